@@ -1,0 +1,132 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way, downwards:
+//   corridord, corridorctl → CorridorServer, CorridorClient → CorridorWire, CorridorSystemd
+//   → CorridorModel; C lives only in CProtobufC, CSystemd and CCorridorProto.
+let package = Package(
+    name: "Corridor",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "corridord", targets: ["corridord"]),
+        .executable(name: "corridorctl", targets: ["corridorctl"]),
+        .library(name: "CorridorClient", targets: ["CorridorClient"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // MARK: C at the edge
+        .systemLibrary(
+            name: "CProtobufC",
+            pkgConfig: "libprotobuf-c",
+            providers: [.apt(["libprotobuf-c-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        .target(
+            name: "CCorridorProto",
+            dependencies: ["CProtobufC"],
+            cSettings: [.unsafeFlags(["-Wno-unused-parameter"])]
+        ),
+
+        // MARK: Swift libraries
+        .target(name: "CorridorModel"),
+        .target(
+            name: "CorridorWire",
+            dependencies: [
+                "CorridorModel",
+                "CCorridorProto",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "CorridorSystemd",
+            dependencies: [
+                "CSystemd",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        .target(
+            name: "CorridorServer",
+            dependencies: [
+                "CorridorModel",
+                "CorridorWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "CorridorClient",
+            dependencies: [
+                "CorridorModel",
+                "CorridorWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+
+        // MARK: Executables
+        .executableTarget(
+            name: "corridord",
+            dependencies: [
+                "CorridorServer",
+                "CorridorSystemd",
+                "CorridorWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "corridorctl",
+            dependencies: [
+                "CorridorClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests, mirroring Sources/
+        .testTarget(name: "CCorridorProtoTests"),
+        .testTarget(name: "CorridorWireTests", dependencies: ["CorridorWire"]),
+        .testTarget(
+            name: "CorridorSystemdTests",
+            dependencies: ["CorridorSystemd"]
+        ),
+        .testTarget(
+            name: "CorridorServerTests",
+            dependencies: [
+                "CorridorServer",
+                "CorridorClient",
+                "CorridorWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "CorridorClientTests",
+            dependencies: ["CorridorClient", "CorridorServer"]
+        ),
+        .testTarget(
+            name: "corridordTests",
+            dependencies: ["CorridorClient"]
+        ),
+        .testTarget(
+            name: "corridorctlTests",
+            dependencies: ["CorridorClient", "CorridorServer"]
+        ),
+    ]
+)

@@ -1,0 +1,27 @@
+import Logging
+
+/// Who is on the other end of a connection, from SO_PEERCRED: the kernel's
+/// word, not the client's.
+public struct PeerCredentials: Sendable, Equatable, CustomStringConvertible {
+    public var pid: Int32
+    public var uid: UInt32
+    public var gid: UInt32
+
+    public init(pid: Int32, uid: UInt32, gid: UInt32) {
+        self.pid = pid
+        self.uid = uid
+        self.gid = gid
+    }
+
+    public var description: String { "pid \(pid) uid \(uid) gid \(gid)" }
+}
+
+/// What a method handler knows about the call it serves.
+public struct CallContext: Sendable {
+    public var method: String
+    public var requestID: String
+    public var peer: PeerCredentials?
+    /// When the call must be done by, if the client set a timeout.
+    public var deadline: ContinuousClock.Instant?
+    public var logger: Logger
+}

@@ -1,0 +1,439 @@
+import CorridorWire
+import Glibc
+import Logging
+import NIOCore
+
+/// One client connection: hello, then calls multiplexed by stream id, each
+/// with its own deadline, cancellation and status. Everything here runs on
+/// the connection's event loop; handlers that are tasks come back to it.
+final class ConnectionHandler: ChannelInboundHandler {
+    typealias InboundIn = InboundFrame
+    typealias OutboundOut = ByteBuffer
+
+    private enum Phase {
+        case awaitingHello
+        case open
+        case draining
+    }
+
+    private struct ActiveCall {
+        /// Distinguishes this call from a later one that reuses its stream id.
+        let token: UInt64
+        let method: String
+        var task: Task<Void, Never>?
+        var deadline: Scheduled<Void>?
+    }
+
+    private let router: MethodRouter
+    private let limits: ServerLimits
+    private let statistics: ServerStatistics
+    private let serverName: String
+    private var logger: Logger
+
+    private var phase = Phase.awaitingHello
+    private var calls: [UInt32: ActiveCall] = [:]
+    private var nextToken: UInt64 = 0
+    private var peer: PeerCredentials?
+    private var context: ChannelHandlerContext?
+    private var inReadBatch = false
+    private var needsFlush = false
+    private var lastInbound = NIODeadline.now()
+    private var keepalive: RepeatedTask?
+
+    init(router: MethodRouter, limits: ServerLimits, statistics: ServerStatistics, serverName: String, logger: Logger) {
+        self.router = router
+        self.limits = limits
+        self.statistics = statistics
+        self.serverName = serverName
+        self.logger = logger
+    }
+
+    // MARK: Channel events
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        statistics.connectionOpened()
+        readPeerCredentials(context: context)
+        startKeepalive(context: context)
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        statistics.connectionClosed()
+        keepalive?.cancel()
+        for call in calls.values {
+            call.task?.cancel()
+            call.deadline?.cancel()
+        }
+        if !calls.isEmpty {
+            logger.info("connection closed with calls in flight; cancelled them", metadata: ["calls": "\(calls.count)"])
+        }
+        calls.removeAll()
+        self.context = nil
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        inReadBatch = true
+        lastInbound = .now()
+        switch unwrapInboundIn(data) {
+        case .frame(let frame):
+            handle(frame, context: context)
+        case .oversized(let streamID, let length):
+            logger.warning("frame over the size limit skipped", metadata: [
+                "stream": "\(streamID.map(String.init) ?? "unknown")", "bytes": "\(length)", "limit": "\(limits.maxFrameBytes)",
+            ])
+            send(streamID ?? Frame.connectionStream, .status(RPCStatus(
+                .resourceExhausted, "frame of \(length) bytes exceeds the limit of \(limits.maxFrameBytes) bytes; its body was skipped"
+            )))
+        case .malformed(let length):
+            logger.warning("frame is not a valid corridor.v1.Frame; closing the connection", metadata: ["bytes": "\(length)"])
+            closeWithError(RPCStatus(.invalidArgument, "a frame of \(length) bytes is not a valid corridor.v1.Frame; closing the connection"), context: context)
+        case .truncated(let received, let expected):
+            logger.notice("connection closed in the middle of a frame", metadata: ["received": "\(received)", "expected": "\(expected)"])
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        inReadBatch = false
+        flushIfNeeded()
+        context.fireChannelReadComplete()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if let error = error as? IOError, error.errnoCode == ECONNRESET || error.errnoCode == EPIPE {
+            logger.debug("connection reset by peer")
+        } else {
+            logger.notice("connection error; closing", metadata: ["error": "\(error)"])
+        }
+        context.close(promise: nil)
+    }
+
+    // MARK: Frames from the client
+
+    private func handle(_ frame: Frame, context: ChannelHandlerContext) {
+        switch frame.kind {
+        case .hello(let hello):
+            handleHello(hello, context: context)
+        case .call(let call):
+            handleCall(call, streamID: frame.streamID, context: context)
+        case .cancel:
+            guard let call = calls[frame.streamID] else { return }
+            finish(streamID: frame.streamID, token: call.token, status: RPCStatus(.cancelled, "cancelled by the client"))
+        case .ping(let opaque):
+            send(Frame.connectionStream, .pong(opaque: opaque))
+        case .pong:
+            break  // lastInbound is already updated: the peer is alive.
+        case .empty:
+            send(Frame.connectionStream, .status(RPCStatus(.invalidArgument, "empty frame: a Frame needs one of its kinds set")))
+        case .helloReply, .message, .status, .goAway:
+            send(frame.streamID, .status(RPCStatus(.invalidArgument, "a client does not send \(frame.kind.name) frames")))
+        }
+    }
+
+    private func handleHello(_ hello: Hello, context: ChannelHandlerContext) {
+        guard phase == .awaitingHello else {
+            send(Frame.connectionStream, .status(RPCStatus(.failedPrecondition, "hello was already received on this connection")))
+            return
+        }
+        guard hello.version.major == ProtocolVersion.current.major else {
+            logger.notice("client speaks another protocol major version; closing", metadata: [
+                "client": "\(hello.clientName)", "version": "\(hello.version)",
+            ])
+            closeWithError(RPCStatus(
+                .failedPrecondition,
+                "protocol version \(hello.version) is not supported; \(serverName) speaks \(ProtocolVersion.current)"
+            ), context: context)
+            return
+        }
+        phase = .open
+        logger[metadataKey: "client"] = "\(hello.clientName)"
+        send(Frame.connectionStream, .helloReply(HelloReply(
+            version: .current, serverName: serverName, serverVersion: CorridorVersion.string, limits: limits.announced
+        )))
+    }
+
+    private func handleCall(_ call: CallStart, streamID: UInt32, context: ChannelHandlerContext) {
+        switch phase {
+        case .awaitingHello:
+            send(streamID, .status(RPCStatus(.failedPrecondition, "send Hello on stream 0 before any call")))
+            return
+        case .draining:
+            send(streamID, .status(RPCStatus(.unavailable, "\(serverName) is shutting down")))
+            return
+        case .open:
+            break
+        }
+        guard streamID != Frame.connectionStream else {
+            send(Frame.connectionStream, .status(RPCStatus(.invalidArgument, "calls need a stream id other than 0")))
+            return
+        }
+        guard calls[streamID] == nil else {
+            logger.warning("client reused the stream id of a call in flight; closing", metadata: ["stream": "\(streamID)"])
+            closeWithError(RPCStatus(.invalidArgument, "stream \(streamID) already carries a call in flight; closing the connection"), context: context)
+            return
+        }
+        guard calls.count < Int(limits.maxConcurrentCalls) else {
+            send(streamID, .status(RPCStatus(
+                .resourceExhausted, "\(calls.count) calls are in flight on this connection, the limit is \(limits.maxConcurrentCalls)"
+            )))
+            return
+        }
+        guard let handler = router.handler(for: call.method) else {
+            send(streamID, .status(RPCStatus(.unimplemented, "unknown method \(call.method)")))
+            statistics.callEnded()
+            return
+        }
+
+        var timeout = call.timeoutMilliseconds
+        if limits.maxTimeoutMilliseconds > 0 && (timeout == 0 || timeout > limits.maxTimeoutMilliseconds) {
+            timeout = limits.maxTimeoutMilliseconds
+        }
+        let callLogger = logger(for: call)
+        let callContext = CallContext(
+            method: call.method,
+            requestID: call.requestID,
+            peer: peer,
+            deadline: timeout > 0 ? .now + .milliseconds(Int64(timeout)) : nil,
+            logger: callLogger
+        )
+
+        if case .inline(let body) = handler {
+            // Answered before any other frame of this read is looked at: no state to keep.
+            do {
+                let response = try body(call.payload, callContext)
+                send(streamID, .message(response))
+                send(streamID, .status(.ok))
+            } catch {
+                send(streamID, .status(status(for: error, logger: callLogger)))
+            }
+            statistics.callEnded()
+            return
+        }
+
+        nextToken += 1
+        let token = nextToken
+        var active = ActiveCall(token: token, method: call.method)
+        let loop = context.eventLoop
+        let connection = NIOLoopBound(self, eventLoop: loop)
+        if timeout > 0 {
+            let timeout = timeout
+            active.deadline = loop.scheduleTask(in: .milliseconds(Int64(timeout))) {
+                connection.value.finish(streamID: streamID, token: token, status: RPCStatus(
+                    .deadlineExceeded, "\(call.method) did not finish within \(timeout) ms"
+                ))
+            }
+        }
+        calls[streamID] = active
+
+        let payload = call.payload
+        switch handler {
+        case .inline:
+            preconditionFailure("handled above")
+        case .unary(let body):
+            calls[streamID]?.task = Task {
+                let outcome: Result<ByteBuffer, any Error>
+                do { outcome = .success(try await body(payload, callContext)) } catch { outcome = .failure(error) }
+                loop.execute {
+                    connection.value.complete(streamID: streamID, token: token, outcome: outcome, logger: callLogger)
+                }
+            }
+        case .serverStreaming(let body):
+            let writer = ResponseStreamWriter(connection: connection, streamID: streamID, token: token)
+            calls[streamID]?.task = Task {
+                let outcome: Result<ByteBuffer?, any Error>
+                do {
+                    try await body(payload, callContext, writer)
+                    outcome = .success(nil)
+                } catch { outcome = .failure(error) }
+                loop.execute {
+                    connection.value.complete(streamID: streamID, token: token, outcome: outcome, logger: callLogger)
+                }
+            }
+        }
+    }
+
+    private func logger(for call: CallStart) -> Logger {
+        var callLogger = logger
+        callLogger[metadataKey: "method"] = "\(call.method)"
+        if !call.requestID.isEmpty { callLogger[metadataKey: "request"] = "\(call.requestID)" }
+        return callLogger
+    }
+
+    // MARK: Ending calls
+
+    private func complete(streamID: UInt32, token: UInt64, outcome: Result<ByteBuffer?, any Error>, logger: Logger) {
+        guard calls[streamID]?.token == token else { return }  // ended already (deadline, cancel)
+        switch outcome {
+        case .success(let response):
+            if let response { send(streamID, .message(response)) }
+            finish(streamID: streamID, token: token, status: .ok)
+        case .failure(let error):
+            finish(streamID: streamID, token: token, status: status(for: error, logger: logger))
+        }
+    }
+
+    private func complete(streamID: UInt32, token: UInt64, outcome: Result<ByteBuffer, any Error>, logger: Logger) {
+        complete(streamID: streamID, token: token, outcome: outcome.map { Optional($0) }, logger: logger)
+    }
+
+    /// Ends the call with `status` if it is still the one with `token`.
+    private func finish(streamID: UInt32, token: UInt64, status: RPCStatus) {
+        guard let call = calls[streamID], call.token == token else { return }
+        calls[streamID] = nil
+        call.deadline?.cancel()
+        if status.code != .ok { call.task?.cancel() }
+        statistics.callEnded()
+        send(streamID, .status(status))
+        flushIfNeeded()
+        if phase == .draining && calls.isEmpty {
+            context?.close(promise: nil)
+        }
+    }
+
+    private func status(for error: any Error, logger: Logger) -> RPCStatus {
+        switch error {
+        case let error as any RPCStatusConvertible:
+            return error.rpcStatus
+        case is CancellationError:
+            return RPCStatus(.cancelled, "the call was cancelled")
+        default:
+            logger.error("method failed with an unexpected error", metadata: ["error": "\(error)"])
+            return RPCStatus(.internal, "internal error; the daemon's log has the details")
+        }
+    }
+
+    /// One message of a streaming call; fails once the call has ended.
+    func writeStreamMessage(streamID: UInt32, token: UInt64, payload: ByteBuffer) -> EventLoopFuture<Void>? {
+        guard let context, calls[streamID]?.token == token else { return nil }
+        var buffer = context.channel.allocator.buffer(capacity: payload.readableBytes + 16)
+        buffer.writeFrame(Frame(streamID: streamID, .message(payload)))
+        return context.writeAndFlush(wrapOutboundOut(buffer))
+    }
+
+    // MARK: Shutdown
+
+    /// Sends GoAway, refuses new calls, and closes once the calls in flight end.
+    func beginDrain(reason: String) {
+        guard let context, phase != .draining else { return }
+        phase = .draining
+        send(Frame.connectionStream, .goAway(reason: reason))
+        flushIfNeeded()
+        if calls.isEmpty { context.close(promise: nil) }
+    }
+
+    /// Ends every call still in flight with UNAVAILABLE and closes.
+    func abortCalls(reason: String) {
+        for (streamID, call) in calls {
+            finish(streamID: streamID, token: call.token, status: RPCStatus(.unavailable, reason))
+        }
+        context?.close(promise: nil)
+    }
+
+    // MARK: Writing
+
+    private func send(_ streamID: UInt32, _ kind: Frame.Kind) {
+        guard let context else { return }
+        var buffer = context.channel.allocator.buffer(capacity: 64)
+        buffer.writeFrame(Frame(streamID: streamID, kind))
+        context.write(wrapOutboundOut(buffer), promise: nil)
+        needsFlush = true
+        if !inReadBatch { flushIfNeeded() }
+    }
+
+    private func flushIfNeeded() {
+        guard needsFlush, let context else { return }
+        needsFlush = false
+        context.flush()
+    }
+
+    private func closeWithError(_ status: RPCStatus, context: ChannelHandlerContext) {
+        var buffer = context.channel.allocator.buffer(capacity: 64)
+        buffer.writeFrame(Frame(streamID: Frame.connectionStream, .status(status)))
+        needsFlush = false
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(buffer)).whenComplete { _ in channel.close(promise: nil) }
+    }
+
+    // MARK: Keepalive and peer
+
+    private func startKeepalive(context: ChannelHandlerContext) {
+        let interval = Int64(limits.keepaliveIntervalMilliseconds)
+        guard interval > 0 else { return }
+        let connection = NIOLoopBound(self, eventLoop: context.eventLoop)
+        keepalive = context.eventLoop.scheduleRepeatedTask(
+            initialDelay: .milliseconds(interval), delay: .milliseconds(interval)
+        ) { _ in
+            connection.value.checkKeepalive(interval: .milliseconds(interval))
+        }
+    }
+
+    private func checkKeepalive(interval: TimeAmount) {
+        let silence = NIODeadline.now() - lastInbound
+        if silence >= interval * 2 {
+            logger.notice("connection silent through two keepalive intervals; closing", metadata: [
+                "silentMilliseconds": "\(silence.nanoseconds / 1_000_000)",
+            ])
+            context?.close(promise: nil)
+        } else if silence >= interval {
+            send(Frame.connectionStream, .ping(opaque: UInt64(NIODeadline.now().uptimeNanoseconds)))
+        }
+    }
+
+    private func readPeerCredentials(context: ChannelHandlerContext) {
+        guard let provider = context.channel as? any SocketOptionProvider else { return }
+        let connection = NIOLoopBound(self, eventLoop: context.eventLoop)
+        provider.unsafeGetSocketOption(
+            level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED)
+        ).whenSuccess { (credentials: KernelPeerCredentials) in
+            let handler = connection.value
+            handler.peer = PeerCredentials(pid: credentials.pid, uid: credentials.uid, gid: credentials.gid)
+            handler.logger[metadataKey: "peer"] = "\(credentials.pid)/\(credentials.uid)"
+        }
+    }
+}
+
+/// `struct ucred` of socket(7), which Glibc's module map leaves out (it needs _GNU_SOURCE).
+struct KernelPeerCredentials {
+    var pid: Int32 = 0
+    var uid: UInt32 = 0
+    var gid: UInt32 = 0
+}
+
+extension Frame.Kind {
+    var name: String {
+        switch self {
+        case .empty: "empty"
+        case .hello: "Hello"
+        case .helloReply: "HelloReply"
+        case .call: "CallStart"
+        case .message: "Message"
+        case .status: "Status"
+        case .cancel: "Cancel"
+        case .ping: "Ping"
+        case .pong: "Pong"
+        case .goAway: "GoAway"
+        }
+    }
+}
+
+/// Sends the messages of one server-streaming call from its task.
+public struct ResponseStreamWriter: Sendable {
+    let connection: NIOLoopBound<ConnectionHandler>
+    let streamID: UInt32
+    let token: UInt64
+
+    public func send(_ payload: ByteBuffer) async throws {
+        let connection = self.connection
+        let streamID = self.streamID
+        let token = self.token
+        let written = connection.eventLoop.flatSubmit { () -> EventLoopFuture<Void> in
+            connection.value.writeStreamMessage(streamID: streamID, token: token, payload: payload)
+                ?? connection.eventLoop.makeFailedFuture(CancellationError())
+        }
+        try await written.get()
+    }
+}

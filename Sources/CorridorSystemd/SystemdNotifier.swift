@@ -1,0 +1,86 @@
+internal import CSystemd
+import Glibc
+
+/// Tells systemd how the daemon is doing through `$NOTIFY_SOCKET`
+/// (sd_notify(3)). Without systemd every call is a quiet no-op, so the daemon
+/// calls it unconditionally.
+public struct SystemdNotifier: Sendable {
+    /// Whether a service manager is listening; false when run by hand.
+    public let isSupervised: Bool
+
+    public init(environment: [String: String] = ProcessEnvironment.current) {
+        isSupervised = !(environment["NOTIFY_SOCKET"] ?? "").isEmpty
+    }
+
+    /// READY=1: the socket listens and the state is loaded.
+    public func ready(status: String) {
+        send(["READY=1", "STATUS=\(Self.oneLine(status))"])
+    }
+
+    /// STATUS=: one line that `systemctl status` shows.
+    public func status(_ line: String) {
+        send(["STATUS=\(Self.oneLine(line))"])
+    }
+
+    /// RELOADING=1 with the CLOCK_MONOTONIC time the reload started, as
+    /// Type=notify-reload expects; follow with `ready(status:)` when done.
+    public func reloading() {
+        send(["RELOADING=1", "MONOTONIC_USEC=\(Self.monotonicMicroseconds())", "STATUS=Reloading configuration"])
+    }
+
+    /// STOPPING=1: shutdown has begun.
+    public func stopping(status: String) {
+        send(["STOPPING=1", "STATUS=\(Self.oneLine(status))"])
+    }
+
+    /// WATCHDOG=1: the daemon is alive and its event loops answer.
+    public func watchdog() {
+        send(["WATCHDOG=1"])
+    }
+
+    /// EXTEND_TIMEOUT_USEC: ask for more time while a long start-up (recovery) runs.
+    public func extendTimeout(by duration: Duration, status: String) {
+        let microseconds = duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
+        send(["EXTEND_TIMEOUT_USEC=\(microseconds)", "STATUS=\(Self.oneLine(status))"])
+    }
+
+    /// The watchdog interval systemd asks for (WatchdogSec=), if any.
+    /// The corresponding C function is `sd_watchdog_enabled`.
+    public func watchdogTimeout() -> Duration? {
+        var microseconds: UInt64 = 0
+        guard sd_watchdog_enabled(0, &microseconds) > 0, microseconds > 0 else { return nil }
+        return .microseconds(Int64(microseconds))
+    }
+
+    /// The corresponding C function is `sd_notify`.
+    private func send(_ assignments: [String]) {
+        guard isSupervised else { return }
+        _ = sd_notify(0, assignments.joined(separator: "\n"))
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline ? " " : $0 })
+    }
+
+    private static func monotonicMicroseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) * 1_000_000 + UInt64(now.tv_nsec) / 1_000
+    }
+}
+
+/// The process environment as a dictionary, read once per call.
+public enum ProcessEnvironment {
+    public static var current: [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let assignment = String(cString: entry)
+            if let equals = assignment.firstIndex(of: "=") {
+                result[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return result
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import CorridorClient
+import Foundation
+
+/// How every subcommand reaches the daemon.
+struct ConnectionOptions: ParsableArguments {
+    @Option(help: "The daemon's Unix socket. Defaults to CORRIDOR_SOCKET, then the local and system sockets.")
+    var socket: String?
+
+    @Option(help: "Seconds to wait for an answer.")
+    var timeout: Double = 10
+
+    var resolvedSocket: String {
+        DefaultLocations.clientSocket(explicit: socket, environment: ProcessInfo.processInfo.environment) { path in
+            FileManager.default.fileExists(atPath: path)
+        }
+    }
+
+    var callTimeout: Duration { .milliseconds(Int64(timeout * 1000)) }
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds.") }
+    }
+
+    func connect() async throws -> CorridorClient {
+        var configuration = ClientConfiguration()
+        configuration.clientName = "corridorctl"
+        configuration.connectTimeout = .seconds(max(1, Int64(timeout.rounded(.up))))
+        do {
+            return try await CorridorClient.connect(to: resolvedSocket, configuration: configuration)
+        } catch {
+            throw CommandFailure(error, hint: error.code == .unavailable
+                ? "is corridord running? Start it with `make run`, or `systemctl start corridord`; or pass --socket."
+                : nil)
+        }
+    }
+}
+
+/// An RPC error as the command line shows it: the status, the message, each
+/// field at fault, and a hint where one helps. Exits 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    let error: RPCError
+    let hint: String?
+
+    init(_ error: RPCError, hint: String? = nil) {
+        self.error = error
+        self.hint = hint
+    }
+
+    var description: String {
+        var text = "\(error.code): \(error.message)"
+        for violation in error.fieldViolations {
+            text += "\n  \(violation.field): \(violation.description)"
+        }
+        if let hint { text += "\n\(hint)" }
+        return text
+    }
+}
+
+/// Runs a call and turns its RPCError into a CommandFailure.
+func calling<Result>(_ body: () async throws(RPCError) -> Result) async throws -> Result {
+    do {
+        return try await body()
+    } catch {
+        throw CommandFailure(error)
+    }
+}

@@ -1,0 +1,103 @@
+import CorridorServer
+import CorridorWire
+import Foundation
+import Logging
+
+/// Everything corridord is told, from flags, then the environment, then the
+/// configuration file, then systemd's directories, then defaults.
+struct DaemonSettings: Equatable {
+    var socketPath: String
+    var socketMode: mode_t
+    var dataDirectory: String
+    var logLevel: Logger.Level
+    var limits: ServerLimits
+    /// The file these came from, read again on SIGHUP.
+    var configurationFile: String?
+}
+
+/// What the command line says; nil where it says nothing.
+struct CommandLineSettings {
+    var socket: String?
+    var dataDirectory: String?
+    var configurationFile: String?
+    var logLevel: Logger.Level?
+}
+
+/// The JSON configuration file (docs/CONFIGURATION.md). Every key is optional.
+struct ConfigurationFile: Decodable, Equatable {
+    var socket: String?
+    /// Octal, as a string: "0660".
+    var socketMode: String?
+    var dataDirectory: String?
+    var logLevel: String?
+    var limits: ServerLimits?
+}
+
+struct ConfigurationError: Error, CustomStringConvertible {
+    let description: String
+}
+
+extension DaemonSettings {
+    static func resolve(commandLine: CommandLineSettings, environment: [String: String]) throws -> DaemonSettings {
+        let fileName = commandLine.configurationFile ?? defaultConfigurationFile(environment: environment)
+        let file = try fileName.map(readConfigurationFile) ?? ConfigurationFile()
+
+        var socketMode: mode_t = 0o660
+        if let text = file.socketMode {
+            guard let mode = mode_t(text, radix: 8), mode <= 0o777 else {
+                throw ConfigurationError(description: "\(fileName ?? ""): socketMode \"\(text)\" is not an octal mode such as \"0660\"")
+            }
+            socketMode = mode
+        }
+        var logLevel = Logger.Level.info
+        if let text = file.logLevel {
+            guard let level = Logger.Level(rawValue: text) else {
+                throw ConfigurationError(description: "\(fileName ?? ""): logLevel \"\(text)\" is not one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            logLevel = level
+        }
+        let limits = file.limits ?? ServerLimits()
+        let violations = limits.violations()
+        guard violations.isEmpty else {
+            throw ConfigurationError(description: "\(fileName ?? ""): " + violations.map { "\($0.field) \($0.description)" }.joined(separator: "; "))
+        }
+        return DaemonSettings(
+            socketPath: commandLine.socket
+                ?? environment["CORRIDOR_SOCKET"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? file.socket
+                ?? DefaultLocations.daemonSocket(environment: environment),
+            socketMode: socketMode,
+            dataDirectory: commandLine.dataDirectory
+                ?? file.dataDirectory
+                ?? DefaultLocations.dataDirectory(environment: environment),
+            logLevel: commandLine.logLevel ?? logLevel,
+            limits: limits,
+            configurationFile: fileName
+        )
+    }
+
+    /// $CONFIGURATION_DIRECTORY/corridord.json under systemd, if it exists.
+    private static func defaultConfigurationFile(environment: [String: String]) -> String? {
+        guard let directory = environment["CONFIGURATION_DIRECTORY"]?.split(separator: ":").first else { return nil }
+        let path = "\(directory)/corridord.json"
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
+    private static func readConfigurationFile(_ path: String) throws -> ConfigurationFile {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ConfigurationError(description: "cannot read configuration file \(path): \(error.localizedDescription)")
+        }
+        do {
+            return try JSONDecoder().decode(ConfigurationFile.self, from: data)
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw ConfigurationError(description: "\(path): \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw ConfigurationError(description: "\(path) is not valid JSON: \(context.underlyingError.map { "\($0)" } ?? context.debugDescription)")
+        } catch {
+            throw ConfigurationError(description: "\(path): \(error)")
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import CorridorServer
+import CorridorSystemd
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// SIGHUP: RELOADING=1, read the configuration again, apply what can change
+/// while running (log level, limits for new connections), READY=1.
+struct ReloadService: Service {
+    let commandLine: CommandLineSettings
+    let initial: DaemonSettings
+    let server: CorridorServer
+    let notifier: SystemdNotifier
+    let logLevel: LogLevelSetting
+    let logger: Logger
+
+    func run() async throws {
+        var current = initial
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        for await _ in hangups.cancelOnGracefulShutdown() {
+            notifier.reloading()
+            do {
+                let reloaded = try DaemonSettings.resolve(commandLine: commandLine, environment: ProcessEnvironment.current)
+                if reloaded.socketPath != current.socketPath || reloaded.dataDirectory != current.dataDirectory || reloaded.socketMode != current.socketMode {
+                    logger.warning("the socket and data directory change only at restart; keeping the current ones")
+                }
+                logLevel.current = reloaded.logLevel
+                server.updateLimits(reloaded.limits)
+                current = reloaded
+                logger.notice("configuration reloaded", metadata: [
+                    "file": "\(reloaded.configurationFile ?? "none")", "logLevel": "\(reloaded.logLevel)",
+                ])
+                notifier.ready(status: "Serving on \(server.socketPath); configuration reloaded")
+            } catch {
+                logger.error("reload failed; keeping the previous configuration", metadata: ["error": "\(error)"])
+                notifier.ready(status: "Serving on \(server.socketPath); reload failed: \(error)")
+            }
+        }
+    }
+}
