@@ -100,7 +100,14 @@ let package = Package(
 
         // MARK: Tests, mirroring Sources/
         .testTarget(name: "CCorridorProtoTests"),
-        .testTarget(name: "CorridorWireTests", dependencies: ["CorridorWire"]),
+        .testTarget(
+            name: "CorridorWireTests",
+            dependencies: [
+                "CorridorWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "CorridorSystemdTests",
             dependencies: ["CorridorSystemd"]

@@ -59,13 +59,18 @@ public struct FrameDecoder: ByteToMessageDecoder {
             return nil
         }
         if length > maxFrameBytes {
-            // Wait for the stream id (tag byte plus up to 5 varint bytes), no longer.
-            let peekable = min(Int(length), 6)
-            guard buffer.readableBytes >= 4 + peekable else { return nil }
-            let head = buffer.getBytes(at: buffer.readerIndex + 4, length: peekable) ?? []
+            // Wait for the stream id (a tag byte and up to 5 varint bytes), no longer.
+            let available = min(Int(length), buffer.readableBytes - 4, 6)
+            let head = buffer.getBytes(at: buffer.readerIndex + 4, length: max(0, available)) ?? []
+            let streamID: UInt32?
+            switch Self.leadingStreamID(head, bodyLength: length) {
+            case .needMoreBytes: return nil
+            case .absent: streamID = nil
+            case .found(let id): streamID = id
+            }
             buffer.moveReaderIndex(forwardBy: 4)
             bytesToSkip = length
-            return .oversized(streamID: Self.leadingStreamID(head), length: length)
+            return .oversized(streamID: streamID, length: length)
         }
         guard buffer.readableBytes >= 4 + Int(length) else { return nil }
         buffer.moveReaderIndex(forwardBy: 4)
@@ -74,14 +79,23 @@ public struct FrameDecoder: ByteToMessageDecoder {
         return .frame(frame)
     }
 
-    /// Field 1 (stream_id) as a varint at the start of a Frame body, if it is there.
-    static func leadingStreamID(_ head: [UInt8]) -> UInt32? {
-        guard head.first == 0x08 else { return nil }
+    enum LeadingStreamID: Equatable {
+        case needMoreBytes
+        case absent
+        case found(UInt32)
+    }
+
+    /// Field 1 (stream_id) as a varint at the start of a Frame body, decided
+    /// from as few bytes as possible.
+    static func leadingStreamID(_ head: [UInt8], bodyLength: UInt32) -> LeadingStreamID {
+        guard let tag = head.first else { return bodyLength == 0 ? .absent : .needMoreBytes }
+        guard tag == 0x08 else { return .absent }
         var value: UInt64 = 0
         for (index, byte) in head.dropFirst().enumerated() {
             value |= UInt64(byte & 0x7f) << (7 * UInt64(index))
-            if byte & 0x80 == 0 { return UInt32(exactly: value) }
+            if byte & 0x80 == 0 { return UInt32(exactly: value).map { .found($0) } ?? .absent }
         }
-        return nil
+        // An unfinished varint: more bytes decide it, unless the body or the varint's longest form has ended.
+        return head.count >= 6 || head.count >= Int(bodyLength) ? .absent : .needMoreBytes
     }
 }

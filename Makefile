@@ -1,0 +1,85 @@
+# Corridor: `make run` starts the daemon, `make test` runs every test.
+# Each target installs the Debian packages it needs when they are missing,
+# so a fresh Debian machine with Swift needs nothing typed first.
+
+SHELL := /bin/bash
+SWIFT ?= swift
+PYTHON ?= python3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Building needs the C libraries' headers and pkg-config files.
+BUILD_PACKAGES := libprotobuf-c-dev libsystemd-dev pkg-config
+# Testing also regenerates the protoc-c code (drift check), generates Python
+# classes for the interop client, and drives systemd's tools.
+TEST_PACKAGES := $(BUILD_PACKAGES) protobuf-c-compiler protobuf-compiler systemd
+# Regenerating the C code needs only protoc-c.
+REGEN_PACKAGES := protobuf-c-compiler
+
+BIN := .build/debug
+
+.PHONY: all build release run test test-swift test-interop deps deps-test deps-regen \
+        generate-proto check-proto install benchmark clean
+
+all: build
+
+# Installs whichever of $(1) dpkg does not list as installed.
+define apt_install
+	@missing=""; for p in $(1); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+endef
+
+deps:
+	$(call apt_install,$(BUILD_PACKAGES))
+
+deps-test:
+	$(call apt_install,$(TEST_PACKAGES))
+	@$(PYTHON) -c 'import google.protobuf' 2>/dev/null || \
+	  { echo "Installing Python packages from Tests/Interop/requirements.txt"; \
+	    $(PYTHON) -m pip install --quiet --disable-pip-version-check -r Tests/Interop/requirements.txt; }
+
+deps-regen:
+	$(call apt_install,$(REGEN_PACKAGES))
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# The daemon in the foreground, with the local default socket and data
+# directory that `corridorctl` finds with no flags. Ctrl-C stops it.
+run: build
+	$(BIN)/corridord
+
+test: deps-test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(PYTHON) Tests/Interop/interop_test.py --corridord $(BIN)/corridord
+
+test-swift: deps-test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+test-interop: deps-test build
+	$(PYTHON) Tests/Interop/interop_test.py --corridord $(BIN)/corridord
+
+# Rewrites Sources/CCorridorProto from proto/ (commit the result).
+generate-proto: deps-regen
+	scripts/generate-proto
+
+check-proto: deps-regen
+	scripts/generate-proto --check
+
+install: release
+	BIN_DIR=.build/release scripts/install-service
+
+benchmark: release
+	cd Benchmarks && $(SWIFT) run -c release
+
+clean:
+	rm -rf .build Benchmarks/.build

@@ -1,0 +1,98 @@
+import CorridorWire
+import NIOCore
+import NIOEmbedded
+import Testing
+
+@Suite struct FrameDecoderTests {
+    private func framed(_ frames: [Frame]) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        for frame in frames { buffer.writeFrame(frame) }
+        return buffer
+    }
+
+    @Test func framesArrivingOneByteAtATimeDecodeWhole() {
+        let frames = FrameCodingTests.everyKind
+        let bytes = Array(framed(frames).readableBytesView)
+        var decoder = FrameDecoder(maxFrameBytes: 1 << 20)
+        var pending = ByteBuffer()
+        var decoded: [InboundFrame] = []
+        for byte in bytes {
+            pending.writeInteger(byte)
+            while let inbound = decoder.decodeOne(&pending) { decoded.append(inbound) }
+        }
+        #expect(decoded == frames.map { .frame($0) })
+        #expect(pending.readableBytes == 0)
+    }
+
+    @Test func aZeroLengthFrameIsAnEmptyFrame() {
+        var decoder = FrameDecoder(maxFrameBytes: 1024)
+        var buffer = ByteBuffer(bytes: [0, 0, 0, 0])
+        #expect(decoder.decodeOne(&buffer) == .frame(Frame(streamID: 0, .empty)))
+    }
+
+    @Test func anOversizedFrameIsReportedWithItsStreamAndSkipped() {
+        var decoder = FrameDecoder(maxFrameBytes: 64)
+        let big = Frame(streamID: 5, .message(ByteBuffer(repeating: 7, count: 1000)))
+        var buffer = framed([big, Frame(streamID: 6, .cancel)])
+        let total = buffer.readableBytes
+        #expect(decoder.decodeOne(&buffer) == .oversized(streamID: 5, length: UInt32(total - 4 - framed([Frame(streamID: 6, .cancel)]).readableBytes)))
+        #expect(decoder.decodeOne(&buffer) == .frame(Frame(streamID: 6, .cancel)))
+    }
+
+    /// The body of an oversized frame is dropped as it arrives, never held.
+    @Test func anOversizedBodyIsNeverBuffered() {
+        var decoder = FrameDecoder(maxFrameBytes: 64)
+        var buffer = ByteBuffer()
+        buffer.writeInteger(UInt32(10_000_000), endianness: .big)
+        buffer.writeBytes([0x08, 0x09])  // stream 9
+        #expect(decoder.decodeOne(&buffer) == .oversized(streamID: 9, length: 10_000_000))
+        #expect(decoder.decodeOne(&buffer) == nil)
+        #expect(buffer.readableBytes == 0)
+        var skipped = 2
+        while skipped < 10_000_000 {
+            var chunk = ByteBuffer(repeating: 0, count: min(65_536, 10_000_000 - skipped))
+            skipped += chunk.readableBytes
+            #expect(decoder.decodeOne(&chunk) == nil)
+            #expect(chunk.readableBytes == 0)
+        }
+        var next = framed([Frame(streamID: 2, .cancel)])
+        #expect(decoder.decodeOne(&next) == .frame(Frame(streamID: 2, .cancel)))
+    }
+
+    @Test func anOversizedFrameWithoutALeadingStreamIdIsReportedOnNoStream() {
+        var decoder = FrameDecoder(maxFrameBytes: 8)
+        var buffer = ByteBuffer()
+        buffer.writeInteger(UInt32(100), endianness: .big)
+        buffer.writeBytes(Array(repeating: 0x22, count: 100))
+        #expect(decoder.decodeOne(&buffer) == .oversized(streamID: nil, length: 100))
+    }
+
+    @Test func theStreamIdOfAnOversizedFrameWaitsOnlyForItsVarint() {
+        var decoder = FrameDecoder(maxFrameBytes: 8)
+        var buffer = ByteBuffer()
+        buffer.writeInteger(UInt32(100), endianness: .big)
+        buffer.writeBytes([0x08, 0xAC])  // 300 needs a second varint byte
+        #expect(decoder.decodeOne(&buffer) == nil)
+        buffer.writeBytes([0x02])
+        #expect(decoder.decodeOne(&buffer) == .oversized(streamID: 300, length: 100))
+    }
+
+    @Test func aBodyThatIsNotProtobufIsMalformed() {
+        var decoder = FrameDecoder(maxFrameBytes: 1024)
+        var buffer = ByteBuffer()
+        buffer.writeInteger(UInt32(4), endianness: .big)
+        buffer.writeBytes([0xFF, 0xFF, 0xFF, 0xFF])
+        #expect(decoder.decodeOne(&buffer) == .malformed(length: 4))
+    }
+
+    @Test func endOfStreamInsideAFrameIsReportedAsTruncated() throws {
+        let channel = EmbeddedChannel(handler: ByteToMessageHandler(FrameDecoder(maxFrameBytes: 1024)))
+        var buffer = ByteBuffer()
+        buffer.writeInteger(UInt32(100), endianness: .big)
+        buffer.writeBytes([0x08, 0x01, 0x2A])
+        try channel.writeInbound(buffer)
+        #expect(try channel.readInbound(as: InboundFrame.self) == nil)
+        _ = try? channel.finish()
+        #expect(try channel.readInbound(as: InboundFrame.self) == .truncated(received: 7, expected: 104))
+    }
+}
