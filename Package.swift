@@ -125,7 +125,13 @@ let package = Package(
         ),
         .testTarget(
             name: "CorridorClientTests",
-            dependencies: ["CorridorClient", "CorridorServer"]
+            dependencies: [
+                "CorridorClient",
+                "CorridorServer",
+                "CorridorWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "corridordTests",
@@ -133,7 +139,10 @@ let package = Package(
         ),
         .testTarget(
             name: "corridorctlTests",
-            dependencies: ["CorridorClient", "CorridorServer"]
+            dependencies: [
+                "CorridorServer",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ]
 )

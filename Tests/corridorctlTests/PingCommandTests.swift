@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+@Suite struct PingCommandTests {
+    @Test func pingReportsCountAndPercentiles() async throws {
+        let server = try await InProcessServer.start()
+        let run = try CorridorctlRun.run(["ping", "-c", "25", "--socket", server.socketPath])
+        await server.stop()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("25 round trips of 64 bytes"))
+        #expect(run.stdout.contains("p50"))
+        #expect(run.stdout.contains("p99"))
+    }
+
+    @Test func pingJSONIsOrderedFigures() async throws {
+        let server = try await InProcessServer.start()
+        let run = try CorridorctlRun.run(["ping", "-c", "30", "--size", "512", "--json", "--socket", server.socketPath])
+        await server.stop()
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["count"] as? Int == 30)
+        #expect(object["payloadBytes"] as? Int == 512)
+        let minimum = try #require(object["minMicroseconds"] as? Double)
+        let p50 = try #require(object["p50Microseconds"] as? Double)
+        let p99 = try #require(object["p99Microseconds"] as? Double)
+        let maximum = try #require(object["maxMicroseconds"] as? Double)
+        #expect(minimum > 0 && minimum <= p50 && p50 <= p99 && p99 <= maximum)
+    }
+
+    @Test(arguments: [["-c", "0"], ["--size=-1"], ["--timeout", "0"]])
+    func badArgumentsAreRefusedBeforeConnecting(arguments: [String]) throws {
+        let run = try CorridorctlRun.run(["ping", "--socket", "/nonexistent.sock"] + arguments)
+        #expect(run.status == 64, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("must"))
+    }
+}
