@@ -59,14 +59,14 @@ run: build
 test: deps-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	$(PYTHON) Tests/Interop/interop_test.py --corridord $(BIN)/corridord
+	$(PYTHON) Tests/Interop/interop_test.py --extended --corridord $(BIN)/corridord
 
 test-swift: deps-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
 test-interop: deps-test build
-	$(PYTHON) Tests/Interop/interop_test.py --corridord $(BIN)/corridord
+	$(PYTHON) Tests/Interop/interop_test.py --extended --corridord $(BIN)/corridord
 
 # Rewrites Sources/CCorridorProto from proto/ (commit the result).
 generate-proto: deps-regen

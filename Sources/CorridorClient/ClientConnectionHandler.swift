@@ -18,6 +18,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private var context: ChannelHandlerContext?
     private var closedReason: RPCError?
     private var lastInbound = NIODeadline.now()
+    private var unansweredPingSince: NIODeadline?
     private var keepalive: RepeatedTask?
     private let keepaliveInterval: TimeAmount?
 
@@ -32,7 +33,9 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         write(Frame(streamID: Frame.connectionStream, .hello(hello)), flush: true)
         if let interval = keepaliveInterval {
             let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
-            keepalive = context.eventLoop.scheduleRepeatedTask(initialDelay: interval, delay: interval) { _ in
+            // Four checks per interval: see the server's keepalive for why.
+            let tick = TimeAmount.nanoseconds(max(1_000_000, interval.nanoseconds / 4))
+            keepalive = context.eventLoop.scheduleRepeatedTask(initialDelay: tick, delay: tick) { _ in
                 handler.value.checkKeepalive(interval: interval)
             }
         }
@@ -53,6 +56,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         lastInbound = .now()
+        unansweredPingSince = nil
         switch unwrapInboundIn(data) {
         case .frame(let frame):
             handle(frame)
@@ -159,12 +163,14 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     private func checkKeepalive(interval: TimeAmount) {
-        let silence = NIODeadline.now() - lastInbound
-        if silence >= interval * 2 {
-            closedReason = RPCError(.unavailable, "corridord did not answer keepalive pings")
+        let now = NIODeadline.now()
+        if let pingedAt = unansweredPingSince {
+            guard now - pingedAt >= interval else { return }
+            closedReason = RPCError(.unavailable, "corridord did not answer a keepalive ping")
             context?.close(promise: nil)
-        } else if silence >= interval {
-            write(Frame(streamID: Frame.connectionStream, .ping(opaque: UInt64(silence.nanoseconds))), flush: true)
+        } else if now - lastInbound >= interval {
+            unansweredPingSince = now
+            write(Frame(streamID: Frame.connectionStream, .ping(opaque: UInt64(now.uptimeNanoseconds))), flush: true)
         }
     }
 

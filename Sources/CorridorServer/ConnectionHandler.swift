@@ -38,6 +38,8 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var inReadBatch = false
     private var needsFlush = false
     private var lastInbound = NIODeadline.now()
+    /// When the server pinged a silent client, until anything arrives from it.
+    private var unansweredPingSince: NIODeadline?
     private var keepalive: RepeatedTask?
 
     init(router: MethodRouter, limits: ServerLimits, statistics: ServerStatistics, serverName: String, logger: Logger) {
@@ -79,6 +81,7 @@ final class ConnectionHandler: ChannelInboundHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         inReadBatch = true
         lastInbound = .now()
+        unansweredPingSince = nil
         switch unwrapInboundIn(data) {
         case .frame(let frame):
             handle(frame, context: context)
@@ -188,8 +191,12 @@ final class ConnectionHandler: ChannelInboundHandler {
             return
         }
 
+        // The cap bounds unary calls, even those that ask for no deadline;
+        // server-streaming calls (watches) are long-lived by nature and keep
+        // what they asked for.
         var timeout = call.timeoutMilliseconds
-        if limits.maxTimeoutMilliseconds > 0 && (timeout == 0 || timeout > limits.maxTimeoutMilliseconds) {
+        if case .serverStreaming = handler {
+        } else if limits.maxTimeoutMilliseconds > 0 && (timeout == 0 || timeout > limits.maxTimeoutMilliseconds) {
             timeout = limits.maxTimeoutMilliseconds
         }
         let callLogger = logger(for: call)
@@ -364,22 +371,27 @@ final class ConnectionHandler: ChannelInboundHandler {
         let interval = Int64(limits.keepaliveIntervalMilliseconds)
         guard interval > 0 else { return }
         let connection = NIOLoopBound(self, eventLoop: context.eventLoop)
-        keepalive = context.eventLoop.scheduleRepeatedTask(
-            initialDelay: .milliseconds(interval), delay: .milliseconds(interval)
-        ) { _ in
+        // Checked four times per interval, so a ping goes out within a quarter
+        // interval of the silence reaching one interval, whatever the timer drift.
+        let tick = TimeAmount.milliseconds(max(1, interval / 4))
+        keepalive = context.eventLoop.scheduleRepeatedTask(initialDelay: tick, delay: tick) { _ in
             connection.value.checkKeepalive(interval: .milliseconds(interval))
         }
     }
 
+    /// Pings a connection silent for an interval; closes it when a whole
+    /// interval passes after that ping with nothing at all from the client.
     private func checkKeepalive(interval: TimeAmount) {
-        let silence = NIODeadline.now() - lastInbound
-        if silence >= interval * 2 {
-            logger.notice("connection silent through two keepalive intervals; closing", metadata: [
-                "silentMilliseconds": "\(silence.nanoseconds / 1_000_000)",
+        let now = NIODeadline.now()
+        if let pingedAt = unansweredPingSince {
+            guard now - pingedAt >= interval else { return }
+            logger.notice("no answer to a keepalive ping within an interval; closing", metadata: [
+                "silentMilliseconds": "\((now - lastInbound).nanoseconds / 1_000_000)",
             ])
             context?.close(promise: nil)
-        } else if silence >= interval {
-            send(Frame.connectionStream, .ping(opaque: UInt64(NIODeadline.now().uptimeNanoseconds)))
+        } else if now - lastInbound >= interval {
+            unansweredPingSince = now
+            send(Frame.connectionStream, .ping(opaque: UInt64(now.uptimeNanoseconds)))
         }
     }
 

@@ -21,25 +21,28 @@ public final class HealthStatusBoard: Sendable {
     }
 
     public func set(_ status: ServingStatus, for service: String) {
-        state.withLock { state in
-            guard state.statuses[service] != status else { return }
+        // Continuations are resumed outside the lock: finishing one runs its
+        // onTermination, which takes the lock again.
+        let watchers = state.withLock { state -> [AsyncStream<ServingStatus>.Continuation] in
+            guard state.statuses[service] != status else { return [] }
             state.statuses[service] = status
-            for watcher in state.watchers.values where watcher.service == service {
-                watcher.continuation.yield(status)
-            }
+            return state.watchers.values.filter { $0.service == service }.map(\.continuation)
         }
+        for watcher in watchers { watcher.yield(status) }
     }
 
     /// Marks every service NOT_SERVING, tells the watchers, and ends their streams.
     public func shutDown() {
-        state.withLock { state in
+        let watchers = state.withLock { state in
             state.closed = true
             for service in state.statuses.keys { state.statuses[service] = .notServing }
-            for watcher in state.watchers.values {
-                watcher.continuation.yield(.notServing)
-                watcher.continuation.finish()
-            }
+            let watchers = state.watchers.values.map(\.continuation)
             state.watchers.removeAll()
+            return watchers
+        }
+        for watcher in watchers {
+            watcher.yield(.notServing)
+            watcher.finish()
         }
     }
 

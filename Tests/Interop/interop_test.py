@@ -1,0 +1,768 @@
+#!/usr/bin/env python3
+"""Interop test for corridord with a client that is not Swift.
+
+Speaks the Corridor wire protocol (proto/PROTOCOL.md) with Google's Python
+protobuf runtime: the message classes are generated from proto/ by
+`protoc --python_out` into a temporary directory at test time, and the 4-byte
+big-endian length framing is done by hand with struct and socket.
+
+    python3 Tests/Interop/interop_test.py --corridord .build/debug/corridord
+
+Starts the daemon on a socket in a fresh directory under /tmp, with
+NOTIFY_SOCKET pointing at a datagram socket this script binds, waits for
+READY=1, runs the checks, sends SIGTERM and expects exit code 0 and STOPPING=1.
+Prints one PASS/FAIL line per check and ends with exactly one line
+`N passed, M failed`; exits 1 if any check (or the setup) failed.
+
+--extended adds checks of the connection-level rules of PROTOCOL.md (calls
+before Hello, pings, malformed and oversized frames, duplicate stream ids,
+cancellation, deadlines, GoAway on shutdown).
+"""
+
+import argparse
+import importlib
+import os
+import random
+import select
+import shutil
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PROTO_DIR = os.path.join(REPO, "proto")
+
+# Filled in by load_protos().
+fpb = hpb = spb = None
+
+RESULTS = []  # (name, ok, detail)
+
+
+def check(name, ok, detail=""):
+    RESULTS.append((name, bool(ok), detail))
+    line = ("PASS " if ok else "FAIL ") + name
+    if detail and not ok:
+        line += ": " + detail
+    print(line, flush=True)
+    return bool(ok)
+
+
+def summary_and_exit(extra_failure=False):
+    passed = sum(1 for _, ok, _ in RESULTS if ok)
+    failed = sum(1 for _, ok, _ in RESULTS if not ok)
+    print(f"{passed} passed, {failed} failed", flush=True)
+    sys.exit(1 if failed or extra_failure else 0)
+
+
+# --------------------------------------------------------------------------
+# Generated code
+
+
+def load_protos(protoc, outdir):
+    global fpb, hpb, spb
+    try:
+        import google.protobuf  # noqa: F401
+    except ImportError:
+        raise SystemExit("interop: the Python package 'protobuf' is missing: "
+                         "pip install -r Tests/Interop/requirements.txt")
+    protos = sorted(
+        os.path.relpath(os.path.join(d, f), PROTO_DIR)
+        for d, _, files in os.walk(PROTO_DIR) for f in files if f.endswith(".proto"))
+    subprocess.run([protoc, f"--python_out={outdir}", "-I", PROTO_DIR] + protos,
+                   check=True, cwd=PROTO_DIR)
+    sys.path.insert(0, outdir)
+    fpb = importlib.import_module("corridor.v1.frame_pb2")
+    hpb = importlib.import_module("corridor.v1.health_pb2")
+    spb = importlib.import_module("corridor.v1.system_pb2")
+
+
+def code_name(code):
+    try:
+        return fpb.StatusCode.Name(code)
+    except ValueError:
+        return str(code)
+
+
+def show(frame):
+    """A frame on one line, for failure messages."""
+    if frame is None:
+        return "EOF"
+    text = str(frame).replace("\n", " ").strip()
+    return f"{{{text}}} hex={frame.SerializeToString().hex()}"
+
+
+# --------------------------------------------------------------------------
+# Framing
+
+
+class ConnectionClosed(Exception):
+    pass
+
+
+class Conn:
+    """One client connection: length-prefixed Frames over AF_UNIX SOCK_STREAM."""
+
+    def __init__(self, path, timeout=10.0):
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.settimeout(timeout)
+        self.sock.connect(path)
+        self.timeout = timeout
+        self.pending = []  # frames read but not yet consumed, in arrival order
+        self.eof = False
+        self.answer_pings = True
+        self.pings_seen = 0
+
+    def close(self):
+        try:
+            self.sock.close()
+        except OSError:
+            pass
+
+    def send_raw(self, data):
+        self.sock.sendall(data)
+
+    def send(self, frame):
+        body = frame.SerializeToString()
+        self.sock.sendall(struct.pack(">I", len(body)) + body)
+
+    def _read_exact(self, n, deadline):
+        buf = bytearray()
+        while len(buf) < n:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise socket.timeout("timed out waiting for the server")
+            self.sock.settimeout(remaining)
+            chunk = self.sock.recv(min(n - len(buf), 1 << 16))
+            if not chunk:
+                if buf:
+                    raise ConnectionClosed(f"EOF inside a frame after {len(buf)} of {n} bytes")
+                return None
+            buf += chunk
+        return bytes(buf)
+
+    def read_frame(self, timeout=None):
+        """The next frame off the socket (None at EOF). Answers server pings."""
+        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        while True:
+            if self.eof:
+                return None
+            header = self._read_exact(4, deadline)
+            if header is None:
+                self.eof = True
+                return None
+            (n,) = struct.unpack(">I", header)
+            body = self._read_exact(n, deadline) if n else b""
+            if body is None:
+                raise ConnectionClosed(f"EOF after a length prefix of {n}")
+            frame = fpb.Frame()
+            frame.ParseFromString(body)
+            if frame.stream_id == 0 and frame.WhichOneof("kind") == "ping":
+                # Clients must answer pings (keepalive).
+                self.pings_seen += 1
+                if self.answer_pings:
+                    self.send(fpb.Frame(stream_id=0, pong=fpb.Pong(opaque=frame.ping.opaque)))
+                continue
+            return frame
+
+    def next_for(self, stream_id, timeout=None):
+        """The next frame on stream_id; frames of other streams are kept."""
+        for i, f in enumerate(self.pending):
+            if f.stream_id == stream_id:
+                return self.pending.pop(i)
+        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        while True:
+            f = self.read_frame(max(0.0, deadline - time.monotonic()))
+            if f is None:
+                return None
+            if f.stream_id == stream_id:
+                return f
+            self.pending.append(f)
+
+    def hello(self, major=1, minor=0):
+        self.send(fpb.Frame(stream_id=0, hello=fpb.Hello(
+            version=fpb.ProtocolVersion(major=major, minor=minor),
+            client_name="interop_test.py", client_version="1")))
+        return self.next_for(0)
+
+    def start(self, stream_id, method, request=b"", timeout_ms=5000, request_id=""):
+        payload = request if isinstance(request, bytes) else request.SerializeToString()
+        self.send(fpb.Frame(stream_id=stream_id, call=fpb.CallStart(
+            method=method, timeout_ms=timeout_ms, payload=payload,
+            request_id=request_id or f"interop-{stream_id}")))
+
+    def finish(self, stream_id, timeout=None):
+        """Frames of one call up to and including its Status: (messages, status).
+        status is None if the connection ended first."""
+        messages = []
+        while True:
+            f = self.next_for(stream_id, timeout)
+            if f is None:
+                return messages, None
+            kind = f.WhichOneof("kind")
+            if kind == "message":
+                messages.append(f.message.payload)
+            elif kind == "status":
+                return messages, f.status
+            else:
+                raise AssertionError(f"unexpected frame on stream {stream_id}: {show(f)}")
+
+    def call(self, stream_id, method, request=b"", timeout_ms=5000):
+        self.start(stream_id, method, request, timeout_ms)
+        return self.finish(stream_id)
+
+
+def status_text(status):
+    if status is None:
+        return "no Status (connection closed)"
+    text = code_name(status.code)
+    if status.message:
+        text += f" {status.message!r}"
+    for v in status.field_violations:
+        text += f" [{v.field}: {v.description}]"
+    return text
+
+
+def expect_unary_ok(name, messages, status, response_type):
+    """Exactly one Message decoding as response_type, then Status OK."""
+    if status is None or status.code != fpb.OK:
+        check(name, False, f"status {status_text(status)}")
+        return None
+    if len(messages) != 1:
+        check(name, False, f"{len(messages)} Message frames before Status OK, expected 1")
+        return None
+    resp = response_type()
+    try:
+        resp.ParseFromString(messages[0])
+    except Exception as e:  # noqa: BLE001
+        check(name, False, f"payload {messages[0].hex()} is not a {response_type.__name__}: {e}")
+        return None
+    return resp
+
+
+# --------------------------------------------------------------------------
+# The daemon
+
+
+class Daemon:
+    def __init__(self, binary, workdir, extra_args=()):
+        self.binary = binary
+        self.extra_args = list(extra_args)
+        self.dir = workdir
+        self.socket_path = os.path.join(workdir, "s.sock")
+        self.data_dir = os.path.join(workdir, "data")
+        self.notify_path = os.path.join(workdir, "n.sock")
+        self.log_path = os.path.join(workdir, "corridord.log")
+        self.notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        self.notify.bind(self.notify_path)
+        self.datagrams = []
+        self.proc = None
+
+    def start(self):
+        env = dict(os.environ)
+        for var in ("CORRIDOR_SOCKET", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES",
+                    "WATCHDOG_USEC", "WATCHDOG_PID"):
+            env.pop(var, None)
+        env["NOTIFY_SOCKET"] = self.notify_path
+        self.log = open(self.log_path, "wb")
+        self.proc = subprocess.Popen(
+            [self.binary, "--socket", self.socket_path, "--data-dir", self.data_dir] + self.extra_args,
+            env=env, stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def _drain_notify(self):
+        while True:
+            try:
+                data = self.notify.recv(4096, socket.MSG_DONTWAIT)
+            except BlockingIOError:
+                return
+            self.datagrams.append(data)
+
+    def saw(self, assignment):
+        self._drain_notify()
+        return any(assignment.encode() in d.split(b"\n") for d in self.datagrams)
+
+    def wait_ready(self, timeout=60.0):
+        """Blocks on the notify socket (and the process, through a pidfd) until
+        READY=1 arrives, the daemon exits, or timeout passes."""
+        deadline = time.monotonic() + timeout
+        pidfd = None
+        if hasattr(os, "pidfd_open"):
+            try:
+                pidfd = os.pidfd_open(self.proc.pid)
+            except OSError:
+                pidfd = None
+        try:
+            while True:
+                if self.saw("READY=1"):
+                    return True, ""
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False, f"no READY=1 within {timeout:.0f} s (datagrams: {self.datagrams!r})"
+                watch = [self.notify] + ([pidfd] if pidfd is not None else [])
+                readable, _, _ = select.select(watch, [], [], remaining)
+                if pidfd is not None and pidfd in readable and not self.saw("READY=1"):
+                    code = self.proc.wait()
+                    return False, f"corridord exited with {code} before READY=1"
+        finally:
+            if pidfd is not None:
+                os.close(pidfd)
+
+    def log_tail(self, lines=40):
+        try:
+            with open(self.log_path, "rb") as f:
+                text = f.read().decode("utf-8", "replace")
+        except OSError:
+            return ""
+        return "\n".join(text.splitlines()[-lines:])
+
+    def kill(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
+# --------------------------------------------------------------------------
+# Checks
+
+
+def run_basic(d, conn):
+    # hello
+    reply = conn.hello()
+    if reply is not None and reply.WhichOneof("kind") == "hello_reply":
+        hr = reply.hello_reply
+        check("hello", hr.version.major == 1 and hr.server_name == "corridord",
+              f"HelloReply {show(reply)}")
+        print(f"     server {hr.server_name} {hr.server_version}, protocol "
+              f"{hr.version.major}.{hr.version.minor}, limits: max_frame_bytes="
+              f"{hr.limits.max_frame_bytes} max_concurrent_calls={hr.limits.max_concurrent_calls} "
+              f"keepalive_interval_ms={hr.limits.keepalive_interval_ms} "
+              f"max_timeout_ms={hr.limits.max_timeout_ms}", flush=True)
+    else:
+        check("hello", False, f"expected HelloReply on stream 0, got {show(reply)}")
+        raise ConnectionClosed("no HelloReply; the remaining checks need it")
+
+    # System.Status
+    name = "System.Status"
+    msgs, st = conn.call(1, "/corridor.v1.System/Status", spb.StatusRequest())
+    resp = expect_unary_ok(name, msgs, st, spb.StatusResponse)
+    if resp is not None:
+        check(name, resp.socket_path == d.socket_path and resp.server_name == "corridord",
+              f"socket_path {resp.socket_path!r} (expected {d.socket_path!r}), "
+              f"server_name {resp.server_name!r}")
+
+    # Health.Check ""
+    name = "Health.Check whole server"
+    msgs, st = conn.call(2, "/corridor.v1.Health/Check", hpb.HealthCheckRequest(service=""))
+    resp = expect_unary_ok(name, msgs, st, hpb.HealthCheckResponse)
+    if resp is not None:
+        check(name, resp.status == hpb.HealthCheckResponse.SERVING,
+              f"status {hpb.HealthCheckResponse.ServingStatus.Name(resp.status)}")
+
+    # Health.Check unknown service
+    name = "Health.Check unknown service"
+    msgs, st = conn.call(3, "/corridor.v1.Health/Check",
+                         hpb.HealthCheckRequest(service="no.such.Service"))
+    check(name, st is not None and st.code == fpb.NOT_FOUND and not msgs,
+          f"{len(msgs)} Message frames, {status_text(st)}; expected only Status NOT_FOUND")
+
+    # Unknown method
+    name = "unknown method"
+    msgs, st = conn.call(4, "/corridor.v1.Nope/Nothing", b"")
+    check(name, st is not None and st.code == fpb.UNIMPLEMENTED and not msgs,
+          f"{len(msgs)} Message frames, {status_text(st)}; expected only Status UNIMPLEMENTED")
+
+    # Hello with major 2 on a second connection
+    name = "hello with major version 2"
+    c2 = Conn(d.socket_path)
+    try:
+        f = c2.hello(major=2, minor=0)
+        ok = (f is not None and f.stream_id == 0 and f.WhichOneof("kind") == "status"
+              and f.status.code == fpb.FAILED_PRECONDITION)
+        detail = f"got {show(f)}"
+        if ok:
+            msg = f.status.message
+            if not ("2" in msg and "1" in msg):
+                ok, detail = False, f"status message {msg!r} does not name both versions"
+        if ok:
+            after = c2.read_frame(timeout=10)
+            ok = after is None
+            detail = f"expected EOF after the Status, got {show(after)}"
+        check(name, ok, detail)
+    except (socket.timeout, ConnectionClosed, OSError) as e:
+        check(name, False, f"{type(e).__name__}: {e}")
+    finally:
+        c2.close()
+
+    # System.Ping echo
+    name = "System.Ping echo"
+    payload = os.urandom(64)
+    msgs, st = conn.call(5, "/corridor.v1.System/Ping", spb.PingRequest(payload=payload))
+    resp = expect_unary_ok(name, msgs, st, spb.PingResponse)
+    if resp is not None:
+        check(name, resp.payload == payload,
+              f"sent {payload.hex()}, got back {resp.payload.hex()}")
+
+    # Two calls in flight on one connection
+    name = "two calls in flight"
+    p7, p9 = os.urandom(16), os.urandom(16)
+    conn.start(7, "/corridor.v1.System/Ping", spb.PingRequest(payload=p7))
+    conn.start(9, "/corridor.v1.System/Ping", spb.PingRequest(payload=p9))
+    problems = []
+    for sid, p in ((9, p9), (7, p7)):
+        msgs, st = conn.finish(sid)
+        if st is None or st.code != fpb.OK or len(msgs) != 1:
+            problems.append(f"stream {sid}: {len(msgs)} messages, {status_text(st)}")
+            continue
+        r = spb.PingResponse()
+        r.ParseFromString(msgs[0])
+        if r.payload != p:
+            problems.append(f"stream {sid}: payload {r.payload.hex()} != {p.hex()}")
+    check(name, not problems, "; ".join(problems))
+
+
+def run_extended(d, conn, limits):
+    """Connection-level rules of PROTOCOL.md, each on its own connection where a
+    failure could spoil the next check."""
+
+    def fresh(hello=True):
+        c = Conn(d.socket_path)
+        if hello:
+            r = c.hello()
+            if r is None or r.WhichOneof("kind") != "hello_reply":
+                raise AssertionError(f"expected HelloReply, got {show(r)}")
+        return c
+
+    def guarded(name, fn):
+        try:
+            fn(name)
+        except Exception as e:  # noqa: BLE001
+            check(name, False, f"{type(e).__name__}: {e}")
+
+    def still_alive(c, sid=99):
+        """True if the connection still answers a call."""
+        msgs, st = c.call(sid, "/corridor.v1.System/Ping", spb.PingRequest(payload=b"alive"))
+        return st is not None and st.code == fpb.OK
+
+    def call_before_hello(name):
+        c = fresh(hello=False)
+        try:
+            c.start(3, "/corridor.v1.System/Ping", spb.PingRequest(payload=b"x"))
+            msgs, st = c.finish(3)
+            ok = st is not None and st.code == fpb.FAILED_PRECONDITION and not msgs
+            detail = f"{status_text(st)}"
+            if ok:
+                r = c.hello()
+                ok = r is not None and r.WhichOneof("kind") == "hello_reply" and still_alive(c)
+                detail = f"connection not usable afterwards: {show(r)}"
+            check(name, ok, detail)
+        finally:
+            c.close()
+
+    def ping_pong(name):
+        c = fresh()
+        try:
+            opaque = random.getrandbits(64)
+            c.send(fpb.Frame(stream_id=0, ping=fpb.Ping(opaque=opaque)))
+            f = c.next_for(0)
+            check(name, f is not None and f.WhichOneof("kind") == "pong" and f.pong.opaque == opaque,
+                  f"sent Ping {opaque}, got {show(f)}")
+        finally:
+            c.close()
+
+    def zero_length(name):
+        c = fresh()
+        try:
+            c.send_raw(b"\x00\x00\x00\x00")
+            f = c.next_for(0)
+            ok = f is not None and f.WhichOneof("kind") == "status" and f.status.code == fpb.INVALID_ARGUMENT
+            detail = f"got {show(f)}"
+            if ok:
+                ok = still_alive(c)
+                detail = "connection not usable afterwards"
+            check(name, ok, detail)
+        finally:
+            c.close()
+
+    def garbage(name):
+        c = fresh()
+        try:
+            body = b"\xff\xff\xff\xff"  # tag with field number 0x1fffffff.. truncated varint
+            c.send_raw(struct.pack(">I", len(body)) + body)
+            f = c.next_for(0)
+            ok = f is not None and f.WhichOneof("kind") == "status" and f.status.code == fpb.INVALID_ARGUMENT
+            detail = f"got {show(f)}"
+            if ok:
+                after = c.read_frame(timeout=10)
+                ok, detail = after is None, f"expected EOF, got {show(after)}"
+            check(name, ok, detail)
+        finally:
+            c.close()
+
+    def unexpected_kind(name):
+        c = fresh()
+        try:
+            c.send(fpb.Frame(stream_id=11, message=fpb.Message(payload=b"hi")))
+            f = c.next_for(11)
+            ok = f is not None and f.WhichOneof("kind") == "status" and f.status.code == fpb.INVALID_ARGUMENT
+            detail = f"got {show(f)}"
+            if ok:
+                ok, detail = still_alive(c), "connection not usable afterwards"
+            check(name, ok, detail)
+        finally:
+            c.close()
+
+    def bad_payload(name):
+        c = fresh()
+        try:
+            msgs, st = c.call(5, "/corridor.v1.System/Ping", b"\xff\xff\xff")
+            check(name, st is not None and st.code == fpb.INVALID_ARGUMENT and not msgs,
+                  f"{len(msgs)} messages, {status_text(st)}")
+        finally:
+            c.close()
+
+    def duplicate_stream(name):
+        c = fresh()
+        try:
+            # A Watch stays in flight, so its stream id is taken.
+            c.start(5, "/corridor.v1.Health/Watch", hpb.HealthCheckRequest(service=""), timeout_ms=0)
+            first = c.next_for(5)
+            if first is None or first.WhichOneof("kind") != "message":
+                check(name, False, f"Health.Watch did not stay open: {show(first)}")
+                return
+            c.start(5, "/corridor.v1.System/Ping", spb.PingRequest(payload=b"dup"))
+            f = c.next_for(0)
+            ok = f is not None and f.WhichOneof("kind") == "status" and f.status.code == fpb.INVALID_ARGUMENT
+            detail = f"got {show(f)}"
+            if ok:
+                while True:  # the rest of stream 5, if any, then EOF
+                    after = c.read_frame(timeout=10)
+                    if after is None or after.stream_id != 5:
+                        break
+                ok, detail = after is None, f"expected EOF, got {show(after)}"
+            check(name, ok, detail)
+        finally:
+            c.close()
+
+    def cancel_watch(name):
+        c = fresh()
+        try:
+            c.start(13, "/corridor.v1.Health/Watch", hpb.HealthCheckRequest(service=""), timeout_ms=0)
+            first = c.next_for(13)
+            if first is None or first.WhichOneof("kind") != "message":
+                check(name, False, f"Health.Watch: {show(first)}")
+                return
+            c.send(fpb.Frame(stream_id=13, cancel=fpb.Cancel()))
+            msgs, st = c.finish(13)
+            ok = st is not None and st.code == fpb.CANCELLED
+            detail = status_text(st)
+            if ok:
+                c.send(fpb.Frame(stream_id=77, cancel=fpb.Cancel()))  # unknown: ignored
+                ok, detail = still_alive(c), "connection not usable after a Cancel of an unknown stream"
+            check(name, ok, detail)
+        finally:
+            c.close()
+
+    def deadline(name):
+        c = fresh()
+        try:
+            c.start(15, "/corridor.v1.Health/Watch", hpb.HealthCheckRequest(service=""), timeout_ms=200)
+            t0 = time.monotonic()
+            msgs, st = c.finish(15, timeout=10)
+            took = time.monotonic() - t0
+            check(name, st is not None and st.code == fpb.DEADLINE_EXCEEDED and took < 5,
+                  f"{status_text(st)} after {took:.2f} s")
+        finally:
+            c.close()
+
+    def oversized(name):
+        max_bytes = limits.max_frame_bytes or 4 * 1024 * 1024
+        c = fresh()
+        try:
+            # A Ping call whose payload makes the frame max_frame_bytes + 1 long.
+            def frame_of(size):
+                req = spb.PingRequest(payload=b"\0" * size).SerializeToString()
+                return fpb.Frame(stream_id=21, call=fpb.CallStart(
+                    method="/corridor.v1.System/Ping", payload=req)).SerializeToString()
+            size = max_bytes - 64
+            while len(frame_of(size)) < max_bytes + 1:
+                size += 1
+            body = frame_of(size)
+            c.send_raw(struct.pack(">I", len(body)) + body)
+            f = c.next_for(21, timeout=30)
+            ok = f is not None and f.WhichOneof("kind") == "status" and f.status.code == fpb.RESOURCE_EXHAUSTED
+            detail = f"frame of {len(body)} bytes (limit {max_bytes}): got {show(f)}"
+            if ok:
+                ok, detail = still_alive(c), "connection not usable afterwards"
+            check(name, ok, detail)
+        finally:
+            c.close()
+
+    def keepalive(name):
+        # A second daemon whose keepalive interval is 500 ms.
+        kdir = os.path.join(d.dir, "k")
+        os.mkdir(kdir)
+        config = os.path.join(kdir, "corridord.json")
+        with open(config, "w") as f:
+            f.write('{"limits": {"keepaliveIntervalMilliseconds": 500}}\n')
+        k = Daemon(d.binary, kdir, ["--config", config])
+        k.start()
+        try:
+            ready, why = k.wait_ready(60)
+            if not ready:
+                check(name, False, why + "\n" + k.log_tail())
+                return
+            # A client that answers pings, with a Watch open and nothing to say:
+            # it must be pinged and must stay connected.
+            c = Conn(k.socket_path)
+            c.hello()
+            c.start(1, "/corridor.v1.Health/Watch", hpb.HealthCheckRequest(), timeout_ms=0)
+            c.next_for(1)
+            try:
+                f = c.next_for(1, timeout=3.0)  # nothing should come on stream 1
+                problem = f"connection ended after {c.pings_seen} pings: {show(f)}"
+            except socket.timeout:
+                problem = "" if c.pings_seen >= 2 else f"only {c.pings_seen} pings in 3 s"
+            if not problem:
+                msgs, st = c.call(3, "/corridor.v1.System/Ping", spb.PingRequest(payload=b"k"))
+                if st is None or st.code != fpb.OK:
+                    problem = f"after 3 s: {status_text(st)}"
+            c.close()
+            check(name + ": pinged, answering client kept", not problem, problem)
+            # A client that does not answer: pinged, then closed.
+            c = Conn(k.socket_path)
+            c.hello()
+            c.answer_pings = False
+            t0 = time.monotonic()
+            f = c.read_frame(timeout=5)
+            took = time.monotonic() - t0
+            check(name + ": silent client closed", f is None and c.pings_seen >= 1 and took < 3,
+                  f"after {took:.2f} s and {c.pings_seen} pings: {show(f)}")
+            c.close()
+        finally:
+            k.kill()
+
+    guarded("call before hello", call_before_hello)
+    guarded("ping/pong on stream 0", ping_pong)
+    guarded("zero-length frame", zero_length)
+    guarded("unparseable frame closes", garbage)
+    guarded("unexpected frame kind", unexpected_kind)
+    guarded("undecodable request payload", bad_payload)
+    guarded("duplicate stream id closes", duplicate_stream)
+    guarded("cancel a watch", cancel_watch)
+    guarded("deadline", deadline)
+    guarded("oversized frame", oversized)
+    guarded("keepalive", keepalive)
+
+
+# --------------------------------------------------------------------------
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corridord", required=True, help="path to the corridord binary")
+    ap.add_argument("--protoc", default=os.environ.get("PROTOC", "protoc"))
+    ap.add_argument("--extended", action="store_true",
+                    help="also check the connection-level rules of PROTOCOL.md")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    args = ap.parse_args()
+
+    binary = os.path.abspath(args.corridord)
+    workdir = tempfile.mkdtemp(prefix="cor-", dir="/tmp")  # AF_UNIX paths < 108 bytes
+    daemon = None
+    setup_failed = False
+    try:
+        try:
+            if not os.access(binary, os.X_OK):
+                raise RuntimeError(f"{binary} is not an executable file")
+            if shutil.which(args.protoc) is None:
+                raise RuntimeError(f"protoc not found ({args.protoc}); apt-get install protobuf-compiler")
+            gen = os.path.join(workdir, "gen")
+            os.mkdir(gen)
+            load_protos(args.protoc, gen)
+            daemon = Daemon(binary, workdir)
+            daemon.start()
+            ready, why = daemon.wait_ready(60)
+            if not check("daemon ready (READY=1)", ready, why):
+                raise RuntimeError("corridord did not become ready")
+            conn = Conn(daemon.socket_path)
+        except Exception as e:  # noqa: BLE001
+            setup_failed = True
+            print(f"setup failed: {e}", flush=True)
+            if daemon:
+                print("--- corridord output ---\n" + daemon.log_tail(), flush=True)
+            if not RESULTS or RESULTS[-1][1]:
+                check("setup", False, str(e))
+            summary_and_exit(True)
+
+        limits = None
+        try:
+            run_basic(daemon, conn)
+        except Exception as e:  # noqa: BLE001
+            check("basic checks ran to the end", False, f"{type(e).__name__}: {e}")
+            traceback.print_exc()
+        if args.extended:
+            # Limits from a fresh HelloReply.
+            try:
+                c = Conn(daemon.socket_path)
+                limits = c.hello().hello_reply.limits
+                c.close()
+                run_extended(daemon, conn, limits)
+            except Exception as e:  # noqa: BLE001
+                check("extended checks ran to the end", False, f"{type(e).__name__}: {e}")
+
+        # Shutdown: SIGTERM with a client still connected (and, with
+        # --extended, a Health.Watch in flight on it).
+        watching = False
+        if args.extended:
+            try:
+                conn.start(31, "/corridor.v1.Health/Watch", hpb.HealthCheckRequest(), timeout_ms=0)
+                first = conn.next_for(31)
+                watching = first is not None and first.WhichOneof("kind") == "message"
+                if not watching:
+                    check("Health.Watch before shutdown", False, show(first))
+            except Exception as e:  # noqa: BLE001
+                check("Health.Watch before shutdown", False, f"{type(e).__name__}: {e}")
+        daemon.proc.send_signal(signal.SIGTERM)
+        try:
+            code = daemon.proc.wait(timeout=30)
+            check("SIGTERM exits 0 within 30 s", code == 0, f"exit code {code}")
+        except subprocess.TimeoutExpired:
+            check("SIGTERM exits 0 within 30 s", False, "still running after 30 s")
+            daemon.kill()
+        check("STOPPING=1 sent", daemon.saw("STOPPING=1"),
+              f"datagrams: {daemon.datagrams!r}")
+        if args.extended:
+            frames = []
+            try:
+                while True:
+                    f = conn.read_frame(timeout=5)
+                    if f is None:
+                        break
+                    frames.append(f)
+                frames = conn.pending + frames
+                ok = any(f.WhichOneof("kind") == "go_away" and f.stream_id == 0 for f in frames)
+                if watching:
+                    ok = ok and any(f.stream_id == 31 and f.WhichOneof("kind") == "status" for f in frames)
+                check("GoAway, the Watch's Status, then EOF on shutdown", ok,
+                      f"frames: {[show(f) for f in frames]}")
+            except Exception as e:  # noqa: BLE001
+                check("GoAway, the Watch's Status, then EOF on shutdown", False, f"{type(e).__name__}: {e}")
+        conn.close()
+        if any(not ok for _, ok, _ in RESULTS):
+            print("--- corridord output (tail) ---\n" + daemon.log_tail(), flush=True)
+    finally:
+        if daemon:
+            daemon.kill()
+        if args.keep:
+            print(f"kept {workdir}", flush=True)
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    summary_and_exit(setup_failed)
+
+
+if __name__ == "__main__":
+    main()
