@@ -94,6 +94,9 @@ extension DaemonSettings {
             return try JSONDecoder().decode(ConfigurationFile.self, from: data)
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             throw ConfigurationError(description: "\(path): \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)")
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            // A value the key's type cannot hold, such as -10 for a byte count.
+            throw ConfigurationError(description: "\(path): \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)")
         } catch let DecodingError.dataCorrupted(context) {
             throw ConfigurationError(description: "\(path) is not valid JSON: \(context.underlyingError.map { "\($0)" } ?? context.debugDescription)")
         } catch {
