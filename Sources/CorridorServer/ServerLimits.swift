@@ -53,12 +53,23 @@ extension ServerLimits {
     public init(from decoder: any Decoder) throws {
         self.init()
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        maxFrameBytes = try container.decodeIfPresent(UInt32.self, forKey: .maxFrameBytes) ?? maxFrameBytes
-        maxConcurrentCalls = try container.decodeIfPresent(UInt32.self, forKey: .maxConcurrentCalls) ?? maxConcurrentCalls
-        keepaliveIntervalMilliseconds = try container.decodeIfPresent(UInt32.self, forKey: .keepaliveIntervalMilliseconds) ?? keepaliveIntervalMilliseconds
-        maxTimeoutMilliseconds = try container.decodeIfPresent(UInt32.self, forKey: .maxTimeoutMilliseconds) ?? maxTimeoutMilliseconds
-        outputHighWaterBytes = try container.decodeIfPresent(UInt32.self, forKey: .outputHighWaterBytes) ?? outputHighWaterBytes
-        outputLowWaterBytes = try container.decodeIfPresent(UInt32.self, forKey: .outputLowWaterBytes) ?? outputLowWaterBytes
-        drainTimeoutMilliseconds = try container.decodeIfPresent(UInt32.self, forKey: .drainTimeoutMilliseconds) ?? drainTimeoutMilliseconds
+        func value(_ key: CodingKeys, _ current: UInt32) throws -> UInt32 {
+            // Read wide and check here: JSONDecoder reports a negative number for
+            // a UInt32 as "not valid JSON", without saying which key.
+            guard let wide = try container.decodeIfPresent(Int64.self, forKey: key) else { return current }
+            guard let narrow = UInt32(exactly: wide) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: container, debugDescription: "\(wide) is not between 0 and \(UInt32.max)"
+                )
+            }
+            return narrow
+        }
+        maxFrameBytes = try value(.maxFrameBytes, maxFrameBytes)
+        maxConcurrentCalls = try value(.maxConcurrentCalls, maxConcurrentCalls)
+        keepaliveIntervalMilliseconds = try value(.keepaliveIntervalMilliseconds, keepaliveIntervalMilliseconds)
+        maxTimeoutMilliseconds = try value(.maxTimeoutMilliseconds, maxTimeoutMilliseconds)
+        outputHighWaterBytes = try value(.outputHighWaterBytes, outputHighWaterBytes)
+        outputLowWaterBytes = try value(.outputLowWaterBytes, outputLowWaterBytes)
+        drainTimeoutMilliseconds = try value(.drainTimeoutMilliseconds, drainTimeoutMilliseconds)
     }
 }
