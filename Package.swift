@@ -48,6 +48,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "CorridorStore",
+            dependencies: [
+                "CorridorWire",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        .target(
             name: "CorridorSystemd",
             dependencies: [
                 "CSystemd",
@@ -104,6 +112,7 @@ let package = Package(
             name: "CorridorWireTests",
             dependencies: [
                 "CorridorWire",
+                "CorridorModel",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]

@@ -35,6 +35,20 @@ final class CScratch {
         return ProtobufCBinaryData(len: count, data: memory.assumingMemoryBound(to: UInt8.self))
     }
 
+    func bytes(_ bytes: [UInt8]) -> ProtobufCBinaryData {
+        guard !bytes.isEmpty else { return ProtobufCBinaryData(len: 0, data: nil) }
+        let memory = malloc(bytes.count)!
+        allocations.append(memory)
+        bytes.withUnsafeBytes { memory.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        return ProtobufCBinaryData(len: bytes.count, data: memory.assumingMemoryBound(to: UInt8.self))
+    }
+
+    func zeroed(byteCount: Int) -> UnsafeMutableRawPointer {
+        let memory = calloc(1, max(1, byteCount))!
+        allocations.append(memory)
+        return memory
+    }
+
     /// A zeroed C struct to fill in, freed with the scratch.
     func allocate<Message>(_ initialise: (UnsafeMutablePointer<Message>) -> Void) -> UnsafeMutablePointer<Message> {
         let memory = calloc(1, MemoryLayout<Message>.stride)!

@@ -18,6 +18,7 @@ PROTOBUF_C__BEGIN_DECLS
 
 typedef struct Corridor__V1__StatusRequest Corridor__V1__StatusRequest;
 typedef struct Corridor__V1__StatusResponse Corridor__V1__StatusResponse;
+typedef struct Corridor__V1__StoreStatus Corridor__V1__StoreStatus;
 typedef struct Corridor__V1__PingRequest Corridor__V1__PingRequest;
 typedef struct Corridor__V1__PingResponse Corridor__V1__PingResponse;
 
@@ -49,10 +50,34 @@ struct  Corridor__V1__StatusResponse
   uint32_t open_connections;
   uint32_t pid;
   uint64_t calls_served;
+  Corridor__V1__StoreStatus *store;
 };
 #define CORRIDOR__V1__STATUS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__status_response__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, NULL }
+
+
+/*
+ * The event log and snapshots, as the daemon sees them.
+ */
+struct  Corridor__V1__StoreStatus
+{
+  ProtobufCMessage base;
+  uint64_t last_sequence;
+  uint32_t segments;
+  uint64_t record_bytes;
+  uint64_t reserved_bytes;
+  uint64_t last_snapshot_sequence;
+  uint64_t last_snapshot_at_ms;
+  /*
+   * Group commit: msync calls that made appends durable, and the records they covered.
+   */
+  uint64_t syncs;
+  uint64_t synced_records;
+};
+#define CORRIDOR__V1__STORE_STATUS__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__store_status__descriptor) \
+    , 0, 0, 0, 0, 0, 0, 0, 0 }
 
 
 struct  Corridor__V1__PingRequest
@@ -113,6 +138,25 @@ Corridor__V1__StatusResponse *
 void   corridor__v1__status_response__free_unpacked
                      (Corridor__V1__StatusResponse *message,
                       ProtobufCAllocator *allocator);
+/* Corridor__V1__StoreStatus methods */
+void   corridor__v1__store_status__init
+                     (Corridor__V1__StoreStatus         *message);
+size_t corridor__v1__store_status__get_packed_size
+                     (const Corridor__V1__StoreStatus   *message);
+size_t corridor__v1__store_status__pack
+                     (const Corridor__V1__StoreStatus   *message,
+                      uint8_t             *out);
+size_t corridor__v1__store_status__pack_to_buffer
+                     (const Corridor__V1__StoreStatus   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__StoreStatus *
+       corridor__v1__store_status__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__store_status__free_unpacked
+                     (Corridor__V1__StoreStatus *message,
+                      ProtobufCAllocator *allocator);
 /* Corridor__V1__PingRequest methods */
 void   corridor__v1__ping_request__init
                      (Corridor__V1__PingRequest         *message);
@@ -159,6 +203,9 @@ typedef void (*Corridor__V1__StatusRequest_Closure)
 typedef void (*Corridor__V1__StatusResponse_Closure)
                  (const Corridor__V1__StatusResponse *message,
                   void *closure_data);
+typedef void (*Corridor__V1__StoreStatus_Closure)
+                 (const Corridor__V1__StoreStatus *message,
+                  void *closure_data);
 typedef void (*Corridor__V1__PingRequest_Closure)
                  (const Corridor__V1__PingRequest *message,
                   void *closure_data);
@@ -203,6 +250,7 @@ void corridor__v1__system__ping(ProtobufCService *service,
 
 extern const ProtobufCMessageDescriptor corridor__v1__status_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__status_response__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__store_status__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__ping_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__ping_response__descriptor;
 extern const ProtobufCServiceDescriptor corridor__v1__system__descriptor;

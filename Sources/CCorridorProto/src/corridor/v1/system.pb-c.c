@@ -97,6 +97,51 @@ void   corridor__v1__status_response__free_unpacked
   assert(message->base.descriptor == &corridor__v1__status_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   corridor__v1__store_status__init
+                     (Corridor__V1__StoreStatus         *message)
+{
+  static const Corridor__V1__StoreStatus init_value = CORRIDOR__V1__STORE_STATUS__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__store_status__get_packed_size
+                     (const Corridor__V1__StoreStatus *message)
+{
+  assert(message->base.descriptor == &corridor__v1__store_status__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__store_status__pack
+                     (const Corridor__V1__StoreStatus *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__store_status__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__store_status__pack_to_buffer
+                     (const Corridor__V1__StoreStatus *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__store_status__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__StoreStatus *
+       corridor__v1__store_status__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__StoreStatus *)
+     protobuf_c_message_unpack (&corridor__v1__store_status__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__store_status__free_unpacked
+                     (Corridor__V1__StoreStatus *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__store_status__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   corridor__v1__ping_request__init
                      (Corridor__V1__PingRequest         *message)
 {
@@ -205,7 +250,7 @@ const ProtobufCMessageDescriptor corridor__v1__status_request__descriptor =
   (ProtobufCMessageInit) corridor__v1__status_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__status_response__field_descriptors[10] =
+static const ProtobufCFieldDescriptor corridor__v1__status_response__field_descriptors[11] =
 {
   {
     "server_name",
@@ -327,6 +372,18 @@ static const ProtobufCFieldDescriptor corridor__v1__status_response__field_descr
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "store",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__StatusResponse, store),
+    &corridor__v1__store_status__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__status_response__field_indices_by_name[] = {
   9,   /* field[9] = calls_served */
@@ -338,12 +395,13 @@ static const unsigned corridor__v1__status_response__field_indices_by_name[] = {
   1,   /* field[1] = server_version */
   5,   /* field[5] = socket_path */
   3,   /* field[3] = started_at_unix_ms */
+  10,   /* field[10] = store */
   4,   /* field[4] = uptime_ms */
 };
 static const ProtobufCIntRange corridor__v1__status_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 10 }
+  { 0, 11 }
 };
 const ProtobufCMessageDescriptor corridor__v1__status_response__descriptor =
 {
@@ -353,11 +411,140 @@ const ProtobufCMessageDescriptor corridor__v1__status_response__descriptor =
   "Corridor__V1__StatusResponse",
   "corridor.v1",
   sizeof(Corridor__V1__StatusResponse),
-  10,
+  11,
   corridor__v1__status_response__field_descriptors,
   corridor__v1__status_response__field_indices_by_name,
   1,  corridor__v1__status_response__number_ranges,
   (ProtobufCMessageInit) corridor__v1__status_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__store_status__field_descriptors[8] =
+{
+  {
+    "last_sequence",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__StoreStatus, last_sequence),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "segments",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__StoreStatus, segments),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "record_bytes",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__StoreStatus, record_bytes),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reserved_bytes",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__StoreStatus, reserved_bytes),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "last_snapshot_sequence",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__StoreStatus, last_snapshot_sequence),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "last_snapshot_at_ms",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__StoreStatus, last_snapshot_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "syncs",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__StoreStatus, syncs),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "synced_records",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__StoreStatus, synced_records),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__store_status__field_indices_by_name[] = {
+  0,   /* field[0] = last_sequence */
+  5,   /* field[5] = last_snapshot_at_ms */
+  4,   /* field[4] = last_snapshot_sequence */
+  2,   /* field[2] = record_bytes */
+  3,   /* field[3] = reserved_bytes */
+  1,   /* field[1] = segments */
+  7,   /* field[7] = synced_records */
+  6,   /* field[6] = syncs */
+};
+static const ProtobufCIntRange corridor__v1__store_status__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 8 }
+};
+const ProtobufCMessageDescriptor corridor__v1__store_status__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.StoreStatus",
+  "StoreStatus",
+  "Corridor__V1__StoreStatus",
+  "corridor.v1",
+  sizeof(Corridor__V1__StoreStatus),
+  8,
+  corridor__v1__store_status__field_descriptors,
+  corridor__v1__store_status__field_indices_by_name,
+  1,  corridor__v1__store_status__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__store_status__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor corridor__v1__ping_request__field_descriptors[1] =

@@ -1,0 +1,111 @@
+/// One person waiting to leave: the operational part. The personal part is
+/// `CasePersonal`, kept apart so that it can be withheld.
+public struct Case: Codable, Sendable, Hashable {
+    public enum Sex: String, Codable, Sendable, CaseIterable {
+        case unspecified = "SEX_UNSPECIFIED"
+        case female = "FEMALE"
+        case male = "MALE"
+    }
+
+    /// The MEDEVAC precedence vocabulary, most urgent first.
+    public enum Precedence: String, Codable, Sendable, CaseIterable {
+        case unspecified = "PRECEDENCE_UNSPECIFIED"
+        case urgent = "URGENT"
+        case urgentSurgical = "URGENT_SURGICAL"
+        case priority = "PRIORITY"
+        case routine = "ROUTINE"
+    }
+
+    public enum Condition: String, Codable, Sendable, CaseIterable {
+        case unspecified = "CONDITION_UNSPECIFIED"
+        case cancer = "CANCER"
+        case kidneyFailure = "KIDNEY_FAILURE"
+        case heartDisease = "HEART_DISEASE"
+        case bloodDisease = "BLOOD_DISEASE"
+        case needsSurgery = "NEEDS_SURGERY"
+        case trauma = "TRAUMA"
+        case malnutrition = "MALNUTRITION"
+        case other = "OTHER_CONDITION"
+    }
+
+    public enum Need: String, Codable, Sendable, CaseIterable {
+        case unspecified = "NEED_UNSPECIFIED"
+        case stretcher = "STRETCHER"
+        case wheelchair = "WHEELCHAIR"
+        case oxygen = "OXYGEN"
+        case dialysis = "DIALYSIS"
+        case incubator = "INCUBATOR"
+    }
+
+    public enum Status: String, Codable, Sendable, CaseIterable {
+        case unspecified = "STATUS_UNSPECIFIED"
+        case waiting = "WAITING"
+        case listed = "LISTED"
+        case scheduled = "SCHEDULED"
+        case inTransit = "IN_TRANSIT"
+        case evacuated = "EVACUATED"
+        case deceased = "DECEASED"
+        case withdrawn = "WITHDRAWN"
+    }
+
+    public var id: String
+    public var siteID: String
+    public var ageMonths: UInt32
+    public var sex: Sex
+    public var precedence: Precedence
+    public var conditions: [Condition]
+    public var needs: [Need]
+    public var consentGiven: Bool
+    public var companionIDs: [String]
+    public var pregnant: Bool
+    public var status: Status
+    /// Unix milliseconds.
+    public var registeredAtMs: UInt64
+    public var statusReason: String
+    /// YYYY-MM-DD of the status event that matters (the date of death).
+    public var statusDate: String
+    public var originSiteID: String
+
+    public init(
+        id: String = "", siteID: String, ageMonths: UInt32, sex: Sex, precedence: Precedence,
+        conditions: [Condition] = [], needs: [Need] = [], consentGiven: Bool, companionIDs: [String] = [],
+        pregnant: Bool = false, status: Status = .waiting, registeredAtMs: UInt64 = 0,
+        statusReason: String = "", statusDate: String = "", originSiteID: String = ""
+    ) {
+        self.id = id
+        self.siteID = siteID
+        self.ageMonths = ageMonths
+        self.sex = sex
+        self.precedence = precedence
+        self.conditions = conditions
+        self.needs = needs
+        self.consentGiven = consentGiven
+        self.companionIDs = companionIDs
+        self.pregnant = pregnant
+        self.status = status
+        self.registeredAtMs = registeredAtMs
+        self.statusReason = statusReason
+        self.statusDate = statusDate
+        self.originSiteID = originSiteID
+    }
+}
+
+/// The personal part of a case: name, birth date, contacts, identity numbers,
+/// clinical notes. Stored apart from the operational part.
+public struct CasePersonal: Codable, Sendable, Hashable {
+    public var name: String
+    public var dateOfBirth: String
+    public var contacts: [String]
+    public var identityNumbers: [String]
+    public var clinicalNotes: String
+
+    public init(name: String = "", dateOfBirth: String = "", contacts: [String] = [], identityNumbers: [String] = [], clinicalNotes: String = "") {
+        self.name = name
+        self.dateOfBirth = dateOfBirth
+        self.contacts = contacts
+        self.identityNumbers = identityNumbers
+        self.clinicalNotes = clinicalNotes
+    }
+
+    public var isEmpty: Bool { self == CasePersonal() }
+}

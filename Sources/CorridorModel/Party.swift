@@ -1,0 +1,28 @@
+/// An actor in the operation: government, armed group, UN agency, Red Cross /
+/// Red Crescent society, NGO, monitor, state.
+public struct Party: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case unspecified = "KIND_UNSPECIFIED"
+        case government = "GOVERNMENT"
+        case armedGroup = "ARMED_GROUP"
+        case unAgency = "UN_AGENCY"
+        case redCrossRedCrescent = "RED_CROSS_RED_CRESCENT"
+        case ngo = "NGO"
+        case monitor = "MONITOR"
+        case state = "STATE"
+    }
+
+    public var id: String
+    public var shortName: String
+    public var fullName: String
+    public var kind: Kind
+    public var aliases: [String]
+
+    public init(id: String, shortName: String, fullName: String = "", kind: Kind, aliases: [String] = []) {
+        self.id = id
+        self.shortName = shortName
+        self.fullName = fullName
+        self.kind = kind
+        self.aliases = aliases
+    }
+}

@@ -1,0 +1,49 @@
+/// A place: enclave, city, district, crossing point, hospital, shelter, camp, prison.
+public struct Site: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case unspecified = "KIND_UNSPECIFIED"
+        case enclave = "ENCLAVE"
+        case city = "CITY"
+        case district = "DISTRICT"
+        case crossing = "CROSSING"
+        case hospital = "HOSPITAL"
+        case shelter = "SHELTER"
+        case camp = "CAMP"
+        case prison = "PRISON"
+    }
+
+    public enum CrossingStatus: String, Codable, Sendable, CaseIterable {
+        case unspecified = "CROSSING_STATUS_UNSPECIFIED"
+        case open = "OPEN"
+        case restricted = "RESTRICTED"
+        case closed = "CLOSED"
+    }
+
+    public var id: String
+    public var name: String
+    public var kind: Kind
+    public var parentID: String
+    public var controlledBy: String
+    public var besiegedBy: [String]
+    /// YYYY-MM-DD, empty when not besieged.
+    public var besiegedSince: String
+    public var designations: [String]
+    /// Crossings only.
+    public var crossingStatus: CrossingStatus
+
+    public init(
+        id: String, name: String, kind: Kind, parentID: String = "", controlledBy: String = "",
+        besiegedBy: [String] = [], besiegedSince: String = "", designations: [String] = [],
+        crossingStatus: CrossingStatus = .unspecified
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.parentID = parentID
+        self.controlledBy = controlledBy
+        self.besiegedBy = besiegedBy
+        self.besiegedSince = besiegedSince
+        self.designations = designations
+        self.crossingStatus = crossingStatus
+    }
+}

@@ -1,0 +1,53 @@
+import Glibc
+import SystemPackage
+
+/// An exclusive flock on DIR/LOCK, held for the life of the daemon. The file
+/// holds the holder's pid so that a refused second daemon can name it.
+struct DataDirectoryLock: ~Copyable {
+    static let fileName = "LOCK"
+    private let descriptor: FileDescriptor
+
+    /// The corresponding C function is `flock`.
+    init(directory: String) throws(StoreError) {
+        let path = directory + "/" + Self.fileName
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.open(
+                path, .readWrite, options: [.create, .closeOnExec], permissions: [.ownerReadWrite]
+            )
+        } catch {
+            throw StoreError(.io, "cannot open \(path): \(error)")
+        }
+        guard flock(descriptor.rawValue, LOCK_EX | LOCK_NB) == 0 else {
+            let reason = Errno(rawValue: errno)
+            let holder = Self.recordedPID(descriptor)
+            try? descriptor.close()
+            if reason == .wouldBlock {
+                throw StoreError(.locked, "data directory \(directory) is in use by another corridord (pid \(holder.map(String.init) ?? "unknown"))")
+            }
+            throw StoreError(.io, "cannot lock \(path): \(reason)")
+        }
+        let pid = Array("\(getpid())\n".utf8)
+        _ = ftruncate(descriptor.rawValue, 0)
+        _ = try? descriptor.writeAll(toAbsoluteOffset: 0, pid)
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        try? descriptor.close()
+    }
+
+    /// The pid a holder wrote, for the refusal message.
+    static func holder(of directory: String) -> Int32? {
+        guard let descriptor = try? FileDescriptor.open(directory + "/" + fileName, .readOnly) else { return nil }
+        defer { try? descriptor.close() }
+        return recordedPID(descriptor)
+    }
+
+    private static func recordedPID(_ descriptor: FileDescriptor) -> Int32? {
+        var buffer = [UInt8](repeating: 0, count: 32)
+        let count = (try? buffer.withUnsafeMutableBytes { try descriptor.read(fromAbsoluteOffset: 0, into: $0) }) ?? 0
+        let digits = buffer.prefix(count).prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        return Int32(String(decoding: digits, as: UTF8.self))
+    }
+}

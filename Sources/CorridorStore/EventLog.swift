@@ -1,0 +1,311 @@
+import Dispatch
+import Glibc
+import Logging
+import Synchronization
+
+/// How the log is laid out and how it behaves.
+public struct StoreOptions: Sendable, Equatable {
+    /// Size of each segment file, reserved up front (default 64 MiB).
+    public var segmentBytes = 64 * 1024 * 1024
+    /// Start even when records in the middle of the log are damaged: the
+    /// damaged segment is cut at the damage and every later segment is moved
+    /// to DIR/quarantine. Loudly logged; never the default.
+    public var repair = false
+
+    public init() {}
+}
+
+/// Figures of the log for status and stats.
+public struct LogFigures: Sendable, Equatable {
+    public var lastSequence: UInt64
+    public var durableSequence: UInt64
+    public var segments: Int
+    /// Bytes of records written, headers and padding included.
+    public var recordBytes: UInt64
+    /// Bytes reserved on disk by segment files.
+    public var reservedBytes: UInt64
+    /// msync calls that made appends durable, and the records they covered.
+    public var syncs: UInt64
+    public var syncedRecords: UInt64
+}
+
+/// The append-only, memory-mapped event log. Appends are written into the
+/// active segment's mapping in sequence order under a lock; a flusher makes
+/// them durable with one msync per group of appends (group commit), and an
+/// append's caller is answered only once its records are durable.
+public final class EventLog: Sendable {
+    private struct State {
+        var segments: [Segment]
+        var writeOffset: Int
+        var syncedOffset: Int
+        var nextSequence: UInt64
+        var durableSequence: UInt64
+        var recordBytes: UInt64
+        var flushScheduled = false
+        var failure: StoreError?
+        var closed = false
+        var waiters: [(sequence: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
+        var syncs: UInt64 = 0
+        var syncedRecords: UInt64 = 0
+    }
+
+    public let directory: String
+    public let options: StoreOptions
+    private let segmentsDirectory: String
+    private let state: Mutex<State>
+    private let flusher = DispatchQueue(label: "corridor.store.flusher", qos: .userInitiated)
+    private let logger: Logger
+
+    init(directory: String, options: StoreOptions, segments: [Segment], writeOffset: Int, lastSequence: UInt64, recordBytes: UInt64, logger: Logger) {
+        self.directory = directory
+        self.options = options
+        self.segmentsDirectory = directory + "/" + DataDirectoryLayout.segments
+        self.logger = logger
+        self.state = Mutex(State(
+            segments: segments,
+            writeOffset: writeOffset,
+            syncedOffset: writeOffset,
+            nextSequence: lastSequence + 1,
+            durableSequence: lastSequence,
+            recordBytes: recordBytes
+        ))
+    }
+
+    // MARK: Appending
+
+    /// Appends one command's records as one unit and returns once they are
+    /// durable. Either all of them are in the log or none.
+    public func appendDurably(_ records: [PendingRecord]) async throws(StoreError) -> ClosedRange<UInt64> {
+        let sequences = try append(records)
+        try await waitUntilDurable(sequences.upperBound)
+        return sequences
+    }
+
+    /// Writes the records into the log (not yet durable) and returns their
+    /// sequence numbers. Callers that must order their own state by the log
+    /// call this under their own lock, then `waitUntilDurable`.
+    public func append(_ records: [PendingRecord]) throws(StoreError) -> ClosedRange<UInt64> {
+        precondition(!records.isEmpty, "append of no records")
+        let total = records.reduce(0) { $0 + SegmentFormat.paddedLength(payloadBytes: $1.payload.count) }
+        let capacity = options.segmentBytes - SegmentFormat.headerSize
+        guard total <= capacity else {
+            throw StoreError(.tooLarge, "a command's events take \(total) bytes; a segment holds \(capacity)")
+        }
+        let result = state.withLock { (state: inout State) -> Result<ClosedRange<UInt64>, StoreError> in
+            if let failure = state.failure { return .failure(failure) }
+            if state.closed { return .failure(StoreError(.closed, "the event log is closed")) }
+            if state.writeOffset + total > options.segmentBytes {
+                do throws(StoreError) {
+                    try roll(&state)
+                } catch {
+                    return .failure(error)
+                }
+            }
+            let segment = state.segments[state.segments.count - 1]
+            let first = state.nextSequence
+            var offset = state.writeOffset
+            for (index, record) in records.enumerated() {
+                offset = RecordWriter.write(
+                    record, sequence: state.nextSequence, commit: index == records.count - 1,
+                    to: segment.region.base, at: offset
+                )
+                state.nextSequence += 1
+            }
+            state.recordBytes += UInt64(offset - state.writeOffset)
+            state.writeOffset = offset
+            scheduleFlush(&state)
+            return .success(first...(state.nextSequence - 1))
+        }
+        return try result.get()
+    }
+
+    /// Returns once every record up to `sequence` is on disk.
+    public func waitUntilDurable(_ sequence: UInt64) async throws(StoreError) {
+        do {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let ready: Result<Void, StoreError>? = state.withLock { state in
+                    if state.durableSequence >= sequence { return .success(()) }
+                    if let failure = state.failure { return .failure(failure) }
+                    state.waiters.append((sequence, continuation))
+                    return nil
+                }
+                if let ready { continuation.resume(with: ready.mapError { $0 }) }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.io, "\(error)")
+        }
+    }
+
+    private func scheduleFlush(_ state: inout State) {
+        guard !state.flushScheduled else { return }
+        state.flushScheduled = true
+        flusher.async { [self] in flush() }
+    }
+
+    /// One group commit: everything written so far, one msync.
+    private func flush() {
+        let (segment, range, target, records) = state.withLock { state in
+            (state.segments[state.segments.count - 1], state.syncedOffset..<state.writeOffset, state.nextSequence - 1,
+             state.nextSequence - 1 - state.durableSequence)
+        }
+        var failure: StoreError?
+        do throws(StoreError) {
+            try segment.synchronize(range)
+        } catch {
+            failure = error
+        }
+        let resumed = state.withLock { state -> [(CheckedContinuation<Void, any Error>, Result<Void, StoreError>)] in
+            if let failure {
+                // A failed msync leaves the page cache and the disk out of step
+                // (fsyncgate): nothing more may be acknowledged.
+                state.failure = failure
+                state.flushScheduled = false
+                let waiting = state.waiters
+                state.waiters.removeAll()
+                return waiting.map { ($0.continuation, .failure(failure)) }
+            }
+            if segment === state.segments[state.segments.count - 1] {
+                state.syncedOffset = max(state.syncedOffset, range.upperBound)
+            }
+            if target > state.durableSequence {
+                state.durableSequence = target
+                state.syncs += 1
+                state.syncedRecords += records
+            }
+            var ready: [(CheckedContinuation<Void, any Error>, Result<Void, StoreError>)] = []
+            state.waiters.removeAll { waiter in
+                guard waiter.sequence <= state.durableSequence else { return false }
+                ready.append((waiter.continuation, .success(())))
+                return true
+            }
+            if state.writeOffset > state.syncedOffset && !state.closed {
+                flusher.async { [self] in flush() }
+            } else {
+                state.flushScheduled = false
+            }
+            return ready
+        }
+        if let failure {
+            logger.critical("the event log cannot be made durable; refusing further writes", metadata: ["error": "\(failure)"])
+        }
+        for (continuation, result) in resumed { continuation.resume(with: result.mapError { $0 }) }
+    }
+
+    /// Seals the full active segment and starts the next. Runs under the lock:
+    /// appends wait for it, which is rare (once per segment).
+    private func roll(_ state: inout State) throws(StoreError) {
+        let old = state.segments[state.segments.count - 1]
+        try old.synchronize(state.syncedOffset..<state.writeOffset)
+        let next = try Segment.create(
+            directory: segmentsDirectory, firstSequence: state.nextSequence,
+            size: options.segmentBytes, createdAtNanoseconds: Clock.unixNanoseconds()
+        )
+        var header = try Self.readHeader(old)
+        header.state = .sealed
+        header.sealedLastSequence = state.nextSequence - 1
+        header.sealedEndOffset = UInt64(state.writeOffset)
+        try old.writeHeader(header)
+        // Sealed segments are read-only from here on, in the mapping too.
+        guard let sealed = try Segment.open(path: old.path, firstSequence: old.firstSequence, writable: false) else {
+            throw StoreError(.io, "segment \(old.path) vanished while it was sealed")
+        }
+        state.segments[state.segments.count - 1] = sealed
+        state.segments.append(next)
+        state.writeOffset = SegmentFormat.headerSize
+        state.syncedOffset = SegmentFormat.headerSize
+        logger.info("segment sealed", metadata: [
+            "segment": "\(old.path)", "lastSequence": "\(state.nextSequence - 1)", "next": "\(next.path)",
+        ])
+    }
+
+    static func readHeader(_ segment: Segment) throws(StoreError) -> SegmentHeader {
+        do {
+            return try segment.header()
+        } catch {
+            throw StoreError(.corrupt, "\(segment.path): \(error)")
+        }
+    }
+
+    // MARK: Reading
+
+    /// Visits durable records from `sequence` on, in order, until `visit`
+    /// returns false or the durable end is reached. Returns the sequence to
+    /// continue from.
+    @discardableResult
+    public func read(from sequence: UInt64, _ visit: (RecordView) throws -> Bool) rethrows -> UInt64 {
+        let (segments, durableSequence, activeEnd) = state.withLock { state in
+            (state.segments, state.durableSequence, state.syncedOffset)
+        }
+        var next = max(sequence, 1)
+        guard next <= durableSequence else { return next }
+        // The last segment whose first sequence is at or before `next`.
+        var index = segments.lastIndex { $0.firstSequence <= next } ?? 0
+        while index < segments.count {
+            let segment = segments[index]
+            let isActive = index == segments.count - 1
+            var keepGoing = true
+            try RecordScanner.scan(segment.bytes, firstSequence: segment.firstSequence, limit: isActive ? activeEnd : nil) { record in
+                guard keepGoing, record.header.sequence >= next, record.header.sequence <= durableSequence else { return }
+                keepGoing = try visit(record)
+                next = record.header.sequence + 1
+            }
+            if !keepGoing || next > durableSequence { return next }
+            index += 1
+        }
+        return next
+    }
+
+    public var figures: LogFigures {
+        state.withLock { state in
+            LogFigures(
+                lastSequence: state.nextSequence - 1,
+                durableSequence: state.durableSequence,
+                segments: state.segments.count,
+                recordBytes: state.recordBytes,
+                reservedBytes: UInt64(state.segments.reduce(0) { $0 + $1.size }),
+                syncs: state.syncs,
+                syncedRecords: state.syncedRecords
+            )
+        }
+    }
+
+    public var lastSequence: UInt64 { state.withLock { $0.nextSequence - 1 } }
+
+    /// Makes everything durable and marks the active segment offline (closed
+    /// cleanly). Appends after this fail with UNAVAILABLE.
+    public func close() throws(StoreError) {
+        let waiting = try state.withLock { (state: inout State) throws(StoreError) -> [CheckedContinuation<Void, any Error>] in
+            guard !state.closed else { return [] }
+            state.closed = true
+            let active = state.segments[state.segments.count - 1]
+            try active.synchronize(state.syncedOffset..<state.writeOffset)
+            state.syncedOffset = state.writeOffset
+            state.durableSequence = state.nextSequence - 1
+            var header = try Self.readHeader(active)
+            header.state = .offline
+            try active.writeHeader(header)
+            let waiting = state.waiters.map(\.continuation)
+            state.waiters.removeAll()
+            return waiting
+        }
+        // Everything appended is durable now.
+        for continuation in waiting { continuation.resume() }
+    }
+}
+
+enum Clock {
+    static func unixNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+    }
+}
+
+/// Names inside the data directory.
+public enum DataDirectoryLayout {
+    public static let segments = "segments"
+    public static let snapshots = "snapshots"
+    public static let quarantine = "quarantine"
+}

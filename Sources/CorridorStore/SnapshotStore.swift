@@ -1,0 +1,188 @@
+import Foundation
+import Logging
+import SystemPackage
+
+/// The on-disk layout of a snapshot file (docs/STORAGE.md): a 64-byte
+/// header, then the registry state as one protobuf message.
+public enum SnapshotFormat {
+    public static let magic: [UInt8] = Array("CRDRSNAP".utf8)
+    public static let version: UInt16 = 1
+    public static let headerSize = 64
+
+    public static func fileName(sequence: UInt64) -> String {
+        let digits = String(sequence)
+        return String(repeating: "0", count: max(0, 20 - digits.count)) + digits + ".snap"
+    }
+
+    public static func sequence(fromFileName name: String) -> UInt64? {
+        guard name.hasSuffix(".snap"), name.count == 25 else { return nil }
+        return UInt64(name.dropLast(5))
+    }
+}
+
+public struct SnapshotHeader: Sendable, Equatable {
+    /// The state includes every record up to and including this sequence.
+    public var sequence: UInt64
+    public var createdAtNanoseconds: UInt64
+    public var payloadLength: UInt64
+    /// CRC32C of the payload.
+    public var payloadChecksum: UInt32
+
+    public func encoded() -> [UInt8] {
+        var bytes = SnapshotFormat.magic                 // 0..<8
+        bytes.appendLittleEndian(SnapshotFormat.version) // 8..<10
+        bytes.appendLittleEndian(UInt16(SnapshotFormat.headerSize)) // 10..<12
+        bytes.appendLittleEndian(UInt32(0))              // 12..<16 flags
+        bytes.appendLittleEndian(sequence)               // 16..<24
+        bytes.appendLittleEndian(createdAtNanoseconds)   // 24..<32
+        bytes.appendLittleEndian(payloadLength)          // 32..<40
+        bytes.appendLittleEndian(payloadChecksum)        // 40..<44
+        bytes.appendLittleEndian(CRC32C.checksum(bytes)) // 44..<48: CRC32C of bytes 0..<44
+        bytes += [UInt8](repeating: 0, count: SnapshotFormat.headerSize - bytes.count)
+        return bytes
+    }
+
+    public init(sequence: UInt64, createdAtNanoseconds: UInt64, payloadLength: UInt64, payloadChecksum: UInt32) {
+        self.sequence = sequence
+        self.createdAtNanoseconds = createdAtNanoseconds
+        self.payloadLength = payloadLength
+        self.payloadChecksum = payloadChecksum
+    }
+
+    public init(decoding bytes: UnsafeRawBufferPointer) throws(SnapshotFault) {
+        guard bytes.count >= SnapshotFormat.headerSize else { throw SnapshotFault("shorter than a snapshot header") }
+        guard bytes.prefix(8).elementsEqual(SnapshotFormat.magic) else { throw SnapshotFault("not a Corridor snapshot (bad magic)") }
+        guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<44])) == bytes.littleEndian(at: 44, as: UInt32.self) else {
+            throw SnapshotFault("header checksum mismatch")
+        }
+        let version = bytes.littleEndian(at: 8, as: UInt16.self)
+        guard version == SnapshotFormat.version else { throw SnapshotFault("format version \(version) is not supported") }
+        sequence = bytes.littleEndian(at: 16)
+        createdAtNanoseconds = bytes.littleEndian(at: 24)
+        payloadLength = bytes.littleEndian(at: 32)
+        payloadChecksum = bytes.littleEndian(at: 40)
+    }
+}
+
+public struct SnapshotFault: Error, CustomStringConvertible, Equatable {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Snapshot files in DIR/snapshots: written whole or not at all, read newest
+/// first, a damaged one skipped for the one before it.
+public struct SnapshotStore: Sendable {
+    public let directory: String
+    /// How many snapshots to keep; older ones are removed after a new one is durable.
+    public var keep = 3
+    private let logger: Logger
+
+    public init(dataDirectory: String, logger: Logger) {
+        self.directory = dataDirectory + "/" + DataDirectoryLayout.snapshots
+        self.logger = logger
+    }
+
+    /// Writes `payload` as the state through `sequence`: temporary file,
+    /// fsync, rename, fsync of the directory.
+    public func write(sequence: UInt64, payload: [UInt8]) throws(StoreError) {
+        do {
+            try EventLog.createDirectory(directory)
+        } catch {
+            throw StoreError(.io, "cannot create \(directory): \(error)")
+        }
+        let header = SnapshotHeader(
+            sequence: sequence, createdAtNanoseconds: Clock.unixNanoseconds(),
+            payloadLength: UInt64(payload.count), payloadChecksum: CRC32C.checksum(payload)
+        )
+        let final = directory + "/" + SnapshotFormat.fileName(sequence: sequence)
+        let temporary = final + ".tmp"
+        do {
+            let descriptor = try FileDescriptor.open(
+                temporary, .writeOnly, options: [.create, .truncate, .closeOnExec], permissions: [.ownerReadWrite]
+            )
+            do {
+                try descriptor.writeAll(header.encoded())
+                try descriptor.writeAll(payload)
+                try descriptor.synchronizeAll()
+                try descriptor.close()
+            } catch {
+                try? descriptor.close()
+                throw error
+            }
+            guard rename(temporary, final) == 0 else { throw Errno(rawValue: errno) }
+        } catch let error as Errno {
+            unlink(temporary)
+            if error == .noSpace || error == .diskQuotaExceeded {
+                throw StoreError(.noSpace, "no space left for a snapshot in \(directory)")
+            }
+            throw StoreError(.io, "cannot write snapshot \(final): \(error)")
+        } catch {
+            unlink(temporary)
+            throw StoreError(.io, "cannot write snapshot \(final): \(error)")
+        }
+        try Segment.syncDirectory(directory)
+        removeOld()
+    }
+
+    public struct Loaded: Sendable {
+        public let header: SnapshotHeader
+        public let payload: [UInt8]
+        public let path: String
+    }
+
+    /// The newest snapshot that checks out; damaged ones are logged and skipped.
+    public func newestValid() -> (snapshot: Loaded?, skipped: [(path: String, fault: SnapshotFault)]) {
+        var skipped: [(String, SnapshotFault)] = []
+        for path in files().reversed() {
+            switch Self.load(path) {
+            case .success(let loaded):
+                return (loaded, skipped)
+            case .failure(let fault):
+                logger.warning("skipping a damaged snapshot for an older one", metadata: ["file": "\(path)", "fault": "\(fault)"])
+                skipped.append((path, fault))
+            }
+        }
+        return (nil, skipped)
+    }
+
+    /// Snapshot files, oldest first.
+    public func files() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.compactMap { name in SnapshotFormat.sequence(fromFileName: name).map { ($0, name) } }
+            .sorted { $0.0 < $1.0 }
+            .map { directory + "/" + $0.1 }
+    }
+
+    public static func load(_ path: String) -> Result<Loaded, SnapshotFault> {
+        guard let data = FileManager.default.contents(atPath: path) else { return .failure(SnapshotFault("cannot be read")) }
+        return data.withUnsafeBytes { raw -> Result<Loaded, SnapshotFault> in
+            let header: SnapshotHeader
+            do {
+                header = try SnapshotHeader(decoding: raw)
+            } catch let fault as SnapshotFault {
+                return .failure(fault)
+            } catch {
+                return .failure(SnapshotFault("\(error)"))
+            }
+            guard UInt64(raw.count - SnapshotFormat.headerSize) == header.payloadLength else {
+                return .failure(SnapshotFault("payload is \(raw.count - SnapshotFormat.headerSize) bytes, the header says \(header.payloadLength)"))
+            }
+            let payload = UnsafeRawBufferPointer(rebasing: raw[SnapshotFormat.headerSize...])
+            guard CRC32C.checksum(payload) == header.payloadChecksum else {
+                return .failure(SnapshotFault("payload checksum mismatch"))
+            }
+            guard SnapshotFormat.sequence(fromFileName: (path as NSString).lastPathComponent) == header.sequence else {
+                return .failure(SnapshotFault("the header's sequence \(header.sequence) does not match the file name"))
+            }
+            return .success(Loaded(header: header, payload: Array(payload), path: path))
+        }
+    }
+
+    private func removeOld() {
+        let all = files()
+        guard all.count > keep else { return }
+        for path in all.prefix(all.count - keep) {
+            unlink(path)
+        }
+    }
+}
