@@ -126,6 +126,7 @@ public final class EventLog: Sendable {
                 let ready: Result<Void, StoreError>? = state.withLock { state in
                     if state.durableSequence >= sequence { return .success(()) }
                     if let failure = state.failure { return .failure(failure) }
+                    if state.closed { return .failure(StoreError(.closed, "the event log is closed")) }
                     state.waiters.append((sequence, continuation))
                     return nil
                 }
@@ -276,7 +277,7 @@ public final class EventLog: Sendable {
     /// Makes everything durable and marks the active segment offline (closed
     /// cleanly). Appends after this fail with UNAVAILABLE.
     public func close() throws(StoreError) {
-        let waiting = try state.withLock { (state: inout State) throws(StoreError) -> [CheckedContinuation<Void, any Error>] in
+        let waiting = try state.withLock { (state: inout State) throws(StoreError) -> [(sequence: UInt64, continuation: CheckedContinuation<Void, any Error>)] in
             guard !state.closed else { return [] }
             state.closed = true
             let active = state.segments[state.segments.count - 1]
@@ -286,12 +287,20 @@ public final class EventLog: Sendable {
             var header = try Self.readHeader(active)
             header.state = .offline
             try active.writeHeader(header)
-            let waiting = state.waiters.map(\.continuation)
+            let waiting = state.waiters
             state.waiters.removeAll()
             return waiting
         }
-        // Everything appended is durable now.
-        for continuation in waiting { continuation.resume() }
+        // Everything appended is durable now; a wait for a record never
+        // written (a watch waiting for the next event) ends with UNAVAILABLE.
+        let closedError = StoreError(.closed, "the event log is closed")
+        for waiter in waiting {
+            if waiter.sequence < lastSequence + 1 {
+                waiter.continuation.resume()
+            } else {
+                waiter.continuation.resume(throwing: closedError)
+            }
+        }
     }
 }
 
