@@ -131,14 +131,17 @@ final class ConnectionHandler: ChannelInboundHandler {
         case .pong:
             break  // lastInbound is already updated: the peer is alive.
         case .empty:
+            logger.notice("empty frame from the client", metadata: ["stream": "\(frame.streamID)"])
             send(Frame.connectionStream, .status(RPCStatus(.invalidArgument, "empty frame: a Frame needs one of its kinds set")))
         case .helloReply, .message, .status, .goAway:
+            logger.notice("a frame kind clients do not send", metadata: ["kind": "\(frame.kind.name)", "stream": "\(frame.streamID)"])
             send(frame.streamID, .status(RPCStatus(.invalidArgument, "a client does not send \(frame.kind.name) frames")))
         }
     }
 
     private func handleHello(_ hello: Hello, context: ChannelHandlerContext) {
         guard phase == .awaitingHello else {
+            logger.notice("a second hello on one connection")
             send(Frame.connectionStream, .status(RPCStatus(.failedPrecondition, "hello was already received on this connection")))
             return
         }
@@ -162,6 +165,7 @@ final class ConnectionHandler: ChannelInboundHandler {
     private func handleCall(_ call: CallStart, streamID: UInt32, context: ChannelHandlerContext) {
         switch phase {
         case .awaitingHello:
+            logger.notice("a call before hello", metadata: ["method": "\(call.method)"])
             send(streamID, .status(RPCStatus(.failedPrecondition, "send Hello on stream 0 before any call")))
             return
         case .draining:
@@ -171,6 +175,7 @@ final class ConnectionHandler: ChannelInboundHandler {
             break
         }
         guard streamID != Frame.connectionStream else {
+            logger.notice("a call on stream 0", metadata: ["method": "\(call.method)"])
             send(Frame.connectionStream, .status(RPCStatus(.invalidArgument, "calls need a stream id other than 0")))
             return
         }
@@ -186,6 +191,7 @@ final class ConnectionHandler: ChannelInboundHandler {
             return
         }
         guard let handler = router.handler(for: call.method) else {
+            logger.notice("a call of an unknown method", metadata: ["method": "\(call.method)"])
             send(streamID, .status(RPCStatus(.unimplemented, "unknown method \(call.method)")))
             statistics.callEnded()
             return
@@ -303,6 +309,9 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     private func status(for error: any Error, logger: Logger) -> RPCStatus {
         switch error {
+        case let error as MalformedRequest:
+            logger.notice("a request payload that is not the method's message", metadata: ["status": "\(error.rpcStatus)"])
+            return error.rpcStatus
         case let error as any RPCStatusConvertible:
             return error.rpcStatus
         case is CancellationError:

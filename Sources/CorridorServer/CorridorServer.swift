@@ -128,11 +128,11 @@ public final class CorridorServer: Sendable {
             handler.eventLoop.execute { handler.value.beginDrain(reason: reason) }
         }
         let drainTimeout = Duration.milliseconds(Int64(limits.withLock { $0.drainTimeoutMilliseconds }))
-        let drained = await Self.allClosed(open.map(\.channel), within: drainTimeout)
+        let drained = await allClosed(open.map(\.channel), within: drainTimeout)
         if !drained {
             let remaining = connections.value.withLock { Array($0.values) }
             logger.warning("calls still in flight after the drain bound; ending them", metadata: [
-                "connections": "\(remaining.count)", "drainMilliseconds": "\(drainTimeout.components.seconds * 1000)",
+                "connections": "\(remaining.count)", "drainMilliseconds": "\(limits.withLock { $0.drainTimeoutMilliseconds })",
             ])
             for connection in remaining {
                 let handler = connection.handler
@@ -173,21 +173,29 @@ public final class CorridorServer: Sendable {
         }
     }
 
-    private static func allClosed(_ channels: [any Channel], within bound: Duration) async -> Bool {
-        await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                for channel in channels { try? await channel.closeFuture.get() }
-                return true
+    /// True when every channel closed within `bound`, false when the bound
+    /// passed first. Races the close futures against a timer on an event
+    /// loop: waiting on a future cannot be cancelled, so a task group would
+    /// wait for the slowest channel whatever the bound.
+    private func allClosed(_ channels: [any Channel], within bound: Duration) async -> Bool {
+        let loop = group.next()
+        let outcome = loop.makePromise(of: Bool.self)
+        let settled = Box(Mutex(false))
+        func settle(_ drained: Bool) {
+            let first = settled.value.withLock { settled in
+                defer { settled = true }
+                return !settled
             }
-            group.addTask {
-                // A bound on the wait, not a synchronisation: the other task wins when the calls end.
-                try? await Task.sleep(for: bound)
-                return false
-            }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
+            if first { outcome.succeed(drained) }
         }
+        let timer = loop.scheduleTask(in: .nanoseconds(Int64(bound.components.seconds) * 1_000_000_000 + bound.components.attoseconds / 1_000_000_000)) {
+            settle(false)
+        }
+        EventLoopFuture.andAllComplete(channels.map(\.closeFuture), on: loop).whenComplete { _ in
+            timer.cancel()
+            settle(true)
+        }
+        return (try? await outcome.futureResult.get()) ?? false
     }
 
     private static func unixMilliseconds() -> UInt64 {

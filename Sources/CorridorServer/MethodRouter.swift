@@ -27,7 +27,7 @@ public struct MethodRouter: Sendable {
     ) {
         precondition(handlers[method] == nil, "\(method) registered twice")
         handlers[method] = .inline { payload, context in
-            try body(try Request(wireBytes: payload), context).wireBytes()
+            try body(try decodeRequest(Request.self, payload), context).wireBytes()
         }
     }
 
@@ -37,7 +37,7 @@ public struct MethodRouter: Sendable {
     ) {
         precondition(handlers[method] == nil, "\(method) registered twice")
         handlers[method] = .unary { payload, context in
-            try await body(try Request(wireBytes: payload), context).wireBytes()
+            try await body(try decodeRequest(Request.self, payload), context).wireBytes()
         }
     }
 
@@ -47,7 +47,7 @@ public struct MethodRouter: Sendable {
     ) {
         precondition(handlers[method] == nil, "\(method) registered twice")
         handlers[method] = .serverStreaming { payload, context, writer in
-            try await body(try Request(wireBytes: payload), context, ServerStreamWriter(raw: writer))
+            try await body(try decodeRequest(Request.self, payload), context, ServerStreamWriter(raw: writer))
         }
     }
 
@@ -69,5 +69,19 @@ public struct ServerStreamWriter<Response: WireMessage>: Sendable {
     /// the call has ended (cancelled, past its deadline, connection gone).
     public func send(_ message: Response) async throws {
         try await raw.send(message.wireBytes())
+    }
+}
+
+/// A request payload that is not the method's message: a fault of the
+/// client's encoding, logged as such, unlike a handler's own refusals.
+struct MalformedRequest: Error, RPCStatusConvertible {
+    let rpcStatus: RPCStatus
+}
+
+private func decodeRequest<Request: WireMessage>(_ type: Request.Type, _ payload: ByteBuffer) throws -> Request {
+    do {
+        return try Request(wireBytes: payload)
+    } catch {
+        throw MalformedRequest(rpcStatus: error.rpcStatus)
     }
 }
