@@ -56,6 +56,15 @@ let package = Package(
             ]
         ),
         .target(
+            name: "CorridorRegistry",
+            dependencies: [
+                "CorridorModel",
+                "CorridorStore",
+                "CorridorWire",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "CorridorSystemd",
             dependencies: [
                 "CSystemd",
@@ -67,6 +76,7 @@ let package = Package(
             name: "CorridorServer",
             dependencies: [
                 "CorridorModel",
+                "CorridorRegistry",
                 "CorridorWire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -89,6 +99,7 @@ let package = Package(
         .executableTarget(
             name: "corridord",
             dependencies: [
+                "CorridorRegistry",
                 "CorridorServer",
                 "CorridorSystemd",
                 "CorridorWire",
@@ -117,6 +128,7 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorStore", "CorridorWire", .product(name: "Logging", package: "swift-log"), .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(
             name: "CorridorSystemdTests",
             dependencies: ["CorridorSystemd"]

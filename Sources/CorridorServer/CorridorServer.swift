@@ -47,6 +47,7 @@ public final class CorridorServer: Sendable {
         configuration: ServerConfiguration,
         methods: MethodRouter = MethodRouter(),
         health: HealthStatusBoard = HealthStatusBoard(),
+        storeStatus: (@Sendable () async -> StoreStatus)? = nil,
         logger: Logger,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) {
@@ -63,7 +64,8 @@ public final class CorridorServer: Sendable {
         var router = SystemService.methods(
             serverName: configuration.serverName,
             statistics: statistics,
-            paths: { (boundPath.value.withLock { $0 }, configuration.dataDirectory) }
+            paths: { (boundPath.value.withLock { $0 }, configuration.dataDirectory) },
+            storeStatus: storeStatus
         )
         router.merge(HealthService.methods(board: health))
         router.merge(methods)

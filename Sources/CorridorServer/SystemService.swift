@@ -1,14 +1,15 @@
 import CorridorWire
 import Glibc
 
-/// corridor.v1.System: Status and Ping. Both answer from memory on the
-/// event loop.
+/// corridor.v1.System: Status and Ping. Ping answers on the event loop;
+/// Status asks the registry for the store's figures.
 enum SystemService {
     static func methods(
-        serverName: String, statistics: ServerStatistics, paths: @escaping @Sendable () -> (socket: String, dataDirectory: String)
+        serverName: String, statistics: ServerStatistics, paths: @escaping @Sendable () -> (socket: String, dataDirectory: String),
+        storeStatus: (@Sendable () async -> StoreStatus)?
     ) -> MethodRouter {
         var router = MethodRouter()
-        router.registerInline(MethodName.System.status) { (_: SystemStatusRequest, _) in
+        router.registerUnary(MethodName.System.status) { (_: SystemStatusRequest, _) in
             let uptime = ContinuousClock.now - statistics.startedAt
             let (socket, dataDirectory) = paths()
             return SystemStatus(
@@ -21,7 +22,8 @@ enum SystemService {
                 dataDirectory: dataDirectory,
                 openConnections: UInt32(max(0, statistics.openConnections)),
                 pid: UInt32(getpid()),
-                callsServed: statistics.callsServed
+                callsServed: statistics.callsServed,
+                store: await storeStatus?()
             )
         }
         router.registerInline(MethodName.System.ping) { (request: PingPayload, _) in

@@ -51,3 +51,20 @@ struct DataDirectoryLock: ~Copyable {
         return Int32(String(decoding: digits, as: UTF8.self))
     }
 }
+
+/// The data directory's lock as a shareable owner: created with the
+/// directory if need be, released when the last reference goes.
+public final class StoreDirectoryLock: @unchecked Sendable {
+    private let lock: DataDirectoryLock
+    public let directory: String
+
+    public init(directory: String) throws(StoreError) {
+        do {
+            try EventLog.createDirectory(directory)
+        } catch {
+            throw StoreError(.io, "cannot create data directory \(directory): \(error)")
+        }
+        self.lock = try DataDirectoryLock(directory: directory)
+        self.directory = directory
+    }
+}

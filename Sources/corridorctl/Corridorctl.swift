@@ -11,6 +11,9 @@ struct Corridorctl: AsyncParsableCommand {
             then the system service's /run/corridor/corridord.sock.
             """,
         version: CorridorVersion.string,
-        subcommands: [StatusCommand.self, PingCommand.self, HealthCommand.self]
+        subcommands: [
+            StatusCommand.self, PingCommand.self, HealthCommand.self,
+            PartyCommand.self, SiteCommand.self, CaseCommand.self, HistoryCommand.self, WatchCommand.self,
+        ]
     )
 }

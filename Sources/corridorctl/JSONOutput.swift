@@ -7,3 +7,10 @@ func printJSON(_ value: some Encodable) throws {
     let data = try encoder.encode(value)
     print(String(decoding: data, as: UTF8.self))
 }
+
+/// One JSON object on one line, for streams (watch, dump).
+func printJSONLine(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}

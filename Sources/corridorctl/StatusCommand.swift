@@ -1,5 +1,6 @@
 import ArgumentParser
 import CorridorClient
+import Foundation
 
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,7 +30,7 @@ struct StatusCommand: AsyncParsableCommand {
             ("connections", "\(status.openConnections)"),
             ("calls served", "\(status.callsServed)"),
             ("pid", "\(status.pid)"),
-        ]
+        ] + storeRows(status.store)
         let width = rows.map(\.0.count).max() ?? 0
         for (label, value) in rows {
             print(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value)
@@ -52,4 +53,29 @@ func formatUptime(milliseconds: UInt64) -> String {
     if days > 0 || hours > 0 || minutes > 0 { parts.append("\(minutes)m") }
     parts.append("\(seconds)s")
     return parts.joined(separator: " ")
+}
+
+/// The event log's figures, when the daemon has a store.
+private func storeRows(_ store: StoreStatus?) -> [(String, String)] {
+    guard let store else { return [] }
+    let snapshot = store.lastSnapshotSequence == 0
+        ? "none yet"
+        : "sequence \(store.lastSnapshotSequence), \(formatTimestamp(nanoseconds: store.lastSnapshotAtMs * 1_000_000))"
+    return [
+        ("last sequence", "\(store.lastSequence)"),
+        ("segments", "\(store.segments) (\(formatBytes(store.recordBytes)) of records in \(formatBytes(store.reservedBytes)) reserved)"),
+        ("last snapshot", snapshot),
+        ("group commit", "\(store.syncs) syncs, \(String(format: "%.1f", store.recordsPerSync)) records per sync"),
+    ]
+}
+
+func formatBytes(_ bytes: UInt64) -> String {
+    let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+    var value = Double(bytes)
+    var unit = 0
+    while value >= 1024 && unit < units.count - 1 {
+        value /= 1024
+        unit += 1
+    }
+    return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
 }

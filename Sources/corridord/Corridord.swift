@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorRegistry
 import CorridorServer
 import CorridorSystemd
 import CorridorWire
@@ -32,9 +33,16 @@ struct Corridord: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level?
 
+    @Flag(help: """
+        Start even though records in the middle of the log are damaged: the log is cut at the damage and \
+        later segments are moved to DATA_DIR/quarantine. Acknowledged records after the damage are no longer \
+        served. Run `corridorctl inspect verify DATA_DIR` first.
+        """)
+    var repair = false
+
     func run() async throws {
         let commandLine = CommandLineSettings(
-            socket: socket, dataDirectory: dataDirectory, configurationFile: config, logLevel: logLevel
+            socket: socket, dataDirectory: dataDirectory, configurationFile: config, logLevel: logLevel, repair: repair
         )
         let settings = try DaemonSettings.resolve(commandLine: commandLine, environment: ProcessEnvironment.current)
 
@@ -49,13 +57,20 @@ struct Corridord: AsyncParsableCommand {
                 try Self.createDirectory((settings.socketPath as NSString).deletingLastPathComponent, mode: 0o750)
             }
 
+            let notifier = SystemdNotifier()
+            let registry = try Self.openRegistry(settings: settings, repair: repair, notifier: notifier, logger: logger)
+
             var serverConfiguration = ServerConfiguration(
                 socketPath: inherited?.path ?? settings.socketPath, dataDirectory: settings.dataDirectory
             )
             serverConfiguration.socketMode = settings.socketMode
             serverConfiguration.limits = settings.limits
-            let server = CorridorServer(configuration: serverConfiguration, logger: logger)
-            let notifier = SystemdNotifier()
+            let server = CorridorServer(
+                configuration: serverConfiguration,
+                methods: RegistryService.methods(registry: registry),
+                storeStatus: { await registry.storeStatus },
+                logger: logger
+            )
             let (listening, listeningContinuation) = AsyncStream<Void>.makeStream()
 
             let source: ListenSource = inherited.map { .inherited(descriptor: $0.descriptor.rawValue, path: $0.path) } ?? .path
@@ -63,6 +78,9 @@ struct Corridord: AsyncParsableCommand {
             // the notifier says STOPPING=1 before the server drains.
             let group = ServiceGroup(configuration: ServiceGroupConfiguration(
                 services: [
+                    .init(service: RegistryLifecycleService(
+                        registry: registry, snapshotInterval: .seconds(Int64(settings.store.snapshotIntervalSeconds)), logger: logger
+                    )),
                     .init(service: ServerService(server: server, source: source) {
                         listeningContinuation.yield()
                         listeningContinuation.finish()
@@ -86,6 +104,32 @@ struct Corridord: AsyncParsableCommand {
             logger.critical("cannot run: \(error)")
             throw ExitCode.failure
         }
+    }
+
+    /// Loads the snapshot and replays the log, telling systemd how far it is
+    /// and asking for more start-up time while it works.
+    private static func openRegistry(settings: DaemonSettings, repair: Bool, notifier: SystemdNotifier, logger: Logger) throws -> Registry {
+        var options = RegistryOptions()
+        options.store.segmentBytes = settings.store.segmentBytes
+        options.store.repair = repair
+        options.snapshotEveryEvents = settings.store.snapshotEveryEvents
+        let clock = ContinuousClock()
+        var lastReport = clock.now
+        notifier.status("Recovering the registry from \(settings.dataDirectory)")
+        let (registry, report) = try Registry.open(dataDirectory: settings.dataDirectory, options: options, logger: logger) { progress in
+            guard clock.now - lastReport >= .seconds(1) else { return }
+            lastReport = clock.now
+            let line = "Recovering: segment \(progress.segmentsChecked + 1) of \(progress.segmentsTotal), \(progress.recordsReplayed) records replayed"
+            notifier.extendTimeout(by: .seconds(30), status: line)
+            logger.info("recovering", metadata: [
+                "segment": "\(progress.segmentsChecked + 1)/\(progress.segmentsTotal)", "replayed": "\(progress.recordsReplayed)",
+            ])
+        }
+        if let tail = report.truncatedTail {
+            logger.notice("recovery cut a torn tail", metadata: ["file": "\(tail.file)", "offset": "\(tail.offset)", "bytes": "\(tail.bytes)"])
+        }
+        for repair in report.repairs { logger.critical("repair: \(repair)") }
+        return registry
     }
 
     private static func createDirectory(_ path: String, mode: Int) throws {

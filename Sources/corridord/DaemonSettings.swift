@@ -11,6 +11,7 @@ struct DaemonSettings: Equatable {
     var dataDirectory: String
     var logLevel: Logger.Level
     var limits: ServerLimits
+    var store: StoreSettings
     /// The file these came from, read again on SIGHUP.
     var configurationFile: String?
 }
@@ -21,6 +22,38 @@ struct CommandLineSettings {
     var dataDirectory: String?
     var configurationFile: String?
     var logLevel: Logger.Level?
+    var repair = false
+}
+
+/// How the event log and snapshots behave (docs/CONFIGURATION.md).
+struct StoreSettings: Equatable, Decodable {
+    var segmentBytes = 64 * 1024 * 1024
+    var snapshotEveryEvents: UInt64 = 50_000
+    var snapshotIntervalSeconds: UInt64 = 300
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        segmentBytes = try container.decodeIfPresent(Int.self, forKey: .segmentBytes) ?? segmentBytes
+        snapshotEveryEvents = try container.decodeIfPresent(UInt64.self, forKey: .snapshotEveryEvents) ?? snapshotEveryEvents
+        snapshotIntervalSeconds = try container.decodeIfPresent(UInt64.self, forKey: .snapshotIntervalSeconds) ?? snapshotIntervalSeconds
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case segmentBytes, snapshotEveryEvents, snapshotIntervalSeconds
+    }
+
+    func violations() -> [String] {
+        var problems: [String] = []
+        if segmentBytes < 64 * 1024 || segmentBytes > 1 << 30 || segmentBytes % 4096 != 0 {
+            problems.append("store.segmentBytes must be a multiple of 4096 between 65536 and 1073741824")
+        }
+        if snapshotEveryEvents < 1 { problems.append("store.snapshotEveryEvents must be at least 1") }
+        if snapshotIntervalSeconds < 1 { problems.append("store.snapshotIntervalSeconds must be at least 1") }
+        return problems
+    }
 }
 
 /// The JSON configuration file (docs/CONFIGURATION.md). Every key is optional.
@@ -31,6 +64,7 @@ struct ConfigurationFile: Decodable, Equatable {
     var dataDirectory: String?
     var logLevel: String?
     var limits: ServerLimits?
+    var store: StoreSettings?
 }
 
 struct ConfigurationError: Error, CustomStringConvertible {
@@ -56,6 +90,11 @@ extension DaemonSettings {
             }
             logLevel = level
         }
+        let store = file.store ?? StoreSettings()
+        let storeProblems = store.violations()
+        guard storeProblems.isEmpty else {
+            throw ConfigurationError(description: "\(fileName ?? ""): " + storeProblems.joined(separator: "; "))
+        }
         let limits = file.limits ?? ServerLimits()
         let violations = limits.violations()
         guard violations.isEmpty else {
@@ -72,6 +111,7 @@ extension DaemonSettings {
                 ?? DefaultLocations.dataDirectory(environment: environment),
             logLevel: commandLine.logLevel ?? logLevel,
             limits: limits,
+            store: store,
             configurationFile: fileName
         )
     }

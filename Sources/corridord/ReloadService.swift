@@ -21,8 +21,9 @@ struct ReloadService: Service {
             notifier.reloading()
             do {
                 let reloaded = try DaemonSettings.resolve(commandLine: commandLine, environment: ProcessEnvironment.current)
-                if reloaded.socketPath != current.socketPath || reloaded.dataDirectory != current.dataDirectory || reloaded.socketMode != current.socketMode {
-                    logger.warning("the socket and data directory change only at restart; keeping the current ones")
+                if reloaded.socketPath != current.socketPath || reloaded.dataDirectory != current.dataDirectory
+                    || reloaded.socketMode != current.socketMode || reloaded.store != current.store {
+                    logger.warning("the socket, data directory and store settings change only at restart; keeping the current ones")
                 }
                 logLevel.current = reloaded.logLevel
                 server.updateLimits(reloaded.limits)

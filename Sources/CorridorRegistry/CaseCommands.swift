@@ -1,0 +1,156 @@
+import CorridorModel
+import CorridorWire
+
+// Cases: registration, updates of either part, and the status changes an
+// operator makes directly (death, withdrawal, return to waiting). LISTED,
+// SCHEDULED, IN_TRANSIT and EVACUATED are set by lists and movements.
+
+extension RegistryState {
+    /// The oldest a person can be, in months.
+    static let maximumAgeMonths: UInt32 = 1_560
+
+    func decideRegisterCase(_ proposed: Case, personal: CasePersonal?, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], case: Case) {
+        var record = proposed
+        var checks = FieldChecks()
+        if record.id.isEmpty {
+            record.id = Self.registryCaseID(nextCaseNumber)
+        } else {
+            checks.identifier(record.id.lowercased(), "case.id")
+        }
+        checks.require(record.status == .unspecified || record.status == .waiting, "case.status", "a case is registered WAITING; it is \(record.status.rawValue)")
+        checks.require(record.registeredAtMs == 0, "case.registered_at_ms", "is set by the registry")
+        checkCaseFields(record, checks: &checks)
+        if let personal { checkPersonalFields(personal, checks: &checks) }
+        try checks.throwIfAny()
+        guard cases[record.id] == nil else {
+            throw RPCError(.alreadyExists, "a case with id \"\(record.id)\" already exists")
+        }
+        record.status = .waiting
+        record.registeredAtMs = nowMs
+        if record.originSiteID.isEmpty { record.originSiteID = record.siteID }
+        return ([.caseRegistered(CaseRegistered(case: record, personal: personal.flatMap { $0.isEmpty ? nil : $0 }))], record)
+    }
+
+    static let updatableCaseFields: Set<String> = [
+        "site_id", "age_months", "sex", "precedence", "conditions", "needs", "consent_given", "companion_ids", "pregnant",
+        "personal.name", "personal.date_of_birth", "personal.contacts", "personal.identity_numbers", "personal.clinical_notes",
+    ]
+
+    func decideUpdateCase(_ changes: Case, personal personalChanges: CasePersonal?, fields: [String]) throws(RPCError) -> [EventKind] {
+        guard let current = cases[changes.id] else {
+            throw RPCError(.notFound, "no case with id \"\(changes.id)\"")
+        }
+        let names = try fieldNames(fields.map(Self.personalFieldName), allowed: Self.updatableCaseFields, record: "case")
+        guard current.status != .evacuated && current.status != .deceased else {
+            throw wrongState("case \(current.id)", is: current.status, allowed: Case.Status.allCases.filter { $0 != .evacuated && $0 != .deceased && $0 != .unspecified }, for: "an update")
+        }
+        var updated = current
+        let currentPersonal = personal[current.id] ?? CasePersonal()
+        var updatedPersonal = currentPersonal
+        let givenPersonal = personalChanges ?? CasePersonal()
+        for name in names {
+            switch name {
+            case "site_id": updated.siteID = changes.siteID
+            case "age_months": updated.ageMonths = changes.ageMonths
+            case "sex": updated.sex = changes.sex
+            case "precedence": updated.precedence = changes.precedence
+            case "conditions": updated.conditions = changes.conditions
+            case "needs": updated.needs = changes.needs
+            case "consent_given": updated.consentGiven = changes.consentGiven
+            case "companion_ids": updated.companionIDs = changes.companionIDs
+            case "pregnant": updated.pregnant = changes.pregnant
+            case "personal.name": updatedPersonal.name = givenPersonal.name
+            case "personal.date_of_birth": updatedPersonal.dateOfBirth = givenPersonal.dateOfBirth
+            case "personal.contacts": updatedPersonal.contacts = givenPersonal.contacts
+            case "personal.identity_numbers": updatedPersonal.identityNumbers = givenPersonal.identityNumbers
+            default: updatedPersonal.clinicalNotes = givenPersonal.clinicalNotes
+            }
+        }
+        var checks = FieldChecks()
+        checkCaseFields(updated, checks: &checks)
+        checkPersonalFields(updatedPersonal, checks: &checks)
+        try checks.throwIfAny()
+        var events: [EventKind] = []
+        let operational = names.filter { !$0.hasPrefix("personal.") && caseField($0, of: current) != caseField($0, of: updated) }
+        if !operational.isEmpty {
+            events.append(.caseUpdated(CaseUpdated(case: updated, changedFields: operational)))
+        }
+        let personalFields = names.filter { $0.hasPrefix("personal.") }
+        if updatedPersonal != currentPersonal {
+            events.append(.casePersonalUpdated(CasePersonalUpdated(
+                caseID: current.id, personal: updatedPersonal,
+                changedFields: personalFields.map { String($0.dropFirst("personal.".count)) }
+            )))
+        }
+        return events
+    }
+
+    /// The statuses an operator sets directly; the rest follow lists and movements.
+    static let directStatuses: [Case.Status] = [.waiting, .deceased, .withdrawn]
+
+    func decideSetCaseStatus(caseID: String, status: Case.Status, date: String, reason: String) throws(RPCError) -> [EventKind] {
+        guard let current = cases[caseID] else {
+            throw RPCError(.notFound, "no case with id \"\(caseID)\"")
+        }
+        var checks = FieldChecks()
+        checks.require(Self.directStatuses.contains(status), "status", "\(status.rawValue) cannot be set directly; one of \(Self.directStatuses.map(\.rawValue).joined(separator: ", ")) (lists and movements set the others)")
+        checks.date(date, "date", required: status == .deceased)
+        checks.require(status != .withdrawn || !reason.allSatisfy(\.isWhitespace), "reason", "is required for WITHDRAWN (consent withdrawn, recovered, left by other means)")
+        checks.text(reason, "reason", required: false, maxLength: 1000)
+        try checks.throwIfAny()
+        guard current.status.allowedNext.contains(status) else {
+            throw wrongState("case \(caseID)", is: current.status, allowed: current.status.allowedNext, for: "moving to \(status.rawValue)")
+        }
+        return [.caseStatusChanged(CaseStatusChanged(caseID: caseID, from: current.status, to: status, date: date))]
+    }
+
+    /// Accepts "personal.name" as well as the personal part's own names.
+    private static func personalFieldName(_ field: String) -> String {
+        guard field.hasPrefix("personal.") else { return field }
+        return "personal." + ProtobufNames.snakeCase(String(field.dropFirst("personal.".count)))
+    }
+
+    private func checkCaseFields(_ record: Case, checks: inout FieldChecks) {
+        checks.require(sites[record.siteID] != nil || record.siteID.isEmpty, "case.site_id", "no site with id \"\(record.siteID)\"")
+        checks.require(!record.siteID.isEmpty, "case.site_id", "is required")
+        checks.require(record.ageMonths <= Self.maximumAgeMonths, "case.age_months", "\(record.ageMonths) is more than \(Self.maximumAgeMonths) (130 years)")
+        checks.specified(record.sex, .unspecified, "case.sex")
+        checks.specified(record.precedence, .unspecified, "case.precedence")
+        checks.require(!record.conditions.contains(.unspecified), "case.conditions", "CONDITION_UNSPECIFIED is not a condition")
+        checks.require(Set(record.conditions).count == record.conditions.count, "case.conditions", "lists a condition twice")
+        checks.require(!record.needs.contains(.unspecified), "case.needs", "NEED_UNSPECIFIED is not a need")
+        checks.require(Set(record.needs).count == record.needs.count, "case.needs", "lists a need twice")
+        checks.require(!record.pregnant || record.sex == .female, "case.pregnant", "only a FEMALE case can be pregnant")
+        for (index, companion) in record.companionIDs.enumerated() {
+            checks.require(companion != record.id, "case.companion_ids[\(index)]", "a case cannot accompany itself")
+            checks.require(cases[companion] != nil, "case.companion_ids[\(index)]", "no case with id \"\(companion)\"")
+        }
+        checks.require(Set(record.companionIDs).count == record.companionIDs.count, "case.companion_ids", "lists a companion twice")
+    }
+
+    private func checkPersonalFields(_ details: CasePersonal, checks: inout FieldChecks) {
+        checks.text(details.name, "personal.name", required: false)
+        checks.date(details.dateOfBirth, "personal.date_of_birth", required: false)
+        checks.text(details.clinicalNotes, "personal.clinical_notes", required: false, maxLength: 10_000)
+        for (index, contact) in details.contacts.enumerated() {
+            checks.text(contact, "personal.contacts[\(index)]", required: true)
+        }
+        for (index, number) in details.identityNumbers.enumerated() {
+            checks.text(number, "personal.identity_numbers[\(index)]", required: true)
+        }
+    }
+
+    private func caseField(_ name: String, of record: Case) -> String {
+        switch name {
+        case "site_id": record.siteID
+        case "age_months": String(record.ageMonths)
+        case "sex": record.sex.rawValue
+        case "precedence": record.precedence.rawValue
+        case "conditions": record.conditions.map(\.rawValue).joined(separator: ",")
+        case "needs": record.needs.map(\.rawValue).joined(separator: ",")
+        case "consent_given": String(record.consentGiven)
+        case "companion_ids": record.companionIDs.joined(separator: ",")
+        default: String(record.pregnant)
+        }
+    }
+}

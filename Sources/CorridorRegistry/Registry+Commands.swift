@@ -1,0 +1,55 @@
+import CorridorModel
+import CorridorWire
+
+// The commands of issue 3's records. Each validates against the state,
+// records its events, and answers with the record as it now is.
+
+extension Registry {
+    public func registerParty(_ party: Party, actor: Actor) async throws(RPCError) -> Party {
+        let events = try currentState.decideRegisterParty(party)
+        try await commit(events, actor: actor)
+        return party
+    }
+
+    public func updateParty(_ changes: Party, fields: [String], reason: String, actor: Actor) async throws(RPCError) -> Party {
+        let (events, updated) = try currentState.decideUpdateParty(changes, fields: fields)
+        try await commit(events, actor: actor, reason: reason)
+        return updated
+    }
+
+    public func registerSite(_ site: Site, actor: Actor) async throws(RPCError) -> Site {
+        let events = try currentState.decideRegisterSite(site)
+        try await commit(events, actor: actor)
+        return currentState.sites[site.id] ?? site
+    }
+
+    public func updateSite(_ changes: Site, fields: [String], reason: String, actor: Actor) async throws(RPCError) -> Site {
+        let (events, updated) = try currentState.decideUpdateSite(changes, fields: fields)
+        try await commit(events, actor: actor, reason: reason)
+        return updated
+    }
+
+    public func setCrossingStatus(siteID: String, status: Site.CrossingStatus, reason: String, actor: Actor) async throws(RPCError) -> Site {
+        let events = try currentState.decideSetCrossingStatus(siteID: siteID, status: status)
+        try await commit(events, actor: actor, reason: reason)
+        return currentState.sites[siteID]!
+    }
+
+    public func registerCase(_ proposed: Case, personal: CasePersonal?, actor: Actor) async throws(RPCError) -> CaseView {
+        let (events, registered) = try currentState.decideRegisterCase(proposed, personal: personal, nowMs: Self.unixNanoseconds() / 1_000_000)
+        try await commit(events, actor: actor)
+        return view(of: registered.id)!
+    }
+
+    public func updateCase(_ changes: Case, personal: CasePersonal?, fields: [String], reason: String, actor: Actor) async throws(RPCError) -> CaseView {
+        let events = try currentState.decideUpdateCase(changes, personal: personal, fields: fields)
+        try await commit(events, actor: actor, reason: reason)
+        return view(of: changes.id)!
+    }
+
+    public func setCaseStatus(caseID: String, status: Case.Status, date: String, reason: String, actor: Actor) async throws(RPCError) -> CaseView {
+        let events = try currentState.decideSetCaseStatus(caseID: caseID, status: status, date: date, reason: reason)
+        try await commit(events, actor: actor, reason: reason)
+        return view(of: caseID)!
+    }
+}

@@ -1,0 +1,135 @@
+import CorridorModel
+import CorridorStore
+import CorridorWire
+
+// Reads: from the in-memory state once it is durable, and, for history and
+// watch, from the event log itself.
+
+extension Registry {
+    func view(of caseID: String, in state: RegistryState? = nil, nowMs: UInt64 = Registry.unixNanoseconds() / 1_000_000) -> CaseView? {
+        let source = state ?? currentState
+        guard let record = source.cases[caseID] else { return nil }
+        let days = record.status.isWaiting && nowMs > record.registeredAtMs ? (nowMs - record.registeredAtMs) / 86_400_000 : 0
+        return CaseView(case: record, personal: source.personal[caseID], daysWaiting: UInt32(clamping: days))
+    }
+
+    public func party(_ id: String) async throws(RPCError) -> Party {
+        guard let party = try await durableState().parties[id] else { throw RPCError(.notFound, "no party with id \"\(id)\"") }
+        return party
+    }
+
+    public func parties() async throws(RPCError) -> [Party] {
+        try await durableState().parties.values.sorted { $0.id < $1.id }
+    }
+
+    public func site(_ id: String) async throws(RPCError) -> Site {
+        guard let site = try await durableState().sites[id] else { throw RPCError(.notFound, "no site with id \"\(id)\"") }
+        return site
+    }
+
+    public func sites(kind: Site.Kind, parentID: String) async throws(RPCError) -> [Site] {
+        let state = try await durableState()
+        if !parentID.isEmpty && state.sites[parentID] == nil {
+            throw RPCError(.notFound, "no site with id \"\(parentID)\"")
+        }
+        return state.sites.values
+            .filter { (kind == .unspecified || $0.kind == kind) && (parentID.isEmpty || $0.parentID == parentID) }
+            .sorted { $0.id < $1.id }
+    }
+
+    public func caseView(_ id: String) async throws(RPCError) -> CaseView {
+        let state = try await durableState()
+        guard let view = view(of: id, in: state) else { throw RPCError(.notFound, "no case with id \"\(id)\"") }
+        return view
+    }
+
+    public static let defaultPageSize: UInt32 = 100
+    public static let maximumPageSize: UInt32 = 10_000
+
+    /// Cases by id, optionally of one site and one status, a page at a time.
+    public func cases(siteID: String, status: Case.Status, limit: UInt32, pageToken: String) async throws(RPCError) -> ListCasesResponse {
+        guard limit <= Self.maximumPageSize else {
+            throw RPCError.invalidArgument([FieldViolation(field: "limit", description: "\(limit) is more than \(Self.maximumPageSize)")])
+        }
+        let state = try await durableState()
+        let pageSize = Int(limit == 0 ? Self.defaultPageSize : limit)
+        let candidates: [String]
+        if siteID.isEmpty {
+            candidates = Array(state.cases.keys)
+        } else {
+            guard state.sites[siteID] != nil else { throw RPCError(.notFound, "no site with id \"\(siteID)\"") }
+            candidates = Array(state.casesBySite[siteID] ?? [])
+        }
+        let matching = candidates.filter { status == .unspecified || state.cases[$0]?.status == status }
+        let after = matching.filter { pageToken.isEmpty || $0 > pageToken }.sorted()
+        let page = after.prefix(pageSize)
+        let nowMs = Self.unixNanoseconds() / 1_000_000
+        return ListCasesResponse(
+            cases: page.compactMap { view(of: $0, in: state, nowMs: nowMs) },
+            nextPageToken: after.count > pageSize ? (page.last ?? "") : "",
+            total: UInt32(clamping: matching.count)
+        )
+    }
+
+    /// Every event of one record, oldest first. `id` may be "kind:id" (e.g.
+    /// "site:ghouta") where a party, a site and a case share an id.
+    public func history(of id: String) async throws(RPCError) -> [RecordedEvent] {
+        let state = try await durableState()
+        let keys: [RecordKey]
+        if let colon = id.firstIndex(of: ":"), let kind = RecordKind(rawValue: String(id[..<colon])) {
+            keys = [RecordKey(kind: kind, id: String(id[id.index(after: colon)...]))]
+        } else {
+            keys = RecordKind.allCases.map { RecordKey(kind: $0, id: id) }
+        }
+        let found = keys.filter { state.history[$0] != nil }
+        guard let key = found.first else { throw RPCError(.notFound, "no party, site or case with id \"\(id)\"") }
+        guard found.count == 1 else {
+            throw RPCError.invalidArgument([FieldViolation(field: "id", description: "\"\(id)\" names a \(found.map(\.kind.rawValue).joined(separator: " and a ")); say which, e.g. \"\(found[0].kind.rawValue):\(id)\"")])
+        }
+        var entries: [RecordedEvent] = []
+        for sequence in state.history[key] ?? [] {
+            do {
+                try eventLog.read(from: sequence) { record in
+                    guard record.header.sequence == sequence else { return false }
+                    entries.append(RecordedEvent(sequence: sequence, recordedAtNs: record.header.timestampNanoseconds, event: try Event(protobufBytes: record.payload)))
+                    return false
+                }
+            } catch {
+                throw StoreError.undecodable(sequence: sequence, error: "\(error)")
+            }
+        }
+        return entries
+    }
+
+    /// Sends every event from `fromSequence` on that passes the filter, then
+    /// each new one as it becomes durable, until the caller stops (`send`
+    /// throws) or the log closes (UNAVAILABLE).
+    public nonisolated func watch(
+        from fromSequence: UInt64, kinds: Set<RecordKind>, recordID: String,
+        send: (RecordedEvent) async throws -> Void
+    ) async throws {
+        var next = max(fromSequence, 1)
+        while true {
+            try Task.checkCancellation()
+            var batch: [RecordedEvent] = []
+            next = try eventLog.read(from: next) { record in
+                let event = try Event(protobufBytes: record.payload)
+                if let kind = event.kind {
+                    let subject = kind.subject
+                    if (kinds.isEmpty || kinds.contains(subject.kind)) && (recordID.isEmpty || subject.id == recordID) {
+                        batch.append(RecordedEvent(sequence: record.header.sequence, recordedAtNs: record.header.timestampNanoseconds, event: event))
+                    }
+                }
+                return batch.count < 256
+            }
+            for event in batch { try await send(event) }
+            if next > eventLog.figures.durableSequence {
+                do {
+                    try await eventLog.waitUntilDurable(next)
+                } catch {
+                    throw RPCError(.unavailable, "the registry is shutting down; resume the watch from sequence \(next)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+import CorridorModel
+import CorridorStore
+import CorridorWire
+import Glibc
+import Logging
+
+/// When the registry writes snapshots.
+public struct RegistryOptions: Sendable {
+    public var store = StoreOptions()
+    /// A snapshot after this many events since the last one…
+    public var snapshotEveryEvents: UInt64 = 50_000
+    public init() {}
+}
+
+/// The registry: commands become events in the log and then state; queries
+/// read the state; watch tails the log. Commands are decided and appended
+/// one at a time (the actor), and wait for durability outside it, so that
+/// concurrent commands share one sync.
+public actor Registry {
+    private var state: RegistryState
+    private let log: EventLog
+    private let snapshots: SnapshotStore
+    private let directoryLock: StoreDirectoryLock
+    private let options: RegistryOptions
+    private let logger: Logger
+    private var eventsSinceSnapshot: UInt64 = 0
+    private var snapshotRunning = false
+    public private(set) var lastSnapshot: (sequence: UInt64, atMs: UInt64)?
+
+    private init(state: RegistryState, log: EventLog, snapshots: SnapshotStore, lock: StoreDirectoryLock, options: RegistryOptions, lastSnapshot: (UInt64, UInt64)?, logger: Logger) {
+        self.state = state
+        self.log = log
+        self.snapshots = snapshots
+        self.directoryLock = lock
+        self.options = options
+        self.lastSnapshot = lastSnapshot
+        self.logger = logger
+    }
+
+    /// Locks the data directory, loads the newest valid snapshot and replays
+    /// the log after it. DATA_LOSS when the log is damaged where acknowledged
+    /// records live (see StoreOptions.repair).
+    public static func open(
+        dataDirectory: String,
+        options: RegistryOptions = RegistryOptions(),
+        logger: Logger,
+        progress: (RecoveryProgress) -> Void = { _ in }
+    ) throws -> (Registry, RecoveryReport) {
+        let lock = try StoreDirectoryLock(directory: dataDirectory)
+        let snapshots = SnapshotStore(dataDirectory: dataDirectory, logger: logger)
+        var state = RegistryState()
+        var loadedSnapshot: (UInt64, UInt64)?
+        var (candidate, _) = snapshots.newestValid()
+        while let snapshot = candidate {
+            do {
+                state = try RegistryState(snapshotPayload: snapshot.payload, sequence: snapshot.header.sequence)
+                loadedSnapshot = (snapshot.header.sequence, snapshot.header.createdAtNanoseconds / 1_000_000)
+                logger.info("loaded snapshot", metadata: ["file": "\(snapshot.path)", "sequence": "\(snapshot.header.sequence)"])
+                break
+            } catch {
+                logger.warning("a snapshot's entries do not decode; trying an older one", metadata: ["file": "\(snapshot.path)", "error": "\(error)"])
+                candidate = snapshots.files().reversed().drop { $0 != snapshot.path }.dropFirst().lazy
+                    .compactMap { try? SnapshotStore.load($0).get() }.first
+                state = RegistryState()
+            }
+        }
+        var replayFailure: (any Error)?
+        let (log, report) = try EventLog.open(
+            directory: dataDirectory, options: options.store, replayAfter: state.lastSequence, logger: logger, progress: progress
+        ) { record in
+            guard replayFailure == nil else { return }
+            do {
+                let event = try Event(protobufBytes: record.payload)
+                state.apply(event, sequence: record.header.sequence)
+            } catch {
+                replayFailure = StoreError.undecodable(sequence: record.header.sequence, error: "\(error)")
+            }
+        }
+        if let replayFailure { throw replayFailure }
+        logger.info("registry loaded", metadata: [
+            "lastSequence": "\(state.lastSequence)", "replayed": "\(report.replayed)", "parties": "\(state.parties.count)",
+            "sites": "\(state.sites.count)", "cases": "\(state.cases.count)",
+        ])
+        let registry = Registry(state: state, log: log, snapshots: snapshots, lock: lock, options: options, lastSnapshot: loadedSnapshot, logger: logger)
+        return (registry, report)
+    }
+
+    var currentState: RegistryState { state }
+
+    // MARK: Committing
+
+    /// Appends the events of one command as one unit, applies them, and
+    /// returns once they are durable.
+    @discardableResult
+    func commit(_ kinds: [EventKind], actor: Actor, reason: String = "") async throws(RPCError) -> UInt64 {
+        guard !kinds.isEmpty else { return state.lastSequence }
+        let nowNs = Self.unixNanoseconds()
+        let events = kinds.map { Event(actor: actor, reason: reason, atMs: nowNs / 1_000_000, $0) }
+        var records: [PendingRecord] = []
+        for (event, kind) in zip(events, kinds) {
+            records.append(PendingRecord(type: kind.recordType, payload: try event.protobufBytes(), timestampNanoseconds: nowNs))
+        }
+        let sequences: ClosedRange<UInt64>
+        do {
+            sequences = try log.append(records)
+        } catch {
+            logger.error("an append was refused", metadata: ["error": "\(error)"])
+            throw RPCError(status: error.rpcStatus)
+        }
+        for (index, event) in events.enumerated() {
+            state.apply(event, sequence: sequences.lowerBound + UInt64(index))
+        }
+        eventsSinceSnapshot += UInt64(events.count)
+        if eventsSinceSnapshot >= options.snapshotEveryEvents { startSnapshot() }
+        do {
+            try await log.waitUntilDurable(sequences.upperBound)
+        } catch {
+            throw RPCError(status: error.rpcStatus)
+        }
+        return sequences.upperBound
+    }
+
+    /// The state, once everything it holds is durable: a read never shows a
+    /// write that a crash could still take back.
+    func durableState() async throws(RPCError) -> RegistryState {
+        let target = state.lastSequence
+        do {
+            try await log.waitUntilDurable(target)
+        } catch {
+            throw RPCError(status: error.rpcStatus)
+        }
+        return state
+    }
+
+    // MARK: Snapshots
+
+    /// Writes a snapshot of the current state if anything changed since the last one.
+    public func snapshotNow() async throws(RPCError) {
+        guard state.lastSequence > (lastSnapshot?.sequence ?? 0) else { return }
+        try await writeSnapshot(of: state)
+    }
+
+    private func startSnapshot() {
+        guard !snapshotRunning else { return }
+        snapshotRunning = true
+        let copy = state
+        Task {
+            do {
+                try await self.writeSnapshot(of: copy)
+            } catch {
+                self.logger.error("snapshot failed; the log still holds everything", metadata: ["error": "\(error)"])
+            }
+            self.snapshotFinished()
+        }
+    }
+
+    private func snapshotFinished() {
+        snapshotRunning = false
+    }
+
+    private func writeSnapshot(of copy: RegistryState) async throws(RPCError) {
+        do {
+            // A snapshot must never be ahead of the durable log.
+            try await log.waitUntilDurable(copy.lastSequence)
+            let payload = try copy.snapshotPayload()
+            try snapshots.write(sequence: copy.lastSequence, payload: payload)
+        } catch let error as RPCError {
+            throw error
+        } catch let error as StoreError {
+            throw RPCError(status: error.rpcStatus)
+        } catch {
+            throw RPCError(.internal, "\(error)")
+        }
+        eventsSinceSnapshot = state.lastSequence - copy.lastSequence
+        lastSnapshot = (copy.lastSequence, Self.unixNanoseconds() / 1_000_000)
+        logger.info("snapshot written", metadata: ["sequence": "\(copy.lastSequence)"])
+    }
+
+    // MARK: Status and shutdown
+
+    public struct Figures: Sendable {
+        public var log: LogFigures
+        public var lastSnapshotSequence: UInt64
+        public var lastSnapshotAtMs: UInt64
+        public var parties: Int
+        public var sites: Int
+        public var cases: Int
+    }
+
+    public var figures: Figures {
+        Figures(
+            log: log.figures, lastSnapshotSequence: lastSnapshot?.sequence ?? 0, lastSnapshotAtMs: lastSnapshot?.atMs ?? 0,
+            parties: state.parties.count, sites: state.sites.count, cases: state.cases.count
+        )
+    }
+
+    /// A snapshot, then the log closed cleanly. Commands after this fail with UNAVAILABLE.
+    public func close() async {
+        do {
+            try await snapshotNow()
+        } catch {
+            logger.error("the shutdown snapshot failed; the next start replays the log", metadata: ["error": "\(error)"])
+        }
+        do {
+            try log.close()
+        } catch {
+            logger.error("closing the log failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    nonisolated var eventLog: EventLog { log }
+
+    static func unixNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+    }
+}
+
+extension StoreError {
+    static func undecodable(sequence: UInt64, error: String) -> RPCError {
+        RPCError(.dataLoss, "record \(sequence) passed its checksum but is not a valid corridor.v1.Event (\(error)); this build cannot read the log")
+    }
+}
+
+extension Registry {
+    /// The store's figures as System.Status reports them.
+    public var storeStatus: StoreStatus {
+        let figures = log.figures
+        return StoreStatus(
+            lastSequence: figures.lastSequence, segments: UInt32(figures.segments), recordBytes: figures.recordBytes,
+            reservedBytes: figures.reservedBytes, lastSnapshotSequence: lastSnapshot?.sequence ?? 0,
+            lastSnapshotAtMs: lastSnapshot?.atMs ?? 0, syncs: figures.syncs, syncedRecords: figures.syncedRecords
+        )
+    }
+}

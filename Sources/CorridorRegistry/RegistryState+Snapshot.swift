@@ -1,0 +1,68 @@
+import CorridorModel
+import CorridorStore
+import CorridorWire
+
+/// A snapshot's payload is a stream of SnapshotEntry messages, each preceded
+/// by its length (4 bytes, little-endian), so a large state is written and
+/// read one record at a time (docs/STORAGE.md).
+extension RegistryState {
+    func snapshotPayload() throws(RPCError) -> [UInt8] {
+        var payload: [UInt8] = []
+        func append(_ entry: SnapshotEntry) throws(RPCError) {
+            let bytes = try entry.protobufBytes()
+            withUnsafeBytes(of: UInt32(bytes.count).littleEndian) { payload.append(contentsOf: $0) }
+            payload.append(contentsOf: bytes)
+        }
+        try append(SnapshotEntry(counters: RegistryCounters(nextCaseNumber: nextCaseNumber)))
+        for party in parties.values.sorted(by: { $0.id < $1.id }) {
+            try append(SnapshotEntry(party: PartyEntry(party: party, history: history[RecordKey(kind: .party, id: party.id)] ?? [])))
+        }
+        for site in sites.values.sorted(by: { $0.id < $1.id }) {
+            try append(SnapshotEntry(site: SiteEntry(site: site, history: history[RecordKey(kind: .site, id: site.id)] ?? [])))
+        }
+        for record in cases.values.sorted(by: { $0.id < $1.id }) {
+            try append(SnapshotEntry(caseEntry: CaseEntry(
+                case: record, personal: personal[record.id], history: history[RecordKey(kind: .case, id: record.id)] ?? []
+            )))
+        }
+        return payload
+    }
+
+    /// The state a snapshot holds, through `sequence`.
+    init(snapshotPayload payload: [UInt8], sequence: UInt64) throws(RPCError) {
+        self.init()
+        lastSequence = sequence
+        var offset = 0
+        while offset < payload.count {
+            guard offset + 4 <= payload.count else {
+                throw RPCError(.dataLoss, "snapshot entry header cut short at byte \(offset)")
+            }
+            let length = Int(UInt32(payload[offset]) | UInt32(payload[offset + 1]) << 8 | UInt32(payload[offset + 2]) << 16 | UInt32(payload[offset + 3]) << 24)
+            offset += 4
+            guard offset + length <= payload.count else {
+                throw RPCError(.dataLoss, "snapshot entry of \(length) bytes at byte \(offset) runs past the end")
+            }
+            let start = offset
+            let decoded: Result<SnapshotEntry, RPCError> = payload.withUnsafeBytes { raw in
+                Result { () throws(RPCError) in try SnapshotEntry(protobufBytes: UnsafeRawBufferPointer(rebasing: raw[start..<(start + length)])) }
+            }
+            let entry = try decoded.get()
+            offset += length
+            if let counters = entry.counters { nextCaseNumber = counters.nextCaseNumber }
+            if let entry = entry.party, let party = entry.party {
+                parties[party.id] = party
+                history[RecordKey(kind: .party, id: party.id)] = entry.history
+            }
+            if let entry = entry.site, let site = entry.site {
+                sites[site.id] = site
+                history[RecordKey(kind: .site, id: site.id)] = entry.history
+            }
+            if let entry = entry.caseEntry, let record = entry.case {
+                cases[record.id] = record
+                casesBySite[record.siteID, default: []].insert(record.id)
+                if let details = entry.personal { personal[record.id] = details }
+                history[RecordKey(kind: .case, id: record.id)] = entry.history
+            }
+        }
+    }
+}

@@ -1,0 +1,216 @@
+import ArgumentParser
+import CorridorClient
+
+struct CaseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case",
+        abstract: "Register people waiting to leave, change their records and status, and list them.",
+        subcommands: [Register.self, Update.self, Status.self, Show.self, List.self]
+    )
+
+    /// The case fields register and update can set.
+    struct CaseFields: ParsableArguments {
+        @Option(help: "The site where the person is now.") var site: String?
+        @Option(help: "Age in months (for infants).") var ageMonths: UInt32?
+        @Option(help: "Age in years.") var ageYears: UInt32?
+        @Option(help: "female or male.") var sex: Case.Sex?
+        @Option(help: "One of: \(Case.Precedence.allValueStrings.joined(separator: ", ")).") var precedence: Case.Precedence?
+        @Option(name: .customLong("condition"), help: "A condition (repeatable): \(Case.Condition.allValueStrings.joined(separator: ", ")).") var conditions: [Case.Condition] = []
+        @Option(name: .customLong("need"), help: "A need (repeatable): \(Case.Need.allValueStrings.joined(separator: ", ")).") var needs: [Case.Need] = []
+        @Option(help: "Whether the person consents to evacuation: yes or no.") var consent: ConsentAnswer?
+        @Option(name: .customLong("companion"), help: "A case who travels with this one (repeatable).") var companions: [String] = []
+        @Option(help: "yes or no.") var pregnant: ConsentAnswer?
+        @Option(help: "Name (personal part).") var name: String?
+        @Option(help: "Date of birth, YYYY-MM-DD (personal part).") var dateOfBirth: String?
+        @Option(name: .customLong("contact"), help: "A contact (repeatable; personal part).") var contacts: [String] = []
+        @Option(name: .customLong("identity-number"), help: "An identity number (repeatable; personal part).") var identityNumbers: [String] = []
+        @Option(help: "Clinical notes (personal part).") var clinicalNotes: String?
+
+        func validate() throws {
+            if ageMonths != nil && ageYears != nil { throw ValidationError("Give --age-months or --age-years, not both.") }
+            if let ageYears, ageYears > 130 { throw ValidationError("--age-years must be at most 130.") }
+        }
+
+        /// The values given, and the names of the fields they set.
+        func apply(to record: inout Case, personal: inout CasePersonal) -> [String] {
+            var fields: [String] = []
+            if let site { record.siteID = site; fields.append("site_id") }
+            if let months = ageMonths ?? ageYears.map({ $0 * 12 }) { record.ageMonths = months; fields.append("age_months") }
+            if let sex { record.sex = sex; fields.append("sex") }
+            if let precedence { record.precedence = precedence; fields.append("precedence") }
+            if !conditions.isEmpty { record.conditions = conditions; fields.append("conditions") }
+            if !needs.isEmpty { record.needs = needs; fields.append("needs") }
+            if let consent { record.consentGiven = consent == .yes; fields.append("consent_given") }
+            if !companions.isEmpty { record.companionIDs = companions; fields.append("companion_ids") }
+            if let pregnant { record.pregnant = pregnant == .yes; fields.append("pregnant") }
+            if let name { personal.name = name; fields.append("personal.name") }
+            if let dateOfBirth { personal.dateOfBirth = dateOfBirth; fields.append("personal.date_of_birth") }
+            if !contacts.isEmpty { personal.contacts = contacts; fields.append("personal.contacts") }
+            if !identityNumbers.isEmpty { personal.identityNumbers = identityNumbers; fields.append("personal.identity_numbers") }
+            if let clinicalNotes { personal.clinicalNotes = clinicalNotes; fields.append("personal.clinical_notes") }
+            return fields
+        }
+    }
+
+    enum ConsentAnswer: String, ExpressibleByArgument, CaseIterable {
+        case yes
+        case no
+    }
+
+    struct Register: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register a person waiting to leave; prints the assigned id.")
+        @OptionGroup var connection: ConnectionOptions
+        @Option(help: "A pseudonymous id; the registry assigns C-NNNNNN when left out.") var id = ""
+        @OptionGroup var fields: CaseFields
+        @Flag(help: "Print JSON instead of text.") var json = false
+
+        func validate() throws {
+            var missing: [String] = []
+            if fields.site == nil { missing.append("--site") }
+            if fields.ageMonths == nil && fields.ageYears == nil { missing.append("--age-months or --age-years") }
+            if fields.sex == nil { missing.append("--sex") }
+            if fields.precedence == nil { missing.append("--precedence") }
+            if fields.consent == nil { missing.append("--consent") }
+            guard missing.isEmpty else { throw ValidationError("Missing: \(missing.joined(separator: ", ")).") }
+        }
+
+        func run() async throws {
+            var record = Case(id: id, siteID: "", ageMonths: 0, sex: .unspecified, precedence: .unspecified, consentGiven: false, status: .unspecified)
+            var personal = CasePersonal()
+            _ = fields.apply(to: &record, personal: &personal)
+            let client = try await connection.connect()
+            let view = try await calling { () async throws(RPCError) in
+                try await client.registerCase(record, personal: personal.isEmpty ? nil : personal, timeout: connection.callTimeout)
+            }
+            await client.close()
+            try CaseCommand.show(view, json: json)
+        }
+    }
+
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a case's record; only the options given change.")
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The case's id.") var id: String
+        @OptionGroup var fields: CaseFields
+        @Option(help: "Why, kept with the change.") var reason = ""
+        @Flag(help: "Print JSON instead of text.") var json = false
+
+        func run() async throws {
+            var record = Case(id: id, siteID: "", ageMonths: 0, sex: .unspecified, precedence: .unspecified, consentGiven: false, status: .unspecified)
+            var personal = CasePersonal()
+            let names = fields.apply(to: &record, personal: &personal)
+            guard !names.isEmpty else { throw ValidationError("Name at least one change, e.g. --precedence or --site.") }
+            let client = try await connection.connect()
+            let view = try await calling { () async throws(RPCError) in
+                try await client.updateCase(record, personal: personal, fields: names, reason: reason, timeout: connection.callTimeout)
+            }
+            await client.close()
+            try CaseCommand.show(view, json: json)
+        }
+    }
+
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a death, a withdrawal, or a return to waiting.",
+            discussion: "deceased needs --date (the date of death); withdrawn needs --reason. Lists and movements set the other statuses."
+        )
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The case's id.") var id: String
+        @Argument(help: "deceased, withdrawn or waiting.") var status: Case.Status
+        @Option(help: "The date it happened, YYYY-MM-DD.") var date = ""
+        @Option(help: "Why, kept with the change.") var reason = ""
+        @Flag(help: "Print JSON instead of text.") var json = false
+
+        func run() async throws {
+            let client = try await connection.connect()
+            let view = try await calling { () async throws(RPCError) in
+                try await client.setCaseStatus(id, to: status, date: date, reason: reason, timeout: connection.callTimeout)
+            }
+            await client.close()
+            try CaseCommand.show(view, json: json)
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one case.")
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The case's id.") var id: String
+        @Flag(help: "Print JSON instead of text.") var json = false
+
+        func run() async throws {
+            let client = try await connection.connect()
+            let view = try await calling { () async throws(RPCError) in try await client.caseView(id, timeout: connection.callTimeout) }
+            await client.close()
+            try CaseCommand.show(view, json: json)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List cases by id, optionally at one site and in one status.")
+        @OptionGroup var connection: ConnectionOptions
+        @Option(help: "Only cases at this site.") var site = ""
+        @Option(help: "Only cases in this status.") var status: Case.Status?
+        @Option(help: "Cases per page (at most 10000).") var limit: UInt32 = 100
+        @Option(help: "Start after this case id (the next page token a previous list printed).") var after = ""
+        @Flag(help: "Every page, not just the first.") var all = false
+        @Flag(help: "Print JSON instead of text.") var json = false
+
+        func run() async throws {
+            let client = try await connection.connect()
+            var token = after
+            var views: [CaseView] = []
+            var total: UInt32 = 0
+            var next = ""
+            repeat {
+                let page = try await calling { () async throws(RPCError) in
+                    try await client.cases(siteID: site, status: status ?? .unspecified, limit: limit, pageToken: token, timeout: connection.callTimeout)
+                }
+                views += page.cases
+                total = page.total
+                next = page.nextPageToken
+                token = next
+            } while all && !next.isEmpty
+            await client.close()
+            if json { return try printJSON(CaseListOutput(cases: views, total: total, nextPageToken: next)) }
+            var table = TextTable("ID", "SITE", "STATUS", "PRECEDENCE", "AGE", "SEX", "DAYS WAITING", "CONDITIONS")
+            for view in views {
+                guard let record = view.case else { continue }
+                table.add(record.id, record.siteID, record.status.rawValue, record.precedence.rawValue, formatAge(record.ageMonths),
+                          record.sex.rawValue, record.status.isWaiting ? "\(view.daysWaiting)" : "",
+                          record.conditions.map(\.rawValue).joined(separator: ","))
+            }
+            print(table.render())
+            print("\(views.count) of \(total)" + (next.isEmpty ? "" : "; next page: --after \(next)"))
+        }
+    }
+
+    struct CaseListOutput: Encodable {
+        let cases: [CaseView]
+        let total: UInt32
+        let nextPageToken: String
+    }
+
+    static func show(_ view: CaseView, json: Bool) throws {
+        if json { return try printJSON(view) }
+        guard let record = view.case else { return }
+        let personal = view.personal ?? CasePersonal()
+        printFields([
+            ("id", record.id), ("status", record.status.rawValue + (record.statusDate.isEmpty ? "" : " on \(record.statusDate)")),
+            ("status reason", record.statusReason), ("site", record.siteID), ("precedence", record.precedence.rawValue),
+            ("age", formatAge(record.ageMonths)), ("sex", record.sex.rawValue), ("pregnant", record.pregnant ? "yes" : ""),
+            ("conditions", record.conditions.map(\.rawValue).joined(separator: ", ")),
+            ("needs", record.needs.map(\.rawValue).joined(separator: ", ")), ("consent", record.consentGiven ? "given" : "NOT given"),
+            ("companions", record.companionIDs.joined(separator: ", ")),
+            ("days waiting", record.status.isWaiting ? "\(view.daysWaiting)" : ""),
+            ("name", personal.name), ("date of birth", personal.dateOfBirth), ("contacts", personal.contacts.joined(separator: ", ")),
+            ("identity numbers", personal.identityNumbers.joined(separator: ", ")), ("clinical notes", personal.clinicalNotes),
+        ])
+    }
+}
+
+/// "6 months", "4 years", "1 year 3 months".
+func formatAge(_ months: UInt32) -> String {
+    if months < 24 { return "\(months) month\(months == 1 ? "" : "s")" }
+    let years = months / 12
+    return "\(years) years" + (months % 12 == 0 ? "" : " \(months % 12) months")
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import CorridorClient
+import Foundation
+
+struct HistoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Show every event of one record, oldest first, with who did it and when.",
+        discussion: "Where a party, a site and a case share an id, say which: case:ID, site:ID or party:ID."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+    @Argument(help: "The record's id.") var id: String
+    @Flag(help: "Print JSON instead of text.") var json = false
+
+    func run() async throws {
+        let client = try await connection.connect()
+        let entries = try await calling { () async throws(RPCError) in try await client.history(of: id, timeout: connection.callTimeout) }
+        await client.close()
+        if json { return try printJSON(entries) }
+        for entry in entries { print(describe(entry)) }
+    }
+}
+
+/// One line per event: sequence, time, kind, what changed, who, why.
+func describe(_ entry: RecordedEvent) -> String {
+    guard let event = entry.event else { return "\(entry.sequence)  (empty event)" }
+    let time = formatTimestamp(nanoseconds: entry.recordedAtNs)
+    let actor = event.actor.map { "\($0.userName) (uid \($0.uid), pid \($0.pid))" } ?? "unknown"
+    var line = "\(entry.sequence)  \(time)  "
+    guard let kind = event.kind else { return line + "an event this corridorctl does not know, by \(actor)" }
+    let subject = kind.subject
+    line += "\(kind.name)  \(subject.kind.rawValue) \(subject.id)"
+    switch kind {
+    case .caseStatusChanged(let change):
+        line += ": \(change.from.rawValue) → \(change.to.rawValue)" + (change.date.isEmpty ? "" : " on \(change.date)")
+    case .crossingStatusChanged(let change):
+        line += ": \(change.from.rawValue) → \(change.to.rawValue)"
+    case .caseRegistered(let registered):
+        line += ": \(registered.case?.status.rawValue ?? "")"
+    case .partyUpdated(let updated):
+        line += ": \(updated.changedFields.joined(separator: ", "))"
+    case .siteUpdated(let updated):
+        line += ": \(updated.changedFields.joined(separator: ", "))"
+    case .caseUpdated(let updated):
+        line += ": \(updated.changedFields.joined(separator: ", "))"
+    case .casePersonalUpdated(let updated):
+        line += ": personal \(updated.changedFields.joined(separator: ", "))"
+    case .partyRegistered, .siteRegistered:
+        break
+    }
+    line += "  by \(actor)"
+    if !event.reason.isEmpty { line += "  reason: \(event.reason)" }
+    return line
+}
+
+/// ISO 8601 in UTC with milliseconds.
+func formatTimestamp(nanoseconds: UInt64) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return formatter.string(from: Date(timeIntervalSince1970: Double(nanoseconds) / 1e9))
+}
