@@ -1,0 +1,168 @@
+import Foundation
+import Glibc
+import Synchronization
+
+/// One sd_notify(3) message: `KEY=VALUE` lines.
+struct NotifyMessage: CustomStringConvertible, Sendable {
+    let raw: String
+    let fields: [String: String]
+
+    init(raw: String) {
+        self.raw = raw
+        var fields: [String: String] = [:]
+        for line in raw.split(separator: "\n", omittingEmptySubsequences: true) {
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            fields[String(line[..<equals])] = String(line[line.index(after: equals)...])
+        }
+        self.fields = fields
+    }
+
+    subscript(key: String) -> String? { fields[key] }
+    var description: String { raw.replacingOccurrences(of: "\n", with: "\\n") }
+}
+
+/// The receiving end of $NOTIFY_SOCKET, as systemd would hold it: an AF_UNIX
+/// datagram socket bound in a scratch directory. Reads block (SO_RCVTIMEO,
+/// the safety timeout) until the daemon sends something.
+final class NotifySocket: Sendable {
+    let path: String
+    private let descriptor: Int32
+
+    init(in directory: ScratchDirectory, name: String = "notify.sock") throws {
+        path = directory.file(name)
+        descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard descriptor >= 0 else { throw DaemonTestError("socket(AF_UNIX, SOCK_DGRAM) failed: errno \(errno)") }
+        do {
+            try UnixSocket.bind(descriptor, to: path)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        // A safety net for next(); receive() polls with the same bound.
+        var timeout = timeval(tv_sec: Int(safetyTimeout.components.seconds), tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    deinit {
+        close(descriptor)
+        unlink(path)
+    }
+
+    /// The next datagram, parsed into its `KEY=VALUE` lines. Blocks.
+    func next() throws -> [String: String] {
+        try nextMessage().fields
+    }
+
+    func nextMessage() throws -> NotifyMessage {
+        try nextMessage(cancelledBy: nil)
+    }
+
+    /// Waits (poll) for a datagram on the socket, or for `cancel` to become
+    /// readable, or for the safety timeout.
+    private func nextMessage(cancelledBy cancel: Int32?) throws -> NotifyMessage {
+        var fds = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
+        if let cancel { fds.append(pollfd(fd: cancel, events: Int16(POLLIN), revents: 0)) }
+        let timeoutMilliseconds = Int32(safetyTimeout.components.seconds * 1000)
+        while true {
+            let ready = poll(&fds, nfds_t(fds.count), timeoutMilliseconds)
+            if ready < 0 && errno == EINTR { continue }
+            guard ready >= 0 else { throw DaemonTestError("poll on \(path) failed: errno \(errno)") }
+            guard ready > 0 else { throw DaemonTestError("no notification on \(path) within \(safetyTimeout)") }
+            if fds.count > 1 && fds[1].revents != 0 && fds[0].revents == 0 { throw CancellationError() }
+            break
+        }
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count >= 0 {
+                return NotifyMessage(raw: String(decoding: buffer[0..<count], as: UTF8.self))
+            }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK:
+                throw DaemonTestError("no notification on \(path) within \(safetyTimeout)")
+            case let error:
+                throw DaemonTestError("recv on \(path) failed: errno \(error)")
+            }
+        }
+    }
+
+    /// A datagram already queued, or nil; never blocks.
+    func nextQueued() throws -> NotifyMessage? {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+            if count >= 0 { return NotifyMessage(raw: String(decoding: buffer[0..<count], as: UTF8.self)) }
+            if errno == EINTR { continue }
+            if errno == EAGAIN || errno == EWOULDBLOCK { return nil }
+            throw DaemonTestError("recv on \(path) failed: errno \(errno)")
+        }
+    }
+
+    /// The next datagram, received on a thread of its own so the waiting
+    /// test does not occupy one of the (few) cooperative threads. Cancelling
+    /// the task ends the wait (CancellationError) without consuming a datagram.
+    func receive() async throws -> NotifyMessage {
+        let ends = try DaemonProcess.pipe()
+        let wake = WakePipe(read: ends.read, write: ends.write)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let thread = Thread { [self] in
+                    let result = Result { try self.nextMessage(cancelledBy: wake.read) }
+                    wake.close()
+                    continuation.resume(with: result)
+                }
+                thread.start()
+            }
+        } onCancel: {
+            wake.signal()
+        }
+    }
+
+    /// Datagrams up to and including the first that satisfies `predicate`.
+    /// At most `limit` are read, so a daemon that never says it fails the test.
+    func receive(
+        until predicate: (NotifyMessage) -> Bool, limit: Int = 200
+    ) async throws -> (matching: NotifyMessage, before: [NotifyMessage]) {
+        var before: [NotifyMessage] = []
+        while before.count < limit {
+            let message = try await receive()
+            if predicate(message) { return (message, before) }
+            before.append(message)
+        }
+        throw DaemonTestError("\(limit) notifications without the awaited one: \(before)")
+    }
+
+    /// Datagrams up to and including the first with `key=value`.
+    func receive(until key: String, is value: String = "1") async throws -> (matching: NotifyMessage, before: [NotifyMessage]) {
+        try await receive(until: { $0[key] == value })
+    }
+}
+
+/// A pipe that wakes a thread blocked in poll; safe against a late signal
+/// after the thread has closed it.
+private final class WakePipe: Sendable {
+    let read: Int32
+    private let state: Mutex<Int32?>
+
+    init(read: Int32, write: Int32) {
+        self.read = read
+        self.state = Mutex(write)
+    }
+
+    func signal() {
+        state.withLock { write in
+            guard let write else { return }
+            var byte: UInt8 = 1
+            _ = Glibc.write(write, &byte, 1)
+        }
+    }
+
+    func close() {
+        state.withLock { write in
+            if let descriptor = write { _ = Glibc.close(descriptor) }
+            write = nil
+            _ = Glibc.close(read)
+        }
+    }
+}
