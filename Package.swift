@@ -113,6 +113,8 @@ let package = Package(
             name: "corridorctl",
             dependencies: [
                 "CorridorClient",
+                "CorridorStore",
+                "CorridorWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -128,6 +130,7 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "CorridorRegistryTests", dependencies: ["CorridorRegistry", "CorridorStore", "CorridorModel", "CorridorWire", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorStore", "CorridorWire", .product(name: "Logging", package: "swift-log"), .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(
             name: "CorridorSystemdTests",
@@ -148,6 +151,7 @@ let package = Package(
             name: "CorridorClientTests",
             dependencies: [
                 "CorridorClient",
+                "CorridorRegistry",
                 "CorridorServer",
                 "CorridorWire",
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -162,6 +166,8 @@ let package = Package(
             name: "corridorctlTests",
             dependencies: [
                 "CorridorServer",
+                "CorridorStore",
+                "CorridorWire",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -23,5 +23,14 @@ public struct CallContext: Sendable {
     public var peer: PeerCredentials?
     /// When the call must be done by, if the client set a timeout.
     public var deadline: ContinuousClock.Instant?
-    public var logger: Logger
+    let connectionLogger: Logger
+
+    /// The connection's logger with the call's method and request id. Built
+    /// when asked for: most calls log nothing, and metadata costs allocations.
+    public var logger: Logger {
+        var logger = connectionLogger
+        logger[metadataKey: "method"] = "\(method)"
+        if !requestID.isEmpty { logger[metadataKey: "request"] = "\(requestID)" }
+        return logger
+    }
 }

@@ -205,23 +205,20 @@ final class ConnectionHandler: ChannelInboundHandler {
         } else if limits.maxTimeoutMilliseconds > 0 && (timeout == 0 || timeout > limits.maxTimeoutMilliseconds) {
             timeout = limits.maxTimeoutMilliseconds
         }
-        let callLogger = logger(for: call)
         let callContext = CallContext(
             method: call.method,
             requestID: call.requestID,
             peer: peer,
             deadline: timeout > 0 ? .now + .milliseconds(Int64(timeout)) : nil,
-            logger: callLogger
+            connectionLogger: logger
         )
 
         if case .inline(let body) = handler {
             // Answered before any other frame of this read is looked at: no state to keep.
             do {
-                let response = try body(call.payload, callContext)
-                send(streamID, .message(response))
-                send(streamID, .status(.ok))
+                sendAnswer(streamID, try body(call.payload, callContext))
             } catch {
-                send(streamID, .status(status(for: error, logger: callLogger)))
+                send(streamID, .status(status(for: error, context: callContext)))
             }
             statistics.callEnded()
             return
@@ -251,7 +248,7 @@ final class ConnectionHandler: ChannelInboundHandler {
                 let outcome: Result<ByteBuffer, any Error>
                 do { outcome = .success(try await body(payload, callContext)) } catch { outcome = .failure(error) }
                 loop.execute {
-                    connection.value.complete(streamID: streamID, token: token, outcome: outcome, logger: callLogger)
+                    connection.value.complete(streamID: streamID, token: token, outcome: outcome, context: callContext)
                 }
             }
         case .serverStreaming(let body):
@@ -263,51 +260,47 @@ final class ConnectionHandler: ChannelInboundHandler {
                     outcome = .success(nil)
                 } catch { outcome = .failure(error) }
                 loop.execute {
-                    connection.value.complete(streamID: streamID, token: token, outcome: outcome, logger: callLogger)
+                    connection.value.complete(streamID: streamID, token: token, outcome: outcome, context: callContext)
                 }
             }
         }
     }
 
-    private func logger(for call: CallStart) -> Logger {
-        var callLogger = logger
-        callLogger[metadataKey: "method"] = "\(call.method)"
-        if !call.requestID.isEmpty { callLogger[metadataKey: "request"] = "\(call.requestID)" }
-        return callLogger
-    }
-
     // MARK: Ending calls
 
-    private func complete(streamID: UInt32, token: UInt64, outcome: Result<ByteBuffer?, any Error>, logger: Logger) {
+    private func complete(streamID: UInt32, token: UInt64, outcome: Result<ByteBuffer?, any Error>, context: CallContext) {
         guard calls[streamID]?.token == token else { return }  // ended already (deadline, cancel)
         switch outcome {
         case .success(let response):
-            if let response { send(streamID, .message(response)) }
-            finish(streamID: streamID, token: token, status: .ok)
+            finish(streamID: streamID, token: token, status: .ok, answer: response)
         case .failure(let error):
-            finish(streamID: streamID, token: token, status: status(for: error, logger: logger))
+            finish(streamID: streamID, token: token, status: status(for: error, context: context))
         }
     }
 
-    private func complete(streamID: UInt32, token: UInt64, outcome: Result<ByteBuffer, any Error>, logger: Logger) {
-        complete(streamID: streamID, token: token, outcome: outcome.map { Optional($0) }, logger: logger)
+    private func complete(streamID: UInt32, token: UInt64, outcome: Result<ByteBuffer, any Error>, context: CallContext) {
+        complete(streamID: streamID, token: token, outcome: outcome.map { Optional($0) }, context: context)
     }
 
-    /// Ends the call with `status` if it is still the one with `token`.
-    private func finish(streamID: UInt32, token: UInt64, status: RPCStatus) {
+    /// Ends the call with `status` (after `answer`, if any) if it is still the one with `token`.
+    private func finish(streamID: UInt32, token: UInt64, status: RPCStatus, answer: ByteBuffer? = nil) {
         guard let call = calls[streamID], call.token == token else { return }
         calls[streamID] = nil
         call.deadline?.cancel()
         if status.code != .ok { call.task?.cancel() }
         statistics.callEnded()
-        send(streamID, .status(status))
+        if let answer, status.code == .ok {
+            sendAnswer(streamID, answer)
+        } else {
+            send(streamID, .status(status))
+        }
         flushIfNeeded()
         if phase == .draining && calls.isEmpty {
             context?.close(promise: nil)
         }
     }
 
-    private func status(for error: any Error, logger: Logger) -> RPCStatus {
+    private func status(for error: any Error, context: CallContext) -> RPCStatus {
         switch error {
         case let error as MalformedRequest:
             logger.notice("a request payload that is not the method's message", metadata: ["status": "\(error.rpcStatus)"])
@@ -317,7 +310,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         case is CancellationError:
             return RPCStatus(.cancelled, "the call was cancelled")
         default:
-            logger.error("method failed with an unexpected error", metadata: ["error": "\(error)"])
+            context.logger.error("method failed with an unexpected error", metadata: ["error": "\(error)"])
             return RPCStatus(.internal, "internal error; the daemon's log has the details")
         }
     }
@@ -350,6 +343,17 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     // MARK: Writing
+
+    /// A unary call's Message and its OK Status, in one buffer and one write.
+    private func sendAnswer(_ streamID: UInt32, _ response: ByteBuffer) {
+        guard let context else { return }
+        var buffer = context.channel.allocator.buffer(capacity: response.readableBytes + 32)
+        buffer.writeFrame(Frame(streamID: streamID, .message(response)))
+        buffer.writeFrame(Frame(streamID: streamID, .status(.ok)))
+        context.write(wrapOutboundOut(buffer), promise: nil)
+        needsFlush = true
+        if !inReadBatch { flushIfNeeded() }
+    }
 
     private func send(_ streamID: UInt32, _ kind: Frame.Kind) {
         guard let context else { return }

@@ -31,6 +31,15 @@ public struct MethodRouter: Sendable {
         }
     }
 
+    /// A method whose answer is its request, once the request decodes.
+    mutating func registerInlineEcho<Message: WireMessage>(_ method: String, validating type: Message.Type) {
+        precondition(handlers[method] == nil, "\(method) registered twice")
+        handlers[method] = .inline { payload, _ in
+            _ = try decodeRequest(Message.self, payload)
+            return payload
+        }
+    }
+
     public mutating func registerUnary<Request: WireMessage, Response: WireMessage>(
         _ method: String,
         _ body: @escaping @Sendable (Request, CallContext) async throws -> Response

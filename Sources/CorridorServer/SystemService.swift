@@ -26,9 +26,9 @@ enum SystemService {
                 store: await storeStatus?()
             )
         }
-        router.registerInline(MethodName.System.ping) { (request: PingPayload, _) in
-            request
-        }
+        // PingRequest and PingResponse have one layout: once the request is
+        // known to be valid, its bytes are the answer.
+        router.registerInlineEcho(MethodName.System.ping, validating: PingPayload.self)
         return router
     }
 }

@@ -34,8 +34,19 @@ public struct LogFigures: Sendable, Equatable {
 /// them durable with one msync per group of appends (group commit), and an
 /// append's caller is answered only once its records are durable.
 public final class EventLog: Sendable {
+    /// Where one record starts, kept for every `checkpointInterval`-th record
+    /// so reads from a sequence start near it instead of at the segment's head.
+    struct Checkpoint: Sendable {
+        let sequence: UInt64
+        let offset: Int
+    }
+
+    static let checkpointInterval: UInt64 = 64
+
     private struct State {
         var segments: [Segment]
+        /// Checkpoints of each segment, in order, parallel to `segments`.
+        var checkpoints: [[Checkpoint]]
         var writeOffset: Int
         var syncedOffset: Int
         var nextSequence: UInt64
@@ -56,13 +67,14 @@ public final class EventLog: Sendable {
     private let flusher = DispatchQueue(label: "corridor.store.flusher", qos: .userInitiated)
     private let logger: Logger
 
-    init(directory: String, options: StoreOptions, segments: [Segment], writeOffset: Int, lastSequence: UInt64, recordBytes: UInt64, logger: Logger) {
+    init(directory: String, options: StoreOptions, segments: [Segment], checkpoints: [[Checkpoint]], writeOffset: Int, lastSequence: UInt64, recordBytes: UInt64, logger: Logger) {
         self.directory = directory
         self.options = options
         self.segmentsDirectory = directory + "/" + DataDirectoryLayout.segments
         self.logger = logger
         self.state = Mutex(State(
             segments: segments,
+            checkpoints: checkpoints,
             writeOffset: writeOffset,
             syncedOffset: writeOffset,
             nextSequence: lastSequence + 1,
@@ -105,6 +117,9 @@ public final class EventLog: Sendable {
             let first = state.nextSequence
             var offset = state.writeOffset
             for (index, record) in records.enumerated() {
+                if state.nextSequence % Self.checkpointInterval == 0 {
+                    state.checkpoints[state.checkpoints.count - 1].append(Checkpoint(sequence: state.nextSequence, offset: offset))
+                }
                 offset = RecordWriter.write(
                     record, sequence: state.nextSequence, commit: index == records.count - 1,
                     to: segment.region.base, at: offset
@@ -214,6 +229,7 @@ public final class EventLog: Sendable {
         }
         state.segments[state.segments.count - 1] = sealed
         state.segments.append(next)
+        state.checkpoints.append([])
         state.writeOffset = SegmentFormat.headerSize
         state.syncedOffset = SegmentFormat.headerSize
         logger.info("segment sealed", metadata: [
@@ -236,8 +252,8 @@ public final class EventLog: Sendable {
     /// continue from.
     @discardableResult
     public func read(from sequence: UInt64, _ visit: (RecordView) throws -> Bool) rethrows -> UInt64 {
-        let (segments, durableSequence, activeEnd) = state.withLock { state in
-            (state.segments, state.durableSequence, state.syncedOffset)
+        let (segments, checkpoints, durableSequence, activeEnd) = state.withLock { state in
+            (state.segments, state.checkpoints, state.durableSequence, state.syncedOffset)
         }
         var next = max(sequence, 1)
         guard next <= durableSequence else { return next }
@@ -247,7 +263,11 @@ public final class EventLog: Sendable {
             let segment = segments[index]
             let isActive = index == segments.count - 1
             var keepGoing = true
-            try RecordScanner.scan(segment.bytes, firstSequence: segment.firstSequence, limit: isActive ? activeEnd : nil) { record in
+            let checkpoint = checkpoints[index].last { $0.sequence <= next }
+            try RecordScanner.scan(
+                segment.bytes, firstSequence: segment.firstSequence, limit: isActive ? activeEnd : nil,
+                start: checkpoint.map { ($0.offset, $0.sequence) }
+            ) { record in
                 guard keepGoing, record.header.sequence >= next, record.header.sequence <= durableSequence else { return }
                 keepGoing = try visit(record)
                 next = record.header.sequence + 1

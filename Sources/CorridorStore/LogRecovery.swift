@@ -62,13 +62,14 @@ extension EventLog {
             let segment = try Segment.create(directory: segmentsDirectory, firstSequence: first, size: options.segmentBytes, createdAtNanoseconds: Clock.unixNanoseconds())
             report.segments = 1
             report.lastSequence = replayAfter
-            let log = EventLog(directory: directory, options: options, segments: [segment], writeOffset: SegmentFormat.headerSize, lastSequence: replayAfter, recordBytes: 0, logger: logger)
+            let log = EventLog(directory: directory, options: options, segments: [segment], checkpoints: [[]], writeOffset: SegmentFormat.headerSize, lastSequence: replayAfter, recordBytes: 0, logger: logger)
             return (log, report)
         }
 
         let totalBytes = files.reduce(UInt64(0)) { $0 + $1.size }
         var checkedBytes: UInt64 = 0
         var segments: [Segment] = []
+        var checkpoints: [[EventLog.Checkpoint]] = []
         var expectedFirst: UInt64? = nil
         var recordBytes: UInt64 = 0
         var writeOffset = SegmentFormat.headerSize
@@ -92,7 +93,11 @@ extension EventLog {
             // A command's records are replayed only once its commit mark is
             // seen, so an unfinished command never reaches the caller.
             var batch: [RecordView] = []
+            var segmentCheckpoints: [EventLog.Checkpoint] = []
             let summary = try RecordScanner.scan(segment.bytes, firstSequence: header.firstSequence) { record in
+                if record.header.sequence % EventLog.checkpointInterval == 0 {
+                    segmentCheckpoints.append(EventLog.Checkpoint(sequence: record.header.sequence, offset: record.offset))
+                }
                 batch.append(record)
                 guard record.header.flags.contains(.commit) else { return }
                 for pending in batch where pending.header.sequence > replayAfter {
@@ -127,6 +132,7 @@ extension EventLog {
                     logger.critical("repair: log cut at damage", metadata: ["file": "\(file.path)", "fault": "\(fault)"])
                     segments.append(segment)
                     writeOffset = try cutTail(segment, summary: summary, report: &report, logger: logger)
+                    checkpoints.append(segmentCheckpoints.filter { $0.offset < writeOffset })
                     recordBytes += UInt64(writeOffset - SegmentFormat.headerSize)
                     report.lastSequence = summary.lastCommittedSequence ?? header.firstSequence - 1
                     report.records += UInt64(summary.recordCount)
@@ -144,6 +150,7 @@ extension EventLog {
                     throw StoreError(.corrupt, "\(file.path) vanished during recovery")
                 }
                 segments.append(readOnly)
+                checkpoints.append(segmentCheckpoints)
                 recordBytes += UInt64(summary.validEnd - SegmentFormat.headerSize)
                 report.records += UInt64(summary.recordCount)
                 expectedFirst = (summary.lastSequence ?? header.firstSequence - 1) + 1
@@ -158,6 +165,7 @@ extension EventLog {
                 }
                 writeOffset = try cutTail(segment, summary: summary, report: &report, logger: logger)
                 segments.append(segment)
+                checkpoints.append(segmentCheckpoints.filter { $0.offset < writeOffset })
                 recordBytes += UInt64(writeOffset - SegmentFormat.headerSize)
                 report.records += UInt64(summary.recordCount - report.droppedUncommittedRecords)
                 report.lastSequence = summary.lastCommittedSequence ?? header.firstSequence - 1
@@ -174,7 +182,7 @@ extension EventLog {
         if report.lastSequence < replayAfter {
             throw StoreError(.corrupt, "the snapshot ends at sequence \(replayAfter) but the log only reaches \(report.lastSequence)")
         }
-        let log = EventLog(directory: directory, options: options, segments: segments, writeOffset: writeOffset, lastSequence: report.lastSequence, recordBytes: recordBytes, logger: logger)
+        let log = EventLog(directory: directory, options: options, segments: segments, checkpoints: checkpoints, writeOffset: writeOffset, lastSequence: report.lastSequence, recordBytes: recordBytes, logger: logger)
         return (log, report)
     }
 

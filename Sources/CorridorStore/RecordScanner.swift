@@ -35,15 +35,18 @@ public struct ScanSummary: Equatable, Sendable {
 /// Walks the records of one segment's bytes, checking each one's length,
 /// checksum and sequence, and stops at the first that fails.
 public enum RecordScanner {
+    /// Scans from the first record, or from `start`: a known record boundary
+    /// and the sequence of the record there (a checkpoint).
     public static func scan(
         _ bytes: UnsafeRawBufferPointer,
         firstSequence: UInt64,
         limit: Int? = nil,
+        start: (offset: Int, sequence: UInt64)? = nil,
         visit: (RecordView) throws -> Void = { _ in }
     ) rethrows -> ScanSummary {
         let end = min(limit ?? bytes.count, bytes.count)
-        var offset = SegmentFormat.headerSize
-        var expected = firstSequence
+        var offset = start?.offset ?? SegmentFormat.headerSize
+        var expected = start?.sequence ?? firstSequence
         var summary = ScanSummary(validEnd: offset, committedEnd: offset, stop: .end(offset: offset))
         while true {
             guard offset + 4 <= end else {

@@ -199,10 +199,84 @@ extension CScratch {
 extension ByteBuffer {
     /// Writes `frame` with its 4-byte big-endian length prefix.
     public mutating func writeFrame(_ frame: Frame) {
+        if writeFrameFastPath(frame) { return }
         frame.withCFrame { cFrame in
             let size = packedSize(cFrame)
             writeInteger(UInt32(size), endianness: .big)
             packProtobufC(cFrame, into: &self)
         }
+    }
+}
+
+// The two frames of every call's answer — a Message and a Status with no
+// message — are written directly: building protoc-c structs in scratch
+// memory for them cost a third of the daemon's time per call. The bytes are
+// exactly protobuf-c's (FrameCodingTests compares them); everything else
+// goes through protobuf-c.
+extension ByteBuffer {
+    mutating func writeFrameFastPath(_ frame: Frame) -> Bool {
+        switch frame.kind {
+        case .message(let payload):
+            let payloadBytes = payload.readableBytes
+            // Message { bytes payload = 1 } omits an empty payload.
+            let inner = payloadBytes == 0 ? 0 : 1 + Self.varintSize(UInt64(payloadBytes)) + payloadBytes
+            let body = Self.streamFieldSize(frame.streamID) + 1 + Self.varintSize(UInt64(inner)) + inner
+            writeInteger(UInt32(body), endianness: .big)
+            writeStreamField(frame.streamID)
+            writeInteger(UInt8(0x2A))  // field 5, length-delimited
+            writeVarint(UInt64(inner))
+            if payloadBytes > 0 {
+                writeInteger(UInt8(0x0A))  // field 1, length-delimited
+                writeVarint(UInt64(payloadBytes))
+                var copy = payload
+                writeBuffer(&copy)
+            }
+            return true
+        case .status(let status) where status.message.isEmpty && status.fieldViolations.isEmpty:
+            // Status { code = 1 } omits code 0.
+            let inner = status.code == .ok ? 0 : 1 + Self.varintSize(UInt64(status.code.rawValue))
+            let body = Self.streamFieldSize(frame.streamID) + 2 + inner
+            writeInteger(UInt32(body), endianness: .big)
+            writeStreamField(frame.streamID)
+            writeInteger(UInt8(0x32))  // field 6, length-delimited
+            writeInteger(UInt8(inner))
+            if inner > 0 {
+                writeInteger(UInt8(0x08))
+                writeVarint(UInt64(status.code.rawValue))
+            }
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func varintSize(_ value: UInt64) -> Int {
+        var size = 1
+        var rest = value >> 7
+        while rest != 0 {
+            size += 1
+            rest >>= 7
+        }
+        return size
+    }
+
+    /// stream_id = 1 is omitted when 0, as protobuf omits default values.
+    private static func streamFieldSize(_ streamID: UInt32) -> Int {
+        streamID == 0 ? 0 : 1 + varintSize(UInt64(streamID))
+    }
+
+    private mutating func writeStreamField(_ streamID: UInt32) {
+        guard streamID != 0 else { return }
+        writeInteger(UInt8(0x08))
+        writeVarint(UInt64(streamID))
+    }
+
+    private mutating func writeVarint(_ value: UInt64) {
+        var rest = value
+        while rest >= 0x80 {
+            writeInteger(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        writeInteger(UInt8(rest))
     }
 }

@@ -1,4 +1,5 @@
 import CorridorServer
+import CorridorWire
 import Foundation
 import Logging
 
@@ -8,14 +9,17 @@ struct InProcessServer {
     let directory: String
     var socketPath: String { directory + "/s.sock" }
 
-    static func start(limits: ServerLimits = ServerLimits(), methods: MethodRouter = MethodRouter()) async throws -> InProcessServer {
+    static func start(
+        directory given: String? = nil, limits: ServerLimits = ServerLimits(), methods: MethodRouter = MethodRouter(),
+        storeStatus: (@Sendable () async -> StoreStatus)? = nil
+    ) async throws -> InProcessServer {
         var template = Array("/tmp/cct-XXXXXX".utf8CString)
-        let directory = String(cString: mkdtemp(&template)!)
+        let directory = given ?? String(cString: mkdtemp(&template)!)
         var configuration = ServerConfiguration(socketPath: directory + "/s.sock", dataDirectory: directory + "/data")
         configuration.limits = limits
         var logger = Logger(label: "test-server")
         logger.logLevel = .critical
-        let server = CorridorServer(configuration: configuration, methods: methods, logger: logger)
+        let server = CorridorServer(configuration: configuration, methods: methods, storeStatus: storeStatus, logger: logger)
         try await server.start()
         return InProcessServer(server: server, directory: directory)
     }

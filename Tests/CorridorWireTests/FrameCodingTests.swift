@@ -32,6 +32,27 @@ import Testing
         #expect(decoded == frame)
     }
 
+    /// The fast path for a call's answer writes exactly what protobuf-c writes.
+    @Test(arguments: [
+        Frame(streamID: 1, .message(ByteBuffer(bytes: Array(repeating: 7, count: 64)))),
+        Frame(streamID: 300, .message(ByteBuffer(bytes: Array(repeating: 1, count: 200)))),
+        Frame(streamID: .max, .message(ByteBuffer())),
+        Frame(streamID: 0, .message(ByteBuffer(bytes: [1]))),
+        Frame(streamID: 5, .status(.ok)),
+        Frame(streamID: 0, .status(.ok)),
+        Frame(streamID: 9, .status(RPCStatus(.deadlineExceeded))),
+        Frame(streamID: 70_000, .status(RPCStatus(.unauthenticated))),
+    ])
+    func theAnswerFastPathMatchesProtobufC(frame: Frame) {
+        var fast = ByteBuffer()
+        fast.writeFrame(frame)
+        let body = frame.encodedBody()
+        var expected = ByteBuffer()
+        expected.writeInteger(UInt32(body.readableBytes), endianness: .big)
+        expected.writeImmutableBuffer(body)
+        #expect(Array(fast.readableBytesView) == Array(expected.readableBytesView))
+    }
+
     @Test func theLengthPrefixIsBigEndianAndCountsTheBody() throws {
         var buffer = ByteBuffer()
         let frame = Frame(streamID: 1, .ping(opaque: 5))

@@ -17,6 +17,18 @@ struct CorridorctlRun {
             .appendingPathComponent(".build/debug/corridorctl")
     }()
 
+    /// Runs corridorctl without holding a thread of the cooperative pool:
+    /// an in-process server's async handlers need those threads to answer it.
+    static func launch(_ arguments: [String], environment: [String: String] = [:]) async throws -> CorridorctlRun {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try run(arguments, environment: environment) })
+            }
+        }
+    }
+
+    /// Runs corridorctl, blocking the calling thread until it exits: for tests
+    /// without an in-process server.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CorridorctlRun {
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "corridorctl is not built at \(binary.path); run `swift build` first")
         let process = Process()

@@ -1,0 +1,25 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Corridor's benchmarks: their own package, so the root package's build and
+// tests never depend on them (style.md item 14). Run with `make benchmark` at
+// the repository root, or `swift run -c release corridor-benchmarks --help` here.
+let package = Package(
+    name: "CorridorBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        // The root package; named so the product reference holds wherever the
+        // repository is cloned (a path dependency is otherwise named after its folder).
+        .package(name: "Corridor", path: ".."),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "corridor-benchmarks",
+            dependencies: [
+                .product(name: "CorridorClient", package: "Corridor"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,38 @@
+import ArgumentParser
+
+/// corridor-benchmarks: Corridor's figures, each printed beside a baseline
+/// measured in the same run (style.md item 14). Never fails on a timing: it
+/// exits non-zero only when it cannot run (no corridord, a peer that died).
+///
+/// Layout: one subcommand per area, one file per benchmark.
+///   RPC/      `rpc`: raw socket ping-pong (the floor), Corridor unary latency,
+///             throughput with many callers, corridorctl ping, daemon RSS.
+///   Storage/  (later) `storage`: durable appends against raw fdatasync, the
+///             same way: the floor is measured in the run, the ratio is the figure.
+///   Support/  what every benchmark shares: timing, percentiles, child
+///             processes, the daemon, the report table and JSON.
+@main
+enum Entry {
+    static func main() async {
+        // The raw ping-pong baseline re-runs this binary as its echo peer; that
+        // mode is dispatched before argument parsing and is not in --help.
+        let arguments = CommandLine.arguments
+        if arguments.count >= 3, arguments[1] == EchoPeer.flag {
+            EchoPeer.main(arguments: Array(arguments.dropFirst()))
+        }
+        await CorridorBenchmarks.main()
+    }
+}
+
+struct CorridorBenchmarks: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corridor-benchmarks",
+        abstract: "Corridor's benchmarks: each figure beside a baseline measured in the same run, as a ratio.",
+        discussion: """
+            Timings are never pass/fail: the goals column says whether this run met the goals in \
+            shared/design/performance.md, and the exit status only says whether the benchmarks could run.
+            """,
+        subcommands: [RPCBenchmark.self],
+        defaultSubcommand: RPCBenchmark.self
+    )
+}
