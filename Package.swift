@@ -11,6 +11,9 @@ let package = Package(
         .executable(name: "corridord", targets: ["corridord"]),
         .executable(name: "corridorctl", targets: ["corridorctl"]),
         .library(name: "CorridorClient", targets: ["CorridorClient"]),
+        // For the benchmarks (Benchmarks/), which measure the store and registry directly.
+        .library(name: "CorridorStore", targets: ["CorridorStore"]),
+        .library(name: "CorridorRegistry", targets: ["CorridorRegistry"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),

@@ -13,7 +13,7 @@ struct Corridorctl: AsyncParsableCommand {
         version: CorridorVersion.string,
         subcommands: [
             StatusCommand.self, PingCommand.self, HealthCommand.self,
-            PartyCommand.self, SiteCommand.self, CaseCommand.self, HistoryCommand.self, WatchCommand.self,
+            PartyCommand.self, SiteCommand.self, CaseCommand.self, HistoryCommand.self, WatchCommand.self, InspectCommand.self,
         ]
     )
 }

@@ -104,6 +104,14 @@ enum Harness {
         }
     }
 
+    /// The lowest CPU this process may run on (Cpus_allowed_list), for taskset.
+    static func firstAllowedCPU() -> Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("Cpus_allowed_list:") } ?? ""
+        let list = line.split(separator: "\t").last ?? ""
+        return Int(list.prefix { $0.isNumber }) ?? 0
+    }
+
     /// CLOCK_MONOTONIC in microseconds, the clock MONOTONIC_USEC= uses.
     static func monotonicMicroseconds() -> UInt64 {
         var now = timespec()
