@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Glibc
+import SystemPackage
 import Logging
 
 /// How far start-up has got, for STATUS= lines, EXTEND_TIMEOUT_USEC and the log.
@@ -241,7 +243,7 @@ extension EventLog {
         let destination = directory + "/" + DataDirectoryLayout.quarantine
         try createDirectory(destination)
         for path in paths {
-            let target = destination + "/" + (path as NSString).lastPathComponent
+            let target = destination + "/" + (path.split(separator: "/").last.map(String.init) ?? path)
             try FileManager.default.moveItem(atPath: path, toPath: target)
             logger.critical("repair: moved a segment out of the log", metadata: ["from": "\(path)", "to": "\(target)"])
         }
@@ -258,16 +260,18 @@ extension EventLog {
         return try names.compactMap { name -> SegmentFile? in
             guard let first = SegmentFormat.firstSequence(fromFileName: name) else { return nil }
             let path = directory + "/" + name
-            let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.uint64Value ?? 0
+            var status = stat()
+            let size = stat(path, &status) == 0 ? UInt64(status.st_size) : 0
             return SegmentFile(path: path, firstSequence: first, size: size)
         }.sorted { $0.firstSequence < $1.firstSequence }
     }
 
     private static func isNeverWritten(_ path: String) throws -> Bool {
-        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        let head = try handle.read(upToCount: SegmentFormat.headerSize) ?? Data()
-        return head.count < SegmentFormat.headerSize || head.allSatisfy { $0 == 0 }
+        let descriptor = try FileDescriptor.open(path, .readOnly, options: [.closeOnExec])
+        defer { try? descriptor.close() }
+        var head = [UInt8](repeating: 0, count: SegmentFormat.headerSize)
+        let count = try head.withUnsafeMutableBytes { try descriptor.read(fromAbsoluteOffset: 0, into: $0) }
+        return count < SegmentFormat.headerSize || head.allSatisfy { $0 == 0 }
     }
 
     static func createDirectory(_ path: String) throws {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Logging
 import SystemPackage
 
@@ -171,7 +172,7 @@ public struct SnapshotStore: Sendable {
             guard CRC32C.checksum(payload) == header.payloadChecksum else {
                 return .failure(SnapshotFault("payload checksum mismatch"))
             }
-            guard SnapshotFormat.sequence(fromFileName: (path as NSString).lastPathComponent) == header.sequence else {
+            guard SnapshotFormat.sequence(fromFileName: (path.split(separator: "/").last.map(String.init) ?? path)) == header.sequence else {
                 return .failure(SnapshotFault("the header's sequence \(header.sequence) does not match the file name"))
             }
             return .success(Loaded(header: header, payload: Array(payload), path: path))

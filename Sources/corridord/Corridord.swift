@@ -3,7 +3,8 @@ import CorridorRegistry
 import CorridorServer
 import CorridorSystemd
 import CorridorWire
-import Foundation
+import FoundationEssentials
+import Glibc
 import Logging
 import ServiceLifecycle
 
@@ -54,7 +55,7 @@ struct Corridord: AsyncParsableCommand {
             try Self.createDirectory(settings.dataDirectory, mode: 0o700)
             let inherited = try SocketActivation.inheritedSocket()
             if inherited == nil {
-                try Self.createDirectory((settings.socketPath as NSString).deletingLastPathComponent, mode: 0o750)
+                try Self.createDirectory(String(settings.socketPath[..<(settings.socketPath.lastIndex(of: "/") ?? settings.socketPath.startIndex)]), mode: 0o750)
             }
 
             let notifier = SystemdNotifier()

@@ -1,6 +1,7 @@
 import CorridorServer
 import CorridorWire
-import Foundation
+import FoundationEssentials
+import Glibc
 import Logging
 
 /// Everything corridord is told, from flags, then the environment, then the
