@@ -47,6 +47,16 @@ public actor Registry {
         progress: (RecoveryProgress) -> Void = { _ in }
     ) throws -> (Registry, RecoveryReport) {
         let lock = try StoreDirectoryLock(directory: dataDirectory)
+        return try open(dataDirectory: dataDirectory, options: options, logger: logger, progress: progress, lock: lock)
+    }
+
+    private static func open(
+        dataDirectory: String,
+        options: RegistryOptions,
+        logger: Logger,
+        progress: (RecoveryProgress) -> Void,
+        lock: StoreDirectoryLock
+    ) throws -> (Registry, RecoveryReport) {
         let snapshots = SnapshotStore(dataDirectory: dataDirectory, logger: logger)
         var state = RegistryState()
         var loadedSnapshot: (UInt64, UInt64)?
@@ -65,6 +75,18 @@ public actor Registry {
             }
         }
         var replayFailure: (any Error)?
+        if options.store.repair {
+            // A repair may cut the log below the newest snapshots: find out
+            // first, set those aside, and start from what the log still holds.
+            do {
+                let (probe, probeReport) = try EventLog.open(directory: dataDirectory, options: options.store, logger: logger)
+                try probe.close()
+                if probeReport.lastSequence < state.lastSequence {
+                    try snapshots.quarantine(after: probeReport.lastSequence, dataDirectory: dataDirectory)
+                    return try open(dataDirectory: dataDirectory, options: options, logger: logger, progress: progress, lock: lock)
+                }
+            }
+        }
         let (log, report) = try EventLog.open(
             directory: dataDirectory, options: options.store, replayAfter: state.lastSequence, logger: logger, progress: progress
         ) { record in

@@ -106,7 +106,9 @@ public final class EventLog: Sendable {
         let result = state.withLock { (state: inout State) -> Result<ClosedRange<UInt64>, StoreError> in
             if let failure = state.failure { return .failure(failure) }
             if state.closed { return .failure(StoreError(.closed, "the event log is closed")) }
-            if state.writeOffset + total > options.segmentBytes {
+            // The active segment's real size: one recovered from an older
+            // configuration, or from a file cut short, may differ from the option.
+            if state.writeOffset + total > min(state.segments[state.segments.count - 1].size, options.segmentBytes) {
                 do throws(StoreError) {
                     try roll(&state)
                 } catch {

@@ -157,6 +157,15 @@ extension EventLog {
                 report.records += UInt64(summary.recordCount)
                 expectedFirst = (summary.lastSequence ?? header.firstSequence - 1) + 1
             } else {
+                // A segment closed cleanly had nothing in flight: whatever is
+                // wrong in it is damage to acknowledged records, not a torn write.
+                if header.state == .offline, case .damaged(let offset, let fault) = summary.stop {
+                    guard options.repair else {
+                        throw StoreError(.corrupt, "\(file.path): damaged record at offset \(offset): \(fault); the segment was closed cleanly, so this is damage to acknowledged records, not a torn write. Run `corridorctl inspect verify \(directory)`; to cut the log at the damage, start once with --repair")
+                    }
+                    report.repairs.append("cut \(file.path) at offset \(summary.committedEnd) (\(fault))")
+                    logger.critical("repair: log cut at damage in a cleanly closed segment", metadata: ["file": "\(file.path)", "fault": "\(fault)"])
+                }
                 if header.state == .sealed {
                     // Sealed but last: the crash came before the next segment existed.
                     var reopened = header
@@ -182,7 +191,7 @@ extension EventLog {
         }
         report.segments = segments.count
         if report.lastSequence < replayAfter {
-            throw StoreError(.corrupt, "the snapshot ends at sequence \(replayAfter) but the log only reaches \(report.lastSequence)")
+            throw StoreError.snapshotAhead(snapshot: replayAfter, log: report.lastSequence)
         }
         let log = EventLog(directory: directory, options: options, segments: segments, checkpoints: checkpoints, writeOffset: writeOffset, lastSequence: report.lastSequence, recordBytes: recordBytes, logger: logger)
         return (log, report)
@@ -266,12 +275,12 @@ extension EventLog {
         }.sorted { $0.firstSequence < $1.firstSequence }
     }
 
+    /// Shorter than a header, or zeros from end to end: created and never
+    /// written. A file with anything else in it is never removed — a zeroed
+    /// header in front of records is damage, reported as DATA_LOSS.
     private static func isNeverWritten(_ path: String) throws -> Bool {
-        let descriptor = try FileDescriptor.open(path, .readOnly, options: [.closeOnExec])
-        defer { try? descriptor.close() }
-        var head = [UInt8](repeating: 0, count: SegmentFormat.headerSize)
-        let count = try head.withUnsafeMutableBytes { try descriptor.read(fromAbsoluteOffset: 0, into: $0) }
-        return count < SegmentFormat.headerSize || head.allSatisfy { $0 == 0 }
+        guard let segment = try Segment.open(path: path, firstSequence: 0, writable: false) else { return true }
+        return endOfNonZeroBytes(segment.bytes, from: 0) == 0
     }
 
     static func createDirectory(_ path: String) throws {

@@ -66,7 +66,7 @@ final class Segment: @unchecked Sendable {
             try? descriptor.close()
             unlink(path)
             if error == .noSpace || error == .diskQuotaExceeded {
-                throw StoreError(.noSpace, "no space left to reserve a \(size / (1 << 20)) MiB segment in \(directory); free disk space (reads keep working)")
+                throw StoreError(.noSpace, "no space left to reserve a segment of \(size) bytes in \(directory); free disk space (reads keep working)")
             }
             throw StoreError(.io, "cannot reserve \(size) bytes for \(path): \(error)")
         }

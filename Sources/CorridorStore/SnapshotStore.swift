@@ -179,6 +179,19 @@ public struct SnapshotStore: Sendable {
         }
     }
 
+    /// Moves every snapshot after `sequence` to DIR/quarantine: after a repair
+    /// cut the log, they describe records that are no longer in it.
+    public func quarantine(after sequence: UInt64, dataDirectory: String) throws {
+        let destination = dataDirectory + "/" + DataDirectoryLayout.quarantine
+        try EventLog.createDirectory(destination)
+        for path in files() {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            guard let snapshotSequence = SnapshotFormat.sequence(fromFileName: name), snapshotSequence > sequence else { continue }
+            guard rename(path, destination + "/" + name) == 0 else { throw StoreError(.io, "cannot move \(path) to \(destination): errno \(errno)") }
+            logger.critical("repair: moved a snapshot newer than the log aside", metadata: ["file": "\(path)"])
+        }
+    }
+
     private func removeOld() {
         let all = files()
         guard all.count > keep else { return }

@@ -16,6 +16,8 @@ public struct StoreError: Error, RPCStatusConvertible, CustomStringConvertible, 
         case tooLarge
         /// The store has been closed.
         case closed
+        /// The newest snapshot holds records the log no longer has (after a repair cut it).
+        case snapshotAhead
     }
 
     let kind: Kind
@@ -29,7 +31,7 @@ public struct StoreError: Error, RPCStatusConvertible, CustomStringConvertible, 
     public var rpcStatus: RPCStatus {
         switch kind {
         case .noSpace: RPCStatus(.resourceExhausted, description)
-        case .corrupt: RPCStatus(.dataLoss, description)
+        case .corrupt, .snapshotAhead: RPCStatus(.dataLoss, description)
         case .locked: RPCStatus(.failedPrecondition, description)
         case .io: RPCStatus(.internal, description)
         case .tooLarge: RPCStatus(.invalidArgument, description)
@@ -37,6 +39,11 @@ public struct StoreError: Error, RPCStatusConvertible, CustomStringConvertible, 
         }
     }
 
-    public var isCorruption: Bool { kind == .corrupt }
+    public var isCorruption: Bool { kind == .corrupt || kind == .snapshotAhead }
+    public var isSnapshotAhead: Bool { kind == .snapshotAhead }
+
+    static func snapshotAhead(snapshot: UInt64, log: UInt64) -> StoreError {
+        StoreError(.snapshotAhead, "the snapshot ends at sequence \(snapshot) but the log only reaches \(log): records are missing")
+    }
     public var isNoSpace: Bool { kind == .noSpace }
 }

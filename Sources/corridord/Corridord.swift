@@ -139,7 +139,7 @@ struct Corridord: AsyncParsableCommand {
                 atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: mode]
             )
         } catch {
-            throw ConfigurationError(description: "cannot create directory \(path): \(error.localizedDescription)")
+            throw ConfigurationError(description: "cannot create directory \(path): \(error)")
         }
     }
 }

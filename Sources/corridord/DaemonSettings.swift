@@ -129,7 +129,7 @@ extension DaemonSettings {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw ConfigurationError(description: "cannot read configuration file \(path): \(error.localizedDescription)")
+            throw ConfigurationError(description: "cannot read configuration file \(path): \(error)")
         }
         do {
             return try JSONDecoder().decode(ConfigurationFile.self, from: data)
