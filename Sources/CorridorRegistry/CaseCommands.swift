@@ -17,8 +17,15 @@ extension RegistryState {
         } else {
             checks.identifier(record.id.lowercased(), "case.id")
         }
+        if let number = Self.registryNumber(of: record.id) {
+            checks.require(number <= Self.maximumCaseNumber, "case.id", "registry-style ids go up to C-\(Self.maximumCaseNumber)")
+        }
+        checks.require(nextCaseNumber <= Self.maximumCaseNumber || !proposed.id.isEmpty, "case.id", "the registry has assigned every number up to C-\(Self.maximumCaseNumber); give an id")
         checks.require(record.status == .unspecified || record.status == .waiting, "case.status", "a case is registered WAITING; it is \(record.status.rawValue)")
         checks.require(record.registeredAtMs == 0, "case.registered_at_ms", "is set by the registry")
+        checks.require(record.statusDate.isEmpty, "case.status_date", "is set by status changes")
+        checks.require(record.statusReason.isEmpty, "case.status_reason", "is set by status changes")
+        checks.require(record.originSiteID.isEmpty || record.originSiteID == record.siteID, "case.origin_site_id", "is the site of registration, set by the registry")
         checkCaseFields(record, checks: &checks)
         if let personal { checkPersonalFields(personal, checks: &checks) }
         try checks.throwIfAny()
@@ -27,7 +34,7 @@ extension RegistryState {
         }
         record.status = .waiting
         record.registeredAtMs = nowMs
-        if record.originSiteID.isEmpty { record.originSiteID = record.siteID }
+        record.originSiteID = record.siteID
         return ([.caseRegistered(CaseRegistered(case: record, personal: personal.flatMap { $0.isEmpty ? nil : $0 }))], record)
     }
 
@@ -75,7 +82,7 @@ extension RegistryState {
         if !operational.isEmpty {
             events.append(.caseUpdated(CaseUpdated(case: updated, changedFields: operational)))
         }
-        let personalFields = names.filter { $0.hasPrefix("personal.") }
+        let personalFields = names.filter { $0.hasPrefix("personal.") && personalField($0, of: currentPersonal) != personalField($0, of: updatedPersonal) }
         if updatedPersonal != currentPersonal {
             events.append(.casePersonalUpdated(CasePersonalUpdated(
                 caseID: current.id, personal: updatedPersonal,
@@ -137,6 +144,16 @@ extension RegistryState {
         }
         for (index, number) in details.identityNumbers.enumerated() {
             checks.text(number, "personal.identity_numbers[\(index)]", required: true)
+        }
+    }
+
+    private func personalField(_ name: String, of details: CasePersonal) -> String {
+        switch name {
+        case "personal.name": details.name
+        case "personal.date_of_birth": details.dateOfBirth
+        case "personal.contacts": details.contacts.joined(separator: "\u{0}")
+        case "personal.identity_numbers": details.identityNumbers.joined(separator: "\u{0}")
+        default: details.clinicalNotes
         }
     }
 

@@ -126,6 +126,8 @@ extension Registry {
             if next > eventLog.figures.durableSequence {
                 do {
                     try await eventLog.waitUntilDurable(next)
+                } catch where error.isCancelled {
+                    throw CancellationError()
                 } catch {
                     throw RPCError(.unavailable, "the registry is shutting down; resume the watch from sequence \(next)")
                 }

@@ -46,7 +46,12 @@ extension RegistryState {
             let decoded: Result<SnapshotEntry, RPCError> = payload.withUnsafeBytes { raw in
                 Result { () throws(RPCError) in try SnapshotEntry(protobufBytes: UnsafeRawBufferPointer(rebasing: raw[start..<(start + length)])) }
             }
-            let entry = try decoded.get()
+            let entry: SnapshotEntry
+            switch decoded {
+            case .success(let value): entry = value
+            case .failure(let error):
+                throw RPCError(.dataLoss, "snapshot entry at byte \(start) does not decode: \(error.message)")
+            }
             offset += length
             if let counters = entry.counters { nextCaseNumber = counters.nextCaseNumber }
             if let entry = entry.party, let party = entry.party {

@@ -41,11 +41,17 @@ public struct RegistryState: Sendable, Equatable {
             cases[record.id] = record
             casesBySite[record.siteID, default: []].insert(record.id)
             if let details = registered.personal, !details.isEmpty { personal[record.id] = details }
-            if let number = Self.registryNumber(of: record.id), number >= nextCaseNumber { nextCaseNumber = number + 1 }
+            // Registration refuses registry-style numbers past the bound, so this
+            // cannot overflow; the guard keeps replay safe even so.
+            if let number = Self.registryNumber(of: record.id), number >= nextCaseNumber, number < Self.maximumCaseNumber {
+                nextCaseNumber = number + 1
+            }
         case .caseUpdated(let updated):
             guard let record = updated.case else { return }
             if let previous = cases[record.id], previous.siteID != record.siteID {
                 casesBySite[previous.siteID]?.remove(record.id)
+                // No empty sets: a state rebuilt from a snapshot has none either.
+                if casesBySite[previous.siteID]?.isEmpty == true { casesBySite[previous.siteID] = nil }
                 casesBySite[record.siteID, default: []].insert(record.id)
             }
             cases[record.id] = record
@@ -61,6 +67,9 @@ public struct RegistryState: Sendable, Equatable {
             cases[change.caseID]?.statusReason = event.reason
         }
     }
+
+    /// The largest number of a registry-style id, C-999999999.
+    static let maximumCaseNumber: UInt64 = 999_999_999
 
     /// "C-000042" → 42, for ids the registry assigned.
     static func registryNumber(of caseID: String) -> UInt64? {

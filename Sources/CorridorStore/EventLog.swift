@@ -55,7 +55,8 @@ public final class EventLog: Sendable {
         var flushScheduled = false
         var failure: StoreError?
         var closed = false
-        var waiters: [(sequence: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
+        var waiters: [(sequence: UInt64, continuation: CheckedContinuation<Void, any Error>, id: UInt64)] = []
+        var nextWaiterID: UInt64 = 0
         var syncs: UInt64 = 0
         var syncedRecords: UInt64 = 0
     }
@@ -136,21 +137,38 @@ public final class EventLog: Sendable {
         return try result.get()
     }
 
-    /// Returns once every record up to `sequence` is on disk.
+    /// Returns once every record up to `sequence` is on disk. Cancelling the
+    /// waiting task ends the wait with CancellationError (a watch waiting for
+    /// an event that may be long in coming).
     public func waitUntilDurable(_ sequence: UInt64) async throws(StoreError) {
+        let waiterID = state.withLock { state -> UInt64 in
+            state.nextWaiterID += 1
+            return state.nextWaiterID
+        }
         do {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let ready: Result<Void, StoreError>? = state.withLock { state in
-                    if state.durableSequence >= sequence { return .success(()) }
-                    if let failure = state.failure { return .failure(failure) }
-                    if state.closed { return .failure(StoreError(.closed, "the event log is closed")) }
-                    state.waiters.append((sequence, continuation))
-                    return nil
+            try await withTaskCancellationHandler {
+                try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                    let ready: Result<Void, any Error>? = state.withLock { state in
+                        if state.durableSequence >= sequence { return .success(()) }
+                        if let failure = state.failure { return .failure(failure) }
+                        if state.closed { return .failure(StoreError(.closed, "the event log is closed")) }
+                        if Task.isCancelled { return .failure(CancellationError()) }
+                        state.waiters.append((sequence, continuation, waiterID))
+                        return nil
+                    }
+                    if let ready { continuation.resume(with: ready) }
                 }
-                if let ready { continuation.resume(with: ready.mapError { $0 }) }
+            } onCancel: {
+                let cancelled = state.withLock { state -> CheckedContinuation<Void, any Error>? in
+                    guard let index = state.waiters.firstIndex(where: { $0.id == waiterID }) else { return nil }
+                    return state.waiters.remove(at: index).continuation
+                }
+                cancelled?.resume(throwing: CancellationError())
             }
         } catch let error as StoreError {
             throw error
+        } catch is CancellationError {
+            throw StoreError(.cancelled, "the wait was cancelled")
         } catch {
             throw StoreError(.io, "\(error)")
         }
@@ -299,7 +317,7 @@ public final class EventLog: Sendable {
     /// Makes everything durable and marks the active segment offline (closed
     /// cleanly). Appends after this fail with UNAVAILABLE.
     public func close() throws(StoreError) {
-        let waiting = try state.withLock { (state: inout State) throws(StoreError) -> [(sequence: UInt64, continuation: CheckedContinuation<Void, any Error>)] in
+        let waiting = try state.withLock { (state: inout State) throws(StoreError) -> [(sequence: UInt64, continuation: CheckedContinuation<Void, any Error>, id: UInt64)] in
             guard !state.closed else { return [] }
             state.closed = true
             let active = state.segments[state.segments.count - 1]

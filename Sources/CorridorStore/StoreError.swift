@@ -18,6 +18,8 @@ public struct StoreError: Error, RPCStatusConvertible, CustomStringConvertible, 
         case closed
         /// The newest snapshot holds records the log no longer has (after a repair cut it).
         case snapshotAhead
+        /// The caller stopped waiting.
+        case cancelled
     }
 
     let kind: Kind
@@ -36,11 +38,13 @@ public struct StoreError: Error, RPCStatusConvertible, CustomStringConvertible, 
         case .io: RPCStatus(.internal, description)
         case .tooLarge: RPCStatus(.invalidArgument, description)
         case .closed: RPCStatus(.unavailable, description)
+        case .cancelled: RPCStatus(.cancelled, description)
         }
     }
 
     public var isCorruption: Bool { kind == .corrupt || kind == .snapshotAhead }
     public var isSnapshotAhead: Bool { kind == .snapshotAhead }
+    public var isCancelled: Bool { kind == .cancelled }
 
     static func snapshotAhead(snapshot: UInt64, log: UInt64) -> StoreError {
         StoreError(.snapshotAhead, "the snapshot ends at sequence \(snapshot) but the log only reaches \(log): records are missing")
