@@ -380,14 +380,14 @@ public struct DataDirectoryInspector: Sendable {
         // The seal says where the next segment must start even when damage
         // hides the last records; without it, damage leaves it unknown.
         let next: UInt64? = header.state == .sealed
-            ? header.sealedLastSequence + 1
+            ? header.durableLastSequence + 1
             : (damaged ? nil : (summary.lastSequence ?? first - 1) + 1)
         return SegmentOutcome(firstSequence: first, nextSequence: next)
     }
 
     private func checkSeal(_ header: SegmentHeader, end: Int, lastSequence: UInt64, add: (InspectionFinding.Severity, Int?, String) -> Void) {
-        guard Int(header.sealedEndOffset) != end || header.sealedLastSequence != lastSequence else { return }
-        add(.error, SegmentHeaderOffsets.sealedLastSequence, "the header seals it after sequence \(header.sealedLastSequence) at offset \(header.sealedEndOffset), but its records end after sequence \(lastSequence) at offset \(end)")
+        guard Int(header.durableEndOffset) != end || header.durableLastSequence != lastSequence else { return }
+        add(.error, SegmentHeaderOffsets.durableLastSequence, "the header seals it after sequence \(header.durableLastSequence) at offset \(header.durableEndOffset), but its records end after sequence \(lastSequence) at offset \(end)")
     }
 
     /// What follows the last commit mark of the last segment. Usually a
@@ -429,6 +429,9 @@ public struct DataDirectoryInspector: Sendable {
                 ? "corridord will refuse to start (DATA_LOSS), and --repair would cut them off"
                 : "corridord would cut them off at its next start as a torn tail"
             add(.error, stop, "\(found(pointingAt: stop)); but \(followers.count) valid record(s) (\(Self.sequenceRange(followers.first, followers.last))) follow at offset \(followers.offset), so this is damage to records that were written whole, not a torn write: \(consequence); copy the data directory before starting it")
+        } else if header.durableEndOffset > UInt64(cut) {
+            // Recovery's rule: below the durability watermark every record was acknowledged.
+            add(.error, stop, "\(found(pointingAt: stop)); below offset \(header.durableEndOffset), up to which every record was acknowledged (sequence \(header.durableLastSequence)), so this is damage, not a torn write; corridord will refuse to start (DATA_LOSS) without --repair")
         } else if header.state == .offline, case .damaged = summary.stop {
             // Recovery's rule: nothing is in flight in a cleanly closed segment.
             add(.error, stop, "\(found(pointingAt: stop)); the segment was closed cleanly, so this is damage to acknowledged records, not a torn write; corridord will refuse to start (DATA_LOSS) without --repair")
@@ -755,7 +758,7 @@ public struct DataDirectoryInspector: Sendable {
 enum SegmentHeaderOffsets {
     static let state = 20
     static let firstSequence = 24
-    static let sealedLastSequence = 40
+    static let durableLastSequence = 40
 }
 
 /// Committed records of a data directory, oldest first, copied out of
@@ -885,7 +888,7 @@ public final class RecordCursor: Sequence, IteratorProtocol {
         previousDamaged = damaged
         if let header = current?.header, header.state == .sealed, damaged {
             // The seal still says where the next segment must start.
-            expected = header.sealedLastSequence + 1
+            expected = header.durableLastSequence + 1
             previousDamaged = false
         }
         current = nil

@@ -11,6 +11,9 @@ public struct StoreOptions: Sendable, Equatable {
     /// damaged segment is cut at the damage and every later segment is moved
     /// to DIR/quarantine. Loudly logged; never the default.
     public var repair = false
+    /// How often the flusher records in the header how far records are
+    /// known durable (one small extra msync each time).
+    public var durabilityWatermarkInterval: Duration = .seconds(1)
 
     public init() {}
 }
@@ -59,7 +62,10 @@ public final class EventLog: Sendable {
         var nextWaiterID: UInt64 = 0
         var syncs: UInt64 = 0
         var syncedRecords: UInt64 = 0
+        /// When the active segment's durability watermark was last written.
+        var watermarkWrittenAt = ContinuousClock.now
     }
+
 
     public let directory: String
     public let options: StoreOptions
@@ -210,6 +216,10 @@ public final class EventLog: Sendable {
                 state.syncs += 1
                 state.syncedRecords += records
             }
+            if segment === state.segments[state.segments.count - 1], ContinuousClock.now - state.watermarkWrittenAt >= options.durabilityWatermarkInterval {
+                state.watermarkWrittenAt = .now
+                recordWatermark(segment, sequence: target, endOffset: range.upperBound)
+            }
             var ready: [(CheckedContinuation<Void, any Error>, Result<Void, StoreError>)] = []
             state.waiters.removeAll { waiter in
                 guard waiter.sequence <= state.durableSequence else { return false }
@@ -229,6 +239,21 @@ public final class EventLog: Sendable {
         for (continuation, result) in resumed { continuation.resume(with: result.mapError { $0 }) }
     }
 
+    /// Writes into the header that everything up to `sequence` (ending at
+    /// `endOffset`) is durable. Best effort: a failure here loses no record,
+    /// only recovery's ability to tell damage from a torn write below it.
+    private func recordWatermark(_ segment: Segment, sequence: UInt64, endOffset: Int) {
+        do {
+            var header = try Self.readHeader(segment)
+            guard header.state != .sealed, UInt64(endOffset) > header.durableEndOffset else { return }
+            header.durableLastSequence = sequence
+            header.durableEndOffset = UInt64(endOffset)
+            try segment.writeHeader(header)
+        } catch {
+            logger.warning("could not record the durability watermark", metadata: ["error": "\(error)"])
+        }
+    }
+
     /// Seals the full active segment and starts the next. Runs under the lock:
     /// appends wait for it, which is rare (once per segment).
     private func roll(_ state: inout State) throws(StoreError) {
@@ -240,8 +265,8 @@ public final class EventLog: Sendable {
         )
         var header = try Self.readHeader(old)
         header.state = .sealed
-        header.sealedLastSequence = state.nextSequence - 1
-        header.sealedEndOffset = UInt64(state.writeOffset)
+        header.durableLastSequence = state.nextSequence - 1
+        header.durableEndOffset = UInt64(state.writeOffset)
         try old.writeHeader(header)
         // Sealed segments are read-only from here on, in the mapping too.
         guard let sealed = try Segment.open(path: old.path, firstSequence: old.firstSequence, writable: false) else {
@@ -326,6 +351,8 @@ public final class EventLog: Sendable {
             state.durableSequence = state.nextSequence - 1
             var header = try Self.readHeader(active)
             header.state = .offline
+            header.durableLastSequence = state.nextSequence - 1
+            header.durableEndOffset = UInt64(state.writeOffset)
             try active.writeHeader(header)
             let waiting = state.waiters
             state.waiters.removeAll()

@@ -116,13 +116,13 @@ extension EventLog {
                 let clean: Bool
                 if case .end = summary.stop { clean = summary.committedEnd == summary.validEnd } else { clean = false }
                 let sealedMatches = header.state != .sealed
-                    || (Int(header.sealedEndOffset) == summary.validEnd && header.sealedLastSequence == (summary.lastSequence ?? header.firstSequence - 1))
+                    || (Int(header.durableEndOffset) == summary.validEnd && header.durableLastSequence == (summary.lastSequence ?? header.firstSequence - 1))
                 guard clean && sealedMatches else {
                     let fault: String
                     if case .damaged(let offset, let reason) = summary.stop {
                         fault = "damaged record at offset \(offset): \(reason)"
                     } else if !sealedMatches {
-                        fault = "records end at offset \(summary.validEnd) (sequence \(summary.lastSequence ?? 0)) but the header sealed it at \(header.sealedEndOffset) (sequence \(header.sealedLastSequence))"
+                        fault = "records end at offset \(summary.validEnd) (sequence \(summary.lastSequence ?? 0)) but the header sealed it at \(header.durableEndOffset) (sequence \(header.durableLastSequence))"
                     } else {
                         fault = "its last command is incomplete"
                     }
@@ -144,8 +144,8 @@ extension EventLog {
                     // A crash between creating the next segment and sealing this one.
                     var sealed = header
                     sealed.state = .sealed
-                    sealed.sealedLastSequence = summary.lastSequence ?? header.firstSequence - 1
-                    sealed.sealedEndOffset = UInt64(summary.validEnd)
+                    sealed.durableLastSequence = summary.lastSequence ?? header.firstSequence - 1
+                    sealed.durableEndOffset = UInt64(summary.validEnd)
                     try segment.writeHeader(sealed)
                 }
                 guard let readOnly = try Segment.open(path: file.path, firstSequence: file.firstSequence, writable: false) else {
@@ -166,12 +166,27 @@ extension EventLog {
                     report.repairs.append("cut \(file.path) at offset \(summary.committedEnd) (\(fault))")
                     logger.critical("repair: log cut at damage in a cleanly closed segment", metadata: ["file": "\(file.path)", "fault": "\(fault)"])
                 }
+                // Below the durability watermark every record was acknowledged:
+                // a bad or missing record there is damage, not a torn write.
+                let watermark = Int(header.durableEndOffset)
+                if watermark > 0 && summary.committedEnd < watermark {
+                    let fault: String
+                    if case .damaged(let offset, let reason) = summary.stop {
+                        fault = "damaged record at offset \(offset): \(reason)"
+                    } else {
+                        fault = "records end at offset \(summary.committedEnd)"
+                    }
+                    guard options.repair else {
+                        throw StoreError(.corrupt, "\(file.path): \(fault), below offset \(watermark) up to which every record was acknowledged (sequence \(header.durableLastSequence)); this is damage, not a torn write. Run `corridorctl inspect verify \(directory)`; to cut the log at the damage, start once with --repair")
+                    }
+                    report.repairs.append("cut \(file.path) at offset \(summary.committedEnd) (\(fault)), below its durability watermark")
+                    logger.critical("repair: log cut below the durability watermark", metadata: ["file": "\(file.path)", "fault": "\(fault)"])
+                }
                 if header.state == .sealed {
-                    // Sealed but last: the crash came before the next segment existed.
+                    // Sealed but last: the crash came before the next segment
+                    // existed. Its seal stays a valid watermark.
                     var reopened = header
                     reopened.state = .online
-                    reopened.sealedLastSequence = 0
-                    reopened.sealedEndOffset = 0
                     try segment.writeHeader(reopened)
                 }
                 writeOffset = try cutTail(segment, summary: summary, report: &report, logger: logger)
@@ -181,8 +196,13 @@ extension EventLog {
                 report.records += UInt64(summary.recordCount - report.droppedUncommittedRecords)
                 report.lastSequence = summary.lastCommittedSequence ?? header.firstSequence - 1
                 var online = try readHeader(segment)
-                if online.state != .online {
+                if online.state != .online || online.durableEndOffset > UInt64(writeOffset) {
                     online.state = .online
+                    // After a repair cut, the watermark must not point past the cut.
+                    if online.durableEndOffset > UInt64(writeOffset) {
+                        online.durableEndOffset = UInt64(writeOffset)
+                        online.durableLastSequence = report.lastSequence
+                    }
                     try segment.writeHeader(online)
                 }
             }

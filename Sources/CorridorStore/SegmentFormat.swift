@@ -57,10 +57,13 @@ public struct SegmentHeader: Sendable, Equatable {
     public var state: SegmentState
     public var firstSequence: UInt64
     public var createdAtNanoseconds: UInt64
-    /// For a sealed segment: its last record's sequence; otherwise 0.
-    public var sealedLastSequence: UInt64 = 0
-    /// For a sealed segment: where its records end; otherwise 0.
-    public var sealedEndOffset: UInt64 = 0
+    /// For a sealed segment: its last record's sequence. For the segment
+    /// being written: a record every record up to which is known durable (a
+    /// watermark the flusher moves forward about once a second; 0 for none),
+    /// so that recovery can tell damage to acknowledged records from a torn write.
+    public var durableLastSequence: UInt64 = 0
+    /// Where the records covered by `durableLastSequence` end.
+    public var durableEndOffset: UInt64 = 0
 
     public init(state: SegmentState, firstSequence: UInt64, createdAtNanoseconds: UInt64) {
         self.state = state
@@ -80,8 +83,8 @@ public struct SegmentHeader: Sendable, Equatable {
         bytes.appendLittleEndian(state.rawValue)       // 20..<24
         bytes.appendLittleEndian(firstSequence)        // 24..<32
         bytes.appendLittleEndian(createdAtNanoseconds) // 32..<40
-        bytes.appendLittleEndian(sealedLastSequence)   // 40..<48
-        bytes.appendLittleEndian(sealedEndOffset)      // 48..<56
+        bytes.appendLittleEndian(durableLastSequence)   // 40..<48
+        bytes.appendLittleEndian(durableEndOffset)      // 48..<56
         bytes.appendLittleEndian(CRC32C.checksum(bytes)) // 56..<60: CRC32C of bytes 0..<56
         bytes.appendLittleEndian(UInt32(0))            // 60..<64: reserved
         return bytes
@@ -128,8 +131,8 @@ public struct SegmentHeader: Sendable, Equatable {
         self.state = state
         firstSequence = bytes.littleEndian(at: 24)
         createdAtNanoseconds = bytes.littleEndian(at: 32)
-        sealedLastSequence = bytes.littleEndian(at: 40)
-        sealedEndOffset = bytes.littleEndian(at: 48)
+        durableLastSequence = bytes.littleEndian(at: 40)
+        durableEndOffset = bytes.littleEndian(at: 48)
     }
 }
 

@@ -7,8 +7,8 @@ import Testing
     private func knownHeader() -> SegmentHeader {
         var header = SegmentHeader(state: .sealed, firstSequence: 0x0102_0304_0506_0708, createdAtNanoseconds: 0x1112_1314_1516_1718)
         header.compatibleFlags = 0xA1A2_A3A4
-        header.sealedLastSequence = 0x2122_2324_2526_2728
-        header.sealedEndOffset = 0x3132_3334_3536_3738
+        header.durableLastSequence = 0x2122_2324_2526_2728
+        header.durableEndOffset = 0x3132_3334_3536_3738
         return header
     }
 
