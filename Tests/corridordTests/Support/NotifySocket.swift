@@ -87,6 +87,37 @@ final class NotifySocket: Sendable {
         }
     }
 
+    /// Blocks until a datagram containing a "READY=1" line arrives, then
+    /// at once sends `signal` to `pid`, as a service manager reacting to
+    /// READY=1 would; returns what arrived. The path from recv to kill is
+    /// kept to C calls: a debug build's string handling would otherwise add
+    /// more delay than a real manager has.
+    func signalOnReady(pid: pid_t, signal: Int32) throws -> [NotifyMessage] {
+        let capacity = 65536
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity + 1, alignment: 1)
+        defer { buffer.deallocate() }
+        var received: [NotifyMessage] = []
+        while true {
+            var ready = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
+            let polled = poll(&ready, 1, Int32(safetyTimeout.components.seconds * 1000))
+            if polled < 0 && errno == EINTR { continue }
+            guard polled > 0 else { throw DaemonTestError("no READY=1 on \(path) within \(safetyTimeout)") }
+            let count = recv(descriptor, buffer, capacity, 0)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw DaemonTestError("recv on \(path) failed: errno \(errno)")
+            }
+            buffer.storeBytes(of: 0, toByteOffset: count, as: UInt8.self)
+            let text = buffer.assumingMemoryBound(to: CChar.self)
+            // "READY=1" as the whole first line or as a later line.
+            let isReady = strncmp(text, "READY=1", 7) == 0 && (count == 7 || text[7] == 10)
+                || strstr(text, "\nREADY=1") != nil
+            if isReady { _ = kill(pid, signal) }
+            received.append(NotifyMessage(raw: String(decoding: UnsafeRawBufferPointer(start: buffer, count: count), as: UTF8.self)))
+            if isReady { return received }
+        }
+    }
+
     /// A datagram already queued, or nil; never blocks.
     func nextQueued() throws -> NotifyMessage? {
         var buffer = [UInt8](repeating: 0, count: 65536)
