@@ -1,5 +1,7 @@
 internal import CSystemd
+import Dispatch
 import Glibc
+import Synchronization
 
 /// Tells systemd how the daemon is doing through `$NOTIFY_SOCKET`
 /// (sd_notify(3)). Without systemd every call is a quiet no-op, so the daemon
@@ -44,6 +46,12 @@ public struct SystemdNotifier: Sendable {
         send(["EXTEND_TIMEOUT_USEC=\(microseconds)", "STATUS=\(Self.oneLine(status))"])
     }
 
+    /// Waits up to a second for queued notifications to be sent.
+    public func flush() {
+        guard isSupervised else { return }
+        _ = NotificationQueue.shared.drain()
+    }
+
     /// The watchdog interval systemd asks for (WatchdogSec=), if any.
     /// The corresponding C function is `sd_watchdog_enabled`.
     public func watchdogTimeout() -> Duration? {
@@ -52,10 +60,16 @@ public struct SystemdNotifier: Sendable {
         return .microseconds(Int64(microseconds))
     }
 
-    /// The corresponding C function is `sd_notify`.
+    /// The corresponding C function is `sd_notify`. It blocks when the
+    /// receiver does not read (a datagram queue holds about ten messages), so
+    /// it runs on its own queue: a slow supervisor delays notifications, never
+    /// the daemon or its shutdown. Past a backlog, WATCHDOG and STATUS lines
+    /// are dropped; they are superseded by the next ones anyway.
     private func send(_ assignments: [String]) {
         guard isSupervised else { return }
-        _ = sd_notify(0, assignments.joined(separator: "\n"))
+        let message = assignments.joined(separator: "\n")
+        let droppable = assignments.allSatisfy { $0.hasPrefix("WATCHDOG=") || $0.hasPrefix("STATUS=") }
+        NotificationQueue.shared.submit(message, droppable: droppable)
     }
 
     private static func oneLine(_ text: String) -> String {
@@ -82,5 +96,31 @@ public enum ProcessEnvironment {
             pointer += 1
         }
         return result
+    }
+}
+
+/// The one queue notifications leave from, in order.
+final class NotificationQueue: Sendable {
+    static let shared = NotificationQueue()
+    static let backlogLimit = 8
+
+    private let queue = DispatchQueue(label: "corridor.systemd.notify")
+    private let pending = Atomic<Int>(0)
+
+    func submit(_ message: String, droppable: Bool) {
+        if droppable && pending.load(ordering: .relaxed) >= Self.backlogLimit { return }
+        pending.add(1, ordering: .relaxed)
+        queue.async { [self] in
+            _ = sd_notify(0, message)
+            pending.subtract(1, ordering: .relaxed)
+        }
+    }
+
+    /// Waits until every notification so far has been handed to the socket,
+    /// or `timeout` passes; for tests and for the last words before exit.
+    func drain(timeout: DispatchTimeInterval = .seconds(1)) -> Bool {
+        let done = DispatchSemaphore(value: 0)
+        queue.async { done.signal() }
+        return done.wait(timeout: .now() + timeout) == .success
     }
 }

@@ -7,6 +7,7 @@ import FoundationEssentials
 import Glibc
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 @main
 struct Corridord: AsyncParsableCommand {
@@ -73,6 +74,7 @@ struct Corridord: AsyncParsableCommand {
                 logger: logger
             )
             let (listening, listeningContinuation) = AsyncStream<Void>.makeStream()
+            let hangups = await UnixSignalsSequence(trapping: .sighup)
 
             let source: ListenSource = inherited.map { .inherited(descriptor: $0.descriptor.rawValue, path: $0.path) } ?? .path
             // Started in dependency order; graceful shutdown runs in reverse, so
@@ -88,7 +90,7 @@ struct Corridord: AsyncParsableCommand {
                     }),
                     .init(service: NotifierService(notifier: notifier, server: server, listening: listening, logger: logger)),
                     .init(service: ReloadService(
-                        commandLine: commandLine, initial: settings, server: server,
+                        hangups: hangups, commandLine: commandLine, initial: settings, server: server,
                         notifier: notifier, logLevel: levelSetting, logger: logger
                     )),
                 ],
@@ -101,6 +103,9 @@ struct Corridord: AsyncParsableCommand {
                 "dataDirectory": "\(settings.dataDirectory)", "socketActivated": "\(inherited != nil)",
             ])
             try await group.run()
+            // STOPPING=1 and the last STATUS leave before the process does, if
+            // the supervisor is reading at all.
+            notifier.flush()
         } catch {
             logger.critical("cannot run: \(error)")
             throw ExitCode.failure

@@ -7,6 +7,10 @@ import UnixSignals
 /// SIGHUP: RELOADING=1, read the configuration again, apply what can change
 /// while running (log level, limits for new connections), READY=1.
 struct ReloadService: Service {
+    /// Trapping SIGHUP from before READY=1: a reload systemd sends the moment
+    /// the daemon is ready must find the handler in place, not the default
+    /// action (terminate).
+    let hangups: UnixSignalsSequence
     let commandLine: CommandLineSettings
     let initial: DaemonSettings
     let server: CorridorServer
@@ -16,7 +20,6 @@ struct ReloadService: Service {
 
     func run() async throws {
         var current = initial
-        let hangups = await UnixSignalsSequence(trapping: .sighup)
         for await _ in hangups.cancelOnGracefulShutdown() {
             notifier.reloading()
             do {

@@ -87,21 +87,55 @@ final class NotifySocket: Sendable {
         }
     }
 
-    /// Blocks until a datagram containing a "READY=1" line arrives, then
-    /// at once sends `signal` to `pid`, as a service manager reacting to
-    /// READY=1 would; returns what arrived. The path from recv to kill is
-    /// kept to C calls: a debug build's string handling would otherwise add
-    /// more delay than a real manager has.
-    func signalOnReady(pid: pid_t, signal: Int32) throws -> [NotifyMessage] {
+    /// Waits until a datagram containing a "READY=1" line arrives, then at
+    /// once notes whether `process` handles `signal` yet and sends it, as a
+    /// service manager reacting to READY=1 would. Fails as soon as the
+    /// process exits without READY=1.
+    ///
+    /// With `cpu`, the waiting thread runs on that CPU only: with the daemon
+    /// pinned there too at SCHED_IDLE, the thread woken by READY=1 preempts
+    /// the daemon at once, so the daemon runs no further until the check
+    /// and the signal are done.
+    func signalOnReady(_ process: DaemonProcess, signal: Int32, cpu: Int? = nil) async throws -> (messages: [NotifyMessage], handledAtReady: Bool) {
+        let ends = try DaemonProcess.pipe()
+        let wake = WakePipe(read: ends.read, write: ends.write)
+        let watcher = Task {
+            if await process.exited() != nil { wake.signal() }
+        }
+        defer { watcher.cancel() }
+        let pid = process.pid
+        do {
+            return try await withCheckedThrowingContinuation { continuation in
+                let thread = Thread { [self] in
+                    let result = Result {
+                        if let cpu { try pinCurrentThread(to: cpu) }
+                        return try self.signalOnReady(pid: pid, signal: signal, wake: wake.read)
+                    }
+                    wake.close()
+                    continuation.resume(with: result)
+                }
+                thread.start()
+            }
+        } catch is CancellationError {
+            let output = (try? process.stderr.text) ?? "(stderr went to a file)"
+            throw DaemonTestError("\(process.command) exited with status \(process.exitStatus ?? -1) before READY=1; stderr:\n\(output)")
+        }
+    }
+
+    /// The blocking part of signalOnReady, on its own thread. The path from
+    /// recv to kill is kept to C calls and one read of /proc: a debug build's
+    /// string handling would otherwise add more delay than a real manager has.
+    private func signalOnReady(pid: pid_t, signal: Int32, wake: Int32) throws -> (messages: [NotifyMessage], handledAtReady: Bool) {
         let capacity = 65536
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity + 1, alignment: 1)
         defer { buffer.deallocate() }
         var received: [NotifyMessage] = []
         while true {
-            var ready = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
-            let polled = poll(&ready, 1, Int32(safetyTimeout.components.seconds * 1000))
+            var fds = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0), pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
+            let polled = poll(&fds, 2, Int32(safetyTimeout.components.seconds * 1000))
             if polled < 0 && errno == EINTR { continue }
             guard polled > 0 else { throw DaemonTestError("no READY=1 on \(path) within \(safetyTimeout)") }
+            if fds[0].revents == 0 { throw CancellationError() }
             let count = recv(descriptor, buffer, capacity, 0)
             if count < 0 {
                 if errno == EINTR { continue }
@@ -112,9 +146,13 @@ final class NotifySocket: Sendable {
             // "READY=1" as the whole first line or as a later line.
             let isReady = strncmp(text, "READY=1", 7) == 0 && (count == 7 || text[7] == 10)
                 || strstr(text, "\nREADY=1") != nil
-            if isReady { _ = kill(pid, signal) }
+            var handled = false
+            if isReady {
+                handled = Harness.handles(signal, pid: pid)
+                _ = kill(pid, signal)
+            }
             received.append(NotifyMessage(raw: String(decoding: UnsafeRawBufferPointer(start: buffer, count: count), as: UTF8.self)))
-            if isReady { return received }
+            if isReady { return (received, handled) }
         }
     }
 
@@ -196,4 +234,16 @@ private final class WakePipe: Sendable {
             _ = Glibc.close(read)
         }
     }
+}
+
+/// sched_setaffinity(2) for the calling thread. Looked up at run time:
+/// glibc declares it only for _GNU_SOURCE, which Swift's Glibc module lacks.
+private func pinCurrentThread(to cpu: Int) throws {
+    typealias SetAffinity = @convention(c) (pid_t, Int, UnsafeRawPointer) -> Int32
+    guard let symbol = dlsym(nil, "sched_setaffinity") else { throw DaemonTestError("sched_setaffinity is missing") }
+    let setAffinity = unsafeBitCast(symbol, to: SetAffinity.self)
+    var mask = [UInt64](repeating: 0, count: 16)  // 1024 CPUs, as cpu_set_t
+    mask[cpu / 64] |= UInt64(1) << UInt64(cpu % 64)
+    let result = mask.withUnsafeBytes { setAffinity(0, $0.count, $0.baseAddress!) }
+    guard result == 0 else { throw DaemonTestError("sched_setaffinity to CPU \(cpu) failed: errno \(errno)") }
 }
