@@ -166,13 +166,17 @@ public actor Registry {
         guard !snapshotRunning else { return }
         snapshotRunning = true
         let copy = state
-        Task {
+        let log = self.log
+        let snapshots = self.snapshots
+        // Encoding a large state takes a while: off the actor, so commands go on.
+        Task.detached {
             do {
-                try await self.writeSnapshot(of: copy)
+                try await Self.writeSnapshot(of: copy, log: log, snapshots: snapshots)
+                await self.snapshotWritten(through: copy.lastSequence)
             } catch {
                 self.logger.error("snapshot failed; the log still holds everything", metadata: ["error": "\(error)"])
             }
-            self.snapshotFinished()
+            await self.snapshotFinished()
         }
     }
 
@@ -180,7 +184,18 @@ public actor Registry {
         snapshotRunning = false
     }
 
+    private func snapshotWritten(through sequence: UInt64) {
+        eventsSinceSnapshot = state.lastSequence - sequence
+        lastSnapshot = (sequence, Self.unixNanoseconds() / 1_000_000)
+        logger.info("snapshot written", metadata: ["sequence": "\(sequence)"])
+    }
+
     private func writeSnapshot(of copy: RegistryState) async throws(RPCError) {
+        try await Self.writeSnapshot(of: copy, log: log, snapshots: snapshots)
+        snapshotWritten(through: copy.lastSequence)
+    }
+
+    private static func writeSnapshot(of copy: RegistryState, log: EventLog, snapshots: SnapshotStore) async throws(RPCError) {
         do {
             // A snapshot must never be ahead of the durable log.
             try await log.waitUntilDurable(copy.lastSequence)
@@ -193,9 +208,6 @@ public actor Registry {
         } catch {
             throw RPCError(.internal, "\(error)")
         }
-        eventsSinceSnapshot = state.lastSequence - copy.lastSequence
-        lastSnapshot = (copy.lastSequence, Self.unixNanoseconds() / 1_000_000)
-        logger.info("snapshot written", metadata: ["sequence": "\(copy.lastSequence)"])
     }
 
     // MARK: Status and shutdown

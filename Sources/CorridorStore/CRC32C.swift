@@ -3,39 +3,44 @@
 /// chosen for its better error detection than CRC-32 on short records.
 /// Table-driven, slicing by 8.
 public enum CRC32C {
-    private static let tables: [[UInt32]] = {
-        var tables = [[UInt32]](repeating: [UInt32](repeating: 0, count: 256), count: 8)
+    /// Eight 256-entry tables, one after another.
+    private static let table: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 8 * 256)
         for byte in 0..<256 {
             var crc = UInt32(byte)
             for _ in 0..<8 { crc = (crc >> 1) ^ (0x82F6_3B78 & (0 &- (crc & 1))) }
-            tables[0][byte] = crc
+            table[byte] = crc
         }
         for byte in 0..<256 {
-            var crc = tables[0][byte]
+            var crc = table[byte]
             for slice in 1..<8 {
-                crc = tables[0][Int(crc & 0xFF)] ^ (crc >> 8)
-                tables[slice][byte] = crc
+                crc = table[Int(crc & 0xFF)] ^ (crc >> 8)
+                table[slice * 256 + byte] = crc
             }
         }
-        return tables
+        return table
     }()
 
     public static func checksum(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
         var value = ~crc
-        var index = 0
+        guard let base = bytes.baseAddress else { return crc }
         let count = bytes.count
-        tables.withUnsafeBufferPointer { tables in
-            let t0 = tables[0], t1 = tables[1], t2 = tables[2], t3 = tables[3]
-            let t4 = tables[4], t5 = tables[5], t6 = tables[6], t7 = tables[7]
+        var index = 0
+        // Raw pointers into the table: the checksum runs over every record at
+        // start-up, and bounds checks there were most of its cost.
+        table.withUnsafeBufferPointer { buffer in
+            let t = buffer.baseAddress!
             while count - index >= 8 {
-                let low = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt32.self)) ^ value
-                let high = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: index + 4, as: UInt32.self))
-                value = t7[Int(low & 0xFF)] ^ t6[Int((low >> 8) & 0xFF)] ^ t5[Int((low >> 16) & 0xFF)] ^ t4[Int(low >> 24)]
-                    ^ t3[Int(high & 0xFF)] ^ t2[Int((high >> 8) & 0xFF)] ^ t1[Int((high >> 16) & 0xFF)] ^ t0[Int(high >> 24)]
+                let low = UInt32(littleEndian: (base + index).loadUnaligned(as: UInt32.self)) ^ value
+                let high = UInt32(littleEndian: (base + index + 4).loadUnaligned(as: UInt32.self))
+                value = t[7 * 256 + Int(low & 0xFF)] ^ t[6 * 256 + Int((low >> 8) & 0xFF)]
+                    ^ t[5 * 256 + Int((low >> 16) & 0xFF)] ^ t[4 * 256 + Int(low >> 24)]
+                    ^ t[3 * 256 + Int(high & 0xFF)] ^ t[2 * 256 + Int((high >> 8) & 0xFF)]
+                    ^ t[256 + Int((high >> 16) & 0xFF)] ^ t[Int(high >> 24)]
                 index += 8
             }
             while index < count {
-                value = t0[Int((value ^ UInt32(bytes[index])) & 0xFF)] ^ (value >> 8)
+                value = t[Int((value ^ UInt32(base.load(fromByteOffset: index, as: UInt8.self))) & 0xFF)] ^ (value >> 8)
                 index += 1
             }
         }

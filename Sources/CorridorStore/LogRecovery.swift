@@ -224,8 +224,10 @@ extension EventLog {
     private static func cutTail(_ segment: Segment, summary: ScanSummary, report: inout RecoveryReport, logger: Logger) throws -> Int {
         let cut = summary.committedEnd
         let uncommitted = summary.recordCount - recordCount(segment, before: cut, summary: summary)
-        // Anything non-zero after the cut is garbage from a torn write.
-        let dirtyEnd = max(cut, endOfNonZeroBytes(segment.bytes, from: cut))
+        // Anything non-zero after the cut is garbage from a torn write. Read
+        // with pread, not through the mapping: touching 64 MiB of mapped zeros
+        // would leave them all resident in the daemon.
+        let dirtyEnd = max(cut, try endOfNonZeroBytes(path: segment.path, from: cut, size: segment.size))
         if dirtyEnd > cut {
             (segment.region.base + cut).initializeMemory(as: UInt8.self, repeating: 0, count: dirtyEnd - cut)
             try segment.synchronize(cut..<dirtyEnd)
@@ -243,6 +245,25 @@ extension EventLog {
             ])
         }
         return cut
+    }
+
+    /// Like `endOfNonZeroBytes(_:from:)`, reading the file in 1 MiB chunks.
+    static func endOfNonZeroBytes(path: String, from start: Int, size: Int) throws -> Int {
+        let descriptor = try FileDescriptor.open(path, .readOnly, options: [.closeOnExec])
+        defer { try? descriptor.close() }
+        let chunk = 1 << 20
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        var end = size
+        while end > start {
+            let chunkStart = max(start, end - chunk)
+            let count = try buffer.withUnsafeMutableBytes { raw in
+                try descriptor.read(fromAbsoluteOffset: Int64(chunkStart), into: UnsafeMutableRawBufferPointer(rebasing: raw[0..<(end - chunkStart)]))
+            }
+            let found = buffer.withUnsafeBytes { raw in endOfNonZeroBytes(UnsafeRawBufferPointer(rebasing: raw[0..<count]), from: 0) }
+            if found > 0 { return chunkStart + found }
+            end = chunkStart
+        }
+        return start
     }
 
     /// The end of the last 4 KiB page after `start` holding a non-zero byte

@@ -46,7 +46,7 @@ public struct SystemdNotifier: Sendable {
         send(["EXTEND_TIMEOUT_USEC=\(microseconds)", "STATUS=\(Self.oneLine(status))"])
     }
 
-    /// Waits up to a second for queued notifications to be sent.
+    /// Waits up to five seconds for queued notifications to be sent.
     public func flush() {
         guard isSupervised else { return }
         _ = NotificationQueue.shared.drain()
@@ -111,14 +111,18 @@ final class NotificationQueue: Sendable {
         if droppable && pending.load(ordering: .relaxed) >= Self.backlogLimit { return }
         pending.add(1, ordering: .relaxed)
         queue.async { [self] in
-            _ = sd_notify(0, message)
+            // A newer message waits behind this one: a WATCHDOG or STATUS line
+            // is superseded by it, and STOPPING=1 gets out sooner.
+            if !droppable || pending.load(ordering: .relaxed) == 1 {
+                _ = sd_notify(0, message)
+            }
             pending.subtract(1, ordering: .relaxed)
         }
     }
 
     /// Waits until every notification so far has been handed to the socket,
     /// or `timeout` passes; for tests and for the last words before exit.
-    func drain(timeout: DispatchTimeInterval = .seconds(1)) -> Bool {
+    func drain(timeout: DispatchTimeInterval = .seconds(5)) -> Bool {
         let done = DispatchSemaphore(value: 0)
         queue.async { done.signal() }
         return done.wait(timeout: .now() + timeout) == .success

@@ -30,10 +30,15 @@ struct StoredRecord: Equatable, Sendable, CustomStringConvertible {
 }
 
 /// Options with small segments so that rolls happen after a few records.
+/// Small segments, and no durability watermark unless a test asks for one:
+/// tests that damage records stand for what a crash can tear, which the
+/// watermark would (rightly) call damage to acknowledged records once a
+/// slow run passes its interval. DurabilityWatermarkTests sets it.
 func smallSegments(_ bytes: Int = 64 * 1024, repair: Bool = false) -> StoreOptions {
     var options = StoreOptions()
     options.segmentBytes = bytes
     options.repair = repair
+    options.durabilityWatermarkInterval = .seconds(86_400)
     return options
 }
 
