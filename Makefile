@@ -78,8 +78,11 @@ check-proto: deps-regen
 install: release
 	BIN_DIR=.build/release scripts/install-service
 
+# The storage benchmark compares against SQLite through GRDB, which needs libsqlite3-dev.
 benchmark: release
-	cd Benchmarks && $(SWIFT) run -c release
+	$(call apt_install,libsqlite3-dev)
+	cd Benchmarks && $(SWIFT) run -c release corridor-benchmarks rpc
+	cd Benchmarks && $(SWIFT) run -c release corridor-benchmarks storage
 
 clean:
 	rm -rf .build Benchmarks/.build

@@ -12,12 +12,20 @@ let package = Package(
         // repository is cloned (a path dependency is otherwise named after its folder).
         .package(name: "Corridor", path: ".."),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // SQLite, the `storage` benchmark's peer. Its GRDBSQLite module links the
+        // system's libsqlite3: Debian's libsqlite3-dev must be installed (README).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .executableTarget(
             name: "corridor-benchmarks",
             dependencies: [
                 .product(name: "CorridorClient", package: "Corridor"),
+                .product(name: "CorridorStore", package: "Corridor"),
+                .product(name: "CorridorRegistry", package: "Corridor"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

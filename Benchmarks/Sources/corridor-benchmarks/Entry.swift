@@ -2,13 +2,14 @@ import ArgumentParser
 
 /// corridor-benchmarks: Corridor's figures, each printed beside a baseline
 /// measured in the same run (style.md item 14). Never fails on a timing: it
-/// exits non-zero only when it cannot run (no corridord, a peer that died).
+/// exits non-zero only when it cannot run (no corridord, a peer that died,
+/// a data directory it cannot write).
 ///
 /// Layout: one subcommand per area, one file per benchmark.
 ///   RPC/      `rpc`: raw socket ping-pong (the floor), Corridor unary latency,
 ///             throughput with many callers, corridorctl ping, daemon RSS.
-///   Storage/  (later) `storage`: durable appends against raw fdatasync, the
-///             same way: the floor is measured in the run, the ratio is the figure.
+///   Storage/  `storage`: durable appends against raw fdatasync and SQLite,
+///             replay, start-up with a million cases, memory per million cases.
 ///   Support/  what every benchmark shares: timing, percentiles, child
 ///             processes, the daemon, the report table and JSON.
 @main
@@ -19,6 +20,11 @@ enum Entry {
         let arguments = CommandLine.arguments
         if arguments.count >= 3, arguments[1] == EchoPeer.flag {
             EchoPeer.main(arguments: Array(arguments.dropFirst()))
+        }
+        // The storage benchmark measures start-up and memory in child
+        // processes of this binary; also dispatched before argument parsing.
+        if arguments.count >= 3, arguments[1] == StorageChild.flag {
+            await StorageChild.main(arguments: Array(arguments.dropFirst()))
         }
         await CorridorBenchmarks.main()
     }
@@ -32,7 +38,7 @@ struct CorridorBenchmarks: AsyncParsableCommand {
             Timings are never pass/fail: the goals column says whether this run met the goals in \
             shared/design/performance.md, and the exit status only says whether the benchmarks could run.
             """,
-        subcommands: [RPCBenchmark.self],
+        subcommands: [RPCBenchmark.self, StorageBenchmark.self],
         defaultSubcommand: RPCBenchmark.self
     )
 }

@@ -165,7 +165,9 @@ struct Report: Codable, Sendable {
 
     static func format(_ value: Double, unit: String) -> String {
         switch unit {
-        case "calls/s": "\(grouped(Int(value.rounded()))) calls/s"
+        case "calls/s", "appends/s", "inserts/s", "records/s", "cases/s": "\(grouped(Int(value.rounded()))) \(unit)"
+        case "writers": "\(Int(value.rounded())) \(unit)"
+        case "s": "\(formatNumber(value, decimals: value < 10 ? 3 : 1)) s"
         case "µs": "\(formatNumber(value, decimals: 1)) µs"
         default: "\(formatNumber(value, decimals: 1)) \(unit)"
         }
