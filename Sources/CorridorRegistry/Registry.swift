@@ -25,6 +25,7 @@ public actor Registry {
     private let logger: Logger
     private var eventsSinceSnapshot: UInt64 = 0
     private var snapshotRunning = false
+    private var snapshotTask: Task<Void, Never>?
     public private(set) var lastSnapshot: (sequence: UInt64, atMs: UInt64)?
 
     private init(state: RegistryState, log: EventLog, snapshots: SnapshotStore, lock: StoreDirectoryLock, options: RegistryOptions, lastSnapshot: (UInt64, UInt64)?, logger: Logger) {
@@ -169,7 +170,7 @@ public actor Registry {
         let log = self.log
         let snapshots = self.snapshots
         // Encoding a large state takes a while: off the actor, so commands go on.
-        Task.detached {
+        snapshotTask = Task.detached {
             do {
                 try await Self.writeSnapshot(of: copy, log: log, snapshots: snapshots)
                 await self.snapshotWritten(through: copy.lastSequence)
@@ -228,8 +229,16 @@ public actor Registry {
         )
     }
 
+    /// Returns once no snapshot is being written in the background. The
+    /// background task holds the registry, and so the directory's lock, until
+    /// its file is in place.
+    public func waitForBackgroundWork() async {
+        await snapshotTask?.value
+    }
+
     /// A snapshot, then the log closed cleanly. Commands after this fail with UNAVAILABLE.
     public func close() async {
+        await waitForBackgroundWork()
         do {
             try await snapshotNow()
         } catch {

@@ -66,7 +66,14 @@ import Testing
     private func restart(_ registry: inout Registry?, directory: String, clean: Bool, _ context: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let current = try #require(registry)
         let before = await current.currentState
-        if clean { await current.close() }
+        if clean {
+            await current.close()
+        } else {
+            // An in-process "crash" cannot stop a snapshot being written in the
+            // background, which keeps the directory locked until it is done;
+            // the kill -9 crash loop covers real crashes.
+            await current.waitForBackgroundWork()
+        }
         weak let old = current
         _ = consume current
         registry = nil

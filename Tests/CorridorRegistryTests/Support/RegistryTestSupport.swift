@@ -72,6 +72,8 @@ func withRegistryReleasedAfterwards<T>(
         let registry = try openRegistry(directory)
         dropped = registry
         result = try await body(registry)
+        // A background snapshot holds the registry until its file is in place.
+        await registry.waitForBackgroundWork()
     }
     #expect(dropped == nil, "the unclosed registry is still referenced; its directory lock would refuse a reopen", sourceLocation: sourceLocation)
     return result
