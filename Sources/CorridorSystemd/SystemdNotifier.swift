@@ -40,6 +40,12 @@ public struct SystemdNotifier: Sendable {
         send(["WATCHDOG=1"])
     }
 
+    /// WATCHDOG=1 with a fresh STATUS= line, in one datagram: the status can
+    /// never be what gets a ping dropped.
+    public func watchdog(status: String) {
+        send(["WATCHDOG=1", "STATUS=\(Self.oneLine(status))"])
+    }
+
     /// EXTEND_TIMEOUT_USEC: ask for more time while a long start-up (recovery) runs.
     public func extendTimeout(by duration: Duration, status: String) {
         let microseconds = duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
@@ -63,19 +69,23 @@ public struct SystemdNotifier: Sendable {
     /// The corresponding C function is `sd_notify`. It blocks when the
     /// receiver does not read (a datagram queue holds about ten messages), so
     /// it runs on its own queue: a slow supervisor delays notifications, never
-    /// the daemon or its shutdown. Past a backlog, WATCHDOG and STATUS lines
-    /// are dropped; they are superseded by the next ones anyway.
+    /// the daemon or its shutdown. A WATCHDOG=1 or STATUS= line still waiting
+    /// when a newer one of the same kind is queued is superseded by it.
     private func send(_ assignments: [String]) {
         guard isSupervised else { return }
         let message = assignments.joined(separator: "\n")
-        let droppable = assignments.allSatisfy { $0.hasPrefix("WATCHDOG=") || $0.hasPrefix("STATUS=") }
-        NotificationQueue.shared.submit(message, droppable: droppable)
+        let kind: NotificationQueue.Kind?
+        switch assignments {
+        case let lines where lines.first == "WATCHDOG=1": kind = .watchdog
+        case let lines where lines.count == 1 && lines[0].hasPrefix("STATUS="): kind = .status
+        default: kind = nil
+        }
+        NotificationQueue.shared.submit(message, kind: kind)
     }
 
     private static func oneLine(_ text: String) -> String {
         String(text.map { $0.isNewline ? " " : $0 })
     }
-
     private static func monotonicMicroseconds() -> UInt64 {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
@@ -101,21 +111,30 @@ public enum ProcessEnvironment {
 
 /// The one queue notifications leave from, in order.
 final class NotificationQueue: Sendable {
+    /// Messages a newer message of the same kind makes pointless.
+    enum Kind: Sendable {
+        case watchdog
+        case status
+    }
+
     static let shared = NotificationQueue()
-    static let backlogLimit = 8
+    /// Past this many waiting, new supersedable messages are not queued: the
+    /// supervisor is not reading, and memory must not grow for it.
+    static let backlogLimit = 64
 
     private let queue = DispatchQueue(label: "corridor.systemd.notify")
     private let pending = Atomic<Int>(0)
+    private let tickets = Atomic<UInt64>(0)
+    private let newest = Mutex<[Kind: UInt64]>([:])
 
-    func submit(_ message: String, droppable: Bool) {
-        if droppable && pending.load(ordering: .relaxed) >= Self.backlogLimit { return }
+    func submit(_ message: String, kind: Kind?) {
+        if kind != nil && pending.load(ordering: .relaxed) >= Self.backlogLimit { return }
+        let ticket = tickets.add(1, ordering: .relaxed).newValue
+        if let kind { newest.withLock { $0[kind] = ticket } }
         pending.add(1, ordering: .relaxed)
         queue.async { [self] in
-            // A newer message waits behind this one: a WATCHDOG or STATUS line
-            // is superseded by it, and STOPPING=1 gets out sooner.
-            if !droppable || pending.load(ordering: .relaxed) == 1 {
-                _ = sd_notify(0, message)
-            }
+            let superseded = kind.map { kind in newest.withLock { $0[kind] != ticket } } ?? false
+            if !superseded { _ = sd_notify(0, message) }
             pending.subtract(1, ordering: .relaxed)
         }
     }

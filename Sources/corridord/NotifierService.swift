@@ -23,8 +23,7 @@ struct NotifierService: Service {
             let interval = timeout / 2
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
                 if await server.eventLoopsRespond() {
-                    notifier.watchdog()
-                    notifier.status(summary())
+                    notifier.watchdog(status: summary())
                 } else {
                     logger.critical("an event loop did not answer; withholding the watchdog ping")
                 }

@@ -21,7 +21,8 @@ struct CorridorSystemdTests {
                 let notifier = SystemdNotifier()
                 #expect(notifier.isSupervised)
                 notifier.ready(status: "Serving on /run/corridor/corridord.sock")
-                let message = try receiver.next()
+                notifier.flush()
+                let message = try #require(try receiver.nextQueued(), "nothing queued after flush()")
                 #expect(message.fields == ["READY": "1", "STATUS": "Serving on /run/corridor/corridord.sock"], "\(message)")
                 #expect(try receiver.nextQueued() == nil, "one call, one datagram")
             }
@@ -109,6 +110,78 @@ struct CorridorSystemdTests {
             }
         }
 
+        @Test("flush() returns once everything sent so far is in the socket, in order")
+        func flushDelivers() throws {
+            let receiver = try NotifyReceiver()
+            try withEnvironment(receiver.supervisedEnvironment) { () throws in
+                let notifier = SystemdNotifier()
+                notifier.ready(status: "one")
+                notifier.reloading()
+                notifier.ready(status: "two")
+                notifier.extendTimeout(by: .seconds(5), status: "three")
+                notifier.stopping(status: "four")
+                notifier.flush()
+                var keys: [String] = []
+                while let message = try receiver.nextQueued() {
+                    keys.append(message.fields.keys.filter { $0 != "STATUS" && $0 != "MONOTONIC_USEC" }.sorted().joined())
+                }
+                #expect(keys == ["READY", "RELOADING", "READY", "EXTEND_TIMEOUT_USEC", "STOPPING"])
+            }
+        }
+
+        /// WATCHDOG=1 and STATUS= say different things: a STATUS line queued
+        /// behind a ping does not make the ping redundant, and systemd kills
+        /// a service whose pings stop for WatchdogSec. The queue is held
+        /// deterministically: the receiver is filled to its limit first
+        /// (net.unix.max_dgram_qlen datagrams), so the READY=1 sent next
+        /// blocks in sd_notify until the test reads, while the ping and the
+        /// STATUS line wait behind it.
+        @Test("a WATCHDOG=1 is not dropped because a STATUS line is queued behind it")
+        func watchdogNotSupersededByStatus() throws {
+            let receiver = try NotifyReceiver()
+            try withEnvironment(receiver.supervisedEnvironment) { () throws in
+                let fillers = try receiver.fillToCapacity()
+                try #require(fillers > 0)
+                let notifier = SystemdNotifier()
+                notifier.ready(status: "blocked until the test reads")
+                notifier.watchdog()
+                notifier.status("after the ping")
+
+                var received: [NotifyMessage] = []
+                while received.last?.raw != "STATUS=after the ping" {
+                    received.append(try receiver.next())
+                }
+                notifier.flush()
+                while let message = try receiver.nextQueued() { received.append(message) }
+                let ours = received.filter { $0.raw != NotifyReceiver.filler }
+                #expect(ours.count(where: { $0["READY"] == "1" }) == 1, "\(ours)")
+                #expect(ours.contains { $0.raw == "WATCHDOG=1" }, "the ping was dropped; received: \(ours)")
+            }
+        }
+
+        @Test("non-droppable notifications all arrive, in order, whatever WATCHDOG/STATUS lines come between")
+        func burstKeepsImportantMessages() throws {
+            let receiver = try NotifyReceiver()
+            try withEnvironment(receiver.supervisedEnvironment) { () throws in
+                let notifier = SystemdNotifier()
+                notifier.ready(status: "ready")
+                for round in 0..<50 {
+                    notifier.watchdog()
+                    notifier.status("round \(round)")
+                }
+                notifier.reloading()
+                notifier.ready(status: "reloaded")
+                notifier.stopping(status: "stopping")
+                var received: [NotifyMessage] = []
+                while received.last?["STOPPING"] != "1" { received.append(try receiver.next()) }
+                notifier.flush()
+                while let message = try receiver.nextQueued() { received.append(message) }
+                let important = received.filter { $0["READY"] != nil || $0["RELOADING"] != nil || $0["STOPPING"] != nil }
+                #expect(important.map { $0.fields.keys.sorted() } == [["READY", "STATUS"], ["MONOTONIC_USEC", "RELOADING", "STATUS"], ["READY", "STATUS"], ["STATUS", "STOPPING"]])
+                #expect(received.last?["STOPPING"] == "1")
+            }
+        }
+
         @Test("without NOTIFY_SOCKET: not supervised, and every call is a quiet no-op")
         func unsupervised() throws {
             try withEnvironment(["NOTIFY_SOCKET": nil]) { () throws in
@@ -138,9 +211,14 @@ struct CorridorSystemdTests {
                 quiet.watchdog()
                 quiet.extendTimeout(by: .seconds(5), status: "longer")
                 quiet.stopping(status: "stopping")
-                // sd_notify is synchronous: anything sent would be queued now.
+                quiet.flush()
+                // Notifications leave in order from one queue: once a supervised
+                // notifier's flush() returns, anything the quiet one had sent
+                // would be in the socket.
+                let supervised = SystemdNotifier(environment: ["NOTIFY_SOCKET": receiver.path])
+                #expect(supervised.isSupervised)
+                supervised.flush()
                 #expect(try receiver.nextQueued() == nil)
-                #expect(SystemdNotifier(environment: ["NOTIFY_SOCKET": receiver.path]).isSupervised)
             }
         }
     }
@@ -431,6 +509,34 @@ final class NotifyReceiver {
     /// The next datagram; blocks (SO_RCVTIMEO) until one arrives.
     func next() throws -> NotifyMessage {
         try receive(flags: 0) ?? { throw ReceiverError(description: "no notification on \(path) within 60 s") }()
+    }
+
+    static let filler = "FILLER=1"
+
+    /// Fills the socket's queue from a socket of the test's own, until the
+    /// kernel refuses more (net.unix.max_dgram_qlen); returns how many.
+    func fillToCapacity() throws -> Int {
+        let sender = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard sender >= 0 else { throw ReceiverError(description: "socket failed: errno \(errno)") }
+        defer { close(sender) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: path.utf8) }
+        var count = 0
+        while count < 10_000 {
+            let sent = Self.filler.withCString { text in
+                withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        sendto(sender, text, strlen(text), Int32(MSG_DONTWAIT), $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+                    }
+                }
+            }
+            if sent >= 0 { count += 1; continue }
+            if errno == EINTR { continue }
+            if errno == EAGAIN || errno == EWOULDBLOCK { return count }
+            throw ReceiverError(description: "sendto \(path) failed: errno \(errno)")
+        }
+        throw ReceiverError(description: "\(path) took 10000 datagrams without filling up")
     }
 
     /// A datagram already queued, or nil.

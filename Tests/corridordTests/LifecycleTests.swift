@@ -39,7 +39,7 @@ struct LifecycleTests {
         #expect(UnixSocket.kind(data) == "directory")
         #expect(UnixSocket.mode(data) == 0o700, "data directory mode \(String(UnixSocket.mode(data) ?? 0, radix: 8))")
 
-        #expect(await Harness.stop(daemon.process) == 0)
+        await Harness.stopCleanly(daemon.process)
     }
 
     @Test("a shutdown signal gives STOPPING=1, exit status 0 and removes the socket file", arguments: [SIGTERM, SIGINT])
@@ -78,11 +78,35 @@ struct LifecycleTests {
             let (ping, before) = try await daemon.notification("WATCHDOG")
             // Between pings only STATUS= updates are expected.
             #expect(before.allSatisfy { $0.fields.keys.sorted() == ["STATUS"] }, "\(before)")
-            #expect(ping.fields.keys.sorted() == ["WATCHDOG"], "\(ping)")
+            #expect(ping.fields.keys.sorted() == ["STATUS", "WATCHDOG"], "\(ping)")
         }
-        daemon.process.signal(SIGTERM)
-        _ = try await daemon.notification("STOPPING")
-        #expect(await daemon.process.waitForExit() == 0)
+        try await daemon.stopWhileReading()
+    }
+
+    /// Each round of the watchdog loop sends WATCHDOG=1 and then a STATUS=
+    /// line. A supervisor that reads every datagram at once leaves nothing
+    /// queued, so nothing may be dropped: every round's STATUS= must come
+    /// with that round's WATCHDOG=1. Counted in order, not timed; but the
+    /// meaning is that of WatchdogSec=: systemd kills a service whose pings
+    /// stop for a whole WATCHDOG_USEC.
+    @Test("a supervisor that reads at once gets a WATCHDOG=1 in every round")
+    func noPingDropped() async throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let daemon = try await Harness.startReady(
+            ["--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")],
+            environment: ["WATCHDOG_USEC": "20000"], in: scratch
+        )
+        defer { daemon.process.kill() }
+        // Each round is one datagram, WATCHDOG=1 with its STATUS= line.
+        let rounds = 60
+        var seen: [String] = []
+        while seen.filter({ $0.contains("STATUS") }).count < rounds {
+            seen.append(try await daemon.nextNotification().fields.keys.sorted().joined(separator: "+"))
+        }
+        let pings = seen.filter { $0.contains("WATCHDOG") }.count
+        #expect(pings == rounds, "\(rounds) rounds (STATUS= lines) but \(pings) WATCHDOG=1, in order: \(seen.joined(separator: " "))")
+        try await daemon.stopWhileReading()
     }
 
     @Test("WATCHDOG_PID naming corridord itself enables the watchdog")
@@ -103,7 +127,9 @@ struct LifecycleTests {
         _ = try await Harness.firstReady(of: daemon, on: notify)
         let (ping, _) = try await notify.receive(until: "WATCHDOG", from: daemon)
         #expect(ping["WATCHDOG"] == "1")
-        #expect(await Harness.stop(daemon) == 0)
+        daemon.signal(SIGTERM)
+        _ = try await notify.receive(until: "STOPPING", from: daemon)
+        #expect(await daemon.waitForExit() == 0)
     }
 
     @Test("WATCHDOG_PID naming another process: no WATCHDOG=1")
@@ -137,7 +163,7 @@ struct LifecycleTests {
         #expect(try await client.checkHealth() == .serving)
         await client.close()
 
-        #expect(await Harness.stop(daemon) == 0)
+        await Harness.stopCleanly(daemon)
         let stderr = try await daemon.stderrAfterExit()
         #expect(!stderr.contains("critical"), "\(stderr)")
         #expect(!stderr.contains(" error "), "\(stderr)")

@@ -24,7 +24,7 @@ struct SocketPathTests {
         let status = try await Harness.status(at: socket)
         #expect(status.socketPath == socket)
         #expect(status.pid == UInt32(daemon.process.pid))
-        #expect(await Harness.stop(daemon.process) == 0)
+        await Harness.stopCleanly(daemon.process)
     }
 
     @Test("a second corridord on a live daemon's socket exits non-zero and names the path")
@@ -46,7 +46,7 @@ struct SocketPathTests {
         // The first one is untouched and still owns the path.
         let status = try await Harness.status(at: socket)
         #expect(status.pid == UInt32(first.process.pid))
-        #expect(await Harness.stop(first.process) == 0)
+        await Harness.stopCleanly(first.process)
     }
 
     @Test("a regular file at the socket path is refused and left alone")
@@ -95,7 +95,7 @@ struct PathPrecedenceTests {
         )
         defer { daemon.process.kill() }
         #expect(try await Harness.status(at: socket).socketPath == socket)
-        #expect(await Harness.stop(daemon.process) == 0)
+        await Harness.stopCleanly(daemon.process)
     }
 
     @Test("--socket overrides CORRIDOR_SOCKET")
@@ -110,7 +110,7 @@ struct PathPrecedenceTests {
         defer { daemon.process.kill() }
         #expect(try await Harness.status(at: flag).socketPath == flag)
         #expect(UnixSocket.kind(environment) == "missing")
-        #expect(await Harness.stop(daemon.process) == 0)
+        await Harness.stopCleanly(daemon.process)
     }
 
     @Test("CORRIDOR_SOCKET overrides the file's socket; --data-dir overrides the file's dataDirectory")
@@ -131,7 +131,7 @@ struct PathPrecedenceTests {
         #expect(status.dataDirectory == data)
         #expect(UnixSocket.kind(fileSocket) == "missing")
         #expect(UnixSocket.kind(scratch.file("file-data")) == "missing")
-        #expect(await Harness.stop(daemon.process) == 0)
+        await Harness.stopCleanly(daemon.process)
     }
 
     @Test("the file's socket, dataDirectory and socketMode are used when nothing overrides them")
@@ -150,7 +150,7 @@ struct PathPrecedenceTests {
         #expect(status.socketPath == socket)
         #expect(status.dataDirectory == data)
         #expect(UnixSocket.mode(socket) == 0o600, "socket mode \(String(UnixSocket.mode(socket) ?? 0, radix: 8))")
-        #expect(await Harness.stop(daemon.process) == 0)
+        await Harness.stopCleanly(daemon.process)
     }
 
     @Test("under systemd: RUNTIME_DIRECTORY, STATE_DIRECTORY and CONFIGURATION_DIRECTORY/corridord.json")
@@ -179,6 +179,6 @@ struct PathPrecedenceTests {
         let line = try await daemon.process.stderr.line(containing: "configuration reloaded")
         #expect(line.contains("file=\(configuration)/corridord.json"), "\(line)")
         #expect(line.contains("logLevel=debug"), "\(line)")
-        #expect(await Harness.stop(daemon.process) == 0)
+        await Harness.stopCleanly(daemon.process)
     }
 }

@@ -1,6 +1,7 @@
 import CorridorClient
 import Foundation
 import Glibc
+import Testing
 
 /// A corridord started with $NOTIFY_SOCKET, past READY=1.
 struct ReadyDaemon {
@@ -15,6 +16,24 @@ struct ReadyDaemon {
     /// daemon exits without sending it.
     func notification(_ key: String, is value: String = "1") async throws -> (matching: NotifyMessage, before: [NotifyMessage]) {
         try await notify.receive(until: key, is: value, from: process)
+    }
+
+    /// SIGTERM, reading notifications (as systemd keeps doing) up to
+    /// STOPPING=1, then expects exit status 0. For daemons with a watchdog:
+    /// a supervisor that stopped reading would leave their pings queued.
+    func stopWhileReading(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        process.signal(SIGTERM)
+        _ = try await notification("STOPPING")
+        let status = await process.waitForExit()
+        if status != 0 {
+            let output = (try? await process.stderrAfterExit()) ?? "(stderr went to a file)"
+            Issue.record("\(process.command): exit status \(status) after SIGTERM; stderr:\n\(output)", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// The next notification, whatever it says; fails as soon as the daemon exits.
+    func nextNotification() async throws -> NotifyMessage {
+        try await notify.receive(until: { _ in true }, from: process).matching
     }
 
     /// SIGHUP once corridord handles it, then RELOADING=1 and READY=1.
@@ -83,6 +102,18 @@ enum Harness {
             guard clock.now < deadline else { throw DaemonTestError("\(process.command) did not handle signal \(signal) within \(safetyTimeout)") }
             await Task.yield()
         }
+    }
+
+    /// SIGTERM, and expects exit status 0; a failure quotes the daemon's
+    /// stderr (how far its shutdown got). Returns the status.
+    @discardableResult
+    static func stopCleanly(_ process: DaemonProcess, sourceLocation: SourceLocation = #_sourceLocation) async -> Int32 {
+        let status = await stop(process)
+        if status != 0 {
+            let output = (try? await process.stderrAfterExit()) ?? "(stderr went to a file)"
+            Issue.record("\(process.command): exit status \(status) after SIGTERM (137: still running after \(safetyTimeout), killed); stderr:\n\(output)", sourceLocation: sourceLocation)
+        }
+        return status
     }
 
     /// SIGTERM, then the exit status.

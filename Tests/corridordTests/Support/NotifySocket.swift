@@ -93,9 +93,9 @@ final class NotifySocket: Sendable {
     /// process exits without READY=1.
     ///
     /// With `cpu`, the waiting thread runs on that CPU only: with the daemon
-    /// pinned there too at SCHED_IDLE, the thread woken by READY=1 preempts
-    /// the daemon at once, so the daemon runs no further until the check
-    /// and the signal are done.
+    /// pinned there too, the thread woken by READY=1 usually preempts the
+    /// daemon, which then runs no further until the check and the signal
+    /// are done.
     func signalOnReady(_ process: DaemonProcess, signal: Int32, cpu: Int? = nil) async throws -> (messages: [NotifyMessage], handledAtReady: Bool) {
         let ends = try DaemonProcess.pipe()
         let wake = WakePipe(read: ends.read, write: ends.write)
