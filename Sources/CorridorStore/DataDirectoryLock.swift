@@ -18,7 +18,7 @@ struct DataDirectoryLock: ~Copyable {
         } catch {
             throw StoreError(.io, "cannot open \(path): \(error)")
         }
-        guard flock(descriptor.rawValue, LOCK_EX | LOCK_NB) == 0 else {
+        guard Self.lockWithinGracePeriod(descriptor) else {
             let reason = Errno(rawValue: errno)
             let holder = Self.recordedPID(descriptor)
             try? descriptor.close()
@@ -35,6 +35,21 @@ struct DataDirectoryLock: ~Copyable {
 
     deinit {
         try? descriptor.close()
+    }
+
+    /// flock(LOCK_EX | LOCK_NB), tried for up to two seconds before giving up.
+    /// A lock can be held for a moment by a process that is not a daemon: a
+    /// child forked by the holder keeps the descriptor (and so the lock) until
+    /// its exec closes it, `corridorctl inspect` probes it, a daemon restarted
+    /// by systemd may still be exiting. Errors other than EWOULDBLOCK fail at once.
+    private static func lockWithinGracePeriod(_ descriptor: FileDescriptor) -> Bool {
+        for attempt in 0..<80 {
+            if flock(descriptor.rawValue, LOCK_EX | LOCK_NB) == 0 { return true }
+            guard errno == EWOULDBLOCK, attempt < 79 else { return false }
+            var pause = timespec(tv_sec: 0, tv_nsec: 25_000_000)
+            nanosleep(&pause, nil)
+        }
+        return false
     }
 
     /// The pid a holder wrote, for the refusal message.
