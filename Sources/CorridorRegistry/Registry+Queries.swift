@@ -113,7 +113,13 @@ extension Registry {
             try Task.checkCancellation()
             var batch: [RecordedEvent] = []
             next = try eventLog.read(from: next) { record in
-                let event = try Event(protobufBytes: record.payload)
+                let event: Event
+                do {
+                    event = try Event(protobufBytes: record.payload)
+                } catch {
+                    // The log holds it whole; this server cannot read it.
+                    throw StoreError.undecodable(sequence: record.header.sequence, error: "\(error)")
+                }
                 if let kind = event.kind {
                     let subject = kind.subject
                     if (kinds.isEmpty || kinds.contains(subject.kind)) && (recordID.isEmpty || subject.id == recordID) {
