@@ -1,6 +1,7 @@
 import CorridorWire
 
 @_exported import CorridorModel
+@_exported import CorridorWire
 @_exported import struct CorridorWire.CaseView
 @_exported import struct CorridorWire.ListCasesResponse
 @_exported import struct CorridorWire.RecordedEvent

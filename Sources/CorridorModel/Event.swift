@@ -30,6 +30,29 @@ public struct Event: Codable, Sendable, Hashable {
     public var caseUpdated: CaseUpdated?
     public var casePersonalUpdated: CasePersonalUpdated?
     public var caseStatusChanged: CaseStatusChanged?
+    public var listCreated: ListCreated?
+    public var listSelected: ListSelected?
+    public var listSubmitted: ListSubmitted?
+    public var listApproved: ListApproved?
+    public var listEntryStruck: ListEntryStruck?
+    public var listToppedUp: ListToppedUp?
+    public var listStatusChanged: ListStatusChanged?
+    public var listEntryDropped: ListEntryDropped?
+    public var ruleImposed: RuleImposed?
+    public var ruleLifted: RuleLifted?
+    public var agreementRecorded: AgreementRecorded?
+    public var agreementUpdated: AgreementUpdated?
+    public var agreementStatusChanged: AgreementStatusChanged?
+    public var fulfilmentRecorded: FulfilmentRecorded?
+    public var windowAnnounced: WindowAnnounced?
+    public var windowStatusChanged: WindowStatusChanged?
+    public var movementPlanned: MovementPlanned?
+    public var movementStatusChanged: MovementStatusChanged?
+    public var manifestChanged: ManifestChanged?
+    public var cargoRemoved: CargoRemoved?
+    public var deliveryRecorded: DeliveryRecorded?
+    public var incidentReported: IncidentReported?
+    public var figureReported: FigureReported?
 
     public init(actor: Actor?, reason: String = "", atMs: UInt64, _ kind: EventKind) {
         self.actor = actor
@@ -45,6 +68,29 @@ public struct Event: Codable, Sendable, Hashable {
         case .caseUpdated(let value): caseUpdated = value
         case .casePersonalUpdated(let value): casePersonalUpdated = value
         case .caseStatusChanged(let value): caseStatusChanged = value
+        case .listCreated(let value): listCreated = value
+        case .listSelected(let value): listSelected = value
+        case .listSubmitted(let value): listSubmitted = value
+        case .listApproved(let value): listApproved = value
+        case .listEntryStruck(let value): listEntryStruck = value
+        case .listToppedUp(let value): listToppedUp = value
+        case .listStatusChanged(let value): listStatusChanged = value
+        case .listEntryDropped(let value): listEntryDropped = value
+        case .ruleImposed(let value): ruleImposed = value
+        case .ruleLifted(let value): ruleLifted = value
+        case .agreementRecorded(let value): agreementRecorded = value
+        case .agreementUpdated(let value): agreementUpdated = value
+        case .agreementStatusChanged(let value): agreementStatusChanged = value
+        case .fulfilmentRecorded(let value): fulfilmentRecorded = value
+        case .windowAnnounced(let value): windowAnnounced = value
+        case .windowStatusChanged(let value): windowStatusChanged = value
+        case .movementPlanned(let value): movementPlanned = value
+        case .movementStatusChanged(let value): movementStatusChanged = value
+        case .manifestChanged(let value): manifestChanged = value
+        case .cargoRemoved(let value): cargoRemoved = value
+        case .deliveryRecorded(let value): deliveryRecorded = value
+        case .incidentReported(let value): incidentReported = value
+        case .figureReported(let value): figureReported = value
         }
     }
 
@@ -59,6 +105,29 @@ public struct Event: Codable, Sendable, Hashable {
         if let value = caseUpdated { return .caseUpdated(value) }
         if let value = casePersonalUpdated { return .casePersonalUpdated(value) }
         if let value = caseStatusChanged { return .caseStatusChanged(value) }
+        if let value = listCreated { return .listCreated(value) }
+        if let value = listSelected { return .listSelected(value) }
+        if let value = listSubmitted { return .listSubmitted(value) }
+        if let value = listApproved { return .listApproved(value) }
+        if let value = listEntryStruck { return .listEntryStruck(value) }
+        if let value = listToppedUp { return .listToppedUp(value) }
+        if let value = listStatusChanged { return .listStatusChanged(value) }
+        if let value = listEntryDropped { return .listEntryDropped(value) }
+        if let value = ruleImposed { return .ruleImposed(value) }
+        if let value = ruleLifted { return .ruleLifted(value) }
+        if let value = agreementRecorded { return .agreementRecorded(value) }
+        if let value = agreementUpdated { return .agreementUpdated(value) }
+        if let value = agreementStatusChanged { return .agreementStatusChanged(value) }
+        if let value = fulfilmentRecorded { return .fulfilmentRecorded(value) }
+        if let value = windowAnnounced { return .windowAnnounced(value) }
+        if let value = windowStatusChanged { return .windowStatusChanged(value) }
+        if let value = movementPlanned { return .movementPlanned(value) }
+        if let value = movementStatusChanged { return .movementStatusChanged(value) }
+        if let value = manifestChanged { return .manifestChanged(value) }
+        if let value = cargoRemoved { return .cargoRemoved(value) }
+        if let value = deliveryRecorded { return .deliveryRecorded(value) }
+        if let value = incidentReported { return .incidentReported(value) }
+        if let value = figureReported { return .figureReported(value) }
         return nil
     }
 }
@@ -73,6 +142,29 @@ public enum EventKind: Sendable, Hashable {
     case caseUpdated(CaseUpdated)
     case casePersonalUpdated(CasePersonalUpdated)
     case caseStatusChanged(CaseStatusChanged)
+    case listCreated(ListCreated)
+    case listSelected(ListSelected)
+    case listSubmitted(ListSubmitted)
+    case listApproved(ListApproved)
+    case listEntryStruck(ListEntryStruck)
+    case listToppedUp(ListToppedUp)
+    case listStatusChanged(ListStatusChanged)
+    case listEntryDropped(ListEntryDropped)
+    case ruleImposed(RuleImposed)
+    case ruleLifted(RuleLifted)
+    case agreementRecorded(AgreementRecorded)
+    case agreementUpdated(AgreementUpdated)
+    case agreementStatusChanged(AgreementStatusChanged)
+    case fulfilmentRecorded(FulfilmentRecorded)
+    case windowAnnounced(WindowAnnounced)
+    case windowStatusChanged(WindowStatusChanged)
+    case movementPlanned(MovementPlanned)
+    case movementStatusChanged(MovementStatusChanged)
+    case manifestChanged(ManifestChanged)
+    case cargoRemoved(CargoRemoved)
+    case deliveryRecorded(DeliveryRecorded)
+    case incidentReported(IncidentReported)
+    case figureReported(FigureReported)
 
     /// The record type in the event log: the field number of the kind in
     /// events.proto's oneof, stable across versions.
@@ -87,6 +179,29 @@ public enum EventKind: Sendable, Hashable {
         case .caseUpdated: 31
         case .casePersonalUpdated: 32
         case .caseStatusChanged: 33
+        case .listCreated: 40
+        case .listSelected: 41
+        case .listSubmitted: 42
+        case .listApproved: 43
+        case .listEntryStruck: 44
+        case .listToppedUp: 45
+        case .listStatusChanged: 46
+        case .listEntryDropped: 47
+        case .ruleImposed: 50
+        case .ruleLifted: 51
+        case .agreementRecorded: 60
+        case .agreementUpdated: 61
+        case .agreementStatusChanged: 62
+        case .fulfilmentRecorded: 63
+        case .windowAnnounced: 70
+        case .windowStatusChanged: 71
+        case .movementPlanned: 80
+        case .movementStatusChanged: 81
+        case .manifestChanged: 82
+        case .cargoRemoved: 83
+        case .deliveryRecorded: 84
+        case .incidentReported: 85
+        case .figureReported: 100
         }
     }
 
@@ -95,6 +210,29 @@ public enum EventKind: Sendable, Hashable {
         10: "party_registered", 11: "party_updated",
         20: "site_registered", 21: "site_updated", 22: "crossing_status_changed",
         30: "case_registered", 31: "case_updated", 32: "case_personal_updated", 33: "case_status_changed",
+        40: "list_created",
+        41: "list_selected",
+        42: "list_submitted",
+        43: "list_approved",
+        44: "list_entry_struck",
+        45: "list_topped_up",
+        46: "list_status_changed",
+        47: "list_entry_dropped",
+        50: "rule_imposed",
+        51: "rule_lifted",
+        60: "agreement_recorded",
+        61: "agreement_updated",
+        62: "agreement_status_changed",
+        63: "fulfilment_recorded",
+        70: "window_announced",
+        71: "window_status_changed",
+        80: "movement_planned",
+        81: "movement_status_changed",
+        82: "manifest_changed",
+        83: "cargo_removed",
+        84: "delivery_recorded",
+        85: "incident_reported",
+        100: "figure_reported",
     ]
 
     public var name: String { Self.namesByRecordType[recordType] ?? "unknown" }
@@ -111,6 +249,29 @@ public enum EventKind: Sendable, Hashable {
         case .caseUpdated(let event): (.case, event.case?.id ?? "")
         case .casePersonalUpdated(let event): (.case, event.caseID)
         case .caseStatusChanged(let event): (.case, event.caseID)
+        case .listCreated(let event): (.list, event.list?.id ?? "")
+        case .listSelected(let event): (.list, event.list?.id ?? "")
+        case .listSubmitted(let event): (.list, event.list?.id ?? "")
+        case .listApproved(let event): (.list, event.list?.id ?? "")
+        case .listEntryStruck(let event): (.list, event.list?.id ?? "")
+        case .listToppedUp(let event): (.list, event.list?.id ?? "")
+        case .listStatusChanged(let event): (.list, event.list?.id ?? "")
+        case .listEntryDropped(let event): (.list, event.list?.id ?? "")
+        case .ruleImposed(let event): (.rule, event.rule?.id ?? "")
+        case .ruleLifted(let event): (.rule, event.rule?.id ?? "")
+        case .agreementRecorded(let event): (.agreement, event.agreement?.id ?? "")
+        case .agreementUpdated(let event): (.agreement, event.agreement?.id ?? "")
+        case .agreementStatusChanged(let event): (.agreement, event.agreement?.id ?? "")
+        case .fulfilmentRecorded(let event): (.agreement, event.agreement?.id ?? "")
+        case .windowAnnounced(let event): (.window, event.window?.id ?? "")
+        case .windowStatusChanged(let event): (.window, event.window?.id ?? "")
+        case .movementPlanned(let event): (.movement, event.movement?.id ?? "")
+        case .movementStatusChanged(let event): (.movement, event.movement?.id ?? "")
+        case .manifestChanged(let event): (.movement, event.movement?.id ?? "")
+        case .cargoRemoved(let event): (.movement, event.movement?.id ?? "")
+        case .deliveryRecorded(let event): (.movement, event.movement?.id ?? "")
+        case .incidentReported(let event): (.movement, event.movement?.id ?? "")
+        case .figureReported(let event): (.figure, event.figure?.id ?? "")
         }
     }
 }
@@ -120,6 +281,12 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
     case party
     case site
     case `case`
+    case list
+    case rule
+    case agreement
+    case window
+    case movement
+    case figure
 }
 
 public struct PartyRegistered: Codable, Sendable, Hashable {

@@ -13,7 +13,7 @@ extension RegistryState {
             withUnsafeBytes(of: UInt32(bytes.count).littleEndian) { payload.append(contentsOf: $0) }
             payload.append(contentsOf: bytes)
         }
-        try append(SnapshotEntry(counters: RegistryCounters(nextCaseNumber: nextCaseNumber)))
+        try append(SnapshotEntry(counters: RegistryCounters(nextCaseNumber: nextCaseNumber, nextFigureNumber: nextFigureNumber)))
         for party in parties.values.sorted(by: { $0.id < $1.id }) {
             try append(SnapshotEntry(party: PartyEntry(party: party, history: history[RecordKey(kind: .party, id: party.id)] ?? [])))
         }
@@ -24,6 +24,25 @@ extension RegistryState {
             try append(SnapshotEntry(caseEntry: CaseEntry(
                 case: record, personal: personal[record.id], history: history[RecordKey(kind: .case, id: record.id)] ?? []
             )))
+        }
+        func historyOf(_ kind: RecordKind, _ id: String) -> [UInt64] { history[RecordKey(kind: kind, id: id)] ?? [] }
+        for rule in rules.values.sorted(by: { $0.id < $1.id }) {
+            try append(SnapshotEntry(rule: RuleEntry(rule: rule, history: historyOf(.rule, rule.id))))
+        }
+        for list in lists.values.sorted(by: { $0.id < $1.id }) {
+            try append(SnapshotEntry(list: ListEntryRecord(list: list, versions: listVersions[list.id] ?? [], history: historyOf(.list, list.id))))
+        }
+        for agreement in agreements.values.sorted(by: { $0.id < $1.id }) {
+            try append(SnapshotEntry(agreement: AgreementEntry(agreement: agreement, history: historyOf(.agreement, agreement.id))))
+        }
+        for window in windows.values.sorted(by: { $0.id < $1.id }) {
+            try append(SnapshotEntry(window: WindowEntry(window: window, history: historyOf(.window, window.id))))
+        }
+        for movement in movements.values.sorted(by: { $0.id < $1.id }) {
+            try append(SnapshotEntry(movement: MovementEntry(movement: movement, history: historyOf(.movement, movement.id))))
+        }
+        for figure in figures.values.sorted(by: { $0.id < $1.id }) {
+            try append(SnapshotEntry(figure: FigureEntry(figure: figure, history: historyOf(.figure, figure.id))))
         }
         return payload
     }
@@ -53,7 +72,35 @@ extension RegistryState {
                 throw RPCError(.dataLoss, "snapshot entry at byte \(start) does not decode: \(error.message)")
             }
             offset += length
-            if let counters = entry.counters { nextCaseNumber = counters.nextCaseNumber }
+            if let counters = entry.counters {
+                nextCaseNumber = counters.nextCaseNumber
+                nextFigureNumber = max(1, counters.nextFigureNumber)
+            }
+            if let entry = entry.rule, let rule = entry.rule {
+                rules[rule.id] = rule
+                history[RecordKey(kind: .rule, id: rule.id)] = entry.history
+            }
+            if let entry = entry.list, let list = entry.list {
+                lists[list.id] = list
+                listVersions[list.id] = entry.versions
+                history[RecordKey(kind: .list, id: list.id)] = entry.history
+            }
+            if let entry = entry.agreement, let agreement = entry.agreement {
+                agreements[agreement.id] = agreement
+                history[RecordKey(kind: .agreement, id: agreement.id)] = entry.history
+            }
+            if let entry = entry.window, let window = entry.window {
+                windows[window.id] = window
+                history[RecordKey(kind: .window, id: window.id)] = entry.history
+            }
+            if let entry = entry.movement, let movement = entry.movement {
+                movements[movement.id] = movement
+                history[RecordKey(kind: .movement, id: movement.id)] = entry.history
+            }
+            if let entry = entry.figure, let figure = entry.figure {
+                figures[figure.id] = figure
+                history[RecordKey(kind: .figure, id: figure.id)] = entry.history
+            }
             if let entry = entry.party, let party = entry.party {
                 parties[party.id] = party
                 history[RecordKey(kind: .party, id: party.id)] = entry.history

@@ -11,6 +11,16 @@ public struct RegistryState: Sendable, Equatable {
     public internal(set) var casesBySite: [String: Set<String>] = [:]
     /// The sequence numbers of each record's events, for `history`.
     public internal(set) var history: [RecordKey: [UInt64]] = [:]
+    public internal(set) var rules: [String: EligibilityRule] = [:]
+    public internal(set) var lists: [String: EvacuationList] = [:]
+    /// Every version each list has had, oldest first ("every version is kept").
+    public internal(set) var listVersions: [String: [ListVersion]] = [:]
+    public internal(set) var agreements: [String: Agreement] = [:]
+    public internal(set) var windows: [String: AccessWindow] = [:]
+    public internal(set) var movements: [String: Movement] = [:]
+    public internal(set) var figures: [String: Figure] = [:]
+    /// The number the next registry-assigned figure id gets.
+    public internal(set) var nextFigureNumber: UInt64 = 1
     /// The number the next registry-assigned case id gets.
     public internal(set) var nextCaseNumber: UInt64 = 1
     /// The last event applied.
@@ -65,6 +75,47 @@ public struct RegistryState: Sendable, Equatable {
             cases[change.caseID]?.status = change.to
             cases[change.caseID]?.statusDate = change.date
             cases[change.caseID]?.statusReason = event.reason
+        case .listCreated(let created): applyList(created.list, atMs: event.atMs, change: "created")
+        case .listSelected(let selected):
+            applyList(selected.list, atMs: event.atMs, change: "selected under policy \(selected.list?.policyVersion ?? ""): \(selected.considered) waiting cases considered, \(selected.leftOut) left out")
+        case .listSubmitted(let submitted): applyList(submitted.list, atMs: event.atMs, change: "submitted")
+        case .listApproved(let approved): applyList(approved.list, atMs: event.atMs, change: "approved by \(approved.partyID)")
+        case .listEntryStruck(let struck):
+            applyList(struck.list, atMs: event.atMs, change: "\(struck.caseID) struck by \(struck.partyID): \(event.reason)")
+        case .listToppedUp(let toppedUp):
+            applyList(toppedUp.list, atMs: event.atMs, change: "topped up with \(toppedUp.addedCaseIDs.joined(separator: ", "))")
+        case .listStatusChanged(let change): applyList(change.list, atMs: event.atMs, change: change.to.rawValue.lowercased().replacingUnderscores)
+        case .listEntryDropped(let dropped): applyList(dropped.list, atMs: event.atMs, change: "\(dropped.caseID) dropped: \(event.reason)")
+        case .ruleImposed(let imposed): if let rule = imposed.rule { rules[rule.id] = rule }
+        case .ruleLifted(let lifted): if let rule = lifted.rule { rules[rule.id] = rule }
+        case .agreementRecorded(let recorded): if let agreement = recorded.agreement { agreements[agreement.id] = agreement }
+        case .agreementUpdated(let updated): if let agreement = updated.agreement { agreements[agreement.id] = agreement }
+        case .agreementStatusChanged(let change): if let agreement = change.agreement { agreements[agreement.id] = agreement }
+        case .fulfilmentRecorded(let recorded): if let agreement = recorded.agreement { agreements[agreement.id] = agreement }
+        case .windowAnnounced(let announced): if let window = announced.window { windows[window.id] = window }
+        case .windowStatusChanged(let change): if let window = change.window { windows[window.id] = window }
+        case .movementPlanned(let planned): if let movement = planned.movement { movements[movement.id] = movement }
+        case .movementStatusChanged(let change): if let movement = change.movement { movements[movement.id] = movement }
+        case .manifestChanged(let change): if let movement = change.movement { movements[movement.id] = movement }
+        case .cargoRemoved(let removed): if let movement = removed.movement { movements[movement.id] = movement }
+        case .deliveryRecorded(let recorded): if let movement = recorded.movement { movements[movement.id] = movement }
+        case .incidentReported(let reported): if let movement = reported.movement { movements[movement.id] = movement }
+        case .figureReported(let reported):
+            guard let figure = reported.figure else { return }
+            figures[figure.id] = figure
+            if let number = Self.registryNumber(of: figure.id, prefix: "F-"), number >= nextFigureNumber, number < Self.maximumCaseNumber {
+                nextFigureNumber = number + 1
+            }
+        }
+    }
+
+    /// Lists are replaced whole; a new version number also keeps the entries
+    /// as they now stand, so `list diff` can compare any two versions.
+    private mutating func applyList(_ list: EvacuationList?, atMs: UInt64, change: String) {
+        guard let list else { return }
+        lists[list.id] = list
+        if list.version > (listVersions[list.id]?.last?.version ?? 0) {
+            listVersions[list.id, default: []].append(ListVersion(version: list.version, atMs: atMs, change: change, entries: list.entries))
         }
     }
 
@@ -72,14 +123,14 @@ public struct RegistryState: Sendable, Equatable {
     static let maximumCaseNumber: UInt64 = 999_999_999
 
     /// "C-000042" → 42, for ids the registry assigned.
-    static func registryNumber(of caseID: String) -> UInt64? {
-        guard caseID.hasPrefix("C-") else { return nil }
-        return UInt64(caseID.dropFirst(2))
+    static func registryNumber(of id: String, prefix: String = "C-") -> UInt64? {
+        guard id.hasPrefix(prefix) else { return nil }
+        return UInt64(id.dropFirst(prefix.count))
     }
 
-    static func registryCaseID(_ number: UInt64) -> String {
+    static func registryCaseID(_ number: UInt64, prefix: String = "C-") -> String {
         let digits = String(number)
-        return "C-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+        return prefix + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 }
 
@@ -94,4 +145,9 @@ public struct RecordKey: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(kind.rawValue) \(id)" }
+}
+
+extension String {
+    /// "IN_PROGRESS" lower-cased → "in progress".
+    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
 }

@@ -57,6 +57,14 @@ public enum RegistryService {
             try await registry.cases(siteID: request.siteID, status: request.status, limit: request.limit, pageToken: request.pageToken)
         }
 
+        registerRules(registry, on: &router)
+        registerLists(registry, on: &router)
+        registerAgreements(registry, on: &router)
+        registerWindows(registry, on: &router)
+        registerMovements(registry, on: &router)
+        registerFigures(registry, on: &router)
+        registerReports(registry, on: &router)
+
         // History and watch
         router.registerUnary(prefix + "History") { (request: GetRequest, _) in
             HistoryResponse(entries: try await registry.history(of: request.id))

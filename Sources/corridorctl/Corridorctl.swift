@@ -13,7 +13,9 @@ struct Corridorctl: AsyncParsableCommand {
         version: CorridorVersion.string,
         subcommands: [
             StatusCommand.self, PingCommand.self, HealthCommand.self,
-            PartyCommand.self, SiteCommand.self, CaseCommand.self, HistoryCommand.self, WatchCommand.self, InspectCommand.self,
+            PartyCommand.self, SiteCommand.self, CaseCommand.self, RuleCommand.self, ListCommand.self, AgreementCommand.self,
+            WindowCommand.self, MovementCommand.self, FigureCommand.self, ReportCommand.self,
+            HistoryCommand.self, WatchCommand.self, ExportCommand.self, ImportCommand.self, DemoCommand.self, InspectCommand.self,
         ]
     )
 }

@@ -46,7 +46,32 @@ func describe(_ entry: RecordedEvent) -> String {
         line += ": \(updated.changedFields.joined(separator: ", "))"
     case .casePersonalUpdated(let updated):
         line += ": personal \(updated.changedFields.joined(separator: ", "))"
-    case .partyRegistered, .siteRegistered:
+    case .listStatusChanged(let change):
+        line += ": \(change.from.rawValue) → \(change.to.rawValue)"
+    case .listApproved(let approved):
+        line += ": by \(approved.partyID)"
+    case .listEntryStruck(let struck):
+        line += ": \(struck.caseID) struck by \(struck.partyID)"
+    case .listToppedUp(let toppedUp):
+        line += ": added \(toppedUp.addedCaseIDs.joined(separator: ", "))"
+    case .listSelected(let selected):
+        line += ": version \(selected.list?.version ?? 0), \(selected.list?.entries.count ?? 0) entries, \(selected.leftOut) of \(selected.considered) left out"
+    case .agreementStatusChanged(let change):
+        line += ": \(change.from.rawValue) → \(change.to.rawValue)"
+    case .fulfilmentRecorded(let recorded):
+        line += ": \(recorded.count) on term \(recorded.termID)" + (recorded.date.isEmpty ? "" : " on \(recorded.date)")
+    case .windowStatusChanged(let change):
+        line += ": \(change.from.rawValue) → \(change.to.rawValue)" + (change.report.isEmpty ? "" : " (\(change.report))")
+    case .movementStatusChanged(let change):
+        line += ": \(change.from.rawValue) → \(change.to.rawValue)" + (change.overrideReason.isEmpty ? "" : " (override: \(change.overrideReason))")
+    case .manifestChanged(let change):
+        line += ": " + (change.addedCaseIDs.isEmpty ? "" : "added \(change.addedCaseIDs.joined(separator: ", ")) ") + (change.removedCaseIDs.isEmpty ? "" : "removed \(change.removedCaseIDs.joined(separator: ", "))")
+    case .cargoRemoved(let removed):
+        if let removal = removed.removal { line += ": \(removal.quantity) from line \(removal.lineID) by \(removal.partyID) (\(removal.reason))" }
+    case .incidentReported(let reported):
+        if let incident = reported.incident { line += ": \(incident.kind.rawValue) \(incident.description)" }
+    case .partyRegistered, .siteRegistered, .listCreated, .listSubmitted, .listEntryDropped, .ruleImposed, .ruleLifted,
+         .agreementRecorded, .agreementUpdated, .windowAnnounced, .movementPlanned, .deliveryRecorded, .figureReported:
         break
     }
     line += "  by \(actor)"

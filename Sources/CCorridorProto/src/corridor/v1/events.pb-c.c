@@ -592,7 +592,7 @@ const ProtobufCMessageDescriptor corridor__v1__actor__descriptor =
   (ProtobufCMessageInit) corridor__v1__actor__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__event__field_descriptors[12] =
+static const ProtobufCFieldDescriptor corridor__v1__event__field_descriptors[35] =
 {
   {
     "actor",
@@ -738,28 +738,333 @@ static const ProtobufCFieldDescriptor corridor__v1__event__field_descriptors[12]
     0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "list_created",
+    40,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, list_created),
+    &corridor__v1__list_created__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "list_selected",
+    41,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, list_selected),
+    &corridor__v1__list_selected__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "list_submitted",
+    42,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, list_submitted),
+    &corridor__v1__list_submitted__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "list_approved",
+    43,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, list_approved),
+    &corridor__v1__list_approved__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "list_entry_struck",
+    44,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, list_entry_struck),
+    &corridor__v1__list_entry_struck__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "list_topped_up",
+    45,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, list_topped_up),
+    &corridor__v1__list_topped_up__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "list_status_changed",
+    46,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, list_status_changed),
+    &corridor__v1__list_status_changed__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "list_entry_dropped",
+    47,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, list_entry_dropped),
+    &corridor__v1__list_entry_dropped__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rule_imposed",
+    50,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, rule_imposed),
+    &corridor__v1__rule_imposed__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rule_lifted",
+    51,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, rule_lifted),
+    &corridor__v1__rule_lifted__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "agreement_recorded",
+    60,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, agreement_recorded),
+    &corridor__v1__agreement_recorded__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "agreement_updated",
+    61,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, agreement_updated),
+    &corridor__v1__agreement_updated__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "agreement_status_changed",
+    62,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, agreement_status_changed),
+    &corridor__v1__agreement_status_changed__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "fulfilment_recorded",
+    63,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, fulfilment_recorded),
+    &corridor__v1__fulfilment_recorded__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "window_announced",
+    70,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, window_announced),
+    &corridor__v1__window_announced__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "window_status_changed",
+    71,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, window_status_changed),
+    &corridor__v1__window_status_changed__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "movement_planned",
+    80,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, movement_planned),
+    &corridor__v1__movement_planned__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "movement_status_changed",
+    81,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, movement_status_changed),
+    &corridor__v1__movement_status_changed__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "manifest_changed",
+    82,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, manifest_changed),
+    &corridor__v1__manifest_changed__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "cargo_removed",
+    83,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, cargo_removed),
+    &corridor__v1__cargo_removed__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "delivery_recorded",
+    84,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, delivery_recorded),
+    &corridor__v1__delivery_recorded__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "incident_reported",
+    85,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, incident_reported),
+    &corridor__v1__incident_reported__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "figure_reported",
+    100,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, figure_reported),
+    &corridor__v1__figure_reported__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__event__field_indices_by_name[] = {
   0,   /* field[0] = actor */
+  22,   /* field[22] = agreement_recorded */
+  24,   /* field[24] = agreement_status_changed */
+  23,   /* field[23] = agreement_updated */
   2,   /* field[2] = at_ms */
+  31,   /* field[31] = cargo_removed */
   10,   /* field[10] = case_personal_updated */
   8,   /* field[8] = case_registered */
   11,   /* field[11] = case_status_changed */
   9,   /* field[9] = case_updated */
   7,   /* field[7] = crossing_status_changed */
+  32,   /* field[32] = delivery_recorded */
+  34,   /* field[34] = figure_reported */
+  25,   /* field[25] = fulfilment_recorded */
+  33,   /* field[33] = incident_reported */
+  15,   /* field[15] = list_approved */
+  12,   /* field[12] = list_created */
+  19,   /* field[19] = list_entry_dropped */
+  16,   /* field[16] = list_entry_struck */
+  13,   /* field[13] = list_selected */
+  18,   /* field[18] = list_status_changed */
+  14,   /* field[14] = list_submitted */
+  17,   /* field[17] = list_topped_up */
+  30,   /* field[30] = manifest_changed */
+  28,   /* field[28] = movement_planned */
+  29,   /* field[29] = movement_status_changed */
   3,   /* field[3] = party_registered */
   4,   /* field[4] = party_updated */
   1,   /* field[1] = reason */
+  20,   /* field[20] = rule_imposed */
+  21,   /* field[21] = rule_lifted */
   5,   /* field[5] = site_registered */
   6,   /* field[6] = site_updated */
+  26,   /* field[26] = window_announced */
+  27,   /* field[27] = window_status_changed */
 };
-static const ProtobufCIntRange corridor__v1__event__number_ranges[4 + 1] =
+static const ProtobufCIntRange corridor__v1__event__number_ranges[10 + 1] =
 {
   { 1, 0 },
   { 10, 3 },
   { 20, 5 },
   { 30, 8 },
-  { 0, 12 }
+  { 40, 12 },
+  { 50, 20 },
+  { 60, 22 },
+  { 70, 26 },
+  { 80, 28 },
+  { 100, 34 },
+  { 0, 35 }
 };
 const ProtobufCMessageDescriptor corridor__v1__event__descriptor =
 {
@@ -769,10 +1074,10 @@ const ProtobufCMessageDescriptor corridor__v1__event__descriptor =
   "Corridor__V1__Event",
   "corridor.v1",
   sizeof(Corridor__V1__Event),
-  12,
+  35,
   corridor__v1__event__field_descriptors,
   corridor__v1__event__field_indices_by_name,
-  4,  corridor__v1__event__number_ranges,
+  10,  corridor__v1__event__number_ranges,
   (ProtobufCMessageInit) corridor__v1__event__init,
   NULL,NULL,NULL    /* reserved[123] */
 };

@@ -1998,7 +1998,7 @@ const ProtobufCMessageDescriptor corridor__v1__watched_event__descriptor =
   (ProtobufCMessageInit) corridor__v1__watched_event__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptors[16] =
+static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptors[57] =
 {
   { "RegisterParty", &corridor__v1__register_party_request__descriptor, &corridor__v1__party__descriptor },
   { "UpdateParty", &corridor__v1__update_party_request__descriptor, &corridor__v1__party__descriptor },
@@ -2014,26 +2014,108 @@ static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptor
   { "SetCaseStatus", &corridor__v1__set_case_status_request__descriptor, &corridor__v1__case_view__descriptor },
   { "GetCase", &corridor__v1__get_request__descriptor, &corridor__v1__case_view__descriptor },
   { "ListCases", &corridor__v1__list_cases_request__descriptor, &corridor__v1__list_cases_response__descriptor },
+  { "ImposeRule", &corridor__v1__impose_rule_request__descriptor, &corridor__v1__eligibility_rule__descriptor },
+  { "LiftRule", &corridor__v1__lift_rule_request__descriptor, &corridor__v1__eligibility_rule__descriptor },
+  { "GetRule", &corridor__v1__get_request__descriptor, &corridor__v1__eligibility_rule__descriptor },
+  { "ListRules", &corridor__v1__list_rules_request__descriptor, &corridor__v1__list_rules_response__descriptor },
+  { "CreateList", &corridor__v1__create_list_request__descriptor, &corridor__v1__evacuation_list__descriptor },
+  { "SelectList", &corridor__v1__select_list_request__descriptor, &corridor__v1__select_list_response__descriptor },
+  { "SubmitList", &corridor__v1__list_action_request__descriptor, &corridor__v1__evacuation_list__descriptor },
+  { "ApproveList", &corridor__v1__approve_list_request__descriptor, &corridor__v1__evacuation_list__descriptor },
+  { "StrikeEntry", &corridor__v1__strike_entry_request__descriptor, &corridor__v1__evacuation_list__descriptor },
+  { "TopUpList", &corridor__v1__list_action_request__descriptor, &corridor__v1__evacuation_list__descriptor },
+  { "CloseList", &corridor__v1__list_action_request__descriptor, &corridor__v1__evacuation_list__descriptor },
+  { "GetList", &corridor__v1__get_request__descriptor, &corridor__v1__list_summary__descriptor },
+  { "ListLists", &corridor__v1__list_lists_request__descriptor, &corridor__v1__list_lists_response__descriptor },
+  { "GetListVersion", &corridor__v1__get_list_version_request__descriptor, &corridor__v1__list_version__descriptor },
+  { "DiffList", &corridor__v1__diff_list_request__descriptor, &corridor__v1__diff_list_response__descriptor },
+  { "LeftOut", &corridor__v1__left_out_request__descriptor, &corridor__v1__left_out_response__descriptor },
+  { "RecordAgreement", &corridor__v1__record_agreement_request__descriptor, &corridor__v1__agreement__descriptor },
+  { "UpdateAgreement", &corridor__v1__update_agreement_request__descriptor, &corridor__v1__agreement__descriptor },
+  { "SetAgreementStatus", &corridor__v1__set_agreement_status_request__descriptor, &corridor__v1__agreement__descriptor },
+  { "RecordFulfilment", &corridor__v1__record_fulfilment_request__descriptor, &corridor__v1__agreement_progress__descriptor },
+  { "GetAgreement", &corridor__v1__get_request__descriptor, &corridor__v1__agreement__descriptor },
+  { "ListAgreements", &corridor__v1__list_agreements_request__descriptor, &corridor__v1__list_agreements_response__descriptor },
+  { "GetAgreementProgress", &corridor__v1__get_request__descriptor, &corridor__v1__agreement_progress__descriptor },
+  { "AnnounceWindow", &corridor__v1__announce_window_request__descriptor, &corridor__v1__access_window__descriptor },
+  { "SetWindowStatus", &corridor__v1__set_window_status_request__descriptor, &corridor__v1__access_window__descriptor },
+  { "GetWindow", &corridor__v1__get_request__descriptor, &corridor__v1__access_window__descriptor },
+  { "ListWindows", &corridor__v1__list_windows_request__descriptor, &corridor__v1__list_windows_response__descriptor },
+  { "ActiveWindows", &corridor__v1__active_windows_request__descriptor, &corridor__v1__active_windows_response__descriptor },
+  { "PlanMovement", &corridor__v1__plan_movement_request__descriptor, &corridor__v1__movement__descriptor },
+  { "SetMovementStatus", &corridor__v1__set_movement_status_request__descriptor, &corridor__v1__movement__descriptor },
+  { "ChangeManifest", &corridor__v1__change_manifest_request__descriptor, &corridor__v1__movement__descriptor },
+  { "RemoveCargo", &corridor__v1__remove_cargo_request__descriptor, &corridor__v1__movement__descriptor },
+  { "RecordDelivery", &corridor__v1__record_delivery_request__descriptor, &corridor__v1__movement__descriptor },
+  { "ReportIncident", &corridor__v1__report_incident_request__descriptor, &corridor__v1__movement__descriptor },
+  { "GetMovement", &corridor__v1__get_request__descriptor, &corridor__v1__movement__descriptor },
+  { "ListMovements", &corridor__v1__list_movements_request__descriptor, &corridor__v1__list_movements_response__descriptor },
+  { "ReportFigure", &corridor__v1__report_figure_request__descriptor, &corridor__v1__figure__descriptor },
+  { "ListFigures", &corridor__v1__list_figures_request__descriptor, &corridor__v1__list_figures_response__descriptor },
+  { "CompareFigures", &corridor__v1__compare_figures_request__descriptor, &corridor__v1__compare_figures_response__descriptor },
+  { "WaitingCases", &corridor__v1__waiting_cases_request__descriptor, &corridor__v1__waiting_cases_response__descriptor },
+  { "DeathsWhileWaiting", &corridor__v1__deaths_while_waiting_request__descriptor, &corridor__v1__deaths_while_waiting_response__descriptor },
   { "History", &corridor__v1__get_request__descriptor, &corridor__v1__history_response__descriptor },
   { "Watch", &corridor__v1__watch_request__descriptor, &corridor__v1__watched_event__descriptor },
 };
 const unsigned corridor__v1__registry__method_indices_by_name[] = {
+  41,        /* ActiveWindows */
+  37,        /* AnnounceWindow */
+  21,        /* ApproveList */
+  44,        /* ChangeManifest */
+  24,        /* CloseList */
+  52,        /* CompareFigures */
+  18,        /* CreateList */
+  54,        /* DeathsWhileWaiting */
+  28,        /* DiffList */
+  34,        /* GetAgreement */
+  36,        /* GetAgreementProgress */
   12,        /* GetCase */
+  25,        /* GetList */
+  27,        /* GetListVersion */
+  48,        /* GetMovement */
   2,        /* GetParty */
+  16,        /* GetRule */
   6,        /* GetSite */
-  14,        /* History */
+  39,        /* GetWindow */
+  55,        /* History */
+  14,        /* ImposeRule */
+  29,        /* LeftOut */
+  15,        /* LiftRule */
+  35,        /* ListAgreements */
   13,        /* ListCases */
+  51,        /* ListFigures */
+  26,        /* ListLists */
+  49,        /* ListMovements */
   3,        /* ListParties */
+  17,        /* ListRules */
   7,        /* ListSites */
+  40,        /* ListWindows */
+  42,        /* PlanMovement */
+  30,        /* RecordAgreement */
+  46,        /* RecordDelivery */
+  33,        /* RecordFulfilment */
   9,        /* RegisterCase */
   0,        /* RegisterParty */
   4,        /* RegisterSite */
+  45,        /* RemoveCargo */
+  50,        /* ReportFigure */
+  47,        /* ReportIncident */
+  19,        /* SelectList */
+  32,        /* SetAgreementStatus */
   11,        /* SetCaseStatus */
   8,        /* SetCrossingStatus */
+  43,        /* SetMovementStatus */
+  38,        /* SetWindowStatus */
+  22,        /* StrikeEntry */
+  20,        /* SubmitList */
+  23,        /* TopUpList */
+  31,        /* UpdateAgreement */
   10,        /* UpdateCase */
   1,        /* UpdateParty */
   5,        /* UpdateSite */
-  15         /* Watch */
+  53,        /* WaitingCases */
+  56         /* Watch */
 };
 const ProtobufCServiceDescriptor corridor__v1__registry__descriptor =
 {
@@ -2042,7 +2124,7 @@ const ProtobufCServiceDescriptor corridor__v1__registry__descriptor =
   "Registry",
   "Corridor__V1__Registry",
   "corridor.v1",
-  16,
+  57,
   corridor__v1__registry__method_descriptors,
   corridor__v1__registry__method_indices_by_name
 };
@@ -2158,13 +2240,341 @@ void corridor__v1__registry__list_cases(ProtobufCService *service,
   assert(service->descriptor == &corridor__v1__registry__descriptor);
   service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void corridor__v1__registry__impose_rule(ProtobufCService *service,
+                                         const Corridor__V1__ImposeRuleRequest *input,
+                                         Corridor__V1__EligibilityRule_Closure closure,
+                                         void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__lift_rule(ProtobufCService *service,
+                                       const Corridor__V1__LiftRuleRequest *input,
+                                       Corridor__V1__EligibilityRule_Closure closure,
+                                       void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__get_rule(ProtobufCService *service,
+                                      const Corridor__V1__GetRequest *input,
+                                      Corridor__V1__EligibilityRule_Closure closure,
+                                      void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__list_rules(ProtobufCService *service,
+                                        const Corridor__V1__ListRulesRequest *input,
+                                        Corridor__V1__ListRulesResponse_Closure closure,
+                                        void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__create_list(ProtobufCService *service,
+                                         const Corridor__V1__CreateListRequest *input,
+                                         Corridor__V1__EvacuationList_Closure closure,
+                                         void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__select_list(ProtobufCService *service,
+                                         const Corridor__V1__SelectListRequest *input,
+                                         Corridor__V1__SelectListResponse_Closure closure,
+                                         void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__submit_list(ProtobufCService *service,
+                                         const Corridor__V1__ListActionRequest *input,
+                                         Corridor__V1__EvacuationList_Closure closure,
+                                         void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__approve_list(ProtobufCService *service,
+                                          const Corridor__V1__ApproveListRequest *input,
+                                          Corridor__V1__EvacuationList_Closure closure,
+                                          void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__strike_entry(ProtobufCService *service,
+                                          const Corridor__V1__StrikeEntryRequest *input,
+                                          Corridor__V1__EvacuationList_Closure closure,
+                                          void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__top_up_list(ProtobufCService *service,
+                                         const Corridor__V1__ListActionRequest *input,
+                                         Corridor__V1__EvacuationList_Closure closure,
+                                         void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__close_list(ProtobufCService *service,
+                                        const Corridor__V1__ListActionRequest *input,
+                                        Corridor__V1__EvacuationList_Closure closure,
+                                        void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__get_list(ProtobufCService *service,
+                                      const Corridor__V1__GetRequest *input,
+                                      Corridor__V1__ListSummary_Closure closure,
+                                      void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__list_lists(ProtobufCService *service,
+                                        const Corridor__V1__ListListsRequest *input,
+                                        Corridor__V1__ListListsResponse_Closure closure,
+                                        void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__get_list_version(ProtobufCService *service,
+                                              const Corridor__V1__GetListVersionRequest *input,
+                                              Corridor__V1__ListVersion_Closure closure,
+                                              void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__diff_list(ProtobufCService *service,
+                                       const Corridor__V1__DiffListRequest *input,
+                                       Corridor__V1__DiffListResponse_Closure closure,
+                                       void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__left_out(ProtobufCService *service,
+                                      const Corridor__V1__LeftOutRequest *input,
+                                      Corridor__V1__LeftOutResponse_Closure closure,
+                                      void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__record_agreement(ProtobufCService *service,
+                                              const Corridor__V1__RecordAgreementRequest *input,
+                                              Corridor__V1__Agreement_Closure closure,
+                                              void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__update_agreement(ProtobufCService *service,
+                                              const Corridor__V1__UpdateAgreementRequest *input,
+                                              Corridor__V1__Agreement_Closure closure,
+                                              void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__set_agreement_status(ProtobufCService *service,
+                                                  const Corridor__V1__SetAgreementStatusRequest *input,
+                                                  Corridor__V1__Agreement_Closure closure,
+                                                  void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__record_fulfilment(ProtobufCService *service,
+                                               const Corridor__V1__RecordFulfilmentRequest *input,
+                                               Corridor__V1__AgreementProgress_Closure closure,
+                                               void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__get_agreement(ProtobufCService *service,
+                                           const Corridor__V1__GetRequest *input,
+                                           Corridor__V1__Agreement_Closure closure,
+                                           void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__list_agreements(ProtobufCService *service,
+                                             const Corridor__V1__ListAgreementsRequest *input,
+                                             Corridor__V1__ListAgreementsResponse_Closure closure,
+                                             void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__get_agreement_progress(ProtobufCService *service,
+                                                    const Corridor__V1__GetRequest *input,
+                                                    Corridor__V1__AgreementProgress_Closure closure,
+                                                    void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__announce_window(ProtobufCService *service,
+                                             const Corridor__V1__AnnounceWindowRequest *input,
+                                             Corridor__V1__AccessWindow_Closure closure,
+                                             void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 37, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__set_window_status(ProtobufCService *service,
+                                               const Corridor__V1__SetWindowStatusRequest *input,
+                                               Corridor__V1__AccessWindow_Closure closure,
+                                               void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 38, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__get_window(ProtobufCService *service,
+                                        const Corridor__V1__GetRequest *input,
+                                        Corridor__V1__AccessWindow_Closure closure,
+                                        void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 39, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__list_windows(ProtobufCService *service,
+                                          const Corridor__V1__ListWindowsRequest *input,
+                                          Corridor__V1__ListWindowsResponse_Closure closure,
+                                          void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 40, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__active_windows(ProtobufCService *service,
+                                            const Corridor__V1__ActiveWindowsRequest *input,
+                                            Corridor__V1__ActiveWindowsResponse_Closure closure,
+                                            void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 41, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__plan_movement(ProtobufCService *service,
+                                           const Corridor__V1__PlanMovementRequest *input,
+                                           Corridor__V1__Movement_Closure closure,
+                                           void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 42, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__set_movement_status(ProtobufCService *service,
+                                                 const Corridor__V1__SetMovementStatusRequest *input,
+                                                 Corridor__V1__Movement_Closure closure,
+                                                 void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 43, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__change_manifest(ProtobufCService *service,
+                                             const Corridor__V1__ChangeManifestRequest *input,
+                                             Corridor__V1__Movement_Closure closure,
+                                             void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 44, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__remove_cargo(ProtobufCService *service,
+                                          const Corridor__V1__RemoveCargoRequest *input,
+                                          Corridor__V1__Movement_Closure closure,
+                                          void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 45, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__record_delivery(ProtobufCService *service,
+                                             const Corridor__V1__RecordDeliveryRequest *input,
+                                             Corridor__V1__Movement_Closure closure,
+                                             void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 46, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__report_incident(ProtobufCService *service,
+                                             const Corridor__V1__ReportIncidentRequest *input,
+                                             Corridor__V1__Movement_Closure closure,
+                                             void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 47, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__get_movement(ProtobufCService *service,
+                                          const Corridor__V1__GetRequest *input,
+                                          Corridor__V1__Movement_Closure closure,
+                                          void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 48, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__list_movements(ProtobufCService *service,
+                                            const Corridor__V1__ListMovementsRequest *input,
+                                            Corridor__V1__ListMovementsResponse_Closure closure,
+                                            void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 49, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__report_figure(ProtobufCService *service,
+                                           const Corridor__V1__ReportFigureRequest *input,
+                                           Corridor__V1__Figure_Closure closure,
+                                           void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 50, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__list_figures(ProtobufCService *service,
+                                          const Corridor__V1__ListFiguresRequest *input,
+                                          Corridor__V1__ListFiguresResponse_Closure closure,
+                                          void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 51, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__compare_figures(ProtobufCService *service,
+                                             const Corridor__V1__CompareFiguresRequest *input,
+                                             Corridor__V1__CompareFiguresResponse_Closure closure,
+                                             void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 52, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__waiting_cases(ProtobufCService *service,
+                                           const Corridor__V1__WaitingCasesRequest *input,
+                                           Corridor__V1__WaitingCasesResponse_Closure closure,
+                                           void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 53, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__registry__deaths_while_waiting(ProtobufCService *service,
+                                                  const Corridor__V1__DeathsWhileWaitingRequest *input,
+                                                  Corridor__V1__DeathsWhileWaitingResponse_Closure closure,
+                                                  void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 54, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void corridor__v1__registry__history(ProtobufCService *service,
                                      const Corridor__V1__GetRequest *input,
                                      Corridor__V1__HistoryResponse_Closure closure,
                                      void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 55, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__watch(ProtobufCService *service,
                                    const Corridor__V1__WatchRequest *input,
@@ -2172,7 +2582,7 @@ void corridor__v1__registry__watch(ProtobufCService *service,
                                    void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 56, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__init (Corridor__V1__Registry_Service *service,
                                    Corridor__V1__Registry_ServiceDestroy destroy)

@@ -232,7 +232,277 @@ void   corridor__v1__registry_counters__free_unpacked
   assert(message->base.descriptor == &corridor__v1__registry_counters__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor corridor__v1__snapshot_entry__field_descriptors[4] =
+void   corridor__v1__rule_entry__init
+                     (Corridor__V1__RuleEntry         *message)
+{
+  static const Corridor__V1__RuleEntry init_value = CORRIDOR__V1__RULE_ENTRY__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__rule_entry__get_packed_size
+                     (const Corridor__V1__RuleEntry *message)
+{
+  assert(message->base.descriptor == &corridor__v1__rule_entry__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__rule_entry__pack
+                     (const Corridor__V1__RuleEntry *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__rule_entry__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__rule_entry__pack_to_buffer
+                     (const Corridor__V1__RuleEntry *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__rule_entry__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__RuleEntry *
+       corridor__v1__rule_entry__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__RuleEntry *)
+     protobuf_c_message_unpack (&corridor__v1__rule_entry__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__rule_entry__free_unpacked
+                     (Corridor__V1__RuleEntry *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__rule_entry__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__list_entry_record__init
+                     (Corridor__V1__ListEntryRecord         *message)
+{
+  static const Corridor__V1__ListEntryRecord init_value = CORRIDOR__V1__LIST_ENTRY_RECORD__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__list_entry_record__get_packed_size
+                     (const Corridor__V1__ListEntryRecord *message)
+{
+  assert(message->base.descriptor == &corridor__v1__list_entry_record__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__list_entry_record__pack
+                     (const Corridor__V1__ListEntryRecord *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__list_entry_record__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__list_entry_record__pack_to_buffer
+                     (const Corridor__V1__ListEntryRecord *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__list_entry_record__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__ListEntryRecord *
+       corridor__v1__list_entry_record__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__ListEntryRecord *)
+     protobuf_c_message_unpack (&corridor__v1__list_entry_record__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__list_entry_record__free_unpacked
+                     (Corridor__V1__ListEntryRecord *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__list_entry_record__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__agreement_entry__init
+                     (Corridor__V1__AgreementEntry         *message)
+{
+  static const Corridor__V1__AgreementEntry init_value = CORRIDOR__V1__AGREEMENT_ENTRY__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__agreement_entry__get_packed_size
+                     (const Corridor__V1__AgreementEntry *message)
+{
+  assert(message->base.descriptor == &corridor__v1__agreement_entry__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__agreement_entry__pack
+                     (const Corridor__V1__AgreementEntry *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__agreement_entry__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__agreement_entry__pack_to_buffer
+                     (const Corridor__V1__AgreementEntry *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__agreement_entry__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__AgreementEntry *
+       corridor__v1__agreement_entry__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__AgreementEntry *)
+     protobuf_c_message_unpack (&corridor__v1__agreement_entry__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__agreement_entry__free_unpacked
+                     (Corridor__V1__AgreementEntry *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__agreement_entry__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__window_entry__init
+                     (Corridor__V1__WindowEntry         *message)
+{
+  static const Corridor__V1__WindowEntry init_value = CORRIDOR__V1__WINDOW_ENTRY__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__window_entry__get_packed_size
+                     (const Corridor__V1__WindowEntry *message)
+{
+  assert(message->base.descriptor == &corridor__v1__window_entry__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__window_entry__pack
+                     (const Corridor__V1__WindowEntry *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__window_entry__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__window_entry__pack_to_buffer
+                     (const Corridor__V1__WindowEntry *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__window_entry__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__WindowEntry *
+       corridor__v1__window_entry__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__WindowEntry *)
+     protobuf_c_message_unpack (&corridor__v1__window_entry__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__window_entry__free_unpacked
+                     (Corridor__V1__WindowEntry *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__window_entry__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__movement_entry__init
+                     (Corridor__V1__MovementEntry         *message)
+{
+  static const Corridor__V1__MovementEntry init_value = CORRIDOR__V1__MOVEMENT_ENTRY__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__movement_entry__get_packed_size
+                     (const Corridor__V1__MovementEntry *message)
+{
+  assert(message->base.descriptor == &corridor__v1__movement_entry__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__movement_entry__pack
+                     (const Corridor__V1__MovementEntry *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__movement_entry__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__movement_entry__pack_to_buffer
+                     (const Corridor__V1__MovementEntry *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__movement_entry__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__MovementEntry *
+       corridor__v1__movement_entry__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__MovementEntry *)
+     protobuf_c_message_unpack (&corridor__v1__movement_entry__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__movement_entry__free_unpacked
+                     (Corridor__V1__MovementEntry *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__movement_entry__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__figure_entry__init
+                     (Corridor__V1__FigureEntry         *message)
+{
+  static const Corridor__V1__FigureEntry init_value = CORRIDOR__V1__FIGURE_ENTRY__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__figure_entry__get_packed_size
+                     (const Corridor__V1__FigureEntry *message)
+{
+  assert(message->base.descriptor == &corridor__v1__figure_entry__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__figure_entry__pack
+                     (const Corridor__V1__FigureEntry *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__figure_entry__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__figure_entry__pack_to_buffer
+                     (const Corridor__V1__FigureEntry *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__figure_entry__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__FigureEntry *
+       corridor__v1__figure_entry__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__FigureEntry *)
+     protobuf_c_message_unpack (&corridor__v1__figure_entry__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__figure_entry__free_unpacked
+                     (Corridor__V1__FigureEntry *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__figure_entry__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+static const ProtobufCFieldDescriptor corridor__v1__snapshot_entry__field_descriptors[10] =
 {
   {
     "party",
@@ -282,17 +552,95 @@ static const ProtobufCFieldDescriptor corridor__v1__snapshot_entry__field_descri
     0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "rule",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__SnapshotEntry, entry_case),
+    offsetof(Corridor__V1__SnapshotEntry, rule),
+    &corridor__v1__rule_entry__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "list",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__SnapshotEntry, entry_case),
+    offsetof(Corridor__V1__SnapshotEntry, list),
+    &corridor__v1__list_entry_record__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "agreement",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__SnapshotEntry, entry_case),
+    offsetof(Corridor__V1__SnapshotEntry, agreement),
+    &corridor__v1__agreement_entry__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "window",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__SnapshotEntry, entry_case),
+    offsetof(Corridor__V1__SnapshotEntry, window),
+    &corridor__v1__window_entry__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "movement",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__SnapshotEntry, entry_case),
+    offsetof(Corridor__V1__SnapshotEntry, movement),
+    &corridor__v1__movement_entry__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "figure",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__SnapshotEntry, entry_case),
+    offsetof(Corridor__V1__SnapshotEntry, figure),
+    &corridor__v1__figure_entry__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__snapshot_entry__field_indices_by_name[] = {
+  6,   /* field[6] = agreement */
   2,   /* field[2] = case_entry */
   3,   /* field[3] = counters */
+  9,   /* field[9] = figure */
+  5,   /* field[5] = list */
+  8,   /* field[8] = movement */
   0,   /* field[0] = party */
+  4,   /* field[4] = rule */
   1,   /* field[1] = site */
+  7,   /* field[7] = window */
 };
 static const ProtobufCIntRange corridor__v1__snapshot_entry__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 10 }
 };
 const ProtobufCMessageDescriptor corridor__v1__snapshot_entry__descriptor =
 {
@@ -302,7 +650,7 @@ const ProtobufCMessageDescriptor corridor__v1__snapshot_entry__descriptor =
   "Corridor__V1__SnapshotEntry",
   "corridor.v1",
   sizeof(Corridor__V1__SnapshotEntry),
-  4,
+  10,
   corridor__v1__snapshot_entry__field_descriptors,
   corridor__v1__snapshot_entry__field_indices_by_name,
   1,  corridor__v1__snapshot_entry__number_ranges,
@@ -475,7 +823,7 @@ const ProtobufCMessageDescriptor corridor__v1__case_entry__descriptor =
   (ProtobufCMessageInit) corridor__v1__case_entry__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__registry_counters__field_descriptors[1] =
+static const ProtobufCFieldDescriptor corridor__v1__registry_counters__field_descriptors[2] =
 {
   {
     "next_case_number",
@@ -489,14 +837,27 @@ static const ProtobufCFieldDescriptor corridor__v1__registry_counters__field_des
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "next_figure_number",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__RegistryCounters, next_figure_number),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__registry_counters__field_indices_by_name[] = {
   0,   /* field[0] = next_case_number */
+  1,   /* field[1] = next_figure_number */
 };
 static const ProtobufCIntRange corridor__v1__registry_counters__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor corridor__v1__registry_counters__descriptor =
 {
@@ -506,10 +867,329 @@ const ProtobufCMessageDescriptor corridor__v1__registry_counters__descriptor =
   "Corridor__V1__RegistryCounters",
   "corridor.v1",
   sizeof(Corridor__V1__RegistryCounters),
-  1,
+  2,
   corridor__v1__registry_counters__field_descriptors,
   corridor__v1__registry_counters__field_indices_by_name,
   1,  corridor__v1__registry_counters__number_ranges,
   (ProtobufCMessageInit) corridor__v1__registry_counters__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__rule_entry__field_descriptors[2] =
+{
+  {
+    "rule",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__RuleEntry, rule),
+    &corridor__v1__eligibility_rule__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "history",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_UINT64,
+    offsetof(Corridor__V1__RuleEntry, n_history),
+    offsetof(Corridor__V1__RuleEntry, history),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__rule_entry__field_indices_by_name[] = {
+  1,   /* field[1] = history */
+  0,   /* field[0] = rule */
+};
+static const ProtobufCIntRange corridor__v1__rule_entry__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor corridor__v1__rule_entry__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.RuleEntry",
+  "RuleEntry",
+  "Corridor__V1__RuleEntry",
+  "corridor.v1",
+  sizeof(Corridor__V1__RuleEntry),
+  2,
+  corridor__v1__rule_entry__field_descriptors,
+  corridor__v1__rule_entry__field_indices_by_name,
+  1,  corridor__v1__rule_entry__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__rule_entry__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__list_entry_record__field_descriptors[3] =
+{
+  {
+    "list",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ListEntryRecord, list),
+    &corridor__v1__evacuation_list__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "versions",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__ListEntryRecord, n_versions),
+    offsetof(Corridor__V1__ListEntryRecord, versions),
+    &corridor__v1__list_version__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "history",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_UINT64,
+    offsetof(Corridor__V1__ListEntryRecord, n_history),
+    offsetof(Corridor__V1__ListEntryRecord, history),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__list_entry_record__field_indices_by_name[] = {
+  2,   /* field[2] = history */
+  0,   /* field[0] = list */
+  1,   /* field[1] = versions */
+};
+static const ProtobufCIntRange corridor__v1__list_entry_record__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor corridor__v1__list_entry_record__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.ListEntryRecord",
+  "ListEntryRecord",
+  "Corridor__V1__ListEntryRecord",
+  "corridor.v1",
+  sizeof(Corridor__V1__ListEntryRecord),
+  3,
+  corridor__v1__list_entry_record__field_descriptors,
+  corridor__v1__list_entry_record__field_indices_by_name,
+  1,  corridor__v1__list_entry_record__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__list_entry_record__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__agreement_entry__field_descriptors[2] =
+{
+  {
+    "agreement",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__AgreementEntry, agreement),
+    &corridor__v1__agreement__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "history",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_UINT64,
+    offsetof(Corridor__V1__AgreementEntry, n_history),
+    offsetof(Corridor__V1__AgreementEntry, history),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__agreement_entry__field_indices_by_name[] = {
+  0,   /* field[0] = agreement */
+  1,   /* field[1] = history */
+};
+static const ProtobufCIntRange corridor__v1__agreement_entry__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor corridor__v1__agreement_entry__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.AgreementEntry",
+  "AgreementEntry",
+  "Corridor__V1__AgreementEntry",
+  "corridor.v1",
+  sizeof(Corridor__V1__AgreementEntry),
+  2,
+  corridor__v1__agreement_entry__field_descriptors,
+  corridor__v1__agreement_entry__field_indices_by_name,
+  1,  corridor__v1__agreement_entry__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__agreement_entry__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__window_entry__field_descriptors[2] =
+{
+  {
+    "window",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__WindowEntry, window),
+    &corridor__v1__access_window__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "history",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_UINT64,
+    offsetof(Corridor__V1__WindowEntry, n_history),
+    offsetof(Corridor__V1__WindowEntry, history),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__window_entry__field_indices_by_name[] = {
+  1,   /* field[1] = history */
+  0,   /* field[0] = window */
+};
+static const ProtobufCIntRange corridor__v1__window_entry__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor corridor__v1__window_entry__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.WindowEntry",
+  "WindowEntry",
+  "Corridor__V1__WindowEntry",
+  "corridor.v1",
+  sizeof(Corridor__V1__WindowEntry),
+  2,
+  corridor__v1__window_entry__field_descriptors,
+  corridor__v1__window_entry__field_indices_by_name,
+  1,  corridor__v1__window_entry__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__window_entry__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__movement_entry__field_descriptors[2] =
+{
+  {
+    "movement",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__MovementEntry, movement),
+    &corridor__v1__movement__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "history",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_UINT64,
+    offsetof(Corridor__V1__MovementEntry, n_history),
+    offsetof(Corridor__V1__MovementEntry, history),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__movement_entry__field_indices_by_name[] = {
+  1,   /* field[1] = history */
+  0,   /* field[0] = movement */
+};
+static const ProtobufCIntRange corridor__v1__movement_entry__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor corridor__v1__movement_entry__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.MovementEntry",
+  "MovementEntry",
+  "Corridor__V1__MovementEntry",
+  "corridor.v1",
+  sizeof(Corridor__V1__MovementEntry),
+  2,
+  corridor__v1__movement_entry__field_descriptors,
+  corridor__v1__movement_entry__field_indices_by_name,
+  1,  corridor__v1__movement_entry__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__movement_entry__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__figure_entry__field_descriptors[2] =
+{
+  {
+    "figure",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__FigureEntry, figure),
+    &corridor__v1__figure__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "history",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_UINT64,
+    offsetof(Corridor__V1__FigureEntry, n_history),
+    offsetof(Corridor__V1__FigureEntry, history),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__figure_entry__field_indices_by_name[] = {
+  0,   /* field[0] = figure */
+  1,   /* field[1] = history */
+};
+static const ProtobufCIntRange corridor__v1__figure_entry__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor corridor__v1__figure_entry__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.FigureEntry",
+  "FigureEntry",
+  "Corridor__V1__FigureEntry",
+  "corridor.v1",
+  sizeof(Corridor__V1__FigureEntry),
+  2,
+  corridor__v1__figure_entry__field_descriptors,
+  corridor__v1__figure_entry__field_indices_by_name,
+  1,  corridor__v1__figure_entry__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__figure_entry__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
