@@ -66,7 +66,7 @@ struct RPCBenchmark: AsyncParsableCommand {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
 
-        var figures: [Figure] = []
+        var figures: [BenchmarkFigure] = []
         var details: [String: LatencySummary] = [:]
         var notes: [String] = []
         let bytes = "\(size) B"
@@ -78,9 +78,9 @@ struct RPCBenchmark: AsyncParsableCommand {
         details["raw ping-pong"] = raw
         let rawP50 = Baseline(label: "raw p50, this run", value: raw.p50Microseconds, unit: "µs", sameRun: true)
         let rawP99 = Baseline(label: "raw p99, this run", value: raw.p99Microseconds, unit: "µs", sameRun: true)
-        figures.append(Figure("raw ping-pong p50 (2 processes, \(bytes))", value: raw.p50Microseconds, unit: "µs",
+        figures.append(BenchmarkFigure("raw ping-pong p50 (2 processes, \(bytes))", value: raw.p50Microseconds, unit: "µs",
                               note: "the floor: blocking write(2)/read(2) on a Unix stream socket, nothing else"))
-        figures.append(Figure("raw ping-pong p99", value: raw.p99Microseconds, unit: "µs"))
+        figures.append(BenchmarkFigure("raw ping-pong p99", value: raw.p99Microseconds, unit: "µs"))
 
         // Context: the same with both processes on one CPU, and forced onto two.
         var crossCPU: LatencySummary?
@@ -97,9 +97,9 @@ struct RPCBenchmark: AsyncParsableCommand {
                     pinCPU: placement.ours, peerCPU: placement.peer))
                 details["raw ping-pong, \(placement.name)"] = summary
                 if placement.ours == placement.peer { sameCPU = summary } else { crossCPU = summary }
-                figures.append(Figure("raw ping-pong p50, \(placement.name)", value: summary.p50Microseconds, unit: "µs",
+                figures.append(BenchmarkFigure("raw ping-pong p50, \(placement.name)", value: summary.p50Microseconds, unit: "µs",
                                       note: placement.note))
-                figures.append(Figure("raw ping-pong p99, \(placement.name)", value: summary.p99Microseconds, unit: "µs"))
+                figures.append(BenchmarkFigure("raw ping-pong p99, \(placement.name)", value: summary.p99Microseconds, unit: "µs"))
             } catch {
                 notes.append("the raw ping-pong \(placement.name) could not run: \(error)")
             }
@@ -130,12 +130,12 @@ struct RPCBenchmark: AsyncParsableCommand {
             socketPath: daemon.socketPath, payloadBytes: size, roundTrips: roundTrips, warmup: warmup))
         let unaryCPU = unaryMeter.perCall(calls: roundTrips + warmup)
         details["Corridor unary, 1 caller"] = unary
-        figures.append(Figure("Corridor unary p50 (1 caller, \(bytes))", value: unary.p50Microseconds, unit: "µs",
+        figures.append(BenchmarkFigure("Corridor unary p50 (1 caller, \(bytes))", value: unary.p50Microseconds, unit: "µs",
                               baseline: rawP50, goal: .ratioAtMost(1.5)))
-        figures.append(Figure("Corridor unary p99 (1 caller, \(bytes))", value: unary.p99Microseconds, unit: "µs",
+        figures.append(BenchmarkFigure("Corridor unary p99 (1 caller, \(bytes))", value: unary.p99Microseconds, unit: "µs",
                               baseline: rawP99, goal: .ratioAtMost(3)))
         if let crossCPU {
-            figures.append(Figure("Corridor unary p50 vs the cross-CPU floor", value: unary.p50Microseconds, unit: "µs",
+            figures.append(BenchmarkFigure("Corridor unary p50 vs the cross-CPU floor", value: unary.p50Microseconds, unit: "µs",
                                   baseline: Baseline(label: "raw p50 pinned to CPUs 0 and 1, this run", value: crossCPU.p50Microseconds, unit: "µs", sameRun: true),
                                   note: "context: Corridor's threads span both CPUs, so this floor is the closer comparison when the unpinned one ran on one CPU"))
         }
@@ -143,14 +143,14 @@ struct RPCBenchmark: AsyncParsableCommand {
         let withTimeout = LatencySummary(nanoseconds: try await UnaryLatency.run(
             socketPath: daemon.socketPath, payloadBytes: size, roundTrips: roundTrips, warmup: warmup, timeout: .seconds(10)))
         details["Corridor unary, 1 caller, 10 s timeout"] = withTimeout
-        figures.append(Figure("Corridor unary p50, 10 s timeout per call", value: withTimeout.p50Microseconds, unit: "µs",
+        figures.append(BenchmarkFigure("Corridor unary p50, 10 s timeout per call", value: withTimeout.p50Microseconds, unit: "µs",
                               baseline: rawP50, note: "context: as corridorctl calls (a guard timer per call); the goal rows use no timeout"))
         let grpcCPU = Baseline(label: "grpc-swift-2 (reference, not this run)", value: 340, unit: "µs", sameRun: false)
         if let daemonCPU = unaryCPU.daemon {
-            figures.append(Figure("corridord CPU per call (1 caller)", value: daemonCPU, unit: "µs", baseline: grpcCPU,
+            figures.append(BenchmarkFigure("corridord CPU per call (1 caller)", value: daemonCPU, unit: "µs", baseline: grpcCPU,
                                   note: "user+system CPU of the daemon over the sequential run, per call (10 ms tick resolution)"))
         }
-        figures.append(Figure("client CPU per call (1 caller)", value: unaryCPU.client, unit: "µs", baseline: grpcCPU,
+        figures.append(BenchmarkFigure("client CPU per call (1 caller)", value: unaryCPU.client, unit: "µs", baseline: grpcCPU,
                               note: "this process's CPU over the sequential run, per call: CorridorClient plus the timing loop"))
 
         // (d) The command line, on the same daemon.
@@ -158,9 +158,9 @@ struct RPCBenchmark: AsyncParsableCommand {
             progress("corridorctl ping -c \(roundTrips) --json…")
             let (cli, seconds) = try CLIPing.run(corridorctl: corridorctlPath, socketPath: daemon.socketPath,
                                                  count: roundTrips, warmup: warmup, payloadBytes: size, directory: scratch.path)
-            figures.append(Figure("corridorctl ping p50 (\(bytes))", value: cli.p50Microseconds, unit: "µs", baseline: rawP50,
+            figures.append(BenchmarkFigure("corridorctl ping p50 (\(bytes))", value: cli.p50Microseconds, unit: "µs", baseline: rawP50,
                                   note: "as `corridorctl ping -c \(roundTrips) --warmup \(warmup) --json` reports it; the whole command took \(formatNumber(seconds, decimals: 2)) s"))
-            figures.append(Figure("corridorctl ping p99 (\(bytes))", value: cli.p99Microseconds, unit: "µs", baseline: rawP99))
+            figures.append(BenchmarkFigure("corridorctl ping p99 (\(bytes))", value: cli.p99Microseconds, unit: "µs", baseline: rawP99))
         } else {
             notes.append("corridorctl not found at \(corridorctlPath): its figures were skipped")
         }
@@ -177,7 +177,7 @@ struct RPCBenchmark: AsyncParsableCommand {
             let cpu = meter.perCall(calls: result.calls)
             details["Corridor unary under load, \(shape)"] = LatencySummary(nanoseconds: result.latencies)
             let cpuText = cpu.daemon.map { "corridord \(formatNumber($0, decimals: 1)) µs CPU per call, " } ?? ""
-            figures.append(Figure("throughput, \(shape)", value: result.callsPerSecond, unit: "calls/s",
+            figures.append(BenchmarkFigure("throughput, \(shape)", value: result.callsPerSecond, unit: "calls/s",
                                   baseline: grpcThroughput, goal: .ratioAtLeast(10),
                                   note: "\(result.calls) calls in \(formatNumber(result.seconds, decimals: 2)) s; \(cpuText)client \(formatNumber(cpu.client, decimals: 1)) µs (the warm-up pass counts in CPU)"))
         }
@@ -187,16 +187,16 @@ struct RPCBenchmark: AsyncParsableCommand {
         let memoryAfterLoad = daemon.memory()
         let grpcRSS = Baseline(label: "grpc-swift-2 26 MB (reference, not this run)", value: 26e6 / 1_048_576, unit: "MiB", sameRun: false)
         if let memoryAtStart {
-            figures.append(Figure("corridord idle RSS after start", value: Double(memoryAtStart.residentKiB) / 1024, unit: "MiB",
+            figures.append(BenchmarkFigure("corridord idle RSS after start", value: Double(memoryAtStart.residentKiB) / 1024, unit: "MiB",
                                   baseline: grpcRSS, goal: .atMost(10), note: "VmRSS 0.5 s after READY=1"))
         }
         if let memoryAfterLoad {
-            figures.append(Figure("corridord idle RSS after load", value: Double(memoryAfterLoad.residentKiB) / 1024, unit: "MiB",
+            figures.append(BenchmarkFigure("corridord idle RSS after load", value: Double(memoryAfterLoad.residentKiB) / 1024, unit: "MiB",
                                   baseline: grpcRSS, goal: .atMost(10), note: "VmRSS 1 s after every benchmark connection closed"))
-            figures.append(Figure("corridord RSS after load, file-backed part", value: Double(memoryAfterLoad.fileKiB) / 1024, unit: "MiB",
+            figures.append(BenchmarkFigure("corridord RSS after load, file-backed part", value: Double(memoryAfterLoad.fileKiB) / 1024, unit: "MiB",
                                   note: "RssFile: resident pages of the corridord binary and the shared libraries it maps (Swift runtime, Foundation, libc); RssAnon is heap and stacks"))
-            figures.append(Figure("corridord RSS after load, anonymous part", value: Double(memoryAfterLoad.anonymousKiB) / 1024, unit: "MiB"))
-            figures.append(Figure("corridord peak RSS (VmHWM)", value: Double(memoryAfterLoad.peakKiB) / 1024, unit: "MiB"))
+            figures.append(BenchmarkFigure("corridord RSS after load, anonymous part", value: Double(memoryAfterLoad.anonymousKiB) / 1024, unit: "MiB"))
+            figures.append(BenchmarkFigure("corridord peak RSS (VmHWM)", value: Double(memoryAfterLoad.peakKiB) / 1024, unit: "MiB"))
         }
         progress("stopping corridord…")
 

@@ -95,7 +95,7 @@ struct StorageBenchmark: AsyncParsableCommand {
         let fileSystem = fileSystemName(scratch.path)
         progress("storage benchmarks in \(scratch.path) (\(fileSystem))")
 
-        var figures: [Figure] = []
+        var figures: [BenchmarkFigure] = []
         var details: [String: LatencySummary] = [:]
         var notes: [String] = []
         let bytes = "\(size) B"
@@ -147,11 +147,11 @@ struct StorageBenchmark: AsyncParsableCommand {
         let rawRate = 1e6 / raw.meanMicroseconds
         let passesText = floorPasses.map { "\($0.label) \(Report.grouped(Int(1e6 / $0.summary.meanMicroseconds)))/s (p50 \(formatNumber($0.summary.p50Microseconds, decimals: 0)) µs)" }.joined(separator: ", ")
         let rawBaseline = Baseline(label: "raw fdatasync rate, this run", value: rawRate, unit: "appends/s", sameRun: true)
-        figures.append(Figure("raw pwrite + fdatasync, 1 writer (\(bytes) appended)", value: rawRate, unit: "appends/s",
+        figures.append(BenchmarkFigure("raw pwrite + fdatasync, 1 writer (\(bytes) appended)", value: rawRate, unit: "appends/s",
                               note: "the floor: one file, each write extended it and was made durable alone (1 / mean latency); the fastest of \(floorPasses.count) passes, which were: \(passesText)"))
-        figures.append(Figure("raw pwrite + fdatasync p50", value: raw.p50Microseconds, unit: "µs"))
-        figures.append(Figure("raw pwrite + fdatasync p99", value: raw.p99Microseconds, unit: "µs"))
-        figures.append(Figure("raw pwrite + fdatasync into posix_fallocate'd blocks", value: 1e6 / rawPreallocated.meanMicroseconds, unit: "appends/s",
+        figures.append(BenchmarkFigure("raw pwrite + fdatasync p50", value: raw.p50Microseconds, unit: "µs"))
+        figures.append(BenchmarkFigure("raw pwrite + fdatasync p99", value: raw.p99Microseconds, unit: "µs"))
+        figures.append(BenchmarkFigure("raw pwrite + fdatasync into posix_fallocate'd blocks", value: 1e6 / rawPreallocated.meanMicroseconds, unit: "appends/s",
                               baseline: rawBaseline, note: "context: the segment files are reserved this way; p50 \(formatNumber(rawPreallocated.p50Microseconds, decimals: 1)) µs, p99 \(formatNumber(rawPreallocated.p99Microseconds, decimals: 1)) µs"))
 
         var sqliteVersion = "?"
@@ -161,35 +161,35 @@ struct StorageBenchmark: AsyncParsableCommand {
             details["durable append, \(count) writer(s)"] = oursLatency
             let shape = count == 1 ? "1 writer" : "\(count) writers"
             let syncMicroseconds = ours.syncs > 0 ? ours.run.seconds * 1e6 / Double(ours.syncs) : 0
-            figures.append(Figure("durable appends, \(shape)", value: ours.run.perSecond, unit: "appends/s", baseline: rawBaseline,
+            figures.append(BenchmarkFigure("durable appends, \(shape)", value: ours.run.perSecond, unit: "appends/s", baseline: rawBaseline,
                                   goal: count >= 64 ? .ratioAtLeast(20) : nil,
                                   note: "\(ours.run.operations) single-record appendDurably calls in \(formatNumber(ours.run.seconds, decimals: 2)) s; \(ours.syncs) msyncs, one per \(formatNumber(syncMicroseconds, decimals: 0)) µs of the run"))
             if let peer {
                 sqliteVersion = peer.sqliteVersion
                 let peerBaseline = Baseline(label: "SQLite, \(shape), this run", value: peer.run.perSecond, unit: "inserts/s", sameRun: true)
-                figures.append(Figure("durable appends vs SQLite, \(shape)", value: ours.run.perSecond, unit: "appends/s",
+                figures.append(BenchmarkFigure("durable appends vs SQLite, \(shape)", value: ours.run.perSecond, unit: "appends/s",
                                       baseline: peerBaseline, goal: .ratioAtLeast(20)))
             }
-            figures.append(Figure("records per sync, \(shape)", value: ours.recordsPerSync, unit: "records/sync",
+            figures.append(BenchmarkFigure("records per sync, \(shape)", value: ours.recordsPerSync, unit: "records/sync",
                                   note: "syncedRecords / syncs from EventLog.figures over the timed part"))
-            figures.append(Figure("durable append p50, \(shape)", value: oursLatency.p50Microseconds, unit: "µs",
+            figures.append(BenchmarkFigure("durable append p50, \(shape)", value: oursLatency.p50Microseconds, unit: "µs",
                                   baseline: Baseline(label: "raw p50, this run", value: raw.p50Microseconds, unit: "µs", sameRun: true)))
-            figures.append(Figure("durable append p99, \(shape)", value: oursLatency.p99Microseconds, unit: "µs",
+            figures.append(BenchmarkFigure("durable append p99, \(shape)", value: oursLatency.p99Microseconds, unit: "µs",
                                   baseline: Baseline(label: "raw p99, this run", value: raw.p99Microseconds, unit: "µs", sameRun: true)))
             if count > 1 {
-                figures.append(Figure("writers starved, durable appends, \(shape)", value: Double(oursFairness.starved), unit: "writers",
+                figures.append(BenchmarkFigure("writers starved, durable appends, \(shape)", value: Double(oursFairness.starved), unit: "writers",
                                       goal: .atMost(0), note: fairnessText(oursFairness)))
             }
             if let peer {
                 let peerLatency = LatencySummary(nanoseconds: peer.run.latencies)
                 let peerFairness = peer.run.fairness(start: peer.start)
                 details["SQLite insert, \(count) writer(s)"] = peerLatency
-                figures.append(Figure("SQLite inserts, \(shape)", value: peer.run.perSecond, unit: "inserts/s", baseline: rawBaseline,
+                figures.append(BenchmarkFigure("SQLite inserts, \(shape)", value: peer.run.perSecond, unit: "inserts/s", baseline: rawBaseline,
                                       note: "\(peer.run.operations) inserts, each its own transaction, in \(formatNumber(peer.run.seconds, decimals: 2)) s"))
-                figures.append(Figure("SQLite insert p50 / p99 / max, \(shape)", value: peerLatency.p50Microseconds, unit: "µs",
+                figures.append(BenchmarkFigure("SQLite insert p50 / p99 / max, \(shape)", value: peerLatency.p50Microseconds, unit: "µs",
                                       note: "p99 \(formatNumber(peerLatency.p99Microseconds, decimals: 1)) µs, max \(formatNumber(peerLatency.maxMicroseconds, decimals: 1)) µs"))
                 if count > 1 {
-                    figures.append(Figure("writers starved, SQLite, \(shape)", value: Double(peerFairness.starved), unit: "writers",
+                    figures.append(BenchmarkFigure("writers starved, SQLite, \(shape)", value: Double(peerFairness.starved), unit: "writers",
                                           note: fairnessText(peerFairness)))
                 }
             }
@@ -200,11 +200,11 @@ struct StorageBenchmark: AsyncParsableCommand {
         let replay = try LogReplay.run(directory: try scratch.subdirectory("replay"), records: replayRecords, payloadBytes: replaySize, passes: 3)
         try? FileManager.default.removeItem(atPath: scratch.path + "/replay")
         let replayShape = "\(replayRecords) × \(replaySize) B records"
-        figures.append(Figure("EventLog.open replay, \(replayShape), warm", value: replay.warm.recordsPerSecond, unit: "records/s",
+        figures.append(BenchmarkFigure("EventLog.open replay, \(replayShape), warm", value: replay.warm.recordsPerSecond, unit: "records/s",
                               note: "median of 3 opens: \(formatNumber(replay.warm.seconds, decimals: 3)) s for \(formatMiB(Double(replay.recordBytes))) in \(replay.segments) segment(s); every record's CRC32C checked, handed to a closure that counts it (no decoding)"))
-        figures.append(Figure("EventLog.open replay bandwidth, warm", value: replay.warm.megabytesPerSecond, unit: "MB/s",
+        figures.append(BenchmarkFigure("EventLog.open replay bandwidth, warm", value: replay.warm.megabytesPerSecond, unit: "MB/s",
                               baseline: Baseline(label: "read(2) of the same bytes, warm, this run", value: replay.warmRead.megabytesPerSecond, unit: "MB/s", sameRun: true)))
-        figures.append(Figure("EventLog.open replay bandwidth, cold", value: replay.cold.megabytesPerSecond, unit: "MB/s",
+        figures.append(BenchmarkFigure("EventLog.open replay bandwidth, cold", value: replay.cold.megabytesPerSecond, unit: "MB/s",
                               baseline: Baseline(label: "read(2) of the same bytes, cold, this run", value: replay.coldRead.megabytesPerSecond, unit: "MB/s", sameRun: true),
                               note: "after posix_fadvise(DONTNEED) on the segment files: \(formatNumber(replay.cold.seconds, decimals: 3)) s, \(Report.grouped(Int(replay.cold.recordsPerSecond))) records/s (cold in this VM; the host may still cache the disk)"))
 
@@ -213,11 +213,11 @@ struct StorageBenchmark: AsyncParsableCommand {
             let dataset = try CaseDataset.prepare(cacheDirectory: cacheDir, cases: cases, writers: 64, rebuild: rebuild)
             let manifest = dataset.manifest
             let casesText = Report.grouped(cases)
-            figures.append(Figure("data set: \(casesText) registerCase calls, 64 tasks", value: Double(manifest.cases) / manifest.buildSeconds, unit: "cases/s",
+            figures.append(BenchmarkFigure("data set: \(casesText) registerCase calls, 64 tasks", value: Double(manifest.cases) / manifest.buildSeconds, unit: "cases/s",
                                   note: "\(formatNumber(manifest.buildSeconds, decimals: 1)) s, \(formatNumber(Double(manifest.syncedRecords) / Double(max(1, manifest.syncs)), decimals: 1)) records per sync, periodic snapshots every 50,000 events as the daemon runs; close (final snapshot) \(formatNumber(manifest.closeSeconds, decimals: 1)) s; \(dataset.reused ? "built \(manifest.builtAt), reused from \(cacheDir)" : "built in this run")"))
-            figures.append(Figure("registerCase p50 during the build (64 tasks)", value: manifest.latency.p50Microseconds, unit: "µs",
+            figures.append(BenchmarkFigure("registerCase p50 during the build (64 tasks)", value: manifest.latency.p50Microseconds, unit: "µs",
                                   note: "p99 \(formatNumber(manifest.latency.p99Microseconds, decimals: 1)) µs\(dataset.reused ? " (from the build's manifest)" : "")"))
-            figures.append(Figure("registerCase max during the build (64 tasks)", value: manifest.latency.maxMicroseconds / 1000, unit: "ms",
+            figures.append(BenchmarkFigure("registerCase max during the build (64 tasks)", value: manifest.latency.maxMicroseconds / 1000, unit: "ms",
                                   note: "the longest any one registration waited: periodic snapshots are encoded on the registry actor, so commands queue behind them"))
             details["registerCase during the data set build (64 tasks)"] = manifest.latency
 
@@ -226,34 +226,34 @@ struct StorageBenchmark: AsyncParsableCommand {
             let events = startup.withoutSnapshot.records
             let logBytes = Double(startup.logOpen.recordBytes)
             let logOpenBaseline = Baseline(label: "EventLog.open of the same log, no decoding, this run", value: startup.logOpen.seconds, unit: "s", sameRun: true)
-            figures.append(Figure("EventLog.open of the \(casesText)-case log", value: startup.logOpen.seconds, unit: "s",
+            figures.append(BenchmarkFigure("EventLog.open of the \(casesText)-case log", value: startup.logOpen.seconds, unit: "s",
                                   baseline: Baseline(label: "read(2) of the same bytes, warm, this run", value: startup.read.seconds, unit: "s", sameRun: true),
                                   note: "\(startup.logOpen.records) records, \(formatMiB(logBytes)), \(startup.logOpen.segments) segments: \(Report.grouped(Int(Double(startup.logOpen.records) / startup.logOpen.seconds))) records/s, \(formatNumber(logBytes / 1e6 / startup.logOpen.seconds, decimals: 1)) MB/s"))
-            figures.append(Figure("Registry.open, \(casesText) cases, no snapshot", value: startup.withoutSnapshot.seconds, unit: "s",
+            figures.append(BenchmarkFigure("Registry.open, \(casesText) cases, no snapshot", value: startup.withoutSnapshot.seconds, unit: "s",
                                   baseline: logOpenBaseline, note: "replays all \(events) events: each decoded (Event from protobuf) and applied"))
-            figures.append(Figure("registry replay rate (decode + apply)", value: Double(events) / startup.withoutSnapshot.seconds, unit: "records/s",
+            figures.append(BenchmarkFigure("registry replay rate (decode + apply)", value: Double(events) / startup.withoutSnapshot.seconds, unit: "records/s",
                                   baseline: Baseline(label: "EventLog.open alone, this run", value: Double(startup.logOpen.records) / startup.logOpen.seconds, unit: "records/s", sameRun: true),
                                   note: "\(formatNumber(logBytes / 1e6 / startup.withoutSnapshot.seconds, decimals: 1)) MB/s of log"))
             if let snapshotSeconds = startup.withoutSnapshot.snapshotSeconds, let snapshotBytes = startup.withoutSnapshot.snapshotBytes {
-                figures.append(Figure("snapshotNow(), \(casesText) cases", value: snapshotSeconds, unit: "s",
+                figures.append(BenchmarkFigure("snapshotNow(), \(casesText) cases", value: snapshotSeconds, unit: "s",
                                       note: "encode every entry, write, fsync, rename, fsync the directory; on the registry actor"))
-                figures.append(Figure("snapshot size, \(casesText) cases", value: Double(snapshotBytes) / 1_048_576, unit: "MiB",
+                figures.append(BenchmarkFigure("snapshot size, \(casesText) cases", value: Double(snapshotBytes) / 1_048_576, unit: "MiB",
                                       baseline: Baseline(label: "the log's record bytes", value: logBytes / 1_048_576, unit: "MiB", sameRun: true)))
             }
-            figures.append(Figure("Registry.open, \(casesText) cases, from a snapshot", value: startup.withSnapshot.seconds, unit: "s",
+            figures.append(BenchmarkFigure("Registry.open, \(casesText) cases, from a snapshot", value: startup.withSnapshot.seconds, unit: "s",
                                   baseline: Baseline(label: "Registry.open with no snapshot, this run", value: startup.withoutSnapshot.seconds, unit: "s", sameRun: true),
                                   note: "loads and decodes the snapshot, then checks every record of the log (CRC) but replays none (\(startup.withSnapshot.records) replayed)"))
 
             if let byReplay = RegistryMemory.perMillion(opened: startup.withoutSnapshot, empty: startup.empty, cases: cases),
                let bySnapshot = RegistryMemory.perMillion(opened: startup.withSnapshot, empty: startup.empty, cases: cases),
                let emptyMemory = startup.empty.memoryAfter {
-                figures.append(Figure("VmRSS per million cases, opened by replay", value: byReplay.residentMiB, unit: "MiB",
+                figures.append(BenchmarkFigure("VmRSS per million cases, opened by replay", value: byReplay.residentMiB, unit: "MiB",
                                       note: "VmRSS after Registry.open less an empty registry's, ×\(formatNumber(1_000_000 / Double(cases), decimals: 2)): anonymous \(formatNumber(byReplay.anonymousMiB, decimals: 1)) MiB, file-backed (the mapped log) \(formatNumber(byReplay.fileMiB, decimals: 1)) MiB"))
-                figures.append(Figure("VmRSS per million cases, opened from a snapshot", value: bySnapshot.residentMiB, unit: "MiB",
+                figures.append(BenchmarkFigure("VmRSS per million cases, opened from a snapshot", value: bySnapshot.residentMiB, unit: "MiB",
                                       note: "anonymous \(formatNumber(bySnapshot.anonymousMiB, decimals: 1)) MiB, file-backed \(formatNumber(bySnapshot.fileMiB, decimals: 1)) MiB"))
-                figures.append(Figure("heap (RssAnon) per million cases after malloc_trim", value: byReplay.anonymousTrimmedMiB, unit: "MiB",
+                figures.append(BenchmarkFigure("heap (RssAnon) per million cases after malloc_trim", value: byReplay.anonymousTrimmedMiB, unit: "MiB",
                                       note: "opened by replay; from a snapshot: \(formatNumber(bySnapshot.anonymousTrimmedMiB, decimals: 1)) MiB. The live state, less the garbage the open left in malloc's free lists"))
-                figures.append(Figure("VmRSS of an empty registry", value: Double(emptyMemory.residentKiB) / 1024, unit: "MiB",
+                figures.append(BenchmarkFigure("VmRSS of an empty registry", value: Double(emptyMemory.residentKiB) / 1024, unit: "MiB",
                                       note: "the baseline of the rows above: this binary with Registry.open of an empty directory"))
             }
         }

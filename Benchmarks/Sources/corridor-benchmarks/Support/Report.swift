@@ -37,7 +37,7 @@ enum Goal: Sendable {
 }
 
 /// One row of the report.
-struct Figure: Codable, Sendable {
+struct BenchmarkFigure: Codable, Sendable {
     var name: String
     var value: Double
     var unit: String
@@ -98,7 +98,7 @@ struct Report: Codable, Sendable {
     var benchmark: String
     var machine: MachineInfo
     var parameters: [String: String]
-    var figures: [Figure]
+    var figures: [BenchmarkFigure]
     var details: [String: LatencySummary]
     var notes: [String]
 
