@@ -7,8 +7,9 @@ SWIFT ?= swift
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# Building needs the C libraries' headers and pkg-config files.
-BUILD_PACKAGES := libprotobuf-c-dev libsystemd-dev pkg-config
+# Building needs the C libraries' headers and pkg-config files; running needs
+# the system's time zone database (access windows keep local hours in a named zone).
+BUILD_PACKAGES := libprotobuf-c-dev libsystemd-dev pkg-config tzdata
 # Testing also regenerates the protoc-c code (drift check), generates Python
 # classes for the interop client, and drives systemd's tools.
 TEST_PACKAGES := $(BUILD_PACKAGES) protobuf-c-compiler protobuf-compiler systemd
