@@ -1,0 +1,174 @@
+import CorridorModel
+import CorridorWire
+
+// The coordination cell's daily questions over the state: waiting cases by
+// precedence and days waited, and deaths while waiting by site and period.
+//
+// WaitingCases makes one pass over the candidate cases (all of them, or those
+// of the site tree through the by-site index) and keeps the best `limit` in a
+// bounded heap: O(n log limit) time and O(limit) memory, never a sort of every
+// waiting case.
+
+extension RegistryState {
+    static let reportPrecedences: [Case.Precedence] = [.urgent, .urgentSurgical, .priority, .routine]
+    static let defaultReportLimit: UInt32 = 100
+    static let maximumReportLimit: UInt32 = 10_000
+
+    func waitingCasesReport(_ request: WaitingCasesRequest, nowMs: UInt64) throws(RPCError) -> WaitingCasesResponse {
+        guard request.limit <= Self.maximumReportLimit else {
+            throw RPCError.invalidArgument([FieldViolation(field: "limit", description: "\(request.limit) is more than \(Self.maximumReportLimit)")])
+        }
+        let limit = Int(request.limit == 0 ? Self.defaultReportLimit : request.limit)
+        var best = BoundedWorstFirstHeap<WaitingKey>(capacity: limit)
+        var counts: [Case.Precedence: (count: UInt32, longest: UInt32)] = [:]
+
+        func consider(_ record: Case) {
+            guard Self.stillWaiting.contains(record.status),
+                  request.precedence == .unspecified || record.precedence == request.precedence else { return }
+            let days = nowMs > record.registeredAtMs ? UInt32(clamping: (nowMs - record.registeredAtMs) / 86_400_000) : 0
+            let tally = counts[record.precedence] ?? (0, 0)
+            counts[record.precedence] = (tally.count + 1, max(tally.longest, days))
+            best.offer(WaitingKey(rank: Self.precedenceRank(record.precedence), daysWaited: days, caseID: record.id))
+        }
+
+        if request.siteID.isEmpty {
+            for record in cases.values { consider(record) }
+        } else {
+            guard sites[request.siteID] != nil else { throw RPCError(.notFound, "no site with id \"\(request.siteID)\"") }
+            for siteID in siteTree(request.siteID) {
+                for id in casesBySite[siteID] ?? [] {
+                    if let record = cases[id] { consider(record) }
+                }
+            }
+        }
+
+        let rows = best.sortedBestFirst().compactMap { key -> WaitingCaseRow? in
+            guard let record = cases[key.caseID] else { return nil }
+            return WaitingCaseRow(
+                caseID: record.id, siteID: record.siteID, precedence: record.precedence, daysWaited: key.daysWaited,
+                status: record.status, ageMonths: record.ageMonths, conditions: record.conditions
+            )
+        }
+        var shown = request.precedence == .unspecified ? Self.reportPrecedences : [request.precedence]
+        if request.precedence == .unspecified && counts[.unspecified] != nil { shown.append(.unspecified) }
+        let byPrecedence = shown.map { precedence in
+            let tally = counts[precedence] ?? (0, 0)
+            return PrecedenceCount(precedence: precedence, count: tally.count, longestWaitDays: tally.longest)
+        }
+        let total = counts.values.reduce(UInt32(0)) { $0 &+ $1.count }
+        return WaitingCasesResponse(cases: rows, byPrecedence: byPrecedence, total: total)
+    }
+
+    func deathsWhileWaitingReport(_ request: DeathsWhileWaitingRequest) throws(RPCError) -> DeathsWhileWaitingResponse {
+        var checks = FieldChecks()
+        checks.date(request.from, "from", required: false)
+        checks.date(request.to, "to", required: false)
+        if let from = CalendarDate(request.from), let to = CalendarDate(request.to) {
+            checks.require(!(to < from), "to", "\(request.to) is before from \(request.from)")
+        }
+        try checks.throwIfAny()
+        let bounded = !request.from.isEmpty || !request.to.isEmpty
+        var bySite: [String: [String]] = [:]
+
+        func consider(_ record: Case) {
+            guard record.status == .deceased else { return }
+            if bounded {
+                // YYYY-MM-DD compares as text; a death without a date is outside every period.
+                guard !record.statusDate.isEmpty,
+                      request.from.isEmpty || record.statusDate >= request.from,
+                      request.to.isEmpty || record.statusDate <= request.to else { return }
+            }
+            bySite[record.siteID, default: []].append(record.id)
+        }
+
+        if request.siteID.isEmpty {
+            for record in cases.values { consider(record) }
+        } else {
+            guard sites[request.siteID] != nil else { throw RPCError(.notFound, "no site with id \"\(request.siteID)\"") }
+            for siteID in siteTree(request.siteID) {
+                for id in casesBySite[siteID] ?? [] {
+                    if let record = cases[id] { consider(record) }
+                }
+            }
+        }
+        let sites = bySite.keys.sorted().map { siteID in
+            let ids = bySite[siteID]!.sorted()
+            return DeathsAtSite(siteID: siteID, count: UInt32(ids.count), caseIDs: ids)
+        }
+        return DeathsWhileWaitingResponse(sites: sites, total: sites.reduce(0) { $0 + $1.count })
+    }
+
+    static func precedenceRank(_ precedence: Case.Precedence) -> UInt8 {
+        switch precedence {
+        case .urgent: 0
+        case .urgentSurgical: 1
+        case .priority: 2
+        case .routine: 3
+        case .unspecified: 4
+        }
+    }
+}
+
+/// A waiting case's place in the report: precedence, then longest waiting, then id.
+struct WaitingKey: Comparable {
+    var rank: UInt8
+    var daysWaited: UInt32
+    var caseID: String
+
+    /// `<` is "comes before in the report".
+    static func < (lhs: WaitingKey, rhs: WaitingKey) -> Bool {
+        if lhs.rank != rhs.rank { return lhs.rank < rhs.rank }
+        if lhs.daysWaited != rhs.daysWaited { return lhs.daysWaited > rhs.daysWaited }
+        return lhs.caseID < rhs.caseID
+    }
+}
+
+/// Keeps the `capacity` smallest elements offered: a max-heap whose root is
+/// the worst kept, so most offers are refused with one comparison.
+struct BoundedWorstFirstHeap<Element: Comparable> {
+    private(set) var elements: [Element] = []
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        elements.reserveCapacity(min(capacity, 1 << 16))
+    }
+
+    mutating func offer(_ element: Element) {
+        guard capacity > 0 else { return }
+        if elements.count < capacity {
+            elements.append(element)
+            siftUp(elements.count - 1)
+        } else if element < elements[0] {
+            elements[0] = element
+            siftDown(0)
+        }
+    }
+
+    func sortedBestFirst() -> [Element] { elements.sorted() }
+
+    private mutating func siftUp(_ start: Int) {
+        var child = start
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard elements[parent] < elements[child] else { return }
+            elements.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    private mutating func siftDown(_ start: Int) {
+        var parent = start
+        let count = elements.count
+        while true {
+            let left = 2 * parent + 1
+            guard left < count else { return }
+            var largest = left
+            let right = left + 1
+            if right < count && elements[left] < elements[right] { largest = right }
+            guard elements[parent] < elements[largest] else { return }
+            elements.swapAt(parent, largest)
+            parent = largest
+        }
+    }
+}
