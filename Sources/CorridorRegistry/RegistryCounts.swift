@@ -7,14 +7,14 @@ extension RegistryState {
     /// The statuses of a case still waiting to get out.
     static let stillWaiting: Set<Case.Status> = [.waiting, .listed, .scheduled]
 
-    struct RegistryCount {
-        var count: UInt64
-        var description: String
+    public struct RegistryCount: Sendable {
+        public var count: UInt64
+        public var description: String
     }
 
     /// The registry's own count of `measure` for the subject, where it keeps one:
     /// a site (with the sites within it) or an agreement.
-    func registryCount(subjectID: String, measure: Figure.Measure) -> RegistryCount? {
+    public func registryCount(subjectID: String, measure: Figure.Measure) -> RegistryCount? {
         if sites[subjectID] != nil {
             return siteCount(subjectID, measure: measure)
         }

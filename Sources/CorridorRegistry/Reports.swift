@@ -14,7 +14,7 @@ extension RegistryState {
     static let defaultReportLimit: UInt32 = 100
     static let maximumReportLimit: UInt32 = 10_000
 
-    func waitingCasesReport(_ request: WaitingCasesRequest, nowMs: UInt64) throws(RPCError) -> WaitingCasesResponse {
+    public func waitingCasesReport(_ request: WaitingCasesRequest, nowMs: UInt64) throws(RPCError) -> WaitingCasesResponse {
         guard request.limit <= Self.maximumReportLimit else {
             throw RPCError.invalidArgument([FieldViolation(field: "limit", description: "\(request.limit) is more than \(Self.maximumReportLimit)")])
         }
@@ -59,7 +59,7 @@ extension RegistryState {
         return WaitingCasesResponse(cases: rows, byPrecedence: byPrecedence, total: total)
     }
 
-    func deathsWhileWaitingReport(_ request: DeathsWhileWaitingRequest) throws(RPCError) -> DeathsWhileWaitingResponse {
+    public func deathsWhileWaitingReport(_ request: DeathsWhileWaitingRequest) throws(RPCError) -> DeathsWhileWaitingResponse {
         var checks = FieldChecks()
         checks.date(request.from, "from", required: false)
         checks.date(request.to, "to", required: false)

@@ -165,6 +165,21 @@ import Testing
         }
     }
 
+    @Test func aMovementsEvacuatedAreTheEvacuatedCasesOnItsManifest() async throws {
+        try await withRegistry { registry in
+            let ids = try await Deal.setUp(registry, cases: 4)
+            try await Deal.evacuate(registry, movementID: "m-1", caseIDs: [ids[0], ids[1], ids[2]], removed: [ids[2]])
+            let figure = try await report(registry, Self.claim(.movement, "m-1", .evacuated, low: 3, qualifier: .exact, source: "sarc"))
+            #expect(figure.subjectKind == .movement)
+            let compared = try await registry.compareFigures(CompareFiguresRequest(subjectID: "m-1", measure: .evacuated))
+            #expect(compared.claims == [figure])
+            #expect((compared.registryCounts, compared.registryCount) == (true, 2))
+            #expect(compared.registryCountDescription == "cases on the manifest of movement m-1 that are EVACUATED")
+            // A movement's other measures are not counted.
+            #expect(try await registry.compareFigures(CompareFiguresRequest(subjectID: "m-1", measure: .killed)).registryCounts == false)
+        }
+    }
+
     @Test func measuresTheRegistryDoesNotCountSayIt() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
