@@ -4,9 +4,6 @@ import CorridorWire
 // What the registry itself counts, to set beside the figures sources report.
 
 extension RegistryState {
-    /// The statuses of a case still waiting to get out.
-    static let stillWaiting: Set<Case.Status> = [.waiting, .listed, .scheduled]
-
     public struct RegistryCount: Sendable {
         public var count: UInt64
         public var description: String
@@ -34,7 +31,7 @@ extension RegistryState {
         switch measure {
         case .needingEvacuation:
             return RegistryCount(
-                count: countCases(at: tree) { Self.stillWaiting.contains($0.status) },
+                count: countCases(at: tree) { Self.isStillWaiting($0.status) },
                 description: "cases at \(place) still waiting (WAITING, LISTED or SCHEDULED)"
             )
         case .diedWhileWaiting:

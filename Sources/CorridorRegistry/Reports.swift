@@ -20,15 +20,17 @@ extension RegistryState {
         }
         let limit = Int(request.limit == 0 ? Self.defaultReportLimit : request.limit)
         var best = BoundedWorstFirstHeap<WaitingKey>(capacity: limit)
-        var counts: [Case.Precedence: (count: UInt32, longest: UInt32)] = [:]
+        // By precedence rank: no hashing in the pass over every case.
+        var counts = [(count: UInt32, longest: UInt32)](repeating: (0, 0), count: 5)
 
         func consider(_ record: Case) {
-            guard Self.stillWaiting.contains(record.status),
+            guard Self.isStillWaiting(record.status),
                   request.precedence == .unspecified || record.precedence == request.precedence else { return }
             let days = nowMs > record.registeredAtMs ? UInt32(clamping: (nowMs - record.registeredAtMs) / 86_400_000) : 0
-            let tally = counts[record.precedence] ?? (0, 0)
-            counts[record.precedence] = (tally.count + 1, max(tally.longest, days))
-            best.offer(WaitingKey(rank: Self.precedenceRank(record.precedence), daysWaited: days, caseID: record.id))
+            let rank = Self.precedenceRank(record.precedence)
+            counts[Int(rank)].count += 1
+            counts[Int(rank)].longest = max(counts[Int(rank)].longest, days)
+            best.offer(WaitingKey(rank: rank, daysWaited: days, caseID: record.id))
         }
 
         if request.siteID.isEmpty {
@@ -50,12 +52,12 @@ extension RegistryState {
             )
         }
         var shown = request.precedence == .unspecified ? Self.reportPrecedences : [request.precedence]
-        if request.precedence == .unspecified && counts[.unspecified] != nil { shown.append(.unspecified) }
+        if request.precedence == .unspecified && counts[Int(Self.precedenceRank(.unspecified))].count > 0 { shown.append(.unspecified) }
         let byPrecedence = shown.map { precedence in
-            let tally = counts[precedence] ?? (0, 0)
+            let tally = counts[Int(Self.precedenceRank(precedence))]
             return PrecedenceCount(precedence: precedence, count: tally.count, longestWaitDays: tally.longest)
         }
-        let total = counts.values.reduce(UInt32(0)) { $0 &+ $1.count }
+        let total = counts.reduce(UInt32(0)) { $0 &+ $1.count }
         return WaitingCasesResponse(cases: rows, byPrecedence: byPrecedence, total: total)
     }
 
@@ -96,6 +98,14 @@ extension RegistryState {
             return DeathsAtSite(siteID: siteID, count: UInt32(ids.count), caseIDs: ids)
         }
         return DeathsWhileWaitingResponse(sites: sites, total: sites.reduce(0) { $0 + $1.count })
+    }
+
+    /// WAITING, LISTED or SCHEDULED: not yet on the way out.
+    static func isStillWaiting(_ status: Case.Status) -> Bool {
+        switch status {
+        case .waiting, .listed, .scheduled: true
+        default: false
+        }
     }
 
     static func precedenceRank(_ precedence: Case.Precedence) -> UInt8 {
