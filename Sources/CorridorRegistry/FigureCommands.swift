@@ -49,6 +49,6 @@ extension RegistryState {
     func claims(subjectID: String, measure: Figure.Measure) -> [Figure] {
         figures.values
             .filter { $0.subjectID == subjectID && $0.measure == measure }
-            .sorted { ($0.asOf, $0.id) < ($1.asOf, $1.id) }
+            .sorted { ($0.asOf, $0.id.utf8.count, $0.id) < ($1.asOf, $1.id.utf8.count, $1.id) }
     }
 }

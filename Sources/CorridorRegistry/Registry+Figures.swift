@@ -21,7 +21,8 @@ extension Registry {
                 && (request.subjectID.isEmpty || $0.subjectID == request.subjectID)
                 && (request.measure == .unspecified || $0.measure == request.measure)
         }
-        return ListFiguresResponse(figures: figures.sorted { $0.id < $1.id })
+        // F-000001 … F-999999, then F-1000000: shorter ids first keeps the numbering's order.
+        return ListFiguresResponse(figures: figures.sorted { ($0.id.utf8.count, $0.id) < ($1.id.utf8.count, $1.id) })
     }
 
     /// Off the actor: counting evacuations by origin passes over every case.
