@@ -73,14 +73,10 @@ extension RegistryState {
         }
     }
 
-    /// Counts the cases whose current site is in `tree`, through the by-site index.
+    /// Counts the cases whose current site is in `tree`.
     private func countCases(at tree: Set<String>, where matches: (Case) -> Bool) -> UInt64 {
         var count: UInt64 = 0
-        for siteID in tree {
-            for id in casesBySite[siteID] ?? [] {
-                if let record = cases[id], matches(record) { count += 1 }
-            }
-        }
+        forEachCase(inSiteTree: tree) { if matches($0) { count += 1 } }
         return count
     }
 }
