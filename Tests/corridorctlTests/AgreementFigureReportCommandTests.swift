@@ -143,6 +143,11 @@ import Testing
             #expect(run.stderr.contains("INVALID_ARGUMENT"), "\(run.stderr)")
             #expect(run.stderr.contains("agreement.terms[0].target"), "\(run.stderr)")
             #expect(run.stderr.contains("agreement.terms[0].obligor_id"), "\(run.stderr)")
+            // An evacuations term names its list after '@'.
+            let throughList = try await ctl(server, "agreement", "record", "a-1", "--title", "x", "--party", "gov:party",
+                                            "--term", "evac:gov:evacuations@l-29:29:29 evacuations through list l-29")
+            #expect(throughList.status != 0)
+            #expect(throughList.stderr.contains("agreement.terms[0].list_id: no list with id \"l-29\""), "\(throughList.stderr)")
             let malformed = try await ctl(server, "agreement", "record", "a-1", "--title", "x", "--term", "releases:29")
             #expect(malformed.status != 0)
             #expect(malformed.stderr.contains("--term"), "\(malformed.stderr)")
