@@ -52,7 +52,7 @@ extension RegistryState {
     }
 
     /// The site and every site within it (through parent_id), in no order.
-    func siteTree(_ rootID: String) -> Set<String> {
+    func reportSiteTree(_ rootID: String) -> Set<String> {
         var children: [String: [String]] = [:]
         for site in sites.values where !site.parentID.isEmpty {
             children[site.parentID, default: []].append(site.id)
@@ -71,7 +71,7 @@ extension RegistryState {
     /// the by-site index when the tree holds few of the cases, and otherwise
     /// by one pass over all of them, which reads memory in order and is some
     /// three times faster per case than a lookup by id.
-    func forEachCase(inSiteTree tree: Set<String>, _ body: (Case) -> Void) {
+    func forEachReportCase(inSiteTree tree: Set<String>, _ body: (Case) -> Void) {
         var inTree = 0
         for siteID in tree { inTree += casesBySite[siteID]?.count ?? 0 }
         if inTree > cases.count / 8 {

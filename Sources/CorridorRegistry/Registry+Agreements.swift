@@ -4,7 +4,7 @@ import CorridorWire
 // The agreements commands and queries.
 
 extension Registry {
-    static func todayUTC() -> String {
+    static func agreementTodayUTC() -> String {
         AgreementCalendar.utcDate(unixMilliseconds: unixNanoseconds() / 1_000_000)
     }
 
@@ -27,13 +27,13 @@ extension Registry {
     }
 
     public func setAgreementStatus(_ request: SetAgreementStatusRequest, actor: Actor) async throws(RPCError) -> Agreement {
-        let (events, updated) = try currentState.decideSetAgreementStatus(request, today: Self.todayUTC())
+        let (events, updated) = try currentState.decideSetAgreementStatus(request, today: Self.agreementTodayUTC())
         try await commit(events, actor: actor, reason: request.reason)
         return currentState.agreements[updated.id] ?? updated
     }
 
     public func recordFulfilment(_ request: RecordFulfilmentRequest, actor: Actor) async throws(RPCError) -> AgreementProgress {
-        let events = try currentState.decideRecordFulfilment(request, today: Self.todayUTC())
+        let events = try currentState.decideRecordFulfilment(request, today: Self.agreementTodayUTC())
         try await commit(events, actor: actor, reason: request.reason)
         let state = currentState
         return state.agreementProgress(state.agreements[request.agreementID]!)

@@ -26,12 +26,12 @@ extension RegistryState {
     }
 
     private func siteCount(_ siteID: String, measure: Figure.Measure) -> RegistryCount? {
-        let tree = siteTree(siteID)
+        let tree = reportSiteTree(siteID)
         let place = tree.count == 1 ? "site \(siteID)" : "site \(siteID) and the \(tree.count - 1) site\(tree.count == 2 ? "" : "s") within it"
         switch measure {
         case .needingEvacuation:
             return RegistryCount(
-                count: countCases(at: tree) { Self.isStillWaiting($0.status) },
+                count: countCases(at: tree) { Self.reportCountsAsWaiting($0.status) },
                 description: "cases at \(place) still waiting (WAITING, LISTED or SCHEDULED)"
             )
         case .diedWhileWaiting:
@@ -76,7 +76,7 @@ extension RegistryState {
     /// Counts the cases whose current site is in `tree`.
     private func countCases(at tree: Set<String>, where matches: (Case) -> Bool) -> UInt64 {
         var count: UInt64 = 0
-        forEachCase(inSiteTree: tree) { if matches($0) { count += 1 } }
+        forEachReportCase(inSiteTree: tree) { if matches($0) { count += 1 } }
         return count
     }
 }

@@ -27,7 +27,7 @@ extension RegistryState {
         var counts = [(count: UInt32, longest: UInt32)](repeating: (0, 0), count: 5)
 
         func consider(_ record: Case) {
-            guard Self.isStillWaiting(record.status),
+            guard Self.reportCountsAsWaiting(record.status),
                   request.precedence == .unspecified || record.precedence == request.precedence else { return }
             let days = nowMs > record.registeredAtMs ? UInt32(clamping: (nowMs - record.registeredAtMs) / 86_400_000) : 0
             let rank = Self.precedenceRank(record.precedence)
@@ -40,7 +40,7 @@ extension RegistryState {
             for record in cases.values { consider(record) }
         } else {
             guard sites[request.siteID] != nil else { throw RPCError(.notFound, "no site with id \"\(request.siteID)\"") }
-            forEachCase(inSiteTree: siteTree(request.siteID), consider)
+            forEachReportCase(inSiteTree: reportSiteTree(request.siteID), consider)
         }
 
         let rows = best.sortedBestFirst().compactMap { key -> WaitingCaseRow? in
@@ -86,7 +86,7 @@ extension RegistryState {
             for record in cases.values { consider(record) }
         } else {
             guard sites[request.siteID] != nil else { throw RPCError(.notFound, "no site with id \"\(request.siteID)\"") }
-            forEachCase(inSiteTree: siteTree(request.siteID), consider)
+            forEachReportCase(inSiteTree: reportSiteTree(request.siteID), consider)
         }
         let sites = bySite.keys.sorted().map { siteID in
             let ids = bySite[siteID]!.sorted()
@@ -96,7 +96,7 @@ extension RegistryState {
     }
 
     /// WAITING, LISTED or SCHEDULED: not yet on the way out.
-    static func isStillWaiting(_ status: Case.Status) -> Bool {
+    static func reportCountsAsWaiting(_ status: Case.Status) -> Bool {
         switch status {
         case .waiting, .listed, .scheduled: true
         default: false

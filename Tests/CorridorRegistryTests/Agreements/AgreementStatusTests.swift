@@ -92,10 +92,10 @@ import Testing
     @Test func withoutADateTheDatesAreTodayInUTC() async throws {
         try await withRegistry { registry in
             try await Deal.setUp(registry, agreement: Deal.agreement(status: .negotiating))
-            let before = Registry.todayUTC()
+            let before = Registry.agreementTodayUTC()
             let agreed = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: .agreed), actor: registrar)
             let implementing = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: .implementing), actor: registrar)
-            let after = Registry.todayUTC()
+            let after = Registry.agreementTodayUTC()
             #expect([before, after].contains(agreed.agreedOn))
             #expect([before, after].contains(implementing.implementationStartedOn))
         }

@@ -47,8 +47,8 @@ import Testing
         try await withRegistry { registry in
             try await Deal.setUp(registry)
             let progress = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 1), actor: registrar)
-            #expect(progress.agreement?.implementationStartedOn == Registry.todayUTC())
-            #expect(try await registry.history(of: "a-29").last?.event?.fulfilmentRecorded?.date == Registry.todayUTC())
+            #expect(progress.agreement?.implementationStartedOn == Registry.agreementTodayUTC())
+            #expect(try await registry.history(of: "a-29").last?.event?.fulfilmentRecorded?.date == Registry.agreementTodayUTC())
         }
     }
 
