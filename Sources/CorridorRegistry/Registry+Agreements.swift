@@ -4,31 +4,61 @@ import CorridorWire
 // The agreements commands and queries.
 
 extension Registry {
+    static func agreementTodayUTC() -> String {
+        AgreementCalendar.utcDate(unixMilliseconds: unixNanoseconds() / 1_000_000)
+    }
+
     public func recordAgreement(_ request: RecordAgreementRequest, actor: Actor) async throws(RPCError) -> Agreement {
-        throw RPCError(.unimplemented, "RecordAgreement is not implemented yet")
+        guard let proposed = request.agreement else {
+            throw RPCError.invalidArgument([FieldViolation(field: "agreement", description: "is required")])
+        }
+        let (events, recorded) = try currentState.decideRecordAgreement(proposed)
+        try await commit(events, actor: actor)
+        return currentState.agreements[recorded.id] ?? recorded
     }
 
     public func updateAgreement(_ request: UpdateAgreementRequest, actor: Actor) async throws(RPCError) -> Agreement {
-        throw RPCError(.unimplemented, "UpdateAgreement is not implemented yet")
+        guard let changes = request.agreement else {
+            throw RPCError.invalidArgument([FieldViolation(field: "agreement", description: "is required")])
+        }
+        let (events, updated) = try currentState.decideUpdateAgreement(changes, fields: request.fields)
+        try await commit(events, actor: actor, reason: request.reason)
+        return currentState.agreements[updated.id] ?? updated
     }
 
     public func setAgreementStatus(_ request: SetAgreementStatusRequest, actor: Actor) async throws(RPCError) -> Agreement {
-        throw RPCError(.unimplemented, "SetAgreementStatus is not implemented yet")
+        let (events, updated) = try currentState.decideSetAgreementStatus(request, today: Self.agreementTodayUTC())
+        try await commit(events, actor: actor, reason: request.reason)
+        return currentState.agreements[updated.id] ?? updated
     }
 
     public func recordFulfilment(_ request: RecordFulfilmentRequest, actor: Actor) async throws(RPCError) -> AgreementProgress {
-        throw RPCError(.unimplemented, "RecordFulfilment is not implemented yet")
+        let events = try currentState.decideRecordFulfilment(request, today: Self.agreementTodayUTC())
+        try await commit(events, actor: actor, reason: request.reason)
+        let state = currentState
+        return state.agreementProgress(state.agreements[request.agreementID]!)
     }
 
     public func getAgreement(_ request: GetRequest) async throws(RPCError) -> Agreement {
-        throw RPCError(.unimplemented, "GetAgreement is not implemented yet")
+        guard let agreement = try await durableState().agreements[request.id] else {
+            throw RPCError(.notFound, "no agreement with id \"\(request.id)\"")
+        }
+        return agreement
     }
 
     public func listAgreements(_ request: ListAgreementsRequest) async throws(RPCError) -> ListAgreementsResponse {
-        throw RPCError(.unimplemented, "ListAgreements is not implemented yet")
+        let state = try await durableState()
+        let agreements = state.agreements.values
+            .filter { request.status == .unspecified || $0.status == request.status }
+            .sorted { $0.id < $1.id }
+        return ListAgreementsResponse(agreements: agreements)
     }
 
     public func getAgreementProgress(_ request: GetRequest) async throws(RPCError) -> AgreementProgress {
-        throw RPCError(.unimplemented, "GetAgreementProgress is not implemented yet")
+        let state = try await durableState()
+        guard let agreement = state.agreements[request.id] else {
+            throw RPCError(.notFound, "no agreement with id \"\(request.id)\"")
+        }
+        return state.agreementProgress(agreement)
     }
 }

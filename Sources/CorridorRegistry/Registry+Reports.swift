@@ -1,14 +1,17 @@
 import CorridorModel
 import CorridorWire
 
-// The reports commands and queries.
+// The reports commands and queries (Reports.swift does the counting). They
+// run off the actor on a copy of the state, so a pass over a million cases
+// does not hold up commands.
 
 extension Registry {
-    public func waitingCases(_ request: WaitingCasesRequest) async throws(RPCError) -> WaitingCasesResponse {
-        throw RPCError(.unimplemented, "WaitingCases is not implemented yet")
+    public nonisolated func waitingCases(_ request: WaitingCasesRequest) async throws(RPCError) -> WaitingCasesResponse {
+        let state = try await durableState()
+        return try state.waitingCasesReport(request, nowMs: Self.unixNanoseconds() / 1_000_000)
     }
 
-    public func deathsWhileWaiting(_ request: DeathsWhileWaitingRequest) async throws(RPCError) -> DeathsWhileWaitingResponse {
-        throw RPCError(.unimplemented, "DeathsWhileWaiting is not implemented yet")
+    public nonisolated func deathsWhileWaiting(_ request: DeathsWhileWaitingRequest) async throws(RPCError) -> DeathsWhileWaitingResponse {
+        try await durableState().deathsWhileWaitingReport(request)
     }
 }

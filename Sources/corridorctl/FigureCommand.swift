@@ -1,9 +1,149 @@
 import ArgumentParser
 import CorridorClient
+import Foundation
 
 struct FigureCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "figure",
-        abstract: "Figures reported by sources, side by side."
+        abstract: "Figures reported by sources, side by side.",
+        subcommands: [Report.self, List.self, Compare.self]
     )
+
+    struct Report: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a figure a source reported; prints the id the registry assigns (F-NNNNNN).",
+            discussion: """
+                Figures are kept as reported: never merged, never overwritten. E.g.
+                  corridorctl figure report --subject-kind site --subject ghouta --measure needing-evacuation \\
+                    --value 500 --qualifier about --as-of 2017-11-20 --source un-ocha --reported-in "OCHA briefing"
+                """
+        )
+        @OptionGroup var connection: ConnectionOptions
+        @Option(help: "What it is about: \(Figure.SubjectKind.allValueStrings.joined(separator: ", ")).") var subjectKind: Figure.SubjectKind
+        @Option(help: "The site, agreement or movement id, or the named event's name.") var subject: String
+        @Option(help: "What was counted: \(Figure.Measure.allValueStrings.joined(separator: ", ")).") var measure: Figure.Measure
+        @Option(help: ArgumentHelp("The value, N, or a range, LOW-HIGH.", valueName: "n|low-high")) var value: FigureValue
+        @Option(help: "\(Figure.Qualifier.allValueStrings.joined(separator: ", ")).") var qualifier: Figure.Qualifier = .exact
+        @Option(help: "The date it holds for, YYYY-MM-DD (a period's first day).") var asOf: String
+        @Option(help: "A period's last day, YYYY-MM-DD.") var asOfEnd = ""
+        @Option(help: "The party that reported it.") var source: String
+        @Option(help: "Where it was reported (a publication, a briefing, a URL).") var reportedIn = ""
+        @Option(help: "A note.") var note = ""
+        @Flag(help: "Print JSON instead of text.") var json = false
+
+        func run() async throws {
+            let figure = Figure(
+                subjectKind: subjectKind, subjectID: subject, measure: measure, low: value.low, high: value.high,
+                qualifier: qualifier, asOf: asOf, asOfEnd: asOfEnd, sourcePartyID: source, reportedIn: reportedIn, note: note
+            )
+            let client = try await connection.connect()
+            let reported = try await calling { () async throws(RPCError) in
+                try await client.reportFigure(ReportFigureRequest(figure: figure), timeout: connection.callTimeout)
+            }
+            await client.close()
+            if json { return try printJSON(reported) }
+            printFields([
+                ("id", reported.id), ("subject", "\(reported.subjectKind.rawValue) \(reported.subjectID)"), ("measure", reported.measure.rawValue),
+                ("value", FigureCommand.value(of: reported)), ("as of", FigureCommand.asOf(reported)), ("source", reported.sourcePartyID),
+                ("reported in", reported.reportedIn), ("note", reported.note),
+            ])
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "ls", abstract: "List figures in the order they were reported.", aliases: ["list"])
+        @OptionGroup var connection: ConnectionOptions
+        @Option(help: "Only of this subject kind.") var subjectKind: Figure.SubjectKind?
+        @Option(help: "Only about this subject.") var subject = ""
+        @Option(help: "Only of this measure.") var measure: Figure.Measure?
+        @Flag(help: "Print JSON instead of text.") var json = false
+
+        func run() async throws {
+            let client = try await connection.connect()
+            let request = ListFiguresRequest(subjectKind: subjectKind ?? .unspecified, subjectID: subject, measure: measure ?? .unspecified)
+            let response = try await calling { () async throws(RPCError) in
+                try await client.listFigures(request, timeout: connection.callTimeout)
+            }
+            await client.close()
+            if json { return try printJSON(response) }
+            var table = TextTable("ID", "SUBJECT", "MEASURE", "VALUE", "AS OF", "SOURCE", "REPORTED IN")
+            for figure in response.figures {
+                table.add(figure.id, "\(figure.subjectKind.rawValue.lowercased()) \(figure.subjectID)", figure.measure.rawValue,
+                          FigureCommand.value(of: figure), FigureCommand.asOf(figure), figure.sourcePartyID, figure.reportedIn)
+            }
+            print(table.render())
+            print("\(response.figures.count) figure\(response.figures.count == 1 ? "" : "s")")
+        }
+    }
+
+    struct Compare: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Every source's claim about one subject and measure side by side, and the registry's own count where it keeps one.",
+            discussion: "The registry counts, for a site and the sites within it: needing-evacuation, evacuated, died-while-waiting; for an agreement: evacuated, died-while-waiting, detainees-released."
+        )
+        @OptionGroup var connection: ConnectionOptions
+        @Option(help: "The site, agreement or movement id, or the named event's name.") var subject: String
+        @Option(help: "What was counted: \(Figure.Measure.allValueStrings.joined(separator: ", ")).") var measure: Figure.Measure
+        @Flag(help: "Print JSON instead of text.") var json = false
+
+        func run() async throws {
+            let client = try await connection.connect()
+            let response = try await calling { () async throws(RPCError) in
+                try await client.compareFigures(CompareFiguresRequest(subjectID: subject, measure: measure), timeout: connection.callTimeout)
+            }
+            await client.close()
+            if json { return try printJSON(response) }
+            print("\(measure.rawValue) — \(subject)")
+            var table = TextTable("SOURCE", "VALUE", "AS OF", "REPORTED IN", "ID", "NOTE")
+            for claim in response.claims {
+                table.add(claim.sourcePartyID, FigureCommand.value(of: claim), FigureCommand.asOf(claim), claim.reportedIn, claim.id, claim.note)
+            }
+            if response.registryCounts {
+                table.add("registry", "\(response.registryCount)", "now", response.registryCountDescription, "", "")
+            }
+            print(table.render())
+            if response.claims.isEmpty { print("no source has reported this") }
+            if !response.registryCounts { print(response.registryCountDescription) }
+        }
+    }
+
+    /// "about 500", "at least 400-600", "12".
+    static func value(of figure: Figure) -> String {
+        let number = figure.low == figure.high ? "\(figure.low)" : "\(figure.low)–\(figure.high)"
+        switch figure.qualifier {
+        case .exact, .unspecified: return number
+        default: return figure.qualifier.rawValue.lowercased().replacingOccurrences(of: "_", with: " ") + " " + number
+        }
+    }
+
+    static func asOf(_ figure: Figure) -> String {
+        figure.asOfEnd.isEmpty || figure.asOfEnd == figure.asOf ? figure.asOf : "\(figure.asOf) to \(figure.asOfEnd)"
+    }
 }
+
+/// N or LOW-HIGH on the command line.
+struct FigureValue: ExpressibleByArgument {
+    let low: UInt64
+    let high: UInt64
+
+    init?(argument: String) {
+        let text = argument.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        switch parts.count {
+        case 1:
+            guard let value = UInt64(parts[0]) else { return nil }
+            low = value
+            high = value
+        case 2:
+            guard let low = UInt64(parts[0]), let high = UInt64(parts[1]), low <= high else { return nil }
+            self.low = low
+            self.high = high
+        default:
+            return nil
+        }
+    }
+}
+
+extension Figure.SubjectKind: ProtoNamedArgument {}
+extension Figure.Measure: ProtoNamedArgument {}
+extension Figure.Qualifier: ProtoNamedArgument {}

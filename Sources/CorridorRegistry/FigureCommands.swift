@@ -1,0 +1,54 @@
+import CorridorModel
+import CorridorWire
+
+// Figures: numbers someone reported, each kept as reported. Never merged,
+// never overwritten: a new claim is a new figure.
+
+extension RegistryState {
+    func decideReportFigure(_ proposed: Figure, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], figure: Figure) {
+        var figure = proposed
+        var checks = FieldChecks()
+        checks.require(figure.id.isEmpty, "figure.id", "is assigned by the registry (F-NNNNNN); leave it out")
+        checks.require(figure.recordedAtMs == 0, "figure.recorded_at_ms", "is set by the registry")
+        checks.require(nextFigureNumber <= Self.maximumCaseNumber, "figure.id", "the registry has assigned every figure number")
+        checks.specified(figure.subjectKind, .unspecified, "figure.subject_kind")
+        if figure.subjectID.isEmpty {
+            checks.require(false, "figure.subject_id", "is required")
+        } else {
+            switch figure.subjectKind {
+            case .site: checks.require(sites[figure.subjectID] != nil, "figure.subject_id", "no site with id \"\(figure.subjectID)\"")
+            case .agreement: checks.require(agreements[figure.subjectID] != nil, "figure.subject_id", "no agreement with id \"\(figure.subjectID)\"")
+            case .movement: checks.require(movements[figure.subjectID] != nil, "figure.subject_id", "no movement with id \"\(figure.subjectID)\"")
+            case .namedEvent: checks.text(figure.subjectID, "figure.subject_id", required: true)
+            case .unspecified: break
+            }
+        }
+        checks.specified(figure.measure, .unspecified, "figure.measure")
+        checks.specified(figure.qualifier, .unspecified, "figure.qualifier")
+        if figure.high == 0 { figure.high = figure.low }
+        checks.require(figure.low <= figure.high, "figure.high", "\(figure.high) is less than low \(figure.low); a single value has high = low (or high left out)")
+        checks.date(figure.asOf, "figure.as_of", required: true)
+        checks.date(figure.asOfEnd, "figure.as_of_end", required: false)
+        if let start = CalendarDate(figure.asOf), let end = CalendarDate(figure.asOfEnd) {
+            checks.require(!(end < start), "figure.as_of_end", "\(figure.asOfEnd) is before as_of \(figure.asOf)")
+        }
+        if figure.sourcePartyID.isEmpty {
+            checks.require(false, "figure.source_party_id", "is required: the party that reported it")
+        } else {
+            checks.require(parties[figure.sourcePartyID] != nil, "figure.source_party_id", "no party with id \"\(figure.sourcePartyID)\"")
+        }
+        checks.text(figure.reportedIn, "figure.reported_in", required: false, maxLength: 1000)
+        checks.text(figure.note, "figure.note", required: false, maxLength: 2000)
+        try checks.throwIfAny()
+        figure.id = Self.registryCaseID(nextFigureNumber, prefix: "F-")
+        figure.recordedAtMs = nowMs
+        return ([.figureReported(FigureReported(figure: figure))], figure)
+    }
+
+    /// Every claim about one subject (of any kind) and measure, oldest as-of first.
+    func claims(subjectID: String, measure: Figure.Measure) -> [Figure] {
+        figures.values
+            .filter { $0.subjectID == subjectID && $0.measure == measure }
+            .sorted { ($0.asOf, $0.id.utf8.count, $0.id) < ($1.asOf, $1.id.utf8.count, $1.id) }
+    }
+}
