@@ -413,29 +413,29 @@ extension RegistryState {
 }
 
 extension Registry {
-    var nowMs: UInt64 { Self.unixNanoseconds() / 1_000_000 }
+    var wallClockMs: UInt64 { Self.unixNanoseconds() / 1_000_000 }
 
     public func planMovement(_ request: PlanMovementRequest, actor: Actor) async throws(RPCError) -> Movement {
-        let (events, movement) = try currentState.decidePlanMovement(request.movement, nowMs: nowMs)
+        let (events, movement) = try currentState.decidePlanMovement(request.movement, nowMs: wallClockMs)
         try await commit(events, actor: actor)
         return currentState.movements[movement.id] ?? movement
     }
 
     public func setMovementStatus(_ request: SetMovementStatusRequest, actor: Actor) async throws(RPCError) -> Movement {
-        let (events, movement) = try currentState.decideSetMovementStatus(request, nowMs: nowMs)
+        let (events, movement) = try currentState.decideSetMovementStatus(request, nowMs: wallClockMs)
         let reason = request.reason.isEmpty && request.status == .aborted ? request.overrideReason : request.reason
         try await commit(events, actor: actor, reason: reason)
         return currentState.movements[movement.id] ?? movement
     }
 
     public func changeManifest(_ request: ChangeManifestRequest, actor: Actor) async throws(RPCError) -> Movement {
-        let (events, movement) = try currentState.decideChangeManifest(request, nowMs: nowMs)
+        let (events, movement) = try currentState.decideChangeManifest(request, nowMs: wallClockMs)
         try await commit(events, actor: actor, reason: request.reason)
         return currentState.movements[movement.id] ?? movement
     }
 
     public func removeCargo(_ request: RemoveCargoRequest, actor: Actor) async throws(RPCError) -> Movement {
-        let (events, movement) = try currentState.decideRemoveCargo(request, nowMs: nowMs)
+        let (events, movement) = try currentState.decideRemoveCargo(request, nowMs: wallClockMs)
         try await commit(events, actor: actor, reason: request.reason)
         return currentState.movements[movement.id] ?? movement
     }
@@ -447,7 +447,7 @@ extension Registry {
     }
 
     public func reportIncident(_ request: ReportIncidentRequest, actor: Actor) async throws(RPCError) -> Movement {
-        let (events, movement) = try currentState.decideReportIncident(request, nowMs: nowMs)
+        let (events, movement) = try currentState.decideReportIncident(request, nowMs: wallClockMs)
         try await commit(events, actor: actor)
         return currentState.movements[movement.id] ?? movement
     }

@@ -1,3 +1,5 @@
+@testable import CorridorRegistry
+import CorridorModel
 import Foundation
 import Testing
 
@@ -123,6 +125,51 @@ import Testing
             let abort = try await ctl(server, ["movement", "abort", "evac-1"], failing: true)
             #expect(abort.stderr.contains("reason"))
             _ = try await ctl(server, ["movement", "abort", "evac-1", "--reason", "buses seized"])
+        }
+    }
+
+    @Test func anEvacuationWithItsManifest() async throws {
+        try await withServer { server in
+            try await seed(server)
+            // Two cases LISTED on an approved list (the list commands are another area's).
+            let operatorActor = CorridorModel.Actor(uid: 0, userName: "test", pid: 1, role: "registrar", requestID: "")
+            var ids: [String] = []
+            for _ in 0..<2 {
+                let view = try await server.registry.registerCase(
+                    Case(siteID: "douma", ageMonths: 96, sex: .female, precedence: .urgent, consentGiven: true), personal: nil, actor: operatorActor
+                )
+                ids.append(try #require(view.case?.id))
+            }
+            let list = EvacuationList(
+                id: "list-1", originSiteID: "douma", status: .approved,
+                entries: ids.enumerated().map { ListEntry(rank: UInt32($0.offset + 1), caseID: $0.element, state: .active) }, version: 1
+            )
+            try await server.registry.commit(
+                [.listCreated(ListCreated(list: list))] + ids.map { .caseStatusChanged(CaseStatusChanged(caseID: $0, from: .waiting, to: .listed, date: "2026-11-20")) },
+                actor: operatorActor
+            )
+            _ = try await ctl(server, [
+                "movement", "plan", "evac-1", "--kind", "evacuation", "--from", "douma", "--crossing", "xing-1", "--to", "damascus", "--to", "douma",
+                "--list", "list-1", "--vehicle", "ambulance:2", "--passenger", ids[0],
+            ])
+            let added = try await ctl(server, ["movement", "manifest", "add", "evac-1", "\(ids[1]):douma"])
+            #expect(added.stdout.contains("Manifest:"))
+            let again = try await ctl(server, ["movement", "manifest", "add", "evac-1", ids[1]], failing: true)
+            #expect(again.stderr.contains("already on this movement's manifest"), "\(again.stderr)")
+            let removed = try await ctl(server, ["movement", "manifest", "remove", "evac-1", ids[0], "--reason", "too ill to travel"])
+            #expect(removed.stdout.contains("removed: too ill to travel"))
+            _ = try await ctl(server, ["movement", "notify", "evac-1"])
+            _ = try await ctl(server, ["movement", "depart", "evac-1", "--at", "2026-11-21T09:30", "--tz", "Asia/Damascus"])
+            _ = try await ctl(server, ["movement", "arrive", "evac-1", "--at", "2026-11-21T11:00", "--tz", "Asia/Damascus"])
+            let state = await server.registry.currentState
+            #expect(state.cases[ids[1]]?.status == .evacuated)
+            #expect(state.cases[ids[1]]?.siteID == "douma")
+            #expect(state.cases[ids[0]]?.status == .listed)
+            #expect(state.lists["list-1"]?.status == .inProgress)
+            let json = try await ctl(server, ["movement", "show", "evac-1", "--json"])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            #expect((object["passengers"] as? [[String: Any]])?.count == 2)
+            #expect(object["status"] as? String == "ARRIVED")
         }
     }
 

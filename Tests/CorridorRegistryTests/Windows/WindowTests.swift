@@ -263,3 +263,45 @@ import Testing
         }
     }
 }
+
+/// What a refused departure says about every window at the crossing.
+@Suite struct DepartureRefusalTests {
+    @Test func theRefusalNamesEveryWindowAtTheCrossingWithItsHoursAndStatus() async throws {
+        try await withRegistry { registry in
+            try await Corridor.seed(registry)
+            // A one-off opening the day before, and a ceasefire on the crossing that ended.
+            let opening = AccessWindow(
+                id: "opening", name: "Opening", kind: .corridorOpening, siteIDs: ["wafideen"], announcedBy: "gov",
+                startsAtMs: Corridor.ms("2026-11-20T08:00"), endsAtMs: Corridor.ms("2026-11-20T12:00")
+            )
+            var ceasefire = opening
+            ceasefire.id = "truce"
+            ceasefire.kind = .ceasefire
+            ceasefire.startsAtMs = Corridor.ms("2026-11-01T00:00")
+            ceasefire.endsAtMs = Corridor.ms("2026-12-01T00:00")
+            _ = try await registry.announceWindow(AnnounceWindowRequest(window: opening), actor: registrar)
+            _ = try await registry.announceWindow(AnnounceWindowRequest(window: ceasefire), actor: registrar)
+            _ = try await registry.setWindowStatus(SetWindowStatusRequest(windowID: "truce", status: .ended, at: "2026-11-15T18:00", timeZone: Corridor.zone), actor: registrar)
+            _ = try await registry.planMovement(PlanMovementRequest(movement: Corridor.convoy()), actor: registrar)
+            _ = try await Corridor.status(registry, "convoy-1", .notified)
+            let error = try await #require(throws: RPCError.self) { try await Corridor.status(registry, "convoy-1", .departed, at: "2026-11-21T16:30") }
+            #expect(error.code == .failedPrecondition)
+            #expect(error.message == "crossing wafideen has no access window in effect at 2026-11-21 16:30 Asia/Damascus; windows there: "
+                + "opening (CORRIDOR_OPENING) 2026-11-20 08:00 Asia/Damascus..2026-11-20 12:00 Asia/Damascus; "
+                + "pause-1 (HUMANITARIAN_PAUSE) daily 09:00-14:00 Asia/Damascus 2026-11-01..2026-11-30; "
+                + "truce (CEASEFIRE, ENDED at 2026-11-15 18:00 Asia/Damascus) 2026-11-01 00:00 Asia/Damascus..2026-12-01 00:00 Asia/Damascus; "
+                + "give override_reason to depart anyway", "\(error)")
+        }
+    }
+
+    @Test func unknownWindowsAndSitesAreNotFound() async throws {
+        try await withRegistry { registry in
+            try await Corridor.seed(registry)
+            #expect(try await #require(throws: RPCError.self) { try await registry.getWindow(GetRequest(id: "nope")) }.code == .notFound)
+            #expect(try await #require(throws: RPCError.self) { try await registry.listWindows(ListWindowsRequest(siteID: "nowhere")) }.code == .notFound)
+            #expect(try await #require(throws: RPCError.self) { try await registry.getMovement(GetRequest(id: "nope")) }.code == .notFound)
+            let missing = try await #require(throws: RPCError.self) { try await registry.activeWindows(ActiveWindowsRequest(at: "2026-11-03T11:00Z")) }
+            #expect(missing.fields == ["site_id"])
+        }
+    }
+}
