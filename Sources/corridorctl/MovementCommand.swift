@@ -290,11 +290,19 @@ struct MovementCommand: AsyncParsableCommand {
         @Option(help: "Only in this status.") var status: Movement.Status?
         @Option(help: "Only of this agreement.") var agreement = ""
         @Option(help: "Only those planned, departing or arriving on this local day (YYYY-MM-DD in --tz, UTC by default).") var day = ""
+        @Flag(help: "Only those planned, departing or arriving today (in --tz, UTC by default).") var today = false
         @Flag(help: "Only those from which cargo was removed.") var withRemovals = false
         @Option(help: "The time zone of --day, and of the times shown.") var tz = ""
         @Flag(help: "Print JSON instead of text.") var json = false
 
         func run() async throws {
+            var day = day
+            if today {
+                guard day.isEmpty else { throw ValidationError("Give --day or --today, not both.") }
+                guard let zone = TimeZoneDatabase.zone(named: tz.isEmpty ? "UTC" : tz) else { throw ValidationError("--tz: \"\(tz)\" is not a time zone of the tz database.") }
+                let nowMs = UInt64(max(0, Date().timeIntervalSince1970 * 1000))
+                day = LocalTimestamp.local(nowMs, in: zone).date.description
+            }
             let request = ListMovementsRequest(kind: kind ?? .unspecified, status: status ?? .unspecified, day: day, timeZone: tz, withRemovals: withRemovals, agreementID: agreement)
             let client = try await connection.connect()
             let response = try await calling { () async throws(RPCError) in try await client.listMovements(request, timeout: connection.callTimeout) }

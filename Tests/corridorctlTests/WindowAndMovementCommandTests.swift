@@ -125,6 +125,9 @@ import Testing
             let abort = try await ctl(server, ["movement", "abort", "evac-1"], failing: true)
             #expect(abort.stderr.contains("reason"))
             _ = try await ctl(server, ["movement", "abort", "evac-1", "--reason", "buses seized"])
+            // Today's movements (whatever the date): the command runs; --day and --today together are refused.
+            _ = try await ctl(server, ["movement", "ls", "--today", "--tz", "Asia/Damascus"])
+            _ = try await ctl(server, ["movement", "ls", "--today", "--day", "2026-11-21"], failing: true)
         }
     }
 
