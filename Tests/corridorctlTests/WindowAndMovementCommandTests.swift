@@ -50,6 +50,16 @@ import Testing
             #expect(refused.stderr.contains("FAILED_PRECONDITION") || refused.stderr.contains("failedPrecondition"), "\(refused.stderr)")
             let noZone = try await ctl(server, ["window", "active", "--site", "xing-1", "--at", "2026-11-03T11:00"], failing: true)
             #expect(noZone.stderr.contains("time_zone"), "\(noZone.stderr)")
+            // A one-off ceasefire over the enclave covers the district within it.
+            let truce = try await ctl(server, [
+                "window", "announce", "truce", "--name", "Truce", "--kind", "ceasefire", "--site", "ghouta", "--by", "gov",
+                "--from", "2026-11-21T00:00", "--until", "2026-11-24T00:00", "--tz", "Asia/Damascus",
+            ])
+            #expect(truce.stdout.contains("2026-11-21 00:00 Asia/Damascus..2026-11-24 00:00 Asia/Damascus"), "\(truce.stdout)")
+            let inDouma = try await ctl(server, ["window", "active", "--site", "douma", "--at", "2026-11-22T12:00+03:00"])
+            #expect(inDouma.stdout.contains("truce"))
+            let badTime = try await ctl(server, ["window", "announce", "t2", "--from", "tomorrow", "--tz", "Asia/Damascus"], failing: true)
+            #expect(badTime.stderr.contains("--from"), "\(badTime.stderr)")
             let show = try await ctl(server, ["window", "show", "pause-1", "--json"])
             #expect(show.stdout.contains("\"status\" : \"VIOLATED\""), "\(show.stdout)")
         }
