@@ -124,6 +124,7 @@ let package = Package(
 
         // MARK: Tests, mirroring Sources/
         .testTarget(name: "CCorridorProtoTests"),
+        .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"]),
         .testTarget(
             name: "CorridorWireTests",
             dependencies: [

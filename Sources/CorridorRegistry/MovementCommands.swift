@@ -1,0 +1,454 @@
+import CorridorModel
+import CorridorWire
+
+// Movements: planning, manifests, the lifecycle (departure only inside an
+// access window at the crossing, or with an override), cargo removed at
+// loading or at a checkpoint, deliveries and incidents.
+
+extension Movement.Status {
+    /// The statuses a movement may move to from this one.
+    public var allowedNext: [Movement.Status] {
+        switch self {
+        case .planned: [.notified, .aborted]
+        case .notified: [.departed, .aborted]
+        case .departed: [.arrived, .aborted]
+        case .arrived: [.completed]
+        case .unspecified, .completed, .aborted: []
+        }
+    }
+
+    /// Not COMPLETED or ABORTED: its manifest still holds its cases.
+    public var isActive: Bool { self != .completed && self != .aborted && self != .unspecified }
+}
+
+extension Movement {
+    /// The passengers still on the manifest.
+    public var activePassengers: [Passenger] { passengers.filter { !$0.removed } }
+}
+
+extension RegistryState {
+    // MARK: Planning
+
+    func decidePlanMovement(_ proposed: Movement?, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], movement: Movement) {
+        guard var movement = proposed else {
+            throw RPCError.invalidArgument([FieldViolation(field: "movement", description: "is required")])
+        }
+        var checks = FieldChecks()
+        checks.identifier(movement.id, "movement.id")
+        checks.specified(movement.kind, .unspecified, "movement.kind")
+        checks.require(!movement.originSiteID.isEmpty, "movement.origin_site_id", "is required")
+        checks.require(movement.originSiteID.isEmpty || sites[movement.originSiteID] != nil, "movement.origin_site_id", "no site with id \"\(movement.originSiteID)\"")
+        checks.require(!movement.crossingSiteID.isEmpty, "movement.crossing_site_id", "is required")
+        if let crossing = sites[movement.crossingSiteID] {
+            checks.require(crossing.kind == .crossing, "movement.crossing_site_id", "site \"\(crossing.id)\" is a \(crossing.kind.rawValue), not a CROSSING")
+        } else if !movement.crossingSiteID.isEmpty {
+            checks.require(false, "movement.crossing_site_id", "no site with id \"\(movement.crossingSiteID)\"")
+        }
+        checks.require(!movement.destinationSiteIDs.isEmpty, "movement.destination_site_ids", "is required: at least one destination")
+        for (index, siteID) in movement.destinationSiteIDs.enumerated() {
+            checks.require(sites[siteID] != nil, "movement.destination_site_ids[\(index)]", "no site with id \"\(siteID)\"")
+        }
+        checks.require(Set(movement.destinationSiteIDs).count == movement.destinationSiteIDs.count, "movement.destination_site_ids", "lists a site twice")
+        if !movement.agreementID.isEmpty {
+            checks.require(agreements[movement.agreementID] != nil, "movement.agreement_id", "no agreement with id \"\(movement.agreementID)\"")
+        }
+        if !movement.listID.isEmpty {
+            if let list = lists[movement.listID] {
+                checks.require(list.status == .approved || list.status == .inProgress, "movement.list_id",
+                               "list \(list.id) is \(list.status.rawValue); a movement needs an APPROVED or IN_PROGRESS list")
+                checks.require(movement.agreementID.isEmpty || list.agreementID == movement.agreementID, "movement.list_id",
+                               "list \(list.id) belongs to agreement \"\(list.agreementID)\", not \(movement.agreementID)")
+            } else {
+                checks.require(false, "movement.list_id", "no list with id \"\(movement.listID)\"")
+            }
+        }
+        for (index, vehicles) in movement.vehicles.enumerated() {
+            checks.specified(vehicles.kind, .unspecified, "movement.vehicles[\(index)].kind")
+            checks.require(vehicles.count >= 1, "movement.vehicles[\(index)].count", "must be at least 1")
+        }
+        checks.require(movement.kind != .evacuation || movement.cargo.isEmpty, "movement.cargo", "only an AID_CONVOY carries cargo")
+        checks.require(movement.kind != .aidConvoy || movement.passengers.isEmpty, "movement.passengers", "only an EVACUATION carries passengers")
+        var usedIDs = Set(movement.cargo.map(\.id).filter { !$0.isEmpty })
+        checks.require(usedIDs.count == movement.cargo.filter({ !$0.id.isEmpty }).count, "movement.cargo", "two lines have the same id")
+        var nextNumber = 1
+        for index in movement.cargo.indices {
+            let field = "movement.cargo[\(index)]"
+            if movement.cargo[index].id.isEmpty {
+                while usedIDs.contains(String(nextNumber)) { nextNumber += 1 }
+                movement.cargo[index].id = String(nextNumber)
+                usedIDs.insert(String(nextNumber))
+            } else {
+                checks.text(movement.cargo[index].id, "\(field).id", required: true, maxLength: 64)
+            }
+            let line = movement.cargo[index]
+            checks.text(line.item, "\(field).item", required: true)
+            checks.specified(line.category, .unspecified, "\(field).category")
+            checks.require(line.quantity >= 1, "\(field).quantity", "must be at least 1")
+            checks.text(line.unit, "\(field).unit", required: true, maxLength: 64)
+            checks.require(line.removed == 0, "\(field).removed", "is recorded by cargo removals")
+            checks.require(line.delivered == 0 && !line.deliveryRecorded, "\(field).delivered", "is recorded on arrival")
+        }
+        checks.require(movement.plannedArrivalMs == 0 || movement.plannedArrivalMs >= movement.plannedDepartureMs, "movement.planned_arrival_ms",
+                       "is before planned_departure_ms")
+        checks.require(movement.status == .unspecified || movement.status == .planned, "movement.status",
+                       "a movement is planned PLANNED; it is \(movement.status.rawValue)")
+        checks.require(movement.departedAtMs == 0 && movement.arrivedAtMs == 0 && movement.completedAtMs == 0, "movement.departed_at_ms",
+                       "the actual times are set by status changes")
+        checks.require(movement.removals.isEmpty, "movement.removals", "are recorded by RemoveCargo")
+        checks.require(movement.incidents.isEmpty, "movement.incidents", "are recorded by ReportIncident")
+        checks.require(movement.departureOverride.isEmpty && movement.abortReason.isEmpty, "movement.departure_override", "is set by status changes")
+        checkManifestFields(movement.passengers, of: movement, field: "movement.passengers", checks: &checks)
+        try checks.throwIfAny()
+        guard movements[movement.id] == nil else {
+            throw RPCError(.alreadyExists, "a movement with id \"\(movement.id)\" already exists")
+        }
+        movement.status = .planned
+        let requested = movement.passengers
+        movement.passengers = []
+        let (passengers, caseEvents) = try manifestAdditions(requested, to: movement, date: LocalTimestamp.utcDate(nowMs))
+        movement.passengers = passengers
+        return ([.movementPlanned(MovementPlanned(movement: movement))] + caseEvents, movement)
+    }
+
+    // MARK: Manifests
+
+    /// The field checks of passengers to add (their cases are checked by `manifestAdditions`).
+    private func checkManifestFields(_ add: [Movement.Passenger], of movement: Movement, field: String, checks: inout FieldChecks) {
+        var seen = Set<String>()
+        for (index, passenger) in add.enumerated() {
+            checks.require(!passenger.caseID.isEmpty, "\(field)[\(index)].case_id", "is required")
+            checks.require(seen.insert(passenger.caseID).inserted || passenger.caseID.isEmpty, "\(field)[\(index)].case_id", "case \(passenger.caseID) is given twice")
+            checks.require(passenger.destinationSiteID.isEmpty || movement.destinationSiteIDs.contains(passenger.destinationSiteID),
+                           "\(field)[\(index)].destination_site_id",
+                           "\"\(passenger.destinationSiteID)\" is not a destination of the movement (\(movement.destinationSiteIDs.joined(separator: ", ")))")
+            checks.require(!passenger.removed && passenger.removedReason.isEmpty, "\(field)[\(index)].removed", "is set by removing the case from the manifest")
+        }
+    }
+
+    /// The active movement whose manifest holds the case (not removed), if any.
+    func activeManifest(of caseID: String) -> Movement? {
+        movements.values.sorted { $0.id < $1.id }.first { movement in
+            movement.status.isActive && movement.passengers.contains { $0.caseID == caseID && !$0.removed }
+        }
+    }
+
+    /// The APPROVED or IN_PROGRESS list (the given one, if any) with the case as an ACTIVE entry.
+    func openListHolding(_ caseID: String, listID: String = "") -> EvacuationList? {
+        let candidates = listID.isEmpty ? lists.values.sorted { $0.id < $1.id } : [lists[listID]].compactMap { $0 }
+        return candidates.first { list in
+            (list.status == .approved || list.status == .inProgress) && list.entries.contains { $0.caseID == caseID && $0.state == .active }
+        }
+    }
+
+    /// The passengers (with their destinations) the manifest gains, and the
+    /// cases going LISTED → SCHEDULED; refuses a case that cannot travel.
+    func manifestAdditions(_ add: [Movement.Passenger], to movement: Movement, date: String) throws(RPCError) -> (passengers: [Movement.Passenger], events: [EventKind]) {
+        var passengers = movement.passengers
+        var events: [EventKind] = []
+        for requested in add {
+            guard let record = cases[requested.caseID] else {
+                throw RPCError(.notFound, "no case with id \"\(requested.caseID)\"")
+            }
+            if let other = activeManifest(of: record.id) {
+                let which = other.id == movement.id ? "this movement's manifest" : "the manifest of movement \(other.id) (\(other.status.rawValue))"
+                throw RPCError(.failedPrecondition, "case \(record.id) is already on \(which); a case can be on one active manifest only")
+            }
+            guard record.status == .listed else {
+                throw RPCError(.failedPrecondition, "case \(record.id) is \(record.status.rawValue); a manifest takes LISTED cases (an ACTIVE entry of an APPROVED or IN_PROGRESS list)")
+            }
+            guard let list = openListHolding(record.id, listID: movement.listID) else {
+                let which = movement.listID.isEmpty ? "any APPROVED or IN_PROGRESS list" : "list \(movement.listID) (\(lists[movement.listID]?.status.rawValue ?? "missing"))"
+                throw RPCError(.failedPrecondition, "case \(record.id) is LISTED but not an ACTIVE entry of \(which)")
+            }
+            let onList = list.entries.filter { $0.state == .active }.compactMap { cases[$0.caseID] }
+            if let rule = excludingRule(for: record, under: list.ruleIDs, accompanying: casesAccompanied(by: record.id, among: onList)) {
+                throw RPCError(.failedPrecondition, "case \(record.id) cannot go on the manifest: \(rule.refusalText)")
+            }
+            let destination = requested.destinationSiteID.isEmpty ? (movement.destinationSiteIDs.first ?? "") : requested.destinationSiteID
+            passengers.append(Movement.Passenger(caseID: record.id, destinationSiteID: destination))
+            events.append(.caseStatusChanged(CaseStatusChanged(caseID: record.id, from: record.status, to: .scheduled, date: date)))
+        }
+        return (passengers, events)
+    }
+
+    /// Where a case taken off a manifest (or off an aborted movement) goes back
+    /// to: LISTED while it is an ACTIVE entry of an open list, else WAITING.
+    func statusAfterLeavingManifest(_ caseID: String, listID: String) -> Case.Status {
+        (openListHolding(caseID, listID: listID) ?? openListHolding(caseID)) != nil ? .listed : .waiting
+    }
+
+    func decideChangeManifest(_ request: ChangeManifestRequest, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], movement: Movement) {
+        guard var movement = movements[request.movementID] else {
+            throw RPCError(.notFound, "no movement with id \"\(request.movementID)\"")
+        }
+        var checks = FieldChecks()
+        checks.require(!request.add.isEmpty || !request.removeCaseIDs.isEmpty, "add", "name cases to add or remove_case_ids")
+        checks.require(request.add.isEmpty || movement.kind == .evacuation, "add", "only an EVACUATION carries passengers; \(movement.id) is \(movement.kind.rawValue)")
+        checkManifestFields(request.add, of: movement, field: "add", checks: &checks)
+        for (index, caseID) in request.removeCaseIDs.enumerated() {
+            checks.require(!caseID.isEmpty, "remove_case_ids[\(index)]", "is required")
+            checks.require(!request.add.contains { $0.caseID == caseID }, "remove_case_ids[\(index)]", "case \(caseID) is also added")
+        }
+        checks.require(Set(request.removeCaseIDs).count == request.removeCaseIDs.count, "remove_case_ids", "lists a case twice")
+        checks.require(request.removeCaseIDs.isEmpty || !request.reason.allSatisfy(\.isWhitespace), "reason", "is required to take cases off a manifest")
+        checks.text(request.reason, "reason", required: false, maxLength: 1000)
+        try checks.throwIfAny()
+        let allowed: [Movement.Status] = [.planned, .notified]
+        guard allowed.contains(movement.status) else {
+            throw wrongState("movement \(movement.id)", is: movement.status, allowed: allowed, for: "changing its manifest")
+        }
+        let date = LocalTimestamp.utcDate(nowMs)
+        var events: [EventKind] = []
+        for caseID in request.removeCaseIDs {
+            guard let index = movement.passengers.firstIndex(where: { $0.caseID == caseID && !$0.removed }) else {
+                throw RPCError(.notFound, "case \(caseID) is not on the manifest of movement \(movement.id)")
+            }
+            movement.passengers[index].removed = true
+            movement.passengers[index].removedReason = request.reason
+            if let record = cases[caseID], record.status == .scheduled {
+                events.append(.caseStatusChanged(CaseStatusChanged(caseID: caseID, from: .scheduled, to: statusAfterLeavingManifest(caseID, listID: movement.listID), date: date)))
+            }
+        }
+        // Cases removed above no longer hold a place (on this manifest).
+        var stateForAdditions = self
+        stateForAdditions.movements[movement.id] = movement
+        let (passengers, added) = try stateForAdditions.manifestAdditions(request.add, to: movement, date: date)
+        movement.passengers = passengers
+        let change = ManifestChanged(movement: movement, addedCaseIDs: request.add.map(\.caseID), removedCaseIDs: request.removeCaseIDs)
+        return ([.manifestChanged(change)] + events + added, movement)
+    }
+
+    // MARK: Status
+
+    /// The zone to show a movement's times in: the asked one, else the zone of
+    /// a daily window at its crossing, else UTC.
+    func displayZone(for crossingSiteID: String, asked: String) -> String {
+        if !asked.isEmpty { return asked }
+        return windowsCovering(crossingSiteID).compactMap { $0.daily?.timeZone }.first ?? "UTC"
+    }
+
+    func decideSetMovementStatus(_ request: SetMovementStatusRequest, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], movement: Movement) {
+        guard var movement = movements[request.movementID] else {
+            throw RPCError(.notFound, "no movement with id \"\(request.movementID)\"")
+        }
+        var checks = FieldChecks()
+        checks.specified(request.status, .unspecified, "status")
+        let atMs = checks.timestamp(request.at, timeZone: request.timeZone) ?? nowMs
+        let abortReason = request.reason.allSatisfy(\.isWhitespace) ? request.overrideReason : request.reason
+        checks.require(request.status != .aborted || !abortReason.allSatisfy(\.isWhitespace), "reason", "is required for ABORTED: why the movement was called off")
+        checks.text(request.reason, "reason", required: false, maxLength: 1000)
+        checks.text(request.overrideReason, "override_reason", required: false, maxLength: 1000)
+        try checks.throwIfAny()
+        let from = movement.status
+        let to = request.status
+        guard from.allowedNext.contains(to) else {
+            throw wrongState("movement \(movement.id)", is: from, allowed: from.allowedNext, for: "moving to \(to.rawValue)")
+        }
+        let date = LocalTimestamp.utcDate(atMs)
+        var followers: [EventKind] = []
+        var overrideUsed = ""
+        movement.status = to
+        switch to {
+        case .departed:
+            let crossing = sites[movement.crossingSiteID]
+            let zone = displayZone(for: movement.crossingSiteID, asked: request.timeZone)
+            let overrideGiven = !request.overrideReason.allSatisfy(\.isWhitespace)
+            if crossing?.crossingStatus == .closed {
+                guard overrideGiven else {
+                    throw RPCError(.failedPrecondition, "crossing \(movement.crossingSiteID) is CLOSED at \(LocalTimestamp.format(atMs, zoneName: zone)); give override_reason to depart anyway")
+                }
+                overrideUsed = request.overrideReason
+            }
+            if activeWindows(at: movement.crossingSiteID, atMs: atMs).isEmpty {
+                guard overrideGiven else {
+                    let there = windowsCovering(movement.crossingSiteID).map { $0.scheduleText(zoneName: zone) }
+                    throw RPCError(.failedPrecondition, "crossing \(movement.crossingSiteID) has no access window in effect at \(LocalTimestamp.format(atMs, zoneName: zone)); windows there: \(there.isEmpty ? "none" : there.joined(separator: "; ")); give override_reason to depart anyway")
+                }
+                overrideUsed = request.overrideReason
+            }
+            movement.departedAtMs = atMs
+            movement.departureOverride = overrideUsed
+            for passenger in movement.activePassengers {
+                if let record = cases[passenger.caseID], record.status == .scheduled {
+                    followers.append(.caseStatusChanged(CaseStatusChanged(caseID: record.id, from: .scheduled, to: .inTransit, date: date)))
+                }
+            }
+            if let list = lists[movement.listID], list.status == .approved {
+                var updated = list
+                updated.status = .inProgress
+                followers.append(.listStatusChanged(ListStatusChanged(list: updated, from: .approved, to: .inProgress)))
+            }
+            if let agreement = agreements[movement.agreementID], agreement.status == .agreed {
+                var updated = agreement
+                updated.status = .implementing
+                if updated.implementationStartedOn.isEmpty { updated.implementationStartedOn = date }
+                followers.append(.agreementStatusChanged(AgreementStatusChanged(agreement: updated, from: .agreed, to: .implementing)))
+            }
+        case .arrived:
+            movement.arrivedAtMs = atMs
+            for passenger in movement.activePassengers {
+                guard let record = cases[passenger.caseID], record.status == .inTransit else { continue }
+                var moved = record
+                moved.originSiteID = record.siteID
+                moved.siteID = passenger.destinationSiteID
+                followers.append(.caseUpdated(CaseUpdated(case: moved, changedFields: ["site_id", "origin_site_id"])))
+                followers.append(.caseStatusChanged(CaseStatusChanged(caseID: record.id, from: .inTransit, to: .evacuated, date: date)))
+            }
+        case .completed:
+            if movement.kind == .aidConvoy {
+                let missing = movement.cargo.filter { !$0.deliveryRecorded }.map(\.id)
+                guard missing.isEmpty else {
+                    throw RPCError(.failedPrecondition, "movement \(movement.id) has no delivery recorded for cargo line\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); record the deliveries first")
+                }
+            }
+            movement.completedAtMs = atMs
+        case .aborted:
+            movement.abortReason = abortReason
+            for passenger in movement.activePassengers {
+                guard let record = cases[passenger.caseID], record.status == .scheduled || record.status == .inTransit else { continue }
+                followers.append(.caseStatusChanged(CaseStatusChanged(caseID: record.id, from: record.status, to: statusAfterLeavingManifest(record.id, listID: movement.listID), date: date)))
+            }
+        default:
+            break
+        }
+        let change = MovementStatusChanged(movement: movement, from: from, to: to, atMs: atMs, overrideReason: overrideUsed)
+        return ([.movementStatusChanged(change)] + followers, movement)
+    }
+
+    // MARK: Cargo, deliveries, incidents
+
+    func decideRemoveCargo(_ request: RemoveCargoRequest, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], movement: Movement) {
+        guard var movement = movements[request.movementID] else {
+            throw RPCError(.notFound, "no movement with id \"\(request.movementID)\"")
+        }
+        guard let index = movement.cargo.firstIndex(where: { $0.id == request.lineID }) else {
+            throw RPCError(.notFound, "no cargo line \"\(request.lineID)\" on movement \(movement.id) (lines: \(movement.cargo.map(\.id).joined(separator: ", ")))")
+        }
+        let line = movement.cargo[index]
+        let left = line.quantity - line.removed
+        var checks = FieldChecks()
+        checks.require(request.quantity >= 1, "quantity", "must be at least 1")
+        checks.require(request.quantity <= left, "quantity", "\(request.quantity) is more than the \(left) \(line.unit) left on line \(line.id) (\(line.quantity) planned, \(line.removed) removed)")
+        checks.require(!request.partyID.isEmpty, "party_id", "is required: the party that took it")
+        checks.require(request.partyID.isEmpty || parties[request.partyID] != nil, "party_id", "no party with id \"\(request.partyID)\"")
+        checks.text(request.reason, "reason", required: true, maxLength: 1000)
+        checks.specified(request.stage, .unspecified, "stage")
+        checks.require(request.siteID.isEmpty || sites[request.siteID] != nil, "site_id", "no site with id \"\(request.siteID)\"")
+        let atMs = checks.timestamp(request.at, timeZone: request.timeZone) ?? nowMs
+        try checks.throwIfAny()
+        let allowed: [Movement.Status] = request.stage == .loading ? [.planned, .notified] : [.notified, .departed]
+        guard allowed.contains(movement.status) else {
+            throw wrongState("movement \(movement.id)", is: movement.status, allowed: allowed, for: "a removal at \(request.stage.rawValue)")
+        }
+        let removal = Movement.Removal(
+            lineID: line.id, quantity: request.quantity, partyID: request.partyID, reason: request.reason,
+            stage: request.stage, siteID: request.siteID, atMs: atMs
+        )
+        movement.cargo[index].removed += request.quantity
+        movement.removals.append(removal)
+        return ([.cargoRemoved(CargoRemoved(movement: movement, removal: removal))], movement)
+    }
+
+    /// Deliveries of an ARRIVED convoy: each named line's delivered quantity
+    /// (at most what is left on it: quantity - removed); rest_in_full delivers
+    /// all that is left on every line neither named nor recorded before. A line
+    /// may be recorded again (a correction) by naming it.
+    func decideRecordDelivery(_ request: RecordDeliveryRequest) throws(RPCError) -> (events: [EventKind], movement: Movement) {
+        guard var movement = movements[request.movementID] else {
+            throw RPCError(.notFound, "no movement with id \"\(request.movementID)\"")
+        }
+        var checks = FieldChecks()
+        checks.require(!request.lines.isEmpty || request.restInFull, "lines", "name the lines delivered, or give rest_in_full")
+        var named = Set<String>()
+        for (index, delivery) in request.lines.enumerated() {
+            checks.require(named.insert(delivery.lineID).inserted, "lines[\(index)].line_id", "line \(delivery.lineID) is named twice")
+            guard let line = movement.cargo.first(where: { $0.id == delivery.lineID }) else {
+                checks.require(false, "lines[\(index)].line_id", "no cargo line \"\(delivery.lineID)\" on movement \(movement.id)")
+                continue
+            }
+            let left = line.quantity - line.removed
+            checks.require(delivery.delivered <= left, "lines[\(index)].delivered",
+                           "\(delivery.delivered) is more than the \(left) \(line.unit) left on line \(line.id) (\(line.quantity) planned, \(line.removed) removed)")
+        }
+        try checks.throwIfAny()
+        guard movement.status == .arrived else {
+            throw wrongState("movement \(movement.id)", is: movement.status, allowed: [Movement.Status.arrived], for: "recording deliveries")
+        }
+        var recorded: [String] = []
+        for index in movement.cargo.indices {
+            let line = movement.cargo[index]
+            if let delivery = request.lines.first(where: { $0.lineID == line.id }) {
+                movement.cargo[index].delivered = delivery.delivered
+            } else if request.restInFull && !line.deliveryRecorded {
+                movement.cargo[index].delivered = line.quantity - line.removed
+            } else {
+                continue
+            }
+            movement.cargo[index].deliveryRecorded = true
+            recorded.append(line.id)
+        }
+        return ([.deliveryRecorded(DeliveryRecorded(movement: movement, lineIDs: recorded))], movement)
+    }
+
+    func decideReportIncident(_ request: ReportIncidentRequest, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], movement: Movement) {
+        guard var movement = movements[request.movementID] else {
+            throw RPCError(.notFound, "no movement with id \"\(request.movementID)\"")
+        }
+        var checks = FieldChecks()
+        var incident = request.incident ?? Movement.Incident()
+        checks.require(request.incident != nil, "incident", "is required")
+        checks.specified(incident.kind, .unspecified, "incident.kind")
+        checks.text(incident.description, "incident.description", required: true, maxLength: 10_000)
+        checks.text(incident.place, "incident.place", required: false)
+        let given = checks.timestamp(request.at, timeZone: request.timeZone)
+        try checks.throwIfAny()
+        let allowed: [Movement.Status] = [.notified, .departed, .arrived]
+        guard allowed.contains(movement.status) else {
+            throw wrongState("movement \(movement.id)", is: movement.status, allowed: allowed, for: "reporting an incident")
+        }
+        incident.atMs = given ?? (incident.atMs != 0 ? incident.atMs : nowMs)
+        movement.incidents.append(incident)
+        return ([.incidentReported(IncidentReported(movement: movement, incident: incident))], movement)
+    }
+}
+
+extension Registry {
+    var wallClockMs: UInt64 { Self.unixNanoseconds() / 1_000_000 }
+
+    public func planMovement(_ request: PlanMovementRequest, actor: Actor) async throws(RPCError) -> Movement {
+        let (events, movement) = try currentState.decidePlanMovement(request.movement, nowMs: wallClockMs)
+        try await commit(events, actor: actor)
+        return currentState.movements[movement.id] ?? movement
+    }
+
+    public func setMovementStatus(_ request: SetMovementStatusRequest, actor: Actor) async throws(RPCError) -> Movement {
+        let (events, movement) = try currentState.decideSetMovementStatus(request, nowMs: wallClockMs)
+        let reason = request.reason.isEmpty && request.status == .aborted ? request.overrideReason : request.reason
+        try await commit(events, actor: actor, reason: reason)
+        return currentState.movements[movement.id] ?? movement
+    }
+
+    public func changeManifest(_ request: ChangeManifestRequest, actor: Actor) async throws(RPCError) -> Movement {
+        let (events, movement) = try currentState.decideChangeManifest(request, nowMs: wallClockMs)
+        try await commit(events, actor: actor, reason: request.reason)
+        return currentState.movements[movement.id] ?? movement
+    }
+
+    public func removeCargo(_ request: RemoveCargoRequest, actor: Actor) async throws(RPCError) -> Movement {
+        let (events, movement) = try currentState.decideRemoveCargo(request, nowMs: wallClockMs)
+        try await commit(events, actor: actor, reason: request.reason)
+        return currentState.movements[movement.id] ?? movement
+    }
+
+    public func recordDelivery(_ request: RecordDeliveryRequest, actor: Actor) async throws(RPCError) -> Movement {
+        let (events, movement) = try currentState.decideRecordDelivery(request)
+        try await commit(events, actor: actor)
+        return currentState.movements[movement.id] ?? movement
+    }
+
+    public func reportIncident(_ request: ReportIncidentRequest, actor: Actor) async throws(RPCError) -> Movement {
+        let (events, movement) = try currentState.decideReportIncident(request, nowMs: wallClockMs)
+        try await commit(events, actor: actor)
+        return currentState.movements[movement.id] ?? movement
+    }
+}

@@ -1,0 +1,141 @@
+import CorridorModel
+import CorridorWire
+
+// Access windows: announcing one, and its status changes.
+
+extension AccessWindow.Status {
+    /// The statuses a window may move to from this one.
+    public var allowedNext: [AccessWindow.Status] {
+        switch self {
+        case .announced: [.inEffect, .cancelled, .ended]
+        case .inEffect: [.violated, .ended]
+        case .violated: [.violated, .inEffect, .ended]
+        case .unspecified, .ended, .cancelled: []
+        }
+    }
+}
+
+extension RegistryState {
+    func decideAnnounceWindow(_ proposed: AccessWindow?) throws(RPCError) -> (events: [EventKind], window: AccessWindow) {
+        guard var window = proposed else {
+            throw RPCError.invalidArgument([FieldViolation(field: "window", description: "is required")])
+        }
+        var checks = FieldChecks()
+        checks.identifier(window.id, "window.id")
+        checks.text(window.name, "window.name", required: true)
+        checks.specified(window.kind, .unspecified, "window.kind")
+        checks.require(!window.siteIDs.isEmpty, "window.site_ids", "is required: at least one site or crossing")
+        for (index, siteID) in window.siteIDs.enumerated() {
+            checks.require(sites[siteID] != nil, "window.site_ids[\(index)]", "no site with id \"\(siteID)\"")
+        }
+        checks.require(Set(window.siteIDs).count == window.siteIDs.count, "window.site_ids", "lists a site twice")
+        checks.require(!window.announcedBy.isEmpty, "window.announced_by", "is required: the party that announced it")
+        checks.require(window.announcedBy.isEmpty || parties[window.announcedBy] != nil, "window.announced_by", "no party with id \"\(window.announcedBy)\"")
+        let oneOff = window.startsAtMs != 0 || window.endsAtMs != 0
+        if let daily = window.daily {
+            checks.require(!oneOff, "window.daily", "give either a one-off interval (starts_at_ms, ends_at_ms) or daily hours, not both")
+            let start = ClockTime(daily.startTime)
+            let end = ClockTime(daily.endTime)
+            checks.require(start != nil, "window.daily.start_time", "\"\(daily.startTime)\" is not a time HH:MM")
+            checks.require(end != nil, "window.daily.end_time", "\"\(daily.endTime)\" is not a time HH:MM")
+            if let start, let end {
+                checks.require(start != end, "window.daily.end_time", "is the same as start_time; an end before the start runs past midnight")
+            }
+            checks.require(!daily.timeZone.isEmpty, "window.daily.time_zone", "is required (e.g. Asia/Damascus)")
+            if !daily.timeZone.isEmpty { checks.zoneName(daily.timeZone, "window.daily.time_zone") }
+            let first = CivilDate(daily.firstDate)
+            let last = CivilDate(daily.lastDate)
+            checks.require(first != nil, "window.daily.first_date", "\"\(daily.firstDate)\" is not a date YYYY-MM-DD")
+            checks.require(last != nil, "window.daily.last_date", "\"\(daily.lastDate)\" is not a date YYYY-MM-DD")
+            if let first, let last {
+                checks.require(first <= last, "window.daily.last_date", "\(last) is before first_date \(first)")
+            }
+        } else {
+            checks.require(oneOff, "window.starts_at_ms", "is required: give a one-off interval (starts_at_ms, ends_at_ms) or daily hours")
+            if oneOff {
+                checks.require(window.startsAtMs != 0, "window.starts_at_ms", "is required with ends_at_ms")
+                checks.require(window.startsAtMs < window.endsAtMs, "window.ends_at_ms", "must be after starts_at_ms")
+            }
+        }
+        checks.require(window.status == .unspecified || window.status == .announced || window.status == .inEffect, "window.status",
+                       "a window is announced ANNOUNCED or IN_EFFECT; it is \(window.status.rawValue)")
+        checks.require(window.violations.isEmpty, "window.violations", "are recorded by status changes")
+        checks.require(window.closedAtMs == 0, "window.closed_at_ms", "is set when it is ENDED or CANCELLED")
+        try checks.throwIfAny()
+        guard windows[window.id] == nil else {
+            throw RPCError(.alreadyExists, "a window with id \"\(window.id)\" already exists")
+        }
+        if window.status == .unspecified { window.status = .announced }
+        return ([.windowAnnounced(WindowAnnounced(window: window))], window)
+    }
+
+    func decideSetWindowStatus(_ request: SetWindowStatusRequest, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], window: AccessWindow) {
+        guard var window = windows[request.windowID] else {
+            throw RPCError(.notFound, "no window with id \"\(request.windowID)\"")
+        }
+        var checks = FieldChecks()
+        checks.specified(request.status, .unspecified, "status")
+        checks.require(request.status != .violated || !request.report.allSatisfy(\.isWhitespace), "report", "is required for VIOLATED: what happened")
+        checks.text(request.report, "report", required: false, maxLength: 10_000)
+        checks.text(request.reason, "reason", required: false, maxLength: 1000)
+        let atMs = checks.timestamp(request.at, timeZone: request.timeZone) ?? nowMs
+        try checks.throwIfAny()
+        let from = window.status
+        guard from.allowedNext.contains(request.status) else {
+            throw wrongState("window \(window.id)", is: from, allowed: from.allowedNext, for: "moving to \(request.status.rawValue)")
+        }
+        window.status = request.status
+        if request.status == .violated {
+            window.violations.append(AccessWindow.Violation(atMs: atMs, report: request.report))
+        }
+        if request.status == .ended || request.status == .cancelled {
+            window.closedAtMs = atMs
+        }
+        return ([.windowStatusChanged(WindowStatusChanged(window: window, from: from, to: request.status, report: request.report))], window)
+    }
+}
+
+extension Registry {
+    public func announceWindow(_ request: AnnounceWindowRequest, actor: Actor) async throws(RPCError) -> AccessWindow {
+        let (events, window) = try currentState.decideAnnounceWindow(request.window)
+        try await commit(events, actor: actor)
+        return currentState.windows[window.id] ?? window
+    }
+
+    public func setWindowStatus(_ request: SetWindowStatusRequest, actor: Actor) async throws(RPCError) -> AccessWindow {
+        let (events, window) = try currentState.decideSetWindowStatus(request, nowMs: Self.unixNanoseconds() / 1_000_000)
+        try await commit(events, actor: actor, reason: request.reason)
+        return currentState.windows[window.id] ?? window
+    }
+
+    public func getWindow(_ request: GetRequest) async throws(RPCError) -> AccessWindow {
+        let state = try await durableState()
+        guard let window = state.windows[request.id] else {
+            throw RPCError(.notFound, "no window with id \"\(request.id)\"")
+        }
+        return window
+    }
+
+    public func listWindows(_ request: ListWindowsRequest) async throws(RPCError) -> ListWindowsResponse {
+        let state = try await durableState()
+        if request.siteID.isEmpty {
+            return ListWindowsResponse(windows: state.windows.values.sorted { $0.id < $1.id })
+        }
+        guard state.sites[request.siteID] != nil else {
+            throw RPCError(.notFound, "no site with id \"\(request.siteID)\"")
+        }
+        return ListWindowsResponse(windows: state.windowsCovering(request.siteID))
+    }
+
+    public func activeWindows(_ request: ActiveWindowsRequest) async throws(RPCError) -> ActiveWindowsResponse {
+        var checks = FieldChecks()
+        checks.require(!request.siteID.isEmpty, "site_id", "is required")
+        let atMs = checks.timestamp(request.at, timeZone: request.timeZone) ?? Self.unixNanoseconds() / 1_000_000
+        try checks.throwIfAny()
+        let state = try await durableState()
+        guard state.sites[request.siteID] != nil else {
+            throw RPCError(.notFound, "no site with id \"\(request.siteID)\"")
+        }
+        return ActiveWindowsResponse(atMs: atMs, windows: state.activeWindows(at: request.siteID, atMs: atMs, zoneName: request.timeZone))
+    }
+}
