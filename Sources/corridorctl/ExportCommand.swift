@@ -110,6 +110,17 @@ struct ExportCommand: AsyncParsableCommand {
         }
     }
 
+    /// Runs `body`, then closes the connection, also when `body` throws.
+    static func closing(_ client: CorridorClient, _ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch {
+            await client.close()
+            throw error
+        }
+        await client.close()
+    }
+
     /// A proto enum value from the command line: its name in any case, '-' for '_'.
     static func enumValue<E: RawRepresentable & CaseIterable>(_ text: String?, _ option: String) throws -> E? where E.RawValue == String {
         guard let text else { return nil }
@@ -135,22 +146,23 @@ struct ExportCommand: AsyncParsableCommand {
 
         func run() async throws {
             let client = try await connection.connect()
-            defer { Task { await client.close() } }
-            try await ExportCommand.export(CaseExport.self, options: options) { deliver in
-                var token = ""
-                var done = 0
-                var progress: ProgressLine?
-                repeat {
-                    let page = try await calling { () async throws(RPCError) in
-                        try await client.cases(siteID: site, status: status ?? .unspecified, limit: pageSize, pageToken: token, timeout: connection.callTimeout)
-                    }
-                    if progress == nil { progress = ProgressLine(total: Int(page.total), label: "exporting cases") }
-                    deliver(page.cases)
-                    done += page.cases.count
-                    progress?.update(done)
-                    token = page.nextPageToken
-                } while !token.isEmpty
-                progress?.finish()
+            try await ExportCommand.closing(client) {
+                try await ExportCommand.export(CaseExport.self, options: options) { deliver in
+                    var token = ""
+                    var done = 0
+                    var progress: ProgressLine?
+                    repeat {
+                        let page = try await calling { () async throws(RPCError) in
+                            try await client.cases(siteID: site, status: status ?? .unspecified, limit: pageSize, pageToken: token, timeout: connection.callTimeout)
+                        }
+                        if progress == nil { progress = ProgressLine(total: Int(page.total), label: "exporting cases") }
+                        deliver(page.cases)
+                        done += page.cases.count
+                        progress?.update(done)
+                        token = page.nextPageToken
+                    } while !token.isEmpty
+                    progress?.finish()
+                }
             }
         }
     }
@@ -166,12 +178,13 @@ struct ExportCommand: AsyncParsableCommand {
         func run() async throws {
             let status: EvacuationList.Status? = try ExportCommand.enumValue(self.status, "--status")
             let client = try await connection.connect()
-            defer { Task { await client.close() } }
-            try await ExportCommand.export(ListExport.self, options: options) { deliver in
-                let response = try await calling { () async throws(RPCError) in
-                    try await client.listLists(ListListsRequest(agreementID: agreement, status: status ?? .unspecified), timeout: connection.callTimeout)
+            try await ExportCommand.closing(client) {
+                try await ExportCommand.export(ListExport.self, options: options) { deliver in
+                    let response = try await calling { () async throws(RPCError) in
+                        try await client.listLists(ListListsRequest(agreementID: agreement, status: status ?? .unspecified), timeout: connection.callTimeout)
+                    }
+                    deliver(response.lists.filter { lists.isEmpty || lists.contains($0.list?.id ?? "") })
                 }
-                deliver(response.lists.filter { lists.isEmpty || lists.contains($0.list?.id ?? "") })
             }
         }
     }
@@ -192,16 +205,17 @@ struct ExportCommand: AsyncParsableCommand {
             let kind: Movement.Kind? = try ExportCommand.enumValue(self.kind, "--kind")
             let status: Movement.Status? = try ExportCommand.enumValue(self.status, "--status")
             let client = try await connection.connect()
-            defer { Task { await client.close() } }
-            try await ExportCommand.export(MovementExport.self, options: options) { deliver in
-                let request = ListMovementsRequest(
-                    kind: kind ?? .unspecified, status: status ?? .unspecified, day: day, timeZone: timeZone,
-                    withRemovals: withRemovals, agreementID: agreement
-                )
-                let response = try await calling { () async throws(RPCError) in
-                    try await client.listMovements(request, timeout: connection.callTimeout)
+            try await ExportCommand.closing(client) {
+                try await ExportCommand.export(MovementExport.self, options: options) { deliver in
+                    let request = ListMovementsRequest(
+                        kind: kind ?? .unspecified, status: status ?? .unspecified, day: day, timeZone: timeZone,
+                        withRemovals: withRemovals, agreementID: agreement
+                    )
+                    let response = try await calling { () async throws(RPCError) in
+                        try await client.listMovements(request, timeout: connection.callTimeout)
+                    }
+                    deliver(response.movements.filter { list.isEmpty || $0.listID == list })
                 }
-                deliver(response.movements.filter { list.isEmpty || $0.listID == list })
             }
         }
     }
@@ -219,13 +233,14 @@ struct ExportCommand: AsyncParsableCommand {
             let subjectKind: Figure.SubjectKind? = try ExportCommand.enumValue(self.subjectKind, "--subject-kind")
             let measure: Figure.Measure? = try ExportCommand.enumValue(self.measure, "--measure")
             let client = try await connection.connect()
-            defer { Task { await client.close() } }
-            try await ExportCommand.export(FigureExport.self, options: options) { deliver in
-                let request = ListFiguresRequest(subjectKind: subjectKind ?? .unspecified, subjectID: subject, measure: measure ?? .unspecified)
-                let response = try await calling { () async throws(RPCError) in
-                    try await client.listFigures(request, timeout: connection.callTimeout)
+            try await ExportCommand.closing(client) {
+                try await ExportCommand.export(FigureExport.self, options: options) { deliver in
+                    let request = ListFiguresRequest(subjectKind: subjectKind ?? .unspecified, subjectID: subject, measure: measure ?? .unspecified)
+                    let response = try await calling { () async throws(RPCError) in
+                        try await client.listFigures(request, timeout: connection.callTimeout)
+                    }
+                    deliver(response.figures.filter { source.isEmpty || $0.sourcePartyID == source })
                 }
-                deliver(response.figures.filter { source.isEmpty || $0.sourcePartyID == source })
             }
         }
     }
