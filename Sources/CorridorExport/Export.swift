@@ -30,9 +30,10 @@ extension RecordExport {
         CSV.line(columns.map(\.header)) + CSV.line(columns.map(\.hashtag))
     }
 
-    /// The record's lines.
+    /// The record's lines. Whitespace within a cell is tidied as HXL asks (no
+    /// line breaks, no runs of spaces, none at either end); JSON keeps text as it is.
     public static func hxlLines(_ record: Record) -> String {
-        rows(record).map { row in CSV.line(columns.map { row[$0.hashtag] ?? "" }) }.joined()
+        rows(record).map { row in CSV.line(columns.map { Cell.tidy(row[$0.hashtag] ?? "") }) }.joined()
     }
 
     /// A whole HXL-tagged CSV file.
@@ -88,6 +89,11 @@ public struct JSONExportWriter: Sendable {
 // MARK: Values as HXL cells
 
 enum Cell {
+    /// Runs of whitespace (line breaks included) as one space, none at either end.
+    static func tidy(_ text: String) -> String {
+        guard text.contains(where: \.isWhitespace) else { return text }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
     static func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
     static func time(_ ms: UInt64) -> String { ms == 0 ? "" : ISO8601.utc(milliseconds: ms) }
     static func number<N: BinaryInteger>(_ value: N) -> String { String(value) }

@@ -42,7 +42,7 @@ import Testing
             ("figures", FigureExport.hxl(Samples.figures)),
         ])
         #expect(result.status == 0, "hxl_check.py failed:\n\(result.output)")
-        #expect(result.output.contains("4 files, 0 errors"), "\(result.output)")
+        #expect(result.output.contains("4 files, 0 errors, 0 warnings"), "\(result.output)")
     }
 
     @Test func theCheckRefusesACaseExportWithPersonalData() throws {

@@ -52,9 +52,10 @@ def check(kind, path, schema_dir):
         rule = f" [{error.rule.tag_pattern}]" if error.rule else ""
         problems.append((severity, f"{path}: {where}{column}:{value} {error.message}{rule}"))
 
-    with open(os.path.join(schema_dir, f"schema-{kind}.csv"), encoding="utf-8") as _:
-        pass
-    schema = hxl.schema(load(os.path.join(schema_dir, f"schema-{kind}.csv")), callback=report)
+    schema_path = os.path.join(schema_dir, f"schema-{kind}.csv")
+    if not os.path.isfile(schema_path):
+        return [("error", f"{path}: no schema {schema_path}")]
+    schema = hxl.schema(load(schema_path), callback=report)
     schema.validate(dataset)
     default = hxl.schema(None, callback=report)
     default.validate(dataset)
