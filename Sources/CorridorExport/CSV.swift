@@ -63,6 +63,9 @@ public enum CSVReader {
     /// quotes) among comma, semicolon and tab; comma if none. Blank lines are
     /// skipped but still counted as rows.
     public static func read(_ bytes: [UInt8], separator: UInt8? = nil) throws(CSVError) -> [CSVRecord] {
+        if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
+            throw CSVError(row: 1, message: "the file is UTF-16 (\"Unicode text\"); save it as \"CSV UTF-8\"")
+        }
         var start = 0
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
         let separator = separator ?? detectSeparator(bytes, from: start)

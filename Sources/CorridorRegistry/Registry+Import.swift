@@ -10,7 +10,11 @@ extension Registry {
         if request.dryRun {
             return ImportCasesResponse(cases: imported, dryRun: true, sequence: 0)
         }
-        let sequence = try await commit(events, actor: actor, reason: "imported with \(imported.count) cases")
+        var checks = FieldChecks()
+        checks.text(request.reason, "reason", required: false, maxLength: 1000)
+        try checks.throwIfAny()
+        let reason = request.reason.allSatisfy(\.isWhitespace) ? "imported with \(imported.count) cases" : request.reason
+        let sequence = try await commit(events, actor: actor, reason: reason)
         return ImportCasesResponse(cases: imported, dryRun: false, sequence: sequence)
     }
 }

@@ -39,6 +39,7 @@ struct ImportCommand: AsyncParsableCommand {
         @Argument(help: "The CSV file ('-' for standard input).") var file: String
         @Flag(help: "Check every row and print what would be imported; record nothing.") var dryRun = false
         @Flag(help: "Skip columns the import does not know instead of refusing the file.") var ignoreUnknownColumns = false
+        @Option(help: "Kept with every case's registration (default: \"imported from FILE\").") var reason: String?
         @Flag(help: "Print JSON instead of text.") var json = false
 
         func run() async throws {
@@ -61,7 +62,7 @@ struct ImportCommand: AsyncParsableCommand {
             do {
                 // Imports take longer than other calls: at least five minutes.
                 response = try await client.importCases(
-                    ImportCasesRequest(rows: parsed.rows, dryRun: dryRun), timeout: .seconds(max(300, Int64(connection.timeout)))
+                    ImportCasesRequest(rows: parsed.rows, dryRun: dryRun, reason: reason ?? "imported from \(file == "-" ? "standard input" : URL(fileURLWithPath: file).lastPathComponent)"), timeout: .seconds(max(300, Int64(connection.timeout)))
                 )
             } catch {
                 await client.close()

@@ -55,6 +55,12 @@ import Testing
         #expect(error?.message.contains("UTF-8") == true)
     }
 
+    @Test func aUTF16FileIsRefusedWithAHint() {
+        #expect(throws: CSVError(row: 1, message: "the file is UTF-16 (\"Unicode text\"); save it as \"CSV UTF-8\"")) {
+            try CSVReader.read([0xFF, 0xFE, 0x61, 0x00])
+        }
+    }
+
     @Test func emptyTrailingFieldsAreKept() throws {
         #expect(try CSVReader.read(Array("a,,\n".utf8)).map(\.fields) == [["a", "", ""]])
         #expect(try CSVReader.read(Array("\"\"".utf8)).map(\.fields) == [[""]])

@@ -43,6 +43,7 @@ private let koboFile = """
         let file = try write(koboFile, named: "kobo.csv", in: server)
         let run = try await CorridorctlRun.launch(["import", "cases", file, "--json", "--socket", server.socketPath])
         let shown = try await CorridorctlRun.launch(["case", "show", "C-000001", "--json", "--socket", server.socketPath])
+        let history = try await CorridorctlRun.launch(["history", "C-000001", "--socket", server.socketPath])
         let again = try await CorridorctlRun.launch(["import", "cases", file, "--socket", server.socketPath])
         await server.stop()
         #expect(run.status == 0, "\(run.stderr)")
@@ -52,6 +53,7 @@ private let koboFile = """
         #expect(cases.map { $0["row"] as? Int } == [2, 3])
         #expect(shown.stdout.contains("\"ageMonths\" : 6"), "\(shown.stdout)")
         #expect(shown.stdout.contains("Layla H."))
+        #expect(history.stdout.contains("imported from kobo.csv"), "\(history.stdout)")
         // The same file again: every row is a duplicate, nothing is imported.
         #expect(again.status == 1)
         #expect(again.stderr.contains("row 3: case_id: duplicate: the id \"msf-2\" is already case msf-2"), "\(again.stderr)")

@@ -36,6 +36,9 @@ private func person(_ name: String, born: String = "1990-01-01", id: String = ""
             let events = registry.allRecordedEvents().suffix(3)
             #expect(events.allSatisfy { $0.event?.actor == registrar && $0.event?.reason == "imported with 3 cases" })
             let view = try await registry.caseView("msf-9")
+            // A reason given is kept instead.
+            _ = try await registry.importCases(ImportCasesRequest(rows: rows([(World.patient(), nil)]), reason: "imported from intake.csv"), actor: registrar)
+            #expect(registry.allRecordedEvents().last?.event?.reason == "imported from intake.csv")
             #expect(view.case?.ageMonths == 400)
         }
     }

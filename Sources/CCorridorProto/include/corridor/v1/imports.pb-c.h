@@ -55,10 +55,15 @@ struct  Corridor__V1__ImportCasesRequest
    * Check everything, record nothing, and answer what would be imported.
    */
   protobuf_c_boolean dry_run;
+  /*
+   * Kept with every event of the import ("imported from intake-2026-11-20.csv");
+   * "imported with N cases" if empty.
+   */
+  char *reason;
 };
 #define CORRIDOR__V1__IMPORT_CASES_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__import_cases_request__descriptor) \
-    , 0,NULL, 0 }
+    , 0,NULL, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Corridor__V1__ImportedCase

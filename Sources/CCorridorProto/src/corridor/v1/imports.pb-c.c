@@ -251,7 +251,7 @@ const ProtobufCMessageDescriptor corridor__v1__import_case_row__descriptor =
   (ProtobufCMessageInit) corridor__v1__import_case_row__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__import_cases_request__field_descriptors[2] =
+static const ProtobufCFieldDescriptor corridor__v1__import_cases_request__field_descriptors[3] =
 {
   {
     "rows",
@@ -277,15 +277,28 @@ static const ProtobufCFieldDescriptor corridor__v1__import_cases_request__field_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "reason",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ImportCasesRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__import_cases_request__field_indices_by_name[] = {
   1,   /* field[1] = dry_run */
+  2,   /* field[2] = reason */
   0,   /* field[0] = rows */
 };
 static const ProtobufCIntRange corridor__v1__import_cases_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor corridor__v1__import_cases_request__descriptor =
 {
@@ -295,7 +308,7 @@ const ProtobufCMessageDescriptor corridor__v1__import_cases_request__descriptor 
   "Corridor__V1__ImportCasesRequest",
   "corridor.v1",
   sizeof(Corridor__V1__ImportCasesRequest),
-  2,
+  3,
   corridor__v1__import_cases_request__field_descriptors,
   corridor__v1__import_cases_request__field_indices_by_name,
   1,  corridor__v1__import_cases_request__number_ranges,
