@@ -73,13 +73,15 @@ extension RegistryState {
 /// What makes two rows the same person: the case id, an identity number, or
 /// the name together with the date of birth.
 struct DuplicateIndex {
+    /// The registry's cases are looked up where they are; the rows' ids are kept here.
+    private let registryCases: [String: Case]
     /// Where each key was seen: "case C-000012" or "row 7".
     private var caseIDs: [String: String] = [:]
     private var identityNumbers: [String: String] = [:]
     private var namesAndBirthDates: [String: String] = [:]
 
     init(registry: RegistryState) {
-        for id in registry.cases.keys { caseIDs[id] = "case \(id)" }
+        registryCases = registry.cases
         for (id, details) in registry.personal {
             for number in details.identityNumbers { identityNumbers[Self.normalisedNumber(number)] = "case \(id)" }
             if let key = Self.nameKey(details) { namesAndBirthDates[key] = "case \(id)" }
@@ -88,7 +90,7 @@ struct DuplicateIndex {
 
     func duplicates(of proposed: Case, personal: CasePersonal?, path: String, label: String) -> [FieldViolation] {
         var found: [FieldViolation] = []
-        if !proposed.id.isEmpty, let seen = caseIDs[proposed.id] {
+        if !proposed.id.isEmpty, let seen = caseIDs[proposed.id] ?? (registryCases[proposed.id] != nil ? "case \(proposed.id)" : nil) {
             found.append(FieldViolation(field: path + ".case.id", description: label + "duplicate: the id \"\(proposed.id)\" is already \(seen)"))
         }
         guard let personal else { return found }
