@@ -147,6 +147,52 @@ private func person(_ name: String, born: String = "1990-01-01", id: String = ""
         }
     }
 
+    @Test func aCompanionMustComeBeforeTheRowThatNamesIt() async throws {
+        try await withRegistry { registry in
+            try await World.seed(registry)
+            let refusal = await #expect(throws: RPCError.self) {
+                try await registry.importCases(ImportCasesRequest(rows: rows([
+                    (World.patient(ageMonths: 6, companions: ["mother-1"]), nil), (World.patient(id: "mother-1", ageMonths: 300), nil),
+                ])), actor: registrar)
+            }
+            #expect(refusal?.fields == ["rows[0].case.companion_ids[0]"])
+            #expect(refusal?.fieldViolations.first?.description == "row 2: no case with id \"mother-1\"")
+        }
+    }
+
+    static let many = (0..<2_000).map { (World.patient(ageMonths: UInt32($0 % 1_000)), Optional(CasePersonal(identityNumbers: ["N-\($0)"]))) }
+
+    @Test func aLargeImportIsOneUnitOfTheLog() async throws {
+        try await withTemporaryDirectory { directory in
+            // The default segment size (64 MiB) holds far more than a request's 4 MiB.
+            let registry = try openRegistry(directory, options: RegistryOptions())
+            try await World.seed(registry)
+            let before = await registry.currentState.lastSequence
+            let response = try await registry.importCases(ImportCasesRequest(rows: rows(Self.many)), actor: registrar)
+            #expect(response.cases.count == 2_000)
+            #expect(response.cases.last == ImportedCase(row: 2_001, caseID: "C-002000"))
+            let state = await registry.currentState
+            #expect(state.cases.count == 2_000)
+            #expect(state.lastSequence == before + 2_000)
+            #expect(response.sequence == state.lastSequence)
+            await registry.close()
+        }
+    }
+
+    @Test func anImportTooLargeForTheLogCommitsNothing() async throws {
+        try await withRegistry { registry in
+            // Test registries have 64 KiB segments: 2,000 cases do not fit one.
+            try await World.seed(registry)
+            let before = await registry.currentState
+            let refusal = await #expect(throws: RPCError.self) {
+                try await registry.importCases(ImportCasesRequest(rows: rows(Self.many)), actor: registrar)
+            }
+            #expect(refusal?.code == .invalidArgument)
+            #expect(refusal?.message.contains("a segment holds") == true)
+            expectSameState(await registry.currentState, before, "after an import too large")
+        }
+    }
+
     @Test func anEmptyImportIsRefused() async throws {
         try await withRegistry { registry in
             let refusal = await #expect(throws: RPCError.self) { try await registry.importCases(ImportCasesRequest(rows: []), actor: registrar) }
