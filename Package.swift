@@ -50,6 +50,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // Exports (JSON, HXL-tagged CSV) and the CSV case import: pure formatting of records.
+        .target(name: "CorridorExport", dependencies: ["CorridorModel", "CorridorWire"]),
         .target(
             name: "CorridorStore",
             dependencies: [
@@ -116,6 +118,7 @@ let package = Package(
             name: "corridorctl",
             dependencies: [
                 "CorridorClient",
+                "CorridorExport",
                 "CorridorStore",
                 "CorridorWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -135,6 +138,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CorridorRegistryTests", dependencies: ["CorridorRegistry", "CorridorStore", "CorridorModel", "CorridorWire", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "CorridorExportTests", dependencies: ["CorridorExport", "CorridorModel", "CorridorWire"]),
         .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorStore", "CorridorWire", .product(name: "Logging", package: "swift-log"), .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(
             name: "CorridorSystemdTests",
@@ -169,6 +173,7 @@ let package = Package(
         .testTarget(
             name: "corridorctlTests",
             dependencies: [
+                "CorridorRegistry",
                 "CorridorServer",
                 "CorridorStore",
                 "CorridorWire",

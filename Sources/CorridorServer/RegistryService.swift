@@ -64,6 +64,7 @@ public enum RegistryService {
         registerMovements(registry, on: &router)
         registerFigures(registry, on: &router)
         registerReports(registry, on: &router)
+        registerImport(registry, on: &router)
 
         // History and watch
         router.registerUnary(prefix + "History") { (request: GetRequest, _) in

@@ -113,3 +113,10 @@ extension WaitingCasesResponse { public static let protobufDescriptor = Protobuf
 extension DeathsWhileWaitingRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__deaths_while_waiting_request__init) }
 extension DeathsAtSite { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__deaths_at_site__init) }
 extension DeathsWhileWaitingResponse { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__deaths_while_waiting_response__init) }
+
+// Importing cases (imports.proto).
+
+extension ImportCaseRow { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__import_case_row__init) }
+extension ImportCasesRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__import_cases_request__init) }
+extension ImportedCase { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__imported_case__init) }
+extension ImportCasesResponse { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__import_cases_response__init) }

@@ -5,6 +5,7 @@
 #include "corridor/v1/figures.pb-c.h"
 #include "corridor/v1/frame.pb-c.h"
 #include "corridor/v1/health.pb-c.h"
+#include "corridor/v1/imports.pb-c.h"
 #include "corridor/v1/lists.pb-c.h"
 #include "corridor/v1/movements.pb-c.h"
 #include "corridor/v1/records.pb-c.h"

@@ -17,6 +17,7 @@ PROTOBUF_C__BEGIN_DECLS
 #include "corridor/v1/agreements.pb-c.h"
 #include "corridor/v1/events.pb-c.h"
 #include "corridor/v1/figures.pb-c.h"
+#include "corridor/v1/imports.pb-c.h"
 #include "corridor/v1/lists.pb-c.h"
 #include "corridor/v1/movements.pb-c.h"
 #include "corridor/v1/records.pb-c.h"
@@ -828,6 +829,10 @@ struct Corridor__V1__Registry_Service
                      const Corridor__V1__ListCasesRequest *input,
                      Corridor__V1__ListCasesResponse_Closure closure,
                      void *closure_data);
+  void (*import_cases)(Corridor__V1__Registry_Service *service,
+                       const Corridor__V1__ImportCasesRequest *input,
+                       Corridor__V1__ImportCasesResponse_Closure closure,
+                       void *closure_data);
   void (*impose_rule)(Corridor__V1__Registry_Service *service,
                       const Corridor__V1__ImposeRuleRequest *input,
                       Corridor__V1__EligibilityRule_Closure closure,
@@ -1022,6 +1027,7 @@ void corridor__v1__registry__init (Corridor__V1__Registry_Service *service,
       function_prefix__ ## set_case_status,\
       function_prefix__ ## get_case,\
       function_prefix__ ## list_cases,\
+      function_prefix__ ## import_cases,\
       function_prefix__ ## impose_rule,\
       function_prefix__ ## lift_rule,\
       function_prefix__ ## get_rule,\
@@ -1121,6 +1127,10 @@ void corridor__v1__registry__list_cases(ProtobufCService *service,
                                         const Corridor__V1__ListCasesRequest *input,
                                         Corridor__V1__ListCasesResponse_Closure closure,
                                         void *closure_data);
+void corridor__v1__registry__import_cases(ProtobufCService *service,
+                                          const Corridor__V1__ImportCasesRequest *input,
+                                          Corridor__V1__ImportCasesResponse_Closure closure,
+                                          void *closure_data);
 void corridor__v1__registry__impose_rule(ProtobufCService *service,
                                          const Corridor__V1__ImposeRuleRequest *input,
                                          Corridor__V1__EligibilityRule_Closure closure,

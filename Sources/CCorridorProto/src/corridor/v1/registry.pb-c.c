@@ -1998,7 +1998,7 @@ const ProtobufCMessageDescriptor corridor__v1__watched_event__descriptor =
   (ProtobufCMessageInit) corridor__v1__watched_event__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptors[57] =
+static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptors[58] =
 {
   { "RegisterParty", &corridor__v1__register_party_request__descriptor, &corridor__v1__party__descriptor },
   { "UpdateParty", &corridor__v1__update_party_request__descriptor, &corridor__v1__party__descriptor },
@@ -2014,6 +2014,7 @@ static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptor
   { "SetCaseStatus", &corridor__v1__set_case_status_request__descriptor, &corridor__v1__case_view__descriptor },
   { "GetCase", &corridor__v1__get_request__descriptor, &corridor__v1__case_view__descriptor },
   { "ListCases", &corridor__v1__list_cases_request__descriptor, &corridor__v1__list_cases_response__descriptor },
+  { "ImportCases", &corridor__v1__import_cases_request__descriptor, &corridor__v1__import_cases_response__descriptor },
   { "ImposeRule", &corridor__v1__impose_rule_request__descriptor, &corridor__v1__eligibility_rule__descriptor },
   { "LiftRule", &corridor__v1__lift_rule_request__descriptor, &corridor__v1__eligibility_rule__descriptor },
   { "GetRule", &corridor__v1__get_request__descriptor, &corridor__v1__eligibility_rule__descriptor },
@@ -2059,63 +2060,64 @@ static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptor
   { "Watch", &corridor__v1__watch_request__descriptor, &corridor__v1__watched_event__descriptor },
 };
 const unsigned corridor__v1__registry__method_indices_by_name[] = {
-  41,        /* ActiveWindows */
-  37,        /* AnnounceWindow */
-  21,        /* ApproveList */
-  44,        /* ChangeManifest */
-  24,        /* CloseList */
-  52,        /* CompareFigures */
-  18,        /* CreateList */
-  54,        /* DeathsWhileWaiting */
-  28,        /* DiffList */
-  34,        /* GetAgreement */
-  36,        /* GetAgreementProgress */
+  42,        /* ActiveWindows */
+  38,        /* AnnounceWindow */
+  22,        /* ApproveList */
+  45,        /* ChangeManifest */
+  25,        /* CloseList */
+  53,        /* CompareFigures */
+  19,        /* CreateList */
+  55,        /* DeathsWhileWaiting */
+  29,        /* DiffList */
+  35,        /* GetAgreement */
+  37,        /* GetAgreementProgress */
   12,        /* GetCase */
-  25,        /* GetList */
-  27,        /* GetListVersion */
-  48,        /* GetMovement */
+  26,        /* GetList */
+  28,        /* GetListVersion */
+  49,        /* GetMovement */
   2,        /* GetParty */
-  16,        /* GetRule */
+  17,        /* GetRule */
   6,        /* GetSite */
-  39,        /* GetWindow */
-  55,        /* History */
-  14,        /* ImposeRule */
-  29,        /* LeftOut */
-  15,        /* LiftRule */
-  35,        /* ListAgreements */
+  40,        /* GetWindow */
+  56,        /* History */
+  14,        /* ImportCases */
+  15,        /* ImposeRule */
+  30,        /* LeftOut */
+  16,        /* LiftRule */
+  36,        /* ListAgreements */
   13,        /* ListCases */
-  51,        /* ListFigures */
-  26,        /* ListLists */
-  49,        /* ListMovements */
+  52,        /* ListFigures */
+  27,        /* ListLists */
+  50,        /* ListMovements */
   3,        /* ListParties */
-  17,        /* ListRules */
+  18,        /* ListRules */
   7,        /* ListSites */
-  40,        /* ListWindows */
-  42,        /* PlanMovement */
-  30,        /* RecordAgreement */
-  46,        /* RecordDelivery */
-  33,        /* RecordFulfilment */
+  41,        /* ListWindows */
+  43,        /* PlanMovement */
+  31,        /* RecordAgreement */
+  47,        /* RecordDelivery */
+  34,        /* RecordFulfilment */
   9,        /* RegisterCase */
   0,        /* RegisterParty */
   4,        /* RegisterSite */
-  45,        /* RemoveCargo */
-  50,        /* ReportFigure */
-  47,        /* ReportIncident */
-  19,        /* SelectList */
-  32,        /* SetAgreementStatus */
+  46,        /* RemoveCargo */
+  51,        /* ReportFigure */
+  48,        /* ReportIncident */
+  20,        /* SelectList */
+  33,        /* SetAgreementStatus */
   11,        /* SetCaseStatus */
   8,        /* SetCrossingStatus */
-  43,        /* SetMovementStatus */
-  38,        /* SetWindowStatus */
-  22,        /* StrikeEntry */
-  20,        /* SubmitList */
-  23,        /* TopUpList */
-  31,        /* UpdateAgreement */
+  44,        /* SetMovementStatus */
+  39,        /* SetWindowStatus */
+  23,        /* StrikeEntry */
+  21,        /* SubmitList */
+  24,        /* TopUpList */
+  32,        /* UpdateAgreement */
   10,        /* UpdateCase */
   1,        /* UpdateParty */
   5,        /* UpdateSite */
-  53,        /* WaitingCases */
-  56         /* Watch */
+  54,        /* WaitingCases */
+  57         /* Watch */
 };
 const ProtobufCServiceDescriptor corridor__v1__registry__descriptor =
 {
@@ -2124,7 +2126,7 @@ const ProtobufCServiceDescriptor corridor__v1__registry__descriptor =
   "Registry",
   "Corridor__V1__Registry",
   "corridor.v1",
-  57,
+  58,
   corridor__v1__registry__method_descriptors,
   corridor__v1__registry__method_indices_by_name
 };
@@ -2240,13 +2242,21 @@ void corridor__v1__registry__list_cases(ProtobufCService *service,
   assert(service->descriptor == &corridor__v1__registry__descriptor);
   service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void corridor__v1__registry__import_cases(ProtobufCService *service,
+                                          const Corridor__V1__ImportCasesRequest *input,
+                                          Corridor__V1__ImportCasesResponse_Closure closure,
+                                          void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void corridor__v1__registry__impose_rule(ProtobufCService *service,
                                          const Corridor__V1__ImposeRuleRequest *input,
                                          Corridor__V1__EligibilityRule_Closure closure,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__lift_rule(ProtobufCService *service,
                                        const Corridor__V1__LiftRuleRequest *input,
@@ -2254,7 +2264,7 @@ void corridor__v1__registry__lift_rule(ProtobufCService *service,
                                        void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_rule(ProtobufCService *service,
                                       const Corridor__V1__GetRequest *input,
@@ -2262,7 +2272,7 @@ void corridor__v1__registry__get_rule(ProtobufCService *service,
                                       void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_rules(ProtobufCService *service,
                                         const Corridor__V1__ListRulesRequest *input,
@@ -2270,7 +2280,7 @@ void corridor__v1__registry__list_rules(ProtobufCService *service,
                                         void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__create_list(ProtobufCService *service,
                                          const Corridor__V1__CreateListRequest *input,
@@ -2278,7 +2288,7 @@ void corridor__v1__registry__create_list(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__select_list(ProtobufCService *service,
                                          const Corridor__V1__SelectListRequest *input,
@@ -2286,7 +2296,7 @@ void corridor__v1__registry__select_list(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__submit_list(ProtobufCService *service,
                                          const Corridor__V1__ListActionRequest *input,
@@ -2294,7 +2304,7 @@ void corridor__v1__registry__submit_list(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__approve_list(ProtobufCService *service,
                                           const Corridor__V1__ApproveListRequest *input,
@@ -2302,7 +2312,7 @@ void corridor__v1__registry__approve_list(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__strike_entry(ProtobufCService *service,
                                           const Corridor__V1__StrikeEntryRequest *input,
@@ -2310,7 +2320,7 @@ void corridor__v1__registry__strike_entry(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__top_up_list(ProtobufCService *service,
                                          const Corridor__V1__ListActionRequest *input,
@@ -2318,7 +2328,7 @@ void corridor__v1__registry__top_up_list(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__close_list(ProtobufCService *service,
                                         const Corridor__V1__ListActionRequest *input,
@@ -2326,7 +2336,7 @@ void corridor__v1__registry__close_list(ProtobufCService *service,
                                         void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_list(ProtobufCService *service,
                                       const Corridor__V1__GetRequest *input,
@@ -2334,7 +2344,7 @@ void corridor__v1__registry__get_list(ProtobufCService *service,
                                       void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_lists(ProtobufCService *service,
                                         const Corridor__V1__ListListsRequest *input,
@@ -2342,7 +2352,7 @@ void corridor__v1__registry__list_lists(ProtobufCService *service,
                                         void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_list_version(ProtobufCService *service,
                                               const Corridor__V1__GetListVersionRequest *input,
@@ -2350,7 +2360,7 @@ void corridor__v1__registry__get_list_version(ProtobufCService *service,
                                               void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__diff_list(ProtobufCService *service,
                                        const Corridor__V1__DiffListRequest *input,
@@ -2358,7 +2368,7 @@ void corridor__v1__registry__diff_list(ProtobufCService *service,
                                        void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__left_out(ProtobufCService *service,
                                       const Corridor__V1__LeftOutRequest *input,
@@ -2366,7 +2376,7 @@ void corridor__v1__registry__left_out(ProtobufCService *service,
                                       void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__record_agreement(ProtobufCService *service,
                                               const Corridor__V1__RecordAgreementRequest *input,
@@ -2374,7 +2384,7 @@ void corridor__v1__registry__record_agreement(ProtobufCService *service,
                                               void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__update_agreement(ProtobufCService *service,
                                               const Corridor__V1__UpdateAgreementRequest *input,
@@ -2382,7 +2392,7 @@ void corridor__v1__registry__update_agreement(ProtobufCService *service,
                                               void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__set_agreement_status(ProtobufCService *service,
                                                   const Corridor__V1__SetAgreementStatusRequest *input,
@@ -2390,7 +2400,7 @@ void corridor__v1__registry__set_agreement_status(ProtobufCService *service,
                                                   void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__record_fulfilment(ProtobufCService *service,
                                                const Corridor__V1__RecordFulfilmentRequest *input,
@@ -2398,7 +2408,7 @@ void corridor__v1__registry__record_fulfilment(ProtobufCService *service,
                                                void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_agreement(ProtobufCService *service,
                                            const Corridor__V1__GetRequest *input,
@@ -2406,7 +2416,7 @@ void corridor__v1__registry__get_agreement(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_agreements(ProtobufCService *service,
                                              const Corridor__V1__ListAgreementsRequest *input,
@@ -2414,7 +2424,7 @@ void corridor__v1__registry__list_agreements(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_agreement_progress(ProtobufCService *service,
                                                     const Corridor__V1__GetRequest *input,
@@ -2422,7 +2432,7 @@ void corridor__v1__registry__get_agreement_progress(ProtobufCService *service,
                                                     void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 37, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__announce_window(ProtobufCService *service,
                                              const Corridor__V1__AnnounceWindowRequest *input,
@@ -2430,7 +2440,7 @@ void corridor__v1__registry__announce_window(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 37, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 38, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__set_window_status(ProtobufCService *service,
                                                const Corridor__V1__SetWindowStatusRequest *input,
@@ -2438,7 +2448,7 @@ void corridor__v1__registry__set_window_status(ProtobufCService *service,
                                                void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 38, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 39, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_window(ProtobufCService *service,
                                         const Corridor__V1__GetRequest *input,
@@ -2446,7 +2456,7 @@ void corridor__v1__registry__get_window(ProtobufCService *service,
                                         void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 39, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 40, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_windows(ProtobufCService *service,
                                           const Corridor__V1__ListWindowsRequest *input,
@@ -2454,7 +2464,7 @@ void corridor__v1__registry__list_windows(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 40, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 41, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__active_windows(ProtobufCService *service,
                                             const Corridor__V1__ActiveWindowsRequest *input,
@@ -2462,7 +2472,7 @@ void corridor__v1__registry__active_windows(ProtobufCService *service,
                                             void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 41, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 42, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__plan_movement(ProtobufCService *service,
                                            const Corridor__V1__PlanMovementRequest *input,
@@ -2470,7 +2480,7 @@ void corridor__v1__registry__plan_movement(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 42, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 43, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__set_movement_status(ProtobufCService *service,
                                                  const Corridor__V1__SetMovementStatusRequest *input,
@@ -2478,7 +2488,7 @@ void corridor__v1__registry__set_movement_status(ProtobufCService *service,
                                                  void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 43, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 44, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__change_manifest(ProtobufCService *service,
                                              const Corridor__V1__ChangeManifestRequest *input,
@@ -2486,7 +2496,7 @@ void corridor__v1__registry__change_manifest(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 44, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 45, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__remove_cargo(ProtobufCService *service,
                                           const Corridor__V1__RemoveCargoRequest *input,
@@ -2494,7 +2504,7 @@ void corridor__v1__registry__remove_cargo(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 45, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 46, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__record_delivery(ProtobufCService *service,
                                              const Corridor__V1__RecordDeliveryRequest *input,
@@ -2502,7 +2512,7 @@ void corridor__v1__registry__record_delivery(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 46, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 47, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__report_incident(ProtobufCService *service,
                                              const Corridor__V1__ReportIncidentRequest *input,
@@ -2510,7 +2520,7 @@ void corridor__v1__registry__report_incident(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 47, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 48, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_movement(ProtobufCService *service,
                                           const Corridor__V1__GetRequest *input,
@@ -2518,7 +2528,7 @@ void corridor__v1__registry__get_movement(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 48, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 49, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_movements(ProtobufCService *service,
                                             const Corridor__V1__ListMovementsRequest *input,
@@ -2526,7 +2536,7 @@ void corridor__v1__registry__list_movements(ProtobufCService *service,
                                             void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 49, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 50, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__report_figure(ProtobufCService *service,
                                            const Corridor__V1__ReportFigureRequest *input,
@@ -2534,7 +2544,7 @@ void corridor__v1__registry__report_figure(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 50, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 51, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_figures(ProtobufCService *service,
                                           const Corridor__V1__ListFiguresRequest *input,
@@ -2542,7 +2552,7 @@ void corridor__v1__registry__list_figures(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 51, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 52, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__compare_figures(ProtobufCService *service,
                                              const Corridor__V1__CompareFiguresRequest *input,
@@ -2550,7 +2560,7 @@ void corridor__v1__registry__compare_figures(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 52, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 53, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__waiting_cases(ProtobufCService *service,
                                            const Corridor__V1__WaitingCasesRequest *input,
@@ -2558,7 +2568,7 @@ void corridor__v1__registry__waiting_cases(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 53, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 54, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__deaths_while_waiting(ProtobufCService *service,
                                                   const Corridor__V1__DeathsWhileWaitingRequest *input,
@@ -2566,7 +2576,7 @@ void corridor__v1__registry__deaths_while_waiting(ProtobufCService *service,
                                                   void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 54, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 55, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__history(ProtobufCService *service,
                                      const Corridor__V1__GetRequest *input,
@@ -2574,7 +2584,7 @@ void corridor__v1__registry__history(ProtobufCService *service,
                                      void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 55, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 56, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__watch(ProtobufCService *service,
                                    const Corridor__V1__WatchRequest *input,
@@ -2582,7 +2592,7 @@ void corridor__v1__registry__watch(ProtobufCService *service,
                                    void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 56, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 57, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__init (Corridor__V1__Registry_Service *service,
                                    Corridor__V1__Registry_ServiceDestroy destroy)

@@ -1,0 +1,112 @@
+import CorridorModel
+import CorridorWire
+
+/// A column of an HXL-tagged CSV: the header people read and the hashtag
+/// (https://hxlstandard.org) machines read.
+public struct HXLColumn: Sendable, Hashable {
+    public let header: String
+    public let hashtag: String
+
+    public init(_ header: String, _ hashtag: String) {
+        self.header = header
+        self.hashtag = hashtag
+    }
+}
+
+/// One kind of export: its columns, the rows a record gives, and the record as JSON.
+public protocol RecordExport {
+    associatedtype Record
+    /// "cases", "lists", "movements", "figures": the JSON key and the schema's name.
+    static var kind: String { get }
+    static var columns: [HXLColumn] { get }
+    /// The record's rows, each a value by hashtag (missing hashtags are empty).
+    static func rows(_ record: Record) -> [[String: String]]
+    static func json(_ record: Record) -> JSONValue
+}
+
+extension RecordExport {
+    /// The first two lines: the headers, then the hashtags.
+    public static func hxlHeader() -> String {
+        CSV.line(columns.map(\.header)) + CSV.line(columns.map(\.hashtag))
+    }
+
+    /// The record's lines. Whitespace within a cell is tidied as HXL asks (no
+    /// line breaks, no runs of spaces, none at either end); JSON keeps text as it is.
+    public static func hxlLines(_ record: Record) -> String {
+        rows(record).map { row in CSV.line(columns.map { Cell.tidy(row[$0.hashtag] ?? "") }) }.joined()
+    }
+
+    /// A whole HXL-tagged CSV file.
+    public static func hxl(_ records: [Record]) -> String {
+        hxlHeader() + records.map(hxlLines).joined()
+    }
+
+    /// A whole JSON file: {"<kind>": [...], "count": N, "export": kind, "exported_at": T}.
+    public static func jsonDocument(_ records: [Record], exportedAtMs: UInt64) -> String {
+        var writer = JSONExportWriter(kind: kind, exportedAtMs: exportedAtMs)
+        var text = writer.begin()
+        for record in records { text += writer.element(json(record)) }
+        return text + writer.end()
+    }
+}
+
+/// Writes a JSON export a record at a time, so a large export never sits in
+/// memory whole. The document's keys come in a fixed order (the records
+/// first, the count once known); every record's keys are sorted.
+public struct JSONExportWriter: Sendable {
+    public let kind: String
+    public let exportedAtMs: UInt64
+    public private(set) var count = 0
+
+    public init(kind: String, exportedAtMs: UInt64) {
+        self.kind = kind
+        self.exportedAtMs = exportedAtMs
+    }
+
+    /// Up to the opening of the records' array.
+    public func begin() -> String {
+        var text = "{\n  "
+        JSONValue.writeString(kind, to: &text)
+        return text + ": ["
+    }
+
+    public mutating func element(_ value: JSONValue) -> String {
+        var text = count == 0 ? "\n    " : ",\n    "
+        value.write(to: &text, indent: 2, level: 2)
+        count += 1
+        return text
+    }
+
+    public func end() -> String {
+        var text = count == 0 ? "],\n" : "\n  ],\n"
+        text += "  \"count\": \(count),\n  \"export\": "
+        JSONValue.writeString(kind, to: &text)
+        text += ",\n  \"exported_at\": " + JSONValue.time(exportedAtMs).serialized() + "\n}\n"
+        return text
+    }
+}
+
+// MARK: Values as HXL cells
+
+enum Cell {
+    /// Runs of whitespace (line breaks included) as one space, none at either end.
+    static func tidy(_ text: String) -> String {
+        guard text.contains(where: \.isWhitespace) else { return text }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+    static func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
+    static func time(_ ms: UInt64) -> String { ms == 0 ? "" : ISO8601.utc(milliseconds: ms) }
+    static func number<N: BinaryInteger>(_ value: N) -> String { String(value) }
+    /// Lists in one cell, space-separated as KoBo's select_multiple exports them.
+    static func list(_ values: [String]) -> String { values.joined(separator: " ") }
+}
+
+extension Case {
+    /// infant (under 1), child (under 18), adult, elderly (65 and over).
+    public var ageGroup: String {
+        if ageMonths < 12 { return "infant" }
+        if ageMonths < 18 * 12 { return "child" }
+        if ageMonths < 65 * 12 { return "adult" }
+        return "elderly"
+    }
+}

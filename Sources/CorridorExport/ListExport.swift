@@ -1,0 +1,98 @@
+import CorridorModel
+import CorridorWire
+
+/// Evacuation lists, one row per entry (a list without entries still gets
+/// one row). Each row repeats its list's columns.
+public enum ListExport: RecordExport {
+    public static let kind = "lists"
+
+    public static let columns: [HXLColumn] = [
+        HXLColumn("List ID", "#meta+id"),
+        HXLColumn("Title", "#meta+name"),
+        HXLColumn("Agreement", "#meta+agreement"),
+        HXLColumn("Origin site", "#loc+code+origin"),
+        HXLColumn("List status", "#status+list"),
+        HXLColumn("Version", "#meta+num+version"),
+        HXLColumn("Policy", "#meta+policy"),
+        HXLColumn("Quota", "#targeted"),
+        HXLColumn("Companions count", "#meta+companions_count"),
+        HXLColumn("Rank", "#indicator+num+rank"),
+        HXLColumn("Case ID", "#meta+case"),
+        HXLColumn("Entry state", "#status+entry"),
+        HXLColumn("Explanation", "#description+explanation"),
+        HXLColumn("Companions", "#meta+companions"),
+        HXLColumn("Struck by", "#org+code+struck_by"),
+        HXLColumn("Entry reason", "#description+reason"),
+        HXLColumn("Added in version", "#meta+num+added_in_version"),
+    ]
+
+    public static func rows(_ summary: ListSummary) -> [[String: String]] {
+        guard let list = summary.list else { return [] }
+        let common: [String: String] = [
+            "#meta+id": list.id,
+            "#meta+name": list.title,
+            "#meta+agreement": list.agreementID,
+            "#loc+code+origin": list.originSiteID,
+            "#status+list": list.status.rawValue,
+            "#meta+num+version": Cell.number(list.version),
+            "#meta+policy": list.policyVersion,
+            "#targeted": Cell.number(list.quota),
+            "#meta+companions_count": Cell.yesNo(list.companionsCount),
+        ]
+        guard !list.entries.isEmpty else { return [common] }
+        return list.entries.map { entry in
+            common.merging([
+                "#indicator+num+rank": Cell.number(entry.rank),
+                "#meta+case": entry.caseID,
+                "#status+entry": entry.state.rawValue,
+                "#description+explanation": entry.explanation,
+                "#meta+companions": Cell.list(entry.companionIDs),
+                "#org+code+struck_by": entry.struckBy,
+                "#description+reason": entry.reason,
+                "#meta+num+added_in_version": entry.addedInVersion == 0 ? "" : Cell.number(entry.addedInVersion),
+            ]) { $1 }
+        }
+    }
+
+    public static func json(_ summary: ListSummary) -> JSONValue {
+        guard let list = summary.list else { return .null }
+        return .object([
+            "id": .string(list.id),
+            "title": .text(list.title),
+            "agreement_id": .text(list.agreementID),
+            "origin_site_id": .text(list.originSiteID),
+            "quota": .uint(UInt64(list.quota)),
+            "rule_ids": .strings(list.ruleIDs),
+            "companions_count": .bool(list.companionsCount),
+            "status": .string(list.status.rawValue),
+            "policy_version": .text(list.policyVersion),
+            "required_approvals": .strings(list.requiredApprovals),
+            "approved_by": .strings(list.approvedBy),
+            "version": .uint(UInt64(list.version)),
+            "created_at": .time(list.createdAtMs),
+            "closed_reason": .text(list.closedReason),
+            "entries": .array(list.entries.map { entry in
+                .object([
+                    "rank": .uint(UInt64(entry.rank)),
+                    "case_id": .string(entry.caseID),
+                    "explanation": .text(entry.explanation),
+                    "companion_ids": .strings(entry.companionIDs),
+                    "state": .string(entry.state.rawValue),
+                    "struck_by": .text(entry.struckBy),
+                    "reason": .text(entry.reason),
+                    "added_in_version": .uint(UInt64(entry.addedInVersion)),
+                ])
+            }),
+            "progress": .object([
+                "waiting": .uint(UInt64(summary.waiting)),
+                "scheduled": .uint(UInt64(summary.scheduled)),
+                "in_transit": .uint(UInt64(summary.inTransit)),
+                "evacuated": .uint(UInt64(summary.evacuated)),
+                "died": .uint(UInt64(summary.died)),
+                "withdrawn": .uint(UInt64(summary.withdrawn)),
+                "struck": .uint(UInt64(summary.struck)),
+                "places_taken": .uint(UInt64(summary.placesTaken)),
+            ]),
+        ])
+    }
+}

@@ -1,0 +1,105 @@
+import CorridorExport
+import CorridorModel
+import CorridorWire
+import Testing
+
+@Suite struct CaseImportTests {
+    static func parse(_ text: String, ignoreUnknown: Bool = false) -> CaseCSVImport.Parsed {
+        CaseCSVImport.parse(Array(text.utf8), ignoreUnknownColumns: ignoreUnknown)
+    }
+
+    @Test func aPlainFileGivesOneRowPerCaseWithBothParts() throws {
+        let parsed = Self.parse("""
+        case_id,site,age_years,age_months,sex,precedence,conditions,needs,consent,pregnant,companions,name,date_of_birth,phone,id_number,clinical_notes
+        msf-1,douma-hospital,,6,f,urgent,heart_disease blood_disease,oxygen,yes,,,Layla H.,2026-05-09,+963 11 1; +963 11 2,NID-1,"oxygen, nights"
+        ,douma-hospital,29,,Female,URGENT_SURGICAL,"cancer,trauma",,1,yes,msf-1,,,,,
+
+        """)
+        #expect(parsed.problems == [])
+        #expect(parsed.rows.count == 2)
+        let first = try #require(parsed.rows.first)
+        #expect(first.row == 2)
+        #expect(first.case == Case(id: "msf-1", siteID: "douma-hospital", ageMonths: 6, sex: .female, precedence: .urgent,
+                                   conditions: [.heartDisease, .bloodDisease], needs: [.oxygen], consentGiven: true, status: .unspecified))
+        #expect(first.personal == CasePersonal(name: "Layla H.", dateOfBirth: "2026-05-09", contacts: ["+963 11 1", "+963 11 2"], identityNumbers: ["NID-1"], clinicalNotes: "oxygen, nights"))
+        let second = parsed.rows[1]
+        #expect(second.row == 3)
+        #expect(second.case?.ageMonths == 348)
+        #expect(second.case?.precedence == .urgentSurgical)
+        #expect(second.case?.conditions == [.cancer, .trauma])
+        #expect(second.case?.pregnant == true)
+        #expect(second.case?.companionIDs == ["msf-1"])
+        #expect(second.personal == nil)
+    }
+
+    @Test func koboGroupPrefixesSemicolonsAndSplitSelectMultipleColumnsAreUnderstood() throws {
+        // KoBo's default CSV export: ';' separated, group paths, the
+        // select_multiple both as one column and as 0/1 columns, metadata columns.
+        let parsed = Self.parse("""
+        \u{FEFF}start;end;group_patient/site;group_patient/age_years;group_patient/sex;group_triage/precedence;group_triage/conditions;group_triage/conditions/cancer;group_triage/conditions/trauma;group_triage/needs/stretcher;group_consent/consent;meta/instanceID;_id;_uuid;_submission_time;_index
+        2026-11-20T09:00:00.000+02:00;2026-11-20T09:05:00.000+02:00;douma;40;male;priority;cancer;1;0;1;yes;uuid:abc;17;abc;2026-11-20T07:05:00;1
+        """)
+        #expect(parsed.problems == [])
+        let row = try #require(parsed.rows.first)
+        #expect(row.row == 2)
+        #expect(row.case?.siteID == "douma")
+        #expect(row.case?.ageMonths == 480)
+        #expect(row.case?.sex == .male)
+        #expect(row.case?.precedence == .priority)
+        #expect(row.case?.conditions == [.cancer])
+        #expect(row.case?.needs == [.stretcher])
+        #expect(row.case?.consentGiven == true)
+    }
+
+    @Test func everyBadCellIsAProblemNamingItsRowAndColumn() {
+        let parsed = Self.parse("""
+        site,age_years,sex,precedence,conditions,consent
+        douma,40,m,urgent,,yes
+        douma,forty,x,soon,flu cancer,maybe
+        "douma
+        hospital",200,f,routine,,no
+        ,3,f,routine,,
+        """)
+        #expect(parsed.problems.map(\.description) == [
+            "row 3: age_years: \"forty\" is not a whole number of years from 0 to 130",
+            "row 3: sex: \"x\" is not female, male, f or m",
+            "row 3: precedence: \"soon\" is not one of urgent, urgent_surgical, priority, routine",
+            "row 3: conditions: \"flu\" is not one of cancer, kidney_failure, heart_disease, blood_disease, needs_surgery, trauma, malnutrition, other",
+            "row 3: consent: \"maybe\" is not yes/no, true/false or 1/0",
+            "row 4: age_years: \"200\" is not a whole number of years from 0 to 130",
+            "row 5: consent: is required: yes or no",
+        ])
+    }
+
+    @Test func unknownAndMissingColumnsAreProblemsOfRowOne() {
+        let parsed = Self.parse("site,age_years,sex,diagnosis,consent\ndouma,4,f,flu,yes\n")
+        #expect(parsed.problems.map(\.description) == [
+            "row 1: diagnosis: not a column the import knows (see `corridorctl import cases --help`; --ignore-unknown-columns skips such columns)",
+            "row 1: precedence: the column is missing",
+        ])
+        let ignoring = Self.parse("site,age_years,sex,diagnosis,consent,precedence\ndouma,4,f,flu,yes,routine\n", ignoreUnknown: true)
+        #expect(ignoring.problems == [])
+        #expect(ignoring.rows.count == 1)
+    }
+
+    @Test func aBrokenFileIsOneProblemWithItsRow() {
+        let parsed = Self.parse("site,age_years,sex,precedence,consent\ndouma,4,f,routine,yes\ndouma,\"5,f,routine,yes\n")
+        #expect(parsed.problems.map(\.description) == ["row 3: field 2: a quoted field is not closed before the end of the file"])
+        #expect(Self.parse("").problems.map(\.description) == ["row 1: the file is empty; the first row must name the columns"])
+        #expect(Self.parse("site,age_years,sex,precedence,consent\n").problems.map(\.description) == ["row 2: the file has a header but no cases"])
+    }
+
+    @Test func theRegistrysFieldViolationsBecomeRowsAndColumnsOfTheFile() {
+        let rows = [ImportCaseRow(row: 2), ImportCaseRow(row: 5)]
+        let problems = CaseCSVImport.problems(from: [
+            FieldViolation(field: "rows[1].case.age_months", description: "row 5: 2000 is more than 1560 (130 years)"),
+            FieldViolation(field: "rows[0].personal.identity_numbers[0]", description: "row 2: duplicate: the identity number \"N-1\" is already case C-000003"),
+            FieldViolation(field: "rows[1].case.site_id", description: "row 5: no site with id \"x\""),
+        ], rows: rows, columnsFound: ["site", "age_years"])
+        #expect(problems.map(\.description) == [
+            "row 5: age_years: 2000 is more than 1560 (130 years)",
+            "row 2: id_number: duplicate: the identity number \"N-1\" is already case C-000003",
+            "row 5: site: no site with id \"x\"",
+        ])
+    }
+}

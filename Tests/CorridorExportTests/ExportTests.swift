@@ -1,0 +1,172 @@
+import CorridorExport
+import CorridorModel
+import CorridorWire
+import Testing
+
+/// The rows of an HXL export, by hashtag.
+func hxlRows(_ text: String) throws -> (headers: [String], hashtags: [String], rows: [[String: String]]) {
+    let records = try CSVReader.read(Array(text.utf8))
+    let headers = try #require(records.first).fields
+    let hashtags = records[1].fields
+    let rows = records.dropFirst(2).map { record in
+        Dictionary(uniqueKeysWithValues: zip(hashtags, record.fields))
+    }
+    return (headers, hashtags, rows)
+}
+
+@Suite struct ExportTests {
+    @Test func everyExportStartsWithHeadersThenValidHashtags() throws {
+        let exports: [(String, [HXLColumn])] = [
+            (CaseExport.kind, CaseExport.columns), (ListExport.kind, ListExport.columns),
+            (MovementExport.kind, MovementExport.columns), (FigureExport.kind, FigureExport.columns),
+        ]
+        for (kind, columns) in exports {
+            #expect(Set(columns.map(\.hashtag)).count == columns.count, "\(kind): a hashtag twice")
+            for column in columns {
+                #expect(!column.header.isEmpty)
+                // #tag(+attribute)*, lower case, as the HXL standard writes them.
+                let parts = column.hashtag.split(separator: "+", omittingEmptySubsequences: false)
+                #expect(parts[0].hasPrefix("#"), "\(kind): \(column.hashtag)")
+                for (index, part) in parts.enumerated() {
+                    let name = index == 0 ? part.dropFirst() : part[...]
+                    let valid = name.first.map { $0 >= "a" && $0 <= "z" } == true
+                        && name.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "_" }
+                    #expect(valid, "\(kind): \(column.hashtag)")
+                }
+            }
+        }
+        let text = CaseExport.hxl([])
+        #expect(text == CSV.line(CaseExport.columns.map(\.header)) + CSV.line(CaseExport.columns.map(\.hashtag)))
+    }
+
+    @Test func aCaseIsOneRowOfItsOperationalPart() throws {
+        let (headers, hashtags, rows) = try hxlRows(CaseExport.hxl(Samples.cases))
+        #expect(headers.first == "Case ID")
+        #expect(hashtags.first == "#meta+id")
+        #expect(rows.count == 2)
+        #expect(rows[0] == [
+            "#meta+id": "C-000001", "#loc+code": "douma-hospital", "#loc+code+origin": "douma-hospital", "#status": "WAITING",
+            "#date+status": "", "#indicator+precedence": "URGENT", "#indicator+num+age_months": "6", "#indicator+num+age_years": "0",
+            "#indicator+age_group": "infant", "#indicator+sex": "FEMALE", "#indicator+pregnant": "no",
+            "#indicator+conditions": "HEART_DISEASE BLOOD_DISEASE", "#indicator+needs": "OXYGEN INCUBATOR", "#indicator+consent": "yes",
+            "#meta+companions": "", "#date+registered": "2026-11-21T10:15:00Z",
+            "#indicator+num+days_waiting": "41",
+        ])
+        #expect(rows[1]["#status"] == "DECEASED")
+        #expect(rows[1]["#date+status"] == "2026-11-30")
+        #expect(rows[1]["#indicator+num+days_waiting"] == "")
+        #expect(rows[1]["#meta+companions"] == "C-000001")
+        #expect(rows[1]["#indicator+pregnant"] == "yes")
+    }
+
+    @Test func noPersonalDataEverLeavesInACaseExport() throws {
+        let outputs = [CaseExport.hxl(Samples.cases), CaseExport.jsonDocument(Samples.cases, exportedAtMs: Samples.morning)]
+        for output in outputs {
+            for view in Samples.cases {
+                let personal = try #require(view.personal)
+                var secrets = [personal.name, personal.dateOfBirth, personal.clinicalNotes] + personal.contacts + personal.identityNumbers
+                secrets += personal.name.split(separator: " ").map(String.init)
+                secrets.append(view.case?.statusReason ?? "")
+                for secret in secrets where !secret.isEmpty {
+                    #expect(!output.contains(secret), "\(secret) appears in the export")
+                }
+            }
+            #expect(!output.lowercased().contains("name"))
+            #expect(!output.lowercased().contains("birth"))
+        }
+    }
+
+    @Test func caseJSONHasTheOperationalFieldsSortedWithUTCTimes() throws {
+        let json = CaseExport.json(Samples.infant).serialized(indent: nil)
+        #expect(json == #"{"age_group":"infant","age_months":6,"companion_ids":[],"conditions":["HEART_DISEASE","BLOOD_DISEASE"],"consent_given":true,"days_waiting":41,"id":"C-000001","needs":["OXYGEN","INCUBATOR"],"origin_site_id":"douma-hospital","precedence":"URGENT","pregnant":false,"registered_at":"2026-11-21T10:15:00Z","sex":"FEMALE","site_id":"douma-hospital","status":"WAITING","status_date":null}"#)
+    }
+
+    @Test func aJSONDocumentIsTheSameBytesEveryTime() throws {
+        let first = CaseExport.jsonDocument(Samples.cases, exportedAtMs: Samples.morning)
+        #expect(first == CaseExport.jsonDocument(Samples.cases, exportedAtMs: Samples.morning))
+        #expect(first.hasPrefix("{\n  \"cases\": [\n    {\n      \"age_group\": \"infant\","))
+        #expect(first.hasSuffix("  ],\n  \"count\": 2,\n  \"export\": \"cases\",\n  \"exported_at\": \"2026-11-21T10:15:00Z\"\n}\n"))
+        #expect(FigureExport.jsonDocument([], exportedAtMs: 0) == "{\n  \"figures\": [],\n  \"count\": 0,\n  \"export\": \"figures\",\n  \"exported_at\": null\n}\n")
+    }
+
+    @Test func aListIsOneRowPerEntry() throws {
+        let (_, _, rows) = try hxlRows(ListExport.hxl([Samples.list, Samples.emptyList]))
+        #expect(rows.count == 4)
+        #expect(rows.map { $0["#meta+case"] } == ["C-000001", "C-000007", "C-000030", ""])
+        #expect(rows.map { $0["#indicator+num+rank"] } == ["1", "2", "3", ""])
+        #expect(rows[0]["#meta+id"] == "l-29-for-29")
+        #expect(rows[0]["#meta+agreement"] == "a-29")
+        #expect(rows[0]["#loc+code+origin"] == "ghouta")
+        #expect(rows[0]["#status+list"] == "APPROVED")
+        #expect(rows[0]["#targeted"] == "29")
+        #expect(rows[0]["#description+explanation"] == "URGENT; infant 6 months; waiting 41 days")
+        #expect(rows[0]["#meta+companions"] == "msf-17")
+        #expect(rows[1]["#status+entry"] == "STRUCK")
+        #expect(rows[1]["#org+code+struck_by"] == "gov")
+        // HXL cells hold no line breaks or runs of spaces; the JSON keeps the text as it is.
+        #expect(rows[1]["#description+reason"] == "security, \"review\" later")
+        #expect(rows[3]["#meta+id"] == "l-empty")
+        #expect(rows[3]["#status+list"] == "DRAFT")
+        let json = ListExport.json(Samples.list).serialized(indent: nil)
+        #expect(json.contains(#""progress":{"died":0,"evacuated":0,"in_transit":0,"places_taken":2,"scheduled":0,"struck":1,"waiting":2,"withdrawn":0}"#))
+        #expect(json.contains(#""created_at":"2026-11-21T10:15:00Z""#))
+        #expect(json.contains(#""reason":"security, \"review\"\nlater""#))
+    }
+
+    @Test func aConvoyIsOneRowPerCargoLineWithPlannedRemovedDelivered() throws {
+        let (_, _, rows) = try hxlRows(MovementExport.hxl([Samples.convoy]))
+        #expect(rows.count == 3)
+        #expect(rows.map { $0["#item+name"] } == ["Food parcels", "Flour", "Medical kits, trauma"])
+        #expect(rows.map { $0["#item+num+planned"] } == ["2000", "40", "100"])
+        #expect(rows.map { $0["#item+num+removed"] } == ["0", "0", "70"])
+        #expect(rows.map { $0["#item+num+delivered"] } == ["2000", "40", "30"])
+        #expect(rows.map { $0["#org+code+removed_by"] } == ["", "", "gov"])
+        #expect(rows[2]["#description+removal"] == "\"not authorised\" items")
+        #expect(rows[2]["#meta+removal_stage"] == "CHECKPOINT")
+        #expect(rows[2]["#date+removal"] == "2026-11-21T11:15:00Z")
+        #expect(rows[2]["#date+start"] == "2026-11-21T10:15:00Z")
+        #expect(rows.allSatisfy { $0["#meta+id"] == "m-convoy-1" && $0["#meta+type"] == "AID_CONVOY" && $0["#status"] == "COMPLETED" })
+        #expect(rows[0]["#meta+vehicles"] == "13 TRUCK")
+        #expect(rows[0]["#targeted"] == "10000")
+        #expect(rows[0]["#indicator+num+incidents"] == "1")
+    }
+
+    @Test func anEvacuationIsOneRowPerPassengerByCaseIDOnly() throws {
+        let text = MovementExport.hxl([Samples.evacuation])
+        let (_, _, rows) = try hxlRows(text)
+        #expect(rows.map { $0["#meta+case"] } == ["C-000001", "msf-17"])
+        #expect(rows.map { $0["#status+passenger"] } == ["ON_MANIFEST", "REMOVED"])
+        #expect(rows.map { $0["#loc+code+destination"] } == ["damascus-hospital", "damascus-hospital"])
+        #expect(rows.allSatisfy { $0["#item+name"] == "" })
+        #expect(!text.contains("too ill"))
+        let json = MovementExport.json(Samples.evacuation).serialized(indent: nil)
+        #expect(!json.contains("too ill"))
+        #expect(json.contains(#""planned_departure":"2026-11-21T10:15:00Z""#))
+        #expect(json.contains(#""departed_at":null"#))
+    }
+
+    @Test func convoyJSONKeepsEachRemovalAndIncident() throws {
+        let json = MovementExport.json(Samples.convoy).serialized(indent: nil)
+        #expect(json.contains(#""removals":[{"at":"2026-11-21T11:15:00Z","line_id":"3","party_id":"gov","quantity":70,"reason":"\"not authorised\" items","site_id":"wafideen","stage":"CHECKPOINT"}]"#))
+        #expect(json.contains(#""kind":"SHELLING""#))
+    }
+
+    @Test func aFigureIsOneRowWithItsSourceAndItsMeasuresColumn() throws {
+        let (headers, _, rows) = try hxlRows(FigureExport.hxl(Samples.figures))
+        #expect(headers.contains("Source"))
+        #expect(rows.count == 3)
+        #expect(rows.map { $0["#meta+source"] } == ["un-ocha", "un-ocha", "sarc"])
+        #expect(rows[0]["#population"] == "400000")
+        #expect(rows[0]["#loc+code"] == "ghouta")
+        #expect(rows[0]["#date"] == "2018-02-01")
+        #expect(rows[1]["#inneed+evacuation"] == "500")
+        #expect(rows[1]["#indicator+qualifier"] == "ABOUT")
+        #expect(rows[1]["#description"] == "urgent medical, \"around 500\"")
+        // A range stays in Low/High only.
+        #expect(rows[2]["#affected+killed"] == "")
+        #expect(rows[2]["#indicator+num+low"] == "1000")
+        #expect(rows[2]["#indicator+num+high"] == "1200")
+        #expect(rows[2]["#date+end"] == "2018-03-01")
+        #expect(rows[2]["#loc+code"] == "")
+    }
+}
