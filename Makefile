@@ -39,7 +39,7 @@ deps:
 
 deps-test:
 	$(call apt_install,$(TEST_PACKAGES))
-	@$(PYTHON) -c 'import google.protobuf' 2>/dev/null || \
+	@$(PYTHON) -c 'import google.protobuf, hxl' 2>/dev/null || \
 	  { echo "Installing Python packages from Tests/Interop/requirements.txt"; \
 	    $(PYTHON) -m pip install --quiet --disable-pip-version-check -r Tests/Interop/requirements.txt; }
 
