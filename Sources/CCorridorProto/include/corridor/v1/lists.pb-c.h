@@ -274,10 +274,15 @@ struct  Corridor__V1__EvacuationList
    * The reason given when the list was closed.
    */
   char *closed_reason;
+  /*
+   * The date (YYYY-MM-DD, UTC) the last selection counted days waited to:
+   * with the policy version it makes a selection reproducible byte for byte.
+   */
+  char *selected_as_of;
 };
 #define CORRIDOR__V1__EVACUATION_LIST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__evacuation_list__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0,NULL, 0, CORRIDOR__V1__EVACUATION_LIST__STATUS__STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0,NULL, 0, 0, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0,NULL, 0, CORRIDOR__V1__EVACUATION_LIST__STATUS__STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0,NULL, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Corridor__V1__ListCreated
@@ -432,23 +437,36 @@ struct  Corridor__V1__SelectListRequest
    * "" for the current policy.
    */
   char *policy_version;
+  /*
+   * YYYY-MM-DD the days waited are counted to in the explanations; "" for
+   * today (UTC). The same state, policy version and as-of give the same list.
+   */
+  char *as_of;
 };
 #define CORRIDOR__V1__SELECT_LIST_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__select_list_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Corridor__V1__SelectListResponse
 {
   ProtobufCMessage base;
   Corridor__V1__EvacuationList *list;
+  /*
+   * The first of the left-out report (rule- and consent-excluded cases first,
+   * then by rank), at most 1000 rows: LeftOut pages through all of it.
+   */
   size_t n_left_out;
   Corridor__V1__LeftOutCase **left_out;
   uint32_t considered;
+  /*
+   * How many cases the selection left out in all.
+   */
+  uint32_t left_out_total;
 };
 #define CORRIDOR__V1__SELECT_LIST_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__select_list_response__descriptor) \
-    , NULL, 0,NULL, 0 }
+    , NULL, 0,NULL, 0, 0 }
 
 
 struct  Corridor__V1__ListActionRequest
@@ -598,22 +616,34 @@ struct  Corridor__V1__LeftOutRequest
 {
   ProtobufCMessage base;
   char *list_id;
+  /*
+   * Rows per page (0: 1000; at most 10000), and how many rows to skip.
+   */
+  uint32_t limit;
+  uint32_t offset;
 };
 #define CORRIDOR__V1__LEFT_OUT_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__left_out_request__descriptor) \
-    , (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, 0, 0 }
 
 
 struct  Corridor__V1__LeftOutResponse
 {
   ProtobufCMessage base;
+  /*
+   * Rule- and consent-excluded cases first, then the rest by rank.
+   */
   size_t n_left_out;
   Corridor__V1__LeftOutCase **left_out;
   uint32_t considered;
+  /*
+   * The whole report's length; offset + left_out.size < left_out_total means more.
+   */
+  uint32_t left_out_total;
 };
 #define CORRIDOR__V1__LEFT_OUT_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__left_out_response__descriptor) \
-    , 0,NULL, 0 }
+    , 0,NULL, 0, 0 }
 
 
 struct  Corridor__V1__ImposeRuleRequest
