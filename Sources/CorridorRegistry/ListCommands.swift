@@ -241,12 +241,14 @@ extension RegistryState {
     /// waiting cases at the origin not yet on the list, ranked after its entries.
     func fillingSelection(_ list: EvacuationList, asOfDay: Int64) -> (PrioritySelection, [Case]) {
         let taken = placesTaken(list)
-        let selection = PrioritySelection(
+        let onList = caseIDs(on: list)
+        var selection = PrioritySelection(
             quota: list.quota, placesLeft: list.quota > taken ? list.quota - taken : 0, companionsCount: list.companionsCount,
             rules: selectionRules(of: list), asOfDay: asOfDay,
             rankOffset: list.entries.map(\.rank).max() ?? 0, version: list.version + 1
         )
-        return (selection, PrioritySelection.candidates(in: self, origin: list.originSiteID, excluding: caseIDs(on: list)))
+        selection.onList = onList
+        return (selection, PrioritySelection.candidates(in: self, origin: list.originSiteID, excluding: onList))
     }
 
     /// The list with its free places filled, and the cases that now take

@@ -34,6 +34,8 @@ public struct PrioritySelection: Sendable {
     public var version: UInt32
     /// For a re-selection: the version that first added each case still on the list.
     public var addedIn: [String: UInt32]
+    /// Cases already on the list (for a top-up), so a companion among them is named as such.
+    public var onList: Set<String> = []
 
     public init(
         quota: UInt32, placesLeft: UInt32? = nil, companionsCount: Bool, rules: [EligibilityRule], asOfDay: Int64,
@@ -233,7 +235,8 @@ public struct PrioritySelection: Sendable {
             var notes: [String] = []
             for companion in record.companionIDs {
                 guard let companionIndex = indexOf[companion] else {
-                    notes.append("companion \(companion) not taken: not waiting at the origin")
+                    notes.append(onList.contains(companion) ? "companion \(companion) already on the list"
+                                 : "companion \(companion) not taken: not waiting at the origin")
                     continue
                 }
                 if taken[companionIndex] {

@@ -1,4 +1,5 @@
 import CorridorModel
+import CorridorRegistry
 import CorridorServer
 import CorridorStore
 import CorridorWire
@@ -13,7 +14,7 @@ import Testing
     /// 2026-11-01T00:00Z.
     static let registeredAtMs: UInt64 = 1_793_491_200_000
 
-    static func seededServer() async throws -> InProcessServer {
+    static func seededServer() async throws -> (InProcessServer, Registry) {
         var template = Array("/tmp/ctl-XXXXXX".utf8CString)
         let directory = String(cString: mkdtemp(&template)!)
         let logger = Logger(label: "list-tests") { _ in SwiftLogNoOpLogHandler() }
@@ -43,16 +44,24 @@ import Testing
         try log.close()
         var serverLogger = Logger(label: "test-server")
         serverLogger.logLevel = .critical
+        let (registry, _) = try Registry.open(dataDirectory: directory + "/data", logger: logger)
         let server = CorridorServer(
             configuration: ServerConfiguration(socketPath: directory + "/s.sock", dataDirectory: directory + "/data"),
-            logger: serverLogger
+            methods: RegistryService.methods(registry: registry), logger: serverLogger
         )
         try await server.start()
-        return InProcessServer(server: server, directory: directory)
+        return (InProcessServer(server: server, directory: directory), registry)
+    }
+
+    /// Stops the server, then closes the registry it served.
+    static func stop(_ server: InProcessServer, _ registry: Registry) async {
+        await server.server.shutdownGracefully()
+        await registry.close()
+        try? FileManager.default.removeItem(atPath: server.directory)
     }
 
     @Test func aListIsCreatedSelectedShownAndDiffed() async throws {
-        let server = try await Self.seededServer()
+        let (server, registry) = try await Self.seededServer()
         func ctl(_ arguments: String...) async throws -> CorridorctlRun {
             try await CorridorctlRun.launch(arguments + ["--socket", server.socketPath])
         }
@@ -89,11 +98,11 @@ import Testing
         #expect(text.stdout.contains("progress  2 waiting, 1 struck"), "\(text.stdout)")
         let ls = try await ctl("list", "ls", "--status", "approved")
         #expect(ls.stdout.contains("l1") && ls.stdout.contains("2/2"), "\(ls.stdout)")
-        await server.stop()
+        await Self.stop(server, registry)
     }
 
     @Test func refusalsPrintTheStatusAndTheFields() async throws {
-        let server = try await Self.seededServer()
+        let (server, registry) = try await Self.seededServer()
         let bad = try await CorridorctlRun.launch(["list", "create", "l1", "--agreement", "nope", "--origin", "ghouta", "--quota", "0", "--socket", server.socketPath])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("INVALID_ARGUMENT"), "\(bad.stderr)")
@@ -103,6 +112,6 @@ import Testing
         #expect(submit.stderr.contains("NOT_FOUND"), "\(submit.stderr)")
         let lift = try await CorridorctlRun.launch(["rule", "lift", "nope", "--reason", "x", "--socket", server.socketPath])
         #expect(lift.stderr.contains("NOT_FOUND"), "\(lift.stderr)")
-        await server.stop()
+        await Self.stop(server, registry)
     }
 }
