@@ -13,6 +13,10 @@ extension RegistryState {
 
     // MARK: Create
 
+    /// The most places a list can have: its entries travel in every event
+    /// and answer, which must stay well inside the 4 MiB frame.
+    static let maximumQuota: UInt32 = 10_000
+
     func decideCreateList(_ proposed: EvacuationList?, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], list: EvacuationList) {
         var checks = FieldChecks()
         guard var list = proposed else {
@@ -34,6 +38,7 @@ extension RegistryState {
             checks.require(sites[list.originSiteID] != nil, "list.origin_site_id", "no site with id \"\(list.originSiteID)\"")
         }
         checks.require(list.quota >= 1, "list.quota", "is required: at least 1 place")
+        checks.require(list.quota <= Self.maximumQuota, "list.quota", "\(list.quota) is more than \(Self.maximumQuota) places")
         for (index, ruleID) in list.ruleIDs.enumerated() {
             if let rule = rules[ruleID] {
                 checks.require(!rule.lifted, "list.rule_ids[\(index)]", "rule \(ruleID) was lifted (\(rule.liftedReason))")

@@ -57,6 +57,8 @@ import Testing
                 try await registry.createList(CreateListRequest(list: EvacuationList(id: "l")), actor: registrar)
             }
             #expect(missing.fields == ["list.agreement_id", "list.origin_site_id", "list.quota"])
+            let huge = try await #require(throws: RPCError.self) { try await ListWorld.create(registry, quota: 10_001) }
+            #expect(huge.fields == ["list.quota"])
             let none = try await #require(throws: RPCError.self) { try await registry.createList(CreateListRequest(), actor: registrar) }
             #expect(none.fields == ["list"])
         }
