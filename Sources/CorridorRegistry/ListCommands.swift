@@ -120,7 +120,7 @@ extension RegistryState {
             quota: list.quota, companionsCount: list.companionsCount, rules: selectionRules(of: list), asOfDay: asOfDay,
             version: list.version + 1, addedIn: addedIn
         )
-        let outcome = selection.run(candidates: PrioritySelection.candidates(in: self, origin: list.originSiteID, treatAsWaiting: previous))
+        let outcome = selection.run(in: self, origin: list.originSiteID, treatAsWaiting: previous)
         list.entries = outcome.entries
         list.version += 1
         list.policyVersion = policy
@@ -244,7 +244,7 @@ extension RegistryState {
 
     /// The selection that would fill the list's free places now: from the
     /// waiting cases at the origin not yet on the list, ranked after its entries.
-    func fillingSelection(_ list: EvacuationList, asOfDay: Int64) -> (PrioritySelection, [Case]) {
+    func fillingSelection(_ list: EvacuationList, asOfDay: Int64) -> PrioritySelection {
         let taken = placesTaken(list)
         let onList = caseIDs(on: list)
         var selection = PrioritySelection(
@@ -253,15 +253,15 @@ extension RegistryState {
             rankOffset: list.entries.map(\.rank).max() ?? 0, version: list.version + 1
         )
         selection.onList = onList
-        return (selection, PrioritySelection.candidates(in: self, origin: list.originSiteID, excluding: onList))
+        return selection
     }
 
     /// The list with its free places filled, and the cases that now take
     /// places (entries and companions); nil when it is full.
     func topUp(_ list: EvacuationList, nowMs: UInt64) -> (list: EvacuationList, added: [String])? {
-        let (selection, candidates) = fillingSelection(list, asOfDay: Self.today(nowMs: nowMs))
+        let selection = fillingSelection(list, asOfDay: Self.today(nowMs: nowMs))
         guard selection.placesLeft > 0 else { return nil }
-        let outcome = selection.run(candidates: candidates)
+        let outcome = selection.run(in: self, origin: list.originSiteID, excluding: selection.onList)
         var updated = list
         guard !outcome.entries.isEmpty else { return (updated, []) }
         updated.entries += outcome.entries
@@ -403,10 +403,10 @@ extension RegistryState {
         let day = Self.today(nowMs: nowMs)
         if list.status == .draft {
             let selection = PrioritySelection(quota: list.quota, companionsCount: list.companionsCount, rules: selectionRules(of: list), asOfDay: day)
-            return selection.run(candidates: PrioritySelection.candidates(in: self, origin: list.originSiteID, treatAsWaiting: caseIDs(on: list, activeOnly: true)))
+            return selection.run(in: self, origin: list.originSiteID, treatAsWaiting: caseIDs(on: list, activeOnly: true))
         }
-        var (selection, candidates) = fillingSelection(list, asOfDay: day)
+        var selection = fillingSelection(list, asOfDay: day)
         if list.status == .closed { selection.placesLeft = 0 }
-        return selection.run(candidates: candidates)
+        return selection.run(in: self, origin: list.originSiteID, excluding: selection.onList)
     }
 }

@@ -74,25 +74,75 @@ public struct PrioritySelection: Sendable {
     public static func candidates(
         in state: RegistryState, origin: String, treatAsWaiting: Set<String> = [], excluding: Set<String> = []
     ) -> [Case] {
-        var result: [Case] = []
-        for site in sitesWithin(origin, sites: state.sites) {
-            guard let ids = state.casesBySite[site] else { continue }
-            result.reserveCapacity(result.count + ids.count)
-            for id in ids {
-                guard let record = state.cases[id] else { continue }
-                if record.status == .waiting || (record.status == .listed && treatAsWaiting.contains(id)) {
-                    if !excluding.isEmpty && excluding.contains(id) { continue }
-                    result.append(record)
+        let pool = gather(in: state, origin: origin, treatAsWaiting: treatAsWaiting, excluding: excluding) { _, _ in }
+        return (0..<pool.count).map(pool.record)
+    }
+
+    /// The candidates where they are stored: an array given by the caller,
+    /// or the registry's dictionary (indices into it: no case is copied).
+    struct Pool: Sendable {
+        var array: [Case] = []
+        var dictionary: [String: Case] = [:]
+        var positions: [Dictionary<String, Case>.Index] = []
+        var inDictionary = false
+        var count: Int { inDictionary ? positions.count : array.count }
+
+        func record(_ index: Int) -> Case {
+            inDictionary ? dictionary.values[positions[index]] : array[index]
+        }
+
+        func id(_ index: Int) -> String {
+            inDictionary ? dictionary.keys[positions[index]] : array[index].id
+        }
+    }
+
+    /// Scans the registry's cases once: those WAITING (or put back in play)
+    /// at the origin or within it, each handed to `visit` as it is found.
+    static func gather(
+        in state: RegistryState, origin: String, treatAsWaiting: Set<String>, excluding: Set<String>, visit: (Case, Int) -> Void
+    ) -> Pool {
+        let within = sitesWithin(origin, sites: state.sites)
+        let withinList = Array(within)
+        var pool = Pool()
+        pool.dictionary = state.cases
+        pool.inDictionary = true
+        let atOrigin = within.reduce(0) { $0 + (state.casesBySite[$1]?.count ?? 0) }
+        func consider(_ position: Dictionary<String, Case>.Index, _ record: Case) {
+            if record.status == .waiting {
+                if !excluding.isEmpty && excluding.contains(record.id) { return }
+            } else if record.status != .listed || treatAsWaiting.isEmpty || !treatAsWaiting.contains(record.id) {
+                return
+            }
+            visit(record, pool.positions.count)
+            pool.positions.append(position)
+        }
+        if atOrigin * 4 >= state.cases.count {
+            // Most cases are here: one pass over all of them beats a lookup each.
+            pool.positions.reserveCapacity(atOrigin)
+            var position = state.cases.startIndex
+            let end = state.cases.endIndex
+            while position != end {
+                let record = state.cases.values[position]
+                let here = withinList.count <= 8 ? withinList.contains(record.siteID) : within.contains(record.siteID)
+                if here { consider(position, record) }
+                position = state.cases.index(after: position)
+            }
+        } else {
+            for site in withinList.sorted() {
+                guard let ids = state.casesBySite[site] else { continue }
+                for id in ids {
+                    guard let position = state.cases.index(forKey: id) else { continue }
+                    consider(position, state.cases.values[position])
                 }
             }
         }
-        return result
+        return pool
     }
 
     // MARK: Running
 
     /// Why a candidate is not on the list.
-    @usableFromInline enum Mark: Sendable {
+    enum Mark: Sendable {
         case noConsent
         case rule(Int)
         /// Ranked, but the quota was filled.
@@ -109,31 +159,73 @@ public struct PrioritySelection: Sendable {
         /// The cases the entries take (each entry's case and its companions).
         public var selectedCaseIDs: [String]
         public var placesUsed: UInt32
-        let candidates: [Case]
+        let pool: Pool
         let rules: [EligibilityRule]
         let quota: UInt32
-        /// Excluded by consent or a rule first, then by rank; candidate index and why.
-        let marks: [(index: Int32, mark: Mark)]
+        let verdict: [Int16]
+        let taken: [Bool]
+        /// Left out by consent or a rule, not yet in order.
+        let excluded: [SortKey]
+        /// Ranked and left out while places were being filled, in order.
+        let ranked: [(index: Int32, mark: Mark)]
+        /// Eligible cases after the quota was filled (not yet in order, some
+        /// taken as companions), ranked from `restRankOffset + 1`.
+        let rest: [SortKey]
+        let restRankOffset: UInt32
+        let restCount: Int
 
-        public var leftOutTotal: Int { marks.count }
+        /// The report is in three parts: excluded by consent or a rule, then
+        /// ranked while places were filled, then the rest by rank.
+        public var leftOutTotal: Int { excluded.count + ranked.count + restCount }
 
-        /// The left-out report from `offset`, at most `limit` rows.
+        /// The left-out report from `offset`, at most `limit` rows. Only the
+        /// rows asked for are put in order and written.
         public func leftOut(offset: Int = 0, limit: Int = Int.max) -> [LeftOutCase] {
-            guard offset < marks.count else { return [] }
-            let end = limit >= marks.count - offset ? marks.count : offset + limit
-            return marks[offset..<end].map { row(index: Int($0.index), mark: $0.mark) }
+            guard offset < leftOutTotal, limit > 0 else { return [] }
+            let end = limit >= leftOutTotal - offset ? leftOutTotal : offset + limit
+            var rows: [LeftOutCase] = []
+            rows.reserveCapacity(end - offset)
+            let less = PrioritySelection.less(pool)
+            if offset < excluded.count {
+                var sorted = excluded
+                let upTo = min(end, excluded.count)
+                PrioritySelection.partialSort(&sorted, upTo, by: less)
+                for item in sorted[offset..<upTo] {
+                    let index = Int(item.index)
+                    rows.append(row(index: index, mark: verdict[index] == -2 ? .noConsent : .rule(Int(verdict[index]))))
+                }
+            }
+            let rankedStart = excluded.count
+            if end > rankedStart && offset < rankedStart + ranked.count {
+                for item in ranked[max(offset, rankedStart) - rankedStart..<min(end, rankedStart + ranked.count) - rankedStart] {
+                    rows.append(row(index: Int(item.index), mark: item.mark))
+                }
+            }
+            let restStart = rankedStart + ranked.count
+            if end > restStart {
+                var sorted = rest.filter { !taken[Int($0.index)] }
+                let from = max(offset, restStart) - restStart, upTo = end - restStart
+                PrioritySelection.partialSort(&sorted, upTo, by: less)
+                for (position, item) in sorted[from..<upTo].enumerated() {
+                    rows.append(row(index: Int(item.index), mark: .quotaFilled(rank: restRankOffset + UInt32(from + position) + 1)))
+                }
+            }
+            return rows
         }
 
         /// How many were left out for each kind of reason (consent, each rule, quota, size).
         public func leftOutCounts() -> [(reason: String, count: Int)] {
-            var consent = 0, quotaCount = 0, size = 0
+            var consent = 0, quotaCount = restCount, size = 0
             var byRule = [Int](repeating: 0, count: rules.count)
-            for (_, mark) in marks {
+            for item in excluded {
+                let value = verdict[Int(item.index)]
+                if value == -2 { consent += 1 } else { byRule[Int(value)] += 1 }
+            }
+            for (_, mark) in ranked {
                 switch mark {
-                case .noConsent: consent += 1
-                case .rule(let index): byRule[index] += 1
                 case .quotaFilled: quotaCount += 1
                 case .tooLarge: size += 1
+                case .noConsent, .rule: break
                 }
             }
             var counts: [(String, Int)] = []
@@ -147,7 +239,7 @@ public struct PrioritySelection: Sendable {
         }
 
         private func row(index: Int, mark: Mark) -> LeftOutCase {
-            let id = candidates[index].id
+            let id = pool.id(index)
             switch mark {
             case .noConsent:
                 return LeftOutCase(caseID: id, reason: "consent not given")
@@ -162,54 +254,148 @@ public struct PrioritySelection: Sendable {
         }
     }
 
-    /// Runs the selection over the candidates (WAITING cases at the origin).
-    public func run(candidates: [Case]) -> Outcome {
-        let count = candidates.count
-        // Companions, looked up by id only where some case names them.
-        var named: Set<String> = []
-        for record in candidates where !record.companionIDs.isEmpty { named.formUnion(record.companionIDs) }
-        var indexOf: [String: Int] = [:]
-        if !named.isEmpty {
-            for (index, record) in candidates.enumerated() where named.contains(record.id) { indexOf[record.id] = index }
-        }
-        // For INCLUDE_ONLY rules with companions_match: who each case accompanies.
-        var accompanied: [Int: [Int]] = [:]
-        if rules.contains(where: { $0.effect == .includeOnly && $0.companionsMatch }) {
-            for (index, record) in candidates.enumerated() {
-                for companion in record.companionIDs {
-                    if let target = indexOf[companion] { accompanied[target, default: []].append(index) }
-                }
-            }
-        }
-
-        // Eligibility: -1 eligible, -2 no consent, otherwise the excluding rule's index.
-        var verdict = [Int16](repeating: -1, count: count)
-        var order: [SortKey] = []
-        order.reserveCapacity(count)
-        for index in 0..<count {
-            let record = candidates[index]
-            if !record.consentGiven {
-                verdict[index] = -2
-            } else if !rules.isEmpty {
-                for (ruleIndex, rule) in rules.enumerated() {
-                    let excluded: Bool
-                    if rule.effect == .includeOnly && rule.companionsMatch, let principals = accompanied[index] {
-                        excluded = rule.excludes(record, accompanying: principals.map { candidates[$0] })
-                    } else {
-                        excluded = rule.excludes(record)
-                    }
-                    if excluded { verdict[index] = Int16(ruleIndex); break }
-                }
-            }
-            order.append(SortKey(key: Self.sortKey(record), index: Int32(index)))
-        }
-        order.sort { lhs, rhs in
+    /// The order: sort key, then the id's first bytes, then the whole id.
+    static func less(_ pool: Pool) -> (SortKey, SortKey) -> Bool {
+        { lhs, rhs in
             if lhs.key != rhs.key { return lhs.key < rhs.key }
-            return candidates[Int(lhs.index)].id < candidates[Int(rhs.index)].id
+            if lhs.idKey != rhs.idKey { return lhs.idKey < rhs.idKey }
+            return pool.id(Int(lhs.index)) < pool.id(Int(rhs.index))
         }
+    }
 
-        var excludedMarks: [(index: Int32, mark: Mark)] = []
-        var rankMarks: [(index: Int32, mark: Mark)] = []
+    /// Puts the `count` smallest first, in order; the rest stay unordered.
+    /// The order is total (ids are unique), so the result does not depend on
+    /// the pivots chosen.
+    static func partialSort(_ items: inout [SortKey], _ count: Int, by less: (SortKey, SortKey) -> Bool) {
+        let count = min(count, items.count)
+        guard count > 0 else { return }
+        if count * 4 >= items.count {
+            items.sort(by: less)
+            return
+        }
+        // Quickselect: move the `count` smallest to the front.
+        var low = 0, high = items.count - 1
+        var rounds = 0
+        while low < high {
+            rounds += 1
+            if rounds > 64 {
+                items[low...high].sort(by: less)
+                break
+            }
+            let middle = low + (high - low) / 2
+            // Median of three as the pivot, kept at `high`.
+            if less(items[middle], items[low]) { items.swapAt(middle, low) }
+            if less(items[high], items[low]) { items.swapAt(high, low) }
+            if less(items[middle], items[high]) { items.swapAt(middle, high) }
+            let pivot = items[high]
+            var store = low
+            for position in low..<high where less(items[position], pivot) {
+                items.swapAt(position, store)
+                store += 1
+            }
+            items.swapAt(store, high)
+            if store == count - 1 || store == count {
+                break
+            } else if store < count {
+                low = store + 1
+            } else {
+                high = store - 1
+            }
+        }
+        items[0..<count].sort(by: less)
+    }
+
+    /// What the first pass learns of each candidate.
+    struct Classified {
+        var order: [SortKey] = []
+        /// -1 eligible, -2 no consent, otherwise the excluding rule's index.
+        var verdict: [Int16] = []
+        /// Candidates that name companions.
+        var owners: [Int32] = []
+
+        mutating func add(_ record: Case, at index: Int, rules: [EligibilityRule]) {
+            var result: Int16 = -1
+            if !record.consentGiven {
+                result = -2
+            } else {
+                for ruleIndex in rules.indices where rules[ruleIndex].excludes(record) {
+                    result = Int16(ruleIndex)
+                    break
+                }
+            }
+            verdict.append(result)
+            order.append(SortKey(key: PrioritySelection.sortKey(record), idKey: PrioritySelection.idKey(record.id), index: Int32(index)))
+            if !record.companionIDs.isEmpty { owners.append(Int32(index)) }
+        }
+    }
+
+    /// Runs the selection over the given candidates (WAITING cases at the origin).
+    public func run(candidates: [Case]) -> Outcome {
+        var classified = Classified()
+        classified.order.reserveCapacity(candidates.count)
+        classified.verdict.reserveCapacity(candidates.count)
+        for (index, record) in candidates.enumerated() { classified.add(record, at: index, rules: rules) }
+        var pool = Pool()
+        pool.array = candidates
+        return run(pool, classified)
+    }
+
+    /// Runs the selection over the registry's WAITING cases at the origin or
+    /// within it (see `candidates(in:origin:treatAsWaiting:excluding:)`).
+    public func run(in state: RegistryState, origin: String, treatAsWaiting: Set<String> = [], excluding: Set<String> = []) -> Outcome {
+        var classified = Classified()
+        let rules = self.rules
+        let pool = Self.gather(in: state, origin: origin, treatAsWaiting: treatAsWaiting, excluding: excluding) { record, index in
+            classified.add(record, at: index, rules: rules)
+        }
+        return run(pool, classified)
+    }
+
+    func run(_ pool: Pool, _ classified: Classified) -> Outcome {
+        let count = pool.count
+        var verdict = classified.verdict
+        let order = classified.order
+        // Companions, looked up by id only where some case names them.
+        var indexOf: [String: Int] = [:]
+        if !classified.owners.isEmpty {
+            var named: Set<String> = []
+            for owner in classified.owners { named.formUnion(pool.record(Int(owner)).companionIDs) }
+            for index in 0..<count {
+                let id = pool.id(index)
+                if named.contains(id) { indexOf[id] = index }
+            }
+            // INCLUDE_ONLY rules with companions_match: a companion of a matching case matches too.
+            if rules.contains(where: { $0.effect == .includeOnly && $0.companionsMatch }) {
+                var accompanied: [Int: [Int]] = [:]
+                for owner in classified.owners {
+                    for companion in pool.record(Int(owner)).companionIDs {
+                        if let target = indexOf[companion] { accompanied[target, default: []].append(Int(owner)) }
+                    }
+                }
+                for (index, owners) in accompanied where verdict[index] >= 0 {
+                    let record = pool.record(index)
+                    let principals = owners.map(pool.record)
+                    verdict[index] = -1
+                    for ruleIndex in rules.indices where rules[ruleIndex].excludes(record, accompanying: principals) {
+                        verdict[index] = Int16(ruleIndex)
+                        break
+                    }
+                }
+            }
+        }
+        var eligible: [SortKey] = []
+        var excluded: [SortKey] = []
+        eligible.reserveCapacity(order.count)
+        for item in order {
+            if verdict[Int(item.index)] == -1 { eligible.append(item) } else { excluded.append(item) }
+        }
+        let less = Self.less(pool)
+        // Only the head of the order is needed to fill the places: put it in
+        // order, and the rest only if filling runs past it.
+        var sortedUpTo = min(eligible.count, Int(placesLeft) * 2 + 2048)
+        Self.partialSort(&eligible, sortedUpTo, by: less)
+
+        var ranked: [(index: Int32, mark: Mark)] = []
         var taken = [Bool](repeating: false, count: count)
         var entries: [ListEntry] = []
         var selected: [String] = []
@@ -217,20 +403,18 @@ public struct PrioritySelection: Sendable {
         var placesUsed: UInt32 = 0
         var rank = rankOffset
         var entryRank = rankOffset
-        for item in order {
-            let index = Int(item.index)
-            switch verdict[index] {
-            case -1: break
-            case -2: excludedMarks.append((item.index, .noConsent)); continue
-            default: excludedMarks.append((item.index, .rule(Int(verdict[index])))); continue
+        var position = 0
+        while position < eligible.count && placesLeft > 0 {
+            if position == sortedUpTo {
+                eligible[position...].sort(by: less)
+                sortedUpTo = eligible.count
             }
+            let item = eligible[position]
+            position += 1
+            let index = Int(item.index)
             if taken[index] { continue }
             rank += 1
-            if placesLeft == 0 {
-                rankMarks.append((item.index, .quotaFilled(rank: rank)))
-                continue
-            }
-            let record = candidates[index]
+            let record = pool.record(index)
             var companions: [Int] = []
             var notes: [String] = []
             for companion in record.companionIDs {
@@ -251,7 +435,7 @@ public struct PrioritySelection: Sendable {
             }
             let needed: UInt32 = companionsCount ? 1 + UInt32(companions.count) : 1
             if needed > placesLeft {
-                rankMarks.append((item.index, .tooLarge(rank: rank, needed: needed, left: placesLeft)))
+                ranked.append((item.index, .tooLarge(rank: rank, needed: needed, left: placesLeft)))
                 continue
             }
             placesLeft -= needed
@@ -259,7 +443,7 @@ public struct PrioritySelection: Sendable {
             taken[index] = true
             for companionIndex in companions { taken[companionIndex] = true }
             entryRank += 1
-            let companionIDs = companions.map { candidates[$0].id }
+            let companionIDs = companions.map(pool.id)
             entries.append(ListEntry(
                 rank: entryRank, caseID: record.id,
                 explanation: explanation(record, companions: companionIDs, notes: notes),
@@ -269,16 +453,33 @@ public struct PrioritySelection: Sendable {
             selected.append(contentsOf: companionIDs)
         }
         // A case left out on its own turn may still travel as a later entry's companion.
-        let marks = excludedMarks + rankMarks.filter { !taken[Int($0.index)] }
+        if selected.count > entries.count { ranked.removeAll { taken[Int($0.index)] } }
+        let rest = Array(eligible[position...])
+        let restCount = selected.count > entries.count ? rest.reduce(0) { $0 + (taken[Int($1.index)] ? 0 : 1) } : rest.count
         return Outcome(
             entries: entries, considered: count, selectedCaseIDs: selected, placesUsed: placesUsed,
-            candidates: candidates, rules: rules, quota: quota, marks: marks
+            pool: pool, rules: rules, quota: quota, verdict: verdict, taken: taken, excluded: excluded, ranked: ranked,
+            rest: rest, restRankOffset: rank, restCount: restCount
         )
     }
 
     struct SortKey {
         var key: UInt64
+        var idKey: UInt64
         var index: Int32
+    }
+
+    /// The id's first 8 bytes, big-endian: orders ids as their bytes do, the
+    /// rest compared only when these are equal.
+    static func idKey(_ id: String) -> UInt64 {
+        var key: UInt64 = 0
+        var taken = 0
+        for byte in id.utf8 {
+            key = key << 8 | UInt64(byte)
+            taken += 1
+            if taken == 8 { break }
+        }
+        return taken == 8 ? key : key << (8 * UInt64(8 - taken))
     }
 
     /// precedence (3 bits) | vulnerability (3 bits) | registered at, ms (up to 2^50).

@@ -171,6 +171,60 @@ import Testing
         #expect(first.leftOut() == second.leftOut())
     }
 
+    /// Only the head of the order is sorted eagerly: the report must read as
+    /// if everything had been, page by page and across the parts.
+    @Test(arguments: [false, true])
+    func theLeftOutReportIsInFullPriorityOrderAcrossPages(companionsCount: Bool) {
+        var random = SeededGenerator(seed: 11)
+        let cases = (0..<6000).map { index in
+            candidate("c\(index)", precedence: [.urgent, .urgentSurgical, .priority, .routine][Int.random(in: 0..<4, using: &random)],
+                      ageMonths: UInt32.random(in: 0...1000, using: &random), consent: Int.random(in: 0..<15, using: &random) != 0,
+                      day: 19_000 + Int64.random(in: 0..<5, using: &random),
+                      companions: index % 7 == 3 ? ["c\(Int.random(in: 0..<6000, using: &random))", "c\(index + 1)"].filter { $0 != "c\(index)" } : [])
+        }
+        let rule = EligibilityRule(id: "no-men", imposedBy: "gov", description: "no men", effect: .exclude, sex: .male, hasAgeRange: true, minAgeMonths: 200, maxAgeMonths: 300)
+        let outcome = select(cases, quota: 50, rules: [rule], companionsCount: companionsCount)
+        let report = outcome.leftOut()
+        #expect(report.count == outcome.leftOutTotal)
+        // Every case is either taken or left out, once.
+        let listed = Set(outcome.selectedCaseIDs)
+        #expect(listed.count == outcome.selectedCaseIDs.count)
+        #expect(Set(report.map(\.caseID)).count == report.count)
+        #expect(listed.isDisjoint(with: report.map(\.caseID)))
+        #expect(listed.count + report.count == cases.count)
+        // Excluded first, then ranks strictly rising, in the priority order.
+        let firstRanked = try! #require(report.firstIndex { $0.rank > 0 })
+        #expect(report[..<firstRanked].allSatisfy { $0.rank == 0 })
+        let ranked = Array(report[firstRanked...])
+        #expect(zip(ranked, ranked.dropFirst()).allSatisfy { $0.rank < $1.rank })
+        let byID = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0) })
+        func before(_ a: String, _ b: String) -> Bool {
+            let (x, y) = (PrioritySelection.sortKey(byID[a]!), PrioritySelection.sortKey(byID[b]!))
+            return x != y ? x < y : a < b
+        }
+        #expect(zip(ranked, ranked.dropFirst()).allSatisfy { before($0.caseID, $1.caseID) })
+        #expect(zip(report[..<firstRanked], report[..<firstRanked].dropFirst()).allSatisfy { before($0.caseID, $1.caseID) })
+        // Pages are slices of the whole.
+        for (offset, limit) in [(0, 10), (firstRanked - 5, 10), (firstRanked + 2040, 100), (report.count - 3, 10), (report.count, 5)] {
+            #expect(outcome.leftOut(offset: offset, limit: limit) == Array(report[offset..<min(report.count, offset + limit)]), "offset \(offset)")
+        }
+    }
+
+    @Test func partialSortPutsTheSmallestFirstInOrder() {
+        var random = SeededGenerator(seed: 3)
+        for count in [0, 1, 2, 7, 100, 1000] {
+            let keys = (0..<count).map { PrioritySelection.SortKey(key: UInt64.random(in: 0..<50, using: &random), idKey: 0, index: Int32($0)) }
+            let less: (PrioritySelection.SortKey, PrioritySelection.SortKey) -> Bool = { ($0.key, $0.index) < ($1.key, $1.index) }
+            let full = keys.sorted(by: less)
+            for head in [0, 1, count / 10, count / 3, count] {
+                var partial = keys
+                PrioritySelection.partialSort(&partial, head, by: less)
+                #expect(partial.prefix(head).map(\.index) == full.prefix(head).map(\.index), "\(count) \(head)")
+                #expect(Set(partial.map(\.index)) == Set(keys.map(\.index)))
+            }
+        }
+    }
+
     @Test func datesRoundTrip() {
         #expect(PrioritySelection.day(of: "1970-01-01") == 0)
         #expect(PrioritySelection.day(of: "2026-11-21") == 20_778)
