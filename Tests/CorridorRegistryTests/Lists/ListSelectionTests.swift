@@ -121,6 +121,44 @@ import Testing
         }
     }
 
+    @Test func theAnswerCarriesAtMostAThousandLeftOutRowsAndLeftOutPagesTheRest() async throws {
+        try await withRegistry { registry in
+            try await ListWorld.seed(registry)
+            // 1500 waiting cases, registered 200 to a command (ids in registration order).
+            let registered = (1...1500).map { index -> EventKind in
+                let number = String(index)
+                let id = "c-" + String(repeating: "0", count: 4 - number.count) + number
+                return .caseRegistered(CaseRegistered(case: Case(
+                    id: id, siteID: "douma-shelter", ageMonths: 400, sex: .female, precedence: index.isMultiple(of: 100) ? .urgent : .routine,
+                    conditions: [.cancer], consentGiven: !index.isMultiple(of: 250), registeredAtMs: 1_790_000_000_000 + UInt64(index),
+                    originSiteID: "douma-shelter"
+                ), personal: nil))
+            }
+            for start in stride(from: 0, to: registered.count, by: 200) {
+                try await registry.commit(Array(registered[start..<min(start + 200, registered.count)]), actor: registrar)
+            }
+            _ = try await ListWorld.create(registry, quota: 20)
+            let response = try await ListWorld.select(registry)
+            #expect(response.considered == 1500)
+            #expect(response.leftOutTotal == 1480)
+            #expect(response.leftOut.count == 1000)
+            #expect(response.list?.entries.prefix(12).allSatisfy { $0.explanation.hasPrefix("URGENT") } == true)
+            // Consent first (6 cases), then by rank from 21.
+            #expect(response.leftOut.prefix(6).map(\.reason) == Array(repeating: "consent not given", count: 6))
+            #expect(response.leftOut[6].rank == 21)
+            var all: [LeftOutCase] = []
+            while all.count < 1480 {
+                let page = try await registry.leftOut(LeftOutRequest(listID: "l1", limit: 400, offset: UInt32(all.count)))
+                #expect(page.leftOutTotal == 1480)
+                if page.leftOut.isEmpty { break }
+                all += page.leftOut
+            }
+            #expect(all.count == 1480)
+            #expect(Array(all.prefix(1000)) == response.leftOut)
+            #expect(all.last?.rank == 1494)
+        }
+    }
+
     @Test func companionsAreListedWithTheirCase() async throws {
         try await withRegistry { registry in
             try await ListWorld.seed(registry)

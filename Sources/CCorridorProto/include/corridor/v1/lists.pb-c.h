@@ -627,6 +627,11 @@ struct  Corridor__V1__LeftOutRequest
     , (char *)protobuf_c_empty_string, 0, 0 }
 
 
+/*
+ * For a DRAFT list: what selecting it again now would leave out. For a list
+ * past DRAFT: the waiting cases at the origin not on it, ranked after its
+ * entries; cases that would fill a free place (TopUpList) are not left out.
+ */
 struct  Corridor__V1__LeftOutResponse
 {
   ProtobufCMessage base;
