@@ -68,6 +68,8 @@ import Testing
         let rule = try await ctl("rule", "impose", "no-men", "--imposed-by", "gov", "--effect", "exclude", "--sex", "male",
                                  "--min-age-years", "15", "--max-age-years", "55", "--description", "males aged 15 to 55 are excluded")
         #expect(rule.status == 0, "\(rule.stderr)")
+        let rules = try await ctl("rule", "list", "--imposed-by", "gov")
+        #expect(rules.stdout.contains("no-men") && rules.stdout.contains("sex MALE; age 180-671 months"), "\(rules.stdout)")
         let create = try await ctl("list", "create", "l1", "--agreement", "a-29", "--origin", "ghouta", "--quota", "2", "--rule", "no-men")
         #expect(create.status == 0, "\(create.stderr)")
         let select = try await ctl("list", "select", "l1", "--as-of", "2026-11-21")

@@ -94,6 +94,25 @@ import Testing
         }
     }
 
+    @Test func topUpRefusals() async throws {
+        try await withRegistry { registry in
+            try await world(registry, cases: 3)
+            _ = try await ListWorld.create(registry, quota: 3)
+            let draft = try await #require(throws: RPCError.self) { try await registry.topUpList(ListActionRequest(listID: "l1"), actor: registrar) }
+            #expect(draft.code == .failedPrecondition)
+            #expect(draft.message.contains("is DRAFT; topping up needs one of: SUBMITTED, APPROVED, IN_PROGRESS"))
+            try await ListWorld.select(registry)
+            _ = try await registry.submitList(ListActionRequest(listID: "l1"), actor: registrar)
+            _ = try await registry.strikeEntry(StrikeEntryRequest(listID: "l1", caseID: "c-03", partyID: "gov", reason: "x"), actor: registrar)
+            // The only waiting case was struck from this list: it is not put back.
+            let nobody = try await #require(throws: RPCError.self) { try await registry.topUpList(ListActionRequest(listID: "l1"), actor: registrar) }
+            #expect(nobody.code == .failedPrecondition)
+            #expect(nobody.message.contains("no eligible waiting case"))
+            let missing = try await #require(throws: RPCError.self) { try await registry.topUpList(ListActionRequest(listID: "nope"), actor: registrar) }
+            #expect(missing.code == .notFound)
+        }
+    }
+
     @Test func strikeWithTopUpFillsThePlaceInTheSameCommand() async throws {
         try await withRegistry { registry in
             try await world(registry)
@@ -132,6 +151,12 @@ import Testing
                 try await registry.strikeEntry(StrikeEntryRequest(listID: "l1", caseID: "c-01", partyID: "msf", reason: "x"), actor: registrar)
             }
             #expect(outsider.code == .failedPrecondition)
+            try await registry.commit([.caseStatusChanged(CaseStatusChanged(caseID: "c-02", from: .listed, to: .scheduled, date: ""))], actor: registrar)
+            let scheduled = try await #require(throws: RPCError.self) {
+                try await registry.strikeEntry(StrikeEntryRequest(listID: "l1", caseID: "c-02", partyID: "gov", reason: "x"), actor: registrar)
+            }
+            #expect(scheduled.code == .failedPrecondition)
+            #expect(scheduled.message.contains("case c-02 is SCHEDULED; striking needs one of: LISTED"), "\(scheduled.message)")
             _ = try await registry.strikeEntry(StrikeEntryRequest(listID: "l1", caseID: "c-01", partyID: "gov", reason: "x"), actor: registrar)
             let twice = try await #require(throws: RPCError.self) {
                 try await registry.strikeEntry(StrikeEntryRequest(listID: "l1", caseID: "c-01", partyID: "gov", reason: "x"), actor: registrar)
