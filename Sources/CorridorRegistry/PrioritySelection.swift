@@ -1,4 +1,5 @@
 import CorridorModel
+import CorridorWire
 
 /// The priority selection (policy "priority-v1"): given the waiting cases at
 /// a list's origin, its rules and its quota, the ranked entries and, for
@@ -213,10 +214,11 @@ public struct PrioritySelection: Sendable {
             return rows
         }
 
-        /// How many were left out for each kind of reason (consent, each rule, quota, size).
-        public func leftOutCounts() -> [(reason: String, count: Int)] {
-            var consent = 0, quotaCount = restCount, size = 0
-            var byRule = [Int](repeating: 0, count: rules.count)
+        /// The whole report counted by reason: consent, each rule (in the
+        /// list's order), quota filled, not enough places.
+        public func leftOutCounts() -> [LeftOutCount] {
+            var consent: UInt32 = 0, quotaCount = UInt32(restCount), size: UInt32 = 0
+            var byRule = [UInt32](repeating: 0, count: rules.count)
             for item in excluded {
                 let value = verdict[Int(item.index)]
                 if value == -2 { consent += 1 } else { byRule[Int(value)] += 1 }
@@ -228,13 +230,14 @@ public struct PrioritySelection: Sendable {
                 case .noConsent, .rule: break
                 }
             }
-            var counts: [(String, Int)] = []
-            if consent > 0 { counts.append(("consent not given", consent)) }
+            var counts: [LeftOutCount] = []
+            if consent > 0 { counts.append(LeftOutCount(reason: "consent not given", count: consent)) }
             for (index, count) in byRule.enumerated() where count > 0 {
-                counts.append(("rule \(rules[index].id) (imposed by \(rules[index].imposedBy))", count))
+                let rule = rules[index]
+                counts.append(LeftOutCount(reason: "rule \(rule.id) (imposed by \(rule.imposedBy))", count: count, ruleID: rule.id, imposedBy: rule.imposedBy))
             }
-            if quotaCount > 0 { counts.append(("quota filled", quotaCount)) }
-            if size > 0 { counts.append(("not enough places for the case and its companions", size)) }
+            if quotaCount > 0 { counts.append(LeftOutCount(reason: "quota filled", count: quotaCount)) }
+            if size > 0 { counts.append(LeftOutCount(reason: "not enough places for the case and its companions", count: size)) }
             return counts
         }
 

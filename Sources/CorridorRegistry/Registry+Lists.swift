@@ -25,7 +25,8 @@ extension Registry {
         try await commit(events, actor: actor)
         return SelectListResponse(
             list: list, leftOut: outcome.leftOut(limit: Self.leftOutPageLimit),
-            considered: UInt32(clamping: outcome.considered), leftOutTotal: UInt32(clamping: outcome.leftOutTotal)
+            considered: UInt32(clamping: outcome.considered), leftOutTotal: UInt32(clamping: outcome.leftOutTotal),
+            leftOutCounts: outcome.leftOutCounts()
         )
     }
 
@@ -95,7 +96,8 @@ extension Registry {
         let limit = request.limit == 0 ? Self.leftOutPageLimit : Int(request.limit)
         return LeftOutResponse(
             leftOut: outcome.leftOut(offset: Int(request.offset), limit: limit),
-            considered: UInt32(clamping: outcome.considered), leftOutTotal: UInt32(clamping: outcome.leftOutTotal)
+            considered: UInt32(clamping: outcome.considered), leftOutTotal: UInt32(clamping: outcome.leftOutTotal),
+            leftOutCounts: outcome.leftOutCounts()
         )
     }
 }

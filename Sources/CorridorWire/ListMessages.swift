@@ -32,12 +32,35 @@ public struct SelectListResponse: ProtobufMessage, Hashable {
     public var considered: UInt32
     /// How many cases the selection left out in all (`leftOut` holds the first of them).
     public var leftOutTotal: UInt32
+    /// The whole report counted by reason.
+    public var leftOutCounts: [LeftOutCount]
 
-    public init(list: EvacuationList? = nil, leftOut: [LeftOutCase] = [], considered: UInt32 = 0, leftOutTotal: UInt32 = 0) {
+    public init(
+        list: EvacuationList? = nil, leftOut: [LeftOutCase] = [], considered: UInt32 = 0, leftOutTotal: UInt32 = 0,
+        leftOutCounts: [LeftOutCount] = []
+    ) {
         self.list = list
         self.leftOut = leftOut
         self.considered = considered
         self.leftOutTotal = leftOutTotal
+        self.leftOutCounts = leftOutCounts
+    }
+}
+
+/// How many cases one reason left out.
+public struct LeftOutCount: Codable, Sendable, Hashable {
+    /// "consent not given", "rule no-men-15-55 (imposed by gov)", "quota filled", …
+    public var reason: String
+    public var count: UInt32
+    /// When a rule left them out: the rule and its imposing party.
+    public var ruleID: String
+    public var imposedBy: String
+
+    public init(reason: String = "", count: UInt32 = 0, ruleID: String = "", imposedBy: String = "") {
+        self.reason = reason
+        self.count = count
+        self.ruleID = ruleID
+        self.imposedBy = imposedBy
     }
 }
 
@@ -215,11 +238,14 @@ public struct LeftOutResponse: ProtobufMessage, Hashable {
     public var considered: UInt32
     /// The whole report's length.
     public var leftOutTotal: UInt32
+    /// The whole report counted by reason.
+    public var leftOutCounts: [LeftOutCount]
 
-    public init(leftOut: [LeftOutCase] = [], considered: UInt32 = 0, leftOutTotal: UInt32 = 0) {
+    public init(leftOut: [LeftOutCase] = [], considered: UInt32 = 0, leftOutTotal: UInt32 = 0, leftOutCounts: [LeftOutCount] = []) {
         self.leftOut = leftOut
         self.considered = considered
         self.leftOutTotal = leftOutTotal
+        self.leftOutCounts = leftOutCounts
     }
 }
 

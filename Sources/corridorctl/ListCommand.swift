@@ -61,7 +61,7 @@ struct ListCommand: AsyncParsableCommand {
             ListCommand.printList(list)
             print("")
             print("\(response.considered) waiting case\(response.considered == 1 ? "" : "s") considered; \(response.leftOutTotal) left out")
-            ListCommand.printLeftOutSummary(response.leftOut, total: response.leftOutTotal, show: show)
+            ListCommand.printLeftOutSummary(response.leftOut, counts: response.leftOutCounts, total: response.leftOutTotal, show: show)
         }
     }
 
@@ -232,6 +232,7 @@ struct ListCommand: AsyncParsableCommand {
         func run() async throws {
             let client = try await connection.connect()
             var rows: [LeftOutCase] = []
+            var counts: [LeftOutCount] = []
             var total: UInt32 = 0
             var considered: UInt32 = 0
             var next = offset
@@ -242,11 +243,14 @@ struct ListCommand: AsyncParsableCommand {
                 rows += page.leftOut
                 total = page.leftOutTotal
                 considered = page.considered
+                counts = page.leftOutCounts
                 next += UInt32(page.leftOut.count)
                 if page.leftOut.isEmpty { break }
             } while all && next < total
             await client.close()
-            if json { return try printJSON(LeftOutResponse(leftOut: rows, considered: considered, leftOutTotal: total)) }
+            if json { return try printJSON(LeftOutResponse(leftOut: rows, considered: considered, leftOutTotal: total, leftOutCounts: counts)) }
+            for count in counts { print("\(count.count)  \(count.reason)") }
+            if !counts.isEmpty { print("") }
             var table = TextTable("CASE", "RANK", "RULE", "IMPOSED BY", "REASON")
             for row in rows { table.add(row.caseID, row.rank == 0 ? "" : "\(row.rank)", row.ruleID, row.imposedBy, row.reason) }
             print(table.render())
@@ -301,27 +305,19 @@ struct ListCommand: AsyncParsableCommand {
 
     static func progress(_ summary: ListSummary) -> String {
         let parts: [(String, UInt32)] = [
-            ("waiting", summary.waiting), ("scheduled", summary.scheduled), ("in transit", summary.inTransit),
+            ("listed", summary.waiting), ("scheduled", summary.scheduled), ("in transit", summary.inTransit),
             ("evacuated", summary.evacuated), ("died", summary.died), ("withdrawn", summary.withdrawn), ("struck", summary.struck),
         ]
         let shown = parts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }
         return shown.isEmpty ? "no entries" : shown.joined(separator: ", ")
     }
 
-    /// Counts by reason over the rows received, and the first rows.
-    static func printLeftOutSummary(_ rows: [LeftOutCase], total: UInt32, show: Int) {
+    /// The counts by reason, and the first rows.
+    static func printLeftOutSummary(_ rows: [LeftOutCase], counts: [LeftOutCount], total: UInt32, show: Int) {
         guard !rows.isEmpty else { return }
-        var order: [String] = []
-        var counts: [String: Int] = [:]
-        for row in rows {
-            let key = !row.ruleID.isEmpty ? "rule \(row.ruleID) (imposed by \(row.imposedBy))"
-                : row.rank == 0 ? row.reason
-                : row.reason.contains("quota") ? "quota filled" : "not enough places with companions"
-            if counts[key] == nil { order.append(key) }
-            counts[key, default: 0] += 1
-        }
-        print(UInt32(rows.count) < total ? "by reason (the first \(rows.count) of \(total); `corridorctl list left-out` pages through all):" : "by reason:")
-        for key in order { print("  \(counts[key]!)  \(key)") }
+        print("by reason:")
+        for count in counts { print("  \(count.count)  \(count.reason)") }
+        if UInt32(min(show, rows.count)) < total { print("the first \(min(show, rows.count)) of \(total) (`corridorctl list left-out` pages through all):") }
         var table = TextTable("CASE", "RANK", "REASON")
         for row in rows.prefix(show) { table.add(row.caseID, row.rank == 0 ? "" : "\(row.rank)", row.reason) }
         print(table.render())

@@ -97,7 +97,7 @@ import Testing
         let report = try JSONDecoder().decode(LeftOutResponse.self, from: Data(leftOut.stdout.utf8))
         #expect(report.leftOut.map(\.caseID) == ["c-04", "c-01"])
         let text = try await ctl("list", "show", "l1")
-        #expect(text.stdout.contains("progress  2 waiting, 1 struck"), "\(text.stdout)")
+        #expect(text.stdout.contains("progress  2 listed, 1 struck"), "\(text.stdout)")
         let ls = try await ctl("list", "ls", "--status", "approved")
         #expect(ls.stdout.contains("l1") && ls.stdout.contains("2/2"), "\(ls.stdout)")
         await Self.stop(server, registry)

@@ -97,7 +97,12 @@ import Testing
                             reason: "excluded by rule no-men-15-55 (imposed by gov): males aged 15 to 55 are excluded"),
                 LeftOutCase(caseID: "c-02", reason: "consent not given"),
             ])
+            #expect(response.leftOutCounts == [
+                LeftOutCount(reason: "consent not given", count: 1),
+                LeftOutCount(reason: "rule no-men-15-55 (imposed by gov)", count: 1, ruleID: "no-men-15-55", imposedBy: "gov"),
+            ])
             let now = try await registry.leftOut(LeftOutRequest(listID: "l1"))
+            #expect(now.leftOutCounts == response.leftOutCounts)
             #expect(now.leftOut == response.leftOut)
             #expect(now.considered == 3 && now.leftOutTotal == 2)
         }
@@ -146,6 +151,7 @@ import Testing
             // Consent first (6 cases), then by rank from 21.
             #expect(response.leftOut.prefix(6).map(\.reason) == Array(repeating: "consent not given", count: 6))
             #expect(response.leftOut[6].rank == 21)
+            #expect(response.leftOutCounts == [LeftOutCount(reason: "consent not given", count: 6), LeftOutCount(reason: "quota filled", count: 1474)])
             var all: [LeftOutCase] = []
             while all.count < 1480 {
                 let page = try await registry.leftOut(LeftOutRequest(listID: "l1", limit: 400, offset: UInt32(all.count)))

@@ -34,6 +34,7 @@ typedef struct Corridor__V1__RuleLifted Corridor__V1__RuleLifted;
 typedef struct Corridor__V1__CreateListRequest Corridor__V1__CreateListRequest;
 typedef struct Corridor__V1__SelectListRequest Corridor__V1__SelectListRequest;
 typedef struct Corridor__V1__SelectListResponse Corridor__V1__SelectListResponse;
+typedef struct Corridor__V1__LeftOutCount Corridor__V1__LeftOutCount;
 typedef struct Corridor__V1__ListActionRequest Corridor__V1__ListActionRequest;
 typedef struct Corridor__V1__ApproveListRequest Corridor__V1__ApproveListRequest;
 typedef struct Corridor__V1__StrikeEntryRequest Corridor__V1__StrikeEntryRequest;
@@ -463,10 +464,38 @@ struct  Corridor__V1__SelectListResponse
    * How many cases the selection left out in all.
    */
   uint32_t left_out_total;
+  /*
+   * The whole report counted by reason.
+   */
+  size_t n_left_out_counts;
+  Corridor__V1__LeftOutCount **left_out_counts;
 };
 #define CORRIDOR__V1__SELECT_LIST_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__select_list_response__descriptor) \
-    , NULL, 0,NULL, 0, 0 }
+    , NULL, 0,NULL, 0, 0, 0,NULL }
+
+
+/*
+ * How many cases one reason left out.
+ */
+struct  Corridor__V1__LeftOutCount
+{
+  ProtobufCMessage base;
+  /*
+   * "consent not given", "rule no-men-15-55 (imposed by gov)", "quota filled",
+   * "not enough places for the case and its companions".
+   */
+  char *reason;
+  uint32_t count;
+  /*
+   * When a rule left them out: the rule and its imposing party.
+   */
+  char *rule_id;
+  char *imposed_by;
+};
+#define CORRIDOR__V1__LEFT_OUT_COUNT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__left_out_count__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Corridor__V1__ListActionRequest
@@ -645,10 +674,15 @@ struct  Corridor__V1__LeftOutResponse
    * The whole report's length; offset + left_out.size < left_out_total means more.
    */
   uint32_t left_out_total;
+  /*
+   * The whole report counted by reason.
+   */
+  size_t n_left_out_counts;
+  Corridor__V1__LeftOutCount **left_out_counts;
 };
 #define CORRIDOR__V1__LEFT_OUT_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__left_out_response__descriptor) \
-    , 0,NULL, 0, 0 }
+    , 0,NULL, 0, 0, 0,NULL }
 
 
 struct  Corridor__V1__ImposeRuleRequest
@@ -1035,6 +1069,25 @@ Corridor__V1__SelectListResponse *
 void   corridor__v1__select_list_response__free_unpacked
                      (Corridor__V1__SelectListResponse *message,
                       ProtobufCAllocator *allocator);
+/* Corridor__V1__LeftOutCount methods */
+void   corridor__v1__left_out_count__init
+                     (Corridor__V1__LeftOutCount         *message);
+size_t corridor__v1__left_out_count__get_packed_size
+                     (const Corridor__V1__LeftOutCount   *message);
+size_t corridor__v1__left_out_count__pack
+                     (const Corridor__V1__LeftOutCount   *message,
+                      uint8_t             *out);
+size_t corridor__v1__left_out_count__pack_to_buffer
+                     (const Corridor__V1__LeftOutCount   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__LeftOutCount *
+       corridor__v1__left_out_count__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__left_out_count__free_unpacked
+                     (Corridor__V1__LeftOutCount *message,
+                      ProtobufCAllocator *allocator);
 /* Corridor__V1__ListActionRequest methods */
 void   corridor__v1__list_action_request__init
                      (Corridor__V1__ListActionRequest         *message);
@@ -1395,6 +1448,9 @@ typedef void (*Corridor__V1__SelectListRequest_Closure)
 typedef void (*Corridor__V1__SelectListResponse_Closure)
                  (const Corridor__V1__SelectListResponse *message,
                   void *closure_data);
+typedef void (*Corridor__V1__LeftOutCount_Closure)
+                 (const Corridor__V1__LeftOutCount *message,
+                  void *closure_data);
 typedef void (*Corridor__V1__ListActionRequest_Closure)
                  (const Corridor__V1__ListActionRequest *message,
                   void *closure_data);
@@ -1470,6 +1526,7 @@ extern const ProtobufCMessageDescriptor corridor__v1__rule_lifted__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__create_list_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__select_list_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__select_list_response__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__left_out_count__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__list_action_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__approve_list_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__strike_entry_request__descriptor;

@@ -817,6 +817,51 @@ void   corridor__v1__select_list_response__free_unpacked
   assert(message->base.descriptor == &corridor__v1__select_list_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   corridor__v1__left_out_count__init
+                     (Corridor__V1__LeftOutCount         *message)
+{
+  static const Corridor__V1__LeftOutCount init_value = CORRIDOR__V1__LEFT_OUT_COUNT__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__left_out_count__get_packed_size
+                     (const Corridor__V1__LeftOutCount *message)
+{
+  assert(message->base.descriptor == &corridor__v1__left_out_count__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__left_out_count__pack
+                     (const Corridor__V1__LeftOutCount *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__left_out_count__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__left_out_count__pack_to_buffer
+                     (const Corridor__V1__LeftOutCount *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__left_out_count__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__LeftOutCount *
+       corridor__v1__left_out_count__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__LeftOutCount *)
+     protobuf_c_message_unpack (&corridor__v1__left_out_count__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__left_out_count__free_unpacked
+                     (Corridor__V1__LeftOutCount *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__left_out_count__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   corridor__v1__list_action_request__init
                      (Corridor__V1__ListActionRequest         *message)
 {
@@ -2983,7 +3028,7 @@ const ProtobufCMessageDescriptor corridor__v1__select_list_request__descriptor =
   (ProtobufCMessageInit) corridor__v1__select_list_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__select_list_response__field_descriptors[4] =
+static const ProtobufCFieldDescriptor corridor__v1__select_list_response__field_descriptors[5] =
 {
   {
     "list",
@@ -3033,17 +3078,30 @@ static const ProtobufCFieldDescriptor corridor__v1__select_list_response__field_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "left_out_counts",
+    5,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__SelectListResponse, n_left_out_counts),
+    offsetof(Corridor__V1__SelectListResponse, left_out_counts),
+    &corridor__v1__left_out_count__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__select_list_response__field_indices_by_name[] = {
   2,   /* field[2] = considered */
   1,   /* field[1] = left_out */
+  4,   /* field[4] = left_out_counts */
   3,   /* field[3] = left_out_total */
   0,   /* field[0] = list */
 };
 static const ProtobufCIntRange corridor__v1__select_list_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor corridor__v1__select_list_response__descriptor =
 {
@@ -3053,11 +3111,88 @@ const ProtobufCMessageDescriptor corridor__v1__select_list_response__descriptor 
   "Corridor__V1__SelectListResponse",
   "corridor.v1",
   sizeof(Corridor__V1__SelectListResponse),
-  4,
+  5,
   corridor__v1__select_list_response__field_descriptors,
   corridor__v1__select_list_response__field_indices_by_name,
   1,  corridor__v1__select_list_response__number_ranges,
   (ProtobufCMessageInit) corridor__v1__select_list_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__left_out_count__field_descriptors[4] =
+{
+  {
+    "reason",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__LeftOutCount, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "count",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__LeftOutCount, count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rule_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__LeftOutCount, rule_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "imposed_by",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__LeftOutCount, imposed_by),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__left_out_count__field_indices_by_name[] = {
+  1,   /* field[1] = count */
+  3,   /* field[3] = imposed_by */
+  0,   /* field[0] = reason */
+  2,   /* field[2] = rule_id */
+};
+static const ProtobufCIntRange corridor__v1__left_out_count__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor corridor__v1__left_out_count__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.LeftOutCount",
+  "LeftOutCount",
+  "Corridor__V1__LeftOutCount",
+  "corridor.v1",
+  sizeof(Corridor__V1__LeftOutCount),
+  4,
+  corridor__v1__left_out_count__field_descriptors,
+  corridor__v1__left_out_count__field_indices_by_name,
+  1,  corridor__v1__left_out_count__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__left_out_count__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor corridor__v1__list_action_request__field_descriptors[2] =
@@ -3842,7 +3977,7 @@ const ProtobufCMessageDescriptor corridor__v1__left_out_request__descriptor =
   (ProtobufCMessageInit) corridor__v1__left_out_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__left_out_response__field_descriptors[3] =
+static const ProtobufCFieldDescriptor corridor__v1__left_out_response__field_descriptors[4] =
 {
   {
     "left_out",
@@ -3880,16 +4015,29 @@ static const ProtobufCFieldDescriptor corridor__v1__left_out_response__field_des
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "left_out_counts",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__LeftOutResponse, n_left_out_counts),
+    offsetof(Corridor__V1__LeftOutResponse, left_out_counts),
+    &corridor__v1__left_out_count__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__left_out_response__field_indices_by_name[] = {
   1,   /* field[1] = considered */
   0,   /* field[0] = left_out */
+  3,   /* field[3] = left_out_counts */
   2,   /* field[2] = left_out_total */
 };
 static const ProtobufCIntRange corridor__v1__left_out_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor corridor__v1__left_out_response__descriptor =
 {
@@ -3899,7 +4047,7 @@ const ProtobufCMessageDescriptor corridor__v1__left_out_response__descriptor =
   "Corridor__V1__LeftOutResponse",
   "corridor.v1",
   sizeof(Corridor__V1__LeftOutResponse),
-  3,
+  4,
   corridor__v1__left_out_response__field_descriptors,
   corridor__v1__left_out_response__field_indices_by_name,
   1,  corridor__v1__left_out_response__number_ranges,
