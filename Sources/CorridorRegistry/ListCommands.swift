@@ -318,6 +318,17 @@ extension RegistryState {
         return events
     }
 
+    // MARK: A list's first departure
+
+    /// For movements: when a case of an APPROVED list departs for the first
+    /// time, the list goes IN_PROGRESS in the same command. Nothing for a list
+    /// already IN_PROGRESS (or unknown).
+    func listDepartureEvents(listID: String) -> [EventKind] {
+        guard var list = lists[listID], list.status == .approved else { return [] }
+        list.status = .inProgress
+        return [.listStatusChanged(ListStatusChanged(list: list, from: .approved, to: .inProgress))]
+    }
+
     // MARK: A case leaving a list
 
     /// When a case that is an active entry of an open list dies, withdraws or

@@ -218,6 +218,22 @@ import Testing
         }
     }
 
+    @Test func aFirstDepartureTakesAnApprovedListInProgressWhereItCanStillBeClosed() async throws {
+        try await withRegistry { registry in
+            try await world(registry)
+            _ = try await ListWorld.approved(registry, quota: 2)
+            let state = await registry.currentState
+            #expect(state.listDepartureEvents(listID: "nope").isEmpty)
+            try await registry.commit(state.listDepartureEvents(listID: "l1"), actor: registrar)
+            #expect(await registry.currentState.lists["l1"]?.status == .inProgress)
+            #expect(await registry.currentState.listDepartureEvents(listID: "l1").isEmpty)
+            let strike = try await registry.strikeEntry(StrikeEntryRequest(listID: "l1", caseID: "c-02", partyID: "gov", reason: "x", topUp: true), actor: registrar)
+            #expect(strike.activeCaseIDs == ["c-01", "c-03"])
+            let closed = try await registry.closeList(ListActionRequest(listID: "l1"), actor: registrar)
+            #expect(closed.status == .closed)
+        }
+    }
+
     @Test func versionsAreKeptAndUnknownOnesAreNotFound() async throws {
         try await withRegistry { registry in
             try await world(registry)
