@@ -109,6 +109,7 @@ extension RegistryState {
             throw wrongState("case \(caseID)", is: current.status, allowed: current.status.allowedNext, for: "moving to \(status.rawValue)")
         }
         return [.caseStatusChanged(CaseStatusChanged(caseID: caseID, from: current.status, to: status, date: date))]
+            + listEntryDropEvents(caseID: caseID, status: status, date: date, reason: reason)
     }
 
     /// Accepts "personal.name" as well as the personal part's own names.

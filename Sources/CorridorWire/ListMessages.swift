@@ -16,10 +16,13 @@ public struct SelectListRequest: ProtobufMessage, Hashable {
     public var listID: String
     /// "" for the current policy.
     public var policyVersion: String
+    /// YYYY-MM-DD the days waited are counted to; "" for today (UTC).
+    public var asOf: String
 
-    public init(listID: String = "", policyVersion: String = "") {
+    public init(listID: String = "", policyVersion: String = "", asOf: String = "") {
         self.listID = listID
         self.policyVersion = policyVersion
+        self.asOf = asOf
     }
 }
 
@@ -27,11 +30,37 @@ public struct SelectListResponse: ProtobufMessage, Hashable {
     public var list: EvacuationList?
     public var leftOut: [LeftOutCase]
     public var considered: UInt32
+    /// How many cases the selection left out in all (`leftOut` holds the first of them).
+    public var leftOutTotal: UInt32
+    /// The whole report counted by reason.
+    public var leftOutCounts: [LeftOutCount]
 
-    public init(list: EvacuationList? = nil, leftOut: [LeftOutCase] = [], considered: UInt32 = 0) {
+    public init(
+        list: EvacuationList? = nil, leftOut: [LeftOutCase] = [], considered: UInt32 = 0, leftOutTotal: UInt32 = 0,
+        leftOutCounts: [LeftOutCount] = []
+    ) {
         self.list = list
         self.leftOut = leftOut
         self.considered = considered
+        self.leftOutTotal = leftOutTotal
+        self.leftOutCounts = leftOutCounts
+    }
+}
+
+/// How many cases one reason left out.
+public struct LeftOutCount: Codable, Sendable, Hashable {
+    /// "consent not given", "rule no-men-15-55 (imposed by gov)", "quota filled", …
+    public var reason: String
+    public var count: UInt32
+    /// When a rule left them out: the rule and its imposing party.
+    public var ruleID: String
+    public var imposedBy: String
+
+    public init(reason: String = "", count: UInt32 = 0, ruleID: String = "", imposedBy: String = "") {
+        self.reason = reason
+        self.count = count
+        self.ruleID = ruleID
+        self.imposedBy = imposedBy
     }
 }
 
@@ -192,19 +221,31 @@ public struct DiffListResponse: ProtobufMessage, Hashable {
 
 public struct LeftOutRequest: ProtobufMessage, Hashable {
     public var listID: String
+    /// Rows per page (0: 1000; at most 10000), and how many rows to skip.
+    public var limit: UInt32
+    public var offset: UInt32
 
-    public init(listID: String = "") {
+    public init(listID: String = "", limit: UInt32 = 0, offset: UInt32 = 0) {
         self.listID = listID
+        self.limit = limit
+        self.offset = offset
     }
 }
 
 public struct LeftOutResponse: ProtobufMessage, Hashable {
+    /// Rule- and consent-excluded cases first, then the rest by rank.
     public var leftOut: [LeftOutCase]
     public var considered: UInt32
+    /// The whole report's length.
+    public var leftOutTotal: UInt32
+    /// The whole report counted by reason.
+    public var leftOutCounts: [LeftOutCount]
 
-    public init(leftOut: [LeftOutCase] = [], considered: UInt32 = 0) {
+    public init(leftOut: [LeftOutCase] = [], considered: UInt32 = 0, leftOutTotal: UInt32 = 0, leftOutCounts: [LeftOutCount] = []) {
         self.leftOut = leftOut
         self.considered = considered
+        self.leftOutTotal = leftOutTotal
+        self.leftOutCounts = leftOutCounts
     }
 }
 

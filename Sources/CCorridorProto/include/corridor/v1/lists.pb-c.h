@@ -34,6 +34,7 @@ typedef struct Corridor__V1__RuleLifted Corridor__V1__RuleLifted;
 typedef struct Corridor__V1__CreateListRequest Corridor__V1__CreateListRequest;
 typedef struct Corridor__V1__SelectListRequest Corridor__V1__SelectListRequest;
 typedef struct Corridor__V1__SelectListResponse Corridor__V1__SelectListResponse;
+typedef struct Corridor__V1__LeftOutCount Corridor__V1__LeftOutCount;
 typedef struct Corridor__V1__ListActionRequest Corridor__V1__ListActionRequest;
 typedef struct Corridor__V1__ApproveListRequest Corridor__V1__ApproveListRequest;
 typedef struct Corridor__V1__StrikeEntryRequest Corridor__V1__StrikeEntryRequest;
@@ -274,10 +275,15 @@ struct  Corridor__V1__EvacuationList
    * The reason given when the list was closed.
    */
   char *closed_reason;
+  /*
+   * The date (YYYY-MM-DD, UTC) the last selection counted days waited to:
+   * with the policy version it makes a selection reproducible byte for byte.
+   */
+  char *selected_as_of;
 };
 #define CORRIDOR__V1__EVACUATION_LIST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__evacuation_list__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0,NULL, 0, CORRIDOR__V1__EVACUATION_LIST__STATUS__STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0,NULL, 0, 0, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0,NULL, 0, CORRIDOR__V1__EVACUATION_LIST__STATUS__STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0,NULL, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Corridor__V1__ListCreated
@@ -432,23 +438,64 @@ struct  Corridor__V1__SelectListRequest
    * "" for the current policy.
    */
   char *policy_version;
+  /*
+   * YYYY-MM-DD the days waited are counted to in the explanations; "" for
+   * today (UTC). The same state, policy version and as-of give the same list.
+   */
+  char *as_of;
 };
 #define CORRIDOR__V1__SELECT_LIST_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__select_list_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Corridor__V1__SelectListResponse
 {
   ProtobufCMessage base;
   Corridor__V1__EvacuationList *list;
+  /*
+   * The first of the left-out report (rule- and consent-excluded cases first,
+   * then by rank), at most 1000 rows: LeftOut pages through all of it.
+   */
   size_t n_left_out;
   Corridor__V1__LeftOutCase **left_out;
   uint32_t considered;
+  /*
+   * How many cases the selection left out in all.
+   */
+  uint32_t left_out_total;
+  /*
+   * The whole report counted by reason.
+   */
+  size_t n_left_out_counts;
+  Corridor__V1__LeftOutCount **left_out_counts;
 };
 #define CORRIDOR__V1__SELECT_LIST_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__select_list_response__descriptor) \
-    , NULL, 0,NULL, 0 }
+    , NULL, 0,NULL, 0, 0, 0,NULL }
+
+
+/*
+ * How many cases one reason left out.
+ */
+struct  Corridor__V1__LeftOutCount
+{
+  ProtobufCMessage base;
+  /*
+   * "consent not given", "rule no-men-15-55 (imposed by gov)", "quota filled",
+   * "not enough places for the case and its companions".
+   */
+  char *reason;
+  uint32_t count;
+  /*
+   * When a rule left them out: the rule and its imposing party.
+   */
+  char *rule_id;
+  char *imposed_by;
+};
+#define CORRIDOR__V1__LEFT_OUT_COUNT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__left_out_count__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Corridor__V1__ListActionRequest
@@ -598,22 +645,44 @@ struct  Corridor__V1__LeftOutRequest
 {
   ProtobufCMessage base;
   char *list_id;
+  /*
+   * Rows per page (0: 1000; at most 10000), and how many rows to skip.
+   */
+  uint32_t limit;
+  uint32_t offset;
 };
 #define CORRIDOR__V1__LEFT_OUT_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__left_out_request__descriptor) \
-    , (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, 0, 0 }
 
 
+/*
+ * For a DRAFT list: what selecting it again now would leave out. For a list
+ * past DRAFT: the waiting cases at the origin not on it, ranked after its
+ * entries; cases that would fill a free place (TopUpList) are not left out.
+ */
 struct  Corridor__V1__LeftOutResponse
 {
   ProtobufCMessage base;
+  /*
+   * Rule- and consent-excluded cases first, then the rest by rank.
+   */
   size_t n_left_out;
   Corridor__V1__LeftOutCase **left_out;
   uint32_t considered;
+  /*
+   * The whole report's length; offset + left_out.size < left_out_total means more.
+   */
+  uint32_t left_out_total;
+  /*
+   * The whole report counted by reason.
+   */
+  size_t n_left_out_counts;
+  Corridor__V1__LeftOutCount **left_out_counts;
 };
 #define CORRIDOR__V1__LEFT_OUT_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__left_out_response__descriptor) \
-    , 0,NULL, 0 }
+    , 0,NULL, 0, 0, 0,NULL }
 
 
 struct  Corridor__V1__ImposeRuleRequest
@@ -1000,6 +1069,25 @@ Corridor__V1__SelectListResponse *
 void   corridor__v1__select_list_response__free_unpacked
                      (Corridor__V1__SelectListResponse *message,
                       ProtobufCAllocator *allocator);
+/* Corridor__V1__LeftOutCount methods */
+void   corridor__v1__left_out_count__init
+                     (Corridor__V1__LeftOutCount         *message);
+size_t corridor__v1__left_out_count__get_packed_size
+                     (const Corridor__V1__LeftOutCount   *message);
+size_t corridor__v1__left_out_count__pack
+                     (const Corridor__V1__LeftOutCount   *message,
+                      uint8_t             *out);
+size_t corridor__v1__left_out_count__pack_to_buffer
+                     (const Corridor__V1__LeftOutCount   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__LeftOutCount *
+       corridor__v1__left_out_count__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__left_out_count__free_unpacked
+                     (Corridor__V1__LeftOutCount *message,
+                      ProtobufCAllocator *allocator);
 /* Corridor__V1__ListActionRequest methods */
 void   corridor__v1__list_action_request__init
                      (Corridor__V1__ListActionRequest         *message);
@@ -1360,6 +1448,9 @@ typedef void (*Corridor__V1__SelectListRequest_Closure)
 typedef void (*Corridor__V1__SelectListResponse_Closure)
                  (const Corridor__V1__SelectListResponse *message,
                   void *closure_data);
+typedef void (*Corridor__V1__LeftOutCount_Closure)
+                 (const Corridor__V1__LeftOutCount *message,
+                  void *closure_data);
 typedef void (*Corridor__V1__ListActionRequest_Closure)
                  (const Corridor__V1__ListActionRequest *message,
                   void *closure_data);
@@ -1435,6 +1526,7 @@ extern const ProtobufCMessageDescriptor corridor__v1__rule_lifted__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__create_list_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__select_list_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__select_list_response__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__left_out_count__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__list_action_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__approve_list_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__strike_entry_request__descriptor;

@@ -817,6 +817,51 @@ void   corridor__v1__select_list_response__free_unpacked
   assert(message->base.descriptor == &corridor__v1__select_list_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   corridor__v1__left_out_count__init
+                     (Corridor__V1__LeftOutCount         *message)
+{
+  static const Corridor__V1__LeftOutCount init_value = CORRIDOR__V1__LEFT_OUT_COUNT__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__left_out_count__get_packed_size
+                     (const Corridor__V1__LeftOutCount *message)
+{
+  assert(message->base.descriptor == &corridor__v1__left_out_count__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__left_out_count__pack
+                     (const Corridor__V1__LeftOutCount *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__left_out_count__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__left_out_count__pack_to_buffer
+                     (const Corridor__V1__LeftOutCount *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__left_out_count__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__LeftOutCount *
+       corridor__v1__left_out_count__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__LeftOutCount *)
+     protobuf_c_message_unpack (&corridor__v1__left_out_count__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__left_out_count__free_unpacked
+                     (Corridor__V1__LeftOutCount *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__left_out_count__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   corridor__v1__list_action_request__init
                      (Corridor__V1__ListActionRequest         *message)
 {
@@ -2138,7 +2183,7 @@ const ProtobufCEnumDescriptor corridor__v1__evacuation_list__status__descriptor 
   corridor__v1__evacuation_list__status__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__evacuation_list__field_descriptors[15] =
+static const ProtobufCFieldDescriptor corridor__v1__evacuation_list__field_descriptors[16] =
 {
   {
     "id",
@@ -2320,6 +2365,18 @@ static const ProtobufCFieldDescriptor corridor__v1__evacuation_list__field_descr
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "selected_as_of",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__EvacuationList, selected_as_of),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__evacuation_list__field_indices_by_name[] = {
   2,   /* field[2] = agreement_id */
@@ -2334,6 +2391,7 @@ static const unsigned corridor__v1__evacuation_list__field_indices_by_name[] = {
   4,   /* field[4] = quota */
   9,   /* field[9] = required_approvals */
   5,   /* field[5] = rule_ids */
+  15,   /* field[15] = selected_as_of */
   7,   /* field[7] = status */
   1,   /* field[1] = title */
   12,   /* field[12] = version */
@@ -2341,7 +2399,7 @@ static const unsigned corridor__v1__evacuation_list__field_indices_by_name[] = {
 static const ProtobufCIntRange corridor__v1__evacuation_list__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 15 }
+  { 0, 16 }
 };
 const ProtobufCMessageDescriptor corridor__v1__evacuation_list__descriptor =
 {
@@ -2351,7 +2409,7 @@ const ProtobufCMessageDescriptor corridor__v1__evacuation_list__descriptor =
   "Corridor__V1__EvacuationList",
   "corridor.v1",
   sizeof(Corridor__V1__EvacuationList),
-  15,
+  16,
   corridor__v1__evacuation_list__field_descriptors,
   corridor__v1__evacuation_list__field_indices_by_name,
   1,  corridor__v1__evacuation_list__number_ranges,
@@ -2906,7 +2964,7 @@ const ProtobufCMessageDescriptor corridor__v1__create_list_request__descriptor =
   (ProtobufCMessageInit) corridor__v1__create_list_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__select_list_request__field_descriptors[2] =
+static const ProtobufCFieldDescriptor corridor__v1__select_list_request__field_descriptors[3] =
 {
   {
     "list_id",
@@ -2932,15 +2990,28 @@ static const ProtobufCFieldDescriptor corridor__v1__select_list_request__field_d
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "as_of",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__SelectListRequest, as_of),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__select_list_request__field_indices_by_name[] = {
+  2,   /* field[2] = as_of */
   0,   /* field[0] = list_id */
   1,   /* field[1] = policy_version */
 };
 static const ProtobufCIntRange corridor__v1__select_list_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor corridor__v1__select_list_request__descriptor =
 {
@@ -2950,14 +3021,14 @@ const ProtobufCMessageDescriptor corridor__v1__select_list_request__descriptor =
   "Corridor__V1__SelectListRequest",
   "corridor.v1",
   sizeof(Corridor__V1__SelectListRequest),
-  2,
+  3,
   corridor__v1__select_list_request__field_descriptors,
   corridor__v1__select_list_request__field_indices_by_name,
   1,  corridor__v1__select_list_request__number_ranges,
   (ProtobufCMessageInit) corridor__v1__select_list_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__select_list_response__field_descriptors[3] =
+static const ProtobufCFieldDescriptor corridor__v1__select_list_response__field_descriptors[5] =
 {
   {
     "list",
@@ -2995,16 +3066,42 @@ static const ProtobufCFieldDescriptor corridor__v1__select_list_response__field_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "left_out_total",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__SelectListResponse, left_out_total),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "left_out_counts",
+    5,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__SelectListResponse, n_left_out_counts),
+    offsetof(Corridor__V1__SelectListResponse, left_out_counts),
+    &corridor__v1__left_out_count__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__select_list_response__field_indices_by_name[] = {
   2,   /* field[2] = considered */
   1,   /* field[1] = left_out */
+  4,   /* field[4] = left_out_counts */
+  3,   /* field[3] = left_out_total */
   0,   /* field[0] = list */
 };
 static const ProtobufCIntRange corridor__v1__select_list_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor corridor__v1__select_list_response__descriptor =
 {
@@ -3014,11 +3111,88 @@ const ProtobufCMessageDescriptor corridor__v1__select_list_response__descriptor 
   "Corridor__V1__SelectListResponse",
   "corridor.v1",
   sizeof(Corridor__V1__SelectListResponse),
-  3,
+  5,
   corridor__v1__select_list_response__field_descriptors,
   corridor__v1__select_list_response__field_indices_by_name,
   1,  corridor__v1__select_list_response__number_ranges,
   (ProtobufCMessageInit) corridor__v1__select_list_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__left_out_count__field_descriptors[4] =
+{
+  {
+    "reason",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__LeftOutCount, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "count",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__LeftOutCount, count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rule_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__LeftOutCount, rule_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "imposed_by",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__LeftOutCount, imposed_by),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__left_out_count__field_indices_by_name[] = {
+  1,   /* field[1] = count */
+  3,   /* field[3] = imposed_by */
+  0,   /* field[0] = reason */
+  2,   /* field[2] = rule_id */
+};
+static const ProtobufCIntRange corridor__v1__left_out_count__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor corridor__v1__left_out_count__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.LeftOutCount",
+  "LeftOutCount",
+  "Corridor__V1__LeftOutCount",
+  "corridor.v1",
+  sizeof(Corridor__V1__LeftOutCount),
+  4,
+  corridor__v1__left_out_count__field_descriptors,
+  corridor__v1__left_out_count__field_indices_by_name,
+  1,  corridor__v1__left_out_count__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__left_out_count__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor corridor__v1__list_action_request__field_descriptors[2] =
@@ -3739,7 +3913,7 @@ const ProtobufCMessageDescriptor corridor__v1__diff_list_response__descriptor =
   (ProtobufCMessageInit) corridor__v1__diff_list_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__left_out_request__field_descriptors[1] =
+static const ProtobufCFieldDescriptor corridor__v1__left_out_request__field_descriptors[3] =
 {
   {
     "list_id",
@@ -3753,14 +3927,40 @@ static const ProtobufCFieldDescriptor corridor__v1__left_out_request__field_desc
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "limit",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__LeftOutRequest, limit),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "offset",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__LeftOutRequest, offset),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__left_out_request__field_indices_by_name[] = {
+  1,   /* field[1] = limit */
   0,   /* field[0] = list_id */
+  2,   /* field[2] = offset */
 };
 static const ProtobufCIntRange corridor__v1__left_out_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor corridor__v1__left_out_request__descriptor =
 {
@@ -3770,14 +3970,14 @@ const ProtobufCMessageDescriptor corridor__v1__left_out_request__descriptor =
   "Corridor__V1__LeftOutRequest",
   "corridor.v1",
   sizeof(Corridor__V1__LeftOutRequest),
-  1,
+  3,
   corridor__v1__left_out_request__field_descriptors,
   corridor__v1__left_out_request__field_indices_by_name,
   1,  corridor__v1__left_out_request__number_ranges,
   (ProtobufCMessageInit) corridor__v1__left_out_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__left_out_response__field_descriptors[2] =
+static const ProtobufCFieldDescriptor corridor__v1__left_out_response__field_descriptors[4] =
 {
   {
     "left_out",
@@ -3803,15 +4003,41 @@ static const ProtobufCFieldDescriptor corridor__v1__left_out_response__field_des
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "left_out_total",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__LeftOutResponse, left_out_total),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "left_out_counts",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__LeftOutResponse, n_left_out_counts),
+    offsetof(Corridor__V1__LeftOutResponse, left_out_counts),
+    &corridor__v1__left_out_count__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__left_out_response__field_indices_by_name[] = {
   1,   /* field[1] = considered */
   0,   /* field[0] = left_out */
+  3,   /* field[3] = left_out_counts */
+  2,   /* field[2] = left_out_total */
 };
 static const ProtobufCIntRange corridor__v1__left_out_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor corridor__v1__left_out_response__descriptor =
 {
@@ -3821,7 +4047,7 @@ const ProtobufCMessageDescriptor corridor__v1__left_out_response__descriptor =
   "Corridor__V1__LeftOutResponse",
   "corridor.v1",
   sizeof(Corridor__V1__LeftOutResponse),
-  2,
+  4,
   corridor__v1__left_out_response__field_descriptors,
   corridor__v1__left_out_response__field_indices_by_name,
   1,  corridor__v1__left_out_response__number_ranges,
