@@ -30,6 +30,8 @@ public struct EvacuationList: Codable, Sendable, Hashable {
     public var createdAtMs: UInt64
     /// The reason given when the list was closed.
     public var closedReason: String
+    /// The date (YYYY-MM-DD) the last selection computed ages and waiting times at.
+    public var selectedAsOf: String
 
     public init(
         id: String = "",
@@ -46,7 +48,8 @@ public struct EvacuationList: Codable, Sendable, Hashable {
         entries: [ListEntry] = [],
         version: UInt32 = 0,
         createdAtMs: UInt64 = 0,
-        closedReason: String = ""
+        closedReason: String = "",
+        selectedAsOf: String = ""
     ) {
         self.id = id
         self.title = title
@@ -63,5 +66,6 @@ public struct EvacuationList: Codable, Sendable, Hashable {
         self.version = version
         self.createdAtMs = createdAtMs
         self.closedReason = closedReason
+        self.selectedAsOf = selectedAsOf
     }
 }

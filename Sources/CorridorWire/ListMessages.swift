@@ -16,10 +16,13 @@ public struct SelectListRequest: ProtobufMessage, Hashable {
     public var listID: String
     /// "" for the current policy.
     public var policyVersion: String
+    /// The date (YYYY-MM-DD) ages and waiting times are computed at; "" for today.
+    public var asOf: String
 
-    public init(listID: String = "", policyVersion: String = "") {
+    public init(listID: String = "", policyVersion: String = "", asOf: String = "") {
         self.listID = listID
         self.policyVersion = policyVersion
+        self.asOf = asOf
     }
 }
 

@@ -274,10 +274,14 @@ struct  Corridor__V1__EvacuationList
    * The reason given when the list was closed.
    */
   char *closed_reason;
+  /*
+   * The date (YYYY-MM-DD) the last selection computed ages and waiting times at.
+   */
+  char *selected_as_of;
 };
 #define CORRIDOR__V1__EVACUATION_LIST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__evacuation_list__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0,NULL, 0, CORRIDOR__V1__EVACUATION_LIST__STATUS__STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0,NULL, 0, 0, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0,NULL, 0, CORRIDOR__V1__EVACUATION_LIST__STATUS__STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0,NULL, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Corridor__V1__ListCreated
@@ -432,10 +436,14 @@ struct  Corridor__V1__SelectListRequest
    * "" for the current policy.
    */
   char *policy_version;
+  /*
+   * The date (YYYY-MM-DD) ages and waiting times are computed at; "" for today.
+   */
+  char *as_of;
 };
 #define CORRIDOR__V1__SELECT_LIST_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__select_list_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Corridor__V1__SelectListResponse

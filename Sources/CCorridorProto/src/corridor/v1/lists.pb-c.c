@@ -2138,7 +2138,7 @@ const ProtobufCEnumDescriptor corridor__v1__evacuation_list__status__descriptor 
   corridor__v1__evacuation_list__status__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__evacuation_list__field_descriptors[15] =
+static const ProtobufCFieldDescriptor corridor__v1__evacuation_list__field_descriptors[16] =
 {
   {
     "id",
@@ -2320,6 +2320,18 @@ static const ProtobufCFieldDescriptor corridor__v1__evacuation_list__field_descr
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "selected_as_of",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__EvacuationList, selected_as_of),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__evacuation_list__field_indices_by_name[] = {
   2,   /* field[2] = agreement_id */
@@ -2334,6 +2346,7 @@ static const unsigned corridor__v1__evacuation_list__field_indices_by_name[] = {
   4,   /* field[4] = quota */
   9,   /* field[9] = required_approvals */
   5,   /* field[5] = rule_ids */
+  15,   /* field[15] = selected_as_of */
   7,   /* field[7] = status */
   1,   /* field[1] = title */
   12,   /* field[12] = version */
@@ -2341,7 +2354,7 @@ static const unsigned corridor__v1__evacuation_list__field_indices_by_name[] = {
 static const ProtobufCIntRange corridor__v1__evacuation_list__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 15 }
+  { 0, 16 }
 };
 const ProtobufCMessageDescriptor corridor__v1__evacuation_list__descriptor =
 {
@@ -2351,7 +2364,7 @@ const ProtobufCMessageDescriptor corridor__v1__evacuation_list__descriptor =
   "Corridor__V1__EvacuationList",
   "corridor.v1",
   sizeof(Corridor__V1__EvacuationList),
-  15,
+  16,
   corridor__v1__evacuation_list__field_descriptors,
   corridor__v1__evacuation_list__field_indices_by_name,
   1,  corridor__v1__evacuation_list__number_ranges,
@@ -2906,7 +2919,7 @@ const ProtobufCMessageDescriptor corridor__v1__create_list_request__descriptor =
   (ProtobufCMessageInit) corridor__v1__create_list_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__select_list_request__field_descriptors[2] =
+static const ProtobufCFieldDescriptor corridor__v1__select_list_request__field_descriptors[3] =
 {
   {
     "list_id",
@@ -2932,15 +2945,28 @@ static const ProtobufCFieldDescriptor corridor__v1__select_list_request__field_d
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "as_of",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__SelectListRequest, as_of),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__select_list_request__field_indices_by_name[] = {
+  2,   /* field[2] = as_of */
   0,   /* field[0] = list_id */
   1,   /* field[1] = policy_version */
 };
 static const ProtobufCIntRange corridor__v1__select_list_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor corridor__v1__select_list_request__descriptor =
 {
@@ -2950,7 +2976,7 @@ const ProtobufCMessageDescriptor corridor__v1__select_list_request__descriptor =
   "Corridor__V1__SelectListRequest",
   "corridor.v1",
   sizeof(Corridor__V1__SelectListRequest),
-  2,
+  3,
   corridor__v1__select_list_request__field_descriptors,
   corridor__v1__select_list_request__field_indices_by_name,
   1,  corridor__v1__select_list_request__number_ranges,
