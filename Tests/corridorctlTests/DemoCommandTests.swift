@@ -5,7 +5,7 @@ import Testing
 /// and refused a second time.
 @Suite struct DemoCommandTests {
     @Test func demoLoadsScenarioOneAndSaysWhatToTryNext() async throws {
-        let server = try await InProcessServer.start()
+        let server = try await DemoRegistryServer.start()
         let run = try await CorridorctlRun.launch(["demo", "--socket", server.socketPath])
         let status = try await CorridorctlRun.launch(["status", "--json", "--socket", server.socketPath])
         let waiting = try await CorridorctlRun.launch(["case", "list", "--site", "enclave", "--status", "waiting", "--limit", "1", "--json", "--socket", server.socketPath])
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func demoJSONNamesWhatItLoaded() async throws {
-        let server = try await InProcessServer.start()
+        let server = try await DemoRegistryServer.start()
         let run = try await CorridorctlRun.launch(["demo", "--json", "--socket", server.socketPath])
         let again = try await CorridorctlRun.launch(["demo", "--socket", server.socketPath])
         await server.stop()
