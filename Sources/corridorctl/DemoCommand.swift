@@ -9,8 +9,8 @@ struct DemoCommand: AsyncParsableCommand {
         discussion: """
             Loads "twenty-nine for twenty-nine" (shared/scenarios/1-twenty-nine-for-twenty-nine.md): six parties, \
             the besieged enclave, three hospitals and a crossing, the UN's figures, 500 waiting cases, the agreement, \
-            its list of 29 selected, submitted and approved, a window at the crossing, and the first day's movement \
-            of 4 cases, completed. Meant for an empty registry (`make run`, then `make demo`); refuses when the \
+            its list of 29 selected, submitted and approved, a window at the crossing, the first day's movement \
+            of 4 cases, completed, and the release of the 29 detainees. Meant for an empty registry (`make run`, then `make demo`); refuses when the \
             registry already holds the demo's parties.
             """
     )
@@ -139,15 +139,18 @@ struct DemoCommand: AsyncParsableCommand {
         say("  movement \(DemoWorld.movementID): 1 ambulance, \(carried.count) cases through \(DemoWorld.crossing.id), COMPLETED")
 
         let progressReport = try await calling { () async throws(RPCError) in
-            try await client.getAgreementProgress(GetRequest(id: DemoWorld.agreementID), timeout: timeout)
+            try await client.recordFulfilment(RecordFulfilmentRequest(
+                agreementID: DemoWorld.agreementID, termID: DemoWorld.releasesTermID, count: DemoWorld.detainees, date: today,
+                reason: "the armed group released its detainees"), timeout: timeout)
         }
         let evacuations = progressReport.terms.first { $0.term?.measure == .evacuations }
-        say("  progress: \(evacuations?.done ?? 0) of \(evacuations?.target ?? 0) evacuations")
+        let releases = progressReport.terms.first { $0.term?.measure == .detaineeReleases }
+        say("  progress: \(evacuations?.done ?? 0) of \(evacuations?.target ?? 0) evacuations, \(releases?.done ?? 0) of \(releases?.target ?? 0) releases")
 
         let tryNext = [
             "corridorctl list show \(DemoWorld.listID)",
             "corridorctl agreement progress \(DemoWorld.agreementID)",
-            "corridorctl figure compare \(DemoWorld.enclave.id) --measure needing_evacuation",
+            "corridorctl figure compare --subject \(DemoWorld.enclave.id) --measure needing_evacuation",
             "corridorctl report waiting --site \(DemoWorld.enclave.id)",
             "corridorctl movement show \(DemoWorld.movementID)",
             "corridorctl history \(caseIDs.first ?? "")",

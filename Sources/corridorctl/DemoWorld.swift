@@ -66,6 +66,8 @@ enum DemoWorld {
     static let agreementID = "a-29-for-29"
     static let listID = "l-29-for-29"
     static let quota: UInt32 = 29
+    static let releasesTermID = "releases"
+    static let detainees: UInt32 = 29
 
     static let agreement = Agreement(
         id: agreementID,
@@ -77,7 +79,7 @@ enum DemoWorld {
             .init(partyID: icrc.id, role: .facilitator),
         ],
         terms: [
-            .init(id: "releases", description: "The armed group releases 29 detainees", obligorID: armedGroup.id, measure: .detaineeReleases, target: 29),
+            .init(id: releasesTermID, description: "The armed group releases 29 detainees", obligorID: armedGroup.id, measure: .detaineeReleases, target: detainees),
             .init(id: "evacuations", description: "The government allows 29 medical evacuations", obligorID: government.id, measure: .evacuations, target: quota),
         ]
     )

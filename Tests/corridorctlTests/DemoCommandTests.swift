@@ -13,9 +13,9 @@ import Testing
         #expect(run.status == 0, "stdout:\n\(run.stdout)\nstderr:\n\(run.stderr)")
         for line in [
             "6 parties", "5 sites", "500 waiting cases", "agreement a-29-for-29", "list l-29-for-29", "APPROVED",
-            "movement m-day-1", "COMPLETED", "4 of 29 evacuations",
+            "movement m-day-1", "COMPLETED", "4 of 29 evacuations", "29 of 29 releases",
             "corridorctl list show l-29-for-29", "corridorctl agreement progress a-29-for-29",
-            "corridorctl figure compare enclave", "corridorctl report waiting",
+            "corridorctl figure compare --subject enclave", "corridorctl report waiting",
         ] {
             #expect(run.stdout.contains(line), "no \"\(line)\" in:\n\(run.stdout)")
         }
@@ -33,9 +33,23 @@ import Testing
         let server = try await DemoRegistryServer.start()
         let run = try await CorridorctlRun.launch(["demo", "--json", "--socket", server.socketPath])
         let again = try await CorridorctlRun.launch(["demo", "--socket", server.socketPath])
+        // Each command the demo suggests works on what it loaded.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)")
+        var suggested: [(String, CorridorctlRun)] = []
+        for command in object["tryNext"] as? [String] ?? [] {
+            let words = command.split(separator: " ").map(String.init)
+            guard words.first == "corridorctl" else {
+                Issue.record("not a corridorctl command: \(command)")
+                continue
+            }
+            suggested.append((command, try await CorridorctlRun.launch(Array(words.dropFirst()) + ["--socket", server.socketPath])))
+        }
         await server.stop()
         #expect(run.status == 0, "\(run.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)")
+        for (command, result) in suggested {
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            #expect(!result.stdout.isEmpty, "\(command) printed nothing")
+        }
         #expect(object["cases"] as? Int == 500)
         #expect((object["listed"] as? [String])?.count == 29)
         #expect((object["evacuated"] as? [String])?.count == 4)
