@@ -4,29 +4,46 @@ import Testing
 /// `corridorctl demo` against a real in-process server: scenario 1 loaded,
 /// and refused a second time.
 @Suite struct DemoCommandTests {
+    /// What the demo loads (Sources/corridorctl/DemoWorld.swift): scenario 1's
+    /// numbers and names, kept here only.
+    enum Fixture {
+        static let parties = 6
+        static let sites = 5
+        static let cases = 500
+        static let quota = 29
+        static let firstMovement = 4
+        static let detainees = 29
+        static let agreementID = "a-29-for-29"
+        static let listID = "l-29-for-29"
+        static let movementID = "m-day-1"
+        static let enclave = "enclave"
+        static let aDemoParty = "gov"
+    }
+
     @Test func demoLoadsScenarioOneAndSaysWhatToTryNext() async throws {
         let server = try await DemoRegistryServer.start()
         let run = try await CorridorctlRun.launch(["demo", "--socket", server.socketPath])
         let status = try await CorridorctlRun.launch(["status", "--json", "--socket", server.socketPath])
-        let waiting = try await CorridorctlRun.launch(["case", "list", "--site", "enclave", "--status", "waiting", "--limit", "1", "--json", "--socket", server.socketPath])
+        let waiting = try await CorridorctlRun.launch(["case", "list", "--site", Fixture.enclave, "--status", "waiting", "--limit", "1", "--json", "--socket", server.socketPath])
         await server.stop()
         #expect(run.status == 0, "stdout:\n\(run.stdout)\nstderr:\n\(run.stderr)")
         for line in [
-            "6 parties", "5 sites", "500 waiting cases", "agreement a-29-for-29", "list l-29-for-29", "APPROVED",
-            "movement m-day-1", "COMPLETED", "4 of 29 evacuations", "29 of 29 releases",
-            "corridorctl list show l-29-for-29", "corridorctl agreement progress a-29-for-29",
-            "corridorctl figure compare --subject enclave", "corridorctl report waiting",
+            "\(Fixture.parties) parties", "\(Fixture.sites) sites", "\(Fixture.cases) waiting cases", "agreement \(Fixture.agreementID)",
+            "list \(Fixture.listID)", "APPROVED", "movement \(Fixture.movementID)", "COMPLETED",
+            "\(Fixture.firstMovement) of \(Fixture.quota) evacuations", "\(Fixture.detainees) of \(Fixture.detainees) releases",
+            "corridorctl list show \(Fixture.listID)", "corridorctl agreement progress \(Fixture.agreementID)",
+            "corridorctl figure compare --subject \(Fixture.enclave)", "corridorctl report waiting",
         ] {
             #expect(run.stdout.contains(line), "no \"\(line)\" in:\n\(run.stdout)")
         }
-        // Every RPC was a recorded event: far more than the 500 cases.
+        // Every RPC was a recorded event: more than there are cases.
         let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any], "\(status.stdout)")
         let store = try #require(object["store"] as? [String: Any], "\(object)")
-        #expect((store["lastSequence"] as? Int ?? 0) > 500)
-        // 500 registered, 29 listed, so 471 still WAITING.
+        #expect((store["lastSequence"] as? Int ?? 0) > Fixture.cases)
+        // All registered WAITING, the quota LISTED: the rest still WAITING.
         #expect(waiting.status == 0, "\(waiting.stderr)")
         let page = try #require(try JSONSerialization.jsonObject(with: Data(waiting.stdout.utf8)) as? [String: Any], "\(waiting.stdout)")
-        #expect(page["total"] as? Int == 471, "\(waiting.stdout)")
+        #expect(page["total"] as? Int == Fixture.cases - Fixture.quota, "\(waiting.stdout)")
     }
 
     @Test func demoJSONNamesWhatItLoaded() async throws {
@@ -50,18 +67,18 @@ import Testing
             #expect(result.status == 0, "\(command): \(result.stderr)")
             #expect(!result.stdout.isEmpty, "\(command) printed nothing")
         }
-        #expect(object["cases"] as? Int == 500)
-        #expect((object["listed"] as? [String])?.count == 29)
-        #expect((object["evacuated"] as? [String])?.count == 4)
+        #expect(object["cases"] as? Int == Fixture.cases)
+        #expect((object["listed"] as? [String])?.count == Fixture.quota)
+        #expect((object["evacuated"] as? [String])?.count == Fixture.firstMovement)
         #expect(object["listStatus"] as? String == "APPROVED")
-        #expect(object["evacuationsDone"] as? Int == 4)
-        #expect(object["evacuationsTarget"] as? Int == 29)
+        #expect(object["evacuationsDone"] as? Int == Fixture.firstMovement)
+        #expect(object["evacuationsTarget"] as? Int == Fixture.quota)
         #expect((object["tryNext"] as? [String])?.isEmpty == false)
 
         // Loading it twice is refused, clearly, and changes nothing.
         #expect(again.status != 0)
         #expect(again.stderr.contains("already holds the demo's parties"), "\(again.stderr)")
-        #expect(again.stderr.contains("gov"), "\(again.stderr)")
+        #expect(again.stderr.contains(Fixture.aDemoParty), "\(again.stderr)")
     }
 
     @Test func noDaemonIsAClearErrorWithAHint() async throws {

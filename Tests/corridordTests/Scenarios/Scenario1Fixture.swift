@@ -58,7 +58,9 @@ enum Scenario1 {
     // MARK: Given: the 500 cases
 
     static let caseCount = 500
-    static let urgentCount = 44  // "at least 40"
+    /// "at least 40 URGENT"
+    static let minimumUrgent = 40
+    static let urgentCount = 44
     static let urgentChildren = 18  // including the infant
     static let urgentWomen = 4
     static let urgentElderlyMen = 3

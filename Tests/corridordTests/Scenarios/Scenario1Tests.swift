@@ -149,7 +149,10 @@ struct Scenario1Tests {
         }
         let infantID = registered[0].id
         #expect(registered[0].ageMonths == Scenario1.infantAgeMonths && registered[0].precedence == .urgent)
-        #expect(registered.filter { $0.precedence == .urgent }.count >= 40)
+        #expect(registered.filter { $0.precedence == .urgent }.count >= Scenario1.minimumUrgent)
+        #expect(registered.filter { $0.precedence == .urgent && $0.ageMonths < 216 }.count == Scenario1.urgentChildren)
+        #expect(registered.filter { $0.precedence == .urgent && $0.ageMonths >= 216 && $0.sex == .female }.count == Scenario1.urgentWomen)
+        #expect(registered.filter { $0.precedence == .urgent }.allSatisfy { !$0.conditions.isEmpty && Set($0.conditions).isSubset(of: Scenario1.urgentConditions) })
         #expect(registered.allSatisfy { $0.status == .waiting && $0.consentGiven && $0.siteID == Scenario1.enclave.id })
         let expectedOrder = Scenario1.defaultOrder(registered).map(\.id)
         let quota = Int(Scenario1.quota)
