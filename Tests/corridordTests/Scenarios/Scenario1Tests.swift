@@ -268,6 +268,9 @@ struct Scenario1Tests {
         #expect(approvedEntries.map(\.caseID) == Array(expectedOrder.prefix(quota)))
         #expect(approvedEntries.first { $0.caseID == infantID }?.state == .active)
         #expect(toppedUp.entries.first { $0.caseID == infantID }?.state == .dropped)
+        let diff = try await daemon.client.diffList(DiffListRequest(listID: Scenario1.listID, fromVersion: approvedVersion, toVersion: toppedUp.version))
+        #expect(diff.changes.contains { $0.caseID == infantID && $0.fromState == .active && $0.toState == .dropped }, "\(diff.changes)")
+        #expect(diff.changes.contains { $0.caseID == expectedOrder[quota] && $0.change == "ADDED" }, "\(diff.changes)")
         stepEnds.append(try await daemon.lastSequence())
 
         // MARK: SIGTERM after step 4 and a new start change nothing a client can observe
@@ -314,7 +317,13 @@ struct Scenario1Tests {
             for status in [Movement.Status.notified, .departed, .arrived, .completed] {
                 let moved = try await daemon.client.setMovementStatus(SetMovementStatusRequest(movementID: batch.id, status: status))
                 #expect(moved.status == status)
+                #expect(moved.departureOverride.isEmpty)
+                if status == .departed, let first = passengers.first {
+                    #expect(try await daemon.client.caseView(first.caseID).case?.status == .inTransit, "\(first.caseID)")
+                }
             }
+            let transitions = try await daemon.client.history(of: batch.id).compactMap { $0.event?.movementStatusChanged }.map { [$0.from, $0.to] }
+            #expect(transitions == [[.planned, .notified], [.notified, .departed], [.departed, .arrived], [.arrived, .completed]])
             for passenger in passengers {
                 #expect(try await daemon.client.caseView(passenger.caseID).case?.status == .evacuated, "\(passenger.caseID)")
             }
