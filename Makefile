@@ -18,7 +18,7 @@ REGEN_PACKAGES := protobuf-c-compiler
 
 BIN := .build/debug
 
-.PHONY: all build release run test test-swift test-interop deps deps-test deps-regen \
+.PHONY: all build release run demo test test-swift test-interop deps deps-test deps-regen \
         generate-proto check-proto install benchmark clean
 
 all: build
@@ -56,6 +56,18 @@ release: deps
 # directory that `corridorctl` finds with no flags. Ctrl-C stops it.
 run: build
 	$(BIN)/corridord
+
+# Loads scenario 1 ("twenty-nine for twenty-nine") into the daemon `make run`
+# started (in another terminal). Starts nothing itself.
+demo: build
+	@socket="$${CORRIDOR_SOCKET:-$${XDG_RUNTIME_DIR:+$$XDG_RUNTIME_DIR/corridor/corridord.sock}}"; \
+	socket="$${socket:-/tmp/corridor-$$(id -u)/corridord.sock}"; \
+	if [ ! -S "$$socket" ]; then \
+	  echo "make demo: no corridord is running at $$socket."; \
+	  echo "Start one with \`make run\` in another terminal, then run \`make demo\` again."; \
+	  exit 1; \
+	fi; \
+	$(BIN)/corridorctl demo --socket "$$socket"
 
 test: deps-test
 	$(SWIFT) build --build-tests
