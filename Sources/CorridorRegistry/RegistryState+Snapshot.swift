@@ -82,7 +82,9 @@ extension RegistryState {
             }
             if let entry = entry.list, let list = entry.list {
                 lists[list.id] = list
-                listVersions[list.id] = entry.versions
+                // A list never selected has no versions, and replay keeps no
+                // entry for it: neither may the snapshot, or the states differ.
+                if !entry.versions.isEmpty { listVersions[list.id] = entry.versions }
                 history[RecordKey(kind: .list, id: list.id)] = entry.history
             }
             if let entry = entry.agreement, let agreement = entry.agreement {
