@@ -298,7 +298,8 @@ struct  Corridor__V1__WatchRequest
    */
   uint64_t from_sequence;
   /*
-   * Only events of these record kinds ("party", "site", "case"), if any.
+   * Only events of these record kinds ("party", "site", "case", "list", "rule",
+   * "agreement", "window", "movement", "figure"), if any.
    */
   size_t n_kinds;
   char **kinds;
