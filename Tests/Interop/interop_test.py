@@ -661,6 +661,72 @@ def run_extended(d, conn, limits):
 # --------------------------------------------------------------------------
 
 
+def run_registry(d, conn):
+    """The domain through the wire alone: a list selected by priority, a
+    refusal naming the state, a refusal naming each field, and history."""
+    rec = importlib.import_module("corridor.v1.records_pb2")
+    reg = importlib.import_module("corridor.v1.registry_pb2")
+    agr = importlib.import_module("corridor.v1.agreements_pb2")
+    lst = importlib.import_module("corridor.v1.lists_pb2")
+    stream = iter(range(200, 400))
+
+    def unary(method, request, response_type, name):
+        msgs, st = conn.call(next(stream), "/corridor.v1.Registry/" + method, request)
+        return expect_unary_ok(name, msgs, st, response_type)
+
+    for pid, kind in (("gov", rec.Party.GOVERNMENT), ("arm", rec.Party.ARMED_GROUP)):
+        unary("RegisterParty", reg.RegisterPartyRequest(party=rec.Party(id=pid, short_name=pid.upper(), kind=kind)),
+              rec.Party, f"Registry.RegisterParty {pid}")
+    unary("RegisterSite", reg.RegisterSiteRequest(site=rec.Site(id="enclave", name="The enclave", kind=rec.Site.ENCLAVE)),
+          rec.Site, "Registry.RegisterSite")
+    # Registration order is the reverse of the expected rank, so the ranking cannot come from it.
+    people = [("ROUTINE", 400, rec.Case.MALE), ("URGENT", 480, rec.Case.FEMALE), ("URGENT", 6, rec.Case.FEMALE)]
+    ids = []
+    for precedence, age, sex in people:
+        view = unary("RegisterCase", reg.RegisterCaseRequest(**{"case": rec.Case(
+            site_id="enclave", age_months=age, sex=sex, precedence=rec.Case.Precedence.Value(precedence),
+            conditions=[rec.Case.HEART_DISEASE], consent_given=True)}), reg.CaseView, "Registry.RegisterCase")
+        ids.append(getattr(view, "case").id if view else "")
+    infant, adult_urgent = ids[2], ids[1]
+
+    agreement = agr.Agreement(
+        id="a1", title="Two for two", agreed_on="2026-11-01", status=agr.Agreement.AGREED,
+        parties=[agr.Agreement.PartyRole(party_id="gov", role=agr.Agreement.PARTY),
+                 agr.Agreement.PartyRole(party_id="arm", role=agr.Agreement.PARTY)],
+        terms=[agr.Agreement.Term(id="evacuations", description="two medical evacuations", obligor_id="gov",
+                                  measure=agr.Agreement.EVACUATIONS, target=2)])
+    unary("RecordAgreement", agr.RecordAgreementRequest(agreement=agreement), agr.Agreement, "Registry.RecordAgreement")
+    unary("CreateList", lst.CreateListRequest(list=lst.EvacuationList(id="l1", agreement_id="a1", origin_site_id="enclave", quota=2)),
+          lst.EvacuationList, "Registry.CreateList")
+    selected = unary("SelectList", lst.SelectListRequest(list_id="l1", as_of="2026-11-21"), lst.SelectListResponse, "Registry.SelectList")
+    if selected is not None:
+        entries = [(e.rank, e.case_id, e.explanation) for e in getattr(selected, "list").entries]
+        check("Registry.SelectList ranks the urgent infant first, then the urgent adult",
+              [e[1] for e in entries] == [infant, adult_urgent] and "infant 6 months" in entries[0][2]
+              and selected.left_out_total == 1 and selected.left_out[0].rank == 3,
+              f"entries {entries}, left out {[(c.case_id, c.reason) for c in selected.left_out]}")
+    unary("SubmitList", lst.ListActionRequest(list_id="l1"), lst.EvacuationList, "Registry.SubmitList")
+
+    name = "Registry.SubmitList twice: FAILED_PRECONDITION naming the state"
+    msgs, st = conn.call(next(stream), "/corridor.v1.Registry/SubmitList", lst.ListActionRequest(list_id="l1"))
+    check(name, st is not None and st.code == fpb.FAILED_PRECONDITION and "SUBMITTED" in st.message and not msgs,
+          status_text(st))
+
+    name = "Registry.CreateList with bad fields: INVALID_ARGUMENT naming each"
+    msgs, st = conn.call(next(stream), "/corridor.v1.Registry/CreateList", lst.CreateListRequest(
+        list=lst.EvacuationList(id="l2", agreement_id="no-such-agreement", origin_site_id="enclave", quota=0)))
+    fields = sorted(v.field for v in st.field_violations) if st is not None else []
+    check(name, st is not None and st.code == fpb.INVALID_ARGUMENT and "list.quota" in fields
+          and "list.agreement_id" in fields, status_text(st))
+
+    name = "Registry.History of the infant shows WAITING → LISTED"
+    history = unary("History", reg.GetRequest(id=infant), reg.HistoryResponse, name)
+    if history is not None:
+        changes = [(e.event.case_status_changed.to) for e in history.entries if e.event.WhichOneof("kind") == "case_status_changed"]
+        check(name, changes == [rec.Case.LISTED] and all(e.event.actor.uid == os.getuid() for e in history.entries),
+              f"status changes {changes}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corridord", required=True, help="path to the corridord binary")
@@ -703,6 +769,11 @@ def main():
             run_basic(daemon, conn)
         except Exception as e:  # noqa: BLE001
             check("basic checks ran to the end", False, f"{type(e).__name__}: {e}")
+            traceback.print_exc()
+        try:
+            run_registry(daemon, conn)
+        except Exception as e:  # noqa: BLE001
+            check("registry checks ran to the end", False, f"{type(e).__name__}: {e}")
             traceback.print_exc()
         if args.extended:
             # Limits from a fresh HelloReply.
