@@ -309,7 +309,7 @@ public final class EventLog: Sendable {
             let isActive = index == segments.count - 1
             var keepGoing = true
             let checkpoint = checkpoints[index].last { $0.sequence <= next }
-            try RecordScanner.scan(
+            _ = try RecordScanner.scan(
                 segment.bytes, firstSequence: segment.firstSequence, limit: isActive ? activeEnd : nil,
                 start: checkpoint.map { ($0.offset, $0.sequence) }
             ) { record in

@@ -307,7 +307,7 @@ extension EventLog {
 
     static func segmentFiles(in directory: String) throws -> [SegmentFile] {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        return try names.compactMap { name -> SegmentFile? in
+        return names.compactMap { name -> SegmentFile? in
             guard let first = SegmentFormat.firstSequence(fromFileName: name) else { return nil }
             let path = directory + "/" + name
             var status = stat()
