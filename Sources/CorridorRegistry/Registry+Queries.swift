@@ -7,10 +7,13 @@ import CorridorWire
 
 extension Registry {
     func view(of caseID: String, in state: RegistryState? = nil, nowMs: UInt64 = Registry.unixNanoseconds() / 1_000_000) -> CaseView? {
-        let source = state ?? currentState
-        guard let record = source.cases[caseID] else { return nil }
+        Self.view(of: caseID, in: state ?? currentState, nowMs: nowMs)
+    }
+
+    static func view(of caseID: String, in state: RegistryState, nowMs: UInt64) -> CaseView? {
+        guard let record = state.cases[caseID] else { return nil }
         let days = record.status.isWaiting && nowMs > record.registeredAtMs ? (nowMs - record.registeredAtMs) / 86_400_000 : 0
-        return CaseView(case: record, personal: source.personal[caseID], daysWaiting: UInt32(clamping: days))
+        return CaseView(case: record, personal: state.personal[caseID], daysWaiting: UInt32(clamping: days))
     }
 
     public func party(_ id: String) async throws(RPCError) -> Party {
@@ -47,27 +50,38 @@ extension Registry {
     public static let maximumPageSize: UInt32 = 10_000
 
     /// Cases by id, optionally of one site and one status, a page at a time.
-    public func cases(siteID: String, status: Case.Status, limit: UInt32, pageToken: String) async throws(RPCError) -> ListCasesResponse {
+    /// Off the actor, on the durable state: commands go on meanwhile. One pass
+    /// keeps the page's ids in a small sorted buffer instead of sorting every
+    /// match, so a page costs O(n) however many cases a site holds.
+    public nonisolated func cases(siteID: String, status: Case.Status, limit: UInt32, pageToken: String) async throws(RPCError) -> ListCasesResponse {
         guard limit <= Self.maximumPageSize else {
             throw RPCError.invalidArgument([FieldViolation(field: "limit", description: "\(limit) is more than \(Self.maximumPageSize)")])
         }
         let state = try await durableState()
         let pageSize = Int(limit == 0 ? Self.defaultPageSize : limit)
-        let candidates: [String]
+        var page = SmallestIDs(capacity: pageSize)
+        var matching = 0
+        var after = 0
+        func consider(_ id: String, _ record: Case) {
+            guard status == .unspecified || record.status == status else { return }
+            matching += 1
+            guard pageToken.isEmpty || id > pageToken else { return }
+            after += 1
+            page.offer(id)
+        }
         if siteID.isEmpty {
-            candidates = Array(state.cases.keys)
+            for (id, record) in state.cases { consider(id, record) }
         } else {
             guard state.sites[siteID] != nil else { throw RPCError(.notFound, "no site with id \"\(siteID)\"") }
-            candidates = Array(state.casesBySite[siteID] ?? [])
+            for id in state.casesBySite[siteID] ?? [] {
+                if let record = state.cases[id] { consider(id, record) }
+            }
         }
-        let matching = candidates.filter { status == .unspecified || state.cases[$0]?.status == status }
-        let after = matching.filter { pageToken.isEmpty || $0 > pageToken }.sorted()
-        let page = after.prefix(pageSize)
         let nowMs = Self.unixNanoseconds() / 1_000_000
         return ListCasesResponse(
-            cases: page.compactMap { view(of: $0, in: state, nowMs: nowMs) },
-            nextPageToken: after.count > pageSize ? (page.last ?? "") : "",
-            total: UInt32(clamping: matching.count)
+            cases: page.ids.compactMap { Self.view(of: $0, in: state, nowMs: nowMs) },
+            nextPageToken: after > pageSize ? (page.ids.last ?? "") : "",
+            total: UInt32(clamping: matching)
         )
     }
 
@@ -139,5 +153,30 @@ extension Registry {
                 }
             }
         }
+    }
+}
+
+/// The `capacity` smallest ids offered, in order. Most offers lose to the
+/// largest kept one and cost one comparison; a winner is inserted in place.
+struct SmallestIDs {
+    let capacity: Int
+    private(set) var ids: [String] = []
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        ids.reserveCapacity(capacity + 1)
+    }
+
+    mutating func offer(_ id: String) {
+        if ids.count == capacity {
+            guard let largest = ids.last, id < largest else { return }
+            ids.removeLast()
+        }
+        var low = 0, high = ids.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ids[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        ids.insert(id, at: low)
     }
 }
