@@ -53,6 +53,8 @@ extension RegistryState {
 
     /// The site and every site within it (through parent_id), in no order.
     func reportSiteTree(_ rootID: String) -> Set<String> {
+        // The site's own id string, as cases hold it (RegistryState.internedSites).
+        let rootID = sites.index(forKey: rootID).map { sites.keys[$0] } ?? rootID
         var children: [String: [String]] = [:]
         for site in sites.values where !site.parentID.isEmpty {
             children[site.parentID, default: []].append(site.id)

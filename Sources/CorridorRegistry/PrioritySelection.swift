@@ -103,7 +103,9 @@ public struct PrioritySelection: Sendable {
         in state: RegistryState, origin: String, treatAsWaiting: Set<String>, excluding: Set<String>, visit: (Case, Int) -> Void
     ) -> Pool {
         let within = sitesWithin(origin, sites: state.sites)
-        let withinList = Array(within)
+        // The sites' own id strings, as cases hold them (RegistryState.internedSites):
+        // comparing them with a case's site is then a pointer check.
+        let withinList = within.map { id in state.sites.index(forKey: id).map { state.sites.keys[$0] } ?? id }
         var pool = Pool()
         pool.dictionary = state.cases
         pool.inDictionary = true

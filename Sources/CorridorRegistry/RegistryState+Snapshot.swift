@@ -111,7 +111,7 @@ extension RegistryState {
                 sites[site.id] = site
                 history[RecordKey(kind: .site, id: site.id)] = entry.history
             }
-            if let entry = entry.caseEntry, let record = entry.case {
+            if let entry = entry.caseEntry, let record = entry.case.map(internedSites) {
                 cases[record.id] = record
                 casesBySite[record.siteID, default: []].insert(record.id)
                 if let details = entry.personal { personal[record.id] = details }

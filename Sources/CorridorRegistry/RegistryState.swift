@@ -47,7 +47,7 @@ public struct RegistryState: Sendable, Equatable {
         case .crossingStatusChanged(let change):
             sites[change.siteID]?.crossingStatus = change.to
         case .caseRegistered(let registered):
-            guard let record = registered.case else { return }
+            guard let record = registered.case.map(internedSites) else { return }
             cases[record.id] = record
             casesBySite[record.siteID, default: []].insert(record.id)
             if let details = registered.personal, !details.isEmpty { personal[record.id] = details }
@@ -57,7 +57,7 @@ public struct RegistryState: Sendable, Equatable {
                 nextCaseNumber = number + 1
             }
         case .caseUpdated(let updated):
-            guard let record = updated.case else { return }
+            guard let record = updated.case.map(internedSites) else { return }
             if let previous = cases[record.id], previous.siteID != record.siteID {
                 casesBySite[previous.siteID]?.remove(record.id)
                 // No empty sets: a state rebuilt from a snapshot has none either.
@@ -107,6 +107,18 @@ public struct RegistryState: Sendable, Equatable {
                 nextFigureNumber = number + 1
             }
         }
+    }
+
+    /// The case with its site references pointing at the site's own id
+    /// string. Every case at a site then shares one string: comparing a case's
+    /// site with a site id is a pointer check rather than a byte compare (the
+    /// reports and the selection do it for every case), and a million cases
+    /// hold no million copies of a few site names.
+    func internedSites(_ record: Case) -> Case {
+        var record = record
+        if let index = sites.index(forKey: record.siteID) { record.siteID = sites.keys[index] }
+        if !record.originSiteID.isEmpty, let index = sites.index(forKey: record.originSiteID) { record.originSiteID = sites.keys[index] }
+        return record
     }
 
     /// Lists are replaced whole; a new version number also keeps the entries
