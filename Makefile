@@ -96,6 +96,7 @@ benchmark: release
 	$(call apt_install,libsqlite3-dev)
 	cd Benchmarks && $(SWIFT) run -c release corridor-benchmarks rpc
 	cd Benchmarks && $(SWIFT) run -c release corridor-benchmarks storage
+	cd Benchmarks && $(SWIFT) run -c release corridor-benchmarks registry
 
 clean:
 	rm -rf .build Benchmarks/.build
