@@ -62,19 +62,24 @@ extension Registry {
         var page = SmallestIDs(capacity: pageSize)
         var matching = 0
         var after = 0
-        func consider(_ id: String, _ record: Case) {
-            guard status == .unspecified || record.status == status else { return }
+        func consider(_ id: String) {
             matching += 1
             guard pageToken.isEmpty || id > pageToken else { return }
             after += 1
             page.offer(id)
         }
+        // A case is looked up only when its status matters: the ids alone
+        // answer an unfiltered page.
         if siteID.isEmpty {
-            for (id, record) in state.cases { consider(id, record) }
+            if status == .unspecified {
+                for id in state.cases.keys { consider(id) }
+            } else {
+                for (id, record) in state.cases where record.status == status { consider(id) }
+            }
         } else {
             guard state.sites[siteID] != nil else { throw RPCError(.notFound, "no site with id \"\(siteID)\"") }
-            for id in state.casesBySite[siteID] ?? [] {
-                if let record = state.cases[id] { consider(id, record) }
+            for id in state.casesBySite[siteID] ?? [] where status == .unspecified || state.cases[id]?.status == status {
+                consider(id)
             }
         }
         let nowMs = Self.unixNanoseconds() / 1_000_000

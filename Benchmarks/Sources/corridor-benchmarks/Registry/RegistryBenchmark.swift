@@ -39,6 +39,9 @@ struct RegistryBenchmark: AsyncParsableCommand {
     @Option(help: "Timed SelectList calls through the daemon.")
     var selections = 5
 
+    @Flag(help: "Build the million-case data set again even when a cached one matches.")
+    var rebuild = false
+
     @Flag(name: .customLong("skip-daemon"), help: "Only the in-memory selection.")
     var skipDaemon = false
 
@@ -77,10 +80,13 @@ struct RegistryBenchmark: AsyncParsableCommand {
         if !skipDaemon {
             let scratch = try StorageScratch(parent: dir)
             defer { scratch.remove() }
-            let dataset = try CaseDataset.prepare(cacheDirectory: cacheDir, cases: cases, writers: 64, rebuild: false)
+            let dataset = try CaseDataset.prepare(cacheDirectory: cacheDir, cases: cases, writers: 64, rebuild: rebuild)
             let directory = try scratch.subdirectory("daemon")
             try FileManager.default.createDirectory(atPath: directory + "/data", withIntermediateDirectories: true)
             try linkOrCopyTree(from: dataset.dataDirectory + "/segments", to: directory + "/data/segments")
+            // The daemon appends to the last segment: a copy of it, never the
+            // cached file itself (a hard link would write into the cache).
+            try unlinkAndCopyLastSegment(from: dataset.dataDirectory + "/segments", to: directory + "/data/segments")
             let corridordPath = corridord ?? locateRootBinary("corridord")
             progress("starting corridord on the \(Report.grouped(cases))-case log (replays it first)…")
             let start = monotonicNanoseconds()
@@ -118,4 +124,12 @@ struct RegistryBenchmark: AsyncParsableCommand {
         if json { report.printJSON() } else { report.printTable(markdown: markdown) }
         if let jsonOut { try report.writeJSON(to: jsonOut) }
     }
+}
+
+/// Replaces the hard link of the newest segment with a copy of it.
+func unlinkAndCopyLastSegment(from source: String, to destination: String) throws {
+    let names = try FileManager.default.contentsOfDirectory(atPath: source).sorted()
+    guard let last = names.last else { throw BenchmarkFailure("no segments in \(source)") }
+    try? FileManager.default.removeItem(atPath: destination + "/" + last)
+    try FileManager.default.copyItem(atPath: source + "/" + last, toPath: destination + "/" + last)
 }
