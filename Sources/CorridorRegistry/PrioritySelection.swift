@@ -75,32 +75,33 @@ public struct PrioritySelection: Sendable {
     public static func candidates(
         in state: RegistryState, origin: String, treatAsWaiting: Set<String> = [], excluding: Set<String> = []
     ) -> [Case] {
-        let pool = gather(in: state, origin: origin, treatAsWaiting: treatAsWaiting, excluding: excluding) { _, _ in }
+        let pool = gather(in: state, origin: origin, treatAsWaiting: treatAsWaiting, excluding: excluding) { _, _, _ in }
         return (0..<pool.count).map(pool.record)
     }
 
-    /// The candidates where they are stored: an array given by the caller,
-    /// or the registry's dictionary (indices into it: no case is copied).
+    /// The candidates: an array given by the caller, or ids into the
+    /// registry's dictionary (no case is copied until it is needed in full).
     struct Pool: Sendable {
         var array: [Case] = []
         var dictionary: [String: Case] = [:]
-        var positions: [Dictionary<String, Case>.Index] = []
+        var ids: [String] = []
         var inDictionary = false
-        var count: Int { inDictionary ? positions.count : array.count }
+        var count: Int { inDictionary ? ids.count : array.count }
 
         func record(_ index: Int) -> Case {
-            inDictionary ? dictionary.values[positions[index]] : array[index]
+            inDictionary ? dictionary[ids[index]]! : array[index]
         }
 
         func id(_ index: Int) -> String {
-            inDictionary ? dictionary.keys[positions[index]] : array[index].id
+            inDictionary ? ids[index] : array[index].id
         }
     }
 
-    /// Scans the registry's cases once: those WAITING (or put back in play)
-    /// at the origin or within it, each handed to `visit` as it is found.
+    /// Scans the registry's case facts once: those WAITING (or put back in
+    /// play) at the origin or within it, each handed to `visit` as found.
     static func gather(
-        in state: RegistryState, origin: String, treatAsWaiting: Set<String>, excluding: Set<String>, visit: (Case, Int) -> Void
+        in state: RegistryState, origin: String, treatAsWaiting: Set<String>, excluding: Set<String>,
+        visit: (String, CaseFacts, Int) -> Void
     ) -> Pool {
         let within = sitesWithin(origin, sites: state.sites)
         // The sites' own id strings, as cases hold them (RegistryState.internedSites):
@@ -110,32 +111,27 @@ public struct PrioritySelection: Sendable {
         pool.dictionary = state.cases
         pool.inDictionary = true
         let atOrigin = within.reduce(0) { $0 + (state.casesBySite[$1]?.count ?? 0) }
-        func consider(_ position: Dictionary<String, Case>.Index, _ record: Case) {
-            if record.status == .waiting {
-                if !excluding.isEmpty && excluding.contains(record.id) { return }
-            } else if record.status != .listed || treatAsWaiting.isEmpty || !treatAsWaiting.contains(record.id) {
+        func consider(_ id: String, _ facts: CaseFacts) {
+            if facts.status == .waiting {
+                if !excluding.isEmpty && excluding.contains(id) { return }
+            } else if facts.status != .listed || treatAsWaiting.isEmpty || !treatAsWaiting.contains(id) {
                 return
             }
-            visit(record, pool.positions.count)
-            pool.positions.append(position)
+            visit(id, facts, pool.ids.count)
+            pool.ids.append(id)
         }
-        if atOrigin * 4 >= state.cases.count {
+        if atOrigin * 4 >= state.caseFacts.count {
             // Most cases are here: one pass over all of them beats a lookup each.
-            pool.positions.reserveCapacity(atOrigin)
-            var position = state.cases.startIndex
-            let end = state.cases.endIndex
-            while position != end {
-                let record = state.cases.values[position]
-                let here = withinList.count <= 8 ? withinList.contains(record.siteID) : within.contains(record.siteID)
-                if here { consider(position, record) }
-                position = state.cases.index(after: position)
+            pool.ids.reserveCapacity(atOrigin)
+            let few = withinList.count <= 8
+            for (id, facts) in state.caseFacts where few ? withinList.contains(facts.siteID) : within.contains(facts.siteID) {
+                consider(id, facts)
             }
         } else {
             for site in withinList.sorted() {
                 guard let ids = state.casesBySite[site] else { continue }
                 for id in ids {
-                    guard let position = state.cases.index(forKey: id) else { continue }
-                    consider(position, state.cases.values[position])
+                    if let facts = state.caseFacts[id] { consider(id, facts) }
                 }
             }
         }
@@ -319,18 +315,22 @@ public struct PrioritySelection: Sendable {
         var owners: [Int32] = []
 
         mutating func add(_ record: Case, at index: Int, rules: [EligibilityRule]) {
+            add(id: record.id, CaseFacts(record), at: index, rules: rules)
+        }
+
+        mutating func add(id: String, _ facts: CaseFacts, at index: Int, rules: [EligibilityRule]) {
             var result: Int16 = -1
-            if !record.consentGiven {
+            if !facts.consentGiven {
                 result = -2
             } else {
-                for ruleIndex in rules.indices where rules[ruleIndex].excludes(record) {
+                for ruleIndex in rules.indices where rules[ruleIndex].excludes(facts) {
                     result = Int16(ruleIndex)
                     break
                 }
             }
             verdict.append(result)
-            order.append(SortKey(key: PrioritySelection.sortKey(record), idKey: PrioritySelection.idKey(record.id), index: Int32(index)))
-            if !record.companionIDs.isEmpty { owners.append(Int32(index)) }
+            order.append(SortKey(key: PrioritySelection.sortKey(facts), idKey: PrioritySelection.idKey(id), index: Int32(index)))
+            if facts.namesCompanions { owners.append(Int32(index)) }
         }
     }
 
@@ -350,8 +350,8 @@ public struct PrioritySelection: Sendable {
     public func run(in state: RegistryState, origin: String, treatAsWaiting: Set<String> = [], excluding: Set<String> = []) -> Outcome {
         var classified = Classified()
         let rules = self.rules
-        let pool = Self.gather(in: state, origin: origin, treatAsWaiting: treatAsWaiting, excluding: excluding) { record, index in
-            classified.add(record, at: index, rules: rules)
+        let pool = Self.gather(in: state, origin: origin, treatAsWaiting: treatAsWaiting, excluding: excluding) { id, facts, index in
+            classified.add(id: id, facts, at: index, rules: rules)
         }
         return run(pool, classified)
     }
@@ -489,6 +489,10 @@ public struct PrioritySelection: Sendable {
 
     /// precedence (3 bits) | vulnerability (3 bits) | registered at, ms (up to 2^50).
     static func sortKey(_ record: Case) -> UInt64 {
+        sortKey(CaseFacts(record))
+    }
+
+    static func sortKey(_ record: CaseFacts) -> UInt64 {
         let precedence: UInt64 = switch record.precedence {
         case .urgent: 0
         case .urgentSurgical: 1
@@ -506,6 +510,10 @@ public struct PrioritySelection: Sendable {
 
     /// The best class that applies.
     public static func vulnerability(_ record: Case) -> Vulnerability {
+        vulnerability(CaseFacts(record))
+    }
+
+    public static func vulnerability(_ record: CaseFacts) -> Vulnerability {
         if record.ageMonths < 12 { return .infant }
         if record.ageMonths < 216 { return .child }
         if record.ageMonths >= 780 { return .elderly }

@@ -113,6 +113,7 @@ extension RegistryState {
             }
             if let entry = entry.caseEntry, let record = entry.case.map(internedSites) {
                 cases[record.id] = record
+                caseFacts[record.id] = CaseFacts(record)
                 casesBySite[record.siteID, default: []].insert(record.id)
                 if let details = entry.personal { personal[record.id] = details }
                 history[RecordKey(kind: .case, id: record.id)] = entry.history

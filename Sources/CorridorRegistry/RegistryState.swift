@@ -7,6 +7,8 @@ public struct RegistryState: Sendable, Equatable {
     public internal(set) var sites: [String: Site] = [:]
     public internal(set) var cases: [String: Case] = [:]
     public internal(set) var personal: [String: CasePersonal] = [:]
+    /// What passes over every case read (CaseFacts), kept beside `cases`.
+    public internal(set) var caseFacts: [String: CaseFacts] = [:]
     /// Case ids by site, for listing a site's cases without a full scan.
     public internal(set) var casesBySite: [String: Set<String>] = [:]
     /// The sequence numbers of each record's events, for `history`.
@@ -49,6 +51,7 @@ public struct RegistryState: Sendable, Equatable {
         case .caseRegistered(let registered):
             guard let record = registered.case.map(internedSites) else { return }
             cases[record.id] = record
+            caseFacts[record.id] = CaseFacts(record)
             casesBySite[record.siteID, default: []].insert(record.id)
             if let details = registered.personal, !details.isEmpty { personal[record.id] = details }
             // Registration refuses registry-style numbers past the bound, so this
@@ -65,6 +68,7 @@ public struct RegistryState: Sendable, Equatable {
                 casesBySite[record.siteID, default: []].insert(record.id)
             }
             cases[record.id] = record
+            caseFacts[record.id] = CaseFacts(record)
         case .casePersonalUpdated(let updated):
             if let details = updated.personal, !details.isEmpty {
                 personal[updated.caseID] = details
@@ -75,6 +79,7 @@ public struct RegistryState: Sendable, Equatable {
             cases[change.caseID]?.status = change.to
             cases[change.caseID]?.statusDate = change.date
             cases[change.caseID]?.statusReason = event.reason
+            caseFacts[change.caseID]?.status = change.to
         case .listCreated(let created): applyList(created.list, atMs: event.atMs, change: "created")
         case .listSelected(let selected):
             applyList(selected.list, atMs: event.atMs, change: "selected under policy \(selected.list?.policyVersion ?? ""): \(selected.considered) waiting cases considered, \(selected.leftOut) left out")
