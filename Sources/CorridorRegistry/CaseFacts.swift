@@ -54,19 +54,52 @@ public struct CaseFacts: Sendable, Equatable {
     }
 }
 
-extension EligibilityRule {
-    /// `criteriaHold(for:)` on the facts: the same predicate, field by field.
+/// A rule's criteria as plain values, so testing a hundred thousand cases
+/// against it copies no strings or arrays.
+struct CompiledRule: Sendable {
+    let effect: EligibilityRule.Effect
+    let lifted: Bool
+    let sex: Case.Sex
+    let hasAgeRange: Bool
+    let minAgeMonths: UInt32
+    let maxAgeMonths: UInt32
+    let conditionBits: UInt16
+    /// Bit n: the precedence whose index in Case.Precedence.allCases is n; 0 for any.
+    let precedenceBits: UInt8
+    let pregnantOnly: Bool
+
+    init(_ rule: EligibilityRule) {
+        effect = rule.effect
+        lifted = rule.lifted
+        sex = rule.sex
+        hasAgeRange = rule.hasAgeRange
+        minAgeMonths = rule.minAgeMonths
+        maxAgeMonths = rule.maxAgeMonths
+        conditionBits = CaseFacts.bits(of: rule.conditions)
+        precedenceBits = rule.precedences.reduce(0) { $0 | Self.bit(of: $1) }
+        pregnantOnly = rule.pregnantOnly
+    }
+
+    static func bit(of precedence: Case.Precedence) -> UInt8 {
+        switch precedence {
+        case .unspecified: 1 << 0
+        case .urgent: 1 << 1
+        case .urgentSurgical: 1 << 2
+        case .priority: 1 << 3
+        case .routine: 1 << 4
+        }
+    }
+
     func criteriaHold(for facts: CaseFacts) -> Bool {
         if sex != .unspecified && facts.sex != sex { return false }
         if hasAgeRange && (facts.ageMonths < minAgeMonths || facts.ageMonths > maxAgeMonths) { return false }
-        if !conditions.isEmpty && facts.conditionBits & CaseFacts.bits(of: conditions) == 0 { return false }
-        if !precedences.isEmpty && !precedences.contains(facts.precedence) { return false }
+        if conditionBits != 0 && facts.conditionBits & conditionBits == 0 { return false }
+        if precedenceBits != 0 && precedenceBits & Self.bit(of: facts.precedence) == 0 { return false }
         if pregnantOnly && !facts.pregnant { return false }
         return true
     }
 
-    /// `excludes(_:)` on the facts, for a case nobody names as a companion
-    /// (companions_match is decided on the full records afterwards).
+    /// EligibilityRule.excludes(_:) for a case nobody names as a companion.
     func excludes(_ facts: CaseFacts) -> Bool {
         guard !lifted else { return false }
         switch effect {

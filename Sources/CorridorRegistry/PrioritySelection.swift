@@ -314,11 +314,11 @@ public struct PrioritySelection: Sendable {
         /// Candidates that name companions.
         var owners: [Int32] = []
 
-        mutating func add(_ record: Case, at index: Int, rules: [EligibilityRule]) {
+        mutating func add(_ record: Case, at index: Int, rules: [CompiledRule]) {
             add(id: record.id, CaseFacts(record), at: index, rules: rules)
         }
 
-        mutating func add(id: String, _ facts: CaseFacts, at index: Int, rules: [EligibilityRule]) {
+        mutating func add(id: String, _ facts: CaseFacts, at index: Int, rules: [CompiledRule]) {
             var result: Int16 = -1
             if !facts.consentGiven {
                 result = -2
@@ -339,7 +339,8 @@ public struct PrioritySelection: Sendable {
         var classified = Classified()
         classified.order.reserveCapacity(candidates.count)
         classified.verdict.reserveCapacity(candidates.count)
-        for (index, record) in candidates.enumerated() { classified.add(record, at: index, rules: rules) }
+        let compiled = rules.map(CompiledRule.init)
+        for (index, record) in candidates.enumerated() { classified.add(record, at: index, rules: compiled) }
         var pool = Pool()
         pool.array = candidates
         return run(pool, classified)
@@ -349,9 +350,9 @@ public struct PrioritySelection: Sendable {
     /// within it (see `candidates(in:origin:treatAsWaiting:excluding:)`).
     public func run(in state: RegistryState, origin: String, treatAsWaiting: Set<String> = [], excluding: Set<String> = []) -> Outcome {
         var classified = Classified()
-        let rules = self.rules
+        let compiled = rules.map(CompiledRule.init)
         let pool = Self.gather(in: state, origin: origin, treatAsWaiting: treatAsWaiting, excluding: excluding) { id, facts, index in
-            classified.add(id: id, facts, at: index, rules: rules)
+            classified.add(id: id, facts, at: index, rules: compiled)
         }
         return run(pool, classified)
     }
