@@ -39,7 +39,8 @@ extension RegistryState {
         case .evacuated:
             // Evacuated cases are at their destination now: count by where they came from.
             var count: UInt64 = 0
-            for record in cases.values where record.status == .evacuated {
+            for (id, facts) in caseFacts where facts.status == .evacuated {
+                guard let record = cases[id] else { continue }
                 if tree.contains(record.originSiteID.isEmpty ? record.siteID : record.originSiteID) { count += 1 }
             }
             return RegistryCount(count: count, description: "cases EVACUATED from \(place)")
@@ -74,9 +75,9 @@ extension RegistryState {
     }
 
     /// Counts the cases whose current site is in `tree`.
-    private func countCases(at tree: Set<String>, where matches: (Case) -> Bool) -> UInt64 {
+    private func countCases(at tree: Set<String>, where matches: (CaseFacts) -> Bool) -> UInt64 {
         var count: UInt64 = 0
-        forEachReportCase(inSiteTree: tree) { if matches($0) { count += 1 } }
+        forEachReportCase(inSiteTree: tree) { _, facts in if matches(facts) { count += 1 } }
         return count
     }
 }

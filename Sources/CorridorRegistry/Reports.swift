@@ -26,18 +26,18 @@ extension RegistryState {
         // By precedence rank: no hashing in the pass over every case.
         var counts = [(count: UInt32, longest: UInt32)](repeating: (0, 0), count: 5)
 
-        func consider(_ record: Case) {
+        func consider(_ id: String, _ record: CaseFacts) {
             guard Self.reportCountsAsWaiting(record.status),
                   request.precedence == .unspecified || record.precedence == request.precedence else { return }
             let days = nowMs > record.registeredAtMs ? UInt32(clamping: (nowMs - record.registeredAtMs) / 86_400_000) : 0
             let rank = Self.precedenceRank(record.precedence)
             counts[Int(rank)].count += 1
             counts[Int(rank)].longest = max(counts[Int(rank)].longest, days)
-            best.offer(WaitingKey(rank: rank, daysWaited: days, caseID: record.id))
+            best.offer(WaitingKey(rank: rank, daysWaited: days, caseID: id))
         }
 
         if request.siteID.isEmpty {
-            for record in cases.values { consider(record) }
+            for (id, facts) in caseFacts { consider(id, facts) }
         } else {
             guard sites[request.siteID] != nil else { throw RPCError(.notFound, "no site with id \"\(request.siteID)\"") }
             forEachReportCase(inSiteTree: reportSiteTree(request.siteID), consider)
@@ -71,8 +71,9 @@ extension RegistryState {
         let bounded = !request.from.isEmpty || !request.to.isEmpty
         var bySite: [String: [String]] = [:]
 
-        func consider(_ record: Case) {
-            guard record.status == .deceased else { return }
+        func consider(_ id: String, _ facts: CaseFacts) {
+            // Deaths are few: the full record only for them.
+            guard facts.status == .deceased, let record = cases[id] else { return }
             if bounded {
                 // YYYY-MM-DD compares as text; a death without a date is outside every period.
                 guard !record.statusDate.isEmpty,
@@ -83,7 +84,7 @@ extension RegistryState {
         }
 
         if request.siteID.isEmpty {
-            for record in cases.values { consider(record) }
+            for (id, facts) in caseFacts { consider(id, facts) }
         } else {
             guard sites[request.siteID] != nil else { throw RPCError(.notFound, "no site with id \"\(request.siteID)\"") }
             forEachReportCase(inSiteTree: reportSiteTree(request.siteID), consider)
