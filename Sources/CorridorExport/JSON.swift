@@ -2,6 +2,8 @@
 // always give the same bytes; strings are UTF-8 with only what JSON
 // requires escaped.
 
+import CorridorModel
+
 public indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
@@ -93,8 +95,7 @@ public enum ISO8601 {
         let ms = Int(milliseconds % 1000)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = Int(seconds - days * 86_400)
-        let (year, month, day) = civil(fromDays: days)
-        var text = pad(Int(year), 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        var text = CivilDate(daysSinceEpoch: days).description
         text += "T" + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
         if ms != 0 { text += "." + pad(ms, 3) }
         return text + "Z"
@@ -108,19 +109,5 @@ public enum ISO8601 {
     static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
-    /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
-    static func civil(fromDays days: Int64) -> (Int64, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = Int(dayOfYear - (153 * mp + 2) / 5 + 1)
-        let month = Int(mp < 10 ? mp + 3 : mp - 9)
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
     }
 }

@@ -223,23 +223,8 @@ extension RegistryState {
 }
 
 enum AgreementCalendar {
-/// The UTC date of a moment, YYYY-MM-DD: "today" for statuses and fulfilments given no date.
-static func utcDate(unixMilliseconds ms: UInt64) -> String {
-    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-    let days = Int64(ms / 86_400_000)
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let mp = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    /// The UTC date of a moment, YYYY-MM-DD: "today" for statuses and fulfilments given no date.
+    static func utcDate(unixMilliseconds ms: UInt64) -> String {
+        CivilDate(daysSinceEpoch: Int64(ms / 86_400_000)).description
     }
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-}
 }

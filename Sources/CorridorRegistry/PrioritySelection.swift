@@ -547,34 +547,11 @@ public struct PrioritySelection: Sendable {
 
     /// "2026-11-21" → days since 1970-01-01, or nil.
     public static func day(of date: String) -> Int64? {
-        guard let parsed = CalendarDate(date) else { return nil }
-        return daysFromCivil(year: Int64(parsed.year), month: Int64(parsed.month), day: Int64(parsed.day))
+        CivilDate(date)?.daysSinceEpoch
     }
 
     /// Days since 1970-01-01 → "YYYY-MM-DD".
     public static func date(ofDay days: Int64) -> String {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-    }
-
-    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        CivilDate(daysSinceEpoch: days).description
     }
 }

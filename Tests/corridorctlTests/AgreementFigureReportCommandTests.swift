@@ -1,58 +1,10 @@
 import Foundation
 import Testing
 
-/// corridorctl agreement, figure and report against a real corridord.
+/// corridorctl agreement, figure and report against a real server and registry.
 @Suite struct AgreementFigureReportCommandTests {
-    /// A real corridord (built beside corridorctl) on a fresh data directory:
-    /// the in-process server of this target has no registry behind it.
-    private struct Daemon {
-        let process: Process
-        let directory: String
-        var socketPath: String { directory + "/s.sock" }
-
-        static func start() async throws -> Daemon {
-            var template = Array("/tmp/ctl-agr-XXXXXX".utf8CString)
-            let directory = String(cString: mkdtemp(&template)!)
-            let binary = CorridorctlRun.binary.deletingLastPathComponent().appendingPathComponent("corridord")
-            try #require(FileManager.default.isExecutableFile(atPath: binary.path), "corridord is not built at \(binary.path)")
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = ["--socket", directory + "/s.sock", "--data-dir", directory + "/data", "--log-level", "error"]
-            var environment = ProcessInfo.processInfo.environment
-            environment["NOTIFY_SOCKET"] = nil
-            environment["CORRIDOR_SOCKET"] = nil
-            process.environment = environment
-            process.standardError = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            let daemon = Daemon(process: process, directory: directory)
-            // Ready once it answers; a bounded retry, not a timed wait.
-            let deadline = ContinuousClock.now + .seconds(30)
-            while true {
-                let ping = try await CorridorctlRun.launch(["status", "--socket", daemon.socketPath, "--timeout", "2"])
-                if ping.status == 0 { return daemon }
-                guard process.isRunning, ContinuousClock.now < deadline else {
-                    await daemon.stop()
-                    throw CancellationError()
-                }
-                await Task.yield()
-            }
-        }
-
-        func stop() async {
-            process.terminate()
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                Thread.detachNewThread {
-                    process.waitUntilExit()
-                    continuation.resume()
-                }
-            }
-            try? FileManager.default.removeItem(atPath: directory)
-        }
-    }
-
-    private func withServer(_ body: (Daemon) async throws -> Void) async throws {
-        let server = try await Daemon.start()
+    private func withServer(_ body: (InProcessServer) async throws -> Void) async throws {
+        let server = try await InProcessServer.startWithRegistry()
         do {
             try await body(server)
         } catch {
@@ -62,7 +14,7 @@ import Testing
         await server.stop()
     }
 
-    private func ctl(_ server: Daemon, _ arguments: String...) async throws -> CorridorctlRun {
+    private func ctl(_ server: InProcessServer, _ arguments: String...) async throws -> CorridorctlRun {
         try await CorridorctlRun.launch(arguments + ["--socket", server.socketPath])
     }
 
@@ -70,7 +22,7 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "not JSON: \(run.stdout) \(run.stderr)")
     }
 
-    private func seedParties(_ server: Daemon) async throws {
+    private func seedParties(_ server: InProcessServer) async throws {
         for (id, kind) in [("gov", "government"), ("jaish", "armed-group"), ("sarc", "red-cross-red-crescent")] {
             let run = try await ctl(server, "party", "add", id, "--short-name", id.uppercased(), "--kind", kind)
             #expect(run.status == 0, "\(run.stderr)")

@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func demoLoadsScenarioOneAndSaysWhatToTryNext() async throws {
-        let server = try await DemoRegistryServer.start()
+        let server = try await InProcessServer.startWithRegistry()
         let run = try await CorridorctlRun.launch(["demo", "--socket", server.socketPath])
         let status = try await CorridorctlRun.launch(["status", "--json", "--socket", server.socketPath])
         let waiting = try await CorridorctlRun.launch(["case", "list", "--site", Fixture.enclave, "--status", "waiting", "--limit", "1", "--json", "--socket", server.socketPath])
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func demoJSONNamesWhatItLoaded() async throws {
-        let server = try await DemoRegistryServer.start()
+        let server = try await InProcessServer.startWithRegistry()
         let run = try await CorridorctlRun.launch(["demo", "--json", "--socket", server.socketPath])
         let again = try await CorridorctlRun.launch(["demo", "--socket", server.socketPath])
         // Each command the demo suggests works on what it loaded.

@@ -5,7 +5,7 @@ import Testing
     /// Cases registered through corridorctl, exported as HXL and JSON, then
     /// checked by libhxl (Tests/Interop/hxl_check.py) and for personal data.
     @Test func casesExportWithoutPersonalDataAndLibhxlValidatesThem() async throws {
-        let server = try await ImportExportServer.start()
+        let server = try await InProcessServer.startWithRegistry()
         let socket = ["--socket", server.socketPath]
         _ = try await CorridorctlRun.launch(["site", "add", "douma", "--name", "Douma", "--kind", "city"] + socket)
         for index in 0..<5 {
@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func anExportTheRegistryCannotAnswerLeavesNoFile() async throws {
-        let server = try await ImportExportServer.start()
+        let server = try await InProcessServer.startWithRegistry()
         let path = server.directory + "/figures.json"
         let run = try await CorridorctlRun.launch(["export", "figures", "--format", "json", "--output", path, "--socket", server.socketPath])
         let bad = try await CorridorctlRun.launch(["export", "movements", "--kind", "boat", "--socket", server.socketPath])

@@ -2,15 +2,15 @@ import Foundation
 import Testing
 
 /// A file in the server's temporary directory.
-private func write(_ text: String, named name: String, in server: ImportExportServer) throws -> String {
+private func write(_ text: String, named name: String, in server: InProcessServer) throws -> String {
     let path = server.directory + "/" + name
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     return path
 }
 
 /// A server with the site the files below name.
-private func serverWithSite() async throws -> ImportExportServer {
-    let server = try await ImportExportServer.start()
+private func serverWithSite() async throws -> InProcessServer {
+    let server = try await InProcessServer.startWithRegistry()
     let site = try await CorridorctlRun.launch(["site", "add", "douma-hospital", "--name", "Douma Hospital", "--kind", "hospital", "--socket", server.socketPath])
     #expect(site.status == 0, "\(site.stderr)")
     return server

@@ -14,54 +14,39 @@ import Testing
     /// 2026-11-01T00:00Z.
     static let registeredAtMs: UInt64 = 1_793_491_200_000
 
-    static func seededServer() async throws -> (InProcessServer, Registry) {
-        var template = Array("/tmp/ctl-XXXXXX".utf8CString)
-        let directory = String(cString: mkdtemp(&template)!)
-        let logger = Logger(label: "list-tests") { _ in SwiftLogNoOpLogHandler() }
-        let (log, _) = try EventLog.open(directory: directory + "/data", options: StoreOptions(), logger: logger)
-        let actor = Actor(uid: 1000, userName: "medco", pid: 4242)
-        var kinds: [EventKind] = [
-            .partyRegistered(PartyRegistered(party: Party(id: "gov", shortName: "Government", kind: .government))),
-            .partyRegistered(PartyRegistered(party: Party(id: "jaish", shortName: "Jaish", kind: .armedGroup))),
-            .siteRegistered(SiteRegistered(site: Site(id: "ghouta", name: "Eastern Ghouta", kind: .enclave))),
-            .siteRegistered(SiteRegistered(site: Site(id: "douma", name: "Douma", kind: .city, parentID: "ghouta"))),
-            .agreementRecorded(AgreementRecorded(agreement: Agreement(
-                id: "a-29", title: "29 for 29", parties: [.init(partyID: "gov", role: .party), .init(partyID: "jaish", role: .party)], status: .agreed
-            ))),
-        ]
-        let precedences: [Case.Precedence] = [.routine, .urgent, .priority, .routine, .urgent]
-        for index in 1...5 {
-            kinds.append(.caseRegistered(CaseRegistered(case: Case(
-                id: "c-0\(index)", siteID: "douma", ageMonths: index == 2 ? 6 : 400, sex: index == 4 ? .male : .female,
-                precedence: precedences[index - 1], conditions: [.cancer], consentGiven: true,
-                registeredAtMs: registeredAtMs + UInt64(index), originSiteID: "douma"
-            ), personal: nil)))
+    static func seededServer() async throws -> InProcessServer {
+        let server = try await InProcessServer.startWithRegistry { data in
+            let logger = Logger(label: "list-tests") { _ in SwiftLogNoOpLogHandler() }
+            let (log, _) = try EventLog.open(directory: data, options: StoreOptions(), logger: logger)
+            let actor = Actor(uid: 1000, userName: "medco", pid: 4242)
+            var kinds: [EventKind] = [
+                .partyRegistered(PartyRegistered(party: Party(id: "gov", shortName: "Government", kind: .government))),
+                .partyRegistered(PartyRegistered(party: Party(id: "jaish", shortName: "Jaish", kind: .armedGroup))),
+                .siteRegistered(SiteRegistered(site: Site(id: "ghouta", name: "Eastern Ghouta", kind: .enclave))),
+                .siteRegistered(SiteRegistered(site: Site(id: "douma", name: "Douma", kind: .city, parentID: "ghouta"))),
+                .agreementRecorded(AgreementRecorded(agreement: Agreement(
+                    id: "a-29", title: "29 for 29", parties: [.init(partyID: "gov", role: .party), .init(partyID: "jaish", role: .party)], status: .agreed
+                ))),
+            ]
+            let precedences: [Case.Precedence] = [.routine, .urgent, .priority, .routine, .urgent]
+            for index in 1...5 {
+                kinds.append(.caseRegistered(CaseRegistered(case: Case(
+                    id: "c-0\(index)", siteID: "douma", ageMonths: index == 2 ? 6 : 400, sex: index == 4 ? .male : .female,
+                    precedence: precedences[index - 1], conditions: [.cancer], consentGiven: true,
+                    registeredAtMs: registeredAtMs + UInt64(index), originSiteID: "douma"
+                ), personal: nil)))
+            }
+            for kind in kinds {
+                let event = Event(actor: actor, atMs: registeredAtMs, kind)
+                _ = try await log.appendDurably([PendingRecord(type: kind.recordType, payload: try event.protobufBytes(), timestampNanoseconds: registeredAtMs * 1_000_000)])
+            }
+            try log.close()
         }
-        for kind in kinds {
-            let event = Event(actor: actor, atMs: registeredAtMs, kind)
-            _ = try await log.appendDurably([PendingRecord(type: kind.recordType, payload: try event.protobufBytes(), timestampNanoseconds: registeredAtMs * 1_000_000)])
-        }
-        try log.close()
-        var serverLogger = Logger(label: "test-server")
-        serverLogger.logLevel = .critical
-        let (registry, _) = try Registry.open(dataDirectory: directory + "/data", logger: logger)
-        let server = CorridorServer(
-            configuration: ServerConfiguration(socketPath: directory + "/s.sock", dataDirectory: directory + "/data"),
-            methods: RegistryService.methods(registry: registry), logger: serverLogger
-        )
-        try await server.start()
-        return (InProcessServer(server: server, directory: directory), registry)
-    }
-
-    /// Stops the server, then closes the registry it served.
-    static func stop(_ server: InProcessServer, _ registry: Registry) async {
-        await server.server.shutdownGracefully()
-        await registry.close()
-        try? FileManager.default.removeItem(atPath: server.directory)
+        return server
     }
 
     @Test func aListIsCreatedSelectedShownAndDiffed() async throws {
-        let (server, registry) = try await Self.seededServer()
+        let server = try await Self.seededServer()
         func ctl(_ arguments: String...) async throws -> CorridorctlRun {
             try await CorridorctlRun.launch(arguments + ["--socket", server.socketPath])
         }
@@ -100,11 +85,11 @@ import Testing
         #expect(text.stdout.contains("progress  2 listed, 1 struck"), "\(text.stdout)")
         let ls = try await ctl("list", "ls", "--status", "approved")
         #expect(ls.stdout.contains("l1") && ls.stdout.contains("2/2"), "\(ls.stdout)")
-        await Self.stop(server, registry)
+        await server.stop()
     }
 
     @Test func refusalsPrintTheStatusAndTheFields() async throws {
-        let (server, registry) = try await Self.seededServer()
+        let server = try await Self.seededServer()
         let bad = try await CorridorctlRun.launch(["list", "create", "l1", "--agreement", "nope", "--origin", "ghouta", "--quota", "0", "--socket", server.socketPath])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("INVALID_ARGUMENT"), "\(bad.stderr)")
@@ -114,6 +99,6 @@ import Testing
         #expect(submit.stderr.contains("NOT_FOUND"), "\(submit.stderr)")
         let lift = try await CorridorctlRun.launch(["rule", "lift", "nope", "--reason", "x", "--socket", server.socketPath])
         #expect(lift.stderr.contains("NOT_FOUND"), "\(lift.stderr)")
-        await Self.stop(server, registry)
+        await server.stop()
     }
 }

@@ -7,7 +7,7 @@ import Testing
 /// server: scenario 2 (a convoy under fire) as an operator types it.
 @Suite struct WindowAndMovementCommandTests {
     /// Runs corridorctl against the server; fails the test when it exits non-zero unless `failing`.
-    func ctl(_ server: WindowMovementServer, _ arguments: [String], failing: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) async throws -> CorridorctlRun {
+    func ctl(_ server: InProcessServer, _ arguments: [String], failing: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) async throws -> CorridorctlRun {
         let run = try await CorridorctlRun.launch(arguments + ["--socket", server.socketPath])
         if failing {
             #expect(run.status != 0, "expected a failure:\n\(run.stdout)", sourceLocation: sourceLocation)
@@ -17,7 +17,7 @@ import Testing
         return run
     }
 
-    func seed(_ server: WindowMovementServer) async throws {
+    func seed(_ server: InProcessServer) async throws {
         _ = try await ctl(server, ["party", "add", "gov", "--short-name", "Government", "--kind", "government"])
         _ = try await ctl(server, ["site", "add", "ghouta", "--name", "Eastern Ghouta", "--kind", "enclave"])
         _ = try await ctl(server, ["site", "add", "douma", "--name", "Douma", "--kind", "district", "--parent", "ghouta"])
@@ -148,7 +148,7 @@ import Testing
             let operatorActor = CorridorModel.Actor(uid: 0, userName: "test", pid: 1, role: "registrar", requestID: "")
             var ids: [String] = []
             for _ in 0..<2 {
-                let view = try await server.registry.registerCase(
+                let view = try await server.registry!.registerCase(
                     Case(siteID: "douma", ageMonths: 96, sex: .female, precedence: .urgent, consentGiven: true), personal: nil, actor: operatorActor
                 )
                 ids.append(try #require(view.case?.id))
@@ -157,7 +157,7 @@ import Testing
                 id: "list-1", originSiteID: "douma", status: .approved,
                 entries: ids.enumerated().map { ListEntry(rank: UInt32($0.offset + 1), caseID: $0.element, state: .active) }, version: 1
             )
-            try await server.registry.commit(
+            try await server.registry!.commit(
                 [.listCreated(ListCreated(list: list))] + ids.map { .caseStatusChanged(CaseStatusChanged(caseID: $0, from: .waiting, to: .listed, date: "2026-11-20")) },
                 actor: operatorActor
             )
@@ -174,7 +174,7 @@ import Testing
             _ = try await ctl(server, ["movement", "notify", "evac-1"])
             _ = try await ctl(server, ["movement", "depart", "evac-1", "--at", "2026-11-21T09:30", "--tz", "Asia/Damascus"])
             _ = try await ctl(server, ["movement", "arrive", "evac-1", "--at", "2026-11-21T11:00", "--tz", "Asia/Damascus"])
-            let state = await server.registry.currentState
+            let state = await server.registry!.currentState
             #expect(state.cases[ids[1]]?.status == .evacuated)
             #expect(state.cases[ids[1]]?.siteID == "douma")
             #expect(state.cases[ids[0]]?.status == .listed)
@@ -186,8 +186,8 @@ import Testing
         }
     }
 
-    func withServer(_ body: (WindowMovementServer) async throws -> Void) async throws {
-        let server = try await WindowMovementServer.start()
+    func withServer(_ body: (InProcessServer) async throws -> Void) async throws {
+        let server = try await InProcessServer.startWithRegistry()
         do {
             try await body(server)
         } catch {
