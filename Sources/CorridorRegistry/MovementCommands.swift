@@ -40,7 +40,7 @@ extension RegistryState {
         checks.require(movement.originSiteID.isEmpty || sites[movement.originSiteID] != nil, "movement.origin_site_id", "no site with id \"\(movement.originSiteID)\"")
         checks.require(!movement.crossingSiteID.isEmpty, "movement.crossing_site_id", "is required")
         if let crossing = sites[movement.crossingSiteID] {
-            checks.require(crossing.kind == .crossing, "movement.crossing_site_id", "site \"\(crossing.id)\" is a \(crossing.kind.rawValue), not a CROSSING")
+            checks.require(crossing.kind == .crossing, "movement.crossing_site_id", "site \"\(crossing.id)\" is of kind \(crossing.kind.rawValue), not CROSSING")
         } else if !movement.crossingSiteID.isEmpty {
             checks.require(false, "movement.crossing_site_id", "no site with id \"\(movement.crossingSiteID)\"")
         }

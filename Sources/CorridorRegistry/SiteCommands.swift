@@ -66,7 +66,7 @@ extension RegistryState {
         checks.specified(status, .unspecified, "status")
         try checks.throwIfAny()
         guard site.kind == .crossing else {
-            throw RPCError(.failedPrecondition, "site \"\(siteID)\" is a \(site.kind.rawValue), not a CROSSING; only crossings have a crossing status")
+            throw RPCError(.failedPrecondition, "site \"\(siteID)\" is of kind \(site.kind.rawValue), not CROSSING; only crossings have a crossing status")
         }
         guard site.crossingStatus != status else {
             throw RPCError(.failedPrecondition, "crossing \"\(siteID)\" is already \(status.rawValue)")

@@ -60,19 +60,24 @@ struct AgreementCommand: AsyncParsableCommand {
         func run() async throws {
             var agreement = Agreement()
             if let file {
-                let data = try Data(contentsOf: URL(fileURLWithPath: file))
+                let data: Data
+                do {
+                    data = try Data(contentsOf: URL(fileURLWithPath: file))
+                } catch {
+                    throw InputError("cannot read \(file): \((error as NSError).localizedDescription)")
+                }
                 do {
                     agreement = try JSONDecoder().decode(AgreementFile.self, from: data).agreement()
-                } catch let error as ValidationError {
-                    throw ValidationError("\(file): \(error.message)")
+                } catch let error as InputError {
+                    throw InputError("\(file): \(error.description)")
                 } catch {
-                    throw ValidationError("\(file) is not an agreement in JSON: \(error)")
+                    throw InputError("\(file) is not an agreement in JSON: \(error)")
                 }
             }
             if let id { agreement.id = id }
             if let status { agreement.status = status }
             _ = fields.apply(to: &agreement)
-            guard !agreement.id.isEmpty else { throw ValidationError("Give the agreement's id (or an \"id\" in --file).") }
+            guard !agreement.id.isEmpty else { throw InputError("Give the agreement's id (or an \"id\" in --file).") }
             let client = try await connection.connect()
             let request = RecordAgreementRequest(agreement: agreement)
             let recorded = try await calling { () async throws(RPCError) in
@@ -97,7 +102,7 @@ struct AgreementCommand: AsyncParsableCommand {
         func run() async throws {
             var agreement = Agreement(id: id)
             let names = fields.apply(to: &agreement)
-            guard !names.isEmpty else { throw ValidationError("Name at least one change, e.g. --title or --term.") }
+            guard !names.isEmpty else { throw InputError("Name at least one change, e.g. --title or --term.") }
             let client = try await connection.connect()
             let request = UpdateAgreementRequest(agreement: agreement, fields: names, reason: reason)
             let updated = try await calling { () async throws(RPCError) in
@@ -279,7 +284,7 @@ struct AgreementFile: Decodable {
         func value<E: ProtoNamedArgument>(_ text: String?, _ field: String) throws -> E {
             guard let text, !text.isEmpty else { return E.unspecified }
             guard let value = E(argument: text) else {
-                throw ValidationError("\(field): \"\(text)\" is not one of \(E.allValueStrings.joined(separator: ", "))")
+                throw InputError("\(field): \"\(text)\" is not one of \(E.allValueStrings.joined(separator: ", "))")
             }
             return value
         }

@@ -99,7 +99,7 @@ struct CaseCommand: AsyncParsableCommand {
             var record = Case(id: id, siteID: "", ageMonths: 0, sex: .unspecified, precedence: .unspecified, consentGiven: false, status: .unspecified)
             var personal = CasePersonal()
             let names = fields.apply(to: &record, personal: &personal)
-            guard !names.isEmpty else { throw ValidationError("Name at least one change, e.g. --precedence or --site.") }
+            guard !names.isEmpty else { throw InputError("Name at least one change, e.g. --precedence or --site.") }
             let client = try await connection.connect()
             let view = try await calling { () async throws(RPCError) in
                 try await client.updateCase(record, personal: personal, fields: names, reason: reason, timeout: connection.callTimeout)

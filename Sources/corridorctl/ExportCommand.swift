@@ -39,7 +39,7 @@ struct ExportCommand: AsyncParsableCommand {
             if let output {
                 let temporary = output + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
                 guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-                    throw ValidationError("cannot write \(output)")
+                    throw InputError("cannot write \(output)")
                 }
                 self.handle = handle
                 self.temporary = temporary
@@ -127,7 +127,7 @@ struct ExportCommand: AsyncParsableCommand {
         let wanted = text.uppercased().replacingOccurrences(of: "-", with: "_")
         guard let value = E.allCases.first(where: { $0.rawValue == wanted && !$0.rawValue.hasSuffix("UNSPECIFIED") }) else {
             let allowed = E.allCases.map(\.rawValue).filter { !$0.hasSuffix("UNSPECIFIED") }.map { $0.lowercased().replacingOccurrences(of: "_", with: "-") }
-            throw ValidationError("\(option) must be one of: \(allowed.joined(separator: ", ")).")
+            throw InputError("\(option) must be one of: \(allowed.joined(separator: ", ")).")
         }
         return value
     }

@@ -47,10 +47,11 @@ struct ImportCommand: AsyncParsableCommand {
             if file == "-" {
                 bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
             } else {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw ValidationError("cannot read \(file)")
+                do {
+                    bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+                } catch {
+                    throw InputError("cannot read \(file): \((error as NSError).localizedDescription)")
                 }
-                bytes = Array(data)
             }
             let parsed = CaseCSVImport.parse(bytes, ignoreUnknownColumns: ignoreUnknownColumns)
             guard parsed.problems.isEmpty else {

@@ -54,9 +54,9 @@ struct MovementCommand: AsyncParsableCommand {
         func run() async throws {
             var movement = Movement()
             if let file {
-                guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("Cannot read \(file).") }
-                do { movement = try JSONDecoder().decode(PlanFile.self, from: data).movement(tz: tz) } catch let error as ValidationError { throw error } catch {
-                    throw ValidationError("\(file): \(error)")
+                guard let data = FileManager.default.contents(atPath: file) else { throw InputError("Cannot read \(file).") }
+                do { movement = try JSONDecoder().decode(PlanFile.self, from: data).movement(tz: tz) } catch let error as InputError { throw error } catch {
+                    throw InputError("\(file): \(error)")
                 }
             }
             if let id { movement.id = id }
@@ -69,7 +69,7 @@ struct MovementCommand: AsyncParsableCommand {
             for text in vehicles {
                 let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
                 guard parts.count == 2, let kind = Movement.VehicleKind(argument: parts[0]), let count = UInt32(parts[1]) else {
-                    throw ValidationError("--vehicle \"\(text)\": KIND:COUNT with KIND one of \(Movement.VehicleKind.allValueStrings.joined(separator: ", ")).")
+                    throw InputError("--vehicle \"\(text)\": KIND:COUNT with KIND one of \(Movement.VehicleKind.allValueStrings.joined(separator: ", ")).")
                 }
                 movement.vehicles.append(.init(kind: kind, count: count))
             }
@@ -88,11 +88,11 @@ struct MovementCommand: AsyncParsableCommand {
         func parseCargo(_ text: String) throws -> Movement.CargoLine {
             let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 4 || parts.count == 5, let category = Movement.CargoCategory(argument: parts[1]), let quantity = UInt64(parts[2]) else {
-                throw ValidationError("--cargo \"\(text)\": ITEM:CATEGORY:QUANTITY:UNIT[:PEOPLE] with CATEGORY one of \(Movement.CargoCategory.allValueStrings.joined(separator: ", ")).")
+                throw InputError("--cargo \"\(text)\": ITEM:CATEGORY:QUANTITY:UNIT[:PEOPLE] with CATEGORY one of \(Movement.CargoCategory.allValueStrings.joined(separator: ", ")).")
             }
             var people: UInt32 = 0
             if parts.count == 5 {
-                guard let value = UInt32(parts[4]) else { throw ValidationError("--cargo \"\(text)\": PEOPLE must be a number.") }
+                guard let value = UInt32(parts[4]) else { throw InputError("--cargo \"\(text)\": PEOPLE must be a number.") }
                 people = value
             }
             return .init(item: parts[0], category: category, quantity: quantity, unit: parts[3], peopleServed: people)
@@ -232,7 +232,7 @@ struct MovementCommand: AsyncParsableCommand {
             var deliveries: [LineDelivery] = []
             for text in lines {
                 let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-                guard parts.count == 2, let quantity = UInt64(parts[1]) else { throw ValidationError("--line \"\(text)\": LINE:QUANTITY, e.g. 3:30.") }
+                guard parts.count == 2, let quantity = UInt64(parts[1]) else { throw InputError("--line \"\(text)\": LINE:QUANTITY, e.g. 3:30.") }
                 deliveries.append(LineDelivery(lineID: String(parts[0]), delivered: quantity))
             }
             let request = RecordDeliveryRequest(movementID: id, lines: deliveries, restInFull: rest)
@@ -298,8 +298,8 @@ struct MovementCommand: AsyncParsableCommand {
         func run() async throws {
             var day = day
             if today {
-                guard day.isEmpty else { throw ValidationError("Give --day or --today, not both.") }
-                guard let zone = TimeZoneDatabase.zone(named: tz.isEmpty ? "UTC" : tz) else { throw ValidationError("--tz: \"\(tz)\" is not a time zone of the tz database.") }
+                guard day.isEmpty else { throw InputError("Give --day or --today, not both.") }
+                guard let zone = TimeZoneDatabase.zone(named: tz.isEmpty ? "UTC" : tz) else { throw InputError("--tz: \"\(tz)\" is not a time zone of the tz database.") }
                 let nowMs = UInt64(max(0, Date().timeIntervalSince1970 * 1000))
                 day = LocalTimestamp.local(nowMs, in: zone).date.description
             }

@@ -104,7 +104,7 @@ struct ReportCommand: AsyncParsableCommand {
         func run() async throws {
             let zone: TimeZone
             if let tz {
-                guard let named = TimeZone(identifier: tz) else { throw ValidationError("--tz \(tz) is not a time zone of the tz database.") }
+                guard let named = TimeZone(identifier: tz) else { throw InputError("--tz \(tz) is not a time zone of the tz database.") }
                 zone = named
             } else {
                 zone = TimeZone.current

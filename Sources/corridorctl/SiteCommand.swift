@@ -71,7 +71,7 @@ struct SiteCommand: AsyncParsableCommand {
                 site.besiegedSince = ""
                 names += ["besieged_by", "besieged_since"]
             }
-            guard !names.isEmpty else { throw ValidationError("Name at least one change, e.g. --name or --controlled-by.") }
+            guard !names.isEmpty else { throw InputError("Name at least one change, e.g. --name or --controlled-by.") }
             let client = try await connection.connect()
             let updated = try await calling { () async throws(RPCError) in
                 try await client.updateSite(site, fields: names, reason: reason, timeout: connection.callTimeout)

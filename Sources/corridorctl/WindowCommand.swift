@@ -36,7 +36,7 @@ struct WindowCommand: AsyncParsableCommand {
             var window = AccessWindow(id: id, name: name, kind: kind ?? .unspecified, siteIDs: sites, announcedBy: announcedBy, status: inEffect ? .inEffect : .unspecified)
             if let daily {
                 let parts = daily.split(separator: "-", omittingEmptySubsequences: false)
-                guard parts.count == 2 else { throw ValidationError("--daily takes HH:MM-HH:MM, e.g. 09:00-14:00.") }
+                guard parts.count == 2 else { throw InputError("--daily takes HH:MM-HH:MM, e.g. 09:00-14:00.") }
                 window.daily = .init(startTime: String(parts[0]), endTime: String(parts[1]), timeZone: tz, firstDate: firstDate, lastDate: lastDate)
             }
             if let from { window.startsAtMs = try parseTime(from, tz: tz, option: "--from") }
@@ -173,7 +173,7 @@ func parseTime(_ text: String, tz: String, option: String) throws -> UInt64 {
     switch LocalTimestamp.parse(text, timeZone: tz) {
     case .success(let ms): return ms
     case .failure(let failure):
-        throw ValidationError("\(failure.field == "time_zone" ? "--tz" : option): \(failure.description)")
+        throw InputError("\(failure.field == "time_zone" ? "--tz" : option): \(failure.description)")
     }
 }
 

@@ -29,6 +29,24 @@ import Testing
         ])
     }
 
+    /// An option's inner syntax is checked after parsing: the error names the
+    /// option and its form, exits 1, sends nothing, and prints no usage of
+    /// some other command.
+    @Test func aMalformedOptionIsRefusedNamingItAndNothingIsPlanned() async throws {
+        try await withServer { server in
+            try await seed(server)
+            let plan = ["movement", "plan", "m-bad", "--kind", "aid-convoy", "--from", "douma", "--crossing", "xing-1", "--to", "damascus"]
+            let vehicle = try await ctl(server, plan + ["--vehicle", "truck:x"], failing: true)
+            #expect(vehicle.status == 1)
+            #expect(vehicle.stderr.contains("--vehicle \"truck:x\": KIND:COUNT"), "\(vehicle.stderr)")
+            #expect(!vehicle.stderr.contains("Usage:"), "\(vehicle.stderr)")
+            let cargo = try await ctl(server, plan + ["--vehicle", "truck:1", "--cargo", "flour:grain:10:kg"], failing: true)
+            #expect(cargo.stderr.contains("--cargo \"flour:grain:10:kg\""), "\(cargo.stderr)")
+            let shown = try await ctl(server, ["movement", "show", "m-bad"], failing: true)
+            #expect(shown.stderr.contains("NOT_FOUND"), "\(shown.stderr)")
+        }
+    }
+
     @Test func windowsAnnouncedAndAskedAbout() async throws {
         try await withServer { server in
             try await seed(server)

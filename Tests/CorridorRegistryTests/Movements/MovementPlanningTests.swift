@@ -59,7 +59,7 @@ import Testing
                 "movement.cargo[0].removed",
             ], "\(error)")
             let crossing = error.fieldViolations.first { $0.field == "movement.crossing_site_id" }
-            #expect(crossing?.description.contains("CITY, not a CROSSING") == true)
+            #expect(crossing?.description.contains("of kind CITY, not CROSSING") == true)
         }
     }
 
