@@ -56,17 +56,7 @@ public struct PrioritySelection: Sendable {
 
     /// The site and every site within it (by the parent chain).
     public static func sitesWithin(_ originID: String, sites: [String: Site]) -> Set<String> {
-        var within: Set<String> = [originID]
-        for id in sites.keys {
-            var current = id
-            var steps = 0
-            while steps < 64, let site = sites[current], !site.parentID.isEmpty {
-                if site.parentID == originID { within.insert(id); break }
-                current = site.parentID
-                steps += 1
-            }
-        }
-        return within
+        RegistryState.siteTree(originID, sites: sites)
     }
 
     /// The WAITING cases at the origin or within it, in no particular order.
@@ -103,10 +93,10 @@ public struct PrioritySelection: Sendable {
         in state: RegistryState, origin: String, treatAsWaiting: Set<String>, excluding: Set<String>,
         visit: (String, CaseFacts, Int) -> Void
     ) -> Pool {
+        // The sites' own id strings, as cases hold them: comparing them with
+        // a case's site is then a pointer check.
         let within = sitesWithin(origin, sites: state.sites)
-        // The sites' own id strings, as cases hold them (RegistryState.internedSites):
-        // comparing them with a case's site is then a pointer check.
-        let withinList = within.map { id in state.sites.index(forKey: id).map { state.sites.keys[$0] } ?? id }
+        let withinList = Array(within)
         var pool = Pool()
         pool.dictionary = state.cases
         pool.inDictionary = true
