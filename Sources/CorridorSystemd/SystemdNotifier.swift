@@ -52,10 +52,19 @@ public struct SystemdNotifier: Sendable {
         send(["EXTEND_TIMEOUT_USEC=\(microseconds)", "STATUS=\(Self.oneLine(status))"])
     }
 
-    /// Waits up to five seconds for queued notifications to be sent.
-    public func flush() {
-        guard isSupervised else { return }
-        _ = NotificationQueue.shared.drain()
+    /// Waits up to five seconds for queued notifications to be sent; false
+    /// when the supervisor did not take them in that time.
+    ///
+    /// Bounded on purpose: it runs as the process exits, after the store is
+    /// closed, so nothing but the notification itself is at stake. systemd
+    /// reads its notify socket as messages arrive and counts an exit with
+    /// status 0 after SIGTERM as a clean stop either way; a supervisor that
+    /// stalls for seconds is broken, and a daemon that waited for it without
+    /// bound would turn that into a stop that hangs until SIGKILL.
+    @discardableResult
+    public func flush() -> Bool {
+        guard isSupervised else { return true }
+        return NotificationQueue.shared.drain()
     }
 
     /// The watchdog interval systemd asks for (WatchdogSec=), if any.

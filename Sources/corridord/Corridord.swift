@@ -105,7 +105,9 @@ struct Corridord: AsyncParsableCommand {
             try await group.run()
             // STOPPING=1 and the last STATUS leave before the process does, if
             // the supervisor is reading at all.
-            notifier.flush()
+            if !notifier.flush() {
+                logger.warning("the service manager did not read STOPPING=1 within 5 s; exiting without it")
+            }
         } catch {
             logger.critical("cannot run: \(error)")
             throw ExitCode.failure

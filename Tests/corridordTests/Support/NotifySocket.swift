@@ -22,11 +22,20 @@ struct NotifyMessage: CustomStringConvertible, Sendable {
 }
 
 /// The receiving end of $NOTIFY_SOCKET, as systemd would hold it: an AF_UNIX
-/// datagram socket bound in a scratch directory. Reads block (SO_RCVTIMEO,
-/// the safety timeout) until the daemon sends something.
+/// datagram socket bound in a scratch directory.
+///
+/// Like systemd, it reads every datagram as soon as it arrives: from the
+/// first `receive()` on, a thread of its own drains the socket into an
+/// in-memory inbox, whatever the test is doing. A reader that only read
+/// when the test asked lagged behind on a busy machine (the test's task
+/// waits for one of the few cooperative threads); the kernel's queue (ten
+/// datagrams) filled behind a 100 ms watchdog, and the daemon's last words
+/// (STOPPING=1) were dropped. A real service manager does not stall like
+/// that, so the tests' one must not either.
 final class NotifySocket: Sendable {
     let path: String
     private let descriptor: Int32
+    private let inbox = NotifyInbox()
 
     init(in directory: ScratchDirectory, name: String = "notify.sock") throws {
         path = directory.file(name)
@@ -38,53 +47,25 @@ final class NotifySocket: Sendable {
             close(descriptor)
             throw error
         }
-        // A safety net for next(); receive() polls with the same bound.
-        var timeout = timeval(tv_sec: Int(safetyTimeout.components.seconds), tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
     deinit {
-        close(descriptor)
+        // The drain thread owns the descriptor once it runs, and closes it on its way out.
+        if !inbox.stopDraining() { close(descriptor) }
         unlink(path)
     }
 
-    /// The next datagram, parsed into its `KEY=VALUE` lines. Blocks.
-    func next() throws -> [String: String] {
-        try nextMessage().fields
+    /// The next datagram, from the inbox the drain thread fills. Cancelling
+    /// the task ends the wait (CancellationError) without consuming a
+    /// datagram; one that arrives later stays in the inbox.
+    func receive() async throws -> NotifyMessage {
+        try inbox.startDraining(descriptor, path: path)
+        return try await inbox.take()
     }
 
-    func nextMessage() throws -> NotifyMessage {
-        try nextMessage(cancelledBy: nil)
-    }
-
-    /// Waits (poll) for a datagram on the socket, or for `cancel` to become
-    /// readable, or for the safety timeout.
-    private func nextMessage(cancelledBy cancel: Int32?) throws -> NotifyMessage {
-        var fds = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
-        if let cancel { fds.append(pollfd(fd: cancel, events: Int16(POLLIN), revents: 0)) }
-        let timeoutMilliseconds = Int32(safetyTimeout.components.seconds * 1000)
-        while true {
-            let ready = poll(&fds, nfds_t(fds.count), timeoutMilliseconds)
-            if ready < 0 && errno == EINTR { continue }
-            guard ready >= 0 else { throw DaemonTestError("poll on \(path) failed: errno \(errno)") }
-            guard ready > 0 else { throw DaemonTestError("no notification on \(path) within \(safetyTimeout)") }
-            if fds.count > 1 && fds[1].revents != 0 && fds[0].revents == 0 { throw CancellationError() }
-            break
-        }
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-            if count >= 0 {
-                return NotifyMessage(raw: String(decoding: buffer[0..<count], as: UTF8.self))
-            }
-            switch errno {
-            case EINTR: continue
-            case EAGAIN, EWOULDBLOCK:
-                throw DaemonTestError("no notification on \(path) within \(safetyTimeout)")
-            case let error:
-                throw DaemonTestError("recv on \(path) failed: errno \(error)")
-            }
-        }
+    /// A datagram already received or queued in the kernel, or nil; never blocks.
+    func nextQueued() throws -> NotifyMessage? {
+        try inbox.takeQueued(descriptor, path: path)
     }
 
     /// Waits until a datagram containing a "READY=1" line arrives, then at
@@ -97,6 +78,8 @@ final class NotifySocket: Sendable {
     /// daemon, which then runs no further until the check and the signal
     /// are done.
     func signalOnReady(_ process: DaemonProcess, signal: Int32, cpu: Int? = nil) async throws -> (messages: [NotifyMessage], handledAtReady: Bool) {
+        // It reads the socket itself, on a thread it may pin: nothing else may read it yet.
+        guard !inbox.isDraining else { throw DaemonTestError("signalOnReady must come before the first receive() on \(path)") }
         let ends = try DaemonProcess.pipe()
         let wake = WakePipe(read: ends.read, write: ends.write)
         let watcher = Task {
@@ -156,37 +139,6 @@ final class NotifySocket: Sendable {
         }
     }
 
-    /// A datagram already queued, or nil; never blocks.
-    func nextQueued() throws -> NotifyMessage? {
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
-            if count >= 0 { return NotifyMessage(raw: String(decoding: buffer[0..<count], as: UTF8.self)) }
-            if errno == EINTR { continue }
-            if errno == EAGAIN || errno == EWOULDBLOCK { return nil }
-            throw DaemonTestError("recv on \(path) failed: errno \(errno)")
-        }
-    }
-
-    /// The next datagram, received on a thread of its own so the waiting
-    /// test does not occupy one of the (few) cooperative threads. Cancelling
-    /// the task ends the wait (CancellationError) without consuming a datagram.
-    func receive() async throws -> NotifyMessage {
-        let ends = try DaemonProcess.pipe()
-        let wake = WakePipe(read: ends.read, write: ends.write)
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                let thread = Thread { [self] in
-                    let result = Result { try self.nextMessage(cancelledBy: wake.read) }
-                    wake.close()
-                    continuation.resume(with: result)
-                }
-                thread.start()
-            }
-        } onCancel: {
-            wake.signal()
-        }
-    }
 
     /// Datagrams up to and including the first that satisfies `predicate`.
     /// At most `limit` are read, so a daemon that never says it fails the test.
