@@ -77,8 +77,17 @@ public final class CorridorServer: Sendable {
 
     /// Binds (or adopts) the socket; when this returns, the socket listens.
     public func start(_ source: ListenSource = .path) async throws {
+        let logger = self.logger
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
+            .serverChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandlers(
+                        AcceptBackoffHandler(shouldForwardIOErrorCaught: true, backoffProvider: AcceptPauseLogging.backoff(after:)),
+                        AcceptPauseLogging(logger: logger)
+                    )
+                }
+            }
             .childChannelInitializer { [self] channel in
                 channel.eventLoop.makeCompletedFuture { try self.setUpConnection(channel) }
             }

@@ -53,6 +53,7 @@ struct Corridord: AsyncParsableCommand {
         let logger = Logger(label: "corridord")
 
         do {
+            DescriptorLimit.raiseToHardLimit(logger: logger)
             try Self.createDirectory(settings.dataDirectory, mode: 0o700)
             let inherited = try SocketActivation.inheritedSocket()
             if inherited == nil {
