@@ -54,10 +54,13 @@ struct Corridord: AsyncParsableCommand {
 
         do {
             DescriptorLimit.raiseToHardLimit(logger: logger)
-            try Self.createDirectory(settings.dataDirectory, mode: 0o700)
+            try DirectoryCreation.create(settings.dataDirectory, mode: 0o700, purpose: "data directory")
             let inherited = try SocketActivation.inheritedSocket()
             if inherited == nil {
-                try Self.createDirectory(String(settings.socketPath[..<(settings.socketPath.lastIndex(of: "/") ?? settings.socketPath.startIndex)]), mode: 0o750)
+                try DirectoryCreation.create(
+                    String(settings.socketPath[..<(settings.socketPath.lastIndex(of: "/") ?? settings.socketPath.startIndex)]),
+                    mode: 0o750, purpose: "socket directory"
+                )
             }
 
             let notifier = SystemdNotifier()
@@ -137,16 +140,6 @@ struct Corridord: AsyncParsableCommand {
         }
         for repair in report.repairs { logger.critical("repair: \(repair)") }
         return registry
-    }
-
-    private static func createDirectory(_ path: String, mode: Int) throws {
-        do {
-            try FileManager.default.createDirectory(
-                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: mode]
-            )
-        } catch {
-            throw ConfigurationError(description: "cannot create directory \(path): \(error)")
-        }
     }
 }
 
