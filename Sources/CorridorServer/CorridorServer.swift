@@ -95,6 +95,8 @@ public final class CorridorServer: Sendable {
         switch source {
         case .path:
             let path = configuration.socketPath
+            // A socket its group may use lives in a directory its group may enter.
+            try SocketDirectory.prepare(forSocket: path, mode: configuration.socketMode & 0o070 != 0 ? 0o750 : 0o700)
             try SocketPathClaim.prepare(path)
             // The umask keeps the file from ever being wider than its mode, even
             // for the moment between bind and chmod.

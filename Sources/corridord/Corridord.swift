@@ -55,13 +55,8 @@ struct Corridord: AsyncParsableCommand {
         do {
             DescriptorLimit.raiseToHardLimit(logger: logger)
             try DirectoryCreation.create(settings.dataDirectory, mode: 0o700, purpose: "data directory")
+            // The server creates and checks the socket's directory itself (SocketDirectory).
             let inherited = try SocketActivation.inheritedSocket()
-            if inherited == nil {
-                try DirectoryCreation.create(
-                    String(settings.socketPath[..<(settings.socketPath.lastIndex(of: "/") ?? settings.socketPath.startIndex)]),
-                    mode: 0o750, purpose: "socket directory"
-                )
-            }
 
             let notifier = SystemdNotifier()
             let registry = try Self.openRegistry(settings: settings, repair: repair, notifier: notifier, logger: logger)

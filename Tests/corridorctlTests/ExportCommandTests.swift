@@ -96,6 +96,28 @@ extension ExportCommandTests {
         #expect(check.status == 0, "\(check.output)")
     }
 
+    // Issue 8, finding 3: the default socket's directory (/tmp/corridor-UID
+    // without XDG_RUNTIME_DIR) may have been made by someone else first.
+    @Test func aDefaultSocketInADirectoryOthersMayWriteIsRefusedBeforeConnecting() async throws {
+        let server = try await InProcessServer.startWithRegistry()
+        let runtime = server.directory + "/xdg"
+        let directory = runtime + "/corridor"
+        #expect(mkdir(runtime, 0o700) == 0 && mkdir(directory, 0o700) == 0)
+        #expect(symlink(server.socketPath, directory + "/corridord.sock") == 0)
+        let environment = ["XDG_RUNTIME_DIR": runtime]
+
+        #expect(chmod(directory, 0o777) == 0)
+        let refused = try await CorridorctlRun.launch(["export", "figures"], environment: environment)
+        #expect(chmod(directory, 0o700) == 0)
+        let served = try await CorridorctlRun.launch(["export", "figures"], environment: environment)
+        await server.stop()
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("PERMISSION_DENIED: refusing to connect to \(directory)/corridord.sock"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("mode 0777"), "\(refused.stderr)")
+        #expect(refused.stdout.isEmpty)
+        #expect(served.status == 0, "\(served.stderr)")
+    }
+
     @Test func groupReadableMakesTheExport0640() async throws {
         let server = try await InProcessServer.startWithRegistry()
         let path = server.directory + "/figures.json"
