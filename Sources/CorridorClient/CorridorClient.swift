@@ -58,9 +58,10 @@ public final class CorridorClient: Sendable {
         let hello = Hello(clientName: configuration.clientName)
         let channel: any Channel
         let handler: NIOLoopBound<ClientConnectionHandler>
+        let peer: Result<UInt32, any Error>
         do {
             let connectTimeout = TimeAmount.milliseconds(Int64(configuration.connectTimeout.components.seconds * 1000))
-            (channel, handler) = try await ClientBootstrap(group: loop)
+            (channel, handler, peer) = try await ClientBootstrap(group: loop)
                 .connectTimeout(connectTimeout)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
@@ -73,9 +74,16 @@ public final class CorridorClient: Sendable {
                 }
                 .connect(unixDomainSocketPath: socketPath)
                 .flatMap { channel in
-                    channel.pipeline.handler(type: ClientConnectionHandler.self).map { handler in
-                        (channel, NIOLoopBound(handler, eventLoop: channel.eventLoop))
-                    }
+                    // Read in the event-loop turn that completed the connect, before
+                    // any answer is read: a server that refuses the hello and closes
+                    // would otherwise take the descriptor with it.
+                    ServerIdentity.peerUID(of: channel).map { Result<UInt32, any Error>.success($0) }
+                        .recover { .failure($0) }
+                        .flatMap { peer in
+                            channel.pipeline.handler(type: ClientConnectionHandler.self).map { handler in
+                                (channel, NIOLoopBound(handler, eventLoop: channel.eventLoop), peer)
+                            }
+                        }
                 }
                 .get()
         } catch {
@@ -84,7 +92,7 @@ public final class CorridorClient: Sendable {
         }
         // Before the first call can carry anyone's data: is this corridord's socket at all?
         do {
-            let peerUID = try await ServerIdentity.peerUID(of: channel).get()
+            let peerUID = try peer.get()
             let ownUID = geteuid()
             let systemUserUID = ServerIdentity.systemUserUID()
             guard ServerIdentity.isTrusted(peerUID: peerUID, ownUID: ownUID, systemUserUID: systemUserUID) else {
