@@ -1,4 +1,5 @@
 import CorridorServer
+import Foundation
 import Logging
 import Testing
 
@@ -50,6 +51,20 @@ import Testing
         #expect(file.store?.segmentBytes == 131072)
         #expect(file.store?.snapshotEveryEvents == 12)
         #expect(file.store?.snapshotIntervalSeconds == 13)
+    }
+
+    /// docs/CONFIGURATION.md shows every key with its default: the example must
+    /// parse, and say nothing but the defaults.
+    @Test func theDocumentedExampleParsesToTheDefaults() throws {
+        let root = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
+        let document = try #require(try? String(contentsOfFile: "/" + root + "/docs/CONFIGURATION.md", encoding: .utf8))
+        let start = try #require(document.range(of: "```json\n"))
+        let end = try #require(document.range(of: "```", range: start.upperBound..<document.endIndex))
+        let file = try parse(String(document[start.upperBound..<end.lowerBound]))
+        #expect(file.limits == ServerLimits())
+        #expect(file.store == StoreSettings())
+        #expect(file.socketMode == 0o660)
+        #expect(file.logLevel == .info)
     }
 
     @Test func anEmptyObjectAndNullsKeepTheDefaults() throws {
