@@ -54,19 +54,20 @@ public final class CorridorClient: Sendable {
     ) async throws(RPCError) -> CorridorClient {
         let loop = group.next()
         let helloPromise = loop.makePromise(of: HelloReply.self)
+        let peerPromise = loop.makePromise(of: UInt32.self)
         let keepalive = configuration.keepaliveInterval.map { TimeAmount.nanoseconds(Int64($0.components.seconds) * 1_000_000_000 + $0.components.attoseconds / 1_000_000_000) }
         let hello = Hello(clientName: configuration.clientName)
         let channel: any Channel
         let handler: NIOLoopBound<ClientConnectionHandler>
-        let peer: Result<UInt32, any Error>
         do {
             let connectTimeout = TimeAmount.milliseconds(Int64(configuration.connectTimeout.components.seconds * 1000))
-            (channel, handler, peer) = try await ClientBootstrap(group: loop)
+            (channel, handler) = try await ClientBootstrap(group: loop)
                 .connectTimeout(connectTimeout)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         let connection = ClientConnectionHandler(hello: hello, helloPromise: helloPromise, keepaliveInterval: keepalive)
                         try channel.pipeline.syncOperations.addHandlers(
+                            PeerUIDReader(peer: peerPromise),
                             ByteToMessageHandler(FrameDecoder(maxFrameBytes: configuration.maxFrameBytes)),
                             connection
                         )
@@ -74,27 +75,22 @@ public final class CorridorClient: Sendable {
                 }
                 .connect(unixDomainSocketPath: socketPath)
                 .flatMap { channel in
-                    // Read in the event-loop turn that completed the connect, before
-                    // any answer is read: a server that refuses the hello and closes
-                    // would otherwise take the descriptor with it.
-                    ServerIdentity.peerUID(of: channel).map { Result<UInt32, any Error>.success($0) }
-                        .recover { .failure($0) }
-                        .flatMap { peer in
-                            channel.pipeline.handler(type: ClientConnectionHandler.self).map { handler in
-                                (channel, NIOLoopBound(handler, eventLoop: channel.eventLoop), peer)
-                            }
-                        }
+                    channel.pipeline.handler(type: ClientConnectionHandler.self).map { handler in
+                        (channel, NIOLoopBound(handler, eventLoop: channel.eventLoop))
+                    }
                 }
                 .get()
         } catch {
             helloPromise.fail(error)
+            peerPromise.fail(error)
             throw RPCError(.unavailable, "cannot connect to corridord at \(socketPath): \(Self.describe(error))")
         }
         // Before the first call can carry anyone's data: is this corridord's socket at all?
         do {
-            let peerUID = try peer.get()
+            let peerUID = try await peerPromise.futureResult.get()
             let ownUID = geteuid()
-            let systemUserUID = ServerIdentity.systemUserUID()
+            // The user database is asked only when the answer matters: it may be a network service.
+            let systemUserUID = peerUID == 0 || peerUID == ownUID ? nil : ServerIdentity.systemUserUID()
             guard ServerIdentity.isTrusted(peerUID: peerUID, ownUID: ownUID, systemUserUID: systemUserUID) else {
                 throw ServerIdentity.refusal(socketPath: socketPath, peerUID: peerUID, ownUID: ownUID, systemUserUID: systemUserUID)
             }

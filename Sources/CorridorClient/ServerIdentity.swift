@@ -54,6 +54,31 @@ public enum ServerIdentity {
     }
 }
 
+/// Reads the server's uid the moment the connection is up, before any byte
+/// of the server's is read: a server that answers the hello with a refusal
+/// and closes must not take the descriptor, and with it the answer to "who
+/// is this", away first.
+final class PeerUIDReader: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+
+    private let peer: EventLoopPromise<UInt32>
+
+    init(peer: EventLoopPromise<UInt32>) {
+        self.peer = peer
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        // On the channel's event loop, this completes before it returns.
+        ServerIdentity.peerUID(of: context.channel).cascade(to: peer)
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        peer.fail(ChannelError.ioOnClosedChannel)
+        context.fireChannelInactive()
+    }
+}
+
 /// `struct ucred` of socket(7), which Glibc's module map leaves out (it needs _GNU_SOURCE).
 struct PeerCredentialsLayout {
     var pid: Int32 = 0

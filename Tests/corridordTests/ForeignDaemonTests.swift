@@ -14,14 +14,17 @@ struct ForeignDaemonTests {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
         let home = scratch.file("nobody")
+        // chmod, not mkdir's mode alone: an in-process server of another test may
+        // have narrowed this process's umask for a moment (CorridorServer.start).
         try #require(chmod(scratch.path, 0o755) == 0)
-        try #require(mkdir(home, 0o700) == 0 && chown(home, 65534, 65534) == 0)
+        try #require(mkdir(home, 0o700) == 0 && chmod(home, 0o700) == 0 && chown(home, 65534, 65534) == 0)
         let socket = home + "/run/d.sock"
         let setpriv = try CorridordBinary.tool("setpriv", hint: "It is in util-linux: apt-get install -y util-linux.")
         let daemon = try DaemonProcess(
             executable: setpriv,
-            ["--reuid=65534", "--regid=65534", "--clear-groups", try CorridordBinary.url().path,
-             "--socket", socket, "--data-dir", home + "/data"]
+            // The umask is set again for the same reason: the daemon inherits this process's.
+            ["--reuid=65534", "--regid=65534", "--clear-groups", "/bin/sh", "-c", #"umask 077 && exec "$0" "$@""#,
+             try CorridordBinary.url().path, "--socket", socket, "--data-dir", home + "/data"]
         )
         defer { daemon.kill() }
         let stderr = try #require(daemon.stderrLines)
