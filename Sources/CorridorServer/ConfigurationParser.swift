@@ -34,9 +34,9 @@ struct ConfigurationParser {
         try parseObject(scope: nil, keys: Self.topLevelKeys) { (key, parser) throws(ConfigurationError) in
             switch key {
             case "socket":
-                file.socket = try parser.parseOptionalString(key: key)
+                file.socket = try parser.parsePath(key: key)
             case "dataDirectory":
-                file.dataDirectory = try parser.parseOptionalString(key: key)
+                file.dataDirectory = try parser.parsePath(key: key)
             case "socketMode":
                 let start = parser.index
                 guard let text = try parser.parseOptionalString(key: key) else { file.socketMode = nil; return }
@@ -210,6 +210,14 @@ struct ConfigurationParser {
             throw error(key: key, at: start, "contains a NUL character, which no path or name may hold")
         }
         return text
+    }
+
+    /// A path, or null: an empty one would mean the current directory, which no one means.
+    private mutating func parsePath(key: String) throws(ConfigurationError) -> String? {
+        let start = index
+        guard let path = try parseOptionalString(key: key) else { return nil }
+        guard !path.isEmpty else { throw error(key: key, at: start, "is empty; give a path, or leave the key out for the default") }
+        return path
     }
 
     /// A whole number from 0 to `max`, or null.

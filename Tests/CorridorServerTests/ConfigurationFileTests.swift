@@ -111,6 +111,8 @@ import Testing
         (#"{"store": {"snapshotIntervalSeconds": 18446744073709551615}}"#, "`store.snapshotIntervalSeconds`"),
         (#"{"store": {"segmentBytes": 1000}}"#, "`store.segmentBytes`"),
         (#"{"logLevel": "loud"}"#, "\"loud\" is not one of"),
+        (#"{"socket": ""}"#, "`socket`: is empty"),
+        (#"{"dataDirectory": ""}"#, "`dataDirectory`: is empty"),
         (#"{"socketMode": "999"}"#, "`socketMode`: \"999\" is not an octal mode"),
         (#"{"socketMode": "4777"}"#, "`socketMode`: \"4777\" is not an octal mode"),
     ])
