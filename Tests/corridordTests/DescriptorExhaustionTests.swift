@@ -47,4 +47,45 @@ struct DescriptorExhaustionTests {
         #expect(stderr.lines.filter { $0.contains("accept paused") }.count == 1, "\(stderr.lines.joined(separator: "\n"))")
         await Harness.stopCleanly(daemon.process)
     }
+
+    /// With 256 descriptors the ceiling is 192 connections (64 kept back),
+    /// reached long before the limit: accepting stops there, the daemon keeps
+    /// descriptors for itself and serves the clients it has.
+    @Test("at the connection ceiling accept pauses before descriptors run out; connected clients are served meanwhile")
+    func connectionCeilingKeepsAReserve() async throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let socket = scratch.file("d.sock")
+        let prlimit = try CorridordBinary.tool("prlimit", hint: "It is in util-linux: apt-get install -y util-linux.")
+        let daemon = try await Harness.startReady(
+            executable: prlimit,
+            ["--nofile=256:256", try CorridordBinary.url().path, "--socket", socket, "--data-dir", scratch.file("data")],
+            in: scratch
+        )
+        defer { daemon.process.kill() }
+        let stderr = try #require(daemon.process.stderrLines)
+        let earlier = try await CorridorClient.connect(to: socket)
+
+        var descriptors: [Int32] = []
+        defer { descriptors.forEach { close($0) } }
+        // More than the limit itself: without the ceiling, accept would fail with EMFILE.
+        for _ in 0..<260 {
+            descriptors.append(try UnixSocket.connect(socket))
+        }
+        let paused = try await stderr.line(containing: "accept paused")
+        #expect(paused.contains("192 connections are open"), "\(paused)")
+        #expect(paused.contains("descriptorLimit=256"), "\(paused)")
+        // A client from before the flood is still served.
+        #expect(try await earlier.status().pid == UInt32(daemon.process.pid))
+        await earlier.close()
+
+        for descriptor in descriptors { close(descriptor) }
+        descriptors.removeAll()
+        #expect(try await Harness.status(at: socket).pid == UInt32(daemon.process.pid))
+        _ = try await stderr.line(containing: "accepting connections again")
+        let lines = stderr.lines
+        #expect(lines.filter { $0.contains("accept paused") }.count == 1, "\(lines.joined(separator: "\n"))")
+        #expect(!lines.contains { $0.contains("no descriptor") }, "descriptors ran out despite the ceiling")
+        await Harness.stopCleanly(daemon.process)
+    }
 }
