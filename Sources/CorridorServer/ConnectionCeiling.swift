@@ -22,45 +22,49 @@ final class ConnectionCeiling: ChannelDuplexHandler, RemovableChannelHandler {
     private let ceiling: Int
     private let reserve: Int
     private let descriptorLimit: Int
-    private let openConnections: @Sendable () -> Int
     private let logger: Logger
-    private var context: ChannelHandlerContext?
+    /// Accepted and not yet closed, counted here on the listener's event loop
+    /// as each one is accepted: a count kept by the connections themselves
+    /// lags behind a burst of accepts while their event loops are busy.
+    private var open = 0
     /// A read was held back at the ceiling; the next close releases it.
     private var readHeldBack = false
 
-    init(descriptorLimit: Int, openConnections: @escaping @Sendable () -> Int, logger: Logger) {
+    init(descriptorLimit: Int, logger: Logger) {
         (ceiling, reserve) = Self.ceiling(descriptorLimit: descriptorLimit)
         self.descriptorLimit = descriptorLimit
-        self.openConnections = openConnections
         self.logger = logger
     }
 
-    func handlerAdded(context: ChannelHandlerContext) {
-        self.context = context
-    }
-
-    func handlerRemoved(context: ChannelHandlerContext) {
-        self.context = nil
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let connection = unwrapInboundIn(data)
+        open += 1
+        let gate = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let listener = NIOLoopBound(context, eventLoop: context.eventLoop)
+        connection.closeFuture.whenComplete { _ in
+            gate.eventLoop.execute { gate.value.connectionClosed(context: listener.value) }
+        }
+        context.fireChannelRead(data)
     }
 
     func read(context: ChannelHandlerContext) {
-        guard openConnections() >= ceiling else {
+        guard open >= ceiling else {
             context.read()
             return
         }
         if !readHeldBack {
             readHeldBack = true
             logger.warning("accept paused: \(ceiling) connections are open, the most the descriptor limit allows while keeping \(reserve) for the daemon's own files; new clients wait until one closes", metadata: [
-                "connections": "\(openConnections())", "descriptorLimit": "\(descriptorLimit)",
+                "connections": "\(open)", "descriptorLimit": "\(descriptorLimit)",
             ])
         }
     }
 
-    /// On the listening channel's event loop, after a connection closed.
-    func connectionClosed() {
-        guard readHeldBack, let context, openConnections() < ceiling else { return }
+    private func connectionClosed(context: ChannelHandlerContext) {
+        open -= 1
+        guard readHeldBack, open < ceiling else { return }
         readHeldBack = false
-        logger.notice("accepting connections again", metadata: ["connections": "\(openConnections())"])
+        logger.notice("accepting connections again", metadata: ["connections": "\(open)"])
         context.read()
     }
 }

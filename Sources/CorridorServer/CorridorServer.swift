@@ -42,8 +42,6 @@ public final class CorridorServer: Sendable {
     private let connections = Box(Mutex<[ObjectIdentifier: (channel: any Channel, handler: NIOLoopBound<ConnectionHandler>)]>([:]))
     private let listener = Mutex<(channel: any Channel, ownsSocketFile: Bool)?>(nil)
     private let boundPath = Box(Mutex<String>(""))
-    /// The listener's ConnectionCeiling, told when a connection closes.
-    private let ceiling = Box(Mutex<NIOLoopBound<ConnectionCeiling>?>(nil))
 
     public init(
         configuration: ServerConfiguration,
@@ -80,22 +78,16 @@ public final class CorridorServer: Sendable {
     /// Binds (or adopts) the socket; when this returns, the socket listens.
     public func start(_ source: ListenSource = .path) async throws {
         let logger = self.logger
-        let statistics = self.statistics
-        let ceiling = self.ceiling
         let descriptorLimit = Self.descriptorLimit()
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let gate = ConnectionCeiling(
-                        descriptorLimit: descriptorLimit, openConnections: { statistics.openConnections }, logger: logger
-                    )
                     try channel.pipeline.syncOperations.addHandlers(
                         AcceptBackoffHandler(shouldForwardIOErrorCaught: true, backoffProvider: AcceptPauseLogging.backoff(after:)),
                         AcceptPauseLogging(logger: logger),
-                        gate
+                        ConnectionCeiling(descriptorLimit: descriptorLimit, logger: logger)
                     )
-                    ceiling.value.withLock { $0 = NIOLoopBound(gate, eventLoop: channel.eventLoop) }
                 }
             }
             .childChannelInitializer { [self] channel in
@@ -191,12 +183,8 @@ public final class CorridorServer: Sendable {
         let bound = NIOLoopBound(handler, eventLoop: channel.eventLoop)
         connections.value.withLock { $0[key] = (channel, bound) }
         let connections = self.connections
-        let ceiling = self.ceiling
         channel.closeFuture.whenComplete { _ in
             _ = connections.value.withLock { $0.removeValue(forKey: key) }
-            if let gate = ceiling.value.withLock({ $0 }) {
-                gate.eventLoop.execute { gate.value.connectionClosed() }
-            }
         }
     }
 
