@@ -1,4 +1,5 @@
 import CorridorWire
+import Glibc
 import NIOCore
 import NIOPosix
 import Synchronization
@@ -9,6 +10,7 @@ import Synchronization
 @_exported import enum CorridorWire.DefaultLocations
 @_exported import enum CorridorWire.CorridorVersion
 @_exported import struct CorridorWire.FieldViolation
+@_exported import enum CorridorWire.SocketDirectoryPolicy
 
 /// How a client connects and behaves.
 public struct ClientConfiguration: Sendable {
@@ -42,8 +44,9 @@ public final class CorridorClient: Sendable {
     }
 
     /// Connects and exchanges hellos. Errors are RPCErrors: UNAVAILABLE when
-    /// nothing listens at `socketPath`, FAILED_PRECONDITION when the server
-    /// refuses the protocol version.
+    /// nothing listens at `socketPath`, PERMISSION_DENIED when the process
+    /// listening there is not one a client may trust (ServerIdentity),
+    /// FAILED_PRECONDITION when the server refuses the protocol version.
     public static func connect(
         to socketPath: String,
         configuration: ClientConfiguration = ClientConfiguration(),
@@ -51,6 +54,7 @@ public final class CorridorClient: Sendable {
     ) async throws(RPCError) -> CorridorClient {
         let loop = group.next()
         let helloPromise = loop.makePromise(of: HelloReply.self)
+        let peerPromise = loop.makePromise(of: UInt32.self)
         let keepalive = configuration.keepaliveInterval.map { TimeAmount.nanoseconds(Int64($0.components.seconds) * 1_000_000_000 + $0.components.attoseconds / 1_000_000_000) }
         let hello = Hello(clientName: configuration.clientName)
         let channel: any Channel
@@ -63,6 +67,7 @@ public final class CorridorClient: Sendable {
                     channel.eventLoop.makeCompletedFuture {
                         let connection = ClientConnectionHandler(hello: hello, helloPromise: helloPromise, keepaliveInterval: keepalive)
                         try channel.pipeline.syncOperations.addHandlers(
+                            PeerUIDReader(peer: peerPromise),
                             ByteToMessageHandler(FrameDecoder(maxFrameBytes: configuration.maxFrameBytes)),
                             connection
                         )
@@ -77,7 +82,22 @@ public final class CorridorClient: Sendable {
                 .get()
         } catch {
             helloPromise.fail(error)
+            peerPromise.fail(error)
             throw RPCError(.unavailable, "cannot connect to corridord at \(socketPath): \(Self.describe(error))")
+        }
+        // Before the first call can carry anyone's data: is this corridord's socket at all?
+        do {
+            let peerUID = try await peerPromise.futureResult.get()
+            let ownUID = geteuid()
+            // The user database is asked only when the answer matters: it may be a network service.
+            let systemUserUID = peerUID == 0 || peerUID == ownUID ? nil : ServerIdentity.systemUserUID()
+            guard ServerIdentity.isTrusted(peerUID: peerUID, ownUID: ownUID, systemUserUID: systemUserUID) else {
+                throw ServerIdentity.refusal(socketPath: socketPath, peerUID: peerUID, ownUID: ownUID, systemUserUID: systemUserUID)
+            }
+        } catch {
+            helloPromise.fail(error)
+            channel.close(promise: nil)
+            throw (error as? RPCError) ?? RPCError(.unavailable, "cannot learn who listens at \(socketPath): \(Self.describe(error))")
         }
         let timeout = loop.scheduleTask(in: .seconds(configuration.connectTimeout.components.seconds)) {
             helloPromise.fail(RPCError(.deadlineExceeded, "corridord at \(socketPath) did not answer hello in time"))

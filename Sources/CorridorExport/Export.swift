@@ -31,9 +31,11 @@ extension RecordExport {
     }
 
     /// The record's lines. Whitespace within a cell is tidied as HXL asks (no
-    /// line breaks, no runs of spaces, none at either end); JSON keeps text as it is.
+    /// line breaks, no runs of spaces, none at either end), and a cell a
+    /// spreadsheet would run as a formula is defused (Cell.defused); JSON
+    /// keeps text as it is.
     public static func hxlLines(_ record: Record) -> String {
-        rows(record).map { row in CSV.line(columns.map { Cell.tidy(row[$0.hashtag] ?? "") }) }.joined()
+        rows(record).map { row in CSV.line(columns.map { Cell.defused(Cell.tidy(row[$0.hashtag] ?? "")) }) }.joined()
     }
 
     /// A whole HXL-tagged CSV file.
@@ -94,6 +96,29 @@ enum Cell {
         guard text.contains(where: \.isWhitespace) else { return text }
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
+    /// Spreadsheets run a cell that starts with = + - @ (or a tab or CR
+    /// before one) as a formula: free text such as a figure's note could
+    /// then fetch a URL built from the other cells (=HYPERLINK, =WEBSERVICE)
+    /// or worse. Such a cell gets a leading apostrophe, which spreadsheets
+    /// read as "this is text" (OWASP's CSV injection advice). A cell that is
+    /// only a number, such as -3 or +2.5, is a number to every spreadsheet
+    /// and is left alone, so numeric columns keep their values.
+    public static func defused(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, formulaStarts.contains(first), !isPlainNumber(text) else { return text }
+        return "'" + text
+    }
+
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// [+-]digits[.digits]: what a spreadsheet reads as a number, never as a formula.
+    static func isPlainNumber(_ text: String) -> Bool {
+        var scalars = Array(text.unicodeScalars)[...]
+        if let sign = scalars.first, sign == "+" || sign == "-" { scalars = scalars.dropFirst() }
+        let parts = scalars.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard !parts.isEmpty, parts.count <= 2 else { return false }
+        return parts.allSatisfy { part in !part.isEmpty && part.allSatisfy { ("0"..."9").contains($0) } }
+    }
+
     static func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
     static func time(_ ms: UInt64) -> String { ms == 0 ? "" : ISO8601.utc(milliseconds: ms) }
     static func number<N: BinaryInteger>(_ value: N) -> String { String(value) }

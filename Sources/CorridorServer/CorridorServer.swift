@@ -77,8 +77,19 @@ public final class CorridorServer: Sendable {
 
     /// Binds (or adopts) the socket; when this returns, the socket listens.
     public func start(_ source: ListenSource = .path) async throws {
+        let logger = self.logger
+        let descriptorLimit = Self.descriptorLimit()
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
+            .serverChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandlers(
+                        AcceptBackoffHandler(shouldForwardIOErrorCaught: true, backoffProvider: AcceptPauseLogging.backoff(after:)),
+                        AcceptPauseLogging(logger: logger),
+                        ConnectionCeiling(descriptorLimit: descriptorLimit, logger: logger)
+                    )
+                }
+            }
             .childChannelInitializer { [self] channel in
                 channel.eventLoop.makeCompletedFuture { try self.setUpConnection(channel) }
             }
@@ -86,6 +97,8 @@ public final class CorridorServer: Sendable {
         switch source {
         case .path:
             let path = configuration.socketPath
+            // A socket its group may use lives in a directory its group may enter.
+            try SocketDirectory.prepare(forSocket: path, mode: configuration.socketMode & 0o070 != 0 ? 0o750 : 0o700)
             try SocketPathClaim.prepare(path)
             // The umask keeps the file from ever being wider than its mode, even
             // for the moment between bind and chmod.
@@ -198,6 +211,13 @@ public final class CorridorServer: Sendable {
             settle(true)
         }
         return (try? await outcome.futureResult.get()) ?? false
+    }
+
+    /// The soft RLIMIT_NOFILE, read when the server starts (after corridord raised it).
+    private static func descriptorLimit() -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 1024 }
+        return limit.rlim_cur == rlim_t.max ? Int.max / 2 : Int(clamping: limit.rlim_cur)
     }
 
     private static func unixMilliseconds() -> UInt64 {

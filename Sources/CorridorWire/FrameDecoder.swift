@@ -9,8 +9,10 @@ public enum InboundFrame: Sendable, Equatable {
     case oversized(streamID: UInt32?, length: UInt32)
     /// A complete body that is not a valid corridor.v1.Frame.
     case malformed(length: UInt32)
-    /// The peer closed the connection in the middle of a frame.
-    case truncated(received: Int, expected: UInt32)
+    /// The peer closed the connection in the middle of a frame. `expected`
+    /// counts the prefix too, so it is wider than the prefix: a claimed
+    /// length of 2^32-1 plus its 4 bytes does not fit in a UInt32.
+    case truncated(received: Int, expected: UInt64)
 }
 
 /// Splits a byte stream into frames: a 4-byte big-endian length N, then N
@@ -40,7 +42,7 @@ public struct FrameDecoder: ByteToMessageDecoder {
             let expected = buffer.getInteger(at: buffer.readerIndex, endianness: .big, as: UInt32.self)
             context.fireChannelRead(wrapInboundOut(.truncated(
                 received: buffer.readableBytes,
-                expected: expected.map { $0 + 4 } ?? 4
+                expected: expected.map { UInt64($0) + 4 } ?? 4
             )))
             buffer.moveReaderIndex(to: buffer.writerIndex)
         }
@@ -72,9 +74,10 @@ public struct FrameDecoder: ByteToMessageDecoder {
             bytesToSkip = length
             return .oversized(streamID: streamID, length: length)
         }
-        guard buffer.readableBytes >= 4 + Int(length) else { return nil }
-        buffer.moveReaderIndex(forwardBy: 4)
-        let body = buffer.readSlice(length: Int(length))!
+        // Int is 64 bits wide here, so 4 + any UInt32 length cannot overflow.
+        guard buffer.readableBytes >= 4 + Int(length),
+              let body = buffer.getSlice(at: buffer.readerIndex + 4, length: Int(length)) else { return nil }
+        buffer.moveReaderIndex(forwardBy: 4 + Int(length))
         guard let frame = Frame(decoding: body) else { return .malformed(length: length) }
         return .frame(frame)
     }

@@ -22,12 +22,29 @@ struct ConnectionOptions: ParsableArguments {
         guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds.") }
     }
 
+    /// A socket nobody named (the per-user or system default) is used only
+    /// in a directory of the caller's own, root's or the daemon's user that
+    /// nobody else may write: /tmp/corridor-UID, where the default goes
+    /// without XDG_RUNTIME_DIR, can be made by any local user first. (Who
+    /// listens is checked after connecting, whatever the path: ServerIdentity.)
+    static func defaultSocketDirectoryProblem(_ path: String, explicit: String?, environment: [String: String]) -> String? {
+        let named = (explicit.map { !$0.isEmpty } ?? false) || !(environment["CORRIDOR_SOCKET"] ?? "").isEmpty
+        guard !named else { return nil }
+        guard FileManager.default.fileExists(atPath: SocketDirectoryPolicy.directory(of: path)) else { return nil }
+        let owners = [geteuid()] + (ServerIdentity.systemUserUID().map { [$0] } ?? [])
+        return SocketDirectoryPolicy.check(SocketDirectoryPolicy.directory(of: path), expectedOwners: owners)
+    }
+
     func connect() async throws -> CorridorClient {
         var configuration = ClientConfiguration()
         configuration.clientName = "corridorctl"
         configuration.connectTimeout = .seconds(max(1, Int64(timeout.rounded(.up))))
+        let path = resolvedSocket
+        if let problem = Self.defaultSocketDirectoryProblem(path, explicit: socket, environment: ProcessInfo.processInfo.environment) {
+            throw CommandFailure(RPCError(.permissionDenied, "refusing to connect to \(path): \(problem)"))
+        }
         do {
-            return try await CorridorClient.connect(to: resolvedSocket, configuration: configuration)
+            return try await CorridorClient.connect(to: path, configuration: configuration)
         } catch {
             throw CommandFailure(error, hint: error.code == .unavailable
                 ? "is corridord running? Start it with `make run`, or `systemctl start corridord`; or pass --socket."

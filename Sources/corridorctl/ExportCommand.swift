@@ -24,55 +24,115 @@ struct ExportCommand: AsyncParsableCommand {
 
     struct OutputOptions: ParsableArguments {
         @Option(help: "json or hxl (HXL-tagged CSV).") var format: Format = .hxl
-        @Option(help: "Write to this file (replaced whole once the export is complete) instead of standard output.") var output: String?
+        @Option(help: "Write to this file (replaced whole once the export is complete, readable by you alone) instead of standard output.") var output: String?
+        @Flag(help: "Let the file's group read the --output file too (mode 0640 instead of 0600).") var groupReadable = false
+
+        func validate() throws {
+            if groupReadable && output == nil {
+                throw ValidationError("--group-readable applies to an --output file only.")
+            }
+        }
     }
 
-    /// Where an export goes: standard output as it comes, or a temporary file
-    /// renamed over --output at the end, so a failed export leaves no half file.
+    /// Where an export goes: standard output as it comes, or a new private
+    /// file renamed over --output at the end, so a failed export leaves no
+    /// half file and an existing file or symbolic link at --output is
+    /// replaced, never written through.
     final class Sink {
-        private let handle: FileHandle
+        private let descriptor: Int32
         private let temporary: String?
         private let destination: String?
-        private var buffer = ""
+        private var buffer: [UInt8] = []
+        /// The temporary file is closed and renamed or removed: nothing is left to undo.
+        private var isSettled = false
 
-        init(output: String?) throws {
-            if let output {
-                let temporary = output + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-                guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-                    throw InputError("cannot write \(output)")
-                }
-                self.handle = handle
-                self.temporary = temporary
-                self.destination = output
-            } else {
-                handle = FileHandle.standardOutput
+        init(output: String?, groupReadable: Bool) throws {
+            guard let output else {
+                descriptor = STDOUT_FILENO
                 temporary = nil
                 destination = nil
+                return
+            }
+            let mode: mode_t = groupReadable ? 0o640 : 0o600
+            let (descriptor, temporary) = try Self.createPrivateFile(beside: output, mode: mode)
+            self.descriptor = descriptor
+            self.temporary = temporary
+            self.destination = output
+        }
+
+        /// A file that did not exist before (O_EXCL, O_NOFOLLOW: no existing
+        /// file or link is reused), next to `output` so that the final rename
+        /// stays within one file system, with exactly `mode`.
+        private static func createPrivateFile(beside output: String, mode: mode_t) throws -> (Int32, String) {
+            for attempt in 0..<16 {
+                let temporary = output + ".partial-\(getpid())-\(attempt)-\(UInt32.random(in: 0...UInt32.max))"
+                let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+                if descriptor < 0 {
+                    if errno == EEXIST { continue }
+                    throw InputError("cannot write \(output): \(String(cString: strerror(errno)))")
+                }
+                // The umask may have narrowed the mode; widen it to exactly what was asked, never more.
+                guard fchmod(descriptor, mode) == 0 else {
+                    let reason = String(cString: strerror(errno))
+                    close(descriptor)
+                    unlink(temporary)
+                    throw InputError("cannot set mode \(String(mode, radix: 8)) on \(temporary): \(reason)")
+                }
+                return (descriptor, temporary)
+            }
+            throw InputError("cannot write \(output): could not create a temporary file beside it")
+        }
+
+        /// The first write error, reported by `finish`: the pages keep
+        /// arriving, but nothing more is written once one write failed.
+        private var failure: InputError?
+
+        func write(_ text: String) {
+            guard failure == nil else { return }
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= 1 << 16 {
+                do { try flush() } catch { failure = error }
             }
         }
 
-        func write(_ text: String) {
-            buffer += text
-            if buffer.utf8.count >= 1 << 16 { flush() }
-        }
-
-        private func flush() {
-            handle.write(Data(buffer.utf8))
-            buffer = ""
+        private func flush() throws(InputError) {
+            var offset = 0
+            while offset < buffer.count {
+                let written = buffer[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw InputError("cannot write \(destination ?? "standard output"): \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
+            buffer.removeAll(keepingCapacity: true)
         }
 
         func finish() throws {
-            flush()
+            if let failure { throw failure }
+            try flush()
             guard let temporary, let destination else { return }
-            try handle.close()
-            if FileManager.default.fileExists(atPath: destination) { try FileManager.default.removeItem(atPath: destination) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: destination)
+            isSettled = true
+            let synced = fsync(descriptor) == 0
+            let syncError = errno
+            close(descriptor)
+            guard synced else {
+                unlink(temporary)
+                throw InputError("cannot write \(destination): \(String(cString: strerror(syncError)))")
+            }
+            // rename replaces a link at the destination, it does not follow it.
+            guard rename(temporary, destination) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw InputError("cannot replace \(destination): \(reason)")
+            }
         }
 
         func abandon() {
-            guard let temporary else { return }
-            try? handle.close()
-            try? FileManager.default.removeItem(atPath: temporary)
+            guard let temporary, !isSettled else { return }
+            isSettled = true
+            close(descriptor)
+            unlink(temporary)
         }
     }
 
@@ -82,7 +142,7 @@ struct ExportCommand: AsyncParsableCommand {
         _ export: E.Type, options: OutputOptions,
         pages: (_ deliver: ([E.Record]) -> Void) async throws -> Void
     ) async throws {
-        let sink = try Sink(output: options.output)
+        let sink = try Sink(output: options.output, groupReadable: options.groupReadable)
         do {
             var writer = JSONExportWriter(kind: E.kind, exportedAtMs: UInt64(Date().timeIntervalSince1970 * 1000))
             var count = 0

@@ -53,11 +53,10 @@ struct Corridord: AsyncParsableCommand {
         let logger = Logger(label: "corridord")
 
         do {
-            try Self.createDirectory(settings.dataDirectory, mode: 0o700)
+            DescriptorLimit.raiseToHardLimit(logger: logger)
+            try DirectoryCreation.create(settings.dataDirectory, mode: 0o700, purpose: "data directory")
+            // The server creates and checks the socket's directory itself (SocketDirectory).
             let inherited = try SocketActivation.inheritedSocket()
-            if inherited == nil {
-                try Self.createDirectory(String(settings.socketPath[..<(settings.socketPath.lastIndex(of: "/") ?? settings.socketPath.startIndex)]), mode: 0o750)
-            }
 
             let notifier = SystemdNotifier()
             let registry = try Self.openRegistry(settings: settings, repair: repair, notifier: notifier, logger: logger)
@@ -138,16 +137,6 @@ struct Corridord: AsyncParsableCommand {
         }
         for repair in report.repairs { logger.critical("repair: \(repair)") }
         return registry
-    }
-
-    private static func createDirectory(_ path: String, mode: Int) throws {
-        do {
-            try FileManager.default.createDirectory(
-                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: mode]
-            )
-        } catch {
-            throw ConfigurationError(description: "cannot create directory \(path): \(error)")
-        }
     }
 }
 

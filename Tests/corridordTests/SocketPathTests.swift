@@ -66,6 +66,38 @@ struct SocketPathTests {
         #expect((try? String(contentsOfFile: socket, encoding: .utf8)) == "precious")
     }
 
+    // Issue 8, finding 3: a socket directory someone else could write (or
+    // had made first) was used as it was.
+    @Test("a socket directory others may write is refused at start, naming path, owner and mode", arguments: [0o777, 0o770, 0o1777] as [mode_t])
+    func writableSocketDirectoryRefused(mode: mode_t) async throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let directory = scratch.file("shared")
+        try #require(mkdir(directory, 0o700) == 0 && chmod(directory, mode) == 0)
+        let socket = directory + "/d.sock"
+        let daemon = try DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data")])
+        defer { daemon.kill() }
+        let exitStatus = await daemon.waitForExit()
+        let stderr = try await daemon.stderrAfterExit()
+        #expect(exitStatus != 0 && exitStatus < 128, "exit status \(exitStatus):\n\(stderr)")
+        #expect(stderr.contains("the socket directory \(directory)"), "\(stderr)")
+        #expect(stderr.contains("owner uid \(geteuid())"), "\(stderr)")
+        #expect(stderr.contains("mode 0" + String(mode, radix: 8)), "\(stderr)")
+        #expect(UnixSocket.kind(socket) == "missing")
+    }
+
+    @Test("a missing socket directory is created 0750 for the group-shared default mode, and checked")
+    func socketDirectoryCreatedPrivate() async throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let directory = scratch.file("run/corridor")
+        let daemon = try await Harness.startReady(["--socket", directory + "/d.sock", "--data-dir", scratch.file("data")], in: scratch)
+        defer { daemon.process.kill() }
+        #expect(UnixSocket.mode(directory) == 0o750)
+        #expect(UnixSocket.mode(directory + "/d.sock") == 0o660)
+        await Harness.stopCleanly(daemon.process)
+    }
+
     @Test("a socket path longer than AF_UNIX allows is refused by name")
     func pathTooLong() async throws {
         let scratch = try ScratchDirectory()

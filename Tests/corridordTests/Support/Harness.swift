@@ -51,7 +51,10 @@ enum Harness {
     /// Spawns corridord with NOTIFY_SOCKET pointing at a fresh NotifySocket in
     /// `scratch` and waits for READY=1. Kills the process if READY=1 never
     /// comes (it exited, or the safety timeout passed).
+    /// `executable`: a wrapper that execs corridord (such as prlimit), whose
+    /// arguments then name corridord; nil: corridord itself.
     static func startReady(
+        executable: URL? = nil,
         _ arguments: [String],
         environment: [String: String] = [:],
         stderr: DaemonProcess.Stderr = .pipe,
@@ -60,7 +63,7 @@ enum Harness {
         let notify = try NotifySocket(in: scratch)
         var environment = environment
         environment["NOTIFY_SOCKET"] = notify.path
-        let process = try DaemonProcess(arguments, environment: environment, stderr: stderr)
+        let process = try DaemonProcess(executable: executable, arguments, environment: environment, stderr: stderr)
         do {
             let (ready, before) = try await firstReady(of: process, on: notify)
             return ReadyDaemon(process: process, notify: notify, ready: ready, beforeReady: before)
