@@ -100,10 +100,10 @@ public final class CorridorServer: Sendable {
             // A socket its group may use lives in a directory its group may enter.
             try SocketDirectory.prepare(forSocket: path, mode: configuration.socketMode & 0o070 != 0 ? 0o750 : 0o700)
             try SocketPathClaim.prepare(path)
-            // The umask keeps the file from ever being wider than its mode, even
-            // for the moment between bind and chmod.
-            let previousMask = umask(~configuration.socketMode & 0o777)
-            defer { umask(previousMask) }
+            // No umask around the bind: it is the whole process's, and files the
+            // store or a test creates meanwhile got the socket's mode (a data
+            // directory came out 0600). For the moment between bind and chmod the
+            // directory checked above, 0700 or 0750 and ours, keeps others out.
             channel = try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: false).get()
             guard chmod(path, configuration.socketMode) == 0 else {
                 try? await channel.close()

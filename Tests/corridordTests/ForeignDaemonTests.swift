@@ -14,15 +14,14 @@ struct ForeignDaemonTests {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
         let home = scratch.file("nobody")
-        // chmod, not mkdir's mode alone: an in-process server of another test may
-        // have narrowed this process's umask for a moment (CorridorServer.start).
+        // chmod, not mkdir's mode alone: mkdir's goes through whatever umask the test runner has.
         try #require(chmod(scratch.path, 0o755) == 0)
         try #require(mkdir(home, 0o700) == 0 && chmod(home, 0o700) == 0 && chown(home, 65534, 65534) == 0)
         let socket = home + "/run/d.sock"
         let setpriv = try CorridordBinary.tool("setpriv", hint: "It is in util-linux: apt-get install -y util-linux.")
         let daemon = try DaemonProcess(
             executable: setpriv,
-            // The umask is set again for the same reason: the daemon inherits this process's.
+            // The daemon inherits the runner's umask; 077 keeps what it creates its own.
             ["--reuid=65534", "--regid=65534", "--clear-groups", "/bin/sh", "-c", #"umask 077 && exec "$0" "$@""#,
              try CorridordBinary.url().path, "--socket", socket, "--data-dir", home + "/data"]
         )
