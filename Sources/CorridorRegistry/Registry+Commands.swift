@@ -18,14 +18,16 @@ extension Registry {
     }
 
     public func registerSite(_ site: Site, actor: Actor) async throws(RPCError) -> Site {
-        let events = try currentState.decideRegisterSite(site)
-        try await commit(events, actor: actor)
+        let nowNs = Self.unixNanoseconds()
+        let events = try currentState.decideRegisterSite(site, nowMs: nowNs / 1_000_000)
+        try await commit(events, actor: actor, at: nowNs)
         return currentState.sites[site.id] ?? site
     }
 
     public func updateSite(_ changes: Site, fields: [String], reason: String, actor: Actor) async throws(RPCError) -> Site {
-        let (events, updated) = try currentState.decideUpdateSite(changes, fields: fields)
-        try await commit(events, actor: actor, reason: reason)
+        let nowNs = Self.unixNanoseconds()
+        let (events, updated) = try currentState.decideUpdateSite(changes, fields: fields, nowMs: nowNs / 1_000_000)
+        try await commit(events, actor: actor, reason: reason, at: nowNs)
         return updated
     }
 
@@ -36,20 +38,23 @@ extension Registry {
     }
 
     public func registerCase(_ proposed: Case, personal: CasePersonal?, actor: Actor) async throws(RPCError) -> CaseView {
-        let (events, registered) = try currentState.decideRegisterCase(proposed, personal: personal, nowMs: Self.unixNanoseconds() / 1_000_000)
-        try await commit(events, actor: actor)
+        let nowNs = Self.unixNanoseconds()
+        let (events, registered) = try currentState.decideRegisterCase(proposed, personal: personal, nowMs: nowNs / 1_000_000)
+        try await commit(events, actor: actor, at: nowNs)
         return view(of: registered.id)!
     }
 
     public func updateCase(_ changes: Case, personal: CasePersonal?, fields: [String], reason: String, actor: Actor) async throws(RPCError) -> CaseView {
-        let events = try currentState.decideUpdateCase(changes, personal: personal, fields: fields)
-        try await commit(events, actor: actor, reason: reason)
+        let nowNs = Self.unixNanoseconds()
+        let events = try currentState.decideUpdateCase(changes, personal: personal, fields: fields, nowMs: nowNs / 1_000_000)
+        try await commit(events, actor: actor, reason: reason, at: nowNs)
         return view(of: changes.id)!
     }
 
     public func setCaseStatus(caseID: String, status: Case.Status, date: String, reason: String, actor: Actor) async throws(RPCError) -> CaseView {
-        let events = try currentState.decideSetCaseStatus(caseID: caseID, status: status, date: date, reason: reason)
-        try await commit(events, actor: actor, reason: reason)
+        let nowNs = Self.unixNanoseconds()
+        let events = try currentState.decideSetCaseStatus(caseID: caseID, status: status, date: date, reason: reason, nowMs: nowNs / 1_000_000)
+        try await commit(events, actor: actor, reason: reason, at: nowNs)
         return view(of: caseID)!
     }
 }

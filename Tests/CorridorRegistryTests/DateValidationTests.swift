@@ -1,0 +1,184 @@
+@testable import CorridorRegistry
+import CorridorModel
+import CorridorWire
+import Foundation
+import Testing
+
+// Issue 8: every date a client sends goes through one calendar (CivilDate),
+// and no odd one reaches a force-unwrap. Dates of things that have happened
+// cannot be after the day the command is decided.
+
+/// Today in UTC, as the registry's clock sees it.
+private func todayUTC() -> CivilDate {
+    CivilDate.utcDay(ofUnixMs: UInt64(Date().timeIntervalSince1970 * 1000))
+}
+
+/// A registry with the known world, agreement a-29 (AGREED, with a counted
+/// term), a draft list l1 and case C-000001 with a personal part.
+private func withDatedWorld(_ body: (Registry) async throws -> Void) async throws {
+    try await withRegistry { registry in
+        try await Deal.setUp(registry)
+        _ = try await ListWorld.create(registry)
+        _ = try await registry.registerCase(World.patient(), personal: World.personal, actor: registrar)
+        try await body(registry)
+    }
+}
+
+/// Each command of the registry that takes a date, with the field it names.
+private let dateTakingCommands: [(field: String, run: @Sendable (Registry, String) async throws -> Void)] = [
+    ("as_of", { registry, date in _ = try await registry.selectList(SelectListRequest(listID: "l1", asOf: date), actor: registrar) }),
+    ("date", { registry, date in _ = try await registry.setCaseStatus(caseID: "C-000001", status: .deceased, date: date, reason: "", actor: registrar) }),
+    ("personal.date_of_birth", { registry, date in
+        _ = try await registry.registerCase(World.patient(), personal: CasePersonal(dateOfBirth: date), actor: registrar)
+    }),
+    ("personal.date_of_birth", { registry, date in
+        _ = try await registry.updateCase(World.patient(id: "C-000001"), personal: CasePersonal(dateOfBirth: date), fields: ["personal.date_of_birth"], reason: "", actor: registrar)
+    }),
+    ("site.besieged_since", { registry, date in
+        _ = try await registry.registerSite(Site(id: "madaya", name: "Madaya", kind: .city, besiegedBy: ["gov"], besiegedSince: date), actor: registrar)
+    }),
+    ("site.besieged_since", { registry, date in
+        _ = try await registry.updateSite(Site(id: "ghouta", name: "", kind: .enclave, besiegedSince: date), fields: ["besieged_since"], reason: "", actor: registrar)
+    }),
+    ("figure.as_of", { registry, date in _ = try await registry.reportFigure(ReportFigureRequest(figure: FigureTests.claim(asOf: date)), actor: registrar) }),
+    ("figure.as_of_end", { registry, date in
+        var figure = FigureTests.claim(asOf: "2017-11-20")
+        figure.asOfEnd = date
+        _ = try await registry.reportFigure(ReportFigureRequest(figure: figure), actor: registrar)
+    }),
+    ("agreement.agreed_on", { registry, date in
+        var agreement = Deal.agreement(id: "a-30")
+        agreement.agreedOn = date
+        _ = try await registry.recordAgreement(RecordAgreementRequest(agreement: agreement), actor: registrar)
+    }),
+    ("agreement.implementation_started_on", { registry, date in
+        var agreement = Deal.agreement(id: "a-31")
+        agreement.implementationStartedOn = date
+        _ = try await registry.recordAgreement(RecordAgreementRequest(agreement: agreement), actor: registrar)
+    }),
+    ("agreement.agreed_on", { registry, date in
+        var agreement = Deal.agreement()
+        agreement.agreedOn = date
+        _ = try await registry.updateAgreement(UpdateAgreementRequest(agreement: agreement, fields: ["agreed_on"]), actor: registrar)
+    }),
+    ("date", { registry, date in
+        _ = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: .implementing, date: date), actor: registrar)
+    }),
+    ("date", { registry, date in
+        _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 1, date: date), actor: registrar)
+    }),
+    ("from", { registry, date in _ = try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(from: date)) }),
+    ("to", { registry, date in _ = try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(to: date)) }),
+]
+
+@Suite struct DateValidationTests {
+    /// Issue 8's repro: `corridorctl list select L --as-of "+201-02-20"` killed the daemon.
+    @Test func aSignedYearAsOfIsRefusedNamingTheField() async throws {
+        try await withDatedWorld { registry in
+            let before = await registry.currentState.lastSequence
+            let refusal = await #expect(throws: RPCError.self) {
+                try await registry.selectList(SelectListRequest(listID: "l1", asOf: "+201-02-20"), actor: registrar)
+            }
+            #expect(refusal?.code == .invalidArgument)
+            #expect(refusal?.fields == ["as_of"])
+            #expect(refusal?.fieldViolations.first?.description.contains("\"+201-02-20\" is not a date in the form YYYY-MM-DD") == true, "\(String(describing: refusal))")
+            #expect(await registry.currentState.lastSequence == before)
+        }
+    }
+
+    /// Strings no date parser of the registry may accept, through every
+    /// command that takes a date: each a refusal naming the field, nothing recorded.
+    static let oddDates: [String] = [
+        "+201-02-20", "-201-02-20", " 2026-02-20", "2026-02-20 ", "2026-2-20", "٢٠٢٦-٠٢-٢٠", "２０２６-02-20",
+        "99999-01-01", "9223372036854775807-01-01", "0000-01-01", "2026-02-29", "2100-02-29", "2026-13-01", "2026-04-31",
+        "2026-02-20\u{0}", "e\u{301}026-02-20",
+    ]
+
+    @Test(arguments: oddDates)
+    func anOddDateIsRefusedByEveryCommandThatTakesOne(_ date: String) async throws {
+        try await withDatedWorld { registry in
+            let before = await registry.currentState.lastSequence
+            for (index, command) in dateTakingCommands.enumerated() {
+                let refusal = await #expect(throws: RPCError.self, "command \(index) accepted \(date.debugDescription)") {
+                    try await command.run(registry, date)
+                }
+                #expect(refusal?.code == .invalidArgument, "command \(index): \(String(describing: refusal))")
+                #expect(refusal?.fields.contains(command.field) == true, "command \(index) named \(String(describing: refusal?.fields)), not \(command.field)")
+            }
+            #expect(await registry.currentState.lastSequence == before)
+        }
+    }
+
+    /// The far end of the calendar is a date: accepted where a date may be in the future (a selection's as-of, a report's bounds).
+    @Test func theLastDayOfTheCalendarIsADate() async throws {
+        try await withDatedWorld { registry in
+            _ = try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(from: "0001-01-01", to: "9999-12-31"))
+            let selected = try await registry.selectList(SelectListRequest(listID: "l1", asOf: "9999-12-31"), actor: registrar)
+            #expect(selected.list?.selectedAsOf == "9999-12-31")
+        }
+    }
+
+    /// Things that have happened cannot be dated after today (UTC, with a
+    /// day's grace for zones ahead of it): the check uses the registry's clock
+    /// when the command is decided, never at replay.
+    @Test func aDateOfSomethingThatHappenedCannotBeInTheFuture() async throws {
+        let dayAfterTomorrow = todayUTC().adding(days: 2).description
+        try await withDatedWorld { registry in
+            let before = await registry.currentState.lastSequence
+            for (index, command) in dateTakingCommands.enumerated() where !["as_of", "from", "to"].contains(command.field) {
+                for date in ["2099-01-01", dayAfterTomorrow] {
+                    let refusal = await #expect(throws: RPCError.self, "command \(index) accepted \(date)") { try await command.run(registry, date) }
+                    #expect(refusal?.code == .invalidArgument)
+                    #expect(refusal?.fields.contains(command.field) == true, "command \(index): \(String(describing: refusal))")
+                    let description = refusal?.fieldViolations.first { $0.field == command.field }?.description ?? ""
+                    #expect(description.hasPrefix("is \(date), after today \(todayUTC())"), "command \(index): \(description)")
+                }
+            }
+            #expect(await registry.currentState.lastSequence == before)
+        }
+    }
+
+    /// Issue 8: a death dated 2099 was accepted and then counted in the deaths report.
+    @Test func aDeathInTheFutureIsRefusedAndNotCounted() async throws {
+        try await withDatedWorld { registry in
+            let refusal = await #expect(throws: RPCError.self) {
+                try await registry.setCaseStatus(caseID: "C-000001", status: .deceased, date: "2099-01-01", reason: "", actor: registrar)
+            }
+            #expect(refusal?.fields == ["date"])
+            #expect(try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest()).total == 0)
+            // Today is a date of death; so is tomorrow, for a zone ahead of UTC.
+            _ = try await registry.setCaseStatus(caseID: "C-000001", status: .deceased, date: todayUTC().adding(days: 1).description, reason: "", actor: registrar)
+            #expect(try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest()).total == 1)
+        }
+    }
+
+    @Test func aBirthDateMustAgreeWithTheAgeWithinAYear() async throws {
+        try await withDatedWorld { registry in
+            // 96 months old, born 96 ± 12 months ago: accepted.
+            for months in [84, 96, 108] {
+                _ = try await registry.registerCase(World.patient(), personal: CasePersonal(dateOfBirth: dateOfBirth(ageMonths: months)), actor: registrar)
+            }
+            // Born 1990 and 8 years old, or born 14 months off: refused, naming the date and why.
+            for born in ["1990-01-01", dateOfBirth(ageMonths: 96 + 14), dateOfBirth(ageMonths: 96 - 14)] {
+                let refusal = await #expect(throws: RPCError.self, "born \(born) at 96 months") {
+                    try await registry.registerCase(World.patient(), personal: CasePersonal(dateOfBirth: born), actor: registrar)
+                }
+                #expect(refusal?.fields == ["personal.date_of_birth"])
+                #expect(refusal?.fieldViolations.first?.description.contains("but case.age_months is 96; they must agree within 12 months") == true, "\(String(describing: refusal))")
+            }
+            // An update of the age alone is checked against the birth date kept.
+            let refusal = await #expect(throws: RPCError.self) {
+                try await registry.updateCase(World.patient(id: "C-000001", ageMonths: 400), personal: nil, fields: ["age_months"], reason: "", actor: registrar)
+            }
+            #expect(refusal?.fields == ["personal.date_of_birth"])
+        }
+    }
+
+    /// An infant born today is 0 months old; a birth date of today agrees.
+    @Test func aNewbornBornTodayIsAccepted() async throws {
+        try await withDatedWorld { registry in
+            let view = try await registry.registerCase(World.patient(ageMonths: 0), personal: CasePersonal(dateOfBirth: todayUTC().description), actor: registrar)
+            #expect(view.personal?.dateOfBirth == todayUTC().description)
+        }
+    }
+}
