@@ -22,9 +22,13 @@ struct FieldChecks {
         }
     }
 
-    mutating func text(_ value: String, _ field: String, required: Bool, maxLength: Int = 200) {
+    /// Free text of at most `maxLength` characters and the UTF-8 bytes
+    /// TextLimit allows them, without NUL.
+    mutating func text(_ value: String, _ field: String, required: Bool, maxLength: Int = TextLimit.standard.characters) {
         if required { require(!value.allSatisfy(\.isWhitespace), field, "is required") }
-        require(value.count <= maxLength, field, "is \(value.count) characters; at most \(maxLength)")
+        if let problem = TextLimit(characters: maxLength).problem(value) {
+            violations.append(FieldViolation(field: field, description: problem))
+        }
     }
 
     /// YYYY-MM-DD (CivilDate's one calendar: years 0001-9999, a real month
