@@ -305,7 +305,7 @@ extension RegistryState {
         let moving = onList.filter { cases[$0]?.status == .scheduled || cases[$0]?.status == .inTransit }
         guard moving.isEmpty else {
             let named = moving.map { id in
-                "\(id) (\(cases[id]!.status.rawValue)\(movementCarrying(id).map { " on movement \($0.id)" } ?? ""))"
+                "\(id) (\(cases[id]?.status.rawValue ?? "")\(movementCarrying(id).map { " on movement \($0.id)" } ?? ""))"
             }
             throw RPCError(.failedPrecondition, "list \(list.id) still has cases on movements: \(named.joined(separator: ", ")); finish or abort those movements before closing")
         }

@@ -40,7 +40,7 @@ extension Registry {
         let events = try currentState.decideRecordFulfilment(request, today: CivilDate.utcDay(ofUnixMs: nowNs / 1_000_000))
         try await commit(events, actor: actor, reason: request.reason, at: nowNs)
         let state = currentState
-        return state.agreementProgress(state.agreements[request.agreementID]!)
+        return state.agreementProgress(try committed(state.agreements[request.agreementID], "agreement \(request.agreementID)"))
     }
 
     public func getAgreement(_ request: GetRequest) async throws(RPCError) -> Agreement {
