@@ -52,6 +52,17 @@ struct FieldChecks {
         return date
     }
 
+    /// How far ahead of the registry's clock a time of something that has
+    /// happened may be: the operator's clock and minute-rounded times differ.
+    static let clockDifferenceMs: UInt64 = 15 * 60_000
+
+    /// A time given for something that has happened (a departure, an
+    /// incident) may not be later than now, beyond `clockDifferenceMs`.
+    mutating func happened(_ atMs: UInt64?, _ field: String, nowMs: UInt64) {
+        guard let atMs, atMs > nowMs + Self.clockDifferenceMs else { return }
+        violations.append(FieldViolation(field: field, description: "is \(LocalTimestamp.format(atMs, zoneName: "UTC")), after now (\(LocalTimestamp.format(nowMs, zoneName: "UTC")))"))
+    }
+
     /// The latest date that can already have happened somewhere on Earth
     /// when it is `today` in UTC: zones run up to 14 hours ahead of it.
     static func latestPast(_ today: CivilDate) -> CivilDate { today.adding(days: 1) }

@@ -181,4 +181,42 @@ private let dateTakingCommands: [(field: String, run: @Sendable (Registry, Strin
             #expect(view.personal?.dateOfBirth == todayUTC().description)
         }
     }
+
+    /// Times of things that have happened (a departure, a removal at a
+    /// checkpoint, an incident, a window's status change) may not be after
+    /// now, beyond a few minutes of clock difference.
+    @Test func aTimeOfSomethingThatHappenedCannotBeInTheFuture() async throws {
+        try await withRegistry { registry in
+            try await Corridor.seed(registry)
+            _ = try await registry.planMovement(PlanMovementRequest(movement: Corridor.convoy()), actor: registrar)
+            _ = try await Corridor.status(registry, "convoy-1", .notified)
+            let before = await registry.currentState.lastSequence
+            let future = "2099-01-01T10:15Z"
+            let refusals: [(String, RPCError?)] = [
+                ("at", await #expect(throws: RPCError.self) { try await Corridor.status(registry, "convoy-1", .departed, at: future) }),
+                ("at", await #expect(throws: RPCError.self) {
+                    try await registry.removeCargo(RemoveCargoRequest(
+                        movementID: "convoy-1", lineID: "1", quantity: 1, partyID: "gov", reason: "checkpoint", stage: .checkpoint, at: future
+                    ), actor: registrar)
+                }),
+                ("at", await #expect(throws: RPCError.self) {
+                    try await registry.reportIncident(ReportIncidentRequest(movementID: "convoy-1", incident: Movement.Incident(kind: .delay, description: "held"), at: future), actor: registrar)
+                }),
+                ("incident.at_ms", await #expect(throws: RPCError.self) {
+                    try await registry.reportIncident(ReportIncidentRequest(movementID: "convoy-1", incident: Movement.Incident(atMs: 4_070_908_800_000, kind: .delay, description: "held")), actor: registrar)
+                }),
+                ("at", await #expect(throws: RPCError.self) {
+                    try await registry.setWindowStatus(SetWindowStatusRequest(windowID: "pause-1", status: .ended, at: future), actor: registrar)
+                }),
+            ]
+            for (index, (field, refusal)) in refusals.enumerated() {
+                #expect(refusal?.code == .invalidArgument, "command \(index): \(String(describing: refusal))")
+                #expect(refusal?.fields == [field], "command \(index): \(String(describing: refusal))")
+                #expect(refusal?.fieldViolations.first?.description.hasPrefix("is 2099-01-01 10:15 UTC, after now (") == true || field == "incident.at_ms", "command \(index): \(String(describing: refusal))")
+            }
+            #expect(await registry.currentState.lastSequence == before)
+            // A departure that has happened is recorded.
+            #expect(try await Corridor.status(registry, "convoy-1", .departed, at: "2026-11-21T10:15").status == .departed)
+        }
+    }
 }
