@@ -1,4 +1,5 @@
 internal import CCorridorProto
+import NIOCore
 
 /// Finds string fields whose encoded bytes are not text: invalid UTF-8, or
 /// holding a NUL.
@@ -31,6 +32,17 @@ enum ProtobufStringCheck {
     /// including repeated ones and those of nested messages.
     static func check(_ bytes: UnsafeRawBufferPointer, _ descriptor: UnsafePointer<ProtobufCMessageDescriptor>) -> Outcome {
         walk(bytes, start: 0, end: bytes.count, descriptor, depth: 0)
+    }
+
+    /// For messages decoded by hand rather than as a ProtobufMessage: throws
+    /// INVALID_ARGUMENT naming the first string field that is not text.
+    static func requireText(_ buffer: ByteBuffer, _ descriptor: UnsafePointer<ProtobufCMessageDescriptor>) throws(RPCError) {
+        let outcome = buffer.withUnsafeReadableBytes { check($0, descriptor) }
+        switch outcome {
+        case .valid: return
+        case .violation(let violation): throw RPCError.invalidArgument([violation])
+        case .malformed(let why): throw RPCError(.invalidArgument, "the payload is not a valid \(String(cString: descriptor.pointee.name)): \(why)")
+        }
     }
 
     private static func walk(

@@ -33,7 +33,7 @@ private func registerCase(name: [UInt8], contacts: [[UInt8]] = [], companions: [
     return Encoded.field(1, caseBytes) + Encoded.field(2, personal)
 }
 
-private func refusal<M: ProtobufMessage>(_ type: M.Type, _ bytes: [UInt8]) -> RPCError? {
+private func refusal<M: WireMessage>(_ type: M.Type, _ bytes: [UInt8]) -> RPCError? {
     do {
         _ = try M(wireBytes: ByteBuffer(bytes: bytes))
         return nil
@@ -117,6 +117,13 @@ private func refusal<M: ProtobufMessage>(_ type: M.Type, _ bytes: [UInt8]) -> RP
         let party = Encoded.field(1, "gov") + Encoded.field(3, "bad\0") + Encoded.field(3, "good")
         let error = try #require(refusal(RegisterPartyRequest.self, Encoded.field(1, party)))
         #expect(error.fieldViolations.map(\.field) == ["party.full_name"])
+    }
+
+    /// Health.Check's service name is decoded by hand: checked the same way.
+    @Test func aHealthCheckServiceNameWithANULIsRefused() throws {
+        let error = try #require(refusal(HealthCheckRequest.self, Encoded.field(1, "corridor.v1.Registry\0x")))
+        #expect(error.fieldViolations.map(\.field) == ["service"])
+        #expect(try HealthCheckRequest(wireBytes: ByteBuffer(bytes: Encoded.field(1, "corridor.v1.Registry"))).service == "corridor.v1.Registry")
     }
 
     /// Bytes fields and unknown fields are not text: a NUL there is fine.
