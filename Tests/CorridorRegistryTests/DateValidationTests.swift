@@ -219,4 +219,23 @@ private let dateTakingCommands: [(field: String, run: @Sendable (Registry, Strin
             #expect(try await Corridor.status(registry, "convoy-1", .departed, at: "2026-11-21T10:15").status == .departed)
         }
     }
+
+    /// The checks belong to deciding a command, not to replaying the log: an
+    /// event recorded when its date was valid replays whatever the clock says
+    /// now (here: a death dated ahead of today, as a log from a machine whose
+    /// clock ran ahead would hold), without refusal or change.
+    @Test func replayDoesNotJudgeDatesAgainstTheClock() async throws {
+        try await withTemporaryDirectory { directory in
+            let before = try await withRegistryReleasedAfterwards(directory) { registry in
+                try await World.seed(registry)
+                _ = try await registry.registerCase(World.patient(), personal: World.personal, actor: registrar)
+                try await registry.commit([.caseStatusChanged(CaseStatusChanged(caseID: "C-000001", from: .waiting, to: .deceased, date: "2099-01-01"))], actor: registrar)
+                return await registry.currentState
+            }
+            let reopened = try openRegistry(directory)
+            expectSameState(await reopened.currentState, before, "after replay")
+            #expect(await reopened.currentState.cases["C-000001"]?.statusDate == "2099-01-01")
+            await reopened.close()
+        }
+    }
 }
