@@ -75,8 +75,11 @@ extension RegistryState {
         }
         var checks = FieldChecks()
         checkCaseFields(updated, checks: &checks)
-        // The age is the age at registration; a birth date given later must agree with it then.
-        checkPersonalFields(updatedPersonal, of: updated, registeredAtMs: current.registeredAtMs, nowMs: nowMs, checks: &checks)
+        // The age is the age at registration; a birth date given later must
+        // agree with it then. Only an update of either is held to that, so
+        // that a record kept from before the rule can still be moved or triaged.
+        let agesChanged = names.contains("age_months") || names.contains("personal.date_of_birth")
+        checkPersonalFields(updatedPersonal, of: updated, registeredAtMs: current.registeredAtMs, nowMs: nowMs, checkAge: agesChanged, checks: &checks)
         try checks.throwIfAny()
         var events: [EventKind] = []
         let operational = names.filter { !$0.hasPrefix("personal.") && caseField($0, of: current) != caseField($0, of: updated) }
@@ -142,10 +145,13 @@ extension RegistryState {
     /// ages are often estimated, and a year's difference is an estimate.
     static let ageToleranceMonths = 12
 
-    private func checkPersonalFields(_ details: CasePersonal, of record: Case, registeredAtMs: UInt64, nowMs: UInt64? = nil, checks: inout FieldChecks) {
+    private func checkPersonalFields(
+        _ details: CasePersonal, of record: Case, registeredAtMs: UInt64, nowMs: UInt64? = nil, checkAge: Bool = true, checks: inout FieldChecks
+    ) {
         checks.text(details.name, "personal.name", required: false)
         let registeredOn = CivilDate.utcDay(ofUnixMs: registeredAtMs)
-        if let born = checks.date(details.dateOfBirth, "personal.date_of_birth", required: false, notAfter: CivilDate.utcDay(ofUnixMs: nowMs ?? registeredAtMs)) {
+        let today = CivilDate.utcDay(ofUnixMs: nowMs ?? registeredAtMs)
+        if let born = checks.date(details.dateOfBirth, "personal.date_of_birth", required: false, notAfter: checkAge ? today : nil), checkAge {
             if FieldChecks.latestPast(registeredOn) < born {
                 checks.require(false, "personal.date_of_birth", "is \(born), after the case was registered on \(registeredOn)")
             } else {

@@ -171,6 +171,16 @@ private let dateTakingCommands: [(field: String, run: @Sendable (Registry, Strin
                 try await registry.updateCase(World.patient(id: "C-000001", ageMonths: 400), personal: nil, fields: ["age_months"], reason: "", actor: registrar)
             }
             #expect(refusal?.fields == ["personal.date_of_birth"])
+            // An update of neither leaves them alone: a case whose age and birth
+            // date disagree (kept from before the rule) can still be moved.
+            let before = await registry.currentState.lastSequence
+            var disagreeing = try #require(await registry.currentState.cases["C-000001"])
+            disagreeing.ageMonths = 400
+            try await registry.commit([.caseUpdated(CaseUpdated(case: disagreeing, changedFields: ["age_months"]))], actor: registrar)
+            disagreeing.siteID = "douma-shelter"
+            let moved = try await registry.updateCase(disagreeing, personal: nil, fields: ["site_id"], reason: "", actor: registrar)
+            #expect(moved.case?.siteID == "douma-shelter")
+            #expect(await registry.currentState.lastSequence == before + 2)
         }
     }
 
