@@ -69,7 +69,21 @@ private let dateTakingCommands: [(field: String, run: @Sendable (Registry, Strin
     }),
     ("from", { registry, date in _ = try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(from: date)) }),
     ("to", { registry, date in _ = try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(to: date)) }),
+    ("day", { registry, date in _ = try await registry.listMovements(ListMovementsRequest(day: date)) }),
+    ("window.daily.first_date", { registry, date in
+        var window = Corridor.pause
+        window.daily?.firstDate = date
+        _ = try await registry.announceWindow(AnnounceWindowRequest(window: window), actor: registrar)
+    }),
+    ("window.daily.last_date", { registry, date in
+        var window = Corridor.pause
+        window.daily?.lastDate = date
+        _ = try await registry.announceWindow(AnnounceWindowRequest(window: window), actor: registrar)
+    }),
 ]
+
+/// The fields of dates that may lie ahead: a selection's as-of, a report's or a query's bounds, a window's schedule.
+private let datesThatMayBeAhead: Set<String> = ["as_of", "from", "to", "day", "window.daily.first_date", "window.daily.last_date"]
 
 @Suite struct DateValidationTests {
     /// Issue 8's repro: `corridorctl list select L --as-of "+201-02-20"` killed the daemon.
@@ -125,7 +139,7 @@ private let dateTakingCommands: [(field: String, run: @Sendable (Registry, Strin
         let dayAfterTomorrow = todayUTC().adding(days: 2).description
         try await withDatedWorld { registry in
             let before = await registry.currentState.lastSequence
-            for (index, command) in dateTakingCommands.enumerated() where !["as_of", "from", "to"].contains(command.field) {
+            for (index, command) in dateTakingCommands.enumerated() where !datesThatMayBeAhead.contains(command.field) {
                 for date in ["2099-01-01", dayAfterTomorrow] {
                     let refusal = await #expect(throws: RPCError.self, "command \(index) accepted \(date)") { try await command.run(registry, date) }
                     #expect(refusal?.code == .invalidArgument)
