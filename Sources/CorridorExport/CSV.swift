@@ -42,6 +42,18 @@ public struct CSVRecord: Sendable, Hashable {
     }
 }
 
+/// Where a field is: its record's row (as `CSVRecord.row`) and its place in
+/// the record, from 1.
+public struct CSVFieldPosition: Sendable, Hashable {
+    public var row: Int
+    public var field: Int
+
+    public init(row: Int, field: Int) {
+        self.row = row
+        self.field = field
+    }
+}
+
 public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     public var row: Int
     public var message: String
@@ -63,6 +75,21 @@ public enum CSVReader {
     /// quotes) among comma, semicolon and tab; comma if none. Blank lines are
     /// skipped but still counted as rows.
     public static func read(_ bytes: [UInt8], separator: UInt8? = nil) throws(CSVError) -> [CSVRecord] {
+        var invalid: [CSVFieldPosition]? = nil
+        return try read(bytes, separator: separator, invalidUTF8: &invalid)
+    }
+
+    /// Like `read`, but a field that is not valid UTF-8 does not end the
+    /// reading: it reads as "" and its position is added to `invalidUTF8`,
+    /// so that an import can name every such cell by its row and column.
+    public static func read(_ bytes: [UInt8], separator: UInt8? = nil, invalidFields: inout [CSVFieldPosition]) throws(CSVError) -> [CSVRecord] {
+        var invalid: [CSVFieldPosition]? = invalidFields
+        defer { invalidFields = invalid ?? [] }
+        return try read(bytes, separator: separator, invalidUTF8: &invalid)
+    }
+
+    /// `invalidUTF8` nil: the first field that is not UTF-8 is an error.
+    private static func read(_ bytes: [UInt8], separator: UInt8?, invalidUTF8: inout [CSVFieldPosition]?) throws(CSVError) -> [CSVRecord] {
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
             throw CSVError(row: 1, message: "the file is UTF-16 (\"Unicode text\"); save it as \"CSV UTF-8\"")
         }
@@ -84,10 +111,14 @@ public enum CSVReader {
         var recordHasContent = false
 
         func finishField() throws(CSVError) {
-            guard let text = String(validating: field, as: UTF8.self) else {
+            if let text = String(validating: field, as: UTF8.self) {
+                fields.append(text)
+            } else if invalidUTF8 != nil {
+                invalidUTF8?.append(CSVFieldPosition(row: row, field: fields.count + 1))
+                fields.append("")
+            } else {
                 throw CSVError(row: row, message: "field \(fields.count + 1) is not valid UTF-8 (save the file as UTF-8 CSV)")
             }
-            fields.append(text)
             field.removeAll(keepingCapacity: true)
             wasQuoted = false
             afterQuote = false

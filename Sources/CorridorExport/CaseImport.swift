@@ -62,8 +62,9 @@ public enum CaseCSVImport {
     /// The rows of the file, or the problems that keep it from being sent.
     public static func parse(_ bytes: [UInt8], ignoreUnknownColumns: Bool = false) -> Parsed {
         let records: [CSVRecord]
+        var notUTF8: [CSVFieldPosition] = []
         do {
-            records = try CSVReader.read(bytes)
+            records = try CSVReader.read(bytes, invalidFields: &notUTF8)
         } catch {
             return Parsed(rows: [], problems: [ImportProblem(row: error.row, column: "", message: error.message)], columnsFound: [], dataRows: 0)
         }
@@ -71,6 +72,15 @@ public enum CaseCSVImport {
             return Parsed(rows: [], problems: [ImportProblem(row: 1, column: "", message: "the file is empty; the first row must name the columns")], columnsFound: [], dataRows: 0)
         }
         var problems: [ImportProblem] = []
+        // Text that is not text cannot be sent: the wire refuses it, and a
+        // NUL would cut the value short on the way there. Said here, per cell.
+        let notUTF8Cells = Set(notUTF8)
+        for position in notUTF8 where position.row == header.row {
+            problems.append(ImportProblem(row: header.row, column: "", message: "the name of column \(position.field) is not valid UTF-8 (save the file as UTF-8 CSV)"))
+        }
+        for (index, raw) in header.fields.enumerated() where raw.utf8.contains(0) {
+            problems.append(ImportProblem(row: header.row, column: "", message: "the name of column \(index + 1) contains a NUL byte (U+0000)"))
+        }
 
         // What each column of the header means.
         enum Meaning { case field(String), option(String, String), ignored }
@@ -124,6 +134,23 @@ public enum CaseCSVImport {
                         problems.append(ImportProblem(row: record.row, column: "", message: "has \(record.fields.count) fields; the header names \(meanings.count) columns"))
                     }
                     break
+                }
+                // Cells of ignored columns are never sent, whatever they hold.
+                let column: String
+                switch meanings[index] {
+                case .field(let name): column = name
+                case .option(let parent, let option): column = parent + "/" + option
+                case .ignored: column = ""
+                }
+                if !column.isEmpty {
+                    if notUTF8Cells.contains(CSVFieldPosition(row: record.row, field: index + 1)) {
+                        problems.append(ImportProblem(row: record.row, column: column, message: "is not valid UTF-8 (save the file as UTF-8 CSV)"))
+                        continue
+                    }
+                    if let nul = value.utf8.firstIndex(of: 0) {
+                        problems.append(ImportProblem(row: record.row, column: column, message: "contains a NUL byte (U+0000) at byte \(value.utf8.distance(from: value.utf8.startIndex, to: nul))"))
+                        continue
+                    }
                 }
                 switch meanings[index] {
                 case .field(let name): values[name] = value.trimmed
@@ -204,12 +231,23 @@ public enum CaseCSVImport {
 
         record.companionIDs = unique(list(values["companions"] ?? ""))
 
+        // The registry's limits, said here with the row and column.
+        func sized(_ column: String, _ value: String, _ limit: TextLimit) {
+            if let message = limit.problem(value) { problem(column, message) }
+        }
+        sized("case_id", values["case_id"] ?? "", .short)
+        sized("site", values["site"] ?? "", .short)
+        sized("name", values["name"] ?? "", .standard)
+        sized("clinical_notes", values["clinical_notes"] ?? "", .long)
+
         var personal = CasePersonal()
         personal.name = values["name"] ?? ""
         personal.dateOfBirth = values["date_of_birth"] ?? ""
         personal.contacts = (values["phone"] ?? "").split(separator: ";").map { String($0).trimmed }.filter { !$0.isEmpty }
         personal.identityNumbers = (values["id_number"] ?? "").split(separator: ";").map { String($0).trimmed }.filter { !$0.isEmpty }
         personal.clinicalNotes = values["clinical_notes"] ?? ""
+        for contact in personal.contacts { sized("phone", contact, .standard) }
+        for number in personal.identityNumbers { sized("id_number", number, .standard) }
         return ImportCaseRow(row: UInt32(clamping: row), case: record, personal: personal.isEmpty ? nil : personal)
     }
 

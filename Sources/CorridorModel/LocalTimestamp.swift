@@ -14,13 +14,28 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.day = day
     }
 
-    /// "YYYY-MM-DD" with a real month and day.
+    /// The years a parsed date may have. Year 0000 is no year of the
+    /// Gregorian calendar as people write it, and four digits end at 9999.
+    public static let years: ClosedRange<Int> = 1...9999
+
+    /// Exactly "YYYY-MM-DD": four ASCII digits, '-', two, '-', two; a year in
+    /// `years`, a real month, and a day that month has. Read byte by byte, not
+    /// with `Int(_:)`, which takes a sign ("+201") that makes the text a
+    /// different length in characters than in digits.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              Self.years.contains(year), (1...12).contains(month),
+              day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -54,6 +69,9 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public func adding(days: Int) -> CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch + Int64(days)) }
+
+    /// The UTC date of unix milliseconds: the registry's "today" for a command.
+    public static func utcDay(ofUnixMs ms: UInt64) -> CivilDate { CivilDate(daysSinceEpoch: Int64(ms / 86_400_000)) }
 
     public var description: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
 

@@ -28,7 +28,7 @@ extension Agreement.Measure {
 extension RegistryState {
     static let updatableAgreementFields: Set<String> = ["title", "parties", "terms", "agreed_on", "implementation_started_on"]
 
-    func decideRecordAgreement(_ proposed: Agreement) throws(RPCError) -> (events: [EventKind], agreement: Agreement) {
+    func decideRecordAgreement(_ proposed: Agreement, today: CivilDate) throws(RPCError) -> (events: [EventKind], agreement: Agreement) {
         var record = proposed
         var checks = FieldChecks()
         checks.identifier(record.id, "agreement.id")
@@ -41,7 +41,7 @@ extension RegistryState {
         for (index, term) in record.terms.enumerated() {
             checks.require(term.fulfilled == 0, "agreement.terms[\(index)].fulfilled", "is the sum of recorded fulfilments; it starts at 0 (record fulfilments afterwards)")
         }
-        checkAgreementFields(record, checks: &checks)
+        checkAgreementFields(record, today: today, checks: &checks)
         try checks.throwIfAny()
         guard agreements[record.id] == nil else {
             throw RPCError(.alreadyExists, "an agreement with id \"\(record.id)\" already exists")
@@ -49,7 +49,7 @@ extension RegistryState {
         return ([.agreementRecorded(AgreementRecorded(agreement: record))], record)
     }
 
-    func decideUpdateAgreement(_ changes: Agreement, fields: [String]) throws(RPCError) -> (events: [EventKind], agreement: Agreement) {
+    func decideUpdateAgreement(_ changes: Agreement, fields: [String], today: CivilDate) throws(RPCError) -> (events: [EventKind], agreement: Agreement) {
         guard let current = agreements[changes.id] else {
             throw RPCError(.notFound, "no agreement with id \"\(changes.id)\"")
         }
@@ -93,21 +93,21 @@ extension RegistryState {
                 updated.terms = terms
             }
         }
-        checkAgreementFields(updated, checks: &checks)
+        checkAgreementFields(updated, today: today, checks: &checks)
         try checks.throwIfAny()
         let changed = names.filter { agreementField($0, of: current) != agreementField($0, of: updated) }
         guard !changed.isEmpty else { return ([], current) }
         return ([.agreementUpdated(AgreementUpdated(agreement: updated, changedFields: changed))], updated)
     }
 
-    func decideSetAgreementStatus(_ request: SetAgreementStatusRequest, today: String) throws(RPCError) -> (events: [EventKind], agreement: Agreement) {
+    func decideSetAgreementStatus(_ request: SetAgreementStatusRequest, today: CivilDate) throws(RPCError) -> (events: [EventKind], agreement: Agreement) {
         guard let current = agreements[request.agreementID] else {
             throw RPCError(.notFound, "no agreement with id \"\(request.agreementID)\"")
         }
         let status = request.status
         var checks = FieldChecks()
         checks.specified(status, .unspecified, "status")
-        checks.date(request.date, "date", required: false)
+        checks.date(request.date, "date", required: false, notAfter: today)
         checks.require(
             !(status == .suspended || status == .collapsed) || !request.reason.allSatisfy(\.isWhitespace), "reason",
             "is required for \(status.rawValue) (what happened)"
@@ -128,20 +128,20 @@ extension RegistryState {
         var updated = current
         updated.status = status
         updated.statusReason = request.reason
-        let date = request.date.isEmpty ? today : request.date
+        let date = request.date.isEmpty ? today.description : request.date
         if status == .agreed && updated.agreedOn.isEmpty { updated.agreedOn = date }
         if status == .implementing && updated.implementationStartedOn.isEmpty { updated.implementationStartedOn = date }
         return ([.agreementStatusChanged(AgreementStatusChanged(agreement: updated, from: current.status, to: status))], updated)
     }
 
-    func decideRecordFulfilment(_ request: RecordFulfilmentRequest, today: String) throws(RPCError) -> [EventKind] {
+    func decideRecordFulfilment(_ request: RecordFulfilmentRequest, today: CivilDate) throws(RPCError) -> [EventKind] {
         guard let current = agreements[request.agreementID] else {
             throw RPCError(.notFound, "no agreement with id \"\(request.agreementID)\"")
         }
         var checks = FieldChecks()
         checks.require(!request.termID.isEmpty, "term_id", "is required: one of \(current.terms.map(\.id).joined(separator: ", "))")
         checks.require(request.count >= 1, "count", "must be at least 1")
-        checks.date(request.date, "date", required: false)
+        checks.date(request.date, "date", required: false, notAfter: today)
         checks.text(request.reason, "reason", required: false, maxLength: 1000)
         try checks.throwIfAny()
         guard let index = current.terms.firstIndex(where: { $0.id == request.termID }) else {
@@ -158,7 +158,7 @@ extension RegistryState {
         guard !overflow else {
             throw RPCError.invalidArgument([FieldViolation(field: "count", description: "\(request.count) more than the \(term.fulfilled) recorded is more than can be counted")])
         }
-        let date = request.date.isEmpty ? today : request.date
+        let date = request.date.isEmpty ? today.description : request.date
         var events: [EventKind] = []
         var updated = current
         if current.status == .agreed {
@@ -173,10 +173,12 @@ extension RegistryState {
         return events
     }
 
-    private func checkAgreementFields(_ record: Agreement, checks: inout FieldChecks) {
+    /// `today` bounds the dates: an agreement is recorded as agreed, or as
+    /// implemented, once that has happened.
+    private func checkAgreementFields(_ record: Agreement, today: CivilDate, checks: inout FieldChecks) {
         checks.text(record.title, "agreement.title", required: true)
-        checks.date(record.agreedOn, "agreement.agreed_on", required: record.status == .agreed || record.status == .implementing)
-        checks.date(record.implementationStartedOn, "agreement.implementation_started_on", required: record.status == .implementing)
+        checks.date(record.agreedOn, "agreement.agreed_on", required: record.status == .agreed || record.status == .implementing, notAfter: today)
+        checks.date(record.implementationStartedOn, "agreement.implementation_started_on", required: record.status == .implementing, notAfter: today)
         checks.require(!record.parties.isEmpty, "agreement.parties", "name at least one party with its role")
         var seenParties: Set<String> = []
         for (index, party) in record.parties.enumerated() {

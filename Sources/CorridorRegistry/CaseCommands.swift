@@ -27,7 +27,7 @@ extension RegistryState {
         checks.require(record.statusReason.isEmpty, "case.status_reason", "is set by status changes")
         checks.require(record.originSiteID.isEmpty || record.originSiteID == record.siteID, "case.origin_site_id", "is the site of registration, set by the registry")
         checkCaseFields(record, checks: &checks)
-        if let personal { checkPersonalFields(personal, checks: &checks) }
+        if let personal { checkPersonalFields(personal, of: record, registeredAtMs: nowMs, checks: &checks) }
         try checks.throwIfAny()
         guard cases[record.id] == nil else {
             throw RPCError(.alreadyExists, "a case with id \"\(record.id)\" already exists")
@@ -43,7 +43,7 @@ extension RegistryState {
         "personal.name", "personal.date_of_birth", "personal.contacts", "personal.identity_numbers", "personal.clinical_notes",
     ]
 
-    func decideUpdateCase(_ changes: Case, personal personalChanges: CasePersonal?, fields: [String]) throws(RPCError) -> [EventKind] {
+    func decideUpdateCase(_ changes: Case, personal personalChanges: CasePersonal?, fields: [String], nowMs: UInt64) throws(RPCError) -> [EventKind] {
         guard let current = cases[changes.id] else {
             throw RPCError(.notFound, "no case with id \"\(changes.id)\"")
         }
@@ -75,7 +75,11 @@ extension RegistryState {
         }
         var checks = FieldChecks()
         checkCaseFields(updated, checks: &checks)
-        checkPersonalFields(updatedPersonal, checks: &checks)
+        // The age is the age at registration; a birth date given later must
+        // agree with it then. Only an update of either is held to that, so
+        // that a record kept from before the rule can still be moved or triaged.
+        let agesChanged = names.contains("age_months") || names.contains("personal.date_of_birth")
+        checkPersonalFields(updatedPersonal, of: updated, registeredAtMs: current.registeredAtMs, nowMs: nowMs, checkAge: agesChanged, checks: &checks)
         try checks.throwIfAny()
         var events: [EventKind] = []
         let operational = names.filter { !$0.hasPrefix("personal.") && caseField($0, of: current) != caseField($0, of: updated) }
@@ -95,13 +99,14 @@ extension RegistryState {
     /// The statuses an operator sets directly; the rest follow lists and movements.
     static let directStatuses: [Case.Status] = [.waiting, .deceased, .withdrawn]
 
-    func decideSetCaseStatus(caseID: String, status: Case.Status, date: String, reason: String) throws(RPCError) -> [EventKind] {
+    func decideSetCaseStatus(caseID: String, status: Case.Status, date: String, reason: String, nowMs: UInt64) throws(RPCError) -> [EventKind] {
         guard let current = cases[caseID] else {
             throw RPCError(.notFound, "no case with id \"\(caseID)\"")
         }
         var checks = FieldChecks()
         checks.require(Self.directStatuses.contains(status), "status", "\(status.rawValue) cannot be set directly; one of \(Self.directStatuses.map(\.rawValue).joined(separator: ", ")) (lists and movements set the others)")
-        checks.date(date, "date", required: status == .deceased)
+        // A death or a withdrawal is recorded once it has happened.
+        checks.date(date, "date", required: status == .deceased, notAfter: CivilDate.utcDay(ofUnixMs: nowMs))
         checks.require(status != .withdrawn || !reason.allSatisfy(\.isWhitespace), "reason", "is required for WITHDRAWN (consent withdrawn, recovered, left by other means)")
         checks.text(reason, "reason", required: false, maxLength: 1000)
         try checks.throwIfAny()
@@ -136,9 +141,27 @@ extension RegistryState {
         checks.require(Set(record.companionIDs).count == record.companionIDs.count, "case.companion_ids", "lists a companion twice")
     }
 
-    private func checkPersonalFields(_ details: CasePersonal, checks: inout FieldChecks) {
+    /// How far, in months, an age may be from the one a birth date gives:
+    /// ages are often estimated, and a year's difference is an estimate.
+    static let ageToleranceMonths = 12
+
+    private func checkPersonalFields(
+        _ details: CasePersonal, of record: Case, registeredAtMs: UInt64, nowMs: UInt64? = nil, checkAge: Bool = true, checks: inout FieldChecks
+    ) {
         checks.text(details.name, "personal.name", required: false)
-        checks.date(details.dateOfBirth, "personal.date_of_birth", required: false)
+        let registeredOn = CivilDate.utcDay(ofUnixMs: registeredAtMs)
+        let today = CivilDate.utcDay(ofUnixMs: nowMs ?? registeredAtMs)
+        if let born = checks.date(details.dateOfBirth, "personal.date_of_birth", required: false, notAfter: checkAge ? today : nil), checkAge {
+            if FieldChecks.latestPast(registeredOn) < born {
+                checks.require(false, "personal.date_of_birth", "is \(born), after the case was registered on \(registeredOn)")
+            } else {
+                let months = max(0, Self.monthsBetween(born, registeredOn))
+                checks.require(
+                    abs(months - Int(record.ageMonths)) <= Self.ageToleranceMonths, "personal.date_of_birth",
+                    "is \(born), \(months) months before registration on \(registeredOn), but case.age_months is \(record.ageMonths); they must agree within \(Self.ageToleranceMonths) months"
+                )
+            }
+        }
         checks.text(details.clinicalNotes, "personal.clinical_notes", required: false, maxLength: 10_000)
         for (index, contact) in details.contacts.enumerated() {
             checks.text(contact, "personal.contacts[\(index)]", required: true)
@@ -146,6 +169,11 @@ extension RegistryState {
         for (index, number) in details.identityNumbers.enumerated() {
             checks.text(number, "personal.identity_numbers[\(index)]", required: true)
         }
+    }
+
+    /// Whole months from `start` to `end` (negative when `end` is earlier).
+    static func monthsBetween(_ start: CivilDate, _ end: CivilDate) -> Int {
+        (end.year - start.year) * 12 + (end.month - start.month) - (end.day < start.day ? 1 : 0)
     }
 
     private func personalField(_ name: String, of details: CasePersonal) -> String {

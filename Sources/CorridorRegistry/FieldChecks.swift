@@ -22,18 +22,56 @@ struct FieldChecks {
         }
     }
 
-    mutating func text(_ value: String, _ field: String, required: Bool, maxLength: Int = 200) {
+    /// Free text of at most `maxLength` characters and the UTF-8 bytes
+    /// TextLimit allows them, without NUL.
+    mutating func text(_ value: String, _ field: String, required: Bool, maxLength: Int = TextLimit.standard.characters) {
         if required { require(!value.allSatisfy(\.isWhitespace), field, "is required") }
-        require(value.count <= maxLength, field, "is \(value.count) characters; at most \(maxLength)")
+        if let problem = TextLimit(characters: maxLength).problem(value) {
+            violations.append(FieldViolation(field: field, description: problem))
+        }
     }
 
-    /// YYYY-MM-DD with a real month and day.
-    mutating func date(_ value: String, _ field: String, required: Bool) {
+    /// YYYY-MM-DD (CivilDate's one calendar: years 0001-9999, a real month
+    /// and day), and not after `notAfter` when given: the day the command is
+    /// decided, for dates of things that have happened. Returns the date
+    /// when it is one.
+    @discardableResult
+    mutating func date(_ value: String, _ field: String, required: Bool, notAfter today: CivilDate? = nil) -> CivilDate? {
         if value.isEmpty {
             if required { violations.append(FieldViolation(field: field, description: "is required (YYYY-MM-DD)")) }
-            return
+            return nil
         }
-        require(CalendarDate(value) != nil, field, "\"\(value)\" is not a date in the form YYYY-MM-DD")
+        guard let date = CivilDate(value) else {
+            violations.append(FieldViolation(field: field, description: "\(Self.quoted(value)) is not a date in the form YYYY-MM-DD (year 0001-9999, a real month and day)"))
+            return nil
+        }
+        if let today, Self.latestPast(today) < date {
+            violations.append(FieldViolation(field: field, description: "is \(date), after today \(today) (UTC; a day later is allowed for time zones ahead of UTC)"))
+            return nil
+        }
+        return date
+    }
+
+    /// How far ahead of the registry's clock a time of something that has
+    /// happened may be: the operator's clock and minute-rounded times differ.
+    static let clockDifferenceMs: UInt64 = 15 * 60_000
+
+    /// A time given for something that has happened (a departure, an
+    /// incident) may not be later than now, beyond `clockDifferenceMs`.
+    mutating func happened(_ atMs: UInt64?, _ field: String, nowMs: UInt64) {
+        guard let atMs, atMs > nowMs + Self.clockDifferenceMs else { return }
+        violations.append(FieldViolation(field: field, description: "is \(LocalTimestamp.format(atMs, zoneName: "UTC")), after now (\(LocalTimestamp.format(nowMs, zoneName: "UTC")))"))
+    }
+
+    /// The latest date that can already have happened somewhere on Earth
+    /// when it is `today` in UTC: zones run up to 14 hours ahead of it.
+    static func latestPast(_ today: CivilDate) -> CivilDate { today.adding(days: 1) }
+
+    /// A client's text shown back in a refusal, cut short: it may be megabytes.
+    static func quoted(_ value: String) -> String {
+        let limit = 64
+        guard value.utf8.count > limit else { return "\"\(value)\"" }
+        return "\"\(String(decoding: value.utf8.prefix(limit), as: UTF8.self))…\" (\(value.utf8.count) bytes)"
     }
 
     mutating func specified<E: RawRepresentable & CaseIterable & Equatable>(_ value: E, _ unspecified: E, _ field: String) where E.RawValue == String {
@@ -43,30 +81,6 @@ struct FieldChecks {
 
     func throwIfAny() throws(RPCError) {
         if !violations.isEmpty { throw RPCError.invalidArgument(violations) }
-    }
-}
-
-/// A calendar date without a time zone, as the domain records them.
-struct CalendarDate: Comparable {
-    let year: Int
-    let month: Int
-    let day: Int
-
-    init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1 else { return nil }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        guard day <= days else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }
 

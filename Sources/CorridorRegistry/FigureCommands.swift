@@ -27,9 +27,11 @@ extension RegistryState {
         checks.specified(figure.qualifier, .unspecified, "figure.qualifier")
         if figure.high == 0 { figure.high = figure.low }
         checks.require(figure.low <= figure.high, "figure.high", "\(figure.high) is less than low \(figure.low); a single value has high = low (or high left out)")
-        checks.date(figure.asOf, "figure.as_of", required: true)
-        checks.date(figure.asOfEnd, "figure.as_of_end", required: false)
-        if let start = CalendarDate(figure.asOf), let end = CalendarDate(figure.asOfEnd) {
+        // A figure counts what has happened: its date cannot be ahead of the day it is reported.
+        let today = CivilDate.utcDay(ofUnixMs: nowMs)
+        let start = checks.date(figure.asOf, "figure.as_of", required: true, notAfter: today)
+        let end = checks.date(figure.asOfEnd, "figure.as_of_end", required: false, notAfter: today)
+        if let start, let end {
             checks.require(!(end < start), "figure.as_of_end", "\(figure.asOfEnd) is before as_of \(figure.asOf)")
         }
         if figure.sourcePartyID.isEmpty {

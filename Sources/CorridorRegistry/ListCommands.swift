@@ -106,13 +106,13 @@ extension RegistryState {
         let policy = request.policyVersion.isEmpty ? PrioritySelection.currentPolicy : request.policyVersion
         checks.require(PrioritySelection.knownPolicies.contains(policy), "policy_version",
                        "unknown policy \"\(policy)\"; known: \(PrioritySelection.knownPolicies.joined(separator: ", "))")
-        checks.date(request.asOf, "as_of", required: false)
+        let asOf = checks.date(request.asOf, "as_of", required: false)
         try checks.throwIfAny()
         var list = try existingList(request.listID)
         guard list.status == .draft else {
             throw wrongState("list \(list.id)", is: list.status, allowed: [.draft], for: "selecting")
         }
-        let asOfDay = request.asOf.isEmpty ? Self.today(nowMs: nowMs) : PrioritySelection.day(of: request.asOf)!
+        let asOfDay = asOf?.daysSinceEpoch ?? Self.today(nowMs: nowMs)
         let previous = caseIDs(on: list, activeOnly: true)
         var addedIn: [String: UInt32] = [:]
         for entry in list.entries where entry.state == .active { addedIn[entry.caseID] = entry.addedInVersion }
@@ -305,7 +305,7 @@ extension RegistryState {
         let moving = onList.filter { cases[$0]?.status == .scheduled || cases[$0]?.status == .inTransit }
         guard moving.isEmpty else {
             let named = moving.map { id in
-                "\(id) (\(cases[id]!.status.rawValue)\(movementCarrying(id).map { " on movement \($0.id)" } ?? ""))"
+                "\(id) (\(cases[id]?.status.rawValue ?? "")\(movementCarrying(id).map { " on movement \($0.id)" } ?? ""))"
             }
             throw RPCError(.failedPrecondition, "list \(list.id) still has cases on movements: \(named.joined(separator: ", ")); finish or abort those movements before closing")
         }

@@ -233,7 +233,9 @@ extension RegistryState {
         }
         var checks = FieldChecks()
         checks.specified(request.status, .unspecified, "status")
-        let atMs = checks.timestamp(request.at, timeZone: request.timeZone) ?? nowMs
+        let given = checks.timestamp(request.at, timeZone: request.timeZone)
+        checks.happened(given, "at", nowMs: nowMs)
+        let atMs = given ?? nowMs
         let abortReason = request.reason.allSatisfy(\.isWhitespace) ? request.overrideReason : request.reason
         checks.require(request.status != .aborted || !abortReason.allSatisfy(\.isWhitespace), "reason", "is required for ABORTED: why the movement was called off")
         checks.text(request.reason, "reason", required: false, maxLength: 1000)
@@ -334,7 +336,9 @@ extension RegistryState {
         checks.text(request.reason, "reason", required: true, maxLength: 1000)
         checks.specified(request.stage, .unspecified, "stage")
         checks.require(request.siteID.isEmpty || sites[request.siteID] != nil, "site_id", "no site with id \"\(request.siteID)\"")
-        let atMs = checks.timestamp(request.at, timeZone: request.timeZone) ?? nowMs
+        let given = checks.timestamp(request.at, timeZone: request.timeZone)
+        checks.happened(given, "at", nowMs: nowMs)
+        let atMs = given ?? nowMs
         try checks.throwIfAny()
         let allowed: [Movement.Status] = request.stage == .loading ? [.planned, .notified] : [.notified, .departed]
         guard allowed.contains(movement.status) else {
@@ -401,6 +405,8 @@ extension RegistryState {
         checks.text(incident.description, "incident.description", required: true, maxLength: 10_000)
         checks.text(incident.place, "incident.place", required: false)
         let given = checks.timestamp(request.at, timeZone: request.timeZone)
+        checks.happened(given, "at", nowMs: nowMs)
+        if incident.atMs != 0 { checks.happened(incident.atMs, "incident.at_ms", nowMs: nowMs) }
         try checks.throwIfAny()
         let allowed: [Movement.Status] = [.notified, .departed, .arrived]
         guard allowed.contains(movement.status) else {
@@ -422,9 +428,10 @@ extension Registry {
     }
 
     public func setMovementStatus(_ request: SetMovementStatusRequest, actor: Actor) async throws(RPCError) -> Movement {
-        let (events, movement) = try currentState.decideSetMovementStatus(request, nowMs: wallClockMs)
+        let nowNs = Self.unixNanoseconds()
+        let (events, movement) = try currentState.decideSetMovementStatus(request, nowMs: nowNs / 1_000_000)
         let reason = request.reason.isEmpty && request.status == .aborted ? request.overrideReason : request.reason
-        try await commit(events, actor: actor, reason: reason)
+        try await commit(events, actor: actor, reason: reason, at: nowNs)
         return currentState.movements[movement.id] ?? movement
     }
 
@@ -435,8 +442,9 @@ extension Registry {
     }
 
     public func removeCargo(_ request: RemoveCargoRequest, actor: Actor) async throws(RPCError) -> Movement {
-        let (events, movement) = try currentState.decideRemoveCargo(request, nowMs: wallClockMs)
-        try await commit(events, actor: actor, reason: request.reason)
+        let nowNs = Self.unixNanoseconds()
+        let (events, movement) = try currentState.decideRemoveCargo(request, nowMs: nowNs / 1_000_000)
+        try await commit(events, actor: actor, reason: request.reason, at: nowNs)
         return currentState.movements[movement.id] ?? movement
     }
 
@@ -447,8 +455,9 @@ extension Registry {
     }
 
     public func reportIncident(_ request: ReportIncidentRequest, actor: Actor) async throws(RPCError) -> Movement {
-        let (events, movement) = try currentState.decideReportIncident(request, nowMs: wallClockMs)
-        try await commit(events, actor: actor)
+        let nowNs = Self.unixNanoseconds()
+        let (events, movement) = try currentState.decideReportIncident(request, nowMs: nowNs / 1_000_000)
+        try await commit(events, actor: actor, at: nowNs)
         return currentState.movements[movement.id] ?? movement
     }
 }

@@ -5,15 +5,16 @@ import CorridorWire
 
 extension Registry {
     static func agreementTodayUTC() -> String {
-        AgreementCalendar.utcDate(unixMilliseconds: unixNanoseconds() / 1_000_000)
+        CivilDate.utcDay(ofUnixMs: unixNanoseconds() / 1_000_000).description
     }
 
     public func recordAgreement(_ request: RecordAgreementRequest, actor: Actor) async throws(RPCError) -> Agreement {
         guard let proposed = request.agreement else {
             throw RPCError.invalidArgument([FieldViolation(field: "agreement", description: "is required")])
         }
-        let (events, recorded) = try currentState.decideRecordAgreement(proposed)
-        try await commit(events, actor: actor)
+        let nowNs = Self.unixNanoseconds()
+        let (events, recorded) = try currentState.decideRecordAgreement(proposed, today: CivilDate.utcDay(ofUnixMs: nowNs / 1_000_000))
+        try await commit(events, actor: actor, at: nowNs)
         return currentState.agreements[recorded.id] ?? recorded
     }
 
@@ -21,22 +22,25 @@ extension Registry {
         guard let changes = request.agreement else {
             throw RPCError.invalidArgument([FieldViolation(field: "agreement", description: "is required")])
         }
-        let (events, updated) = try currentState.decideUpdateAgreement(changes, fields: request.fields)
-        try await commit(events, actor: actor, reason: request.reason)
+        let nowNs = Self.unixNanoseconds()
+        let (events, updated) = try currentState.decideUpdateAgreement(changes, fields: request.fields, today: CivilDate.utcDay(ofUnixMs: nowNs / 1_000_000))
+        try await commit(events, actor: actor, reason: request.reason, at: nowNs)
         return currentState.agreements[updated.id] ?? updated
     }
 
     public func setAgreementStatus(_ request: SetAgreementStatusRequest, actor: Actor) async throws(RPCError) -> Agreement {
-        let (events, updated) = try currentState.decideSetAgreementStatus(request, today: Self.agreementTodayUTC())
-        try await commit(events, actor: actor, reason: request.reason)
+        let nowNs = Self.unixNanoseconds()
+        let (events, updated) = try currentState.decideSetAgreementStatus(request, today: CivilDate.utcDay(ofUnixMs: nowNs / 1_000_000))
+        try await commit(events, actor: actor, reason: request.reason, at: nowNs)
         return currentState.agreements[updated.id] ?? updated
     }
 
     public func recordFulfilment(_ request: RecordFulfilmentRequest, actor: Actor) async throws(RPCError) -> AgreementProgress {
-        let events = try currentState.decideRecordFulfilment(request, today: Self.agreementTodayUTC())
-        try await commit(events, actor: actor, reason: request.reason)
+        let nowNs = Self.unixNanoseconds()
+        let events = try currentState.decideRecordFulfilment(request, today: CivilDate.utcDay(ofUnixMs: nowNs / 1_000_000))
+        try await commit(events, actor: actor, reason: request.reason, at: nowNs)
         let state = currentState
-        return state.agreementProgress(state.agreements[request.agreementID]!)
+        return state.agreementProgress(try committed(state.agreements[request.agreementID], "agreement \(request.agreementID)"))
     }
 
     public func getAgreement(_ request: GetRequest) async throws(RPCError) -> Agreement {

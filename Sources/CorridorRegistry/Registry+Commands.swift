@@ -18,38 +18,53 @@ extension Registry {
     }
 
     public func registerSite(_ site: Site, actor: Actor) async throws(RPCError) -> Site {
-        let events = try currentState.decideRegisterSite(site)
-        try await commit(events, actor: actor)
+        let nowNs = Self.unixNanoseconds()
+        let events = try currentState.decideRegisterSite(site, nowMs: nowNs / 1_000_000)
+        try await commit(events, actor: actor, at: nowNs)
         return currentState.sites[site.id] ?? site
     }
 
     public func updateSite(_ changes: Site, fields: [String], reason: String, actor: Actor) async throws(RPCError) -> Site {
-        let (events, updated) = try currentState.decideUpdateSite(changes, fields: fields)
-        try await commit(events, actor: actor, reason: reason)
+        let nowNs = Self.unixNanoseconds()
+        let (events, updated) = try currentState.decideUpdateSite(changes, fields: fields, nowMs: nowNs / 1_000_000)
+        try await commit(events, actor: actor, reason: reason, at: nowNs)
         return updated
     }
 
     public func setCrossingStatus(siteID: String, status: Site.CrossingStatus, reason: String, actor: Actor) async throws(RPCError) -> Site {
         let events = try currentState.decideSetCrossingStatus(siteID: siteID, status: status)
         try await commit(events, actor: actor, reason: reason)
-        return currentState.sites[siteID]!
+        return try committed(currentState.sites[siteID], "site \(siteID)")
     }
 
     public func registerCase(_ proposed: Case, personal: CasePersonal?, actor: Actor) async throws(RPCError) -> CaseView {
-        let (events, registered) = try currentState.decideRegisterCase(proposed, personal: personal, nowMs: Self.unixNanoseconds() / 1_000_000)
-        try await commit(events, actor: actor)
-        return view(of: registered.id)!
+        let nowNs = Self.unixNanoseconds()
+        let (events, registered) = try currentState.decideRegisterCase(proposed, personal: personal, nowMs: nowNs / 1_000_000)
+        try await commit(events, actor: actor, at: nowNs)
+        return try committed(view(of: registered.id), "case \(registered.id)")
     }
 
     public func updateCase(_ changes: Case, personal: CasePersonal?, fields: [String], reason: String, actor: Actor) async throws(RPCError) -> CaseView {
-        let events = try currentState.decideUpdateCase(changes, personal: personal, fields: fields)
-        try await commit(events, actor: actor, reason: reason)
-        return view(of: changes.id)!
+        let nowNs = Self.unixNanoseconds()
+        let events = try currentState.decideUpdateCase(changes, personal: personal, fields: fields, nowMs: nowNs / 1_000_000)
+        try await commit(events, actor: actor, reason: reason, at: nowNs)
+        return try committed(view(of: changes.id), "case \(changes.id)")
     }
 
     public func setCaseStatus(caseID: String, status: Case.Status, date: String, reason: String, actor: Actor) async throws(RPCError) -> CaseView {
-        let events = try currentState.decideSetCaseStatus(caseID: caseID, status: status, date: date, reason: reason)
-        try await commit(events, actor: actor, reason: reason)
-        return view(of: caseID)!
+        let nowNs = Self.unixNanoseconds()
+        let events = try currentState.decideSetCaseStatus(caseID: caseID, status: status, date: date, reason: reason, nowMs: nowNs / 1_000_000)
+        try await commit(events, actor: actor, reason: reason, at: nowNs)
+        return try committed(view(of: caseID), "case \(caseID)")
+    }
+}
+
+extension Registry {
+    /// A record a command has just committed, read back for its answer. The
+    /// command found it when it decided, and nothing removes records, so it is
+    /// there; if that ever stops being true, the call fails, not the daemon.
+    func committed<T>(_ record: T?, _ what: String) throws(RPCError) -> T {
+        guard let record else { throw RPCError(.internal, "\(what) was committed but is not in the state") }
+        return record
     }
 }

@@ -10,14 +10,14 @@ extension Registry {
 
     private static var nowMs: UInt64 { unixNanoseconds() / 1_000_000 }
 
-    private func committedList(_ id: String) -> EvacuationList {
-        currentState.lists[id]!
+    private func committedList(_ id: String) throws(RPCError) -> EvacuationList {
+        try committed(currentState.lists[id], "list \(id)")
     }
 
     public func createList(_ request: CreateListRequest, actor: Actor) async throws(RPCError) -> EvacuationList {
         let (events, list) = try currentState.decideCreateList(request.list, nowMs: Self.nowMs)
         try await commit(events, actor: actor)
-        return committedList(list.id)
+        return try committedList(list.id)
     }
 
     public func selectList(_ request: SelectListRequest, actor: Actor) async throws(RPCError) -> SelectListResponse {
@@ -33,31 +33,31 @@ extension Registry {
     public func submitList(_ request: ListActionRequest, actor: Actor) async throws(RPCError) -> EvacuationList {
         let events = try currentState.decideSubmitList(request)
         try await commit(events, actor: actor, reason: request.reason)
-        return committedList(request.listID)
+        return try committedList(request.listID)
     }
 
     public func approveList(_ request: ApproveListRequest, actor: Actor) async throws(RPCError) -> EvacuationList {
         let events = try currentState.decideApproveList(request)
         try await commit(events, actor: actor)
-        return committedList(request.listID)
+        return try committedList(request.listID)
     }
 
     public func strikeEntry(_ request: StrikeEntryRequest, actor: Actor) async throws(RPCError) -> EvacuationList {
         let events = try currentState.decideStrikeEntry(request, nowMs: Self.nowMs)
         try await commit(events, actor: actor, reason: request.reason)
-        return committedList(request.listID)
+        return try committedList(request.listID)
     }
 
     public func topUpList(_ request: ListActionRequest, actor: Actor) async throws(RPCError) -> EvacuationList {
         let events = try currentState.decideTopUpList(request, nowMs: Self.nowMs)
         try await commit(events, actor: actor, reason: request.reason)
-        return committedList(request.listID)
+        return try committedList(request.listID)
     }
 
     public func closeList(_ request: ListActionRequest, actor: Actor) async throws(RPCError) -> EvacuationList {
         let events = try currentState.decideCloseList(request)
         try await commit(events, actor: actor, reason: request.reason)
-        return committedList(request.listID)
+        return try committedList(request.listID)
     }
 
     public func getList(_ request: GetRequest) async throws(RPCError) -> ListSummary {

@@ -113,11 +113,12 @@ public actor Registry {
     // MARK: Committing
 
     /// Appends the events of one command as one unit, applies them, and
-    /// returns once they are durable.
+    /// returns once they are durable. `nowNs` is the command's time: a
+    /// command that checked dates against "today" passes the time it decided
+    /// with, so the event says when the check was made.
     @discardableResult
-    func commit(_ kinds: [EventKind], actor: Actor, reason: String = "") async throws(RPCError) -> UInt64 {
+    func commit(_ kinds: [EventKind], actor: Actor, reason: String = "", at nowNs: UInt64 = Registry.unixNanoseconds()) async throws(RPCError) -> UInt64 {
         guard !kinds.isEmpty else { return state.lastSequence }
-        let nowNs = Self.unixNanoseconds()
         let events = kinds.map { Event(actor: actor, reason: reason, atMs: nowNs / 1_000_000, $0) }
         var records: [PendingRecord] = []
         for (event, kind) in zip(events, kinds) {

@@ -62,9 +62,9 @@ extension RegistryState {
 
     public func deathsWhileWaitingReport(_ request: DeathsWhileWaitingRequest) throws(RPCError) -> DeathsWhileWaitingResponse {
         var checks = FieldChecks()
-        checks.date(request.from, "from", required: false)
-        checks.date(request.to, "to", required: false)
-        if let from = CalendarDate(request.from), let to = CalendarDate(request.to) {
+        let from = checks.date(request.from, "from", required: false)
+        let to = checks.date(request.to, "to", required: false)
+        if let from, let to {
             checks.require(!(to < from), "to", "\(request.to) is before from \(request.from)")
         }
         try checks.throwIfAny()

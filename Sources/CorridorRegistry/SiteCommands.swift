@@ -4,10 +4,10 @@ import CorridorWire
 // Sites and crossings.
 
 extension RegistryState {
-    func decideRegisterSite(_ site: Site) throws(RPCError) -> [EventKind] {
+    func decideRegisterSite(_ site: Site, nowMs: UInt64) throws(RPCError) -> [EventKind] {
         var checks = FieldChecks()
         checks.identifier(site.id, "site.id")
-        checkSiteFields(site, checks: &checks)
+        checkSiteFields(site, today: CivilDate.utcDay(ofUnixMs: nowMs), checks: &checks)
         try checks.throwIfAny()
         guard sites[site.id] == nil else {
             throw RPCError(.alreadyExists, "a site with id \"\(site.id)\" already exists")
@@ -21,7 +21,7 @@ extension RegistryState {
 
     static let updatableSiteFields: Set<String> = ["name", "kind", "parent_id", "controlled_by", "besieged_by", "besieged_since", "designations"]
 
-    func decideUpdateSite(_ changes: Site, fields: [String]) throws(RPCError) -> (events: [EventKind], site: Site) {
+    func decideUpdateSite(_ changes: Site, fields: [String], nowMs: UInt64) throws(RPCError) -> (events: [EventKind], site: Site) {
         guard let current = sites[changes.id] else {
             throw RPCError(.notFound, "no site with id \"\(changes.id)\"")
         }
@@ -41,7 +41,7 @@ extension RegistryState {
         if updated.kind != .crossing { updated.crossingStatus = .unspecified }
         if updated.kind == .crossing && updated.crossingStatus == .unspecified { updated.crossingStatus = .open }
         var checks = FieldChecks()
-        checkSiteFields(updated, checks: &checks)
+        checkSiteFields(updated, today: CivilDate.utcDay(ofUnixMs: nowMs), checks: &checks)
         try checks.throwIfAny()
         guard updated != current else { return ([], current) }
         let changed = names.filter { name in
@@ -74,7 +74,7 @@ extension RegistryState {
         return [.crossingStatusChanged(CrossingStatusChanged(siteID: siteID, from: site.crossingStatus, to: status))]
     }
 
-    private func checkSiteFields(_ site: Site, checks: inout FieldChecks) {
+    private func checkSiteFields(_ site: Site, today: CivilDate, checks: inout FieldChecks) {
         checks.text(site.name, "site.name", required: true)
         checks.specified(site.kind, .unspecified, "site.kind")
         if !site.parentID.isEmpty {
@@ -88,7 +88,8 @@ extension RegistryState {
         for (index, party) in site.besiegedBy.enumerated() {
             checks.require(parties[party] != nil, "site.besieged_by[\(index)]", "no party with id \"\(party)\"")
         }
-        checks.date(site.besiegedSince, "site.besieged_since", required: false)
+        // A siege is recorded once it has begun.
+        checks.date(site.besiegedSince, "site.besieged_since", required: false, notAfter: today)
         checks.require(site.besiegedSince.isEmpty || !site.besiegedBy.isEmpty, "site.besieged_since", "is set but no party besieges the site (site.besieged_by)")
         checks.require(site.kind == .crossing || site.crossingStatus == .unspecified, "site.crossing_status", "only a CROSSING has a crossing status")
         for (index, designation) in site.designations.enumerated() {

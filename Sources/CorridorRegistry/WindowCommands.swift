@@ -78,7 +78,10 @@ extension RegistryState {
         checks.require(request.status != .violated || !request.report.allSatisfy(\.isWhitespace), "report", "is required for VIOLATED: what happened")
         checks.text(request.report, "report", required: false, maxLength: 10_000)
         checks.text(request.reason, "reason", required: false, maxLength: 1000)
-        let atMs = checks.timestamp(request.at, timeZone: request.timeZone) ?? nowMs
+        // A status change is recorded once it has happened: a window ends when it ends.
+        let given = checks.timestamp(request.at, timeZone: request.timeZone)
+        checks.happened(given, "at", nowMs: nowMs)
+        let atMs = given ?? nowMs
         try checks.throwIfAny()
         let from = window.status
         guard from.allowedNext.contains(request.status) else {
@@ -103,8 +106,9 @@ extension Registry {
     }
 
     public func setWindowStatus(_ request: SetWindowStatusRequest, actor: Actor) async throws(RPCError) -> AccessWindow {
-        let (events, window) = try currentState.decideSetWindowStatus(request, nowMs: Self.unixNanoseconds() / 1_000_000)
-        try await commit(events, actor: actor, reason: request.reason)
+        let nowNs = Self.unixNanoseconds()
+        let (events, window) = try currentState.decideSetWindowStatus(request, nowMs: nowNs / 1_000_000)
+        try await commit(events, actor: actor, reason: request.reason, at: nowNs)
         return currentState.windows[window.id] ?? window
     }
 

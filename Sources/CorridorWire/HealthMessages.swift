@@ -15,6 +15,10 @@ public struct HealthCheckRequest: WireMessage, Equatable {
     public init(wireBytes: ByteBuffer) throws(RPCError) {
         let decoded = try withUnpackedProtobufC(corridor__v1__health_check_request__unpack, wireBytes) { (request) throws(RPCError) in String(protobufC: request.pointee.service) }
         guard let decoded else { throw Self.malformed() }
+        // A NUL would end the C string early and ask about another service.
+        try withUnsafePointer(to: corridor__v1__health_check_request__descriptor) { (descriptor) throws(RPCError) in
+            try ProtobufStringCheck.requireText(wireBytes, descriptor)
+        }
         self.service = decoded
     }
 

@@ -62,7 +62,8 @@ extension ProtobufMessage {
     }
 
     /// Decodes the value; INVALID_ARGUMENT when the bytes are not a valid
-    /// encoding of the message, naming it.
+    /// encoding of the message, naming it, or when a string field is not
+    /// UTF-8 text without NUL, naming the field.
     public init(protobufBytes bytes: UnsafeRawBufferPointer) throws(RPCError) {
         let descriptor = Self.protobufDescriptor.pointer
         let address = bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
@@ -70,6 +71,13 @@ extension ProtobufMessage {
             throw RPCError(.invalidArgument, "the payload is not a valid \(Self.protobufDescriptor.name)")
         }
         defer { protobuf_c_message_free_unpacked(message, nil) }
+        // The unpacked strings are C strings: a NUL or invalid UTF-8 is only
+        // visible in the encoded bytes.
+        switch ProtobufStringCheck.check(bytes, descriptor) {
+        case .valid: break
+        case .violation(let violation): throw RPCError.invalidArgument([violation])
+        case .malformed(let why): throw RPCError(.invalidArgument, "the payload is not a valid \(Self.protobufDescriptor.name): \(why)")
+        }
         do {
             self = try Self(from: ProtobufMessageDecoder(message: UnsafeRawPointer(message), table: .of(descriptor), codingPath: []))
         } catch {

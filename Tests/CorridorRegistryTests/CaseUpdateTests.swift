@@ -33,13 +33,13 @@ import Testing
             let original = try await registerPatient(registry)
             var changes = original
             changes.ageMonths = 1 // not named: must not change
-            let given = CasePersonal(name: "Layla Haddad", dateOfBirth: "2016-03-10", contacts: ["ignored"], clinicalNotes: "ignored")
+            let given = CasePersonal(name: "Layla Haddad", dateOfBirth: dateOfBirth(ageMonths: 96, plusDays: 1), contacts: ["ignored"], clinicalNotes: "ignored")
             let view = try await registry.updateCase(
                 changes, personal: given, fields: ["personal.name", "personal.dateOfBirth"], reason: "", actor: registrar
             )
             var expected = World.personal
             expected.name = "Layla Haddad"
-            expected.dateOfBirth = "2016-03-10"
+            expected.dateOfBirth = dateOfBirth(ageMonths: 96, plusDays: 1)
             #expect(view.personal == expected)
             #expect(view.case == original)
             #expect(await registry.currentState.personal[original.id] == expected)

@@ -53,7 +53,7 @@ import Testing
                 #expect(await registry.storeStatus.lastSnapshotSequence == snapshotSequence)
                 // More after the snapshot, then a crash.
                 for index in 0..<5 {
-                    _ = try await registry.registerCase(World.patient(ageMonths: UInt32(index)), personal: World.personal, actor: registrar)
+                    _ = try await registry.registerCase(World.patient(ageMonths: 96 + UInt32(index)), personal: World.personal, actor: registrar)
                 }
                 _ = try await registry.setCrossingStatus(siteID: "wafideen", status: .closed, reason: "", actor: registrar)
                 return (snapshotSequence, await registry.currentState)

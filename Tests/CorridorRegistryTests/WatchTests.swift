@@ -17,7 +17,7 @@ import Testing
             for site in World.sites { _ = try await registry.registerSite(site, actor: registrar) }
             _ = try await registry.registerCase(World.patient(), personal: World.personal, actor: registrar)
             var both = try #require(try await registry.caseView("C-000001").case)
-            both.ageMonths = 1
+            both.ageMonths = 97
             // Two events in one command.
             _ = try await registry.updateCase(both, personal: CasePersonal(name: "L."), fields: ["age_months", "personal.name"], reason: "", actor: registrar)
             let last = await registry.currentState.lastSequence

@@ -12,7 +12,7 @@ import Testing
             let run = try await CorridorctlRun.launch([
                 "case", "register", "--site", "douma", "--age-months", "\(6 + index * 100)", "--sex", index.isMultiple(of: 2) ? "female" : "male",
                 "--precedence", "urgent", "--condition", "cancer", "--consent", "yes", "--name", "Secret Name \(index)",
-                "--date-of-birth", "1990-01-0\(index + 1)", "--identity-number", "NID-SECRET-\(index)", "--contact", "+963-555-\(index)",
+                "--date-of-birth", bornAged(months: 6 + index * 100), "--identity-number", "NID-SECRET-\(index)", "--contact", "+963-555-\(index)",
                 "--clinical-notes", "secret notes \(index)",
             ] + socket)
             #expect(run.status == 0, "\(run.stderr)")
@@ -34,7 +34,7 @@ import Testing
             #expect(!output.contains("Secret"))
             #expect(!output.contains("SECRET"))
             #expect(!output.contains("secret"))
-            #expect(!output.contains("1990-01-0"))
+            for index in 0..<5 { #expect(!output.contains(bornAged(months: 6 + index * 100))) }
             #expect(!output.contains("+963"))
         }
         let check = try await runHXLCheck(["cases=\(hxlPath)"])
@@ -174,4 +174,15 @@ private func runHXLCheckBlocking(_ arguments: [String]) throws -> (status: Int32
     let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     return (process.terminationStatus, output)
+}
+
+/// A birth date that agrees with an age in months today: the registry
+/// refuses a date of birth more than a year away from the age given.
+private func bornAged(months: Int) -> String {
+    let calendar = Calendar(identifier: .gregorian)
+    var utc = calendar
+    utc.timeZone = TimeZone(identifier: "UTC")!
+    let date = utc.date(byAdding: .month, value: -months, to: Date())!
+    let parts = utc.dateComponents([.year, .month, .day], from: date)
+    return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
 }

@@ -8,7 +8,8 @@ private func rows(_ cases: [(Case, CasePersonal?)]) -> [ImportCaseRow] {
     cases.enumerated().map { ImportCaseRow(row: UInt32($0.offset + 2), case: $0.element.0, personal: $0.element.1) }
 }
 
-private func person(_ name: String, born: String = "1990-01-01", id: String = "") -> CasePersonal {
+/// Born as `World.patient()`'s default age says, unless told.
+private func person(_ name: String, born: String = World.personal.dateOfBirth, id: String = "") -> CasePersonal {
     CasePersonal(name: name, dateOfBirth: born, identityNumbers: id.isEmpty ? [] : [id])
 }
 
@@ -19,7 +20,7 @@ private func person(_ name: String, born: String = "1990-01-01", id: String = ""
             let before = await registry.currentState.lastSequence
             let request = ImportCasesRequest(rows: rows([
                 (World.patient(), person("A", id: "N-1")),
-                (World.patient(id: "msf-9", ageMonths: 400), person("B", id: "N-2")),
+                (World.patient(id: "msf-9", ageMonths: 400), person("B", born: dateOfBirth(ageMonths: 400), id: "N-2")),
                 // A companion registered by an earlier row of the same import.
                 (World.patient(ageMonths: 6, companions: ["msf-9"]), nil),
             ]))
@@ -91,13 +92,14 @@ private func person(_ name: String, born: String = "1990-01-01", id: String = ""
     @Test func duplicatesWithinTheFileAreRefusedNamingTheEarlierRow() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
+            let born = dateOfBirth(ageMonths: 96)
             let refusal = await #expect(throws: RPCError.self) {
                 try await registry.importCases(ImportCasesRequest(rows: rows([
-                    (World.patient(id: "msf-1"), person("Layla Haddad", born: "2016-03-09", id: "NID 0001")),
+                    (World.patient(id: "msf-1"), person("Layla Haddad", born: born, id: "NID 0001")),
                     (World.patient(id: "msf-1"), nil),
                     (World.patient(), person("Someone Else", id: "nid-0001")),
-                    (World.patient(), person("  layla   HADDAD ", born: "2016-03-09")),
-                    (World.patient(), person("Layla Haddad", born: "2016-03-10")),
+                    (World.patient(), person("  layla   HADDAD ", born: born)),
+                    (World.patient(), person("Layla Haddad", born: dateOfBirth(ageMonths: 96, plusDays: 1))),
                 ])), actor: registrar)
             }
             #expect(refusal?.code == .alreadyExists)
@@ -105,7 +107,7 @@ private func person(_ name: String, born: String = "1990-01-01", id: String = ""
             #expect(refusal?.fieldViolations.map(\.description) == [
                 "row 3: duplicate: the id \"msf-1\" is already row 2",
                 "row 4: duplicate: the identity number \"nid-0001\" is already row 2",
-                "row 5: duplicate: the same name and date of birth (2016-03-09) are already row 2",
+                "row 5: duplicate: the same name and date of birth (\(born)) are already row 2",
             ])
             #expect(await registry.currentState.cases.isEmpty)
         }
@@ -128,7 +130,7 @@ private func person(_ name: String, born: String = "1990-01-01", id: String = ""
             #expect(refusal?.fieldViolations.map(\.description) == [
                 "row 3: duplicate: the id \"msf-17\" is already case msf-17",
                 "row 4: duplicate: the identity number \"nid0001\" is already case msf-17",
-                "row 5: duplicate: the same name and date of birth (2016-03-09) are already case msf-17",
+                "row 5: duplicate: the same name and date of birth (\(World.personal.dateOfBirth)) are already case msf-17",
             ])
             expectSameState(await registry.currentState, before, "after refused duplicates")
         }

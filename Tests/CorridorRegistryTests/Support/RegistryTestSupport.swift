@@ -121,10 +121,24 @@ enum World {
         )
     }
 
+    /// The personal part of `patient()`: born 96 months ago, as its age says.
     static let personal = CasePersonal(
-        name: "Layla H.", dateOfBirth: "2016-03-09", contacts: ["+963 11 000 0000"], identityNumbers: ["NID-0001"],
+        name: "Layla H.", dateOfBirth: dateOfBirth(ageMonths: 96), contacts: ["+963 11 000 0000"], identityNumbers: ["NID-0001"],
         clinicalNotes: "haemodialysis twice a week"
     )
+}
+
+/// A birth date that agrees with `ageMonths` for a case registered today
+/// (the registry refuses one that does not, within a year), `plusDays` later.
+func dateOfBirth(ageMonths: Int, plusDays: Int = 0) -> String {
+    let today = CivilDate.utcDay(ofUnixMs: UInt64(Date().timeIntervalSince1970 * 1000))
+    var year = today.year - ageMonths / 12
+    var month = today.month - ageMonths % 12
+    if month < 1 {
+        month += 12
+        year -= 1
+    }
+    return CivilDate(year: year, month: month, day: min(today.day, 28)).adding(days: plusDays).description
 }
 
 extension Registry {
