@@ -8,6 +8,12 @@ extension Frame {
     /// Decodes one frame body (the bytes after the length prefix); nil when
     /// they are not a valid corridor.v1.Frame.
     public init?(decoding body: ByteBuffer) {
+        // The method name and the hello's strings become C strings: a NUL would
+        // cut "/corridor.v1.System/Ping\0junk" down to a method that routes.
+        let isText = withUnsafePointer(to: corridor__v1__frame__descriptor) { descriptor in
+            body.withUnsafeReadableBytes { ProtobufStringCheck.check($0, descriptor) == .valid }
+        }
+        guard isText else { return nil }
         let decoded: Frame?
         do {
             decoded = try withUnpackedProtobufC(corridor__v1__frame__unpack, body) { (frame) throws(RPCError) -> Frame in

@@ -85,6 +85,39 @@ import Testing
         #expect(decoder.decodeOne(&buffer) == .malformed(length: 4))
     }
 
+    /// A CallStart whose method name holds a NUL: protoc-c's C string would
+    /// end at it and the call would route to Ping. The frame is malformed.
+    @Test(arguments: [
+        Array("/corridor.v1.System/Ping\0junk".utf8),
+        Array("/corridor.v1.System/Ping".utf8) + [0xC0, 0x80],  // an overlong NUL
+        Array("/corridor.v1.System/Ping".utf8) + [0xFF],
+    ])
+    func aMethodNameThatIsNotTextIsMalformed(method: [UInt8]) {
+        var call: [UInt8] = [0x0A, UInt8(method.count)] + method
+        call += [0x1A, 0x00]  // an empty payload
+        let body: [UInt8] = [0x08, 0x01, 0x22, UInt8(call.count)] + call
+        var decoder = FrameDecoder(maxFrameBytes: 1024)
+        var buffer = ByteBuffer()
+        buffer.writeInteger(UInt32(body.count), endianness: .big)
+        buffer.writeBytes(body)
+        #expect(decoder.decodeOne(&buffer) == .malformed(length: UInt32(body.count)))
+    }
+
+    @Test func aMethodNameThatIsTextDecodes() {
+        let method = Array("/corridor.v1.System/Ping".utf8)
+        let call: [UInt8] = [0x0A, UInt8(method.count)] + method
+        let body: [UInt8] = [0x08, 0x01, 0x22, UInt8(call.count)] + call
+        var decoder = FrameDecoder(maxFrameBytes: 1024)
+        var buffer = ByteBuffer()
+        buffer.writeInteger(UInt32(body.count), endianness: .big)
+        buffer.writeBytes(body)
+        guard case .frame(let frame) = decoder.decodeOne(&buffer) else {
+            Issue.record("a well-formed CallStart did not decode")
+            return
+        }
+        #expect(frame.streamID == 1)
+    }
+
     @Test func endOfStreamInsideAFrameIsReportedAsTruncated() throws {
         let channel = EmbeddedChannel(handler: ByteToMessageHandler(FrameDecoder(maxFrameBytes: 1024)))
         var buffer = ByteBuffer()

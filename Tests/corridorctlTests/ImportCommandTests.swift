@@ -16,13 +16,14 @@ private func serverWithSite() async throws -> InProcessServer {
     return server
 }
 
-/// A KoBo export: ';' separated, a byte order mark, group prefixes, metadata columns.
-private let koboFile = """
+/// A KoBo export: ';' separated, a byte order mark, group prefixes, metadata
+/// columns. Birth dates agree with the ages today, as the registry requires.
+private var koboFile: String { """
 \u{FEFF}start;group_patient/case_id;group_patient/site;group_patient/age_years;group_patient/age_months;group_patient/sex;group_triage/precedence;group_triage/conditions;group_triage/needs;group_consent/consent;group_personal/name;group_personal/date_of_birth;group_personal/id_number;_id;_uuid
-2026-11-20T09:00:00.000+02:00;;douma-hospital;;6;f;urgent;heart_disease;oxygen incubator;yes;Layla H.;2026-05-09;NID-1;1;u1
-2026-11-20T09:10:00.000+02:00;msf-2;douma-hospital;31;;female;priority;;;1;"Rima H.; mother";1995-02-01;NID-2;2;u2
+2026-11-20T09:00:00.000+02:00;;douma-hospital;;6;f;urgent;heart_disease;oxygen incubator;yes;Layla H.;\(bornAged(months: 6));NID-1;1;u1
+2026-11-20T09:10:00.000+02:00;msf-2;douma-hospital;31;;female;priority;;;1;"Rima H.; mother";\(bornAged(months: 31 * 12 + 2));NID-2;2;u2
 
-"""
+""" }
 
 @Suite struct ImportCommandTests {
     @Test func aDryRunPrintsWhatWouldBeImportedAndRecordsNothing() async throws {
