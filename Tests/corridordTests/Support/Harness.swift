@@ -193,12 +193,15 @@ extension NotifySocket {
 
     /// Datagrams up to and including the first that satisfies `predicate`;
     /// fails as soon as `process` exits without having sent it, quoting
-    /// what it sent and its stderr.
+    /// what it sent and its stderr, or once the safety timeout has passed.
+    /// Bounded by time, not by a count: the socket keeps every datagram, and
+    /// a daemon with a fast watchdog sends hundreds while a busy test reads.
     func receive(
-        until predicate: (NotifyMessage) -> Bool, from process: DaemonProcess, limit: Int = 200
+        until predicate: (NotifyMessage) -> Bool, from process: DaemonProcess
     ) async throws -> (matching: NotifyMessage, before: [NotifyMessage]) {
         var before: [NotifyMessage] = []
-        while before.count < limit {
+        let deadline = ContinuousClock.now + safetyTimeout
+        while ContinuousClock.now < deadline {
             switch await nextOrExit(of: process) {
             case .message(let message):
                 if predicate(message) { return (message, before) }
@@ -219,7 +222,7 @@ extension NotifySocket {
                 throw CancellationError()
             }
         }
-        throw DaemonTestError("\(limit) notifications without the awaited one: \(before)")
+        throw DaemonTestError("\(before.count) notifications in \(safetyTimeout) without the awaited one; the last: \(before.suffix(5))")
     }
 
     func receive(until key: String, is value: String = "1", from process: DaemonProcess) async throws -> (matching: NotifyMessage, before: [NotifyMessage]) {

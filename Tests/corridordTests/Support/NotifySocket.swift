@@ -140,18 +140,19 @@ final class NotifySocket: Sendable {
     }
 
 
-    /// Datagrams up to and including the first that satisfies `predicate`.
-    /// At most `limit` are read, so a daemon that never says it fails the test.
+    /// Datagrams up to and including the first that satisfies `predicate`,
+    /// within the safety timeout, so a daemon that never says it fails the test.
     func receive(
-        until predicate: (NotifyMessage) -> Bool, limit: Int = 200
+        until predicate: (NotifyMessage) -> Bool
     ) async throws -> (matching: NotifyMessage, before: [NotifyMessage]) {
         var before: [NotifyMessage] = []
-        while before.count < limit {
+        let deadline = ContinuousClock.now + safetyTimeout
+        while ContinuousClock.now < deadline {
             let message = try await receive()
             if predicate(message) { return (message, before) }
             before.append(message)
         }
-        throw DaemonTestError("\(limit) notifications without the awaited one: \(before)")
+        throw DaemonTestError("\(before.count) notifications in \(safetyTimeout) without the awaited one; the last: \(before.suffix(5))")
     }
 
     /// Datagrams up to and including the first with `key=value`.
