@@ -297,7 +297,7 @@ public final class EventLog: Sendable {
         do {
             return try segment.header()
         } catch {
-            throw StoreError(.corrupt, "\(segment.path): \(error)")
+            throw StoreError(.corrupt, "\(segment.path) at offset 0, its header: \(error)")
         }
     }
 

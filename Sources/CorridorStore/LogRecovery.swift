@@ -59,7 +59,7 @@ extension EventLog {
         // header is durable), so a file under a segment's name that cannot
         // hold a header is damage, never a crash while it was being created.
         if let short = files.first(where: { $0.size < UInt64(SegmentFormat.headerSize) }) {
-            let fault = "\(short.path) is \(short.size) bytes, shorter than a segment header (\(SegmentFormat.headerSize)): segments are created whole, so it was cut or overwritten after it was created, and the records it held are lost"
+            let fault = "\(short.path) ends at offset \(short.size), shorter than a segment header (\(SegmentFormat.headerSize) bytes): segments are created whole, so it was cut or overwritten after it was created, and the records it held are lost"
             guard options.repair, short.path == files.last?.path else {
                 throw StoreError(.corrupt, "\(fault); corridord will not start. Run `corridorctl inspect verify \(directory)`" + (short.path == files.last?.path ? "; to move it to \(directory)/\(DataDirectoryLayout.quarantine) and go on from the segment before it, start once with --repair" : ""))
             }
@@ -96,7 +96,7 @@ extension EventLog {
         for (index, file) in files.enumerated() {
             let isLast = index == files.count - 1
             guard let segment = try Segment.open(path: file.path, firstSequence: file.firstSequence, writable: true) else {
-                throw StoreError(.corrupt, "\(file.path) is shorter than a segment header")
+                throw StoreError(.corrupt, "\(file.path) ends before offset \(SegmentFormat.headerSize), shorter than a segment header")
             }
             let header = try readHeader(segment)
             guard header.firstSequence == file.firstSequence else {

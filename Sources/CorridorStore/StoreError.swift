@@ -58,6 +58,14 @@ public struct StoreError: Error, RPCStatusConvertible, CustomStringConvertible, 
     }
     public var isNoSpace: Bool { kind == .noSpace }
     public var isConflictingWriter: Bool { kind == .conflictingWriter }
+    /// Refusals the store logs once when they start (and again only when the
+    /// reason changes), so that callers need not log them per request.
+    public var isLoggedByStore: Bool {
+        switch kind {
+        case .noSpace, .unwritable, .conflictingWriter, .closed: true
+        default: false
+        }
+    }
 
     /// A failed system call on `path` while writing: a full disk or quota is
     /// RESOURCE_EXHAUSTED, a directory that may not be written (any more) is
