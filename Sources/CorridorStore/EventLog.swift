@@ -1,4 +1,5 @@
 import Dispatch
+import FoundationEssentials
 import Glibc
 import Logging
 import Synchronization
@@ -62,6 +63,9 @@ public final class EventLog: Sendable {
         /// Why the last append was refused before it was written (a segment
         /// that could not be created), so that it is logged once, not per request.
         var refusal: StoreError?
+        /// segments/ as this process last left it (after recovery or a roll):
+        /// when it changes otherwise, another process may have added a segment.
+        var segmentsDirectoryStamp: DirectoryStamp?
     }
 
 
@@ -85,7 +89,8 @@ public final class EventLog: Sendable {
             syncedOffset: writeOffset,
             nextSequence: lastSequence + 1,
             durableSequence: lastSequence,
-            recordBytes: recordBytes
+            recordBytes: recordBytes,
+            segmentsDirectoryStamp: DirectoryStamp(directory + "/" + DataDirectoryLayout.segments)
         ))
     }
 
@@ -201,14 +206,15 @@ public final class EventLog: Sendable {
 
     /// One group commit: everything written so far, one msync.
     private func flush() {
-        let (segment, range, target, records) = state.withLock { state in
+        let (segment, range, target, records, stamp) = state.withLock { state in
             (state.segments[state.segments.count - 1], state.syncedOffset..<state.writeOffset, state.nextSequence - 1,
-             state.nextSequence - 1 - state.durableSequence)
+             state.nextSequence - 1 - state.durableSequence, state.segmentsDirectoryStamp)
         }
         var failure: StoreError?
         do throws(StoreError) {
             try segment.synchronize(range)
             try segment.checkStillNamed()
+            if DirectoryStamp(segmentsDirectory) != stamp { try checkNoForeignSegment() }
             // The watermark is exact: durable in the header before any of these
             // appends is answered. Everything at or below it may have been
             // acknowledged; nothing above it was. Recovery relies on both.
@@ -288,9 +294,31 @@ public final class EventLog: Sendable {
         state.checkpoints.append([])
         state.writeOffset = SegmentFormat.headerSize
         state.syncedOffset = SegmentFormat.headerSize
+        state.segmentsDirectoryStamp = DirectoryStamp(segmentsDirectory)
         logger.info("segment sealed", metadata: [
             "segment": "\(old.path)", "lastSequence": "\(state.nextSequence - 1)", "next": "\(next.path)",
         ])
+    }
+
+    /// segments/ changed since this process last changed it: throws
+    /// `conflictingWriter` if it holds a segment after the active one that
+    /// this process did not create (another process is writing the log),
+    /// else takes the directory as it is now. Under the lock, so a roll in
+    /// between cannot pass for a stranger's segment. Rare: only after
+    /// segments/ changed.
+    private func checkNoForeignSegment() throws(StoreError) {
+        try state.withLock { (state: inout State) throws(StoreError) in
+            let active = state.segments[state.segments.count - 1]
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: segmentsDirectory)) ?? []
+            let foreign = names.sorted().first { name in
+                guard let first = SegmentFormat.firstSequence(fromFileName: name) else { return false }
+                return first > active.firstSequence
+            }
+            if let foreign {
+                throw StoreError(.conflictingWriter, "segment \(segmentsDirectory)/\(foreign) appeared after the active segment \(active.path), and this process did not create it: another process is writing the data directory")
+            }
+            state.segmentsDirectoryStamp = DirectoryStamp(segmentsDirectory)
+        }
     }
 
     static func readHeader(_ segment: Segment) throws(StoreError) -> SegmentHeader {
@@ -382,6 +410,23 @@ public final class EventLog: Sendable {
                 waiter.continuation.resume(throwing: closedError)
             }
         }
+    }
+}
+
+/// When a directory last changed (its mtime) and which directory it is:
+/// comparing two tells whether entries were added or removed in between.
+struct DirectoryStamp: Equatable {
+    let identity: FileIdentity
+    let seconds: Int
+    let nanoseconds: Int
+
+    /// nil when the directory cannot be looked at (then nothing is compared).
+    init?(_ path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        identity = FileIdentity(status)
+        seconds = Int(status.st_mtim.tv_sec)
+        nanoseconds = Int(status.st_mtim.tv_nsec)
     }
 }
 

@@ -45,4 +45,30 @@ import Testing
             #expect(error?.description.contains(path) == true, "\(String(describing: error))")
         }
     }
+
+    @Test func aSegmentThisProcessDidNotCreateStopsAcknowledgements() async throws {
+        try await withTemporaryDirectory { directory in
+            let (log, _, _) = try openLog(directory, options: Self.options)
+            _ = try await log.appendOne(type: 1, payload: [1])
+            // Another writer rolled to a segment of its own after ours.
+            let stranger = segmentsDirectory(directory) + "/" + SegmentFormat.fileName(firstSequence: 2)
+            var header = SegmentHeader(state: .online, firstSequence: 2, createdAtNanoseconds: 1)
+            header.durableLastSequence = 0
+            try writeFile(stranger, header.encoded() + [UInt8](repeating: 0, count: SegmentFormat.headerSize - SegmentFormat.headerFieldsSize))
+
+            let error = await #expect(throws: StoreError.self) { try await log.appendOne(type: 1, payload: [2]) }
+            #expect(error?.rpcStatus.code == .unavailable)
+            #expect(error?.description.contains(stranger) == true, "\(String(describing: error))")
+        }
+    }
+
+    /// The store's own rolls never pass for a second writer.
+    @Test func rollsAreNotMistakenForAnotherWriter() async throws {
+        try await withTemporaryDirectory { directory in
+            let (log, _, _) = try openLog(directory, options: smallSegments(16 * 1024))
+            for index in 0..<60 { try await log.appendOne(type: 1, payload: patternPayload(count: 1000, seed: UInt64(index))) }
+            #expect(segmentFilePaths(directory).count > 3)
+            try log.close()
+        }
+    }
 }
