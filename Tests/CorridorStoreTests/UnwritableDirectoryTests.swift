@@ -1,6 +1,8 @@
 @testable import CorridorStore
 import Foundation
 import Glibc
+import Logging
+import Synchronization
 import Testing
 
 /// Issue 8, finding 4: when the data directory can no longer be written
@@ -41,6 +43,35 @@ import Testing
         }
     }
 
+    /// Each refused append used to be logged; the refusal is logged once,
+    /// and its end once.
+    @Test func theRefusalIsLoggedOnceNotPerRequest() async throws {
+        try await withTemporaryDirectory { directory in
+            let lines = CollectedLogLines()
+            let logger = Logger(label: "test") { _ in CollectingLogHandler(lines: lines) }
+            let (log, _) = try EventLog.open(directory: directory, options: smallSegments(16 * 1024), logger: logger)
+            let segments = segmentsDirectory(directory)
+            try takeWriteAccess(segments)
+            var refused = 0
+            do {
+                defer { try? giveWriteAccess(segments) }
+                for index in 0..<40 {
+                    do {
+                        try await log.appendOne(type: 1, payload: patternPayload(count: 1000, seed: UInt64(index)))
+                    } catch is StoreError {
+                        refused += 1
+                    }
+                }
+            }
+            #expect(refused > 10)
+            #expect(lines.all.filter { $0.level >= .error }.count == 1, "\(lines.all)")
+            // As large as the refused ones: it needs the segment they could not get.
+            try await log.appendOne(type: 2, payload: patternPayload(count: 1000, seed: 99))
+            #expect(lines.all.filter { $0.message.contains("accepted again") }.count == 1)
+            try log.close()
+        }
+    }
+
     /// Root ignores permission bits, so as root the directory is made
     /// immutable (ext4's chattr +i: creating a file in it fails with EPERM).
     private func takeWriteAccess(_ path: String) throws {
@@ -58,5 +89,26 @@ import Testing
         } else {
             _ = chmod(path, 0o700)
         }
+    }
+}
+
+final class CollectedLogLines: Sendable {
+    private let lines = Mutex<[(level: Logger.Level, message: String)]>([])
+    func append(_ level: Logger.Level, _ message: String) { lines.withLock { $0.append((level, message)) } }
+    var all: [(level: Logger.Level, message: String)] { lines.withLock { $0 } }
+}
+
+struct CollectingLogHandler: LogHandler {
+    let lines: CollectedLogLines
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        lines.append(event.level, event.message.description)
     }
 }
