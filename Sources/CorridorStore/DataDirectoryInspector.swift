@@ -337,7 +337,7 @@ public struct DataDirectoryInspector: Sendable {
                    let found = Self.validRecords(in: bytes, after: offset, before: lastNonZero + 1, beyond: summary.lastSequence ?? first - 1) {
                     followers = " (then \(found.count) valid record(s), \(Self.sequenceRange(found.first, found.last)), at offset \(found.offset))"
                 }
-                add(.error, fault.offset, "\(fault.reason)\(followers); every record up to offset \(max(Int(header.durableEndOffset), SegmentFormat.headerSize)) (sequence \(header.durableLastSequence)) was made durable and acknowledged, so this is damage, not a torn write: corridord will refuse to start (DATA_LOSS) without --repair")
+                add(.error, fault.offset, "\(fault.reason)\(followers); every record up to offset \(max(Int(clamping: header.durableEndOffset), SegmentFormat.headerSize)) (sequence \(header.durableLastSequence)) was made durable and acknowledged, so this is damage, not a torn write: corridord will refuse to start (DATA_LOSS) without --repair")
             } else if let lastNonZero = Self.lastNonZeroByte(in: bytes, from: cut) {
                 verifyTail(
                     bytes, header: header, summary: summary, through: lastNonZero, inUse: inUse,
@@ -385,7 +385,7 @@ public struct DataDirectoryInspector: Sendable {
     }
 
     private func checkSeal(_ header: SegmentHeader, end: Int, lastSequence: UInt64, add: (InspectionFinding.Severity, Int?, String) -> Void) {
-        guard Int(header.durableEndOffset) != end || header.durableLastSequence != lastSequence else { return }
+        guard Int(clamping: header.durableEndOffset) != end || header.durableLastSequence != lastSequence else { return }
         add(.error, SegmentHeaderOffsets.durableLastSequence, "the header seals it after sequence \(header.durableLastSequence) at offset \(header.durableEndOffset), but its records end after sequence \(lastSequence) at offset \(end)")
     }
 
@@ -428,7 +428,7 @@ public struct DataDirectoryInspector: Sendable {
         // that never completed, whose pages may reach the disk in any order).
         let context = inUse
             ? "corridord is running and may be writing it now"
-            : "never acknowledged (above the durability watermark at offset \(max(Int(header.durableEndOffset), SegmentFormat.headerSize))); corridord cuts it off at the next start and keeps a copy in quarantine/"
+            : "never acknowledged (above the durability watermark at offset \(max(Int(clamping: header.durableEndOffset), SegmentFormat.headerSize))); corridord cuts it off at the next start and keeps a copy in quarantine/"
         if let followers {
             add(inUse ? .warning : .error, stop, "\(found(pointingAt: stop)); then \(followers.count) valid record(s) (\(Self.sequenceRange(followers.first, followers.last))) at offset \(followers.offset) (\(context))")
         } else {

@@ -135,7 +135,7 @@ extension EventLog {
                 let clean: Bool
                 if case .end = summary.stop { clean = summary.committedEnd == summary.validEnd } else { clean = false }
                 let sealedMatches = header.state != .sealed
-                    || (Int(header.durableEndOffset) == summary.validEnd && header.durableLastSequence == (summary.lastSequence ?? header.firstSequence - 1))
+                    || (Int(clamping: header.durableEndOffset) == summary.validEnd && header.durableLastSequence == (summary.lastSequence ?? header.firstSequence - 1))
                 guard clean && sealedMatches else {
                     let fault: String
                     if case .damaged(let offset, let reason) = summary.stop {
@@ -188,7 +188,7 @@ extension EventLog {
                 // (a torn write, pages of an unfinished sync that reached the
                 // disk out of order) is cut, with a copy kept. A cleanly closed
                 // or sealed segment's watermark is its end.
-                let watermark = max(Int(header.durableEndOffset), SegmentFormat.headerSize)
+                let watermark = max(Int(clamping: header.durableEndOffset), SegmentFormat.headerSize)
                 let fault = damageBelowWatermark(header: header, summary: summary, fileSize: Int(file.size), watermarkEndsARecord: watermarkEndsARecord)
                 if let fault {
                     let where_ = "\(file.path) at offset \(fault.offset): \(fault.reason), below offset \(watermark) up to which every record was made durable and acknowledged (through sequence \(header.durableLastSequence))"
@@ -242,7 +242,7 @@ extension EventLog {
     public static func damageBelowWatermark(
         header: SegmentHeader, summary: ScanSummary, fileSize: Int, watermarkEndsARecord: Bool
     ) -> (offset: Int, reason: String)? {
-        let watermark = max(Int(header.durableEndOffset), SegmentFormat.headerSize)
+        let watermark = max(Int(clamping: header.durableEndOffset), SegmentFormat.headerSize)
         if summary.committedEnd < watermark {
             if case .damaged(let offset, let reason) = summary.stop, offset < watermark {
                 return (offset, "damaged record at offset \(offset): \(reason)")

@@ -113,6 +113,20 @@ import Testing
         }
     }
 
+    /// A header with a valid checksum but a watermark beyond any file is
+    /// damage like any other, never an overflow trap.
+    @Test func anImpossibleWatermarkRefusesWithoutATrap() async throws {
+        try await withTemporaryDirectory { directory in
+            let (_, segment, _) = try await crashedLog(directory)
+            var header = try segmentHeader(ofFile: segment)
+            header.durableEndOffset = UInt64.max
+            try overwrite(segment, at: 0, with: header.encoded())
+            let error = try #require(throws: StoreError.self) { try openLog(directory, options: Self.options) }
+            #expect(error.rpcStatus.code == .dataLoss)
+            #expect(!(try DataDirectoryInspector(directory: directory).verify().isClean))
+        }
+    }
+
     /// --repair cuts acknowledged damage too, but never without a copy.
     @Test func repairCutsDamageBelowTheWatermarkAndKeepsACopy() async throws {
         try await withTemporaryDirectory { directory in
