@@ -204,7 +204,9 @@ public final class EventLog: Sendable {
         flusher.async { [self] in flush() }
     }
 
-    /// One group commit: everything written so far, one msync.
+    /// One group commit: everything written so far made durable with one
+    /// msync, then the watermark with a second (of the header's page), then
+    /// every appender it covers answered.
     private func flush() {
         let (segment, range, target, records, stamp) = state.withLock { state in
             (state.segments[state.segments.count - 1], state.syncedOffset..<state.writeOffset, state.nextSequence - 1,
@@ -232,7 +234,8 @@ public final class EventLog: Sendable {
         let resumed = state.withLock { state -> [(CheckedContinuation<Void, any Error>, Result<Void, StoreError>)] in
             if let failure {
                 // A failed msync leaves the page cache and the disk out of step
-                // (fsyncgate): nothing more may be acknowledged.
+                // (fsyncgate), and a second writer may overwrite anything:
+                // either way nothing more may be acknowledged.
                 state.failure = failure
                 state.flushScheduled = false
                 let waiting = state.waiters
