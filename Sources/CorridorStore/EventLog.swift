@@ -125,6 +125,8 @@ public final class EventLog: Sendable {
                 do throws(StoreError) {
                     try roll(&state)
                 } catch {
+                    // Another writer's segment: nothing more may be acknowledged, ever.
+                    if error.isConflictingWriter { state.failure = error }
                     // Every append is refused the same way until an operator
                     // acts: say it once, and again only when the reason changes.
                     if state.refusal?.description != error.description { refusalToLog = error }
@@ -152,7 +154,9 @@ public final class EventLog: Sendable {
             scheduleFlush(&state)
             return .success(first...(state.nextSequence - 1))
         }
-        if let refusalToLog {
+        if let refusalToLog, refusalToLog.isConflictingWriter {
+            logger.critical("another process is writing the data directory; refusing further writes", metadata: ["error": "\(refusalToLog)"])
+        } else if let refusalToLog {
             logger.error("appends are refused until this is resolved; reads go on", metadata: ["error": "\(refusalToLog)"])
         }
         if let recovered {

@@ -100,7 +100,12 @@ final class Segment: @unchecked Sendable {
         }
         // link(2), unlike rename(2), never replaces a segment already there.
         guard link(temporary, path) == 0 else {
-            throw abandon(StoreError.writing(path, "name segment", Errno(rawValue: errno)))
+            let reason = Errno(rawValue: errno)
+            if reason == .fileExists {
+                // This process numbers segments; one it never made is another writer's.
+                throw abandon(StoreError(.conflictingWriter, "segment \(path) already exists, and this process did not create it: another process is writing the data directory"))
+            }
+            throw abandon(StoreError.writing(path, "name segment", reason))
         }
         unlink(temporary)
         do {

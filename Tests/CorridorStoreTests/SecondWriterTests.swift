@@ -62,6 +62,33 @@ import Testing
         }
     }
 
+    /// Another writer took the name of the next segment first: it is never
+    /// replaced (segments are linked into place, not renamed over), and
+    /// acknowledgements stop.
+    @Test func aSegmentNameTakenByAnotherWriterIsNeverReplaced() async throws {
+        try await withTemporaryDirectory { directory in
+            let (log, _, _) = try openLog(directory, options: smallSegments(16 * 1024))
+            var acknowledged = [try await log.appendOne(type: 1, payload: patternPayload(count: 1000, seed: 0))]
+            let perSegment = (16 * 1024 - SegmentFormat.headerSize) / SegmentFormat.paddedLength(payloadBytes: 1000)
+            let taken = segmentsDirectory(directory) + "/" + SegmentFormat.fileName(firstSequence: UInt64(perSegment + 1))
+            let strangerBytes = patternPayload(count: 5000, seed: 7)
+            try writeFile(taken, strangerBytes)
+            var refusal: StoreError?
+            for index in 1..<40 {
+                do {
+                    acknowledged.append(try await log.appendOne(type: 1, payload: patternPayload(count: 1000, seed: UInt64(index))))
+                } catch let error as StoreError {
+                    refusal = error
+                    break
+                }
+            }
+            let error = try #require(refusal)
+            #expect(error.rpcStatus.code == .unavailable, "\(error)")
+            #expect(try fileBytes(taken) == strangerBytes, "never replaced")
+            #expect(log.records() == acknowledged)
+        }
+    }
+
     /// The store's own rolls never pass for a second writer.
     @Test func rollsAreNotMistakenForAnotherWriter() async throws {
         try await withTemporaryDirectory { directory in
