@@ -85,7 +85,7 @@ import Testing
                 #expect(verify != 0, "round \(round), \(fault.rawValue) (\(applied)): corridord refuses to start but inspect verify exits 0")
             }
         }
-        let summary = Fault.allCases.map { "\($0.rawValue): \(refusals[$0, default: 0]) refused, \(survived[$0, default: 0]) intact" }
+        let summary = Fault.allCases.map { "\($0.rawValue): \(refusals[$0, default: 0]) refused, \(survived[$0, default: 0]) started" }
         print("fault loop: \(Self.rounds) rounds, \(acknowledgedTotal) acknowledged writes, losses \(losses); " + summary.joined(separator: "; "))
         #expect(acknowledgedTotal >= Self.rounds, "too few writes were acknowledged to prove anything")
     }
