@@ -128,7 +128,11 @@ public actor Registry {
         do {
             sequences = try log.append(records)
         } catch {
-            logger.error("an append was refused", metadata: ["error": "\(error)"])
+            // A refusal the store logs once itself (full disk, unwritable
+            // directory, a second writer) is not logged again per request.
+            if !error.isLoggedByStore {
+                logger.error("an append was refused", metadata: ["error": "\(error)"])
+            }
             throw RPCError(status: error.rpcStatus)
         }
         for (index, event) in events.enumerated() {

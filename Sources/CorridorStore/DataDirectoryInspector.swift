@@ -191,25 +191,23 @@ public struct DataDirectoryInspector: Sendable {
 
     // MARK: Lock
 
-    /// Whether corridord holds DIR/LOCK now, and its pid. Probes with a
-    /// non-blocking shared flock on our own read-only open of LOCK, released
-    /// at once: a shared lock conflicts with the daemon's exclusive one, and
-    /// the file is never created or written.
+    /// Whether corridord holds the data directory's lock now, and its pid.
+    /// Probes with a non-blocking shared flock on our own read-only open of
+    /// the directory (the object the daemon locks), released at once: a
+    /// shared lock conflicts with the daemon's exclusive one, and nothing is
+    /// created or written.
     public func lockState() -> DataDirectoryLockState {
-        let path = directory + "/" + DataDirectoryLock.fileName
         let descriptor: FileDescriptor
         do {
-            descriptor = try FileDescriptor.open(path, .readOnly, options: [.closeOnExec])
-        } catch let error as Errno where error == .noSuchFileOrDirectory {
-            return .free  // no daemon has ever opened this directory
+            descriptor = try DataDirectoryLock.openDirectory(directory)
         } catch {
-            return .unknown("cannot open \(path): \(error)")
+            return .unknown("cannot open \(directory): \(error)")
         }
         defer { try? descriptor.close() }
         guard flock(descriptor.rawValue, LOCK_SH | LOCK_NB) == 0 else {
             let reason = Errno(rawValue: errno)
             if reason == .wouldBlock { return .held(pid: DataDirectoryLock.holder(of: directory)) }
-            return .unknown("cannot probe the lock on \(path): \(reason)")
+            return .unknown("cannot probe the lock on \(directory): \(reason)")
         }
         flock(descriptor.rawValue, LOCK_UN)
         return .free
@@ -225,7 +223,7 @@ public struct DataDirectoryInspector: Sendable {
         var report = VerificationReport(directory: directory, lock: lock)
         if case .unknown(let reason) = lock {
             report.findings.append(InspectionFinding(
-                severity: .warning, file: directory + "/" + DataDirectoryLock.fileName, offset: nil,
+                severity: .warning, file: directory, offset: nil,
                 fault: "cannot tell whether corridord is running (\(reason)); a torn tail is reported as a warning"
             ))
         }
@@ -237,13 +235,23 @@ public struct DataDirectoryInspector: Sendable {
             return report
         }
         for stray in listing.strays {
+            if stray.hasSuffix(".log" + Segment.temporarySuffix) {
+                // Segments are created under this name and renamed once whole.
+                report.findings.append(InspectionFinding(
+                    severity: .warning, file: stray, offset: nil,
+                    fault: inUse
+                        ? "a segment being created (or whose creation was interrupted); it never held a record"
+                        : "a segment whose creation a crash interrupted; it never held a record, and corridord removes it at the next start"
+                ))
+                continue
+            }
             report.findings.append(InspectionFinding(
                 severity: .warning, file: stray, offset: nil,
                 fault: "not named like a segment (20-digit first sequence + .log); corridord ignores it"
             ))
         }
 
-        var files = listing.files
+        let files = listing.files
         report.segments = files.count
         let bytesTotal = files.reduce(UInt64(0)) { $0 + UInt64($1.size) }
         var bytesChecked: UInt64 = 0
@@ -254,15 +262,6 @@ public struct DataDirectoryInspector: Sendable {
             progress(VerificationProgress(segmentsChecked: checked, segmentsTotal: report.segments, bytesChecked: bytesChecked, bytesTotal: bytesTotal))
         }
 
-        // Trailing files of zeros are a crash (or, with the daemon running, a
-        // roll) in the middle of creating a segment; recovery removes them, so
-        // the segment before them is the log's last.
-        var unfinished: [SegmentFile] = []
-        while let last = files.last, Self.isNeverWritten(last.path) {
-            unfinished.insert(last, at: 0)
-            files.removeLast()
-        }
-
         var expectedFirst: UInt64?
         var logFirstSequence: UInt64?
         for (index, file) in files.enumerated() {
@@ -271,15 +270,6 @@ public struct DataDirectoryInspector: Sendable {
             expectedFirst = outcome.nextSequence
             reportProgress(file)
         }
-        for file in unfinished {
-            report.findings.append(InspectionFinding(
-                severity: inUse ? .warning : .error, file: file.path, offset: 0,
-                fault: "torn tail: the segment was never finished being created (all zeros, no records); "
-                    + (inUse ? "corridord is running and may be creating it now" : "corridord removes it at the next start")
-            ))
-            reportProgress(file)
-        }
-
         verifySnapshots(report: &report, logFirstSequence: logFirstSequence, inUse: inUse)
         verifyQuarantine(report: &report)
         return report
@@ -301,7 +291,7 @@ public struct DataDirectoryInspector: Sendable {
         let segment: Segment
         do {
             guard let opened = try Segment.open(path: file.path, firstSequence: file.firstSequence, writable: false) else {
-                add(.error, nil, "the file is \(file.size) bytes, shorter than a segment header, yet later segments follow")
+                add(.error, 0, "the file is \(file.size) bytes, shorter than a segment header (\(SegmentFormat.headerSize)): segments are created whole, so it was cut after it was created and its records are lost; corridord will refuse to start (DATA_LOSS)" + (isLast ? "; --repair moves it to quarantine/ and goes on from the segment before it" : ""))
                 return SegmentOutcome()
             }
             segment = opened
@@ -329,21 +319,30 @@ public struct DataDirectoryInspector: Sendable {
         }
 
         let bytes = segment.bytes
-        let summary = RecordScanner.scan(bytes, firstSequence: first) { _ in }
+        var watermarkEndsARecord = false
+        let summary = RecordScanner.scan(bytes, firstSequence: first) { record in
+            if EventLog.endsAtWatermark(record, header: header) { watermarkEndsARecord = true }
+        }
         let committedRecords = summary.lastCommittedSequence.map { Int($0 - first + 1) } ?? 0
         let uncommittedRecords = summary.recordCount - committedRecords
         var damaged = false
 
         if isLast {
             let cut = summary.committedEnd
-            if let lastNonZero = Self.lastNonZeroByte(in: bytes, from: cut) {
+            // Recovery's rule, from the same function: damage at or below the
+            // exact durability watermark is damage to acknowledged records.
+            if let fault = EventLog.damageBelowWatermark(header: header, summary: summary, fileSize: file.size, watermarkEndsARecord: watermarkEndsARecord) {
+                var followers = ""
+                if case .damaged(let offset, _) = summary.stop, let lastNonZero = Self.lastNonZeroByte(in: bytes, from: offset),
+                   let found = Self.validRecords(in: bytes, after: offset, before: lastNonZero + 1, beyond: summary.lastSequence ?? first - 1) {
+                    followers = " (then \(found.count) valid record(s), \(Self.sequenceRange(found.first, found.last)), at offset \(found.offset))"
+                }
+                add(.error, fault.offset, "\(fault.reason)\(followers); every record up to offset \(max(Int(clamping: header.durableEndOffset), SegmentFormat.headerSize)) (sequence \(header.durableLastSequence)) was made durable and acknowledged, so this is damage, not a torn write: corridord will refuse to start (DATA_LOSS) without --repair")
+            } else if let lastNonZero = Self.lastNonZeroByte(in: bytes, from: cut) {
                 verifyTail(
                     bytes, header: header, summary: summary, through: lastNonZero, inUse: inUse,
                     uncommittedRecords: uncommittedRecords, add: add
                 )
-            }
-            if header.state == .sealed {
-                checkSeal(header, end: cut, lastSequence: summary.lastCommittedSequence ?? first - 1, add: add)
             }
             report.records += UInt64(committedRecords)
             if committedRecords > 0 {
@@ -386,7 +385,7 @@ public struct DataDirectoryInspector: Sendable {
     }
 
     private func checkSeal(_ header: SegmentHeader, end: Int, lastSequence: UInt64, add: (InspectionFinding.Severity, Int?, String) -> Void) {
-        guard Int(header.durableEndOffset) != end || header.durableLastSequence != lastSequence else { return }
+        guard Int(clamping: header.durableEndOffset) != end || header.durableLastSequence != lastSequence else { return }
         add(.error, SegmentHeaderOffsets.durableLastSequence, "the header seals it after sequence \(header.durableLastSequence) at offset \(header.durableEndOffset), but its records end after sequence \(lastSequence) at offset \(end)")
     }
 
@@ -424,21 +423,15 @@ public struct DataDirectoryInspector: Sendable {
             let again = RecordScanner.scan(bytes, firstSequence: first) { _ in }
             if again.validEnd > stop { followers = nil }
         }
+        // Only called with nothing wrong at or below the watermark: all of
+        // this lies above it and was never acknowledged (records of a sync
+        // that never completed, whose pages may reach the disk in any order).
+        let context = inUse
+            ? "corridord is running and may be writing it now"
+            : "never acknowledged (above the durability watermark at offset \(max(Int(clamping: header.durableEndOffset), SegmentFormat.headerSize))); corridord cuts it off at the next start and keeps a copy in quarantine/"
         if let followers {
-            let consequence = header.state == .offline
-                ? "corridord will refuse to start (DATA_LOSS), and --repair would cut them off"
-                : "corridord would cut them off at its next start as a torn tail"
-            add(.error, stop, "\(found(pointingAt: stop)); but \(followers.count) valid record(s) (\(Self.sequenceRange(followers.first, followers.last))) follow at offset \(followers.offset), so this is damage to records that were written whole, not a torn write: \(consequence); copy the data directory before starting it")
-        } else if header.durableEndOffset > UInt64(cut) {
-            // Recovery's rule: below the durability watermark every record was acknowledged.
-            add(.error, stop, "\(found(pointingAt: stop)); below offset \(header.durableEndOffset), up to which every record was acknowledged (sequence \(header.durableLastSequence)), so this is damage, not a torn write; corridord will refuse to start (DATA_LOSS) without --repair")
-        } else if header.state == .offline, case .damaged = summary.stop {
-            // Recovery's rule: nothing is in flight in a cleanly closed segment.
-            add(.error, stop, "\(found(pointingAt: stop)); the segment was closed cleanly, so this is damage to acknowledged records, not a torn write; corridord will refuse to start (DATA_LOSS) without --repair")
+            add(inUse ? .warning : .error, stop, "\(found(pointingAt: stop)); then \(followers.count) valid record(s) (\(Self.sequenceRange(followers.first, followers.last))) at offset \(followers.offset) (\(context))")
         } else {
-            let context = inUse
-                ? "corridord is running and may be writing it now"
-                : "never acknowledged; corridord cuts it off at the next start"
             add(inUse ? .warning : .error, cut, "torn tail of \(lastNonZero + 1 - cut) bytes: \(found(pointingAt: cut)) (\(context))")
         }
     }
@@ -522,12 +515,21 @@ public struct DataDirectoryInspector: Sendable {
 
     private func verifyQuarantine(report: inout VerificationReport) {
         let quarantine = directory + "/" + DataDirectoryLayout.quarantine
-        let moved = ((try? FileManager.default.contentsOfDirectory(atPath: quarantine)) ?? []).filter { $0.hasSuffix(".log") }
-        guard !moved.isEmpty else { return }
-        report.findings.append(InspectionFinding(
-            severity: .warning, file: quarantine, offset: nil,
-            fault: "holds \(moved.count) segment(s) cut off the log by a repair (--repair); their records are not in the log"
-        ))
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: quarantine)) ?? []
+        let moved = names.filter { $0.hasSuffix(".log") }
+        let cuts = names.filter { $0.hasSuffix(".cut") }
+        if !moved.isEmpty {
+            report.findings.append(InspectionFinding(
+                severity: .warning, file: quarantine, offset: nil,
+                fault: "holds \(moved.count) segment(s) cut off the log by a repair (--repair); their records are not in the log"
+            ))
+        }
+        if !cuts.isEmpty {
+            report.findings.append(InspectionFinding(
+                severity: .warning, file: quarantine, offset: nil,
+                fault: "holds \(cuts.count) cop(ies) of bytes recovery cut off a segment (named <segment>@<offset>.cut); their records are not in the log"
+            ))
+        }
     }
 
     // MARK: Records

@@ -1,40 +1,44 @@
 import Glibc
 import SystemPackage
 
-/// An exclusive flock on DIR/LOCK, held for the life of the daemon. The file
-/// holds the holder's pid so that a refused second daemon can name it.
+/// An exclusive flock on the data directory itself, held for the life of the
+/// daemon. The directory cannot be unlinked from under its holder the way a
+/// lock file can (delete DIR/LOCK and a second daemon would lock a new file
+/// and write the same segments). DIR/LOCK only holds the holder's pid, so
+/// that a refused second daemon can name it.
 struct DataDirectoryLock: ~Copyable {
     static let fileName = "LOCK"
     private let descriptor: FileDescriptor
 
     /// The corresponding C function is `flock`.
     init(directory: String) throws(StoreError) {
-        let path = directory + "/" + Self.fileName
         let descriptor: FileDescriptor
         do {
-            descriptor = try FileDescriptor.open(
-                path, .readWrite, options: [.create, .closeOnExec], permissions: [.ownerReadWrite]
-            )
+            descriptor = try Self.openDirectory(directory)
         } catch {
-            throw StoreError(.io, "cannot open \(path): \(error)")
+            throw StoreError(.io, "cannot open data directory \(directory): \(error)")
         }
         guard Self.lockWithinGracePeriod(descriptor) else {
             let reason = Errno(rawValue: errno)
-            let holder = Self.recordedPID(descriptor)
             try? descriptor.close()
             if reason == .wouldBlock {
+                let holder = Self.holder(of: directory)
                 throw StoreError(.locked, "data directory \(directory) is in use by another corridord (pid \(holder.map(String.init) ?? "unknown"))")
             }
-            throw StoreError(.io, "cannot lock \(path): \(reason)")
+            throw StoreError(.io, "cannot lock data directory \(directory): \(reason)")
         }
-        let pid = Array("\(getpid())\n".utf8)
-        _ = ftruncate(descriptor.rawValue, 0)
-        _ = try? descriptor.writeAll(toAbsoluteOffset: 0, pid)
+        Self.recordPID(in: directory)
         self.descriptor = descriptor
     }
 
     deinit {
         try? descriptor.close()
+    }
+
+    /// The data directory's own descriptor, the object the lock is on.
+    /// The corresponding C function is `open` with O_DIRECTORY.
+    static func openDirectory(_ directory: String) throws -> FileDescriptor {
+        try FileDescriptor.open(directory, .readOnly, options: [.directory, .closeOnExec])
     }
 
     /// flock(LOCK_EX | LOCK_NB), tried for up to two seconds before giving up.
@@ -52,14 +56,22 @@ struct DataDirectoryLock: ~Copyable {
         return false
     }
 
-    /// The pid a holder wrote, for the refusal message.
-    static func holder(of directory: String) -> Int32? {
-        guard let descriptor = try? FileDescriptor.open(directory + "/" + fileName, .readOnly) else { return nil }
+    /// Writes our pid into DIR/LOCK for messages. Best effort: the lock is
+    /// on the directory, and a LOCK that cannot be written costs only the
+    /// pid in a refusal.
+    private static func recordPID(in directory: String) {
+        let path = directory + "/" + fileName
+        guard let descriptor = try? FileDescriptor.open(
+            path, .writeOnly, options: [.create, .truncate, .closeOnExec], permissions: [.ownerReadWrite]
+        ) else { return }
         defer { try? descriptor.close() }
-        return recordedPID(descriptor)
+        _ = try? descriptor.writeAll(toAbsoluteOffset: 0, Array("\(getpid())\n".utf8))
     }
 
-    private static func recordedPID(_ descriptor: FileDescriptor) -> Int32? {
+    /// The pid a holder wrote, for the refusal message.
+    static func holder(of directory: String) -> Int32? {
+        guard let descriptor = try? FileDescriptor.open(directory + "/" + fileName, .readOnly, options: [.closeOnExec]) else { return nil }
+        defer { try? descriptor.close() }
         var buffer = [UInt8](repeating: 0, count: 32)
         let count = (try? buffer.withUnsafeMutableBytes { try descriptor.read(fromAbsoluteOffset: 0, into: $0) }) ?? 0
         let digits = buffer.prefix(count).prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }

@@ -1,4 +1,5 @@
 import Dispatch
+import FoundationEssentials
 import Glibc
 import Logging
 import Synchronization
@@ -11,9 +12,6 @@ public struct StoreOptions: Sendable, Equatable {
     /// damaged segment is cut at the damage and every later segment is moved
     /// to DIR/quarantine. Loudly logged; never the default.
     public var repair = false
-    /// How often the flusher records in the header how far records are
-    /// known durable (one small extra msync each time).
-    public var durabilityWatermarkInterval: Duration = .seconds(1)
 
     public init() {}
 }
@@ -62,8 +60,12 @@ public final class EventLog: Sendable {
         var nextWaiterID: UInt64 = 0
         var syncs: UInt64 = 0
         var syncedRecords: UInt64 = 0
-        /// When the active segment's durability watermark was last written.
-        var watermarkWrittenAt = ContinuousClock.now
+        /// Why the last append was refused before it was written (a segment
+        /// that could not be created), so that it is logged once, not per request.
+        var refusal: StoreError?
+        /// segments/ as this process last left it (after recovery or a roll):
+        /// when it changes otherwise, another process may have added a segment.
+        var segmentsDirectoryStamp: DirectoryStamp?
     }
 
 
@@ -79,6 +81,7 @@ public final class EventLog: Sendable {
         self.options = options
         self.segmentsDirectory = directory + "/" + DataDirectoryLayout.segments
         self.logger = logger
+        segments.last?.adoptCurrentHeader()
         self.state = Mutex(State(
             segments: segments,
             checkpoints: checkpoints,
@@ -86,7 +89,8 @@ public final class EventLog: Sendable {
             syncedOffset: writeOffset,
             nextSequence: lastSequence + 1,
             durableSequence: lastSequence,
-            recordBytes: recordBytes
+            recordBytes: recordBytes,
+            segmentsDirectoryStamp: DirectoryStamp(directory + "/" + DataDirectoryLayout.segments)
         ))
     }
 
@@ -110,6 +114,8 @@ public final class EventLog: Sendable {
         guard total <= capacity else {
             throw StoreError(.tooLarge, "a command's events take \(total) bytes; a segment holds \(capacity)")
         }
+        var refusalToLog: StoreError?
+        var recovered: StoreError?
         let result = state.withLock { (state: inout State) -> Result<ClosedRange<UInt64>, StoreError> in
             if let failure = state.failure { return .failure(failure) }
             if state.closed { return .failure(StoreError(.closed, "the event log is closed")) }
@@ -119,8 +125,16 @@ public final class EventLog: Sendable {
                 do throws(StoreError) {
                     try roll(&state)
                 } catch {
+                    // Another writer's segment: nothing more may be acknowledged, ever.
+                    if error.isConflictingWriter { state.failure = error }
+                    // Every append is refused the same way until an operator
+                    // acts: say it once, and again only when the reason changes.
+                    if state.refusal?.description != error.description { refusalToLog = error }
+                    state.refusal = error
                     return .failure(error)
                 }
+                recovered = state.refusal
+                state.refusal = nil
             }
             let segment = state.segments[state.segments.count - 1]
             let first = state.nextSequence
@@ -139,6 +153,14 @@ public final class EventLog: Sendable {
             state.writeOffset = offset
             scheduleFlush(&state)
             return .success(first...(state.nextSequence - 1))
+        }
+        if let refusalToLog, refusalToLog.isConflictingWriter {
+            logger.critical("another process is writing the data directory; refusing further writes", metadata: ["error": "\(refusalToLog)"])
+        } else if let refusalToLog {
+            logger.error("appends are refused until this is resolved; reads go on", metadata: ["error": "\(refusalToLog)"])
+        }
+        if let recovered {
+            logger.notice("appends accepted again", metadata: ["previously": "\(recovered)"])
         }
         return try result.get()
     }
@@ -186,22 +208,38 @@ public final class EventLog: Sendable {
         flusher.async { [self] in flush() }
     }
 
-    /// One group commit: everything written so far, one msync.
+    /// One group commit: everything written so far made durable with one
+    /// msync, then the watermark with a second (of the header's page), then
+    /// every appender it covers answered.
     private func flush() {
-        let (segment, range, target, records) = state.withLock { state in
+        let (segment, range, target, records, stamp) = state.withLock { state in
             (state.segments[state.segments.count - 1], state.syncedOffset..<state.writeOffset, state.nextSequence - 1,
-             state.nextSequence - 1 - state.durableSequence)
+             state.nextSequence - 1 - state.durableSequence, state.segmentsDirectoryStamp)
         }
         var failure: StoreError?
         do throws(StoreError) {
             try segment.synchronize(range)
+            try segment.checkStillNamed()
+            if DirectoryStamp(segmentsDirectory) != stamp { try checkNoForeignSegment() }
+            // The watermark is exact: durable in the header before any of these
+            // appends is answered. Everything at or below it may have been
+            // acknowledged; nothing above it was. Recovery relies on both.
+            if !range.isEmpty {
+                try segment.updateHeader { header in
+                    guard header.state == .online, UInt64(range.upperBound) > header.durableEndOffset else { return false }
+                    header.durableLastSequence = target
+                    header.durableEndOffset = UInt64(range.upperBound)
+                    return true
+                }
+            }
         } catch {
             failure = error
         }
         let resumed = state.withLock { state -> [(CheckedContinuation<Void, any Error>, Result<Void, StoreError>)] in
             if let failure {
                 // A failed msync leaves the page cache and the disk out of step
-                // (fsyncgate): nothing more may be acknowledged.
+                // (fsyncgate), and a second writer may overwrite anything:
+                // either way nothing more may be acknowledged.
                 state.failure = failure
                 state.flushScheduled = false
                 let waiting = state.waiters
@@ -216,10 +254,6 @@ public final class EventLog: Sendable {
                 state.syncs += 1
                 state.syncedRecords += records
             }
-            if segment === state.segments[state.segments.count - 1], ContinuousClock.now - state.watermarkWrittenAt >= options.durabilityWatermarkInterval {
-                state.watermarkWrittenAt = .now
-                recordWatermark(segment, sequence: target, endOffset: range.upperBound)
-            }
             var ready: [(CheckedContinuation<Void, any Error>, Result<Void, StoreError>)] = []
             state.waiters.removeAll { waiter in
                 guard waiter.sequence <= state.durableSequence else { return false }
@@ -233,25 +267,12 @@ public final class EventLog: Sendable {
             }
             return ready
         }
-        if let failure {
-            logger.critical("the event log cannot be made durable; refusing further writes", metadata: ["error": "\(failure)"])
+        if let failure, failure.isConflictingWriter {
+            logger.critical("another process is writing the data directory; refusing further writes", metadata: ["path": "\(segment.path)", "error": "\(failure)"])
+        } else if let failure {
+            logger.critical("the event log cannot be made durable; refusing further writes", metadata: ["path": "\(segment.path)", "error": "\(failure)"])
         }
         for (continuation, result) in resumed { continuation.resume(with: result.mapError { $0 }) }
-    }
-
-    /// Writes into the header that everything up to `sequence` (ending at
-    /// `endOffset`) is durable. Best effort: a failure here loses no record,
-    /// only recovery's ability to tell damage from a torn write below it.
-    private func recordWatermark(_ segment: Segment, sequence: UInt64, endOffset: Int) {
-        do {
-            var header = try Self.readHeader(segment)
-            guard header.state != .sealed, UInt64(endOffset) > header.durableEndOffset else { return }
-            header.durableLastSequence = sequence
-            header.durableEndOffset = UInt64(endOffset)
-            try segment.writeHeader(header)
-        } catch {
-            logger.warning("could not record the durability watermark", metadata: ["error": "\(error)"])
-        }
     }
 
     /// Seals the full active segment and starts the next. Runs under the lock:
@@ -263,11 +284,14 @@ public final class EventLog: Sendable {
             directory: segmentsDirectory, firstSequence: state.nextSequence,
             size: options.segmentBytes, createdAtNanoseconds: Clock.unixNanoseconds()
         )
-        var header = try Self.readHeader(old)
-        header.state = .sealed
-        header.durableLastSequence = state.nextSequence - 1
-        header.durableEndOffset = UInt64(state.writeOffset)
-        try old.writeHeader(header)
+        let lastSequence = state.nextSequence - 1
+        let end = UInt64(state.writeOffset)
+        try old.updateHeader { header in
+            header.state = .sealed
+            header.durableLastSequence = lastSequence
+            header.durableEndOffset = end
+            return true
+        }
         // Sealed segments are read-only from here on, in the mapping too.
         guard let sealed = try Segment.open(path: old.path, firstSequence: old.firstSequence, writable: false) else {
             throw StoreError(.io, "segment \(old.path) vanished while it was sealed")
@@ -277,16 +301,38 @@ public final class EventLog: Sendable {
         state.checkpoints.append([])
         state.writeOffset = SegmentFormat.headerSize
         state.syncedOffset = SegmentFormat.headerSize
+        state.segmentsDirectoryStamp = DirectoryStamp(segmentsDirectory)
         logger.info("segment sealed", metadata: [
             "segment": "\(old.path)", "lastSequence": "\(state.nextSequence - 1)", "next": "\(next.path)",
         ])
+    }
+
+    /// segments/ changed since this process last changed it: throws
+    /// `conflictingWriter` if it holds a segment after the active one that
+    /// this process did not create (another process is writing the log),
+    /// else takes the directory as it is now. Under the lock, so a roll in
+    /// between cannot pass for a stranger's segment. Rare: only after
+    /// segments/ changed.
+    private func checkNoForeignSegment() throws(StoreError) {
+        try state.withLock { (state: inout State) throws(StoreError) in
+            let active = state.segments[state.segments.count - 1]
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: segmentsDirectory)) ?? []
+            let foreign = names.sorted().first { name in
+                guard let first = SegmentFormat.firstSequence(fromFileName: name) else { return false }
+                return first > active.firstSequence
+            }
+            if let foreign {
+                throw StoreError(.conflictingWriter, "segment \(segmentsDirectory)/\(foreign) appeared after the active segment \(active.path), and this process did not create it: another process is writing the data directory")
+            }
+            state.segmentsDirectoryStamp = DirectoryStamp(segmentsDirectory)
+        }
     }
 
     static func readHeader(_ segment: Segment) throws(StoreError) -> SegmentHeader {
         do {
             return try segment.header()
         } catch {
-            throw StoreError(.corrupt, "\(segment.path): \(error)")
+            throw StoreError(.corrupt, "\(segment.path) at offset 0, its header: \(error)")
         }
     }
 
@@ -349,11 +395,14 @@ public final class EventLog: Sendable {
             try active.synchronize(state.syncedOffset..<state.writeOffset)
             state.syncedOffset = state.writeOffset
             state.durableSequence = state.nextSequence - 1
-            var header = try Self.readHeader(active)
-            header.state = .offline
-            header.durableLastSequence = state.nextSequence - 1
-            header.durableEndOffset = UInt64(state.writeOffset)
-            try active.writeHeader(header)
+            let lastSequence = state.nextSequence - 1
+            let end = UInt64(state.writeOffset)
+            try active.updateHeader { header in
+                header.state = .offline
+                header.durableLastSequence = lastSequence
+                header.durableEndOffset = end
+                return true
+            }
             let waiting = state.waiters
             state.waiters.removeAll()
             return waiting
@@ -368,6 +417,23 @@ public final class EventLog: Sendable {
                 waiter.continuation.resume(throwing: closedError)
             }
         }
+    }
+}
+
+/// When a directory last changed (its mtime) and which directory it is:
+/// comparing two tells whether entries were added or removed in between.
+struct DirectoryStamp: Equatable {
+    let identity: FileIdentity
+    let seconds: Int
+    let nanoseconds: Int
+
+    /// nil when the directory cannot be looked at (then nothing is compared).
+    init?(_ path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        identity = FileIdentity(status)
+        seconds = Int(status.st_mtim.tv_sec)
+        nanoseconds = Int(status.st_mtim.tv_nsec)
     }
 }
 

@@ -25,11 +25,14 @@ public struct RecoveryReport: Sendable, Equatable {
     public var droppedUncommittedRecords = 0
     /// With repair only: what was cut and moved away.
     public var repairs: [String] = []
+    /// Copies of bytes cut from the log, in DIR/quarantine.
+    public var quarantined: [String] = []
 
     public static func == (lhs: RecoveryReport, rhs: RecoveryReport) -> Bool {
         lhs.segments == rhs.segments && lhs.records == rhs.records && lhs.lastSequence == rhs.lastSequence
             && lhs.replayed == rhs.replayed && lhs.truncatedTail?.offset == rhs.truncatedTail?.offset
             && lhs.droppedUncommittedRecords == rhs.droppedUncommittedRecords && lhs.repairs == rhs.repairs
+            && lhs.quarantined == rhs.quarantined
     }
 }
 
@@ -49,14 +52,28 @@ extension EventLog {
         let segmentsDirectory = directory + "/" + DataDirectoryLayout.segments
         try createDirectory(segmentsDirectory)
         var report = RecoveryReport()
+        try removeUnfinishedSegments(in: segmentsDirectory, logger: logger)
         var files = try segmentFiles(in: segmentsDirectory)
 
-        // A last file too short for a header, or all zeros, is a crash in the
-        // middle of creating it: it never held a record.
-        while let last = files.last, try isNeverWritten(last.path) {
-            logger.notice("removing a segment file left unfinished by a crash", metadata: ["file": "\(last.path)"])
-            try FileManager.default.removeItem(atPath: last.path)
+        // Segments are created whole (under a temporary name until their
+        // header is durable), so a file under a segment's name that cannot
+        // hold a header is damage, never a crash while it was being created.
+        if let short = files.first(where: { $0.size < UInt64(SegmentFormat.headerSize) }) {
+            let fault = "\(short.path) ends at offset \(short.size), shorter than a segment header (\(SegmentFormat.headerSize) bytes): segments are created whole, so it was cut or overwritten after it was created, and the records it held are lost"
+            guard options.repair, short.path == files.last?.path else {
+                throw StoreError(.corrupt, "\(fault); corridord will not start. Run `corridorctl inspect verify \(directory)`" + (short.path == files.last?.path ? "; to move it to \(directory)/\(DataDirectoryLayout.quarantine) and go on from the segment before it, start once with --repair" : ""))
+            }
+            try quarantine([short.path], directory: directory, logger: logger)
+            report.repairs.append("moved \(short.path) (\(short.size) bytes, shorter than a segment header) to \(DataDirectoryLayout.quarantine)/")
             files.removeLast()
+        }
+
+        // A snapshot is never written ahead of the durable log, and segments
+        // are never removed: snapshots without any segment mean the log was
+        // lost, and starting a new one would number records from the snapshot
+        // on while acknowledged ones after it are gone.
+        if files.isEmpty && replayAfter > 0 && !options.repair {
+            throw StoreError(.corrupt, "\(segmentsDirectory) holds no segment, but a snapshot holds the state through sequence \(replayAfter): the log is gone and records after the snapshot may be lost; corridord will not start. Run `corridorctl inspect verify \(directory)`; to go on from the snapshot alone, start once with --repair")
         }
 
         if files.isEmpty {
@@ -79,7 +96,7 @@ extension EventLog {
         for (index, file) in files.enumerated() {
             let isLast = index == files.count - 1
             guard let segment = try Segment.open(path: file.path, firstSequence: file.firstSequence, writable: true) else {
-                throw StoreError(.corrupt, "\(file.path) is shorter than a segment header but is not the last segment")
+                throw StoreError(.corrupt, "\(file.path) ends before offset \(SegmentFormat.headerSize), shorter than a segment header")
             }
             let header = try readHeader(segment)
             guard header.firstSequence == file.firstSequence else {
@@ -96,7 +113,9 @@ extension EventLog {
             // seen, so an unfinished command never reaches the caller.
             var batch: [RecordView] = []
             var segmentCheckpoints: [EventLog.Checkpoint] = []
+            var watermarkEndsARecord = false
             let summary = try RecordScanner.scan(segment.bytes, firstSequence: header.firstSequence) { record in
+                if endsAtWatermark(record, header: header) { watermarkEndsARecord = true }
                 if record.header.sequence % EventLog.checkpointInterval == 0 {
                     segmentCheckpoints.append(EventLog.Checkpoint(sequence: record.header.sequence, offset: record.offset))
                 }
@@ -116,7 +135,7 @@ extension EventLog {
                 let clean: Bool
                 if case .end = summary.stop { clean = summary.committedEnd == summary.validEnd } else { clean = false }
                 let sealedMatches = header.state != .sealed
-                    || (Int(header.durableEndOffset) == summary.validEnd && header.durableLastSequence == (summary.lastSequence ?? header.firstSequence - 1))
+                    || (Int(clamping: header.durableEndOffset) == summary.validEnd && header.durableLastSequence == (summary.lastSequence ?? header.firstSequence - 1))
                 guard clean && sealedMatches else {
                     let fault: String
                     if case .damaged(let offset, let reason) = summary.stop {
@@ -133,11 +152,16 @@ extension EventLog {
                     report.repairs.append("cut \(file.path) at offset \(summary.committedEnd) (\(fault)); moved \(files.count - index - 1) later segment(s) to \(DataDirectoryLayout.quarantine)/")
                     logger.critical("repair: log cut at damage", metadata: ["file": "\(file.path)", "fault": "\(fault)"])
                     segments.append(segment)
-                    writeOffset = try cutTail(segment, summary: summary, report: &report, logger: logger)
+                    writeOffset = try cutTail(segment, summary: summary, directory: directory, acknowledged: true, report: &report, logger: logger)
                     checkpoints.append(segmentCheckpoints.filter { $0.offset < writeOffset })
                     recordBytes += UInt64(writeOffset - SegmentFormat.headerSize)
                     report.lastSequence = summary.lastCommittedSequence ?? header.firstSequence - 1
-                    report.records += UInt64(summary.recordCount)
+                    report.records += UInt64(summary.recordCount - report.droppedUncommittedRecords)
+                    var online = try readHeader(segment)
+                    online.state = .online
+                    online.durableEndOffset = UInt64(writeOffset)
+                    online.durableLastSequence = report.lastSequence
+                    try segment.writeHeader(online)
                     break
                 }
                 if header.state != .sealed {
@@ -157,30 +181,22 @@ extension EventLog {
                 report.records += UInt64(summary.recordCount)
                 expectedFirst = (summary.lastSequence ?? header.firstSequence - 1) + 1
             } else {
-                // A segment closed cleanly had nothing in flight: whatever is
-                // wrong in it is damage to acknowledged records, not a torn write.
-                if header.state == .offline, case .damaged(let offset, let fault) = summary.stop {
+                // The header's watermark is exact: it is made durable before
+                // any append it covers is answered. At or below it everything
+                // may have been acknowledged, so a bad, missing or short record
+                // there is damage; above it nothing was, so whatever is there
+                // (a torn write, pages of an unfinished sync that reached the
+                // disk out of order) is cut, with a copy kept. A cleanly closed
+                // or sealed segment's watermark is its end.
+                let watermark = max(Int(clamping: header.durableEndOffset), SegmentFormat.headerSize)
+                let fault = damageBelowWatermark(header: header, summary: summary, fileSize: Int(file.size), watermarkEndsARecord: watermarkEndsARecord)
+                if let fault {
+                    let where_ = "\(file.path) at offset \(fault.offset): \(fault.reason), below offset \(watermark) up to which every record was made durable and acknowledged (through sequence \(header.durableLastSequence))"
                     guard options.repair else {
-                        throw StoreError(.corrupt, "\(file.path): damaged record at offset \(offset): \(fault); the segment was closed cleanly, so this is damage to acknowledged records, not a torn write. Run `corridorctl inspect verify \(directory)`; to cut the log at the damage, start once with --repair")
+                        throw StoreError(.corrupt, "\(where_); this is damage to acknowledged records, not a torn write, so corridord will not start. Run `corridorctl inspect verify \(directory)`; to cut the log at the damage (keeping a copy of what is cut in \(directory)/\(DataDirectoryLayout.quarantine)), start once with --repair")
                     }
-                    report.repairs.append("cut \(file.path) at offset \(summary.committedEnd) (\(fault))")
-                    logger.critical("repair: log cut at damage in a cleanly closed segment", metadata: ["file": "\(file.path)", "fault": "\(fault)"])
-                }
-                // Below the durability watermark every record was acknowledged:
-                // a bad or missing record there is damage, not a torn write.
-                let watermark = Int(header.durableEndOffset)
-                if watermark > 0 && summary.committedEnd < watermark {
-                    let fault: String
-                    if case .damaged(let offset, let reason) = summary.stop {
-                        fault = "damaged record at offset \(offset): \(reason)"
-                    } else {
-                        fault = "records end at offset \(summary.committedEnd)"
-                    }
-                    guard options.repair else {
-                        throw StoreError(.corrupt, "\(file.path): \(fault), below offset \(watermark) up to which every record was acknowledged (sequence \(header.durableLastSequence)); this is damage, not a torn write. Run `corridorctl inspect verify \(directory)`; to cut the log at the damage, start once with --repair")
-                    }
-                    report.repairs.append("cut \(file.path) at offset \(summary.committedEnd) (\(fault)), below its durability watermark")
-                    logger.critical("repair: log cut below the durability watermark", metadata: ["file": "\(file.path)", "fault": "\(fault)"])
+                    report.repairs.append("cut \(file.path) at offset \(summary.committedEnd) (\(fault.reason)), below its durability watermark at \(watermark)")
+                    logger.critical("repair: log cut below the durability watermark", metadata: ["file": "\(file.path)", "offset": "\(fault.offset)", "fault": "\(fault.reason)"])
                 }
                 if header.state == .sealed {
                     // Sealed but last: the crash came before the next segment
@@ -189,7 +205,7 @@ extension EventLog {
                     reopened.state = .online
                     try segment.writeHeader(reopened)
                 }
-                writeOffset = try cutTail(segment, summary: summary, report: &report, logger: logger)
+                writeOffset = try cutTail(segment, summary: summary, directory: directory, acknowledged: fault != nil, report: &report, logger: logger)
                 segments.append(segment)
                 checkpoints.append(segmentCheckpoints.filter { $0.offset < writeOffset })
                 recordBytes += UInt64(writeOffset - SegmentFormat.headerSize)
@@ -217,34 +233,111 @@ extension EventLog {
         return (log, report)
     }
 
+    /// Damage to acknowledged records in the last segment: a bad, missing or
+    /// short record at or below the header's durability watermark, which is
+    /// exact (durable before any append it covers is answered), or a
+    /// watermark that does not fall at the end of the record it names. A
+    /// sealed or cleanly closed segment's watermark is its end. The daemon
+    /// refuses to start on it; `corridorctl inspect verify` says so.
+    public static func damageBelowWatermark(
+        header: SegmentHeader, summary: ScanSummary, fileSize: Int, watermarkEndsARecord: Bool
+    ) -> (offset: Int, reason: String)? {
+        let watermark = max(Int(clamping: header.durableEndOffset), SegmentFormat.headerSize)
+        if summary.committedEnd < watermark {
+            if case .damaged(let offset, let reason) = summary.stop, offset < watermark {
+                return (offset, "damaged record at offset \(offset): \(reason)")
+            }
+            let end = summary.committedEnd
+            if fileSize < watermark {
+                return (end, "the file ends at offset \(fileSize), records end at \(end), before the watermark at offset \(watermark)")
+            }
+            return (end, "the records end at offset \(end) (sequence \(summary.lastCommittedSequence ?? header.firstSequence - 1)), before the watermark at offset \(watermark)")
+        }
+        if watermark > SegmentFormat.headerSize && !watermarkEndsARecord {
+            return (watermark, "no record with sequence \(header.durableLastSequence) ends at the watermark at offset \(watermark)")
+        }
+        return nil
+    }
+
+    /// Whether `record` is the one the header's watermark names, ending where it says.
+    public static func endsAtWatermark(_ record: RecordView, header: SegmentHeader) -> Bool {
+        record.header.sequence == header.durableLastSequence
+            && UInt64(record.offset + SegmentFormat.paddedLength(payloadBytes: record.header.payloadLength)) == header.durableEndOffset
+    }
+
     /// Cuts whatever follows the last committed record: the torn part of a
-    /// record, or records of a command that never finished. Zeroes it, so a
-    /// later scan can never mistake stale bytes for records. Returns the offset
-    /// appends continue from.
-    private static func cutTail(_ segment: Segment, summary: ScanSummary, report: inout RecoveryReport, logger: Logger) throws -> Int {
+    /// record, records of a command that never finished, or (with --repair
+    /// only, `acknowledged`) damaged records and everything after them. First
+    /// copies the bytes to DIR/quarantine/<segment>@<offset>.cut, then zeroes
+    /// them, so a later scan can never mistake stale bytes for records.
+    /// Returns the offset appends continue from.
+    private static func cutTail(
+        _ segment: Segment, summary: ScanSummary, directory: String, acknowledged: Bool,
+        report: inout RecoveryReport, logger: Logger
+    ) throws -> Int {
         let cut = summary.committedEnd
         let uncommitted = summary.recordCount - recordCount(segment, before: cut, summary: summary)
-        // Anything non-zero after the cut is garbage from a torn write. Read
-        // with pread, not through the mapping: touching 64 MiB of mapped zeros
-        // would leave them all resident in the daemon.
+        // Read with pread, not through the mapping: touching 64 MiB of mapped
+        // zeros would leave them all resident in the daemon.
         let dirtyEnd = max(cut, try endOfNonZeroBytes(path: segment.path, from: cut, size: segment.size))
-        if dirtyEnd > cut {
-            (segment.region.base + cut).initializeMemory(as: UInt8.self, repeating: 0, count: dirtyEnd - cut)
-            try segment.synchronize(cut..<dirtyEnd)
-            let fault: String
-            switch summary.stop {
-            case .damaged(_, let reason) where summary.validEnd == cut: fault = reason
-            case .damaged(_, let reason): fault = "\(uncommitted) record(s) of an unfinished command, then: \(reason)"
-            case .end: fault = "\(uncommitted) record(s) of an unfinished command"
-            }
-            report.truncatedTail = (segment.path, cut, dirtyEnd - cut, fault)
-            report.droppedUncommittedRecords = uncommitted
-            logger.warning("cut a torn tail off the log; none of it was acknowledged", metadata: [
-                "file": "\(segment.path)", "offset": "\(cut)", "bytes": "\(dirtyEnd - cut)",
-                "lastSequence": "\(summary.lastCommittedSequence ?? segment.firstSequence - 1)", "fault": "\(fault)",
-            ])
+        guard dirtyEnd > cut else { return cut }
+        let fault: String
+        switch summary.stop {
+        case .damaged(_, let reason) where summary.validEnd == cut: fault = reason
+        case .damaged(_, let reason): fault = "\(uncommitted) record(s) of an unfinished command, then: \(reason)"
+        case .end: fault = uncommitted > 0 ? "\(uncommitted) record(s) of an unfinished command" : "non-zero bytes after the last record"
+        }
+        let copy = try keepCopy(
+            of: UnsafeRawBufferPointer(rebasing: segment.bytes[cut..<dirtyEnd]), segment: segment.path, offset: cut, directory: directory
+        )
+        (segment.region.base + cut).initializeMemory(as: UInt8.self, repeating: 0, count: dirtyEnd - cut)
+        try segment.synchronize(cut..<dirtyEnd)
+        report.truncatedTail = (segment.path, cut, dirtyEnd - cut, fault)
+        report.droppedUncommittedRecords = uncommitted
+        report.quarantined.append(copy)
+        let metadata: Logger.Metadata = [
+            "file": "\(segment.path)", "offset": "\(cut)", "bytes": "\(dirtyEnd - cut)",
+            "lastSequence": "\(summary.lastCommittedSequence ?? segment.firstSequence - 1)", "fault": "\(fault)", "copy": "\(copy)",
+        ]
+        if acknowledged {
+            logger.critical("repair: cut acknowledged records off the log; a copy of the cut bytes is kept", metadata: metadata)
+        } else {
+            logger.warning("cut the tail above the durability watermark: none of it was acknowledged; a copy of the cut bytes is kept", metadata: metadata)
         }
         return cut
+    }
+
+    /// Writes `bytes` to DIR/quarantine/<segment file>@<offset>.cut, durably,
+    /// before anything is cut: what recovery removes can always be looked at
+    /// again. Returns the copy's path.
+    static func keepCopy(of bytes: UnsafeRawBufferPointer, segment: String, offset: Int, directory: String) throws -> String {
+        let destination = directory + "/" + DataDirectoryLayout.quarantine
+        try createDirectory(destination)
+        let name = (segment.split(separator: "/").last.map(String.init) ?? segment) + "@\(offset).cut"
+        let path = destination + "/" + name
+        do {
+            let descriptor = try FileDescriptor.open(
+                path, .writeOnly, options: [.create, .truncate, .closeOnExec], permissions: [.ownerReadWrite]
+            )
+            defer { try? descriptor.close() }
+            _ = try descriptor.writeAll(toAbsoluteOffset: 0, bytes)
+            try descriptor.synchronizeData()
+        } catch {
+            throw StoreError.writing(path, "keep a copy of the bytes cut from the log in", error)
+        }
+        try Segment.syncDirectory(destination)
+        return path
+    }
+
+    /// Removes segment files whose creation a crash interrupted: they never
+    /// got a segment's name, so they never held a record.
+    static func removeUnfinishedSegments(in directory: String, logger: Logger) throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory)
+        where name.hasSuffix(".log" + Segment.temporarySuffix) {
+            let path = directory + "/" + name
+            logger.notice("removing a segment file whose creation was interrupted (it never held a record)", metadata: ["file": "\(path)"])
+            guard unlink(path) == 0 else { throw StoreError.writing(path, "remove unfinished segment", Errno(rawValue: errno)) }
+        }
     }
 
     /// Like `endOfNonZeroBytes(_:from:)`, reading the file in 1 MiB chunks.
@@ -314,14 +407,6 @@ extension EventLog {
             let size = stat(path, &status) == 0 ? UInt64(status.st_size) : 0
             return SegmentFile(path: path, firstSequence: first, size: size)
         }.sorted { $0.firstSequence < $1.firstSequence }
-    }
-
-    /// Shorter than a header, or zeros from end to end: created and never
-    /// written. A file with anything else in it is never removed — a zeroed
-    /// header in front of records is damage, reported as DATA_LOSS.
-    private static func isNeverWritten(_ path: String) throws -> Bool {
-        guard let segment = try Segment.open(path: path, firstSequence: 0, writable: false) else { return true }
-        return endOfNonZeroBytes(segment.bytes, from: 0) == 0
     }
 
     static func createDirectory(_ path: String) throws {

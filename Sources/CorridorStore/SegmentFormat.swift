@@ -98,6 +98,7 @@ public struct SegmentHeader: Sendable, Equatable {
         case unknownIncompatibleFlags(UInt32)
         case badState(UInt32)
         case badHeaderSize(UInt16)
+        case badFirstSequence
 
         public var description: String {
             switch self {
@@ -108,6 +109,7 @@ public struct SegmentHeader: Sendable, Equatable {
             case .unknownIncompatibleFlags(let flags): "unknown incompatible flags 0x\(String(flags, radix: 16))"
             case .badState(let state): "unknown segment state \(state)"
             case .badHeaderSize(let size): "header size \(size) is not \(SegmentFormat.headerSize)"
+            case .badFirstSequence: "first sequence 0 (sequences start at 1)"
             }
         }
     }
@@ -133,6 +135,9 @@ public struct SegmentHeader: Sendable, Equatable {
         createdAtNanoseconds = bytes.littleEndian(at: 32)
         durableLastSequence = bytes.littleEndian(at: 40)
         durableEndOffset = bytes.littleEndian(at: 48)
+        // Sequences start at 1: a header with a valid checksum can still hold
+        // a 0, which the recovery arithmetic (first - 1) must never meet.
+        guard firstSequence > 0 else { throw .badFirstSequence }
     }
 }
 

@@ -1,4 +1,5 @@
 import CorridorWire
+import SystemPackage
 
 /// Why the store could not do what it was asked. Each case maps to one wire
 /// status through RPCStatusConvertible, so callers never translate by hand.
@@ -10,6 +11,11 @@ public struct StoreError: Error, RPCStatusConvertible, CustomStringConvertible, 
         case corrupt
         /// Another process holds the data directory.
         case locked
+        /// The data directory cannot be written now (permission taken away,
+        /// a read-only remount): writes wait for an operator, reads go on.
+        case unwritable
+        /// Another process wrote to the log this one owns: nothing more may be acknowledged.
+        case conflictingWriter
         /// A system call failed for another reason.
         case io
         /// The caller asked for something the store cannot hold (a batch larger than a segment).
@@ -35,6 +41,7 @@ public struct StoreError: Error, RPCStatusConvertible, CustomStringConvertible, 
         case .noSpace: RPCStatus(.resourceExhausted, description)
         case .corrupt, .snapshotAhead: RPCStatus(.dataLoss, description)
         case .locked: RPCStatus(.failedPrecondition, description)
+        case .unwritable, .conflictingWriter: RPCStatus(.unavailable, description)
         case .io: RPCStatus(.internal, description)
         case .tooLarge: RPCStatus(.invalidArgument, description)
         case .closed: RPCStatus(.unavailable, description)
@@ -50,4 +57,28 @@ public struct StoreError: Error, RPCStatusConvertible, CustomStringConvertible, 
         StoreError(.snapshotAhead, "the snapshot ends at sequence \(snapshot) but the log only reaches \(log): records are missing")
     }
     public var isNoSpace: Bool { kind == .noSpace }
+    public var isConflictingWriter: Bool { kind == .conflictingWriter }
+    /// Refusals the store logs once when they start (and again only when the
+    /// reason changes), so that callers need not log them per request.
+    public var isLoggedByStore: Bool {
+        switch kind {
+        case .noSpace, .unwritable, .conflictingWriter, .closed: true
+        default: false
+        }
+    }
+
+    /// A failed system call on `path` while writing: a full disk or quota is
+    /// RESOURCE_EXHAUSTED, a directory that may not be written (any more) is
+    /// UNAVAILABLE, both naming the path and the reason; anything else INTERNAL.
+    static func writing(_ path: String, _ action: String, _ error: any Error) -> StoreError {
+        guard let error = error as? Errno else { return StoreError(.io, "cannot \(action) \(path): \(error)") }
+        return switch error {
+        case .noSpace, .diskQuotaExceeded:
+            StoreError(.noSpace, "no space left to \(action) \(path) (\(error)); free disk space (reads keep working)")
+        case .permissionDenied, .notPermitted, .readOnlyFileSystem:
+            StoreError(.unwritable, "cannot \(action) \(path): \(error); writes are refused until the data directory is writable again (reads keep working)")
+        default:
+            StoreError(.io, "cannot \(action) \(path): \(error)")
+        }
+    }
 }

@@ -9,7 +9,7 @@ struct InspectCommand: ParsableCommand {
         abstract: "Read a data directory's event log and snapshots directly, without the daemon.",
         discussion: """
             Opens DIR read-only and takes no lock, so it is safe while corridord runs: segment files are \
-            mapped read-only and DIR/LOCK is only probed, to tell whether corridord holds it. Run it as the \
+            mapped read-only and the lock corridord holds on DIR itself is only probed, to tell whether it runs. Run it as the \
             user that owns the directory (corridor under systemd) or as root.
             """,
         subcommands: [InspectVerifyCommand.self, InspectDumpCommand.self, InspectStatsCommand.self, InspectTailCommand.self]

@@ -42,4 +42,29 @@ import Testing
             #expect(error.rpcStatus.code == .internal)
         }
     }
+
+    /// Issue 8, finding 3: with the lock on DIR/LOCK, deleting the file let a
+    /// second daemon lock a new one and write the same segments (50 of 100
+    /// acknowledged writes lost). The lock is on the directory itself now.
+    @Test func aDeletedLockFileDoesNotLetASecondStoreOpenTheDirectory() async throws {
+        try await withTemporaryDirectory { directory in
+            let first = try StoreDirectoryLock(directory: directory)
+            try FileManager.default.removeItem(atPath: directory + "/" + DataDirectoryLock.fileName)
+            let error = try #require(throws: StoreError.self) { _ = try StoreDirectoryLock(directory: directory) }
+            #expect(error.rpcStatus.code == .failedPrecondition)
+            #expect(error.description.contains(directory))
+            _ = first
+        }
+    }
+
+    @Test func inspectSeesTheLockAfterTheLockFileIsDeleted() async throws {
+        try await withTemporaryDirectory { directory in
+            try FileManager.default.createDirectory(atPath: directory + "/" + DataDirectoryLayout.segments, withIntermediateDirectories: true)
+            let lock = try StoreDirectoryLock(directory: directory)
+            try FileManager.default.removeItem(atPath: directory + "/" + DataDirectoryLock.fileName)
+            let inspector = try DataDirectoryInspector(directory: directory)
+            #expect(inspector.lockState().mayBeInUse)
+            _ = lock
+        }
+    }
 }

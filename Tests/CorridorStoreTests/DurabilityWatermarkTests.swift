@@ -6,11 +6,7 @@ import Testing
 /// known durable. A crash can only tear what came after; missing or damaged
 /// records below the watermark are damage to acknowledged records.
 @Suite struct DurabilityWatermarkTests {
-    static let options: StoreOptions = {
-        var options = smallSegments(64 * 1024)
-        options.durabilityWatermarkInterval = .zero
-        return options
-    }()
+    static let options = smallSegments(64 * 1024)
 
     @Test func theWatermarkFollowsDurableAppends() async throws {
         try await withTemporaryDirectory { directory in

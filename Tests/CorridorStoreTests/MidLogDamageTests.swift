@@ -69,8 +69,12 @@ import Testing
             #expect(log.records() == kept)
 
             let quarantine = directory + "/" + DataDirectoryLayout.quarantine
-            let quarantined = try FileManager.default.contentsOfDirectory(atPath: quarantine).sorted()
+            let contents = try FileManager.default.contentsOfDirectory(atPath: quarantine).sorted()
+            let quarantined = contents.filter { $0.hasSuffix(".log") }
             #expect(quarantined == laterSegments.map { ($0 as NSString).lastPathComponent })
+            // What was cut off the damaged segment itself is kept too.
+            let cutName = (damage.path as NSString).lastPathComponent + "@\(damage.record.offset).cut"
+            #expect(contents.filter { $0.hasSuffix(".cut") } == [cutName])
             #expect(try quarantined.map { try fileBytes(quarantine + "/" + $0) } == laterContents, "moved, not altered")
             #expect(segmentFilePaths(directory).count == segmentIndex + 1)
 

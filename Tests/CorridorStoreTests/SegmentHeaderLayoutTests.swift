@@ -128,4 +128,11 @@ import Testing
         let names = [9, 10, 100, 11].map { SegmentFormat.fileName(firstSequence: UInt64($0)) }
         #expect(names.sorted().map { SegmentFormat.firstSequence(fromFileName: $0) } == [9, 10, 11, 100])
     }
+
+    /// A header whose checksum holds can still carry a first sequence of 0,
+    /// which the recovery arithmetic must never meet: it is refused.
+    @Test func aFirstSequenceOfZeroIsRefused() throws {
+        let zero = SegmentHeader(state: .online, firstSequence: 0, createdAtNanoseconds: 1)
+        #expect(throws: SegmentHeader.DecodingFailure.badFirstSequence) { try decode(zero.encoded()) }
+    }
 }

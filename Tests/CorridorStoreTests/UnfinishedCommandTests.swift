@@ -82,6 +82,8 @@ import Testing
                 _ = try await log.appendBatch([(type: 2, payload: [3]), (type: 2, payload: [4]), (type: 2, payload: [5])])
             }
             let segment = try #require(segmentFilePaths(directory).last)
+            // The crash came before the second command's sync completed.
+            try rewindWatermark(ofSegment: segment, toSequence: 2)
             let commit = try #require(recordPlacements(ofSegment: segment).last)
             try #require(commit.commit && commit.sequence == 5)
             try zeroBytes(segment, in: (commit.offset + 20)..<commit.paddedEnd)

@@ -2,9 +2,9 @@
 import Foundation
 import Testing
 
-/// A crash while a segment file was being created leaves a last file that is
-/// all zeros or shorter than a header: it never held a record, and recovery
-/// removes it. It must remove nothing else.
+/// Segments are created whole: under a temporary name until reserved and
+/// their header is durable. A file under a segment's name that is short or
+/// has no header is damage; a temporary one is a crash during creation.
 @Suite struct UnfinishedSegmentFileTests {
     private static let options = smallSegments(16 * 1024)
 
@@ -22,48 +22,120 @@ import Testing
         }
     }
 
+    /// Issue 8: the active segment cut below its header was deleted as "left
+    /// unfinished by a crash", and numbering restarted at 1 with every
+    /// acknowledged record gone. Segments are now created whole under a
+    /// temporary name, so a short or headerless file under a segment's name
+    /// is damage: recovery refuses, names the file, and changes nothing.
     @Test(arguments: Leftover.allCases)
-    func anUnfinishedOnlySegmentIsReplacedByAFreshOne(leftover: Leftover) async throws {
+    func aSegmentShorterThanItsHeaderOrWithoutOneRefuses(leftover: Leftover) async throws {
+        try await withTemporaryDirectory { directory in
+            do {
+                let (log, _, _) = try openLog(directory, options: Self.options)
+                for index in 0..<15 { try await log.appendOne(type: 1, payload: patternPayload(count: 1000, seed: UInt64(index))) }
+                // A crash: no close.
+            }
+            let last = try #require(segmentFilePaths(directory).last)
+            try writeFile(last, leftover.bytes())
+            let before = try directoryContents(directory)
+
+            let error = try #require(throws: StoreError.self) { try openLog(directory, options: Self.options) }
+            #expect(error.rpcStatus.code == .dataLoss)
+            #expect(error.description.contains(last), "names the file: \(error)")
+            #expect(try directoryContents(directory) == before, "a refused start changes nothing")
+        }
+    }
+
+    /// The only segment cut short: numbering must not restart below a snapshot
+    /// either (issue 8: 60 of 160 lost with a snapshot at 100).
+    @Test func theOnlySegmentCutBelowItsHeaderBesideASnapshotRefuses() async throws {
+        try await withTemporaryDirectory { directory in
+            do {
+                let (log, _, _) = try openLog(directory, options: smallSegments(1024 * 1024))
+                for index in 0..<160 { try await log.appendOne(type: 1, payload: patternPayload(count: 50, seed: UInt64(index))) }
+            }
+            let only = try #require(segmentFilePaths(directory).first)
+            try truncateFile(only, to: 1000)
+            let error = try #require(throws: StoreError.self) {
+                try openLog(directory, options: smallSegments(1024 * 1024), replayAfter: 100)
+            }
+            #expect(error.rpcStatus.code == .dataLoss)
+            #expect(error.description.contains(only))
+            #expect(try fileSize(only) == 1000, "left as it was")
+        }
+    }
+
+    /// A snapshot beside a segments/ directory that holds no segment: the
+    /// log is gone, and a new one must not number records from the snapshot
+    /// on as if nothing came after it.
+    @Test func aSnapshotWithoutAnySegmentRefusesUnlessRepairing() async throws {
         try await withTemporaryDirectory { directory in
             try FileManager.default.createDirectory(atPath: segmentsDirectory(directory), withIntermediateDirectories: true)
-            let path = segmentsDirectory(directory) + "/" + SegmentFormat.fileName(firstSequence: 1)
-            try writeFile(path, leftover.bytes())
+            let error = try #require(throws: StoreError.self) { try openLog(directory, options: Self.options, replayAfter: 100) }
+            #expect(error.rpcStatus.code == .dataLoss)
+            #expect(segmentFilePaths(directory).isEmpty)
 
-            let (log, report, replayed) = try openLog(directory, options: Self.options)
-            #expect(replayed.isEmpty)
-            #expect(report.lastSequence == 0)
-            #expect(try segmentHeader(ofFile: path).firstSequence == 1, "a fresh segment took its place")
-            #expect(try fileSize(path) == 16 * 1024)
-            #expect(try await log.appendOne(type: 1, payload: [1]).sequence == 1)
+            let (log, report, _) = try openLog(directory, options: smallSegments(16 * 1024, repair: true), replayAfter: 100)
+            #expect(report.lastSequence == 100)
+            #expect(try await log.appendOne(type: 1, payload: [1]).sequence == 101, "never below the snapshot")
             try log.close()
         }
     }
 
-    @Test(arguments: Leftover.allCases)
-    func anUnfinishedLastSegmentIsRemovedAndTheLogContinuesBeforeIt(leftover: Leftover) async throws {
+    /// With --repair, a short last segment is moved to quarantine/ (not
+    /// deleted) and the log goes on from the segment before it.
+    @Test func repairMovesAShortLastSegmentToQuarantine() async throws {
         try await withTemporaryDirectory { directory in
             var records: [StoredRecord] = []
             do {
                 let (log, _, _) = try openLog(directory, options: Self.options)
                 for index in 0..<15 { records.append(try await log.appendOne(type: 1, payload: patternPayload(count: 1000, seed: UInt64(index)))) }
-                try log.close()
             }
-            let real = segmentFilePaths(directory)
-            try #require(real.count == 2)
-            let unfinished = segmentsDirectory(directory) + "/" + SegmentFormat.fileName(firstSequence: 16)
-            try writeFile(unfinished, leftover.bytes())
+            let segments = segmentFilePaths(directory)
+            try #require(segments.count == 2)
+            let firstOfLast = try recordPlacements(ofSegment: segments[1])[0].sequence
+            try truncateFile(segments[1], to: 100)
+            let cut = try fileBytes(segments[1])
 
-            let (log, report, replayed) = try openLog(directory, options: Self.options)
-            #expect(replayed == records)
-            #expect(report.lastSequence == 15)
-            #expect(!FileManager.default.fileExists(atPath: unfinished), "the unfinished file is removed")
-            #expect(segmentFilePaths(directory) == real)
-            let next = try await log.appendOne(type: 2, payload: [2])
-            #expect(next.sequence == 16)
+            let (log, report, replayed) = try openLog(directory, options: smallSegments(16 * 1024, repair: true))
+            #expect(replayed == Array(records.prefix(Int(firstOfLast - 1))))
+            #expect(!report.repairs.isEmpty)
+            let moved = directory + "/" + DataDirectoryLayout.quarantine + "/" + (segments[1] as NSString).lastPathComponent
+            #expect(try fileBytes(moved) == cut, "moved, not deleted")
             try log.close()
-            let (reopened, _, again) = try openLog(directory, options: Self.options)
-            #expect(again == records + [next])
-            try reopened.close()
+        }
+    }
+
+    /// A crash while a segment was being created leaves only a temporary
+    /// file, never a segment: recovery removes it and loses nothing.
+    @Test func aTemporarySegmentLeftByACrashIsRemoved() async throws {
+        try await withTemporaryDirectory { directory in
+            var records: [StoredRecord] = []
+            do {
+                let (log, _, _) = try openLog(directory, options: Self.options)
+                for index in 0..<5 { records.append(try await log.appendOne(type: 1, payload: patternPayload(count: 1000, seed: UInt64(index)))) }
+            }
+            let leftover = segmentsDirectory(directory) + "/" + SegmentFormat.fileName(firstSequence: 6) + Segment.temporarySuffix
+            try writeFile(leftover, [UInt8](repeating: 0, count: 100))
+            let (log, _, replayed) = try openLog(directory, options: Self.options)
+            #expect(replayed == records)
+            #expect(!FileManager.default.fileExists(atPath: leftover))
+            try log.close()
+        }
+    }
+
+    /// Creating a segment never leaves a file under a segment's name without
+    /// its durable header, nor a temporary file behind.
+    @Test func aCreatedSegmentHasItsHeaderAndNoTemporaryFileRemains() async throws {
+        try await withTemporaryDirectory { directory in
+            let (log, _, _) = try openLog(directory, options: Self.options)
+            for index in 0..<30 { try await log.appendOne(type: 1, payload: patternPayload(count: 1000, seed: UInt64(index))) }
+            let names = try FileManager.default.contentsOfDirectory(atPath: segmentsDirectory(directory))
+            #expect(names.allSatisfy { SegmentFormat.firstSequence(fromFileName: $0) != nil }, "\(names)")
+            for path in segmentFilePaths(directory) {
+                #expect(try segmentHeader(ofFile: path).firstSequence == SegmentFormat.firstSequence(fromFileName: (path as NSString).lastPathComponent))
+            }
+            try log.close()
         }
     }
 

@@ -30,15 +30,10 @@ struct StoredRecord: Equatable, Sendable, CustomStringConvertible {
 }
 
 /// Options with small segments so that rolls happen after a few records.
-/// Small segments, and no durability watermark unless a test asks for one:
-/// tests that damage records stand for what a crash can tear, which the
-/// watermark would (rightly) call damage to acknowledged records once a
-/// slow run passes its interval. DurabilityWatermarkTests sets it.
 func smallSegments(_ bytes: Int = 64 * 1024, repair: Bool = false) -> StoreOptions {
     var options = StoreOptions()
     options.segmentBytes = bytes
     options.repair = repair
-    options.durabilityWatermarkInterval = .seconds(86_400)
     return options
 }
 
@@ -209,6 +204,23 @@ func recordPlacements(ofSegment path: String) throws -> [RecordPlacement] {
         }
         return placements
     }
+}
+
+/// Moves the active segment's durability watermark back to just after the
+/// record with `sequence` (nil: to no record at all), as a crash leaves it when
+/// the syncs of the later records never completed: they were never
+/// acknowledged, and are what a crash may tear.
+func rewindWatermark(ofSegment path: String, toSequence sequence: UInt64?) throws {
+    var header = try segmentHeader(ofFile: path)
+    if let sequence {
+        let placement = try #require(try recordPlacements(ofSegment: path).first { $0.sequence == sequence })
+        header.durableLastSequence = sequence
+        header.durableEndOffset = UInt64(placement.paddedEnd)
+    } else {
+        header.durableLastSequence = 0
+        header.durableEndOffset = 0
+    }
+    try overwrite(path, at: 0, with: header.encoded())
 }
 
 func segmentHeader(ofFile path: String) throws -> SegmentHeader {
