@@ -331,14 +331,14 @@ public struct DataDirectoryInspector: Sendable {
             let cut = summary.committedEnd
             // Recovery's rule, from the same function: damage at or below the
             // exact durability watermark is damage to acknowledged records.
-            if let fault = EventLog.damageBelowWatermark(header: header, summary: summary, fileSize: file.size, watermarkEndsARecord: watermarkEndsARecord) {
+            if let fault = EventLog.damageBelowWatermark(header: header, summary: summary, bytes: bytes, fileSize: file.size, watermarkEndsARecord: watermarkEndsARecord) {
                 var followers = ""
-                if case .damaged(let offset, _) = summary.stop, let lastNonZero = Self.lastNonZeroByte(in: bytes, from: offset),
-                   let found = Self.validRecords(in: bytes, after: offset, before: lastNonZero + 1, beyond: summary.lastSequence ?? first - 1) {
+                if case .damaged(let offset, _) = summary.stop, let lastNonZero = RecordScanner.lastNonZeroByte(in: bytes, from: offset),
+                   let found = RecordScanner.validRecords(in: bytes, after: offset, before: lastNonZero + 1, beyond: summary.lastSequence ?? first - 1) {
                     followers = " (then \(found.count) valid record(s), \(Self.sequenceRange(found.first, found.last)), at offset \(found.offset))"
                 }
                 add(.error, fault.offset, "\(fault.reason)\(followers); every record up to offset \(max(Int(clamping: header.durableEndOffset), SegmentFormat.headerSize)) (sequence \(header.durableLastSequence)) was made durable and acknowledged, so this is damage, not a torn write: corridord will refuse to start (DATA_LOSS) without --repair")
-            } else if let lastNonZero = Self.lastNonZeroByte(in: bytes, from: cut) {
+            } else if let lastNonZero = RecordScanner.lastNonZeroByte(in: bytes, from: cut) {
                 verifyTail(
                     bytes, header: header, summary: summary, through: lastNonZero, inUse: inUse,
                     uncommittedRecords: uncommittedRecords, add: add
@@ -360,7 +360,7 @@ public struct DataDirectoryInspector: Sendable {
             if summary.committedEnd < summary.validEnd {
                 add(.error, summary.committedEnd, "its last command is incomplete: \(uncommittedRecords) record(s) after the last commit mark (\(Self.sequenceRange((summary.lastCommittedSequence ?? first - 1) + 1, summary.lastSequence ?? first))), yet later segments follow")
             }
-            if let lastNonZero = Self.lastNonZeroByte(in: bytes, from: end) {
+            if let lastNonZero = RecordScanner.lastNonZeroByte(in: bytes, from: end) {
                 add(.error, end, "non-zero bytes at offsets \(end)-\(lastNonZero) after its last record: a damaged record length may hide records")
             }
         }
@@ -416,7 +416,7 @@ public struct DataDirectoryInspector: Sendable {
             return parts.joined(separator: ", then ")
         }
 
-        var followers = Self.validRecords(in: bytes, after: stop, before: lastNonZero + 1, beyond: summary.lastSequence ?? first - 1)
+        var followers = RecordScanner.validRecords(in: bytes, after: stop, before: lastNonZero + 1, beyond: summary.lastSequence ?? first - 1)
         if followers != nil && inUse {
             // A scan racing corridord's writes can see one record half-written
             // and, a moment later, the next one whole. A second look settles it.
@@ -434,29 +434,6 @@ public struct DataDirectoryInspector: Sendable {
         } else {
             add(inUse ? .warning : .error, cut, "torn tail of \(lastNonZero + 1 - cut) bytes: \(found(pointingAt: cut)) (\(context))")
         }
-    }
-
-    /// The first run of valid records in `bytes[after..<before]` whose
-    /// sequences follow `sequence`, found by trying every aligned offset.
-    static func validRecords(
-        in bytes: UnsafeRawBufferPointer, after start: Int, before end: Int, beyond sequence: UInt64
-    ) -> (offset: Int, first: UInt64, last: UInt64, count: Int)? {
-        // No segment holds more records than this; a larger "sequence" is noise.
-        let highest = sequence + UInt64(bytes.count / SegmentFormat.recordHeaderSize)
-        var candidate = (start / SegmentFormat.recordAlignment + 1) * SegmentFormat.recordAlignment
-        while candidate + SegmentFormat.recordHeaderSize <= end {
-            let length = Int(bytes.littleEndian(at: candidate, as: UInt32.self))
-            let candidateSequence = bytes.littleEndian(at: candidate + 8, as: UInt64.self)
-            if length >= SegmentFormat.recordHeaderSize && candidate + length <= bytes.count
-                && candidateSequence > sequence && candidateSequence <= highest {
-                let run = RecordScanner.scan(bytes, firstSequence: candidateSequence, start: (candidate, candidateSequence)) { _ in }
-                if run.recordCount > 0, let last = run.lastSequence {
-                    return (candidate, candidateSequence, last, run.recordCount)
-                }
-            }
-            candidate += SegmentFormat.recordAlignment
-        }
-        return nil
     }
 
     private func verifySnapshots(report: inout VerificationReport, logFirstSequence: UInt64?, inUse: Bool) {
@@ -693,30 +670,8 @@ public struct DataDirectoryInspector: Sendable {
     }
 
     static func isNeverWritten(_ segment: Segment) -> Bool {
-        lastNonZeroByte(in: segment.bytes, from: 0) == nil
+        RecordScanner.lastNonZeroByte(in: segment.bytes, from: 0) == nil
     }
-
-    /// The offset of the last non-zero byte at or after `start`, or nil.
-    /// Compares whole pages against zeros with memcmp, back to front: the
-    /// unused tail of the active segment can be most of 64 MiB.
-    static func lastNonZeroByte(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
-        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
-        return zeroPage.withUnsafeBytes { zeros -> Int? in
-            var end = bytes.count
-            while end > start {
-                let chunkStart = max(start, end - zeros.count)
-                if memcmp(base + chunkStart, zeros.baseAddress!, end - chunkStart) != 0 {
-                    var index = end - 1
-                    while bytes[index] == 0 { index -= 1 }
-                    return index
-                }
-                end = chunkStart
-            }
-            return nil
-        }
-    }
-
-    private static let zeroPage = [UInt8](repeating: 0, count: 64 * 1024)
 
     /// "sequence 7" or "sequences 7-9".
     static func sequenceRange(_ first: UInt64, _ last: UInt64) -> String {

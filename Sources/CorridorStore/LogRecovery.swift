@@ -189,7 +189,7 @@ extension EventLog {
                 // disk out of order) is cut, with a copy kept. A cleanly closed
                 // or sealed segment's watermark is its end.
                 let watermark = max(Int(clamping: header.durableEndOffset), SegmentFormat.headerSize)
-                let fault = damageBelowWatermark(header: header, summary: summary, fileSize: Int(file.size), watermarkEndsARecord: watermarkEndsARecord)
+                let fault = damageBelowWatermark(header: header, summary: summary, bytes: segment.bytes, fileSize: Int(file.size), watermarkEndsARecord: watermarkEndsARecord)
                 if let fault {
                     let where_ = "\(file.path) at offset \(fault.offset): \(fault.reason), below offset \(watermark) up to which every record was made durable and acknowledged (through sequence \(header.durableLastSequence))"
                     guard options.repair else {
@@ -212,7 +212,18 @@ extension EventLog {
                 report.records += UInt64(summary.recordCount - report.droppedUncommittedRecords)
                 report.lastSequence = summary.lastCommittedSequence ?? header.firstSequence - 1
                 var online = try readHeader(segment)
-                if online.state != .online || online.durableEndOffset > UInt64(writeOffset) {
+                if !online.hasExactWatermark {
+                    // Written by an earlier build: from now on the watermark is
+                    // exact, starting from everything recovery kept, made durable first.
+                    if writeOffset > SegmentFormat.headerSize {
+                        try segment.synchronize(SegmentFormat.headerSize..<writeOffset)
+                        online.durableEndOffset = UInt64(writeOffset)
+                        online.durableLastSequence = report.lastSequence
+                    }
+                    online.compatibleFlags |= SegmentFormat.exactWatermarkFlag
+                    online.state = .online
+                    try segment.writeHeader(online)
+                } else if online.state != .online || online.durableEndOffset > UInt64(writeOffset) {
                     online.state = .online
                     // After a repair cut, the watermark must not point past the cut.
                     if online.durableEndOffset > UInt64(writeOffset) {
@@ -237,10 +248,12 @@ extension EventLog {
     /// short record at or below the header's durability watermark, which is
     /// exact (durable before any append it covers is answered), or a
     /// watermark that does not fall at the end of the record it names. A
-    /// sealed or cleanly closed segment's watermark is its end. The daemon
-    /// refuses to start on it; `corridorctl inspect verify` says so.
+    /// sealed or cleanly closed segment's watermark is its end. In a segment
+    /// written by an earlier build, whose watermark lagged, also a bad record
+    /// that valid records follow. The daemon refuses to start on it;
+    /// `corridorctl inspect verify` says so.
     public static func damageBelowWatermark(
-        header: SegmentHeader, summary: ScanSummary, fileSize: Int, watermarkEndsARecord: Bool
+        header: SegmentHeader, summary: ScanSummary, bytes: UnsafeRawBufferPointer, fileSize: Int, watermarkEndsARecord: Bool
     ) -> (offset: Int, reason: String)? {
         let watermark = max(Int(clamping: header.durableEndOffset), SegmentFormat.headerSize)
         if summary.committedEnd < watermark {
@@ -255,6 +268,18 @@ extension EventLog {
         }
         if watermark > SegmentFormat.headerSize && !watermarkEndsARecord {
             return (watermark, "no record with sequence \(header.durableLastSequence) ends at the watermark at offset \(watermark)")
+        }
+        // Without the exact-watermark flag, records up to a second past the
+        // watermark may have been acknowledged. A bad record there is a torn
+        // write only when nothing valid follows it; valid records after it
+        // were written after it, so it was damaged afterwards (etcd's rule).
+        if !header.hasExactWatermark, header.state == .online, case .damaged(let offset, let reason) = summary.stop,
+           let lastNonZero = RecordScanner.lastNonZeroByte(in: bytes, from: offset),
+           let found = RecordScanner.validRecords(
+               in: bytes, after: offset, before: lastNonZero + 1, beyond: summary.lastSequence ?? header.firstSequence - 1
+           ) {
+            let range = found.first == found.last ? "sequence \(found.first)" : "sequences \(found.first)-\(found.last)"
+            return (offset, "damaged record at offset \(offset): \(reason), and valid records follow it (\(range) at offset \(found.offset)); the segment was written by an earlier corridord whose durability watermark lagged, so they may have been acknowledged")
         }
         return nil
     }

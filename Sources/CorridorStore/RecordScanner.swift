@@ -1,3 +1,5 @@
+import Glibc
+
 /// One record as it lies in a mapping: valid only while the mapping lives.
 public struct RecordView {
     public let header: RecordHeader
@@ -104,6 +106,55 @@ public enum RecordScanner {
             offset = next
         }
     }
+}
+
+/// Looking past the end of a scan: what lies after a damaged record.
+extension RecordScanner {
+    /// The first run of valid records in `bytes[after..<before]` whose
+    /// sequences follow `sequence`, found by trying every aligned offset.
+    public static func validRecords(
+        in bytes: UnsafeRawBufferPointer, after start: Int, before end: Int, beyond sequence: UInt64
+    ) -> (offset: Int, first: UInt64, last: UInt64, count: Int)? {
+        // No segment holds more records than this; a larger "sequence" is noise.
+        let (sum, overflow) = sequence.addingReportingOverflow(UInt64(bytes.count / SegmentFormat.recordHeaderSize))
+        let highest = overflow ? UInt64.max : sum
+        var candidate = (start / SegmentFormat.recordAlignment + 1) * SegmentFormat.recordAlignment
+        while candidate + SegmentFormat.recordHeaderSize <= end {
+            let length = Int(bytes.littleEndian(at: candidate, as: UInt32.self))
+            let candidateSequence = bytes.littleEndian(at: candidate + 8, as: UInt64.self)
+            if length >= SegmentFormat.recordHeaderSize && candidate + length <= bytes.count
+                && candidateSequence > sequence && candidateSequence <= highest {
+                let run = RecordScanner.scan(bytes, firstSequence: candidateSequence, start: (candidate, candidateSequence)) { _ in }
+                if run.recordCount > 0, let last = run.lastSequence {
+                    return (candidate, candidateSequence, last, run.recordCount)
+                }
+            }
+            candidate += SegmentFormat.recordAlignment
+        }
+        return nil
+    }
+
+    /// The offset of the last non-zero byte at or after `start`, or nil.
+    /// Compares whole pages against zeros with memcmp, back to front: the
+    /// unused tail of the active segment can be most of 64 MiB.
+    public static func lastNonZeroByte(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+        return zeroPage.withUnsafeBytes { zeros -> Int? in
+            var end = bytes.count
+            while end > start {
+                let chunkStart = max(start, end - zeros.count)
+                if memcmp(base + chunkStart, zeros.baseAddress!, end - chunkStart) != 0 {
+                    var index = end - 1
+                    while bytes[index] == 0 { index -= 1 }
+                    return index
+                }
+                end = chunkStart
+            }
+            return nil
+        }
+    }
+
+    private static let zeroPage = [UInt8](repeating: 0, count: 64 * 1024)
 }
 
 /// A record to append: its type (the event kind's number) and protobuf payload.

@@ -11,6 +11,11 @@ public enum SegmentFormat {
     public static let recordAlignment = 8
     /// Flags no reader of this version understands make the segment unreadable.
     public static let knownIncompatibleFlags: UInt32 = 0
+    /// Compatible flag, bit 0: the header's watermark is exact, made durable
+    /// before any append it covers is answered. Segments written by builds
+    /// before it lack the flag: their watermark moved about once a second, so
+    /// records above it may have been acknowledged too.
+    public static let exactWatermarkFlag: UInt32 = 1 << 0
 
     /// File name for the segment whose first record has `sequence`: sorting
     /// the names sorts the segments.
@@ -52,18 +57,21 @@ public enum SegmentState: UInt32, Sendable, CustomStringConvertible {
 public struct SegmentHeader: Sendable, Equatable {
     public var version: UInt16 = SegmentFormat.version
     public var headerSize: UInt16 = UInt16(SegmentFormat.headerSize)
-    public var compatibleFlags: UInt32 = 0
+    public var compatibleFlags: UInt32 = SegmentFormat.exactWatermarkFlag
     public var incompatibleFlags: UInt32 = 0
     public var state: SegmentState
     public var firstSequence: UInt64
     public var createdAtNanoseconds: UInt64
     /// For a sealed segment: its last record's sequence. For the segment
-    /// being written: a record every record up to which is known durable (a
-    /// watermark the flusher moves forward about once a second; 0 for none),
-    /// so that recovery can tell damage to acknowledged records from a torn write.
+    /// being written: the last record known durable (0 for none), moved
+    /// forward by every group commit before its appends are answered, so that
+    /// recovery can tell damage to acknowledged records from a torn write.
     public var durableLastSequence: UInt64 = 0
     /// Where the records covered by `durableLastSequence` end.
     public var durableEndOffset: UInt64 = 0
+
+    /// Whether the watermark is exact (see `SegmentFormat.exactWatermarkFlag`).
+    public var hasExactWatermark: Bool { compatibleFlags & SegmentFormat.exactWatermarkFlag != 0 }
 
     public init(state: SegmentState, firstSequence: UInt64, createdAtNanoseconds: UInt64) {
         self.state = state
