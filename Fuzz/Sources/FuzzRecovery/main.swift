@@ -59,7 +59,7 @@ private let pristine: [(path: String, bytes: [UInt8])] = {
 /// The sample world, closed cleanly (a snapshot). Returns the cases' ids.
 private func firstRun(_ directory: String) async throws -> [String] {
     let (registry, _) = try Registry.open(dataDirectory: directory, options: registryOptions(repair: false), logger: SampleWorld.quietLogger)
-    let ids = try await SampleWorld.seed(registry, cases: 60)
+    let ids = try await SampleWorld.seed(registry, cases: 150)
     await registry.close()
     return ids
 }
