@@ -98,5 +98,12 @@ benchmark: release
 	cd Benchmarks && $(SWIFT) run -c release corridor-benchmarks storage
 	cd Benchmarks && $(SWIFT) run -c release corridor-benchmarks registry
 
+# The libFuzzer targets (Fuzz/, docs/FUZZING.md): each runs SECONDS seconds
+# (default 60) over a copy of its seed corpus, and any crash fails the run and
+# names the crashing input. Slow to build (sanitizers), so not in `make test`.
+.PHONY: fuzz
+fuzz: deps
+	Fuzz/scripts/run-fuzz $(or $(SECONDS),60)
+
 clean:
 	rm -rf .build Benchmarks/.build

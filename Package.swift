@@ -14,6 +14,11 @@ let package = Package(
         // For the benchmarks (Benchmarks/), which measure the store and registry directly.
         .library(name: "CorridorStore", targets: ["CorridorStore"]),
         .library(name: "CorridorRegistry", targets: ["CorridorRegistry"]),
+        // For the fuzz targets (Fuzz/), which feed arbitrary bytes to each decoder and parser.
+        .library(name: "CorridorModel", targets: ["CorridorModel"]),
+        .library(name: "CorridorWire", targets: ["CorridorWire"]),
+        .library(name: "CorridorExport", targets: ["CorridorExport"]),
+        .library(name: "CorridorServer", targets: ["CorridorServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),

@@ -183,10 +183,14 @@ struct PosixTimeZoneRule: Sendable, Hashable {
             return index - start >= 3
         }
 
+        /// A decimal number of at most four digits: every number of a TZ
+        /// string is below 1000, and a longer one is damage (it would
+        /// overflow Int if read on).
         mutating func number() -> Int? {
             let start = index
             var value = 0
             while let byte = peek, byte >= 48 && byte <= 57 {
+                guard index - start < 4 else { return nil }
                 value = value * 10 + Int(byte - 48)
                 index += 1
             }
@@ -194,16 +198,18 @@ struct PosixTimeZoneRule: Sendable, Hashable {
         }
 
         /// [+-]hh[:mm[:ss]] in seconds, as written (POSIX offsets are west-positive).
+        /// Hours up to 167, as RFC 8536 extends POSIX for transition times
+        /// (offsets themselves stay within 24 hours in every real zone).
         mutating func offset() -> Int? {
             var sign = 1
             if take(UInt8(ascii: "-")) { sign = -1 } else { _ = take(UInt8(ascii: "+")) }
-            guard let hours = number() else { return nil }
+            guard let hours = number(), hours <= 167 else { return nil }
             var seconds = hours * 3600
             if take(UInt8(ascii: ":")) {
-                guard let minutes = number() else { return nil }
+                guard let minutes = number(), minutes <= 59 else { return nil }
                 seconds += minutes * 60
                 if take(UInt8(ascii: ":")) {
-                    guard let secs = number() else { return nil }
+                    guard let secs = number(), secs <= 59 else { return nil }
                     seconds += secs
                 }
             }
@@ -309,6 +315,10 @@ public enum TimeZoneDatabase {
             start = 44 + v1Length + 44
             timeSize = 8
         }
+        // The counts come from the file: the block they describe must be
+        // there before anything is allocated for it.
+        let blockLength = h.time * (timeSize + 1) + h.type * 6 + h.char + h.leap * (timeSize + 4) + h.isstd + h.isut
+        guard start + blockLength <= bytes.count else { return nil }
         var position = start
         var transitions: [Int64] = []
         transitions.reserveCapacity(h.time)

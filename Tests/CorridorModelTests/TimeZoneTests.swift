@@ -106,3 +106,65 @@ struct TimeZoneTests {
         #expect(ClockTime("24:00") == nil)
     }
 }
+
+// Damaged or hostile TZif files (a TZDIR an operator pointed elsewhere, a
+// disk error): the reader refuses them or ignores the part it cannot read,
+// and never traps. Found by Fuzz/ (FuzzTZif).
+@Suite("TZif files that are damaged")
+struct DamagedTZifTests {
+    /// A TZif file: a version 1 block with one type, then (version 2) the
+    /// 64-bit block with `transitions` and `types`, then the footer.
+    static func tzif(
+        version: UInt8 = UInt8(ascii: "2"), transitions: [Int64] = [], types: [(offset: Int32, isDST: Bool)] = [(0, false)],
+        footer: String? = nil, transitionCount: UInt32? = nil, typeCount: UInt32? = nil
+    ) -> [UInt8] {
+        func u32(_ value: UInt32) -> [UInt8] { [UInt8(value >> 24), UInt8(value >> 16 & 0xff), UInt8(value >> 8 & 0xff), UInt8(value & 0xff)] }
+        func header(time: UInt32, type: UInt32, char: UInt32) -> [UInt8] {
+            Array("TZif".utf8) + [version] + Array(repeating: 0, count: 15)
+                + u32(0) + u32(0) + u32(0) + u32(time) + u32(type) + u32(char)
+        }
+        let chars = Array("ABC\u{0}".utf8)
+        var bytes = header(time: 0, type: 1, char: UInt32(chars.count)) + [0, 0, 0, 0, 0, 0] + chars
+        if version == 0 { return bytes }
+        bytes += header(time: transitionCount ?? UInt32(transitions.count), type: typeCount ?? UInt32(types.count), char: UInt32(chars.count))
+        for transition in transitions {
+            bytes += u32(UInt32(truncatingIfNeeded: UInt64(bitPattern: transition) >> 32)) + u32(UInt32(truncatingIfNeeded: transition))
+        }
+        bytes += transitions.indices.map { UInt8($0 % types.count) }
+        for type in types { bytes += u32(UInt32(bitPattern: type.offset)) + [type.isDST ? 1 : 0, 0] }
+        bytes += chars
+        if let footer { bytes += [0x0A] + Array(footer.utf8) + [0x0A] }
+        return bytes
+    }
+
+    @Test("A well-formed file reads (the builder above is right)")
+    func wellFormed() throws {
+        let zone = try #require(TimeZoneDatabase.parseTZif(Self.tzif(transitions: [0], types: [(3600, false)], footer: "<+03>-3"), name: "Test/Zone"))
+        #expect(zone.offset(atUnixSeconds: 1_000_000_000) == 3 * 3600)
+    }
+
+    @Test("A header claiming four billion transitions is refused, not allocated for")
+    func hugeCounts() {
+        #expect(TimeZoneDatabase.parseTZif(Self.tzif(transitionCount: UInt32.max), name: "Test/Zone") == nil)
+        #expect(TimeZoneDatabase.parseTZif(Self.tzif(typeCount: UInt32.max), name: "Test/Zone") == nil)
+    }
+
+    @Test("Footer numbers too large for any offset leave the footer unread", arguments: [
+        "<A>99999999999999999999", "<A>-9223372036854775808", "<A>200", "<A>3:99", "<A>3<B>,M3.5.0/99999999999999999999,M10.5.0",
+        "<A>3<B>,J99999999999999999999,J2", "<A>3<B>,M99999999999999999999.1.1,M10.5.0",
+    ])
+    func hugeFooterNumbers(footer: String) throws {
+        let zone = try #require(TimeZoneDatabase.parseTZif(Self.tzif(transitions: [0], types: [(7200, false)], footer: footer), name: "Test/Zone"))
+        // Past the last transition without a rule: the last transition's type.
+        #expect(zone.offset(atUnixSeconds: 2_000_000_000) == 7200)
+        _ = zone.unixSeconds(forLocalSeconds: 2_000_000_000)
+    }
+
+    @Test("The largest offsets RFC 8536 allows in a footer (167 hours) still read")
+    func largestFooterOffsets() throws {
+        let zone = try #require(TimeZoneDatabase.parseTZif(Self.tzif(transitions: [0], types: [(0, false)], footer: "<A>-167:59:59"), name: "Test/Zone"))
+        #expect(zone.offset(atUnixSeconds: 2_000_000_000) == 167 * 3600 + 59 * 60 + 59)
+        let daylight = try #require(TimeZoneDatabase.parseTZif(Self.tzif(transitions: [0], types: [(0, false)], footer: "<A>0<B>,M3.5.0/167,M10.5.0/-167"), name: "Test/Zone"))
+        _ = daylight.offset(atUnixSeconds: 2_000_000_000)
+    }
+}
