@@ -85,6 +85,10 @@ let package = Package(
             dependencies: ["FuzzSupport", .product(name: "CorridorExport", package: "Corridor")]
         ),
         .executableTarget(
+            name: "FuzzConfiguration",
+            dependencies: ["FuzzSupport", .product(name: "CorridorServer", package: "Corridor")]
+        ),
+        .executableTarget(
             name: "FuzzTZif",
             dependencies: ["FuzzSupport", .product(name: "CorridorModel", package: "Corridor")]
         ),
