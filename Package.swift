@@ -131,20 +131,23 @@ let package = Package(
         ),
 
         // MARK: Tests, mirroring Sources/
+        // What several test targets share (a seeded generator), once.
+        .target(name: "CorridorTestSupport", path: "Tests/CorridorTestSupport"),
         .testTarget(name: "CCorridorProtoTests"),
         .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"]),
         .testTarget(
             name: "CorridorWireTests",
             dependencies: [
+                "CorridorTestSupport",
                 "CorridorWire",
                 "CorridorModel",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "CorridorRegistryTests", dependencies: ["CorridorRegistry", "CorridorStore", "CorridorModel", "CorridorWire", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "CorridorExportTests", dependencies: ["CorridorExport", "CorridorModel", "CorridorWire"]),
-        .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorStore", "CorridorWire", .product(name: "Logging", package: "swift-log"), .product(name: "SystemPackage", package: "swift-system")]),
+        .testTarget(name: "CorridorRegistryTests", dependencies: ["CorridorTestSupport", "CorridorRegistry", "CorridorStore", "CorridorModel", "CorridorWire", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "CorridorExportTests", dependencies: ["CorridorTestSupport", "CorridorExport", "CorridorModel", "CorridorWire"]),
+        .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorTestSupport", "CorridorStore", "CorridorWire", .product(name: "Logging", package: "swift-log"), .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(
             name: "CorridorSystemdTests",
             dependencies: ["CorridorSystemd"]
@@ -152,6 +155,7 @@ let package = Package(
         .testTarget(
             name: "CorridorServerTests",
             dependencies: [
+                "CorridorTestSupport",
                 "CorridorServer",
                 "CorridorClient",
                 "CorridorWire",
@@ -163,6 +167,7 @@ let package = Package(
         .testTarget(
             name: "CorridorClientTests",
             dependencies: [
+                "CorridorTestSupport",
                 "CorridorClient",
                 "CorridorRegistry",
                 "CorridorServer",
@@ -173,7 +178,7 @@ let package = Package(
         ),
         .testTarget(
             name: "corridordTests",
-            dependencies: ["CorridorClient"]
+            dependencies: ["CorridorTestSupport", "CorridorClient"]
         ),
         .testTarget(
             name: "corridorctlTests",

@@ -7,6 +7,7 @@ import Foundation
 import Logging
 import NIOCore
 import Testing
+import CorridorTestSupport
 
 /// No request takes the server down. Every method the server routes (its
 /// own method table, so a new method is covered without touching this
@@ -42,7 +43,7 @@ import Testing
         #expect(fixture.methods.count > 60, "the method table looks incomplete: \(fixture.methods)")
         for method in fixture.methods {
             let rpc = try #require(schema.rpcs[method], "\(method) is routed but no service in proto/ declares it")
-            var generator = RequestGenerator(schema: schema, random: SplitMix64(seed: seed ^ Self.stableHash(method)))
+            var generator = RequestGenerator(schema: schema, random: SeededGenerator(seed: seed ^ Self.stableHash(method)))
             for iteration in 0..<Self.requestsPerMethod {
                 let bytes = generator.request(rpc.requestType, iteration: iteration)
                 if trace { print("request \(method) #\(iteration) seed \(seed): \(bytes.count) bytes \(bytes.prefix(256).map { String(format: "%02x", $0) }.joined())") }
@@ -78,7 +79,7 @@ import Testing
 
     @Test func theGeneratorCoversEveryFieldTypeOfEveryRequest() throws {
         let schema = try ProtoSchema.load()
-        var generator = RequestGenerator(schema: schema, random: SplitMix64(seed: 1))
+        var generator = RequestGenerator(schema: schema, random: SeededGenerator(seed: 1))
         for (method, rpc) in schema.rpcs {
             let message = try #require(schema.messages[rpc.requestType], "\(method): no message \(rpc.requestType)")
             for field in message.fields {
@@ -217,7 +218,7 @@ import Testing
 /// with the values that break servers.
 struct RequestGenerator {
     let schema: ProtoSchema
-    var random: SplitMix64
+    var random: SeededGenerator
 
     /// Real ids of the fixture's records, so that some requests reach past "not found".
     static let knownIDs = ["ghouta", "douma", "douma-hospital", "wafideen", "damascus", "gov", "jaish", "sarc", "C-000001", "C-000003", "site:ghouta", "case:C-000002"]
@@ -225,7 +226,7 @@ struct RequestGenerator {
     static let zones = ["UTC", "Asia/Damascus", "Nowhere/City", "../../etc/passwd", "/etc/localtime", "Asia/Damascus\u{0}", String(repeating: "A/", count: 300), "posix/Europe/Berlin", "EST5EDT"]
     static let times = ["00:00", "23:59", "24:00", "25:61", "-1:00", "7", "07:00:00", "T10:00"]
 
-    init(schema: ProtoSchema, random: SplitMix64) {
+    init(schema: ProtoSchema, random: SeededGenerator) {
         self.schema = schema
         self.random = random
     }
@@ -391,19 +392,6 @@ struct RequestGenerator {
         }
         bytes.append(UInt8(value))
         return bytes
-    }
-}
-
-/// SplitMix64: the same seed gives the same requests on every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -1,5 +1,6 @@
 import CorridorExport
 import Testing
+import CorridorTestSupport
 
 @Suite struct CSVTests {
     static let awkward: [[String]] = [
@@ -83,21 +84,10 @@ import Testing
 }
 
 @Suite struct CSVRoundTripPropertyTests {
-    /// SplitMix64: the same seed gives the same values on every run.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     @Test(arguments: [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")])
     func randomRecordsReadBackTheSame(separator: UInt8) throws {
-        var random = Seeded(state: UInt64(separator))
+        var random = SeededGenerator(seed: UInt64(separator))
         let alphabet: [Character] = ["a", "Z", "0", " ", ",", ";", "\t", "\"", "\n", "\r\n", "é", "د", "🚑", "="]
         for _ in 0..<200 {
             let width = Int.random(in: 1...6, using: &random)

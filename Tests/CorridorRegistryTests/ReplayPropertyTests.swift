@@ -2,6 +2,7 @@
 import CorridorModel
 import CorridorWire
 import Testing
+import CorridorTestSupport
 
 /// Random commands, valid and not, with clean and unclean restarts and
 /// snapshots at random points: after every restart the state is the state

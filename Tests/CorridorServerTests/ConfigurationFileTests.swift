@@ -2,6 +2,7 @@ import CorridorServer
 import Foundation
 import Logging
 import Testing
+import CorridorTestSupport
 
 /// ConfigurationFile.parse: the configuration file's bytes to settings, or
 /// one error naming the key (with the nearest valid one for a typo), the
@@ -164,7 +165,7 @@ import Testing
     /// noise. Every input ends in a value or an error; a trap ends the test run.
     @Test(arguments: [1, 2, 3, 42, 0xC0FFEE] as [UInt64])
     func noInputTraps(seed: UInt64) {
-        var random = SplitMix(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let valid = Array("""
             {"socket": "/run/corridor/corridord.sock", "socketMode": "0660", "logLevel": "info",
              "limits": {"maxFrameBytes": 4194304, "outputLowWaterBytes": 262144}, "store": {"segmentBytes": 67108864}}
@@ -188,15 +189,3 @@ import Testing
     }
 }
 
-/// A small seeded generator (SplitMix64), so a failing input can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

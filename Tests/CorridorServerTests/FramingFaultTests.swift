@@ -3,6 +3,7 @@ import CorridorServer
 import CorridorWire
 import NIOCore
 import Testing
+import CorridorTestSupport
 
 extension ServerTests {
     /// Bytes that are not well-formed frames: what the server answers, and that

@@ -1,6 +1,7 @@
 @testable import CorridorStore
 import Foundation
 import Testing
+import CorridorTestSupport
 
 /// What is appended durably comes back from `read(from:)`, in order, with
 /// its sequence, type and payload, across segment rolls.

@@ -1,5 +1,6 @@
 import CorridorStore
 import Testing
+import CorridorTestSupport
 
 /// CRC-32C as every record and snapshot is checked with: known vectors,
 /// incremental use, and the slicing-by-8 path against a bit-by-bit reference.

@@ -1,6 +1,7 @@
 import CorridorStore
 import Synchronization
 import Testing
+import CorridorTestSupport
 
 /// Reads while writers append and roll segments: every read is a dense run
 /// of sequences from where it started, of whole and correct records, and

@@ -1,6 +1,7 @@
 @testable import CorridorStore
 import Foundation
 import Testing
+import CorridorTestSupport
 
 /// A seeded random run of appends, clean restarts, crashes and snapshots:
 /// after every restart, recovery gives back exactly what was acknowledged,

@@ -2,6 +2,7 @@ import CorridorModel
 import CorridorWire
 import NIOCore
 import Testing
+import CorridorTestSupport
 
 /// Hand-made protobuf encodings, so that a test can put into a string field
 /// what no Swift String can hold: a NUL the C side would cut at, invalid UTF-8.
@@ -136,7 +137,7 @@ private func refusal<M: WireMessage>(_ type: M.Type, _ bytes: [UInt8]) -> RPCErr
     /// Any bytes at all: a refusal or a value, never a trap. Seeded, so a
     /// failure reproduces.
     @Test func arbitraryBytesNeverTrap() {
-        var generator = SeededBytes(seed: 8)
+        var generator = SeededGenerator(seed: 8)
         let valid = registerCase(name: Array("Layla".utf8), contacts: [Array("+963".utf8)], companions: [Array("C-1".utf8)])
         for round in 0..<3_000 {
             var bytes: [UInt8]
@@ -169,16 +170,3 @@ private func refusal<M: WireMessage>(_ type: M.Type, _ bytes: [UInt8]) -> RPCErr
     }
 }
 
-/// SplitMix64, for reproducible arbitrary bytes.
-private struct SeededBytes {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func next(below bound: Int) -> Int { bound <= 0 ? 0 : Int(next() % UInt64(bound)) }
-}

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 import Synchronization
 import Testing
+import CorridorTestSupport
 
 /// kill -9 at random moments while clients write: after every restart, every
 /// write that was acknowledged is there. CORRIDOR_CRASH_ITERATIONS sets the
@@ -15,7 +16,7 @@ import Testing
     @Test func acknowledgedWritesSurviveKillNine() async throws {
         let seed = UInt64(ProcessInfo.processInfo.environment["CORRIDOR_CRASH_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64.max)
         print("crash loop: \(Self.iterations) rounds, seed \(seed) (CORRIDOR_CRASH_SEED=\(seed) replays it)")
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("s.sock")
@@ -102,15 +103,3 @@ final class AcknowledgementCounter: Sendable {
     }
 }
 
-/// A small seeded generator, so a failing round can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

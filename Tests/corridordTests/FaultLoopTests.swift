@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 import Synchronization
 import Testing
+import CorridorTestSupport
 
 /// The storage promise under faults (issue 8): writers, kill -9, one fault
 /// applied to the data directory, restart. Either every acknowledged write
@@ -29,7 +30,7 @@ import Testing
     @Test func everyAcknowledgedWriteSurvivesOrTheDaemonRefusesNamingTheDamage() async throws {
         let seed = UInt64(ProcessInfo.processInfo.environment["CORRIDOR_FAULT_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64.max)
         print("fault loop: \(Self.rounds) rounds, seed \(seed) (CORRIDOR_FAULT_SEED=\(seed) replays it)")
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("s.sock")
@@ -125,7 +126,7 @@ import Testing
     }
 
     /// Applies one fault to the stopped daemon's files; says what it did.
-    static func apply(_ fault: Fault, to data: String, random: inout SplitMix64) throws -> String {
+    static func apply(_ fault: Fault, to data: String, random: inout SeededGenerator) throws -> String {
         let segments = data + "/segments"
         let names = try FileManager.default.contentsOfDirectory(atPath: segments).filter { $0.hasSuffix(".log") }.sorted()
         guard let lastName = names.last else { return "no segment" }

@@ -2,6 +2,7 @@
 import CorridorModel
 import CorridorWire
 import Testing
+import CorridorTestSupport
 
 /// The priority selection as a pure function: each criterion of the order,
 /// consent, rules with the imposing party, companions, quota, determinism.

@@ -2,6 +2,7 @@
 import CorridorModel
 import CorridorWire
 import Testing
+import CorridorTestSupport
 
 /// The daily questions: waiting cases by precedence and days waited, deaths
 /// while waiting by site and period.

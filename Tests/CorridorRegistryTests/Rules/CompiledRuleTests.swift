@@ -1,6 +1,7 @@
 @testable import CorridorRegistry
 import CorridorModel
 import Testing
+import CorridorTestSupport
 
 /// Selection tests rules on CaseFacts through CompiledRule, manifests on the
 /// full Case through EligibilityRule: the two must never disagree.

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 import Logging
 import Testing
+import CorridorTestSupport
 
 // Shared helpers of the storage engine's tests: temporary data directories,
 // a quiet logger, records as plain values, raw file surgery for damage and
@@ -92,19 +93,6 @@ extension EventLog {
 func patternPayload(count: Int, seed: UInt64) -> [UInt8] {
     var generator = SeededGenerator(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(count))
     return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
-}
-
-/// SplitMix64: the same seed gives the same sequence on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 // MARK: Files on disk

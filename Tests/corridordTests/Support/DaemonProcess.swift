@@ -503,9 +503,10 @@ enum UnixSocket {
         guard result == 0 else { throw DaemonTestError("bind \(path) failed: errno \(errno)") }
     }
 
-    /// Connects a stream socket; returns the descriptor (caller closes) or throws.
-    static func connect(_ path: String) throws -> Int32 {
-        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    /// Connects a socket of `type` (a stream unless told otherwise); returns
+    /// the descriptor (caller closes) or throws.
+    static func connect(_ path: String, type: __socket_type = SOCK_STREAM) throws -> Int32 {
+        let descriptor = socket(AF_UNIX, Int32(type.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw DaemonTestError("socket failed: errno \(errno)") }
         var address = try address(path)
         let result = withUnsafePointer(to: &address) {
