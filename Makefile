@@ -103,7 +103,7 @@ benchmark: release
 # names the crashing input. Slow to build (sanitizers), so not in `make test`.
 .PHONY: fuzz
 fuzz: deps
-	JOBS=$(or $(JOBS),1) Fuzz/scripts/run-fuzz $(or $(SECONDS),60)
+	JOBS=$(or $(JOBS),1) TARGETS="$(TARGETS)" Fuzz/scripts/run-fuzz $(or $(SECONDS),60)
 
 clean:
 	rm -rf .build Benchmarks/.build

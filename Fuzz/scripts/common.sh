@@ -13,6 +13,8 @@ fuzz_build_flags=(-c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-
 
 fuzz_targets() {
     local dir
+    # TARGETS="FuzzRequest FuzzRecovery" narrows a run to those.
+    if [ -n "${TARGETS:-}" ]; then echo "$TARGETS"; return; fi
     for dir in "$fuzz_dir"/Sources/Fuzz*; do
         [ "$(basename "$dir")" = FuzzSupport ] && continue
         basename "$dir"

@@ -33,7 +33,17 @@ public enum SampleWorld {
     }
 
     public static func personal(_ index: Int) -> CasePersonal {
-        CasePersonal(name: "Person \(index)", dateOfBirth: "2016-03-09", contacts: ["+963 11 000 \(index)"], identityNumbers: ["NID-\(index)"])
+        CasePersonal(
+            name: "Person \(index)", dateOfBirth: birthDate(ageMonths: Int(patient(index).ageMonths)),
+            contacts: ["+963 11 000 \(index)"], identityNumbers: ["NID-\(index)"]
+        )
+    }
+
+    /// A birth date that agrees with `ageMonths` today: the registry refuses
+    /// one more than a year away from the age it is given.
+    static func birthDate(ageMonths: Int) -> String {
+        let today = CivilDate.utcDay(ofUnixMs: UInt64(time(nil)) * 1000)
+        return today.adding(days: -Int(Double(ageMonths) * 30.4375)).description
     }
 
     /// Registers the parties, sites and `cases` cases; returns the cases' ids.
