@@ -61,7 +61,11 @@ public final class CorridorClient: Sendable {
         let handler: NIOLoopBound<ClientConnectionHandler>
         do {
             let connectTimeout = TimeAmount.milliseconds(Int64(configuration.connectTimeout.components.seconds * 1000))
-            (channel, handler) = try await ClientBootstrap(group: loop)
+            // The handler is handed out by the initializer itself, not looked up in
+            // the pipeline afterwards: a server that answers the hello with a
+            // refusal and closes at once has emptied the pipeline by then.
+            let handlerPromise = loop.makePromise(of: NIOLoopBound<ClientConnectionHandler>.self)
+            let connected = ClientBootstrap(group: loop)
                 .connectTimeout(connectTimeout)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
@@ -71,15 +75,12 @@ public final class CorridorClient: Sendable {
                             ByteToMessageHandler(FrameDecoder(maxFrameBytes: configuration.maxFrameBytes)),
                             connection
                         )
+                        handlerPromise.succeed(NIOLoopBound(connection, eventLoop: channel.eventLoop))
                     }
                 }
                 .connect(unixDomainSocketPath: socketPath)
-                .flatMap { channel in
-                    channel.pipeline.handler(type: ClientConnectionHandler.self).map { handler in
-                        (channel, NIOLoopBound(handler, eventLoop: channel.eventLoop))
-                    }
-                }
-                .get()
+            connected.whenFailure { handlerPromise.fail($0) }
+            (channel, handler) = try await connected.and(handlerPromise.futureResult).get()
         } catch {
             helloPromise.fail(error)
             peerPromise.fail(error)

@@ -8,7 +8,10 @@ import Testing
 /// not as a hang or a vague error. The "server" here is a bare socket that
 /// plays the refusing side of PROTOCOL.md by hand.
 @Suite struct HelloRefusalTests {
-    @Test func aRefusedHelloIsThrownWithTheServersStatus() async throws {
+    /// Repeated because the server closes at once: the client once looked its
+    /// handler up in a pipeline the close had already emptied, and answered
+    /// "notFound" instead of the refusal (seen once in CI, on a loaded machine).
+    @Test(arguments: 0..<40) func aRefusedHelloIsThrownWithTheServersStatus(round: Int) async throws {
         var template = Array("/tmp/chr-XXXXXX".utf8CString)
         let directory = String(cString: mkdtemp(&template)!)
         defer { try? FileManager.default.removeItem(atPath: directory) }
