@@ -15,7 +15,7 @@ import Glibc
 enum CaseDataset {
     /// Bump when the cases' shape or the on-disk format changes, so an old
     /// cached data set is rebuilt rather than measured.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     static func key(cases: Int) -> String {
         "registry-\(cases)-cases-v\(formatVersion)-log\(SegmentFormat.version)-snap\(SnapshotFormat.version)"
@@ -113,15 +113,22 @@ enum CaseDataset {
         let conditions = Case.Condition.allCases.filter { $0 != .unspecified }
         let precedences: [Case.Precedence] = [.urgent, .urgentSurgical, .priority, .routine]
         let female = index % 2 == 0
+        // The birth date follows from the age (the registry refuses a pair that
+        // disagrees by more than 12 months), counted back from this month.
+        let ageMonths = (index * 37) % 1_200
+        var now = time(nil)
+        var today = tm()
+        gmtime_r(&now, &today)
+        let monthsSinceYearZero = Int(today.tm_year + 1900) * 12 + Int(today.tm_mon) - ageMonths
+        let year = monthsSinceYearZero / 12
+        let month = 1 + monthsSinceYearZero % 12
+        let day = 1  // never after today, even for a baby born this month
         let record = Case(
-            siteID: caseSites[index % caseSites.count], ageMonths: UInt32((index * 37) % 1_200),
+            siteID: caseSites[index % caseSites.count], ageMonths: UInt32(ageMonths),
             sex: female ? .female : .male, precedence: precedences[(index / 2) % precedences.count],
             conditions: [conditions[index % conditions.count]], needs: index % 3 == 0 ? [.stretcher] : [],
             consentGiven: true
         )
-        let year = 1940 + index % 80
-        let month = 1 + index % 12
-        let day = 1 + index % 28
         let personal = CasePersonal(
             name: "Person \(index)",
             dateOfBirth: "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)",
