@@ -1,33 +1,5 @@
+import CorridorTestSupport
 import Synchronization
-
-/// Thrown when something a test waits for does not happen within the safety bound.
-struct TestTimeout: Error, CustomStringConvertible {
-    let description: String
-}
-
-/// Runs `operation`, failing with `TestTimeout` if it has not finished within `bound`.
-///
-/// The bound is a safety net so that a broken server fails a test instead of
-/// hanging the suite; it is never what a passing test waits on. `operation`
-/// must end when cancelled.
-func withSafetyTimeout<T: Sendable>(
-    _ bound: Duration = .seconds(30),
-    waitingFor what: String,
-    _ operation: @escaping @Sendable () async throws -> T
-) async throws -> T {
-    try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask { try await operation() }
-        group.addTask {
-            try await Task.sleep(for: bound)
-            return nil
-        }
-        defer { group.cancelAll() }
-        guard let value = try await group.next()! else {
-            throw TestTimeout(description: "gave up after \(bound) waiting for \(what)")
-        }
-        return value
-    }
-}
 
 /// An append-only record of things that happened elsewhere (log lines, method
 /// handler events), which a test can wait on: the waiting ends when the event
