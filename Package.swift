@@ -131,9 +131,10 @@ let package = Package(
         ),
 
         // MARK: Tests, mirroring Sources/
-        // What several test targets share (a seeded generator), once.
+        // What several test targets share, once: a seeded generator, temporary
+        // directories, a safety bound for waits.
         .target(name: "CorridorTestSupport", path: "Tests/CorridorTestSupport"),
-        .testTarget(name: "CCorridorProtoTests"),
+        .testTarget(name: "CCorridorProtoTests", dependencies: ["CorridorTestSupport"]),
         .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"]),
         .testTarget(
             name: "CorridorWireTests",
@@ -150,7 +151,7 @@ let package = Package(
         .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorTestSupport", "CorridorStore", "CorridorWire", .product(name: "Logging", package: "swift-log"), .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(
             name: "CorridorSystemdTests",
-            dependencies: ["CorridorSystemd"]
+            dependencies: ["CorridorTestSupport", "CorridorSystemd"]
         ),
         .testTarget(
             name: "CorridorServerTests",
@@ -183,6 +184,7 @@ let package = Package(
         .testTarget(
             name: "corridorctlTests",
             dependencies: [
+                "CorridorTestSupport",
                 "CorridorRegistry",
                 "CorridorServer",
                 "CorridorStore",

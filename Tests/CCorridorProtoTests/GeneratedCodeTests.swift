@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -41,7 +42,7 @@ import Testing
     /// proto/, scripts/ and Sources/CCorridorProto in a scratch directory, so
     /// the negative cases never touch the real tree.
     private func copyOfGeneratorInputs() throws -> URL {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("generated-code-\(UUID().uuidString)")
+        let scratch = URL(fileURLWithPath: try TemporaryDirectory().path, isDirectory: true)
         for part in ["proto", "scripts", "Sources/CCorridorProto"] {
             let destination = scratch.appendingPathComponent(part)
             try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -7,10 +7,9 @@ import Testing
 /// the nanosecond (it was once cut to whole seconds, so 250 ms was none at all).
 @Suite struct ConnectTimeoutTests {
     @Test func aSubSecondConnectTimeoutEndsAHelloThatNeverComes() async throws {
-        var template = Array("/tmp/cht-XXXXXX".utf8CString)
-        let directory = String(cString: mkdtemp(&template)!)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = directory + "/s.sock"
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("s.sock")
         let listener = try HelloRefusalTests.listeningSocket(at: path)
         defer { close(listener) }
         var configuration = ClientConfiguration()

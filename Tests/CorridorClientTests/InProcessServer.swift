@@ -1,4 +1,5 @@
 import CorridorServer
+import CorridorTestSupport
 import CorridorWire
 import Foundation
 import Logging
@@ -13,8 +14,7 @@ struct InProcessServer {
         directory given: String? = nil, limits: ServerLimits = ServerLimits(), methods: MethodRouter = MethodRouter(),
         storeStatus: (@Sendable () async -> StoreStatus)? = nil
     ) async throws -> InProcessServer {
-        var template = Array("/tmp/cct-XXXXXX".utf8CString)
-        let directory = given ?? String(cString: mkdtemp(&template)!)
+        let directory = try given ?? TemporaryDirectory().path
         var configuration = ServerConfiguration(socketPath: directory + "/s.sock", dataDirectory: directory + "/data")
         configuration.limits = limits
         var logger = Logger(label: "test-server")

@@ -1,6 +1,7 @@
 import CorridorClient
 import CorridorRegistry
 import CorridorServer
+import CorridorTestSupport
 import Foundation
 import Logging
 import Testing
@@ -14,8 +15,7 @@ import Testing
         let client: CorridorClient
 
         static func start() async throws -> Fixture {
-            var template = Array("/tmp/crr-XXXXXX".utf8CString)
-            let directory = String(cString: mkdtemp(&template)!)
+            let directory = try TemporaryDirectory().path
             var logger = Logger(label: "test-registry")
             logger.logLevel = .critical
             var options = RegistryOptions()

@@ -154,8 +154,7 @@ import CorridorTestSupport
         let methods: [String]
 
         static func start() async throws -> Fixture {
-            var template = Array("/tmp/crp-XXXXXX".utf8CString)
-            let directory = String(cString: mkdtemp(&template)!)
+            let directory = try TemporaryDirectory().path
             var logger = Logger(label: "test-registry")
             logger.logLevel = .critical
             var options = RegistryOptions()

@@ -1,4 +1,5 @@
 @testable import CorridorStore
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -11,7 +12,7 @@ import Testing
 @Suite struct DiskFullTests {
     @Test(.enabled(if: getuid() == 0, "needs root: it mounts a 1 MiB tmpfs to fill a disk for real"))
     func aFullDiskRefusesAppendsButKeepsEveryAcknowledgedRecordReadable() async throws {
-        let mountPoint = makeTemporaryDirectory()
+        let mountPoint = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: mountPoint) }
         let mounted = try run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", mountPoint])
         try #require(mounted.status == 0, "mount -t tmpfs failed: \(mounted.output)")

@@ -1,5 +1,6 @@
 import CorridorRegistry
 import CorridorServer
+import CorridorTestSupport
 import Foundation
 import Logging
 
@@ -13,7 +14,7 @@ struct InProcessServer {
     var socketPath: String { directory + "/s.sock" }
 
     static func start() async throws -> InProcessServer {
-        let directory = makeDirectory()
+        let directory = try TemporaryDirectory().path
         let server = CorridorServer(
             configuration: ServerConfiguration(socketPath: directory + "/s.sock", dataDirectory: directory + "/data"),
             logger: quietLogger()
@@ -25,7 +26,7 @@ struct InProcessServer {
     /// `prepare` gets the data directory before the registry opens it, to
     /// write a log the test needs (e.g. records with set registration times).
     static func startWithRegistry(prepare: (String) async throws -> Void = { _ in }) async throws -> InProcessServer {
-        let directory = makeDirectory()
+        let directory = try TemporaryDirectory().path
         let data = directory + "/data"
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         try await prepare(data)
@@ -46,11 +47,6 @@ struct InProcessServer {
         await server.shutdownGracefully()
         await registry?.close()
         try? FileManager.default.removeItem(atPath: directory)
-    }
-
-    private static func makeDirectory() -> String {
-        var template = Array("/tmp/ctl-XXXXXX".utf8CString)
-        return String(cString: mkdtemp(&template)!)
     }
 
     private static func quietLogger() -> Logger {

@@ -1,5 +1,6 @@
 import CorridorModel
 import CorridorStore
+import CorridorTestSupport
 import CorridorWire
 import Foundation
 import Logging
@@ -49,8 +50,7 @@ struct InspectFixture {
     /// Writes `recordCount` events and, if asked, one snapshot; `extra`
     /// records (raw payloads) are appended last, one command each.
     static func make(snapshotAt: UInt64? = 300, extra: [PendingRecord] = []) async throws -> InspectFixture {
-        var template = Array("/tmp/ctl-inspect-XXXXXX".utf8CString)
-        let directory = String(cString: mkdtemp(&template)!)
+        let directory = try TemporaryDirectory().path
         var options = StoreOptions()
         options.segmentBytes = 64 * 1024
         let logger = Logger(label: "inspect-tests") { _ in SwiftLogNoOpLogHandler() }
@@ -393,8 +393,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
     }
 
     @Test func aDirectoryWithoutSegmentsIsNotADataDirectory() throws {
-        var template = Array("/tmp/ctl-inspect-XXXXXX".utf8CString)
-        let directory = String(cString: mkdtemp(&template)!)
+        let directory = try TemporaryDirectory().path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let run = try CorridorctlRun.run(["inspect", "verify", directory])
         #expect(run.status == 1)

@@ -31,7 +31,7 @@ import CorridorTestSupport
         let seed = UInt64(ProcessInfo.processInfo.environment["CORRIDOR_FAULT_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64.max)
         print("fault loop: \(Self.rounds) rounds, seed \(seed) (CORRIDOR_FAULT_SEED=\(seed) replays it)")
         var random = SeededGenerator(seed: seed)
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("s.sock")
         // Small segments, so faults also land in sealed segments and rolls.
@@ -92,7 +92,7 @@ import CorridorTestSupport
     }
 
     /// Starts corridord and waits for READY=1, or for it to exit (a refusal).
-    static func start(_ arguments: [String], in scratch: ScratchDirectory, notifyName: String) async throws -> Start {
+    static func start(_ arguments: [String], in scratch: TemporaryDirectory, notifyName: String) async throws -> Start {
         let notify = try NotifySocket(in: scratch, name: notifyName)
         let process = try DaemonProcess(arguments, environment: ["NOTIFY_SOCKET": notify.path], stderr: .pipe)
         do {

@@ -1,4 +1,5 @@
 import CorridorClient
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -11,7 +12,7 @@ import Testing
 struct ForeignDaemonTests {
     @Test("CorridorClient refuses a server running as uid 65534, naming the socket and the uid", .enabled(if: geteuid() == 0, "needs root to run corridord as another user"))
     func foreignDaemonRefused() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let home = scratch.file("nobody")
         // chmod, not mkdir's mode alone: mkdir's goes through whatever umask the test runner has.

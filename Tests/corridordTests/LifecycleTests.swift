@@ -1,4 +1,5 @@
 import CorridorClient
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -10,7 +11,7 @@ import Testing
 struct LifecycleTests {
     @Test("READY=1 (with STATUS=) comes when the socket exists and answers System.Status")
     func readyMeansServing() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("d.sock")
         let data = scratch.file("data")
@@ -44,7 +45,7 @@ struct LifecycleTests {
 
     @Test("a shutdown signal gives STOPPING=1, exit status 0 and removes the socket file", arguments: [SIGTERM, SIGINT])
     func shutdownSignal(_ signal: Int32) async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("d.sock")
         let daemon = try await Harness.startReady(["--socket", socket, "--data-dir", scratch.file("data")], in: scratch)
@@ -65,7 +66,7 @@ struct LifecycleTests {
 
     @Test("WATCHDOG_USEC without WATCHDOG_PID: WATCHDOG=1 pings follow READY=1")
     func watchdogPings() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let daemon = try await Harness.startReady(
             ["--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")],
@@ -91,7 +92,7 @@ struct LifecycleTests {
     /// stop for a whole WATCHDOG_USEC.
     @Test("a supervisor that reads at once gets a WATCHDOG=1 in every round")
     func noPingDropped() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let daemon = try await Harness.startReady(
             ["--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")],
@@ -111,7 +112,7 @@ struct LifecycleTests {
 
     @Test("WATCHDOG_PID naming corridord itself enables the watchdog")
     func watchdogForOwnPid() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let notify = try NotifySocket(in: scratch)
         let corridord = try CorridordBinary.url()
@@ -134,7 +135,7 @@ struct LifecycleTests {
 
     @Test("WATCHDOG_PID naming another process: no WATCHDOG=1")
     func watchdogForOtherPid() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let daemon = try await Harness.startReady(
             ["--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")],
@@ -151,7 +152,7 @@ struct LifecycleTests {
 
     @Test("without NOTIFY_SOCKET it starts, serves and stops quietly")
     func unsupervised() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("d.sock")
         let daemon = try DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data")])

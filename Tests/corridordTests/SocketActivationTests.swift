@@ -1,4 +1,5 @@
 import CorridorClient
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -22,7 +23,7 @@ struct SocketActivationTests {
     func servesInheritedSocket() async throws {
         let activate = try Self.socketActivate()
         let corridord = try CorridordBinary.url()
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let notify = try NotifySocket(in: scratch)
         let socket = scratch.file("s.sock")
@@ -60,7 +61,7 @@ struct SocketActivationTests {
     func refusesTwoSockets() async throws {
         let activate = try Self.socketActivate()
         let corridord = try CorridordBinary.url()
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let first = scratch.file("a.sock")
         let second = scratch.file("b.sock")
@@ -82,7 +83,7 @@ struct SocketActivationTests {
     func refusesDatagramSocket() async throws {
         let activate = try Self.socketActivate()
         let corridord = try CorridordBinary.url()
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("d.sock")
         let process = try DaemonProcess(

@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -275,8 +276,7 @@ fileprivate enum SystemdFixtures {
     }
 
     static func scratchRoot() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("corridor-systemd-\(UUID().uuidString)", isDirectory: true)
+        let url = URL(fileURLWithPath: try TemporaryDirectory().path, isDirectory: true)
         try FileManager.default.createDirectory(at: url.appendingPathComponent("etc"), withIntermediateDirectories: true)
         return url
     }

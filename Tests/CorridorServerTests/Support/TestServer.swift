@@ -1,5 +1,6 @@
 import CorridorClient
 import CorridorServer
+import CorridorTestSupport
 import CorridorWire
 import Glibc
 import Logging
@@ -63,11 +64,7 @@ final class TestServer: Sendable {
     }
 
     static func start(limits: ServerLimits = ServerLimits(), methods: MethodRouter = MethodRouter()) async throws -> TestServer {
-        var template = Array("/tmp/cst-XXXXXX".utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw TestSetupError(description: "mkdtemp failed: errno \(errno)")
-        }
-        let directory = String(cString: made)
+        let directory = try TemporaryDirectory().path
         let log = EventLog<LogLine>()
         var logger = Logger(label: "corridor.server.test") { _ in RecordingLogHandler(lines: log) }
         logger.logLevel = .trace

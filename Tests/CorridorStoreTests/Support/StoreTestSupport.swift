@@ -5,9 +5,9 @@ import Logging
 import Testing
 import CorridorTestSupport
 
-// Shared helpers of the storage engine's tests: temporary data directories,
-// a quiet logger, records as plain values, raw file surgery for damage and
-// crash simulation, and a seeded random generator.
+// Shared helpers of the storage engine's tests: a quiet logger, records as
+// plain values, raw file surgery for damage and crash simulation. Temporary
+// directories and the seeded generator come from CorridorTestSupport.
 
 let quietLogger = Logger(label: "corridor.store.tests") { _ in SwiftLogNoOpLogHandler() }
 
@@ -36,20 +36,6 @@ func smallSegments(_ bytes: Int = 64 * 1024, repair: Bool = false) -> StoreOptio
     options.segmentBytes = bytes
     options.repair = repair
     return options
-}
-
-/// A fresh directory under the system's temporary directory, removed after `body`.
-func withTemporaryDirectory<T>(_ body: (String) async throws -> T) async throws -> T {
-    let path = makeTemporaryDirectory()
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    return try await body(path)
-}
-
-func makeTemporaryDirectory() -> String {
-    let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("corridor-store-tests-\(UUID().uuidString)").path
-    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
 }
 
 /// Opens the log and collects what recovery replayed.

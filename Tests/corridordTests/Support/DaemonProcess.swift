@@ -63,30 +63,6 @@ enum CorridordBinary {
     }
 }
 
-// MARK: - Scratch directories
-
-/// A fresh directory under /tmp with a short name, so socket paths inside it
-/// stay far below AF_UNIX's 107 bytes. Removed by `remove()`.
-struct ScratchDirectory {
-    let path: String
-
-    init() throws {
-        var template = Array("/tmp/cdt-XXXXXX".utf8CString)
-        guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw DaemonTestError("mkdtemp failed: errno \(errno)")
-        }
-        path = String(cString: created)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    func write(_ name: String, _ text: String) throws {
-        try text.write(toFile: file(name), atomically: true, encoding: .utf8)
-    }
-
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
-}
-
 // MARK: - Output lines
 
 /// Reads a file descriptor (one end of a pipe) on its own thread and keeps

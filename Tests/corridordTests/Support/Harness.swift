@@ -1,4 +1,5 @@
 import CorridorClient
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -58,7 +59,7 @@ enum Harness {
         _ arguments: [String],
         environment: [String: String] = [:],
         stderr: DaemonProcess.Stderr = .pipe,
-        in scratch: ScratchDirectory
+        in scratch: TemporaryDirectory
     ) async throws -> ReadyDaemon {
         let notify = try NotifySocket(in: scratch)
         var environment = environment

@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Synchronization
@@ -37,7 +38,7 @@ final class NotifySocket: Sendable {
     private let descriptor: Int32
     private let inbox = NotifyInbox()
 
-    init(in directory: ScratchDirectory, name: String = "notify.sock") throws {
+    init(in directory: TemporaryDirectory, name: String = "notify.sock") throws {
         path = directory.file(name)
         descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw DaemonTestError("socket(AF_UNIX, SOCK_DGRAM) failed: errno \(errno)") }
