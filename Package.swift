@@ -132,8 +132,17 @@ let package = Package(
 
         // MARK: Tests, mirroring Sources/
         // What several test targets share, once: a seeded generator, temporary
-        // directories, a safety bound for waits.
-        .target(name: "CorridorTestSupport", path: "Tests/CorridorTestSupport"),
+        // directories, a safety bound for waits, the in-process server.
+        .target(
+            name: "CorridorTestSupport",
+            dependencies: [
+                "CorridorRegistry",
+                "CorridorServer",
+                "CorridorWire",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/CorridorTestSupport"
+        ),
         .testTarget(name: "CCorridorProtoTests", dependencies: ["CorridorTestSupport"]),
         .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"]),
         .testTarget(

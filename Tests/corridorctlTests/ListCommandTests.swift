@@ -2,6 +2,7 @@ import CorridorModel
 import CorridorRegistry
 import CorridorServer
 import CorridorStore
+import CorridorTestSupport
 import CorridorWire
 import Foundation
 import Logging

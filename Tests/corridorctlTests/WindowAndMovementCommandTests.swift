@@ -1,5 +1,6 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTestSupport
 import Foundation
 import Testing
 

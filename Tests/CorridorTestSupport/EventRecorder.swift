@@ -1,10 +1,9 @@
-import CorridorTestSupport
 import Synchronization
 
 /// An append-only record of things that happened elsewhere (log lines, method
 /// handler events), which a test can wait on: the waiting ends when the event
 /// is recorded, not after some time.
-final class EventLog<Event: Sendable>: Sendable {
+public final class EventRecorder<Event: Sendable>: Sendable {
     private struct Waiter {
         let condition: @Sendable ([Event]) -> Bool
         let continuation: CheckedContinuation<Void, any Error>
@@ -19,11 +18,11 @@ final class EventLog<Event: Sendable>: Sendable {
 
     private let state = Mutex(State())
 
-    init() {}
+    public init() {}
 
-    var events: [Event] { state.withLock { $0.events } }
+    public var events: [Event] { state.withLock { $0.events } }
 
-    func append(_ event: Event) {
+    public func append(_ event: Event) {
         let satisfied: [CheckedContinuation<Void, any Error>] = state.withLock { state in
             state.events.append(event)
             var satisfied: [CheckedContinuation<Void, any Error>] = []
@@ -37,7 +36,7 @@ final class EventLog<Event: Sendable>: Sendable {
     }
 
     /// Waits until `condition` holds for the events recorded so far.
-    func waitUntil(
+    public func waitUntil(
         _ what: String,
         within bound: Duration = .seconds(30),
         _ condition: @escaping @Sendable ([Event]) -> Bool
@@ -47,7 +46,7 @@ final class EventLog<Event: Sendable>: Sendable {
 
     /// Waits for the first event matching `predicate` (which may already be there) and returns it.
     @discardableResult
-    func first(
+    public func first(
         _ what: String,
         within bound: Duration = .seconds(30),
         where predicate: @escaping @Sendable (Event) -> Bool
