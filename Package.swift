@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Only for the tests' process runner (Tests/CorridorTestSupport).
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // MARK: C at the edge
@@ -132,7 +134,8 @@ let package = Package(
 
         // MARK: Tests, mirroring Sources/
         // What several test targets share, once: a seeded generator, temporary
-        // directories, a safety bound for waits, the in-process server.
+        // directories, a safety bound for waits, the in-process server, the
+        // process runner.
         .target(
             name: "CorridorTestSupport",
             dependencies: [
@@ -140,6 +143,8 @@ let package = Package(
                 "CorridorServer",
                 "CorridorWire",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             path: "Tests/CorridorTestSupport"
         ),

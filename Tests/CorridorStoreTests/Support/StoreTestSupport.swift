@@ -201,18 +201,3 @@ func segmentHeader(ofFile path: String) throws -> SegmentHeader {
     let bytes = try fileBytes(path)
     return try bytes.withUnsafeBytes { try SegmentHeader(decoding: $0) }
 }
-
-/// Runs a command (mount, umount) and returns its exit status and output.
-@discardableResult
-func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self))
-}

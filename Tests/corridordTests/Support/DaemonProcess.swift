@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Synchronization
@@ -22,44 +23,15 @@ let safetyTimeout: Duration = .seconds(60)
 // MARK: - Locating binaries
 
 enum CorridordBinary {
-    /// The package root: Tests/corridordTests/Support/<this file> → three levels up.
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    /// corridord from the build products directory that holds the test
-    /// bundle (`swift build --build-tests` links every product there), then
-    /// .build/debug under the package root. CORRIDORD_BINARY overrides both.
+    /// corridord as TestProcess finds a product (CORRIDORD_BINARY overrides).
     static func url() throws -> URL {
-        var candidates: [URL] = []
-        if let override = ProcessInfo.processInfo.environment["CORRIDORD_BINARY"], !override.isEmpty {
-            candidates.append(URL(fileURLWithPath: override))
-        }
-        if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            // .build/x86_64-unknown-linux-gnu/debug/CorridorPackageTests.xctest
-            candidates.append(URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("corridord"))
-        }
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent("corridord"))
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/corridord"))
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw DaemonTestError(
-                "corridord is not built; looked at:\n  " + candidates.map(\.path).joined(separator: "\n  ")
-                    + "\nRun `swift build --build-tests` first (or set CORRIDORD_BINARY)."
-            )
-        }
-        return found.standardizedFileURL
+        URL(fileURLWithPath: try TestProcess.builtProduct("corridord", override: "CORRIDORD_BINARY"))
     }
 
     /// A tool from PATH or the usual system directories; a missing tool fails
     /// the test with `hint`, it never skips.
     static func tool(_ name: String, hint: String) throws -> URL {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let directories = path.split(separator: ":").map(String.init) + ["/usr/bin", "/bin", "/usr/sbin", "/sbin"]
-        for directory in directories {
-            let candidate = URL(fileURLWithPath: directory).appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw DaemonTestError("\(name) is not installed. \(hint)")
+        URL(fileURLWithPath: try TestProcess.tool(name, hint: hint))
     }
 }
 
