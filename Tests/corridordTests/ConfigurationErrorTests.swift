@@ -46,7 +46,7 @@ struct ConfigurationErrorTests {
         try scratch.write("corridord.json", bad.contents)
         let config = scratch.file("corridord.json")
         let socket = scratch.file("d.sock")
-        let daemon = try DaemonProcess(["--config", config, "--socket", socket, "--data-dir", scratch.file("data")])
+        let daemon = try await DaemonProcess(["--config", config, "--socket", socket, "--data-dir", scratch.file("data")])
         defer { daemon.kill() }
 
         let exitStatus = await daemon.waitForExit()
@@ -64,7 +64,7 @@ struct ConfigurationErrorTests {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let config = scratch.file("absent.json")
-        let daemon = try DaemonProcess(["--config", config, "--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")])
+        let daemon = try await DaemonProcess(["--config", config, "--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")])
         defer { daemon.kill() }
         let exitStatus = await daemon.waitForExit()
         let stderr = try await daemon.stderrAfterExit()
@@ -79,7 +79,7 @@ struct ConfigurationErrorTests {
         defer { scratch.remove() }
         try scratch.write("plain", "a file, not a directory")
         let data = scratch.file("plain/data")
-        let daemon = try DaemonProcess(["--socket", scratch.file("d.sock"), "--data-dir", data])
+        let daemon = try await DaemonProcess(["--socket", scratch.file("d.sock"), "--data-dir", data])
         defer { daemon.kill() }
         let exitStatus = await daemon.waitForExit()
         let stderr = try await daemon.stderrAfterExit()
@@ -92,7 +92,7 @@ struct ConfigurationErrorTests {
     func configurationIsADirectory() async throws {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
-        let daemon = try DaemonProcess(["--config", scratch.path, "--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")])
+        let daemon = try await DaemonProcess(["--config", scratch.path, "--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")])
         defer { daemon.kill() }
         let exitStatus = await daemon.waitForExit()
         let stderr = try await daemon.stderrAfterExit()
@@ -104,7 +104,7 @@ struct ConfigurationErrorTests {
     func badLogLevelFlag() async throws {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
-        let daemon = try DaemonProcess(["--log-level", "loud", "--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")])
+        let daemon = try await DaemonProcess(["--log-level", "loud", "--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")])
         defer { daemon.kill() }
         let exitStatus = await daemon.waitForExit()
         let stderr = try await daemon.stderrAfterExit()

@@ -94,7 +94,7 @@ import CorridorTestSupport
     /// Starts corridord and waits for READY=1, or for it to exit (a refusal).
     static func start(_ arguments: [String], in scratch: TemporaryDirectory, notifyName: String) async throws -> Start {
         let notify = try NotifySocket(in: scratch, name: notifyName)
-        let process = try DaemonProcess(arguments, environment: ["NOTIFY_SOCKET": notify.path], stderr: .pipe)
+        let process = try await DaemonProcess(arguments, environment: ["NOTIFY_SOCKET": notify.path], stderr: .pipe)
         do {
             let (ready, before) = try await Harness.firstReady(of: process, on: notify)
             return .ready(ReadyDaemon(process: process, notify: notify, ready: ready, beforeReady: before))
@@ -162,7 +162,7 @@ import CorridorTestSupport
     /// `corridorctl inspect verify` on the data directory; its exit status.
     static func verify(_ data: String) async throws -> Int32 {
         let corridorctl = try CorridordBinary.url().deletingLastPathComponent().appendingPathComponent("corridorctl")
-        let process = try DaemonProcess(executable: corridorctl, ["inspect", "verify", data], stderr: .pipe)
+        let process = try await DaemonProcess(executable: corridorctl, ["inspect", "verify", data], stderr: .pipe)
         return await process.waitForExit()
     }
 }

@@ -20,7 +20,7 @@ struct ForeignDaemonTests {
         try #require(mkdir(home, 0o700) == 0 && chmod(home, 0o700) == 0 && chown(home, 65534, 65534) == 0)
         let socket = home + "/run/d.sock"
         let setpriv = try CorridordBinary.tool("setpriv", hint: "It is in util-linux: apt-get install -y util-linux.")
-        let daemon = try DaemonProcess(
+        let daemon = try await DaemonProcess(
             executable: setpriv,
             // The daemon inherits the runner's umask; 077 keeps what it creates its own.
             ["--reuid=65534", "--regid=65534", "--clear-groups", "/bin/sh", "-c", #"umask 077 && exec "$0" "$@""#,

@@ -118,7 +118,7 @@ struct LifecycleTests {
         let corridord = try CorridordBinary.url()
         // The shell's pid is the daemon's pid once it execs, so WATCHDOG_PID
         // can name the daemon before it starts, as systemd does.
-        let daemon = try DaemonProcess(
+        let daemon = try await DaemonProcess(
             executable: URL(fileURLWithPath: "/bin/sh"),
             ["-c", "WATCHDOG_PID=$$; export WATCHDOG_PID; exec \"$0\" \"$@\"", corridord.path,
              "--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")],
@@ -155,7 +155,7 @@ struct LifecycleTests {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("d.sock")
-        let daemon = try DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data")])
+        let daemon = try await DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data")])
         defer { daemon.kill() }
         _ = try await daemon.stderr.line(containing: "ready")
 
@@ -172,7 +172,7 @@ struct LifecycleTests {
 
     @Test("--version prints 0.1.0 and exits 0")
     func version() async throws {
-        let process = try DaemonProcess(["--version"])
+        let process = try await DaemonProcess(["--version"])
         defer { process.kill() }
         #expect(await process.waitForExit() == 0)
         let output = try await process.stdout.untilEOF()
@@ -181,7 +181,7 @@ struct LifecycleTests {
 
     @Test("--help exits 0 and documents --socket")
     func help() async throws {
-        let process = try DaemonProcess(["--help"])
+        let process = try await DaemonProcess(["--help"])
         defer { process.kill() }
         #expect(await process.waitForExit() == 0)
         let output = try await process.stdout.untilEOF() + (try await process.stderr.untilEOF())

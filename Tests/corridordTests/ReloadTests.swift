@@ -51,7 +51,7 @@ struct ReloadTests {
             let directory = try TemporaryDirectory()
             defer { directory.remove() }
             let notify = try NotifySocket(in: directory)
-            let process = try DaemonProcess(
+            let process = try await DaemonProcess(
                 executable: taskset,
                 ["-c", "\(cpu)", corridord.path,
                  "--socket", directory.file("d.sock"), "--data-dir", directory.file("data")],

@@ -28,7 +28,7 @@ struct SocketActivationTests {
         let notify = try NotifySocket(in: scratch)
         let socket = scratch.file("s.sock")
         let data = scratch.file("data")
-        let process = try DaemonProcess(
+        let process = try await DaemonProcess(
             executable: activate,
             ["-l", socket, "-E", "NOTIFY_SOCKET=\(notify.path)", corridord.path, "--data-dir", data]
         )
@@ -65,7 +65,7 @@ struct SocketActivationTests {
         defer { scratch.remove() }
         let first = scratch.file("a.sock")
         let second = scratch.file("b.sock")
-        let process = try DaemonProcess(
+        let process = try await DaemonProcess(
             executable: activate, ["-l", first, "-l", second, corridord.path, "--data-dir", scratch.file("data")]
         )
         defer { process.kill() }
@@ -86,7 +86,7 @@ struct SocketActivationTests {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("d.sock")
-        let process = try DaemonProcess(
+        let process = try await DaemonProcess(
             executable: activate, ["--datagram", "-l", socket, corridord.path, "--data-dir", scratch.file("data")]
         )
         defer { process.kill() }

@@ -36,7 +36,7 @@ struct SocketPathTests {
         let first = try await Harness.startReady(["--socket", socket, "--data-dir", scratch.file("data1")], in: scratch)
         defer { first.process.kill() }
 
-        let second = try DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data2")])
+        let second = try await DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data2")])
         defer { second.kill() }
         let exitStatus = await second.waitForExit()
         let stderr = try await second.stderrAfterExit()
@@ -57,7 +57,7 @@ struct SocketPathTests {
         let socket = scratch.file("d.sock")
         try scratch.write("d.sock", "precious")
 
-        let daemon = try DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data")])
+        let daemon = try await DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data")])
         defer { daemon.kill() }
         let exitStatus = await daemon.waitForExit()
         let stderr = try await daemon.stderrAfterExit()
@@ -76,7 +76,7 @@ struct SocketPathTests {
         let directory = scratch.file("shared")
         try #require(mkdir(directory, 0o700) == 0 && chmod(directory, mode) == 0)
         let socket = directory + "/d.sock"
-        let daemon = try DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data")])
+        let daemon = try await DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data")])
         defer { daemon.kill() }
         let exitStatus = await daemon.waitForExit()
         let stderr = try await daemon.stderrAfterExit()
@@ -104,7 +104,7 @@ struct SocketPathTests {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file(String(repeating: "s", count: 110) + ".sock")
-        let daemon = try DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data")])
+        let daemon = try await DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data")])
         defer { daemon.kill() }
         let exitStatus = await daemon.waitForExit()
         let stderr = try await daemon.stderrAfterExit()

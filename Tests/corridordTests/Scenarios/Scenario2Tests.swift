@@ -154,7 +154,7 @@ struct Scenario2Tests {
 
     /// Runs a program to its end (corridorctl beside corridord, or python3 from PATH).
     static func run(_ executable: URL, _ arguments: [String]) async throws -> Run {
-        let process = try DaemonProcess(executable: executable, arguments)
+        let process = try await DaemonProcess(executable: executable, arguments)
         defer { process.kill() }
         let stdout = try await process.stdout.untilEOF()
         let stderr = try await process.stderrAfterExit()

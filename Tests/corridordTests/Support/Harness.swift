@@ -64,7 +64,7 @@ enum Harness {
         let notify = try NotifySocket(in: scratch)
         var environment = environment
         environment["NOTIFY_SOCKET"] = notify.path
-        let process = try DaemonProcess(executable: executable, arguments, environment: environment, stderr: stderr)
+        let process = try await DaemonProcess(executable: executable, arguments, environment: environment, stderr: stderr)
         do {
             let (ready, before) = try await firstReady(of: process, on: notify)
             return ReadyDaemon(process: process, notify: notify, ready: ready, beforeReady: before)

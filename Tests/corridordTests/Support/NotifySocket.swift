@@ -81,7 +81,7 @@ final class NotifySocket: Sendable {
     func signalOnReady(_ process: DaemonProcess, signal: Int32, cpu: Int? = nil) async throws -> (messages: [NotifyMessage], handledAtReady: Bool) {
         // It reads the socket itself, on a thread it may pin: nothing else may read it yet.
         guard !inbox.isDraining else { throw DaemonTestError("signalOnReady must come before the first receive() on \(path)") }
-        let ends = try DaemonProcess.pipe()
+        let ends = try UnixSocket.pipe()
         let wake = WakePipe(read: ends.read, write: ends.write)
         let watcher = Task {
             if await process.exited() != nil { wake.signal() }
