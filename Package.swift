@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Only for the tests' process runner (Tests/CorridorTestSupport).
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // MARK: C at the edge
@@ -131,9 +133,22 @@ let package = Package(
         ),
 
         // MARK: Tests, mirroring Sources/
-        // What several test targets share (a seeded generator), once.
-        .target(name: "CorridorTestSupport", path: "Tests/CorridorTestSupport"),
-        .testTarget(name: "CCorridorProtoTests"),
+        // What several test targets share, once: a seeded generator, temporary
+        // directories, a safety bound for waits, the in-process server, the
+        // process runner.
+        .target(
+            name: "CorridorTestSupport",
+            dependencies: [
+                "CorridorRegistry",
+                "CorridorServer",
+                "CorridorWire",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            path: "Tests/CorridorTestSupport"
+        ),
+        .testTarget(name: "CCorridorProtoTests", dependencies: ["CorridorTestSupport"]),
         .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"]),
         .testTarget(
             name: "CorridorWireTests",
@@ -150,7 +165,7 @@ let package = Package(
         .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorTestSupport", "CorridorStore", "CorridorWire", .product(name: "Logging", package: "swift-log"), .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(
             name: "CorridorSystemdTests",
-            dependencies: ["CorridorSystemd"]
+            dependencies: ["CorridorTestSupport", "CorridorSystemd"]
         ),
         .testTarget(
             name: "CorridorServerTests",
@@ -183,6 +198,7 @@ let package = Package(
         .testTarget(
             name: "corridorctlTests",
             dependencies: [
+                "CorridorTestSupport",
                 "CorridorRegistry",
                 "CorridorServer",
                 "CorridorStore",

@@ -53,14 +53,15 @@ public final class CorridorClient: Sendable {
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws(RPCError) -> CorridorClient {
         let loop = group.next()
+        // NIO's own conversion, to the nanosecond: a timeout of 250 ms is 250 ms, not 0 s.
+        let connectTimeout = TimeAmount(configuration.connectTimeout)
         let helloPromise = loop.makePromise(of: HelloReply.self)
         let peerPromise = loop.makePromise(of: UInt32.self)
-        let keepalive = configuration.keepaliveInterval.map { TimeAmount.nanoseconds(Int64($0.components.seconds) * 1_000_000_000 + $0.components.attoseconds / 1_000_000_000) }
+        let keepalive = configuration.keepaliveInterval.map(TimeAmount.init)
         let hello = Hello(clientName: configuration.clientName)
         let channel: any Channel
         let handler: NIOLoopBound<ClientConnectionHandler>
         do {
-            let connectTimeout = TimeAmount.milliseconds(Int64(configuration.connectTimeout.components.seconds * 1000))
             // The handler is handed out by the initializer itself, not looked up in
             // the pipeline afterwards: a server that answers the hello with a
             // refusal and closes at once has emptied the pipeline by then.
@@ -100,8 +101,8 @@ public final class CorridorClient: Sendable {
             channel.close(promise: nil)
             throw (error as? RPCError) ?? RPCError(.unavailable, "cannot learn who listens at \(socketPath): \(Self.describe(error))")
         }
-        let timeout = loop.scheduleTask(in: .seconds(configuration.connectTimeout.components.seconds)) {
-            helloPromise.fail(RPCError(.deadlineExceeded, "corridord at \(socketPath) did not answer hello in time"))
+        let timeout = loop.scheduleTask(in: connectTimeout) {
+            helloPromise.fail(RPCError(.deadlineExceeded, "corridord at \(socketPath) did not answer the hello within \(connectTimeout)"))
         }
         do {
             let reply = try await helloPromise.futureResult.get()
@@ -140,7 +141,7 @@ public final class CorridorClient: Sendable {
             handler.value.start(streamID: streamID, call: call, pending: .unary(promise, response: nil))
         }
         let guardTimer = timeout.map { timeout in
-            handler.eventLoop.scheduleTask(in: Self.timeAmount(timeout) + .milliseconds(500)) {
+            handler.eventLoop.scheduleTask(in: TimeAmount(timeout) + .milliseconds(500)) {
                 handler.value.abandon(streamID: streamID, status: RPCStatus(.deadlineExceeded, "no answer from corridord within \(timeout)"))
             }
         }
@@ -210,10 +211,6 @@ public final class CorridorClient: Sendable {
         guard let duration else { return 0 }
         let total = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
         return UInt32(clamping: max(1, total))
-    }
-
-    private static func timeAmount(_ duration: Duration) -> TimeAmount {
-        .nanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -275,11 +275,7 @@ extension RegistryState {
                     followers.append(.caseStatusChanged(CaseStatusChanged(caseID: record.id, from: .scheduled, to: .inTransit, date: date)))
                 }
             }
-            if let list = lists[movement.listID], list.status == .approved {
-                var updated = list
-                updated.status = .inProgress
-                followers.append(.listStatusChanged(ListStatusChanged(list: updated, from: .approved, to: .inProgress)))
-            }
+            followers += listDepartureEvents(listID: movement.listID)
             if let agreement = agreements[movement.agreementID], agreement.status == .agreed {
                 var updated = agreement
                 updated.status = .implementing

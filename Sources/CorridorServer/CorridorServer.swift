@@ -203,7 +203,7 @@ public final class CorridorServer: Sendable {
             }
             if first { outcome.succeed(drained) }
         }
-        let timer = loop.scheduleTask(in: .nanoseconds(Int64(bound.components.seconds) * 1_000_000_000 + bound.components.attoseconds / 1_000_000_000)) {
+        let timer = loop.scheduleTask(in: TimeAmount(bound)) {
             settle(false)
         }
         EventLoopFuture.andAllComplete(channels.map(\.closeFuture), on: loop).whenComplete { _ in

@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -5,15 +6,14 @@ import Testing
 /// fail when it no longer matches proto/ (edited by hand, or a proto changed
 /// without `make generate-proto`).
 @Suite struct GeneratedCodeTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestProcess.packageRoot
 
-    @Test func committedCodeMatchesProto() throws {
-        let result = try runCheck(in: Self.packageRoot)
+    @Test func committedCodeMatchesProto() async throws {
+        let result = try await runCheck(in: Self.packageRoot)
         #expect(result.status == 0, "scripts/generate-proto --check failed:\n\(result.output)")
     }
 
-    @Test func aProtoWithoutGeneratedCodeIsCaught() throws {
+    @Test func aProtoWithoutGeneratedCodeIsCaught() async throws {
         let copy = try copyOfGeneratorInputs()
         defer { try? FileManager.default.removeItem(at: copy) }
         try """
@@ -21,19 +21,19 @@ import Testing
             package corridor.v1;
             message Unmatched { string field = 1; }
             """.write(to: copy.appendingPathComponent("proto/corridor/v1/unmatched.proto"), atomically: true, encoding: .utf8)
-        let result = try runCheck(in: copy)
+        let result = try await runCheck(in: copy)
         #expect(result.status == 1)
         #expect(result.output.contains("unmatched.pb-c"))
     }
 
-    @Test func aHandEditedGeneratedFileIsCaught() throws {
+    @Test func aHandEditedGeneratedFileIsCaught() async throws {
         let copy = try copyOfGeneratorInputs()
         defer { try? FileManager.default.removeItem(at: copy) }
         let generated = copy.appendingPathComponent("Sources/CCorridorProto/src/corridor/v1/frame.pb-c.c")
         var text = try String(contentsOf: generated, encoding: .utf8)
         text += "\n/* edited by hand */\n"
         try text.write(to: generated, atomically: true, encoding: .utf8)
-        let result = try runCheck(in: copy)
+        let result = try await runCheck(in: copy)
         #expect(result.status == 1)
         #expect(result.output.contains("frame.pb-c.c"))
     }
@@ -41,7 +41,7 @@ import Testing
     /// proto/, scripts/ and Sources/CCorridorProto in a scratch directory, so
     /// the negative cases never touch the real tree.
     private func copyOfGeneratorInputs() throws -> URL {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("generated-code-\(UUID().uuidString)")
+        let scratch = URL(fileURLWithPath: try TemporaryDirectory().path, isDirectory: true)
         for part in ["proto", "scripts", "Sources/CCorridorProto"] {
             let destination = scratch.appendingPathComponent(part)
             try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -50,17 +50,9 @@ import Testing
         return scratch
     }
 
-    private func runCheck(in root: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = root.appendingPathComponent("scripts/generate-proto")
-        process.arguments = ["--check"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus != 2, "protoc-c is missing; `make test` installs protobuf-c-compiler: \(output)")
-        return (process.terminationStatus, output)
+    private func runCheck(in root: URL) async throws -> ProcessOutcome {
+        let result = try await TestProcess.run(root.appendingPathComponent("scripts/generate-proto").path, ["--check"], combiningOutput: true)
+        #expect(result.status != 2, "protoc-c is missing; `make test` installs protobuf-c-compiler: \(result.output)")
+        return result
     }
 }

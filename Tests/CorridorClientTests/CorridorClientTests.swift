@@ -1,5 +1,6 @@
 import CorridorClient
 import CorridorServer
+import CorridorTestSupport
 import CorridorWire
 import Foundation
 import Testing

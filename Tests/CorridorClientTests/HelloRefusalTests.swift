@@ -1,4 +1,5 @@
 import CorridorClient
+import CorridorTestSupport
 import CorridorWire
 import Foundation
 import NIOCore
@@ -12,11 +13,10 @@ import Testing
     /// handler up in a pipeline the close had already emptied, and answered
     /// "notFound" instead of the refusal (seen once in CI, on a loaded machine).
     @Test(arguments: 0..<40) func aRefusedHelloIsThrownWithTheServersStatus(round: Int) async throws {
-        var template = Array("/tmp/chr-XXXXXX".utf8CString)
-        let directory = String(cString: mkdtemp(&template)!)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = directory + "/s.sock"
-        let listener = try listeningSocket(at: path)
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("s.sock")
+        let listener = try Self.listeningSocket(at: path)
         let refusal = RPCStatus(.failedPrecondition, "protocol version 1.0 is not supported; this server speaks 2.0")
         let peer = Thread {
             let connection = accept(listener, nil, nil)
@@ -37,7 +37,9 @@ import Testing
         }
     }
 
-    private func listeningSocket(at path: String) throws -> Int32 {
+    /// A socket listening at `path` that nothing accepts on: connects succeed
+    /// (the backlog takes them) and nothing is ever answered.
+    static func listeningSocket(at path: String) throws -> Int32 {
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)

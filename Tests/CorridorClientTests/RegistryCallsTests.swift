@@ -1,8 +1,8 @@
 import CorridorClient
 import CorridorRegistry
 import CorridorServer
+import CorridorTestSupport
 import Foundation
-import Logging
 import Testing
 
 /// The registry through the real server and the Swift client: what an
@@ -14,23 +14,16 @@ import Testing
         let client: CorridorClient
 
         static func start() async throws -> Fixture {
-            var template = Array("/tmp/crr-XXXXXX".utf8CString)
-            let directory = String(cString: mkdtemp(&template)!)
-            var logger = Logger(label: "test-registry")
-            logger.logLevel = .critical
             var options = RegistryOptions()
             options.store.segmentBytes = 64 * 1024
-            let (registry, _) = try Registry.open(dataDirectory: directory + "/data", options: options, logger: logger)
-            let server = try await InProcessServer.start(directory: directory, methods: RegistryService.methods(registry: registry), storeStatus: { await registry.storeStatus })
+            let server = try await InProcessServer.startWithRegistry(options: options)
             let client = try await CorridorClient.connect(to: server.socketPath)
-            return Fixture(server: server, registry: registry, client: client)
+            return Fixture(server: server, registry: try #require(server.registry), client: client)
         }
 
         func stop() async {
             await client.close()
-            await server.server.shutdownGracefully()
-            await registry.close()
-            try? FileManager.default.removeItem(atPath: server.directory)
+            await server.stop()
         }
     }
 
@@ -118,9 +111,7 @@ import Testing
         #expect(live?.event?.caseStatusChanged?.to == .deceased)
         await writer.close()
         await resumed.close()
-        await fixture.server.server.shutdownGracefully()
-        await fixture.registry.close()
-        try? FileManager.default.removeItem(atPath: fixture.server.directory)
+        await fixture.server.stop()
     }
 
     @Test func historyShowsEveryTransitionWithItsActor() async throws {

@@ -4,7 +4,6 @@ import CorridorRegistry
 @testable import CorridorServer
 import CorridorWire
 import Foundation
-import Logging
 import NIOCore
 import Testing
 import CorridorTestSupport
@@ -154,16 +153,12 @@ import CorridorTestSupport
         let methods: [String]
 
         static func start() async throws -> Fixture {
-            var template = Array("/tmp/crp-XXXXXX".utf8CString)
-            let directory = String(cString: mkdtemp(&template)!)
-            var logger = Logger(label: "test-registry")
-            logger.logLevel = .critical
             var options = RegistryOptions()
             options.store.segmentBytes = 256 * 1024
-            let (registry, _) = try Registry.open(dataDirectory: directory + "/data", options: options, logger: logger)
+            let server = try await InProcessServer.startWithRegistry(options: options)
+            let registry = try #require(server.registry)
             try await seed(registry)
             let registryMethods = RegistryService.methods(registry: registry)
-            let server = try await InProcessServer.start(directory: directory, methods: registryMethods, storeStatus: { await registry.storeStatus })
             // The server's own methods come from the same tables it merges at start.
             let own = SystemService.methods(
                 serverName: "", statistics: ServerStatistics(startedAtUnixMilliseconds: 0), paths: { ("", "") }, storeStatus: nil
@@ -174,9 +169,7 @@ import CorridorTestSupport
 
         func stop() async {
             await client.close()
-            await server.server.shutdownGracefully()
-            await registry.close()
-            try? FileManager.default.removeItem(atPath: server.directory)
+            await server.stop()
         }
 
         /// Real records for the generated ids to hit: parties, a site tree

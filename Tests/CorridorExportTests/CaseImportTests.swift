@@ -1,5 +1,6 @@
 import CorridorExport
 import CorridorModel
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
@@ -132,14 +133,8 @@ import Testing
     /// Any bytes at all, a header followed by noise or noise alone: problems
     /// or rows, never a trap. Seeded, so a failure reproduces.
     @Test func arbitraryBytesNeverTrap() {
-        var state: UInt64 = 8
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var generator = SeededGenerator(seed: 8)
+        func next() -> UInt64 { generator.next() }
         // Bytes that matter to the reader and to UTF-8, more often than chance would pick them.
         let interesting: [UInt8] = [0x00, 0x22, 0x2C, 0x3B, 0x09, 0x0A, 0x0D, 0x20, 0x80, 0xC0, 0xE2, 0xED, 0xEF, 0xBB, 0xBF, 0xF0, 0xFE, 0xFF, 0x31, 0x61]
         let header = Array("site,age_years,sex,precedence,consent,name,phone,date_of_birth,conditions/cancer\n".utf8)

@@ -1,5 +1,6 @@
 import CorridorExport
 import CorridorModel
+import CorridorTestSupport
 import CorridorWire
 import Foundation
 import Testing
@@ -9,37 +10,17 @@ import Testing
 /// libhxl must be installed (`pip install -r Tests/Interop/requirements.txt`;
 /// `make test` does it): without it these tests fail rather than pass unchecked.
 @Suite struct HXLValidationTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The check's exit status and output for `kind=file` arguments. Python
-    /// and libhxl take seconds to start: the wait is on a thread of its own,
-    /// not on one of the few threads every other async test shares.
-    static func check(_ files: [(String, String)]) async throws -> (status: Int32, output: String) {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try checkBlocking(files) }) }.start()
+    /// The check's exit status and output for `kind=file` arguments.
+    static func check(_ files: [(String, String)]) async throws -> ProcessOutcome {
+        try await withTemporaryDirectory { directory in
+            var arguments: [String] = []
+            for (kind, text) in files {
+                let path = directory + "/\(kind)-\(arguments.count).csv"
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+                arguments.append("\(kind)=\(path)")
+            }
+            return try await TestProcess.hxlCheck(arguments)
         }
-    }
-
-    private static func checkBlocking(_ files: [(String, String)]) throws -> (status: Int32, output: String) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-hxl-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var arguments = [root.appendingPathComponent("Tests/Interop/hxl_check.py").path]
-        for (kind, text) in files {
-            let path = directory.appendingPathComponent("\(kind)-\(arguments.count).csv").path
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-            arguments.append("\(kind)=\(path)")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [ProcessInfo.processInfo.environment["PYTHON"] ?? "python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
     }
 
     @Test func libhxlValidatesEveryKindOfExport() async throws {

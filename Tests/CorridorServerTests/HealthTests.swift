@@ -1,5 +1,6 @@
 import CorridorClient
 import CorridorServer
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
@@ -39,7 +40,7 @@ extension ServerTests {
                 let client = try await server.connectClient()
                 // The stream is read in its own task, which records what it sees, so that
                 // the test can wait for each step with a safety bound.
-                let seen = EventLog<WatchEvent>()
+                let seen = EventRecorder<WatchEvent>()
                 let statuses = client.watchHealth()
                 let reader = Task {
                     do {

@@ -1,5 +1,6 @@
 import CorridorClient
 import CorridorServer
+import CorridorTestSupport
 import CorridorWire
 import Glibc
 import Logging
@@ -76,11 +77,7 @@ import Testing
     // MARK: The daemon's side, in process
 
     private static func scratch() throws -> String {
-        var template = Array("/tmp/cst-XXXXXX".utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw TestSetupError(description: "mkdtemp failed: errno \(errno)")
-        }
-        return String(cString: made)
+        try TemporaryDirectory().path
     }
 
     private static func startServer(socket: String, mode: mode_t = 0o660) async throws -> CorridorServer {

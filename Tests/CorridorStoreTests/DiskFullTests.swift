@@ -1,4 +1,5 @@
 @testable import CorridorStore
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -11,19 +12,26 @@ import Testing
 @Suite struct DiskFullTests {
     @Test(.enabled(if: getuid() == 0, "needs root: it mounts a 1 MiB tmpfs to fill a disk for real"))
     func aFullDiskRefusesAppendsButKeepsEveryAcknowledgedRecordReadable() async throws {
-        let mountPoint = makeTemporaryDirectory()
+        let mountPoint = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: mountPoint) }
-        let mounted = try run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", mountPoint])
+        let mounted = try await TestProcess.run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", mountPoint], combiningOutput: true)
         try #require(mounted.status == 0, "mount -t tmpfs failed: \(mounted.output)")
-        defer {
-            // Every mapping of the tmpfs is gone once exercise() has returned.
-            let unmounted = try? run("/bin/umount", [mountPoint])
-            if unmounted?.status != 0 {
-                Issue.record("umount \(mountPoint) failed: \(unmounted?.output ?? "")")
-                _ = try? run("/bin/umount", ["-l", mountPoint])
-            }
+        do {
+            try await exercise(mountPoint)
+        } catch {
+            await unmount(mountPoint)
+            throw error
         }
-        try await exercise(mountPoint)
+        await unmount(mountPoint)
+    }
+
+    /// Every mapping of the tmpfs is gone once exercise() has returned.
+    private func unmount(_ mountPoint: String) async {
+        let unmounted = try? await TestProcess.run("/bin/umount", [mountPoint], combiningOutput: true)
+        if unmounted?.status != 0 {
+            Issue.record("umount \(mountPoint) failed: \(unmounted?.output ?? "")")
+            _ = try? await TestProcess.run("/bin/umount", ["-l", mountPoint])
+        }
     }
 
     private func exercise(_ mountPoint: String) async throws {

@@ -1,4 +1,5 @@
 import CorridorStore
+import CorridorTestSupport
 import Testing
 
 /// Many concurrent durable appends: every one is answered, the sequences are

@@ -1,4 +1,5 @@
 @testable import CorridorStore
+import CorridorTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 @testable import CorridorStore
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Logging
@@ -18,10 +19,8 @@ import Testing
             var acknowledged: [StoredRecord] = []
             for index in 0..<3 { acknowledged.append(try await log.appendOne(type: 1, payload: patternPayload(count: 1000, seed: UInt64(index)))) }
 
-            try takeWriteAccess(segments)
             var refusal: StoreError?
-            do {
-                defer { try? giveWriteAccess(segments) }
+            try await withoutWriteAccess(segments) {
                 for index in 3..<40 {
                     do {
                         acknowledged.append(try await log.appendOne(type: 1, payload: patternPayload(count: 1000, seed: UInt64(index))))
@@ -51,10 +50,8 @@ import Testing
             let logger = Logger(label: "test") { _ in CollectingLogHandler(lines: lines) }
             let (log, _) = try EventLog.open(directory: directory, options: smallSegments(16 * 1024), logger: logger)
             let segments = segmentsDirectory(directory)
-            try takeWriteAccess(segments)
             var refused = 0
-            do {
-                defer { try? giveWriteAccess(segments) }
+            try await withoutWriteAccess(segments) {
                 for index in 0..<40 {
                     do {
                         try await log.appendOne(type: 1, payload: patternPayload(count: 1000, seed: UInt64(index)))
@@ -72,20 +69,33 @@ import Testing
         }
     }
 
+    /// Runs `body` with write access to `path` taken away, and gives it back
+    /// afterwards, whether `body` returned or threw.
+    private func withoutWriteAccess(_ path: String, _ body: () async throws -> Void) async throws {
+        try await takeWriteAccess(path)
+        do {
+            try await body()
+        } catch {
+            try? await giveWriteAccess(path)
+            throw error
+        }
+        try? await giveWriteAccess(path)
+    }
+
     /// Root ignores permission bits, so as root the directory is made
     /// immutable (ext4's chattr +i: creating a file in it fails with EPERM).
-    private func takeWriteAccess(_ path: String) throws {
+    private func takeWriteAccess(_ path: String) async throws {
         if getuid() == 0 {
-            let result = try run("/usr/bin/chattr", ["+i", path])
+            let result = try await TestProcess.run("/usr/bin/chattr", ["+i", path], combiningOutput: true)
             try #require(result.status == 0, "chattr +i failed: \(result.output)")
         } else {
             try #require(chmod(path, 0o500) == 0)
         }
     }
 
-    private func giveWriteAccess(_ path: String) throws {
+    private func giveWriteAccess(_ path: String) async throws {
         if getuid() == 0 {
-            _ = try run("/usr/bin/chattr", ["-i", path])
+            _ = try await TestProcess.run("/usr/bin/chattr", ["-i", path])
         } else {
             _ = chmod(path, 0o700)
         }

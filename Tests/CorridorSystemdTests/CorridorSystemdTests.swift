@@ -1,4 +1,5 @@
 import CorridorSystemd
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Logging
@@ -478,11 +479,7 @@ final class NotifyReceiver {
     private let descriptor: Int32
 
     init() throws {
-        var template = Array("/tmp/cst-XXXXXX".utf8CString)
-        guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw ReceiverError(description: "mkdtemp failed: errno \(errno)")
-        }
-        directory = String(cString: created)
+        directory = try TemporaryDirectory().path
         path = directory + "/notify.sock"
         descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw ReceiverError(description: "socket failed: errno \(errno)") }

@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -14,11 +15,11 @@ import Testing
         await server.stop()
     }
 
-    private func ctl(_ server: InProcessServer, _ arguments: String...) async throws -> CorridorctlRun {
-        try await CorridorctlRun.launch(arguments + ["--socket", server.socketPath])
+    private func ctl(_ server: InProcessServer, _ arguments: String...) async throws -> ProcessOutcome {
+        try await Corridorctl.run(arguments + ["--socket", server.socketPath])
     }
 
-    private func json(_ run: CorridorctlRun) throws -> [String: Any] {
+    private func json(_ run: ProcessOutcome) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "not JSON: \(run.stdout) \(run.stderr)")
     }
 

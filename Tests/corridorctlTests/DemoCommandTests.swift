@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -22,9 +23,9 @@ import Testing
 
     @Test func demoLoadsScenarioOneAndSaysWhatToTryNext() async throws {
         let server = try await InProcessServer.startWithRegistry()
-        let run = try await CorridorctlRun.launch(["demo", "--socket", server.socketPath])
-        let status = try await CorridorctlRun.launch(["status", "--json", "--socket", server.socketPath])
-        let waiting = try await CorridorctlRun.launch(["case", "list", "--site", Fixture.enclave, "--status", "waiting", "--limit", "1", "--json", "--socket", server.socketPath])
+        let run = try await Corridorctl.run(["demo", "--socket", server.socketPath])
+        let status = try await Corridorctl.run(["status", "--json", "--socket", server.socketPath])
+        let waiting = try await Corridorctl.run(["case", "list", "--site", Fixture.enclave, "--status", "waiting", "--limit", "1", "--json", "--socket", server.socketPath])
         await server.stop()
         #expect(run.status == 0, "stdout:\n\(run.stdout)\nstderr:\n\(run.stderr)")
         for line in [
@@ -48,18 +49,18 @@ import Testing
 
     @Test func demoJSONNamesWhatItLoaded() async throws {
         let server = try await InProcessServer.startWithRegistry()
-        let run = try await CorridorctlRun.launch(["demo", "--json", "--socket", server.socketPath])
-        let again = try await CorridorctlRun.launch(["demo", "--socket", server.socketPath])
+        let run = try await Corridorctl.run(["demo", "--json", "--socket", server.socketPath])
+        let again = try await Corridorctl.run(["demo", "--socket", server.socketPath])
         // Each command the demo suggests works on what it loaded.
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)")
-        var suggested: [(String, CorridorctlRun)] = []
+        var suggested: [(String, ProcessOutcome)] = []
         for command in object["tryNext"] as? [String] ?? [] {
             let words = command.split(separator: " ").map(String.init)
             guard words.first == "corridorctl" else {
                 Issue.record("not a corridorctl command: \(command)")
                 continue
             }
-            suggested.append((command, try await CorridorctlRun.launch(Array(words.dropFirst()) + ["--socket", server.socketPath])))
+            suggested.append((command, try await Corridorctl.run(Array(words.dropFirst()) + ["--socket", server.socketPath])))
         }
         await server.stop()
         #expect(run.status == 0, "\(run.stderr)")
@@ -83,7 +84,7 @@ import Testing
 
     @Test func noDaemonIsAClearErrorWithAHint() async throws {
         let path = "/tmp/ctl-nodemo-\(getpid()).sock"
-        let run = try await CorridorctlRun.launch(["demo", "--socket", path])
+        let run = try await Corridorctl.run(["demo", "--socket", path])
         #expect(run.status != 0)
         #expect(run.stderr.contains("UNAVAILABLE"), "\(run.stderr)")
         #expect(run.stderr.contains("make run"), "\(run.stderr)")

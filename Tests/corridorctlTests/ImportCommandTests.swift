@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -11,7 +12,7 @@ private func write(_ text: String, named name: String, in server: InProcessServe
 /// A server with the site the files below name.
 private func serverWithSite() async throws -> InProcessServer {
     let server = try await InProcessServer.startWithRegistry()
-    let site = try await CorridorctlRun.launch(["site", "add", "douma-hospital", "--name", "Douma Hospital", "--kind", "hospital", "--socket", server.socketPath])
+    let site = try await Corridorctl.run(["site", "add", "douma-hospital", "--name", "Douma Hospital", "--kind", "hospital", "--socket", server.socketPath])
     #expect(site.status == 0, "\(site.stderr)")
     return server
 }
@@ -29,8 +30,8 @@ private var koboFile: String { """
     @Test func aDryRunPrintsWhatWouldBeImportedAndRecordsNothing() async throws {
         let server = try await serverWithSite()
         let file = try write(koboFile, named: "kobo.csv", in: server)
-        let dry = try await CorridorctlRun.launch(["import", "cases", file, "--dry-run", "--socket", server.socketPath])
-        let listed = try await CorridorctlRun.launch(["case", "list", "--json", "--socket", server.socketPath])
+        let dry = try await Corridorctl.run(["import", "cases", file, "--dry-run", "--socket", server.socketPath])
+        let listed = try await Corridorctl.run(["case", "list", "--json", "--socket", server.socketPath])
         await server.stop()
         #expect(dry.status == 0, "\(dry.stderr)")
         #expect(dry.stdout.contains("2 cases would be imported (dry run: nothing was recorded)"), "\(dry.stdout)")
@@ -42,10 +43,10 @@ private var koboFile: String { """
     @Test func anImportRegistersEveryRow() async throws {
         let server = try await serverWithSite()
         let file = try write(koboFile, named: "kobo.csv", in: server)
-        let run = try await CorridorctlRun.launch(["import", "cases", file, "--json", "--socket", server.socketPath])
-        let shown = try await CorridorctlRun.launch(["case", "show", "C-000001", "--json", "--socket", server.socketPath])
-        let history = try await CorridorctlRun.launch(["history", "C-000001", "--socket", server.socketPath])
-        let again = try await CorridorctlRun.launch(["import", "cases", file, "--socket", server.socketPath])
+        let run = try await Corridorctl.run(["import", "cases", file, "--json", "--socket", server.socketPath])
+        let shown = try await Corridorctl.run(["case", "show", "C-000001", "--json", "--socket", server.socketPath])
+        let history = try await Corridorctl.run(["history", "C-000001", "--socket", server.socketPath])
+        let again = try await Corridorctl.run(["import", "cases", file, "--socket", server.socketPath])
         await server.stop()
         #expect(run.status == 0, "\(run.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -71,8 +72,8 @@ private var koboFile: String { """
         douma-hospital,4,x,urgent,perhaps
 
         """, named: "bad.csv", in: server)
-        let run = try await CorridorctlRun.launch(["import", "cases", file, "--socket", server.socketPath])
-        let listed = try await CorridorctlRun.launch(["case", "list", "--socket", server.socketPath])
+        let run = try await Corridorctl.run(["import", "cases", file, "--socket", server.socketPath])
+        let listed = try await Corridorctl.run(["case", "list", "--socket", server.socketPath])
         await server.stop()
         #expect(run.status == 1)
         #expect(run.stderr == """
@@ -93,7 +94,7 @@ private var koboFile: String { """
         nowhere,20,m,routine,no,2026-02-30,ghost
 
         """, named: "refused.csv", in: server)
-        let run = try await CorridorctlRun.launch(["import", "cases", file, "--socket", server.socketPath])
+        let run = try await Corridorctl.run(["import", "cases", file, "--socket", server.socketPath])
         await server.stop()
         #expect(run.status == 1)
         #expect(run.stderr.contains("row 3: site: no site with id \"nowhere\""), "\(run.stderr)")
@@ -102,8 +103,8 @@ private var koboFile: String { """
         #expect(run.stderr.contains("found by the registry"), "\(run.stderr)")
     }
 
-    @Test func helpDocumentsTheColumns() throws {
-        let run = try CorridorctlRun.run(["import", "cases", "--help"])
+    @Test func helpDocumentsTheColumns() async throws {
+        let run = try await Corridorctl.run(["import", "cases", "--help"])
         #expect(run.status == 0)
         for column in ["case_id", "site", "age_years", "age_months", "sex", "precedence", "conditions", "needs", "consent", "pregnant", "companions", "name", "date_of_birth", "phone", "id_number", "clinical_notes", "--dry-run"] {
             #expect(run.stdout.contains(column), "\(column) is not in the help")

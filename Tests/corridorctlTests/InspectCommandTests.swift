@@ -1,5 +1,6 @@
 import CorridorModel
 import CorridorStore
+import CorridorTestSupport
 import CorridorWire
 import Foundation
 import Logging
@@ -49,8 +50,7 @@ struct InspectFixture {
     /// Writes `recordCount` events and, if asked, one snapshot; `extra`
     /// records (raw payloads) are appended last, one command each.
     static func make(snapshotAt: UInt64? = 300, extra: [PendingRecord] = []) async throws -> InspectFixture {
-        var template = Array("/tmp/ctl-inspect-XXXXXX".utf8CString)
-        let directory = String(cString: mkdtemp(&template)!)
+        let directory = try TemporaryDirectory().path
         var options = StoreOptions()
         options.segmentBytes = 64 * 1024
         let logger = Logger(label: "inspect-tests") { _ in SwiftLogNoOpLogHandler() }
@@ -132,7 +132,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         let segments = fixture.segmentFiles.count
         #expect(segments >= 3, "600 records of ~250 bytes need several 64 KiB segments")
 
-        let run = try CorridorctlRun.run(["inspect", "verify", fixture.directory])
+        let run = try await Corridorctl.run(["inspect", "verify", fixture.directory])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("\(segments) segments, 600 records, sequences 1-600, 1 snapshot: clean"), "\(run.stdout)")
         #expect(!run.stdout.contains("warning"), "\(run.stdout)")
@@ -141,7 +141,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
     @Test func verifyJSONCarriesTheSameFigures() async throws {
         let fixture = try await InspectFixture.make()
         defer { fixture.remove() }
-        let run = try CorridorctlRun.run(["inspect", "verify", "--json", fixture.directory])
+        let run = try await Corridorctl.run(["inspect", "verify", "--json", fixture.directory])
         #expect(run.status == 0, "\(run.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(object["clean"] as? Bool == true)
@@ -157,7 +157,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
     @Test func statsJSONCountsRecordsSegmentsAndSnapshots() async throws {
         let fixture = try await InspectFixture.make()
         defer { fixture.remove() }
-        let run = try CorridorctlRun.run(["inspect", "stats", "--json", fixture.directory])
+        let run = try await Corridorctl.run(["inspect", "stats", "--json", fixture.directory])
         #expect(run.status == 0, "\(run.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(object["records"] as? Int == 600)
@@ -185,7 +185,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
     @Test func statsTextShowsTheTables() async throws {
         let fixture = try await InspectFixture.make()
         defer { fixture.remove() }
-        let run = try CorridorctlRun.run(["inspect", "stats", fixture.directory])
+        let run = try await Corridorctl.run(["inspect", "stats", fixture.directory])
         #expect(run.status == 0, "\(run.stderr)")
         for expected in ["records", "(sequences 1-600)", "SEGMENT", "00000000000000000001.log", "sealed", "party_registered", "SNAPSHOT", "00000000000000000300.snap"] {
             #expect(run.stdout.contains(expected), "no \(expected) in:\n\(run.stdout)")
@@ -195,7 +195,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
     @Test func dumpJSONIsOneObjectPerRecordInOrder() async throws {
         let fixture = try await InspectFixture.make()
         defer { fixture.remove() }
-        let run = try CorridorctlRun.run(["inspect", "dump", "--json", fixture.directory])
+        let run = try await Corridorctl.run(["inspect", "dump", "--json", fixture.directory])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = try jsonLines(run.stdout)
         #expect(lines.map { $0["sequence"] as? Int } == (1...600).map { $0 })
@@ -222,17 +222,17 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         let fixture = try await InspectFixture.make()
         defer { fixture.remove() }
 
-        let range = try CorridorctlRun.run(["inspect", "dump", "--json", "--from", "100", "--to", "150", fixture.directory])
+        let range = try await Corridorctl.run(["inspect", "dump", "--json", "--from", "100", "--to", "150", fixture.directory])
         #expect(range.status == 0, "\(range.stderr)")
         #expect(try jsonLines(range.stdout).map { $0["sequence"] as? Int } == (100...150).map { $0 })
 
-        let typed = try CorridorctlRun.run(["inspect", "dump", "--json", "--type", "party_registered", "--type", "33", fixture.directory])
+        let typed = try await Corridorctl.run(["inspect", "dump", "--json", "--type", "party_registered", "--type", "33", fixture.directory])
         #expect(typed.status == 0, "\(typed.stderr)")
         let typedLines = try jsonLines(typed.stdout)
         #expect(typedLines.count == 400)
         #expect(Set(typedLines.compactMap { $0["type"] as? String }) == ["party_registered", "case_status_changed"])
 
-        let both = try CorridorctlRun.run(["inspect", "dump", "--json", "--from", "290", "--to", "310", "--type", "site-registered", fixture.directory])
+        let both = try await Corridorctl.run(["inspect", "dump", "--json", "--from", "290", "--to", "310", "--type", "site-registered", fixture.directory])
         #expect(both.status == 0, "\(both.stderr)")
         #expect(try jsonLines(both.stdout).map { $0["sequence"] as? Int } == [290, 293, 296, 299, 302, 305, 308])
     }
@@ -240,7 +240,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
     @Test func dumpTextIsOneReadableLinePerRecord() async throws {
         let fixture = try await InspectFixture.make()
         defer { fixture.remove() }
-        let run = try CorridorctlRun.run(["inspect", "dump", "--to", "3", fixture.directory])
+        let run = try await Corridorctl.run(["inspect", "dump", "--to", "3", fixture.directory])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.split(separator: "\n") == [
             "1  2026-11-21T09:12:26.646Z  party_registered  party p0 by medco (uid 1000, pid 4242)",
@@ -255,11 +255,11 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         let fixture = try await InspectFixture.make(snapshotAt: nil, extra: [garbage])
         defer { fixture.remove() }
 
-        let text = try CorridorctlRun.run(["inspect", "dump", "--from", "601", fixture.directory])
+        let text = try await Corridorctl.run(["inspect", "dump", "--from", "601", fixture.directory])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.hasPrefix("601  2026-11-21T09:12:26.646Z  case_registered  undecodable (3 bytes)"), "\(text.stdout)")
 
-        let json = try CorridorctlRun.run(["inspect", "dump", "--json", "--from", "601", fixture.directory])
+        let json = try await Corridorctl.run(["inspect", "dump", "--json", "--from", "601", fixture.directory])
         #expect(json.status == 0, "\(json.stderr)")
         let line = try #require(try jsonLines(json.stdout).first)
         #expect(line["event"] == nil)
@@ -271,11 +271,11 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
     @Test func tailPrintsTheLastRecords() async throws {
         let fixture = try await InspectFixture.make()
         defer { fixture.remove() }
-        let run = try CorridorctlRun.run(["inspect", "tail", "-n", "3", "--json", fixture.directory])
+        let run = try await Corridorctl.run(["inspect", "tail", "-n", "3", "--json", fixture.directory])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try jsonLines(run.stdout).map { $0["sequence"] as? Int } == [598, 599, 600])
 
-        let defaulted = try CorridorctlRun.run(["inspect", "tail", fixture.directory])
+        let defaulted = try await Corridorctl.run(["inspect", "tail", fixture.directory])
         #expect(defaulted.stdout.split(separator: "\n").count == 10)
         #expect(defaulted.stdout.hasPrefix("591  "))
     }
@@ -287,14 +287,14 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         let offset = try fixture.recordOffset(inSegment: first, index: 10)
         try fixture.overwrite(segment: first, at: offset + 40, with: [0x01])
 
-        let run = try CorridorctlRun.run(["inspect", "verify", fixture.directory])
+        let run = try await Corridorctl.run(["inspect", "verify", fixture.directory])
         #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
         let named = "segments/\(first) at offset \(offset)"
         #expect(run.stderr.contains("first fault: \(fixture.directory)/\(named): damaged record: checksum mismatch"), "\(run.stderr)")
         #expect(run.stdout.contains("error: \(fixture.directory)/\(named)"), "\(run.stdout)")
         #expect(run.stdout.contains(": DAMAGED"), "\(run.stdout)")
 
-        let json = try CorridorctlRun.run(["inspect", "verify", "--json", fixture.directory])
+        let json = try await Corridorctl.run(["inspect", "verify", "--json", fixture.directory])
         #expect(json.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["clean"] as? Bool == false)
@@ -303,7 +303,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         #expect(fault["offset"] as? Int == offset)
 
         // dump reads on past the damage, into the next segment, and says what it skipped.
-        let dump = try CorridorctlRun.run(["inspect", "dump", "--json", fixture.directory])
+        let dump = try await Corridorctl.run(["inspect", "dump", "--json", fixture.directory])
         #expect(dump.status == 1)
         #expect(dump.stderr.contains(named), "\(dump.stderr)")
         let sequences = try jsonLines(dump.stdout).compactMap { $0["sequence"] as? Int }
@@ -320,7 +320,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         // the last record, as a torn write can leave.
         try fixture.overwrite(segment: last, at: 64 * 1024 - 16, with: [0xAB, 0xCD])
 
-        let idle = try CorridorctlRun.run(["inspect", "verify", fixture.directory])
+        let idle = try await Corridorctl.run(["inspect", "verify", fixture.directory])
         #expect(idle.status == 1, "\(idle.stdout)\(idle.stderr)")
         #expect(idle.stdout.contains("error: \(fixture.segmentsDirectory)/\(last)"), "\(idle.stdout)")
         #expect(idle.stdout.contains("torn tail"), "\(idle.stdout)")
@@ -328,7 +328,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         // The lock a running corridord holds: the probe must see it, and the
         // tail becomes a write that may be in progress.
         let lock = try StoreDirectoryLock(directory: fixture.directory)
-        let running = try CorridorctlRun.run(["inspect", "verify", fixture.directory])
+        let running = try await Corridorctl.run(["inspect", "verify", fixture.directory])
         withExtendedLifetime(lock) {}
         #expect(running.status == 0, "\(running.stdout)\(running.stderr)")
         #expect(running.stdout.contains("in use by corridord (pid \(getpid()))"), "\(running.stdout)")
@@ -348,7 +348,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         // Valid records after the damage: a torn write cannot leave those,
         // and recovery would cut them off, so it is an error even while the
         // directory is locked (a second look rules out a write in progress).
-        let idle = try CorridorctlRun.run(["inspect", "verify", fixture.directory])
+        let idle = try await Corridorctl.run(["inspect", "verify", fixture.directory])
         #expect(idle.status == 1, "\(idle.stdout)\(idle.stderr)")
         #expect(idle.stderr.contains("first fault: \(fixture.segmentsDirectory)/\(last) at offset \(offset)"), "\(idle.stderr)")
         #expect(idle.stdout.contains("not a torn write"), "\(idle.stdout)")
@@ -356,14 +356,14 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
 
         do {
             let lock = try StoreDirectoryLock(directory: fixture.directory)
-            let running = try CorridorctlRun.run(["inspect", "verify", fixture.directory])
+            let running = try await Corridorctl.run(["inspect", "verify", fixture.directory])
             withExtendedLifetime(lock) {}
             #expect(running.status == 1, "\(running.stdout)\(running.stderr)")
             #expect(running.stdout.contains("not a torn write"), "\(running.stdout)")
         }
 
         // dump prints what it can read and says where the records stop.
-        let dump = try CorridorctlRun.run(["inspect", "dump", "--json", fixture.directory])
+        let dump = try await Corridorctl.run(["inspect", "dump", "--json", fixture.directory])
         #expect(dump.status == 0, "\(dump.stderr)")
         #expect(dump.stderr.contains("warning: \(fixture.segmentsDirectory)/\(last) at offset \(offset): the readable records stop here"), "\(dump.stderr)")
     }
@@ -375,7 +375,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         let offset = try fixture.recordOffset(inSegment: last, index: try fixture.recordCount(inSegment: last) - 1)
         try fixture.overwrite(segment: last, at: offset + 40, with: [0x01])
 
-        let run = try CorridorctlRun.run(["inspect", "verify", fixture.directory])
+        let run = try await Corridorctl.run(["inspect", "verify", fixture.directory])
         #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("error: \(fixture.segmentsDirectory)/\(last) at offset \(offset)"), "\(run.stdout)")
         // Either rule recovery applies says so: closed cleanly, or below the durability watermark.
@@ -383,20 +383,19 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         #expect(run.stdout.contains("DATA_LOSS"), "\(run.stdout)")
     }
 
-    @Test func aDirectoryThatDoesNotExistIsAClearError() throws {
+    @Test func aDirectoryThatDoesNotExistIsAClearError() async throws {
         let path = "/tmp/ctl-inspect-nothing-\(getpid())"
         for subcommand in ["verify", "dump", "stats", "tail"] {
-            let run = try CorridorctlRun.run(["inspect", subcommand, path])
+            let run = try await Corridorctl.run(["inspect", subcommand, path])
             #expect(run.status == 1, "\(subcommand): \(run.stderr)")
             #expect(run.stderr.contains("\(path) does not exist"), "\(subcommand): \(run.stderr)")
         }
     }
 
-    @Test func aDirectoryWithoutSegmentsIsNotADataDirectory() throws {
-        var template = Array("/tmp/ctl-inspect-XXXXXX".utf8CString)
-        let directory = String(cString: mkdtemp(&template)!)
+    @Test func aDirectoryWithoutSegmentsIsNotADataDirectory() async throws {
+        let directory = try TemporaryDirectory().path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let run = try CorridorctlRun.run(["inspect", "verify", directory])
+        let run = try await Corridorctl.run(["inspect", "verify", directory])
         #expect(run.status == 1)
         #expect(run.stderr.contains("is not a Corridor data directory"), "\(run.stderr)")
     }
@@ -405,8 +404,8 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         (["--from", "10", "--to", "5"], "must not be after --to"),
         (["--type", "case_exploded"], "case_registered (30)"),
     ])
-    func badDumpArgumentsAreValidationErrors(arguments: [String], message: String) throws {
-        let run = try CorridorctlRun.run(["inspect", "dump", "/nonexistent"] + arguments)
+    func badDumpArgumentsAreValidationErrors(arguments: [String], message: String) async throws {
+        let run = try await Corridorctl.run(["inspect", "dump", "/nonexistent"] + arguments)
         #expect(run.status == 64, "\(run.stdout)\(run.stderr)")
         #expect(run.stderr.contains(message), "\(run.stderr)")
     }

@@ -2,6 +2,7 @@ import CorridorModel
 import CorridorRegistry
 import CorridorServer
 import CorridorStore
+import CorridorTestSupport
 import CorridorWire
 import Foundation
 import Logging
@@ -47,8 +48,8 @@ import Testing
 
     @Test func aListIsCreatedSelectedShownAndDiffed() async throws {
         let server = try await Self.seededServer()
-        func ctl(_ arguments: String...) async throws -> CorridorctlRun {
-            try await CorridorctlRun.launch(arguments + ["--socket", server.socketPath])
+        func ctl(_ arguments: String...) async throws -> ProcessOutcome {
+            try await Corridorctl.run(arguments + ["--socket", server.socketPath])
         }
         let rule = try await ctl("rule", "impose", "no-men", "--imposed-by", "gov", "--effect", "exclude", "--sex", "male",
                                  "--min-age-years", "15", "--max-age-years", "55", "--description", "males aged 15 to 55 are excluded")
@@ -70,7 +71,7 @@ import Testing
         #expect(summary.waiting == 2)
         for step in [["submit", "l1"], ["approve", "l1", "--party", "gov"], ["approve", "l1", "--party", "jaish"],
                      ["strike", "l1", "c-05", "--party", "jaish", "--reason", "objection", "--top-up"]] {
-            let run = try await CorridorctlRun.launch(["list"] + step + ["--socket", server.socketPath])
+            let run = try await Corridorctl.run(["list"] + step + ["--socket", server.socketPath])
             #expect(run.status == 0, "\(step): \(run.stderr)")
         }
         let diff = try await ctl("list", "diff", "l1", "1", "3")
@@ -90,14 +91,14 @@ import Testing
 
     @Test func refusalsPrintTheStatusAndTheFields() async throws {
         let server = try await Self.seededServer()
-        let bad = try await CorridorctlRun.launch(["list", "create", "l1", "--agreement", "nope", "--origin", "ghouta", "--quota", "0", "--socket", server.socketPath])
+        let bad = try await Corridorctl.run(["list", "create", "l1", "--agreement", "nope", "--origin", "ghouta", "--quota", "0", "--socket", server.socketPath])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("INVALID_ARGUMENT"), "\(bad.stderr)")
         #expect(bad.stderr.contains("list.agreement_id") && bad.stderr.contains("list.quota"), "\(bad.stderr)")
-        let submit = try await CorridorctlRun.launch(["list", "submit", "nope", "--socket", server.socketPath])
+        let submit = try await Corridorctl.run(["list", "submit", "nope", "--socket", server.socketPath])
         #expect(submit.status != 0)
         #expect(submit.stderr.contains("NOT_FOUND"), "\(submit.stderr)")
-        let lift = try await CorridorctlRun.launch(["rule", "lift", "nope", "--reason", "x", "--socket", server.socketPath])
+        let lift = try await Corridorctl.run(["rule", "lift", "nope", "--reason", "x", "--socket", server.socketPath])
         #expect(lift.stderr.contains("NOT_FOUND"), "\(lift.stderr)")
         await server.stop()
     }

@@ -1,10 +1,11 @@
+import CorridorTestSupport
 import Foundation
 import Testing
 
 @Suite struct PingCommandTests {
     @Test func pingReportsCountAndPercentiles() async throws {
         let server = try await InProcessServer.start()
-        let run = try await CorridorctlRun.launch(["ping", "-c", "25", "--socket", server.socketPath])
+        let run = try await Corridorctl.run(["ping", "-c", "25", "--socket", server.socketPath])
         await server.stop()
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("25 round trips of 64 bytes"))
@@ -14,7 +15,7 @@ import Testing
 
     @Test func pingJSONIsOrderedFigures() async throws {
         let server = try await InProcessServer.start()
-        let run = try await CorridorctlRun.launch(["ping", "-c", "30", "--size", "512", "--json", "--socket", server.socketPath])
+        let run = try await Corridorctl.run(["ping", "-c", "30", "--size", "512", "--json", "--socket", server.socketPath])
         await server.stop()
         #expect(run.status == 0, "\(run.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -29,7 +30,7 @@ import Testing
 
     @Test(arguments: [["-c", "0"], ["--size=-1"], ["--timeout", "0"]])
     func badArgumentsAreRefusedBeforeConnecting(arguments: [String]) async throws {
-        let run = try await CorridorctlRun.launch(["ping", "--socket", "/nonexistent.sock"] + arguments)
+        let run = try await Corridorctl.run(["ping", "--socket", "/nonexistent.sock"] + arguments)
         #expect(run.status == 64, "\(run.stdout)\(run.stderr)")
         #expect(run.stderr.contains("must"))
     }

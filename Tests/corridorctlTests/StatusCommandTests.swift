@@ -1,10 +1,11 @@
+import CorridorTestSupport
 import Foundation
 import Testing
 
 @Suite struct StatusCommandTests {
     @Test func statusPrintsEveryFigure() async throws {
         let server = try await InProcessServer.start()
-        let run = try await CorridorctlRun.launch(["status", "--socket", server.socketPath])
+        let run = try await Corridorctl.run(["status", "--socket", server.socketPath])
         await server.stop()
         #expect(run.status == 0, "\(run.stderr)")
         for label in ["version", "protocol", "uptime", "socket", "data directory", "connections", "calls served", "pid"] {
@@ -16,7 +17,7 @@ import Testing
 
     @Test func statusJSONCarriesTheSameFigures() async throws {
         let server = try await InProcessServer.start()
-        let run = try await CorridorctlRun.launch(["status", "--json", "--socket", server.socketPath])
+        let run = try await Corridorctl.run(["status", "--json", "--socket", server.socketPath])
         await server.stop()
         #expect(run.status == 0, "\(run.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -30,7 +31,7 @@ import Testing
 
     @Test func corridorSocketFromTheEnvironmentIsUsed() async throws {
         let server = try await InProcessServer.start()
-        let run = try await CorridorctlRun.launch(["status", "--json"], environment: ["CORRIDOR_SOCKET": server.socketPath])
+        let run = try await Corridorctl.run(["status", "--json"], environment: ["CORRIDOR_SOCKET": server.socketPath])
         await server.stop()
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains(server.socketPath))
@@ -38,7 +39,7 @@ import Testing
 
     @Test func noDaemonIsAClearErrorWithAHint() async throws {
         let path = "/tmp/ctl-nothing-\(getpid()).sock"
-        let run = try await CorridorctlRun.launch(["status", "--socket", path])
+        let run = try await Corridorctl.run(["status", "--socket", path])
         #expect(run.status != 0)
         #expect(run.stderr.contains("UNAVAILABLE"))
         #expect(run.stderr.contains(path))

@@ -1,5 +1,6 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -7,8 +8,8 @@ import Testing
 /// server: scenario 2 (a convoy under fire) as an operator types it.
 @Suite struct WindowAndMovementCommandTests {
     /// Runs corridorctl against the server; fails the test when it exits non-zero unless `failing`.
-    func ctl(_ server: InProcessServer, _ arguments: [String], failing: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) async throws -> CorridorctlRun {
-        let run = try await CorridorctlRun.launch(arguments + ["--socket", server.socketPath])
+    func ctl(_ server: InProcessServer, _ arguments: [String], failing: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) async throws -> ProcessOutcome {
+        let run = try await Corridorctl.run(arguments + ["--socket", server.socketPath])
         if failing {
             #expect(run.status != 0, "expected a failure:\n\(run.stdout)", sourceLocation: sourceLocation)
         } else {

@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -40,12 +41,12 @@ struct ConfigurationErrorTests {
 
     @Test("a bad --config file: non-zero exit, the file and the field named", arguments: badFiles)
     func badFile(_ bad: BadFile) async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         try scratch.write("corridord.json", bad.contents)
         let config = scratch.file("corridord.json")
         let socket = scratch.file("d.sock")
-        let daemon = try DaemonProcess(["--config", config, "--socket", socket, "--data-dir", scratch.file("data")])
+        let daemon = try await DaemonProcess(["--config", config, "--socket", socket, "--data-dir", scratch.file("data")])
         defer { daemon.kill() }
 
         let exitStatus = await daemon.waitForExit()
@@ -60,10 +61,10 @@ struct ConfigurationErrorTests {
 
     @Test("a --config path that does not exist: non-zero exit and a clear message")
     func missingFile() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let config = scratch.file("absent.json")
-        let daemon = try DaemonProcess(["--config", config, "--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")])
+        let daemon = try await DaemonProcess(["--config", config, "--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")])
         defer { daemon.kill() }
         let exitStatus = await daemon.waitForExit()
         let stderr = try await daemon.stderrAfterExit()
@@ -74,11 +75,11 @@ struct ConfigurationErrorTests {
 
     @Test("a data directory that cannot be created: one sentence with the path and the reason, no error dump")
     func dataDirectoryCannotBeCreated() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         try scratch.write("plain", "a file, not a directory")
         let data = scratch.file("plain/data")
-        let daemon = try DaemonProcess(["--socket", scratch.file("d.sock"), "--data-dir", data])
+        let daemon = try await DaemonProcess(["--socket", scratch.file("d.sock"), "--data-dir", data])
         defer { daemon.kill() }
         let exitStatus = await daemon.waitForExit()
         let stderr = try await daemon.stderrAfterExit()
@@ -89,9 +90,9 @@ struct ConfigurationErrorTests {
 
     @Test("a configuration file that is a directory: one sentence")
     func configurationIsADirectory() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
-        let daemon = try DaemonProcess(["--config", scratch.path, "--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")])
+        let daemon = try await DaemonProcess(["--config", scratch.path, "--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")])
         defer { daemon.kill() }
         let exitStatus = await daemon.waitForExit()
         let stderr = try await daemon.stderrAfterExit()
@@ -101,9 +102,9 @@ struct ConfigurationErrorTests {
 
     @Test("an unknown --log-level is refused by the argument parser")
     func badLogLevelFlag() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
-        let daemon = try DaemonProcess(["--log-level", "loud", "--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")])
+        let daemon = try await DaemonProcess(["--log-level", "loud", "--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")])
         defer { daemon.kill() }
         let exitStatus = await daemon.waitForExit()
         let stderr = try await daemon.stderrAfterExit()

@@ -17,7 +17,7 @@ import CorridorTestSupport
         let seed = UInt64(ProcessInfo.processInfo.environment["CORRIDOR_CRASH_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64.max)
         print("crash loop: \(Self.iterations) rounds, seed \(seed) (CORRIDOR_CRASH_SEED=\(seed) replays it)")
         var random = SeededGenerator(seed: seed)
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("s.sock")
         let data = scratch.file("data")

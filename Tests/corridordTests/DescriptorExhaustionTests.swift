@@ -1,4 +1,5 @@
 import CorridorClient
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -31,7 +32,7 @@ struct DescriptorExhaustionTests {
 
     @Test("more clients than descriptors: accept pauses, logged once; once they leave, a new client is served")
     func moreClientsThanDescriptors() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("d.sock")
         let prlimit = try CorridordBinary.tool("prlimit", hint: "It is in util-linux: apt-get install -y util-linux.")
@@ -71,7 +72,7 @@ struct DescriptorExhaustionTests {
     /// descriptors for itself and serves the clients it has.
     @Test("at the connection ceiling accept pauses before descriptors run out; connected clients are served meanwhile")
     func connectionCeilingKeepsAReserve() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("d.sock")
         let prlimit = try CorridordBinary.tool("prlimit", hint: "It is in util-linux: apt-get install -y util-linux.")

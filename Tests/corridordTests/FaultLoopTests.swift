@@ -31,7 +31,7 @@ import CorridorTestSupport
         let seed = UInt64(ProcessInfo.processInfo.environment["CORRIDOR_FAULT_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64.max)
         print("fault loop: \(Self.rounds) rounds, seed \(seed) (CORRIDOR_FAULT_SEED=\(seed) replays it)")
         var random = SeededGenerator(seed: seed)
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("s.sock")
         // Small segments, so faults also land in sealed segments and rolls.
@@ -92,9 +92,9 @@ import CorridorTestSupport
     }
 
     /// Starts corridord and waits for READY=1, or for it to exit (a refusal).
-    static func start(_ arguments: [String], in scratch: ScratchDirectory, notifyName: String) async throws -> Start {
+    static func start(_ arguments: [String], in scratch: TemporaryDirectory, notifyName: String) async throws -> Start {
         let notify = try NotifySocket(in: scratch, name: notifyName)
-        let process = try DaemonProcess(arguments, environment: ["NOTIFY_SOCKET": notify.path], stderr: .pipe)
+        let process = try await DaemonProcess(arguments, environment: ["NOTIFY_SOCKET": notify.path], stderr: .pipe)
         do {
             let (ready, before) = try await Harness.firstReady(of: process, on: notify)
             return .ready(ReadyDaemon(process: process, notify: notify, ready: ready, beforeReady: before))
@@ -162,7 +162,7 @@ import CorridorTestSupport
     /// `corridorctl inspect verify` on the data directory; its exit status.
     static func verify(_ data: String) async throws -> Int32 {
         let corridorctl = try CorridordBinary.url().deletingLastPathComponent().appendingPathComponent("corridorctl")
-        let process = try DaemonProcess(executable: corridorctl, ["inspect", "verify", data], stderr: .pipe)
+        let process = try await DaemonProcess(executable: corridorctl, ["inspect", "verify", data], stderr: .pipe)
         return await process.waitForExit()
     }
 }

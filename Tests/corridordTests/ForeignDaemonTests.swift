@@ -1,4 +1,5 @@
 import CorridorClient
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -11,7 +12,7 @@ import Testing
 struct ForeignDaemonTests {
     @Test("CorridorClient refuses a server running as uid 65534, naming the socket and the uid", .enabled(if: geteuid() == 0, "needs root to run corridord as another user"))
     func foreignDaemonRefused() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let home = scratch.file("nobody")
         // chmod, not mkdir's mode alone: mkdir's goes through whatever umask the test runner has.
@@ -19,7 +20,7 @@ struct ForeignDaemonTests {
         try #require(mkdir(home, 0o700) == 0 && chmod(home, 0o700) == 0 && chown(home, 65534, 65534) == 0)
         let socket = home + "/run/d.sock"
         let setpriv = try CorridordBinary.tool("setpriv", hint: "It is in util-linux: apt-get install -y util-linux.")
-        let daemon = try DaemonProcess(
+        let daemon = try await DaemonProcess(
             executable: setpriv,
             // The daemon inherits the runner's umask; 077 keeps what it creates its own.
             ["--reuid=65534", "--regid=65534", "--clear-groups", "/bin/sh", "-c", #"umask 077 && exec "$0" "$@""#,

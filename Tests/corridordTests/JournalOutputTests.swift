@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -16,7 +17,7 @@ struct JournalOutputTests {
 
     /// Runs corridord with stderr appended to `log` through a start, a good
     /// reload, a failed reload and SIGTERM; returns the log's lines.
-    private static func runThroughLifecycle(log: String, environment: [String: String], scratch: ScratchDirectory) async throws -> [String] {
+    private static func runThroughLifecycle(log: String, environment: [String: String], scratch: TemporaryDirectory) async throws -> [String] {
         let config = scratch.file("c.json")
         try scratch.write("c.json", #"{"logLevel": "info"}"#)
         let daemon = try await Harness.startReady(
@@ -37,7 +38,7 @@ struct JournalOutputTests {
 
     @Test("stderr is the journal stream: every line starts with its syslog priority")
     func journalPrefixes() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let log = scratch.file("stderr.log")
         try scratch.write("stderr.log", "")
@@ -59,7 +60,7 @@ struct JournalOutputTests {
 
     @Test("without JOURNAL_STREAM lines start with an ISO timestamp and the level", arguments: [false, true])
     func terminalFormat(journalStreamNamesAnotherFile: Bool) async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let log = scratch.file("stderr.log")
         try scratch.write("stderr.log", "")

@@ -1,4 +1,5 @@
 import CorridorClient
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -10,7 +11,7 @@ import Testing
 struct LifecycleTests {
     @Test("READY=1 (with STATUS=) comes when the socket exists and answers System.Status")
     func readyMeansServing() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("d.sock")
         let data = scratch.file("data")
@@ -44,7 +45,7 @@ struct LifecycleTests {
 
     @Test("a shutdown signal gives STOPPING=1, exit status 0 and removes the socket file", arguments: [SIGTERM, SIGINT])
     func shutdownSignal(_ signal: Int32) async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("d.sock")
         let daemon = try await Harness.startReady(["--socket", socket, "--data-dir", scratch.file("data")], in: scratch)
@@ -65,7 +66,7 @@ struct LifecycleTests {
 
     @Test("WATCHDOG_USEC without WATCHDOG_PID: WATCHDOG=1 pings follow READY=1")
     func watchdogPings() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let daemon = try await Harness.startReady(
             ["--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")],
@@ -91,7 +92,7 @@ struct LifecycleTests {
     /// stop for a whole WATCHDOG_USEC.
     @Test("a supervisor that reads at once gets a WATCHDOG=1 in every round")
     func noPingDropped() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let daemon = try await Harness.startReady(
             ["--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")],
@@ -111,13 +112,13 @@ struct LifecycleTests {
 
     @Test("WATCHDOG_PID naming corridord itself enables the watchdog")
     func watchdogForOwnPid() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let notify = try NotifySocket(in: scratch)
         let corridord = try CorridordBinary.url()
         // The shell's pid is the daemon's pid once it execs, so WATCHDOG_PID
         // can name the daemon before it starts, as systemd does.
-        let daemon = try DaemonProcess(
+        let daemon = try await DaemonProcess(
             executable: URL(fileURLWithPath: "/bin/sh"),
             ["-c", "WATCHDOG_PID=$$; export WATCHDOG_PID; exec \"$0\" \"$@\"", corridord.path,
              "--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")],
@@ -134,7 +135,7 @@ struct LifecycleTests {
 
     @Test("WATCHDOG_PID naming another process: no WATCHDOG=1")
     func watchdogForOtherPid() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let daemon = try await Harness.startReady(
             ["--socket", scratch.file("d.sock"), "--data-dir", scratch.file("data")],
@@ -151,10 +152,10 @@ struct LifecycleTests {
 
     @Test("without NOTIFY_SOCKET it starts, serves and stops quietly")
     func unsupervised() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("d.sock")
-        let daemon = try DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data")])
+        let daemon = try await DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data")])
         defer { daemon.kill() }
         _ = try await daemon.stderr.line(containing: "ready")
 
@@ -171,7 +172,7 @@ struct LifecycleTests {
 
     @Test("--version prints 0.1.0 and exits 0")
     func version() async throws {
-        let process = try DaemonProcess(["--version"])
+        let process = try await DaemonProcess(["--version"])
         defer { process.kill() }
         #expect(await process.waitForExit() == 0)
         let output = try await process.stdout.untilEOF()
@@ -180,7 +181,7 @@ struct LifecycleTests {
 
     @Test("--help exits 0 and documents --socket")
     func help() async throws {
-        let process = try DaemonProcess(["--help"])
+        let process = try await DaemonProcess(["--help"])
         defer { process.kill() }
         #expect(await process.waitForExit() == 0)
         let output = try await process.stdout.untilEOF() + (try await process.stderr.untilEOF())

@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Glibc
 import Testing
 
@@ -12,7 +13,7 @@ struct NotifySocketTests {
     /// when the test asked; this test then failed at the eleventh datagram.
     @Test("it keeps reading while the test takes nothing: 300 datagrams, far past the kernel's queue, none lost, in order")
     func drainsWhileTheTestIsBusy() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let notify = try NotifySocket(in: scratch)
         let sender = try BlockingDatagramSender(to: notify.path)
@@ -28,7 +29,7 @@ struct NotifySocketTests {
 
     @Test("a datagram that arrives after a cancelled wait is kept for the next one")
     func cancelledWaitLosesNothing() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let notify = try NotifySocket(in: scratch)
         let waiting = Task { try await notify.receive() }

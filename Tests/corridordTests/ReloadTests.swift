@@ -1,4 +1,5 @@
 import CorridorClient
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -47,10 +48,10 @@ struct ReloadTests {
         let cpu = Harness.firstAllowedCPU()
         var failures: [String] = []
         for attempt in 1...attempts {
-            let directory = try ScratchDirectory()
+            let directory = try TemporaryDirectory()
             defer { directory.remove() }
             let notify = try NotifySocket(in: directory)
-            let process = try DaemonProcess(
+            let process = try await DaemonProcess(
                 executable: taskset,
                 ["-c", "\(cpu)", corridord.path,
                  "--socket", directory.file("d.sock"), "--data-dir", directory.file("data")],
@@ -84,7 +85,7 @@ struct ReloadTests {
 
     @Test("a changed logLevel is applied and logged; RELOADING=1 then READY=1")
     func reloadAppliesLogLevel() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let config = scratch.file("corridord.json")
         try scratch.write("corridord.json", #"{"logLevel": "info"}"#)
@@ -109,7 +110,7 @@ struct ReloadTests {
 
     @Test("a quieter logLevel silences info lines from then on")
     func reloadToQuieterLevel() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let config = scratch.file("corridord.json")
         try scratch.write("corridord.json", #"{"logLevel": "info"}"#)
@@ -134,7 +135,7 @@ struct ReloadTests {
 
     @Test("--log-level on the command line outlasts a reload")
     func commandLineLevelWins() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let config = scratch.file("corridord.json")
         try scratch.write("corridord.json", #"{"logLevel": "error"}"#)
@@ -168,7 +169,7 @@ struct ReloadTests {
 
     @Test("a broken file fails the reload: the daemon keeps serving and still sends READY=1", arguments: brokenFiles)
     func reloadFailureKeepsServing(_ broken: BrokenFile) async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let config = scratch.file("corridord.json")
         try scratch.write("corridord.json", #"{"logLevel": "info"}"#)
@@ -202,7 +203,7 @@ struct ReloadTests {
 
     @Test("a new socket or data directory in the file waits for a restart")
     func socketChangeNeedsRestart() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let config = scratch.file("corridord.json")
         let first = scratch.file("first.sock")

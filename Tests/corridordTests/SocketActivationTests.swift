@@ -1,4 +1,5 @@
 import CorridorClient
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -22,12 +23,12 @@ struct SocketActivationTests {
     func servesInheritedSocket() async throws {
         let activate = try Self.socketActivate()
         let corridord = try CorridordBinary.url()
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let notify = try NotifySocket(in: scratch)
         let socket = scratch.file("s.sock")
         let data = scratch.file("data")
-        let process = try DaemonProcess(
+        let process = try await DaemonProcess(
             executable: activate,
             ["-l", socket, "-E", "NOTIFY_SOCKET=\(notify.path)", corridord.path, "--data-dir", data]
         )
@@ -60,11 +61,11 @@ struct SocketActivationTests {
     func refusesTwoSockets() async throws {
         let activate = try Self.socketActivate()
         let corridord = try CorridordBinary.url()
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let first = scratch.file("a.sock")
         let second = scratch.file("b.sock")
-        let process = try DaemonProcess(
+        let process = try await DaemonProcess(
             executable: activate, ["-l", first, "-l", second, corridord.path, "--data-dir", scratch.file("data")]
         )
         defer { process.kill() }
@@ -82,10 +83,10 @@ struct SocketActivationTests {
     func refusesDatagramSocket() async throws {
         let activate = try Self.socketActivate()
         let corridord = try CorridordBinary.url()
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("d.sock")
-        let process = try DaemonProcess(
+        let process = try await DaemonProcess(
             executable: activate, ["--datagram", "-l", socket, corridord.path, "--data-dir", scratch.file("data")]
         )
         defer { process.kill() }

@@ -1,4 +1,5 @@
 import CorridorClient
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -9,7 +10,7 @@ import Testing
 struct SocketPathTests {
     @Test("a stale socket file (bound, never unlinked) is replaced")
     func staleSocketReplaced() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("d.sock")
         // What a daemon killed with SIGKILL leaves: the file, nobody listening.
@@ -29,13 +30,13 @@ struct SocketPathTests {
 
     @Test("a second corridord on a live daemon's socket exits non-zero and names the path")
     func liveDaemonNotDisplaced() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("d.sock")
         let first = try await Harness.startReady(["--socket", socket, "--data-dir", scratch.file("data1")], in: scratch)
         defer { first.process.kill() }
 
-        let second = try DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data2")])
+        let second = try await DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data2")])
         defer { second.kill() }
         let exitStatus = await second.waitForExit()
         let stderr = try await second.stderrAfterExit()
@@ -51,12 +52,12 @@ struct SocketPathTests {
 
     @Test("a regular file at the socket path is refused and left alone")
     func regularFileRefused() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("d.sock")
         try scratch.write("d.sock", "precious")
 
-        let daemon = try DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data")])
+        let daemon = try await DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data")])
         defer { daemon.kill() }
         let exitStatus = await daemon.waitForExit()
         let stderr = try await daemon.stderrAfterExit()
@@ -70,12 +71,12 @@ struct SocketPathTests {
     // had made first) was used as it was.
     @Test("a socket directory others may write is refused at start, naming path, owner and mode", arguments: [0o777, 0o770, 0o1777] as [mode_t])
     func writableSocketDirectoryRefused(mode: mode_t) async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let directory = scratch.file("shared")
         try #require(mkdir(directory, 0o700) == 0 && chmod(directory, mode) == 0)
         let socket = directory + "/d.sock"
-        let daemon = try DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data")])
+        let daemon = try await DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data")])
         defer { daemon.kill() }
         let exitStatus = await daemon.waitForExit()
         let stderr = try await daemon.stderrAfterExit()
@@ -88,7 +89,7 @@ struct SocketPathTests {
 
     @Test("a missing socket directory is created 0750 for the group-shared default mode, and checked")
     func socketDirectoryCreatedPrivate() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let directory = scratch.file("run/corridor")
         let daemon = try await Harness.startReady(["--socket", directory + "/d.sock", "--data-dir", scratch.file("data")], in: scratch)
@@ -100,10 +101,10 @@ struct SocketPathTests {
 
     @Test("a socket path longer than AF_UNIX allows is refused by name")
     func pathTooLong() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file(String(repeating: "s", count: 110) + ".sock")
-        let daemon = try DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data")])
+        let daemon = try await DaemonProcess(["--socket", socket, "--data-dir", scratch.file("data")])
         defer { daemon.kill() }
         let exitStatus = await daemon.waitForExit()
         let stderr = try await daemon.stderrAfterExit()
@@ -119,7 +120,7 @@ struct SocketPathTests {
 struct PathPrecedenceTests {
     @Test("CORRIDOR_SOCKET is used when --socket is not given")
     func environmentSocket() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("env.sock")
         let daemon = try await Harness.startReady(
@@ -132,7 +133,7 @@ struct PathPrecedenceTests {
 
     @Test("--socket overrides CORRIDOR_SOCKET")
     func flagBeatsEnvironment() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let flag = scratch.file("flag.sock")
         let environment = scratch.file("env.sock")
@@ -147,7 +148,7 @@ struct PathPrecedenceTests {
 
     @Test("CORRIDOR_SOCKET overrides the file's socket; --data-dir overrides the file's dataDirectory")
     func environmentAndFlagBeatFile() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let fileSocket = scratch.file("file.sock")
         let environment = scratch.file("env.sock")
@@ -168,7 +169,7 @@ struct PathPrecedenceTests {
 
     @Test("the file's socket, dataDirectory and socketMode are used when nothing overrides them")
     func fileSettings() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let socket = scratch.file("file.sock")
         let data = scratch.file("file-data")
@@ -187,7 +188,7 @@ struct PathPrecedenceTests {
 
     @Test("under systemd: RUNTIME_DIRECTORY, STATE_DIRECTORY and CONFIGURATION_DIRECTORY/corridord.json")
     func systemdDirectories() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let runtime = scratch.file("run")
         let state = scratch.file("state")

@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -14,15 +15,15 @@ struct SystemdUnitTests {
     static let maximumExposure = 2.0
 
     @Test("systemd-analyze verify accepts corridord.service and corridord.socket")
-    func verifyUnits() throws {
+    func verifyUnits() async throws {
         let analyze = try Tool.require("systemd-analyze")
-        let daemon = try SystemdFixtures.corridordBinary()
+        let daemon = try CorridordBinary.url()
         let units = try SystemdFixtures.unitsDirectory(execStart: daemon)
         defer { try? FileManager.default.removeItem(at: units) }
 
         // --recursive-errors=no: the exit status reflects only the two units
         // named here, not the host's own units they pull in (sockets.target…).
-        let result = try Tool.run(analyze, [
+        let result = try await Tool.run(analyze, [
             "verify", "--recursive-errors=no",
             units.appendingPathComponent("corridord.service").path,
             units.appendingPathComponent("corridord.socket").path,
@@ -33,13 +34,13 @@ struct SystemdUnitTests {
     }
 
     @Test("systemd-analyze security --offline=yes rates corridord.service at most 2.0")
-    func securityExposure() throws {
+    func securityExposure() async throws {
         let analyze = try Tool.require("systemd-analyze")
-        let daemon = try SystemdFixtures.corridordBinary()
+        let daemon = try CorridordBinary.url()
         let units = try SystemdFixtures.unitsDirectory(execStart: daemon)
         defer { try? FileManager.default.removeItem(at: units) }
 
-        let result = try Tool.run(analyze, [
+        let result = try await Tool.run(analyze, [
             "security", "--offline=yes", "--no-pager",
             units.appendingPathComponent("corridord.service").path,
         ])
@@ -96,17 +97,17 @@ struct SystemdUnitTests {
     }
 
     @Test("corridor.sysusers creates the system user and group in a scratch root")
-    func sysusersCreatesUser() throws {
+    func sysusersCreatesUser() async throws {
         let sysusers = try Tool.require("systemd-sysusers")
         let snippet = SystemdFixtures.packageRoot.appendingPathComponent("systemd/corridor.sysusers")
         let root = try SystemdFixtures.scratchRoot()
         defer { try? FileManager.default.removeItem(at: root) }
 
-        let dryRun = try Tool.run(sysusers, ["--dry-run", "--root=\(root.path)", snippet.path])
+        let dryRun = try await Tool.run(sysusers, ["--dry-run", "--root=\(root.path)", snippet.path])
         #expect(dryRun.status == 0, "systemd-sysusers --dry-run failed:\n\(dryRun.transcript)")
         #expect(dryRun.stderr.contains("Creating user 'corridor'"), "\(dryRun.transcript)")
 
-        let result = try Tool.run(sysusers, ["--root=\(root.path)", snippet.path])
+        let result = try await Tool.run(sysusers, ["--root=\(root.path)", snippet.path])
         #expect(result.status == 0, "systemd-sysusers failed:\n\(result.transcript)")
         let user = try #require(try SystemdFixtures.passwdEntry("corridor", root: root), "no corridor in \(root.path)/etc/passwd:\n\(result.transcript)")
         #expect(user.uid < 1000, "corridor must be a system user, got UID \(user.uid)")
@@ -116,7 +117,7 @@ struct SystemdUnitTests {
     }
 
     @Test("corridor.tmpfiles creates /run/corridor and /var/lib/corridor in a scratch root")
-    func tmpfilesCreatesDirectories() throws {
+    func tmpfilesCreatesDirectories() async throws {
         let sysusers = try Tool.require("systemd-sysusers")
         let tmpfiles = try Tool.require("systemd-tmpfiles")
         let directory = SystemdFixtures.packageRoot.appendingPathComponent("systemd")
@@ -124,11 +125,11 @@ struct SystemdUnitTests {
         defer { try? FileManager.default.removeItem(at: root) }
 
         // tmpfiles resolves "corridor" in <root>/etc/passwd, so the user comes first.
-        let users = try Tool.run(sysusers, ["--root=\(root.path)", directory.appendingPathComponent("corridor.sysusers").path])
+        let users = try await Tool.run(sysusers, ["--root=\(root.path)", directory.appendingPathComponent("corridor.sysusers").path])
         try #require(users.status == 0, "systemd-sysusers failed:\n\(users.transcript)")
         let user = try #require(try SystemdFixtures.passwdEntry("corridor", root: root))
 
-        let result = try Tool.run(tmpfiles, ["--root=\(root.path)", "--create", directory.appendingPathComponent("corridor.tmpfiles").path])
+        let result = try await Tool.run(tmpfiles, ["--root=\(root.path)", "--create", directory.appendingPathComponent("corridor.tmpfiles").path])
         let isRoot = SystemdFixtures.effectiveUserIsRoot()
         if isRoot {
             #expect(result.status == 0, "systemd-tmpfiles --create failed:\n\(result.transcript)")
@@ -152,7 +153,7 @@ struct SystemdUnitTests {
     }
 
     @Test("scripts/install-service stages everything under DESTDIR and runs no systemctl")
-    func installScriptStages() throws {
+    func installScriptStages() async throws {
         let fileManager = FileManager.default
         let scratch = try SystemdFixtures.scratchRoot()
         defer { try? fileManager.removeItem(at: scratch) }
@@ -171,13 +172,14 @@ struct SystemdUnitTests {
             try SystemdFixtures.writeExecutable(fakeTools.appendingPathComponent(name), "#!/bin/sh\necho \"\(name) $*\" >>'\(calls.path)'\n")
         }
 
-        var environment = ProcessInfo.processInfo.environment
-        environment["BIN_DIR"] = bin.path
-        environment["DESTDIR"] = destination.path
-        environment["PATH"] = fakeTools.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        for unset in ["PREFIX", "UNIT_DIR", "SYSUSERS_DIR", "TMPFILES_DIR"] { environment[unset] = nil }
+        var environment: [String: String?] = [
+            "BIN_DIR": bin.path,
+            "DESTDIR": destination.path,
+            "PATH": fakeTools.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
+        ]
+        for unset in ["PREFIX", "UNIT_DIR", "SYSUSERS_DIR", "TMPFILES_DIR"] { environment[unset] = .some(nil) }
         let script = SystemdFixtures.packageRoot.appendingPathComponent("scripts/install-service")
-        let result = try Tool.run(script, [], environment: environment)
+        let result = try await Tool.run(script.path, [], environment: environment)
         #expect(result.status == 0, "install-service failed:\n\(result.transcript)")
         #expect(!fileManager.fileExists(atPath: calls.path), "install-service ran: \((try? String(contentsOf: calls, encoding: .utf8)) ?? "")")
         #expect(result.stdout.contains("systemctl enable --now corridord.socket corridord.service"), "\(result.stdout)")
@@ -200,7 +202,7 @@ struct SystemdUnitTests {
         #expect(installed == source, "with the default PREFIX the service is installed unchanged")
 
         // --activate is refused with DESTDIR.
-        let refused = try Tool.run(script, ["--activate"], environment: environment)
+        let refused = try await Tool.run(script.path, ["--activate"], environment: environment)
         #expect(refused.status != 0)
         #expect(!fileManager.fileExists(atPath: calls.path))
     }
@@ -209,31 +211,7 @@ struct SystemdUnitTests {
 // MARK: - Fixtures
 
 fileprivate enum SystemdFixtures {
-    /// The package root, found from this file: Tests/corridordTests/<file>.
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The corridord built alongside the test binary: `swift test` links all
-    /// products into the same .build/<triple>/<configuration> directory as the
-    /// test executable. Falls back to .build/debug/corridord under the package
-    /// root. CORRIDORD_BINARY overrides both.
-    static func corridordBinary() throws -> URL {
-        var candidates: [URL] = []
-        if let override = ProcessInfo.processInfo.environment["CORRIDORD_BINARY"], !override.isEmpty {
-            candidates.append(URL(fileURLWithPath: override))
-        }
-        if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            // e.g. .build/x86_64-unknown-linux-gnu/debug/CorridorPackageTests.xctest
-            candidates.append(URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("corridord"))
-        }
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent("corridord"))
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/corridord"))
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw FixtureError("corridord is not built; looked at:\n" + candidates.map(\.path).joined(separator: "\n")
-                + "\nrun `swift build` first (or set CORRIDORD_BINARY)")
-        }
-        return found.standardizedFileURL
-    }
+    static let packageRoot = TestProcess.packageRoot
 
     /// A private copy of systemd/ with ExecStart= pointing at `execStart`,
     /// because `systemd-analyze verify` insists that the command exists.
@@ -275,8 +253,7 @@ fileprivate enum SystemdFixtures {
     }
 
     static func scratchRoot() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("corridor-systemd-\(UUID().uuidString)", isDirectory: true)
+        let url = URL(fileURLWithPath: try TemporaryDirectory().path, isDirectory: true)
         try FileManager.default.createDirectory(at: url.appendingPathComponent("etc"), withIntermediateDirectories: true)
         return url
     }
@@ -327,64 +304,21 @@ fileprivate struct FixtureError: Error, CustomStringConvertible {
 
 // MARK: - Running tools
 
-/// Runs a program to completion and captures its output. Output goes to
-/// temporary files rather than pipes, so a chatty tool cannot block on a full
-/// pipe while the test waits for it to exit.
+/// systemd's tools as these tests run them: with no pager, no colours and a
+/// UTF-8 C locale.
 fileprivate enum Tool {
-    struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-        let command: String
-        var transcript: String { "$ \(command)\nexit status \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
-    }
-
     /// The tool's path, or an error that fails the test: a missing systemd
     /// tool is a broken test environment, not a reason to skip.
-    static func require(_ name: String) throws -> URL {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let directories = path.split(separator: ":").map(String.init) + ["/usr/bin", "/bin", "/usr/sbin", "/sbin"]
-        for directory in directories {
-            let candidate = URL(fileURLWithPath: directory).appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw FixtureError("\(name) is not installed: these tests need systemd's tools (apt-get install systemd; the Makefile's deps target installs it)")
+    static func require(_ name: String) throws -> String {
+        try TestProcess.tool(name, hint: "These tests need systemd's tools (apt-get install systemd; the Makefile's deps target installs it).")
     }
 
-    static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout")
-        let errURL = scratch.appendingPathComponent("stderr")
-        for url in [outURL, errURL] where !FileManager.default.createFile(atPath: url.path, contents: nil) {
-            throw FixtureError("cannot create \(url.path)")
-        }
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var env = environment ?? ProcessInfo.processInfo.environment
-        env["SYSTEMD_PAGER"] = "cat"
-        env["SYSTEMD_COLORS"] = "0"
-        env["LC_ALL"] = "C.UTF-8"
-        process.environment = env
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-
-        return Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
-            command: ([executable.path] + arguments).joined(separator: " ")
-        )
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String?] = [:]) async throws -> ProcessOutcome {
+        var environment = environment
+        environment["SYSTEMD_PAGER"] = "cat"
+        environment["SYSTEMD_COLORS"] = "0"
+        environment["LC_ALL"] = "C.UTF-8"
+        return try await TestProcess.run(executable, arguments, environment: environment)
     }
 }
 

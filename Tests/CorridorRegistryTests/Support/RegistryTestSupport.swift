@@ -1,14 +1,15 @@
 @testable import CorridorRegistry
 import CorridorModel
 import CorridorStore
+import CorridorTestSupport
 import CorridorWire
 import Foundation
 import Logging
 import Testing
 
-// Shared helpers of the registry's tests: a temporary data directory per
-// test, registries opened on small segments, a known world of parties and
-// sites, and the refusals as values.
+// Shared helpers of the registry's tests: registries opened on small
+// segments in a temporary directory (CorridorTestSupport), a known world of
+// parties and sites, and the refusals as values.
 
 /// `Actor` is also the name of Swift's actor protocol.
 typealias Operator = CorridorModel.Actor
@@ -23,20 +24,6 @@ func smallSegmentOptions() -> RegistryOptions {
     var options = RegistryOptions()
     options.store.segmentBytes = 64 * 1024
     return options
-}
-
-func makeTemporaryDirectory() -> String {
-    let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("corridor-registry-tests-\(UUID().uuidString)").path
-    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
-/// A fresh data directory, removed after `body`.
-func withTemporaryDirectory<T>(_ body: (String) async throws -> T) async throws -> T {
-    let path = makeTemporaryDirectory()
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    return try await body(path)
 }
 
 func openRegistry(_ directory: String, options: RegistryOptions = smallSegmentOptions()) throws -> Registry {

@@ -1,4 +1,5 @@
 import CorridorServer
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
@@ -66,7 +67,7 @@ actor Gate {
 /// The test methods of one server, with what their handlers saw.
 struct TestMethods: Sendable {
     let gate: Gate
-    let events = EventLog<CallEvent>()
+    let events = EventRecorder<CallEvent>()
 
     init(gateOpensAt: Int? = nil) {
         self.gate = Gate(opensAt: gateOpensAt)

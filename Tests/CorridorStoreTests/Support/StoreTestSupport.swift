@@ -5,9 +5,9 @@ import Logging
 import Testing
 import CorridorTestSupport
 
-// Shared helpers of the storage engine's tests: temporary data directories,
-// a quiet logger, records as plain values, raw file surgery for damage and
-// crash simulation, and a seeded random generator.
+// Shared helpers of the storage engine's tests: a quiet logger, records as
+// plain values, raw file surgery for damage and crash simulation. Temporary
+// directories and the seeded generator come from CorridorTestSupport.
 
 let quietLogger = Logger(label: "corridor.store.tests") { _ in SwiftLogNoOpLogHandler() }
 
@@ -36,20 +36,6 @@ func smallSegments(_ bytes: Int = 64 * 1024, repair: Bool = false) -> StoreOptio
     options.segmentBytes = bytes
     options.repair = repair
     return options
-}
-
-/// A fresh directory under the system's temporary directory, removed after `body`.
-func withTemporaryDirectory<T>(_ body: (String) async throws -> T) async throws -> T {
-    let path = makeTemporaryDirectory()
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    return try await body(path)
-}
-
-func makeTemporaryDirectory() -> String {
-    let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("corridor-store-tests-\(UUID().uuidString)").path
-    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
 }
 
 /// Opens the log and collects what recovery replayed.
@@ -214,19 +200,4 @@ func rewindWatermark(ofSegment path: String, toSequence sequence: UInt64?) throw
 func segmentHeader(ofFile path: String) throws -> SegmentHeader {
     let bytes = try fileBytes(path)
     return try bytes.withUnsafeBytes { try SegmentHeader(decoding: $0) }
-}
-
-/// Runs a command (mount, umount) and returns its exit status and output.
-@discardableResult
-func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self))
 }

@@ -1,4 +1,5 @@
 @testable import CorridorStore
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -27,7 +28,7 @@ struct TwentyRecordLog {
     /// Builds the log; `cleanClose` false drops the EventLog without close(),
     /// leaving the last segment "online" exactly as a crash would.
     static func make(cleanClose: Bool) async throws -> TwentyRecordLog {
-        let root = makeTemporaryDirectory()
+        let root = try makeTemporaryDirectory()
         let pristine = root + "/pristine"
         var records: [StoredRecord] = []
         do {

@@ -1,4 +1,5 @@
 import CorridorClient
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -74,7 +75,7 @@ struct Scenario1Tests {
     /// steps, a disconnect in the middle and a SIGTERM restart later.
     @Test("a watch started first sees every event once, across a disconnect and a restart, and a restart changes nothing")
     func watchAcrossDisconnectAndRestart() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let daemon = try await ScenarioDaemon.start(socket: scratch.file("d.sock"), data: scratch.file("data"), in: scratch)
         defer { daemon.kill() }
@@ -134,7 +135,7 @@ struct Scenario1Tests {
 
     @Test("the Given, steps 1-6 and every Then, with a watch across a disconnect and a restart after step 4")
     func twentyNineForTwentyNine() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let today = ScenarioClock.day()
         let daemon = try await ScenarioDaemon.start(socket: scratch.file("d.sock"), data: scratch.file("data"), in: scratch)

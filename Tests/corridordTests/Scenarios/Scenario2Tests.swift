@@ -1,4 +1,5 @@
 import CorridorClient
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -9,7 +10,7 @@ import Testing
 struct Scenario2Tests {
     @Test("the Given, steps 1-6 and every Then, with the HXL export validated by libhxl")
     func convoyUnderFire() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let daemon = try await ScenarioDaemon.start(socket: scratch.file("d.sock"), data: scratch.file("data"), in: scratch)
         defer { daemon.kill() }
@@ -153,7 +154,7 @@ struct Scenario2Tests {
 
     /// Runs a program to its end (corridorctl beside corridord, or python3 from PATH).
     static func run(_ executable: URL, _ arguments: [String]) async throws -> Run {
-        let process = try DaemonProcess(executable: executable, arguments)
+        let process = try await DaemonProcess(executable: executable, arguments)
         defer { process.kill() }
         let stdout = try await process.stdout.untilEOF()
         let stderr = try await process.stderrAfterExit()

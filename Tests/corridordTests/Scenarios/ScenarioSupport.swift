@@ -1,4 +1,5 @@
 import CorridorClient
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Synchronization
@@ -12,11 +13,11 @@ import Testing
 final class ScenarioDaemon: @unchecked Sendable {
     let socket: String
     let data: String
-    private var scratch: ScratchDirectory
+    private var scratch: TemporaryDirectory
     private(set) var daemon: ReadyDaemon
     private(set) var client: CorridorClient
 
-    private init(socket: String, data: String, scratch: ScratchDirectory, daemon: ReadyDaemon, client: CorridorClient) {
+    private init(socket: String, data: String, scratch: TemporaryDirectory, daemon: ReadyDaemon, client: CorridorClient) {
         self.socket = socket
         self.data = data
         self.scratch = scratch
@@ -24,7 +25,7 @@ final class ScenarioDaemon: @unchecked Sendable {
         self.client = client
     }
 
-    static func start(socket: String, data: String, in scratch: ScratchDirectory) async throws -> ScenarioDaemon {
+    static func start(socket: String, data: String, in scratch: TemporaryDirectory) async throws -> ScenarioDaemon {
         let (daemon, notifyDirectory) = try await spawn(socket: socket, data: data)
         do {
             let client = try await CorridorClient.connect(to: socket)
@@ -38,8 +39,8 @@ final class ScenarioDaemon: @unchecked Sendable {
 
     /// Each start gets its own directory for $NOTIFY_SOCKET: the previous
     /// daemon's socket file may still be bound while the next one starts.
-    private static func spawn(socket: String, data: String) async throws -> (ReadyDaemon, ScratchDirectory) {
-        let notifyDirectory = try ScratchDirectory()
+    private static func spawn(socket: String, data: String) async throws -> (ReadyDaemon, TemporaryDirectory) {
+        let notifyDirectory = try TemporaryDirectory()
         do {
             return (try await Harness.startReady(["--socket", socket, "--data-dir", data], in: notifyDirectory), notifyDirectory)
         } catch {

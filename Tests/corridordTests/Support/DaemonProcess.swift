@@ -1,13 +1,12 @@
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Synchronization
 
-// Helpers for the process-level tests: spawn the built corridord (or a
-// wrapper such as systemd-socket-activate), watch its output line by line,
-// signal it and wait for it to exit. Nothing here sleeps to synchronise:
-// every wait ends on an event (a line, EOF, the process exiting), with a
-// generous safety timeout so a broken daemon fails the test instead of
-// hanging it.
+// Helpers for the process-level tests: find the built corridord, start it
+// (or a wrapper such as systemd-socket-activate) as a RunningProcess from
+// the support target, which watches its output line by line, signals it and
+// waits for it to exit; small socket utilities.
 
 /// A failure in the test harness itself, with a message that says what to do.
 struct DaemonTestError: Error, CustomStringConvertible {
@@ -17,293 +16,30 @@ struct DaemonTestError: Error, CustomStringConvertible {
 
 /// How long any single wait may take before the test fails. Not a timing
 /// assertion: the events normally arrive within milliseconds.
-let safetyTimeout: Duration = .seconds(60)
+let safetyTimeout = RunningProcess.safetyTimeout
 
 // MARK: - Locating binaries
 
 enum CorridordBinary {
-    /// The package root: Tests/corridordTests/Support/<this file> → three levels up.
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    /// corridord from the build products directory that holds the test
-    /// bundle (`swift build --build-tests` links every product there), then
-    /// .build/debug under the package root. CORRIDORD_BINARY overrides both.
+    /// corridord as TestProcess finds a product (CORRIDORD_BINARY overrides).
     static func url() throws -> URL {
-        var candidates: [URL] = []
-        if let override = ProcessInfo.processInfo.environment["CORRIDORD_BINARY"], !override.isEmpty {
-            candidates.append(URL(fileURLWithPath: override))
-        }
-        if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            // .build/x86_64-unknown-linux-gnu/debug/CorridorPackageTests.xctest
-            candidates.append(URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("corridord"))
-        }
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent("corridord"))
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/corridord"))
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw DaemonTestError(
-                "corridord is not built; looked at:\n  " + candidates.map(\.path).joined(separator: "\n  ")
-                    + "\nRun `swift build --build-tests` first (or set CORRIDORD_BINARY)."
-            )
-        }
-        return found.standardizedFileURL
+        URL(fileURLWithPath: try TestProcess.builtProduct("corridord", override: "CORRIDORD_BINARY"))
     }
 
     /// A tool from PATH or the usual system directories; a missing tool fails
     /// the test with `hint`, it never skips.
     static func tool(_ name: String, hint: String) throws -> URL {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let directories = path.split(separator: ":").map(String.init) + ["/usr/bin", "/bin", "/usr/sbin", "/sbin"]
-        for directory in directories {
-            let candidate = URL(fileURLWithPath: directory).appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw DaemonTestError("\(name) is not installed. \(hint)")
-    }
-}
-
-// MARK: - Scratch directories
-
-/// A fresh directory under /tmp with a short name, so socket paths inside it
-/// stay far below AF_UNIX's 107 bytes. Removed by `remove()`.
-struct ScratchDirectory {
-    let path: String
-
-    init() throws {
-        var template = Array("/tmp/cdt-XXXXXX".utf8CString)
-        guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw DaemonTestError("mkdtemp failed: errno \(errno)")
-        }
-        path = String(cString: created)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    func write(_ name: String, _ text: String) throws {
-        try text.write(toFile: file(name), atomically: true, encoding: .utf8)
-    }
-
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
-}
-
-// MARK: - Output lines
-
-/// Reads a file descriptor (one end of a pipe) on its own thread and keeps
-/// every line; tasks can wait for a line that matches, or for EOF.
-final class LineCollector: Sendable {
-    private struct Waiter {
-        let id: Int
-        let predicate: @Sendable (String) -> Bool
-        let continuation: CheckedContinuation<String?, Never>
-    }
-    private struct State {
-        var lines: [String] = []
-        var partial: [UInt8] = []
-        var finished = false
-        var waiters: [Waiter] = []
-        var nextID = 0
-    }
-    private let state = Mutex(State())
-    let name: String
-
-    /// Takes ownership of `descriptor` and closes it at EOF.
-    init(descriptor: Int32, name: String) {
-        self.name = name
-        let thread = Thread { [self] in
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while true {
-                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 { break }
-                self.append(buffer[0..<count])
-            }
-            close(descriptor)
-            self.finish()
-        }
-        thread.name = "LineCollector \(name)"
-        thread.start()
-    }
-
-    private func append(_ bytes: ArraySlice<UInt8>) {
-        let resumed: [(CheckedContinuation<String?, Never>, String)] = state.withLock { state in
-            state.partial.append(contentsOf: bytes)
-            var newLines: [String] = []
-            while let newline = state.partial.firstIndex(of: UInt8(ascii: "\n")) {
-                newLines.append(String(decoding: state.partial[..<newline], as: UTF8.self))
-                state.partial.removeSubrange(...newline)
-            }
-            state.lines.append(contentsOf: newLines)
-            return Self.matchWaiters(&state, against: newLines)
-        }
-        for (continuation, line) in resumed { continuation.resume(returning: line) }
-    }
-
-    private func finish() {
-        let (matched, unmatched) = state.withLock { state in
-            var matched: [(CheckedContinuation<String?, Never>, String)] = []
-            if !state.partial.isEmpty {
-                let last = String(decoding: state.partial, as: UTF8.self)
-                state.partial.removeAll()
-                state.lines.append(last)
-                matched = Self.matchWaiters(&state, against: [last])
-            }
-            state.finished = true
-            defer { state.waiters.removeAll() }
-            return (matched, state.waiters)
-        }
-        for (continuation, line) in matched { continuation.resume(returning: line) }
-        for waiter in unmatched { waiter.continuation.resume(returning: nil) }
-    }
-
-    private static func matchWaiters(_ state: inout State, against lines: [String]) -> [(CheckedContinuation<String?, Never>, String)] {
-        var resumed: [(CheckedContinuation<String?, Never>, String)] = []
-        state.waiters.removeAll { waiter in
-            guard let line = lines.first(where: waiter.predicate) else { return false }
-            resumed.append((waiter.continuation, line))
-            return true
-        }
-        return resumed
-    }
-
-    /// Every complete line so far, and the text after the last newline.
-    var text: String {
-        state.withLock { state in
-            (state.lines.map { $0 + "\n" }.joined()) + String(decoding: state.partial, as: UTF8.self)
-        }
-    }
-
-    var lines: [String] { state.withLock { $0.lines } }
-
-    /// The first line (from the very beginning) that matches; fails at EOF or
-    /// after the safety timeout, quoting everything read so far.
-    func line(where predicate: @escaping @Sendable (String) -> Bool, timeout: Duration = safetyTimeout) async throws -> String {
-        let found: String? = await withTaskGroup(of: String?.self) { group in
-            group.addTask { await self.waitForLine(predicate) }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
-        }
-        guard let found else {
-            let finished = state.withLock { $0.finished }
-            throw DaemonTestError("no matching line on \(name) (\(finished ? "reached EOF" : "timed out after \(timeout)")); it said:\n\(text)")
-        }
-        return found
-    }
-
-    func line(containing fragment: String, timeout: Duration = safetyTimeout) async throws -> String {
-        try await line(where: { $0.contains(fragment) }, timeout: timeout)
-    }
-
-    private func waitForLine(_ predicate: @escaping @Sendable (String) -> Bool) async -> String? {
-        let id = state.withLock { state -> Int in
-            state.nextID += 1
-            return state.nextID
-        }
-        return await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<String?, Never>) in
-                let immediate: String?? = state.withLock { state in
-                    if let line = state.lines.first(where: predicate) { return .some(line) }
-                    if state.finished || Task.isCancelled { return .some(nil) }
-                    state.waiters.append(Waiter(id: id, predicate: predicate, continuation: continuation))
-                    return .none
-                }
-                if let immediate { continuation.resume(returning: immediate) }
-            }
-        } onCancel: {
-            let waiter: Waiter? = state.withLock { state in
-                guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
-                return state.waiters.remove(at: index)
-            }
-            waiter?.continuation.resume(returning: nil)
-        }
-    }
-
-    /// Everything, once the writer has closed its end (the process exited).
-    func untilEOF(timeout: Duration = safetyTimeout) async throws -> String {
-        let reached: Bool = await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                // A predicate that never matches: returns nil exactly at EOF.
-                _ = await self.waitForLine { _ in false }
-                return !Task.isCancelled
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return false
-            }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
-        }
-        guard reached else { throw DaemonTestError("\(name) was not closed within \(timeout); so far:\n\(text)") }
-        return text
+        URL(fileURLWithPath: try TestProcess.tool(name, hint: hint))
     }
 }
 
 // MARK: - The process
 
-/// How a process ended, set by Process's terminationHandler.
-private final class ExitState: Sendable {
-    struct State {
-        var status: Int32?
-        var waiters: [Int: CheckedContinuation<Int32?, Never>] = [:]
-        var nextID = 0
-    }
-    let state = Mutex(State())
+/// A started corridord (or a wrapper that execs it): the support target's
+/// RunningProcess, on swift-subprocess.
+typealias DaemonProcess = RunningProcess
 
-    func record(_ status: Int32) {
-        let waiters = state.withLock { state in
-            state.status = status
-            defer { state.waiters.removeAll() }
-            return Array(state.waiters.values)
-        }
-        for waiter in waiters { waiter.resume(returning: status) }
-    }
-
-    /// The status, or nil if the task is cancelled first.
-    func wait() async -> Int32? {
-        let id = state.withLock { state -> Int in
-            state.nextID += 1
-            return state.nextID
-        }
-        return await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Int32?, Never>) in
-                let immediate: Int32?? = state.withLock { state in
-                    if let status = state.status { return .some(status) }
-                    if Task.isCancelled { return .some(nil) }
-                    state.waiters[id] = continuation
-                    return .none
-                }
-                if let immediate { continuation.resume(returning: immediate) }
-            }
-        } onCancel: {
-            let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }
-            waiter?.resume(returning: nil)
-        }
-    }
-}
-
-/// A spawned corridord (or a wrapper that execs it).
-///
-/// Spawned with posix_spawn and reaped by a thread of its own that blocks
-/// in waitpid for exactly this pid, not with Foundation's Process: Process
-/// watches every child through one descriptor the child inherits, and a
-/// child that closes inherited descriptors (systemd-socket-activate does,
-/// before it execs) makes Process's single manager thread block in
-/// waitpid until that child exits, stalling every other Process in the
-/// test runner meanwhile.
-final class DaemonProcess: Sendable {
-    enum Stderr {
-        /// A pipe read by a LineCollector (`stderr`).
-        case pipe
-        /// Appended to this file, e.g. to name it in JOURNAL_STREAM.
-        case file(String)
-    }
-
+extension RunningProcess {
     /// Variables a test runner may have inherited from systemd or a user's
     /// shell that would change how corridord behaves; removed unless a test
     /// sets them.
@@ -313,110 +49,24 @@ final class DaemonProcess: Sendable {
         "INVOCATION_ID", "XDG_RUNTIME_DIR", "XDG_STATE_HOME",
     ]
 
-    private let exit: ExitState
-    let pid: pid_t
-    let command: String
-    /// stdout, always a pipe.
-    let stdout: LineCollector
-    /// stderr when spawned with `.pipe`.
-    let stderrLines: LineCollector?
-
-    /// Spawns `executable` (default: the built corridord) with `arguments`;
+    /// Starts `executable` (default: the built corridord) with `arguments`;
     /// the environment is this process's, scrubbed, plus `environment`.
-    init(
+    convenience init(
         executable: URL? = nil,
         _ arguments: [String],
         environment: [String: String] = [:],
         stderr: Stderr = .pipe
-    ) throws {
-        let executable = try executable ?? CorridordBinary.url()
-        var env = ProcessInfo.processInfo.environment
-        for name in Self.scrubbedVariables { env[name] = nil }
-        env.merge(environment) { $1 }
-        command = ([executable.path] + arguments).joined(separator: " ")
-
-        // Our ends are close-on-exec, so no other child spawned meanwhile
-        // (by a test running in parallel) keeps a write end open and hides EOF.
-        let (outRead, outWrite) = try Self.pipe()
-        var errWrite: Int32 = -1
-        var errRead: Int32 = -1
-        switch stderr {
-        case .pipe:
-            (errRead, errWrite) = try Self.pipe()
-        case .file(let path):
-            errWrite = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-            guard errWrite >= 0 else { throw DaemonTestError("cannot open \(path): errno \(errno)") }
-        }
-        defer {
-            close(outWrite)
-            close(errWrite)
-        }
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, outWrite, 1)
-        posix_spawn_file_actions_adddup2(&actions, errWrite, 2)
-        // Nothing else of the test runner's leaks into the daemon.
-        guard Self.addCloseFrom(&actions, 3) == 0 else {
-            throw DaemonTestError("posix_spawn_file_actions_addclosefrom_np failed")
-        }
-
-        // Signals as a fresh process has them: none blocked, none ignored
-        // (the runner ignores SIGPIPE, and its threads may block signals).
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
-        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var spawned: pid_t = 0
-        let result = posix_spawn(&spawned, executable.path, &actions, &attributes, argv, envp)
-        guard result == 0 else {
-            close(outRead)
-            if errRead >= 0 { close(errRead) }
-            throw DaemonTestError("cannot start \(command): \(String(cString: strerror(result)))")
-        }
-        let pid = spawned
-        self.pid = pid
-
-        let exit = ExitState()
-        self.exit = exit
-        let reaper = Thread {
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-            // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift does not import.
-            let signal = status & 0x7f
-            exit.record(signal == 0 ? (status >> 8) & 0xff : 128 + signal)
-        }
-        reaper.name = "reaper \(pid)"
-        reaper.start()
-
-        self.stdout = LineCollector(descriptor: outRead, name: "stdout of \(executable.lastPathComponent)")
-        self.stderrLines = errRead >= 0 ? LineCollector(descriptor: errRead, name: "stderr of \(executable.lastPathComponent)") : nil
+    ) async throws {
+        var changes: [String: String?] = [:]
+        for name in Self.scrubbedVariables { changes[name] = .some(nil) }
+        for (name, value) in environment { changes[name] = value }
+        try await self.init(executable: (try executable ?? CorridordBinary.url()).path, arguments, environment: changes, stderr: stderr)
     }
+}
 
-    /// glibc ≥ 2.34 has posix_spawn_file_actions_addclosefrom_np, but
-    /// declares it only for _GNU_SOURCE, which Swift's Glibc module lacks.
-    private static let addCloseFrom: @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32 = {
-        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else {
-            fatalError("posix_spawn_file_actions_addclosefrom_np is missing: glibc 2.34 or later is needed")
-        }
-        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
-    }()
+// MARK: - Small socket utilities
 
+enum UnixSocket {
     /// A one-way channel whose both ends are close-on-exec from the start
     /// (a socketpair: Glibc's module map does not offer pipe2).
     static func pipe() throws -> (read: Int32, write: Int32) {
@@ -429,58 +79,6 @@ final class DaemonProcess: Sendable {
         return (fds[0], fds[1])
     }
 
-    /// stderr, for processes spawned with `.pipe`.
-    var stderr: LineCollector {
-        get throws {
-            guard let stderrLines else { throw DaemonTestError("stderr of \(command) goes to a file") }
-            return stderrLines
-        }
-    }
-
-    /// The exit status once known: the exit code, or 128 + the signal number.
-    var exitStatus: Int32? { exit.state.withLock { $0.status } }
-
-    var isRunning: Bool { exitStatus == nil }
-
-    /// Sends `signal` unless the process has already been reaped (its pid
-    /// could belong to someone else by then).
-    func signal(_ signal: Int32) {
-        exit.state.withLock { state in
-            if state.status == nil { _ = Glibc.kill(pid, signal) }
-        }
-    }
-
-    /// For `defer`: SIGKILL if still running.
-    func kill() { signal(SIGKILL) }
-
-    /// The exit code, or 128 + the signal number that ended it. If the
-    /// process is still running after the safety timeout it is killed, so
-    /// the status (137) fails whatever the test expected. If the waiting task
-    /// is cancelled, returns -1 without waiting.
-    @discardableResult
-    func waitForExit(timeout: Duration = safetyTimeout) async -> Int32 {
-        let watchdog = Task { [self] in
-            try await Task.sleep(for: timeout)
-            self.kill()
-        }
-        defer { watchdog.cancel() }
-        return await exit.wait() ?? -1
-    }
-
-    /// The exit status once the process exits; nil if the task is cancelled first.
-    func exited() async -> Int32? {
-        await exit.wait()
-    }
-
-    /// Everything the process wrote to stderr (pipe), once it has exited.
-    func stderrAfterExit() async throws -> String {
-        try await stderr.untilEOF()
-    }
-}
-
-// MARK: - Small socket utilities
-
-enum UnixSocket {
     /// A sockaddr_un for `path`, and its length.
     static func address(_ path: String) throws -> sockaddr_un {
         var address = sockaddr_un()

@@ -1,4 +1,5 @@
 import CorridorClient
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -58,12 +59,12 @@ enum Harness {
         _ arguments: [String],
         environment: [String: String] = [:],
         stderr: DaemonProcess.Stderr = .pipe,
-        in scratch: ScratchDirectory
+        in scratch: TemporaryDirectory
     ) async throws -> ReadyDaemon {
         let notify = try NotifySocket(in: scratch)
         var environment = environment
         environment["NOTIFY_SOCKET"] = notify.path
-        let process = try DaemonProcess(executable: executable, arguments, environment: environment, stderr: stderr)
+        let process = try await DaemonProcess(executable: executable, arguments, environment: environment, stderr: stderr)
         do {
             let (ready, before) = try await firstReady(of: process, on: notify)
             return ReadyDaemon(process: process, notify: notify, ready: ready, beforeReady: before)

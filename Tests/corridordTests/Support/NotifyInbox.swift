@@ -31,7 +31,7 @@ final class NotifyInbox: Sendable {
     func startDraining(_ descriptor: Int32, path: String) throws {
         let stopPipe = try state.withLock { state -> (read: Int32, write: Int32)? in
             guard state.stopDescriptor == nil else { return nil }
-            let ends = try DaemonProcess.pipe()
+            let ends = try UnixSocket.pipe()
             state.stopDescriptor = ends.write
             return ends
         }

@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import Glibc
 import Synchronization
@@ -37,7 +38,7 @@ final class NotifySocket: Sendable {
     private let descriptor: Int32
     private let inbox = NotifyInbox()
 
-    init(in directory: ScratchDirectory, name: String = "notify.sock") throws {
+    init(in directory: TemporaryDirectory, name: String = "notify.sock") throws {
         path = directory.file(name)
         descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw DaemonTestError("socket(AF_UNIX, SOCK_DGRAM) failed: errno \(errno)") }
@@ -80,7 +81,7 @@ final class NotifySocket: Sendable {
     func signalOnReady(_ process: DaemonProcess, signal: Int32, cpu: Int? = nil) async throws -> (messages: [NotifyMessage], handledAtReady: Bool) {
         // It reads the socket itself, on a thread it may pin: nothing else may read it yet.
         guard !inbox.isDraining else { throw DaemonTestError("signalOnReady must come before the first receive() on \(path)") }
-        let ends = try DaemonProcess.pipe()
+        let ends = try UnixSocket.pipe()
         let wake = WakePipe(read: ends.read, write: ends.write)
         let watcher = Task {
             if await process.exited() != nil { wake.signal() }

@@ -1,38 +1,9 @@
 import Synchronization
 
-/// Thrown when something a test waits for does not happen within the safety bound.
-struct TestTimeout: Error, CustomStringConvertible {
-    let description: String
-}
-
-/// Runs `operation`, failing with `TestTimeout` if it has not finished within `bound`.
-///
-/// The bound is a safety net so that a broken server fails a test instead of
-/// hanging the suite; it is never what a passing test waits on. `operation`
-/// must end when cancelled.
-func withSafetyTimeout<T: Sendable>(
-    _ bound: Duration = .seconds(30),
-    waitingFor what: String,
-    _ operation: @escaping @Sendable () async throws -> T
-) async throws -> T {
-    try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask { try await operation() }
-        group.addTask {
-            try await Task.sleep(for: bound)
-            return nil
-        }
-        defer { group.cancelAll() }
-        guard let value = try await group.next()! else {
-            throw TestTimeout(description: "gave up after \(bound) waiting for \(what)")
-        }
-        return value
-    }
-}
-
 /// An append-only record of things that happened elsewhere (log lines, method
 /// handler events), which a test can wait on: the waiting ends when the event
 /// is recorded, not after some time.
-final class EventLog<Event: Sendable>: Sendable {
+public final class EventRecorder<Event: Sendable>: Sendable {
     private struct Waiter {
         let condition: @Sendable ([Event]) -> Bool
         let continuation: CheckedContinuation<Void, any Error>
@@ -47,11 +18,11 @@ final class EventLog<Event: Sendable>: Sendable {
 
     private let state = Mutex(State())
 
-    init() {}
+    public init() {}
 
-    var events: [Event] { state.withLock { $0.events } }
+    public var events: [Event] { state.withLock { $0.events } }
 
-    func append(_ event: Event) {
+    public func append(_ event: Event) {
         let satisfied: [CheckedContinuation<Void, any Error>] = state.withLock { state in
             state.events.append(event)
             var satisfied: [CheckedContinuation<Void, any Error>] = []
@@ -65,7 +36,7 @@ final class EventLog<Event: Sendable>: Sendable {
     }
 
     /// Waits until `condition` holds for the events recorded so far.
-    func waitUntil(
+    public func waitUntil(
         _ what: String,
         within bound: Duration = .seconds(30),
         _ condition: @escaping @Sendable ([Event]) -> Bool
@@ -75,7 +46,7 @@ final class EventLog<Event: Sendable>: Sendable {
 
     /// Waits for the first event matching `predicate` (which may already be there) and returns it.
     @discardableResult
-    func first(
+    public func first(
         _ what: String,
         within bound: Duration = .seconds(30),
         where predicate: @escaping @Sendable (Event) -> Bool

@@ -1,0 +1,136 @@
+import CorridorRegistry
+import CorridorServer
+import CorridorWire
+import Foundation
+import Logging
+import Synchronization
+
+/// A real CorridorServer in this process, on `s.sock` in a fresh temporary
+/// directory (short enough for AF_UNIX): with only the System and Health
+/// services, with the methods a test gives it, or serving a real Registry as
+/// corridord does (`startWithRegistry`). Whatever it logs at `logLevel` or
+/// above is kept in `log`, which a test can wait on.
+public final class InProcessServer: Sendable {
+    public let server: CorridorServer
+    /// The registry it serves, when started with one; `stop()` closes it.
+    public let registry: Registry?
+    public let directory: String
+    public let socketPath: String
+    public let log: EventRecorder<LogLine>
+    private let hasShutDown = Atomic<Bool>(false)
+    private let hasStopped = Atomic<Bool>(false)
+
+    private init(server: CorridorServer, registry: Registry?, directory: String, log: EventRecorder<LogLine>) {
+        self.server = server
+        self.registry = registry
+        self.directory = directory
+        self.socketPath = directory + "/s.sock"
+        self.log = log
+    }
+
+    /// `directory`: where the socket goes (a fresh temporary directory when nil);
+    /// the data directory the server reports is `<directory>/data`.
+    public static func start(
+        directory given: String? = nil,
+        limits: ServerLimits = ServerLimits(),
+        methods: MethodRouter = MethodRouter(),
+        storeStatus: (@Sendable () async -> StoreStatus)? = nil,
+        registry: Registry? = nil,
+        logLevel: Logger.Level = .critical
+    ) async throws -> InProcessServer {
+        let directory = try given ?? TemporaryDirectory().path
+        let log = EventRecorder<LogLine>()
+        var logger = Logger(label: "corridor.test-server") { _ in RecordingLogHandler(lines: log) }
+        logger.logLevel = logLevel
+        var configuration = ServerConfiguration(socketPath: directory + "/s.sock", dataDirectory: directory + "/data")
+        configuration.limits = limits
+        let server = CorridorServer(configuration: configuration, methods: methods, storeStatus: storeStatus, logger: logger)
+        try await server.start()
+        return InProcessServer(server: server, registry: registry, directory: directory, log: log)
+    }
+
+    /// A Registry opened on `<directory>/data` with `options`, served as
+    /// corridord serves it. `prepare` gets the data directory before the
+    /// registry opens it, to write a log the test needs (e.g. records with
+    /// set registration times).
+    public static func startWithRegistry(
+        options: RegistryOptions = RegistryOptions(),
+        prepare: (String) async throws -> Void = { _ in }
+    ) async throws -> InProcessServer {
+        let directory = try TemporaryDirectory()
+        let data = directory.file("data")
+        do {
+            try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+            try await prepare(data)
+            var logger = Logger(label: "corridor.test-registry")
+            logger.logLevel = .critical
+            let (registry, _) = try Registry.open(dataDirectory: data, options: options, logger: logger)
+            do {
+                return try await start(
+                    directory: directory.path, methods: RegistryService.methods(registry: registry),
+                    storeStatus: { await registry.storeStatus }, registry: registry
+                )
+            } catch {
+                await registry.close()
+                throw error
+            }
+        } catch {
+            directory.remove()
+            throw error
+        }
+    }
+
+    /// The server's own graceful shutdown (GoAway, drain), at most once.
+    public func shutdownGracefully() async {
+        guard !hasShutDown.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        await server.shutdownGracefully()
+    }
+
+    /// Shuts the server down if the test has not, closes the registry it
+    /// served, and removes its directory; at most once.
+    public func stop() async {
+        guard !hasStopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        await shutdownGracefully()
+        await registry?.close()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+}
+
+/// One line the server logged, as the tests see it.
+public struct LogLine: Sendable, CustomStringConvertible {
+    public var level: Logger.Level
+    public var message: String
+    public var metadata: [String: String]
+
+    public var description: String {
+        let fields = metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        return "[\(level)] \(message) \(fields)"
+    }
+}
+
+/// A LogHandler that keeps every line in memory, so that tests can assert
+/// what was logged.
+public struct RecordingLogHandler: LogHandler {
+    public let lines: EventRecorder<LogLine>
+    public var metadata: Logger.Metadata = [:]
+    public var logLevel: Logger.Level = .trace
+
+    public init(lines: EventRecorder<LogLine>) {
+        self.lines = lines
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var merged = metadata
+        for (key, value) in event.metadata ?? [:] { merged[key] = value }
+        lines.append(LogLine(
+            level: event.level,
+            message: event.message.description,
+            metadata: merged.mapValues { "\($0)" }
+        ))
+    }
+}
