@@ -7,8 +7,12 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "The daemon's Unix socket. Defaults to CORRIDOR_SOCKET, then the local and system sockets.")
     var socket: String?
 
-    @Option(help: "Seconds to wait for an answer.")
+    @Option(help: "Seconds to wait for an answer (fractions allowed, at most a day).")
     var timeout: Double = 10
+
+    /// A day: longer is a typo, and a number this large would not fit the
+    /// milliseconds the wire carries.
+    static let longestTimeout: Double = 86_400
 
     var resolvedSocket: String {
         DefaultLocations.clientSocket(explicit: socket, environment: ProcessInfo.processInfo.environment) { path in
@@ -20,6 +24,9 @@ struct ConnectionOptions: ParsableArguments {
 
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds.") }
+        guard timeout <= Self.longestTimeout else {
+            throw ValidationError("--timeout must be at most \(Int(Self.longestTimeout)) seconds (a day); \(timeout) was given.")
+        }
     }
 
     /// A socket nobody named (the per-user or system default) is used only
@@ -38,7 +45,7 @@ struct ConnectionOptions: ParsableArguments {
     func connect() async throws -> CorridorClient {
         var configuration = ClientConfiguration()
         configuration.clientName = "corridorctl"
-        configuration.connectTimeout = .seconds(max(1, Int64(timeout.rounded(.up))))
+        configuration.connectTimeout = callTimeout
         let path = resolvedSocket
         if let problem = Self.defaultSocketDirectoryProblem(path, explicit: socket, environment: ProcessInfo.processInfo.environment) {
             throw CommandFailure(RPCError(.permissionDenied, "refusing to connect to \(path): \(problem)"))

@@ -28,7 +28,8 @@ import Testing
         #expect(minimum > 0 && minimum <= p50 && p50 <= p99 && p99 <= maximum)
     }
 
-    @Test(arguments: [["-c", "0"], ["--size=-1"], ["--timeout", "0"]])
+    /// A timeout too large for the wire's milliseconds once trapped converting to Int64.
+    @Test(arguments: [["-c", "0"], ["--size=-1"], ["--timeout", "0"], ["--timeout", "1e30"], ["--timeout", "inf"], ["--timeout", "nan"], ["--timeout", "86401"]])
     func badArgumentsAreRefusedBeforeConnecting(arguments: [String]) async throws {
         let run = try await Corridorctl.run(["ping", "--socket", "/nonexistent.sock"] + arguments)
         #expect(run.status == 64, "\(run.stdout)\(run.stderr)")
