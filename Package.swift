@@ -60,7 +60,6 @@ let package = Package(
         .target(
             name: "CorridorStore",
             dependencies: [
-                "CorridorWire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -87,6 +86,7 @@ let package = Package(
             dependencies: [
                 "CorridorModel",
                 "CorridorRegistry",
+                "CorridorStore",
                 "CorridorWire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -147,7 +147,7 @@ let package = Package(
         ),
         .testTarget(name: "CorridorRegistryTests", dependencies: ["CorridorTestSupport", "CorridorRegistry", "CorridorStore", "CorridorModel", "CorridorWire", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CorridorExportTests", dependencies: ["CorridorTestSupport", "CorridorExport", "CorridorModel", "CorridorWire"]),
-        .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorTestSupport", "CorridorStore", "CorridorWire", .product(name: "Logging", package: "swift-log"), .product(name: "SystemPackage", package: "swift-system")]),
+        .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorTestSupport", "CorridorStore", .product(name: "Logging", package: "swift-log"), .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(
             name: "CorridorSystemdTests",
             dependencies: ["CorridorSystemd"]
@@ -158,6 +158,9 @@ let package = Package(
                 "CorridorTestSupport",
                 "CorridorServer",
                 "CorridorClient",
+                "CorridorModel",
+                "CorridorRegistry",
+                "CorridorStore",
                 "CorridorWire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -29,9 +29,9 @@ extension Movement {
 extension RegistryState {
     // MARK: Planning
 
-    func decidePlanMovement(_ proposed: Movement?, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], movement: Movement) {
+    func decidePlanMovement(_ proposed: Movement?, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
         guard var movement = proposed else {
-            throw RPCError.invalidArgument([FieldViolation(field: "movement", description: "is required")])
+            throw RegistryError.invalidArgument(violations: [FieldViolation(field: "movement", reason: "is required")])
         }
         var checks = FieldChecks()
         checks.identifier(movement.id, "movement.id")
@@ -100,7 +100,7 @@ extension RegistryState {
         checkManifestFields(movement.passengers, of: movement, field: "movement.passengers", checks: &checks)
         try checks.throwIfAny()
         guard movements[movement.id] == nil else {
-            throw RPCError(.alreadyExists, "a movement with id \"\(movement.id)\" already exists")
+            throw RegistryError.alreadyExists("a movement with id \"\(movement.id)\" already exists")
         }
         movement.status = .planned
         let requested = movement.passengers
@@ -142,27 +142,27 @@ extension RegistryState {
 
     /// The passengers (with their destinations) the manifest gains, and the
     /// cases going LISTED → SCHEDULED; refuses a case that cannot travel.
-    func manifestAdditions(_ add: [Movement.Passenger], to movement: Movement, date: String) throws(RPCError) -> (passengers: [Movement.Passenger], events: [EventKind]) {
+    func manifestAdditions(_ add: [Movement.Passenger], to movement: Movement, date: String) throws(RegistryError) -> (passengers: [Movement.Passenger], events: [EventKind]) {
         var passengers = movement.passengers
         var events: [EventKind] = []
         for requested in add {
             guard let record = cases[requested.caseID] else {
-                throw RPCError(.notFound, "no case with id \"\(requested.caseID)\"")
+                throw RegistryError.notFound("no case with id \"\(requested.caseID)\"")
             }
             if let other = activeManifest(of: record.id) {
                 let which = other.id == movement.id ? "this movement's manifest" : "the manifest of movement \(other.id) (\(other.status.rawValue))"
-                throw RPCError(.failedPrecondition, "case \(record.id) is already on \(which); a case can be on one active manifest only")
+                throw RegistryError.failedPrecondition("case \(record.id) is already on \(which); a case can be on one active manifest only")
             }
             guard record.status == .listed else {
-                throw RPCError(.failedPrecondition, "case \(record.id) is \(record.status.rawValue); a manifest takes LISTED cases (an ACTIVE entry of an APPROVED or IN_PROGRESS list)")
+                throw RegistryError.failedPrecondition("case \(record.id) is \(record.status.rawValue); a manifest takes LISTED cases (an ACTIVE entry of an APPROVED or IN_PROGRESS list)")
             }
             guard let list = openListHolding(record.id, listID: movement.listID) else {
                 let which = movement.listID.isEmpty ? "any APPROVED or IN_PROGRESS list" : "list \(movement.listID) (\(lists[movement.listID]?.status.rawValue ?? "missing"))"
-                throw RPCError(.failedPrecondition, "case \(record.id) is LISTED but not an ACTIVE entry of \(which)")
+                throw RegistryError.failedPrecondition("case \(record.id) is LISTED but not an ACTIVE entry of \(which)")
             }
             let onList = list.entries.filter { $0.state == .active }.compactMap { cases[$0.caseID] }
             if let rule = excludingRule(for: record, under: list.ruleIDs, accompanying: casesAccompanied(by: record.id, among: onList)) {
-                throw RPCError(.failedPrecondition, "case \(record.id) cannot go on the manifest: \(rule.refusalText)")
+                throw RegistryError.failedPrecondition("case \(record.id) cannot go on the manifest: \(rule.refusalText)")
             }
             let destination = requested.destinationSiteID.isEmpty ? (movement.destinationSiteIDs.first ?? "") : requested.destinationSiteID
             passengers.append(Movement.Passenger(caseID: record.id, destinationSiteID: destination))
@@ -177,9 +177,9 @@ extension RegistryState {
         (openListHolding(caseID, listID: listID) ?? openListHolding(caseID)) != nil ? .listed : .waiting
     }
 
-    func decideChangeManifest(_ request: ChangeManifestRequest, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], movement: Movement) {
+    func decideChangeManifest(_ request: ChangeManifestRequest, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
         guard var movement = movements[request.movementID] else {
-            throw RPCError(.notFound, "no movement with id \"\(request.movementID)\"")
+            throw RegistryError.notFound("no movement with id \"\(request.movementID)\"")
         }
         var checks = FieldChecks()
         checks.require(!request.add.isEmpty || !request.removeCaseIDs.isEmpty, "add", "name cases to add or remove_case_ids")
@@ -201,7 +201,7 @@ extension RegistryState {
         var events: [EventKind] = []
         for caseID in request.removeCaseIDs {
             guard let index = movement.passengers.firstIndex(where: { $0.caseID == caseID && !$0.removed }) else {
-                throw RPCError(.notFound, "case \(caseID) is not on the manifest of movement \(movement.id)")
+                throw RegistryError.notFound("case \(caseID) is not on the manifest of movement \(movement.id)")
             }
             movement.passengers[index].removed = true
             movement.passengers[index].removedReason = request.reason
@@ -227,9 +227,9 @@ extension RegistryState {
         return windowsCovering(crossingSiteID).compactMap { $0.daily?.timeZone }.first ?? "UTC"
     }
 
-    func decideSetMovementStatus(_ request: SetMovementStatusRequest, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], movement: Movement) {
+    func decideSetMovementStatus(_ request: SetMovementStatusRequest, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
         guard var movement = movements[request.movementID] else {
-            throw RPCError(.notFound, "no movement with id \"\(request.movementID)\"")
+            throw RegistryError.notFound("no movement with id \"\(request.movementID)\"")
         }
         var checks = FieldChecks()
         checks.specified(request.status, .unspecified, "status")
@@ -257,14 +257,14 @@ extension RegistryState {
             let overrideGiven = !request.overrideReason.allSatisfy(\.isWhitespace)
             if crossing?.crossingStatus == .closed {
                 guard overrideGiven else {
-                    throw RPCError(.failedPrecondition, "crossing \(movement.crossingSiteID) is CLOSED at \(LocalTimestamp.format(atMs, zoneName: zone)); give override_reason to depart anyway")
+                    throw RegistryError.failedPrecondition("crossing \(movement.crossingSiteID) is CLOSED at \(LocalTimestamp.format(atMs, zoneName: zone)); give override_reason to depart anyway")
                 }
                 overrideUsed = request.overrideReason
             }
             if activeWindows(at: movement.crossingSiteID, atMs: atMs).isEmpty {
                 guard overrideGiven else {
                     let there = windowsCovering(movement.crossingSiteID).map { $0.scheduleText(zoneName: zone) }
-                    throw RPCError(.failedPrecondition, "crossing \(movement.crossingSiteID) has no access window in effect at \(LocalTimestamp.format(atMs, zoneName: zone)); windows there: \(there.isEmpty ? "none" : there.joined(separator: "; ")); give override_reason to depart anyway")
+                    throw RegistryError.failedPrecondition("crossing \(movement.crossingSiteID) has no access window in effect at \(LocalTimestamp.format(atMs, zoneName: zone)); windows there: \(there.isEmpty ? "none" : there.joined(separator: "; ")); give override_reason to depart anyway")
                 }
                 overrideUsed = request.overrideReason
             }
@@ -300,7 +300,7 @@ extension RegistryState {
             if movement.kind == .aidConvoy {
                 let missing = movement.cargo.filter { !$0.deliveryRecorded }.map(\.id)
                 guard missing.isEmpty else {
-                    throw RPCError(.failedPrecondition, "movement \(movement.id) has no delivery recorded for cargo line\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); record the deliveries first")
+                    throw RegistryError.failedPrecondition("movement \(movement.id) has no delivery recorded for cargo line\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); record the deliveries first")
                 }
             }
             movement.completedAtMs = atMs
@@ -319,12 +319,12 @@ extension RegistryState {
 
     // MARK: Cargo, deliveries, incidents
 
-    func decideRemoveCargo(_ request: RemoveCargoRequest, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], movement: Movement) {
+    func decideRemoveCargo(_ request: RemoveCargoRequest, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
         guard var movement = movements[request.movementID] else {
-            throw RPCError(.notFound, "no movement with id \"\(request.movementID)\"")
+            throw RegistryError.notFound("no movement with id \"\(request.movementID)\"")
         }
         guard let index = movement.cargo.firstIndex(where: { $0.id == request.lineID }) else {
-            throw RPCError(.notFound, "no cargo line \"\(request.lineID)\" on movement \(movement.id) (lines: \(movement.cargo.map(\.id).joined(separator: ", ")))")
+            throw RegistryError.notFound("no cargo line \"\(request.lineID)\" on movement \(movement.id) (lines: \(movement.cargo.map(\.id).joined(separator: ", ")))")
         }
         let line = movement.cargo[index]
         let left = line.quantity - line.removed
@@ -357,9 +357,9 @@ extension RegistryState {
     /// (at most what is left on it: quantity - removed); rest_in_full delivers
     /// all that is left on every line neither named nor recorded before. A line
     /// may be recorded again (a correction) by naming it.
-    func decideRecordDelivery(_ request: RecordDeliveryRequest) throws(RPCError) -> (events: [EventKind], movement: Movement) {
+    func decideRecordDelivery(_ request: RecordDeliveryRequest) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
         guard var movement = movements[request.movementID] else {
-            throw RPCError(.notFound, "no movement with id \"\(request.movementID)\"")
+            throw RegistryError.notFound("no movement with id \"\(request.movementID)\"")
         }
         var checks = FieldChecks()
         checks.require(!request.lines.isEmpty || request.restInFull, "lines", "name the lines delivered, or give rest_in_full")
@@ -394,9 +394,9 @@ extension RegistryState {
         return ([.deliveryRecorded(DeliveryRecorded(movement: movement, lineIDs: recorded))], movement)
     }
 
-    func decideReportIncident(_ request: ReportIncidentRequest, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], movement: Movement) {
+    func decideReportIncident(_ request: ReportIncidentRequest, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
         guard var movement = movements[request.movementID] else {
-            throw RPCError(.notFound, "no movement with id \"\(request.movementID)\"")
+            throw RegistryError.notFound("no movement with id \"\(request.movementID)\"")
         }
         var checks = FieldChecks()
         var incident = request.incident ?? Movement.Incident()
@@ -421,13 +421,13 @@ extension RegistryState {
 extension Registry {
     var wallClockMs: UInt64 { Self.unixNanoseconds() / 1_000_000 }
 
-    public func planMovement(_ request: PlanMovementRequest, actor: Actor) async throws(RPCError) -> Movement {
+    public func planMovement(_ request: PlanMovementRequest, actor: Actor) async throws(RegistryError) -> Movement {
         let (events, movement) = try currentState.decidePlanMovement(request.movement, nowMs: wallClockMs)
         try await commit(events, actor: actor)
         return currentState.movements[movement.id] ?? movement
     }
 
-    public func setMovementStatus(_ request: SetMovementStatusRequest, actor: Actor) async throws(RPCError) -> Movement {
+    public func setMovementStatus(_ request: SetMovementStatusRequest, actor: Actor) async throws(RegistryError) -> Movement {
         let nowNs = Self.unixNanoseconds()
         let (events, movement) = try currentState.decideSetMovementStatus(request, nowMs: nowNs / 1_000_000)
         let reason = request.reason.isEmpty && request.status == .aborted ? request.overrideReason : request.reason
@@ -435,26 +435,26 @@ extension Registry {
         return currentState.movements[movement.id] ?? movement
     }
 
-    public func changeManifest(_ request: ChangeManifestRequest, actor: Actor) async throws(RPCError) -> Movement {
+    public func changeManifest(_ request: ChangeManifestRequest, actor: Actor) async throws(RegistryError) -> Movement {
         let (events, movement) = try currentState.decideChangeManifest(request, nowMs: wallClockMs)
         try await commit(events, actor: actor, reason: request.reason)
         return currentState.movements[movement.id] ?? movement
     }
 
-    public func removeCargo(_ request: RemoveCargoRequest, actor: Actor) async throws(RPCError) -> Movement {
+    public func removeCargo(_ request: RemoveCargoRequest, actor: Actor) async throws(RegistryError) -> Movement {
         let nowNs = Self.unixNanoseconds()
         let (events, movement) = try currentState.decideRemoveCargo(request, nowMs: nowNs / 1_000_000)
         try await commit(events, actor: actor, reason: request.reason, at: nowNs)
         return currentState.movements[movement.id] ?? movement
     }
 
-    public func recordDelivery(_ request: RecordDeliveryRequest, actor: Actor) async throws(RPCError) -> Movement {
+    public func recordDelivery(_ request: RecordDeliveryRequest, actor: Actor) async throws(RegistryError) -> Movement {
         let (events, movement) = try currentState.decideRecordDelivery(request)
         try await commit(events, actor: actor)
         return currentState.movements[movement.id] ?? movement
     }
 
-    public func reportIncident(_ request: ReportIncidentRequest, actor: Actor) async throws(RPCError) -> Movement {
+    public func reportIncident(_ request: ReportIncidentRequest, actor: Actor) async throws(RegistryError) -> Movement {
         let nowNs = Self.unixNanoseconds()
         let (events, movement) = try currentState.decideReportIncident(request, nowMs: nowNs / 1_000_000)
         try await commit(events, actor: actor, at: nowNs)

@@ -5,15 +5,15 @@ import CorridorWire
 // ("movements today") or with cargo removed ("convoys with removals").
 
 extension Registry {
-    public func getMovement(_ request: GetRequest) async throws(RPCError) -> Movement {
+    public func getMovement(_ request: GetRequest) async throws(RegistryError) -> Movement {
         let state = try await durableState()
         guard let movement = state.movements[request.id] else {
-            throw RPCError(.notFound, "no movement with id \"\(request.id)\"")
+            throw RegistryError.notFound("no movement with id \"\(request.id)\"")
         }
         return movement
     }
 
-    public func listMovements(_ request: ListMovementsRequest) async throws(RPCError) -> ListMovementsResponse {
+    public func listMovements(_ request: ListMovementsRequest) async throws(RegistryError) -> ListMovementsResponse {
         var checks = FieldChecks()
         checks.zoneName(request.timeZone, "time_zone")
         var day: (fromMs: UInt64, untilMs: UInt64)?

@@ -8,9 +8,9 @@ extension Registry {
         CivilDate.utcDay(ofUnixMs: unixNanoseconds() / 1_000_000).description
     }
 
-    public func recordAgreement(_ request: RecordAgreementRequest, actor: Actor) async throws(RPCError) -> Agreement {
+    public func recordAgreement(_ request: RecordAgreementRequest, actor: Actor) async throws(RegistryError) -> Agreement {
         guard let proposed = request.agreement else {
-            throw RPCError.invalidArgument([FieldViolation(field: "agreement", description: "is required")])
+            throw RegistryError.invalidArgument(violations: [FieldViolation(field: "agreement", reason: "is required")])
         }
         let nowNs = Self.unixNanoseconds()
         let (events, recorded) = try currentState.decideRecordAgreement(proposed, today: CivilDate.utcDay(ofUnixMs: nowNs / 1_000_000))
@@ -18,9 +18,9 @@ extension Registry {
         return currentState.agreements[recorded.id] ?? recorded
     }
 
-    public func updateAgreement(_ request: UpdateAgreementRequest, actor: Actor) async throws(RPCError) -> Agreement {
+    public func updateAgreement(_ request: UpdateAgreementRequest, actor: Actor) async throws(RegistryError) -> Agreement {
         guard let changes = request.agreement else {
-            throw RPCError.invalidArgument([FieldViolation(field: "agreement", description: "is required")])
+            throw RegistryError.invalidArgument(violations: [FieldViolation(field: "agreement", reason: "is required")])
         }
         let nowNs = Self.unixNanoseconds()
         let (events, updated) = try currentState.decideUpdateAgreement(changes, fields: request.fields, today: CivilDate.utcDay(ofUnixMs: nowNs / 1_000_000))
@@ -28,14 +28,14 @@ extension Registry {
         return currentState.agreements[updated.id] ?? updated
     }
 
-    public func setAgreementStatus(_ request: SetAgreementStatusRequest, actor: Actor) async throws(RPCError) -> Agreement {
+    public func setAgreementStatus(_ request: SetAgreementStatusRequest, actor: Actor) async throws(RegistryError) -> Agreement {
         let nowNs = Self.unixNanoseconds()
         let (events, updated) = try currentState.decideSetAgreementStatus(request, today: CivilDate.utcDay(ofUnixMs: nowNs / 1_000_000))
         try await commit(events, actor: actor, reason: request.reason, at: nowNs)
         return currentState.agreements[updated.id] ?? updated
     }
 
-    public func recordFulfilment(_ request: RecordFulfilmentRequest, actor: Actor) async throws(RPCError) -> AgreementProgress {
+    public func recordFulfilment(_ request: RecordFulfilmentRequest, actor: Actor) async throws(RegistryError) -> AgreementProgress {
         let nowNs = Self.unixNanoseconds()
         let events = try currentState.decideRecordFulfilment(request, today: CivilDate.utcDay(ofUnixMs: nowNs / 1_000_000))
         try await commit(events, actor: actor, reason: request.reason, at: nowNs)
@@ -43,14 +43,14 @@ extension Registry {
         return state.agreementProgress(try committed(state.agreements[request.agreementID], "agreement \(request.agreementID)"))
     }
 
-    public func getAgreement(_ request: GetRequest) async throws(RPCError) -> Agreement {
+    public func getAgreement(_ request: GetRequest) async throws(RegistryError) -> Agreement {
         guard let agreement = try await durableState().agreements[request.id] else {
-            throw RPCError(.notFound, "no agreement with id \"\(request.id)\"")
+            throw RegistryError.notFound("no agreement with id \"\(request.id)\"")
         }
         return agreement
     }
 
-    public func listAgreements(_ request: ListAgreementsRequest) async throws(RPCError) -> ListAgreementsResponse {
+    public func listAgreements(_ request: ListAgreementsRequest) async throws(RegistryError) -> ListAgreementsResponse {
         let state = try await durableState()
         let agreements = state.agreements.values
             .filter { request.status == .unspecified || $0.status == request.status }
@@ -58,10 +58,10 @@ extension Registry {
         return ListAgreementsResponse(agreements: agreements)
     }
 
-    public func getAgreementProgress(_ request: GetRequest) async throws(RPCError) -> AgreementProgress {
+    public func getAgreementProgress(_ request: GetRequest) async throws(RegistryError) -> AgreementProgress {
         let state = try await durableState()
         guard let agreement = state.agreements[request.id] else {
-            throw RPCError(.notFound, "no agreement with id \"\(request.id)\"")
+            throw RegistryError.notFound("no agreement with id \"\(request.id)\"")
         }
         return state.agreementProgress(agreement)
     }

@@ -4,9 +4,9 @@ import CorridorWire
 // The figures commands and queries.
 
 extension Registry {
-    public func reportFigure(_ request: ReportFigureRequest, actor: Actor) async throws(RPCError) -> Figure {
+    public func reportFigure(_ request: ReportFigureRequest, actor: Actor) async throws(RegistryError) -> Figure {
         guard let proposed = request.figure else {
-            throw RPCError.invalidArgument([FieldViolation(field: "figure", description: "is required")])
+            throw RegistryError.invalidArgument(violations: [FieldViolation(field: "figure", reason: "is required")])
         }
         let (events, figure) = try currentState.decideReportFigure(proposed, nowMs: Self.unixNanoseconds() / 1_000_000)
         try await commit(events, actor: actor)
@@ -14,7 +14,7 @@ extension Registry {
     }
 
     /// Figures by id (the order they were reported), optionally of one subject kind, subject and measure.
-    public func listFigures(_ request: ListFiguresRequest) async throws(RPCError) -> ListFiguresResponse {
+    public func listFigures(_ request: ListFiguresRequest) async throws(RegistryError) -> ListFiguresResponse {
         let state = try await durableState()
         let figures = state.figures.values.filter {
             (request.subjectKind == .unspecified || $0.subjectKind == request.subjectKind)
@@ -26,7 +26,7 @@ extension Registry {
     }
 
     /// Off the actor: counting evacuations by origin passes over every case.
-    public nonisolated func compareFigures(_ request: CompareFiguresRequest) async throws(RPCError) -> CompareFiguresResponse {
+    public nonisolated func compareFigures(_ request: CompareFiguresRequest) async throws(RegistryError) -> CompareFiguresResponse {
         var checks = FieldChecks()
         checks.require(!request.subjectID.isEmpty, "subject_id", "is required: a site, agreement or movement id, or an event's name")
         checks.specified(request.measure, .unspecified, "measure")
@@ -35,7 +35,7 @@ extension Registry {
         let known = state.sites[request.subjectID] != nil || state.agreements[request.subjectID] != nil
             || state.movements[request.subjectID] != nil || state.figures.values.contains { $0.subjectID == request.subjectID }
         guard known else {
-            throw RPCError(.notFound, "no site, agreement, movement or figure with subject id \"\(request.subjectID)\"")
+            throw RegistryError.notFound("no site, agreement, movement or figure with subject id \"\(request.subjectID)\"")
         }
         var response = CompareFiguresResponse(claims: state.claims(subjectID: request.subjectID, measure: request.measure))
         if let own = state.registryCount(subjectID: request.subjectID, measure: request.measure) {

@@ -4,7 +4,7 @@ import CorridorWire
 // Importing cases: all rows in one commit, or none.
 
 extension Registry {
-    public func importCases(_ request: ImportCasesRequest, actor: Actor) async throws(RPCError) -> ImportCasesResponse {
+    public func importCases(_ request: ImportCasesRequest, actor: Actor) async throws(RegistryError) -> ImportCasesResponse {
         let nowMs = Self.unixNanoseconds() / 1_000_000
         let (events, imported) = try currentState.decideImportCases(request.rows, nowMs: nowMs)
         if request.dryRun {

@@ -6,12 +6,12 @@ import CorridorWire
 // does not hold up commands.
 
 extension Registry {
-    public nonisolated func waitingCases(_ request: WaitingCasesRequest) async throws(RPCError) -> WaitingCasesResponse {
+    public nonisolated func waitingCases(_ request: WaitingCasesRequest) async throws(RegistryError) -> WaitingCasesResponse {
         let state = try await durableState()
         return try state.waitingCasesReport(request, nowMs: Self.unixNanoseconds() / 1_000_000)
     }
 
-    public nonisolated func deathsWhileWaiting(_ request: DeathsWhileWaitingRequest) async throws(RPCError) -> DeathsWhileWaitingResponse {
+    public nonisolated func deathsWhileWaiting(_ request: DeathsWhileWaitingRequest) async throws(RegistryError) -> DeathsWhileWaitingResponse {
         try await durableState().deathsWhileWaitingReport(request)
     }
 }

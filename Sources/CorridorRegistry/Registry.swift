@@ -96,7 +96,7 @@ public actor Registry {
                 let event = try Event(protobufBytes: record.payload)
                 state.apply(event, sequence: record.header.sequence)
             } catch {
-                replayFailure = StoreError.undecodable(sequence: record.header.sequence, error: "\(error)")
+                replayFailure = RegistryError.undecodable(sequence: record.header.sequence, error: "\(error)")
             }
         }
         if let replayFailure { throw replayFailure }
@@ -117,12 +117,18 @@ public actor Registry {
     /// command that checked dates against "today" passes the time it decided
     /// with, so the event says when the check was made.
     @discardableResult
-    func commit(_ kinds: [EventKind], actor: Actor, reason: String = "", at nowNs: UInt64 = Registry.unixNanoseconds()) async throws(RPCError) -> UInt64 {
+    func commit(_ kinds: [EventKind], actor: Actor, reason: String = "", at nowNs: UInt64 = Registry.unixNanoseconds()) async throws(RegistryError) -> UInt64 {
         guard !kinds.isEmpty else { return state.lastSequence }
         let events = kinds.map { Event(actor: actor, reason: reason, atMs: nowNs / 1_000_000, $0) }
         var records: [PendingRecord] = []
         for (event, kind) in zip(events, kinds) {
-            records.append(PendingRecord(type: kind.recordType, payload: try event.protobufBytes(), timestampNanoseconds: nowNs))
+            let payload: [UInt8]
+            do {
+                payload = try event.protobufBytes()
+            } catch {
+                throw RegistryError.internal(error.message)
+            }
+            records.append(PendingRecord(type: kind.recordType, payload: payload, timestampNanoseconds: nowNs))
         }
         let sequences: ClosedRange<UInt64>
         do {
@@ -133,7 +139,7 @@ public actor Registry {
             if !error.isLoggedByStore {
                 logger.error("an append was refused", metadata: ["error": "\(error)"])
             }
-            throw RPCError(status: error.rpcStatus)
+            throw RegistryError.store(error)
         }
         for (index, event) in events.enumerated() {
             state.apply(event, sequence: sequences.lowerBound + UInt64(index))
@@ -143,19 +149,19 @@ public actor Registry {
         do {
             try await log.waitUntilDurable(sequences.upperBound)
         } catch {
-            throw RPCError(status: error.rpcStatus)
+            throw RegistryError.store(error)
         }
         return sequences.upperBound
     }
 
     /// The state, once everything it holds is durable: a read never shows a
     /// write that a crash could still take back.
-    func durableState() async throws(RPCError) -> RegistryState {
+    func durableState() async throws(RegistryError) -> RegistryState {
         let target = state.lastSequence
         do {
             try await log.waitUntilDurable(target)
         } catch {
-            throw RPCError(status: error.rpcStatus)
+            throw RegistryError.store(error)
         }
         return state
     }
@@ -163,7 +169,7 @@ public actor Registry {
     // MARK: Snapshots
 
     /// Writes a snapshot of the current state if anything changed since the last one.
-    public func snapshotNow() async throws(RPCError) {
+    public func snapshotNow() async throws(RegistryError) {
         guard state.lastSequence > (lastSnapshot?.sequence ?? 0) else { return }
         try await writeSnapshot(of: state)
     }
@@ -196,23 +202,23 @@ public actor Registry {
         logger.info("snapshot written", metadata: ["sequence": "\(sequence)"])
     }
 
-    private func writeSnapshot(of copy: RegistryState) async throws(RPCError) {
+    private func writeSnapshot(of copy: RegistryState) async throws(RegistryError) {
         try await Self.writeSnapshot(of: copy, log: log, snapshots: snapshots)
         snapshotWritten(through: copy.lastSequence)
     }
 
-    private static func writeSnapshot(of copy: RegistryState, log: EventLog, snapshots: SnapshotStore) async throws(RPCError) {
+    private static func writeSnapshot(of copy: RegistryState, log: EventLog, snapshots: SnapshotStore) async throws(RegistryError) {
         do {
             // A snapshot must never be ahead of the durable log.
             try await log.waitUntilDurable(copy.lastSequence)
             let payload = try copy.snapshotPayload()
             try snapshots.write(sequence: copy.lastSequence, payload: payload)
-        } catch let error as RPCError {
+        } catch let error as RegistryError {
             throw error
         } catch let error as StoreError {
-            throw RPCError(status: error.rpcStatus)
+            throw RegistryError.store(error)
         } catch {
-            throw RPCError(.internal, "\(error)")
+            throw RegistryError.internal("\(error)")
         }
     }
 
@@ -262,23 +268,5 @@ public actor Registry {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
-    }
-}
-
-extension StoreError {
-    static func undecodable(sequence: UInt64, error: String) -> RPCError {
-        RPCError(.dataLoss, "record \(sequence) passed its checksum but is not a valid corridor.v1.Event (\(error)); this build cannot read the log")
-    }
-}
-
-extension Registry {
-    /// The store's figures as System.Status reports them.
-    public var storeStatus: StoreStatus {
-        let figures = log.figures
-        return StoreStatus(
-            lastSequence: figures.lastSequence, segments: UInt32(figures.segments), recordBytes: figures.recordBytes,
-            reservedBytes: figures.reservedBytes, lastSnapshotSequence: lastSnapshot?.sequence ?? 0,
-            lastSnapshotAtMs: lastSnapshot?.atMs ?? 0, syncs: figures.syncs, syncedRecords: figures.syncedRecords
-        )
     }
 }

@@ -6,10 +6,15 @@ import CorridorWire
 /// by its length (4 bytes, little-endian), so a large state is written and
 /// read one record at a time (docs/STORAGE.md).
 extension RegistryState {
-    func snapshotPayload() throws(RPCError) -> [UInt8] {
+    func snapshotPayload() throws(RegistryError) -> [UInt8] {
         var payload: [UInt8] = []
-        func append(_ entry: SnapshotEntry) throws(RPCError) {
-            let bytes = try entry.protobufBytes()
+        func append(_ entry: SnapshotEntry) throws(RegistryError) {
+            let bytes: [UInt8]
+            do {
+                bytes = try entry.protobufBytes()
+            } catch {
+                throw RegistryError.internal(error.message)
+            }
             withUnsafeBytes(of: UInt32(bytes.count).littleEndian) { payload.append(contentsOf: $0) }
             payload.append(contentsOf: bytes)
         }
@@ -48,18 +53,18 @@ extension RegistryState {
     }
 
     /// The state a snapshot holds, through `sequence`.
-    init(snapshotPayload payload: [UInt8], sequence: UInt64) throws(RPCError) {
+    init(snapshotPayload payload: [UInt8], sequence: UInt64) throws(RegistryError) {
         self.init()
         lastSequence = sequence
         var offset = 0
         while offset < payload.count {
             guard offset + 4 <= payload.count else {
-                throw RPCError(.dataLoss, "snapshot entry header cut short at byte \(offset)")
+                throw RegistryError.dataLoss("snapshot entry header cut short at byte \(offset)")
             }
             let length = Int(UInt32(payload[offset]) | UInt32(payload[offset + 1]) << 8 | UInt32(payload[offset + 2]) << 16 | UInt32(payload[offset + 3]) << 24)
             offset += 4
             guard offset + length <= payload.count else {
-                throw RPCError(.dataLoss, "snapshot entry of \(length) bytes at byte \(offset) runs past the end")
+                throw RegistryError.dataLoss("snapshot entry of \(length) bytes at byte \(offset) runs past the end")
             }
             let start = offset
             let decoded: Result<SnapshotEntry, RPCError> = payload.withUnsafeBytes { raw in
@@ -69,7 +74,7 @@ extension RegistryState {
             switch decoded {
             case .success(let value): entry = value
             case .failure(let error):
-                throw RPCError(.dataLoss, "snapshot entry at byte \(start) does not decode: \(error.message)")
+                throw RegistryError.dataLoss("snapshot entry at byte \(start) does not decode: \(error.message)")
             }
             offset += length
             if let counters = entry.counters {

@@ -17,9 +17,9 @@ extension RegistryState {
     static let defaultReportLimit: UInt32 = 100
     static let maximumReportLimit: UInt32 = 10_000
 
-    public func waitingCasesReport(_ request: WaitingCasesRequest, nowMs: UInt64) throws(RPCError) -> WaitingCasesResponse {
+    public func waitingCasesReport(_ request: WaitingCasesRequest, nowMs: UInt64) throws(RegistryError) -> WaitingCasesResponse {
         guard request.limit <= Self.maximumReportLimit else {
-            throw RPCError.invalidArgument([FieldViolation(field: "limit", description: "\(request.limit) is more than \(Self.maximumReportLimit)")])
+            throw RegistryError.invalidArgument(violations: [FieldViolation(field: "limit", reason: "\(request.limit) is more than \(Self.maximumReportLimit)")])
         }
         let limit = Int(request.limit == 0 ? Self.defaultReportLimit : request.limit)
         var best = BoundedWorstFirstHeap<WaitingKey>(capacity: limit)
@@ -39,7 +39,7 @@ extension RegistryState {
         if request.siteID.isEmpty {
             for (id, facts) in caseFacts { consider(id, facts) }
         } else {
-            guard sites[request.siteID] != nil else { throw RPCError(.notFound, "no site with id \"\(request.siteID)\"") }
+            guard sites[request.siteID] != nil else { throw RegistryError.notFound("no site with id \"\(request.siteID)\"") }
             forEachReportCase(inSiteTree: reportSiteTree(request.siteID), consider)
         }
 
@@ -60,7 +60,7 @@ extension RegistryState {
         return WaitingCasesResponse(cases: rows, byPrecedence: byPrecedence, total: total)
     }
 
-    public func deathsWhileWaitingReport(_ request: DeathsWhileWaitingRequest) throws(RPCError) -> DeathsWhileWaitingResponse {
+    public func deathsWhileWaitingReport(_ request: DeathsWhileWaitingRequest) throws(RegistryError) -> DeathsWhileWaitingResponse {
         var checks = FieldChecks()
         let from = checks.date(request.from, "from", required: false)
         let to = checks.date(request.to, "to", required: false)
@@ -86,7 +86,7 @@ extension RegistryState {
         if request.siteID.isEmpty {
             for (id, facts) in caseFacts { consider(id, facts) }
         } else {
-            guard sites[request.siteID] != nil else { throw RPCError(.notFound, "no site with id \"\(request.siteID)\"") }
+            guard sites[request.siteID] != nil else { throw RegistryError.notFound("no site with id \"\(request.siteID)\"") }
             forEachReportCase(inSiteTree: reportSiteTree(request.siteID), consider)
         }
         let sites = bySite.keys.sorted().map { siteID in

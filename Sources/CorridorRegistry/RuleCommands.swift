@@ -4,12 +4,12 @@ import CorridorWire
 // Eligibility rules: imposed by a party, lifted with a reason, never deleted.
 
 extension RegistryState {
-    func decideImposeRule(_ proposed: EligibilityRule?) throws(RPCError) -> (events: [EventKind], rule: EligibilityRule) {
+    func decideImposeRule(_ proposed: EligibilityRule?) throws(RegistryError) -> (events: [EventKind], rule: EligibilityRule) {
         var checks = FieldChecks()
         guard let rule = proposed else {
             checks.require(false, "rule", "is required")
             try checks.throwIfAny()
-            throw RPCError(.invalidArgument, "rule is required")
+            throw RegistryError.invalidArgument("rule is required")
         }
         checks.identifier(rule.id, "rule.id")
         if rule.imposedBy.isEmpty {
@@ -32,21 +32,21 @@ extension RegistryState {
         checks.require(rule.liftedReason.isEmpty, "rule.lifted_reason", "is set by LiftRule")
         try checks.throwIfAny()
         guard rules[rule.id] == nil else {
-            throw RPCError(.alreadyExists, "a rule with id \"\(rule.id)\" already exists")
+            throw RegistryError.alreadyExists("a rule with id \"\(rule.id)\" already exists")
         }
         return ([.ruleImposed(RuleImposed(rule: rule))], rule)
     }
 
-    func decideLiftRule(_ request: LiftRuleRequest) throws(RPCError) -> (events: [EventKind], rule: EligibilityRule) {
+    func decideLiftRule(_ request: LiftRuleRequest) throws(RegistryError) -> (events: [EventKind], rule: EligibilityRule) {
         var checks = FieldChecks()
         checks.require(!request.ruleID.isEmpty, "rule_id", "is required")
         checks.text(request.reason, "reason", required: true, maxLength: 1000)
         try checks.throwIfAny()
         guard var rule = rules[request.ruleID] else {
-            throw RPCError(.notFound, "no rule with id \"\(request.ruleID)\"")
+            throw RegistryError.notFound("no rule with id \"\(request.ruleID)\"")
         }
         guard !rule.lifted else {
-            throw RPCError(.failedPrecondition, "rule \(rule.id) was already lifted (\(rule.liftedReason)); lifting needs a rule in force")
+            throw RegistryError.failedPrecondition("rule \(rule.id) was already lifted (\(rule.liftedReason)); lifting needs a rule in force")
         }
         rule.lifted = true
         rule.liftedReason = request.reason

@@ -16,9 +16,9 @@ extension AccessWindow.Status {
 }
 
 extension RegistryState {
-    func decideAnnounceWindow(_ proposed: AccessWindow?) throws(RPCError) -> (events: [EventKind], window: AccessWindow) {
+    func decideAnnounceWindow(_ proposed: AccessWindow?) throws(RegistryError) -> (events: [EventKind], window: AccessWindow) {
         guard var window = proposed else {
-            throw RPCError.invalidArgument([FieldViolation(field: "window", description: "is required")])
+            throw RegistryError.invalidArgument(violations: [FieldViolation(field: "window", reason: "is required")])
         }
         var checks = FieldChecks()
         checks.identifier(window.id, "window.id")
@@ -63,15 +63,15 @@ extension RegistryState {
         checks.require(window.closedAtMs == 0, "window.closed_at_ms", "is set when it is ENDED or CANCELLED")
         try checks.throwIfAny()
         guard windows[window.id] == nil else {
-            throw RPCError(.alreadyExists, "a window with id \"\(window.id)\" already exists")
+            throw RegistryError.alreadyExists("a window with id \"\(window.id)\" already exists")
         }
         if window.status == .unspecified { window.status = .announced }
         return ([.windowAnnounced(WindowAnnounced(window: window))], window)
     }
 
-    func decideSetWindowStatus(_ request: SetWindowStatusRequest, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], window: AccessWindow) {
+    func decideSetWindowStatus(_ request: SetWindowStatusRequest, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], window: AccessWindow) {
         guard var window = windows[request.windowID] else {
-            throw RPCError(.notFound, "no window with id \"\(request.windowID)\"")
+            throw RegistryError.notFound("no window with id \"\(request.windowID)\"")
         }
         var checks = FieldChecks()
         checks.specified(request.status, .unspecified, "status")
@@ -99,46 +99,46 @@ extension RegistryState {
 }
 
 extension Registry {
-    public func announceWindow(_ request: AnnounceWindowRequest, actor: Actor) async throws(RPCError) -> AccessWindow {
+    public func announceWindow(_ request: AnnounceWindowRequest, actor: Actor) async throws(RegistryError) -> AccessWindow {
         let (events, window) = try currentState.decideAnnounceWindow(request.window)
         try await commit(events, actor: actor)
         return currentState.windows[window.id] ?? window
     }
 
-    public func setWindowStatus(_ request: SetWindowStatusRequest, actor: Actor) async throws(RPCError) -> AccessWindow {
+    public func setWindowStatus(_ request: SetWindowStatusRequest, actor: Actor) async throws(RegistryError) -> AccessWindow {
         let nowNs = Self.unixNanoseconds()
         let (events, window) = try currentState.decideSetWindowStatus(request, nowMs: nowNs / 1_000_000)
         try await commit(events, actor: actor, reason: request.reason, at: nowNs)
         return currentState.windows[window.id] ?? window
     }
 
-    public func getWindow(_ request: GetRequest) async throws(RPCError) -> AccessWindow {
+    public func getWindow(_ request: GetRequest) async throws(RegistryError) -> AccessWindow {
         let state = try await durableState()
         guard let window = state.windows[request.id] else {
-            throw RPCError(.notFound, "no window with id \"\(request.id)\"")
+            throw RegistryError.notFound("no window with id \"\(request.id)\"")
         }
         return window
     }
 
-    public func listWindows(_ request: ListWindowsRequest) async throws(RPCError) -> ListWindowsResponse {
+    public func listWindows(_ request: ListWindowsRequest) async throws(RegistryError) -> ListWindowsResponse {
         let state = try await durableState()
         if request.siteID.isEmpty {
             return ListWindowsResponse(windows: state.windows.values.sorted { $0.id < $1.id })
         }
         guard state.sites[request.siteID] != nil else {
-            throw RPCError(.notFound, "no site with id \"\(request.siteID)\"")
+            throw RegistryError.notFound("no site with id \"\(request.siteID)\"")
         }
         return ListWindowsResponse(windows: state.windowsCovering(request.siteID))
     }
 
-    public func activeWindows(_ request: ActiveWindowsRequest) async throws(RPCError) -> ActiveWindowsResponse {
+    public func activeWindows(_ request: ActiveWindowsRequest) async throws(RegistryError) -> ActiveWindowsResponse {
         var checks = FieldChecks()
         checks.require(!request.siteID.isEmpty, "site_id", "is required")
         let atMs = checks.timestamp(request.at, timeZone: request.timeZone) ?? Self.unixNanoseconds() / 1_000_000
         try checks.throwIfAny()
         let state = try await durableState()
         guard state.sites[request.siteID] != nil else {
-            throw RPCError(.notFound, "no site with id \"\(request.siteID)\"")
+            throw RegistryError.notFound("no site with id \"\(request.siteID)\"")
         }
         return ActiveWindowsResponse(atMs: atMs, windows: state.activeWindows(at: request.siteID, atMs: atMs, zoneName: request.timeZone))
     }

@@ -90,12 +90,12 @@ private let datesThatMayBeAhead: Set<String> = ["as_of", "from", "to", "day", "w
     @Test func aSignedYearAsOfIsRefusedNamingTheField() async throws {
         try await withDatedWorld { registry in
             let before = await registry.currentState.lastSequence
-            let refusal = await #expect(throws: RPCError.self) {
+            let refusal = await #expect(throws: RegistryError.self) {
                 try await registry.selectList(SelectListRequest(listID: "l1", asOf: "+201-02-20"), actor: registrar)
             }
             #expect(refusal?.code == .invalidArgument)
             #expect(refusal?.fields == ["as_of"])
-            #expect(refusal?.fieldViolations.first?.description.contains("\"+201-02-20\" is not a date in the form YYYY-MM-DD") == true, "\(String(describing: refusal))")
+            #expect(refusal?.fieldViolations.first?.reason.contains("\"+201-02-20\" is not a date in the form YYYY-MM-DD") == true, "\(String(describing: refusal))")
             #expect(await registry.currentState.lastSequence == before)
         }
     }
@@ -113,7 +113,7 @@ private let datesThatMayBeAhead: Set<String> = ["as_of", "from", "to", "day", "w
         try await withDatedWorld { registry in
             let before = await registry.currentState.lastSequence
             for (index, command) in dateTakingCommands.enumerated() {
-                let refusal = await #expect(throws: RPCError.self, "command \(index) accepted \(date.debugDescription)") {
+                let refusal = await #expect(throws: RegistryError.self, "command \(index) accepted \(date.debugDescription)") {
                     try await command.run(registry, date)
                 }
                 #expect(refusal?.code == .invalidArgument, "command \(index): \(String(describing: refusal))")
@@ -141,10 +141,10 @@ private let datesThatMayBeAhead: Set<String> = ["as_of", "from", "to", "day", "w
             let before = await registry.currentState.lastSequence
             for (index, command) in dateTakingCommands.enumerated() where !datesThatMayBeAhead.contains(command.field) {
                 for date in ["2099-01-01", dayAfterTomorrow] {
-                    let refusal = await #expect(throws: RPCError.self, "command \(index) accepted \(date)") { try await command.run(registry, date) }
+                    let refusal = await #expect(throws: RegistryError.self, "command \(index) accepted \(date)") { try await command.run(registry, date) }
                     #expect(refusal?.code == .invalidArgument)
                     #expect(refusal?.fields.contains(command.field) == true, "command \(index): \(String(describing: refusal))")
-                    let description = refusal?.fieldViolations.first { $0.field == command.field }?.description ?? ""
+                    let description = refusal?.fieldViolations.first { $0.field == command.field }?.reason ?? ""
                     #expect(description.hasPrefix("is \(date), after today \(todayUTC())"), "command \(index): \(description)")
                 }
             }
@@ -155,7 +155,7 @@ private let datesThatMayBeAhead: Set<String> = ["as_of", "from", "to", "day", "w
     /// Issue 8: a death dated 2099 was accepted and then counted in the deaths report.
     @Test func aDeathInTheFutureIsRefusedAndNotCounted() async throws {
         try await withDatedWorld { registry in
-            let refusal = await #expect(throws: RPCError.self) {
+            let refusal = await #expect(throws: RegistryError.self) {
                 try await registry.setCaseStatus(caseID: "C-000001", status: .deceased, date: "2099-01-01", reason: "", actor: registrar)
             }
             #expect(refusal?.fields == ["date"])
@@ -174,14 +174,14 @@ private let datesThatMayBeAhead: Set<String> = ["as_of", "from", "to", "day", "w
             }
             // Born 1990 and 8 years old, or born 14 months off: refused, naming the date and why.
             for born in ["1990-01-01", dateOfBirth(ageMonths: 96 + 14), dateOfBirth(ageMonths: 96 - 14)] {
-                let refusal = await #expect(throws: RPCError.self, "born \(born) at 96 months") {
+                let refusal = await #expect(throws: RegistryError.self, "born \(born) at 96 months") {
                     try await registry.registerCase(World.patient(), personal: CasePersonal(dateOfBirth: born), actor: registrar)
                 }
                 #expect(refusal?.fields == ["personal.date_of_birth"])
-                #expect(refusal?.fieldViolations.first?.description.contains("but case.age_months is 96; they must agree within 12 months") == true, "\(String(describing: refusal))")
+                #expect(refusal?.fieldViolations.first?.reason.contains("but case.age_months is 96; they must agree within 12 months") == true, "\(String(describing: refusal))")
             }
             // An update of the age alone is checked against the birth date kept.
-            let refusal = await #expect(throws: RPCError.self) {
+            let refusal = await #expect(throws: RegistryError.self) {
                 try await registry.updateCase(World.patient(id: "C-000001", ageMonths: 400), personal: nil, fields: ["age_months"], reason: "", actor: registrar)
             }
             #expect(refusal?.fields == ["personal.date_of_birth"])
@@ -216,27 +216,27 @@ private let datesThatMayBeAhead: Set<String> = ["as_of", "from", "to", "day", "w
             _ = try await Corridor.status(registry, "convoy-1", .notified)
             let before = await registry.currentState.lastSequence
             let future = "2099-01-01T10:15Z"
-            let refusals: [(String, RPCError?)] = [
-                ("at", await #expect(throws: RPCError.self) { try await Corridor.status(registry, "convoy-1", .departed, at: future) }),
-                ("at", await #expect(throws: RPCError.self) {
+            let refusals: [(String, RegistryError?)] = [
+                ("at", await #expect(throws: RegistryError.self) { try await Corridor.status(registry, "convoy-1", .departed, at: future) }),
+                ("at", await #expect(throws: RegistryError.self) {
                     try await registry.removeCargo(RemoveCargoRequest(
                         movementID: "convoy-1", lineID: "1", quantity: 1, partyID: "gov", reason: "checkpoint", stage: .checkpoint, at: future
                     ), actor: registrar)
                 }),
-                ("at", await #expect(throws: RPCError.self) {
+                ("at", await #expect(throws: RegistryError.self) {
                     try await registry.reportIncident(ReportIncidentRequest(movementID: "convoy-1", incident: Movement.Incident(kind: .delay, description: "held"), at: future), actor: registrar)
                 }),
-                ("incident.at_ms", await #expect(throws: RPCError.self) {
+                ("incident.at_ms", await #expect(throws: RegistryError.self) {
                     try await registry.reportIncident(ReportIncidentRequest(movementID: "convoy-1", incident: Movement.Incident(atMs: 4_070_908_800_000, kind: .delay, description: "held")), actor: registrar)
                 }),
-                ("at", await #expect(throws: RPCError.self) {
+                ("at", await #expect(throws: RegistryError.self) {
                     try await registry.setWindowStatus(SetWindowStatusRequest(windowID: "pause-1", status: .ended, at: future), actor: registrar)
                 }),
             ]
             for (index, (field, refusal)) in refusals.enumerated() {
                 #expect(refusal?.code == .invalidArgument, "command \(index): \(String(describing: refusal))")
                 #expect(refusal?.fields == [field], "command \(index): \(String(describing: refusal))")
-                #expect(refusal?.fieldViolations.first?.description.hasPrefix("is 2099-01-01 10:15 UTC, after now (") == true || field == "incident.at_ms", "command \(index): \(String(describing: refusal))")
+                #expect(refusal?.fieldViolations.first?.reason.hasPrefix("is 2099-01-01 10:15 UTC, after now (") == true || field == "incident.at_ms", "command \(index): \(String(describing: refusal))")
             }
             #expect(await registry.currentState.lastSequence == before)
             // A departure that has happened is recorded.

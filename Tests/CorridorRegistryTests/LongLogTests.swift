@@ -28,7 +28,7 @@ import Testing
     @Test func aWatchDeliversALongMultiSegmentLogExactlyOnceInOrder() async throws {
         try await withRegistry { registry in
             try await fillLog(registry)
-            #expect(await registry.storeStatus.segments >= 3)
+            #expect(await registry.figures.log.segments >= 3)
             let last = await registry.currentState.lastSequence
             #expect(last > 300)
             let (recorder, _) = startWatch(registry, from: 1, stopAfter: Int(last))

@@ -50,7 +50,7 @@ import Testing
                 try await registry.snapshotNow()
                 let snapshotSequence = await registry.currentState.lastSequence
                 #expect(await registry.figures.lastSnapshotSequence == snapshotSequence)
-                #expect(await registry.storeStatus.lastSnapshotSequence == snapshotSequence)
+                #expect(await registry.figures.lastSnapshotSequence == snapshotSequence)
                 // More after the snapshot, then a crash.
                 for index in 0..<5 {
                     _ = try await registry.registerCase(World.patient(ageMonths: 96 + UInt32(index)), personal: World.personal, actor: registrar)
@@ -63,7 +63,7 @@ import Testing
             let (second, report) = try Registry.open(dataDirectory: directory, options: smallSegmentOptions(), logger: quietLogger)
             expectSameState(await second.currentState, before)
             #expect(await second.figures.lastSnapshotSequence == snapshotSequence)
-            #expect(await second.storeStatus.lastSnapshotSequence == snapshotSequence)
+            #expect(await second.figures.lastSnapshotSequence == snapshotSequence)
             #expect(report.replayed == 6)
             await second.close()
         }
@@ -119,10 +119,10 @@ import Testing
             try await World.seed(registry)
             await registry.close()
             let before = await registry.currentState
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.registerParty(Party(id: "late", shortName: "Late", kind: .ngo), actor: registrar)
             }
-            #expect(error.code == .unavailable)
+            #expect(error.code == .store && error.storeError?.kind == .closed, "\(error)")
             #expect(await registry.currentState == before)
             // Reads of what is durable still answer.
             #expect(try await registry.party("gov") == World.government)
@@ -140,7 +140,7 @@ import Testing
                         World.patient(ageMonths: UInt32(index)), personal: CasePersonal(name: "P\(index)", clinicalNotes: notes), actor: registrar
                     )
                 }
-                #expect(await registry.storeStatus.segments >= 3)
+                #expect(await registry.figures.log.segments >= 3)
                 return await registry.currentState
             }
             let second = try openRegistry(directory)

@@ -74,7 +74,7 @@ import Testing
         for length in 1..<payload.count where !boundaries.contains(length) {
             cuts += 1
             let truncated = Array(payload.prefix(length))
-            let error = try #require(throws: RPCError.self, "cut at \(length) of \(payload.count)") {
+            let error = try #require(throws: RegistryError.self, "cut at \(length) of \(payload.count)") {
                 try RegistryState(snapshotPayload: truncated, sequence: state.lastSequence)
             }
             #expect(error.code == .dataLoss, "cut at \(length): \(error)")
@@ -86,7 +86,7 @@ import Testing
     @Test func aCutThroughTheLengthPrefixIsDataLoss() async throws {
         let state = try await scenarioState()
         let payload = try state.snapshotPayload()
-        let error = try #require(throws: RPCError.self) { try RegistryState(snapshotPayload: Array(payload.prefix(2)), sequence: 1) }
+        let error = try #require(throws: RegistryError.self) { try RegistryState(snapshotPayload: Array(payload.prefix(2)), sequence: 1) }
         #expect(error.code == .dataLoss)
     }
 
@@ -95,7 +95,7 @@ import Testing
     /// (StoreError.undecodable), not a caller's INVALID_ARGUMENT.
     @Test func anEntryThatIsNotASnapshotEntryIsDataLoss() throws {
         let garbage: [UInt8] = [8, 0, 0, 0] + [UInt8](repeating: 0xFF, count: 8)
-        let error = try #require(throws: RPCError.self) { try RegistryState(snapshotPayload: garbage, sequence: 1) }
+        let error = try #require(throws: RegistryError.self) { try RegistryState(snapshotPayload: garbage, sequence: 1) }
         #expect(error.code == .dataLoss, "\(error)")
     }
 }

@@ -118,8 +118,8 @@ import Testing
             await recorder.expectEvents(seeded)
             await registry.close()
             let ending = await recorder.expectEnd("the watch's end after close")
-            guard case .rpcError(let code, let message) = ending else {
-                Issue.record("the watch ended with \(String(describing: ending)), not an RPCError")
+            guard case .registryError(let code, let message) = ending else {
+                Issue.record("the watch ended with \(String(describing: ending)), not a RegistryError")
                 return
             }
             #expect(code == .unavailable)
@@ -133,8 +133,8 @@ import Testing
             await registry.close()
             let (recorder, _) = startWatch(registry, from: 1)
             let ending = await recorder.expectEnd("the watch's end on a closed registry")
-            guard case .rpcError(let code, let message) = ending else {
-                Issue.record("the watch ended with \(String(describing: ending)), not an RPCError")
+            guard case .registryError(let code, let message) = ending else {
+                Issue.record("the watch ended with \(String(describing: ending)), not a RegistryError")
                 return
             }
             #expect(code == .unavailable)

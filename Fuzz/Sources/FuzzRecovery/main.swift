@@ -128,7 +128,7 @@ private func open(_ directory: String, repair: Bool) -> Bool {
         (registry, _) = try Registry.open(dataDirectory: directory, options: registryOptions(repair: repair), logger: SampleWorld.quietLogger)
     } catch is StoreError {
         return false
-    } catch let error as RPCError where error.rpcStatus.code == .dataLoss {
+    } catch let error as RegistryError where error.code == .dataLoss {
         return false
     } catch {
         fatalError("opening the registry (repair: \(repair)) failed with neither a StoreError nor DATA_LOSS: \(type(of: error)): \(error)")

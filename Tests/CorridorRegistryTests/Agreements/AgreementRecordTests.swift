@@ -6,9 +6,9 @@ import Testing
 /// Recording an agreement: every field checked against the state, each
 /// violation named by its field, nothing recorded when refused.
 @Suite struct AgreementRecordTests {
-    private func refusal(_ registry: Registry, _ agreement: Agreement) async throws -> RPCError {
+    private func refusal(_ registry: Registry, _ agreement: Agreement) async throws -> RegistryError {
         let before = await registry.currentState
-        let error = try await #require(throws: RPCError.self) {
+        let error = try await #require(throws: RegistryError.self) {
             try await registry.recordAgreement(RecordAgreementRequest(agreement: agreement), actor: registrar)
         }
         #expect(await registry.currentState == before, "a refused command changed the state")
@@ -126,7 +126,7 @@ import Testing
 
     @Test func aMissingAgreementIsInvalidArgument() async throws {
         try await withRegistry { registry in
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.recordAgreement(RecordAgreementRequest(), actor: registrar)
             }
             #expect(error.fields == ["agreement"])
@@ -142,7 +142,7 @@ import Testing
                 { () async throws in _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "nope", termID: "t", count: 1), actor: registrar) },
                 { () async throws in _ = try await registry.updateAgreement(UpdateAgreementRequest(agreement: Agreement(id: "nope"), fields: ["title"]), actor: registrar) },
             ] {
-                let error = try await #require(throws: RPCError.self) { try await call() }
+                let error = try await #require(throws: RegistryError.self) { try await call() }
                 #expect(error.code == .notFound)
                 #expect(error.message.contains("\"nope\""))
             }

@@ -63,7 +63,7 @@ import Testing
                 #expect(updated.terms == before.terms)
             } else {
                 let before = await registry.currentState
-                let error = try await #require(throws: RPCError.self) { try await registry.setAgreementStatus(request, actor: registrar) }
+                let error = try await #require(throws: RegistryError.self) { try await registry.setAgreementStatus(request, actor: registrar) }
                 #expect(error.code == .failedPrecondition)
                 #expect(error.message.contains("is \(from.rawValue)"), "\(error)")
                 let allowed = Self.allowed[from]!
@@ -113,7 +113,7 @@ import Testing
         try await withRegistry { registry in
             try await Deal.setUp(registry)
             for reason in ["", "  "] {
-                let error = try await #require(throws: RPCError.self) {
+                let error = try await #require(throws: RegistryError.self) {
                     try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: status, reason: reason), actor: registrar)
                 }
                 #expect(error.code == .invalidArgument)
@@ -127,7 +127,7 @@ import Testing
     @Test func anUnspecifiedStatusOrABadDateIsInvalidArgument() async throws {
         try await withRegistry { registry in
             try await Deal.setUp(registry)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: .unspecified, date: "2018-02-31"), actor: registrar)
             }
             #expect(error.code == .invalidArgument)
@@ -144,13 +144,13 @@ import Testing
             _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 10), actor: registrar)
             try await Deal.evacuate(registry, movementID: "m-1", caseIDs: [ids[0]])
             let complete = SetAgreementStatusRequest(agreementID: "a-29", status: .completed)
-            var error = try await #require(throws: RPCError.self) { try await registry.setAgreementStatus(complete, actor: registrar) }
+            var error = try await #require(throws: RegistryError.self) { try await registry.setAgreementStatus(complete, actor: registrar) }
             #expect(error.code == .failedPrecondition)
             #expect(error.message.contains("\"releases\" 10 of 29"), "\(error)")
             #expect(error.message.contains("\"evacuations\" 1 of 3"), "\(error)")
 
             _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 19), actor: registrar)
-            error = try await #require(throws: RPCError.self) { try await registry.setAgreementStatus(complete, actor: registrar) }
+            error = try await #require(throws: RegistryError.self) { try await registry.setAgreementStatus(complete, actor: registrar) }
             #expect(!error.message.contains("releases"), "\(error)")
             #expect(error.message.contains("\"evacuations\" 1 of 3"), "\(error)")
 

@@ -36,7 +36,7 @@ import Testing
         try await withRegistry { registry in
             try await Deal.setUp(registry)
             for fields in [["status"], ["id"], [], ["title", "nonsense"]] {
-                let error = try await #require(throws: RPCError.self) { try await update(registry, Deal.agreement(), fields) }
+                let error = try await #require(throws: RegistryError.self) { try await update(registry, Deal.agreement(), fields) }
                 #expect(error.code == .invalidArgument)
                 #expect(error.fields.allSatisfy { $0 == "fields" }, "\(error)")
             }
@@ -72,7 +72,7 @@ import Testing
                 ([inflated], "agreement.terms[0].fulfilled"), ([remeasured], "agreement.terms[0].measure"),
                 ([Deal.releases, fresh], "agreement.terms[1].fulfilled"), ([Deal.evacuations], "agreement.terms"),
             ] {
-                let error = try await #require(throws: RPCError.self) { try await update(registry, Deal.agreement(terms: terms), ["terms"]) }
+                let error = try await #require(throws: RegistryError.self) { try await update(registry, Deal.agreement(terms: terms), ["terms"]) }
                 #expect(error.code == .invalidArgument)
                 #expect(error.fields == [field], "\(error)")
             }
@@ -86,12 +86,12 @@ import Testing
             // Dropping the party that owes a term leaves the term without its obligor.
             var changes = Deal.agreement()
             changes.parties.removeAll { $0.partyID == "jaish" }
-            var error = try await #require(throws: RPCError.self) { try await update(registry, changes, ["parties"]) }
+            var error = try await #require(throws: RegistryError.self) { try await update(registry, changes, ["parties"]) }
             #expect(error.fields == ["agreement.terms[0].obligor_id"], "\(error)")
             // An AGREED agreement keeps its date agreed.
             changes = Deal.agreement()
             changes.agreedOn = ""
-            error = try await #require(throws: RPCError.self) { try await update(registry, changes, ["agreed_on"]) }
+            error = try await #require(throws: RegistryError.self) { try await update(registry, changes, ["agreed_on"]) }
             #expect(error.fields == ["agreement.agreed_on"], "\(error)")
         }
     }
@@ -104,7 +104,7 @@ import Testing
                 _ = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: .implementing), actor: registrar)
             }
             _ = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: status, reason: "over"), actor: registrar)
-            let error = try await #require(throws: RPCError.self) { try await update(registry, Deal.agreement(), ["title"]) }
+            let error = try await #require(throws: RegistryError.self) { try await update(registry, Deal.agreement(), ["title"]) }
             #expect(error.code == .failedPrecondition)
             #expect(error.message.contains("is \(status.rawValue)"), "\(error)")
             #expect(error.message.contains("NEGOTIATING, AGREED, IMPLEMENTING, SUSPENDED"), "\(error)")

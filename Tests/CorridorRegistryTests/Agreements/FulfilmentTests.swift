@@ -55,7 +55,7 @@ import Testing
     @Test func anEvacuationsTermIsCountedFromMovements() async throws {
         try await withRegistry { registry in
             try await Deal.setUp(registry)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "evacuations", count: 4), actor: registrar)
             }
             #expect(error.code == .failedPrecondition)
@@ -76,7 +76,7 @@ import Testing
     @Test func countAndDateAreChecked() async throws {
         try await withRegistry { registry in
             try await Deal.setUp(registry)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "", count: 0, date: "28/12/2017"), actor: registrar)
             }
             #expect(error.code == .invalidArgument)
@@ -87,7 +87,7 @@ import Testing
     @Test func anUnknownTermIsNotFoundNamingTheTerms() async throws {
         try await withRegistry { registry in
             try await Deal.setUp(registry)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "hostages", count: 1), actor: registrar)
             }
             #expect(error.code == .notFound)
@@ -100,7 +100,7 @@ import Testing
         try await withRegistry { registry in
             try await Deal.setUp(registry)
             _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: .max), actor: registrar)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 1), actor: registrar)
             }
             #expect(error.fields == ["count"])
@@ -124,7 +124,7 @@ import Testing
             }
             let id = status == .negotiating ? "a-neg" : "a-29"
             let before = await registry.currentState
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: id, termID: "releases", count: 1), actor: registrar)
             }
             #expect(error.code == .failedPrecondition)

@@ -41,7 +41,7 @@ import Testing
             let before = await registry.currentState
             let bad = Figure(id: "F-1", subjectKind: .unspecified, subjectID: "", measure: .unspecified, low: 10, high: 5, qualifier: .unspecified,
                              asOf: "2017-11-31", asOfEnd: "never", sourcePartyID: "nobody", recordedAtMs: 7)
-            let error = try await #require(throws: RPCError.self) { try await report(registry, bad) }
+            let error = try await #require(throws: RegistryError.self) { try await report(registry, bad) }
             #expect(error.code == .invalidArgument)
             #expect(Set(error.fields) == [
                 "figure.id", "figure.recorded_at_ms", "figure.subject_kind", "figure.subject_id", "figure.measure", "figure.qualifier",
@@ -55,10 +55,10 @@ import Testing
     func anUnknownSubjectIsInvalidArgumentNamingSubjectID(kind: Figure.SubjectKind) async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            let error = try await #require(throws: RPCError.self) { try await report(registry, Self.claim(kind, "atlantis")) }
+            let error = try await #require(throws: RegistryError.self) { try await report(registry, Self.claim(kind, "atlantis")) }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["figure.subject_id"], "\(error)")
-            #expect(error.fieldViolations.first?.description.contains("\(kind.rawValue.lowercased()) with id \"atlantis\"") == true, "\(error)")
+            #expect(error.fieldViolations.first?.reason.contains("\(kind.rawValue.lowercased()) with id \"atlantis\"") == true, "\(error)")
         }
     }
 
@@ -69,7 +69,7 @@ import Testing
             figure.asOfEnd = "2018-03-05"
             #expect(try await report(registry, figure).asOfEnd == "2018-03-05")
             figure.asOfEnd = "2018-02-17"
-            let error = try await #require(throws: RPCError.self) { try await report(registry, figure) }
+            let error = try await #require(throws: RegistryError.self) { try await report(registry, figure) }
             #expect(error.fields == ["figure.as_of_end"], "\(error)")
         }
     }
@@ -197,10 +197,10 @@ import Testing
     @Test func compareChecksItsRequest() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            var error = try await #require(throws: RPCError.self) { try await registry.compareFigures(CompareFiguresRequest()) }
+            var error = try await #require(throws: RegistryError.self) { try await registry.compareFigures(CompareFiguresRequest()) }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["subject_id", "measure"])
-            error = try await #require(throws: RPCError.self) {
+            error = try await #require(throws: RegistryError.self) {
                 try await registry.compareFigures(CompareFiguresRequest(subjectID: "atlantis", measure: .killed))
             }
             #expect(error.code == .notFound)

@@ -55,7 +55,7 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
             expectSameState(await registry.currentState, before, "after a dry run")
 
             // The same checks as a real import.
-            let refusal = await #expect(throws: RPCError.self) {
+            let refusal = await #expect(throws: RegistryError.self) {
                 try await registry.importCases(ImportCasesRequest(rows: rows([(World.patient(site: "nowhere"), nil)]), dryRun: true), actor: registrar)
             }
             #expect(refusal?.code == .invalidArgument)
@@ -76,15 +76,15 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
                 (World.patient(), nil),
                 (World.patient(site: "nowhere", companions: ["ghost"]), CasePersonal(dateOfBirth: "1990-13-01")),
             ]))
-            let refusal = await #expect(throws: RPCError.self) { try await registry.importCases(request, actor: registrar) }
+            let refusal = await #expect(throws: RegistryError.self) { try await registry.importCases(request, actor: registrar) }
             #expect(refusal?.code == .invalidArgument)
             #expect(refusal?.message == "2 of 4 rows refused; nothing was imported")
             #expect(refusal?.fields == [
                 "rows[1].case.age_months", "rows[1].case.sex",
                 "rows[3].case.site_id", "rows[3].case.companion_ids[0]", "rows[3].personal.date_of_birth",
             ])
-            #expect(refusal?.fieldViolations.first?.description == "row 3: 2000 is more than 1560 (130 years)")
-            #expect(refusal?.fieldViolations.allSatisfy { $0.description.hasPrefix("row 3: ") || $0.description.hasPrefix("row 5: ") } == true)
+            #expect(refusal?.fieldViolations.first?.reason == "row 3: 2000 is more than 1560 (130 years)")
+            #expect(refusal?.fieldViolations.allSatisfy { $0.reason.hasPrefix("row 3: ") || $0.reason.hasPrefix("row 5: ") } == true)
             expectSameState(await registry.currentState, before, "after a refused import")
         }
     }
@@ -93,7 +93,7 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
         try await withRegistry { registry in
             try await World.seed(registry)
             let born = dateOfBirth(ageMonths: 96)
-            let refusal = await #expect(throws: RPCError.self) {
+            let refusal = await #expect(throws: RegistryError.self) {
                 try await registry.importCases(ImportCasesRequest(rows: rows([
                     (World.patient(id: "msf-1"), person("Layla Haddad", born: born, id: "NID 0001")),
                     (World.patient(id: "msf-1"), nil),
@@ -104,7 +104,7 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
             }
             #expect(refusal?.code == .alreadyExists)
             #expect(refusal?.fieldViolations.map(\.field) == ["rows[1].case.id", "rows[2].personal.identity_numbers[0]", "rows[3].personal.name"])
-            #expect(refusal?.fieldViolations.map(\.description) == [
+            #expect(refusal?.fieldViolations.map(\.reason) == [
                 "row 3: duplicate: the id \"msf-1\" is already row 2",
                 "row 4: duplicate: the identity number \"nid-0001\" is already row 2",
                 "row 5: duplicate: the same name and date of birth (\(born)) are already row 2",
@@ -118,7 +118,7 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
             try await World.seed(registry)
             _ = try await registry.registerCase(World.patient(id: "msf-17"), personal: World.personal, actor: registrar)
             let before = await registry.currentState
-            let refusal = await #expect(throws: RPCError.self) {
+            let refusal = await #expect(throws: RegistryError.self) {
                 try await registry.importCases(ImportCasesRequest(rows: rows([
                     (World.patient(), nil),
                     (World.patient(id: "msf-17"), nil),
@@ -127,7 +127,7 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
                 ])), actor: registrar)
             }
             #expect(refusal?.code == .alreadyExists)
-            #expect(refusal?.fieldViolations.map(\.description) == [
+            #expect(refusal?.fieldViolations.map(\.reason) == [
                 "row 3: duplicate: the id \"msf-17\" is already case msf-17",
                 "row 4: duplicate: the identity number \"nid0001\" is already case msf-17",
                 "row 5: duplicate: the same name and date of birth (\(World.personal.dateOfBirth)) are already case msf-17",
@@ -139,7 +139,7 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
     @Test func aMixOfDuplicatesAndBadFieldsIsInvalidArgument() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            let refusal = await #expect(throws: RPCError.self) {
+            let refusal = await #expect(throws: RegistryError.self) {
                 try await registry.importCases(ImportCasesRequest(rows: rows([
                     (World.patient(id: "a-1"), nil), (World.patient(id: "a-1"), nil), (World.patient(site: ""), nil),
                 ])), actor: registrar)
@@ -152,13 +152,13 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
     @Test func aCompanionMustComeBeforeTheRowThatNamesIt() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            let refusal = await #expect(throws: RPCError.self) {
+            let refusal = await #expect(throws: RegistryError.self) {
                 try await registry.importCases(ImportCasesRequest(rows: rows([
                     (World.patient(ageMonths: 6, companions: ["mother-1"]), nil), (World.patient(id: "mother-1", ageMonths: 300), nil),
                 ])), actor: registrar)
             }
             #expect(refusal?.fields == ["rows[0].case.companion_ids[0]"])
-            #expect(refusal?.fieldViolations.first?.description == "row 2: no case with id \"mother-1\"")
+            #expect(refusal?.fieldViolations.first?.reason == "row 2: no case with id \"mother-1\"")
         }
     }
 
@@ -186,10 +186,10 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
             // Test registries have 64 KiB segments: 2,000 cases do not fit one.
             try await World.seed(registry)
             let before = await registry.currentState
-            let refusal = await #expect(throws: RPCError.self) {
+            let refusal = await #expect(throws: RegistryError.self) {
                 try await registry.importCases(ImportCasesRequest(rows: rows(Self.many)), actor: registrar)
             }
-            #expect(refusal?.code == .invalidArgument)
+            #expect(refusal?.storeError?.kind == .tooLarge, "\(String(describing: refusal))")
             #expect(refusal?.message.contains("a segment holds") == true)
             expectSameState(await registry.currentState, before, "after an import too large")
         }
@@ -197,12 +197,12 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
 
     @Test func anEmptyImportIsRefused() async throws {
         try await withRegistry { registry in
-            let refusal = await #expect(throws: RPCError.self) { try await registry.importCases(ImportCasesRequest(rows: []), actor: registrar) }
+            let refusal = await #expect(throws: RegistryError.self) { try await registry.importCases(ImportCasesRequest(rows: []), actor: registrar) }
             #expect(refusal?.code == .invalidArgument)
             #expect(refusal?.fields == ["rows"])
-            let missing = await #expect(throws: RPCError.self) { try await registry.importCases(ImportCasesRequest(rows: [ImportCaseRow(row: 2)]), actor: registrar) }
+            let missing = await #expect(throws: RegistryError.self) { try await registry.importCases(ImportCasesRequest(rows: [ImportCaseRow(row: 2)]), actor: registrar) }
             #expect(missing?.fields == ["rows[0].case"])
-            #expect(missing?.fieldViolations.first?.description == "row 2: is required")
+            #expect(missing?.fieldViolations.first?.reason == "row 2: is required")
         }
     }
 

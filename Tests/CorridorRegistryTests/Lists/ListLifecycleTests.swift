@@ -16,17 +16,17 @@ import Testing
         try await withRegistry { registry in
             try await world(registry)
             _ = try await ListWorld.create(registry, quota: 3)
-            let empty = try await #require(throws: RPCError.self) { try await registry.submitList(ListActionRequest(listID: "l1"), actor: registrar) }
+            let empty = try await #require(throws: RegistryError.self) { try await registry.submitList(ListActionRequest(listID: "l1"), actor: registrar) }
             #expect(empty.code == .failedPrecondition)
             #expect(empty.message.contains("no entries"))
             try await ListWorld.select(registry)
             let submitted = try await registry.submitList(ListActionRequest(listID: "l1"), actor: registrar)
             #expect(submitted.status == .submitted)
             #expect(submitted.version == 1)
-            let again = try await #require(throws: RPCError.self) { try await registry.submitList(ListActionRequest(listID: "l1"), actor: registrar) }
+            let again = try await #require(throws: RegistryError.self) { try await registry.submitList(ListActionRequest(listID: "l1"), actor: registrar) }
             #expect(again.code == .failedPrecondition)
             #expect(again.message.contains("is SUBMITTED; submitting needs one of: DRAFT"))
-            let missing = try await #require(throws: RPCError.self) { try await registry.submitList(ListActionRequest(listID: "zz"), actor: registrar) }
+            let missing = try await #require(throws: RegistryError.self) { try await registry.submitList(ListActionRequest(listID: "zz"), actor: registrar) }
             #expect(missing.code == .notFound)
         }
     }
@@ -36,7 +36,7 @@ import Testing
             try await world(registry)
             _ = try await ListWorld.create(registry, quota: 3)
             try await ListWorld.select(registry)
-            let draft = try await #require(throws: RPCError.self) {
+            let draft = try await #require(throws: RegistryError.self) {
                 try await registry.approveList(ApproveListRequest(listID: "l1", partyID: "gov"), actor: registrar)
             }
             #expect(draft.message.contains("is DRAFT; approving needs one of: SUBMITTED"))
@@ -44,19 +44,19 @@ import Testing
             let first = try await registry.approveList(ApproveListRequest(listID: "l1", partyID: "gov"), actor: registrar)
             #expect(first.status == .submitted)
             #expect(first.approvedBy == ["gov"])
-            let twice = try await #require(throws: RPCError.self) {
+            let twice = try await #require(throws: RegistryError.self) {
                 try await registry.approveList(ApproveListRequest(listID: "l1", partyID: "gov"), actor: registrar)
             }
             #expect(twice.code == .failedPrecondition && twice.message.contains("already approved"))
-            let outsider = try await #require(throws: RPCError.self) {
+            let outsider = try await #require(throws: RegistryError.self) {
                 try await registry.approveList(ApproveListRequest(listID: "l1", partyID: "sarc"), actor: registrar)
             }
             #expect(outsider.code == .failedPrecondition && outsider.message.contains("gov, jaish"))
-            let noParty = try await #require(throws: RPCError.self) {
+            let noParty = try await #require(throws: RegistryError.self) {
                 try await registry.approveList(ApproveListRequest(listID: "l1", partyID: ""), actor: registrar)
             }
             #expect(noParty.fields == ["party_id"])
-            let unknown = try await #require(throws: RPCError.self) {
+            let unknown = try await #require(throws: RegistryError.self) {
                 try await registry.approveList(ApproveListRequest(listID: "l1", partyID: "msf"), actor: registrar)
             }
             #expect(unknown.code == .notFound)
@@ -84,7 +84,7 @@ import Testing
             #expect(toppedUp.entries.last?.addedInVersion == 3)
             #expect(toppedUp.entries.last?.explanation.hasPrefix("ROUTINE; waiting ") == true)
             #expect(await ListWorld.status(registry, "c-04") == .listed)
-            let full = try await #require(throws: RPCError.self) { try await registry.topUpList(ListActionRequest(listID: "l1"), actor: registrar) }
+            let full = try await #require(throws: RegistryError.self) { try await registry.topUpList(ListActionRequest(listID: "l1"), actor: registrar) }
             #expect(full.code == .failedPrecondition && full.message.contains("full"))
             let diff = try await registry.diffList(DiffListRequest(listID: "l1", fromVersion: 1, toVersion: 3))
             #expect(diff.changes == [
@@ -98,17 +98,17 @@ import Testing
         try await withRegistry { registry in
             try await world(registry, cases: 3)
             _ = try await ListWorld.create(registry, quota: 3)
-            let draft = try await #require(throws: RPCError.self) { try await registry.topUpList(ListActionRequest(listID: "l1"), actor: registrar) }
+            let draft = try await #require(throws: RegistryError.self) { try await registry.topUpList(ListActionRequest(listID: "l1"), actor: registrar) }
             #expect(draft.code == .failedPrecondition)
             #expect(draft.message.contains("is DRAFT; topping up needs one of: SUBMITTED, APPROVED, IN_PROGRESS"))
             try await ListWorld.select(registry)
             _ = try await registry.submitList(ListActionRequest(listID: "l1"), actor: registrar)
             _ = try await registry.strikeEntry(StrikeEntryRequest(listID: "l1", caseID: "c-03", partyID: "gov", reason: "x"), actor: registrar)
             // The only waiting case was struck from this list: it is not put back.
-            let nobody = try await #require(throws: RPCError.self) { try await registry.topUpList(ListActionRequest(listID: "l1"), actor: registrar) }
+            let nobody = try await #require(throws: RegistryError.self) { try await registry.topUpList(ListActionRequest(listID: "l1"), actor: registrar) }
             #expect(nobody.code == .failedPrecondition)
             #expect(nobody.message.contains("no eligible waiting case"))
-            let missing = try await #require(throws: RPCError.self) { try await registry.topUpList(ListActionRequest(listID: "nope"), actor: registrar) }
+            let missing = try await #require(throws: RegistryError.self) { try await registry.topUpList(ListActionRequest(listID: "nope"), actor: registrar) }
             #expect(missing.code == .notFound)
         }
     }
@@ -133,32 +133,32 @@ import Testing
             try await world(registry)
             _ = try await ListWorld.create(registry, quota: 3)
             try await ListWorld.select(registry)
-            let draft = try await #require(throws: RPCError.self) {
+            let draft = try await #require(throws: RegistryError.self) {
                 try await registry.strikeEntry(StrikeEntryRequest(listID: "l1", caseID: "c-01", partyID: "gov", reason: "x"), actor: registrar)
             }
             #expect(draft.message.contains("is DRAFT; striking an entry needs one of: SUBMITTED, APPROVED, IN_PROGRESS"))
             _ = try await registry.submitList(ListActionRequest(listID: "l1"), actor: registrar)
-            let fields = try await #require(throws: RPCError.self) {
+            let fields = try await #require(throws: RegistryError.self) {
                 try await registry.strikeEntry(StrikeEntryRequest(listID: "l1", caseID: "", partyID: "", reason: " "), actor: registrar)
             }
             #expect(fields.fields == ["case_id", "party_id", "reason"])
-            let notOn = try await #require(throws: RPCError.self) {
+            let notOn = try await #require(throws: RegistryError.self) {
                 try await registry.strikeEntry(StrikeEntryRequest(listID: "l1", caseID: "c-05", partyID: "gov", reason: "x"), actor: registrar)
             }
             #expect(notOn.code == .notFound)
             try await registry.commit([.partyRegistered(PartyRegistered(party: Party(id: "msf", shortName: "MSF", kind: .ngo)))], actor: registrar)
-            let outsider = try await #require(throws: RPCError.self) {
+            let outsider = try await #require(throws: RegistryError.self) {
                 try await registry.strikeEntry(StrikeEntryRequest(listID: "l1", caseID: "c-01", partyID: "msf", reason: "x"), actor: registrar)
             }
             #expect(outsider.code == .failedPrecondition)
             try await registry.commit([.caseStatusChanged(CaseStatusChanged(caseID: "c-02", from: .listed, to: .scheduled, date: ""))], actor: registrar)
-            let scheduled = try await #require(throws: RPCError.self) {
+            let scheduled = try await #require(throws: RegistryError.self) {
                 try await registry.strikeEntry(StrikeEntryRequest(listID: "l1", caseID: "c-02", partyID: "gov", reason: "x"), actor: registrar)
             }
             #expect(scheduled.code == .failedPrecondition)
             #expect(scheduled.message.contains("case c-02 is SCHEDULED; striking needs one of: LISTED"), "\(scheduled.message)")
             _ = try await registry.strikeEntry(StrikeEntryRequest(listID: "l1", caseID: "c-01", partyID: "gov", reason: "x"), actor: registrar)
-            let twice = try await #require(throws: RPCError.self) {
+            let twice = try await #require(throws: RegistryError.self) {
                 try await registry.strikeEntry(StrikeEntryRequest(listID: "l1", caseID: "c-01", partyID: "gov", reason: "x"), actor: registrar)
             }
             #expect(twice.code == .failedPrecondition && twice.message.contains("is STRUCK"))
@@ -194,14 +194,14 @@ import Testing
             try await world(registry)
             _ = try await ListWorld.create(registry, quota: 3)
             try await ListWorld.select(registry)
-            let draft = try await #require(throws: RPCError.self) { try await registry.closeList(ListActionRequest(listID: "l1"), actor: registrar) }
+            let draft = try await #require(throws: RegistryError.self) { try await registry.closeList(ListActionRequest(listID: "l1"), actor: registrar) }
             #expect(draft.message.contains("is DRAFT; closing needs one of: APPROVED, IN_PROGRESS"))
             _ = try await registry.submitList(ListActionRequest(listID: "l1"), actor: registrar)
             _ = try await registry.approveList(ApproveListRequest(listID: "l1", partyID: "gov"), actor: registrar)
             _ = try await registry.approveList(ApproveListRequest(listID: "l1", partyID: "jaish"), actor: registrar)
             // A case on a movement holds the list open.
             try await registry.commit([.caseStatusChanged(CaseStatusChanged(caseID: "c-02", from: .listed, to: .scheduled, date: ""))], actor: registrar)
-            let moving = try await #require(throws: RPCError.self) { try await registry.closeList(ListActionRequest(listID: "l1"), actor: registrar) }
+            let moving = try await #require(throws: RegistryError.self) { try await registry.closeList(ListActionRequest(listID: "l1"), actor: registrar) }
             #expect(moving.code == .failedPrecondition && moving.message.contains("c-02 (SCHEDULED)"))
             try await registry.commit([.caseStatusChanged(CaseStatusChanged(caseID: "c-02", from: .scheduled, to: .listed, date: ""))], actor: registrar)
             let closed = try await registry.closeList(ListActionRequest(listID: "l1", reason: "window ended"), actor: registrar)
@@ -211,7 +211,7 @@ import Testing
             #expect(event.returnedCaseIDs == ["c-01", "c-02", "c-03"])
             #expect(event.from == .approved && event.to == .closed)
             for id in ["c-01", "c-02", "c-03"] { #expect(await ListWorld.status(registry, id) == .waiting) }
-            let strike = try await #require(throws: RPCError.self) {
+            let strike = try await #require(throws: RegistryError.self) {
                 try await registry.strikeEntry(StrikeEntryRequest(listID: "l1", caseID: "c-01", partyID: "gov", reason: "x"), actor: registrar)
             }
             #expect(strike.message.contains("is CLOSED"))
@@ -244,7 +244,7 @@ import Testing
             #expect(one.change.hasPrefix("selected under policy priority-v1"))
             let zero = try await registry.getListVersion(GetListVersionRequest(listID: "l1", version: 0))
             #expect(zero.entries.isEmpty)
-            let error = try await #require(throws: RPCError.self) { try await registry.getListVersion(GetListVersionRequest(listID: "l1", version: 9)) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.getListVersion(GetListVersionRequest(listID: "l1", version: 9)) }
             #expect(error.code == .notFound && error.message.contains("0 to 3"))
             let diff = try await registry.diffList(DiffListRequest(listID: "l1", fromVersion: 0, toVersion: 3))
             #expect(diff.changes.map(\.change) == ["ADDED", "ADDED", "ADDED"])
@@ -266,7 +266,7 @@ import Testing
             #expect(try await registry.listLists(ListListsRequest(status: .submitted)).lists.compactMap(\.list?.id) == ["l2"])
             let summary = try #require(try await registry.listLists(ListListsRequest(status: .submitted)).lists.first)
             #expect(summary.waiting == 2 && summary.placesTaken == 2)
-            let missing = try await #require(throws: RPCError.self) { try await registry.getList(GetRequest(id: "l9")) }
+            let missing = try await #require(throws: RegistryError.self) { try await registry.getList(GetRequest(id: "l9")) }
             #expect(missing.code == .notFound)
         }
     }

@@ -119,9 +119,9 @@ import Testing
             #expect(page.leftOut.map(\.rank) == [5, 6, 7])
             #expect(page.leftOutTotal == 7)
             #expect(page.leftOut == Array(response.leftOut[2..<5]))
-            let error = try await #require(throws: RPCError.self) { try await registry.leftOut(LeftOutRequest(listID: "l1", limit: 20_000)) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.leftOut(LeftOutRequest(listID: "l1", limit: 20_000)) }
             #expect(error.fields == ["limit"])
-            let missing = try await #require(throws: RPCError.self) { try await registry.leftOut(LeftOutRequest(listID: "nope")) }
+            let missing = try await #require(throws: RegistryError.self) { try await registry.leftOut(LeftOutRequest(listID: "nope")) }
             #expect(missing.code == .notFound)
         }
     }
@@ -186,18 +186,18 @@ import Testing
             try await ListWorld.seed(registry)
             try await ListWorld.register(registry, "c-01")
             _ = try await ListWorld.create(registry)
-            let unknown = try await #require(throws: RPCError.self) {
+            let unknown = try await #require(throws: RegistryError.self) {
                 try await registry.selectList(SelectListRequest(listID: "l1", policyVersion: "priority-v9", asOf: "2026-13-01"), actor: registrar)
             }
             #expect(unknown.code == .invalidArgument)
             #expect(unknown.fields == ["policy_version", "as_of"])
-            #expect(unknown.fieldViolations[0].description.contains("priority-v1"))
-            let missing = try await #require(throws: RPCError.self) { try await ListWorld.select(registry, "nope") }
+            #expect(unknown.fieldViolations[0].reason.contains("priority-v1"))
+            let missing = try await #require(throws: RegistryError.self) { try await ListWorld.select(registry, "nope") }
             #expect(missing.code == .notFound)
             try await ListWorld.select(registry)
             _ = try await registry.submitList(ListActionRequest(listID: "l1"), actor: registrar)
             let before = await registry.currentState
-            let submitted = try await #require(throws: RPCError.self) { try await ListWorld.select(registry) }
+            let submitted = try await #require(throws: RegistryError.self) { try await ListWorld.select(registry) }
             #expect(submitted.code == .failedPrecondition)
             #expect(submitted.message.contains("is SUBMITTED") && submitted.message.contains("DRAFT"))
             #expect(await registry.currentState == before)

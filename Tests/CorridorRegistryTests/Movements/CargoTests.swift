@@ -13,9 +13,9 @@ import Testing
         )
     }
 
-    func refused(_ registry: Registry, _ body: () async throws -> Movement) async throws -> RPCError {
+    func refused(_ registry: Registry, _ body: () async throws -> Movement) async throws -> RegistryError {
         let before = await registry.currentState
-        let error = try await #require(throws: RPCError.self) { try await body() }
+        let error = try await #require(throws: RegistryError.self) { try await body() }
         #expect(await registry.currentState == before)
         return error
     }
@@ -61,7 +61,7 @@ import Testing
             let error = try await refused(registry) { try await remove(registry, quantity: 41, stage: .loading) }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["quantity"])
-            #expect(error.fieldViolations.first?.description == "41 is more than the 40 kits left on line 3 (100 planned, 60 removed)")
+            #expect(error.fieldViolations.first?.reason == "41 is more than the 40 kits left on line 3 (100 planned, 60 removed)")
             #expect(try await remove(registry, quantity: 40, stage: .loading).cargo[2].removed == 100)
             #expect(try await refused(registry) { try await remove(registry, quantity: 1, stage: .loading) }.fields == ["quantity"])
         }
@@ -113,12 +113,12 @@ import Testing
                 try await registry.recordDelivery(RecordDeliveryRequest(movementID: "convoy-1", lines: [.init(lineID: "1", delivered: 5000), .init(lineID: "3", delivered: 31), .init(lineID: "7")]), actor: registrar)
             }
             #expect(error.fields == ["lines[1].delivered", "lines[2].line_id"], "\(error)")
-            #expect(error.fieldViolations.first?.description == "31 is more than the 30 kits left on line 3 (100 planned, 70 removed)")
+            #expect(error.fieldViolations.first?.reason == "31 is more than the 30 kits left on line 3 (100 planned, 70 removed)")
             #expect(try await refused(registry) { try await registry.recordDelivery(RecordDeliveryRequest(movementID: "convoy-1"), actor: registrar) }.fields == ["lines"])
             // Only some lines: completion is refused naming the others.
             let partial = try await registry.recordDelivery(RecordDeliveryRequest(movementID: "convoy-1", lines: [.init(lineID: "1", delivered: 4800)]), actor: registrar)
             #expect(partial.cargo.map(\.deliveryRecorded) == [true, false, false])
-            error = try await #require(throws: RPCError.self) { try await Corridor.status(registry, "convoy-1", .completed) }
+            error = try await #require(throws: RegistryError.self) { try await Corridor.status(registry, "convoy-1", .completed) }
             #expect(error.code == .failedPrecondition)
             #expect(error.message.contains("cargo lines 2, 3"), "\(error)")
             let rest = try await registry.recordDelivery(RecordDeliveryRequest(movementID: "convoy-1", lines: [.init(lineID: "2", delivered: 38)], restInFull: true), actor: registrar)
@@ -168,7 +168,7 @@ import Testing
             #expect(try await list(ListMovementsRequest(day: "2026-11-21", timeZone: Corridor.zone)) == ["convoy-1"])
             #expect(try await list(ListMovementsRequest(day: "2026-11-22", timeZone: Corridor.zone)) == ["convoy-2"])
             #expect(try await list(ListMovementsRequest(day: "2026-11-21")) == ["convoy-1", "convoy-2"])
-            let error = try await #require(throws: RPCError.self) { try await list(ListMovementsRequest(day: "21/11/2026", timeZone: "Nowhere/City")) }
+            let error = try await #require(throws: RegistryError.self) { try await list(ListMovementsRequest(day: "21/11/2026", timeZone: "Nowhere/City")) }
             #expect(Set(error.fields) == ["day", "time_zone"])
         }
     }

@@ -10,9 +10,9 @@ import Testing
         try await registry.changeManifest(ChangeManifestRequest(movementID: id, add: add, removeCaseIDs: remove, reason: reason), actor: registrar)
     }
 
-    func refusal(_ registry: Registry, _ id: String = "evac-1", add: [Movement.Passenger] = [], remove: [String] = [], reason: String = "") async throws -> RPCError {
+    func refusal(_ registry: Registry, _ id: String = "evac-1", add: [Movement.Passenger] = [], remove: [String] = [], reason: String = "") async throws -> RegistryError {
         let before = await registry.currentState
-        let error = try await #require(throws: RPCError.self) { try await change(registry, id, add: add, remove: remove, reason: reason) }
+        let error = try await #require(throws: RegistryError.self) { try await change(registry, id, add: add, remove: remove, reason: reason) }
         #expect(await registry.currentState == before)
         return error
     }

@@ -11,9 +11,9 @@ import Testing
         _ = try await registry.planMovement(PlanMovementRequest(movement: movement), actor: registrar)
     }
 
-    func refusal(_ registry: Registry, _ id: String, _ status: Movement.Status, at: String = "", override: String = "", reason: String = "") async throws -> RPCError {
+    func refusal(_ registry: Registry, _ id: String, _ status: Movement.Status, at: String = "", override: String = "", reason: String = "") async throws -> RegistryError {
         let before = await registry.currentState
-        let error = try await #require(throws: RPCError.self) {
+        let error = try await #require(throws: RegistryError.self) {
             try await Corridor.status(registry, id, status, at: at, override: override, reason: reason)
         }
         #expect(await registry.currentState == before)
@@ -100,7 +100,7 @@ import Testing
             try await Corridor.seed(registry, pause: false)
             try await plan(registry, Corridor.convoy())
             _ = try await Corridor.status(registry, "convoy-1", .notified)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.setMovementStatus(SetMovementStatusRequest(movementID: "convoy-1", status: .departed, at: "2026-11-21T07:15Z"), actor: registrar)
             }
             #expect(error.message.contains("at 2026-11-21 07:15 UTC; windows there: none"), "\(error)")
@@ -176,19 +176,19 @@ import Testing
         try await withRegistry { registry in
             try await Corridor.seed(registry)
             try await plan(registry, Corridor.convoy())
-            var error = try await #require(throws: RPCError.self) {
+            var error = try await #require(throws: RegistryError.self) {
                 try await registry.setMovementStatus(SetMovementStatusRequest(movementID: "convoy-1", status: .notified, at: "2026-11-21T10:15"), actor: registrar)
             }
             #expect(error.fields == ["time_zone"])
-            error = try await #require(throws: RPCError.self) {
+            error = try await #require(throws: RegistryError.self) {
                 try await registry.setMovementStatus(SetMovementStatusRequest(movementID: "convoy-1", status: .notified, at: "soon", timeZone: Corridor.zone), actor: registrar)
             }
             #expect(error.fields == ["at"])
-            error = try await #require(throws: RPCError.self) {
+            error = try await #require(throws: RegistryError.self) {
                 try await registry.setMovementStatus(SetMovementStatusRequest(movementID: "convoy-1", status: .unspecified), actor: registrar)
             }
             #expect(error.fields == ["status"])
-            error = try await #require(throws: RPCError.self) {
+            error = try await #require(throws: RegistryError.self) {
                 try await registry.setMovementStatus(SetMovementStatusRequest(movementID: "nope", status: .notified), actor: registrar)
             }
             #expect(error.code == .notFound)

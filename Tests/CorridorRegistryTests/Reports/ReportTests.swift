@@ -89,10 +89,10 @@ import CorridorTestSupport
     @Test func waitingCasesChecksItsRequest() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            var error = try await #require(throws: RPCError.self) { try await registry.waitingCases(WaitingCasesRequest(limit: 10_001)) }
+            var error = try await #require(throws: RegistryError.self) { try await registry.waitingCases(WaitingCasesRequest(limit: 10_001)) }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["limit"])
-            error = try await #require(throws: RPCError.self) { try await registry.waitingCases(WaitingCasesRequest(siteID: "atlantis")) }
+            error = try await #require(throws: RegistryError.self) { try await registry.waitingCases(WaitingCasesRequest(siteID: "atlantis")) }
             #expect(error.code == .notFound)
             let empty = try await registry.waitingCases(WaitingCasesRequest(limit: 10_000))
             #expect(empty.total == 0)
@@ -155,15 +155,15 @@ import CorridorTestSupport
     @Test func deathsWhileWaitingChecksItsRequest() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            var error = try await #require(throws: RPCError.self) {
+            var error = try await #require(throws: RegistryError.self) {
                 try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(from: "2018-02-30", to: "soon"))
             }
             #expect(error.fields == ["from", "to"])
-            error = try await #require(throws: RPCError.self) {
+            error = try await #require(throws: RegistryError.self) {
                 try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(from: "2018-03-01", to: "2018-02-01"))
             }
             #expect(error.fields == ["to"])
-            error = try await #require(throws: RPCError.self) { try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(siteID: "atlantis")) }
+            error = try await #require(throws: RegistryError.self) { try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(siteID: "atlantis")) }
             #expect(error.code == .notFound)
         }
     }

@@ -19,7 +19,7 @@ import Testing
             _ = try await registry.imposeRule(ImposeRuleRequest(rule: EligibilityRule(id: "urgent-only", imposedBy: "jaish", description: "urgent only", effect: .includeOnly, precedences: [.urgent])), actor: registrar)
             #expect(try await registry.listRules(ListRulesRequest()).rules.map(\.id) == ["no-men-15-55", "urgent-only"])
             #expect(try await registry.listRules(ListRulesRequest(imposedBy: "jaish")).rules.map(\.id) == ["urgent-only"])
-            let missing = try await #require(throws: RPCError.self) { try await registry.getRule(GetRequest(id: "nope")) }
+            let missing = try await #require(throws: RegistryError.self) { try await registry.getRule(GetRequest(id: "nope")) }
             #expect(missing.code == .notFound)
         }
     }
@@ -27,7 +27,7 @@ import Testing
     @Test func badRulesAreRefusedNamingEachField() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.imposeRule(ImposeRuleRequest(rule: EligibilityRule(
                     id: "Bad Rule", imposedBy: "nobody", description: " ", effect: .unspecified, hasAgeRange: true,
                     minAgeMonths: 600, maxAgeMonths: 100, conditions: [.unspecified]
@@ -35,9 +35,9 @@ import Testing
             }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["rule.id", "rule.imposed_by", "rule.description", "rule.effect", "rule.min_age_months", "rule.conditions"])
-            let none = try await #require(throws: RPCError.self) { try await registry.imposeRule(ImposeRuleRequest(), actor: registrar) }
+            let none = try await #require(throws: RegistryError.self) { try await registry.imposeRule(ImposeRuleRequest(), actor: registrar) }
             #expect(none.fields == ["rule"])
-            let noParty = try await #require(throws: RPCError.self) {
+            let noParty = try await #require(throws: RegistryError.self) {
                 try await registry.imposeRule(ImposeRuleRequest(rule: EligibilityRule(id: "r", description: "d", effect: .exclude)), actor: registrar)
             }
             #expect(noParty.fields == ["rule.imposed_by"])
@@ -48,7 +48,7 @@ import Testing
         try await withRegistry { registry in
             try await World.seed(registry)
             _ = try await registry.imposeRule(ImposeRuleRequest(rule: Self.menRule), actor: registrar)
-            let error = try await #require(throws: RPCError.self) { try await registry.imposeRule(ImposeRuleRequest(rule: Self.menRule), actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.imposeRule(ImposeRuleRequest(rule: Self.menRule), actor: registrar) }
             #expect(error.code == .alreadyExists)
         }
     }
@@ -57,14 +57,14 @@ import Testing
         try await withRegistry { registry in
             try await World.seed(registry)
             _ = try await registry.imposeRule(ImposeRuleRequest(rule: Self.menRule), actor: registrar)
-            let noReason = try await #require(throws: RPCError.self) { try await registry.liftRule(LiftRuleRequest(ruleID: "no-men-15-55"), actor: registrar) }
+            let noReason = try await #require(throws: RegistryError.self) { try await registry.liftRule(LiftRuleRequest(ruleID: "no-men-15-55"), actor: registrar) }
             #expect(noReason.fields == ["reason"])
             let lifted = try await registry.liftRule(LiftRuleRequest(ruleID: "no-men-15-55", reason: "agreement amended"), actor: registrar)
             #expect(lifted.lifted && lifted.liftedReason == "agreement amended")
             #expect(try await registry.getRule(GetRequest(id: "no-men-15-55")).lifted)
-            let twice = try await #require(throws: RPCError.self) { try await registry.liftRule(LiftRuleRequest(ruleID: "no-men-15-55", reason: "again"), actor: registrar) }
+            let twice = try await #require(throws: RegistryError.self) { try await registry.liftRule(LiftRuleRequest(ruleID: "no-men-15-55", reason: "again"), actor: registrar) }
             #expect(twice.code == .failedPrecondition)
-            let missing = try await #require(throws: RPCError.self) { try await registry.liftRule(LiftRuleRequest(ruleID: "nope", reason: "x"), actor: registrar) }
+            let missing = try await #require(throws: RegistryError.self) { try await registry.liftRule(LiftRuleRequest(ruleID: "nope", reason: "x"), actor: registrar) }
             #expect(missing.code == .notFound)
             let history = try await registry.history(of: "rule:no-men-15-55")
             #expect(history.count == 2)

@@ -81,7 +81,7 @@ func withRegistryReleasedAfterwards<T>(
 
 // MARK: Refusals
 
-extension RPCError {
+extension RegistryError {
     /// The fields an INVALID_ARGUMENT names, in order.
     var fields: [String] { fieldViolations.map(\.field) }
 }

@@ -28,7 +28,7 @@ import Testing
             #expect(try await registry.announceWindow(AnnounceWindowRequest(window: pause), actor: registrar).status == .inEffect)
             pause.id = "pause-2"
             pause.status = .ended
-            let error = try await #require(throws: RPCError.self) { try await registry.announceWindow(AnnounceWindowRequest(window: pause), actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.announceWindow(AnnounceWindowRequest(window: pause), actor: registrar) }
             #expect(error.fields == ["window.status"])
         }
     }
@@ -36,7 +36,7 @@ import Testing
     @Test func aTakenIdIsRefusedAlreadyExists() async throws {
         try await withRegistry { registry in
             try await Corridor.seed(registry)
-            let error = try await #require(throws: RPCError.self) { try await registry.announceWindow(AnnounceWindowRequest(window: Corridor.pause), actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.announceWindow(AnnounceWindowRequest(window: Corridor.pause), actor: registrar) }
             #expect(error.code == .alreadyExists)
             #expect(error.message.contains("pause-1"))
         }
@@ -50,7 +50,7 @@ import Testing
                 daily: .init(startTime: "9:00", endTime: "25:00", timeZone: "Mars/Olympus", firstDate: "2026-11-31", lastDate: "2026-11-01")
             )
             let before = await registry.currentState
-            let error = try await #require(throws: RPCError.self) { try await registry.announceWindow(AnnounceWindowRequest(window: bad), actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.announceWindow(AnnounceWindowRequest(window: bad), actor: registrar) }
             #expect(error.code == .invalidArgument)
             #expect(Set(error.fields) == [
                 "window.id", "window.name", "window.kind", "window.site_ids[0]", "window.announced_by", "window.daily.start_time",
@@ -66,7 +66,7 @@ import Testing
             func refusal(_ change: (inout AccessWindow) -> Void) async throws -> [String] {
                 var window = Corridor.pause
                 change(&window)
-                let error = try await #require(throws: RPCError.self) { try await registry.announceWindow(AnnounceWindowRequest(window: window), actor: registrar) }
+                let error = try await #require(throws: RegistryError.self) { try await registry.announceWindow(AnnounceWindowRequest(window: window), actor: registrar) }
                 #expect(error.code == .invalidArgument)
                 return error.fields
             }
@@ -187,24 +187,24 @@ import Testing
                 try await registry.setWindowStatus(SetWindowStatusRequest(windowID: "pause-1", status: status, report: report), actor: registrar)
             }
             // VIOLATED is not allowed from ANNOUNCED.
-            var error = try await #require(throws: RPCError.self) { try await set(.violated, report: "shelling") }
+            var error = try await #require(throws: RegistryError.self) { try await set(.violated, report: "shelling") }
             #expect(error.code == .failedPrecondition)
             #expect(error.message.contains("ANNOUNCED") && error.message.contains("IN_EFFECT, CANCELLED, ENDED"), "\(error)")
             #expect(try await set(.inEffect).status == .inEffect)
             // VIOLATED needs a report.
-            error = try await #require(throws: RPCError.self) { try await set(.violated) }
+            error = try await #require(throws: RegistryError.self) { try await set(.violated) }
             #expect(error.fields == ["report"])
             let violated = try await set(.violated, report: "mortar fire near the crossing at 10:40")
             #expect(violated.violations.map(\.report) == ["mortar fire near the crossing at 10:40"])
             #expect(violated.violations.first?.atMs ?? 0 > 0)
             #expect(try await set(.violated, report: "sniper fire").violations.count == 2)
             #expect(try await set(.inEffect).status == .inEffect)
-            error = try await #require(throws: RPCError.self) { try await set(.cancelled) }
+            error = try await #require(throws: RegistryError.self) { try await set(.cancelled) }
             #expect(error.code == .failedPrecondition)
             let ended = try await set(.ended)
             #expect(ended.closedAtMs > 0)
             for next in [AccessWindow.Status.inEffect, .violated, .ended, .cancelled, .announced] {
-                error = try await #require(throws: RPCError.self) { try await set(next, report: "x") }
+                error = try await #require(throws: RegistryError.self) { try await set(next, report: "x") }
                 #expect(error.code == .failedPrecondition)
                 #expect(error.message.contains("none: it is final"))
             }
@@ -218,7 +218,7 @@ import Testing
                 SetWindowStatusRequest(windowID: "pause-1", status: .cancelled, at: "2026-11-02T08:00Z"), actor: registrar
             )
             #expect(cancelled.closedAtMs == Corridor.ms("2026-11-02T08:00Z", zone: ""))
-            let missing = try await #require(throws: RPCError.self) {
+            let missing = try await #require(throws: RegistryError.self) {
                 try await registry.setWindowStatus(SetWindowStatusRequest(windowID: "nope", status: .ended), actor: registrar)
             }
             #expect(missing.code == .notFound)
@@ -228,20 +228,20 @@ import Testing
     @Test func timesAreRefusedNamingTheField() async throws {
         try await withRegistry { registry in
             try await Corridor.seed(registry)
-            var error = try await #require(throws: RPCError.self) {
+            var error = try await #require(throws: RegistryError.self) {
                 try await registry.activeWindows(ActiveWindowsRequest(siteID: "wafideen", at: "2026-11-03T11:00"))
             }
             #expect(error.fields == ["time_zone"])
-            error = try await #require(throws: RPCError.self) {
+            error = try await #require(throws: RegistryError.self) {
                 try await registry.activeWindows(ActiveWindowsRequest(siteID: "wafideen", at: "11:00", timeZone: Corridor.zone))
             }
             #expect(error.fields == ["at"])
-            error = try await #require(throws: RPCError.self) {
+            error = try await #require(throws: RegistryError.self) {
                 try await registry.activeWindows(ActiveWindowsRequest(siteID: "wafideen", at: "2026-11-03T11:00", timeZone: "Asia/Atlantis"))
             }
             #expect(error.fields == ["time_zone"])
-            #expect(error.fieldViolations.first?.description.contains("Asia/Atlantis") == true)
-            error = try await #require(throws: RPCError.self) {
+            #expect(error.fieldViolations.first?.reason.contains("Asia/Atlantis") == true)
+            error = try await #require(throws: RegistryError.self) {
                 try await registry.activeWindows(ActiveWindowsRequest(siteID: "nowhere", at: "2026-11-03T11:00Z"))
             }
             #expect(error.code == .notFound)
@@ -284,7 +284,7 @@ import Testing
             _ = try await registry.setWindowStatus(SetWindowStatusRequest(windowID: "truce", status: .ended, at: "2026-11-15T18:00", timeZone: Corridor.zone), actor: registrar)
             _ = try await registry.planMovement(PlanMovementRequest(movement: Corridor.convoy()), actor: registrar)
             _ = try await Corridor.status(registry, "convoy-1", .notified)
-            let error = try await #require(throws: RPCError.self) { try await Corridor.status(registry, "convoy-1", .departed, at: "2026-11-21T16:30") }
+            let error = try await #require(throws: RegistryError.self) { try await Corridor.status(registry, "convoy-1", .departed, at: "2026-11-21T16:30") }
             #expect(error.code == .failedPrecondition)
             #expect(error.message == "crossing wafideen has no access window in effect at 2026-11-21 16:30 Asia/Damascus; windows there: "
                 + "opening (CORRIDOR_OPENING) 2026-11-20 08:00 Asia/Damascus..2026-11-20 12:00 Asia/Damascus; "
@@ -297,10 +297,10 @@ import Testing
     @Test func unknownWindowsAndSitesAreNotFound() async throws {
         try await withRegistry { registry in
             try await Corridor.seed(registry)
-            #expect(try await #require(throws: RPCError.self) { try await registry.getWindow(GetRequest(id: "nope")) }.code == .notFound)
-            #expect(try await #require(throws: RPCError.self) { try await registry.listWindows(ListWindowsRequest(siteID: "nowhere")) }.code == .notFound)
-            #expect(try await #require(throws: RPCError.self) { try await registry.getMovement(GetRequest(id: "nope")) }.code == .notFound)
-            let missing = try await #require(throws: RPCError.self) { try await registry.activeWindows(ActiveWindowsRequest(at: "2026-11-03T11:00Z")) }
+            #expect(try await #require(throws: RegistryError.self) { try await registry.getWindow(GetRequest(id: "nope")) }.code == .notFound)
+            #expect(try await #require(throws: RegistryError.self) { try await registry.listWindows(ListWindowsRequest(siteID: "nowhere")) }.code == .notFound)
+            #expect(try await #require(throws: RegistryError.self) { try await registry.getMovement(GetRequest(id: "nope")) }.code == .notFound)
+            let missing = try await #require(throws: RegistryError.self) { try await registry.activeWindows(ActiveWindowsRequest(at: "2026-11-03T11:00Z")) }
             #expect(missing.fields == ["site_id"])
         }
     }
