@@ -1,5 +1,21 @@
 import CorridorModel
-import CorridorWire
+
+// The commands as the decide functions take them.
+
+struct SetAgreementStatusCommand {
+    var agreementID: String
+    var status: Agreement.Status
+    var reason: String
+    var date: String
+}
+
+struct RecordFulfilmentCommand {
+    var agreementID: String
+    var termID: String
+    var count: UInt32
+    var date: String
+    var reason: String
+}
 
 // Agreements: recording, updating, the status lifecycle and fulfilment counts.
 // Progress per term is derived (AgreementProgress.swift).
@@ -100,7 +116,7 @@ extension RegistryState {
         return ([.agreementUpdated(AgreementUpdated(agreement: updated, changedFields: changed))], updated)
     }
 
-    func decideSetAgreementStatus(_ request: SetAgreementStatusRequest, today: CivilDate) throws(RegistryError) -> (events: [EventKind], agreement: Agreement) {
+    func decideSetAgreementStatus(_ request: SetAgreementStatusCommand, today: CivilDate) throws(RegistryError) -> (events: [EventKind], agreement: Agreement) {
         guard let current = agreements[request.agreementID] else {
             throw RegistryError.notFound("no agreement with id \"\(request.agreementID)\"")
         }
@@ -134,7 +150,7 @@ extension RegistryState {
         return ([.agreementStatusChanged(AgreementStatusChanged(agreement: updated, from: current.status, to: status))], updated)
     }
 
-    func decideRecordFulfilment(_ request: RecordFulfilmentRequest, today: CivilDate) throws(RegistryError) -> [EventKind] {
+    func decideRecordFulfilment(_ request: RecordFulfilmentCommand, today: CivilDate) throws(RegistryError) -> [EventKind] {
         guard let current = agreements[request.agreementID] else {
             throw RegistryError.notFound("no agreement with id \"\(request.agreementID)\"")
         }

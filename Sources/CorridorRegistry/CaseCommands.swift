@@ -1,5 +1,4 @@
 import CorridorModel
-import CorridorWire
 
 // Cases: registration, updates of either part, and the status changes an
 // operator makes directly (death, withdrawal, return to waiting). LISTED,

@@ -1,5 +1,4 @@
 import CorridorModel
-import CorridorWire
 
 /// Collects every field violation of a request, so one refusal names them all.
 struct FieldChecks {

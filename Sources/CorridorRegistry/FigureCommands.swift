@@ -1,5 +1,4 @@
 import CorridorModel
-import CorridorWire
 
 // Figures: numbers someone reported, each kept as reported. Never merged,
 // never overwritten: a new claim is a new figure.

@@ -1,5 +1,4 @@
 import CorridorModel
-import CorridorWire
 
 // Importing cases in bulk: every row is decided as RegisterCase would decide
 // it, against the state as it would be after the rows before it; duplicates

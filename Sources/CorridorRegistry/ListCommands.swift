@@ -1,9 +1,35 @@
 import CorridorModel
-import CorridorWire
 
 // Evacuation lists: create, select, submit, approve, strike, top up, close.
 // Each decide function validates against the state and returns the events
 // of one command; entries change only with a new version.
+
+// The commands as the decide functions take them.
+
+struct SelectListCommand {
+    var listID: String
+    var policyVersion: String
+    var asOf: String
+}
+
+/// Submit, top up, close: a list and why.
+struct ListActionCommand {
+    var listID: String
+    var reason: String
+}
+
+struct ApproveListCommand {
+    var listID: String
+    var partyID: String
+}
+
+struct StrikeEntryCommand {
+    var listID: String
+    var caseID: String
+    var partyID: String
+    var reason: String
+    var topUp: Bool
+}
 
 extension RegistryState {
     func existingList(_ id: String) throws(RegistryError) -> EvacuationList {
@@ -100,7 +126,7 @@ extension RegistryState {
 
     static func today(nowMs: UInt64) -> Int64 { Int64(nowMs / 86_400_000) }
 
-    func decideSelectList(_ request: SelectListRequest, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], list: EvacuationList, outcome: PrioritySelection.Outcome) {
+    func decideSelectList(_ request: SelectListCommand, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], list: EvacuationList, outcome: PrioritySelection.Outcome) {
         var checks = FieldChecks()
         checks.require(!request.listID.isEmpty, "list_id", "is required")
         let policy = request.policyVersion.isEmpty ? PrioritySelection.currentPolicy : request.policyVersion
@@ -140,7 +166,7 @@ extension RegistryState {
 
     // MARK: Submit, approve
 
-    func decideSubmitList(_ request: ListActionRequest) throws(RegistryError) -> [EventKind] {
+    func decideSubmitList(_ request: ListActionCommand) throws(RegistryError) -> [EventKind] {
         var checks = FieldChecks()
         checks.require(!request.listID.isEmpty, "list_id", "is required")
         checks.text(request.reason, "reason", required: false, maxLength: 1000)
@@ -156,7 +182,7 @@ extension RegistryState {
         return [.listSubmitted(ListSubmitted(list: list))]
     }
 
-    func decideApproveList(_ request: ApproveListRequest) throws(RegistryError) -> [EventKind] {
+    func decideApproveList(_ request: ApproveListCommand) throws(RegistryError) -> [EventKind] {
         var checks = FieldChecks()
         checks.require(!request.listID.isEmpty, "list_id", "is required")
         checks.require(!request.partyID.isEmpty, "party_id", "is required: the approving party")
@@ -191,7 +217,7 @@ extension RegistryState {
         }
     }
 
-    func decideStrikeEntry(_ request: StrikeEntryRequest, nowMs: UInt64) throws(RegistryError) -> [EventKind] {
+    func decideStrikeEntry(_ request: StrikeEntryCommand, nowMs: UInt64) throws(RegistryError) -> [EventKind] {
         var checks = FieldChecks()
         checks.require(!request.listID.isEmpty, "list_id", "is required")
         checks.require(!request.caseID.isEmpty, "case_id", "is required")
@@ -269,7 +295,7 @@ extension RegistryState {
         return (updated, outcome.selectedCaseIDs)
     }
 
-    func decideTopUpList(_ request: ListActionRequest, nowMs: UInt64) throws(RegistryError) -> [EventKind] {
+    func decideTopUpList(_ request: ListActionCommand, nowMs: UInt64) throws(RegistryError) -> [EventKind] {
         var checks = FieldChecks()
         checks.require(!request.listID.isEmpty, "list_id", "is required")
         checks.text(request.reason, "reason", required: false, maxLength: 1000)
@@ -291,7 +317,7 @@ extension RegistryState {
 
     // MARK: Close
 
-    func decideCloseList(_ request: ListActionRequest) throws(RegistryError) -> [EventKind] {
+    func decideCloseList(_ request: ListActionCommand) throws(RegistryError) -> [EventKind] {
         var checks = FieldChecks()
         checks.require(!request.listID.isEmpty, "list_id", "is required")
         checks.text(request.reason, "reason", required: false, maxLength: 1000)

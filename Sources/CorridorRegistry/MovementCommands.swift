@@ -1,5 +1,47 @@
 import CorridorModel
-import CorridorWire
+
+// The commands as the decide functions take them.
+
+struct ChangeManifestCommand {
+    var movementID: String
+    var add: [Movement.Passenger]
+    var removeCaseIDs: [String]
+    var reason: String
+}
+
+struct SetMovementStatusCommand {
+    var movementID: String
+    var status: Movement.Status
+    var at: String
+    var timeZone: String
+    var overrideReason: String
+    var reason: String
+}
+
+struct RemoveCargoCommand {
+    var movementID: String
+    var lineID: String
+    var quantity: UInt64
+    var partyID: String
+    var reason: String
+    var stage: Movement.RemovalStage
+    var siteID: String
+    var at: String
+    var timeZone: String
+}
+
+struct RecordDeliveryCommand {
+    var movementID: String
+    var lines: [LineDelivery]
+    var restInFull: Bool
+}
+
+struct ReportIncidentCommand {
+    var movementID: String
+    var incident: Movement.Incident?
+    var at: String
+    var timeZone: String
+}
 
 // Movements: planning, manifests, the lifecycle (departure only inside an
 // access window at the crossing, or with an override), cargo removed at
@@ -177,7 +219,7 @@ extension RegistryState {
         (openListHolding(caseID, listID: listID) ?? openListHolding(caseID)) != nil ? .listed : .waiting
     }
 
-    func decideChangeManifest(_ request: ChangeManifestRequest, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
+    func decideChangeManifest(_ request: ChangeManifestCommand, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
         guard var movement = movements[request.movementID] else {
             throw RegistryError.notFound("no movement with id \"\(request.movementID)\"")
         }
@@ -227,7 +269,7 @@ extension RegistryState {
         return windowsCovering(crossingSiteID).compactMap { $0.daily?.timeZone }.first ?? "UTC"
     }
 
-    func decideSetMovementStatus(_ request: SetMovementStatusRequest, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
+    func decideSetMovementStatus(_ request: SetMovementStatusCommand, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
         guard var movement = movements[request.movementID] else {
             throw RegistryError.notFound("no movement with id \"\(request.movementID)\"")
         }
@@ -319,7 +361,7 @@ extension RegistryState {
 
     // MARK: Cargo, deliveries, incidents
 
-    func decideRemoveCargo(_ request: RemoveCargoRequest, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
+    func decideRemoveCargo(_ request: RemoveCargoCommand, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
         guard var movement = movements[request.movementID] else {
             throw RegistryError.notFound("no movement with id \"\(request.movementID)\"")
         }
@@ -357,7 +399,7 @@ extension RegistryState {
     /// (at most what is left on it: quantity - removed); rest_in_full delivers
     /// all that is left on every line neither named nor recorded before. A line
     /// may be recorded again (a correction) by naming it.
-    func decideRecordDelivery(_ request: RecordDeliveryRequest) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
+    func decideRecordDelivery(_ request: RecordDeliveryCommand) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
         guard var movement = movements[request.movementID] else {
             throw RegistryError.notFound("no movement with id \"\(request.movementID)\"")
         }
@@ -394,7 +436,7 @@ extension RegistryState {
         return ([.deliveryRecorded(DeliveryRecorded(movement: movement, lineIDs: recorded))], movement)
     }
 
-    func decideReportIncident(_ request: ReportIncidentRequest, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
+    func decideReportIncident(_ request: ReportIncidentCommand, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
         guard var movement = movements[request.movementID] else {
             throw RegistryError.notFound("no movement with id \"\(request.movementID)\"")
         }
@@ -421,13 +463,24 @@ extension RegistryState {
 extension Registry {
     var wallClockMs: UInt64 { Self.unixNanoseconds() / 1_000_000 }
 
-    public func planMovement(_ request: PlanMovementRequest, actor: Actor) async throws(RegistryError) -> Movement {
-        let (events, movement) = try currentState.decidePlanMovement(request.movement, nowMs: wallClockMs)
+    /// Passengers and cargo may be given here or added later.
+    public func planMovement(_ proposed: Movement?, actor: Actor) async throws(RegistryError) -> Movement {
+        let (events, movement) = try currentState.decidePlanMovement(proposed, nowMs: wallClockMs)
         try await commit(events, actor: actor)
         return currentState.movements[movement.id] ?? movement
     }
 
-    public func setMovementStatus(_ request: SetMovementStatusRequest, actor: Actor) async throws(RegistryError) -> Movement {
+    /// `at`: when it happened ("" for now), "2026-11-21T10:15" with
+    /// `timeZone`, or with an offset or Z. `overrideReason`: for DEPARTED
+    /// outside every window in effect at the crossing, why it goes anyway;
+    /// for ABORTED, a reason is required.
+    public func setMovementStatus(
+        movementID: String, status: Movement.Status, at: String = "", timeZone: String = "", overrideReason: String = "", reason: String = "",
+        actor: Actor
+    ) async throws(RegistryError) -> Movement {
+        let request = SetMovementStatusCommand(
+            movementID: movementID, status: status, at: at, timeZone: timeZone, overrideReason: overrideReason, reason: reason
+        )
         let nowNs = Self.unixNanoseconds()
         let (events, movement) = try currentState.decideSetMovementStatus(request, nowMs: nowNs / 1_000_000)
         let reason = request.reason.isEmpty && request.status == .aborted ? request.overrideReason : request.reason
@@ -435,26 +488,40 @@ extension Registry {
         return currentState.movements[movement.id] ?? movement
     }
 
-    public func changeManifest(_ request: ChangeManifestRequest, actor: Actor) async throws(RegistryError) -> Movement {
+    public func changeManifest(
+        movementID: String, add: [Movement.Passenger] = [], removeCaseIDs: [String] = [], reason: String = "", actor: Actor
+    ) async throws(RegistryError) -> Movement {
+        let request = ChangeManifestCommand(movementID: movementID, add: add, removeCaseIDs: removeCaseIDs, reason: reason)
         let (events, movement) = try currentState.decideChangeManifest(request, nowMs: wallClockMs)
         try await commit(events, actor: actor, reason: request.reason)
         return currentState.movements[movement.id] ?? movement
     }
 
-    public func removeCargo(_ request: RemoveCargoRequest, actor: Actor) async throws(RegistryError) -> Movement {
+    public func removeCargo(
+        movementID: String, lineID: String, quantity: UInt64, partyID: String, reason: String, stage: Movement.RemovalStage,
+        siteID: String = "", at: String = "", timeZone: String = "", actor: Actor
+    ) async throws(RegistryError) -> Movement {
+        let request = RemoveCargoCommand(
+            movementID: movementID, lineID: lineID, quantity: quantity, partyID: partyID, reason: reason, stage: stage,
+            siteID: siteID, at: at, timeZone: timeZone
+        )
         let nowNs = Self.unixNanoseconds()
         let (events, movement) = try currentState.decideRemoveCargo(request, nowMs: nowNs / 1_000_000)
         try await commit(events, actor: actor, reason: request.reason, at: nowNs)
         return currentState.movements[movement.id] ?? movement
     }
 
-    public func recordDelivery(_ request: RecordDeliveryRequest, actor: Actor) async throws(RegistryError) -> Movement {
+    /// `restInFull`: every line not named delivers all that is left on it.
+    public func recordDelivery(movementID: String, lines: [LineDelivery] = [], restInFull: Bool = false, actor: Actor) async throws(RegistryError) -> Movement {
+        let request = RecordDeliveryCommand(movementID: movementID, lines: lines, restInFull: restInFull)
         let (events, movement) = try currentState.decideRecordDelivery(request)
         try await commit(events, actor: actor)
         return currentState.movements[movement.id] ?? movement
     }
 
-    public func reportIncident(_ request: ReportIncidentRequest, actor: Actor) async throws(RegistryError) -> Movement {
+    /// `at`: when ("" with the incident's at_ms 0 for now).
+    public func reportIncident(movementID: String, incident: Movement.Incident?, at: String = "", timeZone: String = "", actor: Actor) async throws(RegistryError) -> Movement {
+        let request = ReportIncidentCommand(movementID: movementID, incident: incident, at: at, timeZone: timeZone)
         let nowNs = Self.unixNanoseconds()
         let (events, movement) = try currentState.decideReportIncident(request, nowMs: nowNs / 1_000_000)
         try await commit(events, actor: actor, at: nowNs)

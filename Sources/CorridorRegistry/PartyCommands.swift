@@ -1,5 +1,4 @@
 import CorridorModel
-import CorridorWire
 
 // Parties: decide the events of a command against the state, or refuse it.
 

@@ -1,5 +1,4 @@
 import CorridorModel
-import CorridorWire
 
 // The commands of issue 3's records. Each validates against the state,
 // records its events, and answers with the record as it now is.

@@ -1,6 +1,5 @@
 import CorridorModel
 import CorridorStore
-import CorridorWire
 
 // Reads: from the in-memory state once it is durable, and, for history and
 // watch, from the event log itself.

@@ -1,5 +1,4 @@
 import CorridorModel
-import CorridorWire
 
 // Eligibility rules: imposed by a party, lifted with a reason, never deleted.
 
@@ -37,19 +36,19 @@ extension RegistryState {
         return ([.ruleImposed(RuleImposed(rule: rule))], rule)
     }
 
-    func decideLiftRule(_ request: LiftRuleRequest) throws(RegistryError) -> (events: [EventKind], rule: EligibilityRule) {
+    func decideLiftRule(ruleID: String, reason: String) throws(RegistryError) -> (events: [EventKind], rule: EligibilityRule) {
         var checks = FieldChecks()
-        checks.require(!request.ruleID.isEmpty, "rule_id", "is required")
-        checks.text(request.reason, "reason", required: true, maxLength: 1000)
+        checks.require(!ruleID.isEmpty, "rule_id", "is required")
+        checks.text(reason, "reason", required: true, maxLength: 1000)
         try checks.throwIfAny()
-        guard var rule = rules[request.ruleID] else {
-            throw RegistryError.notFound("no rule with id \"\(request.ruleID)\"")
+        guard var rule = rules[ruleID] else {
+            throw RegistryError.notFound("no rule with id \"\(ruleID)\"")
         }
         guard !rule.lifted else {
             throw RegistryError.failedPrecondition("rule \(rule.id) was already lifted (\(rule.liftedReason)); lifting needs a rule in force")
         }
         rule.lifted = true
-        rule.liftedReason = request.reason
+        rule.liftedReason = reason
         return ([.ruleLifted(RuleLifted(rule: rule))], rule)
     }
 }

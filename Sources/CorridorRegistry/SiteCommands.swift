@@ -1,5 +1,4 @@
 import CorridorModel
-import CorridorWire
 
 // Sites and crossings.
 

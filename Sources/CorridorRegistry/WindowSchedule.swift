@@ -1,5 +1,4 @@
 import CorridorModel
-import CorridorWire
 
 // When an access window is in effect, and where.
 //

@@ -26,7 +26,7 @@ private func withDatedWorld(_ body: (Registry) async throws -> Void) async throw
 
 /// Each command of the registry that takes a date, with the field it names.
 private let dateTakingCommands: [(field: String, run: @Sendable (Registry, String) async throws -> Void)] = [
-    ("as_of", { registry, date in _ = try await registry.selectList(SelectListRequest(listID: "l1", asOf: date), actor: registrar) }),
+    ("as_of", { registry, date in _ = try await registry.selectList(listID: "l1", asOf: date, actor: registrar) }),
     ("date", { registry, date in _ = try await registry.setCaseStatus(caseID: "C-000001", status: .deceased, date: date, reason: "", actor: registrar) }),
     ("personal.date_of_birth", { registry, date in
         _ = try await registry.registerCase(World.patient(), personal: CasePersonal(dateOfBirth: date), actor: registrar)
@@ -40,45 +40,45 @@ private let dateTakingCommands: [(field: String, run: @Sendable (Registry, Strin
     ("site.besieged_since", { registry, date in
         _ = try await registry.updateSite(Site(id: "ghouta", name: "", kind: .enclave, besiegedSince: date), fields: ["besieged_since"], reason: "", actor: registrar)
     }),
-    ("figure.as_of", { registry, date in _ = try await registry.reportFigure(ReportFigureRequest(figure: FigureTests.claim(asOf: date)), actor: registrar) }),
+    ("figure.as_of", { registry, date in _ = try await registry.reportFigure(FigureTests.claim(asOf: date), actor: registrar) }),
     ("figure.as_of_end", { registry, date in
         var figure = FigureTests.claim(asOf: "2017-11-20")
         figure.asOfEnd = date
-        _ = try await registry.reportFigure(ReportFigureRequest(figure: figure), actor: registrar)
+        _ = try await registry.reportFigure(figure, actor: registrar)
     }),
     ("agreement.agreed_on", { registry, date in
         var agreement = Deal.agreement(id: "a-30")
         agreement.agreedOn = date
-        _ = try await registry.recordAgreement(RecordAgreementRequest(agreement: agreement), actor: registrar)
+        _ = try await registry.recordAgreement(agreement, actor: registrar)
     }),
     ("agreement.implementation_started_on", { registry, date in
         var agreement = Deal.agreement(id: "a-31")
         agreement.implementationStartedOn = date
-        _ = try await registry.recordAgreement(RecordAgreementRequest(agreement: agreement), actor: registrar)
+        _ = try await registry.recordAgreement(agreement, actor: registrar)
     }),
     ("agreement.agreed_on", { registry, date in
         var agreement = Deal.agreement()
         agreement.agreedOn = date
-        _ = try await registry.updateAgreement(UpdateAgreementRequest(agreement: agreement, fields: ["agreed_on"]), actor: registrar)
+        _ = try await registry.updateAgreement(agreement, fields: ["agreed_on"], actor: registrar)
     }),
     ("date", { registry, date in
-        _ = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: .implementing, date: date), actor: registrar)
+        _ = try await registry.setAgreementStatus(agreementID: "a-29", status: .implementing, date: date, actor: registrar)
     }),
     ("date", { registry, date in
-        _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 1, date: date), actor: registrar)
+        _ = try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: 1, date: date, actor: registrar)
     }),
-    ("from", { registry, date in _ = try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(from: date)) }),
-    ("to", { registry, date in _ = try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(to: date)) }),
-    ("day", { registry, date in _ = try await registry.listMovements(ListMovementsRequest(day: date)) }),
+    ("from", { registry, date in _ = try await registry.deathsWhileWaiting(from: date) }),
+    ("to", { registry, date in _ = try await registry.deathsWhileWaiting(to: date) }),
+    ("day", { registry, date in _ = try await registry.listMovements(day: date) }),
     ("window.daily.first_date", { registry, date in
         var window = Corridor.pause
         window.daily?.firstDate = date
-        _ = try await registry.announceWindow(AnnounceWindowRequest(window: window), actor: registrar)
+        _ = try await registry.announceWindow(window, actor: registrar)
     }),
     ("window.daily.last_date", { registry, date in
         var window = Corridor.pause
         window.daily?.lastDate = date
-        _ = try await registry.announceWindow(AnnounceWindowRequest(window: window), actor: registrar)
+        _ = try await registry.announceWindow(window, actor: registrar)
     }),
 ]
 
@@ -91,7 +91,7 @@ private let datesThatMayBeAhead: Set<String> = ["as_of", "from", "to", "day", "w
         try await withDatedWorld { registry in
             let before = await registry.currentState.lastSequence
             let refusal = await #expect(throws: RegistryError.self) {
-                try await registry.selectList(SelectListRequest(listID: "l1", asOf: "+201-02-20"), actor: registrar)
+                try await registry.selectList(listID: "l1", asOf: "+201-02-20", actor: registrar)
             }
             #expect(refusal?.code == .invalidArgument)
             #expect(refusal?.fields == ["as_of"])
@@ -126,8 +126,8 @@ private let datesThatMayBeAhead: Set<String> = ["as_of", "from", "to", "day", "w
     /// The far end of the calendar is a date: accepted where a date may be in the future (a selection's as-of, a report's bounds).
     @Test func theLastDayOfTheCalendarIsADate() async throws {
         try await withDatedWorld { registry in
-            _ = try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(from: "0001-01-01", to: "9999-12-31"))
-            let selected = try await registry.selectList(SelectListRequest(listID: "l1", asOf: "9999-12-31"), actor: registrar)
+            _ = try await registry.deathsWhileWaiting(from: "0001-01-01", to: "9999-12-31")
+            let selected = try await registry.selectList(listID: "l1", asOf: "9999-12-31", actor: registrar)
             #expect(selected.list?.selectedAsOf == "9999-12-31")
         }
     }
@@ -159,10 +159,10 @@ private let datesThatMayBeAhead: Set<String> = ["as_of", "from", "to", "day", "w
                 try await registry.setCaseStatus(caseID: "C-000001", status: .deceased, date: "2099-01-01", reason: "", actor: registrar)
             }
             #expect(refusal?.fields == ["date"])
-            #expect(try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest()).total == 0)
+            #expect(try await registry.deathsWhileWaiting().total == 0)
             // Today is a date of death; so is tomorrow, for a zone ahead of UTC.
             _ = try await registry.setCaseStatus(caseID: "C-000001", status: .deceased, date: todayUTC().adding(days: 1).description, reason: "", actor: registrar)
-            #expect(try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest()).total == 1)
+            #expect(try await registry.deathsWhileWaiting().total == 1)
         }
     }
 
@@ -212,25 +212,23 @@ private let datesThatMayBeAhead: Set<String> = ["as_of", "from", "to", "day", "w
     @Test func aTimeOfSomethingThatHappenedCannotBeInTheFuture() async throws {
         try await withRegistry { registry in
             try await Corridor.seed(registry)
-            _ = try await registry.planMovement(PlanMovementRequest(movement: Corridor.convoy()), actor: registrar)
+            _ = try await registry.planMovement(Corridor.convoy(), actor: registrar)
             _ = try await Corridor.status(registry, "convoy-1", .notified)
             let before = await registry.currentState.lastSequence
             let future = "2099-01-01T10:15Z"
             let refusals: [(String, RegistryError?)] = [
                 ("at", await #expect(throws: RegistryError.self) { try await Corridor.status(registry, "convoy-1", .departed, at: future) }),
                 ("at", await #expect(throws: RegistryError.self) {
-                    try await registry.removeCargo(RemoveCargoRequest(
-                        movementID: "convoy-1", lineID: "1", quantity: 1, partyID: "gov", reason: "checkpoint", stage: .checkpoint, at: future
-                    ), actor: registrar)
+                    try await registry.removeCargo(movementID: "convoy-1", lineID: "1", quantity: 1, partyID: "gov", reason: "checkpoint", stage: .checkpoint, at: future, actor: registrar)
                 }),
                 ("at", await #expect(throws: RegistryError.self) {
-                    try await registry.reportIncident(ReportIncidentRequest(movementID: "convoy-1", incident: Movement.Incident(kind: .delay, description: "held"), at: future), actor: registrar)
+                    try await registry.reportIncident(movementID: "convoy-1", incident: Movement.Incident(kind: .delay, description: "held"), at: future, actor: registrar)
                 }),
                 ("incident.at_ms", await #expect(throws: RegistryError.self) {
-                    try await registry.reportIncident(ReportIncidentRequest(movementID: "convoy-1", incident: Movement.Incident(atMs: 4_070_908_800_000, kind: .delay, description: "held")), actor: registrar)
+                    try await registry.reportIncident(movementID: "convoy-1", incident: Movement.Incident(atMs: 4_070_908_800_000, kind: .delay, description: "held"), actor: registrar)
                 }),
                 ("at", await #expect(throws: RegistryError.self) {
-                    try await registry.setWindowStatus(SetWindowStatusRequest(windowID: "pause-1", status: .ended, at: future), actor: registrar)
+                    try await registry.setWindowStatus(windowID: "pause-1", status: .ended, at: future, actor: registrar)
                 }),
             ]
             for (index, (field, refusal)) in refusals.enumerated() {

@@ -75,7 +75,7 @@ import Testing
             try await World.seed(registry)
             let name = "A" + String(repeating: "\u{301}", count: 1_000)
             let refusal = await #expect(throws: RegistryError.self) {
-                try await registry.importCases(ImportCasesRequest(rows: [ImportCaseRow(row: 2, case: World.patient(), personal: CasePersonal(name: name))]), actor: registrar)
+                try await registry.importCases([ImportCaseRow(row: 2, case: World.patient(), personal: CasePersonal(name: name))], actor: registrar)
             }
             #expect(refusal?.fields == ["rows[0].personal.name"])
             #expect(refusal?.fieldViolations.first?.reason == "row 2: is 2001 bytes (UTF-8); at most 800")

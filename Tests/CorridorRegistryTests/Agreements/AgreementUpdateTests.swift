@@ -7,7 +7,7 @@ import Testing
 /// once it is COMPLETED or COLLAPSED.
 @Suite struct AgreementUpdateTests {
     private func update(_ registry: Registry, _ agreement: Agreement, _ fields: [String]) async throws -> Agreement {
-        try await registry.updateAgreement(UpdateAgreementRequest(agreement: agreement, fields: fields, reason: "renegotiated"), actor: registrar)
+        try await registry.updateAgreement(agreement, fields: fields, reason: "renegotiated", actor: registrar)
     }
 
     @Test func onlyTheNamedFieldsChangeAndTheEventSaysWhichChanged() async throws {
@@ -46,7 +46,7 @@ import Testing
     @Test func recordedFulfilmentsOfExistingTermsAreKept() async throws {
         try await withRegistry { registry in
             try await Deal.setUp(registry)
-            _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 12), actor: registrar)
+            _ = try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: 12, actor: registrar)
             var releases = Deal.releases
             releases.target = 30
             releases.description = "the armed group releases 30 detainees"
@@ -61,7 +61,7 @@ import Testing
     @Test func fulfilmentsCannotBeSetDroppedOrRemeasuredByAnUpdate() async throws {
         try await withRegistry { registry in
             try await Deal.setUp(registry)
-            _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 12), actor: registrar)
+            _ = try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: 12, actor: registrar)
             var inflated = Deal.releases
             inflated.fulfilled = 29
             var remeasured = Deal.releases
@@ -101,9 +101,9 @@ import Testing
         try await withRegistry { registry in
             try await Deal.setUp(registry, agreement: Deal.agreement(terms: []))
             if status == .completed {
-                _ = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: .implementing), actor: registrar)
+                _ = try await registry.setAgreementStatus(agreementID: "a-29", status: .implementing, actor: registrar)
             }
-            _ = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: status, reason: "over"), actor: registrar)
+            _ = try await registry.setAgreementStatus(agreementID: "a-29", status: status, reason: "over", actor: registrar)
             let error = try await #require(throws: RegistryError.self) { try await update(registry, Deal.agreement(), ["title"]) }
             #expect(error.code == .failedPrecondition)
             #expect(error.message.contains("is \(status.rawValue)"), "\(error)")

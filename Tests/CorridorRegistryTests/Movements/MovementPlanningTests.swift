@@ -7,7 +7,7 @@ import Testing
 /// naming each field.
 @Suite struct MovementPlanningTests {
     func plan(_ registry: Registry, _ movement: Movement) async throws -> Movement {
-        try await registry.planMovement(PlanMovementRequest(movement: movement), actor: registrar)
+        try await registry.planMovement(movement, actor: registrar)
     }
 
     func refusal(_ registry: Registry, _ movement: Movement) async throws -> RegistryError {
@@ -25,7 +25,7 @@ import Testing
             #expect(planned.cargo.map(\.id) == ["1", "2", "3"])
             #expect(planned.cargo.map(\.peopleServed).reduce(0, +) == 12_000)
             #expect(planned.vehicles == [.init(kind: .truck, count: 13)])
-            #expect(try await registry.getMovement(GetRequest(id: "convoy-1")) == planned)
+            #expect(try await registry.getMovement("convoy-1") == planned)
         }
     }
 
