@@ -69,7 +69,6 @@ let package = Package(
             dependencies: [
                 "CorridorModel",
                 "CorridorStore",
-                "CorridorWire",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -132,7 +131,7 @@ let package = Package(
 
         // MARK: Tests, mirroring Sources/
         // What several test targets share (a seeded generator), once.
-        .target(name: "CorridorTestSupport", path: "Tests/CorridorTestSupport"),
+        .target(name: "CorridorTestSupport", dependencies: ["CorridorModel", "CorridorWire"], path: "Tests/CorridorTestSupport"),
         .testTarget(name: "CCorridorProtoTests"),
         .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"]),
         .testTarget(

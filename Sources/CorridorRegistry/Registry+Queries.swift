@@ -109,7 +109,7 @@ extension Registry {
             do {
                 try eventLog.read(from: sequence) { record in
                     guard record.header.sequence == sequence else { return false }
-                    entries.append(RecordedEvent(sequence: sequence, recordedAtNs: record.header.timestampNanoseconds, event: try Event(protobufBytes: record.payload)))
+                    entries.append(RecordedEvent(sequence: sequence, recordedAtNs: record.header.timestampNanoseconds, event: try recordCoding.decodeEvent(record.payload)))
                     return false
                 }
             } catch {
@@ -133,16 +133,14 @@ extension Registry {
             next = try eventLog.read(from: next) { record in
                 let event: Event
                 do {
-                    event = try Event(protobufBytes: record.payload)
+                    event = try recordCoding.decodeEvent(record.payload)
                 } catch {
                     // The log holds it whole; this server cannot read it.
                     throw RegistryError.undecodable(sequence: record.header.sequence, error: "\(error)")
                 }
-                if let kind = event.kind {
-                    let subject = kind.subject
-                    if (kinds.isEmpty || kinds.contains(subject.kind)) && (recordID.isEmpty || subject.id == recordID) {
-                        batch.append(RecordedEvent(sequence: record.header.sequence, recordedAtNs: record.header.timestampNanoseconds, event: event))
-                    }
+                let subject = event.kind.subject
+                if (kinds.isEmpty || kinds.contains(subject.kind)) && (recordID.isEmpty || subject.id == recordID) {
+                    batch.append(RecordedEvent(sequence: record.header.sequence, recordedAtNs: record.header.timestampNanoseconds, event: event))
                 }
                 return batch.count < 256
             }

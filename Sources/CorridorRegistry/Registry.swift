@@ -1,6 +1,5 @@
 import CorridorModel
 import CorridorStore
-import CorridorWire
 import Glibc
 import Logging
 
@@ -19,6 +18,8 @@ public struct RegistryOptions: Sendable {
 public actor Registry {
     private var state: RegistryState
     private let log: EventLog
+    /// Turns events and snapshot entries into bytes and back.
+    let recordCoding: any RecordCoding
     private let snapshots: SnapshotStore
     private let directoryLock: StoreDirectoryLock
     private let options: RegistryOptions
@@ -28,9 +29,13 @@ public actor Registry {
     private var snapshotTask: Task<Void, Never>?
     public private(set) var lastSnapshot: (sequence: UInt64, atMs: UInt64)?
 
-    private init(state: RegistryState, log: EventLog, snapshots: SnapshotStore, lock: StoreDirectoryLock, options: RegistryOptions, lastSnapshot: (UInt64, UInt64)?, logger: Logger) {
+    private init(
+        state: RegistryState, log: EventLog, recordCoding: any RecordCoding, snapshots: SnapshotStore, lock: StoreDirectoryLock,
+        options: RegistryOptions, lastSnapshot: (UInt64, UInt64)?, logger: Logger
+    ) {
         self.state = state
         self.log = log
+        self.recordCoding = recordCoding
         self.snapshots = snapshots
         self.directoryLock = lock
         self.options = options
@@ -40,19 +45,23 @@ public actor Registry {
 
     /// Locks the data directory, loads the newest valid snapshot and replays
     /// the log after it. DATA_LOSS when the log is damaged where acknowledged
-    /// records live (see StoreOptions.repair).
+    /// records live (see StoreOptions.repair). `recordCoding` turns events
+    /// and snapshot entries into bytes and back (CorridorWire's
+    /// ProtobufRecordCoding: the proto/ messages).
     public static func open(
         dataDirectory: String,
+        recordCoding: any RecordCoding,
         options: RegistryOptions = RegistryOptions(),
         logger: Logger,
         progress: (RecoveryProgress) -> Void = { _ in }
     ) throws -> (Registry, RecoveryReport) {
         let lock = try StoreDirectoryLock(directory: dataDirectory)
-        return try open(dataDirectory: dataDirectory, options: options, logger: logger, progress: progress, lock: lock)
+        return try open(dataDirectory: dataDirectory, recordCoding: recordCoding, options: options, logger: logger, progress: progress, lock: lock)
     }
 
     private static func open(
         dataDirectory: String,
+        recordCoding: any RecordCoding,
         options: RegistryOptions,
         logger: Logger,
         progress: (RecoveryProgress) -> Void,
@@ -64,7 +73,7 @@ public actor Registry {
         var (candidate, _) = snapshots.newestValid()
         while let snapshot = candidate {
             do {
-                state = try RegistryState(snapshotPayload: snapshot.payload, sequence: snapshot.header.sequence)
+                state = try RegistryState(snapshotPayload: snapshot.payload, sequence: snapshot.header.sequence, coding: recordCoding)
                 loadedSnapshot = (snapshot.header.sequence, snapshot.header.createdAtNanoseconds / 1_000_000)
                 logger.info("loaded snapshot", metadata: ["file": "\(snapshot.path)", "sequence": "\(snapshot.header.sequence)"])
                 break
@@ -84,7 +93,7 @@ public actor Registry {
                 try probe.close()
                 if probeReport.lastSequence < state.lastSequence {
                     try snapshots.quarantine(after: probeReport.lastSequence, dataDirectory: dataDirectory)
-                    return try open(dataDirectory: dataDirectory, options: options, logger: logger, progress: progress, lock: lock)
+                    return try open(dataDirectory: dataDirectory, recordCoding: recordCoding, options: options, logger: logger, progress: progress, lock: lock)
                 }
             }
         }
@@ -93,7 +102,7 @@ public actor Registry {
         ) { record in
             guard replayFailure == nil else { return }
             do {
-                let event = try Event(protobufBytes: record.payload)
+                let event = try recordCoding.decodeEvent(record.payload)
                 state.apply(event, sequence: record.header.sequence)
             } catch {
                 replayFailure = RegistryError.undecodable(sequence: record.header.sequence, error: "\(error)")
@@ -104,7 +113,10 @@ public actor Registry {
             "lastSequence": "\(state.lastSequence)", "replayed": "\(report.replayed)", "parties": "\(state.parties.count)",
             "sites": "\(state.sites.count)", "cases": "\(state.cases.count)",
         ])
-        let registry = Registry(state: state, log: log, snapshots: snapshots, lock: lock, options: options, lastSnapshot: loadedSnapshot, logger: logger)
+        let registry = Registry(
+            state: state, log: log, recordCoding: recordCoding, snapshots: snapshots, lock: lock, options: options,
+            lastSnapshot: loadedSnapshot, logger: logger
+        )
         return (registry, report)
     }
 
@@ -124,9 +136,9 @@ public actor Registry {
         for (event, kind) in zip(events, kinds) {
             let payload: [UInt8]
             do {
-                payload = try event.protobufBytes()
+                payload = try recordCoding.encode(event)
             } catch {
-                throw RegistryError.internal(error.message)
+                throw RegistryError.internal("cannot encode the \(kind.name) event: \(error)")
             }
             records.append(PendingRecord(type: kind.recordType, payload: payload, timestampNanoseconds: nowNs))
         }
@@ -179,11 +191,12 @@ public actor Registry {
         snapshotRunning = true
         let copy = state
         let log = self.log
+        let coding = self.recordCoding
         let snapshots = self.snapshots
         // Encoding a large state takes a while: off the actor, so commands go on.
         snapshotTask = Task.detached {
             do {
-                try await Self.writeSnapshot(of: copy, log: log, snapshots: snapshots)
+                try await Self.writeSnapshot(of: copy, log: log, coding: coding, snapshots: snapshots)
                 await self.snapshotWritten(through: copy.lastSequence)
             } catch {
                 self.logger.error("snapshot failed; the log still holds everything", metadata: ["error": "\(error)"])
@@ -203,15 +216,17 @@ public actor Registry {
     }
 
     private func writeSnapshot(of copy: RegistryState) async throws(RegistryError) {
-        try await Self.writeSnapshot(of: copy, log: log, snapshots: snapshots)
+        try await Self.writeSnapshot(of: copy, log: log, coding: recordCoding, snapshots: snapshots)
         snapshotWritten(through: copy.lastSequence)
     }
 
-    private static func writeSnapshot(of copy: RegistryState, log: EventLog, snapshots: SnapshotStore) async throws(RegistryError) {
+    private static func writeSnapshot(
+        of copy: RegistryState, log: EventLog, coding: any RecordCoding, snapshots: SnapshotStore
+    ) async throws(RegistryError) {
         do {
             // A snapshot must never be ahead of the durable log.
             try await log.waitUntilDurable(copy.lastSequence)
-            let payload = try copy.snapshotPayload()
+            let payload = try copy.snapshotPayload(coding: coding)
             try snapshots.write(sequence: copy.lastSequence, payload: payload)
         } catch let error as RegistryError {
             throw error

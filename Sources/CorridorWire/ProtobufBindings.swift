@@ -24,6 +24,10 @@ extension Event: ProtobufMessage {
     public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__event__init)
 }
 
+extension SnapshotEntry: ProtobufMessage {
+    public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__snapshot_entry__init)
+}
+
 extension GetRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__get_request__init) }
 extension RegisterPartyRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__register_party_request__init) }
 extension UpdatePartyRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__update_party_request__init) }

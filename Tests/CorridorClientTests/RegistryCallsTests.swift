@@ -1,6 +1,7 @@
 import CorridorClient
 import CorridorRegistry
 import CorridorServer
+import CorridorTestSupport
 import Foundation
 import Logging
 import Testing
@@ -20,7 +21,7 @@ import Testing
             logger.logLevel = .critical
             var options = RegistryOptions()
             options.store.segmentBytes = 64 * 1024
-            let (registry, _) = try Registry.open(dataDirectory: directory + "/data", options: options, logger: logger)
+            let (registry, _) = try Registry.open(dataDirectory: directory + "/data", recordCoding: testRecordCoding, options: options, logger: logger)
             let server = try await InProcessServer.start(directory: directory, methods: RegistryService.methods(registry: registry), storeStatus: { await registry.storeStatus })
             let client = try await CorridorClient.connect(to: server.socketPath)
             return Fixture(server: server, registry: registry, client: client)
@@ -130,7 +131,7 @@ import Testing
         _ = try await client.registerCase(Case(siteID: "enclave", ageMonths: 6, sex: .female, precedence: .urgent, consentGiven: true))
         _ = try await client.setCaseStatus("C-000001", to: .deceased, date: "2017-12-26", reason: "died waiting")
         let history = try await client.history(of: "C-000001")
-        #expect(history.map { $0.event?.kind?.name } == ["case_registered", "case_status_changed"])
+        #expect(history.map { $0.event?.kind.name } == ["case_registered", "case_status_changed"])
         let actor = try #require(history.first?.event?.actor)
         #expect(actor.uid == getuid())
         #expect(actor.pid == getpid())

@@ -160,7 +160,7 @@ import CorridorTestSupport
             logger.logLevel = .critical
             var options = RegistryOptions()
             options.store.segmentBytes = 256 * 1024
-            let (registry, _) = try Registry.open(dataDirectory: directory + "/data", options: options, logger: logger)
+            let (registry, _) = try Registry.open(dataDirectory: directory + "/data", recordCoding: testRecordCoding, options: options, logger: logger)
             try await seed(registry)
             let registryMethods = RegistryService.methods(registry: registry)
             let server = try await InProcessServer.start(directory: directory, methods: registryMethods, storeStatus: { await registry.storeStatus })

@@ -1,6 +1,7 @@
 @testable import CorridorRegistry
 import CorridorModel
 import CorridorStore
+import CorridorTestSupport
 import CorridorWire
 import Testing
 

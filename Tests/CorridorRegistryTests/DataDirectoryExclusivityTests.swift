@@ -1,6 +1,7 @@
 @testable import CorridorRegistry
 import CorridorModel
 import CorridorStore
+import CorridorTestSupport
 import CorridorWire
 import Foundation
 import Glibc
@@ -17,7 +18,7 @@ import Testing
 
             var refusal: (any Error)?
             do {
-                _ = try Registry.open(dataDirectory: directory, options: smallSegmentOptions(), logger: quietLogger)
+                _ = try Registry.open(dataDirectory: directory, recordCoding: testRecordCoding, options: smallSegmentOptions(), logger: quietLogger)
             } catch {
                 refusal = error
             }

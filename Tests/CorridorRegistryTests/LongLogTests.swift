@@ -56,7 +56,7 @@ import Testing
             for (key, sequences) in state.history where key.kind == .case {
                 let history = try await registry.history(of: "case:\(key.id)")
                 #expect(history.map(\.sequence) == sequences, "\(key)")
-                #expect(history.allSatisfy { $0.event?.kind?.subject.id == key.id }, "\(key)")
+                #expect(history.allSatisfy { $0.event?.kind.subject.id == key.id }, "\(key)")
             }
         }
     }

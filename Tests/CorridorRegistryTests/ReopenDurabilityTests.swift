@@ -1,6 +1,7 @@
 @testable import CorridorRegistry
 import CorridorModel
 import CorridorStore
+import CorridorTestSupport
 import CorridorWire
 import Foundation
 import Testing
@@ -18,7 +19,7 @@ import Testing
                 return answers
             }
 
-            let (second, report) = try Registry.open(dataDirectory: directory, options: smallSegmentOptions(), logger: quietLogger)
+            let (second, report) = try Registry.open(dataDirectory: directory, recordCoding: testRecordCoding, options: smallSegmentOptions(), logger: quietLogger)
             expectSameState(await second.currentState, before)
             #expect(try await queryAnswers(second) == answersBefore)
             // close() wrote a snapshot of everything: nothing is left to replay.
@@ -34,7 +35,7 @@ import Testing
                 try await runScenario(registry)
                 return (await registry.currentState, try await queryAnswers(registry))
             }
-            let (second, report) = try Registry.open(dataDirectory: directory, options: smallSegmentOptions(), logger: quietLogger)
+            let (second, report) = try Registry.open(dataDirectory: directory, recordCoding: testRecordCoding, options: smallSegmentOptions(), logger: quietLogger)
             expectSameState(await second.currentState, before)
             #expect(try await queryAnswers(second) == answersBefore)
             #expect(report.replayed == before.lastSequence, "no snapshot: every event is replayed")
@@ -60,7 +61,7 @@ import Testing
             }
             #expect(before.lastSequence == snapshotSequence + 6)
 
-            let (second, report) = try Registry.open(dataDirectory: directory, options: smallSegmentOptions(), logger: quietLogger)
+            let (second, report) = try Registry.open(dataDirectory: directory, recordCoding: testRecordCoding, options: smallSegmentOptions(), logger: quietLogger)
             expectSameState(await second.currentState, before)
             #expect(await second.figures.lastSnapshotSequence == snapshotSequence)
             #expect(await second.figures.lastSnapshotSequence == snapshotSequence)
@@ -87,7 +88,7 @@ import Testing
             bytes[bytes.count - 1] ^= 0xFF
             try bytes.write(to: URL(fileURLWithPath: newest))
 
-            let (second, report) = try Registry.open(dataDirectory: directory, options: smallSegmentOptions(), logger: quietLogger)
+            let (second, report) = try Registry.open(dataDirectory: directory, recordCoding: testRecordCoding, options: smallSegmentOptions(), logger: quietLogger)
             expectSameState(await second.currentState, before)
             #expect(await second.figures.lastSnapshotSequence == olderSequence)
             #expect(report.replayed == before.lastSequence - olderSequence)

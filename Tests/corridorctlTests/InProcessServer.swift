@@ -1,5 +1,6 @@
 import CorridorRegistry
 import CorridorServer
+import CorridorWire
 import Foundation
 import Logging
 
@@ -30,7 +31,7 @@ struct InProcessServer {
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         try await prepare(data)
         let logger = quietLogger()
-        let (registry, _) = try Registry.open(dataDirectory: data, logger: logger)
+        let (registry, _) = try Registry.open(dataDirectory: data, recordCoding: ProtobufRecordCoding(), logger: logger)
         let server = CorridorServer(
             configuration: ServerConfiguration(socketPath: directory + "/s.sock", dataDirectory: data),
             methods: RegistryService.methods(registry: registry),

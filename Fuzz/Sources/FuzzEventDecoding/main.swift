@@ -13,7 +13,7 @@ private let sample: (state: RegistryState, events: [[UInt8]], snapshot: [UInt8])
     let directory = SampleWorld.makeTemporaryDirectory("corridor-fuzz-events")
     return runBlocking {
         do {
-            let (registry, _) = try Registry.open(dataDirectory: directory, logger: SampleWorld.quietLogger)
+            let (registry, _) = try Registry.open(dataDirectory: directory, recordCoding: ProtobufRecordCoding(), logger: SampleWorld.quietLogger)
             try await SampleWorld.seed(registry, cases: 6)
             let state = await registry.currentState
             var events: [[UInt8]] = []
@@ -21,7 +21,7 @@ private let sample: (state: RegistryState, events: [[UInt8]], snapshot: [UInt8])
                 events.append(Array(record.payload))
                 return true
             }
-            let snapshot = try state.snapshotPayload()
+            let snapshot = try state.snapshotPayload(coding: ProtobufRecordCoding())
             await registry.close()
             return (state, events, snapshot)
         } catch {
@@ -45,7 +45,7 @@ public func fuzzEventDecoding(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         guard let entry = try? SnapshotEntry(protobufBytes: bytes) else { return 0 }
         _ = try? entry.protobufBytes()
     default:
-        guard let state = try? RegistryState(snapshotPayload: bytes, sequence: 1) else { return 0 }
+        guard let state = try? RegistryState(snapshotPayload: bytes, sequence: 1, coding: ProtobufRecordCoding()) else { return 0 }
         _ = try? state.snapshotPayload()
     }
     return 0

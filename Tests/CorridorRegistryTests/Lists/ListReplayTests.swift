@@ -1,5 +1,6 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
@@ -61,7 +62,7 @@ import Testing
                 await registry.close()
                 return state
             }
-            let (second, report) = try Registry.open(dataDirectory: directory, options: smallSegmentOptions(), logger: quietLogger)
+            let (second, report) = try Registry.open(dataDirectory: directory, recordCoding: testRecordCoding, options: smallSegmentOptions(), logger: quietLogger)
             #expect(report.replayed == 0)
             let after = await second.currentState
             #expect(after.lists == before.lists)

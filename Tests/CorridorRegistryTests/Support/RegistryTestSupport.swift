@@ -1,6 +1,7 @@
 @testable import CorridorRegistry
 import CorridorModel
 import CorridorStore
+import CorridorTestSupport
 import CorridorWire
 import Foundation
 import Logging
@@ -40,7 +41,7 @@ func withTemporaryDirectory<T>(_ body: (String) async throws -> T) async throws 
 }
 
 func openRegistry(_ directory: String, options: RegistryOptions = smallSegmentOptions()) throws -> Registry {
-    try Registry.open(dataDirectory: directory, options: options, logger: quietLogger).0
+    try Registry.open(dataDirectory: directory, recordCoding: testRecordCoding, options: options, logger: quietLogger).0
 }
 
 /// A registry on a fresh data directory, closed and removed after `body`.
