@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "CorridorRegistry", targets: ["CorridorRegistry"]),
         // For the fuzz targets (Fuzz/), which feed arbitrary bytes to each decoder and parser.
         .library(name: "CorridorModel", targets: ["CorridorModel"]),
+        .library(name: "CorridorTimeZones", targets: ["CorridorTimeZones"]),
         .library(name: "CorridorWire", targets: ["CorridorWire"]),
         .library(name: "CorridorExport", targets: ["CorridorExport"]),
         .library(name: "CorridorServer", targets: ["CorridorServer"]),
@@ -47,6 +48,9 @@ let package = Package(
 
         // MARK: Swift libraries
         .target(name: "CorridorModel"),
+        // The system's tz database (/usr/share/zoneinfo): it reads files, so
+        // it is not in CorridorModel, which does no I/O.
+        .target(name: "CorridorTimeZones", dependencies: ["CorridorModel"]),
         .target(
             name: "CorridorWire",
             dependencies: [
@@ -69,6 +73,7 @@ let package = Package(
             dependencies: [
                 "CorridorModel",
                 "CorridorStore",
+                "CorridorTimeZones",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -124,6 +129,7 @@ let package = Package(
                 "CorridorClient",
                 "CorridorExport",
                 "CorridorStore",
+                "CorridorTimeZones",
                 "CorridorWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -134,6 +140,7 @@ let package = Package(
         .target(name: "CorridorTestSupport", dependencies: ["CorridorModel", "CorridorWire"], path: "Tests/CorridorTestSupport"),
         .testTarget(name: "CCorridorProtoTests"),
         .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"]),
+        .testTarget(name: "CorridorTimeZonesTests", dependencies: ["CorridorTimeZones", "CorridorModel"]),
         .testTarget(
             name: "CorridorWireTests",
             dependencies: [
@@ -144,7 +151,7 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "CorridorRegistryTests", dependencies: ["CorridorTestSupport", "CorridorRegistry", "CorridorStore", "CorridorModel", "CorridorWire", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "CorridorRegistryTests", dependencies: ["CorridorTestSupport", "CorridorRegistry", "CorridorStore", "CorridorModel", "CorridorTimeZones", "CorridorWire", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CorridorExportTests", dependencies: ["CorridorTestSupport", "CorridorExport", "CorridorModel", "CorridorWire"]),
         .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorTestSupport", "CorridorStore", .product(name: "Logging", package: "swift-log"), .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(

@@ -1,4 +1,5 @@
 import CorridorModel
+import CorridorTimeZones
 
 /// Collects every field violation of a request, so one refusal names them all.
 struct FieldChecks {

@@ -1,4 +1,5 @@
 import CorridorModel
+import CorridorTimeZones
 
 // The commands as the decide functions take them.
 

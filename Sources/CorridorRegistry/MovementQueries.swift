@@ -1,4 +1,5 @@
 import CorridorModel
+import CorridorTimeZones
 
 // Movements asked for: one by id, or those of a kind, status, agreement, day
 // ("movements today") or with cargo removed ("convoys with removals").

@@ -1,4 +1,5 @@
 import CorridorModel
+import CorridorTimeZones
 
 // When an access window is in effect, and where.
 //

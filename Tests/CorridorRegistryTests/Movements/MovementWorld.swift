@@ -1,5 +1,6 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTimeZones
 import CorridorWire
 import Testing
 
