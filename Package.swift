@@ -136,7 +136,8 @@ let package = Package(
         ),
 
         // MARK: Tests, mirroring Sources/
-        // What several test targets share (a seeded generator), once.
+        // What several test targets share, once: a seeded generator, the record
+        // coding a test gives a registry, each event kind as an optional.
         .target(name: "CorridorTestSupport", dependencies: ["CorridorModel", "CorridorWire"], path: "Tests/CorridorTestSupport"),
         .testTarget(name: "CCorridorProtoTests"),
         .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"]),
