@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "CorridorRegistry", targets: ["CorridorRegistry"]),
         // For the fuzz targets (Fuzz/), which feed arbitrary bytes to each decoder and parser.
         .library(name: "CorridorModel", targets: ["CorridorModel"]),
+        .library(name: "CorridorTimeZones", targets: ["CorridorTimeZones"]),
         .library(name: "CorridorWire", targets: ["CorridorWire"]),
         .library(name: "CorridorExport", targets: ["CorridorExport"]),
         .library(name: "CorridorServer", targets: ["CorridorServer"]),
@@ -49,6 +50,9 @@ let package = Package(
 
         // MARK: Swift libraries
         .target(name: "CorridorModel"),
+        // The system's tz database (/usr/share/zoneinfo): it reads files, so
+        // it is not in CorridorModel, which does no I/O.
+        .target(name: "CorridorTimeZones", dependencies: ["CorridorModel"]),
         .target(
             name: "CorridorWire",
             dependencies: [
@@ -62,7 +66,6 @@ let package = Package(
         .target(
             name: "CorridorStore",
             dependencies: [
-                "CorridorWire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -72,7 +75,7 @@ let package = Package(
             dependencies: [
                 "CorridorModel",
                 "CorridorStore",
-                "CorridorWire",
+                "CorridorTimeZones",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -89,6 +92,7 @@ let package = Package(
             dependencies: [
                 "CorridorModel",
                 "CorridorRegistry",
+                "CorridorStore",
                 "CorridorWire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -127,6 +131,7 @@ let package = Package(
                 "CorridorClient",
                 "CorridorExport",
                 "CorridorStore",
+                "CorridorTimeZones",
                 "CorridorWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -135,10 +140,12 @@ let package = Package(
         // MARK: Tests, mirroring Sources/
         // What several test targets share, once: a seeded generator, temporary
         // directories, a safety bound for waits, the in-process server, the
-        // process runner.
+        // process runner, the record coding a test gives a registry, each event
+        // kind as an optional.
         .target(
             name: "CorridorTestSupport",
             dependencies: [
+                "CorridorModel",
                 "CorridorRegistry",
                 "CorridorServer",
                 "CorridorWire",
@@ -150,6 +157,7 @@ let package = Package(
         ),
         .testTarget(name: "CCorridorProtoTests", dependencies: ["CorridorTestSupport"]),
         .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"]),
+        .testTarget(name: "CorridorTimeZonesTests", dependencies: ["CorridorTimeZones", "CorridorModel"]),
         .testTarget(
             name: "CorridorWireTests",
             dependencies: [
@@ -160,9 +168,9 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "CorridorRegistryTests", dependencies: ["CorridorTestSupport", "CorridorRegistry", "CorridorStore", "CorridorModel", "CorridorWire", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "CorridorRegistryTests", dependencies: ["CorridorTestSupport", "CorridorRegistry", "CorridorStore", "CorridorModel", "CorridorTimeZones", "CorridorWire", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CorridorExportTests", dependencies: ["CorridorTestSupport", "CorridorExport", "CorridorModel", "CorridorWire"]),
-        .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorTestSupport", "CorridorStore", "CorridorWire", .product(name: "Logging", package: "swift-log"), .product(name: "SystemPackage", package: "swift-system")]),
+        .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorTestSupport", "CorridorStore", .product(name: "Logging", package: "swift-log"), .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(
             name: "CorridorSystemdTests",
             dependencies: ["CorridorTestSupport", "CorridorSystemd"]
@@ -173,6 +181,9 @@ let package = Package(
                 "CorridorTestSupport",
                 "CorridorServer",
                 "CorridorClient",
+                "CorridorModel",
+                "CorridorRegistry",
+                "CorridorStore",
                 "CorridorWire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

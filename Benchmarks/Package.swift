@@ -24,6 +24,7 @@ let package = Package(
                 .product(name: "CorridorClient", package: "Corridor"),
                 .product(name: "CorridorStore", package: "Corridor"),
                 .product(name: "CorridorRegistry", package: "Corridor"),
+                .product(name: "CorridorWire", package: "Corridor"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

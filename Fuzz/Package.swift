@@ -90,7 +90,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "FuzzTZif",
-            dependencies: ["FuzzSupport", .product(name: "CorridorModel", package: "Corridor")]
+            dependencies: ["FuzzSupport", .product(name: "CorridorTimeZones", package: "Corridor")]
         ),
     ]
 )

@@ -9,7 +9,7 @@ import Synchronization
 @_exported import enum CorridorWire.StatusCode
 @_exported import enum CorridorWire.DefaultLocations
 @_exported import enum CorridorWire.CorridorVersion
-@_exported import struct CorridorWire.FieldViolation
+@_exported import struct CorridorModel.FieldViolation
 @_exported import enum CorridorWire.SocketDirectoryPolicy
 
 /// How a client connects and behaves.

@@ -2,9 +2,6 @@ import CorridorWire
 
 @_exported import CorridorModel
 @_exported import CorridorWire
-@_exported import struct CorridorWire.CaseView
-@_exported import struct CorridorWire.ListCasesResponse
-@_exported import struct CorridorWire.RecordedEvent
 @_exported import struct CorridorWire.StoreStatus
 
 // Typed calls of the Registry service (proto/corridor/v1/registry.proto).

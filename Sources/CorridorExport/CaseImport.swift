@@ -286,7 +286,7 @@ public enum CaseCSVImport {
                 row = index < rows.count ? Int(rows[index].row) : index
                 field = String(field[field.index(after: close)...].drop { $0 == "." })
             }
-            var message = violation.description
+            var message = violation.reason
             let prefix = "row \(row): "
             if message.hasPrefix(prefix) { message.removeFirst(prefix.count) }
             return ImportProblem(row: row, column: field.isEmpty ? "" : column(forField: field, columnsFound: columnsFound), message: message)

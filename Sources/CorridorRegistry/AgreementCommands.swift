@@ -1,5 +1,21 @@
 import CorridorModel
-import CorridorWire
+
+// The commands as the decide functions take them.
+
+struct SetAgreementStatusCommand {
+    var agreementID: String
+    var status: Agreement.Status
+    var reason: String
+    var date: String
+}
+
+struct RecordFulfilmentCommand {
+    var agreementID: String
+    var termID: String
+    var count: UInt32
+    var date: String
+    var reason: String
+}
 
 // Agreements: recording, updating, the status lifecycle and fulfilment counts.
 // Progress per term is derived (AgreementProgress.swift).
@@ -28,7 +44,7 @@ extension Agreement.Measure {
 extension RegistryState {
     static let updatableAgreementFields: Set<String> = ["title", "parties", "terms", "agreed_on", "implementation_started_on"]
 
-    func decideRecordAgreement(_ proposed: Agreement, today: CivilDate) throws(RPCError) -> (events: [EventKind], agreement: Agreement) {
+    func decideRecordAgreement(_ proposed: Agreement, today: CivilDate) throws(RegistryError) -> (events: [EventKind], agreement: Agreement) {
         var record = proposed
         var checks = FieldChecks()
         checks.identifier(record.id, "agreement.id")
@@ -44,14 +60,14 @@ extension RegistryState {
         checkAgreementFields(record, today: today, checks: &checks)
         try checks.throwIfAny()
         guard agreements[record.id] == nil else {
-            throw RPCError(.alreadyExists, "an agreement with id \"\(record.id)\" already exists")
+            throw RegistryError.alreadyExists("an agreement with id \"\(record.id)\" already exists")
         }
         return ([.agreementRecorded(AgreementRecorded(agreement: record))], record)
     }
 
-    func decideUpdateAgreement(_ changes: Agreement, fields: [String], today: CivilDate) throws(RPCError) -> (events: [EventKind], agreement: Agreement) {
+    func decideUpdateAgreement(_ changes: Agreement, fields: [String], today: CivilDate) throws(RegistryError) -> (events: [EventKind], agreement: Agreement) {
         guard let current = agreements[changes.id] else {
-            throw RPCError(.notFound, "no agreement with id \"\(changes.id)\"")
+            throw RegistryError.notFound("no agreement with id \"\(changes.id)\"")
         }
         let names = try fieldNames(fields, allowed: Self.updatableAgreementFields, record: "agreement")
         guard !current.status.isFinal else {
@@ -100,9 +116,9 @@ extension RegistryState {
         return ([.agreementUpdated(AgreementUpdated(agreement: updated, changedFields: changed))], updated)
     }
 
-    func decideSetAgreementStatus(_ request: SetAgreementStatusRequest, today: CivilDate) throws(RPCError) -> (events: [EventKind], agreement: Agreement) {
+    func decideSetAgreementStatus(_ request: SetAgreementStatusCommand, today: CivilDate) throws(RegistryError) -> (events: [EventKind], agreement: Agreement) {
         guard let current = agreements[request.agreementID] else {
-            throw RPCError(.notFound, "no agreement with id \"\(request.agreementID)\"")
+            throw RegistryError.notFound("no agreement with id \"\(request.agreementID)\"")
         }
         let status = request.status
         var checks = FieldChecks()
@@ -122,7 +138,7 @@ extension RegistryState {
             let unmet = progress.terms.filter { $0.done < $0.target }
             guard unmet.isEmpty else {
                 let named = unmet.map { "term \"\($0.term?.id ?? "")\" \($0.done) of \($0.target)" }.joined(separator: ", ")
-                throw RPCError(.failedPrecondition, "agreement \(current.id) cannot be COMPLETED until every term has reached its target; not yet: \(named)")
+                throw RegistryError.failedPrecondition("agreement \(current.id) cannot be COMPLETED until every term has reached its target; not yet: \(named)")
             }
         }
         var updated = current
@@ -134,9 +150,9 @@ extension RegistryState {
         return ([.agreementStatusChanged(AgreementStatusChanged(agreement: updated, from: current.status, to: status))], updated)
     }
 
-    func decideRecordFulfilment(_ request: RecordFulfilmentRequest, today: CivilDate) throws(RPCError) -> [EventKind] {
+    func decideRecordFulfilment(_ request: RecordFulfilmentCommand, today: CivilDate) throws(RegistryError) -> [EventKind] {
         guard let current = agreements[request.agreementID] else {
-            throw RPCError(.notFound, "no agreement with id \"\(request.agreementID)\"")
+            throw RegistryError.notFound("no agreement with id \"\(request.agreementID)\"")
         }
         var checks = FieldChecks()
         checks.require(!request.termID.isEmpty, "term_id", "is required: one of \(current.terms.map(\.id).joined(separator: ", "))")
@@ -145,18 +161,18 @@ extension RegistryState {
         checks.text(request.reason, "reason", required: false, maxLength: 1000)
         try checks.throwIfAny()
         guard let index = current.terms.firstIndex(where: { $0.id == request.termID }) else {
-            throw RPCError(.notFound, "agreement \(current.id) has no term \"\(request.termID)\"; its terms: \(current.terms.map(\.id).joined(separator: ", "))")
+            throw RegistryError.notFound("agreement \(current.id) has no term \"\(request.termID)\"; its terms: \(current.terms.map(\.id).joined(separator: ", "))")
         }
         let term = current.terms[index]
         guard term.measure.isCounted else {
-            throw RPCError(.failedPrecondition, "term \"\(term.id)\" of agreement \(current.id) is \(term.measure.rawValue): evacuations are counted from movements, not recorded")
+            throw RegistryError.failedPrecondition("term \"\(term.id)\" of agreement \(current.id) is \(term.measure.rawValue): evacuations are counted from movements, not recorded")
         }
         guard current.status == .agreed || current.status == .implementing else {
             throw wrongState("agreement \(current.id)", is: current.status, allowed: [Agreement.Status.agreed, .implementing], for: "recording a fulfilment")
         }
         let (sum, overflow) = term.fulfilled.addingReportingOverflow(request.count)
         guard !overflow else {
-            throw RPCError.invalidArgument([FieldViolation(field: "count", description: "\(request.count) more than the \(term.fulfilled) recorded is more than can be counted")])
+            throw RegistryError.invalidArgument(violations: [FieldViolation(field: "count", reason: "\(request.count) more than the \(term.fulfilled) recorded is more than can be counted")])
         }
         let date = request.date.isEmpty ? today.description : request.date
         var events: [EventKind] = []

@@ -1,5 +1,4 @@
 import CorridorModel
-import CorridorWire
 
 // Progress per term, derived from events: counted terms from their recorded
 // fulfilments, evacuations from the movements of the agreement.

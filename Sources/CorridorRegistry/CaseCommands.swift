@@ -1,5 +1,4 @@
 import CorridorModel
-import CorridorWire
 
 // Cases: registration, updates of either part, and the status changes an
 // operator makes directly (death, withdrawal, return to waiting). LISTED,
@@ -9,7 +8,7 @@ extension RegistryState {
     /// The oldest a person can be, in months.
     static let maximumAgeMonths: UInt32 = 1_560
 
-    func decideRegisterCase(_ proposed: Case, personal: CasePersonal?, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], case: Case) {
+    func decideRegisterCase(_ proposed: Case, personal: CasePersonal?, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], case: Case) {
         var record = proposed
         var checks = FieldChecks()
         if record.id.isEmpty {
@@ -30,7 +29,7 @@ extension RegistryState {
         if let personal { checkPersonalFields(personal, of: record, registeredAtMs: nowMs, checks: &checks) }
         try checks.throwIfAny()
         guard cases[record.id] == nil else {
-            throw RPCError(.alreadyExists, "a case with id \"\(record.id)\" already exists")
+            throw RegistryError.alreadyExists("a case with id \"\(record.id)\" already exists")
         }
         record.status = .waiting
         record.registeredAtMs = nowMs
@@ -43,9 +42,9 @@ extension RegistryState {
         "personal.name", "personal.date_of_birth", "personal.contacts", "personal.identity_numbers", "personal.clinical_notes",
     ]
 
-    func decideUpdateCase(_ changes: Case, personal personalChanges: CasePersonal?, fields: [String], nowMs: UInt64) throws(RPCError) -> [EventKind] {
+    func decideUpdateCase(_ changes: Case, personal personalChanges: CasePersonal?, fields: [String], nowMs: UInt64) throws(RegistryError) -> [EventKind] {
         guard let current = cases[changes.id] else {
-            throw RPCError(.notFound, "no case with id \"\(changes.id)\"")
+            throw RegistryError.notFound("no case with id \"\(changes.id)\"")
         }
         let names = try fieldNames(fields.map(Self.personalFieldName), allowed: Self.updatableCaseFields, record: "case")
         guard current.status != .evacuated && current.status != .deceased else {
@@ -99,9 +98,9 @@ extension RegistryState {
     /// The statuses an operator sets directly; the rest follow lists and movements.
     static let directStatuses: [Case.Status] = [.waiting, .deceased, .withdrawn]
 
-    func decideSetCaseStatus(caseID: String, status: Case.Status, date: String, reason: String, nowMs: UInt64) throws(RPCError) -> [EventKind] {
+    func decideSetCaseStatus(caseID: String, status: Case.Status, date: String, reason: String, nowMs: UInt64) throws(RegistryError) -> [EventKind] {
         guard let current = cases[caseID] else {
-            throw RPCError(.notFound, "no case with id \"\(caseID)\"")
+            throw RegistryError.notFound("no case with id \"\(caseID)\"")
         }
         var checks = FieldChecks()
         checks.require(Self.directStatuses.contains(status), "status", "\(status.rawValue) cannot be set directly; one of \(Self.directStatuses.map(\.rawValue).joined(separator: ", ")) (lists and movements set the others)")
@@ -120,7 +119,7 @@ extension RegistryState {
     /// Accepts "personal.name" as well as the personal part's own names.
     private static func personalFieldName(_ field: String) -> String {
         guard field.hasPrefix("personal.") else { return field }
-        return "personal." + ProtobufNames.snakeCase(String(field.dropFirst("personal.".count)))
+        return "personal." + snakeCaseFieldName(String(field.dropFirst("personal.".count)))
     }
 
     private func checkCaseFields(_ record: Case, checks: inout FieldChecks) {

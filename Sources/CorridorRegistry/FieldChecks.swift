@@ -1,12 +1,12 @@
 import CorridorModel
-import CorridorWire
+import CorridorTimeZones
 
 /// Collects every field violation of a request, so one refusal names them all.
 struct FieldChecks {
     private(set) var violations: [FieldViolation] = []
 
     mutating func require(_ condition: Bool, _ field: String, _ description: @autoclosure () -> String) {
-        if !condition { violations.append(FieldViolation(field: field, description: description())) }
+        if !condition { violations.append(FieldViolation(field: field, reason: description())) }
     }
 
     /// Operator-chosen ids: 1-64 of a-z, 0-9, '-', '_', '.', starting with a letter or digit.
@@ -27,7 +27,7 @@ struct FieldChecks {
     mutating func text(_ value: String, _ field: String, required: Bool, maxLength: Int = TextLimit.standard.characters) {
         if required { require(!value.allSatisfy(\.isWhitespace), field, "is required") }
         if let problem = TextLimit(characters: maxLength).problem(value) {
-            violations.append(FieldViolation(field: field, description: problem))
+            violations.append(FieldViolation(field: field, reason: problem))
         }
     }
 
@@ -38,15 +38,15 @@ struct FieldChecks {
     @discardableResult
     mutating func date(_ value: String, _ field: String, required: Bool, notAfter today: CivilDate? = nil) -> CivilDate? {
         if value.isEmpty {
-            if required { violations.append(FieldViolation(field: field, description: "is required (YYYY-MM-DD)")) }
+            if required { violations.append(FieldViolation(field: field, reason: "is required (YYYY-MM-DD)")) }
             return nil
         }
         guard let date = CivilDate(value) else {
-            violations.append(FieldViolation(field: field, description: "\(Self.quoted(value)) is not a date in the form YYYY-MM-DD (year 0001-9999, a real month and day)"))
+            violations.append(FieldViolation(field: field, reason: "\(Self.quoted(value)) is not a date in the form YYYY-MM-DD (year 0001-9999, a real month and day)"))
             return nil
         }
         if let today, Self.latestPast(today) < date {
-            violations.append(FieldViolation(field: field, description: "is \(date), after today \(today) (UTC; a day later is allowed for time zones ahead of UTC)"))
+            violations.append(FieldViolation(field: field, reason: "is \(date), after today \(today) (UTC; a day later is allowed for time zones ahead of UTC)"))
             return nil
         }
         return date
@@ -60,7 +60,7 @@ struct FieldChecks {
     /// incident) may not be later than now, beyond `clockDifferenceMs`.
     mutating func happened(_ atMs: UInt64?, _ field: String, nowMs: UInt64) {
         guard let atMs, atMs > nowMs + Self.clockDifferenceMs else { return }
-        violations.append(FieldViolation(field: field, description: "is \(LocalTimestamp.format(atMs, zoneName: "UTC")), after now (\(LocalTimestamp.format(nowMs, zoneName: "UTC")))"))
+        violations.append(FieldViolation(field: field, reason: "is \(LocalTimestamp.format(atMs, zoneName: "UTC")), after now (\(LocalTimestamp.format(nowMs, zoneName: "UTC")))"))
     }
 
     /// The latest date that can already have happened somewhere on Earth
@@ -79,13 +79,13 @@ struct FieldChecks {
         require(value != unspecified, field, "is required: one of \(allowed)")
     }
 
-    func throwIfAny() throws(RPCError) {
-        if !violations.isEmpty { throw RPCError.invalidArgument(violations) }
+    func throwIfAny() throws(RegistryError) {
+        if !violations.isEmpty { throw RegistryError.invalidArgument(violations: violations) }
     }
 }
 
 /// FAILED_PRECONDITION naming the current state and the allowed ones.
-func wrongState<S: RawRepresentable>(_ what: String, is current: S, allowed: [S], for action: String) -> RPCError where S.RawValue == String {
+func wrongState<S: RawRepresentable>(_ what: String, is current: S, allowed: [S], for action: String) -> RegistryError where S.RawValue == String {
     let options = allowed.isEmpty ? "none: it is final" : allowed.map(\.rawValue).joined(separator: ", ")
-    return RPCError(.failedPrecondition, "\(what) is \(current.rawValue); \(action) needs one of: \(options)")
+    return RegistryError.failedPrecondition("\(what) is \(current.rawValue); \(action) needs one of: \(options)")
 }

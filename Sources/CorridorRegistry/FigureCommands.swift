@@ -1,11 +1,10 @@
 import CorridorModel
-import CorridorWire
 
 // Figures: numbers someone reported, each kept as reported. Never merged,
 // never overwritten: a new claim is a new figure.
 
 extension RegistryState {
-    func decideReportFigure(_ proposed: Figure, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], figure: Figure) {
+    func decideReportFigure(_ proposed: Figure, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], figure: Figure) {
         var figure = proposed
         var checks = FieldChecks()
         checks.require(figure.id.isEmpty, "figure.id", "is assigned by the registry (F-NNNNNN); leave it out")

@@ -1,5 +1,4 @@
 import CorridorModel
-import CorridorWire
 
 // Importing cases in bulk: every row is decided as RegisterCase would decide
 // it, against the state as it would be after the rows before it; duplicates
@@ -12,12 +11,12 @@ extension RegistryState {
     /// The events registering every row, and the id each row gets; or one
     /// refusal naming every field at fault in every row (`rows[i].case.age_months`,
     /// each description starting "row N: " when the row has a number).
-    func decideImportCases(_ rows: [ImportCaseRow], nowMs: UInt64) throws(RPCError) -> (events: [EventKind], imported: [ImportedCase]) {
+    func decideImportCases(_ rows: [ImportCaseRow], nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], imported: [ImportedCase]) {
         guard !rows.isEmpty else {
-            throw RPCError.invalidArgument([FieldViolation(field: "rows", description: "there are no rows to import")])
+            throw RegistryError.invalidArgument(violations: [FieldViolation(field: "rows", reason: "there are no rows to import")])
         }
         guard rows.count <= Self.maximumImportRows else {
-            throw RPCError.invalidArgument([FieldViolation(field: "rows", description: "\(rows.count) rows; one import takes at most \(Self.maximumImportRows)")])
+            throw RegistryError.invalidArgument(violations: [FieldViolation(field: "rows", reason: "\(rows.count) rows; one import takes at most \(Self.maximumImportRows)")])
         }
         var index = DuplicateIndex(registry: self)
         var after = self
@@ -31,7 +30,7 @@ extension RegistryState {
             let label = row.row > 0 ? "row \(row.row): " : ""
             let here = row.row > 0 ? "row \(row.row)" : "rows[\(position)]"
             guard let proposed = row.case else {
-                violations.append(FieldViolation(field: path + ".case", description: label + "is required"))
+                violations.append(FieldViolation(field: path + ".case", reason: label + "is required"))
                 onlyDuplicates = false
                 continue
             }
@@ -52,19 +51,19 @@ extension RegistryState {
                 if error.code == .alreadyExists {
                     // The same id in the registry: a duplicate like the others.
                     if !duplicates.contains(where: { $0.field == path + ".case.id" }) {
-                        violations.append(FieldViolation(field: path + ".case.id", description: label + "duplicate: \(error.message)"))
+                        violations.append(FieldViolation(field: path + ".case.id", reason: label + "duplicate: \(error.message)"))
                     }
                 } else {
                     onlyDuplicates = false
-                    let details = error.fieldViolations.isEmpty ? [FieldViolation(field: path, description: error.message)] : error.fieldViolations
-                    violations += details.map { FieldViolation(field: path + "." + $0.field, description: label + $0.description) }
+                    let details = error.fieldViolations.isEmpty ? [FieldViolation(field: path, reason: error.message)] : error.fieldViolations
+                    violations += details.map { FieldViolation(field: path + "." + $0.field, reason: label + $0.reason) }
                 }
             }
         }
         guard violations.isEmpty else {
             let rowsAtFault = Set(violations.map { $0.field.prefix { $0 != "]" } }).count
             let message = "\(rowsAtFault) of \(rows.count) rows refused; nothing was imported"
-            throw RPCError(onlyDuplicates ? .alreadyExists : .invalidArgument, message, fieldViolations: violations)
+            throw onlyDuplicates ? RegistryError.alreadyExists(message, violations: violations) : RegistryError.invalidArgument(message, violations: violations)
         }
         return (events, imported)
     }
@@ -91,7 +90,7 @@ struct DuplicateIndex {
     func duplicates(of proposed: Case, personal: CasePersonal?, path: String, label: String) -> [FieldViolation] {
         var found: [FieldViolation] = []
         if !proposed.id.isEmpty, let seen = caseIDs[proposed.id] ?? (registryCases[proposed.id] != nil ? "case \(proposed.id)" : nil) {
-            found.append(FieldViolation(field: path + ".case.id", description: label + "duplicate: the id \"\(proposed.id)\" is already \(seen)"))
+            found.append(FieldViolation(field: path + ".case.id", reason: label + "duplicate: the id \"\(proposed.id)\" is already \(seen)"))
         }
         guard let personal else { return found }
         for (position, number) in personal.identityNumbers.enumerated() {
@@ -99,14 +98,14 @@ struct DuplicateIndex {
             if !key.isEmpty, let seen = identityNumbers[key] {
                 found.append(FieldViolation(
                     field: path + ".personal.identity_numbers[\(position)]",
-                    description: label + "duplicate: the identity number \"\(number)\" is already \(seen)"
+                    reason: label + "duplicate: the identity number \"\(number)\" is already \(seen)"
                 ))
             }
         }
         if let key = Self.nameKey(personal), let seen = namesAndBirthDates[key] {
             found.append(FieldViolation(
                 field: path + ".personal.name",
-                description: label + "duplicate: the same name and date of birth (\(personal.dateOfBirth)) are already \(seen)"
+                reason: label + "duplicate: the same name and date of birth (\(personal.dateOfBirth)) are already \(seen)"
             ))
         }
         return found

@@ -1,13 +1,39 @@
 import CorridorModel
-import CorridorWire
 
 // Evacuation lists: create, select, submit, approve, strike, top up, close.
 // Each decide function validates against the state and returns the events
 // of one command; entries change only with a new version.
 
+// The commands as the decide functions take them.
+
+struct SelectListCommand {
+    var listID: String
+    var policyVersion: String
+    var asOf: String
+}
+
+/// Submit, top up, close: a list and why.
+struct ListActionCommand {
+    var listID: String
+    var reason: String
+}
+
+struct ApproveListCommand {
+    var listID: String
+    var partyID: String
+}
+
+struct StrikeEntryCommand {
+    var listID: String
+    var caseID: String
+    var partyID: String
+    var reason: String
+    var topUp: Bool
+}
+
 extension RegistryState {
-    func existingList(_ id: String) throws(RPCError) -> EvacuationList {
-        guard let list = lists[id] else { throw RPCError(.notFound, "no list with id \"\(id)\"") }
+    func existingList(_ id: String) throws(RegistryError) -> EvacuationList {
+        guard let list = lists[id] else { throw RegistryError.notFound("no list with id \"\(id)\"") }
         return list
     }
 
@@ -17,12 +43,12 @@ extension RegistryState {
     /// and answer, which must stay well inside the 4 MiB frame.
     static let maximumQuota: UInt32 = 10_000
 
-    func decideCreateList(_ proposed: EvacuationList?, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], list: EvacuationList) {
+    func decideCreateList(_ proposed: EvacuationList?, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], list: EvacuationList) {
         var checks = FieldChecks()
         guard var list = proposed else {
             checks.require(false, "list", "is required")
             try checks.throwIfAny()
-            throw RPCError(.invalidArgument, "list is required")
+            throw RegistryError.invalidArgument("list is required")
         }
         checks.identifier(list.id, "list.id")
         checks.text(list.title, "list.title", required: false)
@@ -70,7 +96,7 @@ extension RegistryState {
         }
         try checks.throwIfAny()
         guard lists[list.id] == nil else {
-            throw RPCError(.alreadyExists, "a list with id \"\(list.id)\" already exists")
+            throw RegistryError.alreadyExists("a list with id \"\(list.id)\" already exists")
         }
         if let agreement, agreement.status == .completed || agreement.status == .collapsed {
             throw wrongState("agreement \(agreement.id)", is: agreement.status,
@@ -100,7 +126,7 @@ extension RegistryState {
 
     static func today(nowMs: UInt64) -> Int64 { Int64(nowMs / 86_400_000) }
 
-    func decideSelectList(_ request: SelectListRequest, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], list: EvacuationList, outcome: PrioritySelection.Outcome) {
+    func decideSelectList(_ request: SelectListCommand, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], list: EvacuationList, outcome: PrioritySelection.Outcome) {
         var checks = FieldChecks()
         checks.require(!request.listID.isEmpty, "list_id", "is required")
         let policy = request.policyVersion.isEmpty ? PrioritySelection.currentPolicy : request.policyVersion
@@ -140,7 +166,7 @@ extension RegistryState {
 
     // MARK: Submit, approve
 
-    func decideSubmitList(_ request: ListActionRequest) throws(RPCError) -> [EventKind] {
+    func decideSubmitList(_ request: ListActionCommand) throws(RegistryError) -> [EventKind] {
         var checks = FieldChecks()
         checks.require(!request.listID.isEmpty, "list_id", "is required")
         checks.text(request.reason, "reason", required: false, maxLength: 1000)
@@ -150,13 +176,13 @@ extension RegistryState {
             throw wrongState("list \(list.id)", is: list.status, allowed: [.draft], for: "submitting")
         }
         guard list.entries.contains(where: { $0.state == .active }) else {
-            throw RPCError(.failedPrecondition, "list \(list.id) has no entries; select it (SelectList) before submitting")
+            throw RegistryError.failedPrecondition("list \(list.id) has no entries; select it (SelectList) before submitting")
         }
         list.status = .submitted
         return [.listSubmitted(ListSubmitted(list: list))]
     }
 
-    func decideApproveList(_ request: ApproveListRequest) throws(RPCError) -> [EventKind] {
+    func decideApproveList(_ request: ApproveListCommand) throws(RegistryError) -> [EventKind] {
         var checks = FieldChecks()
         checks.require(!request.listID.isEmpty, "list_id", "is required")
         checks.require(!request.partyID.isEmpty, "party_id", "is required: the approving party")
@@ -166,13 +192,13 @@ extension RegistryState {
             throw wrongState("list \(list.id)", is: list.status, allowed: [.submitted], for: "approving")
         }
         guard parties[request.partyID] != nil else {
-            throw RPCError(.notFound, "no party with id \"\(request.partyID)\"")
+            throw RegistryError.notFound("no party with id \"\(request.partyID)\"")
         }
         guard list.requiredApprovals.contains(request.partyID) else {
-            throw RPCError(.failedPrecondition, "party \(request.partyID) is not among the approvals list \(list.id) needs: \(list.requiredApprovals.joined(separator: ", "))")
+            throw RegistryError.failedPrecondition("party \(request.partyID) is not among the approvals list \(list.id) needs: \(list.requiredApprovals.joined(separator: ", "))")
         }
         guard !list.approvedBy.contains(request.partyID) else {
-            throw RPCError(.failedPrecondition, "party \(request.partyID) has already approved list \(list.id)")
+            throw RegistryError.failedPrecondition("party \(request.partyID) has already approved list \(list.id)")
         }
         list.approvedBy.append(request.partyID)
         if list.requiredApprovals.allSatisfy(list.approvedBy.contains) { list.status = .approved }
@@ -191,7 +217,7 @@ extension RegistryState {
         }
     }
 
-    func decideStrikeEntry(_ request: StrikeEntryRequest, nowMs: UInt64) throws(RPCError) -> [EventKind] {
+    func decideStrikeEntry(_ request: StrikeEntryCommand, nowMs: UInt64) throws(RegistryError) -> [EventKind] {
         var checks = FieldChecks()
         checks.require(!request.listID.isEmpty, "list_id", "is required")
         checks.require(!request.caseID.isEmpty, "case_id", "is required")
@@ -203,13 +229,13 @@ extension RegistryState {
             throw wrongState("list \(list.id)", is: list.status, allowed: Self.changeableStatuses, for: "striking an entry")
         }
         guard parties[request.partyID] != nil else {
-            throw RPCError(.notFound, "no party with id \"\(request.partyID)\"")
+            throw RegistryError.notFound("no party with id \"\(request.partyID)\"")
         }
         if let agreement = agreements[list.agreementID], !agreement.parties.contains(where: { $0.partyID == request.partyID }) {
-            throw RPCError(.failedPrecondition, "party \(request.partyID) is not a party of agreement \(agreement.id), which list \(list.id) belongs to")
+            throw RegistryError.failedPrecondition("party \(request.partyID) is not a party of agreement \(agreement.id), which list \(list.id) belongs to")
         }
         guard let position = list.entries.firstIndex(where: { $0.caseID == request.caseID }) else {
-            throw RPCError(.notFound, "case \(request.caseID) is not an entry of list \(list.id)")
+            throw RegistryError.notFound("case \(request.caseID) is not an entry of list \(list.id)")
         }
         let entry = list.entries[position]
         guard entry.state == .active else {
@@ -218,7 +244,7 @@ extension RegistryState {
         let status = cases[entry.caseID]?.status ?? .unspecified
         guard status == .listed else {
             let on = movementCarrying(entry.caseID).map { " (on movement \($0.id))" } ?? ""
-            throw RPCError(.failedPrecondition, "case \(entry.caseID) is \(status.rawValue)\(on); striking needs one of: LISTED")
+            throw RegistryError.failedPrecondition("case \(entry.caseID) is \(status.rawValue)\(on); striking needs one of: LISTED")
         }
         list.entries[position].state = .struck
         list.entries[position].struckBy = request.partyID
@@ -269,7 +295,7 @@ extension RegistryState {
         return (updated, outcome.selectedCaseIDs)
     }
 
-    func decideTopUpList(_ request: ListActionRequest, nowMs: UInt64) throws(RPCError) -> [EventKind] {
+    func decideTopUpList(_ request: ListActionCommand, nowMs: UInt64) throws(RegistryError) -> [EventKind] {
         var checks = FieldChecks()
         checks.require(!request.listID.isEmpty, "list_id", "is required")
         checks.text(request.reason, "reason", required: false, maxLength: 1000)
@@ -279,10 +305,10 @@ extension RegistryState {
             throw wrongState("list \(list.id)", is: list.status, allowed: Self.changeableStatuses, for: "topping up")
         }
         guard let (toppedUp, added) = topUp(list, nowMs: nowMs) else {
-            throw RPCError(.failedPrecondition, "list \(list.id) is full: \(placesTaken(list)) of \(list.quota) places taken")
+            throw RegistryError.failedPrecondition("list \(list.id) is full: \(placesTaken(list)) of \(list.quota) places taken")
         }
         guard !added.isEmpty else {
-            throw RPCError(.failedPrecondition, "no eligible waiting case at \(list.originSiteID) fits the \(list.quota - placesTaken(list)) free places of list \(list.id)")
+            throw RegistryError.failedPrecondition("no eligible waiting case at \(list.originSiteID) fits the \(list.quota - placesTaken(list)) free places of list \(list.id)")
         }
         var events: [EventKind] = [.listToppedUp(ListToppedUp(list: toppedUp, addedCaseIDs: toppedUp.entries.suffix(from: list.entries.count).map(\.caseID)))]
         for id in added { events.append(.caseStatusChanged(CaseStatusChanged(caseID: id, from: .waiting, to: .listed, date: ""))) }
@@ -291,7 +317,7 @@ extension RegistryState {
 
     // MARK: Close
 
-    func decideCloseList(_ request: ListActionRequest) throws(RPCError) -> [EventKind] {
+    func decideCloseList(_ request: ListActionCommand) throws(RegistryError) -> [EventKind] {
         var checks = FieldChecks()
         checks.require(!request.listID.isEmpty, "list_id", "is required")
         checks.text(request.reason, "reason", required: false, maxLength: 1000)
@@ -307,7 +333,7 @@ extension RegistryState {
             let named = moving.map { id in
                 "\(id) (\(cases[id]?.status.rawValue ?? "")\(movementCarrying(id).map { " on movement \($0.id)" } ?? ""))"
             }
-            throw RPCError(.failedPrecondition, "list \(list.id) still has cases on movements: \(named.joined(separator: ", ")); finish or abort those movements before closing")
+            throw RegistryError.failedPrecondition("list \(list.id) still has cases on movements: \(named.joined(separator: ", ")); finish or abort those movements before closing")
         }
         let returned = onList.filter { cases[$0]?.status == .listed }
         let from = list.status
@@ -375,10 +401,10 @@ extension RegistryState {
     }
 
     /// Version 0 is the list as created, without entries.
-    func listVersion(_ list: EvacuationList, _ version: UInt32) throws(RPCError) -> ListVersion {
+    func listVersion(_ list: EvacuationList, _ version: UInt32) throws(RegistryError) -> ListVersion {
         if version == 0 { return ListVersion(version: 0, atMs: list.createdAtMs, change: "created", entries: []) }
         guard let found = listVersions[list.id]?.first(where: { $0.version == version }) else {
-            throw RPCError(.notFound, "list \(list.id) has no version \(version); its versions are 0 to \(list.version)")
+            throw RegistryError.notFound("list \(list.id) has no version \(version); its versions are 0 to \(list.version)")
         }
         return found
     }

@@ -1,5 +1,48 @@
 import CorridorModel
-import CorridorWire
+import CorridorTimeZones
+
+// The commands as the decide functions take them.
+
+struct ChangeManifestCommand {
+    var movementID: String
+    var add: [Movement.Passenger]
+    var removeCaseIDs: [String]
+    var reason: String
+}
+
+struct SetMovementStatusCommand {
+    var movementID: String
+    var status: Movement.Status
+    var at: String
+    var timeZone: String
+    var overrideReason: String
+    var reason: String
+}
+
+struct RemoveCargoCommand {
+    var movementID: String
+    var lineID: String
+    var quantity: UInt64
+    var partyID: String
+    var reason: String
+    var stage: Movement.RemovalStage
+    var siteID: String
+    var at: String
+    var timeZone: String
+}
+
+struct RecordDeliveryCommand {
+    var movementID: String
+    var lines: [LineDelivery]
+    var restInFull: Bool
+}
+
+struct ReportIncidentCommand {
+    var movementID: String
+    var incident: Movement.Incident?
+    var at: String
+    var timeZone: String
+}
 
 // Movements: planning, manifests, the lifecycle (departure only inside an
 // access window at the crossing, or with an override), cargo removed at
@@ -29,9 +72,9 @@ extension Movement {
 extension RegistryState {
     // MARK: Planning
 
-    func decidePlanMovement(_ proposed: Movement?, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], movement: Movement) {
+    func decidePlanMovement(_ proposed: Movement?, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
         guard var movement = proposed else {
-            throw RPCError.invalidArgument([FieldViolation(field: "movement", description: "is required")])
+            throw RegistryError.invalidArgument(violations: [FieldViolation(field: "movement", reason: "is required")])
         }
         var checks = FieldChecks()
         checks.identifier(movement.id, "movement.id")
@@ -100,7 +143,7 @@ extension RegistryState {
         checkManifestFields(movement.passengers, of: movement, field: "movement.passengers", checks: &checks)
         try checks.throwIfAny()
         guard movements[movement.id] == nil else {
-            throw RPCError(.alreadyExists, "a movement with id \"\(movement.id)\" already exists")
+            throw RegistryError.alreadyExists("a movement with id \"\(movement.id)\" already exists")
         }
         movement.status = .planned
         let requested = movement.passengers
@@ -142,27 +185,27 @@ extension RegistryState {
 
     /// The passengers (with their destinations) the manifest gains, and the
     /// cases going LISTED → SCHEDULED; refuses a case that cannot travel.
-    func manifestAdditions(_ add: [Movement.Passenger], to movement: Movement, date: String) throws(RPCError) -> (passengers: [Movement.Passenger], events: [EventKind]) {
+    func manifestAdditions(_ add: [Movement.Passenger], to movement: Movement, date: String) throws(RegistryError) -> (passengers: [Movement.Passenger], events: [EventKind]) {
         var passengers = movement.passengers
         var events: [EventKind] = []
         for requested in add {
             guard let record = cases[requested.caseID] else {
-                throw RPCError(.notFound, "no case with id \"\(requested.caseID)\"")
+                throw RegistryError.notFound("no case with id \"\(requested.caseID)\"")
             }
             if let other = activeManifest(of: record.id) {
                 let which = other.id == movement.id ? "this movement's manifest" : "the manifest of movement \(other.id) (\(other.status.rawValue))"
-                throw RPCError(.failedPrecondition, "case \(record.id) is already on \(which); a case can be on one active manifest only")
+                throw RegistryError.failedPrecondition("case \(record.id) is already on \(which); a case can be on one active manifest only")
             }
             guard record.status == .listed else {
-                throw RPCError(.failedPrecondition, "case \(record.id) is \(record.status.rawValue); a manifest takes LISTED cases (an ACTIVE entry of an APPROVED or IN_PROGRESS list)")
+                throw RegistryError.failedPrecondition("case \(record.id) is \(record.status.rawValue); a manifest takes LISTED cases (an ACTIVE entry of an APPROVED or IN_PROGRESS list)")
             }
             guard let list = openListHolding(record.id, listID: movement.listID) else {
                 let which = movement.listID.isEmpty ? "any APPROVED or IN_PROGRESS list" : "list \(movement.listID) (\(lists[movement.listID]?.status.rawValue ?? "missing"))"
-                throw RPCError(.failedPrecondition, "case \(record.id) is LISTED but not an ACTIVE entry of \(which)")
+                throw RegistryError.failedPrecondition("case \(record.id) is LISTED but not an ACTIVE entry of \(which)")
             }
             let onList = list.entries.filter { $0.state == .active }.compactMap { cases[$0.caseID] }
             if let rule = excludingRule(for: record, under: list.ruleIDs, accompanying: casesAccompanied(by: record.id, among: onList)) {
-                throw RPCError(.failedPrecondition, "case \(record.id) cannot go on the manifest: \(rule.refusalText)")
+                throw RegistryError.failedPrecondition("case \(record.id) cannot go on the manifest: \(rule.refusalText)")
             }
             let destination = requested.destinationSiteID.isEmpty ? (movement.destinationSiteIDs.first ?? "") : requested.destinationSiteID
             passengers.append(Movement.Passenger(caseID: record.id, destinationSiteID: destination))
@@ -177,9 +220,9 @@ extension RegistryState {
         (openListHolding(caseID, listID: listID) ?? openListHolding(caseID)) != nil ? .listed : .waiting
     }
 
-    func decideChangeManifest(_ request: ChangeManifestRequest, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], movement: Movement) {
+    func decideChangeManifest(_ request: ChangeManifestCommand, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
         guard var movement = movements[request.movementID] else {
-            throw RPCError(.notFound, "no movement with id \"\(request.movementID)\"")
+            throw RegistryError.notFound("no movement with id \"\(request.movementID)\"")
         }
         var checks = FieldChecks()
         checks.require(!request.add.isEmpty || !request.removeCaseIDs.isEmpty, "add", "name cases to add or remove_case_ids")
@@ -201,7 +244,7 @@ extension RegistryState {
         var events: [EventKind] = []
         for caseID in request.removeCaseIDs {
             guard let index = movement.passengers.firstIndex(where: { $0.caseID == caseID && !$0.removed }) else {
-                throw RPCError(.notFound, "case \(caseID) is not on the manifest of movement \(movement.id)")
+                throw RegistryError.notFound("case \(caseID) is not on the manifest of movement \(movement.id)")
             }
             movement.passengers[index].removed = true
             movement.passengers[index].removedReason = request.reason
@@ -227,9 +270,9 @@ extension RegistryState {
         return windowsCovering(crossingSiteID).compactMap { $0.daily?.timeZone }.first ?? "UTC"
     }
 
-    func decideSetMovementStatus(_ request: SetMovementStatusRequest, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], movement: Movement) {
+    func decideSetMovementStatus(_ request: SetMovementStatusCommand, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
         guard var movement = movements[request.movementID] else {
-            throw RPCError(.notFound, "no movement with id \"\(request.movementID)\"")
+            throw RegistryError.notFound("no movement with id \"\(request.movementID)\"")
         }
         var checks = FieldChecks()
         checks.specified(request.status, .unspecified, "status")
@@ -257,14 +300,14 @@ extension RegistryState {
             let overrideGiven = !request.overrideReason.allSatisfy(\.isWhitespace)
             if crossing?.crossingStatus == .closed {
                 guard overrideGiven else {
-                    throw RPCError(.failedPrecondition, "crossing \(movement.crossingSiteID) is CLOSED at \(LocalTimestamp.format(atMs, zoneName: zone)); give override_reason to depart anyway")
+                    throw RegistryError.failedPrecondition("crossing \(movement.crossingSiteID) is CLOSED at \(LocalTimestamp.format(atMs, zoneName: zone)); give override_reason to depart anyway")
                 }
                 overrideUsed = request.overrideReason
             }
             if activeWindows(at: movement.crossingSiteID, atMs: atMs).isEmpty {
                 guard overrideGiven else {
                     let there = windowsCovering(movement.crossingSiteID).map { $0.scheduleText(zoneName: zone) }
-                    throw RPCError(.failedPrecondition, "crossing \(movement.crossingSiteID) has no access window in effect at \(LocalTimestamp.format(atMs, zoneName: zone)); windows there: \(there.isEmpty ? "none" : there.joined(separator: "; ")); give override_reason to depart anyway")
+                    throw RegistryError.failedPrecondition("crossing \(movement.crossingSiteID) has no access window in effect at \(LocalTimestamp.format(atMs, zoneName: zone)); windows there: \(there.isEmpty ? "none" : there.joined(separator: "; ")); give override_reason to depart anyway")
                 }
                 overrideUsed = request.overrideReason
             }
@@ -296,7 +339,7 @@ extension RegistryState {
             if movement.kind == .aidConvoy {
                 let missing = movement.cargo.filter { !$0.deliveryRecorded }.map(\.id)
                 guard missing.isEmpty else {
-                    throw RPCError(.failedPrecondition, "movement \(movement.id) has no delivery recorded for cargo line\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); record the deliveries first")
+                    throw RegistryError.failedPrecondition("movement \(movement.id) has no delivery recorded for cargo line\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); record the deliveries first")
                 }
             }
             movement.completedAtMs = atMs
@@ -315,12 +358,12 @@ extension RegistryState {
 
     // MARK: Cargo, deliveries, incidents
 
-    func decideRemoveCargo(_ request: RemoveCargoRequest, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], movement: Movement) {
+    func decideRemoveCargo(_ request: RemoveCargoCommand, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
         guard var movement = movements[request.movementID] else {
-            throw RPCError(.notFound, "no movement with id \"\(request.movementID)\"")
+            throw RegistryError.notFound("no movement with id \"\(request.movementID)\"")
         }
         guard let index = movement.cargo.firstIndex(where: { $0.id == request.lineID }) else {
-            throw RPCError(.notFound, "no cargo line \"\(request.lineID)\" on movement \(movement.id) (lines: \(movement.cargo.map(\.id).joined(separator: ", ")))")
+            throw RegistryError.notFound("no cargo line \"\(request.lineID)\" on movement \(movement.id) (lines: \(movement.cargo.map(\.id).joined(separator: ", ")))")
         }
         let line = movement.cargo[index]
         let left = line.quantity - line.removed
@@ -353,9 +396,9 @@ extension RegistryState {
     /// (at most what is left on it: quantity - removed); rest_in_full delivers
     /// all that is left on every line neither named nor recorded before. A line
     /// may be recorded again (a correction) by naming it.
-    func decideRecordDelivery(_ request: RecordDeliveryRequest) throws(RPCError) -> (events: [EventKind], movement: Movement) {
+    func decideRecordDelivery(_ request: RecordDeliveryCommand) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
         guard var movement = movements[request.movementID] else {
-            throw RPCError(.notFound, "no movement with id \"\(request.movementID)\"")
+            throw RegistryError.notFound("no movement with id \"\(request.movementID)\"")
         }
         var checks = FieldChecks()
         checks.require(!request.lines.isEmpty || request.restInFull, "lines", "name the lines delivered, or give rest_in_full")
@@ -390,9 +433,9 @@ extension RegistryState {
         return ([.deliveryRecorded(DeliveryRecorded(movement: movement, lineIDs: recorded))], movement)
     }
 
-    func decideReportIncident(_ request: ReportIncidentRequest, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], movement: Movement) {
+    func decideReportIncident(_ request: ReportIncidentCommand, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
         guard var movement = movements[request.movementID] else {
-            throw RPCError(.notFound, "no movement with id \"\(request.movementID)\"")
+            throw RegistryError.notFound("no movement with id \"\(request.movementID)\"")
         }
         var checks = FieldChecks()
         var incident = request.incident ?? Movement.Incident()
@@ -417,13 +460,24 @@ extension RegistryState {
 extension Registry {
     var wallClockMs: UInt64 { Self.unixNanoseconds() / 1_000_000 }
 
-    public func planMovement(_ request: PlanMovementRequest, actor: Actor) async throws(RPCError) -> Movement {
-        let (events, movement) = try currentState.decidePlanMovement(request.movement, nowMs: wallClockMs)
+    /// Passengers and cargo may be given here or added later.
+    public func planMovement(_ proposed: Movement?, actor: Actor) async throws(RegistryError) -> Movement {
+        let (events, movement) = try currentState.decidePlanMovement(proposed, nowMs: wallClockMs)
         try await commit(events, actor: actor)
         return currentState.movements[movement.id] ?? movement
     }
 
-    public func setMovementStatus(_ request: SetMovementStatusRequest, actor: Actor) async throws(RPCError) -> Movement {
+    /// `at`: when it happened ("" for now), "2026-11-21T10:15" with
+    /// `timeZone`, or with an offset or Z. `overrideReason`: for DEPARTED
+    /// outside every window in effect at the crossing, why it goes anyway;
+    /// for ABORTED, a reason is required.
+    public func setMovementStatus(
+        movementID: String, status: Movement.Status, at: String = "", timeZone: String = "", overrideReason: String = "", reason: String = "",
+        actor: Actor
+    ) async throws(RegistryError) -> Movement {
+        let request = SetMovementStatusCommand(
+            movementID: movementID, status: status, at: at, timeZone: timeZone, overrideReason: overrideReason, reason: reason
+        )
         let nowNs = Self.unixNanoseconds()
         let (events, movement) = try currentState.decideSetMovementStatus(request, nowMs: nowNs / 1_000_000)
         let reason = request.reason.isEmpty && request.status == .aborted ? request.overrideReason : request.reason
@@ -431,26 +485,40 @@ extension Registry {
         return currentState.movements[movement.id] ?? movement
     }
 
-    public func changeManifest(_ request: ChangeManifestRequest, actor: Actor) async throws(RPCError) -> Movement {
+    public func changeManifest(
+        movementID: String, add: [Movement.Passenger] = [], removeCaseIDs: [String] = [], reason: String = "", actor: Actor
+    ) async throws(RegistryError) -> Movement {
+        let request = ChangeManifestCommand(movementID: movementID, add: add, removeCaseIDs: removeCaseIDs, reason: reason)
         let (events, movement) = try currentState.decideChangeManifest(request, nowMs: wallClockMs)
         try await commit(events, actor: actor, reason: request.reason)
         return currentState.movements[movement.id] ?? movement
     }
 
-    public func removeCargo(_ request: RemoveCargoRequest, actor: Actor) async throws(RPCError) -> Movement {
+    public func removeCargo(
+        movementID: String, lineID: String, quantity: UInt64, partyID: String, reason: String, stage: Movement.RemovalStage,
+        siteID: String = "", at: String = "", timeZone: String = "", actor: Actor
+    ) async throws(RegistryError) -> Movement {
+        let request = RemoveCargoCommand(
+            movementID: movementID, lineID: lineID, quantity: quantity, partyID: partyID, reason: reason, stage: stage,
+            siteID: siteID, at: at, timeZone: timeZone
+        )
         let nowNs = Self.unixNanoseconds()
         let (events, movement) = try currentState.decideRemoveCargo(request, nowMs: nowNs / 1_000_000)
         try await commit(events, actor: actor, reason: request.reason, at: nowNs)
         return currentState.movements[movement.id] ?? movement
     }
 
-    public func recordDelivery(_ request: RecordDeliveryRequest, actor: Actor) async throws(RPCError) -> Movement {
+    /// `restInFull`: every line not named delivers all that is left on it.
+    public func recordDelivery(movementID: String, lines: [LineDelivery] = [], restInFull: Bool = false, actor: Actor) async throws(RegistryError) -> Movement {
+        let request = RecordDeliveryCommand(movementID: movementID, lines: lines, restInFull: restInFull)
         let (events, movement) = try currentState.decideRecordDelivery(request)
         try await commit(events, actor: actor)
         return currentState.movements[movement.id] ?? movement
     }
 
-    public func reportIncident(_ request: ReportIncidentRequest, actor: Actor) async throws(RPCError) -> Movement {
+    /// `at`: when ("" with the incident's at_ms 0 for now).
+    public func reportIncident(movementID: String, incident: Movement.Incident?, at: String = "", timeZone: String = "", actor: Actor) async throws(RegistryError) -> Movement {
+        let request = ReportIncidentCommand(movementID: movementID, incident: incident, at: at, timeZone: timeZone)
         let nowNs = Self.unixNanoseconds()
         let (events, movement) = try currentState.decideReportIncident(request, nowMs: nowNs / 1_000_000)
         try await commit(events, actor: actor, at: nowNs)

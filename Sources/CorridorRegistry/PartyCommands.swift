@@ -1,25 +1,24 @@
 import CorridorModel
-import CorridorWire
 
 // Parties: decide the events of a command against the state, or refuse it.
 
 extension RegistryState {
-    func decideRegisterParty(_ party: Party) throws(RPCError) -> [EventKind] {
+    func decideRegisterParty(_ party: Party) throws(RegistryError) -> [EventKind] {
         var checks = FieldChecks()
         checkPartyFields(party, prefix: "party", checks: &checks)
         checks.identifier(party.id, "party.id")
         try checks.throwIfAny()
         guard parties[party.id] == nil else {
-            throw RPCError(.alreadyExists, "a party with id \"\(party.id)\" already exists")
+            throw RegistryError.alreadyExists("a party with id \"\(party.id)\" already exists")
         }
         return [.partyRegistered(PartyRegistered(party: party))]
     }
 
     static let updatablePartyFields: Set<String> = ["short_name", "full_name", "kind", "aliases"]
 
-    func decideUpdateParty(_ changes: Party, fields: [String]) throws(RPCError) -> (events: [EventKind], party: Party) {
+    func decideUpdateParty(_ changes: Party, fields: [String]) throws(RegistryError) -> (events: [EventKind], party: Party) {
         guard let current = parties[changes.id] else {
-            throw RPCError(.notFound, "no party with id \"\(changes.id)\"")
+            throw RegistryError.notFound("no party with id \"\(changes.id)\"")
         }
         let names = try fieldNames(fields, allowed: Self.updatablePartyFields, record: "party")
         var updated = current
@@ -60,20 +59,40 @@ extension RegistryState {
 
 /// Field names as a request gives them (snake_case, or camelCase from Swift),
 /// checked against what may change.
-func fieldNames(_ fields: [String], allowed: Set<String>, record: String) throws(RPCError) -> [String] {
+func fieldNames(_ fields: [String], allowed: Set<String>, record: String) throws(RegistryError) -> [String] {
     guard !fields.isEmpty else {
-        throw RPCError.invalidArgument([FieldViolation(field: "fields", description: "name at least one field to change: \(allowed.sorted().joined(separator: ", "))")])
+        throw RegistryError.invalidArgument(violations: [FieldViolation(field: "fields", reason: "name at least one field to change: \(allowed.sorted().joined(separator: ", "))")])
     }
     var names: [String] = []
     var violations: [FieldViolation] = []
     for field in fields {
-        let name = ProtobufNames.snakeCase(field)
+        let name = snakeCaseFieldName(field)
         if allowed.contains(name) {
             if !names.contains(name) { names.append(name) }
         } else {
-            violations.append(FieldViolation(field: "fields", description: "\"\(field)\" cannot be changed on a \(record); changeable: \(allowed.sorted().joined(separator: ", "))"))
+            violations.append(FieldViolation(field: "fields", reason: "\"\(field)\" cannot be changed on a \(record); changeable: \(allowed.sorted().joined(separator: ", "))"))
         }
     }
-    if !violations.isEmpty { throw RPCError.invalidArgument(violations) }
+    if !violations.isEmpty { throw RegistryError.invalidArgument(violations: violations) }
     return names
+}
+
+/// A field name as proto/ spells it: `shortName` → `short_name`,
+/// `companionIDs` → `companion_ids`; a snake_case name stays as it is.
+func snakeCaseFieldName(_ name: String) -> String {
+    let characters = Array(name)
+    var result = ""
+    for (index, character) in characters.enumerated() {
+        if character.isUppercase && index > 0 {
+            let previous = characters[index - 1]
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            // The plural "s" of an acronym (IDs) stays with it.
+            let nextStartsWord = next.map { $0.isLowercase && !($0 == "s" && (index + 2 == characters.count || characters[index + 2].isUppercase)) } ?? false
+            if previous.isLowercase || previous.isNumber || (previous.isUppercase && nextStartsWord) {
+                result.append("_")
+            }
+        }
+        result.append(Character(character.lowercased()))
+    }
+    return result
 }

@@ -1,5 +1,4 @@
 import CorridorModel
-import CorridorWire
 
 /// The priority selection (policy "priority-v1"): given the waiting cases at
 /// a list's origin, its rules and its quota, the ranked entries and, for

@@ -1,5 +1,4 @@
 import CorridorModel
-import CorridorWire
 
 // The agreements commands and queries.
 
@@ -8,9 +7,9 @@ extension Registry {
         CivilDate.utcDay(ofUnixMs: unixNanoseconds() / 1_000_000).description
     }
 
-    public func recordAgreement(_ request: RecordAgreementRequest, actor: Actor) async throws(RPCError) -> Agreement {
-        guard let proposed = request.agreement else {
-            throw RPCError.invalidArgument([FieldViolation(field: "agreement", description: "is required")])
+    public func recordAgreement(_ agreement: Agreement?, actor: Actor) async throws(RegistryError) -> Agreement {
+        guard let proposed = agreement else {
+            throw RegistryError.invalidArgument(violations: [FieldViolation(field: "agreement", reason: "is required")])
         }
         let nowNs = Self.unixNanoseconds()
         let (events, recorded) = try currentState.decideRecordAgreement(proposed, today: CivilDate.utcDay(ofUnixMs: nowNs / 1_000_000))
@@ -18,24 +17,29 @@ extension Registry {
         return currentState.agreements[recorded.id] ?? recorded
     }
 
-    public func updateAgreement(_ request: UpdateAgreementRequest, actor: Actor) async throws(RPCError) -> Agreement {
-        guard let changes = request.agreement else {
-            throw RPCError.invalidArgument([FieldViolation(field: "agreement", description: "is required")])
+    /// `fields`: field names of Agreement: title, parties, terms, agreed_on, implementation_started_on.
+    public func updateAgreement(_ agreement: Agreement?, fields: [String], reason: String = "", actor: Actor) async throws(RegistryError) -> Agreement {
+        guard let changes = agreement else {
+            throw RegistryError.invalidArgument(violations: [FieldViolation(field: "agreement", reason: "is required")])
         }
         let nowNs = Self.unixNanoseconds()
-        let (events, updated) = try currentState.decideUpdateAgreement(changes, fields: request.fields, today: CivilDate.utcDay(ofUnixMs: nowNs / 1_000_000))
-        try await commit(events, actor: actor, reason: request.reason, at: nowNs)
+        let (events, updated) = try currentState.decideUpdateAgreement(changes, fields: fields, today: CivilDate.utcDay(ofUnixMs: nowNs / 1_000_000))
+        try await commit(events, actor: actor, reason: reason, at: nowNs)
         return currentState.agreements[updated.id] ?? updated
     }
 
-    public func setAgreementStatus(_ request: SetAgreementStatusRequest, actor: Actor) async throws(RPCError) -> Agreement {
+    /// `date` (YYYY-MM-DD) sets agreed_on (AGREED) or implementation_started_on
+    /// (IMPLEMENTING) when they are still empty.
+    public func setAgreementStatus(agreementID: String, status: Agreement.Status, reason: String = "", date: String = "", actor: Actor) async throws(RegistryError) -> Agreement {
+        let request = SetAgreementStatusCommand(agreementID: agreementID, status: status, reason: reason, date: date)
         let nowNs = Self.unixNanoseconds()
         let (events, updated) = try currentState.decideSetAgreementStatus(request, today: CivilDate.utcDay(ofUnixMs: nowNs / 1_000_000))
         try await commit(events, actor: actor, reason: request.reason, at: nowNs)
         return currentState.agreements[updated.id] ?? updated
     }
 
-    public func recordFulfilment(_ request: RecordFulfilmentRequest, actor: Actor) async throws(RPCError) -> AgreementProgress {
+    public func recordFulfilment(agreementID: String, termID: String, count: UInt32, date: String = "", reason: String = "", actor: Actor) async throws(RegistryError) -> AgreementProgress {
+        let request = RecordFulfilmentCommand(agreementID: agreementID, termID: termID, count: count, date: date, reason: reason)
         let nowNs = Self.unixNanoseconds()
         let events = try currentState.decideRecordFulfilment(request, today: CivilDate.utcDay(ofUnixMs: nowNs / 1_000_000))
         try await commit(events, actor: actor, reason: request.reason, at: nowNs)
@@ -43,25 +47,25 @@ extension Registry {
         return state.agreementProgress(try committed(state.agreements[request.agreementID], "agreement \(request.agreementID)"))
     }
 
-    public func getAgreement(_ request: GetRequest) async throws(RPCError) -> Agreement {
-        guard let agreement = try await durableState().agreements[request.id] else {
-            throw RPCError(.notFound, "no agreement with id \"\(request.id)\"")
+    public func getAgreement(_ id: String) async throws(RegistryError) -> Agreement {
+        guard let agreement = try await durableState().agreements[id] else {
+            throw RegistryError.notFound("no agreement with id \"\(id)\"")
         }
         return agreement
     }
 
-    public func listAgreements(_ request: ListAgreementsRequest) async throws(RPCError) -> ListAgreementsResponse {
+    /// Agreements by id, optionally of one status.
+    public func listAgreements(status: Agreement.Status = .unspecified) async throws(RegistryError) -> [Agreement] {
         let state = try await durableState()
-        let agreements = state.agreements.values
-            .filter { request.status == .unspecified || $0.status == request.status }
+        return state.agreements.values
+            .filter { status == .unspecified || $0.status == status }
             .sorted { $0.id < $1.id }
-        return ListAgreementsResponse(agreements: agreements)
     }
 
-    public func getAgreementProgress(_ request: GetRequest) async throws(RPCError) -> AgreementProgress {
+    public func getAgreementProgress(_ id: String) async throws(RegistryError) -> AgreementProgress {
         let state = try await durableState()
-        guard let agreement = state.agreements[request.id] else {
-            throw RPCError(.notFound, "no agreement with id \"\(request.id)\"")
+        guard let agreement = state.agreements[id] else {
+            throw RegistryError.notFound("no agreement with id \"\(id)\"")
         }
         return state.agreementProgress(agreement)
     }

@@ -1,12 +1,11 @@
 import CorridorModel
-import CorridorWire
 
 // The figures commands and queries.
 
 extension Registry {
-    public func reportFigure(_ request: ReportFigureRequest, actor: Actor) async throws(RPCError) -> Figure {
-        guard let proposed = request.figure else {
-            throw RPCError.invalidArgument([FieldViolation(field: "figure", description: "is required")])
+    public func reportFigure(_ figure: Figure?, actor: Actor) async throws(RegistryError) -> Figure {
+        guard let proposed = figure else {
+            throw RegistryError.invalidArgument(violations: [FieldViolation(field: "figure", reason: "is required")])
         }
         let (events, figure) = try currentState.decideReportFigure(proposed, nowMs: Self.unixNanoseconds() / 1_000_000)
         try await commit(events, actor: actor)
@@ -14,36 +13,38 @@ extension Registry {
     }
 
     /// Figures by id (the order they were reported), optionally of one subject kind, subject and measure.
-    public func listFigures(_ request: ListFiguresRequest) async throws(RPCError) -> ListFiguresResponse {
+    public func listFigures(
+        subjectKind: Figure.SubjectKind = .unspecified, subjectID: String = "", measure: Figure.Measure = .unspecified
+    ) async throws(RegistryError) -> [Figure] {
         let state = try await durableState()
         let figures = state.figures.values.filter {
-            (request.subjectKind == .unspecified || $0.subjectKind == request.subjectKind)
-                && (request.subjectID.isEmpty || $0.subjectID == request.subjectID)
-                && (request.measure == .unspecified || $0.measure == request.measure)
+            (subjectKind == .unspecified || $0.subjectKind == subjectKind)
+                && (subjectID.isEmpty || $0.subjectID == subjectID)
+                && (measure == .unspecified || $0.measure == measure)
         }
         // F-000001 … F-999999, then F-1000000: shorter ids first keeps the numbering's order.
-        return ListFiguresResponse(figures: figures.sorted { ($0.id.utf8.count, $0.id) < ($1.id.utf8.count, $1.id) })
+        return figures.sorted { ($0.id.utf8.count, $0.id) < ($1.id.utf8.count, $1.id) }
     }
 
     /// Off the actor: counting evacuations by origin passes over every case.
-    public nonisolated func compareFigures(_ request: CompareFiguresRequest) async throws(RPCError) -> CompareFiguresResponse {
+    public nonisolated func compareFigures(subjectID: String, measure: Figure.Measure) async throws(RegistryError) -> CompareFiguresResponse {
         var checks = FieldChecks()
-        checks.require(!request.subjectID.isEmpty, "subject_id", "is required: a site, agreement or movement id, or an event's name")
-        checks.specified(request.measure, .unspecified, "measure")
+        checks.require(!subjectID.isEmpty, "subject_id", "is required: a site, agreement or movement id, or an event's name")
+        checks.specified(measure, .unspecified, "measure")
         try checks.throwIfAny()
         let state = try await durableState()
-        let known = state.sites[request.subjectID] != nil || state.agreements[request.subjectID] != nil
-            || state.movements[request.subjectID] != nil || state.figures.values.contains { $0.subjectID == request.subjectID }
+        let known = state.sites[subjectID] != nil || state.agreements[subjectID] != nil
+            || state.movements[subjectID] != nil || state.figures.values.contains { $0.subjectID == subjectID }
         guard known else {
-            throw RPCError(.notFound, "no site, agreement, movement or figure with subject id \"\(request.subjectID)\"")
+            throw RegistryError.notFound("no site, agreement, movement or figure with subject id \"\(subjectID)\"")
         }
-        var response = CompareFiguresResponse(claims: state.claims(subjectID: request.subjectID, measure: request.measure))
-        if let own = state.registryCount(subjectID: request.subjectID, measure: request.measure) {
+        var response = CompareFiguresResponse(claims: state.claims(subjectID: subjectID, measure: measure))
+        if let own = state.registryCount(subjectID: subjectID, measure: measure) {
             response.registryCounts = true
             response.registryCount = own.count
             response.registryCountDescription = own.description
         } else {
-            response.registryCountDescription = "the registry does not count \(request.measure.rawValue) for \"\(request.subjectID)\""
+            response.registryCountDescription = "the registry does not count \(measure.rawValue) for \"\(subjectID)\""
         }
         return response
     }

@@ -1,5 +1,4 @@
 import CorridorModel
-import CorridorWire
 
 // The lists commands and queries.
 
@@ -10,17 +9,22 @@ extension Registry {
 
     private static var nowMs: UInt64 { unixNanoseconds() / 1_000_000 }
 
-    private func committedList(_ id: String) throws(RPCError) -> EvacuationList {
+    private func committedList(_ id: String) throws(RegistryError) -> EvacuationList {
         try committed(currentState.lists[id], "list \(id)")
     }
 
-    public func createList(_ request: CreateListRequest, actor: Actor) async throws(RPCError) -> EvacuationList {
-        let (events, list) = try currentState.decideCreateList(request.list, nowMs: Self.nowMs)
+    /// `list.id`, `agreement_id`, `origin_site_id`, `quota` are required;
+    /// `required_approvals` defaults to the agreement's parties with role PARTY.
+    public func createList(_ proposed: EvacuationList?, actor: Actor) async throws(RegistryError) -> EvacuationList {
+        let (events, list) = try currentState.decideCreateList(proposed, nowMs: Self.nowMs)
         try await commit(events, actor: actor)
         return try committedList(list.id)
     }
 
-    public func selectList(_ request: SelectListRequest, actor: Actor) async throws(RPCError) -> SelectListResponse {
+    /// `policyVersion` "" for the current policy; `asOf` YYYY-MM-DD the days
+    /// waited are counted to, "" for today (UTC).
+    public func selectList(listID: String, policyVersion: String = "", asOf: String = "", actor: Actor) async throws(RegistryError) -> SelectListResponse {
+        let request = SelectListCommand(listID: listID, policyVersion: policyVersion, asOf: asOf)
         let (events, list, outcome) = try currentState.decideSelectList(request, nowMs: Self.nowMs)
         try await commit(events, actor: actor)
         return SelectListResponse(
@@ -30,72 +34,81 @@ extension Registry {
         )
     }
 
-    public func submitList(_ request: ListActionRequest, actor: Actor) async throws(RPCError) -> EvacuationList {
+    public func submitList(listID: String, reason: String = "", actor: Actor) async throws(RegistryError) -> EvacuationList {
+        let request = ListActionCommand(listID: listID, reason: reason)
         let events = try currentState.decideSubmitList(request)
         try await commit(events, actor: actor, reason: request.reason)
         return try committedList(request.listID)
     }
 
-    public func approveList(_ request: ApproveListRequest, actor: Actor) async throws(RPCError) -> EvacuationList {
+    public func approveList(listID: String, partyID: String, actor: Actor) async throws(RegistryError) -> EvacuationList {
+        let request = ApproveListCommand(listID: listID, partyID: partyID)
         let events = try currentState.decideApproveList(request)
         try await commit(events, actor: actor)
         return try committedList(request.listID)
     }
 
-    public func strikeEntry(_ request: StrikeEntryRequest, actor: Actor) async throws(RPCError) -> EvacuationList {
+    /// `topUp`: fill the freed places from the next eligible cases in the same command.
+    public func strikeEntry(listID: String, caseID: String, partyID: String, reason: String, topUp: Bool = false, actor: Actor) async throws(RegistryError) -> EvacuationList {
+        let request = StrikeEntryCommand(listID: listID, caseID: caseID, partyID: partyID, reason: reason, topUp: topUp)
         let events = try currentState.decideStrikeEntry(request, nowMs: Self.nowMs)
         try await commit(events, actor: actor, reason: request.reason)
         return try committedList(request.listID)
     }
 
-    public func topUpList(_ request: ListActionRequest, actor: Actor) async throws(RPCError) -> EvacuationList {
+    public func topUpList(listID: String, reason: String = "", actor: Actor) async throws(RegistryError) -> EvacuationList {
+        let request = ListActionCommand(listID: listID, reason: reason)
         let events = try currentState.decideTopUpList(request, nowMs: Self.nowMs)
         try await commit(events, actor: actor, reason: request.reason)
         return try committedList(request.listID)
     }
 
-    public func closeList(_ request: ListActionRequest, actor: Actor) async throws(RPCError) -> EvacuationList {
+    public func closeList(listID: String, reason: String = "", actor: Actor) async throws(RegistryError) -> EvacuationList {
+        let request = ListActionCommand(listID: listID, reason: reason)
         let events = try currentState.decideCloseList(request)
         try await commit(events, actor: actor, reason: request.reason)
         return try committedList(request.listID)
     }
 
-    public func getList(_ request: GetRequest) async throws(RPCError) -> ListSummary {
+    public func getList(_ id: String) async throws(RegistryError) -> ListSummary {
         let state = try await durableState()
-        return state.summary(of: try state.existingList(request.id))
+        return state.summary(of: try state.existingList(id))
     }
 
-    public func listLists(_ request: ListListsRequest) async throws(RPCError) -> ListListsResponse {
+    /// Lists by id, optionally of one agreement and one status.
+    public func listLists(agreementID: String = "", status: EvacuationList.Status = .unspecified) async throws(RegistryError) -> [ListSummary] {
         let state = try await durableState()
         let lists = state.lists.values
-            .filter { (request.agreementID.isEmpty || $0.agreementID == request.agreementID) && (request.status == .unspecified || $0.status == request.status) }
+            .filter { (agreementID.isEmpty || $0.agreementID == agreementID) && (status == .unspecified || $0.status == status) }
             .sorted { $0.id < $1.id }
-        return ListListsResponse(lists: lists.map(state.summary(of:)))
+        return lists.map(state.summary(of:))
     }
 
-    public func getListVersion(_ request: GetListVersionRequest) async throws(RPCError) -> ListVersion {
+    public func getListVersion(listID: String, version: UInt32) async throws(RegistryError) -> ListVersion {
         let state = try await durableState()
-        return try state.listVersion(try state.existingList(request.listID), request.version)
+        return try state.listVersion(try state.existingList(listID), version)
     }
 
-    public func diffList(_ request: DiffListRequest) async throws(RPCError) -> DiffListResponse {
+    public func diffList(listID: String, fromVersion: UInt32, toVersion: UInt32) async throws(RegistryError) -> DiffListResponse {
         let state = try await durableState()
-        let list = try state.existingList(request.listID)
-        let from = try state.listVersion(list, request.fromVersion)
-        let to = try state.listVersion(list, request.toVersion)
+        let list = try state.existingList(listID)
+        let from = try state.listVersion(list, fromVersion)
+        let to = try state.listVersion(list, toVersion)
         return DiffListResponse(from: from, to: to, changes: RegistryState.diff(from, to))
     }
 
-    public func leftOut(_ request: LeftOutRequest) async throws(RPCError) -> LeftOutResponse {
+    /// The left-out report of a list now, `limit` rows (0: 1000; at most
+    /// 10000) after skipping `offset`.
+    public func leftOut(listID: String, limit: UInt32 = 0, offset: UInt32 = 0) async throws(RegistryError) -> LeftOutResponse {
         var checks = FieldChecks()
-        checks.require(Int(request.limit) <= Self.leftOutMaximumLimit, "limit", "\(request.limit) is more than \(Self.leftOutMaximumLimit)")
+        checks.require(Int(limit) <= Self.leftOutMaximumLimit, "limit", "\(limit) is more than \(Self.leftOutMaximumLimit)")
         try checks.throwIfAny()
         let state = try await durableState()
-        let list = try state.existingList(request.listID)
+        let list = try state.existingList(listID)
         let outcome = state.leftOutNow(list, nowMs: Self.nowMs)
-        let limit = request.limit == 0 ? Self.leftOutPageLimit : Int(request.limit)
+        let pageLimit = limit == 0 ? Self.leftOutPageLimit : Int(limit)
         return LeftOutResponse(
-            leftOut: outcome.leftOut(offset: Int(request.offset), limit: limit),
+            leftOut: outcome.leftOut(offset: Int(offset), limit: pageLimit),
             considered: UInt32(clamping: outcome.considered), leftOutTotal: UInt32(clamping: outcome.leftOutTotal),
             leftOutCounts: outcome.leftOutCounts()
         )

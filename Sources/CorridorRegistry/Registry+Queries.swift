@@ -1,6 +1,5 @@
 import CorridorModel
 import CorridorStore
-import CorridorWire
 
 // Reads: from the in-memory state once it is durable, and, for history and
 // watch, from the event log itself.
@@ -16,33 +15,33 @@ extension Registry {
         return CaseView(case: record, personal: state.personal[caseID], daysWaiting: UInt32(clamping: days))
     }
 
-    public func party(_ id: String) async throws(RPCError) -> Party {
-        guard let party = try await durableState().parties[id] else { throw RPCError(.notFound, "no party with id \"\(id)\"") }
+    public func party(_ id: String) async throws(RegistryError) -> Party {
+        guard let party = try await durableState().parties[id] else { throw RegistryError.notFound("no party with id \"\(id)\"") }
         return party
     }
 
-    public func parties() async throws(RPCError) -> [Party] {
+    public func parties() async throws(RegistryError) -> [Party] {
         try await durableState().parties.values.sorted { $0.id < $1.id }
     }
 
-    public func site(_ id: String) async throws(RPCError) -> Site {
-        guard let site = try await durableState().sites[id] else { throw RPCError(.notFound, "no site with id \"\(id)\"") }
+    public func site(_ id: String) async throws(RegistryError) -> Site {
+        guard let site = try await durableState().sites[id] else { throw RegistryError.notFound("no site with id \"\(id)\"") }
         return site
     }
 
-    public func sites(kind: Site.Kind, parentID: String) async throws(RPCError) -> [Site] {
+    public func sites(kind: Site.Kind, parentID: String) async throws(RegistryError) -> [Site] {
         let state = try await durableState()
         if !parentID.isEmpty && state.sites[parentID] == nil {
-            throw RPCError(.notFound, "no site with id \"\(parentID)\"")
+            throw RegistryError.notFound("no site with id \"\(parentID)\"")
         }
         return state.sites.values
             .filter { (kind == .unspecified || $0.kind == kind) && (parentID.isEmpty || $0.parentID == parentID) }
             .sorted { $0.id < $1.id }
     }
 
-    public func caseView(_ id: String) async throws(RPCError) -> CaseView {
+    public func caseView(_ id: String) async throws(RegistryError) -> CaseView {
         let state = try await durableState()
-        guard let view = view(of: id, in: state) else { throw RPCError(.notFound, "no case with id \"\(id)\"") }
+        guard let view = view(of: id, in: state) else { throw RegistryError.notFound("no case with id \"\(id)\"") }
         return view
     }
 
@@ -53,9 +52,9 @@ extension Registry {
     /// Off the actor, on the durable state: commands go on meanwhile. One pass
     /// keeps the page's ids in a small sorted buffer instead of sorting every
     /// match, so a page costs O(n) however many cases a site holds.
-    public nonisolated func cases(siteID: String, status: Case.Status, limit: UInt32, pageToken: String) async throws(RPCError) -> ListCasesResponse {
+    public nonisolated func cases(siteID: String, status: Case.Status, limit: UInt32, pageToken: String) async throws(RegistryError) -> ListCasesResponse {
         guard limit <= Self.maximumPageSize else {
-            throw RPCError.invalidArgument([FieldViolation(field: "limit", description: "\(limit) is more than \(Self.maximumPageSize)")])
+            throw RegistryError.invalidArgument(violations: [FieldViolation(field: "limit", reason: "\(limit) is more than \(Self.maximumPageSize)")])
         }
         let state = try await durableState()
         let pageSize = Int(limit == 0 ? Self.defaultPageSize : limit)
@@ -77,7 +76,7 @@ extension Registry {
                 for (id, record) in state.cases where record.status == status { consider(id) }
             }
         } else {
-            guard state.sites[siteID] != nil else { throw RPCError(.notFound, "no site with id \"\(siteID)\"") }
+            guard state.sites[siteID] != nil else { throw RegistryError.notFound("no site with id \"\(siteID)\"") }
             for id in state.casesBySite[siteID] ?? [] where status == .unspecified || state.cases[id]?.status == status {
                 consider(id)
             }
@@ -92,7 +91,7 @@ extension Registry {
 
     /// Every event of one record, oldest first. `id` may be "kind:id" (e.g.
     /// "site:ghouta") where a party, a site and a case share an id.
-    public func history(of id: String) async throws(RPCError) -> [RecordedEvent] {
+    public func history(of id: String) async throws(RegistryError) -> [RecordedEvent] {
         let state = try await durableState()
         let keys: [RecordKey]
         if let colon = id.firstIndex(of: ":"), let kind = RecordKind(rawValue: String(id[..<colon])) {
@@ -101,20 +100,20 @@ extension Registry {
             keys = RecordKind.allCases.map { RecordKey(kind: $0, id: id) }
         }
         let found = keys.filter { state.history[$0] != nil }
-        guard let key = found.first else { throw RPCError(.notFound, "no party, site or case with id \"\(id)\"") }
+        guard let key = found.first else { throw RegistryError.notFound("no party, site or case with id \"\(id)\"") }
         guard found.count == 1 else {
-            throw RPCError.invalidArgument([FieldViolation(field: "id", description: "\"\(id)\" names a \(found.map(\.kind.rawValue).joined(separator: " and a ")); say which, e.g. \"\(found[0].kind.rawValue):\(id)\"")])
+            throw RegistryError.invalidArgument(violations: [FieldViolation(field: "id", reason: "\"\(id)\" names a \(found.map(\.kind.rawValue).joined(separator: " and a ")); say which, e.g. \"\(found[0].kind.rawValue):\(id)\"")])
         }
         var entries: [RecordedEvent] = []
         for sequence in state.history[key] ?? [] {
             do {
                 try eventLog.read(from: sequence) { record in
                     guard record.header.sequence == sequence else { return false }
-                    entries.append(RecordedEvent(sequence: sequence, recordedAtNs: record.header.timestampNanoseconds, event: try Event(protobufBytes: record.payload)))
+                    entries.append(RecordedEvent(sequence: sequence, recordedAtNs: record.header.timestampNanoseconds, event: try recordCoding.decodeEvent(record.payload)))
                     return false
                 }
             } catch {
-                throw StoreError.undecodable(sequence: sequence, error: "\(error)")
+                throw RegistryError.undecodable(sequence: sequence, error: "\(error)")
             }
         }
         return entries
@@ -134,16 +133,14 @@ extension Registry {
             next = try eventLog.read(from: next) { record in
                 let event: Event
                 do {
-                    event = try Event(protobufBytes: record.payload)
+                    event = try recordCoding.decodeEvent(record.payload)
                 } catch {
                     // The log holds it whole; this server cannot read it.
-                    throw StoreError.undecodable(sequence: record.header.sequence, error: "\(error)")
+                    throw RegistryError.undecodable(sequence: record.header.sequence, error: "\(error)")
                 }
-                if let kind = event.kind {
-                    let subject = kind.subject
-                    if (kinds.isEmpty || kinds.contains(subject.kind)) && (recordID.isEmpty || subject.id == recordID) {
-                        batch.append(RecordedEvent(sequence: record.header.sequence, recordedAtNs: record.header.timestampNanoseconds, event: event))
-                    }
+                let subject = event.kind.subject
+                if (kinds.isEmpty || kinds.contains(subject.kind)) && (recordID.isEmpty || subject.id == recordID) {
+                    batch.append(RecordedEvent(sequence: record.header.sequence, recordedAtNs: record.header.timestampNanoseconds, event: event))
                 }
                 return batch.count < 256
             }
@@ -154,7 +151,7 @@ extension Registry {
                 } catch where error.isCancelled {
                     throw CancellationError()
                 } catch {
-                    throw RPCError(.unavailable, "the registry is shutting down; resume the watch from sequence \(next)")
+                    throw RegistryError.unavailable("the registry is shutting down; resume the watch from sequence \(next)")
                 }
             }
         }

@@ -1,33 +1,32 @@
 import CorridorModel
-import CorridorWire
 
 // The rules commands and queries.
 
 extension Registry {
-    public func imposeRule(_ request: ImposeRuleRequest, actor: Actor) async throws(RPCError) -> EligibilityRule {
-        let (events, rule) = try currentState.decideImposeRule(request.rule)
+    public func imposeRule(_ proposed: EligibilityRule?, actor: Actor) async throws(RegistryError) -> EligibilityRule {
+        let (events, rule) = try currentState.decideImposeRule(proposed)
         try await commit(events, actor: actor)
         return rule
     }
 
-    public func liftRule(_ request: LiftRuleRequest, actor: Actor) async throws(RPCError) -> EligibilityRule {
-        let (events, rule) = try currentState.decideLiftRule(request)
-        try await commit(events, actor: actor, reason: request.reason)
+    public func liftRule(ruleID: String, reason: String, actor: Actor) async throws(RegistryError) -> EligibilityRule {
+        let (events, rule) = try currentState.decideLiftRule(ruleID: ruleID, reason: reason)
+        try await commit(events, actor: actor, reason: reason)
         return rule
     }
 
-    public func getRule(_ request: GetRequest) async throws(RPCError) -> EligibilityRule {
-        guard let rule = try await durableState().rules[request.id] else {
-            throw RPCError(.notFound, "no rule with id \"\(request.id)\"")
+    public func getRule(_ id: String) async throws(RegistryError) -> EligibilityRule {
+        guard let rule = try await durableState().rules[id] else {
+            throw RegistryError.notFound("no rule with id \"\(id)\"")
         }
         return rule
     }
 
-    public func listRules(_ request: ListRulesRequest) async throws(RPCError) -> ListRulesResponse {
+    /// Rules by id, optionally those one party imposed.
+    public func listRules(imposedBy: String = "") async throws(RegistryError) -> [EligibilityRule] {
         let state = try await durableState()
-        let rules = state.rules.values
-            .filter { request.imposedBy.isEmpty || $0.imposedBy == request.imposedBy }
+        return state.rules.values
+            .filter { imposedBy.isEmpty || $0.imposedBy == imposedBy }
             .sorted { $0.id < $1.id }
-        return ListRulesResponse(rules: rules)
     }
 }

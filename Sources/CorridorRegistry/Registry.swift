@@ -1,6 +1,5 @@
 import CorridorModel
 import CorridorStore
-import CorridorWire
 import Glibc
 import Logging
 
@@ -19,6 +18,8 @@ public struct RegistryOptions: Sendable {
 public actor Registry {
     private var state: RegistryState
     private let log: EventLog
+    /// Turns events and snapshot entries into bytes and back.
+    let recordCoding: any RecordCoding
     private let snapshots: SnapshotStore
     private let directoryLock: StoreDirectoryLock
     private let options: RegistryOptions
@@ -28,9 +29,13 @@ public actor Registry {
     private var snapshotTask: Task<Void, Never>?
     public private(set) var lastSnapshot: (sequence: UInt64, atMs: UInt64)?
 
-    private init(state: RegistryState, log: EventLog, snapshots: SnapshotStore, lock: StoreDirectoryLock, options: RegistryOptions, lastSnapshot: (UInt64, UInt64)?, logger: Logger) {
+    private init(
+        state: RegistryState, log: EventLog, recordCoding: any RecordCoding, snapshots: SnapshotStore, lock: StoreDirectoryLock,
+        options: RegistryOptions, lastSnapshot: (UInt64, UInt64)?, logger: Logger
+    ) {
         self.state = state
         self.log = log
+        self.recordCoding = recordCoding
         self.snapshots = snapshots
         self.directoryLock = lock
         self.options = options
@@ -40,19 +45,23 @@ public actor Registry {
 
     /// Locks the data directory, loads the newest valid snapshot and replays
     /// the log after it. DATA_LOSS when the log is damaged where acknowledged
-    /// records live (see StoreOptions.repair).
+    /// records live (see StoreOptions.repair). `recordCoding` turns events
+    /// and snapshot entries into bytes and back (CorridorWire's
+    /// ProtobufRecordCoding: the proto/ messages).
     public static func open(
         dataDirectory: String,
+        recordCoding: any RecordCoding,
         options: RegistryOptions = RegistryOptions(),
         logger: Logger,
         progress: (RecoveryProgress) -> Void = { _ in }
     ) throws -> (Registry, RecoveryReport) {
         let lock = try StoreDirectoryLock(directory: dataDirectory)
-        return try open(dataDirectory: dataDirectory, options: options, logger: logger, progress: progress, lock: lock)
+        return try open(dataDirectory: dataDirectory, recordCoding: recordCoding, options: options, logger: logger, progress: progress, lock: lock)
     }
 
     private static func open(
         dataDirectory: String,
+        recordCoding: any RecordCoding,
         options: RegistryOptions,
         logger: Logger,
         progress: (RecoveryProgress) -> Void,
@@ -64,7 +73,7 @@ public actor Registry {
         var (candidate, _) = snapshots.newestValid()
         while let snapshot = candidate {
             do {
-                state = try RegistryState(snapshotPayload: snapshot.payload, sequence: snapshot.header.sequence)
+                state = try RegistryState(snapshotPayload: snapshot.payload, sequence: snapshot.header.sequence, coding: recordCoding)
                 loadedSnapshot = (snapshot.header.sequence, snapshot.header.createdAtNanoseconds / 1_000_000)
                 logger.info("loaded snapshot", metadata: ["file": "\(snapshot.path)", "sequence": "\(snapshot.header.sequence)"])
                 break
@@ -84,7 +93,7 @@ public actor Registry {
                 try probe.close()
                 if probeReport.lastSequence < state.lastSequence {
                     try snapshots.quarantine(after: probeReport.lastSequence, dataDirectory: dataDirectory)
-                    return try open(dataDirectory: dataDirectory, options: options, logger: logger, progress: progress, lock: lock)
+                    return try open(dataDirectory: dataDirectory, recordCoding: recordCoding, options: options, logger: logger, progress: progress, lock: lock)
                 }
             }
         }
@@ -93,10 +102,10 @@ public actor Registry {
         ) { record in
             guard replayFailure == nil else { return }
             do {
-                let event = try Event(protobufBytes: record.payload)
+                let event = try recordCoding.decodeEvent(record.payload)
                 state.apply(event, sequence: record.header.sequence)
             } catch {
-                replayFailure = StoreError.undecodable(sequence: record.header.sequence, error: "\(error)")
+                replayFailure = RegistryError.undecodable(sequence: record.header.sequence, error: "\(error)")
             }
         }
         if let replayFailure { throw replayFailure }
@@ -104,7 +113,10 @@ public actor Registry {
             "lastSequence": "\(state.lastSequence)", "replayed": "\(report.replayed)", "parties": "\(state.parties.count)",
             "sites": "\(state.sites.count)", "cases": "\(state.cases.count)",
         ])
-        let registry = Registry(state: state, log: log, snapshots: snapshots, lock: lock, options: options, lastSnapshot: loadedSnapshot, logger: logger)
+        let registry = Registry(
+            state: state, log: log, recordCoding: recordCoding, snapshots: snapshots, lock: lock, options: options,
+            lastSnapshot: loadedSnapshot, logger: logger
+        )
         return (registry, report)
     }
 
@@ -117,12 +129,18 @@ public actor Registry {
     /// command that checked dates against "today" passes the time it decided
     /// with, so the event says when the check was made.
     @discardableResult
-    func commit(_ kinds: [EventKind], actor: Actor, reason: String = "", at nowNs: UInt64 = Registry.unixNanoseconds()) async throws(RPCError) -> UInt64 {
+    func commit(_ kinds: [EventKind], actor: Actor, reason: String = "", at nowNs: UInt64 = Registry.unixNanoseconds()) async throws(RegistryError) -> UInt64 {
         guard !kinds.isEmpty else { return state.lastSequence }
         let events = kinds.map { Event(actor: actor, reason: reason, atMs: nowNs / 1_000_000, $0) }
         var records: [PendingRecord] = []
         for (event, kind) in zip(events, kinds) {
-            records.append(PendingRecord(type: kind.recordType, payload: try event.protobufBytes(), timestampNanoseconds: nowNs))
+            let payload: [UInt8]
+            do {
+                payload = try recordCoding.encode(event)
+            } catch {
+                throw RegistryError.internal("cannot encode the \(kind.name) event: \(error)")
+            }
+            records.append(PendingRecord(type: kind.recordType, payload: payload, timestampNanoseconds: nowNs))
         }
         let sequences: ClosedRange<UInt64>
         do {
@@ -133,7 +151,7 @@ public actor Registry {
             if !error.isLoggedByStore {
                 logger.error("an append was refused", metadata: ["error": "\(error)"])
             }
-            throw RPCError(status: error.rpcStatus)
+            throw RegistryError.store(error)
         }
         for (index, event) in events.enumerated() {
             state.apply(event, sequence: sequences.lowerBound + UInt64(index))
@@ -143,19 +161,19 @@ public actor Registry {
         do {
             try await log.waitUntilDurable(sequences.upperBound)
         } catch {
-            throw RPCError(status: error.rpcStatus)
+            throw RegistryError.store(error)
         }
         return sequences.upperBound
     }
 
     /// The state, once everything it holds is durable: a read never shows a
     /// write that a crash could still take back.
-    func durableState() async throws(RPCError) -> RegistryState {
+    func durableState() async throws(RegistryError) -> RegistryState {
         let target = state.lastSequence
         do {
             try await log.waitUntilDurable(target)
         } catch {
-            throw RPCError(status: error.rpcStatus)
+            throw RegistryError.store(error)
         }
         return state
     }
@@ -163,7 +181,7 @@ public actor Registry {
     // MARK: Snapshots
 
     /// Writes a snapshot of the current state if anything changed since the last one.
-    public func snapshotNow() async throws(RPCError) {
+    public func snapshotNow() async throws(RegistryError) {
         guard state.lastSequence > (lastSnapshot?.sequence ?? 0) else { return }
         try await writeSnapshot(of: state)
     }
@@ -173,11 +191,12 @@ public actor Registry {
         snapshotRunning = true
         let copy = state
         let log = self.log
+        let coding = self.recordCoding
         let snapshots = self.snapshots
         // Encoding a large state takes a while: off the actor, so commands go on.
         snapshotTask = Task.detached {
             do {
-                try await Self.writeSnapshot(of: copy, log: log, snapshots: snapshots)
+                try await Self.writeSnapshot(of: copy, log: log, coding: coding, snapshots: snapshots)
                 await self.snapshotWritten(through: copy.lastSequence)
             } catch {
                 self.logger.error("snapshot failed; the log still holds everything", metadata: ["error": "\(error)"])
@@ -196,23 +215,25 @@ public actor Registry {
         logger.info("snapshot written", metadata: ["sequence": "\(sequence)"])
     }
 
-    private func writeSnapshot(of copy: RegistryState) async throws(RPCError) {
-        try await Self.writeSnapshot(of: copy, log: log, snapshots: snapshots)
+    private func writeSnapshot(of copy: RegistryState) async throws(RegistryError) {
+        try await Self.writeSnapshot(of: copy, log: log, coding: recordCoding, snapshots: snapshots)
         snapshotWritten(through: copy.lastSequence)
     }
 
-    private static func writeSnapshot(of copy: RegistryState, log: EventLog, snapshots: SnapshotStore) async throws(RPCError) {
+    private static func writeSnapshot(
+        of copy: RegistryState, log: EventLog, coding: any RecordCoding, snapshots: SnapshotStore
+    ) async throws(RegistryError) {
         do {
             // A snapshot must never be ahead of the durable log.
             try await log.waitUntilDurable(copy.lastSequence)
-            let payload = try copy.snapshotPayload()
+            let payload = try copy.snapshotPayload(coding: coding)
             try snapshots.write(sequence: copy.lastSequence, payload: payload)
-        } catch let error as RPCError {
+        } catch let error as RegistryError {
             throw error
         } catch let error as StoreError {
-            throw RPCError(status: error.rpcStatus)
+            throw RegistryError.store(error)
         } catch {
-            throw RPCError(.internal, "\(error)")
+            throw RegistryError.internal("\(error)")
         }
     }
 
@@ -262,23 +283,5 @@ public actor Registry {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
-    }
-}
-
-extension StoreError {
-    static func undecodable(sequence: UInt64, error: String) -> RPCError {
-        RPCError(.dataLoss, "record \(sequence) passed its checksum but is not a valid corridor.v1.Event (\(error)); this build cannot read the log")
-    }
-}
-
-extension Registry {
-    /// The store's figures as System.Status reports them.
-    public var storeStatus: StoreStatus {
-        let figures = log.figures
-        return StoreStatus(
-            lastSequence: figures.lastSequence, segments: UInt32(figures.segments), recordBytes: figures.recordBytes,
-            reservedBytes: figures.reservedBytes, lastSnapshotSequence: lastSnapshot?.sequence ?? 0,
-            lastSnapshotAtMs: lastSnapshot?.atMs ?? 0, syncs: figures.syncs, syncedRecords: figures.syncedRecords
-        )
     }
 }

@@ -1,5 +1,4 @@
 import CorridorModel
-import CorridorWire
 
 // What the registry itself counts, to set beside the figures sources report.
 

@@ -1,117 +1,122 @@
 import CorridorModel
-import CorridorStore
-import CorridorWire
 
-/// A snapshot's payload is a stream of SnapshotEntry messages, each preceded
-/// by its length (4 bytes, little-endian), so a large state is written and
-/// read one record at a time (docs/STORAGE.md).
+/// A snapshot's payload is a stream of snapshot entries, each preceded by
+/// its length (4 bytes, little-endian), so a large state is written and read
+/// one record at a time (docs/STORAGE.md). The entries are model values; the
+/// RecordCoding decides their bytes.
 extension RegistryState {
-    func snapshotPayload() throws(RPCError) -> [UInt8] {
+    func snapshotPayload(coding: any RecordCoding) throws(RegistryError) -> [UInt8] {
         var payload: [UInt8] = []
-        func append(_ entry: SnapshotEntry) throws(RPCError) {
-            let bytes = try entry.protobufBytes()
+        func append(_ entry: SnapshotEntry) throws(RegistryError) {
+            let bytes: [UInt8]
+            do {
+                bytes = try coding.encode(entry)
+            } catch {
+                throw RegistryError.internal("cannot encode a snapshot entry: \(error)")
+            }
             withUnsafeBytes(of: UInt32(bytes.count).littleEndian) { payload.append(contentsOf: $0) }
             payload.append(contentsOf: bytes)
         }
-        try append(SnapshotEntry(counters: RegistryCounters(nextCaseNumber: nextCaseNumber, nextFigureNumber: nextFigureNumber)))
+        try append(.counters(RegistryCounters(nextCaseNumber: nextCaseNumber, nextFigureNumber: nextFigureNumber)))
         for party in parties.values.sorted(by: { $0.id < $1.id }) {
-            try append(SnapshotEntry(party: PartyEntry(party: party, history: history[RecordKey(kind: .party, id: party.id)] ?? [])))
+            try append(.party(PartyEntry(party: party, history: history[RecordKey(kind: .party, id: party.id)] ?? [])))
         }
         for site in sites.values.sorted(by: { $0.id < $1.id }) {
-            try append(SnapshotEntry(site: SiteEntry(site: site, history: history[RecordKey(kind: .site, id: site.id)] ?? [])))
+            try append(.site(SiteEntry(site: site, history: history[RecordKey(kind: .site, id: site.id)] ?? [])))
         }
         for record in cases.values.sorted(by: { $0.id < $1.id }) {
-            try append(SnapshotEntry(caseEntry: CaseEntry(
+            try append(.caseEntry(CaseEntry(
                 case: record, personal: personal[record.id], history: history[RecordKey(kind: .case, id: record.id)] ?? []
             )))
         }
         func historyOf(_ kind: RecordKind, _ id: String) -> [UInt64] { history[RecordKey(kind: kind, id: id)] ?? [] }
         for rule in rules.values.sorted(by: { $0.id < $1.id }) {
-            try append(SnapshotEntry(rule: RuleEntry(rule: rule, history: historyOf(.rule, rule.id))))
+            try append(.rule(RuleEntry(rule: rule, history: historyOf(.rule, rule.id))))
         }
         for list in lists.values.sorted(by: { $0.id < $1.id }) {
-            try append(SnapshotEntry(list: ListEntryRecord(list: list, versions: listVersions[list.id] ?? [], history: historyOf(.list, list.id))))
+            try append(.list(ListEntryRecord(list: list, versions: listVersions[list.id] ?? [], history: historyOf(.list, list.id))))
         }
         for agreement in agreements.values.sorted(by: { $0.id < $1.id }) {
-            try append(SnapshotEntry(agreement: AgreementEntry(agreement: agreement, history: historyOf(.agreement, agreement.id))))
+            try append(.agreement(AgreementEntry(agreement: agreement, history: historyOf(.agreement, agreement.id))))
         }
         for window in windows.values.sorted(by: { $0.id < $1.id }) {
-            try append(SnapshotEntry(window: WindowEntry(window: window, history: historyOf(.window, window.id))))
+            try append(.window(WindowEntry(window: window, history: historyOf(.window, window.id))))
         }
         for movement in movements.values.sorted(by: { $0.id < $1.id }) {
-            try append(SnapshotEntry(movement: MovementEntry(movement: movement, history: historyOf(.movement, movement.id))))
+            try append(.movement(MovementEntry(movement: movement, history: historyOf(.movement, movement.id))))
         }
         for figure in figures.values.sorted(by: { $0.id < $1.id }) {
-            try append(SnapshotEntry(figure: FigureEntry(figure: figure, history: historyOf(.figure, figure.id))))
+            try append(.figure(FigureEntry(figure: figure, history: historyOf(.figure, figure.id))))
         }
         return payload
     }
 
     /// The state a snapshot holds, through `sequence`.
-    init(snapshotPayload payload: [UInt8], sequence: UInt64) throws(RPCError) {
+    init(snapshotPayload payload: [UInt8], sequence: UInt64, coding: any RecordCoding) throws(RegistryError) {
         self.init()
         lastSequence = sequence
         var offset = 0
         while offset < payload.count {
             guard offset + 4 <= payload.count else {
-                throw RPCError(.dataLoss, "snapshot entry header cut short at byte \(offset)")
+                throw RegistryError.dataLoss("snapshot entry header cut short at byte \(offset)")
             }
             let length = Int(UInt32(payload[offset]) | UInt32(payload[offset + 1]) << 8 | UInt32(payload[offset + 2]) << 16 | UInt32(payload[offset + 3]) << 24)
             offset += 4
             guard offset + length <= payload.count else {
-                throw RPCError(.dataLoss, "snapshot entry of \(length) bytes at byte \(offset) runs past the end")
+                throw RegistryError.dataLoss("snapshot entry of \(length) bytes at byte \(offset) runs past the end")
             }
             let start = offset
-            let decoded: Result<SnapshotEntry, RPCError> = payload.withUnsafeBytes { raw in
-                Result { () throws(RPCError) in try SnapshotEntry(protobufBytes: UnsafeRawBufferPointer(rebasing: raw[start..<(start + length)])) }
+            let decoded: Result<SnapshotEntry, RecordCodingError> = payload.withUnsafeBytes { raw in
+                Result { () throws(RecordCodingError) in try coding.decodeSnapshotEntry(UnsafeRawBufferPointer(rebasing: raw[start..<(start + length)])) }
             }
             let entry: SnapshotEntry
             switch decoded {
             case .success(let value): entry = value
             case .failure(let error):
-                throw RPCError(.dataLoss, "snapshot entry at byte \(start) does not decode: \(error.message)")
+                throw RegistryError.dataLoss("snapshot entry at byte \(start) does not decode: \(error)")
             }
             offset += length
-            if let counters = entry.counters {
+            switch entry {
+            case .counters(let counters):
                 nextCaseNumber = counters.nextCaseNumber
                 nextFigureNumber = max(1, counters.nextFigureNumber)
-            }
-            if let entry = entry.rule, let rule = entry.rule {
+            case .rule(let entry):
+                guard let rule = entry.rule else { continue }
                 rules[rule.id] = rule
                 history[RecordKey(kind: .rule, id: rule.id)] = entry.history
-            }
-            if let entry = entry.list, let list = entry.list {
+            case .list(let entry):
+                guard let list = entry.list else { continue }
                 lists[list.id] = list
                 // A list never selected has no versions, and replay keeps no
                 // entry for it: neither may the snapshot, or the states differ.
                 if !entry.versions.isEmpty { listVersions[list.id] = entry.versions }
                 history[RecordKey(kind: .list, id: list.id)] = entry.history
-            }
-            if let entry = entry.agreement, let agreement = entry.agreement {
+            case .agreement(let entry):
+                guard let agreement = entry.agreement else { continue }
                 agreements[agreement.id] = agreement
                 history[RecordKey(kind: .agreement, id: agreement.id)] = entry.history
-            }
-            if let entry = entry.window, let window = entry.window {
+            case .window(let entry):
+                guard let window = entry.window else { continue }
                 windows[window.id] = window
                 history[RecordKey(kind: .window, id: window.id)] = entry.history
-            }
-            if let entry = entry.movement, let movement = entry.movement {
+            case .movement(let entry):
+                guard let movement = entry.movement else { continue }
                 movements[movement.id] = movement
                 history[RecordKey(kind: .movement, id: movement.id)] = entry.history
-            }
-            if let entry = entry.figure, let figure = entry.figure {
+            case .figure(let entry):
+                guard let figure = entry.figure else { continue }
                 figures[figure.id] = figure
                 history[RecordKey(kind: .figure, id: figure.id)] = entry.history
-            }
-            if let entry = entry.party, let party = entry.party {
+            case .party(let entry):
+                guard let party = entry.party else { continue }
                 parties[party.id] = party
                 history[RecordKey(kind: .party, id: party.id)] = entry.history
-            }
-            if let entry = entry.site, let site = entry.site {
+            case .site(let entry):
+                guard let site = entry.site else { continue }
                 sites[site.id] = site
                 history[RecordKey(kind: .site, id: site.id)] = entry.history
-            }
-            if let entry = entry.caseEntry, let record = entry.case.map(internedSites) {
+            case .caseEntry(let entry):
+                guard let record = entry.case.map(internedSites) else { continue }
                 cases[record.id] = record
                 caseFacts[record.id] = CaseFacts(record)
                 casesBySite[record.siteID, default: []].insert(record.id)

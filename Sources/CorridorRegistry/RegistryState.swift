@@ -34,10 +34,9 @@ public struct RegistryState: Sendable, Equatable {
     /// applying never refuses: replay must rebuild exactly what was acknowledged.
     public mutating func apply(_ event: Event, sequence: UInt64) {
         lastSequence = sequence
-        guard let kind = event.kind else { return }
-        let subject = kind.subject
+        let subject = event.kind.subject
         history[RecordKey(kind: subject.kind, id: subject.id), default: []].append(sequence)
-        switch kind {
+        switch event.kind {
         case .partyRegistered(let registered):
             if let party = registered.party { parties[party.id] = party }
         case .partyUpdated(let updated):

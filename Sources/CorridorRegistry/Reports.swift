@@ -1,5 +1,4 @@
 import CorridorModel
-import CorridorWire
 
 // The coordination cell's daily questions over the state: waiting cases by
 // precedence and days waited, and deaths while waiting by site and period.
@@ -12,14 +11,34 @@ import CorridorWire
 // holding half the cases, 22 ms for a site holding 1/20 of them through the
 // index; sorting every waiting case instead took 1.6-2.2 s.
 
+/// Which waiting cases: of a site and the sites within it ("" for all), of
+/// one precedence (if set), at most `limit` (0: 100; at most 10000).
+struct WaitingCasesQuery {
+    var siteID: String
+    var precedence: Case.Precedence
+    var limit: UInt32
+}
+
+/// Deaths of a site's tree ("" for all), between two dates (YYYY-MM-DD,
+/// inclusive; "" for open).
+struct DeathsWhileWaitingQuery {
+    var siteID: String
+    var from: String
+    var to: String
+}
+
 extension RegistryState {
     static let reportPrecedences: [Case.Precedence] = [.urgent, .urgentSurgical, .priority, .routine]
     static let defaultReportLimit: UInt32 = 100
     static let maximumReportLimit: UInt32 = 10_000
 
-    public func waitingCasesReport(_ request: WaitingCasesRequest, nowMs: UInt64) throws(RPCError) -> WaitingCasesResponse {
+    public func waitingCasesReport(siteID: String = "", precedence: Case.Precedence = .unspecified, limit: UInt32 = 0, nowMs: UInt64) throws(RegistryError) -> WaitingCasesResponse {
+        try waitingCasesReport(WaitingCasesQuery(siteID: siteID, precedence: precedence, limit: limit), nowMs: nowMs)
+    }
+
+    func waitingCasesReport(_ request: WaitingCasesQuery, nowMs: UInt64) throws(RegistryError) -> WaitingCasesResponse {
         guard request.limit <= Self.maximumReportLimit else {
-            throw RPCError.invalidArgument([FieldViolation(field: "limit", description: "\(request.limit) is more than \(Self.maximumReportLimit)")])
+            throw RegistryError.invalidArgument(violations: [FieldViolation(field: "limit", reason: "\(request.limit) is more than \(Self.maximumReportLimit)")])
         }
         let limit = Int(request.limit == 0 ? Self.defaultReportLimit : request.limit)
         var best = BoundedWorstFirstHeap<WaitingKey>(capacity: limit)
@@ -39,7 +58,7 @@ extension RegistryState {
         if request.siteID.isEmpty {
             for (id, facts) in caseFacts { consider(id, facts) }
         } else {
-            guard sites[request.siteID] != nil else { throw RPCError(.notFound, "no site with id \"\(request.siteID)\"") }
+            guard sites[request.siteID] != nil else { throw RegistryError.notFound("no site with id \"\(request.siteID)\"") }
             forEachReportCase(inSiteTree: reportSiteTree(request.siteID), consider)
         }
 
@@ -60,7 +79,11 @@ extension RegistryState {
         return WaitingCasesResponse(cases: rows, byPrecedence: byPrecedence, total: total)
     }
 
-    public func deathsWhileWaitingReport(_ request: DeathsWhileWaitingRequest) throws(RPCError) -> DeathsWhileWaitingResponse {
+    public func deathsWhileWaitingReport(siteID: String = "", from: String = "", to: String = "") throws(RegistryError) -> DeathsWhileWaitingResponse {
+        try deathsWhileWaitingReport(DeathsWhileWaitingQuery(siteID: siteID, from: from, to: to))
+    }
+
+    func deathsWhileWaitingReport(_ request: DeathsWhileWaitingQuery) throws(RegistryError) -> DeathsWhileWaitingResponse {
         var checks = FieldChecks()
         let from = checks.date(request.from, "from", required: false)
         let to = checks.date(request.to, "to", required: false)
@@ -86,7 +109,7 @@ extension RegistryState {
         if request.siteID.isEmpty {
             for (id, facts) in caseFacts { consider(id, facts) }
         } else {
-            guard sites[request.siteID] != nil else { throw RPCError(.notFound, "no site with id \"\(request.siteID)\"") }
+            guard sites[request.siteID] != nil else { throw RegistryError.notFound("no site with id \"\(request.siteID)\"") }
             forEachReportCase(inSiteTree: reportSiteTree(request.siteID), consider)
         }
         let sites = bySite.keys.sorted().map { siteID in

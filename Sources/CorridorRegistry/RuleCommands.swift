@@ -1,15 +1,14 @@
 import CorridorModel
-import CorridorWire
 
 // Eligibility rules: imposed by a party, lifted with a reason, never deleted.
 
 extension RegistryState {
-    func decideImposeRule(_ proposed: EligibilityRule?) throws(RPCError) -> (events: [EventKind], rule: EligibilityRule) {
+    func decideImposeRule(_ proposed: EligibilityRule?) throws(RegistryError) -> (events: [EventKind], rule: EligibilityRule) {
         var checks = FieldChecks()
         guard let rule = proposed else {
             checks.require(false, "rule", "is required")
             try checks.throwIfAny()
-            throw RPCError(.invalidArgument, "rule is required")
+            throw RegistryError.invalidArgument("rule is required")
         }
         checks.identifier(rule.id, "rule.id")
         if rule.imposedBy.isEmpty {
@@ -32,24 +31,24 @@ extension RegistryState {
         checks.require(rule.liftedReason.isEmpty, "rule.lifted_reason", "is set by LiftRule")
         try checks.throwIfAny()
         guard rules[rule.id] == nil else {
-            throw RPCError(.alreadyExists, "a rule with id \"\(rule.id)\" already exists")
+            throw RegistryError.alreadyExists("a rule with id \"\(rule.id)\" already exists")
         }
         return ([.ruleImposed(RuleImposed(rule: rule))], rule)
     }
 
-    func decideLiftRule(_ request: LiftRuleRequest) throws(RPCError) -> (events: [EventKind], rule: EligibilityRule) {
+    func decideLiftRule(ruleID: String, reason: String) throws(RegistryError) -> (events: [EventKind], rule: EligibilityRule) {
         var checks = FieldChecks()
-        checks.require(!request.ruleID.isEmpty, "rule_id", "is required")
-        checks.text(request.reason, "reason", required: true, maxLength: 1000)
+        checks.require(!ruleID.isEmpty, "rule_id", "is required")
+        checks.text(reason, "reason", required: true, maxLength: 1000)
         try checks.throwIfAny()
-        guard var rule = rules[request.ruleID] else {
-            throw RPCError(.notFound, "no rule with id \"\(request.ruleID)\"")
+        guard var rule = rules[ruleID] else {
+            throw RegistryError.notFound("no rule with id \"\(ruleID)\"")
         }
         guard !rule.lifted else {
-            throw RPCError(.failedPrecondition, "rule \(rule.id) was already lifted (\(rule.liftedReason)); lifting needs a rule in force")
+            throw RegistryError.failedPrecondition("rule \(rule.id) was already lifted (\(rule.liftedReason)); lifting needs a rule in force")
         }
         rule.lifted = true
-        rule.liftedReason = request.reason
+        rule.liftedReason = reason
         return ([.ruleLifted(RuleLifted(rule: rule))], rule)
     }
 }

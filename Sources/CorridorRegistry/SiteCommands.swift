@@ -1,16 +1,15 @@
 import CorridorModel
-import CorridorWire
 
 // Sites and crossings.
 
 extension RegistryState {
-    func decideRegisterSite(_ site: Site, nowMs: UInt64) throws(RPCError) -> [EventKind] {
+    func decideRegisterSite(_ site: Site, nowMs: UInt64) throws(RegistryError) -> [EventKind] {
         var checks = FieldChecks()
         checks.identifier(site.id, "site.id")
         checkSiteFields(site, today: CivilDate.utcDay(ofUnixMs: nowMs), checks: &checks)
         try checks.throwIfAny()
         guard sites[site.id] == nil else {
-            throw RPCError(.alreadyExists, "a site with id \"\(site.id)\" already exists")
+            throw RegistryError.alreadyExists("a site with id \"\(site.id)\" already exists")
         }
         var registered = site
         if registered.kind == .crossing && registered.crossingStatus == .unspecified {
@@ -21,9 +20,9 @@ extension RegistryState {
 
     static let updatableSiteFields: Set<String> = ["name", "kind", "parent_id", "controlled_by", "besieged_by", "besieged_since", "designations"]
 
-    func decideUpdateSite(_ changes: Site, fields: [String], nowMs: UInt64) throws(RPCError) -> (events: [EventKind], site: Site) {
+    func decideUpdateSite(_ changes: Site, fields: [String], nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], site: Site) {
         guard let current = sites[changes.id] else {
-            throw RPCError(.notFound, "no site with id \"\(changes.id)\"")
+            throw RegistryError.notFound("no site with id \"\(changes.id)\"")
         }
         let names = try fieldNames(fields, allowed: Self.updatableSiteFields, record: "site")
         var updated = current
@@ -58,18 +57,18 @@ extension RegistryState {
         return ([.siteUpdated(SiteUpdated(site: updated, changedFields: changed))], updated)
     }
 
-    func decideSetCrossingStatus(siteID: String, status: Site.CrossingStatus) throws(RPCError) -> [EventKind] {
+    func decideSetCrossingStatus(siteID: String, status: Site.CrossingStatus) throws(RegistryError) -> [EventKind] {
         guard let site = sites[siteID] else {
-            throw RPCError(.notFound, "no site with id \"\(siteID)\"")
+            throw RegistryError.notFound("no site with id \"\(siteID)\"")
         }
         var checks = FieldChecks()
         checks.specified(status, .unspecified, "status")
         try checks.throwIfAny()
         guard site.kind == .crossing else {
-            throw RPCError(.failedPrecondition, "site \"\(siteID)\" is of kind \(site.kind.rawValue), not CROSSING; only crossings have a crossing status")
+            throw RegistryError.failedPrecondition("site \"\(siteID)\" is of kind \(site.kind.rawValue), not CROSSING; only crossings have a crossing status")
         }
         guard site.crossingStatus != status else {
-            throw RPCError(.failedPrecondition, "crossing \"\(siteID)\" is already \(status.rawValue)")
+            throw RegistryError.failedPrecondition("crossing \"\(siteID)\" is already \(status.rawValue)")
         }
         return [.crossingStatusChanged(CrossingStatusChanged(siteID: siteID, from: site.crossingStatus, to: status))]
     }

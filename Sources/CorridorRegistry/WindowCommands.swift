@@ -1,5 +1,4 @@
 import CorridorModel
-import CorridorWire
 
 // Access windows: announcing one, and its status changes.
 
@@ -15,10 +14,20 @@ extension AccessWindow.Status {
     }
 }
 
+/// A window's status change as the decide function takes it.
+struct SetWindowStatusCommand {
+    var windowID: String
+    var status: AccessWindow.Status
+    var report: String
+    var reason: String
+    var at: String
+    var timeZone: String
+}
+
 extension RegistryState {
-    func decideAnnounceWindow(_ proposed: AccessWindow?) throws(RPCError) -> (events: [EventKind], window: AccessWindow) {
+    func decideAnnounceWindow(_ proposed: AccessWindow?) throws(RegistryError) -> (events: [EventKind], window: AccessWindow) {
         guard var window = proposed else {
-            throw RPCError.invalidArgument([FieldViolation(field: "window", description: "is required")])
+            throw RegistryError.invalidArgument(violations: [FieldViolation(field: "window", reason: "is required")])
         }
         var checks = FieldChecks()
         checks.identifier(window.id, "window.id")
@@ -63,15 +72,15 @@ extension RegistryState {
         checks.require(window.closedAtMs == 0, "window.closed_at_ms", "is set when it is ENDED or CANCELLED")
         try checks.throwIfAny()
         guard windows[window.id] == nil else {
-            throw RPCError(.alreadyExists, "a window with id \"\(window.id)\" already exists")
+            throw RegistryError.alreadyExists("a window with id \"\(window.id)\" already exists")
         }
         if window.status == .unspecified { window.status = .announced }
         return ([.windowAnnounced(WindowAnnounced(window: window))], window)
     }
 
-    func decideSetWindowStatus(_ request: SetWindowStatusRequest, nowMs: UInt64) throws(RPCError) -> (events: [EventKind], window: AccessWindow) {
+    func decideSetWindowStatus(_ request: SetWindowStatusCommand, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], window: AccessWindow) {
         guard var window = windows[request.windowID] else {
-            throw RPCError(.notFound, "no window with id \"\(request.windowID)\"")
+            throw RegistryError.notFound("no window with id \"\(request.windowID)\"")
         }
         var checks = FieldChecks()
         checks.specified(request.status, .unspecified, "status")
@@ -99,47 +108,56 @@ extension RegistryState {
 }
 
 extension Registry {
-    public func announceWindow(_ request: AnnounceWindowRequest, actor: Actor) async throws(RPCError) -> AccessWindow {
-        let (events, window) = try currentState.decideAnnounceWindow(request.window)
+    public func announceWindow(_ proposed: AccessWindow?, actor: Actor) async throws(RegistryError) -> AccessWindow {
+        let (events, window) = try currentState.decideAnnounceWindow(proposed)
         try await commit(events, actor: actor)
         return currentState.windows[window.id] ?? window
     }
 
-    public func setWindowStatus(_ request: SetWindowStatusRequest, actor: Actor) async throws(RPCError) -> AccessWindow {
+    /// `report` is required for VIOLATED; `at` is when it happened ("" for
+    /// now): see Timestamps in PROTOCOL.md.
+    public func setWindowStatus(
+        windowID: String, status: AccessWindow.Status, report: String = "", reason: String = "", at: String = "", timeZone: String = "",
+        actor: Actor
+    ) async throws(RegistryError) -> AccessWindow {
+        let request = SetWindowStatusCommand(windowID: windowID, status: status, report: report, reason: reason, at: at, timeZone: timeZone)
         let nowNs = Self.unixNanoseconds()
         let (events, window) = try currentState.decideSetWindowStatus(request, nowMs: nowNs / 1_000_000)
         try await commit(events, actor: actor, reason: request.reason, at: nowNs)
         return currentState.windows[window.id] ?? window
     }
 
-    public func getWindow(_ request: GetRequest) async throws(RPCError) -> AccessWindow {
+    public func getWindow(_ id: String) async throws(RegistryError) -> AccessWindow {
         let state = try await durableState()
-        guard let window = state.windows[request.id] else {
-            throw RPCError(.notFound, "no window with id \"\(request.id)\"")
+        guard let window = state.windows[id] else {
+            throw RegistryError.notFound("no window with id \"\(id)\"")
         }
         return window
     }
 
-    public func listWindows(_ request: ListWindowsRequest) async throws(RPCError) -> ListWindowsResponse {
+    /// Windows by id, or only those covering a site.
+    public func listWindows(siteID: String = "") async throws(RegistryError) -> [AccessWindow] {
         let state = try await durableState()
-        if request.siteID.isEmpty {
-            return ListWindowsResponse(windows: state.windows.values.sorted { $0.id < $1.id })
+        if siteID.isEmpty {
+            return state.windows.values.sorted { $0.id < $1.id }
         }
-        guard state.sites[request.siteID] != nil else {
-            throw RPCError(.notFound, "no site with id \"\(request.siteID)\"")
+        guard state.sites[siteID] != nil else {
+            throw RegistryError.notFound("no site with id \"\(siteID)\"")
         }
-        return ListWindowsResponse(windows: state.windowsCovering(request.siteID))
+        return state.windowsCovering(siteID)
     }
 
-    public func activeWindows(_ request: ActiveWindowsRequest) async throws(RPCError) -> ActiveWindowsResponse {
+    /// The windows in effect at a site at a time: `at` "2026-11-21T11:00"
+    /// with `timeZone`, or with an offset or Z; "" for now.
+    public func activeWindows(siteID: String, at: String = "", timeZone: String = "") async throws(RegistryError) -> ActiveWindowsResponse {
         var checks = FieldChecks()
-        checks.require(!request.siteID.isEmpty, "site_id", "is required")
-        let atMs = checks.timestamp(request.at, timeZone: request.timeZone) ?? Self.unixNanoseconds() / 1_000_000
+        checks.require(!siteID.isEmpty, "site_id", "is required")
+        let atMs = checks.timestamp(at, timeZone: timeZone) ?? Self.unixNanoseconds() / 1_000_000
         try checks.throwIfAny()
         let state = try await durableState()
-        guard state.sites[request.siteID] != nil else {
-            throw RPCError(.notFound, "no site with id \"\(request.siteID)\"")
+        guard state.sites[siteID] != nil else {
+            throw RegistryError.notFound("no site with id \"\(siteID)\"")
         }
-        return ActiveWindowsResponse(atMs: atMs, windows: state.activeWindows(at: request.siteID, atMs: atMs, zoneName: request.timeZone))
+        return ActiveWindowsResponse(atMs: atMs, windows: state.activeWindows(at: siteID, atMs: atMs, zoneName: timeZone))
     }
 }

@@ -1,5 +1,5 @@
 import CorridorModel
-import CorridorWire
+import CorridorTimeZones
 
 // When an access window is in effect, and where.
 //

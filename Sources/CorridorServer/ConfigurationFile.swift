@@ -1,3 +1,4 @@
+import CorridorModel
 import CorridorWire
 import Glibc
 import Logging
@@ -56,14 +57,14 @@ public struct StoreSettings: Sendable, Equatable {
     public func violations() -> [FieldViolation] {
         var violations: [FieldViolation] = []
         if segmentBytes < 64 * 1024 || segmentBytes > 1 << 30 || segmentBytes % 4096 != 0 {
-            violations.append(FieldViolation(field: "store.segmentBytes", description: "must be a multiple of 4096 between 65536 and 1073741824"))
+            violations.append(FieldViolation(field: "store.segmentBytes", reason: "must be a multiple of 4096 between 65536 and 1073741824"))
         }
         if snapshotEveryEvents < 1 {
-            violations.append(FieldViolation(field: "store.snapshotEveryEvents", description: "must be at least 1"))
+            violations.append(FieldViolation(field: "store.snapshotEveryEvents", reason: "must be at least 1"))
         }
         if snapshotIntervalSeconds < 1 || snapshotIntervalSeconds > Self.maxSnapshotIntervalSeconds {
             violations.append(FieldViolation(
-                field: "store.snapshotIntervalSeconds", description: "must be between 1 and \(Self.maxSnapshotIntervalSeconds) (a year)"
+                field: "store.snapshotIntervalSeconds", reason: "must be between 1 and \(Self.maxSnapshotIntervalSeconds) (a year)"
             ))
         }
         return violations

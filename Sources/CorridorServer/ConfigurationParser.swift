@@ -83,7 +83,7 @@ struct ConfigurationParser {
             }
         }
         if let violation = limits.violations().first {
-            throw ConfigurationError(key: violation.field, violation.description)
+            throw ConfigurationError(key: violation.field, violation.reason)
         }
         return limits
     }
@@ -107,7 +107,7 @@ struct ConfigurationParser {
             }
         }
         if let violation = store.violations().first {
-            throw ConfigurationError(key: violation.field, violation.description)
+            throw ConfigurationError(key: violation.field, violation.reason)
         }
         return store
     }

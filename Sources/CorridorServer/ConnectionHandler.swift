@@ -1,3 +1,5 @@
+import CorridorRegistry
+import CorridorStore
 import CorridorWire
 import Glibc
 import Logging
@@ -307,6 +309,10 @@ final class ConnectionHandler: ChannelInboundHandler {
             return error.rpcStatus
         case let error as any RPCStatusConvertible:
             return error.rpcStatus
+        case let error as RegistryError:
+            return RPCStatus(error)
+        case let error as StoreError:
+            return RPCStatus(error)
         case is CancellationError:
             return RPCStatus(.cancelled, "the call was cancelled")
         default:

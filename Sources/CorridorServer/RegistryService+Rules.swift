@@ -8,16 +8,16 @@ extension RegistryService {
     static func registerRules(_ registry: Registry, on router: inout MethodRouter) {
         let prefix = "/corridor.v1.Registry/"
         router.registerUnary(prefix + "ImposeRule") { (request: ImposeRuleRequest, context) in
-            try await registry.imposeRule(request, actor: context.actor)
+            try await registry.imposeRule(request.rule, actor: context.actor)
         }
         router.registerUnary(prefix + "LiftRule") { (request: LiftRuleRequest, context) in
-            try await registry.liftRule(request, actor: context.actor)
+            try await registry.liftRule(ruleID: request.ruleID, reason: request.reason, actor: context.actor)
         }
         router.registerUnary(prefix + "GetRule") { (request: GetRequest, _) in
-            try await registry.getRule(request)
+            try await registry.getRule(request.id)
         }
         router.registerUnary(prefix + "ListRules") { (request: ListRulesRequest, _) in
-            try await registry.listRules(request)
+            ListRulesResponse(rules: try await registry.listRules(imposedBy: request.imposedBy))
         }
     }
 }

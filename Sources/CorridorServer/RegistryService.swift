@@ -77,7 +77,7 @@ public enum RegistryService {
                 if let kind = RecordKind(rawValue: name) {
                     kinds.insert(kind)
                 } else {
-                    violations.append(FieldViolation(field: "kinds[\(index)]", description: "\"\(name)\" is not one of \(RecordKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    violations.append(FieldViolation(field: "kinds[\(index)]", reason: "\"\(name)\" is not one of \(RecordKind.allCases.map(\.rawValue).joined(separator: ", "))"))
                 }
             }
             if !violations.isEmpty { throw RPCError.invalidArgument(violations) }
@@ -90,7 +90,7 @@ public enum RegistryService {
 
     private static func required<Value>(_ value: Value?, _ field: String) throws(RPCError) -> Value {
         guard let value else {
-            throw RPCError.invalidArgument([FieldViolation(field: field, description: "is required")])
+            throw RPCError.invalidArgument([FieldViolation(field: field, reason: "is required")])
         }
         return value
     }
@@ -118,5 +118,17 @@ enum UserNames {
         let status = getpwuid_r(uid, &entry, &buffer, buffer.count, &result)
         guard status == 0, result != nil, let name = entry.pw_name else { return "uid \(uid)" }
         return String(cString: name)
+    }
+}
+
+extension Registry {
+    /// The store's figures as System.Status reports them.
+    public var storeStatus: StoreStatus {
+        let figures = self.figures
+        return StoreStatus(
+            lastSequence: figures.log.lastSequence, segments: UInt32(figures.log.segments), recordBytes: figures.log.recordBytes,
+            reservedBytes: figures.log.reservedBytes, lastSnapshotSequence: figures.lastSnapshotSequence,
+            lastSnapshotAtMs: figures.lastSnapshotAtMs, syncs: figures.log.syncs, syncedRecords: figures.log.syncedRecords
+        )
     }
 }

@@ -1,3 +1,4 @@
+import CorridorModel
 import CorridorWire
 
 /// The bounds the server holds each connection to. Read when a connection
@@ -33,16 +34,16 @@ public struct ServerLimits: Sendable, Equatable, Codable {
     public func violations() -> [FieldViolation] {
         var violations: [FieldViolation] = []
         if maxFrameBytes < 1024 {
-            violations.append(FieldViolation(field: "limits.maxFrameBytes", description: "must be at least 1024"))
+            violations.append(FieldViolation(field: "limits.maxFrameBytes", reason: "must be at least 1024"))
         }
         if maxConcurrentCalls < 1 {
-            violations.append(FieldViolation(field: "limits.maxConcurrentCalls", description: "must be at least 1"))
+            violations.append(FieldViolation(field: "limits.maxConcurrentCalls", reason: "must be at least 1"))
         }
         if keepaliveIntervalMilliseconds != 0 && keepaliveIntervalMilliseconds < 100 {
-            violations.append(FieldViolation(field: "limits.keepaliveIntervalMilliseconds", description: "must be 0 (off) or at least 100"))
+            violations.append(FieldViolation(field: "limits.keepaliveIntervalMilliseconds", reason: "must be 0 (off) or at least 100"))
         }
         if outputLowWaterBytes >= outputHighWaterBytes {
-            violations.append(FieldViolation(field: "limits.outputLowWaterBytes", description: "must be below limits.outputHighWaterBytes"))
+            violations.append(FieldViolation(field: "limits.outputLowWaterBytes", reason: "must be below limits.outputHighWaterBytes"))
         }
         return violations
     }

@@ -1,10 +1,10 @@
-import CorridorWire
 import SystemPackage
 
-/// Why the store could not do what it was asked. Each case maps to one wire
-/// status through RPCStatusConvertible, so callers never translate by hand.
-public struct StoreError: Error, RPCStatusConvertible, CustomStringConvertible, Equatable {
-    enum Kind: Equatable {
+/// Why the store could not do what it was asked, in the store's own words.
+/// The server edge gives each kind its status code (CorridorServer's
+/// StoreError+Status.swift); the store knows nothing of the wire.
+public struct StoreError: Error, CustomStringConvertible, Equatable {
+    public enum Kind: Sendable, Equatable, CaseIterable {
         /// The disk is full: the append is refused, reads go on.
         case noSpace
         /// Damage where acknowledged records live; starting would drop them.
@@ -28,25 +28,12 @@ public struct StoreError: Error, RPCStatusConvertible, CustomStringConvertible, 
         case cancelled
     }
 
-    let kind: Kind
+    public let kind: Kind
     public let description: String
 
-    init(_ kind: Kind, _ description: String) {
+    public init(_ kind: Kind, _ description: String) {
         self.kind = kind
         self.description = description
-    }
-
-    public var rpcStatus: RPCStatus {
-        switch kind {
-        case .noSpace: RPCStatus(.resourceExhausted, description)
-        case .corrupt, .snapshotAhead: RPCStatus(.dataLoss, description)
-        case .locked: RPCStatus(.failedPrecondition, description)
-        case .unwritable, .conflictingWriter: RPCStatus(.unavailable, description)
-        case .io: RPCStatus(.internal, description)
-        case .tooLarge: RPCStatus(.invalidArgument, description)
-        case .closed: RPCStatus(.unavailable, description)
-        case .cancelled: RPCStatus(.cancelled, description)
-        }
     }
 
     public var isCorruption: Bool { kind == .corrupt || kind == .snapshotAhead }

@@ -1,4 +1,5 @@
 internal import CCorridorProto
+import CorridorModel
 import NIOCore
 
 // Frame ⇄ protoc-c's Corridor__V1__Frame. Kept beside nothing else so that the
@@ -89,7 +90,7 @@ extension Frame {
                     scratch.allocate { (field: UnsafeMutablePointer<Corridor__V1__FieldViolation>) in
                         corridor__v1__field_violation__init(field)
                         field.pointee.field = scratch.string(violation.field)
-                        field.pointee.description = scratch.string(violation.description)
+                        field.pointee.description = scratch.string(violation.reason)
                     }
                 }
                 message.pointee.n_field_violations = violations.count
@@ -164,7 +165,7 @@ extension Frame.Kind {
                 guard let violation = status.field_violations[index]?.pointee else { continue }
                 violations.append(FieldViolation(
                     field: String(protobufC: violation.field),
-                    description: String(protobufC: violation.description)
+                    reason: String(protobufC: violation.description)
                 ))
             }
             self = .status(RPCStatus(

@@ -88,16 +88,6 @@ public struct RemoveCargoRequest: ProtobufMessage, Hashable {
     }
 }
 
-public struct LineDelivery: ProtobufMessage, Hashable {
-    public var lineID: String
-    public var delivered: UInt64
-
-    public init(lineID: String = "", delivered: UInt64 = 0) {
-        self.lineID = lineID
-        self.delivered = delivered
-    }
-}
-
 public struct RecordDeliveryRequest: ProtobufMessage, Hashable {
     public var movementID: String
     public var lines: [LineDelivery]

@@ -24,6 +24,10 @@ extension Event: ProtobufMessage {
     public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__event__init)
 }
 
+extension SnapshotEntry: ProtobufMessage {
+    public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__snapshot_entry__init)
+}
+
 extension GetRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__get_request__init) }
 extension RegisterPartyRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__register_party_request__init) }
 extension UpdatePartyRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__update_party_request__init) }
@@ -37,10 +41,10 @@ extension SetCrossingStatusRequest { public static let protobufDescriptor = Prot
 extension RegisterCaseRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__register_case_request__init) }
 extension UpdateCaseRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__update_case_request__init) }
 extension SetCaseStatusRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__set_case_status_request__init) }
-extension CaseView { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__case_view__init) }
+extension CaseView: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__case_view__init) }
 extension ListCasesRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__list_cases_request__init) }
-extension ListCasesResponse { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__list_cases_response__init) }
-extension RecordedEvent { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__watched_event__init) }
+extension ListCasesResponse: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__list_cases_response__init) }
+extension RecordedEvent: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__watched_event__init) }
 extension HistoryResponse { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__history_response__init) }
 extension WatchRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__watch_request__init) }
 
@@ -60,19 +64,19 @@ extension Figure: ProtobufMessage { public static let protobufDescriptor = Proto
 
 extension CreateListRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__create_list_request__init) }
 extension SelectListRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__select_list_request__init) }
-extension SelectListResponse { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__select_list_response__init) }
+extension SelectListResponse: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__select_list_response__init) }
 extension ListActionRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__list_action_request__init) }
 extension ApproveListRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__approve_list_request__init) }
 extension StrikeEntryRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__strike_entry_request__init) }
 extension ListListsRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__list_lists_request__init) }
-extension ListSummary { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__list_summary__init) }
+extension ListSummary: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__list_summary__init) }
 extension ListListsResponse { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__list_lists_response__init) }
 extension GetListVersionRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__get_list_version_request__init) }
 extension DiffListRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__diff_list_request__init) }
-extension ListEntryChange { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__list_entry_change__init) }
-extension DiffListResponse { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__diff_list_response__init) }
+extension ListEntryChange: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__list_entry_change__init) }
+extension DiffListResponse: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__diff_list_response__init) }
 extension LeftOutRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__left_out_request__init) }
-extension LeftOutResponse { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__left_out_response__init) }
+extension LeftOutResponse: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__left_out_response__init) }
 extension ImposeRuleRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__impose_rule_request__init) }
 extension LiftRuleRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__lift_rule_request__init) }
 extension ListRulesRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__list_rules_request__init) }
@@ -83,20 +87,20 @@ extension SetAgreementStatusRequest { public static let protobufDescriptor = Pro
 extension RecordFulfilmentRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__record_fulfilment_request__init) }
 extension ListAgreementsRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__list_agreements_request__init) }
 extension ListAgreementsResponse { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__list_agreements_response__init) }
-extension TermProgress { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__term_progress__init) }
-extension AgreementProgress { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__agreement_progress__init) }
+extension TermProgress: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__term_progress__init) }
+extension AgreementProgress: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__agreement_progress__init) }
 extension AnnounceWindowRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__announce_window_request__init) }
 extension SetWindowStatusRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__set_window_status_request__init) }
 extension ListWindowsRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__list_windows_request__init) }
 extension ListWindowsResponse { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__list_windows_response__init) }
 extension ActiveWindowsRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__active_windows_request__init) }
-extension ActiveWindow { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__active_window__init) }
-extension ActiveWindowsResponse { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__active_windows_response__init) }
+extension ActiveWindow: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__active_window__init) }
+extension ActiveWindowsResponse: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__active_windows_response__init) }
 extension PlanMovementRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__plan_movement_request__init) }
 extension SetMovementStatusRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__set_movement_status_request__init) }
 extension ChangeManifestRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__change_manifest_request__init) }
 extension RemoveCargoRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__remove_cargo_request__init) }
-extension LineDelivery { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__line_delivery__init) }
+extension LineDelivery: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__line_delivery__init) }
 extension RecordDeliveryRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__record_delivery_request__init) }
 extension ReportIncidentRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__report_incident_request__init) }
 extension ListMovementsRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__list_movements_request__init) }
@@ -105,18 +109,18 @@ extension ReportFigureRequest { public static let protobufDescriptor = ProtobufD
 extension ListFiguresRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__list_figures_request__init) }
 extension ListFiguresResponse { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__list_figures_response__init) }
 extension CompareFiguresRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__compare_figures_request__init) }
-extension CompareFiguresResponse { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__compare_figures_response__init) }
+extension CompareFiguresResponse: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__compare_figures_response__init) }
 extension WaitingCasesRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__waiting_cases_request__init) }
-extension WaitingCaseRow { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__waiting_case_row__init) }
-extension PrecedenceCount { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__precedence_count__init) }
-extension WaitingCasesResponse { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__waiting_cases_response__init) }
+extension WaitingCaseRow: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__waiting_case_row__init) }
+extension PrecedenceCount: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__precedence_count__init) }
+extension WaitingCasesResponse: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__waiting_cases_response__init) }
 extension DeathsWhileWaitingRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__deaths_while_waiting_request__init) }
-extension DeathsAtSite { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__deaths_at_site__init) }
-extension DeathsWhileWaitingResponse { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__deaths_while_waiting_response__init) }
+extension DeathsAtSite: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__deaths_at_site__init) }
+extension DeathsWhileWaitingResponse: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__deaths_while_waiting_response__init) }
 
 // Importing cases (imports.proto).
 
-extension ImportCaseRow { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__import_case_row__init) }
+extension ImportCaseRow: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__import_case_row__init) }
 extension ImportCasesRequest { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__import_cases_request__init) }
-extension ImportedCase { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__imported_case__init) }
-extension ImportCasesResponse { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__import_cases_response__init) }
+extension ImportedCase: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__imported_case__init) }
+extension ImportCasesResponse: ProtobufMessage { public static let protobufDescriptor = ProtobufDescriptor(corridor__v1__import_cases_response__init) }

@@ -1,4 +1,5 @@
 internal import CCorridorProto
+import CorridorModel
 import NIOCore
 
 /// Finds string fields whose encoded bytes are not text: invalid UTF-8, or
@@ -75,7 +76,7 @@ enum ProtobufStringCheck {
                 switch field.pointee.type {
                 case PROTOBUF_C_TYPE_STRING:
                     guard let reason = textProblem(bytes, start: valueStart, end: valueEnd) else { continue }
-                    found = .violation(FieldViolation(field: "", description: reason))
+                    found = .violation(FieldViolation(field: "", reason: reason))
                 case PROTOBUF_C_TYPE_MESSAGE:
                     guard let nested = field.pointee.descriptor else { continue }
                     found = walk(bytes, start: valueStart, end: valueEnd, nested.assumingMemoryBound(to: ProtobufCMessageDescriptor.self), depth: depth + 1)
@@ -91,7 +92,7 @@ enum ProtobufStringCheck {
                 if field.pointee.label == PROTOBUF_C_LABEL_REPEATED {
                     name += "[\(occurrences(of: number, in: bytes, start: start, before: fieldStart))]"
                 }
-                return .violation(FieldViolation(field: inner.field.isEmpty ? name : name + "." + inner.field, description: inner.description))
+                return .violation(FieldViolation(field: inner.field.isEmpty ? name : name + "." + inner.field, reason: inner.reason))
             default:
                 return .malformed("wire type \(key & 7) at byte \(fieldStart)")
             }

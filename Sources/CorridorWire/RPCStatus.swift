@@ -1,14 +1,4 @@
-/// One offending field of an INVALID_ARGUMENT status, and why.
-public struct FieldViolation: Sendable, Hashable, CustomStringConvertible {
-    /// The field's path in the request, as protobuf names it (`case.age_months`).
-    public var field: String
-    public var description: String
-
-    public init(field: String, description: String) {
-        self.field = field
-        self.description = description
-    }
-}
+import CorridorModel
 
 /// How a call ended: the code, a message for people, and for
 /// INVALID_ARGUMENT the fields at fault.
@@ -28,7 +18,7 @@ public struct RPCStatus: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         var text = message.isEmpty ? "\(code)" : "\(code): \(message)"
         for violation in fieldViolations {
-            text += "\n  \(violation.field): \(violation.description)"
+            text += "\n  \(violation.field): \(violation.reason)"
         }
         return text
     }

@@ -109,18 +109,6 @@ public struct SetCaseStatusRequest: ProtobufMessage, Equatable {
     }
 }
 
-/// A case as queries return it: both parts and how long it has waited.
-public struct CaseView: ProtobufMessage, Equatable {
-    public var `case`: Case?
-    public var personal: CasePersonal?
-    public var daysWaiting: UInt32
-    public init(case: Case, personal: CasePersonal?, daysWaiting: UInt32) {
-        self.case = `case`
-        self.personal = personal
-        self.daysWaiting = daysWaiting
-    }
-}
-
 public struct ListCasesRequest: ProtobufMessage, Equatable {
     public var siteID: String
     public var status: Case.Status
@@ -131,29 +119,6 @@ public struct ListCasesRequest: ProtobufMessage, Equatable {
         self.status = status
         self.limit = limit
         self.pageToken = pageToken
-    }
-}
-
-public struct ListCasesResponse: ProtobufMessage, Equatable {
-    public var cases: [CaseView]
-    public var nextPageToken: String
-    public var total: UInt32
-    public init(cases: [CaseView], nextPageToken: String, total: UInt32) {
-        self.cases = cases
-        self.nextPageToken = nextPageToken
-        self.total = total
-    }
-}
-
-/// One event of a record's history, or of the watch stream.
-public struct RecordedEvent: ProtobufMessage, Equatable {
-    public var sequence: UInt64
-    public var recordedAtNs: UInt64
-    public var event: Event?
-    public init(sequence: UInt64, recordedAtNs: UInt64, event: Event) {
-        self.sequence = sequence
-        self.recordedAtNs = recordedAtNs
-        self.event = event
     }
 }
 

@@ -74,7 +74,7 @@ struct CommandFailure: Error, CustomStringConvertible {
     var description: String {
         var text = "\(error.code): \(error.message)"
         for violation in error.fieldViolations {
-            text += "\n  \(violation.field): \(violation.description)"
+            text += "\n  \(violation.field): \(violation.reason)"
         }
         if let hint { text += "\n\(hint)" }
         return text

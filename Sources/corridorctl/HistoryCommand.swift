@@ -28,7 +28,7 @@ func describe(_ entry: RecordedEvent) -> String {
     let time = formatTimestamp(nanoseconds: entry.recordedAtNs)
     let actor = event.actor.map { "\($0.userName) (uid \($0.uid), pid \($0.pid))" } ?? "unknown"
     var line = "\(entry.sequence)  \(time)  "
-    guard let kind = event.kind else { return line + "an event this corridorctl does not know, by \(actor)" }
+    let kind = event.kind
     let subject = kind.subject
     line += "\(kind.name)  \(subject.kind.rawValue) \(subject.id)"
     switch kind {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CorridorClient
+import CorridorTimeZones
 import Foundation
 
 struct MovementCommand: AsyncParsableCommand {

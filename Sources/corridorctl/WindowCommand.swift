@@ -1,5 +1,6 @@
 import ArgumentParser
 import CorridorClient
+import CorridorTimeZones
 
 struct WindowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

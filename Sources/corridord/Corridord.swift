@@ -123,7 +123,7 @@ struct Corridord: AsyncParsableCommand {
         let clock = ContinuousClock()
         var lastReport = clock.now
         notifier.status("Recovering the registry from \(settings.dataDirectory)")
-        let (registry, report) = try Registry.open(dataDirectory: settings.dataDirectory, options: options, logger: logger) { progress in
+        let (registry, report) = try Registry.open(dataDirectory: settings.dataDirectory, recordCoding: ProtobufRecordCoding(), options: options, logger: logger) { progress in
             guard clock.now - lastReport >= .seconds(1) else { return }
             lastReport = clock.now
             let line = "Recovering: segment \(progress.segmentsChecked + 1) of \(progress.segmentsTotal), \(progress.recordsReplayed) records replayed"

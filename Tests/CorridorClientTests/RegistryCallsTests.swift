@@ -121,7 +121,7 @@ import Testing
         _ = try await client.registerCase(Case(siteID: "enclave", ageMonths: 6, sex: .female, precedence: .urgent, consentGiven: true))
         _ = try await client.setCaseStatus("C-000001", to: .deceased, date: "2017-12-26", reason: "died waiting")
         let history = try await client.history(of: "C-000001")
-        #expect(history.map { $0.event?.kind?.name } == ["case_registered", "case_status_changed"])
+        #expect(history.map { $0.event?.kind.name } == ["case_registered", "case_status_changed"])
         let actor = try #require(history.first?.event?.actor)
         #expect(actor.uid == getuid())
         #expect(actor.pid == getpid())

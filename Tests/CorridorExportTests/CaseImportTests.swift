@@ -149,9 +149,9 @@ import Testing
     @Test func theRegistrysFieldViolationsBecomeRowsAndColumnsOfTheFile() {
         let rows = [ImportCaseRow(row: 2), ImportCaseRow(row: 5)]
         let problems = CaseCSVImport.problems(from: [
-            FieldViolation(field: "rows[1].case.age_months", description: "row 5: 2000 is more than 1560 (130 years)"),
-            FieldViolation(field: "rows[0].personal.identity_numbers[0]", description: "row 2: duplicate: the identity number \"N-1\" is already case C-000003"),
-            FieldViolation(field: "rows[1].case.site_id", description: "row 5: no site with id \"x\""),
+            FieldViolation(field: "rows[1].case.age_months", reason: "row 5: 2000 is more than 1560 (130 years)"),
+            FieldViolation(field: "rows[0].personal.identity_numbers[0]", reason: "row 2: duplicate: the identity number \"N-1\" is already case C-000003"),
+            FieldViolation(field: "rows[1].case.site_id", reason: "row 5: no site with id \"x\""),
         ], rows: rows, columnsFound: ["site", "age_years"])
         #expect(problems.map(\.description) == [
             "row 5: age_years: 2000 is more than 1560 (130 years)",

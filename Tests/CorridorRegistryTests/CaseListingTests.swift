@@ -96,7 +96,7 @@ import Testing
     @Test func aLimitAboveTenThousandIsRefusedNamingLimit() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.cases(siteID: "", status: .unspecified, limit: 10_001, pageToken: "")
             }
             #expect(error.code == .invalidArgument)
@@ -107,7 +107,7 @@ import Testing
     @Test func anUnknownSiteIsNotFound() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.cases(siteID: "atlantis", status: .unspecified, limit: 0, pageToken: "")
             }
             #expect(error.code == .notFound)

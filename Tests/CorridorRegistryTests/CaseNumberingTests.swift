@@ -44,7 +44,7 @@ import Testing
             _ = try await registry.registerCase(World.patient(), personal: nil, actor: registrar)
             _ = try await registry.registerCase(World.patient(id: "msf-douma-17"), personal: nil, actor: registrar)
             let before = await registry.currentState
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.registerCase(World.patient(id: id, ageMonths: 5), personal: nil, actor: registrar)
             }
             #expect(error.code == .alreadyExists)
@@ -65,7 +65,7 @@ import Testing
     func aMalformedExplicitIDIsRefusedNamingCaseID(id: String) async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.registerCase(World.patient(id: id), personal: nil, actor: registrar)
             }
             #expect(error.code == .invalidArgument)
@@ -81,7 +81,7 @@ import Testing
         var state = RegistryState()
         state.apply(Event(actor: registrar, atMs: 1, .siteRegistered(SiteRegistered(site: World.capital))), sequence: 1)
         let proposed = World.patient(id: "C-18446744073709551615", site: "damascus")
-        let error = try #require(throws: RPCError.self) { try state.decideRegisterCase(proposed, personal: nil, nowMs: 1) }
+        let error = try #require(throws: RegistryError.self) { try state.decideRegisterCase(proposed, personal: nil, nowMs: 1) }
         #expect(error.code == .invalidArgument)
         #expect(error.fields == ["case.id"], "\(error)")
     }

@@ -30,7 +30,7 @@ import Testing
             try await World.seed(registry)
             var proposed = World.patient()
             proposed.status = status
-            let error = try await #require(throws: RPCError.self) { try await registry.registerCase(proposed, personal: nil, actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.registerCase(proposed, personal: nil, actor: registrar) }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["case.status"], "\(error)")
             #expect(await registry.currentState.cases.isEmpty)
@@ -42,7 +42,7 @@ import Testing
             try await World.seed(registry)
             var proposed = World.patient()
             proposed.registeredAtMs = 1
-            let error = try await #require(throws: RPCError.self) { try await registry.registerCase(proposed, personal: nil, actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.registerCase(proposed, personal: nil, actor: registrar) }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["case.registered_at_ms"])
         }
@@ -58,7 +58,7 @@ import Testing
                 siteID: "atlantis", ageMonths: Case.maximumAgeMonthsForTests + 1, sex: sex, precedence: .unspecified,
                 conditions: [.cancer, .trauma, .cancer], consentGiven: true, companionIDs: ["C-000099"], pregnant: true
             )
-            let error = try await #require(throws: RPCError.self) { try await registry.registerCase(proposed, personal: nil, actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.registerCase(proposed, personal: nil, actor: registrar) }
             #expect(error.code == .invalidArgument)
             var expected: Set = [
                 "case.site_id", "case.age_months", "case.precedence", "case.conditions", "case.pregnant", "case.companion_ids[0]",
@@ -75,7 +75,7 @@ import Testing
     @Test func aPregnantMaleIsRefused() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.registerCase(World.patient(sex: .male, pregnant: true), personal: nil, actor: registrar)
             }
             #expect(error.code == .invalidArgument)
@@ -94,7 +94,7 @@ import Testing
     @Test func aMissingSiteIsRequired() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.registerCase(World.patient(site: ""), personal: nil, actor: registrar)
             }
             #expect(error.code == .invalidArgument)
@@ -106,7 +106,7 @@ import Testing
         try await withRegistry { registry in
             try await World.seed(registry)
             let first = try #require(try await registry.registerCase(World.patient(), personal: nil, actor: registrar).case)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.registerCase(
                     World.patient(needs: [.oxygen, .oxygen], companions: [first.id, first.id]), personal: nil, actor: registrar
                 )
@@ -150,7 +150,7 @@ import Testing
         try await withRegistry { registry in
             try await World.seed(registry)
             let personal = CasePersonal(name: String(repeating: "n", count: 201), dateOfBirth: "2016-02-30", contacts: [" "])
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.registerCase(World.patient(sex: .unspecified), personal: personal, actor: registrar)
             }
             #expect(Set(error.fields) == ["case.sex", "personal.name", "personal.date_of_birth", "personal.contacts[0]"], "\(error)")
@@ -169,7 +169,7 @@ import Testing
                 let view = try await registry.registerCase(proposed, personal: nil, actor: registrar)
                 let origin = try #require(view.case?.originSiteID)
                 #expect(await registry.currentState.sites[origin] != nil, "the case's origin is \"\(origin)\", a site the registry does not know")
-            } catch let error as RPCError {
+            } catch let error as RegistryError {
                 #expect(error.code == .invalidArgument)
                 #expect(error.fields == ["case.origin_site_id"], "\(error)")
             }
@@ -188,7 +188,7 @@ import Testing
                 let view = try await registry.registerCase(proposed, personal: nil, actor: registrar)
                 #expect(view.case?.statusDate == "", "a WAITING case with a status date \(view.case?.statusDate ?? "")")
                 #expect(view.case?.statusReason == "", "a WAITING case with a status reason \(view.case?.statusReason ?? "")")
-            } catch let error as RPCError {
+            } catch let error as RegistryError {
                 #expect(error.code == .invalidArgument)
                 #expect(Set(error.fields) == ["case.status_date", "case.status_reason"], "\(error)")
             }
@@ -197,7 +197,7 @@ import Testing
 
     @Test func anUnknownCaseIsNotFound() async throws {
         try await withRegistry { registry in
-            let error = try await #require(throws: RPCError.self) { try await registry.caseView("C-000404") }
+            let error = try await #require(throws: RegistryError.self) { try await registry.caseView("C-000404") }
             #expect(error.code == .notFound)
             #expect(error.message.contains("C-000404"))
         }

@@ -1,5 +1,6 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
@@ -31,7 +32,7 @@ import Testing
         try await withRegistry { registry in
             let id = try await registerPatient(registry)
             let before = await registry.currentState
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.setCaseStatus(caseID: id, status: .deceased, date: date, reason: "", actor: registrar)
             }
             #expect(error.code == .invalidArgument)
@@ -44,7 +45,7 @@ import Testing
     func aWithdrawalWithoutAReasonIsRefusedNamingReason(reason: String) async throws {
         try await withRegistry { registry in
             let id = try await registerPatient(registry)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.setCaseStatus(caseID: id, status: .withdrawn, date: "", reason: reason, actor: registrar)
             }
             #expect(error.code == .invalidArgument)
@@ -71,7 +72,7 @@ import Testing
             let id = try await registerPatient(registry)
             _ = try await registry.setCaseStatus(caseID: id, status: .deceased, date: "2018-02-20", reason: "", actor: registrar)
             let before = await registry.currentState
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.setCaseStatus(caseID: id, status: next, date: "2018-02-21", reason: "mistake", actor: registrar)
             }
             #expect(error.code == .failedPrecondition)
@@ -84,7 +85,7 @@ import Testing
     @Test func waitingAgainWhileWaitingIsFailedPreconditionNamingTheAllowedStatuses() async throws {
         try await withRegistry { registry in
             let id = try await registerPatient(registry)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.setCaseStatus(caseID: id, status: .waiting, date: "", reason: "", actor: registrar)
             }
             #expect(error.code == .failedPrecondition)
@@ -97,7 +98,7 @@ import Testing
         try await withRegistry { registry in
             let id = try await registerPatient(registry)
             let before = await registry.currentState
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.setCaseStatus(caseID: id, status: status, date: "2018-02-20", reason: "x", actor: registrar)
             }
             #expect(error.code == .invalidArgument)
@@ -109,7 +110,7 @@ import Testing
     @Test func anUnknownCaseIsNotFound() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.setCaseStatus(caseID: "C-000404", status: .deceased, date: "2018-02-20", reason: "", actor: registrar)
             }
             #expect(error.code == .notFound)

@@ -1,6 +1,7 @@
 @testable import CorridorRegistry
 import CorridorModel
 import CorridorStore
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
@@ -150,7 +151,7 @@ import Testing
             changes.siteID = "atlantis"
             changes.sex = .male
             changes.pregnant = true
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.updateCase(
                     changes, personal: CasePersonal(dateOfBirth: "2016-02-30"),
                     fields: ["site_id", "sex", "pregnant", "personal.date_of_birth"], reason: "", actor: registrar
@@ -165,7 +166,7 @@ import Testing
     @Test func anUpdateOfAnUnknownCaseIsNotFound() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.updateCase(World.patient(id: "C-000404"), personal: nil, fields: ["age_months"], reason: "", actor: registrar)
             }
             #expect(error.code == .notFound)
@@ -179,7 +180,7 @@ import Testing
             let original = try await registerPatient(registry)
             var changes = original
             changes.status = .evacuated
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.updateCase(changes, personal: nil, fields: fields, reason: "", actor: registrar)
             }
             #expect(error.code == .invalidArgument)
@@ -194,7 +195,7 @@ import Testing
             let before = await registry.currentState
             var changes = original
             changes.ageMonths = 100
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.updateCase(changes, personal: World.personal, fields: ["age_months", "personal.name"], reason: "", actor: registrar)
             }
             #expect(error.code == .failedPrecondition)

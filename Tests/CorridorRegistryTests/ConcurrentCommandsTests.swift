@@ -29,10 +29,10 @@ import Testing
 
     @Test func concurrentRegistrationsOfOneIDHaveExactlyOneWinner() async throws {
         try await withRegistry { registry in
-            let outcomes = await withTaskGroup(of: StatusCode?.self) { group in
+            let outcomes = await withTaskGroup(of: RegistryError.Code?.self) { group in
                 for index in 0..<10 {
                     group.addTask {
-                        do throws(RPCError) {
+                        do throws(RegistryError) {
                             _ = try await registry.registerParty(Party(id: "contested", shortName: "Claimant \(index)", kind: .ngo), actor: registrar)
                             return nil
                         } catch {
@@ -40,7 +40,7 @@ import Testing
                         }
                     }
                 }
-                return await group.reduce(into: [StatusCode?]()) { $0.append($1) }
+                return await group.reduce(into: [RegistryError.Code?]()) { $0.append($1) }
             }
             #expect(outcomes.filter { $0 == nil }.count == 1)
             #expect(outcomes.filter { $0 == .alreadyExists }.count == 9)

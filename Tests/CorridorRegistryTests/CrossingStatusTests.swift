@@ -1,5 +1,6 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
@@ -22,7 +23,7 @@ import Testing
         try await withRegistry { registry in
             try await World.seed(registry)
             let before = await registry.currentState
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.setCrossingStatus(siteID: "ghouta", status: .closed, reason: "", actor: registrar)
             }
             #expect(error.code == .failedPrecondition)
@@ -35,7 +36,7 @@ import Testing
         try await withRegistry { registry in
             try await World.seed(registry)
             let before = await registry.currentState
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.setCrossingStatus(siteID: "wafideen", status: .open, reason: "", actor: registrar)
             }
             #expect(error.code == .failedPrecondition)
@@ -46,7 +47,7 @@ import Testing
 
     @Test func anUnknownSiteIsNotFound() async throws {
         try await withRegistry { registry in
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.setCrossingStatus(siteID: "nowhere", status: .closed, reason: "", actor: registrar)
             }
             #expect(error.code == .notFound)
@@ -57,7 +58,7 @@ import Testing
     @Test func anUnspecifiedStatusIsInvalid() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.setCrossingStatus(siteID: "wafideen", status: .unspecified, reason: "", actor: registrar)
             }
             #expect(error.code == .invalidArgument)

@@ -18,14 +18,14 @@ import Testing
 
             var refusal: (any Error)?
             do {
-                _ = try Registry.open(dataDirectory: directory, options: smallSegmentOptions(), logger: quietLogger)
+                _ = try Registry.open(dataDirectory: directory, recordCoding: testRecordCoding, options: smallSegmentOptions(), logger: quietLogger)
             } catch {
                 refusal = error
             }
-            let error = try #require(refusal as? any RPCStatusConvertible, "the second open was \(String(describing: refusal))")
-            #expect(error.rpcStatus.code == .failedPrecondition)
-            #expect(error.rpcStatus.message.contains(directory), "\(error.rpcStatus)")
-            #expect(error.rpcStatus.message.contains("pid \(getpid())"), "\(error.rpcStatus)")
+            let error = try #require(refusal as? StoreError, "the second open was \(String(describing: refusal))")
+            #expect(error.kind == .locked)
+            #expect(error.description.contains(directory), "\(error)")
+            #expect(error.description.contains("pid \(getpid())"), "\(error)")
 
             // The refused open disturbed nothing: the first registry still
             // writes, and the lock file still names its holder.

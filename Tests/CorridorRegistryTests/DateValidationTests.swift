@@ -27,7 +27,7 @@ private func withDatedWorld(_ body: (Registry) async throws -> Void) async throw
 
 /// Each command of the registry that takes a date, with the field it names.
 private let dateTakingCommands: [(field: String, run: @Sendable (Registry, String) async throws -> Void)] = [
-    ("as_of", { registry, date in _ = try await registry.selectList(SelectListRequest(listID: "l1", asOf: date), actor: registrar) }),
+    ("as_of", { registry, date in _ = try await registry.selectList(listID: "l1", asOf: date, actor: registrar) }),
     ("date", { registry, date in _ = try await registry.setCaseStatus(caseID: "C-000001", status: .deceased, date: date, reason: "", actor: registrar) }),
     ("personal.date_of_birth", { registry, date in
         _ = try await registry.registerCase(World.patient(), personal: CasePersonal(dateOfBirth: date), actor: registrar)
@@ -41,45 +41,45 @@ private let dateTakingCommands: [(field: String, run: @Sendable (Registry, Strin
     ("site.besieged_since", { registry, date in
         _ = try await registry.updateSite(Site(id: "ghouta", name: "", kind: .enclave, besiegedSince: date), fields: ["besieged_since"], reason: "", actor: registrar)
     }),
-    ("figure.as_of", { registry, date in _ = try await registry.reportFigure(ReportFigureRequest(figure: FigureTests.claim(asOf: date)), actor: registrar) }),
+    ("figure.as_of", { registry, date in _ = try await registry.reportFigure(FigureTests.claim(asOf: date), actor: registrar) }),
     ("figure.as_of_end", { registry, date in
         var figure = FigureTests.claim(asOf: "2017-11-20")
         figure.asOfEnd = date
-        _ = try await registry.reportFigure(ReportFigureRequest(figure: figure), actor: registrar)
+        _ = try await registry.reportFigure(figure, actor: registrar)
     }),
     ("agreement.agreed_on", { registry, date in
         var agreement = Deal.agreement(id: "a-30")
         agreement.agreedOn = date
-        _ = try await registry.recordAgreement(RecordAgreementRequest(agreement: agreement), actor: registrar)
+        _ = try await registry.recordAgreement(agreement, actor: registrar)
     }),
     ("agreement.implementation_started_on", { registry, date in
         var agreement = Deal.agreement(id: "a-31")
         agreement.implementationStartedOn = date
-        _ = try await registry.recordAgreement(RecordAgreementRequest(agreement: agreement), actor: registrar)
+        _ = try await registry.recordAgreement(agreement, actor: registrar)
     }),
     ("agreement.agreed_on", { registry, date in
         var agreement = Deal.agreement()
         agreement.agreedOn = date
-        _ = try await registry.updateAgreement(UpdateAgreementRequest(agreement: agreement, fields: ["agreed_on"]), actor: registrar)
+        _ = try await registry.updateAgreement(agreement, fields: ["agreed_on"], actor: registrar)
     }),
     ("date", { registry, date in
-        _ = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: .implementing, date: date), actor: registrar)
+        _ = try await registry.setAgreementStatus(agreementID: "a-29", status: .implementing, date: date, actor: registrar)
     }),
     ("date", { registry, date in
-        _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 1, date: date), actor: registrar)
+        _ = try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: 1, date: date, actor: registrar)
     }),
-    ("from", { registry, date in _ = try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(from: date)) }),
-    ("to", { registry, date in _ = try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(to: date)) }),
-    ("day", { registry, date in _ = try await registry.listMovements(ListMovementsRequest(day: date)) }),
+    ("from", { registry, date in _ = try await registry.deathsWhileWaiting(from: date) }),
+    ("to", { registry, date in _ = try await registry.deathsWhileWaiting(to: date) }),
+    ("day", { registry, date in _ = try await registry.listMovements(day: date) }),
     ("window.daily.first_date", { registry, date in
         var window = Corridor.pause
         window.daily?.firstDate = date
-        _ = try await registry.announceWindow(AnnounceWindowRequest(window: window), actor: registrar)
+        _ = try await registry.announceWindow(window, actor: registrar)
     }),
     ("window.daily.last_date", { registry, date in
         var window = Corridor.pause
         window.daily?.lastDate = date
-        _ = try await registry.announceWindow(AnnounceWindowRequest(window: window), actor: registrar)
+        _ = try await registry.announceWindow(window, actor: registrar)
     }),
 ]
 
@@ -91,12 +91,12 @@ private let datesThatMayBeAhead: Set<String> = ["as_of", "from", "to", "day", "w
     @Test func aSignedYearAsOfIsRefusedNamingTheField() async throws {
         try await withDatedWorld { registry in
             let before = await registry.currentState.lastSequence
-            let refusal = await #expect(throws: RPCError.self) {
-                try await registry.selectList(SelectListRequest(listID: "l1", asOf: "+201-02-20"), actor: registrar)
+            let refusal = await #expect(throws: RegistryError.self) {
+                try await registry.selectList(listID: "l1", asOf: "+201-02-20", actor: registrar)
             }
             #expect(refusal?.code == .invalidArgument)
             #expect(refusal?.fields == ["as_of"])
-            #expect(refusal?.fieldViolations.first?.description.contains("\"+201-02-20\" is not a date in the form YYYY-MM-DD") == true, "\(String(describing: refusal))")
+            #expect(refusal?.fieldViolations.first?.reason.contains("\"+201-02-20\" is not a date in the form YYYY-MM-DD") == true, "\(String(describing: refusal))")
             #expect(await registry.currentState.lastSequence == before)
         }
     }
@@ -114,7 +114,7 @@ private let datesThatMayBeAhead: Set<String> = ["as_of", "from", "to", "day", "w
         try await withDatedWorld { registry in
             let before = await registry.currentState.lastSequence
             for (index, command) in dateTakingCommands.enumerated() {
-                let refusal = await #expect(throws: RPCError.self, "command \(index) accepted \(date.debugDescription)") {
+                let refusal = await #expect(throws: RegistryError.self, "command \(index) accepted \(date.debugDescription)") {
                     try await command.run(registry, date)
                 }
                 #expect(refusal?.code == .invalidArgument, "command \(index): \(String(describing: refusal))")
@@ -127,8 +127,8 @@ private let datesThatMayBeAhead: Set<String> = ["as_of", "from", "to", "day", "w
     /// The far end of the calendar is a date: accepted where a date may be in the future (a selection's as-of, a report's bounds).
     @Test func theLastDayOfTheCalendarIsADate() async throws {
         try await withDatedWorld { registry in
-            _ = try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(from: "0001-01-01", to: "9999-12-31"))
-            let selected = try await registry.selectList(SelectListRequest(listID: "l1", asOf: "9999-12-31"), actor: registrar)
+            _ = try await registry.deathsWhileWaiting(from: "0001-01-01", to: "9999-12-31")
+            let selected = try await registry.selectList(listID: "l1", asOf: "9999-12-31", actor: registrar)
             #expect(selected.list?.selectedAsOf == "9999-12-31")
         }
     }
@@ -142,10 +142,10 @@ private let datesThatMayBeAhead: Set<String> = ["as_of", "from", "to", "day", "w
             let before = await registry.currentState.lastSequence
             for (index, command) in dateTakingCommands.enumerated() where !datesThatMayBeAhead.contains(command.field) {
                 for date in ["2099-01-01", dayAfterTomorrow] {
-                    let refusal = await #expect(throws: RPCError.self, "command \(index) accepted \(date)") { try await command.run(registry, date) }
+                    let refusal = await #expect(throws: RegistryError.self, "command \(index) accepted \(date)") { try await command.run(registry, date) }
                     #expect(refusal?.code == .invalidArgument)
                     #expect(refusal?.fields.contains(command.field) == true, "command \(index): \(String(describing: refusal))")
-                    let description = refusal?.fieldViolations.first { $0.field == command.field }?.description ?? ""
+                    let description = refusal?.fieldViolations.first { $0.field == command.field }?.reason ?? ""
                     #expect(description.hasPrefix("is \(date), after today \(todayUTC())"), "command \(index): \(description)")
                 }
             }
@@ -156,14 +156,14 @@ private let datesThatMayBeAhead: Set<String> = ["as_of", "from", "to", "day", "w
     /// Issue 8: a death dated 2099 was accepted and then counted in the deaths report.
     @Test func aDeathInTheFutureIsRefusedAndNotCounted() async throws {
         try await withDatedWorld { registry in
-            let refusal = await #expect(throws: RPCError.self) {
+            let refusal = await #expect(throws: RegistryError.self) {
                 try await registry.setCaseStatus(caseID: "C-000001", status: .deceased, date: "2099-01-01", reason: "", actor: registrar)
             }
             #expect(refusal?.fields == ["date"])
-            #expect(try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest()).total == 0)
+            #expect(try await registry.deathsWhileWaiting().total == 0)
             // Today is a date of death; so is tomorrow, for a zone ahead of UTC.
             _ = try await registry.setCaseStatus(caseID: "C-000001", status: .deceased, date: todayUTC().adding(days: 1).description, reason: "", actor: registrar)
-            #expect(try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest()).total == 1)
+            #expect(try await registry.deathsWhileWaiting().total == 1)
         }
     }
 
@@ -175,14 +175,14 @@ private let datesThatMayBeAhead: Set<String> = ["as_of", "from", "to", "day", "w
             }
             // Born 1990 and 8 years old, or born 14 months off: refused, naming the date and why.
             for born in ["1990-01-01", dateOfBirth(ageMonths: 96 + 14), dateOfBirth(ageMonths: 96 - 14)] {
-                let refusal = await #expect(throws: RPCError.self, "born \(born) at 96 months") {
+                let refusal = await #expect(throws: RegistryError.self, "born \(born) at 96 months") {
                     try await registry.registerCase(World.patient(), personal: CasePersonal(dateOfBirth: born), actor: registrar)
                 }
                 #expect(refusal?.fields == ["personal.date_of_birth"])
-                #expect(refusal?.fieldViolations.first?.description.contains("but case.age_months is 96; they must agree within 12 months") == true, "\(String(describing: refusal))")
+                #expect(refusal?.fieldViolations.first?.reason.contains("but case.age_months is 96; they must agree within 12 months") == true, "\(String(describing: refusal))")
             }
             // An update of the age alone is checked against the birth date kept.
-            let refusal = await #expect(throws: RPCError.self) {
+            let refusal = await #expect(throws: RegistryError.self) {
                 try await registry.updateCase(World.patient(id: "C-000001", ageMonths: 400), personal: nil, fields: ["age_months"], reason: "", actor: registrar)
             }
             #expect(refusal?.fields == ["personal.date_of_birth"])
@@ -213,31 +213,29 @@ private let datesThatMayBeAhead: Set<String> = ["as_of", "from", "to", "day", "w
     @Test func aTimeOfSomethingThatHappenedCannotBeInTheFuture() async throws {
         try await withRegistry { registry in
             try await Corridor.seed(registry)
-            _ = try await registry.planMovement(PlanMovementRequest(movement: Corridor.convoy()), actor: registrar)
+            _ = try await registry.planMovement(Corridor.convoy(), actor: registrar)
             _ = try await Corridor.status(registry, "convoy-1", .notified)
             let before = await registry.currentState.lastSequence
             let future = "2099-01-01T10:15Z"
-            let refusals: [(String, RPCError?)] = [
-                ("at", await #expect(throws: RPCError.self) { try await Corridor.status(registry, "convoy-1", .departed, at: future) }),
-                ("at", await #expect(throws: RPCError.self) {
-                    try await registry.removeCargo(RemoveCargoRequest(
-                        movementID: "convoy-1", lineID: "1", quantity: 1, partyID: "gov", reason: "checkpoint", stage: .checkpoint, at: future
-                    ), actor: registrar)
+            let refusals: [(String, RegistryError?)] = [
+                ("at", await #expect(throws: RegistryError.self) { try await Corridor.status(registry, "convoy-1", .departed, at: future) }),
+                ("at", await #expect(throws: RegistryError.self) {
+                    try await registry.removeCargo(movementID: "convoy-1", lineID: "1", quantity: 1, partyID: "gov", reason: "checkpoint", stage: .checkpoint, at: future, actor: registrar)
                 }),
-                ("at", await #expect(throws: RPCError.self) {
-                    try await registry.reportIncident(ReportIncidentRequest(movementID: "convoy-1", incident: Movement.Incident(kind: .delay, description: "held"), at: future), actor: registrar)
+                ("at", await #expect(throws: RegistryError.self) {
+                    try await registry.reportIncident(movementID: "convoy-1", incident: Movement.Incident(kind: .delay, description: "held"), at: future, actor: registrar)
                 }),
-                ("incident.at_ms", await #expect(throws: RPCError.self) {
-                    try await registry.reportIncident(ReportIncidentRequest(movementID: "convoy-1", incident: Movement.Incident(atMs: 4_070_908_800_000, kind: .delay, description: "held")), actor: registrar)
+                ("incident.at_ms", await #expect(throws: RegistryError.self) {
+                    try await registry.reportIncident(movementID: "convoy-1", incident: Movement.Incident(atMs: 4_070_908_800_000, kind: .delay, description: "held"), actor: registrar)
                 }),
-                ("at", await #expect(throws: RPCError.self) {
-                    try await registry.setWindowStatus(SetWindowStatusRequest(windowID: "pause-1", status: .ended, at: future), actor: registrar)
+                ("at", await #expect(throws: RegistryError.self) {
+                    try await registry.setWindowStatus(windowID: "pause-1", status: .ended, at: future, actor: registrar)
                 }),
             ]
             for (index, (field, refusal)) in refusals.enumerated() {
                 #expect(refusal?.code == .invalidArgument, "command \(index): \(String(describing: refusal))")
                 #expect(refusal?.fields == [field], "command \(index): \(String(describing: refusal))")
-                #expect(refusal?.fieldViolations.first?.description.hasPrefix("is 2099-01-01 10:15 UTC, after now (") == true || field == "incident.at_ms", "command \(index): \(String(describing: refusal))")
+                #expect(refusal?.fieldViolations.first?.reason.hasPrefix("is 2099-01-01 10:15 UTC, after now (") == true || field == "incident.at_ms", "command \(index): \(String(describing: refusal))")
             }
             #expect(await registry.currentState.lastSequence == before)
             // A departure that has happened is recorded.

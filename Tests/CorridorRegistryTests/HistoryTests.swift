@@ -1,5 +1,6 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
@@ -42,11 +43,11 @@ import Testing
             _ = try await registry.registerParty(council, actor: registrar)
             let partySequence = await registry.currentState.lastSequence
 
-            let error = try await #require(throws: RPCError.self) { try await registry.history(of: "douma") }
+            let error = try await #require(throws: RegistryError.self) { try await registry.history(of: "douma") }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["id"], "\(error)")
-            #expect(error.fieldViolations.first?.description.contains("party:douma") == true
-                || error.fieldViolations.first?.description.contains("site:douma") == true, "\(error)")
+            #expect(error.fieldViolations.first?.reason.contains("party:douma") == true
+                || error.fieldViolations.first?.reason.contains("site:douma") == true, "\(error)")
 
             let partyHistory = try await registry.history(of: "party:douma")
             #expect(partyHistory.map(\.sequence) == [partySequence])
@@ -62,7 +63,7 @@ import Testing
     func anUnknownRecordIsNotFound(id: String) async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            let error = try await #require(throws: RPCError.self) { try await registry.history(of: id) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.history(of: id) }
             #expect(error.code == .notFound, "\(error)")
         }
     }

@@ -28,7 +28,7 @@ import Testing
     @Test func aWatchDeliversALongMultiSegmentLogExactlyOnceInOrder() async throws {
         try await withRegistry { registry in
             try await fillLog(registry)
-            #expect(await registry.storeStatus.segments >= 3)
+            #expect(await registry.figures.log.segments >= 3)
             let last = await registry.currentState.lastSequence
             #expect(last > 300)
             let (recorder, _) = startWatch(registry, from: 1, stopAfter: Int(last))
@@ -56,7 +56,7 @@ import Testing
             for (key, sequences) in state.history where key.kind == .case {
                 let history = try await registry.history(of: "case:\(key.id)")
                 #expect(history.map(\.sequence) == sequences, "\(key)")
-                #expect(history.allSatisfy { $0.event?.kind?.subject.id == key.id }, "\(key)")
+                #expect(history.allSatisfy { $0.event?.kind.subject.id == key.id }, "\(key)")
             }
         }
     }

@@ -29,7 +29,7 @@ import Testing
         try await withRegistry { registry in
             _ = try await registry.registerParty(World.redCrescent, actor: registrar)
             let impostor = Party(id: "sarc", shortName: "Other", kind: .ngo)
-            let error = try await #require(throws: RPCError.self) { try await registry.registerParty(impostor, actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.registerParty(impostor, actor: registrar) }
             #expect(error.code == .alreadyExists)
             #expect(error.message.contains("sarc"))
             #expect(try await registry.party("sarc") == World.redCrescent)
@@ -41,7 +41,7 @@ import Testing
     func aMalformedIDIsRefusedNamingPartyID(id: String) async throws {
         try await withRegistry { registry in
             let party = Party(id: id, shortName: "Somebody", kind: .ngo)
-            let error = try await #require(throws: RPCError.self) { try await registry.registerParty(party, actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.registerParty(party, actor: registrar) }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["party.id"], "\(error)")
             #expect(await registry.currentState.lastSequence == 0)
@@ -60,7 +60,7 @@ import Testing
     @Test func missingShortNameAndUnspecifiedKindAreRefusedTogetherInOneError() async throws {
         try await withRegistry { registry in
             let party = Party(id: "nameless", shortName: "", kind: .unspecified)
-            let error = try await #require(throws: RPCError.self) { try await registry.registerParty(party, actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.registerParty(party, actor: registrar) }
             #expect(error.code == .invalidArgument)
             #expect(Set(error.fields) == ["party.short_name", "party.kind"], "\(error)")
             #expect(error.message.contains("party.short_name") && error.message.contains("party.kind"))
@@ -71,7 +71,7 @@ import Testing
     @Test func everyViolationOfARegistrationIsNamedAtOnce() async throws {
         try await withRegistry { registry in
             let party = Party(id: "Bad Id!", shortName: "   ", fullName: String(repeating: "x", count: 201), kind: .unspecified, aliases: ["ok", ""])
-            let error = try await #require(throws: RPCError.self) { try await registry.registerParty(party, actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.registerParty(party, actor: registrar) }
             #expect(error.code == .invalidArgument)
             #expect(Set(error.fields) == ["party.id", "party.short_name", "party.full_name", "party.kind", "party.aliases[1]"], "\(error)")
         }
@@ -80,7 +80,7 @@ import Testing
     @Test func aShortNameLongerThan64CharactersIsRefused() async throws {
         try await withRegistry { registry in
             let party = Party(id: "wordy", shortName: String(repeating: "w", count: 65), kind: .ngo)
-            let error = try await #require(throws: RPCError.self) { try await registry.registerParty(party, actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.registerParty(party, actor: registrar) }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["party.short_name"])
         }
@@ -88,7 +88,7 @@ import Testing
 
     @Test func anUnknownPartyIsNotFound() async throws {
         try await withRegistry { registry in
-            let error = try await #require(throws: RPCError.self) { try await registry.party("nobody") }
+            let error = try await #require(throws: RegistryError.self) { try await registry.party("nobody") }
             #expect(error.code == .notFound)
             #expect(error.message.contains("nobody"))
         }

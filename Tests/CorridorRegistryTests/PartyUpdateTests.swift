@@ -1,5 +1,6 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
@@ -38,7 +39,7 @@ import Testing
 
     @Test func anUpdateOfAnUnknownPartyIsNotFound() async throws {
         try await withRegistry { registry in
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.updateParty(Party(id: "ghost", shortName: "G", kind: .ngo), fields: ["short_name"], reason: "", actor: registrar)
             }
             #expect(error.code == .notFound)
@@ -52,7 +53,7 @@ import Testing
         try await withRegistry { registry in
             _ = try await registry.registerParty(World.redCrescent, actor: registrar)
             let changes = Party(id: "sarc", shortName: "New", kind: .ngo)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.updateParty(changes, fields: fields, reason: "", actor: registrar)
             }
             #expect(error.code == .invalidArgument)
@@ -78,7 +79,7 @@ import Testing
         try await withRegistry { registry in
             _ = try await registry.registerParty(World.redCrescent, actor: registrar)
             let changes = Party(id: "sarc", shortName: "", kind: .unspecified)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.updateParty(changes, fields: ["short_name", "kind"], reason: "", actor: registrar)
             }
             #expect(error.code == .invalidArgument)

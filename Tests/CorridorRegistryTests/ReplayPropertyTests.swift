@@ -109,7 +109,7 @@ enum RandomCommand: CustomStringConvertible {
         }
     }
 
-    func run(on registry: Registry) async throws(RPCError) {
+    func run(on registry: Registry) async throws(RegistryError) {
         let actor = Operator(uid: 1000, userName: "random", pid: 1, requestID: description)
         switch self {
         case .registerParty(let party): _ = try await registry.registerParty(party, actor: actor)

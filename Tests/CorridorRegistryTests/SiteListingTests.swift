@@ -35,7 +35,7 @@ import Testing
     @Test func anUnknownParentIsNotFound() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            let error = try await #require(throws: RPCError.self) { try await registry.sites(kind: .unspecified, parentID: "atlantis") }
+            let error = try await #require(throws: RegistryError.self) { try await registry.sites(kind: .unspecified, parentID: "atlantis") }
             #expect(error.code == .notFound)
         }
     }

@@ -21,18 +21,18 @@ import Testing
                 id: "orphan", name: "Orphan", kind: .district, parentID: "atlantis", controlledBy: "nobody",
                 besiegedBy: ["gov", "ghosts", "phantoms"], besiegedSince: "2014-01-01"
             )
-            let error = try await #require(throws: RPCError.self) { try await registry.registerSite(site, actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.registerSite(site, actor: registrar) }
             #expect(error.code == .invalidArgument)
             #expect(Set(error.fields) == ["site.parent_id", "site.controlled_by", "site.besieged_by[1]", "site.besieged_by[2]"], "\(error)")
-            #expect(error.fieldViolations.first { $0.field == "site.parent_id" }?.description.contains("atlantis") == true)
-            #expect(error.fieldViolations.first { $0.field == "site.controlled_by" }?.description.contains("nobody") == true)
+            #expect(error.fieldViolations.first { $0.field == "site.parent_id" }?.reason.contains("atlantis") == true)
+            #expect(error.fieldViolations.first { $0.field == "site.controlled_by" }?.reason.contains("nobody") == true)
             #expect(await registry.currentState.sites.isEmpty)
         }
     }
 
     @Test func aSiteCannotBeItsOwnParent() async throws {
         try await withRegistry { registry in
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.registerSite(Site(id: "loop", name: "Loop", kind: .city, parentID: "loop"), actor: registrar)
             }
             #expect(error.code == .invalidArgument)
@@ -44,7 +44,7 @@ import Testing
     @Test func besiegedSinceWithoutABesiegerIsRefused() async throws {
         try await withRegistry { registry in
             let site = Site(id: "quiet", name: "Quiet Town", kind: .city, besiegedSince: "2015-06-01")
-            let error = try await #require(throws: RPCError.self) { try await registry.registerSite(site, actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.registerSite(site, actor: registrar) }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["site.besieged_since"], "\(error)")
         }
@@ -55,7 +55,7 @@ import Testing
         try await withRegistry { registry in
             _ = try await registry.registerParty(World.government, actor: registrar)
             let site = Site(id: "town", name: "Town", kind: .city, besiegedBy: ["gov"], besiegedSince: date)
-            let error = try await #require(throws: RPCError.self) { try await registry.registerSite(site, actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.registerSite(site, actor: registrar) }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["site.besieged_since"], "\(error)")
             #expect(await registry.currentState.sites.isEmpty)
@@ -74,7 +74,7 @@ import Testing
     @Test func missingNameAndKindAreRefusedTogether() async throws {
         try await withRegistry { registry in
             let site = Site(id: "Bad Id!", name: " ", kind: .unspecified, designations: [""])
-            let error = try await #require(throws: RPCError.self) { try await registry.registerSite(site, actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.registerSite(site, actor: registrar) }
             #expect(error.code == .invalidArgument)
             #expect(Set(error.fields) == ["site.id", "site.name", "site.kind", "site.designations[0]"], "\(error)")
         }
@@ -83,7 +83,7 @@ import Testing
     @Test func aDuplicateSiteIsAlreadyExists() async throws {
         try await withRegistry { registry in
             _ = try await registry.registerSite(World.capital, actor: registrar)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.registerSite(Site(id: "damascus", name: "Other", kind: .camp), actor: registrar)
             }
             #expect(error.code == .alreadyExists)
@@ -110,7 +110,7 @@ import Testing
     @Test func onlyACrossingHasACrossingStatus() async throws {
         try await withRegistry { registry in
             let city = Site(id: "city", name: "City", kind: .city, crossingStatus: .open)
-            let error = try await #require(throws: RPCError.self) { try await registry.registerSite(city, actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.registerSite(city, actor: registrar) }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["site.crossing_status"])
         }
@@ -118,7 +118,7 @@ import Testing
 
     @Test func anUnknownSiteIsNotFound() async throws {
         try await withRegistry { registry in
-            let error = try await #require(throws: RPCError.self) { try await registry.site("atlantis") }
+            let error = try await #require(throws: RegistryError.self) { try await registry.site("atlantis") }
             #expect(error.code == .notFound)
         }
     }

@@ -1,5 +1,6 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
@@ -27,12 +28,12 @@ import Testing
             // ghouta ⊃ douma ⊃ douma-hospital; making ghouta lie within the hospital closes a loop.
             let changes = Site(id: "ghouta", name: "Eastern Ghouta", kind: .enclave, parentID: "douma-hospital")
             let before = await registry.currentState
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.updateSite(changes, fields: ["parent_id"], reason: "", actor: registrar)
             }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["site.parent_id"], "\(error)")
-            #expect(error.fieldViolations.first?.description.contains("loop") == true)
+            #expect(error.fieldViolations.first?.reason.contains("loop") == true)
             #expect(await registry.currentState == before)
         }
     }
@@ -41,7 +42,7 @@ import Testing
         try await withRegistry { registry in
             try await World.seed(registry)
             let changes = Site(id: "douma", name: "Douma", kind: .city, parentID: "douma")
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.updateSite(changes, fields: ["parent_id"], reason: "", actor: registrar)
             }
             #expect(error.code == .invalidArgument)
@@ -70,7 +71,7 @@ import Testing
 
     @Test func anUpdateOfAnUnknownSiteIsNotFound() async throws {
         try await withRegistry { registry in
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.updateSite(Site(id: "atlantis", name: "A", kind: .city), fields: ["name"], reason: "", actor: registrar)
             }
             #expect(error.code == .notFound)
@@ -81,7 +82,7 @@ import Testing
     func anEmptyOrUnchangeableFieldListIsRefusedNamingFields(fields: [String]) async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.updateSite(Site(id: "wafideen", name: "W", kind: .crossing, crossingStatus: .closed), fields: fields, reason: "", actor: registrar)
             }
             #expect(error.code == .invalidArgument)
@@ -102,7 +103,7 @@ import Testing
         try await withRegistry { registry in
             try await World.seed(registry)
             let lifted = Site(id: "ghouta", name: "Eastern Ghouta", kind: .enclave)
-            let error = try await #require(throws: RPCError.self) {
+            let error = try await #require(throws: RegistryError.self) {
                 try await registry.updateSite(lifted, fields: ["besieged_by"], reason: "", actor: registrar)
             }
             #expect(error.fields == ["site.besieged_since"], "\(error)")

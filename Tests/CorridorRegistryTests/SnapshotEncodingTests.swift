@@ -1,5 +1,6 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
@@ -19,14 +20,14 @@ import Testing
         let state = try await scenarioState()
         #expect(!state.personal.isEmpty && state.personal.count < state.cases.count, "cases with and without personal parts")
         #expect(state.cases.values.contains { $0.status == .deceased } && state.cases.values.contains { $0.status == .withdrawn })
-        let payload = try state.snapshotPayload()
-        let decoded = try RegistryState(snapshotPayload: payload, sequence: state.lastSequence)
+        let payload = try state.snapshotPayload(coding: testRecordCoding)
+        let decoded = try RegistryState(snapshotPayload: payload, sequence: state.lastSequence, coding: testRecordCoding)
         expectSameState(decoded, state)
     }
 
     @Test func anEmptyStateRoundTrips() throws {
         let state = RegistryState()
-        let decoded = try RegistryState(snapshotPayload: try state.snapshotPayload(), sequence: 0)
+        let decoded = try RegistryState(snapshotPayload: try state.snapshotPayload(coding: testRecordCoding), sequence: 0, coding: testRecordCoding)
         #expect(decoded == state)
     }
 
@@ -38,7 +39,7 @@ import Testing
             _ = try await registry.registerCase(World.patient(id: "own-id"), personal: nil, actor: registrar)
             return await registry.currentState
         }
-        let decoded = try RegistryState(snapshotPayload: try state.snapshotPayload(), sequence: state.lastSequence)
+        let decoded = try RegistryState(snapshotPayload: try state.snapshotPayload(coding: testRecordCoding), sequence: state.lastSequence, coding: testRecordCoding)
         #expect(decoded.nextCaseNumber == 3)
         #expect(decoded == state)
     }
@@ -53,13 +54,13 @@ import Testing
             _ = try await registry.updateCase(moved, personal: nil, fields: ["site_id"], reason: "", actor: registrar)
             return await registry.currentState
         }
-        let decoded = try RegistryState(snapshotPayload: try state.snapshotPayload(), sequence: state.lastSequence)
+        let decoded = try RegistryState(snapshotPayload: try state.snapshotPayload(coding: testRecordCoding), sequence: state.lastSequence, coding: testRecordCoding)
         expectSameState(decoded, state)
     }
 
     @Test func everyCutInsideAnEntryIsDataLoss() async throws {
         let state = try await scenarioState(cases: 4)
-        let payload = try state.snapshotPayload()
+        let payload = try state.snapshotPayload(coding: testRecordCoding)
         // Entry boundaries, from the length prefixes.
         var boundaries: Set<Int> = [0]
         var offset = 0
@@ -74,8 +75,8 @@ import Testing
         for length in 1..<payload.count where !boundaries.contains(length) {
             cuts += 1
             let truncated = Array(payload.prefix(length))
-            let error = try #require(throws: RPCError.self, "cut at \(length) of \(payload.count)") {
-                try RegistryState(snapshotPayload: truncated, sequence: state.lastSequence)
+            let error = try #require(throws: RegistryError.self, "cut at \(length) of \(payload.count)") {
+                try RegistryState(snapshotPayload: truncated, sequence: state.lastSequence, coding: testRecordCoding)
             }
             #expect(error.code == .dataLoss, "cut at \(length): \(error)")
             if error.code != .dataLoss { break }
@@ -85,8 +86,8 @@ import Testing
 
     @Test func aCutThroughTheLengthPrefixIsDataLoss() async throws {
         let state = try await scenarioState()
-        let payload = try state.snapshotPayload()
-        let error = try #require(throws: RPCError.self) { try RegistryState(snapshotPayload: Array(payload.prefix(2)), sequence: 1) }
+        let payload = try state.snapshotPayload(coding: testRecordCoding)
+        let error = try #require(throws: RegistryError.self) { try RegistryState(snapshotPayload: Array(payload.prefix(2)), sequence: 1, coding: testRecordCoding) }
         #expect(error.code == .dataLoss)
     }
 
@@ -95,7 +96,7 @@ import Testing
     /// (StoreError.undecodable), not a caller's INVALID_ARGUMENT.
     @Test func anEntryThatIsNotASnapshotEntryIsDataLoss() throws {
         let garbage: [UInt8] = [8, 0, 0, 0] + [UInt8](repeating: 0xFF, count: 8)
-        let error = try #require(throws: RPCError.self) { try RegistryState(snapshotPayload: garbage, sequence: 1) }
+        let error = try #require(throws: RegistryError.self) { try RegistryState(snapshotPayload: garbage, sequence: 1, coding: testRecordCoding) }
         #expect(error.code == .dataLoss, "\(error)")
     }
 }

@@ -1,5 +1,6 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
@@ -55,7 +56,7 @@ import Testing
             _ = try await registry.setCrossingStatus(siteID: "wafideen", status: .closed, reason: "", actor: registrar)
             #expect(await second.expectEnd("the resumed watch stopping by its caller") == .stoppedByCaller)
             #expect(await second.sequences == [lastSeen + 1, lastSeen + 2, lastSeen + 3])
-            #expect(await second.events.map { $0.event?.kind?.name } == ["case_registered", "case_registered", "crossing_status_changed"])
+            #expect(await second.events.map { $0.event?.kind.name } == ["case_registered", "case_registered", "crossing_status_changed"])
         }
     }
 
@@ -78,7 +79,7 @@ import Testing
             _ = try await registry.setCrossingStatus(siteID: "wafideen", status: .closed, reason: "", actor: registrar)
             #expect(await recorder.expectEnd("the site watch") == .stoppedByCaller)
             let events = await recorder.events
-            #expect(events.map { $0.event?.kind?.subject.kind } == Array(repeating: .site, count: World.sites.count + 1))
+            #expect(events.map { $0.event?.kind.subject.kind } == Array(repeating: .site, count: World.sites.count + 1))
             #expect(events.map(\.sequence) == Array(UInt64(World.parties.count + 1)...UInt64(World.parties.count + World.sites.count)) + [UInt64(World.parties.count + World.sites.count + 2)])
         }
     }
@@ -92,8 +93,8 @@ import Testing
             _ = try await registry.setCaseStatus(caseID: "C-000002", status: .deceased, date: "2018-02-20", reason: "", actor: registrar)
             #expect(await recorder.expectEnd("the record watch") == .stoppedByCaller)
             let events = await recorder.events
-            #expect(events.map { $0.event?.kind?.subject.id } == ["C-000002", "C-000002"])
-            #expect(events.map { $0.event?.kind?.name } == ["case_registered", "case_status_changed"])
+            #expect(events.map { $0.event?.kind.subject.id } == ["C-000002", "C-000002"])
+            #expect(events.map { $0.event?.kind.name } == ["case_registered", "case_status_changed"])
         }
     }
 
@@ -106,7 +107,7 @@ import Testing
             let (recorder, _) = startWatch(registry, from: 1, kinds: [.party], recordID: "douma", stopAfter: 2)
             _ = try await registry.updateParty(Party(id: "douma", shortName: "Council", kind: .ngo), fields: ["short_name"], reason: "", actor: registrar)
             #expect(await recorder.expectEnd("the combined watch") == .stoppedByCaller)
-            #expect(await recorder.events.map { $0.event?.kind?.name } == ["party_registered", "party_updated"])
+            #expect(await recorder.events.map { $0.event?.kind.name } == ["party_registered", "party_updated"])
         }
     }
 
@@ -118,8 +119,8 @@ import Testing
             await recorder.expectEvents(seeded)
             await registry.close()
             let ending = await recorder.expectEnd("the watch's end after close")
-            guard case .rpcError(let code, let message) = ending else {
-                Issue.record("the watch ended with \(String(describing: ending)), not an RPCError")
+            guard case .registryError(let code, let message) = ending else {
+                Issue.record("the watch ended with \(String(describing: ending)), not a RegistryError")
                 return
             }
             #expect(code == .unavailable)
@@ -133,8 +134,8 @@ import Testing
             await registry.close()
             let (recorder, _) = startWatch(registry, from: 1)
             let ending = await recorder.expectEnd("the watch's end on a closed registry")
-            guard case .rpcError(let code, let message) = ending else {
-                Issue.record("the watch ended with \(String(describing: ending)), not an RPCError")
+            guard case .registryError(let code, let message) = ending else {
+                Issue.record("the watch ended with \(String(describing: ending)), not a RegistryError")
                 return
             }
             #expect(code == .unavailable)

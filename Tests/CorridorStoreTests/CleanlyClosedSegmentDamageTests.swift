@@ -18,7 +18,7 @@ import Testing
             _ = try openLog(fixture.work, options: TwentyRecordLog.options)
             Issue.record("damage in a cleanly closed segment was cut as a torn tail")
         } catch let error as StoreError {
-            #expect(error.rpcStatus.code == .dataLoss)
+            #expect(error.isCorruption)
             #expect(error.description.contains(segment))
             #expect(error.description.contains("offset \(lastRecord.offset)"))
         }

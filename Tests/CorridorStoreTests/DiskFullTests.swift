@@ -55,7 +55,7 @@ import Testing
             }
             let error = try #require(refusal, "1000 appends of 4 KB cannot fit in 1 MiB")
             #expect(error.isNoSpace, "\(error)")
-            #expect(error.rpcStatus.code == .resourceExhausted)
+            #expect(error.kind == .noSpace)
             #expect(error.description.contains(segmentsDirectory(directory)), "names where space is needed: \(error)")
             let namesTheRealSize = !error.description.contains(" 0 MiB")
             #expect(namesTheRealSize, "the message gives the segment size as \"0 MiB\" for segments under 1 MiB: \(error)")

@@ -39,7 +39,7 @@ import Testing
                 _ = try openLog(directory, options: Self.options)
                 Issue.record("acknowledged records below the watermark were cut as a torn tail")
             } catch let error as StoreError {
-                #expect(error.rpcStatus.code == .dataLoss)
+                #expect(error.isCorruption)
                 #expect(error.description.contains("acknowledged"))
             }
             #expect(try directoryContents(directory) == before, "a refused start changes nothing")

@@ -26,7 +26,7 @@ import Testing
     private func expectRefusal(_ directory: String, naming segment: String, offset: Int, _ comment: Comment) throws {
         let before = try directoryContents(directory)
         let error = try #require(throws: StoreError.self, comment) { try openLog(directory, options: Self.options) }
-        #expect(error.rpcStatus.code == .dataLoss, comment)
+        #expect(error.isCorruption, comment)
         #expect(error.description.contains(segment), "names the file: \(error)")
         #expect(error.description.contains("offset \(offset)"), "names the offset: \(error)")
         #expect(error.description.contains("acknowledged"), comment)
@@ -82,7 +82,7 @@ import Testing
                     try truncateFile(path, to: cut)
                     let before = try directoryContents(copy)
                     let error = try #require(throws: StoreError.self) { try openLog(copy, options: Self.options) }
-                    #expect(error.rpcStatus.code == .dataLoss, "cut at \(cut)")
+                    #expect(error.isCorruption, "cut at \(cut)")
                     #expect(error.description.contains(path))
                     #expect(try directoryContents(copy) == before)
                 }
@@ -123,7 +123,7 @@ import Testing
             header.durableEndOffset = UInt64.max
             try overwrite(segment, at: 0, with: header.encoded())
             let error = try #require(throws: StoreError.self) { try openLog(directory, options: Self.options) }
-            #expect(error.rpcStatus.code == .dataLoss)
+            #expect(error.isCorruption)
             #expect(!(try DataDirectoryInspector(directory: directory).verify().isClean))
         }
     }

@@ -61,7 +61,7 @@ import Testing
                 return
             }
             let error = try #require(refusal, "\(fault) must refuse to start")
-            #expect(error.rpcStatus.code == .dataLoss)
+            #expect(error.isCorruption)
             #expect(error.description.contains(damaged))
             #expect(error.description.contains("offset"), "names the offset: \(error)")
             let firstFault = try #require(report.firstFault, "verify must not say clean where the daemon refuses: \(report.findings)")

@@ -61,7 +61,7 @@ import Testing
             try flipBit(segment, at: victim.offset + SegmentFormat.recordHeaderSize + 7, bit: 1)
             let before = try directoryContents(directory)
             let error = try #require(throws: StoreError.self) { try openLog(directory, options: Self.options) }
-            #expect(error.rpcStatus.code == .dataLoss)
+            #expect(error.isCorruption)
             #expect(error.description.contains(segment), "\(error)")
             #expect(error.description.contains("offset \(victim.offset)"), "\(error)")
             #expect(error.description.contains("valid records follow"), "\(error)")

@@ -41,10 +41,9 @@ import Testing
 
             let error = try #require(throws: StoreError.self) { try openLog(directory, options: Self.options) }
             #expect(error.isCorruption)
-            #expect(error.rpcStatus.code == .dataLoss)
-            #expect(error.rpcStatus.message.contains((damage.path as NSString).lastPathComponent), "names the file: \(error)")
-            #expect(error.rpcStatus.message.contains("offset \(damage.record.offset)"), "names the offset: \(error)")
-            #expect(error.rpcStatus.message.contains("--repair"), "says how to get going again: \(error)")
+            #expect(error.description.contains((damage.path as NSString).lastPathComponent), "names the file: \(error)")
+            #expect(error.description.contains("offset \(damage.record.offset)"), "names the offset: \(error)")
+            #expect(error.description.contains("--repair"), "says how to get going again: \(error)")
 
             let after = try directoryContents(directory)
             #expect(after.keys.sorted() == before.keys.sorted(), "no file created, moved or removed")
@@ -97,8 +96,8 @@ import Testing
             try flipBit(path, at: 30, bit: 0)
             let before = try directoryContents(directory)
             let error = try #require(throws: StoreError.self) { try openLog(directory, options: Self.options) }
-            #expect(error.rpcStatus.code == .dataLoss)
-            #expect(error.rpcStatus.message.contains((path as NSString).lastPathComponent))
+            #expect(error.isCorruption)
+            #expect(error.description.contains((path as NSString).lastPathComponent))
             #expect(try directoryContents(directory) == before)
         }
     }
@@ -109,8 +108,8 @@ import Testing
             try FileManager.default.removeItem(atPath: segmentFilePaths(directory)[2])
             let before = try directoryContents(directory)
             let error = try #require(throws: StoreError.self) { try openLog(directory, options: Self.options) }
-            #expect(error.rpcStatus.code == .dataLoss)
-            #expect(error.rpcStatus.message.contains("missing"))
+            #expect(error.isCorruption)
+            #expect(error.description.contains("missing"))
             #expect(try directoryContents(directory) == before)
         }
     }

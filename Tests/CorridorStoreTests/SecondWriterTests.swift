@@ -22,11 +22,11 @@ import Testing
             try #require(rename(path + ".other", path) == 0)
 
             let error = await #expect(throws: StoreError.self) { try await log.appendOne(type: 1, payload: [2]) }
-            #expect(error?.rpcStatus.code == .unavailable)
+            #expect(error?.kind == .conflictingWriter)
             #expect(error?.description.contains(path) == true, "\(String(describing: error))")
             // Refused from then on, and reads of what was acknowledged go on.
             let again = await #expect(throws: StoreError.self) { try await log.appendOne(type: 1, payload: [3]) }
-            #expect(again?.rpcStatus.code == .unavailable)
+            #expect(again?.kind == .conflictingWriter)
             #expect(log.records() == [acknowledged])
         }
     }
@@ -42,7 +42,7 @@ import Testing
             try overwrite(path, at: 0, with: header.encoded())
 
             let error = await #expect(throws: StoreError.self) { try await log.appendOne(type: 1, payload: [2]) }
-            #expect(error?.rpcStatus.code == .unavailable)
+            #expect(error?.kind == .conflictingWriter)
             #expect(error?.description.contains(path) == true, "\(String(describing: error))")
         }
     }
@@ -58,7 +58,7 @@ import Testing
             try writeFile(stranger, header.encoded() + [UInt8](repeating: 0, count: SegmentFormat.headerSize - SegmentFormat.headerFieldsSize))
 
             let error = await #expect(throws: StoreError.self) { try await log.appendOne(type: 1, payload: [2]) }
-            #expect(error?.rpcStatus.code == .unavailable)
+            #expect(error?.kind == .conflictingWriter)
             #expect(error?.description.contains(stranger) == true, "\(String(describing: error))")
         }
     }
@@ -84,7 +84,7 @@ import Testing
                 }
             }
             let error = try #require(refusal)
-            #expect(error.rpcStatus.code == .unavailable, "\(error)")
+            #expect(error.kind == .conflictingWriter, "\(error)")
             #expect(try fileBytes(taken) == strangerBytes, "never replaced")
             #expect(log.records() == acknowledged)
         }

@@ -41,7 +41,7 @@ import Testing
             let before = try directoryContents(directory)
 
             let error = try #require(throws: StoreError.self) { try openLog(directory, options: Self.options) }
-            #expect(error.rpcStatus.code == .dataLoss)
+            #expect(error.isCorruption)
             #expect(error.description.contains(last), "names the file: \(error)")
             #expect(try directoryContents(directory) == before, "a refused start changes nothing")
         }
@@ -60,7 +60,7 @@ import Testing
             let error = try #require(throws: StoreError.self) {
                 try openLog(directory, options: smallSegments(1024 * 1024), replayAfter: 100)
             }
-            #expect(error.rpcStatus.code == .dataLoss)
+            #expect(error.isCorruption)
             #expect(error.description.contains(only))
             #expect(try fileSize(only) == 1000, "left as it was")
         }
@@ -73,7 +73,7 @@ import Testing
         try await withTemporaryDirectory { directory in
             try FileManager.default.createDirectory(atPath: segmentsDirectory(directory), withIntermediateDirectories: true)
             let error = try #require(throws: StoreError.self) { try openLog(directory, options: Self.options, replayAfter: 100) }
-            #expect(error.rpcStatus.code == .dataLoss)
+            #expect(error.isCorruption)
             #expect(segmentFilePaths(directory).isEmpty)
 
             let (log, report, _) = try openLog(directory, options: smallSegments(16 * 1024, repair: true), replayAfter: 100)
@@ -150,7 +150,7 @@ import Testing
             let stray = segmentsDirectory(directory) + "/" + SegmentFormat.fileName(firstSequence: 5)
             try writeFile(stray, [])
             let error = try #require(throws: StoreError.self) { try openLog(directory, options: Self.options) }
-            #expect(error.rpcStatus.code == .dataLoss)
+            #expect(error.isCorruption)
             #expect(FileManager.default.fileExists(atPath: stray))
         }
     }
@@ -181,7 +181,7 @@ import Testing
             try opened?.close()
             #expect(FileManager.default.fileExists(atPath: last), "a segment holding acknowledged records was deleted")
             #expect((try? fileBytes(last)) == damaged, "the damaged segment is left as it was for inspection")
-            #expect((failure as? StoreError)?.rpcStatus.code == .dataLoss, "opening should fail with DATA_LOSS, got \(String(describing: failure))")
+            #expect((failure as? StoreError)?.isCorruption == true, "opening should fail with DATA_LOSS, got \(String(describing: failure))")
         }
     }
 }

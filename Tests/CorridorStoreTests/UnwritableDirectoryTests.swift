@@ -32,7 +32,7 @@ import Testing
                 #expect(log.records() == acknowledged, "reads go on")
             }
             let error = try #require(refusal, "filling a segment needs a new one, which cannot be created")
-            #expect(error.rpcStatus.code == .unavailable, "\(error)")
+            #expect(error.kind == .unwritable, "\(error)")
             #expect(error.description.contains(segments), "names the path: \(error)")
 
             // Writable again: appends resume.

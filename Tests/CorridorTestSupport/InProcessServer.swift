@@ -64,7 +64,7 @@ public final class InProcessServer: Sendable {
             try await prepare(data)
             var logger = Logger(label: "corridor.test-registry")
             logger.logLevel = .critical
-            let (registry, _) = try Registry.open(dataDirectory: data, options: options, logger: logger)
+            let (registry, _) = try Registry.open(dataDirectory: data, recordCoding: testRecordCoding, options: options, logger: logger)
             do {
                 return try await start(
                     directory: directory.path, methods: RegistryService.methods(registry: registry),

@@ -1,3 +1,4 @@
+import CorridorModel
 import CorridorWire
 import NIOCore
 import Testing
@@ -15,8 +16,8 @@ import Testing
         Frame(streamID: 7, .message(ByteBuffer())),
         Frame(streamID: 7, .status(.ok)),
         Frame(streamID: 9, .status(RPCStatus(.invalidArgument, "bad", fieldViolations: [
-            FieldViolation(field: "case.age_months", description: "must be 0 to 1800"),
-            FieldViolation(field: "case.site", description: "unknown site"),
+            FieldViolation(field: "case.age_months", reason: "must be 0 to 1800"),
+            FieldViolation(field: "case.site", reason: "unknown site"),
         ]))),
         Frame(streamID: 9, .cancel),
         Frame(streamID: 0, .ping(opaque: .max)),

@@ -49,7 +49,7 @@ private func refusal<M: WireMessage>(_ type: M.Type, _ bytes: [UInt8]) -> RPCErr
         let error = try #require(refusal(RegisterCaseRequest.self, registerCase(name: Array("nul1\0x".utf8))))
         #expect(error.code == .invalidArgument)
         #expect(error.fieldViolations.map(\.field) == ["personal.name"])
-        #expect(error.fieldViolations.first?.description == "contains a NUL byte (U+0000) at byte 4")
+        #expect(error.fieldViolations.first?.reason == "contains a NUL byte (U+0000) at byte 4")
     }
 
     @Test func theSameTextWithoutTheNULStillDecodes() throws {
@@ -88,7 +88,7 @@ private func refusal<M: WireMessage>(_ type: M.Type, _ bytes: [UInt8]) -> RPCErr
         let error = try #require(refusal(RegisterCaseRequest.self, registerCase(name: example.1)), "\(example.0) was accepted")
         #expect(error.code == .invalidArgument)
         #expect(error.fieldViolations.map(\.field) == ["personal.name"], "\(example.0)")
-        #expect(error.fieldViolations.first?.description.hasPrefix("is not valid UTF-8") == true, "\(example.0): \(error)")
+        #expect(error.fieldViolations.first?.reason.hasPrefix("is not valid UTF-8") == true, "\(example.0): \(error)")
     }
 
     @Test func aRepeatedStringIsNamedWithItsIndex() throws {

@@ -1,3 +1,4 @@
+import CorridorModel
 import CorridorWire
 import Foundation
 import Testing
@@ -26,8 +27,8 @@ import Testing
 
     @Test func invalidArgumentNamesEachField() {
         let error = RPCError.invalidArgument([
-            FieldViolation(field: "name", description: "is empty"),
-            FieldViolation(field: "age_months", description: "must be at most 1800"),
+            FieldViolation(field: "name", reason: "is empty"),
+            FieldViolation(field: "age_months", reason: "must be at most 1800"),
         ])
         #expect(error.code == .invalidArgument)
         #expect(error.message.contains("name"))

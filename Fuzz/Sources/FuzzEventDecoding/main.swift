@@ -8,12 +8,15 @@ import FuzzSupport
 // SnapshotEntry, or load a whole snapshot payload into a state. Input: one
 // byte choosing which, then the bytes.
 
+/// What replay and snapshot loading decode with: the daemon's record coding.
+private let coding = ProtobufRecordCoding()
+
 /// The sample world's state and records, made once per process.
 private let sample: (state: RegistryState, events: [[UInt8]], snapshot: [UInt8]) = {
     let directory = SampleWorld.makeTemporaryDirectory("corridor-fuzz-events")
     return runBlocking {
         do {
-            let (registry, _) = try Registry.open(dataDirectory: directory, logger: SampleWorld.quietLogger)
+            let (registry, _) = try Registry.open(dataDirectory: directory, recordCoding: coding, logger: SampleWorld.quietLogger)
             try await SampleWorld.seed(registry, cases: 6)
             let state = await registry.currentState
             var events: [[UInt8]] = []
@@ -21,7 +24,7 @@ private let sample: (state: RegistryState, events: [[UInt8]], snapshot: [UInt8])
                 events.append(Array(record.payload))
                 return true
             }
-            let snapshot = try state.snapshotPayload()
+            let snapshot = try state.snapshotPayload(coding: coding)
             await registry.close()
             return (state, events, snapshot)
         } catch {
@@ -37,16 +40,16 @@ public func fuzzEventDecoding(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let bytes = reader.readRest()
     switch mode {
     case 0:
-        guard let event = try? Event(protobufBytes: bytes) else { return 0 }
+        guard let event = try? coding.decodeEvent(bytes) else { return 0 }
         var state = sample.state
         state.apply(event, sequence: state.lastSequence + 1)
-        _ = try? event.protobufBytes()
+        _ = try? coding.encode(event)
     case 1:
-        guard let entry = try? SnapshotEntry(protobufBytes: bytes) else { return 0 }
-        _ = try? entry.protobufBytes()
+        guard let entry = try? coding.decodeSnapshotEntry(bytes) else { return 0 }
+        _ = try? coding.encode(entry)
     default:
-        guard let state = try? RegistryState(snapshotPayload: bytes, sequence: 1) else { return 0 }
-        _ = try? state.snapshotPayload()
+        guard let state = try? RegistryState(snapshotPayload: bytes, sequence: 1, coding: coding) else { return 0 }
+        _ = try? state.snapshotPayload(coding: coding)
     }
     return 0
 }

@@ -58,7 +58,7 @@ private let pristine: [(path: String, bytes: [UInt8])] = {
 
 /// The sample world, closed cleanly (a snapshot). Returns the cases' ids.
 private func firstRun(_ directory: String) async throws -> [String] {
-    let (registry, _) = try Registry.open(dataDirectory: directory, options: registryOptions(repair: false), logger: SampleWorld.quietLogger)
+    let (registry, _) = try Registry.open(dataDirectory: directory, recordCoding: ProtobufRecordCoding(), options: registryOptions(repair: false), logger: SampleWorld.quietLogger)
     let ids = try await SampleWorld.seed(registry, cases: 150)
     await registry.close()
     return ids
@@ -67,7 +67,7 @@ private func firstRun(_ directory: String) async throws -> [String] {
 /// More records, a snapshot in the middle of them, and no clean close: the
 /// last record is only in the log, as after a crash.
 private func secondRun(_ directory: String, ids: [String]) async throws {
-    let (registry, _) = try Registry.open(dataDirectory: directory, options: registryOptions(repair: false), logger: SampleWorld.quietLogger)
+    let (registry, _) = try Registry.open(dataDirectory: directory, recordCoding: ProtobufRecordCoding(), options: registryOptions(repair: false), logger: SampleWorld.quietLogger)
     for index in 0..<8 {
         _ = try await registry.registerCase(SampleWorld.patient(100 + index), personal: SampleWorld.personal(100 + index), actor: SampleWorld.actor)
     }
@@ -125,10 +125,10 @@ public func fuzzRecovery(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 private func open(_ directory: String, repair: Bool) -> Bool {
     let registry: Registry
     do {
-        (registry, _) = try Registry.open(dataDirectory: directory, options: registryOptions(repair: repair), logger: SampleWorld.quietLogger)
+        (registry, _) = try Registry.open(dataDirectory: directory, recordCoding: ProtobufRecordCoding(), options: registryOptions(repair: repair), logger: SampleWorld.quietLogger)
     } catch is StoreError {
         return false
-    } catch let error as RPCError where error.rpcStatus.code == .dataLoss {
+    } catch let error as RegistryError where error.code == .dataLoss {
         return false
     } catch {
         fatalError("opening the registry (repair: \(repair)) failed with neither a StoreError nor DATA_LOSS: \(type(of: error)): \(error)")

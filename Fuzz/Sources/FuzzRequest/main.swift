@@ -36,7 +36,7 @@ private let harness: Harness = {
     options.store.segmentBytes = 4 * 1024 * 1024
     let registry: Registry = runBlocking { [options] in
         do {
-            let (registry, _) = try Registry.open(dataDirectory: directory, options: options, logger: SampleWorld.quietLogger)
+            let (registry, _) = try Registry.open(dataDirectory: directory, recordCoding: ProtobufRecordCoding(), options: options, logger: SampleWorld.quietLogger)
             try await SampleWorld.seed(registry, cases: 12)
             return registry
         } catch {

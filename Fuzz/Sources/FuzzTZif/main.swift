@@ -1,4 +1,4 @@
-@testable import CorridorModel
+@testable import CorridorTimeZones
 import FuzzSupport
 
 // The TZif reader over arbitrary bytes (a damaged or hostile file under

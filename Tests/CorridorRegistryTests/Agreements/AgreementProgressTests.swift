@@ -12,27 +12,27 @@ import Testing
         try await withRegistry { registry in
             let ids = try await Deal.setUp(registry, cases: 29)
             try await Deal.evacuate(registry, movementID: "m-day1", caseIDs: Array(ids.prefix(4)))
-            _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 29, date: "2017-12-28"), actor: registrar)
+            _ = try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: 29, date: "2017-12-28", actor: registrar)
             var progress = try await Deal.progress(registry)
             #expect(progress["evacuations"]! == (4, 29))
             #expect(progress["releases"]! == (29, 29))
-            #expect(try await registry.getAgreementProgress(GetRequest(id: "a-29")).allMet == false)
+            #expect(try await registry.getAgreementProgress("a-29").allMet == false)
 
             try await Deal.evacuate(registry, movementID: "m-day2", caseIDs: Array(ids[4..<17]))
             try await Deal.evacuate(registry, movementID: "m-day3", caseIDs: Array(ids[17...]))
             progress = try await Deal.progress(registry)
             #expect(progress["evacuations"]! == (29, 29))
-            let full = try await registry.getAgreementProgress(GetRequest(id: "a-29"))
+            let full = try await registry.getAgreementProgress("a-29")
             #expect(full.allMet)
             #expect(full.terms.first { $0.term?.id == "evacuations" }?.source == "cases evacuated by movements of this agreement")
-            #expect(try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: .completed), actor: registrar).status == .completed)
+            #expect(try await registry.setAgreementStatus(agreementID: "a-29", status: .completed, actor: registrar).status == .completed)
         }
     }
 
     @Test func onlyEvacuatedCasesStillOnTheManifestOfThisAgreementCount() async throws {
         try await withRegistry { registry in
             let ids = try await Deal.setUp(registry, cases: 8)
-            _ = try await registry.recordAgreement(RecordAgreementRequest(agreement: Deal.agreement(id: "a-other")), actor: registrar)
+            _ = try await registry.recordAgreement(Deal.agreement(id: "a-other"), actor: registrar)
             // Removed from the manifest before departure: not counted.
             try await Deal.evacuate(registry, movementID: "m-1", caseIDs: [ids[0], ids[1]], removed: [ids[1]])
             // On the manifest but not (yet) evacuated: not counted.
@@ -57,10 +57,10 @@ import Testing
             throughA.listID = "l-a"
             var any = Deal.evacuations
             any.id = "any"
-            _ = try await registry.updateAgreement(UpdateAgreementRequest(agreement: Deal.agreement(terms: [Deal.releases, throughA, any]), fields: ["terms"]), actor: registrar)
+            _ = try await registry.updateAgreement(Deal.agreement(terms: [Deal.releases, throughA, any]), fields: ["terms"], actor: registrar)
             try await Deal.evacuate(registry, movementID: "m-a", listID: "l-a", caseIDs: [ids[0], ids[1]])
             try await Deal.evacuate(registry, movementID: "m-b", listID: "l-b", caseIDs: [ids[3]])
-            let progress = try await registry.getAgreementProgress(GetRequest(id: "a-29"))
+            let progress = try await registry.getAgreementProgress("a-29")
             let rows = Dictionary(uniqueKeysWithValues: progress.terms.map { ($0.term!.id, $0) })
             #expect(rows["through-a"]?.done == 2)
             #expect(rows["through-a"]?.source == "cases evacuated by movements of this agreement from list l-a")
@@ -74,16 +74,16 @@ import Testing
             let before: AgreementProgress = try await withRegistryReleasedAfterwards(directory) { registry in
                 let ids = try await Deal.setUp(registry, cases: 6)
                 try await Deal.evacuate(registry, movementID: "m-1", caseIDs: Array(ids.prefix(4)))
-                _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 29, date: "2017-12-28"), actor: registrar)
-                _ = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: .suspended, reason: "shelling"), actor: registrar)
-                let progress = try await registry.getAgreementProgress(GetRequest(id: "a-29"))
+                _ = try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: 29, date: "2017-12-28", actor: registrar)
+                _ = try await registry.setAgreementStatus(agreementID: "a-29", status: .suspended, reason: "shelling", actor: registrar)
+                let progress = try await registry.getAgreementProgress("a-29")
                 await registry.close()
                 return progress
             }
             // Replayed from the log, then from the snapshot close() wrote.
             let reopened = try openRegistry(directory)
-            #expect(try await reopened.getAgreementProgress(GetRequest(id: "a-29")) == before)
-            #expect(try await reopened.listAgreements(ListAgreementsRequest()).agreements == [before.agreement!])
+            #expect(try await reopened.getAgreementProgress("a-29") == before)
+            #expect(try await reopened.listAgreements() == [before.agreement!])
             await reopened.close()
         }
     }
@@ -93,12 +93,12 @@ import Testing
             let before: AgreementProgress = try await withRegistryReleasedAfterwards(directory) { registry in
                 let ids = try await Deal.setUp(registry, cases: 3)
                 try await Deal.evacuate(registry, movementID: "m-1", caseIDs: ids)
-                _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 7), actor: registrar)
+                _ = try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: 7, actor: registrar)
                 // Not closed: what a crash leaves; the next open replays the log.
-                return try await registry.getAgreementProgress(GetRequest(id: "a-29"))
+                return try await registry.getAgreementProgress("a-29")
             }
             let reopened = try openRegistry(directory)
-            #expect(try await reopened.getAgreementProgress(GetRequest(id: "a-29")) == before)
+            #expect(try await reopened.getAgreementProgress("a-29") == before)
             await reopened.close()
         }
     }

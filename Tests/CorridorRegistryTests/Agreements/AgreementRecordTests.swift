@@ -1,15 +1,16 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
 /// Recording an agreement: every field checked against the state, each
 /// violation named by its field, nothing recorded when refused.
 @Suite struct AgreementRecordTests {
-    private func refusal(_ registry: Registry, _ agreement: Agreement) async throws -> RPCError {
+    private func refusal(_ registry: Registry, _ agreement: Agreement) async throws -> RegistryError {
         let before = await registry.currentState
-        let error = try await #require(throws: RPCError.self) {
-            try await registry.recordAgreement(RecordAgreementRequest(agreement: agreement), actor: registrar)
+        let error = try await #require(throws: RegistryError.self) {
+            try await registry.recordAgreement(agreement, actor: registrar)
         }
         #expect(await registry.currentState == before, "a refused command changed the state")
         return error
@@ -18,9 +19,9 @@ import Testing
     @Test func anAgreedAgreementIsRecordedWithItsPartiesAndTerms() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            let recorded = try await registry.recordAgreement(RecordAgreementRequest(agreement: Deal.agreement()), actor: registrar)
+            let recorded = try await registry.recordAgreement(Deal.agreement(), actor: registrar)
             #expect(recorded == Deal.agreement())
-            #expect(try await registry.getAgreement(GetRequest(id: "a-29")) == recorded)
+            #expect(try await registry.getAgreement("a-29") == recorded)
             let event = try #require(try await registry.history(of: "a-29").last?.event)
             #expect(event.agreementRecorded == AgreementRecorded(agreement: recorded))
             #expect(event.actor?.userName == "amina")
@@ -32,7 +33,7 @@ import Testing
             try await World.seed(registry)
             var agreement = Deal.agreement(status: .unspecified)
             agreement.terms = []
-            let recorded = try await registry.recordAgreement(RecordAgreementRequest(agreement: agreement), actor: registrar)
+            let recorded = try await registry.recordAgreement(agreement, actor: registrar)
             #expect(recorded.status == .negotiating)
             #expect(recorded.agreedOn == "")
         }
@@ -114,7 +115,7 @@ import Testing
             try await Deal.list(registry, id: "l-29", caseIDs: [])
             var term = Deal.evacuations
             term.listID = "l-29"
-            let recorded = try await registry.recordAgreement(RecordAgreementRequest(agreement: Deal.agreement(terms: [term])), actor: registrar)
+            let recorded = try await registry.recordAgreement(Deal.agreement(terms: [term]), actor: registrar)
             #expect(recorded.terms.first?.listID == "l-29")
             // Only an evacuations term counts through a list.
             var counted = Deal.releases
@@ -126,8 +127,8 @@ import Testing
 
     @Test func aMissingAgreementIsInvalidArgument() async throws {
         try await withRegistry { registry in
-            let error = try await #require(throws: RPCError.self) {
-                try await registry.recordAgreement(RecordAgreementRequest(), actor: registrar)
+            let error = try await #require(throws: RegistryError.self) {
+                try await registry.recordAgreement(nil, actor: registrar)
             }
             #expect(error.fields == ["agreement"])
         }
@@ -136,13 +137,13 @@ import Testing
     @Test func unknownAgreementsAreNotFound() async throws {
         try await withRegistry { registry in
             for call in [
-                { () async throws in _ = try await registry.getAgreement(GetRequest(id: "nope")) },
-                { () async throws in _ = try await registry.getAgreementProgress(GetRequest(id: "nope")) },
-                { () async throws in _ = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "nope", status: .agreed), actor: registrar) },
-                { () async throws in _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "nope", termID: "t", count: 1), actor: registrar) },
-                { () async throws in _ = try await registry.updateAgreement(UpdateAgreementRequest(agreement: Agreement(id: "nope"), fields: ["title"]), actor: registrar) },
+                { () async throws in _ = try await registry.getAgreement("nope") },
+                { () async throws in _ = try await registry.getAgreementProgress("nope") },
+                { () async throws in _ = try await registry.setAgreementStatus(agreementID: "nope", status: .agreed, actor: registrar) },
+                { () async throws in _ = try await registry.recordFulfilment(agreementID: "nope", termID: "t", count: 1, actor: registrar) },
+                { () async throws in _ = try await registry.updateAgreement(Agreement(id: "nope"), fields: ["title"], actor: registrar) },
             ] {
-                let error = try await #require(throws: RPCError.self) { try await call() }
+                let error = try await #require(throws: RegistryError.self) { try await call() }
                 #expect(error.code == .notFound)
                 #expect(error.message.contains("\"nope\""))
             }
@@ -153,11 +154,11 @@ import Testing
         try await withRegistry { registry in
             try await World.seed(registry)
             for (id, status) in [("b", Agreement.Status.negotiating), ("a", .agreed), ("c", .agreed)] {
-                _ = try await registry.recordAgreement(RecordAgreementRequest(agreement: Deal.agreement(id: id, status: status)), actor: registrar)
+                _ = try await registry.recordAgreement(Deal.agreement(id: id, status: status), actor: registrar)
             }
-            #expect(try await registry.listAgreements(ListAgreementsRequest()).agreements.map(\.id) == ["a", "b", "c"])
-            #expect(try await registry.listAgreements(ListAgreementsRequest(status: .agreed)).agreements.map(\.id) == ["a", "c"])
-            #expect(try await registry.listAgreements(ListAgreementsRequest(status: .completed)).agreements.isEmpty)
+            #expect(try await registry.listAgreements().map(\.id) == ["a", "b", "c"])
+            #expect(try await registry.listAgreements(status: .agreed).map(\.id) == ["a", "c"])
+            #expect(try await registry.listAgreements(status: .completed).isEmpty)
         }
     }
 }

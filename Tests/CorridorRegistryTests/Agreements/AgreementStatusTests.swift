@@ -1,5 +1,6 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
@@ -32,11 +33,11 @@ import Testing
         try await Deal.setUp(registry, agreement: Deal.agreement(status: .negotiating, terms: [term]))
         for step in Self.paths[status]! {
             if step == .completed {
-                _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 1, date: "2018-01-02"), actor: registrar)
+                _ = try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: 1, date: "2018-01-02", actor: registrar)
             }
-            _ = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: step, reason: "because", date: "2018-01-01"), actor: registrar)
+            _ = try await registry.setAgreementStatus(agreementID: "a-29", status: step, reason: "because", date: "2018-01-01", actor: registrar)
         }
-        #expect(try await registry.getAgreement(GetRequest(id: "a-29")).status == status)
+        #expect(try await registry.getAgreement("a-29").status == status)
     }
 
     static let pairs: [(Agreement.Status, Agreement.Status)] = {
@@ -48,13 +49,12 @@ import Testing
     func everyTransitionIsAllowedOrRefusedNamingCurrentAndAllowed(from: Agreement.Status, to: Agreement.Status) async throws {
         try await withRegistry { registry in
             try await agreement(in: from, registry)
-            let request = SetAgreementStatusRequest(agreementID: "a-29", status: to, reason: "a reason", date: "2018-01-05")
             if Self.allowed[from]!.contains(to) {
                 if to == .completed {
-                    _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 1), actor: registrar)
+                    _ = try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: 1, actor: registrar)
                 }
-                let before = try await registry.getAgreement(GetRequest(id: "a-29"))
-                let updated = try await registry.setAgreementStatus(request, actor: registrar)
+                let before = try await registry.getAgreement("a-29")
+                let updated = try await registry.setAgreementStatus(agreementID: "a-29", status: to, reason: "a reason", date: "2018-01-05", actor: registrar)
                 #expect(updated.status == to)
                 #expect(updated.statusReason == "a reason")
                 let event = try #require(try await registry.history(of: "a-29").last?.event)
@@ -63,7 +63,7 @@ import Testing
                 #expect(updated.terms == before.terms)
             } else {
                 let before = await registry.currentState
-                let error = try await #require(throws: RPCError.self) { try await registry.setAgreementStatus(request, actor: registrar) }
+                let error = try await #require(throws: RegistryError.self) { try await registry.setAgreementStatus(agreementID: "a-29", status: to, reason: "a reason", date: "2018-01-05", actor: registrar) }
                 #expect(error.code == .failedPrecondition)
                 #expect(error.message.contains("is \(from.rawValue)"), "\(error)")
                 let allowed = Self.allowed[from]!
@@ -76,14 +76,14 @@ import Testing
     @Test func agreedAndImplementingSetTheirDatesFromTheRequest() async throws {
         try await withRegistry { registry in
             try await Deal.setUp(registry, agreement: Deal.agreement(status: .negotiating))
-            let agreed = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: .agreed, date: "2017-12-26"), actor: registrar)
+            let agreed = try await registry.setAgreementStatus(agreementID: "a-29", status: .agreed, date: "2017-12-26", actor: registrar)
             #expect(agreed.agreedOn == "2017-12-26")
-            let implementing = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: .implementing, date: "2018-03-01"), actor: registrar)
+            let implementing = try await registry.setAgreementStatus(agreementID: "a-29", status: .implementing, date: "2018-03-01", actor: registrar)
             #expect(implementing.implementationStartedOn == "2018-03-01")
             #expect(implementing.agreedOn == "2017-12-26")
             // Suspended and resumed: the dates already set stay.
-            _ = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: .suspended, reason: "shelling"), actor: registrar)
-            let resumed = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: .agreed, date: "2018-04-01"), actor: registrar)
+            _ = try await registry.setAgreementStatus(agreementID: "a-29", status: .suspended, reason: "shelling", actor: registrar)
+            let resumed = try await registry.setAgreementStatus(agreementID: "a-29", status: .agreed, date: "2018-04-01", actor: registrar)
             #expect(resumed.agreedOn == "2017-12-26")
             #expect(resumed.implementationStartedOn == "2018-03-01")
         }
@@ -93,8 +93,8 @@ import Testing
         try await withRegistry { registry in
             try await Deal.setUp(registry, agreement: Deal.agreement(status: .negotiating))
             let before = Registry.agreementTodayUTC()
-            let agreed = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: .agreed), actor: registrar)
-            let implementing = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: .implementing), actor: registrar)
+            let agreed = try await registry.setAgreementStatus(agreementID: "a-29", status: .agreed, actor: registrar)
+            let implementing = try await registry.setAgreementStatus(agreementID: "a-29", status: .implementing, actor: registrar)
             let after = Registry.agreementTodayUTC()
             #expect([before, after].contains(agreed.agreedOn))
             #expect([before, after].contains(implementing.implementationStartedOn))
@@ -113,13 +113,13 @@ import Testing
         try await withRegistry { registry in
             try await Deal.setUp(registry)
             for reason in ["", "  "] {
-                let error = try await #require(throws: RPCError.self) {
-                    try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: status, reason: reason), actor: registrar)
+                let error = try await #require(throws: RegistryError.self) {
+                    try await registry.setAgreementStatus(agreementID: "a-29", status: status, reason: reason, actor: registrar)
                 }
                 #expect(error.code == .invalidArgument)
                 #expect(error.fields == ["reason"], "\(error)")
             }
-            let updated = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: status, reason: "the government shelled the crossing"), actor: registrar)
+            let updated = try await registry.setAgreementStatus(agreementID: "a-29", status: status, reason: "the government shelled the crossing", actor: registrar)
             #expect(updated.statusReason == "the government shelled the crossing")
         }
     }
@@ -127,8 +127,8 @@ import Testing
     @Test func anUnspecifiedStatusOrABadDateIsInvalidArgument() async throws {
         try await withRegistry { registry in
             try await Deal.setUp(registry)
-            let error = try await #require(throws: RPCError.self) {
-                try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: .unspecified, date: "2018-02-31"), actor: registrar)
+            let error = try await #require(throws: RegistryError.self) {
+                try await registry.setAgreementStatus(agreementID: "a-29", status: .unspecified, date: "2018-02-31", actor: registrar)
             }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["status", "date"], "\(error)")
@@ -141,21 +141,20 @@ import Testing
                 Deal.releases,
                 Agreement.Term(id: "evacuations", description: "3 medical evacuations", obligorID: "gov", measure: .evacuations, target: 3),
             ]), cases: 3)
-            _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 10), actor: registrar)
+            _ = try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: 10, actor: registrar)
             try await Deal.evacuate(registry, movementID: "m-1", caseIDs: [ids[0]])
-            let complete = SetAgreementStatusRequest(agreementID: "a-29", status: .completed)
-            var error = try await #require(throws: RPCError.self) { try await registry.setAgreementStatus(complete, actor: registrar) }
+            var error = try await #require(throws: RegistryError.self) { try await registry.setAgreementStatus(agreementID: "a-29", status: .completed, actor: registrar) }
             #expect(error.code == .failedPrecondition)
             #expect(error.message.contains("\"releases\" 10 of 29"), "\(error)")
             #expect(error.message.contains("\"evacuations\" 1 of 3"), "\(error)")
 
-            _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 19), actor: registrar)
-            error = try await #require(throws: RPCError.self) { try await registry.setAgreementStatus(complete, actor: registrar) }
+            _ = try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: 19, actor: registrar)
+            error = try await #require(throws: RegistryError.self) { try await registry.setAgreementStatus(agreementID: "a-29", status: .completed, actor: registrar) }
             #expect(!error.message.contains("releases"), "\(error)")
             #expect(error.message.contains("\"evacuations\" 1 of 3"), "\(error)")
 
             try await Deal.evacuate(registry, movementID: "m-2", caseIDs: [ids[1], ids[2]])
-            let completed = try await registry.setAgreementStatus(complete, actor: registrar)
+            let completed = try await registry.setAgreementStatus(agreementID: "a-29", status: .completed, actor: registrar)
             #expect(completed.status == .completed)
         }
     }

@@ -23,7 +23,7 @@ enum Deal {
     @discardableResult
     static func setUp(_ registry: Registry, agreement: Agreement = agreement(), cases: Int = 0) async throws -> [String] {
         try await World.seed(registry)
-        _ = try await registry.recordAgreement(RecordAgreementRequest(agreement: agreement), actor: registrar)
+        _ = try await registry.recordAgreement(agreement, actor: registrar)
         return try await registerCases(registry, count: cases)
     }
 
@@ -74,7 +74,7 @@ enum Deal {
     }
 
     static func progress(_ registry: Registry, _ id: String = "a-29") async throws -> [String: (done: UInt32, target: UInt32)] {
-        let progress = try await registry.getAgreementProgress(GetRequest(id: id))
+        let progress = try await registry.getAgreementProgress(id)
         var rows: [String: (UInt32, UInt32)] = [:]
         for row in progress.terms { rows[row.term?.id ?? ""] = (row.done, row.target) }
         return rows

@@ -1,5 +1,6 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 /// once it is COMPLETED or COLLAPSED.
 @Suite struct AgreementUpdateTests {
     private func update(_ registry: Registry, _ agreement: Agreement, _ fields: [String]) async throws -> Agreement {
-        try await registry.updateAgreement(UpdateAgreementRequest(agreement: agreement, fields: fields, reason: "renegotiated"), actor: registrar)
+        try await registry.updateAgreement(agreement, fields: fields, reason: "renegotiated", actor: registrar)
     }
 
     @Test func onlyTheNamedFieldsChangeAndTheEventSaysWhichChanged() async throws {
@@ -36,7 +37,7 @@ import Testing
         try await withRegistry { registry in
             try await Deal.setUp(registry)
             for fields in [["status"], ["id"], [], ["title", "nonsense"]] {
-                let error = try await #require(throws: RPCError.self) { try await update(registry, Deal.agreement(), fields) }
+                let error = try await #require(throws: RegistryError.self) { try await update(registry, Deal.agreement(), fields) }
                 #expect(error.code == .invalidArgument)
                 #expect(error.fields.allSatisfy { $0 == "fields" }, "\(error)")
             }
@@ -46,7 +47,7 @@ import Testing
     @Test func recordedFulfilmentsOfExistingTermsAreKept() async throws {
         try await withRegistry { registry in
             try await Deal.setUp(registry)
-            _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 12), actor: registrar)
+            _ = try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: 12, actor: registrar)
             var releases = Deal.releases
             releases.target = 30
             releases.description = "the armed group releases 30 detainees"
@@ -61,7 +62,7 @@ import Testing
     @Test func fulfilmentsCannotBeSetDroppedOrRemeasuredByAnUpdate() async throws {
         try await withRegistry { registry in
             try await Deal.setUp(registry)
-            _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 12), actor: registrar)
+            _ = try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: 12, actor: registrar)
             var inflated = Deal.releases
             inflated.fulfilled = 29
             var remeasured = Deal.releases
@@ -72,7 +73,7 @@ import Testing
                 ([inflated], "agreement.terms[0].fulfilled"), ([remeasured], "agreement.terms[0].measure"),
                 ([Deal.releases, fresh], "agreement.terms[1].fulfilled"), ([Deal.evacuations], "agreement.terms"),
             ] {
-                let error = try await #require(throws: RPCError.self) { try await update(registry, Deal.agreement(terms: terms), ["terms"]) }
+                let error = try await #require(throws: RegistryError.self) { try await update(registry, Deal.agreement(terms: terms), ["terms"]) }
                 #expect(error.code == .invalidArgument)
                 #expect(error.fields == [field], "\(error)")
             }
@@ -86,12 +87,12 @@ import Testing
             // Dropping the party that owes a term leaves the term without its obligor.
             var changes = Deal.agreement()
             changes.parties.removeAll { $0.partyID == "jaish" }
-            var error = try await #require(throws: RPCError.self) { try await update(registry, changes, ["parties"]) }
+            var error = try await #require(throws: RegistryError.self) { try await update(registry, changes, ["parties"]) }
             #expect(error.fields == ["agreement.terms[0].obligor_id"], "\(error)")
             // An AGREED agreement keeps its date agreed.
             changes = Deal.agreement()
             changes.agreedOn = ""
-            error = try await #require(throws: RPCError.self) { try await update(registry, changes, ["agreed_on"]) }
+            error = try await #require(throws: RegistryError.self) { try await update(registry, changes, ["agreed_on"]) }
             #expect(error.fields == ["agreement.agreed_on"], "\(error)")
         }
     }
@@ -101,10 +102,10 @@ import Testing
         try await withRegistry { registry in
             try await Deal.setUp(registry, agreement: Deal.agreement(terms: []))
             if status == .completed {
-                _ = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: .implementing), actor: registrar)
+                _ = try await registry.setAgreementStatus(agreementID: "a-29", status: .implementing, actor: registrar)
             }
-            _ = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: status, reason: "over"), actor: registrar)
-            let error = try await #require(throws: RPCError.self) { try await update(registry, Deal.agreement(), ["title"]) }
+            _ = try await registry.setAgreementStatus(agreementID: "a-29", status: status, reason: "over", actor: registrar)
+            let error = try await #require(throws: RegistryError.self) { try await update(registry, Deal.agreement(), ["title"]) }
             #expect(error.code == .failedPrecondition)
             #expect(error.message.contains("is \(status.rawValue)"), "\(error)")
             #expect(error.message.contains("NEGOTIATING, AGREED, IMPLEMENTING, SUSPENDED"), "\(error)")

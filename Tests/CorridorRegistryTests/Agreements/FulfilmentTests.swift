@@ -1,5 +1,6 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
         try await withRegistry { registry in
             try await Deal.setUp(registry)
             let progress = try await registry.recordFulfilment(
-                RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 29, date: "2017-12-28", reason: "ICRC confirmed"), actor: registrar
+                agreementID: "a-29", termID: "releases", count: 29, date: "2017-12-28", reason: "ICRC confirmed", actor: registrar
             )
             let agreement = try #require(progress.agreement)
             #expect(agreement.status == .implementing)
@@ -34,9 +35,9 @@ import Testing
     @Test func fulfilmentsAddUpWhileImplementing() async throws {
         try await withRegistry { registry in
             try await Deal.setUp(registry)
-            _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 10, date: "2018-01-01"), actor: registrar)
+            _ = try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: 10, date: "2018-01-01", actor: registrar)
             let before = try await registry.history(of: "a-29").count
-            let progress = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 5, date: "2018-01-09"), actor: registrar)
+            let progress = try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: 5, date: "2018-01-09", actor: registrar)
             #expect(progress.terms.first?.done == 15)
             #expect(progress.agreement?.implementationStartedOn == "2018-01-01")
             #expect(try await registry.history(of: "a-29").count == before + 1, "no second status change")
@@ -46,7 +47,7 @@ import Testing
     @Test func withoutADateTheFulfilmentIsToday() async throws {
         try await withRegistry { registry in
             try await Deal.setUp(registry)
-            let progress = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 1), actor: registrar)
+            let progress = try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: 1, actor: registrar)
             #expect(progress.agreement?.implementationStartedOn == Registry.agreementTodayUTC())
             #expect(try await registry.history(of: "a-29").last?.event?.fulfilmentRecorded?.date == Registry.agreementTodayUTC())
         }
@@ -55,12 +56,12 @@ import Testing
     @Test func anEvacuationsTermIsCountedFromMovements() async throws {
         try await withRegistry { registry in
             try await Deal.setUp(registry)
-            let error = try await #require(throws: RPCError.self) {
-                try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "evacuations", count: 4), actor: registrar)
+            let error = try await #require(throws: RegistryError.self) {
+                try await registry.recordFulfilment(agreementID: "a-29", termID: "evacuations", count: 4, actor: registrar)
             }
             #expect(error.code == .failedPrecondition)
             #expect(error.message.contains("evacuations are counted from movements"), "\(error)")
-            #expect(try await registry.getAgreement(GetRequest(id: "a-29")).status == .agreed)
+            #expect(try await registry.getAgreement("a-29").status == .agreed)
         }
     }
 
@@ -68,7 +69,7 @@ import Testing
         try await withRegistry { registry in
             let bodies = Agreement.Term(id: "bodies", description: "return of 12 bodies", obligorID: "gov", measure: .otherCount, target: 12)
             try await Deal.setUp(registry, agreement: Deal.agreement(terms: [bodies]))
-            let progress = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "bodies", count: 12), actor: registrar)
+            let progress = try await registry.recordFulfilment(agreementID: "a-29", termID: "bodies", count: 12, actor: registrar)
             #expect(progress.allMet)
         }
     }
@@ -76,8 +77,8 @@ import Testing
     @Test func countAndDateAreChecked() async throws {
         try await withRegistry { registry in
             try await Deal.setUp(registry)
-            let error = try await #require(throws: RPCError.self) {
-                try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "", count: 0, date: "28/12/2017"), actor: registrar)
+            let error = try await #require(throws: RegistryError.self) {
+                try await registry.recordFulfilment(agreementID: "a-29", termID: "", count: 0, date: "28/12/2017", actor: registrar)
             }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["term_id", "count", "date"], "\(error)")
@@ -87,8 +88,8 @@ import Testing
     @Test func anUnknownTermIsNotFoundNamingTheTerms() async throws {
         try await withRegistry { registry in
             try await Deal.setUp(registry)
-            let error = try await #require(throws: RPCError.self) {
-                try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "hostages", count: 1), actor: registrar)
+            let error = try await #require(throws: RegistryError.self) {
+                try await registry.recordFulfilment(agreementID: "a-29", termID: "hostages", count: 1, actor: registrar)
             }
             #expect(error.code == .notFound)
             #expect(error.message.contains("\"hostages\""))
@@ -99,9 +100,9 @@ import Testing
     @Test func aCountBeyondWhatCanBeCountedIsRefused() async throws {
         try await withRegistry { registry in
             try await Deal.setUp(registry)
-            _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: .max), actor: registrar)
-            let error = try await #require(throws: RPCError.self) {
-                try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 1), actor: registrar)
+            _ = try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: .max, actor: registrar)
+            let error = try await #require(throws: RegistryError.self) {
+                try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: 1, actor: registrar)
             }
             #expect(error.fields == ["count"])
         }
@@ -114,18 +115,18 @@ import Testing
             try await Deal.setUp(registry, agreement: Deal.agreement(status: .agreed, terms: [Deal.releases, other]))
             switch status {
             case .negotiating:
-                _ = try await registry.recordAgreement(RecordAgreementRequest(agreement: Deal.agreement(id: "a-neg", status: .negotiating)), actor: registrar)
+                _ = try await registry.recordAgreement(Deal.agreement(id: "a-neg", status: .negotiating), actor: registrar)
             case .completed:
-                _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 29), actor: registrar)
-                _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "other", count: 1), actor: registrar)
-                _ = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: .completed), actor: registrar)
+                _ = try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: 29, actor: registrar)
+                _ = try await registry.recordFulfilment(agreementID: "a-29", termID: "other", count: 1, actor: registrar)
+                _ = try await registry.setAgreementStatus(agreementID: "a-29", status: .completed, actor: registrar)
             default:
-                _ = try await registry.setAgreementStatus(SetAgreementStatusRequest(agreementID: "a-29", status: status, reason: "talks broke down"), actor: registrar)
+                _ = try await registry.setAgreementStatus(agreementID: "a-29", status: status, reason: "talks broke down", actor: registrar)
             }
             let id = status == .negotiating ? "a-neg" : "a-29"
             let before = await registry.currentState
-            let error = try await #require(throws: RPCError.self) {
-                try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: id, termID: "releases", count: 1), actor: registrar)
+            let error = try await #require(throws: RegistryError.self) {
+                try await registry.recordFulfilment(agreementID: id, termID: "releases", count: 1, actor: registrar)
             }
             #expect(error.code == .failedPrecondition)
             #expect(error.message.contains("is \(status.rawValue)"), "\(error)")

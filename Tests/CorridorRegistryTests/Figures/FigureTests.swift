@@ -16,7 +16,7 @@ import Testing
     }
 
     private func report(_ registry: Registry, _ figure: Figure) async throws -> Figure {
-        try await registry.reportFigure(ReportFigureRequest(figure: figure), actor: registrar)
+        try await registry.reportFigure(figure, actor: registrar)
     }
 
     @Test func figuresGetRegistryIdsAndAreKeptAsReported() async throws {
@@ -29,7 +29,7 @@ import Testing
             let second = try await report(registry, Self.claim(low: 400, high: 600, qualifier: .upTo, source: "sarc"))
             #expect(second.id == "F-000002")
             #expect((second.low, second.high) == (400, 600))
-            let listed = try await registry.listFigures(ListFiguresRequest()).figures
+            let listed = try await registry.listFigures()
             #expect(listed == [first, second])
             let event = try #require(try await registry.history(of: "F-000002").last?.event)
             #expect(event.figureReported == FigureReported(figure: second))
@@ -42,7 +42,7 @@ import Testing
             let before = await registry.currentState
             let bad = Figure(id: "F-1", subjectKind: .unspecified, subjectID: "", measure: .unspecified, low: 10, high: 5, qualifier: .unspecified,
                              asOf: "2017-11-31", asOfEnd: "never", sourcePartyID: "nobody", recordedAtMs: 7)
-            let error = try await #require(throws: RPCError.self) { try await report(registry, bad) }
+            let error = try await #require(throws: RegistryError.self) { try await report(registry, bad) }
             #expect(error.code == .invalidArgument)
             #expect(Set(error.fields) == [
                 "figure.id", "figure.recorded_at_ms", "figure.subject_kind", "figure.subject_id", "figure.measure", "figure.qualifier",
@@ -56,10 +56,10 @@ import Testing
     func anUnknownSubjectIsInvalidArgumentNamingSubjectID(kind: Figure.SubjectKind) async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            let error = try await #require(throws: RPCError.self) { try await report(registry, Self.claim(kind, "atlantis")) }
+            let error = try await #require(throws: RegistryError.self) { try await report(registry, Self.claim(kind, "atlantis")) }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["figure.subject_id"], "\(error)")
-            #expect(error.fieldViolations.first?.description.contains("\(kind.rawValue.lowercased()) with id \"atlantis\"") == true, "\(error)")
+            #expect(error.fieldViolations.first?.reason.contains("\(kind.rawValue.lowercased()) with id \"atlantis\"") == true, "\(error)")
         }
     }
 
@@ -70,7 +70,7 @@ import Testing
             figure.asOfEnd = "2018-03-05"
             #expect(try await report(registry, figure).asOfEnd == "2018-03-05")
             figure.asOfEnd = "2018-02-17"
-            let error = try await #require(throws: RPCError.self) { try await report(registry, figure) }
+            let error = try await #require(throws: RegistryError.self) { try await report(registry, figure) }
             #expect(error.fields == ["figure.as_of_end"], "\(error)")
         }
     }
@@ -82,10 +82,10 @@ import Testing
             _ = try await report(registry, Self.claim(.site, "ghouta", .population, low: 400_000))
             _ = try await report(registry, Self.claim(.agreement, "a-29", .detaineesReleased, low: 29, qualifier: .exact))
             _ = try await report(registry, Self.claim(.namedEvent, "ghouta", .killed, low: 12))
-            #expect(try await registry.listFigures(ListFiguresRequest(subjectKind: .site)).figures.map(\.id) == ["F-000001", "F-000002"])
-            #expect(try await registry.listFigures(ListFiguresRequest(subjectID: "ghouta")).figures.map(\.id) == ["F-000001", "F-000002", "F-000004"])
-            #expect(try await registry.listFigures(ListFiguresRequest(measure: .detaineesReleased)).figures.map(\.id) == ["F-000003"])
-            #expect(try await registry.listFigures(ListFiguresRequest(subjectKind: .site, measure: .population)).figures.map(\.id) == ["F-000002"])
+            #expect(try await registry.listFigures(subjectKind: .site).map(\.id) == ["F-000001", "F-000002"])
+            #expect(try await registry.listFigures(subjectID: "ghouta").map(\.id) == ["F-000001", "F-000002", "F-000004"])
+            #expect(try await registry.listFigures(measure: .detaineesReleased).map(\.id) == ["F-000003"])
+            #expect(try await registry.listFigures(subjectKind: .site, measure: .population).map(\.id) == ["F-000002"])
         }
     }
 
@@ -105,13 +105,13 @@ import Testing
             let same = try await report(registry, Self.claim(low: 450, qualifier: .atLeast, asOf: "2017-10-01", source: "gov"))
             _ = try await report(registry, Self.claim(.site, "ghouta", .population, low: 400_000))
 
-            let compared = try await registry.compareFigures(CompareFiguresRequest(subjectID: "ghouta", measure: .needingEvacuation))
+            let compared = try await registry.compareFigures(subjectID: "ghouta", measure: .needingEvacuation)
             #expect(compared.claims == [older, same, un], "oldest as-of first, then by id")
             #expect(compared.registryCounts)
             #expect(compared.registryCount == 7, "6 at the hospital (one died) and 1 at the shelter (one withdrew); none in Damascus")
             #expect(compared.registryCountDescription == "cases at site ghouta and the 3 sites within it still waiting (WAITING, LISTED or SCHEDULED)")
 
-            let town = try await registry.compareFigures(CompareFiguresRequest(subjectID: "douma-shelter", measure: .needingEvacuation))
+            let town = try await registry.compareFigures(subjectID: "douma-shelter", measure: .needingEvacuation)
             #expect(town.claims.isEmpty)
             #expect(town.registryCount == 1)
             #expect(town.registryCountDescription == "cases at site douma-shelter still waiting (WAITING, LISTED or SCHEDULED)")
@@ -131,14 +131,14 @@ import Testing
             try await Deal.kill(registry, elsewhere[1], on: "2017-12-01")
             _ = try await report(registry, Self.claim(.site, "ghouta", .evacuated, low: 3, qualifier: .exact, source: "sarc"))
 
-            let evacuated = try await registry.compareFigures(CompareFiguresRequest(subjectID: "ghouta", measure: .evacuated))
+            let evacuated = try await registry.compareFigures(subjectID: "ghouta", measure: .evacuated)
             #expect(evacuated.claims.count == 1)
             #expect((evacuated.registryCounts, evacuated.registryCount) == (true, 2))
             #expect(evacuated.registryCountDescription == "cases EVACUATED from site ghouta and the 3 sites within it")
-            let died = try await registry.compareFigures(CompareFiguresRequest(subjectID: "ghouta", measure: .diedWhileWaiting))
+            let died = try await registry.compareFigures(subjectID: "ghouta", measure: .diedWhileWaiting)
             #expect((died.registryCounts, died.registryCount) == (true, 1))
             #expect(died.registryCountDescription.contains("died while waiting"))
-            let capital = try await registry.compareFigures(CompareFiguresRequest(subjectID: "damascus", measure: .diedWhileWaiting))
+            let capital = try await registry.compareFigures(subjectID: "damascus", measure: .diedWhileWaiting)
             #expect(capital.registryCount == 1)
         }
     }
@@ -150,17 +150,17 @@ import Testing
             try await Deal.evacuate(registry, movementID: "m-1", caseIDs: [ids[0], ids[1], ids[2]])
             try await Deal.kill(registry, ids[3], on: "2017-12-27")
             try await Deal.kill(registry, ids[5], on: "2017-12-27")   // not on the agreement's list
-            _ = try await registry.recordFulfilment(RecordFulfilmentRequest(agreementID: "a-29", termID: "releases", count: 29), actor: registrar)
+            _ = try await registry.recordFulfilment(agreementID: "a-29", termID: "releases", count: 29, actor: registrar)
             _ = try await report(registry, Self.claim(.agreement, "a-29", .detaineesReleased, low: 25, qualifier: .almost, source: "jaish"))
             _ = try await report(registry, Self.claim(.agreement, "a-29", .detaineesReleased, low: 29, qualifier: .exact, source: "gov"))
 
-            let released = try await registry.compareFigures(CompareFiguresRequest(subjectID: "a-29", measure: .detaineesReleased))
+            let released = try await registry.compareFigures(subjectID: "a-29", measure: .detaineesReleased)
             #expect(released.claims.map(\.sourcePartyID) == ["jaish", "gov"])
             #expect((released.registryCounts, released.registryCount) == (true, 29))
             #expect(released.registryCountDescription.contains("DETAINEE_RELEASES term of agreement a-29 (releases)"))
-            let evacuated = try await registry.compareFigures(CompareFiguresRequest(subjectID: "a-29", measure: .evacuated))
+            let evacuated = try await registry.compareFigures(subjectID: "a-29", measure: .evacuated)
             #expect((evacuated.registryCounts, evacuated.registryCount) == (true, 3))
-            let died = try await registry.compareFigures(CompareFiguresRequest(subjectID: "a-29", measure: .diedWhileWaiting))
+            let died = try await registry.compareFigures(subjectID: "a-29", measure: .diedWhileWaiting)
             #expect((died.registryCounts, died.registryCount) == (true, 1))
             #expect(died.registryCountDescription == "cases on the lists of agreement a-29 that died while waiting (DECEASED)")
         }
@@ -172,12 +172,12 @@ import Testing
             try await Deal.evacuate(registry, movementID: "m-1", caseIDs: [ids[0], ids[1], ids[2]], removed: [ids[2]])
             let figure = try await report(registry, Self.claim(.movement, "m-1", .evacuated, low: 3, qualifier: .exact, source: "sarc"))
             #expect(figure.subjectKind == .movement)
-            let compared = try await registry.compareFigures(CompareFiguresRequest(subjectID: "m-1", measure: .evacuated))
+            let compared = try await registry.compareFigures(subjectID: "m-1", measure: .evacuated)
             #expect(compared.claims == [figure])
             #expect((compared.registryCounts, compared.registryCount) == (true, 2))
             #expect(compared.registryCountDescription == "cases on the manifest of movement m-1 that are EVACUATED")
             // A movement's other measures are not counted.
-            #expect(try await registry.compareFigures(CompareFiguresRequest(subjectID: "m-1", measure: .killed)).registryCounts == false)
+            #expect(try await registry.compareFigures(subjectID: "m-1", measure: .killed).registryCounts == false)
         }
     }
 
@@ -187,7 +187,7 @@ import Testing
             _ = try await report(registry, Self.claim(.site, "ghouta", .killed, low: 1_000, qualifier: .moreThan))
             _ = try await report(registry, Self.claim(.namedEvent, "the February offensive", .killed, low: 900))
             for (subject, measure) in [("ghouta", Figure.Measure.killed), ("the February offensive", .killed), ("ghouta", .population)] {
-                let compared = try await registry.compareFigures(CompareFiguresRequest(subjectID: subject, measure: measure))
+                let compared = try await registry.compareFigures(subjectID: subject, measure: measure)
                 #expect(!compared.registryCounts)
                 #expect(compared.registryCount == 0)
                 #expect(compared.registryCountDescription.contains("does not count \(measure.rawValue)"))
@@ -198,11 +198,11 @@ import Testing
     @Test func compareChecksItsRequest() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            var error = try await #require(throws: RPCError.self) { try await registry.compareFigures(CompareFiguresRequest()) }
+            var error = try await #require(throws: RegistryError.self) { try await registry.compareFigures(subjectID: "", measure: .unspecified) }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["subject_id", "measure"])
-            error = try await #require(throws: RPCError.self) {
-                try await registry.compareFigures(CompareFiguresRequest(subjectID: "atlantis", measure: .killed))
+            error = try await #require(throws: RegistryError.self) {
+                try await registry.compareFigures(subjectID: "atlantis", measure: .killed)
             }
             #expect(error.code == .notFound)
             #expect(error.message.contains("\"atlantis\""))
@@ -215,12 +215,12 @@ import Testing
                 _ = try await Deal.setUp(registry, cases: 4)
                 _ = try await report(registry, Self.claim())
                 _ = try await report(registry, Self.claim(low: 480, qualifier: .almost, source: "sarc"))
-                return try await registry.compareFigures(CompareFiguresRequest(subjectID: "ghouta", measure: .needingEvacuation))
+                return try await registry.compareFigures(subjectID: "ghouta", measure: .needingEvacuation)
             }
             let reopened = try openRegistry(directory)
-            #expect(try await reopened.compareFigures(CompareFiguresRequest(subjectID: "ghouta", measure: .needingEvacuation)) == before)
+            #expect(try await reopened.compareFigures(subjectID: "ghouta", measure: .needingEvacuation) == before)
             // Numbering goes on after the replayed figures.
-            #expect(try await reopened.reportFigure(ReportFigureRequest(figure: Self.claim()), actor: registrar).id == "F-000003")
+            #expect(try await reopened.reportFigure(Self.claim(), actor: registrar).id == "F-000003")
             await reopened.close()
         }
     }

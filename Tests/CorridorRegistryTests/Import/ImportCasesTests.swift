@@ -19,13 +19,13 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
         try await withRegistry { registry in
             try await World.seed(registry)
             let before = await registry.currentState.lastSequence
-            let request = ImportCasesRequest(rows: rows([
+            let importRows = rows([
                 (World.patient(), person("A", id: "N-1")),
                 (World.patient(id: "msf-9", ageMonths: 400), person("B", born: dateOfBirth(ageMonths: 400), id: "N-2")),
                 // A companion registered by an earlier row of the same import.
                 (World.patient(ageMonths: 6, companions: ["msf-9"]), nil),
-            ]))
-            let response = try await registry.importCases(request, actor: registrar)
+            ])
+            let response = try await registry.importCases(importRows, actor: registrar)
             #expect(response.dryRun == false)
             #expect(response.cases == [ImportedCase(row: 2, caseID: "C-000001"), ImportedCase(row: 3, caseID: "msf-9"), ImportedCase(row: 4, caseID: "C-000002")])
             let state = await registry.currentState
@@ -39,7 +39,7 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
             #expect(events.allSatisfy { $0.event?.actor == registrar && $0.event?.reason == "imported with 3 cases" })
             let view = try await registry.caseView("msf-9")
             // A reason given is kept instead.
-            _ = try await registry.importCases(ImportCasesRequest(rows: rows([(World.patient(), nil)]), reason: "imported from intake.csv"), actor: registrar)
+            _ = try await registry.importCases(rows([(World.patient(), nil)]), reason: "imported from intake.csv", actor: registrar)
             #expect(registry.allRecordedEvents().last?.event?.reason == "imported from intake.csv")
             #expect(view.case?.ageMonths == 400)
         }
@@ -49,15 +49,15 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
         try await withRegistry { registry in
             try await World.seed(registry)
             let before = await registry.currentState
-            let response = try await registry.importCases(ImportCasesRequest(rows: rows([(World.patient(), nil), (World.patient(), nil)]), dryRun: true), actor: registrar)
+            let response = try await registry.importCases(rows([(World.patient(), nil), (World.patient(), nil)]), dryRun: true, actor: registrar)
             #expect(response.dryRun)
             #expect(response.sequence == 0)
             #expect(response.cases.map(\.caseID) == ["C-000001", "C-000002"])
             expectSameState(await registry.currentState, before, "after a dry run")
 
             // The same checks as a real import.
-            let refusal = await #expect(throws: RPCError.self) {
-                try await registry.importCases(ImportCasesRequest(rows: rows([(World.patient(site: "nowhere"), nil)]), dryRun: true), actor: registrar)
+            let refusal = await #expect(throws: RegistryError.self) {
+                try await registry.importCases(rows([(World.patient(site: "nowhere"), nil)]), dryRun: true, actor: registrar)
             }
             #expect(refusal?.code == .invalidArgument)
             #expect(refusal?.fields == ["rows[0].case.site_id"])
@@ -71,21 +71,21 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
             let before = await registry.currentState
             var unspecified = World.patient(ageMonths: 2_000)
             unspecified.sex = .unspecified
-            let request = ImportCasesRequest(rows: rows([
+            let importRows = rows([
                 (World.patient(), nil),
                 (unspecified, nil),
                 (World.patient(), nil),
                 (World.patient(site: "nowhere", companions: ["ghost"]), CasePersonal(dateOfBirth: "1990-13-01")),
-            ]))
-            let refusal = await #expect(throws: RPCError.self) { try await registry.importCases(request, actor: registrar) }
+            ])
+            let refusal = await #expect(throws: RegistryError.self) { try await registry.importCases(importRows, actor: registrar) }
             #expect(refusal?.code == .invalidArgument)
             #expect(refusal?.message == "2 of 4 rows refused; nothing was imported")
             #expect(refusal?.fields == [
                 "rows[1].case.age_months", "rows[1].case.sex",
                 "rows[3].case.site_id", "rows[3].case.companion_ids[0]", "rows[3].personal.date_of_birth",
             ])
-            #expect(refusal?.fieldViolations.first?.description == "row 3: 2000 is more than 1560 (130 years)")
-            #expect(refusal?.fieldViolations.allSatisfy { $0.description.hasPrefix("row 3: ") || $0.description.hasPrefix("row 5: ") } == true)
+            #expect(refusal?.fieldViolations.first?.reason == "row 3: 2000 is more than 1560 (130 years)")
+            #expect(refusal?.fieldViolations.allSatisfy { $0.reason.hasPrefix("row 3: ") || $0.reason.hasPrefix("row 5: ") } == true)
             expectSameState(await registry.currentState, before, "after a refused import")
         }
     }
@@ -94,18 +94,18 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
         try await withRegistry { registry in
             try await World.seed(registry)
             let born = dateOfBirth(ageMonths: 96)
-            let refusal = await #expect(throws: RPCError.self) {
-                try await registry.importCases(ImportCasesRequest(rows: rows([
+            let refusal = await #expect(throws: RegistryError.self) {
+                try await registry.importCases(rows([
                     (World.patient(id: "msf-1"), person("Layla Haddad", born: born, id: "NID 0001")),
                     (World.patient(id: "msf-1"), nil),
                     (World.patient(), person("Someone Else", id: "nid-0001")),
                     (World.patient(), person("  layla   HADDAD ", born: born)),
                     (World.patient(), person("Layla Haddad", born: dateOfBirth(ageMonths: 96, plusDays: 1))),
-                ])), actor: registrar)
+                ]), actor: registrar)
             }
             #expect(refusal?.code == .alreadyExists)
             #expect(refusal?.fieldViolations.map(\.field) == ["rows[1].case.id", "rows[2].personal.identity_numbers[0]", "rows[3].personal.name"])
-            #expect(refusal?.fieldViolations.map(\.description) == [
+            #expect(refusal?.fieldViolations.map(\.reason) == [
                 "row 3: duplicate: the id \"msf-1\" is already row 2",
                 "row 4: duplicate: the identity number \"nid-0001\" is already row 2",
                 "row 5: duplicate: the same name and date of birth (\(born)) are already row 2",
@@ -119,16 +119,16 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
             try await World.seed(registry)
             _ = try await registry.registerCase(World.patient(id: "msf-17"), personal: World.personal, actor: registrar)
             let before = await registry.currentState
-            let refusal = await #expect(throws: RPCError.self) {
-                try await registry.importCases(ImportCasesRequest(rows: rows([
+            let refusal = await #expect(throws: RegistryError.self) {
+                try await registry.importCases(rows([
                     (World.patient(), nil),
                     (World.patient(id: "msf-17"), nil),
                     (World.patient(), CasePersonal(identityNumbers: ["nid0001"])),
                     (World.patient(), CasePersonal(name: World.personal.name, dateOfBirth: World.personal.dateOfBirth)),
-                ])), actor: registrar)
+                ]), actor: registrar)
             }
             #expect(refusal?.code == .alreadyExists)
-            #expect(refusal?.fieldViolations.map(\.description) == [
+            #expect(refusal?.fieldViolations.map(\.reason) == [
                 "row 3: duplicate: the id \"msf-17\" is already case msf-17",
                 "row 4: duplicate: the identity number \"nid0001\" is already case msf-17",
                 "row 5: duplicate: the same name and date of birth (\(World.personal.dateOfBirth)) are already case msf-17",
@@ -140,10 +140,10 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
     @Test func aMixOfDuplicatesAndBadFieldsIsInvalidArgument() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            let refusal = await #expect(throws: RPCError.self) {
-                try await registry.importCases(ImportCasesRequest(rows: rows([
+            let refusal = await #expect(throws: RegistryError.self) {
+                try await registry.importCases(rows([
                     (World.patient(id: "a-1"), nil), (World.patient(id: "a-1"), nil), (World.patient(site: ""), nil),
-                ])), actor: registrar)
+                ]), actor: registrar)
             }
             #expect(refusal?.code == .invalidArgument)
             #expect(refusal?.fields == ["rows[1].case.id", "rows[2].case.site_id"])
@@ -153,13 +153,13 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
     @Test func aCompanionMustComeBeforeTheRowThatNamesIt() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            let refusal = await #expect(throws: RPCError.self) {
-                try await registry.importCases(ImportCasesRequest(rows: rows([
+            let refusal = await #expect(throws: RegistryError.self) {
+                try await registry.importCases(rows([
                     (World.patient(ageMonths: 6, companions: ["mother-1"]), nil), (World.patient(id: "mother-1", ageMonths: 300), nil),
-                ])), actor: registrar)
+                ]), actor: registrar)
             }
             #expect(refusal?.fields == ["rows[0].case.companion_ids[0]"])
-            #expect(refusal?.fieldViolations.first?.description == "row 2: no case with id \"mother-1\"")
+            #expect(refusal?.fieldViolations.first?.reason == "row 2: no case with id \"mother-1\"")
         }
     }
 
@@ -171,7 +171,7 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
             let registry = try openRegistry(directory, options: RegistryOptions())
             try await World.seed(registry)
             let before = await registry.currentState.lastSequence
-            let response = try await registry.importCases(ImportCasesRequest(rows: rows(Self.many)), actor: registrar)
+            let response = try await registry.importCases(rows(Self.many), actor: registrar)
             #expect(response.cases.count == 2_000)
             #expect(response.cases.last == ImportedCase(row: 2_001, caseID: "C-002000"))
             let state = await registry.currentState
@@ -187,10 +187,10 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
             // Test registries have 64 KiB segments: 2,000 cases do not fit one.
             try await World.seed(registry)
             let before = await registry.currentState
-            let refusal = await #expect(throws: RPCError.self) {
-                try await registry.importCases(ImportCasesRequest(rows: rows(Self.many)), actor: registrar)
+            let refusal = await #expect(throws: RegistryError.self) {
+                try await registry.importCases(rows(Self.many), actor: registrar)
             }
-            #expect(refusal?.code == .invalidArgument)
+            #expect(refusal?.storeError?.kind == .tooLarge, "\(String(describing: refusal))")
             #expect(refusal?.message.contains("a segment holds") == true)
             expectSameState(await registry.currentState, before, "after an import too large")
         }
@@ -198,12 +198,12 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
 
     @Test func anEmptyImportIsRefused() async throws {
         try await withRegistry { registry in
-            let refusal = await #expect(throws: RPCError.self) { try await registry.importCases(ImportCasesRequest(rows: []), actor: registrar) }
+            let refusal = await #expect(throws: RegistryError.self) { try await registry.importCases([], actor: registrar) }
             #expect(refusal?.code == .invalidArgument)
             #expect(refusal?.fields == ["rows"])
-            let missing = await #expect(throws: RPCError.self) { try await registry.importCases(ImportCasesRequest(rows: [ImportCaseRow(row: 2)]), actor: registrar) }
+            let missing = await #expect(throws: RegistryError.self) { try await registry.importCases([ImportCaseRow(row: 2)], actor: registrar) }
             #expect(missing?.fields == ["rows[0].case"])
-            #expect(missing?.fieldViolations.first?.description == "row 2: is required")
+            #expect(missing?.fieldViolations.first?.reason == "row 2: is required")
         }
     }
 
@@ -211,7 +211,7 @@ private func person(_ name: String, born: String = World.personal.dateOfBirth, i
         try await withTemporaryDirectory { directory in
             let expected = try await withRegistryReleasedAfterwards(directory) { registry in
                 try await World.seed(registry)
-                _ = try await registry.importCases(ImportCasesRequest(rows: rows([(World.patient(), World.personal), (World.patient(id: "x-2"), nil)])), actor: registrar)
+                _ = try await registry.importCases(rows([(World.patient(), World.personal), (World.patient(id: "x-2"), nil)]), actor: registrar)
                 let state = await registry.currentState
                 await registry.close()
                 return state

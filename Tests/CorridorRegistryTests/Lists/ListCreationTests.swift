@@ -15,7 +15,7 @@ import Testing
             #expect(list.policyVersion.isEmpty)
             #expect(list.requiredApprovals == ["gov", "jaish"])
             #expect(list.createdAtMs > 0)
-            #expect(try await registry.getList(GetRequest(id: "l1")).list == list)
+            #expect(try await registry.getList("l1").list == list)
             #expect(await registry.currentState.listVersions["l1"] == nil)
         }
     }
@@ -25,7 +25,7 @@ import Testing
             try await ListWorld.seed(registry)
             let list = try await ListWorld.create(registry, approvals: ["gov", "sarc"])
             #expect(list.requiredApprovals == ["gov", "sarc"])
-            let error = try await #require(throws: RPCError.self) { try await ListWorld.create(registry, id: "l2", approvals: ["gov", "msf"]) }
+            let error = try await #require(throws: RegistryError.self) { try await ListWorld.create(registry, id: "l2", approvals: ["gov", "msf"]) }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["list.required_approvals[1]"])
         }
@@ -36,7 +36,7 @@ import Testing
             try await ListWorld.seed(registry)
             _ = try await ListWorld.create(registry)
             let before = await registry.currentState
-            let error = try await #require(throws: RPCError.self) { try await ListWorld.create(registry) }
+            let error = try await #require(throws: RegistryError.self) { try await ListWorld.create(registry) }
             #expect(error.code == .alreadyExists)
             #expect(error.message.contains("l1"))
             #expect(await registry.currentState == before)
@@ -46,20 +46,20 @@ import Testing
     @Test func badFieldsAreRefusedNamingEachOne() async throws {
         try await withRegistry { registry in
             try await ListWorld.seed(registry)
-            let error = try await #require(throws: RPCError.self) {
-                try await registry.createList(CreateListRequest(list: EvacuationList(
+            let error = try await #require(throws: RegistryError.self) {
+                try await registry.createList(EvacuationList(
                     id: "Bad Id", agreementID: "nope", originSiteID: "atlantis", quota: 0, ruleIDs: ["ghost"], status: .approved, version: 3
-                )), actor: registrar)
+                ), actor: registrar)
             }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["list.id", "list.agreement_id", "list.origin_site_id", "list.quota", "list.rule_ids[0]", "list.status", "list.version"])
-            let missing = try await #require(throws: RPCError.self) {
-                try await registry.createList(CreateListRequest(list: EvacuationList(id: "l")), actor: registrar)
+            let missing = try await #require(throws: RegistryError.self) {
+                try await registry.createList(EvacuationList(id: "l"), actor: registrar)
             }
             #expect(missing.fields == ["list.agreement_id", "list.origin_site_id", "list.quota"])
-            let huge = try await #require(throws: RPCError.self) { try await ListWorld.create(registry, quota: 10_001) }
+            let huge = try await #require(throws: RegistryError.self) { try await ListWorld.create(registry, quota: 10_001) }
             #expect(huge.fields == ["list.quota"])
-            let none = try await #require(throws: RPCError.self) { try await registry.createList(CreateListRequest(), actor: registrar) }
+            let none = try await #require(throws: RegistryError.self) { try await registry.createList(nil, actor: registrar) }
             #expect(none.fields == ["list"])
         }
     }
@@ -67,12 +67,12 @@ import Testing
     @Test func aLiftedRuleCannotBeGivenToANewList() async throws {
         try await withRegistry { registry in
             try await ListWorld.seed(registry)
-            _ = try await registry.imposeRule(ImposeRuleRequest(rule: EligibilityRule(id: "r1", imposedBy: "gov", description: "no men", effect: .exclude, sex: .male)), actor: registrar)
-            _ = try await registry.liftRule(LiftRuleRequest(ruleID: "r1", reason: "renegotiated"), actor: registrar)
-            let error = try await #require(throws: RPCError.self) { try await ListWorld.create(registry, rules: ["r1"]) }
+            _ = try await registry.imposeRule(EligibilityRule(id: "r1", imposedBy: "gov", description: "no men", effect: .exclude, sex: .male), actor: registrar)
+            _ = try await registry.liftRule(ruleID: "r1", reason: "renegotiated", actor: registrar)
+            let error = try await #require(throws: RegistryError.self) { try await ListWorld.create(registry, rules: ["r1"]) }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["list.rule_ids[0]"])
-            #expect(error.fieldViolations.first?.description.contains("lifted") == true)
+            #expect(error.fieldViolations.first?.reason.contains("lifted") == true)
         }
     }
 
@@ -82,7 +82,7 @@ import Testing
             try await registry.commit([.agreementRecorded(AgreementRecorded(agreement: Agreement(
                 id: ListWorld.agreementID, parties: [.init(partyID: "sarc", role: .mediator)], status: .agreed
             )))], actor: registrar)
-            let error = try await #require(throws: RPCError.self) { try await ListWorld.create(registry) }
+            let error = try await #require(throws: RegistryError.self) { try await ListWorld.create(registry) }
             #expect(error.fields == ["list.required_approvals"])
         }
     }
@@ -91,7 +91,7 @@ import Testing
         try await withRegistry { registry in
             try await World.seed(registry)
             try await ListWorld.recordAgreement(registry, id: ListWorld.agreementID, status: .collapsed)
-            let error = try await #require(throws: RPCError.self) { try await ListWorld.create(registry) }
+            let error = try await #require(throws: RegistryError.self) { try await ListWorld.create(registry) }
             #expect(error.code == .failedPrecondition)
             #expect(error.message.contains("COLLAPSED") && error.message.contains("AGREED"))
         }

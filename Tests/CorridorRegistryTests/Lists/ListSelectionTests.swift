@@ -1,5 +1,6 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
@@ -73,7 +74,7 @@ import Testing
             #expect(again.activeCaseIDs == ["c-03", "c-01"])
             #expect(await ListWorld.status(registry, "c-02") == .waiting)
             #expect(await ListWorld.status(registry, "c-03") == .listed)
-            let diff = try await registry.diffList(DiffListRequest(listID: "l1", fromVersion: 1, toVersion: 2))
+            let diff = try await registry.diffList(listID: "l1", fromVersion: 1, toVersion: 2)
             #expect(diff.changes.map(\.change) == ["ADDED", "MOVED", "REMOVED"])
             #expect(diff.changes.map(\.caseID) == ["c-03", "c-01", "c-02"])
         }
@@ -82,10 +83,10 @@ import Testing
     @Test func rulesLeaveCasesOutNamingTheRuleAndItsParty() async throws {
         try await withRegistry { registry in
             try await ListWorld.seed(registry)
-            _ = try await registry.imposeRule(ImposeRuleRequest(rule: EligibilityRule(
+            _ = try await registry.imposeRule(EligibilityRule(
                 id: "no-men-15-55", imposedBy: "gov", description: "males aged 15 to 55 are excluded", effect: .exclude,
                 sex: .male, hasAgeRange: true, minAgeMonths: 180, maxAgeMonths: 660
-            )), actor: registrar)
+            ), actor: registrar)
             try await ListWorld.register(registry, "c-01", ageMonths: 300, sex: .male)
             try await ListWorld.register(registry, "c-02", ageMonths: 300, consent: false)
             try await ListWorld.register(registry, "c-03", ageMonths: 300)
@@ -101,7 +102,7 @@ import Testing
                 LeftOutCount(reason: "consent not given", count: 1),
                 LeftOutCount(reason: "rule no-men-15-55 (imposed by gov)", count: 1, ruleID: "no-men-15-55", imposedBy: "gov"),
             ])
-            let now = try await registry.leftOut(LeftOutRequest(listID: "l1"))
+            let now = try await registry.leftOut(listID: "l1")
             #expect(now.leftOutCounts == response.leftOutCounts)
             #expect(now.leftOut == response.leftOut)
             #expect(now.considered == 3 && now.leftOutTotal == 2)
@@ -115,13 +116,13 @@ import Testing
             _ = try await ListWorld.create(registry, quota: 2)
             let response = try await ListWorld.select(registry)
             #expect(response.leftOutTotal == 7)
-            let page = try await registry.leftOut(LeftOutRequest(listID: "l1", limit: 3, offset: 2))
+            let page = try await registry.leftOut(listID: "l1", limit: 3, offset: 2)
             #expect(page.leftOut.map(\.rank) == [5, 6, 7])
             #expect(page.leftOutTotal == 7)
             #expect(page.leftOut == Array(response.leftOut[2..<5]))
-            let error = try await #require(throws: RPCError.self) { try await registry.leftOut(LeftOutRequest(listID: "l1", limit: 20_000)) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.leftOut(listID: "l1", limit: 20_000) }
             #expect(error.fields == ["limit"])
-            let missing = try await #require(throws: RPCError.self) { try await registry.leftOut(LeftOutRequest(listID: "nope")) }
+            let missing = try await #require(throws: RegistryError.self) { try await registry.leftOut(listID: "nope") }
             #expect(missing.code == .notFound)
         }
     }
@@ -154,7 +155,7 @@ import Testing
             #expect(response.leftOutCounts == [LeftOutCount(reason: "consent not given", count: 6), LeftOutCount(reason: "quota filled", count: 1474)])
             var all: [LeftOutCase] = []
             while all.count < 1480 {
-                let page = try await registry.leftOut(LeftOutRequest(listID: "l1", limit: 400, offset: UInt32(all.count)))
+                let page = try await registry.leftOut(listID: "l1", limit: 400, offset: UInt32(all.count))
                 #expect(page.leftOutTotal == 1480)
                 if page.leftOut.isEmpty { break }
                 all += page.leftOut
@@ -177,7 +178,7 @@ import Testing
             #expect(list.entries[0].companionIDs == ["mother"])
             #expect(list.entries[0].explanation.contains("with companion mother"))
             #expect(await ListWorld.status(registry, "mother") == .listed)
-            #expect(try await registry.getList(GetRequest(id: "l1")).placesTaken == 2)
+            #expect(try await registry.getList("l1").placesTaken == 2)
         }
     }
 
@@ -186,18 +187,18 @@ import Testing
             try await ListWorld.seed(registry)
             try await ListWorld.register(registry, "c-01")
             _ = try await ListWorld.create(registry)
-            let unknown = try await #require(throws: RPCError.self) {
-                try await registry.selectList(SelectListRequest(listID: "l1", policyVersion: "priority-v9", asOf: "2026-13-01"), actor: registrar)
+            let unknown = try await #require(throws: RegistryError.self) {
+                try await registry.selectList(listID: "l1", policyVersion: "priority-v9", asOf: "2026-13-01", actor: registrar)
             }
             #expect(unknown.code == .invalidArgument)
             #expect(unknown.fields == ["policy_version", "as_of"])
-            #expect(unknown.fieldViolations[0].description.contains("priority-v1"))
-            let missing = try await #require(throws: RPCError.self) { try await ListWorld.select(registry, "nope") }
+            #expect(unknown.fieldViolations[0].reason.contains("priority-v1"))
+            let missing = try await #require(throws: RegistryError.self) { try await ListWorld.select(registry, "nope") }
             #expect(missing.code == .notFound)
             try await ListWorld.select(registry)
-            _ = try await registry.submitList(ListActionRequest(listID: "l1"), actor: registrar)
+            _ = try await registry.submitList(listID: "l1", actor: registrar)
             let before = await registry.currentState
-            let submitted = try await #require(throws: RPCError.self) { try await ListWorld.select(registry) }
+            let submitted = try await #require(throws: RegistryError.self) { try await ListWorld.select(registry) }
             #expect(submitted.code == .failedPrecondition)
             #expect(submitted.message.contains("is SUBMITTED") && submitted.message.contains("DRAFT"))
             #expect(await registry.currentState == before)

@@ -46,15 +46,15 @@ enum ListWorld {
         _ registry: Registry, id: String = "l1", quota: UInt32 = 29, origin: String = "ghouta", rules: [String] = [],
         companionsCount: Bool = false, approvals: [String] = []
     ) async throws -> EvacuationList {
-        try await registry.createList(CreateListRequest(list: EvacuationList(
+        try await registry.createList(EvacuationList(
             id: id, title: "Medical evacuations", agreementID: agreementID, originSiteID: origin, quota: quota,
             ruleIDs: rules, companionsCount: companionsCount, requiredApprovals: approvals
-        )), actor: registrar)
+        ), actor: registrar)
     }
 
     @discardableResult
     static func select(_ registry: Registry, _ id: String = "l1", asOf: String = "2026-11-21") async throws -> SelectListResponse {
-        try await registry.selectList(SelectListRequest(listID: id, asOf: asOf), actor: registrar)
+        try await registry.selectList(listID: id, asOf: asOf, actor: registrar)
     }
 
     /// Created, selected, submitted and approved by both parties.
@@ -62,9 +62,9 @@ enum ListWorld {
     static func approved(_ registry: Registry, id: String = "l1", quota: UInt32 = 29) async throws -> EvacuationList {
         _ = try await create(registry, id: id, quota: quota)
         try await select(registry, id)
-        _ = try await registry.submitList(ListActionRequest(listID: id), actor: registrar)
-        _ = try await registry.approveList(ApproveListRequest(listID: id, partyID: "gov"), actor: registrar)
-        return try await registry.approveList(ApproveListRequest(listID: id, partyID: "jaish"), actor: registrar)
+        _ = try await registry.submitList(listID: id, actor: registrar)
+        _ = try await registry.approveList(listID: id, partyID: "gov", actor: registrar)
+        return try await registry.approveList(listID: id, partyID: "jaish", actor: registrar)
     }
 
     static func status(_ registry: Registry, _ caseID: String) async -> Case.Status? {

@@ -1,5 +1,6 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
@@ -28,22 +29,22 @@ import Testing
             #expect(next.rank == 30)
             #expect(next.reason == "rank 30; quota of 29 filled")
 
-            _ = try await registry.submitList(ListActionRequest(listID: "l1"), actor: registrar)
-            _ = try await registry.approveList(ApproveListRequest(listID: "l1", partyID: "gov"), actor: registrar)
-            let approved = try await registry.approveList(ApproveListRequest(listID: "l1", partyID: "jaish"), actor: registrar)
+            _ = try await registry.submitList(listID: "l1", actor: registrar)
+            _ = try await registry.approveList(listID: "l1", partyID: "gov", actor: registrar)
+            let approved = try await registry.approveList(listID: "l1", partyID: "jaish", actor: registrar)
             #expect(approved.status == .approved)
 
             _ = try await registry.setCaseStatus(caseID: "c-00", status: .deceased, date: "2017-04-13", reason: "", actor: registrar)
-            let afterDeath = try await registry.getList(GetRequest(id: "l1"))
+            let afterDeath = try await registry.getList("l1")
             #expect(afterDeath.died == 1)
             #expect(afterDeath.placesTaken == 28)
 
-            let toppedUp = try await registry.topUpList(ListActionRequest(listID: "l1"), actor: registrar)
+            let toppedUp = try await registry.topUpList(listID: "l1", actor: registrar)
             #expect(toppedUp.activeCaseIDs.count == 29)
             #expect(toppedUp.entries.last?.caseID == next.caseID)
             #expect(toppedUp.entries.last?.rank == 30)
             #expect(toppedUp.version == 3)
-            let summary = try await registry.getList(GetRequest(id: "l1"))
+            let summary = try await registry.getList("l1")
             #expect(summary.died == 1)
             #expect(summary.waiting == 29)
             #expect(summary.placesTaken == 29)

@@ -1,5 +1,6 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
@@ -7,18 +8,18 @@ import Testing
 /// manifest per case, the list's rules checked again, removals.
 @Suite struct ManifestTests {
     func change(_ registry: Registry, _ id: String = "evac-1", add: [Movement.Passenger] = [], remove: [String] = [], reason: String = "") async throws -> Movement {
-        try await registry.changeManifest(ChangeManifestRequest(movementID: id, add: add, removeCaseIDs: remove, reason: reason), actor: registrar)
+        try await registry.changeManifest(movementID: id, add: add, removeCaseIDs: remove, reason: reason, actor: registrar)
     }
 
-    func refusal(_ registry: Registry, _ id: String = "evac-1", add: [Movement.Passenger] = [], remove: [String] = [], reason: String = "") async throws -> RPCError {
+    func refusal(_ registry: Registry, _ id: String = "evac-1", add: [Movement.Passenger] = [], remove: [String] = [], reason: String = "") async throws -> RegistryError {
         let before = await registry.currentState
-        let error = try await #require(throws: RPCError.self) { try await change(registry, id, add: add, remove: remove, reason: reason) }
+        let error = try await #require(throws: RegistryError.self) { try await change(registry, id, add: add, remove: remove, reason: reason) }
         #expect(await registry.currentState == before)
         return error
     }
 
     func planEvacuation(_ registry: Registry, id: String = "evac-1", list: String = "") async throws {
-        _ = try await registry.planMovement(PlanMovementRequest(movement: Corridor.evacuation(id: id, list: list)), actor: registrar)
+        _ = try await registry.planMovement(Corridor.evacuation(id: id, list: list), actor: registrar)
     }
 
     @Test func listedCasesAreAddedAndScheduled() async throws {
@@ -174,7 +175,7 @@ import Testing
             let error = try await refusal(registry, add: [.init(caseID: ""), .init(caseID: ids[0], destinationSiteID: "douma"), .init(caseID: ids[0])])
             #expect(Set(error.fields) == ["add[0].case_id", "add[1].destination_site_id", "add[2].case_id"], "\(error)")
             #expect(try await refusal(registry).fields == ["add"])
-            _ = try await registry.planMovement(PlanMovementRequest(movement: Corridor.convoy()), actor: registrar)
+            _ = try await registry.planMovement(Corridor.convoy(), actor: registrar)
             #expect(try await refusal(registry, "convoy-1", add: [.init(caseID: ids[0])]).fields == ["add"])
         }
     }

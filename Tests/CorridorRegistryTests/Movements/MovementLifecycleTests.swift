@@ -1,5 +1,6 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTestSupport
 import CorridorWire
 import Testing
 
@@ -8,12 +9,12 @@ import Testing
 /// arrival and abort do to cases, lists and agreements.
 @Suite struct MovementLifecycleTests {
     func plan(_ registry: Registry, _ movement: Movement) async throws {
-        _ = try await registry.planMovement(PlanMovementRequest(movement: movement), actor: registrar)
+        _ = try await registry.planMovement(movement, actor: registrar)
     }
 
-    func refusal(_ registry: Registry, _ id: String, _ status: Movement.Status, at: String = "", override: String = "", reason: String = "") async throws -> RPCError {
+    func refusal(_ registry: Registry, _ id: String, _ status: Movement.Status, at: String = "", override: String = "", reason: String = "") async throws -> RegistryError {
         let before = await registry.currentState
-        let error = try await #require(throws: RPCError.self) {
+        let error = try await #require(throws: RegistryError.self) {
             try await Corridor.status(registry, id, status, at: at, override: override, reason: reason)
         }
         #expect(await registry.currentState == before)
@@ -100,8 +101,8 @@ import Testing
             try await Corridor.seed(registry, pause: false)
             try await plan(registry, Corridor.convoy())
             _ = try await Corridor.status(registry, "convoy-1", .notified)
-            let error = try await #require(throws: RPCError.self) {
-                try await registry.setMovementStatus(SetMovementStatusRequest(movementID: "convoy-1", status: .departed, at: "2026-11-21T07:15Z"), actor: registrar)
+            let error = try await #require(throws: RegistryError.self) {
+                try await registry.setMovementStatus(movementID: "convoy-1", status: .departed, at: "2026-11-21T07:15Z", actor: registrar)
             }
             #expect(error.message.contains("at 2026-11-21 07:15 UTC; windows there: none"), "\(error)")
         }
@@ -127,7 +128,7 @@ import Testing
             try await Corridor.agree(registry)
             let ids = try await Corridor.listed(registry, count: 3, agreement: "agr-1")
             try await plan(registry, Corridor.evacuation(list: "list-1", agreement: "agr-1", passengers: [.init(caseID: ids[0]), .init(caseID: ids[1], destinationSiteID: "douma-shelter"), .init(caseID: ids[2])]))
-            _ = try await registry.changeManifest(ChangeManifestRequest(movementID: "evac-1", removeCaseIDs: [ids[2]], reason: "too ill"), actor: registrar)
+            _ = try await registry.changeManifest(movementID: "evac-1", removeCaseIDs: [ids[2]], reason: "too ill", actor: registrar)
             let version = await registry.currentState.lists["list-1"]?.version
             _ = try await Corridor.depart(registry, "evac-1")
             let state = await registry.currentState
@@ -176,20 +177,20 @@ import Testing
         try await withRegistry { registry in
             try await Corridor.seed(registry)
             try await plan(registry, Corridor.convoy())
-            var error = try await #require(throws: RPCError.self) {
-                try await registry.setMovementStatus(SetMovementStatusRequest(movementID: "convoy-1", status: .notified, at: "2026-11-21T10:15"), actor: registrar)
+            var error = try await #require(throws: RegistryError.self) {
+                try await registry.setMovementStatus(movementID: "convoy-1", status: .notified, at: "2026-11-21T10:15", actor: registrar)
             }
             #expect(error.fields == ["time_zone"])
-            error = try await #require(throws: RPCError.self) {
-                try await registry.setMovementStatus(SetMovementStatusRequest(movementID: "convoy-1", status: .notified, at: "soon", timeZone: Corridor.zone), actor: registrar)
+            error = try await #require(throws: RegistryError.self) {
+                try await registry.setMovementStatus(movementID: "convoy-1", status: .notified, at: "soon", timeZone: Corridor.zone, actor: registrar)
             }
             #expect(error.fields == ["at"])
-            error = try await #require(throws: RPCError.self) {
-                try await registry.setMovementStatus(SetMovementStatusRequest(movementID: "convoy-1", status: .unspecified), actor: registrar)
+            error = try await #require(throws: RegistryError.self) {
+                try await registry.setMovementStatus(movementID: "convoy-1", status: .unspecified, actor: registrar)
             }
             #expect(error.fields == ["status"])
-            error = try await #require(throws: RPCError.self) {
-                try await registry.setMovementStatus(SetMovementStatusRequest(movementID: "nope", status: .notified), actor: registrar)
+            error = try await #require(throws: RegistryError.self) {
+                try await registry.setMovementStatus(movementID: "nope", status: .notified, actor: registrar)
             }
             #expect(error.code == .notFound)
         }

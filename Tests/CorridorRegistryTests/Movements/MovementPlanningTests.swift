@@ -7,12 +7,12 @@ import Testing
 /// naming each field.
 @Suite struct MovementPlanningTests {
     func plan(_ registry: Registry, _ movement: Movement) async throws -> Movement {
-        try await registry.planMovement(PlanMovementRequest(movement: movement), actor: registrar)
+        try await registry.planMovement(movement, actor: registrar)
     }
 
-    func refusal(_ registry: Registry, _ movement: Movement) async throws -> RPCError {
+    func refusal(_ registry: Registry, _ movement: Movement) async throws -> RegistryError {
         let before = await registry.currentState
-        let error = try await #require(throws: RPCError.self) { try await plan(registry, movement) }
+        let error = try await #require(throws: RegistryError.self) { try await plan(registry, movement) }
         #expect(await registry.currentState == before)
         return error
     }
@@ -25,7 +25,7 @@ import Testing
             #expect(planned.cargo.map(\.id) == ["1", "2", "3"])
             #expect(planned.cargo.map(\.peopleServed).reduce(0, +) == 12_000)
             #expect(planned.vehicles == [.init(kind: .truck, count: 13)])
-            #expect(try await registry.getMovement(GetRequest(id: "convoy-1")) == planned)
+            #expect(try await registry.getMovement("convoy-1") == planned)
         }
     }
 
@@ -59,7 +59,7 @@ import Testing
                 "movement.cargo[0].removed",
             ], "\(error)")
             let crossing = error.fieldViolations.first { $0.field == "movement.crossing_site_id" }
-            #expect(crossing?.description.contains("of kind CITY, not CROSSING") == true)
+            #expect(crossing?.reason.contains("of kind CITY, not CROSSING") == true)
         }
     }
 
@@ -101,7 +101,7 @@ import Testing
             try await Corridor.listed(registry, count: 1, list: "of-agr-1", agreement: "agr-1")
             var error = try await refusal(registry, Corridor.evacuation(list: "draft"))
             #expect(error.fields == ["movement.list_id"])
-            #expect(error.fieldViolations.first?.description.contains("DRAFT") == true)
+            #expect(error.fieldViolations.first?.reason.contains("DRAFT") == true)
             error = try await refusal(registry, Corridor.evacuation(list: "of-agr-1", agreement: "agr-2"))
             #expect(error.fields == ["movement.list_id"])
             #expect(try await plan(registry, Corridor.evacuation(list: "of-agr-1", agreement: "agr-1")).listID == "of-agr-1")

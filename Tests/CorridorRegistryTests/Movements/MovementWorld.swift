@@ -1,5 +1,6 @@
 @testable import CorridorRegistry
 import CorridorModel
+import CorridorTimeZones
 import CorridorWire
 import Testing
 
@@ -47,7 +48,7 @@ enum Corridor {
     /// The world, the pause, and the registry ready.
     static func seed(_ registry: Registry, pause: Bool = true) async throws {
         try await World.seed(registry)
-        if pause { _ = try await registry.announceWindow(AnnounceWindowRequest(window: Self.pause), actor: registrar) }
+        if pause { _ = try await registry.announceWindow(Self.pause, actor: registrar) }
     }
 
     /// Registers `count` patients and puts them LISTED on an APPROVED list (and its rules).
@@ -79,7 +80,7 @@ enum Corridor {
 
     static func status(_ registry: Registry, _ id: String, _ status: Movement.Status, at: String = "", zone: String = "", override: String = "", reason: String = "") async throws -> Movement {
         try await registry.setMovementStatus(
-            SetMovementStatusRequest(movementID: id, status: status, at: at, timeZone: zone.isEmpty && !at.isEmpty && !at.hasSuffix("Z") ? Self.zone : zone, overrideReason: override, reason: reason),
+            movementID: id, status: status, at: at, timeZone: zone.isEmpty && !at.isEmpty && !at.hasSuffix("Z") ? Self.zone : zone, overrideReason: override, reason: reason,
             actor: registrar
         )
     }

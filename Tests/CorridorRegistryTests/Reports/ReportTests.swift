@@ -40,7 +40,7 @@ import CorridorTestSupport
     @Test func waitingCasesAreMostUrgentFirstThenLongestWaitingThenId() async throws {
         try await withRegistry { registry in
             try await waitingWorld(registry)
-            let report = try await registry.waitingCases(WaitingCasesRequest())
+            let report = try await registry.waitingCases()
             #expect(report.cases.map(\.caseID) == ["u-41", "u-41b", "u-3", "u-listed", "s-20", "s-5", "p-10", "r-old"])
             #expect(report.cases.map(\.daysWaited) == [41, 41, 3, 2, 20, 5, 10, 90])
             #expect(report.total == 8, "not the dead, not the one in transit")
@@ -63,7 +63,7 @@ import CorridorTestSupport
         try await withRegistry { registry in
             try await waitingWorld(registry)
             for limit in 1...9 {
-                let report = try await registry.waitingCases(WaitingCasesRequest(limit: UInt32(limit)))
+                let report = try await registry.waitingCases(limit: UInt32(limit))
                 let all = ["u-41", "u-41b", "u-3", "u-listed", "s-20", "s-5", "p-10", "r-old"]
                 #expect(report.cases.map(\.caseID) == Array(all.prefix(limit)))
                 #expect(report.total == 8)
@@ -75,11 +75,11 @@ import CorridorTestSupport
     @Test func aSiteTreeAndAPrecedenceNarrowTheReport() async throws {
         try await withRegistry { registry in
             try await waitingWorld(registry)
-            let ghouta = try await registry.waitingCases(WaitingCasesRequest(siteID: "ghouta"))
+            let ghouta = try await registry.waitingCases(siteID: "ghouta")
             #expect(ghouta.cases.map(\.caseID) == ["u-41", "u-41b", "u-3", "u-listed", "s-20", "p-10", "r-old"])
-            let shelter = try await registry.waitingCases(WaitingCasesRequest(siteID: "douma-shelter"))
+            let shelter = try await registry.waitingCases(siteID: "douma-shelter")
             #expect(shelter.cases.map(\.caseID) == ["u-41"])
-            let surgical = try await registry.waitingCases(WaitingCasesRequest(precedence: .urgentSurgical))
+            let surgical = try await registry.waitingCases(precedence: .urgentSurgical)
             #expect(surgical.cases.map(\.caseID) == ["s-20", "s-5"])
             #expect(surgical.byPrecedence == [PrecedenceCount(precedence: .urgentSurgical, count: 2, longestWaitDays: 20)])
             #expect(surgical.total == 2)
@@ -89,12 +89,12 @@ import CorridorTestSupport
     @Test func waitingCasesChecksItsRequest() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            var error = try await #require(throws: RPCError.self) { try await registry.waitingCases(WaitingCasesRequest(limit: 10_001)) }
+            var error = try await #require(throws: RegistryError.self) { try await registry.waitingCases(limit: 10_001) }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["limit"])
-            error = try await #require(throws: RPCError.self) { try await registry.waitingCases(WaitingCasesRequest(siteID: "atlantis")) }
+            error = try await #require(throws: RegistryError.self) { try await registry.waitingCases(siteID: "atlantis") }
             #expect(error.code == .notFound)
-            let empty = try await registry.waitingCases(WaitingCasesRequest(limit: 10_000))
+            let empty = try await registry.waitingCases(limit: 10_000)
             #expect(empty.total == 0)
             #expect(empty.byPrecedence.map(\.count) == [0, 0, 0, 0])
         }
@@ -104,7 +104,7 @@ import CorridorTestSupport
         try await withRegistry { registry in
             try await World.seed(registry)
             _ = try await Deal.registerCases(registry, count: 101)
-            let report = try await registry.waitingCases(WaitingCasesRequest())
+            let report = try await registry.waitingCases()
             #expect(report.cases.count == 100)
             #expect(report.total == 101)
             #expect(report.cases.map(\.caseID) == report.cases.map(\.caseID).sorted(), "same precedence and days: by id")
@@ -136,18 +136,18 @@ import CorridorTestSupport
     @Test func deathsWhileWaitingAreGroupedBySiteWithinThePeriodInclusive() async throws {
         try await withRegistry { registry in
             try await deathsWorld(registry)
-            let all = try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest())
+            let all = try await registry.deathsWhileWaiting()
             #expect(all.total == 4)
             #expect(all.sites.map(\.siteID) == ["damascus", "douma-hospital", "douma-shelter"])
             #expect(all.sites.map(\.count) == [1, 2, 1])
             #expect(all.sites[1].caseIDs == ["C-000001", "C-000002"])
 
-            let february = try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(siteID: "ghouta", from: "2018-02-19", to: "2018-02-25"))
+            let february = try await registry.deathsWhileWaiting(siteID: "ghouta", from: "2018-02-19", to: "2018-02-25")
             #expect(february.total == 2, "both ends of the period count")
             #expect(february.sites.map(\.siteID) == ["douma-hospital"])
-            let fromOnly = try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(from: "2018-02-20"))
+            let fromOnly = try await registry.deathsWhileWaiting(from: "2018-02-20")
             #expect(fromOnly.total == 3)
-            let toOnly = try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(siteID: "ghouta", to: "2018-02-24"))
+            let toOnly = try await registry.deathsWhileWaiting(siteID: "ghouta", to: "2018-02-24")
             #expect(toOnly.sites.map(\.caseIDs) == [["C-000001"]])
         }
     }
@@ -155,15 +155,15 @@ import CorridorTestSupport
     @Test func deathsWhileWaitingChecksItsRequest() async throws {
         try await withRegistry { registry in
             try await World.seed(registry)
-            var error = try await #require(throws: RPCError.self) {
-                try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(from: "2018-02-30", to: "soon"))
+            var error = try await #require(throws: RegistryError.self) {
+                try await registry.deathsWhileWaiting(from: "2018-02-30", to: "soon")
             }
             #expect(error.fields == ["from", "to"])
-            error = try await #require(throws: RPCError.self) {
-                try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(from: "2018-03-01", to: "2018-02-01"))
+            error = try await #require(throws: RegistryError.self) {
+                try await registry.deathsWhileWaiting(from: "2018-03-01", to: "2018-02-01")
             }
             #expect(error.fields == ["to"])
-            error = try await #require(throws: RPCError.self) { try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(siteID: "atlantis")) }
+            error = try await #require(throws: RegistryError.self) { try await registry.deathsWhileWaiting(siteID: "atlantis") }
             #expect(error.code == .notFound)
         }
     }
@@ -172,14 +172,14 @@ import CorridorTestSupport
         try await withTemporaryDirectory { directory in
             let before: (DeathsWhileWaitingResponse, [String]) = try await withRegistryReleasedAfterwards(directory) { registry in
                 try await deathsWorld(registry)
-                let deaths = try await registry.deathsWhileWaiting(DeathsWhileWaitingRequest(siteID: "ghouta"))
-                let waiting = try await registry.waitingCases(WaitingCasesRequest()).cases.map(\.caseID)
+                let deaths = try await registry.deathsWhileWaiting(siteID: "ghouta")
+                let waiting = try await registry.waitingCases().cases.map(\.caseID)
                 await registry.close()
                 return (deaths, waiting)
             }
             let reopened = try openRegistry(directory)
-            #expect(try await reopened.deathsWhileWaiting(DeathsWhileWaitingRequest(siteID: "ghouta")) == before.0)
-            #expect(try await reopened.waitingCases(WaitingCasesRequest()).cases.map(\.caseID) == before.1)
+            #expect(try await reopened.deathsWhileWaiting(siteID: "ghouta") == before.0)
+            #expect(try await reopened.waitingCases().cases.map(\.caseID) == before.1)
             await reopened.close()
         }
     }

@@ -27,7 +27,7 @@ func smallSegmentOptions() -> RegistryOptions {
 }
 
 func openRegistry(_ directory: String, options: RegistryOptions = smallSegmentOptions()) throws -> Registry {
-    try Registry.open(dataDirectory: directory, options: options, logger: quietLogger).0
+    try Registry.open(dataDirectory: directory, recordCoding: testRecordCoding, options: options, logger: quietLogger).0
 }
 
 /// A registry on a fresh data directory, closed and removed after `body`.
@@ -68,7 +68,7 @@ func withRegistryReleasedAfterwards<T>(
 
 // MARK: Refusals
 
-extension RPCError {
+extension RegistryError {
     /// The fields an INVALID_ARGUMENT names, in order.
     var fields: [String] { fieldViolations.map(\.field) }
 }

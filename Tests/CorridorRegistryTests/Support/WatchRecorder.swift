@@ -10,7 +10,7 @@ enum WatchEnding: Sendable, Equatable, CustomStringConvertible {
     /// The test's `send` threw `StopWatching`.
     case stoppedByCaller
     case cancelled
-    case rpcError(StatusCode, String)
+    case registryError(RegistryError.Code, String)
     case other(String)
 
     var description: String {
@@ -18,7 +18,7 @@ enum WatchEnding: Sendable, Equatable, CustomStringConvertible {
         case .returned: "returned"
         case .stoppedByCaller: "stopped by the caller"
         case .cancelled: "cancelled"
-        case .rpcError(let code, let message): "\(code): \(message)"
+        case .registryError(let code, let message): "\(code): \(message)"
         case .other(let text): "other error: \(text)"
         }
     }
@@ -112,8 +112,8 @@ func startWatch(
             ending = .stoppedByCaller
         } catch is CancellationError {
             ending = .cancelled
-        } catch let error as RPCError {
-            ending = .rpcError(error.code, error.message)
+        } catch let error as RegistryError {
+            ending = .registryError(error.code, error.message)
         } catch {
             ending = .other("\(error)")
         }

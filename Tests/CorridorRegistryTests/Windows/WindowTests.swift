@@ -8,16 +8,16 @@ import Testing
 /// changes, and which windows are in effect at a site at a time.
 @Suite struct WindowTests {
     func active(_ registry: Registry, _ site: String, _ at: String, zone: String = Corridor.zone) async throws -> [ActiveWindow] {
-        try await registry.activeWindows(ActiveWindowsRequest(siteID: site, at: at, timeZone: zone)).windows
+        try await registry.activeWindows(siteID: site, at: at, timeZone: zone).windows
     }
 
     @Test func aDailyPauseIsAnnouncedAnnounced() async throws {
         try await withRegistry { registry in
             try await Corridor.seed(registry, pause: false)
-            let window = try await registry.announceWindow(AnnounceWindowRequest(window: Corridor.pause), actor: registrar)
+            let window = try await registry.announceWindow(Corridor.pause, actor: registrar)
             #expect(window.status == .announced)
-            #expect(try await registry.getWindow(GetRequest(id: "pause-1")) == window)
-            #expect(try await registry.listWindows(ListWindowsRequest()).windows == [window])
+            #expect(try await registry.getWindow("pause-1") == window)
+            #expect(try await registry.listWindows() == [window])
         }
     }
 
@@ -26,10 +26,10 @@ import Testing
             try await Corridor.seed(registry, pause: false)
             var pause = Corridor.pause
             pause.status = .inEffect
-            #expect(try await registry.announceWindow(AnnounceWindowRequest(window: pause), actor: registrar).status == .inEffect)
+            #expect(try await registry.announceWindow(pause, actor: registrar).status == .inEffect)
             pause.id = "pause-2"
             pause.status = .ended
-            let error = try await #require(throws: RPCError.self) { try await registry.announceWindow(AnnounceWindowRequest(window: pause), actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.announceWindow(pause, actor: registrar) }
             #expect(error.fields == ["window.status"])
         }
     }
@@ -37,7 +37,7 @@ import Testing
     @Test func aTakenIdIsRefusedAlreadyExists() async throws {
         try await withRegistry { registry in
             try await Corridor.seed(registry)
-            let error = try await #require(throws: RPCError.self) { try await registry.announceWindow(AnnounceWindowRequest(window: Corridor.pause), actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.announceWindow(Corridor.pause, actor: registrar) }
             #expect(error.code == .alreadyExists)
             #expect(error.message.contains("pause-1"))
         }
@@ -51,7 +51,7 @@ import Testing
                 daily: .init(startTime: "9:00", endTime: "25:00", timeZone: "Mars/Olympus", firstDate: "2026-11-31", lastDate: "2026-11-01")
             )
             let before = await registry.currentState
-            let error = try await #require(throws: RPCError.self) { try await registry.announceWindow(AnnounceWindowRequest(window: bad), actor: registrar) }
+            let error = try await #require(throws: RegistryError.self) { try await registry.announceWindow(bad, actor: registrar) }
             #expect(error.code == .invalidArgument)
             #expect(Set(error.fields) == [
                 "window.id", "window.name", "window.kind", "window.site_ids[0]", "window.announced_by", "window.daily.start_time",
@@ -67,7 +67,7 @@ import Testing
             func refusal(_ change: (inout AccessWindow) -> Void) async throws -> [String] {
                 var window = Corridor.pause
                 change(&window)
-                let error = try await #require(throws: RPCError.self) { try await registry.announceWindow(AnnounceWindowRequest(window: window), actor: registrar) }
+                let error = try await #require(throws: RegistryError.self) { try await registry.announceWindow(window, actor: registrar) }
                 #expect(error.code == .invalidArgument)
                 return error.fields
             }
@@ -114,7 +114,7 @@ import Testing
             var night = Corridor.pause
             night.id = "night"
             night.daily = .init(startTime: "22:00", endTime: "04:00", timeZone: Corridor.zone, firstDate: "2026-11-10", lastDate: "2026-11-12")
-            _ = try await registry.announceWindow(AnnounceWindowRequest(window: night), actor: registrar)
+            _ = try await registry.announceWindow(night, actor: registrar)
             let lateOnFirst = try await active(registry, "wafideen", "2026-11-10T23:30")
             #expect(lateOnFirst.first?.fromMs == Corridor.ms("2026-11-10T22:00"))
             #expect(lateOnFirst.first?.untilMs == Corridor.ms("2026-11-11T04:00"))
@@ -136,7 +136,7 @@ import Testing
                 id: "berlin", name: "Test", kind: .corridorOpening, siteIDs: ["wafideen"], announcedBy: "gov",
                 daily: .init(startTime: "01:30", endTime: "03:30", timeZone: "Europe/Berlin", firstDate: "2026-10-24", lastDate: "2026-10-26")
             )
-            _ = try await registry.announceWindow(AnnounceWindowRequest(window: berlin), actor: registrar)
+            _ = try await registry.announceWindow(berlin, actor: registrar)
             // 2026-10-25: 01:30 CEST (23:30Z) to 03:30 CET (02:30Z): three hours long that night.
             let window = try await active(registry, "wafideen", "2026-10-25T02:00Z", zone: "").first
             #expect(window?.fromMs == Corridor.ms("2026-10-24T23:30Z", zone: ""))
@@ -154,15 +154,15 @@ import Testing
                 id: "truce", name: "Ghouta truce", kind: .ceasefire, siteIDs: ["ghouta"], announcedBy: "gov",
                 startsAtMs: Corridor.ms("2026-11-21T00:00"), endsAtMs: Corridor.ms("2026-11-24T00:00")
             )
-            _ = try await registry.announceWindow(AnnounceWindowRequest(window: ceasefire), actor: registrar)
+            _ = try await registry.announceWindow(ceasefire, actor: registrar)
             // The hospital lies in Douma, which lies in the enclave.
             let found = try await active(registry, "douma-hospital", "2026-11-22T12:00")
             #expect(found.map { $0.window?.id } == ["truce"])
             #expect(found.first?.hours == "2026-11-21 00:00 Asia/Damascus..2026-11-24 00:00 Asia/Damascus")
             #expect(try await active(registry, "damascus", "2026-11-22T12:00").isEmpty)
             #expect(try await active(registry, "douma-hospital", "2026-11-24T00:00").isEmpty)
-            #expect(try await registry.listWindows(ListWindowsRequest(siteID: "douma")).windows.map(\.id) == ["truce"])
-            #expect(try await registry.listWindows(ListWindowsRequest(siteID: "wafideen")).windows.isEmpty)
+            #expect(try await registry.listWindows(siteID: "douma").map(\.id) == ["truce"])
+            #expect(try await registry.listWindows(siteID: "wafideen").isEmpty)
         }
     }
 
@@ -170,7 +170,7 @@ import Testing
         try await withRegistry { registry in
             try await Corridor.seed(registry)
             let ended = try await registry.setWindowStatus(
-                SetWindowStatusRequest(windowID: "pause-1", status: .ended, reason: "talks collapsed", at: "2026-11-05T12:00", timeZone: Corridor.zone), actor: registrar
+                windowID: "pause-1", status: .ended, reason: "talks collapsed", at: "2026-11-05T12:00", timeZone: Corridor.zone, actor: registrar
             )
             #expect(ended.status == .ended)
             #expect(ended.closedAtMs == Corridor.ms("2026-11-05T12:00"))
@@ -185,27 +185,27 @@ import Testing
         try await withRegistry { registry in
             try await Corridor.seed(registry)
             func set(_ status: AccessWindow.Status, report: String = "") async throws -> AccessWindow {
-                try await registry.setWindowStatus(SetWindowStatusRequest(windowID: "pause-1", status: status, report: report), actor: registrar)
+                try await registry.setWindowStatus(windowID: "pause-1", status: status, report: report, actor: registrar)
             }
             // VIOLATED is not allowed from ANNOUNCED.
-            var error = try await #require(throws: RPCError.self) { try await set(.violated, report: "shelling") }
+            var error = try await #require(throws: RegistryError.self) { try await set(.violated, report: "shelling") }
             #expect(error.code == .failedPrecondition)
             #expect(error.message.contains("ANNOUNCED") && error.message.contains("IN_EFFECT, CANCELLED, ENDED"), "\(error)")
             #expect(try await set(.inEffect).status == .inEffect)
             // VIOLATED needs a report.
-            error = try await #require(throws: RPCError.self) { try await set(.violated) }
+            error = try await #require(throws: RegistryError.self) { try await set(.violated) }
             #expect(error.fields == ["report"])
             let violated = try await set(.violated, report: "mortar fire near the crossing at 10:40")
             #expect(violated.violations.map(\.report) == ["mortar fire near the crossing at 10:40"])
             #expect(violated.violations.first?.atMs ?? 0 > 0)
             #expect(try await set(.violated, report: "sniper fire").violations.count == 2)
             #expect(try await set(.inEffect).status == .inEffect)
-            error = try await #require(throws: RPCError.self) { try await set(.cancelled) }
+            error = try await #require(throws: RegistryError.self) { try await set(.cancelled) }
             #expect(error.code == .failedPrecondition)
             let ended = try await set(.ended)
             #expect(ended.closedAtMs > 0)
             for next in [AccessWindow.Status.inEffect, .violated, .ended, .cancelled, .announced] {
-                error = try await #require(throws: RPCError.self) { try await set(next, report: "x") }
+                error = try await #require(throws: RegistryError.self) { try await set(next, report: "x") }
                 #expect(error.code == .failedPrecondition)
                 #expect(error.message.contains("none: it is final"))
             }
@@ -216,11 +216,11 @@ import Testing
         try await withRegistry { registry in
             try await Corridor.seed(registry)
             let cancelled = try await registry.setWindowStatus(
-                SetWindowStatusRequest(windowID: "pause-1", status: .cancelled, at: "2026-11-02T08:00Z"), actor: registrar
+                windowID: "pause-1", status: .cancelled, at: "2026-11-02T08:00Z", actor: registrar
             )
             #expect(cancelled.closedAtMs == Corridor.ms("2026-11-02T08:00Z", zone: ""))
-            let missing = try await #require(throws: RPCError.self) {
-                try await registry.setWindowStatus(SetWindowStatusRequest(windowID: "nope", status: .ended), actor: registrar)
+            let missing = try await #require(throws: RegistryError.self) {
+                try await registry.setWindowStatus(windowID: "nope", status: .ended, actor: registrar)
             }
             #expect(missing.code == .notFound)
         }
@@ -229,21 +229,21 @@ import Testing
     @Test func timesAreRefusedNamingTheField() async throws {
         try await withRegistry { registry in
             try await Corridor.seed(registry)
-            var error = try await #require(throws: RPCError.self) {
-                try await registry.activeWindows(ActiveWindowsRequest(siteID: "wafideen", at: "2026-11-03T11:00"))
+            var error = try await #require(throws: RegistryError.self) {
+                try await registry.activeWindows(siteID: "wafideen", at: "2026-11-03T11:00")
             }
             #expect(error.fields == ["time_zone"])
-            error = try await #require(throws: RPCError.self) {
-                try await registry.activeWindows(ActiveWindowsRequest(siteID: "wafideen", at: "11:00", timeZone: Corridor.zone))
+            error = try await #require(throws: RegistryError.self) {
+                try await registry.activeWindows(siteID: "wafideen", at: "11:00", timeZone: Corridor.zone)
             }
             #expect(error.fields == ["at"])
-            error = try await #require(throws: RPCError.self) {
-                try await registry.activeWindows(ActiveWindowsRequest(siteID: "wafideen", at: "2026-11-03T11:00", timeZone: "Asia/Atlantis"))
+            error = try await #require(throws: RegistryError.self) {
+                try await registry.activeWindows(siteID: "wafideen", at: "2026-11-03T11:00", timeZone: "Asia/Atlantis")
             }
             #expect(error.fields == ["time_zone"])
-            #expect(error.fieldViolations.first?.description.contains("Asia/Atlantis") == true)
-            error = try await #require(throws: RPCError.self) {
-                try await registry.activeWindows(ActiveWindowsRequest(siteID: "nowhere", at: "2026-11-03T11:00Z"))
+            #expect(error.fieldViolations.first?.reason.contains("Asia/Atlantis") == true)
+            error = try await #require(throws: RegistryError.self) {
+                try await registry.activeWindows(siteID: "nowhere", at: "2026-11-03T11:00Z")
             }
             #expect(error.code == .notFound)
         }
@@ -253,7 +253,7 @@ import Testing
         try await withTemporaryDirectory { directory in
             let before = try await withRegistryReleasedAfterwards(directory) { registry in
                 try await Corridor.seed(registry)
-                _ = try await registry.setWindowStatus(SetWindowStatusRequest(windowID: "pause-1", status: .inEffect), actor: registrar)
+                _ = try await registry.setWindowStatus(windowID: "pause-1", status: .inEffect, actor: registrar)
                 return await registry.currentState.windows
             }
             try await withRegistryReleasedAfterwards(directory) { reopened in
@@ -280,12 +280,12 @@ import Testing
             ceasefire.kind = .ceasefire
             ceasefire.startsAtMs = Corridor.ms("2026-11-01T00:00")
             ceasefire.endsAtMs = Corridor.ms("2026-12-01T00:00")
-            _ = try await registry.announceWindow(AnnounceWindowRequest(window: opening), actor: registrar)
-            _ = try await registry.announceWindow(AnnounceWindowRequest(window: ceasefire), actor: registrar)
-            _ = try await registry.setWindowStatus(SetWindowStatusRequest(windowID: "truce", status: .ended, at: "2026-11-15T18:00", timeZone: Corridor.zone), actor: registrar)
-            _ = try await registry.planMovement(PlanMovementRequest(movement: Corridor.convoy()), actor: registrar)
+            _ = try await registry.announceWindow(opening, actor: registrar)
+            _ = try await registry.announceWindow(ceasefire, actor: registrar)
+            _ = try await registry.setWindowStatus(windowID: "truce", status: .ended, at: "2026-11-15T18:00", timeZone: Corridor.zone, actor: registrar)
+            _ = try await registry.planMovement(Corridor.convoy(), actor: registrar)
             _ = try await Corridor.status(registry, "convoy-1", .notified)
-            let error = try await #require(throws: RPCError.self) { try await Corridor.status(registry, "convoy-1", .departed, at: "2026-11-21T16:30") }
+            let error = try await #require(throws: RegistryError.self) { try await Corridor.status(registry, "convoy-1", .departed, at: "2026-11-21T16:30") }
             #expect(error.code == .failedPrecondition)
             #expect(error.message == "crossing wafideen has no access window in effect at 2026-11-21 16:30 Asia/Damascus; windows there: "
                 + "opening (CORRIDOR_OPENING) 2026-11-20 08:00 Asia/Damascus..2026-11-20 12:00 Asia/Damascus; "
@@ -298,10 +298,10 @@ import Testing
     @Test func unknownWindowsAndSitesAreNotFound() async throws {
         try await withRegistry { registry in
             try await Corridor.seed(registry)
-            #expect(try await #require(throws: RPCError.self) { try await registry.getWindow(GetRequest(id: "nope")) }.code == .notFound)
-            #expect(try await #require(throws: RPCError.self) { try await registry.listWindows(ListWindowsRequest(siteID: "nowhere")) }.code == .notFound)
-            #expect(try await #require(throws: RPCError.self) { try await registry.getMovement(GetRequest(id: "nope")) }.code == .notFound)
-            let missing = try await #require(throws: RPCError.self) { try await registry.activeWindows(ActiveWindowsRequest(at: "2026-11-03T11:00Z")) }
+            #expect(try await #require(throws: RegistryError.self) { try await registry.getWindow("nope") }.code == .notFound)
+            #expect(try await #require(throws: RegistryError.self) { try await registry.listWindows(siteID: "nowhere") }.code == .notFound)
+            #expect(try await #require(throws: RegistryError.self) { try await registry.getMovement("nope") }.code == .notFound)
+            let missing = try await #require(throws: RegistryError.self) { try await registry.activeWindows(siteID: "", at: "2026-11-03T11:00Z") }
             #expect(missing.fields == ["site_id"])
         }
     }

@@ -1,6 +1,7 @@
 import CorridorModel
 import CorridorRegistry
 import CorridorStore
+import CorridorWire
 import Foundation
 import Glibc
 
@@ -140,7 +141,7 @@ enum CaseDataset {
     /// Registers the world, then `cases` cases from `writers` concurrent tasks;
     /// closes the registry (a final snapshot, the log marked clean). In the child.
     static func build(directory: String, cases: Int, writers: Int) async throws -> StorageChild.Report {
-        let (registry, _) = try Registry.open(dataDirectory: directory, logger: quietLogger)
+        let (registry, _) = try Registry.open(dataDirectory: directory, recordCoding: ProtobufRecordCoding(), logger: quietLogger)
         for party in parties { _ = try await registry.registerParty(party, actor: registrar) }
         for site in sites { _ = try await registry.registerSite(site, actor: registrar) }
         let start = monotonicNanoseconds()

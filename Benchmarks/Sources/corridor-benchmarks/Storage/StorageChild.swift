@@ -1,5 +1,6 @@
 import CorridorRegistry
 import CorridorStore
+import CorridorWire
 import Foundation
 import Glibc
 
@@ -119,7 +120,7 @@ enum StorageChild {
         var report = Report()
         report.memoryBefore = MemoryFigures.current()
         let start = monotonicNanoseconds()
-        let (registry, opened) = try Registry.open(dataDirectory: directory, logger: quietLogger)
+        let (registry, opened) = try Registry.open(dataDirectory: directory, recordCoding: ProtobufRecordCoding(), logger: quietLogger)
         report.seconds = Double(monotonicNanoseconds() - start) / 1e9
         report.memoryAfter = MemoryFigures.current()
         mallocTrim()

@@ -1,3 +1,4 @@
+import CorridorModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,6 +9,11 @@ import Synchronization
 // Named time zones from the system's tz database (/usr/share/zoneinfo), read
 // without Foundation: a TZif reader (RFC 8536, version 2 and later, with the
 // POSIX TZ string of its footer for times past the last transition).
+//
+// A module of its own because it reads files: CorridorModel is plain values
+// and rules, with no I/O, and the registry is not the only reader (corridorctl
+// shows times in a zone without the registry, and the TZif fuzz target reads
+// zones alone), so neither CorridorModel nor CorridorRegistry is its place.
 
 /// One zone of the tz database: the UTC offset in force at any instant, and
 /// the reverse, the instant a local wall-clock time names.

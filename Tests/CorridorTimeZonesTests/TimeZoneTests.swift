@@ -1,4 +1,5 @@
 import CorridorModel
+import CorridorTimeZones
 import Testing
 
 // The tz database reader and the timestamps operators give, against offsets
