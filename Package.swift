@@ -155,12 +155,22 @@ let package = Package(
             ],
             path: "Tests/CorridorTestSupport"
         ),
+        // A sample of every generated message (scripts/generate-proto writes
+        // them), for the wire tests and, through corridor-proto-samples, for
+        // the interop suite's JSON check against Google's protobuf.
+        .target(name: "CorridorProtoSamples", dependencies: ["CorridorWire"], path: "Tests/CorridorProtoSamples"),
+        .executableTarget(
+            name: "corridor-proto-samples",
+            dependencies: ["CorridorProtoSamples", "CorridorWire"],
+            path: "Tests/ProtoSamplesTool"
+        ),
         .testTarget(name: "CCorridorProtoTests", dependencies: ["CorridorTestSupport"]),
         .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"]),
         .testTarget(name: "CorridorTimeZonesTests", dependencies: ["CorridorTimeZones", "CorridorModel"]),
         .testTarget(
             name: "CorridorWireTests",
             dependencies: [
+                "CorridorProtoSamples",
                 "CorridorTestSupport",
                 "CorridorWire",
                 "CorridorModel",

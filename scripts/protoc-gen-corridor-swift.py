@@ -138,6 +138,11 @@ def quoted(name):
     return f"`{name}`" if name in SWIFT_KEYWORDS else name
 
 
+def label(name):
+    """An argument label at a call site: keywords need no quotes there, but for these three."""
+    return f"`{name}`" if name in ("inout", "var", "let") else name
+
+
 def c_piece(piece, where):
     if "_" in piece:
         fail(where, f"'{piece}': protoc-c's C names for names with '_' are not supported")
@@ -1094,7 +1099,7 @@ class SwiftGenerator:
                     else:
                         first = member.fields[0]
                         value = f".{quoted(first.swift_name)}({first.resolved.swift_name}.protoSample)"
-                    out(f"            {quoted(member.swift_name)}: {value}" + ("," if index < len(members) - 1 else ""))
+                    out(f"            {label(member.swift_name)}: {value}" + ("," if index < len(members) - 1 else ""))
                 out("        )")
                 out("    }")
             out()

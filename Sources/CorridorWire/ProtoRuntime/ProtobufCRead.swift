@@ -107,3 +107,10 @@ enum ProtobufCRead {
         }
     }
 }
+
+extension ProtobufDescriptor {
+    /// The message's field numbers, as protoc-c describes it (for tests).
+    var fieldNumbers: [Int] {
+        (0..<Int(pointer.pointee.n_fields)).map { Int(pointer.pointee.fields[$0].id) }
+    }
+}
