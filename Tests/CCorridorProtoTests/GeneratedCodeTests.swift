@@ -2,7 +2,9 @@ import CorridorTestSupport
 import Foundation
 import Testing
 
-/// The protoc-c output in Sources/CCorridorProto is committed; these tests
+/// The code generated from proto/ is committed: protoc-c's in
+/// Sources/CCorridorProto, the Swift messages in Sources/CorridorWire/Generated
+/// and the tests' samples in Tests/CorridorProtoSamples/Generated. These tests
 /// fail when it no longer matches proto/ (edited by hand, or a proto changed
 /// without `make generate-proto`).
 @Suite struct GeneratedCodeTests {
@@ -24,6 +26,24 @@ import Testing
         let result = try await runCheck(in: copy)
         #expect(result.status == 1)
         #expect(result.output.contains("unmatched.pb-c"))
+        #expect(result.output.contains("unmatched.pb.swift"))
+    }
+
+    @Test func aProtoFieldAddedWithoutRegeneratingIsCaught() async throws {
+        let copy = try copyOfGeneratorInputs()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let proto = copy.appendingPathComponent("proto/corridor/v1/frame.proto")
+        var text = try String(contentsOf: proto, encoding: .utf8)
+        let ping = "message Ping {\n  uint64 opaque = 1;\n"
+        #expect(text.contains(ping))
+        text = text.replacingOccurrences(of: ping, with: ping + "  uint32 added = 2;\n")
+        try text.write(to: proto, atomically: true, encoding: .utf8)
+        let result = try await runCheck(in: copy)
+        #expect(result.status == 1)
+        // Both sides differ: protoc-c's struct and the Swift struct.
+        #expect(result.output.contains("frame.pb-c.h"))
+        #expect(result.output.contains("frame.pb.swift"))
+        #expect(result.output.contains("public var added: UInt32 = 0"))
     }
 
     @Test func aHandEditedGeneratedFileIsCaught() async throws {
@@ -38,11 +58,36 @@ import Testing
         #expect(result.output.contains("frame.pb-c.c"))
     }
 
-    /// proto/, scripts/ and Sources/CCorridorProto in a scratch directory, so
+    @Test func aHandEditedGeneratedSwiftFileIsCaught() async throws {
+        let copy = try copyOfGeneratorInputs()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let generated = copy.appendingPathComponent("Sources/CorridorWire/Generated/frame.pb.swift")
+        var text = try String(contentsOf: generated, encoding: .utf8)
+        text = text.replacingOccurrences(of: "writer.writeTag(0x08)", with: "writer.writeTag(0x10)")
+        try text.write(to: generated, atomically: true, encoding: .utf8)
+        let result = try await runCheck(in: copy)
+        #expect(result.status == 1)
+        #expect(result.output.contains("frame.pb.swift"))
+        #expect(result.output.contains("Sources/CorridorWire/Generated"))
+    }
+
+    @Test func aHandEditedSampleFileIsCaught() async throws {
+        let copy = try copyOfGeneratorInputs()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let generated = copy.appendingPathComponent("Tests/CorridorProtoSamples/Generated/ProtoSamples.pb.swift")
+        var text = try String(contentsOf: generated, encoding: .utf8)
+        text += "// edited by hand\n"
+        try text.write(to: generated, atomically: true, encoding: .utf8)
+        let result = try await runCheck(in: copy)
+        #expect(result.status == 1)
+        #expect(result.output.contains("ProtoSamples.pb.swift"))
+    }
+
+    /// proto/, scripts/ and the generated code in a scratch directory, so
     /// the negative cases never touch the real tree.
     private func copyOfGeneratorInputs() throws -> URL {
         let scratch = URL(fileURLWithPath: try TemporaryDirectory().path, isDirectory: true)
-        for part in ["proto", "scripts", "Sources/CCorridorProto"] {
+        for part in ["proto", "scripts", "Sources/CCorridorProto", "Sources/CorridorWire/Generated", "Tests/CorridorProtoSamples/Generated"] {
             let destination = scratch.appendingPathComponent(part)
             try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent(part), to: destination)
@@ -52,7 +97,7 @@ import Testing
 
     private func runCheck(in root: URL) async throws -> ProcessOutcome {
         let result = try await TestProcess.run(root.appendingPathComponent("scripts/generate-proto").path, ["--check"], combiningOutput: true)
-        #expect(result.status != 2, "protoc-c is missing; `make test` installs protobuf-c-compiler: \(result.output)")
+        #expect(result.status != 2, "a generator is missing (protoc-c, protoc, Python's protobuf); `make test` installs them: \(result.output)")
         return result
     }
 }
