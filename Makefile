@@ -10,11 +10,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Building needs the C libraries' headers and pkg-config files; running needs
 # the system's time zone database (access windows keep local hours in a named zone).
 BUILD_PACKAGES := libprotobuf-c-dev libsystemd-dev pkg-config tzdata
-# Testing also regenerates the protoc-c code (drift check), generates Python
-# classes for the interop client, and drives systemd's tools.
-TEST_PACKAGES := $(BUILD_PACKAGES) protobuf-c-compiler protobuf-compiler systemd
-# Regenerating the C code needs only protoc-c.
-REGEN_PACKAGES := protobuf-c-compiler
+# Regenerating the code generated from proto/ needs protoc-c (the C side),
+# protoc and Python's protobuf package (the Swift side, from protoc's descriptors:
+# scripts/protoc-gen-corridor-swift.py). Debian's python3-protobuf serves the
+# system python3; another python3 (PYTHON=...) gets the PyPI package instead.
+REGEN_PACKAGES := protobuf-c-compiler protobuf-compiler python3-protobuf
+# Testing also regenerates that code (drift check), generates Python classes
+# for the interop client, and drives systemd's tools.
+TEST_PACKAGES := $(BUILD_PACKAGES) $(REGEN_PACKAGES) systemd
 
 BIN := .build/debug
 
@@ -45,6 +48,9 @@ deps-test:
 
 deps-regen:
 	$(call apt_install,$(REGEN_PACKAGES))
+	@$(PYTHON) -c 'from google.protobuf import descriptor_pb2' 2>/dev/null || \
+	  { echo "Installing the Python package protobuf for $(PYTHON)"; \
+	    $(PYTHON) -m pip install --quiet --disable-pip-version-check "$$(grep '^protobuf' Tests/Interop/requirements.txt)"; }
 
 build: deps
 	$(SWIFT) build
@@ -81,12 +87,13 @@ test-swift: deps-test
 test-interop: deps-test build
 	$(PYTHON) Tests/Interop/interop_test.py --extended --corridord $(BIN)/corridord
 
-# Rewrites Sources/CCorridorProto from proto/ (commit the result).
+# Rewrites the code generated from proto/ (commit the result): Sources/CCorridorProto,
+# Sources/CorridorWire/Generated, Tests/CorridorProtoSamples/Generated.
 generate-proto: deps-regen
-	scripts/generate-proto
+	PYTHON=$(PYTHON) scripts/generate-proto
 
 check-proto: deps-regen
-	scripts/generate-proto --check
+	PYTHON=$(PYTHON) scripts/generate-proto --check
 
 install: release
 	BIN_DIR=.build/release scripts/install-service
