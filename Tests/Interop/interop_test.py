@@ -17,6 +17,10 @@ Prints one PASS/FAIL line per check and ends with exactly one line
 --extended adds checks of the connection-level rules of PROTOCOL.md (calls
 before Hello, pings, malformed and oversized frames, duplicate stream ids,
 cancellation, deadlines, GoAway on shutdown).
+
+It also runs json_check.py: the generated Swift code's proto3 JSON of every
+message (from corridor-proto-samples, built beside corridord) against Google's
+json_format.
 """
 
 import argparse
@@ -734,6 +738,8 @@ def main():
     ap.add_argument("--extended", action="store_true",
                     help="also check the connection-level rules of PROTOCOL.md")
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    ap.add_argument("--proto-samples", help="path to corridor-proto-samples (default: beside --corridord); "
+                    "its JSON is checked against json_format (json_check.py)")
     args = ap.parse_args()
 
     binary = os.path.abspath(args.corridord)
@@ -774,6 +780,14 @@ def main():
             run_registry(daemon, conn)
         except Exception as e:  # noqa: BLE001
             check("registry checks ran to the end", False, f"{type(e).__name__}: {e}")
+            traceback.print_exc()
+        # The generated Swift code's proto3 JSON against Google's json_format (needs no daemon).
+        try:
+            import json_check
+            samples = args.proto_samples or os.path.join(os.path.dirname(binary), "corridor-proto-samples")
+            json_check.run(check, os.path.abspath(samples), args.protoc, workdir)
+        except Exception as e:  # noqa: BLE001
+            check("JSON checks ran to the end", False, f"{type(e).__name__}: {e}")
             traceback.print_exc()
         if args.extended:
             # Limits from a fresh HelloReply.
