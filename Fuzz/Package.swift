@@ -71,6 +71,14 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "FuzzGeneratedDecoding",
+            dependencies: [
+                "FuzzSupport",
+                .product(name: "CorridorRegistry", package: "Corridor"),
+                .product(name: "CorridorWire", package: "Corridor"),
+            ]
+        ),
+        .executableTarget(
             name: "FuzzRecovery",
             dependencies: [
                 "FuzzSupport",
