@@ -128,6 +128,16 @@ enum ProtobufStringCheck {
     static func textProblem(_ bytes: UnsafeRawBufferPointer, start: Int, end: Int) -> String? {
         var index = start
         while index < end {
+            // Eight bytes at a time while they are ASCII without NUL (most
+            // text); any other word goes through the byte-wise checks below.
+            while end - index >= 8 {
+                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let nonASCII = word & 0x8080_8080_8080_8080
+                let zeroByte = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                guard nonASCII | zeroByte == 0 else { break }
+                index += 8
+            }
+            guard index < end else { break }
             let lead = bytes[index]
             if lead == 0 { return "contains a NUL byte (U+0000) at byte \(index - start)" }
             if lead < 0x80 {

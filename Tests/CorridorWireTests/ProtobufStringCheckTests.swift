@@ -65,6 +65,26 @@ private func refusal<M: WireMessage>(_ type: M.Type, _ bytes: [UInt8]) -> RPCErr
         #expect(request.personal?.contacts == ["+963 ١١"])
     }
 
+    /// ASCII is checked eight bytes at a time: a NUL or a bad byte at any
+    /// offset of a longer string, inside a word or after the last whole one,
+    /// is found at its own byte; a character across two words passes.
+    @Test func aFaultAtAnyOffsetOfALongStringIsFoundAtItsByte() throws {
+        for offset in 0..<27 {
+            var name = Array("abcdefghijklmnopqrstuvwxyz0".utf8)
+            name[offset] = 0
+            let nul = try #require(refusal(RegisterCaseRequest.self, registerCase(name: name)))
+            #expect(nul.fieldViolations.first?.reason == "contains a NUL byte (U+0000) at byte \(offset)")
+            name[offset] = 0xFF
+            let invalid = try #require(refusal(RegisterCaseRequest.self, registerCase(name: name)))
+            #expect(invalid.fieldViolations.first?.reason.hasPrefix("is not valid UTF-8: the bytes at byte \(offset) ") == true, "\(invalid)")
+        }
+        for offset in 0..<20 {
+            let name = String(repeating: "a", count: offset) + "ليلى😀" + String(repeating: "b", count: 9)
+            let request = try RegisterCaseRequest(wireBytes: ByteBuffer(bytes: registerCase(name: Array(name.utf8))))
+            #expect(request.personal?.name == name)
+        }
+    }
+
     static let invalidUTF8: [(String, [UInt8])] = [
         ("a lone continuation byte", [0x41, 0x80]),
         ("overlong '/' in two bytes", [0xC0, 0xAF]),

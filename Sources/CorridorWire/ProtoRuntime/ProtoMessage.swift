@@ -67,6 +67,7 @@ extension ProtoMessage {
         }
     }
 
+    @inlinable
     public init(serializedBytes bytes: [UInt8]) throws(ProtoDecodingError) {
         let decoded: Result<Self, ProtoDecodingError> = bytes.withUnsafeBytes { raw in
             Result { () throws(ProtoDecodingError) in try Self(serializedBytes: raw) }
@@ -75,6 +76,7 @@ extension ProtoMessage {
     }
 
     /// Decodes the readable bytes of `buffer` (and leaves its reader index alone).
+    @inlinable
     public init(serializedBytes buffer: ByteBuffer) throws(ProtoDecodingError) {
         let decoded: Result<Self, ProtoDecodingError> = buffer.withUnsafeReadableBytes { raw in
             Result { () throws(ProtoDecodingError) in try Self(serializedBytes: raw) }

@@ -1,10 +1,66 @@
 internal import CCorridorProto
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A generated message's protoc-c counterpart, for decoding (and for the tests
 /// that compare the Swift encoding with protobuf-c's).
 protocol ProtobufCBacked: ProtoMessage {
     static var protobufCDescriptor: ProtobufDescriptor { get }
 }
+
+/// Bump allocation for one protobuf_c_message_unpack: a first block on the
+/// stack, then blocks from malloc, each at least twice the one before, all
+/// freed at once when the decoded Swift value has been read out. protobuf-c
+/// never frees during a successful unpack; after a failed one it frees
+/// through `unpackArenaFree`, which does nothing, and the blocks go anyway.
+struct UnpackArena {
+    static let firstBlockSize = 2048
+    static let alignment = 16
+
+    private var cursor: UnsafeMutableRawPointer?
+    private var remaining: Int
+    private var nextBlockSize = 8192
+    private var blocks: [UnsafeMutableRawPointer] = []
+
+    init(_ first: UnsafeMutableRawBufferPointer) {
+        cursor = first.baseAddress
+        remaining = first.baseAddress == nil ? 0 : first.count
+    }
+
+    /// nil (which protobuf-c reports as a failed unpack) when malloc fails
+    /// or the size is absurd.
+    mutating func allocate(_ size: Int) -> UnsafeMutableRawPointer? {
+        guard size >= 0, size <= Int.max - Self.alignment else { return nil }
+        let rounded = (size + Self.alignment - 1) & ~(Self.alignment - 1)
+        if rounded > remaining || cursor == nil {
+            let blockSize = max(rounded, nextBlockSize)
+            // malloc's blocks are aligned for any type (16 bytes here).
+            guard let block = malloc(blockSize) else { return nil }
+            blocks.append(block)
+            nextBlockSize = blockSize <= Int.max / 2 ? blockSize * 2 : blockSize
+            cursor = block
+            remaining = blockSize
+        }
+        guard let start = cursor else { return nil }
+        cursor = start + rounded
+        remaining -= rounded
+        return start
+    }
+
+    mutating func releaseBlocks() {
+        for block in blocks { free(block) }
+        blocks = []
+    }
+}
+
+private let unpackArenaAllocate: @convention(c) (UnsafeMutableRawPointer?, Int) -> UnsafeMutableRawPointer? = { data, size in
+    guard let data else { return nil }
+    return data.assumingMemoryBound(to: UnpackArena.self).pointee.allocate(size)
+}
+
+private let unpackArenaFree: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> Void = { _, _ in }
 
 /// What the generated `init(serializedBytes:)` and `init(protobufC:)` use to
 /// read bytes through protobuf-c. Nothing here traps on any input: counts
@@ -28,11 +84,22 @@ enum ProtobufCRead {
         }
         // protobuf-c reads nothing of an empty message, so no address is fine.
         let data = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
-        guard let unpacked = protobuf_c_message_unpack(descriptor.pointer, nil, bytes.count, data) else {
+        // Every allocation of the unpack comes from one arena, released as a
+        // whole: no malloc and free per string and nested message, and no
+        // protobuf_c_message_free_unpacked walk.
+        let decoded: Message? = withUnsafeTemporaryAllocation(byteCount: UnpackArena.firstBlockSize, alignment: UnpackArena.alignment) { first in
+            var arena = UnpackArena(first)
+            defer { arena.releaseBlocks() }
+            return withUnsafeMutablePointer(to: &arena) { arenaPointer -> Message? in
+                var allocator = ProtobufCAllocator(alloc: unpackArenaAllocate, free: unpackArenaFree, allocator_data: UnsafeMutableRawPointer(arenaPointer))
+                guard let unpacked = protobuf_c_message_unpack(descriptor.pointer, &allocator, bytes.count, data) else { return nil }
+                return read(UnsafeRawPointer(unpacked).assumingMemoryBound(to: CMessage.self))
+            }
+        }
+        guard let decoded else {
             throw ProtoDecodingError(messageName: descriptor.name, fieldPath: nil, reason: "")
         }
-        defer { protobuf_c_message_free_unpacked(unpacked, nil) }
-        return read(UnsafeRawPointer(unpacked).assumingMemoryBound(to: CMessage.self))
+        return decoded
     }
 
     /// A C string's bytes up to its NUL (the string check refused any NUL inside).
