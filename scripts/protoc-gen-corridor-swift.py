@@ -755,7 +755,7 @@ class SwiftGenerator:
         self.serialize(out, m)
         out()
         out("    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {")
-        out(f"        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: {m.c_name}.self) {{ Self(protobufC: $0) }}")
+        out(f"        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: {m.c_name}.self, Self.read(protobufC:))")
         out("    }")
         out()
         self.json_value(out, m)
@@ -894,25 +894,42 @@ class SwiftGenerator:
 
     def from_c(self, out, m):
         out("    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).")
+        out("    /// A static function rather than an init: the value it returns is moved out, never copied.")
+        out(f"    static func read(protobufC message: UnsafePointer<{m.c_name}>) -> {m.swift_name} {{")
         if not m.fields:
-            out(f"    init(protobufC message: UnsafePointer<{m.c_name}>) {{")
-            out("        self.init()")
+            out(f"        {m.swift_name}()")
             out("    }")
             return
-        out(f"    init(protobufC message: UnsafePointer<{m.c_name}>) {{")
         out("        let c = message.pointee")
         for member in m.members():
             if isinstance(member, Field):
-                out(f"        self.{quoted(member.swift_name)} = {self.c_read(member)}")
+                if member.is_message and not member.repeated:
+                    out(f"        let {member.swift_name}_: {member.swift_type} = if let pointer = c.{quoted(member.c_name)} {{ {member.resolved.swift_name}.read(protobufC: pointer) }} else {{ nil }}")
             else:
-                out(f"        switch c.{member.c_case}.rawValue {{")
-                for field in member.fields:
-                    target = field.resolved.swift_name
-                    out(f"        case {field.number}:")
-                    out(f"            self.{quoted(member.swift_name)} = c.{quoted(field.c_name)}.map {{ .{quoted(field.swift_name)}({target}(protobufC: $0)) }}")
-                out(f"        default: self.{quoted(member.swift_name)} = nil")
-                out("        }")
+                out(f"        let {member.swift_name}_ = Self.{quoted(member.swift_name)}(protobufC: c)")
+        out(f"        return {m.swift_name}(")
+        members = m.members()
+        for index, member in enumerate(members):
+            comma = "," if index < len(members) - 1 else ""
+            if isinstance(member, Field) and not (member.is_message and not member.repeated):
+                out(f"            {label(member.swift_name)}: {self.c_read(member)}{comma}")
+            else:
+                out(f"            {label(member.swift_name)}: {member.swift_name}_{comma}")
+        out("        )")
         out("    }")
+        for oneof in m.oneofs:
+            out()
+            out(f"    /// The member of `{oneof.name}` the C struct holds, if any.")
+            out(f"    private static func {quoted(oneof.swift_name)}(protobufC c: {m.c_name}) -> {m.swift_name}.{oneof.type_name}? {{")
+            out(f"        switch c.{oneof.c_case}.rawValue {{")
+            for field in oneof.fields:
+                out(f"        case {field.number}:")
+                out(f"            guard let pointer = c.{quoted(field.c_name)} else {{ return nil }}")
+                out(f"            return .{quoted(field.swift_name)}({field.resolved.swift_name}.read(protobufC: pointer))")
+            out("        default:")
+            out("            return nil")
+            out("        }")
+            out("    }")
 
     def c_read(self, f):
         c = f"c.{quoted(f.c_name)}"
@@ -928,7 +945,7 @@ class SwiftGenerator:
                 return f"ProtobufCRead.scalars({n}, {c})"
             if f.is_enum:
                 return f"ProtobufCRead.enums({n}, {c})"
-            return f"ProtobufCRead.messages({n}, {c}) {{ {f.resolved.swift_name}(protobufC: $0) }}"
+            return f"ProtobufCRead.messages({n}, {c}, {f.resolved.swift_name}.read(protobufC:))"
         if f.type == F.TYPE_STRING:
             return f"ProtobufCRead.string({c})"
         if f.type == F.TYPE_BYTES:

@@ -310,7 +310,7 @@ extension Corridor_V1_Agreement: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Agreement.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Agreement.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -335,16 +335,19 @@ extension Corridor_V1_Agreement: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__agreement__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Agreement>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Agreement>) -> Corridor_V1_Agreement {
         let c = message.pointee
-        self.id = ProtobufCRead.string(c.id)
-        self.title = ProtobufCRead.string(c.title)
-        self.parties = ProtobufCRead.messages(c.n_parties, c.parties) { Corridor_V1_Agreement.PartyRole(protobufC: $0) }
-        self.terms = ProtobufCRead.messages(c.n_terms, c.terms) { Corridor_V1_Agreement.Term(protobufC: $0) }
-        self.agreedOn = ProtobufCRead.string(c.agreed_on)
-        self.implementationStartedOn = ProtobufCRead.string(c.implementation_started_on)
-        self.status = Corridor_V1_Agreement.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue))
-        self.statusReason = ProtobufCRead.string(c.status_reason)
+        return Corridor_V1_Agreement(
+            id: ProtobufCRead.string(c.id),
+            title: ProtobufCRead.string(c.title),
+            parties: ProtobufCRead.messages(c.n_parties, c.parties, Corridor_V1_Agreement.PartyRole.read(protobufC:)),
+            terms: ProtobufCRead.messages(c.n_terms, c.terms, Corridor_V1_Agreement.Term.read(protobufC:)),
+            agreedOn: ProtobufCRead.string(c.agreed_on),
+            implementationStartedOn: ProtobufCRead.string(c.implementation_started_on),
+            status: Corridor_V1_Agreement.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue)),
+            statusReason: ProtobufCRead.string(c.status_reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -433,7 +436,7 @@ extension Corridor_V1_Agreement.PartyRole: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Agreement__PartyRole.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Agreement__PartyRole.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -452,10 +455,13 @@ extension Corridor_V1_Agreement.PartyRole: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__agreement__party_role__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Agreement__PartyRole>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Agreement__PartyRole>) -> Corridor_V1_Agreement.PartyRole {
         let c = message.pointee
-        self.partyID = ProtobufCRead.string(c.party_id)
-        self.role = Corridor_V1_Agreement.Role(rawValue: Int32(truncatingIfNeeded: c.role.rawValue))
+        return Corridor_V1_Agreement.PartyRole(
+            partyID: ProtobufCRead.string(c.party_id),
+            role: Corridor_V1_Agreement.Role(rawValue: Int32(truncatingIfNeeded: c.role.rawValue))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -567,7 +573,7 @@ extension Corridor_V1_Agreement.Term: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Agreement__Term.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Agreement__Term.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -591,15 +597,18 @@ extension Corridor_V1_Agreement.Term: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__agreement__term__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Agreement__Term>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Agreement__Term>) -> Corridor_V1_Agreement.Term {
         let c = message.pointee
-        self.id = ProtobufCRead.string(c.id)
-        self.description = ProtobufCRead.string(c.description)
-        self.obligorID = ProtobufCRead.string(c.obligor_id)
-        self.measure = Corridor_V1_Agreement.Measure(rawValue: Int32(truncatingIfNeeded: c.measure.rawValue))
-        self.target = c.target
-        self.listID = ProtobufCRead.string(c.list_id)
-        self.fulfilled = c.fulfilled
+        return Corridor_V1_Agreement.Term(
+            id: ProtobufCRead.string(c.id),
+            description: ProtobufCRead.string(c.description),
+            obligorID: ProtobufCRead.string(c.obligor_id),
+            measure: Corridor_V1_Agreement.Measure(rawValue: Int32(truncatingIfNeeded: c.measure.rawValue)),
+            target: c.target,
+            listID: ProtobufCRead.string(c.list_id),
+            fulfilled: c.fulfilled
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -671,7 +680,7 @@ extension Corridor_V1_AgreementRecorded: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AgreementRecorded.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AgreementRecorded.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -689,9 +698,13 @@ extension Corridor_V1_AgreementRecorded: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__agreement_recorded__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__AgreementRecorded>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__AgreementRecorded>) -> Corridor_V1_AgreementRecorded {
         let c = message.pointee
-        self.agreement = c.agreement.map { Corridor_V1_Agreement(protobufC: $0) }
+        let agreement_: Corridor_V1_Agreement? = if let pointer = c.agreement { Corridor_V1_Agreement.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_AgreementRecorded(
+            agreement: agreement_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -754,7 +767,7 @@ extension Corridor_V1_AgreementUpdated: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AgreementUpdated.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AgreementUpdated.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -773,10 +786,14 @@ extension Corridor_V1_AgreementUpdated: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__agreement_updated__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__AgreementUpdated>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__AgreementUpdated>) -> Corridor_V1_AgreementUpdated {
         let c = message.pointee
-        self.agreement = c.agreement.map { Corridor_V1_Agreement(protobufC: $0) }
-        self.changedFields = ProtobufCRead.strings(c.n_changed_fields, c.changed_fields)
+        let agreement_: Corridor_V1_Agreement? = if let pointer = c.agreement { Corridor_V1_Agreement.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_AgreementUpdated(
+            agreement: agreement_,
+            changedFields: ProtobufCRead.strings(c.n_changed_fields, c.changed_fields)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -850,7 +867,7 @@ extension Corridor_V1_AgreementStatusChanged: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AgreementStatusChanged.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AgreementStatusChanged.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -870,11 +887,15 @@ extension Corridor_V1_AgreementStatusChanged: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__agreement_status_changed__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__AgreementStatusChanged>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__AgreementStatusChanged>) -> Corridor_V1_AgreementStatusChanged {
         let c = message.pointee
-        self.agreement = c.agreement.map { Corridor_V1_Agreement(protobufC: $0) }
-        self.from = Corridor_V1_Agreement.Status(rawValue: Int32(truncatingIfNeeded: c.from.rawValue))
-        self.to = Corridor_V1_Agreement.Status(rawValue: Int32(truncatingIfNeeded: c.to.rawValue))
+        let agreement_: Corridor_V1_Agreement? = if let pointer = c.agreement { Corridor_V1_Agreement.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_AgreementStatusChanged(
+            agreement: agreement_,
+            from: Corridor_V1_Agreement.Status(rawValue: Int32(truncatingIfNeeded: c.from.rawValue)),
+            to: Corridor_V1_Agreement.Status(rawValue: Int32(truncatingIfNeeded: c.to.rawValue))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -961,7 +982,7 @@ extension Corridor_V1_FulfilmentRecorded: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__FulfilmentRecorded.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__FulfilmentRecorded.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -982,12 +1003,16 @@ extension Corridor_V1_FulfilmentRecorded: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__fulfilment_recorded__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__FulfilmentRecorded>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__FulfilmentRecorded>) -> Corridor_V1_FulfilmentRecorded {
         let c = message.pointee
-        self.agreement = c.agreement.map { Corridor_V1_Agreement(protobufC: $0) }
-        self.termID = ProtobufCRead.string(c.term_id)
-        self.count = c.count
-        self.date = ProtobufCRead.string(c.date)
+        let agreement_: Corridor_V1_Agreement? = if let pointer = c.agreement { Corridor_V1_Agreement.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_FulfilmentRecorded(
+            agreement: agreement_,
+            termID: ProtobufCRead.string(c.term_id),
+            count: c.count,
+            date: ProtobufCRead.string(c.date)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1051,7 +1076,7 @@ extension Corridor_V1_RecordAgreementRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RecordAgreementRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RecordAgreementRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1069,9 +1094,13 @@ extension Corridor_V1_RecordAgreementRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__record_agreement_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__RecordAgreementRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__RecordAgreementRequest>) -> Corridor_V1_RecordAgreementRequest {
         let c = message.pointee
-        self.agreement = c.agreement.map { Corridor_V1_Agreement(protobufC: $0) }
+        let agreement_: Corridor_V1_Agreement? = if let pointer = c.agreement { Corridor_V1_Agreement.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_RecordAgreementRequest(
+            agreement: agreement_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1143,7 +1172,7 @@ extension Corridor_V1_UpdateAgreementRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__UpdateAgreementRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__UpdateAgreementRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1163,11 +1192,15 @@ extension Corridor_V1_UpdateAgreementRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__update_agreement_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__UpdateAgreementRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__UpdateAgreementRequest>) -> Corridor_V1_UpdateAgreementRequest {
         let c = message.pointee
-        self.agreement = c.agreement.map { Corridor_V1_Agreement(protobufC: $0) }
-        self.fields = ProtobufCRead.strings(c.n_fields, c.fields)
-        self.reason = ProtobufCRead.string(c.reason)
+        let agreement_: Corridor_V1_Agreement? = if let pointer = c.agreement { Corridor_V1_Agreement.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_UpdateAgreementRequest(
+            agreement: agreement_,
+            fields: ProtobufCRead.strings(c.n_fields, c.fields),
+            reason: ProtobufCRead.string(c.reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1254,7 +1287,7 @@ extension Corridor_V1_SetAgreementStatusRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SetAgreementStatusRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SetAgreementStatusRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1275,12 +1308,15 @@ extension Corridor_V1_SetAgreementStatusRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__set_agreement_status_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__SetAgreementStatusRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__SetAgreementStatusRequest>) -> Corridor_V1_SetAgreementStatusRequest {
         let c = message.pointee
-        self.agreementID = ProtobufCRead.string(c.agreement_id)
-        self.status = Corridor_V1_Agreement.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue))
-        self.reason = ProtobufCRead.string(c.reason)
-        self.date = ProtobufCRead.string(c.date)
+        return Corridor_V1_SetAgreementStatusRequest(
+            agreementID: ProtobufCRead.string(c.agreement_id),
+            status: Corridor_V1_Agreement.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue)),
+            reason: ProtobufCRead.string(c.reason),
+            date: ProtobufCRead.string(c.date)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1375,7 +1411,7 @@ extension Corridor_V1_RecordFulfilmentRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RecordFulfilmentRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RecordFulfilmentRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1397,13 +1433,16 @@ extension Corridor_V1_RecordFulfilmentRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__record_fulfilment_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__RecordFulfilmentRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__RecordFulfilmentRequest>) -> Corridor_V1_RecordFulfilmentRequest {
         let c = message.pointee
-        self.agreementID = ProtobufCRead.string(c.agreement_id)
-        self.termID = ProtobufCRead.string(c.term_id)
-        self.count = c.count
-        self.date = ProtobufCRead.string(c.date)
-        self.reason = ProtobufCRead.string(c.reason)
+        return Corridor_V1_RecordFulfilmentRequest(
+            agreementID: ProtobufCRead.string(c.agreement_id),
+            termID: ProtobufCRead.string(c.term_id),
+            count: c.count,
+            date: ProtobufCRead.string(c.date),
+            reason: ProtobufCRead.string(c.reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1469,7 +1508,7 @@ extension Corridor_V1_ListAgreementsRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListAgreementsRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListAgreementsRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1487,9 +1526,12 @@ extension Corridor_V1_ListAgreementsRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_agreements_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListAgreementsRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListAgreementsRequest>) -> Corridor_V1_ListAgreementsRequest {
         let c = message.pointee
-        self.status = Corridor_V1_Agreement.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue))
+        return Corridor_V1_ListAgreementsRequest(
+            status: Corridor_V1_Agreement.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1543,7 +1585,7 @@ extension Corridor_V1_ListAgreementsResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListAgreementsResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListAgreementsResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1561,9 +1603,12 @@ extension Corridor_V1_ListAgreementsResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_agreements_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListAgreementsResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListAgreementsResponse>) -> Corridor_V1_ListAgreementsResponse {
         let c = message.pointee
-        self.agreements = ProtobufCRead.messages(c.n_agreements, c.agreements) { Corridor_V1_Agreement(protobufC: $0) }
+        return Corridor_V1_ListAgreementsResponse(
+            agreements: ProtobufCRead.messages(c.n_agreements, c.agreements, Corridor_V1_Agreement.read(protobufC:))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1644,7 +1689,7 @@ extension Corridor_V1_TermProgress: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__TermProgress.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__TermProgress.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1665,12 +1710,16 @@ extension Corridor_V1_TermProgress: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__term_progress__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__TermProgress>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__TermProgress>) -> Corridor_V1_TermProgress {
         let c = message.pointee
-        self.term = c.term.map { Corridor_V1_Agreement.Term(protobufC: $0) }
-        self.done = c.done
-        self.target = c.target
-        self.source = ProtobufCRead.string(c.source)
+        let term_: Corridor_V1_Agreement.Term? = if let pointer = c.term { Corridor_V1_Agreement.Term.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_TermProgress(
+            term: term_,
+            done: c.done,
+            target: c.target,
+            source: ProtobufCRead.string(c.source)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1751,7 +1800,7 @@ extension Corridor_V1_AgreementProgress: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AgreementProgress.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AgreementProgress.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1771,11 +1820,15 @@ extension Corridor_V1_AgreementProgress: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__agreement_progress__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__AgreementProgress>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__AgreementProgress>) -> Corridor_V1_AgreementProgress {
         let c = message.pointee
-        self.agreement = c.agreement.map { Corridor_V1_Agreement(protobufC: $0) }
-        self.terms = ProtobufCRead.messages(c.n_terms, c.terms) { Corridor_V1_TermProgress(protobufC: $0) }
-        self.allMet = c.all_met != 0
+        let agreement_: Corridor_V1_Agreement? = if let pointer = c.agreement { Corridor_V1_Agreement.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_AgreementProgress(
+            agreement: agreement_,
+            terms: ProtobufCRead.messages(c.n_terms, c.terms, Corridor_V1_TermProgress.read(protobufC:)),
+            allMet: c.all_met != 0
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).

@@ -73,7 +73,7 @@ extension Corridor_V1_Actor: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Actor.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Actor.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -95,13 +95,16 @@ extension Corridor_V1_Actor: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__actor__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Actor>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Actor>) -> Corridor_V1_Actor {
         let c = message.pointee
-        self.uid = c.uid
-        self.userName = ProtobufCRead.string(c.user_name)
-        self.pid = c.pid
-        self.role = ProtobufCRead.string(c.role)
-        self.requestID = ProtobufCRead.string(c.request_id)
+        return Corridor_V1_Actor(
+            uid: c.uid,
+            userName: ProtobufCRead.string(c.user_name),
+            pid: c.pid,
+            role: ProtobufCRead.string(c.role),
+            requestID: ProtobufCRead.string(c.request_id)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -399,7 +402,7 @@ extension Corridor_V1_Event: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Event.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Event.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -451,77 +454,120 @@ extension Corridor_V1_Event: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__event__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Event>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Event>) -> Corridor_V1_Event {
         let c = message.pointee
-        self.actor = c.actor.map { Corridor_V1_Actor(protobufC: $0) }
-        self.reason = ProtobufCRead.string(c.reason)
-        self.atMs = c.at_ms
+        let actor_: Corridor_V1_Actor? = if let pointer = c.actor { Corridor_V1_Actor.read(protobufC: pointer) } else { nil }
+        let kind_ = Self.kind(protobufC: c)
+        return Corridor_V1_Event(
+            actor: actor_,
+            reason: ProtobufCRead.string(c.reason),
+            atMs: c.at_ms,
+            kind: kind_
+        )
+    }
+
+    /// The member of `kind` the C struct holds, if any.
+    private static func kind(protobufC c: Corridor__V1__Event) -> Corridor_V1_Event.Kind? {
         switch c.kind_case.rawValue {
         case 10:
-            self.kind = c.party_registered.map { .partyRegistered(Corridor_V1_PartyRegistered(protobufC: $0)) }
+            guard let pointer = c.party_registered else { return nil }
+            return .partyRegistered(Corridor_V1_PartyRegistered.read(protobufC: pointer))
         case 11:
-            self.kind = c.party_updated.map { .partyUpdated(Corridor_V1_PartyUpdated(protobufC: $0)) }
+            guard let pointer = c.party_updated else { return nil }
+            return .partyUpdated(Corridor_V1_PartyUpdated.read(protobufC: pointer))
         case 20:
-            self.kind = c.site_registered.map { .siteRegistered(Corridor_V1_SiteRegistered(protobufC: $0)) }
+            guard let pointer = c.site_registered else { return nil }
+            return .siteRegistered(Corridor_V1_SiteRegistered.read(protobufC: pointer))
         case 21:
-            self.kind = c.site_updated.map { .siteUpdated(Corridor_V1_SiteUpdated(protobufC: $0)) }
+            guard let pointer = c.site_updated else { return nil }
+            return .siteUpdated(Corridor_V1_SiteUpdated.read(protobufC: pointer))
         case 22:
-            self.kind = c.crossing_status_changed.map { .crossingStatusChanged(Corridor_V1_CrossingStatusChanged(protobufC: $0)) }
+            guard let pointer = c.crossing_status_changed else { return nil }
+            return .crossingStatusChanged(Corridor_V1_CrossingStatusChanged.read(protobufC: pointer))
         case 30:
-            self.kind = c.case_registered.map { .caseRegistered(Corridor_V1_CaseRegistered(protobufC: $0)) }
+            guard let pointer = c.case_registered else { return nil }
+            return .caseRegistered(Corridor_V1_CaseRegistered.read(protobufC: pointer))
         case 31:
-            self.kind = c.case_updated.map { .caseUpdated(Corridor_V1_CaseUpdated(protobufC: $0)) }
+            guard let pointer = c.case_updated else { return nil }
+            return .caseUpdated(Corridor_V1_CaseUpdated.read(protobufC: pointer))
         case 32:
-            self.kind = c.case_personal_updated.map { .casePersonalUpdated(Corridor_V1_CasePersonalUpdated(protobufC: $0)) }
+            guard let pointer = c.case_personal_updated else { return nil }
+            return .casePersonalUpdated(Corridor_V1_CasePersonalUpdated.read(protobufC: pointer))
         case 33:
-            self.kind = c.case_status_changed.map { .caseStatusChanged(Corridor_V1_CaseStatusChanged(protobufC: $0)) }
+            guard let pointer = c.case_status_changed else { return nil }
+            return .caseStatusChanged(Corridor_V1_CaseStatusChanged.read(protobufC: pointer))
         case 40:
-            self.kind = c.list_created.map { .listCreated(Corridor_V1_ListCreated(protobufC: $0)) }
+            guard let pointer = c.list_created else { return nil }
+            return .listCreated(Corridor_V1_ListCreated.read(protobufC: pointer))
         case 41:
-            self.kind = c.list_selected.map { .listSelected(Corridor_V1_ListSelected(protobufC: $0)) }
+            guard let pointer = c.list_selected else { return nil }
+            return .listSelected(Corridor_V1_ListSelected.read(protobufC: pointer))
         case 42:
-            self.kind = c.list_submitted.map { .listSubmitted(Corridor_V1_ListSubmitted(protobufC: $0)) }
+            guard let pointer = c.list_submitted else { return nil }
+            return .listSubmitted(Corridor_V1_ListSubmitted.read(protobufC: pointer))
         case 43:
-            self.kind = c.list_approved.map { .listApproved(Corridor_V1_ListApproved(protobufC: $0)) }
+            guard let pointer = c.list_approved else { return nil }
+            return .listApproved(Corridor_V1_ListApproved.read(protobufC: pointer))
         case 44:
-            self.kind = c.list_entry_struck.map { .listEntryStruck(Corridor_V1_ListEntryStruck(protobufC: $0)) }
+            guard let pointer = c.list_entry_struck else { return nil }
+            return .listEntryStruck(Corridor_V1_ListEntryStruck.read(protobufC: pointer))
         case 45:
-            self.kind = c.list_topped_up.map { .listToppedUp(Corridor_V1_ListToppedUp(protobufC: $0)) }
+            guard let pointer = c.list_topped_up else { return nil }
+            return .listToppedUp(Corridor_V1_ListToppedUp.read(protobufC: pointer))
         case 46:
-            self.kind = c.list_status_changed.map { .listStatusChanged(Corridor_V1_ListStatusChanged(protobufC: $0)) }
+            guard let pointer = c.list_status_changed else { return nil }
+            return .listStatusChanged(Corridor_V1_ListStatusChanged.read(protobufC: pointer))
         case 47:
-            self.kind = c.list_entry_dropped.map { .listEntryDropped(Corridor_V1_ListEntryDropped(protobufC: $0)) }
+            guard let pointer = c.list_entry_dropped else { return nil }
+            return .listEntryDropped(Corridor_V1_ListEntryDropped.read(protobufC: pointer))
         case 50:
-            self.kind = c.rule_imposed.map { .ruleImposed(Corridor_V1_RuleImposed(protobufC: $0)) }
+            guard let pointer = c.rule_imposed else { return nil }
+            return .ruleImposed(Corridor_V1_RuleImposed.read(protobufC: pointer))
         case 51:
-            self.kind = c.rule_lifted.map { .ruleLifted(Corridor_V1_RuleLifted(protobufC: $0)) }
+            guard let pointer = c.rule_lifted else { return nil }
+            return .ruleLifted(Corridor_V1_RuleLifted.read(protobufC: pointer))
         case 60:
-            self.kind = c.agreement_recorded.map { .agreementRecorded(Corridor_V1_AgreementRecorded(protobufC: $0)) }
+            guard let pointer = c.agreement_recorded else { return nil }
+            return .agreementRecorded(Corridor_V1_AgreementRecorded.read(protobufC: pointer))
         case 61:
-            self.kind = c.agreement_updated.map { .agreementUpdated(Corridor_V1_AgreementUpdated(protobufC: $0)) }
+            guard let pointer = c.agreement_updated else { return nil }
+            return .agreementUpdated(Corridor_V1_AgreementUpdated.read(protobufC: pointer))
         case 62:
-            self.kind = c.agreement_status_changed.map { .agreementStatusChanged(Corridor_V1_AgreementStatusChanged(protobufC: $0)) }
+            guard let pointer = c.agreement_status_changed else { return nil }
+            return .agreementStatusChanged(Corridor_V1_AgreementStatusChanged.read(protobufC: pointer))
         case 63:
-            self.kind = c.fulfilment_recorded.map { .fulfilmentRecorded(Corridor_V1_FulfilmentRecorded(protobufC: $0)) }
+            guard let pointer = c.fulfilment_recorded else { return nil }
+            return .fulfilmentRecorded(Corridor_V1_FulfilmentRecorded.read(protobufC: pointer))
         case 70:
-            self.kind = c.window_announced.map { .windowAnnounced(Corridor_V1_WindowAnnounced(protobufC: $0)) }
+            guard let pointer = c.window_announced else { return nil }
+            return .windowAnnounced(Corridor_V1_WindowAnnounced.read(protobufC: pointer))
         case 71:
-            self.kind = c.window_status_changed.map { .windowStatusChanged(Corridor_V1_WindowStatusChanged(protobufC: $0)) }
+            guard let pointer = c.window_status_changed else { return nil }
+            return .windowStatusChanged(Corridor_V1_WindowStatusChanged.read(protobufC: pointer))
         case 80:
-            self.kind = c.movement_planned.map { .movementPlanned(Corridor_V1_MovementPlanned(protobufC: $0)) }
+            guard let pointer = c.movement_planned else { return nil }
+            return .movementPlanned(Corridor_V1_MovementPlanned.read(protobufC: pointer))
         case 81:
-            self.kind = c.movement_status_changed.map { .movementStatusChanged(Corridor_V1_MovementStatusChanged(protobufC: $0)) }
+            guard let pointer = c.movement_status_changed else { return nil }
+            return .movementStatusChanged(Corridor_V1_MovementStatusChanged.read(protobufC: pointer))
         case 82:
-            self.kind = c.manifest_changed.map { .manifestChanged(Corridor_V1_ManifestChanged(protobufC: $0)) }
+            guard let pointer = c.manifest_changed else { return nil }
+            return .manifestChanged(Corridor_V1_ManifestChanged.read(protobufC: pointer))
         case 83:
-            self.kind = c.cargo_removed.map { .cargoRemoved(Corridor_V1_CargoRemoved(protobufC: $0)) }
+            guard let pointer = c.cargo_removed else { return nil }
+            return .cargoRemoved(Corridor_V1_CargoRemoved.read(protobufC: pointer))
         case 84:
-            self.kind = c.delivery_recorded.map { .deliveryRecorded(Corridor_V1_DeliveryRecorded(protobufC: $0)) }
+            guard let pointer = c.delivery_recorded else { return nil }
+            return .deliveryRecorded(Corridor_V1_DeliveryRecorded.read(protobufC: pointer))
         case 85:
-            self.kind = c.incident_reported.map { .incidentReported(Corridor_V1_IncidentReported(protobufC: $0)) }
+            guard let pointer = c.incident_reported else { return nil }
+            return .incidentReported(Corridor_V1_IncidentReported.read(protobufC: pointer))
         case 100:
-            self.kind = c.figure_reported.map { .figureReported(Corridor_V1_FigureReported(protobufC: $0)) }
-        default: self.kind = nil
+            guard let pointer = c.figure_reported else { return nil }
+            return .figureReported(Corridor_V1_FigureReported.read(protobufC: pointer))
+        default:
+            return nil
         }
     }
 
@@ -744,7 +790,7 @@ extension Corridor_V1_PartyRegistered: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__PartyRegistered.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__PartyRegistered.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -762,9 +808,13 @@ extension Corridor_V1_PartyRegistered: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__party_registered__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__PartyRegistered>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__PartyRegistered>) -> Corridor_V1_PartyRegistered {
         let c = message.pointee
-        self.party = c.party.map { Corridor_V1_Party(protobufC: $0) }
+        let party_: Corridor_V1_Party? = if let pointer = c.party { Corridor_V1_Party.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_PartyRegistered(
+            party: party_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -828,7 +878,7 @@ extension Corridor_V1_PartyUpdated: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__PartyUpdated.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__PartyUpdated.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -847,10 +897,14 @@ extension Corridor_V1_PartyUpdated: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__party_updated__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__PartyUpdated>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__PartyUpdated>) -> Corridor_V1_PartyUpdated {
         let c = message.pointee
-        self.party = c.party.map { Corridor_V1_Party(protobufC: $0) }
-        self.changedFields = ProtobufCRead.strings(c.n_changed_fields, c.changed_fields)
+        let party_: Corridor_V1_Party? = if let pointer = c.party { Corridor_V1_Party.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_PartyUpdated(
+            party: party_,
+            changedFields: ProtobufCRead.strings(c.n_changed_fields, c.changed_fields)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -908,7 +962,7 @@ extension Corridor_V1_SiteRegistered: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SiteRegistered.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SiteRegistered.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -926,9 +980,13 @@ extension Corridor_V1_SiteRegistered: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__site_registered__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__SiteRegistered>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__SiteRegistered>) -> Corridor_V1_SiteRegistered {
         let c = message.pointee
-        self.site = c.site.map { Corridor_V1_Site(protobufC: $0) }
+        let site_: Corridor_V1_Site? = if let pointer = c.site { Corridor_V1_Site.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_SiteRegistered(
+            site: site_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -991,7 +1049,7 @@ extension Corridor_V1_SiteUpdated: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SiteUpdated.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SiteUpdated.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1010,10 +1068,14 @@ extension Corridor_V1_SiteUpdated: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__site_updated__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__SiteUpdated>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__SiteUpdated>) -> Corridor_V1_SiteUpdated {
         let c = message.pointee
-        self.site = c.site.map { Corridor_V1_Site(protobufC: $0) }
-        self.changedFields = ProtobufCRead.strings(c.n_changed_fields, c.changed_fields)
+        let site_: Corridor_V1_Site? = if let pointer = c.site { Corridor_V1_Site.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_SiteUpdated(
+            site: site_,
+            changedFields: ProtobufCRead.strings(c.n_changed_fields, c.changed_fields)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1087,7 +1149,7 @@ extension Corridor_V1_CrossingStatusChanged: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CrossingStatusChanged.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CrossingStatusChanged.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1107,11 +1169,14 @@ extension Corridor_V1_CrossingStatusChanged: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__crossing_status_changed__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__CrossingStatusChanged>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__CrossingStatusChanged>) -> Corridor_V1_CrossingStatusChanged {
         let c = message.pointee
-        self.siteID = ProtobufCRead.string(c.site_id)
-        self.from = Corridor_V1_Site.CrossingStatus(rawValue: Int32(truncatingIfNeeded: c.from.rawValue))
-        self.to = Corridor_V1_Site.CrossingStatus(rawValue: Int32(truncatingIfNeeded: c.to.rawValue))
+        return Corridor_V1_CrossingStatusChanged(
+            siteID: ProtobufCRead.string(c.site_id),
+            from: Corridor_V1_Site.CrossingStatus(rawValue: Int32(truncatingIfNeeded: c.from.rawValue)),
+            to: Corridor_V1_Site.CrossingStatus(rawValue: Int32(truncatingIfNeeded: c.to.rawValue))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1179,7 +1244,7 @@ extension Corridor_V1_CaseRegistered: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CaseRegistered.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CaseRegistered.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1198,10 +1263,15 @@ extension Corridor_V1_CaseRegistered: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__case_registered__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__CaseRegistered>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__CaseRegistered>) -> Corridor_V1_CaseRegistered {
         let c = message.pointee
-        self.`case` = c.case_.map { Corridor_V1_Case(protobufC: $0) }
-        self.personal = c.personal.map { Corridor_V1_CasePersonal(protobufC: $0) }
+        let case_: Corridor_V1_Case? = if let pointer = c.case_ { Corridor_V1_Case.read(protobufC: pointer) } else { nil }
+        let personal_: Corridor_V1_CasePersonal? = if let pointer = c.personal { Corridor_V1_CasePersonal.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_CaseRegistered(
+            case: case_,
+            personal: personal_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1268,7 +1338,7 @@ extension Corridor_V1_CaseUpdated: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CaseUpdated.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CaseUpdated.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1287,10 +1357,14 @@ extension Corridor_V1_CaseUpdated: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__case_updated__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__CaseUpdated>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__CaseUpdated>) -> Corridor_V1_CaseUpdated {
         let c = message.pointee
-        self.`case` = c.case_.map { Corridor_V1_Case(protobufC: $0) }
-        self.changedFields = ProtobufCRead.strings(c.n_changed_fields, c.changed_fields)
+        let case_: Corridor_V1_Case? = if let pointer = c.case_ { Corridor_V1_Case.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_CaseUpdated(
+            case: case_,
+            changedFields: ProtobufCRead.strings(c.n_changed_fields, c.changed_fields)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1364,7 +1438,7 @@ extension Corridor_V1_CasePersonalUpdated: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CasePersonalUpdated.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CasePersonalUpdated.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1384,11 +1458,15 @@ extension Corridor_V1_CasePersonalUpdated: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__case_personal_updated__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__CasePersonalUpdated>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__CasePersonalUpdated>) -> Corridor_V1_CasePersonalUpdated {
         let c = message.pointee
-        self.caseID = ProtobufCRead.string(c.case_id)
-        self.personal = c.personal.map { Corridor_V1_CasePersonal(protobufC: $0) }
-        self.changedFields = ProtobufCRead.strings(c.n_changed_fields, c.changed_fields)
+        let personal_: Corridor_V1_CasePersonal? = if let pointer = c.personal { Corridor_V1_CasePersonal.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_CasePersonalUpdated(
+            caseID: ProtobufCRead.string(c.case_id),
+            personal: personal_,
+            changedFields: ProtobufCRead.strings(c.n_changed_fields, c.changed_fields)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1474,7 +1552,7 @@ extension Corridor_V1_CaseStatusChanged: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CaseStatusChanged.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CaseStatusChanged.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1495,12 +1573,15 @@ extension Corridor_V1_CaseStatusChanged: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__case_status_changed__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__CaseStatusChanged>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__CaseStatusChanged>) -> Corridor_V1_CaseStatusChanged {
         let c = message.pointee
-        self.caseID = ProtobufCRead.string(c.case_id)
-        self.from = Corridor_V1_Case.Status(rawValue: Int32(truncatingIfNeeded: c.from.rawValue))
-        self.to = Corridor_V1_Case.Status(rawValue: Int32(truncatingIfNeeded: c.to.rawValue))
-        self.date = ProtobufCRead.string(c.date)
+        return Corridor_V1_CaseStatusChanged(
+            caseID: ProtobufCRead.string(c.case_id),
+            from: Corridor_V1_Case.Status(rawValue: Int32(truncatingIfNeeded: c.from.rawValue)),
+            to: Corridor_V1_Case.Status(rawValue: Int32(truncatingIfNeeded: c.to.rawValue)),
+            date: ProtobufCRead.string(c.date)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).

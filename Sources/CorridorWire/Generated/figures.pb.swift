@@ -379,7 +379,7 @@ extension Corridor_V1_Figure: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Figure.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Figure.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -409,21 +409,24 @@ extension Corridor_V1_Figure: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__figure__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Figure>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Figure>) -> Corridor_V1_Figure {
         let c = message.pointee
-        self.id = ProtobufCRead.string(c.id)
-        self.subjectKind = Corridor_V1_Figure.SubjectKind(rawValue: Int32(truncatingIfNeeded: c.subject_kind.rawValue))
-        self.subjectID = ProtobufCRead.string(c.subject_id)
-        self.measure = Corridor_V1_Figure.Measure(rawValue: Int32(truncatingIfNeeded: c.measure.rawValue))
-        self.low = c.low
-        self.high = c.high
-        self.qualifier = Corridor_V1_Figure.Qualifier(rawValue: Int32(truncatingIfNeeded: c.qualifier.rawValue))
-        self.asOf = ProtobufCRead.string(c.as_of)
-        self.asOfEnd = ProtobufCRead.string(c.as_of_end)
-        self.sourcePartyID = ProtobufCRead.string(c.source_party_id)
-        self.reportedIn = ProtobufCRead.string(c.reported_in)
-        self.note = ProtobufCRead.string(c.note)
-        self.recordedAtMs = c.recorded_at_ms
+        return Corridor_V1_Figure(
+            id: ProtobufCRead.string(c.id),
+            subjectKind: Corridor_V1_Figure.SubjectKind(rawValue: Int32(truncatingIfNeeded: c.subject_kind.rawValue)),
+            subjectID: ProtobufCRead.string(c.subject_id),
+            measure: Corridor_V1_Figure.Measure(rawValue: Int32(truncatingIfNeeded: c.measure.rawValue)),
+            low: c.low,
+            high: c.high,
+            qualifier: Corridor_V1_Figure.Qualifier(rawValue: Int32(truncatingIfNeeded: c.qualifier.rawValue)),
+            asOf: ProtobufCRead.string(c.as_of),
+            asOfEnd: ProtobufCRead.string(c.as_of_end),
+            sourcePartyID: ProtobufCRead.string(c.source_party_id),
+            reportedIn: ProtobufCRead.string(c.reported_in),
+            note: ProtobufCRead.string(c.note),
+            recordedAtMs: c.recorded_at_ms
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -513,7 +516,7 @@ extension Corridor_V1_FigureReported: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__FigureReported.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__FigureReported.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -531,9 +534,13 @@ extension Corridor_V1_FigureReported: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__figure_reported__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__FigureReported>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__FigureReported>) -> Corridor_V1_FigureReported {
         let c = message.pointee
-        self.figure = c.figure.map { Corridor_V1_Figure(protobufC: $0) }
+        let figure_: Corridor_V1_Figure? = if let pointer = c.figure { Corridor_V1_Figure.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_FigureReported(
+            figure: figure_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -588,7 +595,7 @@ extension Corridor_V1_ReportFigureRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ReportFigureRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ReportFigureRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -606,9 +613,13 @@ extension Corridor_V1_ReportFigureRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__report_figure_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ReportFigureRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ReportFigureRequest>) -> Corridor_V1_ReportFigureRequest {
         let c = message.pointee
-        self.figure = c.figure.map { Corridor_V1_Figure(protobufC: $0) }
+        let figure_: Corridor_V1_Figure? = if let pointer = c.figure { Corridor_V1_Figure.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_ReportFigureRequest(
+            figure: figure_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -679,7 +690,7 @@ extension Corridor_V1_ListFiguresRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListFiguresRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListFiguresRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -699,11 +710,14 @@ extension Corridor_V1_ListFiguresRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_figures_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListFiguresRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListFiguresRequest>) -> Corridor_V1_ListFiguresRequest {
         let c = message.pointee
-        self.subjectKind = Corridor_V1_Figure.SubjectKind(rawValue: Int32(truncatingIfNeeded: c.subject_kind.rawValue))
-        self.subjectID = ProtobufCRead.string(c.subject_id)
-        self.measure = Corridor_V1_Figure.Measure(rawValue: Int32(truncatingIfNeeded: c.measure.rawValue))
+        return Corridor_V1_ListFiguresRequest(
+            subjectKind: Corridor_V1_Figure.SubjectKind(rawValue: Int32(truncatingIfNeeded: c.subject_kind.rawValue)),
+            subjectID: ProtobufCRead.string(c.subject_id),
+            measure: Corridor_V1_Figure.Measure(rawValue: Int32(truncatingIfNeeded: c.measure.rawValue))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -763,7 +777,7 @@ extension Corridor_V1_ListFiguresResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListFiguresResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListFiguresResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -781,9 +795,12 @@ extension Corridor_V1_ListFiguresResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_figures_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListFiguresResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListFiguresResponse>) -> Corridor_V1_ListFiguresResponse {
         let c = message.pointee
-        self.figures = ProtobufCRead.messages(c.n_figures, c.figures) { Corridor_V1_Figure(protobufC: $0) }
+        return Corridor_V1_ListFiguresResponse(
+            figures: ProtobufCRead.messages(c.n_figures, c.figures, Corridor_V1_Figure.read(protobufC:))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -847,7 +864,7 @@ extension Corridor_V1_CompareFiguresRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CompareFiguresRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CompareFiguresRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -866,10 +883,13 @@ extension Corridor_V1_CompareFiguresRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__compare_figures_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__CompareFiguresRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__CompareFiguresRequest>) -> Corridor_V1_CompareFiguresRequest {
         let c = message.pointee
-        self.subjectID = ProtobufCRead.string(c.subject_id)
-        self.measure = Corridor_V1_Figure.Measure(rawValue: Int32(truncatingIfNeeded: c.measure.rawValue))
+        return Corridor_V1_CompareFiguresRequest(
+            subjectID: ProtobufCRead.string(c.subject_id),
+            measure: Corridor_V1_Figure.Measure(rawValue: Int32(truncatingIfNeeded: c.measure.rawValue))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -953,7 +973,7 @@ extension Corridor_V1_CompareFiguresResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CompareFiguresResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CompareFiguresResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -974,12 +994,15 @@ extension Corridor_V1_CompareFiguresResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__compare_figures_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__CompareFiguresResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__CompareFiguresResponse>) -> Corridor_V1_CompareFiguresResponse {
         let c = message.pointee
-        self.claims = ProtobufCRead.messages(c.n_claims, c.claims) { Corridor_V1_Figure(protobufC: $0) }
-        self.registryCounts = c.registry_counts != 0
-        self.registryCount = c.registry_count
-        self.registryCountDescription = ProtobufCRead.string(c.registry_count_description)
+        return Corridor_V1_CompareFiguresResponse(
+            claims: ProtobufCRead.messages(c.n_claims, c.claims, Corridor_V1_Figure.read(protobufC:)),
+            registryCounts: c.registry_counts != 0,
+            registryCount: c.registry_count,
+            registryCountDescription: ProtobufCRead.string(c.registry_count_description)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).

@@ -240,7 +240,7 @@ extension Corridor_V1_Frame: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Frame.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Frame.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -267,29 +267,48 @@ extension Corridor_V1_Frame: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__frame__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Frame>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Frame>) -> Corridor_V1_Frame {
         let c = message.pointee
-        self.streamID = c.stream_id
+        let kind_ = Self.kind(protobufC: c)
+        return Corridor_V1_Frame(
+            streamID: c.stream_id,
+            kind: kind_
+        )
+    }
+
+    /// The member of `kind` the C struct holds, if any.
+    private static func kind(protobufC c: Corridor__V1__Frame) -> Corridor_V1_Frame.Kind? {
         switch c.kind_case.rawValue {
         case 2:
-            self.kind = c.hello.map { .hello(Corridor_V1_Hello(protobufC: $0)) }
+            guard let pointer = c.hello else { return nil }
+            return .hello(Corridor_V1_Hello.read(protobufC: pointer))
         case 3:
-            self.kind = c.hello_reply.map { .helloReply(Corridor_V1_HelloReply(protobufC: $0)) }
+            guard let pointer = c.hello_reply else { return nil }
+            return .helloReply(Corridor_V1_HelloReply.read(protobufC: pointer))
         case 4:
-            self.kind = c.call.map { .call(Corridor_V1_CallStart(protobufC: $0)) }
+            guard let pointer = c.call else { return nil }
+            return .call(Corridor_V1_CallStart.read(protobufC: pointer))
         case 5:
-            self.kind = c.message.map { .message(Corridor_V1_Message(protobufC: $0)) }
+            guard let pointer = c.message else { return nil }
+            return .message(Corridor_V1_Message.read(protobufC: pointer))
         case 6:
-            self.kind = c.status.map { .status(Corridor_V1_Status(protobufC: $0)) }
+            guard let pointer = c.status else { return nil }
+            return .status(Corridor_V1_Status.read(protobufC: pointer))
         case 7:
-            self.kind = c.cancel.map { .cancel(Corridor_V1_Cancel(protobufC: $0)) }
+            guard let pointer = c.cancel else { return nil }
+            return .cancel(Corridor_V1_Cancel.read(protobufC: pointer))
         case 8:
-            self.kind = c.ping.map { .ping(Corridor_V1_Ping(protobufC: $0)) }
+            guard let pointer = c.ping else { return nil }
+            return .ping(Corridor_V1_Ping.read(protobufC: pointer))
         case 9:
-            self.kind = c.pong.map { .pong(Corridor_V1_Pong(protobufC: $0)) }
+            guard let pointer = c.pong else { return nil }
+            return .pong(Corridor_V1_Pong.read(protobufC: pointer))
         case 10:
-            self.kind = c.go_away.map { .goAway(Corridor_V1_GoAway(protobufC: $0)) }
-        default: self.kind = nil
+            guard let pointer = c.go_away else { return nil }
+            return .goAway(Corridor_V1_GoAway.read(protobufC: pointer))
+        default:
+            return nil
         }
     }
 
@@ -398,7 +417,7 @@ extension Corridor_V1_ProtocolVersion: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ProtocolVersion.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ProtocolVersion.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -417,10 +436,13 @@ extension Corridor_V1_ProtocolVersion: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__protocol_version__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ProtocolVersion>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ProtocolVersion>) -> Corridor_V1_ProtocolVersion {
         let c = message.pointee
-        self.major = c.major
-        self.minor = c.minor
+        return Corridor_V1_ProtocolVersion(
+            major: c.major,
+            minor: c.minor
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -494,7 +516,7 @@ extension Corridor_V1_Hello: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Hello.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Hello.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -514,11 +536,15 @@ extension Corridor_V1_Hello: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__hello__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Hello>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Hello>) -> Corridor_V1_Hello {
         let c = message.pointee
-        self.version = c.version.map { Corridor_V1_ProtocolVersion(protobufC: $0) }
-        self.clientName = ProtobufCRead.string(c.client_name)
-        self.clientVersion = ProtobufCRead.string(c.client_version)
+        let version_: Corridor_V1_ProtocolVersion? = if let pointer = c.version { Corridor_V1_ProtocolVersion.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_Hello(
+            version: version_,
+            clientName: ProtobufCRead.string(c.client_name),
+            clientVersion: ProtobufCRead.string(c.client_version)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -604,7 +630,7 @@ extension Corridor_V1_HelloReply: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__HelloReply.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__HelloReply.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -625,12 +651,17 @@ extension Corridor_V1_HelloReply: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__hello_reply__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__HelloReply>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__HelloReply>) -> Corridor_V1_HelloReply {
         let c = message.pointee
-        self.version = c.version.map { Corridor_V1_ProtocolVersion(protobufC: $0) }
-        self.serverName = ProtobufCRead.string(c.server_name)
-        self.serverVersion = ProtobufCRead.string(c.server_version)
-        self.limits = c.limits.map { Corridor_V1_Limits(protobufC: $0) }
+        let version_: Corridor_V1_ProtocolVersion? = if let pointer = c.version { Corridor_V1_ProtocolVersion.read(protobufC: pointer) } else { nil }
+        let limits_: Corridor_V1_Limits? = if let pointer = c.limits { Corridor_V1_Limits.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_HelloReply(
+            version: version_,
+            serverName: ProtobufCRead.string(c.server_name),
+            serverVersion: ProtobufCRead.string(c.server_version),
+            limits: limits_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -720,7 +751,7 @@ extension Corridor_V1_Limits: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Limits.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Limits.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -741,12 +772,15 @@ extension Corridor_V1_Limits: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__limits__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Limits>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Limits>) -> Corridor_V1_Limits {
         let c = message.pointee
-        self.maxFrameBytes = c.max_frame_bytes
-        self.maxConcurrentCalls = c.max_concurrent_calls
-        self.keepaliveIntervalMs = c.keepalive_interval_ms
-        self.maxTimeoutMs = c.max_timeout_ms
+        return Corridor_V1_Limits(
+            maxFrameBytes: c.max_frame_bytes,
+            maxConcurrentCalls: c.max_concurrent_calls,
+            keepaliveIntervalMs: c.keepalive_interval_ms,
+            maxTimeoutMs: c.max_timeout_ms
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -838,7 +872,7 @@ extension Corridor_V1_CallStart: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CallStart.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CallStart.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -859,12 +893,15 @@ extension Corridor_V1_CallStart: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__call_start__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__CallStart>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__CallStart>) -> Corridor_V1_CallStart {
         let c = message.pointee
-        self.method = ProtobufCRead.string(c.method)
-        self.timeoutMs = c.timeout_ms
-        self.payload = ProtobufCRead.bytes(c.payload)
-        self.requestID = ProtobufCRead.string(c.request_id)
+        return Corridor_V1_CallStart(
+            method: ProtobufCRead.string(c.method),
+            timeoutMs: c.timeout_ms,
+            payload: ProtobufCRead.bytes(c.payload),
+            requestID: ProtobufCRead.string(c.request_id)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -929,7 +966,7 @@ extension Corridor_V1_Message: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Message.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Message.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -947,9 +984,12 @@ extension Corridor_V1_Message: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__message__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Message>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Message>) -> Corridor_V1_Message {
         let c = message.pointee
-        self.payload = ProtobufCRead.bytes(c.payload)
+        return Corridor_V1_Message(
+            payload: ProtobufCRead.bytes(c.payload)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1023,7 +1063,7 @@ extension Corridor_V1_Status: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Status.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Status.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1043,11 +1083,14 @@ extension Corridor_V1_Status: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__status__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Status>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Status>) -> Corridor_V1_Status {
         let c = message.pointee
-        self.code = Corridor_V1_StatusCode(rawValue: Int32(truncatingIfNeeded: c.code.rawValue))
-        self.message = ProtobufCRead.string(c.message)
-        self.fieldViolations = ProtobufCRead.messages(c.n_field_violations, c.field_violations) { Corridor_V1_FieldViolation(protobufC: $0) }
+        return Corridor_V1_Status(
+            code: Corridor_V1_StatusCode(rawValue: Int32(truncatingIfNeeded: c.code.rawValue)),
+            message: ProtobufCRead.string(c.message),
+            fieldViolations: ProtobufCRead.messages(c.n_field_violations, c.field_violations, Corridor_V1_FieldViolation.read(protobufC:))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1117,7 +1160,7 @@ extension Corridor_V1_FieldViolation: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__FieldViolation.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__FieldViolation.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1136,10 +1179,13 @@ extension Corridor_V1_FieldViolation: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__field_violation__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__FieldViolation>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__FieldViolation>) -> Corridor_V1_FieldViolation {
         let c = message.pointee
-        self.field = ProtobufCRead.string(c.field)
-        self.description = ProtobufCRead.string(c.description)
+        return Corridor_V1_FieldViolation(
+            field: ProtobufCRead.string(c.field),
+            description: ProtobufCRead.string(c.description)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1183,7 +1229,7 @@ extension Corridor_V1_Cancel: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Cancel.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Cancel.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1199,8 +1245,9 @@ extension Corridor_V1_Cancel: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__cancel__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Cancel>) {
-        self.init()
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Cancel>) -> Corridor_V1_Cancel {
+        Corridor_V1_Cancel()
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1247,7 +1294,7 @@ extension Corridor_V1_Ping: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Ping.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Ping.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1265,9 +1312,12 @@ extension Corridor_V1_Ping: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__ping__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Ping>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Ping>) -> Corridor_V1_Ping {
         let c = message.pointee
-        self.opaque = c.opaque
+        return Corridor_V1_Ping(
+            opaque: c.opaque
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1321,7 +1371,7 @@ extension Corridor_V1_Pong: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Pong.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Pong.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1339,9 +1389,12 @@ extension Corridor_V1_Pong: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__pong__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Pong>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Pong>) -> Corridor_V1_Pong {
         let c = message.pointee
-        self.opaque = c.opaque
+        return Corridor_V1_Pong(
+            opaque: c.opaque
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1397,7 +1450,7 @@ extension Corridor_V1_GoAway: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__GoAway.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__GoAway.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1415,9 +1468,12 @@ extension Corridor_V1_GoAway: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__go_away__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__GoAway>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__GoAway>) -> Corridor_V1_GoAway {
         let c = message.pointee
-        self.reason = ProtobufCRead.string(c.reason)
+        return Corridor_V1_GoAway(
+            reason: ProtobufCRead.string(c.reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).

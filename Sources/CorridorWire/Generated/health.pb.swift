@@ -38,7 +38,7 @@ extension Corridor_V1_HealthCheckRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__HealthCheckRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__HealthCheckRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -56,9 +56,12 @@ extension Corridor_V1_HealthCheckRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__health_check_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__HealthCheckRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__HealthCheckRequest>) -> Corridor_V1_HealthCheckRequest {
         let c = message.pointee
-        self.service = ProtobufCRead.string(c.service)
+        return Corridor_V1_HealthCheckRequest(
+            service: ProtobufCRead.string(c.service)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -175,7 +178,7 @@ extension Corridor_V1_HealthCheckResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__HealthCheckResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__HealthCheckResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -193,9 +196,12 @@ extension Corridor_V1_HealthCheckResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__health_check_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__HealthCheckResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__HealthCheckResponse>) -> Corridor_V1_HealthCheckResponse {
         let c = message.pointee
-        self.status = Corridor_V1_HealthCheckResponse.ServingStatus(rawValue: Int32(truncatingIfNeeded: c.status.rawValue))
+        return Corridor_V1_HealthCheckResponse(
+            status: Corridor_V1_HealthCheckResponse.ServingStatus(rawValue: Int32(truncatingIfNeeded: c.status.rawValue))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).

@@ -60,7 +60,7 @@ extension Corridor_V1_ImportCaseRow: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ImportCaseRow.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ImportCaseRow.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -80,11 +80,16 @@ extension Corridor_V1_ImportCaseRow: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__import_case_row__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ImportCaseRow>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ImportCaseRow>) -> Corridor_V1_ImportCaseRow {
         let c = message.pointee
-        self.row = c.row
-        self.`case` = c.case_.map { Corridor_V1_Case(protobufC: $0) }
-        self.personal = c.personal.map { Corridor_V1_CasePersonal(protobufC: $0) }
+        let case_: Corridor_V1_Case? = if let pointer = c.case_ { Corridor_V1_Case.read(protobufC: pointer) } else { nil }
+        let personal_: Corridor_V1_CasePersonal? = if let pointer = c.personal { Corridor_V1_CasePersonal.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_ImportCaseRow(
+            row: c.row,
+            case: case_,
+            personal: personal_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -165,7 +170,7 @@ extension Corridor_V1_ImportCasesRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ImportCasesRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ImportCasesRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -185,11 +190,14 @@ extension Corridor_V1_ImportCasesRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__import_cases_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ImportCasesRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ImportCasesRequest>) -> Corridor_V1_ImportCasesRequest {
         let c = message.pointee
-        self.rows = ProtobufCRead.messages(c.n_rows, c.rows) { Corridor_V1_ImportCaseRow(protobufC: $0) }
-        self.dryRun = c.dry_run != 0
-        self.reason = ProtobufCRead.string(c.reason)
+        return Corridor_V1_ImportCasesRequest(
+            rows: ProtobufCRead.messages(c.n_rows, c.rows, Corridor_V1_ImportCaseRow.read(protobufC:)),
+            dryRun: c.dry_run != 0,
+            reason: ProtobufCRead.string(c.reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -261,7 +269,7 @@ extension Corridor_V1_ImportedCase: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ImportedCase.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ImportedCase.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -280,10 +288,13 @@ extension Corridor_V1_ImportedCase: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__imported_case__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ImportedCase>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ImportedCase>) -> Corridor_V1_ImportedCase {
         let c = message.pointee
-        self.row = c.row
-        self.caseID = ProtobufCRead.string(c.case_id)
+        return Corridor_V1_ImportedCase(
+            row: c.row,
+            caseID: ProtobufCRead.string(c.case_id)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -357,7 +368,7 @@ extension Corridor_V1_ImportCasesResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ImportCasesResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ImportCasesResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -377,11 +388,14 @@ extension Corridor_V1_ImportCasesResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__import_cases_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ImportCasesResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ImportCasesResponse>) -> Corridor_V1_ImportCasesResponse {
         let c = message.pointee
-        self.cases = ProtobufCRead.messages(c.n_cases, c.cases) { Corridor_V1_ImportedCase(protobufC: $0) }
-        self.dryRun = c.dry_run != 0
-        self.sequence = c.sequence
+        return Corridor_V1_ImportCasesResponse(
+            cases: ProtobufCRead.messages(c.n_cases, c.cases, Corridor_V1_ImportedCase.read(protobufC:)),
+            dryRun: c.dry_run != 0,
+            sequence: c.sequence
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).

@@ -218,7 +218,7 @@ extension Corridor_V1_EligibilityRule: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__EligibilityRule.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__EligibilityRule.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -249,22 +249,25 @@ extension Corridor_V1_EligibilityRule: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__eligibility_rule__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__EligibilityRule>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__EligibilityRule>) -> Corridor_V1_EligibilityRule {
         let c = message.pointee
-        self.id = ProtobufCRead.string(c.id)
-        self.imposedBy = ProtobufCRead.string(c.imposed_by)
-        self.description = ProtobufCRead.string(c.description)
-        self.effect = Corridor_V1_EligibilityRule.Effect(rawValue: Int32(truncatingIfNeeded: c.effect.rawValue))
-        self.sex = Corridor_V1_Case.Sex(rawValue: Int32(truncatingIfNeeded: c.sex.rawValue))
-        self.hasAgeRange = c.has_age_range != 0
-        self.minAgeMonths = c.min_age_months
-        self.maxAgeMonths = c.max_age_months
-        self.conditions = ProtobufCRead.enums(c.n_conditions, c.conditions)
-        self.precedences = ProtobufCRead.enums(c.n_precedences, c.precedences)
-        self.pregnantOnly = c.pregnant_only != 0
-        self.companionsMatch = c.companions_match != 0
-        self.lifted = c.lifted != 0
-        self.liftedReason = ProtobufCRead.string(c.lifted_reason)
+        return Corridor_V1_EligibilityRule(
+            id: ProtobufCRead.string(c.id),
+            imposedBy: ProtobufCRead.string(c.imposed_by),
+            description: ProtobufCRead.string(c.description),
+            effect: Corridor_V1_EligibilityRule.Effect(rawValue: Int32(truncatingIfNeeded: c.effect.rawValue)),
+            sex: Corridor_V1_Case.Sex(rawValue: Int32(truncatingIfNeeded: c.sex.rawValue)),
+            hasAgeRange: c.has_age_range != 0,
+            minAgeMonths: c.min_age_months,
+            maxAgeMonths: c.max_age_months,
+            conditions: ProtobufCRead.enums(c.n_conditions, c.conditions),
+            precedences: ProtobufCRead.enums(c.n_precedences, c.precedences),
+            pregnantOnly: c.pregnant_only != 0,
+            companionsMatch: c.companions_match != 0,
+            lifted: c.lifted != 0,
+            liftedReason: ProtobufCRead.string(c.lifted_reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -486,7 +489,7 @@ extension Corridor_V1_ListEntry: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListEntry.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListEntry.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -511,16 +514,19 @@ extension Corridor_V1_ListEntry: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_entry__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListEntry>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListEntry>) -> Corridor_V1_ListEntry {
         let c = message.pointee
-        self.rank = c.rank
-        self.caseID = ProtobufCRead.string(c.case_id)
-        self.explanation = ProtobufCRead.string(c.explanation)
-        self.companionIDs = ProtobufCRead.strings(c.n_companion_ids, c.companion_ids)
-        self.state = Corridor_V1_ListEntry.State(rawValue: Int32(truncatingIfNeeded: c.state.rawValue))
-        self.struckBy = ProtobufCRead.string(c.struck_by)
-        self.reason = ProtobufCRead.string(c.reason)
-        self.addedInVersion = c.added_in_version
+        return Corridor_V1_ListEntry(
+            rank: c.rank,
+            caseID: ProtobufCRead.string(c.case_id),
+            explanation: ProtobufCRead.string(c.explanation),
+            companionIDs: ProtobufCRead.strings(c.n_companion_ids, c.companion_ids),
+            state: Corridor_V1_ListEntry.State(rawValue: Int32(truncatingIfNeeded: c.state.rawValue)),
+            struckBy: ProtobufCRead.string(c.struck_by),
+            reason: ProtobufCRead.string(c.reason),
+            addedInVersion: c.added_in_version
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -632,7 +638,7 @@ extension Corridor_V1_LeftOutCase: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__LeftOutCase.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__LeftOutCase.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -654,13 +660,16 @@ extension Corridor_V1_LeftOutCase: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__left_out_case__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__LeftOutCase>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__LeftOutCase>) -> Corridor_V1_LeftOutCase {
         let c = message.pointee
-        self.caseID = ProtobufCRead.string(c.case_id)
-        self.ruleID = ProtobufCRead.string(c.rule_id)
-        self.imposedBy = ProtobufCRead.string(c.imposed_by)
-        self.rank = c.rank
-        self.reason = ProtobufCRead.string(c.reason)
+        return Corridor_V1_LeftOutCase(
+            caseID: ProtobufCRead.string(c.case_id),
+            ruleID: ProtobufCRead.string(c.rule_id),
+            imposedBy: ProtobufCRead.string(c.imposed_by),
+            rank: c.rank,
+            reason: ProtobufCRead.string(c.reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -752,7 +761,7 @@ extension Corridor_V1_ListVersion: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListVersion.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListVersion.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -773,12 +782,15 @@ extension Corridor_V1_ListVersion: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_version__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListVersion>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListVersion>) -> Corridor_V1_ListVersion {
         let c = message.pointee
-        self.version = c.version
-        self.atMs = c.at_ms
-        self.change = ProtobufCRead.string(c.change)
-        self.entries = ProtobufCRead.messages(c.n_entries, c.entries) { Corridor_V1_ListEntry(protobufC: $0) }
+        return Corridor_V1_ListVersion(
+            version: c.version,
+            atMs: c.at_ms,
+            change: ProtobufCRead.string(c.change),
+            entries: ProtobufCRead.messages(c.n_entries, c.entries, Corridor_V1_ListEntry.read(protobufC:))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1045,7 +1057,7 @@ extension Corridor_V1_EvacuationList: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__EvacuationList.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__EvacuationList.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1078,24 +1090,27 @@ extension Corridor_V1_EvacuationList: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__evacuation_list__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__EvacuationList>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__EvacuationList>) -> Corridor_V1_EvacuationList {
         let c = message.pointee
-        self.id = ProtobufCRead.string(c.id)
-        self.title = ProtobufCRead.string(c.title)
-        self.agreementID = ProtobufCRead.string(c.agreement_id)
-        self.originSiteID = ProtobufCRead.string(c.origin_site_id)
-        self.quota = c.quota
-        self.ruleIDs = ProtobufCRead.strings(c.n_rule_ids, c.rule_ids)
-        self.companionsCount = c.companions_count != 0
-        self.status = Corridor_V1_EvacuationList.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue))
-        self.policyVersion = ProtobufCRead.string(c.policy_version)
-        self.requiredApprovals = ProtobufCRead.strings(c.n_required_approvals, c.required_approvals)
-        self.approvedBy = ProtobufCRead.strings(c.n_approved_by, c.approved_by)
-        self.entries = ProtobufCRead.messages(c.n_entries, c.entries) { Corridor_V1_ListEntry(protobufC: $0) }
-        self.version = c.version
-        self.createdAtMs = c.created_at_ms
-        self.closedReason = ProtobufCRead.string(c.closed_reason)
-        self.selectedAsOf = ProtobufCRead.string(c.selected_as_of)
+        return Corridor_V1_EvacuationList(
+            id: ProtobufCRead.string(c.id),
+            title: ProtobufCRead.string(c.title),
+            agreementID: ProtobufCRead.string(c.agreement_id),
+            originSiteID: ProtobufCRead.string(c.origin_site_id),
+            quota: c.quota,
+            ruleIDs: ProtobufCRead.strings(c.n_rule_ids, c.rule_ids),
+            companionsCount: c.companions_count != 0,
+            status: Corridor_V1_EvacuationList.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue)),
+            policyVersion: ProtobufCRead.string(c.policy_version),
+            requiredApprovals: ProtobufCRead.strings(c.n_required_approvals, c.required_approvals),
+            approvedBy: ProtobufCRead.strings(c.n_approved_by, c.approved_by),
+            entries: ProtobufCRead.messages(c.n_entries, c.entries, Corridor_V1_ListEntry.read(protobufC:)),
+            version: c.version,
+            createdAtMs: c.created_at_ms,
+            closedReason: ProtobufCRead.string(c.closed_reason),
+            selectedAsOf: ProtobufCRead.string(c.selected_as_of)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1196,7 +1211,7 @@ extension Corridor_V1_ListCreated: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListCreated.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListCreated.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1214,9 +1229,13 @@ extension Corridor_V1_ListCreated: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_created__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListCreated>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListCreated>) -> Corridor_V1_ListCreated {
         let c = message.pointee
-        self.list = c.list.map { Corridor_V1_EvacuationList(protobufC: $0) }
+        let list_: Corridor_V1_EvacuationList? = if let pointer = c.list { Corridor_V1_EvacuationList.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_ListCreated(
+            list: list_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1289,7 +1308,7 @@ extension Corridor_V1_ListSelected: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListSelected.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListSelected.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1309,11 +1328,15 @@ extension Corridor_V1_ListSelected: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_selected__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListSelected>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListSelected>) -> Corridor_V1_ListSelected {
         let c = message.pointee
-        self.list = c.list.map { Corridor_V1_EvacuationList(protobufC: $0) }
-        self.considered = c.considered
-        self.leftOut = c.left_out
+        let list_: Corridor_V1_EvacuationList? = if let pointer = c.list { Corridor_V1_EvacuationList.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_ListSelected(
+            list: list_,
+            considered: c.considered,
+            leftOut: c.left_out
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1374,7 +1397,7 @@ extension Corridor_V1_ListSubmitted: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListSubmitted.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListSubmitted.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1392,9 +1415,13 @@ extension Corridor_V1_ListSubmitted: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_submitted__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListSubmitted>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListSubmitted>) -> Corridor_V1_ListSubmitted {
         let c = message.pointee
-        self.list = c.list.map { Corridor_V1_EvacuationList(protobufC: $0) }
+        let list_: Corridor_V1_EvacuationList? = if let pointer = c.list { Corridor_V1_EvacuationList.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_ListSubmitted(
+            list: list_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1457,7 +1484,7 @@ extension Corridor_V1_ListApproved: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListApproved.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListApproved.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1476,10 +1503,14 @@ extension Corridor_V1_ListApproved: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_approved__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListApproved>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListApproved>) -> Corridor_V1_ListApproved {
         let c = message.pointee
-        self.list = c.list.map { Corridor_V1_EvacuationList(protobufC: $0) }
-        self.partyID = ProtobufCRead.string(c.party_id)
+        let list_: Corridor_V1_EvacuationList? = if let pointer = c.list { Corridor_V1_EvacuationList.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_ListApproved(
+            list: list_,
+            partyID: ProtobufCRead.string(c.party_id)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1553,7 +1584,7 @@ extension Corridor_V1_ListEntryStruck: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListEntryStruck.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListEntryStruck.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1573,11 +1604,15 @@ extension Corridor_V1_ListEntryStruck: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_entry_struck__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListEntryStruck>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListEntryStruck>) -> Corridor_V1_ListEntryStruck {
         let c = message.pointee
-        self.list = c.list.map { Corridor_V1_EvacuationList(protobufC: $0) }
-        self.caseID = ProtobufCRead.string(c.case_id)
-        self.partyID = ProtobufCRead.string(c.party_id)
+        let list_: Corridor_V1_EvacuationList? = if let pointer = c.list { Corridor_V1_EvacuationList.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_ListEntryStruck(
+            list: list_,
+            caseID: ProtobufCRead.string(c.case_id),
+            partyID: ProtobufCRead.string(c.party_id)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1647,7 +1682,7 @@ extension Corridor_V1_ListToppedUp: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListToppedUp.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListToppedUp.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1666,10 +1701,14 @@ extension Corridor_V1_ListToppedUp: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_topped_up__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListToppedUp>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListToppedUp>) -> Corridor_V1_ListToppedUp {
         let c = message.pointee
-        self.list = c.list.map { Corridor_V1_EvacuationList(protobufC: $0) }
-        self.addedCaseIDs = ProtobufCRead.strings(c.n_added_case_ids, c.added_case_ids)
+        let list_: Corridor_V1_EvacuationList? = if let pointer = c.list { Corridor_V1_EvacuationList.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_ListToppedUp(
+            list: list_,
+            addedCaseIDs: ProtobufCRead.strings(c.n_added_case_ids, c.added_case_ids)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1753,7 +1792,7 @@ extension Corridor_V1_ListStatusChanged: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListStatusChanged.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListStatusChanged.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1774,12 +1813,16 @@ extension Corridor_V1_ListStatusChanged: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_status_changed__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListStatusChanged>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListStatusChanged>) -> Corridor_V1_ListStatusChanged {
         let c = message.pointee
-        self.list = c.list.map { Corridor_V1_EvacuationList(protobufC: $0) }
-        self.from = Corridor_V1_EvacuationList.Status(rawValue: Int32(truncatingIfNeeded: c.from.rawValue))
-        self.to = Corridor_V1_EvacuationList.Status(rawValue: Int32(truncatingIfNeeded: c.to.rawValue))
-        self.returnedCaseIDs = ProtobufCRead.strings(c.n_returned_case_ids, c.returned_case_ids)
+        let list_: Corridor_V1_EvacuationList? = if let pointer = c.list { Corridor_V1_EvacuationList.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_ListStatusChanged(
+            list: list_,
+            from: Corridor_V1_EvacuationList.Status(rawValue: Int32(truncatingIfNeeded: c.from.rawValue)),
+            to: Corridor_V1_EvacuationList.Status(rawValue: Int32(truncatingIfNeeded: c.to.rawValue)),
+            returnedCaseIDs: ProtobufCRead.strings(c.n_returned_case_ids, c.returned_case_ids)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1852,7 +1895,7 @@ extension Corridor_V1_ListEntryDropped: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListEntryDropped.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListEntryDropped.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1871,10 +1914,14 @@ extension Corridor_V1_ListEntryDropped: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_entry_dropped__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListEntryDropped>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListEntryDropped>) -> Corridor_V1_ListEntryDropped {
         let c = message.pointee
-        self.list = c.list.map { Corridor_V1_EvacuationList(protobufC: $0) }
-        self.caseID = ProtobufCRead.string(c.case_id)
+        let list_: Corridor_V1_EvacuationList? = if let pointer = c.list { Corridor_V1_EvacuationList.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_ListEntryDropped(
+            list: list_,
+            caseID: ProtobufCRead.string(c.case_id)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1932,7 +1979,7 @@ extension Corridor_V1_RuleImposed: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RuleImposed.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RuleImposed.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1950,9 +1997,13 @@ extension Corridor_V1_RuleImposed: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__rule_imposed__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__RuleImposed>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__RuleImposed>) -> Corridor_V1_RuleImposed {
         let c = message.pointee
-        self.rule = c.rule.map { Corridor_V1_EligibilityRule(protobufC: $0) }
+        let rule_: Corridor_V1_EligibilityRule? = if let pointer = c.rule { Corridor_V1_EligibilityRule.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_RuleImposed(
+            rule: rule_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -2007,7 +2058,7 @@ extension Corridor_V1_RuleLifted: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RuleLifted.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RuleLifted.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -2025,9 +2076,13 @@ extension Corridor_V1_RuleLifted: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__rule_lifted__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__RuleLifted>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__RuleLifted>) -> Corridor_V1_RuleLifted {
         let c = message.pointee
-        self.rule = c.rule.map { Corridor_V1_EligibilityRule(protobufC: $0) }
+        let rule_: Corridor_V1_EligibilityRule? = if let pointer = c.rule { Corridor_V1_EligibilityRule.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_RuleLifted(
+            rule: rule_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -2084,7 +2139,7 @@ extension Corridor_V1_CreateListRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CreateListRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CreateListRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -2102,9 +2157,13 @@ extension Corridor_V1_CreateListRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__create_list_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__CreateListRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__CreateListRequest>) -> Corridor_V1_CreateListRequest {
         let c = message.pointee
-        self.list = c.list.map { Corridor_V1_EvacuationList(protobufC: $0) }
+        let list_: Corridor_V1_EvacuationList? = if let pointer = c.list { Corridor_V1_EvacuationList.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_CreateListRequest(
+            list: list_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -2178,7 +2237,7 @@ extension Corridor_V1_SelectListRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SelectListRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SelectListRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -2198,11 +2257,14 @@ extension Corridor_V1_SelectListRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__select_list_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__SelectListRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__SelectListRequest>) -> Corridor_V1_SelectListRequest {
         let c = message.pointee
-        self.listID = ProtobufCRead.string(c.list_id)
-        self.policyVersion = ProtobufCRead.string(c.policy_version)
-        self.asOf = ProtobufCRead.string(c.as_of)
+        return Corridor_V1_SelectListRequest(
+            listID: ProtobufCRead.string(c.list_id),
+            policyVersion: ProtobufCRead.string(c.policy_version),
+            asOf: ProtobufCRead.string(c.as_of)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -2298,7 +2360,7 @@ extension Corridor_V1_SelectListResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SelectListResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SelectListResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -2320,13 +2382,17 @@ extension Corridor_V1_SelectListResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__select_list_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__SelectListResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__SelectListResponse>) -> Corridor_V1_SelectListResponse {
         let c = message.pointee
-        self.list = c.list.map { Corridor_V1_EvacuationList(protobufC: $0) }
-        self.leftOut = ProtobufCRead.messages(c.n_left_out, c.left_out) { Corridor_V1_LeftOutCase(protobufC: $0) }
-        self.considered = c.considered
-        self.leftOutTotal = c.left_out_total
-        self.leftOutCounts = ProtobufCRead.messages(c.n_left_out_counts, c.left_out_counts) { Corridor_V1_LeftOutCount(protobufC: $0) }
+        let list_: Corridor_V1_EvacuationList? = if let pointer = c.list { Corridor_V1_EvacuationList.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_SelectListResponse(
+            list: list_,
+            leftOut: ProtobufCRead.messages(c.n_left_out, c.left_out, Corridor_V1_LeftOutCase.read(protobufC:)),
+            considered: c.considered,
+            leftOutTotal: c.left_out_total,
+            leftOutCounts: ProtobufCRead.messages(c.n_left_out_counts, c.left_out_counts, Corridor_V1_LeftOutCount.read(protobufC:))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -2425,7 +2491,7 @@ extension Corridor_V1_LeftOutCount: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__LeftOutCount.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__LeftOutCount.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -2446,12 +2512,15 @@ extension Corridor_V1_LeftOutCount: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__left_out_count__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__LeftOutCount>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__LeftOutCount>) -> Corridor_V1_LeftOutCount {
         let c = message.pointee
-        self.reason = ProtobufCRead.string(c.reason)
-        self.count = c.count
-        self.ruleID = ProtobufCRead.string(c.rule_id)
-        self.imposedBy = ProtobufCRead.string(c.imposed_by)
+        return Corridor_V1_LeftOutCount(
+            reason: ProtobufCRead.string(c.reason),
+            count: c.count,
+            ruleID: ProtobufCRead.string(c.rule_id),
+            imposedBy: ProtobufCRead.string(c.imposed_by)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -2522,7 +2591,7 @@ extension Corridor_V1_ListActionRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListActionRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListActionRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -2541,10 +2610,13 @@ extension Corridor_V1_ListActionRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_action_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListActionRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListActionRequest>) -> Corridor_V1_ListActionRequest {
         let c = message.pointee
-        self.listID = ProtobufCRead.string(c.list_id)
-        self.reason = ProtobufCRead.string(c.reason)
+        return Corridor_V1_ListActionRequest(
+            listID: ProtobufCRead.string(c.list_id),
+            reason: ProtobufCRead.string(c.reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -2609,7 +2681,7 @@ extension Corridor_V1_ApproveListRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ApproveListRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ApproveListRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -2628,10 +2700,13 @@ extension Corridor_V1_ApproveListRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__approve_list_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ApproveListRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ApproveListRequest>) -> Corridor_V1_ApproveListRequest {
         let c = message.pointee
-        self.listID = ProtobufCRead.string(c.list_id)
-        self.partyID = ProtobufCRead.string(c.party_id)
+        return Corridor_V1_ApproveListRequest(
+            listID: ProtobufCRead.string(c.list_id),
+            partyID: ProtobufCRead.string(c.party_id)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -2721,7 +2796,7 @@ extension Corridor_V1_StrikeEntryRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__StrikeEntryRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__StrikeEntryRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -2743,13 +2818,16 @@ extension Corridor_V1_StrikeEntryRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__strike_entry_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__StrikeEntryRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__StrikeEntryRequest>) -> Corridor_V1_StrikeEntryRequest {
         let c = message.pointee
-        self.listID = ProtobufCRead.string(c.list_id)
-        self.caseID = ProtobufCRead.string(c.case_id)
-        self.partyID = ProtobufCRead.string(c.party_id)
-        self.reason = ProtobufCRead.string(c.reason)
-        self.topUp = c.top_up != 0
+        return Corridor_V1_StrikeEntryRequest(
+            listID: ProtobufCRead.string(c.list_id),
+            caseID: ProtobufCRead.string(c.case_id),
+            partyID: ProtobufCRead.string(c.party_id),
+            reason: ProtobufCRead.string(c.reason),
+            topUp: c.top_up != 0
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -2823,7 +2901,7 @@ extension Corridor_V1_ListListsRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListListsRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListListsRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -2842,10 +2920,13 @@ extension Corridor_V1_ListListsRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_lists_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListListsRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListListsRequest>) -> Corridor_V1_ListListsRequest {
         let c = message.pointee
-        self.agreementID = ProtobufCRead.string(c.agreement_id)
-        self.status = Corridor_V1_EvacuationList.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue))
+        return Corridor_V1_ListListsRequest(
+            agreementID: ProtobufCRead.string(c.agreement_id),
+            status: Corridor_V1_EvacuationList.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -2969,7 +3050,7 @@ extension Corridor_V1_ListSummary: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListSummary.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListSummary.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -2995,17 +3076,21 @@ extension Corridor_V1_ListSummary: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_summary__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListSummary>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListSummary>) -> Corridor_V1_ListSummary {
         let c = message.pointee
-        self.list = c.list.map { Corridor_V1_EvacuationList(protobufC: $0) }
-        self.waiting = c.waiting
-        self.scheduled = c.scheduled
-        self.inTransit = c.in_transit
-        self.evacuated = c.evacuated
-        self.died = c.died
-        self.withdrawn = c.withdrawn
-        self.struck = c.struck
-        self.placesTaken = c.places_taken
+        let list_: Corridor_V1_EvacuationList? = if let pointer = c.list { Corridor_V1_EvacuationList.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_ListSummary(
+            list: list_,
+            waiting: c.waiting,
+            scheduled: c.scheduled,
+            inTransit: c.in_transit,
+            evacuated: c.evacuated,
+            died: c.died,
+            withdrawn: c.withdrawn,
+            struck: c.struck,
+            placesTaken: c.places_taken
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -3084,7 +3169,7 @@ extension Corridor_V1_ListListsResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListListsResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListListsResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -3102,9 +3187,12 @@ extension Corridor_V1_ListListsResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_lists_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListListsResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListListsResponse>) -> Corridor_V1_ListListsResponse {
         let c = message.pointee
-        self.lists = ProtobufCRead.messages(c.n_lists, c.lists) { Corridor_V1_ListSummary(protobufC: $0) }
+        return Corridor_V1_ListListsResponse(
+            lists: ProtobufCRead.messages(c.n_lists, c.lists, Corridor_V1_ListSummary.read(protobufC:))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -3168,7 +3256,7 @@ extension Corridor_V1_GetListVersionRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__GetListVersionRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__GetListVersionRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -3187,10 +3275,13 @@ extension Corridor_V1_GetListVersionRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__get_list_version_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__GetListVersionRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__GetListVersionRequest>) -> Corridor_V1_GetListVersionRequest {
         let c = message.pointee
-        self.listID = ProtobufCRead.string(c.list_id)
-        self.version = c.version
+        return Corridor_V1_GetListVersionRequest(
+            listID: ProtobufCRead.string(c.list_id),
+            version: c.version
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -3263,7 +3354,7 @@ extension Corridor_V1_DiffListRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DiffListRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DiffListRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -3283,11 +3374,14 @@ extension Corridor_V1_DiffListRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__diff_list_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__DiffListRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__DiffListRequest>) -> Corridor_V1_DiffListRequest {
         let c = message.pointee
-        self.listID = ProtobufCRead.string(c.list_id)
-        self.fromVersion = c.from_version
-        self.toVersion = c.to_version
+        return Corridor_V1_DiffListRequest(
+            listID: ProtobufCRead.string(c.list_id),
+            fromVersion: c.from_version,
+            toVersion: c.to_version
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -3396,7 +3490,7 @@ extension Corridor_V1_ListEntryChange: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListEntryChange.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListEntryChange.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -3420,15 +3514,18 @@ extension Corridor_V1_ListEntryChange: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_entry_change__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListEntryChange>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListEntryChange>) -> Corridor_V1_ListEntryChange {
         let c = message.pointee
-        self.caseID = ProtobufCRead.string(c.case_id)
-        self.change = ProtobufCRead.string(c.change)
-        self.fromRank = c.from_rank
-        self.toRank = c.to_rank
-        self.fromState = Corridor_V1_ListEntry.State(rawValue: Int32(truncatingIfNeeded: c.from_state.rawValue))
-        self.toState = Corridor_V1_ListEntry.State(rawValue: Int32(truncatingIfNeeded: c.to_state.rawValue))
-        self.reason = ProtobufCRead.string(c.reason)
+        return Corridor_V1_ListEntryChange(
+            caseID: ProtobufCRead.string(c.case_id),
+            change: ProtobufCRead.string(c.change),
+            fromRank: c.from_rank,
+            toRank: c.to_rank,
+            fromState: Corridor_V1_ListEntry.State(rawValue: Int32(truncatingIfNeeded: c.from_state.rawValue)),
+            toState: Corridor_V1_ListEntry.State(rawValue: Int32(truncatingIfNeeded: c.to_state.rawValue)),
+            reason: ProtobufCRead.string(c.reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -3516,7 +3613,7 @@ extension Corridor_V1_DiffListResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DiffListResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DiffListResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -3536,11 +3633,16 @@ extension Corridor_V1_DiffListResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__diff_list_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__DiffListResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__DiffListResponse>) -> Corridor_V1_DiffListResponse {
         let c = message.pointee
-        self.from = c.from.map { Corridor_V1_ListVersion(protobufC: $0) }
-        self.to = c.to.map { Corridor_V1_ListVersion(protobufC: $0) }
-        self.changes = ProtobufCRead.messages(c.n_changes, c.changes) { Corridor_V1_ListEntryChange(protobufC: $0) }
+        let from_: Corridor_V1_ListVersion? = if let pointer = c.from { Corridor_V1_ListVersion.read(protobufC: pointer) } else { nil }
+        let to_: Corridor_V1_ListVersion? = if let pointer = c.to { Corridor_V1_ListVersion.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_DiffListResponse(
+            from: from_,
+            to: to_,
+            changes: ProtobufCRead.messages(c.n_changes, c.changes, Corridor_V1_ListEntryChange.read(protobufC:))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -3621,7 +3723,7 @@ extension Corridor_V1_LeftOutRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__LeftOutRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__LeftOutRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -3641,11 +3743,14 @@ extension Corridor_V1_LeftOutRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__left_out_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__LeftOutRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__LeftOutRequest>) -> Corridor_V1_LeftOutRequest {
         let c = message.pointee
-        self.listID = ProtobufCRead.string(c.list_id)
-        self.limit = c.limit
-        self.offset = c.offset
+        return Corridor_V1_LeftOutRequest(
+            listID: ProtobufCRead.string(c.list_id),
+            limit: c.limit,
+            offset: c.offset
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -3735,7 +3840,7 @@ extension Corridor_V1_LeftOutResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__LeftOutResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__LeftOutResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -3756,12 +3861,15 @@ extension Corridor_V1_LeftOutResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__left_out_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__LeftOutResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__LeftOutResponse>) -> Corridor_V1_LeftOutResponse {
         let c = message.pointee
-        self.leftOut = ProtobufCRead.messages(c.n_left_out, c.left_out) { Corridor_V1_LeftOutCase(protobufC: $0) }
-        self.considered = c.considered
-        self.leftOutTotal = c.left_out_total
-        self.leftOutCounts = ProtobufCRead.messages(c.n_left_out_counts, c.left_out_counts) { Corridor_V1_LeftOutCount(protobufC: $0) }
+        return Corridor_V1_LeftOutResponse(
+            leftOut: ProtobufCRead.messages(c.n_left_out, c.left_out, Corridor_V1_LeftOutCase.read(protobufC:)),
+            considered: c.considered,
+            leftOutTotal: c.left_out_total,
+            leftOutCounts: ProtobufCRead.messages(c.n_left_out_counts, c.left_out_counts, Corridor_V1_LeftOutCount.read(protobufC:))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -3828,7 +3936,7 @@ extension Corridor_V1_ImposeRuleRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ImposeRuleRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ImposeRuleRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -3846,9 +3954,13 @@ extension Corridor_V1_ImposeRuleRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__impose_rule_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ImposeRuleRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ImposeRuleRequest>) -> Corridor_V1_ImposeRuleRequest {
         let c = message.pointee
-        self.rule = c.rule.map { Corridor_V1_EligibilityRule(protobufC: $0) }
+        let rule_: Corridor_V1_EligibilityRule? = if let pointer = c.rule { Corridor_V1_EligibilityRule.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_ImposeRuleRequest(
+            rule: rule_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -3911,7 +4023,7 @@ extension Corridor_V1_LiftRuleRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__LiftRuleRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__LiftRuleRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -3930,10 +4042,13 @@ extension Corridor_V1_LiftRuleRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__lift_rule_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__LiftRuleRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__LiftRuleRequest>) -> Corridor_V1_LiftRuleRequest {
         let c = message.pointee
-        self.ruleID = ProtobufCRead.string(c.rule_id)
-        self.reason = ProtobufCRead.string(c.reason)
+        return Corridor_V1_LiftRuleRequest(
+            ruleID: ProtobufCRead.string(c.rule_id),
+            reason: ProtobufCRead.string(c.reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -3990,7 +4105,7 @@ extension Corridor_V1_ListRulesRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListRulesRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListRulesRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -4008,9 +4123,12 @@ extension Corridor_V1_ListRulesRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_rules_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListRulesRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListRulesRequest>) -> Corridor_V1_ListRulesRequest {
         let c = message.pointee
-        self.imposedBy = ProtobufCRead.string(c.imposed_by)
+        return Corridor_V1_ListRulesRequest(
+            imposedBy: ProtobufCRead.string(c.imposed_by)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -4064,7 +4182,7 @@ extension Corridor_V1_ListRulesResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListRulesResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListRulesResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -4082,9 +4200,12 @@ extension Corridor_V1_ListRulesResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_rules_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListRulesResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListRulesResponse>) -> Corridor_V1_ListRulesResponse {
         let c = message.pointee
-        self.rules = ProtobufCRead.messages(c.n_rules, c.rules) { Corridor_V1_EligibilityRule(protobufC: $0) }
+        return Corridor_V1_ListRulesResponse(
+            rules: ProtobufCRead.messages(c.n_rules, c.rules, Corridor_V1_EligibilityRule.read(protobufC:))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).

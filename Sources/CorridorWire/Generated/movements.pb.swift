@@ -591,7 +591,7 @@ extension Corridor_V1_Movement: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Movement.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Movement.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -628,28 +628,31 @@ extension Corridor_V1_Movement: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__movement__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Movement>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Movement>) -> Corridor_V1_Movement {
         let c = message.pointee
-        self.id = ProtobufCRead.string(c.id)
-        self.kind = Corridor_V1_Movement.Kind(rawValue: Int32(truncatingIfNeeded: c.kind.rawValue))
-        self.agreementID = ProtobufCRead.string(c.agreement_id)
-        self.listID = ProtobufCRead.string(c.list_id)
-        self.originSiteID = ProtobufCRead.string(c.origin_site_id)
-        self.crossingSiteID = ProtobufCRead.string(c.crossing_site_id)
-        self.destinationSiteIDs = ProtobufCRead.strings(c.n_destination_site_ids, c.destination_site_ids)
-        self.vehicles = ProtobufCRead.messages(c.n_vehicles, c.vehicles) { Corridor_V1_Movement.Vehicles(protobufC: $0) }
-        self.plannedDepartureMs = c.planned_departure_ms
-        self.plannedArrivalMs = c.planned_arrival_ms
-        self.departedAtMs = c.departed_at_ms
-        self.arrivedAtMs = c.arrived_at_ms
-        self.completedAtMs = c.completed_at_ms
-        self.status = Corridor_V1_Movement.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue))
-        self.passengers = ProtobufCRead.messages(c.n_passengers, c.passengers) { Corridor_V1_Movement.Passenger(protobufC: $0) }
-        self.cargo = ProtobufCRead.messages(c.n_cargo, c.cargo) { Corridor_V1_Movement.CargoLine(protobufC: $0) }
-        self.removals = ProtobufCRead.messages(c.n_removals, c.removals) { Corridor_V1_Movement.Removal(protobufC: $0) }
-        self.incidents = ProtobufCRead.messages(c.n_incidents, c.incidents) { Corridor_V1_Movement.Incident(protobufC: $0) }
-        self.departureOverride = ProtobufCRead.string(c.departure_override)
-        self.abortReason = ProtobufCRead.string(c.abort_reason)
+        return Corridor_V1_Movement(
+            id: ProtobufCRead.string(c.id),
+            kind: Corridor_V1_Movement.Kind(rawValue: Int32(truncatingIfNeeded: c.kind.rawValue)),
+            agreementID: ProtobufCRead.string(c.agreement_id),
+            listID: ProtobufCRead.string(c.list_id),
+            originSiteID: ProtobufCRead.string(c.origin_site_id),
+            crossingSiteID: ProtobufCRead.string(c.crossing_site_id),
+            destinationSiteIDs: ProtobufCRead.strings(c.n_destination_site_ids, c.destination_site_ids),
+            vehicles: ProtobufCRead.messages(c.n_vehicles, c.vehicles, Corridor_V1_Movement.Vehicles.read(protobufC:)),
+            plannedDepartureMs: c.planned_departure_ms,
+            plannedArrivalMs: c.planned_arrival_ms,
+            departedAtMs: c.departed_at_ms,
+            arrivedAtMs: c.arrived_at_ms,
+            completedAtMs: c.completed_at_ms,
+            status: Corridor_V1_Movement.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue)),
+            passengers: ProtobufCRead.messages(c.n_passengers, c.passengers, Corridor_V1_Movement.Passenger.read(protobufC:)),
+            cargo: ProtobufCRead.messages(c.n_cargo, c.cargo, Corridor_V1_Movement.CargoLine.read(protobufC:)),
+            removals: ProtobufCRead.messages(c.n_removals, c.removals, Corridor_V1_Movement.Removal.read(protobufC:)),
+            incidents: ProtobufCRead.messages(c.n_incidents, c.incidents, Corridor_V1_Movement.Incident.read(protobufC:)),
+            departureOverride: ProtobufCRead.string(c.departure_override),
+            abortReason: ProtobufCRead.string(c.abort_reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -780,7 +783,7 @@ extension Corridor_V1_Movement.Vehicles: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Movement__Vehicles.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Movement__Vehicles.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -799,10 +802,13 @@ extension Corridor_V1_Movement.Vehicles: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__movement__vehicles__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Movement__Vehicles>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Movement__Vehicles>) -> Corridor_V1_Movement.Vehicles {
         let c = message.pointee
-        self.kind = Corridor_V1_Movement.VehicleKind(rawValue: Int32(truncatingIfNeeded: c.kind.rawValue))
-        self.count = c.count
+        return Corridor_V1_Movement.Vehicles(
+            kind: Corridor_V1_Movement.VehicleKind(rawValue: Int32(truncatingIfNeeded: c.kind.rawValue)),
+            count: c.count
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -888,7 +894,7 @@ extension Corridor_V1_Movement.Passenger: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Movement__Passenger.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Movement__Passenger.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -909,12 +915,15 @@ extension Corridor_V1_Movement.Passenger: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__movement__passenger__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Movement__Passenger>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Movement__Passenger>) -> Corridor_V1_Movement.Passenger {
         let c = message.pointee
-        self.caseID = ProtobufCRead.string(c.case_id)
-        self.destinationSiteID = ProtobufCRead.string(c.destination_site_id)
-        self.removed = c.removed != 0
-        self.removedReason = ProtobufCRead.string(c.removed_reason)
+        return Corridor_V1_Movement.Passenger(
+            caseID: ProtobufCRead.string(c.case_id),
+            destinationSiteID: ProtobufCRead.string(c.destination_site_id),
+            removed: c.removed != 0,
+            removedReason: ProtobufCRead.string(c.removed_reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1046,7 +1055,7 @@ extension Corridor_V1_Movement.CargoLine: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Movement__CargoLine.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Movement__CargoLine.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1072,17 +1081,20 @@ extension Corridor_V1_Movement.CargoLine: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__movement__cargo_line__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Movement__CargoLine>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Movement__CargoLine>) -> Corridor_V1_Movement.CargoLine {
         let c = message.pointee
-        self.id = ProtobufCRead.string(c.id)
-        self.item = ProtobufCRead.string(c.item)
-        self.category = Corridor_V1_Movement.CargoCategory(rawValue: Int32(truncatingIfNeeded: c.category.rawValue))
-        self.quantity = c.quantity
-        self.unit = ProtobufCRead.string(c.unit)
-        self.peopleServed = c.people_served
-        self.removed = c.removed
-        self.delivered = c.delivered
-        self.deliveryRecorded = c.delivery_recorded != 0
+        return Corridor_V1_Movement.CargoLine(
+            id: ProtobufCRead.string(c.id),
+            item: ProtobufCRead.string(c.item),
+            category: Corridor_V1_Movement.CargoCategory(rawValue: Int32(truncatingIfNeeded: c.category.rawValue)),
+            quantity: c.quantity,
+            unit: ProtobufCRead.string(c.unit),
+            peopleServed: c.people_served,
+            removed: c.removed,
+            delivered: c.delivered,
+            deliveryRecorded: c.delivery_recorded != 0
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1212,7 +1224,7 @@ extension Corridor_V1_Movement.Removal: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Movement__Removal.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Movement__Removal.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1236,15 +1248,18 @@ extension Corridor_V1_Movement.Removal: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__movement__removal__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Movement__Removal>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Movement__Removal>) -> Corridor_V1_Movement.Removal {
         let c = message.pointee
-        self.lineID = ProtobufCRead.string(c.line_id)
-        self.quantity = c.quantity
-        self.partyID = ProtobufCRead.string(c.party_id)
-        self.reason = ProtobufCRead.string(c.reason)
-        self.stage = Corridor_V1_Movement.RemovalStage(rawValue: Int32(truncatingIfNeeded: c.stage.rawValue))
-        self.siteID = ProtobufCRead.string(c.site_id)
-        self.atMs = c.at_ms
+        return Corridor_V1_Movement.Removal(
+            lineID: ProtobufCRead.string(c.line_id),
+            quantity: c.quantity,
+            partyID: ProtobufCRead.string(c.party_id),
+            reason: ProtobufCRead.string(c.reason),
+            stage: Corridor_V1_Movement.RemovalStage(rawValue: Int32(truncatingIfNeeded: c.stage.rawValue)),
+            siteID: ProtobufCRead.string(c.site_id),
+            atMs: c.at_ms
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1359,7 +1374,7 @@ extension Corridor_V1_Movement.Incident: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Movement__Incident.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Movement__Incident.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1382,14 +1397,17 @@ extension Corridor_V1_Movement.Incident: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__movement__incident__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Movement__Incident>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Movement__Incident>) -> Corridor_V1_Movement.Incident {
         let c = message.pointee
-        self.atMs = c.at_ms
-        self.kind = Corridor_V1_Movement.IncidentKind(rawValue: Int32(truncatingIfNeeded: c.kind.rawValue))
-        self.place = ProtobufCRead.string(c.place)
-        self.description = ProtobufCRead.string(c.description)
-        self.injured = c.injured
-        self.killed = c.killed
+        return Corridor_V1_Movement.Incident(
+            atMs: c.at_ms,
+            kind: Corridor_V1_Movement.IncidentKind(rawValue: Int32(truncatingIfNeeded: c.kind.rawValue)),
+            place: ProtobufCRead.string(c.place),
+            description: ProtobufCRead.string(c.description),
+            injured: c.injured,
+            killed: c.killed
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1458,7 +1476,7 @@ extension Corridor_V1_MovementPlanned: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__MovementPlanned.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__MovementPlanned.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1476,9 +1494,13 @@ extension Corridor_V1_MovementPlanned: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__movement_planned__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__MovementPlanned>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__MovementPlanned>) -> Corridor_V1_MovementPlanned {
         let c = message.pointee
-        self.movement = c.movement.map { Corridor_V1_Movement(protobufC: $0) }
+        let movement_: Corridor_V1_Movement? = if let pointer = c.movement { Corridor_V1_Movement.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_MovementPlanned(
+            movement: movement_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1567,7 +1589,7 @@ extension Corridor_V1_MovementStatusChanged: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__MovementStatusChanged.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__MovementStatusChanged.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1589,13 +1611,17 @@ extension Corridor_V1_MovementStatusChanged: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__movement_status_changed__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__MovementStatusChanged>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__MovementStatusChanged>) -> Corridor_V1_MovementStatusChanged {
         let c = message.pointee
-        self.movement = c.movement.map { Corridor_V1_Movement(protobufC: $0) }
-        self.from = Corridor_V1_Movement.Status(rawValue: Int32(truncatingIfNeeded: c.from.rawValue))
-        self.to = Corridor_V1_Movement.Status(rawValue: Int32(truncatingIfNeeded: c.to.rawValue))
-        self.atMs = c.at_ms
-        self.overrideReason = ProtobufCRead.string(c.override_reason)
+        let movement_: Corridor_V1_Movement? = if let pointer = c.movement { Corridor_V1_Movement.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_MovementStatusChanged(
+            movement: movement_,
+            from: Corridor_V1_Movement.Status(rawValue: Int32(truncatingIfNeeded: c.from.rawValue)),
+            to: Corridor_V1_Movement.Status(rawValue: Int32(truncatingIfNeeded: c.to.rawValue)),
+            atMs: c.at_ms,
+            overrideReason: ProtobufCRead.string(c.override_reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1678,7 +1704,7 @@ extension Corridor_V1_ManifestChanged: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ManifestChanged.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ManifestChanged.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1698,11 +1724,15 @@ extension Corridor_V1_ManifestChanged: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__manifest_changed__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ManifestChanged>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ManifestChanged>) -> Corridor_V1_ManifestChanged {
         let c = message.pointee
-        self.movement = c.movement.map { Corridor_V1_Movement(protobufC: $0) }
-        self.addedCaseIDs = ProtobufCRead.strings(c.n_added_case_ids, c.added_case_ids)
-        self.removedCaseIDs = ProtobufCRead.strings(c.n_removed_case_ids, c.removed_case_ids)
+        let movement_: Corridor_V1_Movement? = if let pointer = c.movement { Corridor_V1_Movement.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_ManifestChanged(
+            movement: movement_,
+            addedCaseIDs: ProtobufCRead.strings(c.n_added_case_ids, c.added_case_ids),
+            removedCaseIDs: ProtobufCRead.strings(c.n_removed_case_ids, c.removed_case_ids)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1771,7 +1801,7 @@ extension Corridor_V1_CargoRemoved: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CargoRemoved.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CargoRemoved.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1790,10 +1820,15 @@ extension Corridor_V1_CargoRemoved: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__cargo_removed__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__CargoRemoved>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__CargoRemoved>) -> Corridor_V1_CargoRemoved {
         let c = message.pointee
-        self.movement = c.movement.map { Corridor_V1_Movement(protobufC: $0) }
-        self.removal = c.removal.map { Corridor_V1_Movement.Removal(protobufC: $0) }
+        let movement_: Corridor_V1_Movement? = if let pointer = c.movement { Corridor_V1_Movement.read(protobufC: pointer) } else { nil }
+        let removal_: Corridor_V1_Movement.Removal? = if let pointer = c.removal { Corridor_V1_Movement.Removal.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_CargoRemoved(
+            movement: movement_,
+            removal: removal_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1860,7 +1895,7 @@ extension Corridor_V1_DeliveryRecorded: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DeliveryRecorded.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DeliveryRecorded.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1879,10 +1914,14 @@ extension Corridor_V1_DeliveryRecorded: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__delivery_recorded__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__DeliveryRecorded>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__DeliveryRecorded>) -> Corridor_V1_DeliveryRecorded {
         let c = message.pointee
-        self.movement = c.movement.map { Corridor_V1_Movement(protobufC: $0) }
-        self.lineIDs = ProtobufCRead.strings(c.n_line_ids, c.line_ids)
+        let movement_: Corridor_V1_Movement? = if let pointer = c.movement { Corridor_V1_Movement.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_DeliveryRecorded(
+            movement: movement_,
+            lineIDs: ProtobufCRead.strings(c.n_line_ids, c.line_ids)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1948,7 +1987,7 @@ extension Corridor_V1_IncidentReported: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__IncidentReported.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__IncidentReported.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1967,10 +2006,15 @@ extension Corridor_V1_IncidentReported: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__incident_reported__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__IncidentReported>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__IncidentReported>) -> Corridor_V1_IncidentReported {
         let c = message.pointee
-        self.movement = c.movement.map { Corridor_V1_Movement(protobufC: $0) }
-        self.incident = c.incident.map { Corridor_V1_Movement.Incident(protobufC: $0) }
+        let movement_: Corridor_V1_Movement? = if let pointer = c.movement { Corridor_V1_Movement.read(protobufC: pointer) } else { nil }
+        let incident_: Corridor_V1_Movement.Incident? = if let pointer = c.incident { Corridor_V1_Movement.Incident.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_IncidentReported(
+            movement: movement_,
+            incident: incident_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -2030,7 +2074,7 @@ extension Corridor_V1_PlanMovementRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__PlanMovementRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__PlanMovementRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -2048,9 +2092,13 @@ extension Corridor_V1_PlanMovementRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__plan_movement_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__PlanMovementRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__PlanMovementRequest>) -> Corridor_V1_PlanMovementRequest {
         let c = message.pointee
-        self.movement = c.movement.map { Corridor_V1_Movement(protobufC: $0) }
+        let movement_: Corridor_V1_Movement? = if let pointer = c.movement { Corridor_V1_Movement.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_PlanMovementRequest(
+            movement: movement_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -2149,7 +2197,7 @@ extension Corridor_V1_SetMovementStatusRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SetMovementStatusRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SetMovementStatusRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -2172,14 +2220,17 @@ extension Corridor_V1_SetMovementStatusRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__set_movement_status_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__SetMovementStatusRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__SetMovementStatusRequest>) -> Corridor_V1_SetMovementStatusRequest {
         let c = message.pointee
-        self.movementID = ProtobufCRead.string(c.movement_id)
-        self.status = Corridor_V1_Movement.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue))
-        self.at = ProtobufCRead.string(c.at)
-        self.timeZone = ProtobufCRead.string(c.time_zone)
-        self.overrideReason = ProtobufCRead.string(c.override_reason)
-        self.reason = ProtobufCRead.string(c.reason)
+        return Corridor_V1_SetMovementStatusRequest(
+            movementID: ProtobufCRead.string(c.movement_id),
+            status: Corridor_V1_Movement.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue)),
+            at: ProtobufCRead.string(c.at),
+            timeZone: ProtobufCRead.string(c.time_zone),
+            overrideReason: ProtobufCRead.string(c.override_reason),
+            reason: ProtobufCRead.string(c.reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -2272,7 +2323,7 @@ extension Corridor_V1_ChangeManifestRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ChangeManifestRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ChangeManifestRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -2293,12 +2344,15 @@ extension Corridor_V1_ChangeManifestRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__change_manifest_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ChangeManifestRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ChangeManifestRequest>) -> Corridor_V1_ChangeManifestRequest {
         let c = message.pointee
-        self.movementID = ProtobufCRead.string(c.movement_id)
-        self.add = ProtobufCRead.messages(c.n_add, c.add) { Corridor_V1_Movement.Passenger(protobufC: $0) }
-        self.removeCaseIDs = ProtobufCRead.strings(c.n_remove_case_ids, c.remove_case_ids)
-        self.reason = ProtobufCRead.string(c.reason)
+        return Corridor_V1_ChangeManifestRequest(
+            movementID: ProtobufCRead.string(c.movement_id),
+            add: ProtobufCRead.messages(c.n_add, c.add, Corridor_V1_Movement.Passenger.read(protobufC:)),
+            removeCaseIDs: ProtobufCRead.strings(c.n_remove_case_ids, c.remove_case_ids),
+            reason: ProtobufCRead.string(c.reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -2427,7 +2481,7 @@ extension Corridor_V1_RemoveCargoRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RemoveCargoRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RemoveCargoRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -2453,17 +2507,20 @@ extension Corridor_V1_RemoveCargoRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__remove_cargo_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__RemoveCargoRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__RemoveCargoRequest>) -> Corridor_V1_RemoveCargoRequest {
         let c = message.pointee
-        self.movementID = ProtobufCRead.string(c.movement_id)
-        self.lineID = ProtobufCRead.string(c.line_id)
-        self.quantity = c.quantity
-        self.partyID = ProtobufCRead.string(c.party_id)
-        self.reason = ProtobufCRead.string(c.reason)
-        self.stage = Corridor_V1_Movement.RemovalStage(rawValue: Int32(truncatingIfNeeded: c.stage.rawValue))
-        self.siteID = ProtobufCRead.string(c.site_id)
-        self.at = ProtobufCRead.string(c.at)
-        self.timeZone = ProtobufCRead.string(c.time_zone)
+        return Corridor_V1_RemoveCargoRequest(
+            movementID: ProtobufCRead.string(c.movement_id),
+            lineID: ProtobufCRead.string(c.line_id),
+            quantity: c.quantity,
+            partyID: ProtobufCRead.string(c.party_id),
+            reason: ProtobufCRead.string(c.reason),
+            stage: Corridor_V1_Movement.RemovalStage(rawValue: Int32(truncatingIfNeeded: c.stage.rawValue)),
+            siteID: ProtobufCRead.string(c.site_id),
+            at: ProtobufCRead.string(c.at),
+            timeZone: ProtobufCRead.string(c.time_zone)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -2549,7 +2606,7 @@ extension Corridor_V1_LineDelivery: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__LineDelivery.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__LineDelivery.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -2568,10 +2625,13 @@ extension Corridor_V1_LineDelivery: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__line_delivery__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__LineDelivery>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__LineDelivery>) -> Corridor_V1_LineDelivery {
         let c = message.pointee
-        self.lineID = ProtobufCRead.string(c.line_id)
-        self.delivered = c.delivered
+        return Corridor_V1_LineDelivery(
+            lineID: ProtobufCRead.string(c.line_id),
+            delivered: c.delivered
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -2645,7 +2705,7 @@ extension Corridor_V1_RecordDeliveryRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RecordDeliveryRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RecordDeliveryRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -2665,11 +2725,14 @@ extension Corridor_V1_RecordDeliveryRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__record_delivery_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__RecordDeliveryRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__RecordDeliveryRequest>) -> Corridor_V1_RecordDeliveryRequest {
         let c = message.pointee
-        self.movementID = ProtobufCRead.string(c.movement_id)
-        self.lines = ProtobufCRead.messages(c.n_lines, c.lines) { Corridor_V1_LineDelivery(protobufC: $0) }
-        self.restInFull = c.rest_in_full != 0
+        return Corridor_V1_RecordDeliveryRequest(
+            movementID: ProtobufCRead.string(c.movement_id),
+            lines: ProtobufCRead.messages(c.n_lines, c.lines, Corridor_V1_LineDelivery.read(protobufC:)),
+            restInFull: c.rest_in_full != 0
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -2756,7 +2819,7 @@ extension Corridor_V1_ReportIncidentRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ReportIncidentRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ReportIncidentRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -2777,12 +2840,16 @@ extension Corridor_V1_ReportIncidentRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__report_incident_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ReportIncidentRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ReportIncidentRequest>) -> Corridor_V1_ReportIncidentRequest {
         let c = message.pointee
-        self.movementID = ProtobufCRead.string(c.movement_id)
-        self.incident = c.incident.map { Corridor_V1_Movement.Incident(protobufC: $0) }
-        self.at = ProtobufCRead.string(c.at)
-        self.timeZone = ProtobufCRead.string(c.time_zone)
+        let incident_: Corridor_V1_Movement.Incident? = if let pointer = c.incident { Corridor_V1_Movement.Incident.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_ReportIncidentRequest(
+            movementID: ProtobufCRead.string(c.movement_id),
+            incident: incident_,
+            at: ProtobufCRead.string(c.at),
+            timeZone: ProtobufCRead.string(c.time_zone)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -2889,7 +2956,7 @@ extension Corridor_V1_ListMovementsRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListMovementsRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListMovementsRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -2912,14 +2979,17 @@ extension Corridor_V1_ListMovementsRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_movements_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListMovementsRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListMovementsRequest>) -> Corridor_V1_ListMovementsRequest {
         let c = message.pointee
-        self.kind = Corridor_V1_Movement.Kind(rawValue: Int32(truncatingIfNeeded: c.kind.rawValue))
-        self.status = Corridor_V1_Movement.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue))
-        self.day = ProtobufCRead.string(c.day)
-        self.timeZone = ProtobufCRead.string(c.time_zone)
-        self.withRemovals = c.with_removals != 0
-        self.agreementID = ProtobufCRead.string(c.agreement_id)
+        return Corridor_V1_ListMovementsRequest(
+            kind: Corridor_V1_Movement.Kind(rawValue: Int32(truncatingIfNeeded: c.kind.rawValue)),
+            status: Corridor_V1_Movement.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue)),
+            day: ProtobufCRead.string(c.day),
+            timeZone: ProtobufCRead.string(c.time_zone),
+            withRemovals: c.with_removals != 0,
+            agreementID: ProtobufCRead.string(c.agreement_id)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -2988,7 +3058,7 @@ extension Corridor_V1_ListMovementsResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListMovementsResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListMovementsResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -3006,9 +3076,12 @@ extension Corridor_V1_ListMovementsResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_movements_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListMovementsResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListMovementsResponse>) -> Corridor_V1_ListMovementsResponse {
         let c = message.pointee
-        self.movements = ProtobufCRead.messages(c.n_movements, c.movements) { Corridor_V1_Movement(protobufC: $0) }
+        return Corridor_V1_ListMovementsResponse(
+            movements: ProtobufCRead.messages(c.n_movements, c.movements, Corridor_V1_Movement.read(protobufC:))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).

@@ -157,7 +157,7 @@ extension Corridor_V1_Party: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Party.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Party.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -179,13 +179,16 @@ extension Corridor_V1_Party: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__party__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Party>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Party>) -> Corridor_V1_Party {
         let c = message.pointee
-        self.id = ProtobufCRead.string(c.id)
-        self.shortName = ProtobufCRead.string(c.short_name)
-        self.fullName = ProtobufCRead.string(c.full_name)
-        self.kind = Corridor_V1_Party.Kind(rawValue: Int32(truncatingIfNeeded: c.kind.rawValue))
-        self.aliases = ProtobufCRead.strings(c.n_aliases, c.aliases)
+        return Corridor_V1_Party(
+            id: ProtobufCRead.string(c.id),
+            shortName: ProtobufCRead.string(c.short_name),
+            fullName: ProtobufCRead.string(c.full_name),
+            kind: Corridor_V1_Party.Kind(rawValue: Int32(truncatingIfNeeded: c.kind.rawValue)),
+            aliases: ProtobufCRead.strings(c.n_aliases, c.aliases)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -469,7 +472,7 @@ extension Corridor_V1_Site: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Site.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Site.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -495,17 +498,20 @@ extension Corridor_V1_Site: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__site__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Site>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Site>) -> Corridor_V1_Site {
         let c = message.pointee
-        self.id = ProtobufCRead.string(c.id)
-        self.name = ProtobufCRead.string(c.name)
-        self.kind = Corridor_V1_Site.Kind(rawValue: Int32(truncatingIfNeeded: c.kind.rawValue))
-        self.parentID = ProtobufCRead.string(c.parent_id)
-        self.controlledBy = ProtobufCRead.string(c.controlled_by)
-        self.besiegedBy = ProtobufCRead.strings(c.n_besieged_by, c.besieged_by)
-        self.besiegedSince = ProtobufCRead.string(c.besieged_since)
-        self.designations = ProtobufCRead.strings(c.n_designations, c.designations)
-        self.crossingStatus = Corridor_V1_Site.CrossingStatus(rawValue: Int32(truncatingIfNeeded: c.crossing_status.rawValue))
+        return Corridor_V1_Site(
+            id: ProtobufCRead.string(c.id),
+            name: ProtobufCRead.string(c.name),
+            kind: Corridor_V1_Site.Kind(rawValue: Int32(truncatingIfNeeded: c.kind.rawValue)),
+            parentID: ProtobufCRead.string(c.parent_id),
+            controlledBy: ProtobufCRead.string(c.controlled_by),
+            besiegedBy: ProtobufCRead.strings(c.n_besieged_by, c.besieged_by),
+            besiegedSince: ProtobufCRead.string(c.besieged_since),
+            designations: ProtobufCRead.strings(c.n_designations, c.designations),
+            crossingStatus: Corridor_V1_Site.CrossingStatus(rawValue: Int32(truncatingIfNeeded: c.crossing_status.rawValue))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1068,7 +1074,7 @@ extension Corridor_V1_Case: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Case.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Case.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1100,23 +1106,26 @@ extension Corridor_V1_Case: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__case__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__Case>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Case>) -> Corridor_V1_Case {
         let c = message.pointee
-        self.id = ProtobufCRead.string(c.id)
-        self.siteID = ProtobufCRead.string(c.site_id)
-        self.ageMonths = c.age_months
-        self.sex = Corridor_V1_Case.Sex(rawValue: Int32(truncatingIfNeeded: c.sex.rawValue))
-        self.precedence = Corridor_V1_Case.Precedence(rawValue: Int32(truncatingIfNeeded: c.precedence.rawValue))
-        self.conditions = ProtobufCRead.enums(c.n_conditions, c.conditions)
-        self.needs = ProtobufCRead.enums(c.n_needs, c.needs)
-        self.consentGiven = c.consent_given != 0
-        self.companionIDs = ProtobufCRead.strings(c.n_companion_ids, c.companion_ids)
-        self.pregnant = c.pregnant != 0
-        self.status = Corridor_V1_Case.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue))
-        self.registeredAtMs = c.registered_at_ms
-        self.statusReason = ProtobufCRead.string(c.status_reason)
-        self.statusDate = ProtobufCRead.string(c.status_date)
-        self.originSiteID = ProtobufCRead.string(c.origin_site_id)
+        return Corridor_V1_Case(
+            id: ProtobufCRead.string(c.id),
+            siteID: ProtobufCRead.string(c.site_id),
+            ageMonths: c.age_months,
+            sex: Corridor_V1_Case.Sex(rawValue: Int32(truncatingIfNeeded: c.sex.rawValue)),
+            precedence: Corridor_V1_Case.Precedence(rawValue: Int32(truncatingIfNeeded: c.precedence.rawValue)),
+            conditions: ProtobufCRead.enums(c.n_conditions, c.conditions),
+            needs: ProtobufCRead.enums(c.n_needs, c.needs),
+            consentGiven: c.consent_given != 0,
+            companionIDs: ProtobufCRead.strings(c.n_companion_ids, c.companion_ids),
+            pregnant: c.pregnant != 0,
+            status: Corridor_V1_Case.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue)),
+            registeredAtMs: c.registered_at_ms,
+            statusReason: ProtobufCRead.string(c.status_reason),
+            statusDate: ProtobufCRead.string(c.status_date),
+            originSiteID: ProtobufCRead.string(c.origin_site_id)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1245,7 +1254,7 @@ extension Corridor_V1_CasePersonal: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CasePersonal.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CasePersonal.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1267,13 +1276,16 @@ extension Corridor_V1_CasePersonal: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__case_personal__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__CasePersonal>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__CasePersonal>) -> Corridor_V1_CasePersonal {
         let c = message.pointee
-        self.name = ProtobufCRead.string(c.name)
-        self.dateOfBirth = ProtobufCRead.string(c.date_of_birth)
-        self.contacts = ProtobufCRead.strings(c.n_contacts, c.contacts)
-        self.identityNumbers = ProtobufCRead.strings(c.n_identity_numbers, c.identity_numbers)
-        self.clinicalNotes = ProtobufCRead.string(c.clinical_notes)
+        return Corridor_V1_CasePersonal(
+            name: ProtobufCRead.string(c.name),
+            dateOfBirth: ProtobufCRead.string(c.date_of_birth),
+            contacts: ProtobufCRead.strings(c.n_contacts, c.contacts),
+            identityNumbers: ProtobufCRead.strings(c.n_identity_numbers, c.identity_numbers),
+            clinicalNotes: ProtobufCRead.string(c.clinical_notes)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).

@@ -39,7 +39,7 @@ extension Corridor_V1_GetRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__GetRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__GetRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -57,9 +57,12 @@ extension Corridor_V1_GetRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__get_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__GetRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__GetRequest>) -> Corridor_V1_GetRequest {
         let c = message.pointee
-        self.id = ProtobufCRead.string(c.id)
+        return Corridor_V1_GetRequest(
+            id: ProtobufCRead.string(c.id)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -113,7 +116,7 @@ extension Corridor_V1_RegisterPartyRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RegisterPartyRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RegisterPartyRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -131,9 +134,13 @@ extension Corridor_V1_RegisterPartyRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__register_party_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__RegisterPartyRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__RegisterPartyRequest>) -> Corridor_V1_RegisterPartyRequest {
         let c = message.pointee
-        self.party = c.party.map { Corridor_V1_Party(protobufC: $0) }
+        let party_: Corridor_V1_Party? = if let pointer = c.party { Corridor_V1_Party.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_RegisterPartyRequest(
+            party: party_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -205,7 +212,7 @@ extension Corridor_V1_UpdatePartyRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__UpdatePartyRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__UpdatePartyRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -225,11 +232,15 @@ extension Corridor_V1_UpdatePartyRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__update_party_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__UpdatePartyRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__UpdatePartyRequest>) -> Corridor_V1_UpdatePartyRequest {
         let c = message.pointee
-        self.party = c.party.map { Corridor_V1_Party(protobufC: $0) }
-        self.fields = ProtobufCRead.strings(c.n_fields, c.fields)
-        self.reason = ProtobufCRead.string(c.reason)
+        let party_: Corridor_V1_Party? = if let pointer = c.party { Corridor_V1_Party.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_UpdatePartyRequest(
+            party: party_,
+            fields: ProtobufCRead.strings(c.n_fields, c.fields),
+            reason: ProtobufCRead.string(c.reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -275,7 +286,7 @@ extension Corridor_V1_ListPartiesRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListPartiesRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListPartiesRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -291,8 +302,9 @@ extension Corridor_V1_ListPartiesRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_parties_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListPartiesRequest>) {
-        self.init()
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListPartiesRequest>) -> Corridor_V1_ListPartiesRequest {
+        Corridor_V1_ListPartiesRequest()
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -338,7 +350,7 @@ extension Corridor_V1_ListPartiesResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListPartiesResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListPartiesResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -356,9 +368,12 @@ extension Corridor_V1_ListPartiesResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_parties_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListPartiesResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListPartiesResponse>) -> Corridor_V1_ListPartiesResponse {
         let c = message.pointee
-        self.parties = ProtobufCRead.messages(c.n_parties, c.parties) { Corridor_V1_Party(protobufC: $0) }
+        return Corridor_V1_ListPartiesResponse(
+            parties: ProtobufCRead.messages(c.n_parties, c.parties, Corridor_V1_Party.read(protobufC:))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -414,7 +429,7 @@ extension Corridor_V1_RegisterSiteRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RegisterSiteRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RegisterSiteRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -432,9 +447,13 @@ extension Corridor_V1_RegisterSiteRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__register_site_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__RegisterSiteRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__RegisterSiteRequest>) -> Corridor_V1_RegisterSiteRequest {
         let c = message.pointee
-        self.site = c.site.map { Corridor_V1_Site(protobufC: $0) }
+        let site_: Corridor_V1_Site? = if let pointer = c.site { Corridor_V1_Site.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_RegisterSiteRequest(
+            site: site_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -505,7 +524,7 @@ extension Corridor_V1_UpdateSiteRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__UpdateSiteRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__UpdateSiteRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -525,11 +544,15 @@ extension Corridor_V1_UpdateSiteRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__update_site_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__UpdateSiteRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__UpdateSiteRequest>) -> Corridor_V1_UpdateSiteRequest {
         let c = message.pointee
-        self.site = c.site.map { Corridor_V1_Site(protobufC: $0) }
-        self.fields = ProtobufCRead.strings(c.n_fields, c.fields)
-        self.reason = ProtobufCRead.string(c.reason)
+        let site_: Corridor_V1_Site? = if let pointer = c.site { Corridor_V1_Site.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_UpdateSiteRequest(
+            site: site_,
+            fields: ProtobufCRead.strings(c.n_fields, c.fields),
+            reason: ProtobufCRead.string(c.reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -600,7 +623,7 @@ extension Corridor_V1_ListSitesRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListSitesRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListSitesRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -619,10 +642,13 @@ extension Corridor_V1_ListSitesRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_sites_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListSitesRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListSitesRequest>) -> Corridor_V1_ListSitesRequest {
         let c = message.pointee
-        self.kind = Corridor_V1_Site.Kind(rawValue: Int32(truncatingIfNeeded: c.kind.rawValue))
-        self.parentID = ProtobufCRead.string(c.parent_id)
+        return Corridor_V1_ListSitesRequest(
+            kind: Corridor_V1_Site.Kind(rawValue: Int32(truncatingIfNeeded: c.kind.rawValue)),
+            parentID: ProtobufCRead.string(c.parent_id)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -679,7 +705,7 @@ extension Corridor_V1_ListSitesResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListSitesResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListSitesResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -697,9 +723,12 @@ extension Corridor_V1_ListSitesResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_sites_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListSitesResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListSitesResponse>) -> Corridor_V1_ListSitesResponse {
         let c = message.pointee
-        self.sites = ProtobufCRead.messages(c.n_sites, c.sites) { Corridor_V1_Site(protobufC: $0) }
+        return Corridor_V1_ListSitesResponse(
+            sites: ProtobufCRead.messages(c.n_sites, c.sites, Corridor_V1_Site.read(protobufC:))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -771,7 +800,7 @@ extension Corridor_V1_SetCrossingStatusRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SetCrossingStatusRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SetCrossingStatusRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -791,11 +820,14 @@ extension Corridor_V1_SetCrossingStatusRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__set_crossing_status_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__SetCrossingStatusRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__SetCrossingStatusRequest>) -> Corridor_V1_SetCrossingStatusRequest {
         let c = message.pointee
-        self.siteID = ProtobufCRead.string(c.site_id)
-        self.status = Corridor_V1_Site.CrossingStatus(rawValue: Int32(truncatingIfNeeded: c.status.rawValue))
-        self.reason = ProtobufCRead.string(c.reason)
+        return Corridor_V1_SetCrossingStatusRequest(
+            siteID: ProtobufCRead.string(c.site_id),
+            status: Corridor_V1_Site.CrossingStatus(rawValue: Int32(truncatingIfNeeded: c.status.rawValue)),
+            reason: ProtobufCRead.string(c.reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -864,7 +896,7 @@ extension Corridor_V1_RegisterCaseRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RegisterCaseRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RegisterCaseRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -883,10 +915,15 @@ extension Corridor_V1_RegisterCaseRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__register_case_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__RegisterCaseRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__RegisterCaseRequest>) -> Corridor_V1_RegisterCaseRequest {
         let c = message.pointee
-        self.`case` = c.case_.map { Corridor_V1_Case(protobufC: $0) }
-        self.personal = c.personal.map { Corridor_V1_CasePersonal(protobufC: $0) }
+        let case_: Corridor_V1_Case? = if let pointer = c.case_ { Corridor_V1_Case.read(protobufC: pointer) } else { nil }
+        let personal_: Corridor_V1_CasePersonal? = if let pointer = c.personal { Corridor_V1_CasePersonal.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_RegisterCaseRequest(
+            case: case_,
+            personal: personal_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -970,7 +1007,7 @@ extension Corridor_V1_UpdateCaseRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__UpdateCaseRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__UpdateCaseRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -991,12 +1028,17 @@ extension Corridor_V1_UpdateCaseRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__update_case_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__UpdateCaseRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__UpdateCaseRequest>) -> Corridor_V1_UpdateCaseRequest {
         let c = message.pointee
-        self.`case` = c.case_.map { Corridor_V1_Case(protobufC: $0) }
-        self.personal = c.personal.map { Corridor_V1_CasePersonal(protobufC: $0) }
-        self.fields = ProtobufCRead.strings(c.n_fields, c.fields)
-        self.reason = ProtobufCRead.string(c.reason)
+        let case_: Corridor_V1_Case? = if let pointer = c.case_ { Corridor_V1_Case.read(protobufC: pointer) } else { nil }
+        let personal_: Corridor_V1_CasePersonal? = if let pointer = c.personal { Corridor_V1_CasePersonal.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_UpdateCaseRequest(
+            case: case_,
+            personal: personal_,
+            fields: ProtobufCRead.strings(c.n_fields, c.fields),
+            reason: ProtobufCRead.string(c.reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1087,7 +1129,7 @@ extension Corridor_V1_SetCaseStatusRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SetCaseStatusRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SetCaseStatusRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1108,12 +1150,15 @@ extension Corridor_V1_SetCaseStatusRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__set_case_status_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__SetCaseStatusRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__SetCaseStatusRequest>) -> Corridor_V1_SetCaseStatusRequest {
         let c = message.pointee
-        self.caseID = ProtobufCRead.string(c.case_id)
-        self.status = Corridor_V1_Case.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue))
-        self.date = ProtobufCRead.string(c.date)
-        self.reason = ProtobufCRead.string(c.reason)
+        return Corridor_V1_SetCaseStatusRequest(
+            caseID: ProtobufCRead.string(c.case_id),
+            status: Corridor_V1_Case.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue)),
+            date: ProtobufCRead.string(c.date),
+            reason: ProtobufCRead.string(c.reason)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1193,7 +1238,7 @@ extension Corridor_V1_CaseView: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CaseView.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CaseView.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1213,11 +1258,16 @@ extension Corridor_V1_CaseView: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__case_view__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__CaseView>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__CaseView>) -> Corridor_V1_CaseView {
         let c = message.pointee
-        self.`case` = c.case_.map { Corridor_V1_Case(protobufC: $0) }
-        self.personal = c.personal.map { Corridor_V1_CasePersonal(protobufC: $0) }
-        self.daysWaiting = c.days_waiting
+        let case_: Corridor_V1_Case? = if let pointer = c.case_ { Corridor_V1_Case.read(protobufC: pointer) } else { nil }
+        let personal_: Corridor_V1_CasePersonal? = if let pointer = c.personal { Corridor_V1_CasePersonal.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_CaseView(
+            case: case_,
+            personal: personal_,
+            daysWaiting: c.days_waiting
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1305,7 +1355,7 @@ extension Corridor_V1_ListCasesRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListCasesRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListCasesRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1326,12 +1376,15 @@ extension Corridor_V1_ListCasesRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_cases_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListCasesRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListCasesRequest>) -> Corridor_V1_ListCasesRequest {
         let c = message.pointee
-        self.siteID = ProtobufCRead.string(c.site_id)
-        self.status = Corridor_V1_Case.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue))
-        self.limit = c.limit
-        self.pageToken = ProtobufCRead.string(c.page_token)
+        return Corridor_V1_ListCasesRequest(
+            siteID: ProtobufCRead.string(c.site_id),
+            status: Corridor_V1_Case.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue)),
+            limit: c.limit,
+            pageToken: ProtobufCRead.string(c.page_token)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1410,7 +1463,7 @@ extension Corridor_V1_ListCasesResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListCasesResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListCasesResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1430,11 +1483,14 @@ extension Corridor_V1_ListCasesResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_cases_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListCasesResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListCasesResponse>) -> Corridor_V1_ListCasesResponse {
         let c = message.pointee
-        self.cases = ProtobufCRead.messages(c.n_cases, c.cases) { Corridor_V1_CaseView(protobufC: $0) }
-        self.nextPageToken = ProtobufCRead.string(c.next_page_token)
-        self.total = c.total
+        return Corridor_V1_ListCasesResponse(
+            cases: ProtobufCRead.messages(c.n_cases, c.cases, Corridor_V1_CaseView.read(protobufC:)),
+            nextPageToken: ProtobufCRead.string(c.next_page_token),
+            total: c.total
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1512,7 +1568,7 @@ extension Corridor_V1_HistoryEntry: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__HistoryEntry.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__HistoryEntry.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1532,11 +1588,15 @@ extension Corridor_V1_HistoryEntry: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__history_entry__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__HistoryEntry>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__HistoryEntry>) -> Corridor_V1_HistoryEntry {
         let c = message.pointee
-        self.sequence = c.sequence
-        self.recordedAtNs = c.recorded_at_ns
-        self.event = c.event.map { Corridor_V1_Event(protobufC: $0) }
+        let event_: Corridor_V1_Event? = if let pointer = c.event { Corridor_V1_Event.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_HistoryEntry(
+            sequence: c.sequence,
+            recordedAtNs: c.recorded_at_ns,
+            event: event_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1597,7 +1657,7 @@ extension Corridor_V1_HistoryResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__HistoryResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__HistoryResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1615,9 +1675,12 @@ extension Corridor_V1_HistoryResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__history_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__HistoryResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__HistoryResponse>) -> Corridor_V1_HistoryResponse {
         let c = message.pointee
-        self.entries = ProtobufCRead.messages(c.n_entries, c.entries) { Corridor_V1_HistoryEntry(protobufC: $0) }
+        return Corridor_V1_HistoryResponse(
+            entries: ProtobufCRead.messages(c.n_entries, c.entries, Corridor_V1_HistoryEntry.read(protobufC:))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1693,7 +1756,7 @@ extension Corridor_V1_WatchRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__WatchRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__WatchRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1713,11 +1776,14 @@ extension Corridor_V1_WatchRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__watch_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__WatchRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__WatchRequest>) -> Corridor_V1_WatchRequest {
         let c = message.pointee
-        self.fromSequence = c.from_sequence
-        self.kinds = ProtobufCRead.strings(c.n_kinds, c.kinds)
-        self.recordID = ProtobufCRead.string(c.record_id)
+        return Corridor_V1_WatchRequest(
+            fromSequence: c.from_sequence,
+            kinds: ProtobufCRead.strings(c.n_kinds, c.kinds),
+            recordID: ProtobufCRead.string(c.record_id)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1793,7 +1859,7 @@ extension Corridor_V1_WatchedEvent: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__WatchedEvent.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__WatchedEvent.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1813,11 +1879,15 @@ extension Corridor_V1_WatchedEvent: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__watched_event__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__WatchedEvent>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__WatchedEvent>) -> Corridor_V1_WatchedEvent {
         let c = message.pointee
-        self.sequence = c.sequence
-        self.recordedAtNs = c.recorded_at_ns
-        self.event = c.event.map { Corridor_V1_Event(protobufC: $0) }
+        let event_: Corridor_V1_Event? = if let pointer = c.event { Corridor_V1_Event.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_WatchedEvent(
+            sequence: c.sequence,
+            recordedAtNs: c.recorded_at_ns,
+            event: event_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).

@@ -58,7 +58,7 @@ extension Corridor_V1_WaitingCasesRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__WaitingCasesRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__WaitingCasesRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -78,11 +78,14 @@ extension Corridor_V1_WaitingCasesRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__waiting_cases_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__WaitingCasesRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__WaitingCasesRequest>) -> Corridor_V1_WaitingCasesRequest {
         let c = message.pointee
-        self.siteID = ProtobufCRead.string(c.site_id)
-        self.precedence = Corridor_V1_Case.Precedence(rawValue: Int32(truncatingIfNeeded: c.precedence.rawValue))
-        self.limit = c.limit
+        return Corridor_V1_WaitingCasesRequest(
+            siteID: ProtobufCRead.string(c.site_id),
+            precedence: Corridor_V1_Case.Precedence(rawValue: Int32(truncatingIfNeeded: c.precedence.rawValue)),
+            limit: c.limit
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -191,7 +194,7 @@ extension Corridor_V1_WaitingCaseRow: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__WaitingCaseRow.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__WaitingCaseRow.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -215,15 +218,18 @@ extension Corridor_V1_WaitingCaseRow: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__waiting_case_row__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__WaitingCaseRow>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__WaitingCaseRow>) -> Corridor_V1_WaitingCaseRow {
         let c = message.pointee
-        self.caseID = ProtobufCRead.string(c.case_id)
-        self.siteID = ProtobufCRead.string(c.site_id)
-        self.precedence = Corridor_V1_Case.Precedence(rawValue: Int32(truncatingIfNeeded: c.precedence.rawValue))
-        self.daysWaited = c.days_waited
-        self.status = Corridor_V1_Case.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue))
-        self.ageMonths = c.age_months
-        self.conditions = ProtobufCRead.enums(c.n_conditions, c.conditions)
+        return Corridor_V1_WaitingCaseRow(
+            caseID: ProtobufCRead.string(c.case_id),
+            siteID: ProtobufCRead.string(c.site_id),
+            precedence: Corridor_V1_Case.Precedence(rawValue: Int32(truncatingIfNeeded: c.precedence.rawValue)),
+            daysWaited: c.days_waited,
+            status: Corridor_V1_Case.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue)),
+            ageMonths: c.age_months,
+            conditions: ProtobufCRead.enums(c.n_conditions, c.conditions)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -312,7 +318,7 @@ extension Corridor_V1_PrecedenceCount: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__PrecedenceCount.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__PrecedenceCount.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -332,11 +338,14 @@ extension Corridor_V1_PrecedenceCount: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__precedence_count__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__PrecedenceCount>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__PrecedenceCount>) -> Corridor_V1_PrecedenceCount {
         let c = message.pointee
-        self.precedence = Corridor_V1_Case.Precedence(rawValue: Int32(truncatingIfNeeded: c.precedence.rawValue))
-        self.count = c.count
-        self.longestWaitDays = c.longest_wait_days
+        return Corridor_V1_PrecedenceCount(
+            precedence: Corridor_V1_Case.Precedence(rawValue: Int32(truncatingIfNeeded: c.precedence.rawValue)),
+            count: c.count,
+            longestWaitDays: c.longest_wait_days
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -412,7 +421,7 @@ extension Corridor_V1_WaitingCasesResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__WaitingCasesResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__WaitingCasesResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -432,11 +441,14 @@ extension Corridor_V1_WaitingCasesResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__waiting_cases_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__WaitingCasesResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__WaitingCasesResponse>) -> Corridor_V1_WaitingCasesResponse {
         let c = message.pointee
-        self.cases = ProtobufCRead.messages(c.n_cases, c.cases) { Corridor_V1_WaitingCaseRow(protobufC: $0) }
-        self.byPrecedence = ProtobufCRead.messages(c.n_by_precedence, c.by_precedence) { Corridor_V1_PrecedenceCount(protobufC: $0) }
-        self.total = c.total
+        return Corridor_V1_WaitingCasesResponse(
+            cases: ProtobufCRead.messages(c.n_cases, c.cases, Corridor_V1_WaitingCaseRow.read(protobufC:)),
+            byPrecedence: ProtobufCRead.messages(c.n_by_precedence, c.by_precedence, Corridor_V1_PrecedenceCount.read(protobufC:)),
+            total: c.total
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -518,7 +530,7 @@ extension Corridor_V1_DeathsWhileWaitingRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DeathsWhileWaitingRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DeathsWhileWaitingRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -538,11 +550,14 @@ extension Corridor_V1_DeathsWhileWaitingRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__deaths_while_waiting_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__DeathsWhileWaitingRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__DeathsWhileWaitingRequest>) -> Corridor_V1_DeathsWhileWaitingRequest {
         let c = message.pointee
-        self.siteID = ProtobufCRead.string(c.site_id)
-        self.from = ProtobufCRead.string(c.from)
-        self.to = ProtobufCRead.string(c.to)
+        return Corridor_V1_DeathsWhileWaitingRequest(
+            siteID: ProtobufCRead.string(c.site_id),
+            from: ProtobufCRead.string(c.from),
+            to: ProtobufCRead.string(c.to)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -618,7 +633,7 @@ extension Corridor_V1_DeathsAtSite: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DeathsAtSite.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DeathsAtSite.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -638,11 +653,14 @@ extension Corridor_V1_DeathsAtSite: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__deaths_at_site__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__DeathsAtSite>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__DeathsAtSite>) -> Corridor_V1_DeathsAtSite {
         let c = message.pointee
-        self.siteID = ProtobufCRead.string(c.site_id)
-        self.count = c.count
-        self.caseIDs = ProtobufCRead.strings(c.n_case_ids, c.case_ids)
+        return Corridor_V1_DeathsAtSite(
+            siteID: ProtobufCRead.string(c.site_id),
+            count: c.count,
+            caseIDs: ProtobufCRead.strings(c.n_case_ids, c.case_ids)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -710,7 +728,7 @@ extension Corridor_V1_DeathsWhileWaitingResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DeathsWhileWaitingResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DeathsWhileWaitingResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -729,10 +747,13 @@ extension Corridor_V1_DeathsWhileWaitingResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__deaths_while_waiting_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__DeathsWhileWaitingResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__DeathsWhileWaitingResponse>) -> Corridor_V1_DeathsWhileWaitingResponse {
         let c = message.pointee
-        self.sites = ProtobufCRead.messages(c.n_sites, c.sites) { Corridor_V1_DeathsAtSite(protobufC: $0) }
-        self.total = c.total
+        return Corridor_V1_DeathsWhileWaitingResponse(
+            sites: ProtobufCRead.messages(c.n_sites, c.sites, Corridor_V1_DeathsAtSite.read(protobufC:)),
+            total: c.total
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).

@@ -107,7 +107,7 @@ extension Corridor_V1_SnapshotEntry: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SnapshotEntry.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SnapshotEntry.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -134,30 +134,50 @@ extension Corridor_V1_SnapshotEntry: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__snapshot_entry__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__SnapshotEntry>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__SnapshotEntry>) -> Corridor_V1_SnapshotEntry {
         let c = message.pointee
+        let entry_ = Self.entry(protobufC: c)
+        return Corridor_V1_SnapshotEntry(
+            entry: entry_
+        )
+    }
+
+    /// The member of `entry` the C struct holds, if any.
+    private static func entry(protobufC c: Corridor__V1__SnapshotEntry) -> Corridor_V1_SnapshotEntry.Entry? {
         switch c.entry_case.rawValue {
         case 1:
-            self.entry = c.party.map { .party(Corridor_V1_PartyEntry(protobufC: $0)) }
+            guard let pointer = c.party else { return nil }
+            return .party(Corridor_V1_PartyEntry.read(protobufC: pointer))
         case 2:
-            self.entry = c.site.map { .site(Corridor_V1_SiteEntry(protobufC: $0)) }
+            guard let pointer = c.site else { return nil }
+            return .site(Corridor_V1_SiteEntry.read(protobufC: pointer))
         case 3:
-            self.entry = c.case_entry.map { .caseEntry(Corridor_V1_CaseEntry(protobufC: $0)) }
+            guard let pointer = c.case_entry else { return nil }
+            return .caseEntry(Corridor_V1_CaseEntry.read(protobufC: pointer))
         case 4:
-            self.entry = c.counters.map { .counters(Corridor_V1_RegistryCounters(protobufC: $0)) }
+            guard let pointer = c.counters else { return nil }
+            return .counters(Corridor_V1_RegistryCounters.read(protobufC: pointer))
         case 5:
-            self.entry = c.rule.map { .rule(Corridor_V1_RuleEntry(protobufC: $0)) }
+            guard let pointer = c.rule else { return nil }
+            return .rule(Corridor_V1_RuleEntry.read(protobufC: pointer))
         case 6:
-            self.entry = c.list.map { .list(Corridor_V1_ListEntryRecord(protobufC: $0)) }
+            guard let pointer = c.list else { return nil }
+            return .list(Corridor_V1_ListEntryRecord.read(protobufC: pointer))
         case 7:
-            self.entry = c.agreement.map { .agreement(Corridor_V1_AgreementEntry(protobufC: $0)) }
+            guard let pointer = c.agreement else { return nil }
+            return .agreement(Corridor_V1_AgreementEntry.read(protobufC: pointer))
         case 8:
-            self.entry = c.window.map { .window(Corridor_V1_WindowEntry(protobufC: $0)) }
+            guard let pointer = c.window else { return nil }
+            return .window(Corridor_V1_WindowEntry.read(protobufC: pointer))
         case 9:
-            self.entry = c.movement.map { .movement(Corridor_V1_MovementEntry(protobufC: $0)) }
+            guard let pointer = c.movement else { return nil }
+            return .movement(Corridor_V1_MovementEntry.read(protobufC: pointer))
         case 10:
-            self.entry = c.figure.map { .figure(Corridor_V1_FigureEntry(protobufC: $0)) }
-        default: self.entry = nil
+            guard let pointer = c.figure else { return nil }
+            return .figure(Corridor_V1_FigureEntry.read(protobufC: pointer))
+        default:
+            return nil
         }
     }
 
@@ -270,7 +290,7 @@ extension Corridor_V1_PartyEntry: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__PartyEntry.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__PartyEntry.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -289,10 +309,14 @@ extension Corridor_V1_PartyEntry: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__party_entry__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__PartyEntry>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__PartyEntry>) -> Corridor_V1_PartyEntry {
         let c = message.pointee
-        self.party = c.party.map { Corridor_V1_Party(protobufC: $0) }
-        self.history = ProtobufCRead.scalars(c.n_history, c.history)
+        let party_: Corridor_V1_Party? = if let pointer = c.party { Corridor_V1_Party.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_PartyEntry(
+            party: party_,
+            history: ProtobufCRead.scalars(c.n_history, c.history)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -359,7 +383,7 @@ extension Corridor_V1_SiteEntry: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SiteEntry.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SiteEntry.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -378,10 +402,14 @@ extension Corridor_V1_SiteEntry: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__site_entry__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__SiteEntry>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__SiteEntry>) -> Corridor_V1_SiteEntry {
         let c = message.pointee
-        self.site = c.site.map { Corridor_V1_Site(protobufC: $0) }
-        self.history = ProtobufCRead.scalars(c.n_history, c.history)
+        let site_: Corridor_V1_Site? = if let pointer = c.site { Corridor_V1_Site.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_SiteEntry(
+            site: site_,
+            history: ProtobufCRead.scalars(c.n_history, c.history)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -456,7 +484,7 @@ extension Corridor_V1_CaseEntry: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CaseEntry.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CaseEntry.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -476,11 +504,16 @@ extension Corridor_V1_CaseEntry: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__case_entry__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__CaseEntry>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__CaseEntry>) -> Corridor_V1_CaseEntry {
         let c = message.pointee
-        self.`case` = c.case_.map { Corridor_V1_Case(protobufC: $0) }
-        self.personal = c.personal.map { Corridor_V1_CasePersonal(protobufC: $0) }
-        self.history = ProtobufCRead.scalars(c.n_history, c.history)
+        let case_: Corridor_V1_Case? = if let pointer = c.case_ { Corridor_V1_Case.read(protobufC: pointer) } else { nil }
+        let personal_: Corridor_V1_CasePersonal? = if let pointer = c.personal { Corridor_V1_CasePersonal.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_CaseEntry(
+            case: case_,
+            personal: personal_,
+            history: ProtobufCRead.scalars(c.n_history, c.history)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -550,7 +583,7 @@ extension Corridor_V1_RegistryCounters: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RegistryCounters.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RegistryCounters.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -569,10 +602,13 @@ extension Corridor_V1_RegistryCounters: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__registry_counters__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__RegistryCounters>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__RegistryCounters>) -> Corridor_V1_RegistryCounters {
         let c = message.pointee
-        self.nextCaseNumber = c.next_case_number
-        self.nextFigureNumber = c.next_figure_number
+        return Corridor_V1_RegistryCounters(
+            nextCaseNumber: c.next_case_number,
+            nextFigureNumber: c.next_figure_number
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -638,7 +674,7 @@ extension Corridor_V1_RuleEntry: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RuleEntry.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__RuleEntry.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -657,10 +693,14 @@ extension Corridor_V1_RuleEntry: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__rule_entry__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__RuleEntry>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__RuleEntry>) -> Corridor_V1_RuleEntry {
         let c = message.pointee
-        self.rule = c.rule.map { Corridor_V1_EligibilityRule(protobufC: $0) }
-        self.history = ProtobufCRead.scalars(c.n_history, c.history)
+        let rule_: Corridor_V1_EligibilityRule? = if let pointer = c.rule { Corridor_V1_EligibilityRule.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_RuleEntry(
+            rule: rule_,
+            history: ProtobufCRead.scalars(c.n_history, c.history)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -736,7 +776,7 @@ extension Corridor_V1_ListEntryRecord: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListEntryRecord.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListEntryRecord.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -756,11 +796,15 @@ extension Corridor_V1_ListEntryRecord: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_entry_record__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListEntryRecord>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListEntryRecord>) -> Corridor_V1_ListEntryRecord {
         let c = message.pointee
-        self.list = c.list.map { Corridor_V1_EvacuationList(protobufC: $0) }
-        self.versions = ProtobufCRead.messages(c.n_versions, c.versions) { Corridor_V1_ListVersion(protobufC: $0) }
-        self.history = ProtobufCRead.scalars(c.n_history, c.history)
+        let list_: Corridor_V1_EvacuationList? = if let pointer = c.list { Corridor_V1_EvacuationList.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_ListEntryRecord(
+            list: list_,
+            versions: ProtobufCRead.messages(c.n_versions, c.versions, Corridor_V1_ListVersion.read(protobufC:)),
+            history: ProtobufCRead.scalars(c.n_history, c.history)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -832,7 +876,7 @@ extension Corridor_V1_AgreementEntry: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AgreementEntry.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AgreementEntry.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -851,10 +895,14 @@ extension Corridor_V1_AgreementEntry: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__agreement_entry__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__AgreementEntry>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__AgreementEntry>) -> Corridor_V1_AgreementEntry {
         let c = message.pointee
-        self.agreement = c.agreement.map { Corridor_V1_Agreement(protobufC: $0) }
-        self.history = ProtobufCRead.scalars(c.n_history, c.history)
+        let agreement_: Corridor_V1_Agreement? = if let pointer = c.agreement { Corridor_V1_Agreement.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_AgreementEntry(
+            agreement: agreement_,
+            history: ProtobufCRead.scalars(c.n_history, c.history)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -921,7 +969,7 @@ extension Corridor_V1_WindowEntry: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__WindowEntry.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__WindowEntry.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -940,10 +988,14 @@ extension Corridor_V1_WindowEntry: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__window_entry__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__WindowEntry>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__WindowEntry>) -> Corridor_V1_WindowEntry {
         let c = message.pointee
-        self.window = c.window.map { Corridor_V1_AccessWindow(protobufC: $0) }
-        self.history = ProtobufCRead.scalars(c.n_history, c.history)
+        let window_: Corridor_V1_AccessWindow? = if let pointer = c.window { Corridor_V1_AccessWindow.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_WindowEntry(
+            window: window_,
+            history: ProtobufCRead.scalars(c.n_history, c.history)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1010,7 +1062,7 @@ extension Corridor_V1_MovementEntry: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__MovementEntry.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__MovementEntry.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1029,10 +1081,14 @@ extension Corridor_V1_MovementEntry: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__movement_entry__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__MovementEntry>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__MovementEntry>) -> Corridor_V1_MovementEntry {
         let c = message.pointee
-        self.movement = c.movement.map { Corridor_V1_Movement(protobufC: $0) }
-        self.history = ProtobufCRead.scalars(c.n_history, c.history)
+        let movement_: Corridor_V1_Movement? = if let pointer = c.movement { Corridor_V1_Movement.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_MovementEntry(
+            movement: movement_,
+            history: ProtobufCRead.scalars(c.n_history, c.history)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1099,7 +1155,7 @@ extension Corridor_V1_FigureEntry: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__FigureEntry.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__FigureEntry.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1118,10 +1174,14 @@ extension Corridor_V1_FigureEntry: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__figure_entry__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__FigureEntry>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__FigureEntry>) -> Corridor_V1_FigureEntry {
         let c = message.pointee
-        self.figure = c.figure.map { Corridor_V1_Figure(protobufC: $0) }
-        self.history = ProtobufCRead.scalars(c.n_history, c.history)
+        let figure_: Corridor_V1_Figure? = if let pointer = c.figure { Corridor_V1_Figure.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_FigureEntry(
+            figure: figure_,
+            history: ProtobufCRead.scalars(c.n_history, c.history)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).

@@ -23,7 +23,7 @@ extension Corridor_V1_StatusRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__StatusRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__StatusRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -39,8 +39,9 @@ extension Corridor_V1_StatusRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__status_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__StatusRequest>) {
-        self.init()
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__StatusRequest>) -> Corridor_V1_StatusRequest {
+        Corridor_V1_StatusRequest()
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -166,7 +167,7 @@ extension Corridor_V1_StatusResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__StatusResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__StatusResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -194,19 +195,24 @@ extension Corridor_V1_StatusResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__status_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__StatusResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__StatusResponse>) -> Corridor_V1_StatusResponse {
         let c = message.pointee
-        self.serverName = ProtobufCRead.string(c.server_name)
-        self.serverVersion = ProtobufCRead.string(c.server_version)
-        self.protocolVersion = c.protocol_version.map { Corridor_V1_ProtocolVersion(protobufC: $0) }
-        self.startedAtUnixMs = c.started_at_unix_ms
-        self.uptimeMs = c.uptime_ms
-        self.socketPath = ProtobufCRead.string(c.socket_path)
-        self.dataDirectory = ProtobufCRead.string(c.data_directory)
-        self.openConnections = c.open_connections
-        self.pid = c.pid
-        self.callsServed = c.calls_served
-        self.store = c.store.map { Corridor_V1_StoreStatus(protobufC: $0) }
+        let protocolVersion_: Corridor_V1_ProtocolVersion? = if let pointer = c.protocol_version { Corridor_V1_ProtocolVersion.read(protobufC: pointer) } else { nil }
+        let store_: Corridor_V1_StoreStatus? = if let pointer = c.store { Corridor_V1_StoreStatus.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_StatusResponse(
+            serverName: ProtobufCRead.string(c.server_name),
+            serverVersion: ProtobufCRead.string(c.server_version),
+            protocolVersion: protocolVersion_,
+            startedAtUnixMs: c.started_at_unix_ms,
+            uptimeMs: c.uptime_ms,
+            socketPath: ProtobufCRead.string(c.socket_path),
+            dataDirectory: ProtobufCRead.string(c.data_directory),
+            openConnections: c.open_connections,
+            pid: c.pid,
+            callsServed: c.calls_served,
+            store: store_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -350,7 +356,7 @@ extension Corridor_V1_StoreStatus: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__StoreStatus.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__StoreStatus.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -375,16 +381,19 @@ extension Corridor_V1_StoreStatus: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__store_status__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__StoreStatus>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__StoreStatus>) -> Corridor_V1_StoreStatus {
         let c = message.pointee
-        self.lastSequence = c.last_sequence
-        self.segments = c.segments
-        self.recordBytes = c.record_bytes
-        self.reservedBytes = c.reserved_bytes
-        self.lastSnapshotSequence = c.last_snapshot_sequence
-        self.lastSnapshotAtMs = c.last_snapshot_at_ms
-        self.syncs = c.syncs
-        self.syncedRecords = c.synced_records
+        return Corridor_V1_StoreStatus(
+            lastSequence: c.last_sequence,
+            segments: c.segments,
+            recordBytes: c.record_bytes,
+            reservedBytes: c.reserved_bytes,
+            lastSnapshotSequence: c.last_snapshot_sequence,
+            lastSnapshotAtMs: c.last_snapshot_at_ms,
+            syncs: c.syncs,
+            syncedRecords: c.synced_records
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -459,7 +468,7 @@ extension Corridor_V1_PingRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__PingRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__PingRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -477,9 +486,12 @@ extension Corridor_V1_PingRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__ping_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__PingRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__PingRequest>) -> Corridor_V1_PingRequest {
         let c = message.pointee
-        self.payload = ProtobufCRead.bytes(c.payload)
+        return Corridor_V1_PingRequest(
+            payload: ProtobufCRead.bytes(c.payload)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -533,7 +545,7 @@ extension Corridor_V1_PingResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__PingResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__PingResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -551,9 +563,12 @@ extension Corridor_V1_PingResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__ping_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__PingResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__PingResponse>) -> Corridor_V1_PingResponse {
         let c = message.pointee
-        self.payload = ProtobufCRead.bytes(c.payload)
+        return Corridor_V1_PingResponse(
+            payload: ProtobufCRead.bytes(c.payload)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).

@@ -257,7 +257,7 @@ extension Corridor_V1_AccessWindow: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AccessWindow.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AccessWindow.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -285,19 +285,23 @@ extension Corridor_V1_AccessWindow: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__access_window__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__AccessWindow>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__AccessWindow>) -> Corridor_V1_AccessWindow {
         let c = message.pointee
-        self.id = ProtobufCRead.string(c.id)
-        self.name = ProtobufCRead.string(c.name)
-        self.kind = Corridor_V1_AccessWindow.Kind(rawValue: Int32(truncatingIfNeeded: c.kind.rawValue))
-        self.siteIDs = ProtobufCRead.strings(c.n_site_ids, c.site_ids)
-        self.announcedBy = ProtobufCRead.string(c.announced_by)
-        self.startsAtMs = c.starts_at_ms
-        self.endsAtMs = c.ends_at_ms
-        self.daily = c.daily.map { Corridor_V1_AccessWindow.Daily(protobufC: $0) }
-        self.status = Corridor_V1_AccessWindow.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue))
-        self.violations = ProtobufCRead.messages(c.n_violations, c.violations) { Corridor_V1_AccessWindow.Violation(protobufC: $0) }
-        self.closedAtMs = c.closed_at_ms
+        let daily_: Corridor_V1_AccessWindow.Daily? = if let pointer = c.daily { Corridor_V1_AccessWindow.Daily.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_AccessWindow(
+            id: ProtobufCRead.string(c.id),
+            name: ProtobufCRead.string(c.name),
+            kind: Corridor_V1_AccessWindow.Kind(rawValue: Int32(truncatingIfNeeded: c.kind.rawValue)),
+            siteIDs: ProtobufCRead.strings(c.n_site_ids, c.site_ids),
+            announcedBy: ProtobufCRead.string(c.announced_by),
+            startsAtMs: c.starts_at_ms,
+            endsAtMs: c.ends_at_ms,
+            daily: daily_,
+            status: Corridor_V1_AccessWindow.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue)),
+            violations: ProtobufCRead.messages(c.n_violations, c.violations, Corridor_V1_AccessWindow.Violation.read(protobufC:)),
+            closedAtMs: c.closed_at_ms
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -423,7 +427,7 @@ extension Corridor_V1_AccessWindow.Daily: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AccessWindow__Daily.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AccessWindow__Daily.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -445,13 +449,16 @@ extension Corridor_V1_AccessWindow.Daily: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__access_window__daily__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__AccessWindow__Daily>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__AccessWindow__Daily>) -> Corridor_V1_AccessWindow.Daily {
         let c = message.pointee
-        self.startTime = ProtobufCRead.string(c.start_time)
-        self.endTime = ProtobufCRead.string(c.end_time)
-        self.timeZone = ProtobufCRead.string(c.time_zone)
-        self.firstDate = ProtobufCRead.string(c.first_date)
-        self.lastDate = ProtobufCRead.string(c.last_date)
+        return Corridor_V1_AccessWindow.Daily(
+            startTime: ProtobufCRead.string(c.start_time),
+            endTime: ProtobufCRead.string(c.end_time),
+            timeZone: ProtobufCRead.string(c.time_zone),
+            firstDate: ProtobufCRead.string(c.first_date),
+            lastDate: ProtobufCRead.string(c.last_date)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -527,7 +534,7 @@ extension Corridor_V1_AccessWindow.Violation: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AccessWindow__Violation.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AccessWindow__Violation.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -546,10 +553,13 @@ extension Corridor_V1_AccessWindow.Violation: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__access_window__violation__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__AccessWindow__Violation>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__AccessWindow__Violation>) -> Corridor_V1_AccessWindow.Violation {
         let c = message.pointee
-        self.atMs = c.at_ms
-        self.report = ProtobufCRead.string(c.report)
+        return Corridor_V1_AccessWindow.Violation(
+            atMs: c.at_ms,
+            report: ProtobufCRead.string(c.report)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -606,7 +616,7 @@ extension Corridor_V1_WindowAnnounced: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__WindowAnnounced.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__WindowAnnounced.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -624,9 +634,13 @@ extension Corridor_V1_WindowAnnounced: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__window_announced__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__WindowAnnounced>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__WindowAnnounced>) -> Corridor_V1_WindowAnnounced {
         let c = message.pointee
-        self.window = c.window.map { Corridor_V1_AccessWindow(protobufC: $0) }
+        let window_: Corridor_V1_AccessWindow? = if let pointer = c.window { Corridor_V1_AccessWindow.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_WindowAnnounced(
+            window: window_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -706,7 +720,7 @@ extension Corridor_V1_WindowStatusChanged: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__WindowStatusChanged.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__WindowStatusChanged.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -727,12 +741,16 @@ extension Corridor_V1_WindowStatusChanged: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__window_status_changed__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__WindowStatusChanged>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__WindowStatusChanged>) -> Corridor_V1_WindowStatusChanged {
         let c = message.pointee
-        self.window = c.window.map { Corridor_V1_AccessWindow(protobufC: $0) }
-        self.from = Corridor_V1_AccessWindow.Status(rawValue: Int32(truncatingIfNeeded: c.from.rawValue))
-        self.to = Corridor_V1_AccessWindow.Status(rawValue: Int32(truncatingIfNeeded: c.to.rawValue))
-        self.report = ProtobufCRead.string(c.report)
+        let window_: Corridor_V1_AccessWindow? = if let pointer = c.window { Corridor_V1_AccessWindow.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_WindowStatusChanged(
+            window: window_,
+            from: Corridor_V1_AccessWindow.Status(rawValue: Int32(truncatingIfNeeded: c.from.rawValue)),
+            to: Corridor_V1_AccessWindow.Status(rawValue: Int32(truncatingIfNeeded: c.to.rawValue)),
+            report: ProtobufCRead.string(c.report)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -796,7 +814,7 @@ extension Corridor_V1_AnnounceWindowRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AnnounceWindowRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AnnounceWindowRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -814,9 +832,13 @@ extension Corridor_V1_AnnounceWindowRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__announce_window_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__AnnounceWindowRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__AnnounceWindowRequest>) -> Corridor_V1_AnnounceWindowRequest {
         let c = message.pointee
-        self.window = c.window.map { Corridor_V1_AccessWindow(protobufC: $0) }
+        let window_: Corridor_V1_AccessWindow? = if let pointer = c.window { Corridor_V1_AccessWindow.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_AnnounceWindowRequest(
+            window: window_
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -913,7 +935,7 @@ extension Corridor_V1_SetWindowStatusRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SetWindowStatusRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SetWindowStatusRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -936,14 +958,17 @@ extension Corridor_V1_SetWindowStatusRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__set_window_status_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__SetWindowStatusRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__SetWindowStatusRequest>) -> Corridor_V1_SetWindowStatusRequest {
         let c = message.pointee
-        self.windowID = ProtobufCRead.string(c.window_id)
-        self.status = Corridor_V1_AccessWindow.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue))
-        self.report = ProtobufCRead.string(c.report)
-        self.reason = ProtobufCRead.string(c.reason)
-        self.at = ProtobufCRead.string(c.at)
-        self.timeZone = ProtobufCRead.string(c.time_zone)
+        return Corridor_V1_SetWindowStatusRequest(
+            windowID: ProtobufCRead.string(c.window_id),
+            status: Corridor_V1_AccessWindow.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue)),
+            report: ProtobufCRead.string(c.report),
+            reason: ProtobufCRead.string(c.reason),
+            at: ProtobufCRead.string(c.at),
+            timeZone: ProtobufCRead.string(c.time_zone)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1013,7 +1038,7 @@ extension Corridor_V1_ListWindowsRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListWindowsRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListWindowsRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1031,9 +1056,12 @@ extension Corridor_V1_ListWindowsRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_windows_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListWindowsRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListWindowsRequest>) -> Corridor_V1_ListWindowsRequest {
         let c = message.pointee
-        self.siteID = ProtobufCRead.string(c.site_id)
+        return Corridor_V1_ListWindowsRequest(
+            siteID: ProtobufCRead.string(c.site_id)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1087,7 +1115,7 @@ extension Corridor_V1_ListWindowsResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListWindowsResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListWindowsResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1105,9 +1133,12 @@ extension Corridor_V1_ListWindowsResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_windows_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ListWindowsResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListWindowsResponse>) -> Corridor_V1_ListWindowsResponse {
         let c = message.pointee
-        self.windows = ProtobufCRead.messages(c.n_windows, c.windows) { Corridor_V1_AccessWindow(protobufC: $0) }
+        return Corridor_V1_ListWindowsResponse(
+            windows: ProtobufCRead.messages(c.n_windows, c.windows, Corridor_V1_AccessWindow.read(protobufC:))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1180,7 +1211,7 @@ extension Corridor_V1_ActiveWindowsRequest: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ActiveWindowsRequest.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ActiveWindowsRequest.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1200,11 +1231,14 @@ extension Corridor_V1_ActiveWindowsRequest: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__active_windows_request__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ActiveWindowsRequest>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ActiveWindowsRequest>) -> Corridor_V1_ActiveWindowsRequest {
         let c = message.pointee
-        self.siteID = ProtobufCRead.string(c.site_id)
-        self.at = ProtobufCRead.string(c.at)
-        self.timeZone = ProtobufCRead.string(c.time_zone)
+        return Corridor_V1_ActiveWindowsRequest(
+            siteID: ProtobufCRead.string(c.site_id),
+            at: ProtobufCRead.string(c.at),
+            timeZone: ProtobufCRead.string(c.time_zone)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1290,7 +1324,7 @@ extension Corridor_V1_ActiveWindow: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ActiveWindow.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ActiveWindow.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1311,12 +1345,16 @@ extension Corridor_V1_ActiveWindow: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__active_window__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ActiveWindow>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ActiveWindow>) -> Corridor_V1_ActiveWindow {
         let c = message.pointee
-        self.window = c.window.map { Corridor_V1_AccessWindow(protobufC: $0) }
-        self.fromMs = c.from_ms
-        self.untilMs = c.until_ms
-        self.hours = ProtobufCRead.string(c.hours)
+        let window_: Corridor_V1_AccessWindow? = if let pointer = c.window { Corridor_V1_AccessWindow.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_ActiveWindow(
+            window: window_,
+            fromMs: c.from_ms,
+            untilMs: c.until_ms,
+            hours: ProtobufCRead.string(c.hours)
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
@@ -1388,7 +1426,7 @@ extension Corridor_V1_ActiveWindowsResponse: ProtoMessage {
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ActiveWindowsResponse.self) { Self(protobufC: $0) }
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ActiveWindowsResponse.self, Self.read(protobufC:))
     }
 
     public func jsonValue() -> ProtoJSON {
@@ -1407,10 +1445,13 @@ extension Corridor_V1_ActiveWindowsResponse: ProtobufCBacked {
     static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__active_windows_response__init)
 
     /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
-    init(protobufC message: UnsafePointer<Corridor__V1__ActiveWindowsResponse>) {
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ActiveWindowsResponse>) -> Corridor_V1_ActiveWindowsResponse {
         let c = message.pointee
-        self.atMs = c.at_ms
-        self.windows = ProtobufCRead.messages(c.n_windows, c.windows) { Corridor_V1_ActiveWindow(protobufC: $0) }
+        return Corridor_V1_ActiveWindowsResponse(
+            atMs: c.at_ms,
+            windows: ProtobufCRead.messages(c.n_windows, c.windows, Corridor_V1_ActiveWindow.read(protobufC:))
+        )
     }
 
     /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
