@@ -10,6 +10,8 @@ import ArgumentParser
 ///             throughput with many callers, corridorctl ping, daemon RSS.
 ///   Storage/  `storage`: durable appends against raw fdatasync and SQLite,
 ///             replay, start-up with a million cases, memory per million cases.
+///   Codec/    `codec`: encode and decode of Event and CaseView, generated code
+///             against the Codable coder it replaces.
 ///   Support/  what every benchmark shares: timing, percentiles, child
 ///             processes, the daemon, the report table and JSON.
 @main
@@ -38,7 +40,7 @@ struct CorridorBenchmarks: AsyncParsableCommand {
             Timings are never pass/fail: the goals column says whether this run met the goals in \
             shared/design/performance.md, and the exit status only says whether the benchmarks could run.
             """,
-        subcommands: [RPCBenchmark.self, StorageBenchmark.self, RegistryBenchmark.self],
+        subcommands: [RPCBenchmark.self, StorageBenchmark.self, RegistryBenchmark.self, CodecBenchmark.self],
         defaultSubcommand: RPCBenchmark.self
     )
 }
