@@ -49,7 +49,8 @@ public protocol ProtoEnum: Sendable, Hashable, CaseIterable {
 extension ProtoMessage {
     /// The protobuf encoding.
     public func serializedBytes() -> [UInt8] {
-        let size = serializedSize
+        // Never negative; max keeps even a wrapped size from trapping (see ProtoSize).
+        let size = max(0, serializedSize)
         return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             var writer = ProtoWriter(UnsafeMutableRawBufferPointer(buffer))
             serialize(into: &writer)
@@ -59,7 +60,7 @@ extension ProtoMessage {
 
     /// Appends the protobuf encoding to `buffer`.
     public func serialize(into buffer: inout ByteBuffer) {
-        let size = serializedSize
+        let size = max(0, serializedSize)
         buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: size) { raw in
             var writer = ProtoWriter(UnsafeMutableRawBufferPointer(rebasing: raw[0..<min(size, raw.count)]))
             serialize(into: &writer)
