@@ -5,6 +5,11 @@ import Testing
 /// `corridorctl demo` against a real in-process server: scenario 1 loaded,
 /// and refused a second time.
 @Suite struct DemoCommandTests {
+    /// The demo makes some six hundred calls; on a machine busy with other
+    /// tests one of them waited past corridorctl's default 10 s. What is tested
+    /// here is what the demo loads, not how fast, so each call may wait long.
+    static let patientTimeout = "600"
+
     /// What the demo loads (Sources/corridorctl/DemoWorld.swift): scenario 1's
     /// numbers and names, kept here only.
     enum Fixture {
@@ -23,7 +28,7 @@ import Testing
 
     @Test func demoLoadsScenarioOneAndSaysWhatToTryNext() async throws {
         let server = try await InProcessServer.startWithRegistry()
-        let run = try await Corridorctl.run(["demo", "--socket", server.socketPath])
+        let run = try await Corridorctl.run(["demo", "--timeout", Self.patientTimeout, "--socket", server.socketPath])
         let status = try await Corridorctl.run(["status", "--json", "--socket", server.socketPath])
         let waiting = try await Corridorctl.run(["case", "list", "--site", Fixture.enclave, "--status", "waiting", "--limit", "1", "--json", "--socket", server.socketPath])
         await server.stop()
@@ -49,8 +54,8 @@ import Testing
 
     @Test func demoJSONNamesWhatItLoaded() async throws {
         let server = try await InProcessServer.startWithRegistry()
-        let run = try await Corridorctl.run(["demo", "--json", "--socket", server.socketPath])
-        let again = try await Corridorctl.run(["demo", "--socket", server.socketPath])
+        let run = try await Corridorctl.run(["demo", "--json", "--timeout", Self.patientTimeout, "--socket", server.socketPath])
+        let again = try await Corridorctl.run(["demo", "--timeout", Self.patientTimeout, "--socket", server.socketPath])
         // Each command the demo suggests works on what it loaded.
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)")
         var suggested: [(String, ProcessOutcome)] = []
