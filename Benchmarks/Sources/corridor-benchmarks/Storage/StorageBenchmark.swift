@@ -59,6 +59,9 @@ struct StorageBenchmark: AsyncParsableCommand {
     @Flag(name: .customLong("skip-registry"), help: "Leave out start-up and memory (and the data set build).")
     var skipRegistry = false
 
+    @Option(help: "The corridorctl whose `inspect verify` is the start-up baseline; skipped when missing.")
+    var corridorctl = "../.build/release/corridorctl"
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -222,7 +225,7 @@ struct StorageBenchmark: AsyncParsableCommand {
             details["registerCase during the data set build (64 tasks)"] = manifest.latency
 
             progress("start-up with \(casesText) cases…")
-            let startup = try RegistryStartup.run(scratch: scratch, dataset: dataset)
+            let startup = try RegistryStartup.run(scratch: scratch, dataset: dataset, corridorctl: corridorctl)
             let events = startup.withoutSnapshot.records
             let logBytes = Double(startup.logOpen.recordBytes)
             let logOpenBaseline = Baseline(label: "EventLog.open of the same log, no decoding, this run", value: startup.logOpen.seconds, unit: "s", sameRun: true)
@@ -243,6 +246,15 @@ struct StorageBenchmark: AsyncParsableCommand {
             figures.append(BenchmarkFigure("Registry.open, \(casesText) cases, from a snapshot", value: startup.withSnapshot.seconds, unit: "s",
                                   baseline: Baseline(label: "Registry.open with no snapshot, this run", value: startup.withoutSnapshot.seconds, unit: "s", sameRun: true),
                                   note: "loads and decodes the snapshot, then checks every record of the log (CRC) but replays none (\(startup.withSnapshot.records) replayed)"))
+            if let verify = startup.verifySeconds {
+                let verifyBaseline = Baseline(label: "corridorctl inspect verify of the same directory, this run", value: verify, unit: "s", sameRun: true)
+                figures.append(BenchmarkFigure("corridorctl inspect verify, \(casesText)-case directory", value: verify, unit: "s",
+                                      note: "median of 3 runs, wall clock: every record read and checked offline, no state built"))
+                figures.append(BenchmarkFigure("start-up from the log alone vs inspect verify", value: startup.withoutSnapshot.seconds, unit: "s",
+                                      baseline: verifyBaseline, note: "issue 9: at most 10 s for a million cases"))
+                figures.append(BenchmarkFigure("start-up from a snapshot vs inspect verify", value: startup.withSnapshot.seconds, unit: "s",
+                                      baseline: verifyBaseline, note: "issue 9: at most 3 s for a million cases, aim 1 s"))
+            }
 
             if let byReplay = RegistryMemory.perMillion(opened: startup.withoutSnapshot, empty: startup.empty, cases: cases),
                let bySnapshot = RegistryMemory.perMillion(opened: startup.withSnapshot, empty: startup.empty, cases: cases),
