@@ -350,3 +350,2005 @@ extension Corridor_V1_CaseListPage: ProtobufCBacked {
         }
     }
 }
+
+// MARK: - corridor.v1.DemoSummary
+
+/// `corridorctl demo --json`: what was loaded, ids to try the other commands on.
+public struct Corridor_V1_DemoSummary: Sendable, Hashable {
+    public var parties: [String] = []
+    public var sites: [String] = []
+    public var cases: UInt32 = 0
+    public var figures: [String] = []
+    public var agreement: String = ""
+    public var list: String = ""
+    public var listStatus: Corridor_V1_EvacuationList.Status = .unspecified
+    /// The cases on the list.
+    public var listed: [String] = []
+    public var window: String = ""
+    public var movement: String = ""
+    public var evacuated: [String] = []
+    public var evacuationsDone: UInt32 = 0
+    public var evacuationsTarget: UInt32 = 0
+    /// Commands to run next.
+    public var tryNext: [String] = []
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        parties: [String],
+        sites: [String],
+        cases: UInt32,
+        figures: [String],
+        agreement: String,
+        list: String,
+        listStatus: Corridor_V1_EvacuationList.Status,
+        listed: [String],
+        window: String,
+        movement: String,
+        evacuated: [String],
+        evacuationsDone: UInt32,
+        evacuationsTarget: UInt32,
+        tryNext: [String]
+    ) {
+        self.parties = parties
+        self.sites = sites
+        self.cases = cases
+        self.figures = figures
+        self.agreement = agreement
+        self.list = list
+        self.listStatus = listStatus
+        self.listed = listed
+        self.window = window
+        self.movement = movement
+        self.evacuated = evacuated
+        self.evacuationsDone = evacuationsDone
+        self.evacuationsTarget = evacuationsTarget
+        self.tryNext = tryNext
+    }
+}
+
+extension Corridor_V1_DemoSummary: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.DemoSummary" }
+
+    public var serializedSize: Int {
+        var size = 0
+        for element in parties { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        for element in sites { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if cases != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(cases)) }
+        for element in figures { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if !agreement.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(agreement.utf8.count) }
+        if !list.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(list.utf8.count) }
+        if listStatus.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(listStatus.rawValue) }
+        for element in listed { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if !window.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(window.utf8.count) }
+        if !movement.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(movement.utf8.count) }
+        for element in evacuated { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if evacuationsDone != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(evacuationsDone)) }
+        if evacuationsTarget != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(evacuationsTarget)) }
+        for element in tryNext { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        for element in parties {
+            writer.writeTag(0x0A)
+            writer.writeString(element)
+        }
+        for element in sites {
+            writer.writeTag(0x12)
+            writer.writeString(element)
+        }
+        if cases != 0 {
+            writer.writeTag(0x18)
+            writer.writeVarint(UInt64(cases))
+        }
+        for element in figures {
+            writer.writeTag(0x22)
+            writer.writeString(element)
+        }
+        if !agreement.isEmpty {
+            writer.writeTag(0x2A)
+            writer.writeString(agreement)
+        }
+        if !list.isEmpty {
+            writer.writeTag(0x32)
+            writer.writeString(list)
+        }
+        if listStatus.rawValue != 0 {
+            writer.writeTag(0x38)
+            writer.writeInt32(listStatus.rawValue)
+        }
+        for element in listed {
+            writer.writeTag(0x42)
+            writer.writeString(element)
+        }
+        if !window.isEmpty {
+            writer.writeTag(0x4A)
+            writer.writeString(window)
+        }
+        if !movement.isEmpty {
+            writer.writeTag(0x52)
+            writer.writeString(movement)
+        }
+        for element in evacuated {
+            writer.writeTag(0x5A)
+            writer.writeString(element)
+        }
+        if evacuationsDone != 0 {
+            writer.writeTag(0x60)
+            writer.writeVarint(UInt64(evacuationsDone))
+        }
+        if evacuationsTarget != 0 {
+            writer.writeTag(0x68)
+            writer.writeVarint(UInt64(evacuationsTarget))
+        }
+        for element in tryNext {
+            writer.writeTag(0x72)
+            writer.writeString(element)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DemoSummary.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !parties.isEmpty { members.append(ProtoJSON.Member("parties", .array(parties.map { .string($0) }))) }
+        if !sites.isEmpty { members.append(ProtoJSON.Member("sites", .array(sites.map { .string($0) }))) }
+        if cases != 0 { members.append(ProtoJSON.Member("cases", .number(ProtoJSON.Number(cases)))) }
+        if !figures.isEmpty { members.append(ProtoJSON.Member("figures", .array(figures.map { .string($0) }))) }
+        if !agreement.isEmpty { members.append(ProtoJSON.Member("agreement", .string(agreement))) }
+        if !list.isEmpty { members.append(ProtoJSON.Member("list", .string(list))) }
+        if listStatus.rawValue != 0 { members.append(ProtoJSON.Member("listStatus", listStatus.jsonValue)) }
+        if !listed.isEmpty { members.append(ProtoJSON.Member("listed", .array(listed.map { .string($0) }))) }
+        if !window.isEmpty { members.append(ProtoJSON.Member("window", .string(window))) }
+        if !movement.isEmpty { members.append(ProtoJSON.Member("movement", .string(movement))) }
+        if !evacuated.isEmpty { members.append(ProtoJSON.Member("evacuated", .array(evacuated.map { .string($0) }))) }
+        if evacuationsDone != 0 { members.append(ProtoJSON.Member("evacuationsDone", .number(ProtoJSON.Number(evacuationsDone)))) }
+        if evacuationsTarget != 0 { members.append(ProtoJSON.Member("evacuationsTarget", .number(ProtoJSON.Number(evacuationsTarget)))) }
+        if !tryNext.isEmpty { members.append(ProtoJSON.Member("tryNext", .array(tryNext.map { .string($0) }))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_DemoSummary: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__demo_summary__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__DemoSummary>) -> Corridor_V1_DemoSummary {
+        let c = message.pointee
+        return Corridor_V1_DemoSummary(
+            parties: ProtobufCRead.strings(c.n_parties, c.parties),
+            sites: ProtobufCRead.strings(c.n_sites, c.sites),
+            cases: c.cases,
+            figures: ProtobufCRead.strings(c.n_figures, c.figures),
+            agreement: ProtobufCRead.string(c.agreement),
+            list: ProtobufCRead.string(c.list),
+            listStatus: Corridor_V1_EvacuationList.Status(rawValue: Int32(truncatingIfNeeded: c.list_status.rawValue)),
+            listed: ProtobufCRead.strings(c.n_listed, c.listed),
+            window: ProtobufCRead.string(c.window),
+            movement: ProtobufCRead.string(c.movement),
+            evacuated: ProtobufCRead.strings(c.n_evacuated, c.evacuated),
+            evacuationsDone: c.evacuations_done,
+            evacuationsTarget: c.evacuations_target,
+            tryNext: ProtobufCRead.strings(c.n_try_next, c.try_next)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.DemoSummary")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "parties":
+                try ProtoJSONRead.once(&seen, 0, field: "parties", path: path)
+                parties = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+            case "sites":
+                try ProtoJSONRead.once(&seen, 1, field: "sites", path: path)
+                sites = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+            case "cases":
+                try ProtoJSONRead.once(&seen, 2, field: "cases", path: path)
+                cases = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "figures":
+                try ProtoJSONRead.once(&seen, 3, field: "figures", path: path)
+                figures = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+            case "agreement":
+                try ProtoJSONRead.once(&seen, 4, field: "agreement", path: path)
+                agreement = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "list":
+                try ProtoJSONRead.once(&seen, 5, field: "list", path: path)
+                list = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "listStatus", "list_status":
+                try ProtoJSONRead.once(&seen, 6, field: "list_status", path: path)
+                listStatus = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+            case "listed":
+                try ProtoJSONRead.once(&seen, 7, field: "listed", path: path)
+                listed = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+            case "window":
+                try ProtoJSONRead.once(&seen, 8, field: "window", path: path)
+                window = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "movement":
+                try ProtoJSONRead.once(&seen, 9, field: "movement", path: path)
+                movement = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "evacuated":
+                try ProtoJSONRead.once(&seen, 10, field: "evacuated", path: path)
+                evacuated = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+            case "evacuationsDone", "evacuations_done":
+                try ProtoJSONRead.once(&seen, 11, field: "evacuations_done", path: path)
+                evacuationsDone = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "evacuationsTarget", "evacuations_target":
+                try ProtoJSONRead.once(&seen, 12, field: "evacuations_target", path: path)
+                evacuationsTarget = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "tryNext", "try_next":
+                try ProtoJSONRead.once(&seen, 13, field: "try_next", path: path)
+                tryNext = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DemoSummary")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.DirectoryLock
+
+/// Whether corridord holds a data directory (`inspect … --json`).
+public struct Corridor_V1_DirectoryLock: Sendable, Hashable {
+    /// "free", "held" or "unknown".
+    public var state: String = ""
+    /// The holder's pid when it is known (0: not known).
+    public var pid: UInt32 = 0
+    /// Why the state is unknown.
+    public var detail: String = ""
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        state: String,
+        pid: UInt32,
+        detail: String
+    ) {
+        self.state = state
+        self.pid = pid
+        self.detail = detail
+    }
+}
+
+extension Corridor_V1_DirectoryLock: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.DirectoryLock" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !state.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(state.utf8.count) }
+        if pid != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(pid)) }
+        if !detail.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(detail.utf8.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !state.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeString(state)
+        }
+        if pid != 0 {
+            writer.writeTag(0x10)
+            writer.writeVarint(UInt64(pid))
+        }
+        if !detail.isEmpty {
+            writer.writeTag(0x1A)
+            writer.writeString(detail)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DirectoryLock.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !state.isEmpty { members.append(ProtoJSON.Member("state", .string(state))) }
+        if pid != 0 { members.append(ProtoJSON.Member("pid", .number(ProtoJSON.Number(pid)))) }
+        if !detail.isEmpty { members.append(ProtoJSON.Member("detail", .string(detail))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_DirectoryLock: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__directory_lock__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__DirectoryLock>) -> Corridor_V1_DirectoryLock {
+        let c = message.pointee
+        return Corridor_V1_DirectoryLock(
+            state: ProtobufCRead.string(c.state),
+            pid: c.pid,
+            detail: ProtobufCRead.string(c.detail)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.DirectoryLock")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "state":
+                try ProtoJSONRead.once(&seen, 0, field: "state", path: path)
+                state = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "pid":
+                try ProtoJSONRead.once(&seen, 1, field: "pid", path: path)
+                pid = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "detail":
+                try ProtoJSONRead.once(&seen, 2, field: "detail", path: path)
+                detail = try ProtoJSONRead.string(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DirectoryLock")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.InspectFinding
+
+/// One fault or warning `inspect verify` found.
+public struct Corridor_V1_InspectFinding: Sendable, Hashable {
+    /// "error" or "warning".
+    public var severity: String = ""
+    public var file: String = ""
+    /// Where in the file, when the fault has a place (has_offset).
+    public var hasOffset: Bool = false
+    public var offset: UInt64 = 0
+    public var fault: String = ""
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        severity: String,
+        file: String,
+        hasOffset: Bool,
+        offset: UInt64,
+        fault: String
+    ) {
+        self.severity = severity
+        self.file = file
+        self.hasOffset = hasOffset
+        self.offset = offset
+        self.fault = fault
+    }
+}
+
+extension Corridor_V1_InspectFinding: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.InspectFinding" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !severity.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(severity.utf8.count) }
+        if !file.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(file.utf8.count) }
+        if hasOffset { size &+= 2 }
+        if offset != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(offset)) }
+        if !fault.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(fault.utf8.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !severity.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeString(severity)
+        }
+        if !file.isEmpty {
+            writer.writeTag(0x12)
+            writer.writeString(file)
+        }
+        if hasOffset {
+            writer.writeTag(0x18)
+            writer.writeBool(true)
+        }
+        if offset != 0 {
+            writer.writeTag(0x20)
+            writer.writeVarint(offset)
+        }
+        if !fault.isEmpty {
+            writer.writeTag(0x2A)
+            writer.writeString(fault)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__InspectFinding.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !severity.isEmpty { members.append(ProtoJSON.Member("severity", .string(severity))) }
+        if !file.isEmpty { members.append(ProtoJSON.Member("file", .string(file))) }
+        if hasOffset { members.append(ProtoJSON.Member("hasOffset", .bool(hasOffset))) }
+        if offset != 0 { members.append(ProtoJSON.Member("offset", .string(String(offset)))) }
+        if !fault.isEmpty { members.append(ProtoJSON.Member("fault", .string(fault))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_InspectFinding: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__inspect_finding__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__InspectFinding>) -> Corridor_V1_InspectFinding {
+        let c = message.pointee
+        return Corridor_V1_InspectFinding(
+            severity: ProtobufCRead.string(c.severity),
+            file: ProtobufCRead.string(c.file),
+            hasOffset: c.has_offset != 0,
+            offset: c.offset,
+            fault: ProtobufCRead.string(c.fault)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.InspectFinding")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "severity":
+                try ProtoJSONRead.once(&seen, 0, field: "severity", path: path)
+                severity = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "file":
+                try ProtoJSONRead.once(&seen, 1, field: "file", path: path)
+                file = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "hasOffset", "has_offset":
+                try ProtoJSONRead.once(&seen, 2, field: "has_offset", path: path)
+                hasOffset = try ProtoJSONRead.bool(member.value, path: fieldPath)
+            case "offset":
+                try ProtoJSONRead.once(&seen, 3, field: "offset", path: path)
+                offset = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "fault":
+                try ProtoJSONRead.once(&seen, 4, field: "fault", path: path)
+                fault = try ProtoJSONRead.string(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.InspectFinding")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.VerifyReport
+
+/// `corridorctl inspect verify --json`.
+public struct Corridor_V1_VerifyReport: Sendable, Hashable {
+    public var directory: String = ""
+    public var clean: Bool = false
+    public var lock: Corridor_V1_DirectoryLock? = nil
+    public var segments: UInt32 = 0
+    public var records: UInt64 = 0
+    /// 0 when there are no records.
+    public var firstSequence: UInt64 = 0
+    public var lastSequence: UInt64 = 0
+    public var snapshots: UInt32 = 0
+    public var firstFault: Corridor_V1_InspectFinding? = nil
+    public var findings: [Corridor_V1_InspectFinding] = []
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        directory: String,
+        clean: Bool,
+        lock: Corridor_V1_DirectoryLock?,
+        segments: UInt32,
+        records: UInt64,
+        firstSequence: UInt64,
+        lastSequence: UInt64,
+        snapshots: UInt32,
+        firstFault: Corridor_V1_InspectFinding?,
+        findings: [Corridor_V1_InspectFinding]
+    ) {
+        self.directory = directory
+        self.clean = clean
+        self.lock = lock
+        self.segments = segments
+        self.records = records
+        self.firstSequence = firstSequence
+        self.lastSequence = lastSequence
+        self.snapshots = snapshots
+        self.firstFault = firstFault
+        self.findings = findings
+    }
+}
+
+extension Corridor_V1_VerifyReport: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.VerifyReport" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !directory.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(directory.utf8.count) }
+        if clean { size &+= 2 }
+        if let lock { size &+= 1 &+ ProtoSize.lengthDelimited(lock.serializedSize) }
+        if segments != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(segments)) }
+        if records != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(records)) }
+        if firstSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(firstSequence)) }
+        if lastSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(lastSequence)) }
+        if snapshots != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(snapshots)) }
+        if let firstFault { size &+= 1 &+ ProtoSize.lengthDelimited(firstFault.serializedSize) }
+        for element in findings { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !directory.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeString(directory)
+        }
+        if clean {
+            writer.writeTag(0x10)
+            writer.writeBool(true)
+        }
+        if let lock {
+            writer.writeTag(0x1A)
+            writer.writeMessage(lock)
+        }
+        if segments != 0 {
+            writer.writeTag(0x20)
+            writer.writeVarint(UInt64(segments))
+        }
+        if records != 0 {
+            writer.writeTag(0x28)
+            writer.writeVarint(records)
+        }
+        if firstSequence != 0 {
+            writer.writeTag(0x30)
+            writer.writeVarint(firstSequence)
+        }
+        if lastSequence != 0 {
+            writer.writeTag(0x38)
+            writer.writeVarint(lastSequence)
+        }
+        if snapshots != 0 {
+            writer.writeTag(0x40)
+            writer.writeVarint(UInt64(snapshots))
+        }
+        if let firstFault {
+            writer.writeTag(0x4A)
+            writer.writeMessage(firstFault)
+        }
+        for element in findings {
+            writer.writeTag(0x52)
+            writer.writeMessage(element)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__VerifyReport.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !directory.isEmpty { members.append(ProtoJSON.Member("directory", .string(directory))) }
+        if clean { members.append(ProtoJSON.Member("clean", .bool(clean))) }
+        if let lock { members.append(ProtoJSON.Member("lock", lock.jsonValue())) }
+        if segments != 0 { members.append(ProtoJSON.Member("segments", .number(ProtoJSON.Number(segments)))) }
+        if records != 0 { members.append(ProtoJSON.Member("records", .string(String(records)))) }
+        if firstSequence != 0 { members.append(ProtoJSON.Member("firstSequence", .string(String(firstSequence)))) }
+        if lastSequence != 0 { members.append(ProtoJSON.Member("lastSequence", .string(String(lastSequence)))) }
+        if snapshots != 0 { members.append(ProtoJSON.Member("snapshots", .number(ProtoJSON.Number(snapshots)))) }
+        if let firstFault { members.append(ProtoJSON.Member("firstFault", firstFault.jsonValue())) }
+        if !findings.isEmpty { members.append(ProtoJSON.Member("findings", .array(findings.map { $0.jsonValue() }))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_VerifyReport: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__verify_report__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__VerifyReport>) -> Corridor_V1_VerifyReport {
+        let c = message.pointee
+        let lock_: Corridor_V1_DirectoryLock? = if let pointer = c.lock { Corridor_V1_DirectoryLock.read(protobufC: pointer) } else { nil }
+        let firstFault_: Corridor_V1_InspectFinding? = if let pointer = c.first_fault { Corridor_V1_InspectFinding.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_VerifyReport(
+            directory: ProtobufCRead.string(c.directory),
+            clean: c.clean != 0,
+            lock: lock_,
+            segments: c.segments,
+            records: c.records,
+            firstSequence: c.first_sequence,
+            lastSequence: c.last_sequence,
+            snapshots: c.snapshots,
+            firstFault: firstFault_,
+            findings: ProtobufCRead.messages(c.n_findings, c.findings, Corridor_V1_InspectFinding.read(protobufC:))
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.VerifyReport")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "directory":
+                try ProtoJSONRead.once(&seen, 0, field: "directory", path: path)
+                directory = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "clean":
+                try ProtoJSONRead.once(&seen, 1, field: "clean", path: path)
+                clean = try ProtoJSONRead.bool(member.value, path: fieldPath)
+            case "lock":
+                try ProtoJSONRead.once(&seen, 2, field: "lock", path: path)
+                if case .null = member.value { continue }
+                lock = try Corridor_V1_DirectoryLock(json: member.value, path: fieldPath)
+            case "segments":
+                try ProtoJSONRead.once(&seen, 3, field: "segments", path: path)
+                segments = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "records":
+                try ProtoJSONRead.once(&seen, 4, field: "records", path: path)
+                records = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "firstSequence", "first_sequence":
+                try ProtoJSONRead.once(&seen, 5, field: "first_sequence", path: path)
+                firstSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "lastSequence", "last_sequence":
+                try ProtoJSONRead.once(&seen, 6, field: "last_sequence", path: path)
+                lastSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "snapshots":
+                try ProtoJSONRead.once(&seen, 7, field: "snapshots", path: path)
+                snapshots = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "firstFault", "first_fault":
+                try ProtoJSONRead.once(&seen, 8, field: "first_fault", path: path)
+                if case .null = member.value { continue }
+                firstFault = try Corridor_V1_InspectFinding(json: member.value, path: fieldPath)
+            case "findings":
+                try ProtoJSONRead.once(&seen, 9, field: "findings", path: path)
+                for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
+                    findings.append(try Corridor_V1_InspectFinding(json: element, path: fieldPath + "[\(index)]"))
+                }
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.VerifyReport")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.DirectoryStats
+
+/// `corridorctl inspect stats --json`.
+public struct Corridor_V1_DirectoryStats: Sendable, Hashable {
+    public var directory: String = ""
+    public var lock: Corridor_V1_DirectoryLock? = nil
+    public var records: UInt64 = 0
+    /// 0 and "" when there are no records.
+    public var firstSequence: UInt64 = 0
+    public var firstRecordedAt: String = ""
+    public var lastSequence: UInt64 = 0
+    public var lastRecordedAt: String = ""
+    public var recordBytes: UInt64 = 0
+    public var reservedBytes: UInt64 = 0
+    /// By type name, in name order.
+    public var recordsByType: [Corridor_V1_DirectoryStats.TypeCount] = []
+    public var segments: [Corridor_V1_DirectoryStats.Segment] = []
+    public var snapshots: [Corridor_V1_DirectoryStats.Snapshot] = []
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        directory: String,
+        lock: Corridor_V1_DirectoryLock?,
+        records: UInt64,
+        firstSequence: UInt64,
+        firstRecordedAt: String,
+        lastSequence: UInt64,
+        lastRecordedAt: String,
+        recordBytes: UInt64,
+        reservedBytes: UInt64,
+        recordsByType: [Corridor_V1_DirectoryStats.TypeCount],
+        segments: [Corridor_V1_DirectoryStats.Segment],
+        snapshots: [Corridor_V1_DirectoryStats.Snapshot]
+    ) {
+        self.directory = directory
+        self.lock = lock
+        self.records = records
+        self.firstSequence = firstSequence
+        self.firstRecordedAt = firstRecordedAt
+        self.lastSequence = lastSequence
+        self.lastRecordedAt = lastRecordedAt
+        self.recordBytes = recordBytes
+        self.reservedBytes = reservedBytes
+        self.recordsByType = recordsByType
+        self.segments = segments
+        self.snapshots = snapshots
+    }
+}
+
+extension Corridor_V1_DirectoryStats: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.DirectoryStats" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !directory.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(directory.utf8.count) }
+        if let lock { size &+= 1 &+ ProtoSize.lengthDelimited(lock.serializedSize) }
+        if records != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(records)) }
+        if firstSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(firstSequence)) }
+        if !firstRecordedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(firstRecordedAt.utf8.count) }
+        if lastSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(lastSequence)) }
+        if !lastRecordedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(lastRecordedAt.utf8.count) }
+        if recordBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(recordBytes)) }
+        if reservedBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(reservedBytes)) }
+        for element in recordsByType { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in segments { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in snapshots { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !directory.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeString(directory)
+        }
+        if let lock {
+            writer.writeTag(0x12)
+            writer.writeMessage(lock)
+        }
+        if records != 0 {
+            writer.writeTag(0x18)
+            writer.writeVarint(records)
+        }
+        if firstSequence != 0 {
+            writer.writeTag(0x20)
+            writer.writeVarint(firstSequence)
+        }
+        if !firstRecordedAt.isEmpty {
+            writer.writeTag(0x2A)
+            writer.writeString(firstRecordedAt)
+        }
+        if lastSequence != 0 {
+            writer.writeTag(0x30)
+            writer.writeVarint(lastSequence)
+        }
+        if !lastRecordedAt.isEmpty {
+            writer.writeTag(0x3A)
+            writer.writeString(lastRecordedAt)
+        }
+        if recordBytes != 0 {
+            writer.writeTag(0x40)
+            writer.writeVarint(recordBytes)
+        }
+        if reservedBytes != 0 {
+            writer.writeTag(0x48)
+            writer.writeVarint(reservedBytes)
+        }
+        for element in recordsByType {
+            writer.writeTag(0x52)
+            writer.writeMessage(element)
+        }
+        for element in segments {
+            writer.writeTag(0x5A)
+            writer.writeMessage(element)
+        }
+        for element in snapshots {
+            writer.writeTag(0x62)
+            writer.writeMessage(element)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DirectoryStats.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !directory.isEmpty { members.append(ProtoJSON.Member("directory", .string(directory))) }
+        if let lock { members.append(ProtoJSON.Member("lock", lock.jsonValue())) }
+        if records != 0 { members.append(ProtoJSON.Member("records", .string(String(records)))) }
+        if firstSequence != 0 { members.append(ProtoJSON.Member("firstSequence", .string(String(firstSequence)))) }
+        if !firstRecordedAt.isEmpty { members.append(ProtoJSON.Member("firstRecordedAt", .string(firstRecordedAt))) }
+        if lastSequence != 0 { members.append(ProtoJSON.Member("lastSequence", .string(String(lastSequence)))) }
+        if !lastRecordedAt.isEmpty { members.append(ProtoJSON.Member("lastRecordedAt", .string(lastRecordedAt))) }
+        if recordBytes != 0 { members.append(ProtoJSON.Member("recordBytes", .string(String(recordBytes)))) }
+        if reservedBytes != 0 { members.append(ProtoJSON.Member("reservedBytes", .string(String(reservedBytes)))) }
+        if !recordsByType.isEmpty { members.append(ProtoJSON.Member("recordsByType", .array(recordsByType.map { $0.jsonValue() }))) }
+        if !segments.isEmpty { members.append(ProtoJSON.Member("segments", .array(segments.map { $0.jsonValue() }))) }
+        if !snapshots.isEmpty { members.append(ProtoJSON.Member("snapshots", .array(snapshots.map { $0.jsonValue() }))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_DirectoryStats: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__directory_stats__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__DirectoryStats>) -> Corridor_V1_DirectoryStats {
+        let c = message.pointee
+        let lock_: Corridor_V1_DirectoryLock? = if let pointer = c.lock { Corridor_V1_DirectoryLock.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_DirectoryStats(
+            directory: ProtobufCRead.string(c.directory),
+            lock: lock_,
+            records: c.records,
+            firstSequence: c.first_sequence,
+            firstRecordedAt: ProtobufCRead.string(c.first_recorded_at),
+            lastSequence: c.last_sequence,
+            lastRecordedAt: ProtobufCRead.string(c.last_recorded_at),
+            recordBytes: c.record_bytes,
+            reservedBytes: c.reserved_bytes,
+            recordsByType: ProtobufCRead.messages(c.n_records_by_type, c.records_by_type, Corridor_V1_DirectoryStats.TypeCount.read(protobufC:)),
+            segments: ProtobufCRead.messages(c.n_segments, c.segments, Corridor_V1_DirectoryStats.Segment.read(protobufC:)),
+            snapshots: ProtobufCRead.messages(c.n_snapshots, c.snapshots, Corridor_V1_DirectoryStats.Snapshot.read(protobufC:))
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.DirectoryStats")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "directory":
+                try ProtoJSONRead.once(&seen, 0, field: "directory", path: path)
+                directory = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "lock":
+                try ProtoJSONRead.once(&seen, 1, field: "lock", path: path)
+                if case .null = member.value { continue }
+                lock = try Corridor_V1_DirectoryLock(json: member.value, path: fieldPath)
+            case "records":
+                try ProtoJSONRead.once(&seen, 2, field: "records", path: path)
+                records = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "firstSequence", "first_sequence":
+                try ProtoJSONRead.once(&seen, 3, field: "first_sequence", path: path)
+                firstSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "firstRecordedAt", "first_recorded_at":
+                try ProtoJSONRead.once(&seen, 4, field: "first_recorded_at", path: path)
+                firstRecordedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "lastSequence", "last_sequence":
+                try ProtoJSONRead.once(&seen, 5, field: "last_sequence", path: path)
+                lastSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "lastRecordedAt", "last_recorded_at":
+                try ProtoJSONRead.once(&seen, 6, field: "last_recorded_at", path: path)
+                lastRecordedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "recordBytes", "record_bytes":
+                try ProtoJSONRead.once(&seen, 7, field: "record_bytes", path: path)
+                recordBytes = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "reservedBytes", "reserved_bytes":
+                try ProtoJSONRead.once(&seen, 8, field: "reserved_bytes", path: path)
+                reservedBytes = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "recordsByType", "records_by_type":
+                try ProtoJSONRead.once(&seen, 9, field: "records_by_type", path: path)
+                for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
+                    recordsByType.append(try Corridor_V1_DirectoryStats.TypeCount(json: element, path: fieldPath + "[\(index)]"))
+                }
+            case "segments":
+                try ProtoJSONRead.once(&seen, 10, field: "segments", path: path)
+                for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
+                    segments.append(try Corridor_V1_DirectoryStats.Segment(json: element, path: fieldPath + "[\(index)]"))
+                }
+            case "snapshots":
+                try ProtoJSONRead.once(&seen, 11, field: "snapshots", path: path)
+                for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
+                    snapshots.append(try Corridor_V1_DirectoryStats.Snapshot(json: element, path: fieldPath + "[\(index)]"))
+                }
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DirectoryStats")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.DirectoryStats.Segment
+
+extension Corridor_V1_DirectoryStats {
+    public struct Segment: Sendable, Hashable {
+        public var file: String = ""
+        /// Empty when the header does not read.
+        public var state: String = ""
+        public var firstSequence: UInt64 = 0
+        /// 0 when the segment holds no record.
+        public var lastSequence: UInt64 = 0
+        public var records: UInt64 = 0
+        public var bytesUsed: UInt64 = 0
+        public var size: UInt64 = 0
+        /// ISO 8601 UTC; empty when not known.
+        public var createdAt: String = ""
+        public var fault: String = ""
+
+        /// Every field at its default.
+        public init() {}
+
+        /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+        public init(
+            file: String,
+            state: String,
+            firstSequence: UInt64,
+            lastSequence: UInt64,
+            records: UInt64,
+            bytesUsed: UInt64,
+            size: UInt64,
+            createdAt: String,
+            fault: String
+        ) {
+            self.file = file
+            self.state = state
+            self.firstSequence = firstSequence
+            self.lastSequence = lastSequence
+            self.records = records
+            self.bytesUsed = bytesUsed
+            self.size = size
+            self.createdAt = createdAt
+            self.fault = fault
+        }
+    }
+}
+
+extension Corridor_V1_DirectoryStats.Segment: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.DirectoryStats.Segment" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !file.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(file.utf8.count) }
+        if !state.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(state.utf8.count) }
+        if firstSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(firstSequence)) }
+        if lastSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(lastSequence)) }
+        if records != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(records)) }
+        if bytesUsed != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(bytesUsed)) }
+        if size != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(size)) }
+        if !createdAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(createdAt.utf8.count) }
+        if !fault.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(fault.utf8.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !file.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeString(file)
+        }
+        if !state.isEmpty {
+            writer.writeTag(0x12)
+            writer.writeString(state)
+        }
+        if firstSequence != 0 {
+            writer.writeTag(0x18)
+            writer.writeVarint(firstSequence)
+        }
+        if lastSequence != 0 {
+            writer.writeTag(0x20)
+            writer.writeVarint(lastSequence)
+        }
+        if records != 0 {
+            writer.writeTag(0x28)
+            writer.writeVarint(records)
+        }
+        if bytesUsed != 0 {
+            writer.writeTag(0x30)
+            writer.writeVarint(bytesUsed)
+        }
+        if size != 0 {
+            writer.writeTag(0x38)
+            writer.writeVarint(size)
+        }
+        if !createdAt.isEmpty {
+            writer.writeTag(0x42)
+            writer.writeString(createdAt)
+        }
+        if !fault.isEmpty {
+            writer.writeTag(0x4A)
+            writer.writeString(fault)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DirectoryStats__Segment.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !file.isEmpty { members.append(ProtoJSON.Member("file", .string(file))) }
+        if !state.isEmpty { members.append(ProtoJSON.Member("state", .string(state))) }
+        if firstSequence != 0 { members.append(ProtoJSON.Member("firstSequence", .string(String(firstSequence)))) }
+        if lastSequence != 0 { members.append(ProtoJSON.Member("lastSequence", .string(String(lastSequence)))) }
+        if records != 0 { members.append(ProtoJSON.Member("records", .string(String(records)))) }
+        if bytesUsed != 0 { members.append(ProtoJSON.Member("bytesUsed", .string(String(bytesUsed)))) }
+        if size != 0 { members.append(ProtoJSON.Member("size", .string(String(size)))) }
+        if !createdAt.isEmpty { members.append(ProtoJSON.Member("createdAt", .string(createdAt))) }
+        if !fault.isEmpty { members.append(ProtoJSON.Member("fault", .string(fault))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_DirectoryStats.Segment: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__directory_stats__segment__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__DirectoryStats__Segment>) -> Corridor_V1_DirectoryStats.Segment {
+        let c = message.pointee
+        return Corridor_V1_DirectoryStats.Segment(
+            file: ProtobufCRead.string(c.file),
+            state: ProtobufCRead.string(c.state),
+            firstSequence: c.first_sequence,
+            lastSequence: c.last_sequence,
+            records: c.records,
+            bytesUsed: c.bytes_used,
+            size: c.size,
+            createdAt: ProtobufCRead.string(c.created_at),
+            fault: ProtobufCRead.string(c.fault)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.DirectoryStats.Segment")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "file":
+                try ProtoJSONRead.once(&seen, 0, field: "file", path: path)
+                file = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "state":
+                try ProtoJSONRead.once(&seen, 1, field: "state", path: path)
+                state = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "firstSequence", "first_sequence":
+                try ProtoJSONRead.once(&seen, 2, field: "first_sequence", path: path)
+                firstSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "lastSequence", "last_sequence":
+                try ProtoJSONRead.once(&seen, 3, field: "last_sequence", path: path)
+                lastSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "records":
+                try ProtoJSONRead.once(&seen, 4, field: "records", path: path)
+                records = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "bytesUsed", "bytes_used":
+                try ProtoJSONRead.once(&seen, 5, field: "bytes_used", path: path)
+                bytesUsed = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "size":
+                try ProtoJSONRead.once(&seen, 6, field: "size", path: path)
+                size = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "createdAt", "created_at":
+                try ProtoJSONRead.once(&seen, 7, field: "created_at", path: path)
+                createdAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "fault":
+                try ProtoJSONRead.once(&seen, 8, field: "fault", path: path)
+                fault = try ProtoJSONRead.string(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DirectoryStats.Segment")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.DirectoryStats.Snapshot
+
+extension Corridor_V1_DirectoryStats {
+    public struct Snapshot: Sendable, Hashable {
+        public var file: String = ""
+        /// 0 when the header does not read.
+        public var sequence: UInt64 = 0
+        public var createdAt: String = ""
+        public var size: UInt64 = 0
+        public var valid: Bool = false
+        public var fault: String = ""
+
+        /// Every field at its default.
+        public init() {}
+
+        /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+        public init(
+            file: String,
+            sequence: UInt64,
+            createdAt: String,
+            size: UInt64,
+            valid: Bool,
+            fault: String
+        ) {
+            self.file = file
+            self.sequence = sequence
+            self.createdAt = createdAt
+            self.size = size
+            self.valid = valid
+            self.fault = fault
+        }
+    }
+}
+
+extension Corridor_V1_DirectoryStats.Snapshot: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.DirectoryStats.Snapshot" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !file.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(file.utf8.count) }
+        if sequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(sequence)) }
+        if !createdAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(createdAt.utf8.count) }
+        if size != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(size)) }
+        if valid { size &+= 2 }
+        if !fault.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(fault.utf8.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !file.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeString(file)
+        }
+        if sequence != 0 {
+            writer.writeTag(0x10)
+            writer.writeVarint(sequence)
+        }
+        if !createdAt.isEmpty {
+            writer.writeTag(0x1A)
+            writer.writeString(createdAt)
+        }
+        if size != 0 {
+            writer.writeTag(0x20)
+            writer.writeVarint(size)
+        }
+        if valid {
+            writer.writeTag(0x28)
+            writer.writeBool(true)
+        }
+        if !fault.isEmpty {
+            writer.writeTag(0x32)
+            writer.writeString(fault)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DirectoryStats__Snapshot.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !file.isEmpty { members.append(ProtoJSON.Member("file", .string(file))) }
+        if sequence != 0 { members.append(ProtoJSON.Member("sequence", .string(String(sequence)))) }
+        if !createdAt.isEmpty { members.append(ProtoJSON.Member("createdAt", .string(createdAt))) }
+        if size != 0 { members.append(ProtoJSON.Member("size", .string(String(size)))) }
+        if valid { members.append(ProtoJSON.Member("valid", .bool(valid))) }
+        if !fault.isEmpty { members.append(ProtoJSON.Member("fault", .string(fault))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_DirectoryStats.Snapshot: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__directory_stats__snapshot__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__DirectoryStats__Snapshot>) -> Corridor_V1_DirectoryStats.Snapshot {
+        let c = message.pointee
+        return Corridor_V1_DirectoryStats.Snapshot(
+            file: ProtobufCRead.string(c.file),
+            sequence: c.sequence,
+            createdAt: ProtobufCRead.string(c.created_at),
+            size: c.size,
+            valid: c.valid != 0,
+            fault: ProtobufCRead.string(c.fault)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.DirectoryStats.Snapshot")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "file":
+                try ProtoJSONRead.once(&seen, 0, field: "file", path: path)
+                file = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "sequence":
+                try ProtoJSONRead.once(&seen, 1, field: "sequence", path: path)
+                sequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "createdAt", "created_at":
+                try ProtoJSONRead.once(&seen, 2, field: "created_at", path: path)
+                createdAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "size":
+                try ProtoJSONRead.once(&seen, 3, field: "size", path: path)
+                size = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "valid":
+                try ProtoJSONRead.once(&seen, 4, field: "valid", path: path)
+                valid = try ProtoJSONRead.bool(member.value, path: fieldPath)
+            case "fault":
+                try ProtoJSONRead.once(&seen, 5, field: "fault", path: path)
+                fault = try ProtoJSONRead.string(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DirectoryStats.Snapshot")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.DirectoryStats.TypeCount
+
+extension Corridor_V1_DirectoryStats {
+    public struct TypeCount: Sendable, Hashable {
+        /// The record type's name (case_registered, …), or type_<number> for one
+        /// this corridorctl does not know.
+        public var type: String = ""
+        public var records: UInt64 = 0
+
+        /// Every field at its default.
+        public init() {}
+
+        /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+        public init(
+            type: String,
+            records: UInt64
+        ) {
+            self.type = type
+            self.records = records
+        }
+    }
+}
+
+extension Corridor_V1_DirectoryStats.TypeCount: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.DirectoryStats.TypeCount" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !type.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(type.utf8.count) }
+        if records != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(records)) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !type.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeString(type)
+        }
+        if records != 0 {
+            writer.writeTag(0x10)
+            writer.writeVarint(records)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DirectoryStats__TypeCount.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !type.isEmpty { members.append(ProtoJSON.Member("type", .string(type))) }
+        if records != 0 { members.append(ProtoJSON.Member("records", .string(String(records)))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_DirectoryStats.TypeCount: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__directory_stats__type_count__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__DirectoryStats__TypeCount>) -> Corridor_V1_DirectoryStats.TypeCount {
+        let c = message.pointee
+        return Corridor_V1_DirectoryStats.TypeCount(
+            type: ProtobufCRead.string(c.type),
+            records: c.records
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.DirectoryStats.TypeCount")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "type":
+                try ProtoJSONRead.once(&seen, 0, field: "type", path: path)
+                type = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "records":
+                try ProtoJSONRead.once(&seen, 1, field: "records", path: path)
+                records = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DirectoryStats.TypeCount")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.InspectedRecord
+
+/// One line of `corridorctl inspect dump --json` and `inspect tail --json`.
+public struct Corridor_V1_InspectedRecord: Sendable, Hashable {
+    public var sequence: UInt64 = 0
+    /// ISO 8601 UTC with milliseconds.
+    public var recordedAt: String = ""
+    /// The record type's name, or "unknown".
+    public var type: String = ""
+    public var typeNumber: UInt32 = 0
+    public var commit: Bool = false
+    /// The event, when the payload decodes as one (an event of a kind this
+    /// corridorctl does not know shows without its kind).
+    public var event: Corridor_V1_Event? = nil
+    /// Why the payload does not decode; then payload holds its bytes.
+    public var undecodable: String = ""
+    public var payload: [UInt8] = []
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        sequence: UInt64,
+        recordedAt: String,
+        type: String,
+        typeNumber: UInt32,
+        commit: Bool,
+        event: Corridor_V1_Event?,
+        undecodable: String,
+        payload: [UInt8]
+    ) {
+        self.sequence = sequence
+        self.recordedAt = recordedAt
+        self.type = type
+        self.typeNumber = typeNumber
+        self.commit = commit
+        self.event = event
+        self.undecodable = undecodable
+        self.payload = payload
+    }
+}
+
+extension Corridor_V1_InspectedRecord: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.InspectedRecord" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if sequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(sequence)) }
+        if !recordedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(recordedAt.utf8.count) }
+        if !type.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(type.utf8.count) }
+        if typeNumber != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(typeNumber)) }
+        if commit { size &+= 2 }
+        if let event { size &+= 1 &+ ProtoSize.lengthDelimited(event.serializedSize) }
+        if !undecodable.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(undecodable.utf8.count) }
+        if !payload.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(payload.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if sequence != 0 {
+            writer.writeTag(0x08)
+            writer.writeVarint(sequence)
+        }
+        if !recordedAt.isEmpty {
+            writer.writeTag(0x12)
+            writer.writeString(recordedAt)
+        }
+        if !type.isEmpty {
+            writer.writeTag(0x1A)
+            writer.writeString(type)
+        }
+        if typeNumber != 0 {
+            writer.writeTag(0x20)
+            writer.writeVarint(UInt64(typeNumber))
+        }
+        if commit {
+            writer.writeTag(0x28)
+            writer.writeBool(true)
+        }
+        if let event {
+            writer.writeTag(0x32)
+            writer.writeMessage(event)
+        }
+        if !undecodable.isEmpty {
+            writer.writeTag(0x3A)
+            writer.writeString(undecodable)
+        }
+        if !payload.isEmpty {
+            writer.writeTag(0x42)
+            writer.writeBytes(payload)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__InspectedRecord.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if sequence != 0 { members.append(ProtoJSON.Member("sequence", .string(String(sequence)))) }
+        if !recordedAt.isEmpty { members.append(ProtoJSON.Member("recordedAt", .string(recordedAt))) }
+        if !type.isEmpty { members.append(ProtoJSON.Member("type", .string(type))) }
+        if typeNumber != 0 { members.append(ProtoJSON.Member("typeNumber", .number(ProtoJSON.Number(typeNumber)))) }
+        if commit { members.append(ProtoJSON.Member("commit", .bool(commit))) }
+        if let event { members.append(ProtoJSON.Member("event", event.jsonValue())) }
+        if !undecodable.isEmpty { members.append(ProtoJSON.Member("undecodable", .string(undecodable))) }
+        if !payload.isEmpty { members.append(ProtoJSON.Member("payload", .string(ProtoBase64.encode(payload)))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_InspectedRecord: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__inspected_record__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__InspectedRecord>) -> Corridor_V1_InspectedRecord {
+        let c = message.pointee
+        let event_: Corridor_V1_Event? = if let pointer = c.event { Corridor_V1_Event.read(protobufC: pointer) } else { nil }
+        return Corridor_V1_InspectedRecord(
+            sequence: c.sequence,
+            recordedAt: ProtobufCRead.string(c.recorded_at),
+            type: ProtobufCRead.string(c.type),
+            typeNumber: c.type_number,
+            commit: c.commit != 0,
+            event: event_,
+            undecodable: ProtobufCRead.string(c.undecodable),
+            payload: ProtobufCRead.bytes(c.payload)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.InspectedRecord")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "sequence":
+                try ProtoJSONRead.once(&seen, 0, field: "sequence", path: path)
+                sequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "recordedAt", "recorded_at":
+                try ProtoJSONRead.once(&seen, 1, field: "recorded_at", path: path)
+                recordedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "type":
+                try ProtoJSONRead.once(&seen, 2, field: "type", path: path)
+                type = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "typeNumber", "type_number":
+                try ProtoJSONRead.once(&seen, 3, field: "type_number", path: path)
+                typeNumber = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "commit":
+                try ProtoJSONRead.once(&seen, 4, field: "commit", path: path)
+                commit = try ProtoJSONRead.bool(member.value, path: fieldPath)
+            case "event":
+                try ProtoJSONRead.once(&seen, 5, field: "event", path: path)
+                if case .null = member.value { continue }
+                event = try Corridor_V1_Event(json: member.value, path: fieldPath)
+            case "undecodable":
+                try ProtoJSONRead.once(&seen, 6, field: "undecodable", path: path)
+                undecodable = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "payload":
+                try ProtoJSONRead.once(&seen, 7, field: "payload", path: path)
+                payload = try ProtoJSONRead.bytes(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.InspectedRecord")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.CasesExport
+
+/// `corridorctl export cases --format json`: every case exported, without its
+/// personal data (CaseView.personal is left out), as of exported_at.
+public struct Corridor_V1_CasesExport: Sendable, Hashable {
+    public var cases: [Corridor_V1_CaseView] = []
+    public var count: UInt32 = 0
+    /// "cases".
+    public var export: String = ""
+    /// ISO 8601 UTC.
+    public var exportedAt: String = ""
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        cases: [Corridor_V1_CaseView],
+        count: UInt32,
+        export: String,
+        exportedAt: String
+    ) {
+        self.cases = cases
+        self.count = count
+        self.export = export
+        self.exportedAt = exportedAt
+    }
+}
+
+extension Corridor_V1_CasesExport: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.CasesExport" }
+
+    public var serializedSize: Int {
+        var size = 0
+        for element in cases { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(count)) }
+        if !export.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(export.utf8.count) }
+        if !exportedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(exportedAt.utf8.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        for element in cases {
+            writer.writeTag(0x0A)
+            writer.writeMessage(element)
+        }
+        if count != 0 {
+            writer.writeTag(0x10)
+            writer.writeVarint(UInt64(count))
+        }
+        if !export.isEmpty {
+            writer.writeTag(0x1A)
+            writer.writeString(export)
+        }
+        if !exportedAt.isEmpty {
+            writer.writeTag(0x22)
+            writer.writeString(exportedAt)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CasesExport.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !cases.isEmpty { members.append(ProtoJSON.Member("cases", .array(cases.map { $0.jsonValue() }))) }
+        if count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(count)))) }
+        if !export.isEmpty { members.append(ProtoJSON.Member("export", .string(export))) }
+        if !exportedAt.isEmpty { members.append(ProtoJSON.Member("exportedAt", .string(exportedAt))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_CasesExport: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__cases_export__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__CasesExport>) -> Corridor_V1_CasesExport {
+        let c = message.pointee
+        return Corridor_V1_CasesExport(
+            cases: ProtobufCRead.messages(c.n_cases, c.cases, Corridor_V1_CaseView.read(protobufC:)),
+            count: c.count,
+            export: ProtobufCRead.string(c.export),
+            exportedAt: ProtobufCRead.string(c.exported_at)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.CasesExport")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "cases":
+                try ProtoJSONRead.once(&seen, 0, field: "cases", path: path)
+                for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
+                    cases.append(try Corridor_V1_CaseView(json: element, path: fieldPath + "[\(index)]"))
+                }
+            case "count":
+                try ProtoJSONRead.once(&seen, 1, field: "count", path: path)
+                count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "export":
+                try ProtoJSONRead.once(&seen, 2, field: "export", path: path)
+                export = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "exportedAt", "exported_at":
+                try ProtoJSONRead.once(&seen, 3, field: "exported_at", path: path)
+                exportedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CasesExport")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.ListsExport
+
+/// `corridorctl export lists --format json`.
+public struct Corridor_V1_ListsExport: Sendable, Hashable {
+    public var lists: [Corridor_V1_ListSummary] = []
+    public var count: UInt32 = 0
+    public var export: String = ""
+    public var exportedAt: String = ""
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        lists: [Corridor_V1_ListSummary],
+        count: UInt32,
+        export: String,
+        exportedAt: String
+    ) {
+        self.lists = lists
+        self.count = count
+        self.export = export
+        self.exportedAt = exportedAt
+    }
+}
+
+extension Corridor_V1_ListsExport: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.ListsExport" }
+
+    public var serializedSize: Int {
+        var size = 0
+        for element in lists { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(count)) }
+        if !export.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(export.utf8.count) }
+        if !exportedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(exportedAt.utf8.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        for element in lists {
+            writer.writeTag(0x0A)
+            writer.writeMessage(element)
+        }
+        if count != 0 {
+            writer.writeTag(0x10)
+            writer.writeVarint(UInt64(count))
+        }
+        if !export.isEmpty {
+            writer.writeTag(0x1A)
+            writer.writeString(export)
+        }
+        if !exportedAt.isEmpty {
+            writer.writeTag(0x22)
+            writer.writeString(exportedAt)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListsExport.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !lists.isEmpty { members.append(ProtoJSON.Member("lists", .array(lists.map { $0.jsonValue() }))) }
+        if count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(count)))) }
+        if !export.isEmpty { members.append(ProtoJSON.Member("export", .string(export))) }
+        if !exportedAt.isEmpty { members.append(ProtoJSON.Member("exportedAt", .string(exportedAt))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_ListsExport: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__lists_export__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListsExport>) -> Corridor_V1_ListsExport {
+        let c = message.pointee
+        return Corridor_V1_ListsExport(
+            lists: ProtobufCRead.messages(c.n_lists, c.lists, Corridor_V1_ListSummary.read(protobufC:)),
+            count: c.count,
+            export: ProtobufCRead.string(c.export),
+            exportedAt: ProtobufCRead.string(c.exported_at)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.ListsExport")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "lists":
+                try ProtoJSONRead.once(&seen, 0, field: "lists", path: path)
+                for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
+                    lists.append(try Corridor_V1_ListSummary(json: element, path: fieldPath + "[\(index)]"))
+                }
+            case "count":
+                try ProtoJSONRead.once(&seen, 1, field: "count", path: path)
+                count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "export":
+                try ProtoJSONRead.once(&seen, 2, field: "export", path: path)
+                export = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "exportedAt", "exported_at":
+                try ProtoJSONRead.once(&seen, 3, field: "exported_at", path: path)
+                exportedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListsExport")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.MovementsExport
+
+/// `corridorctl export movements --format json`: a removed passenger's reason
+/// is left out (it may be medical).
+public struct Corridor_V1_MovementsExport: Sendable, Hashable {
+    public var movements: [Corridor_V1_Movement] = []
+    public var count: UInt32 = 0
+    public var export: String = ""
+    public var exportedAt: String = ""
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        movements: [Corridor_V1_Movement],
+        count: UInt32,
+        export: String,
+        exportedAt: String
+    ) {
+        self.movements = movements
+        self.count = count
+        self.export = export
+        self.exportedAt = exportedAt
+    }
+}
+
+extension Corridor_V1_MovementsExport: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.MovementsExport" }
+
+    public var serializedSize: Int {
+        var size = 0
+        for element in movements { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(count)) }
+        if !export.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(export.utf8.count) }
+        if !exportedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(exportedAt.utf8.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        for element in movements {
+            writer.writeTag(0x0A)
+            writer.writeMessage(element)
+        }
+        if count != 0 {
+            writer.writeTag(0x10)
+            writer.writeVarint(UInt64(count))
+        }
+        if !export.isEmpty {
+            writer.writeTag(0x1A)
+            writer.writeString(export)
+        }
+        if !exportedAt.isEmpty {
+            writer.writeTag(0x22)
+            writer.writeString(exportedAt)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__MovementsExport.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !movements.isEmpty { members.append(ProtoJSON.Member("movements", .array(movements.map { $0.jsonValue() }))) }
+        if count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(count)))) }
+        if !export.isEmpty { members.append(ProtoJSON.Member("export", .string(export))) }
+        if !exportedAt.isEmpty { members.append(ProtoJSON.Member("exportedAt", .string(exportedAt))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_MovementsExport: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__movements_export__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__MovementsExport>) -> Corridor_V1_MovementsExport {
+        let c = message.pointee
+        return Corridor_V1_MovementsExport(
+            movements: ProtobufCRead.messages(c.n_movements, c.movements, Corridor_V1_Movement.read(protobufC:)),
+            count: c.count,
+            export: ProtobufCRead.string(c.export),
+            exportedAt: ProtobufCRead.string(c.exported_at)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.MovementsExport")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "movements":
+                try ProtoJSONRead.once(&seen, 0, field: "movements", path: path)
+                for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
+                    movements.append(try Corridor_V1_Movement(json: element, path: fieldPath + "[\(index)]"))
+                }
+            case "count":
+                try ProtoJSONRead.once(&seen, 1, field: "count", path: path)
+                count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "export":
+                try ProtoJSONRead.once(&seen, 2, field: "export", path: path)
+                export = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "exportedAt", "exported_at":
+                try ProtoJSONRead.once(&seen, 3, field: "exported_at", path: path)
+                exportedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.MovementsExport")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.FiguresExport
+
+/// `corridorctl export figures --format json`.
+public struct Corridor_V1_FiguresExport: Sendable, Hashable {
+    public var figures: [Corridor_V1_Figure] = []
+    public var count: UInt32 = 0
+    public var export: String = ""
+    public var exportedAt: String = ""
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        figures: [Corridor_V1_Figure],
+        count: UInt32,
+        export: String,
+        exportedAt: String
+    ) {
+        self.figures = figures
+        self.count = count
+        self.export = export
+        self.exportedAt = exportedAt
+    }
+}
+
+extension Corridor_V1_FiguresExport: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.FiguresExport" }
+
+    public var serializedSize: Int {
+        var size = 0
+        for element in figures { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(count)) }
+        if !export.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(export.utf8.count) }
+        if !exportedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(exportedAt.utf8.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        for element in figures {
+            writer.writeTag(0x0A)
+            writer.writeMessage(element)
+        }
+        if count != 0 {
+            writer.writeTag(0x10)
+            writer.writeVarint(UInt64(count))
+        }
+        if !export.isEmpty {
+            writer.writeTag(0x1A)
+            writer.writeString(export)
+        }
+        if !exportedAt.isEmpty {
+            writer.writeTag(0x22)
+            writer.writeString(exportedAt)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__FiguresExport.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !figures.isEmpty { members.append(ProtoJSON.Member("figures", .array(figures.map { $0.jsonValue() }))) }
+        if count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(count)))) }
+        if !export.isEmpty { members.append(ProtoJSON.Member("export", .string(export))) }
+        if !exportedAt.isEmpty { members.append(ProtoJSON.Member("exportedAt", .string(exportedAt))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_FiguresExport: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__figures_export__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__FiguresExport>) -> Corridor_V1_FiguresExport {
+        let c = message.pointee
+        return Corridor_V1_FiguresExport(
+            figures: ProtobufCRead.messages(c.n_figures, c.figures, Corridor_V1_Figure.read(protobufC:)),
+            count: c.count,
+            export: ProtobufCRead.string(c.export),
+            exportedAt: ProtobufCRead.string(c.exported_at)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.FiguresExport")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "figures":
+                try ProtoJSONRead.once(&seen, 0, field: "figures", path: path)
+                for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
+                    figures.append(try Corridor_V1_Figure(json: element, path: fieldPath + "[\(index)]"))
+                }
+            case "count":
+                try ProtoJSONRead.once(&seen, 1, field: "count", path: path)
+                count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "export":
+                try ProtoJSONRead.once(&seen, 2, field: "export", path: path)
+                export = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "exportedAt", "exported_at":
+                try ProtoJSONRead.once(&seen, 3, field: "exported_at", path: path)
+                exportedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.FiguresExport")
+            }
+        }
+    }
+}

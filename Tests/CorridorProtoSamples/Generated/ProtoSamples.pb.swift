@@ -2210,6 +2210,234 @@ extension Corridor_V1_CaseListPage {
     public static var protoSamples: [Corridor_V1_CaseListPage] { [protoSample] }
 }
 
+extension Corridor_V1_DemoSummary {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_DemoSummary {
+        Corridor_V1_DemoSummary(
+            parties: ["parties 1 é✓", ""],
+            sites: ["sites 2 é✓", ""],
+            cases: 100003,
+            figures: ["figures 4 é✓", ""],
+            agreement: "agreement 5 é✓",
+            list: "list 6 é✓",
+            listStatus: .draft,
+            listed: ["listed 8 é✓", ""],
+            window: "window 9 é✓",
+            movement: "movement 10 é✓",
+            evacuated: ["evacuated 11 é✓", ""],
+            evacuationsDone: 100012,
+            evacuationsTarget: 100013,
+            tryNext: ["try_next 14 é✓", ""]
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_DemoSummary] { [protoSample] }
+}
+
+extension Corridor_V1_DirectoryLock {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_DirectoryLock {
+        Corridor_V1_DirectoryLock(
+            state: "state 1 é✓",
+            pid: 100002,
+            detail: "detail 3 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_DirectoryLock] { [protoSample] }
+}
+
+extension Corridor_V1_InspectFinding {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_InspectFinding {
+        Corridor_V1_InspectFinding(
+            severity: "severity 1 é✓",
+            file: "file 2 é✓",
+            hasOffset: true,
+            offset: 18000000000000000004,
+            fault: "fault 5 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_InspectFinding] { [protoSample] }
+}
+
+extension Corridor_V1_VerifyReport {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_VerifyReport {
+        Corridor_V1_VerifyReport(
+            directory: "directory 1 é✓",
+            clean: true,
+            lock: Corridor_V1_DirectoryLock.protoSample,
+            segments: 100004,
+            records: 18000000000000000005,
+            firstSequence: 18000000000000000006,
+            lastSequence: 18000000000000000007,
+            snapshots: 100008,
+            firstFault: Corridor_V1_InspectFinding.protoSample,
+            findings: [Corridor_V1_InspectFinding.protoSample, Corridor_V1_InspectFinding()]
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_VerifyReport] { [protoSample] }
+}
+
+extension Corridor_V1_DirectoryStats {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_DirectoryStats {
+        Corridor_V1_DirectoryStats(
+            directory: "directory 1 é✓",
+            lock: Corridor_V1_DirectoryLock.protoSample,
+            records: 18000000000000000003,
+            firstSequence: 18000000000000000004,
+            firstRecordedAt: "first_recorded_at 5 é✓",
+            lastSequence: 18000000000000000006,
+            lastRecordedAt: "last_recorded_at 7 é✓",
+            recordBytes: 18000000000000000008,
+            reservedBytes: 18000000000000000009,
+            recordsByType: [Corridor_V1_DirectoryStats.TypeCount.protoSample, Corridor_V1_DirectoryStats.TypeCount()],
+            segments: [Corridor_V1_DirectoryStats.Segment.protoSample, Corridor_V1_DirectoryStats.Segment()],
+            snapshots: [Corridor_V1_DirectoryStats.Snapshot.protoSample, Corridor_V1_DirectoryStats.Snapshot()]
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_DirectoryStats] { [protoSample] }
+}
+
+extension Corridor_V1_DirectoryStats.Segment {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_DirectoryStats.Segment {
+        Corridor_V1_DirectoryStats.Segment(
+            file: "file 1 é✓",
+            state: "state 2 é✓",
+            firstSequence: 18000000000000000003,
+            lastSequence: 18000000000000000004,
+            records: 18000000000000000005,
+            bytesUsed: 18000000000000000006,
+            size: 18000000000000000007,
+            createdAt: "created_at 8 é✓",
+            fault: "fault 9 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_DirectoryStats.Segment] { [protoSample] }
+}
+
+extension Corridor_V1_DirectoryStats.Snapshot {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_DirectoryStats.Snapshot {
+        Corridor_V1_DirectoryStats.Snapshot(
+            file: "file 1 é✓",
+            sequence: 18000000000000000002,
+            createdAt: "created_at 3 é✓",
+            size: 18000000000000000004,
+            valid: true,
+            fault: "fault 6 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_DirectoryStats.Snapshot] { [protoSample] }
+}
+
+extension Corridor_V1_DirectoryStats.TypeCount {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_DirectoryStats.TypeCount {
+        Corridor_V1_DirectoryStats.TypeCount(
+            type: "type 1 é✓",
+            records: 18000000000000000002
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_DirectoryStats.TypeCount] { [protoSample] }
+}
+
+extension Corridor_V1_InspectedRecord {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_InspectedRecord {
+        Corridor_V1_InspectedRecord(
+            sequence: 18000000000000000001,
+            recordedAt: "recorded_at 2 é✓",
+            type: "type 3 é✓",
+            typeNumber: 100004,
+            commit: true,
+            event: Corridor_V1_Event.protoSample,
+            undecodable: "undecodable 7 é✓",
+            payload: [0x00, 0xFF, 8]
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_InspectedRecord] { [protoSample] }
+}
+
+extension Corridor_V1_CasesExport {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_CasesExport {
+        Corridor_V1_CasesExport(
+            cases: [Corridor_V1_CaseView.protoSample, Corridor_V1_CaseView()],
+            count: 100002,
+            export: "export 3 é✓",
+            exportedAt: "exported_at 4 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_CasesExport] { [protoSample] }
+}
+
+extension Corridor_V1_ListsExport {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_ListsExport {
+        Corridor_V1_ListsExport(
+            lists: [Corridor_V1_ListSummary.protoSample, Corridor_V1_ListSummary()],
+            count: 100002,
+            export: "export 3 é✓",
+            exportedAt: "exported_at 4 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_ListsExport] { [protoSample] }
+}
+
+extension Corridor_V1_MovementsExport {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_MovementsExport {
+        Corridor_V1_MovementsExport(
+            movements: [Corridor_V1_Movement.protoSample, Corridor_V1_Movement()],
+            count: 100002,
+            export: "export 3 é✓",
+            exportedAt: "exported_at 4 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_MovementsExport] { [protoSample] }
+}
+
+extension Corridor_V1_FiguresExport {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_FiguresExport {
+        Corridor_V1_FiguresExport(
+            figures: [Corridor_V1_Figure.protoSample, Corridor_V1_Figure()],
+            count: 100002,
+            export: "export 3 é✓",
+            exportedAt: "exported_at 4 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_FiguresExport] { [protoSample] }
+}
+
 extension Corridor_V1_Frame {
     /// Every field set; a oneof set to its first member.
     public static var protoSample: Corridor_V1_Frame {
@@ -2830,6 +3058,19 @@ extension ProtoSamples {
         ProtoSampleSet(Corridor_V1_HealthView.protoSamples),
         ProtoSampleSet(Corridor_V1_PingSummary.protoSamples),
         ProtoSampleSet(Corridor_V1_CaseListPage.protoSamples),
+        ProtoSampleSet(Corridor_V1_DemoSummary.protoSamples),
+        ProtoSampleSet(Corridor_V1_DirectoryLock.protoSamples),
+        ProtoSampleSet(Corridor_V1_InspectFinding.protoSamples),
+        ProtoSampleSet(Corridor_V1_VerifyReport.protoSamples),
+        ProtoSampleSet(Corridor_V1_DirectoryStats.protoSamples),
+        ProtoSampleSet(Corridor_V1_DirectoryStats.Segment.protoSamples),
+        ProtoSampleSet(Corridor_V1_DirectoryStats.Snapshot.protoSamples),
+        ProtoSampleSet(Corridor_V1_DirectoryStats.TypeCount.protoSamples),
+        ProtoSampleSet(Corridor_V1_InspectedRecord.protoSamples),
+        ProtoSampleSet(Corridor_V1_CasesExport.protoSamples),
+        ProtoSampleSet(Corridor_V1_ListsExport.protoSamples),
+        ProtoSampleSet(Corridor_V1_MovementsExport.protoSamples),
+        ProtoSampleSet(Corridor_V1_FiguresExport.protoSamples),
         ProtoSampleSet(Corridor_V1_Frame.protoSamples),
         ProtoSampleSet(Corridor_V1_ProtocolVersion.protoSamples),
         ProtoSampleSet(Corridor_V1_Hello.protoSamples),

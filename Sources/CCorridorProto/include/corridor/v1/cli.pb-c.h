@@ -15,11 +15,28 @@ PROTOBUF_C__BEGIN_DECLS
 #endif
 
 #include "corridor/v1/health.pb-c.h"
+#include "corridor/v1/events.pb-c.h"
+#include "corridor/v1/figures.pb-c.h"
+#include "corridor/v1/lists.pb-c.h"
+#include "corridor/v1/movements.pb-c.h"
 #include "corridor/v1/registry.pb-c.h"
 
 typedef struct Corridor__V1__HealthView Corridor__V1__HealthView;
 typedef struct Corridor__V1__PingSummary Corridor__V1__PingSummary;
 typedef struct Corridor__V1__CaseListPage Corridor__V1__CaseListPage;
+typedef struct Corridor__V1__DemoSummary Corridor__V1__DemoSummary;
+typedef struct Corridor__V1__DirectoryLock Corridor__V1__DirectoryLock;
+typedef struct Corridor__V1__InspectFinding Corridor__V1__InspectFinding;
+typedef struct Corridor__V1__VerifyReport Corridor__V1__VerifyReport;
+typedef struct Corridor__V1__DirectoryStats Corridor__V1__DirectoryStats;
+typedef struct Corridor__V1__DirectoryStats__Segment Corridor__V1__DirectoryStats__Segment;
+typedef struct Corridor__V1__DirectoryStats__Snapshot Corridor__V1__DirectoryStats__Snapshot;
+typedef struct Corridor__V1__DirectoryStats__TypeCount Corridor__V1__DirectoryStats__TypeCount;
+typedef struct Corridor__V1__InspectedRecord Corridor__V1__InspectedRecord;
+typedef struct Corridor__V1__CasesExport Corridor__V1__CasesExport;
+typedef struct Corridor__V1__ListsExport Corridor__V1__ListsExport;
+typedef struct Corridor__V1__MovementsExport Corridor__V1__MovementsExport;
+typedef struct Corridor__V1__FiguresExport Corridor__V1__FiguresExport;
 
 
 /* --- enums --- */
@@ -84,6 +101,319 @@ struct  Corridor__V1__CaseListPage
     , 0,NULL, 0, (char *)protobuf_c_empty_string }
 
 
+/*
+ * `corridorctl demo --json`: what was loaded, ids to try the other commands on.
+ */
+struct  Corridor__V1__DemoSummary
+{
+  ProtobufCMessage base;
+  size_t n_parties;
+  char **parties;
+  size_t n_sites;
+  char **sites;
+  uint32_t cases;
+  size_t n_figures;
+  char **figures;
+  char *agreement;
+  char *list;
+  Corridor__V1__EvacuationList__Status list_status;
+  /*
+   * The cases on the list.
+   */
+  size_t n_listed;
+  char **listed;
+  char *window;
+  char *movement;
+  size_t n_evacuated;
+  char **evacuated;
+  uint32_t evacuations_done;
+  uint32_t evacuations_target;
+  /*
+   * Commands to run next.
+   */
+  size_t n_try_next;
+  char **try_next;
+};
+#define CORRIDOR__V1__DEMO_SUMMARY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__demo_summary__descriptor) \
+    , 0,NULL, 0,NULL, 0, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, CORRIDOR__V1__EVACUATION_LIST__STATUS__STATUS_UNSPECIFIED, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0, 0, 0,NULL }
+
+
+/*
+ * Whether corridord holds a data directory (`inspect … --json`).
+ */
+struct  Corridor__V1__DirectoryLock
+{
+  ProtobufCMessage base;
+  /*
+   * "free", "held" or "unknown".
+   */
+  char *state;
+  /*
+   * The holder's pid when it is known (0: not known).
+   */
+  uint32_t pid;
+  /*
+   * Why the state is unknown.
+   */
+  char *detail;
+};
+#define CORRIDOR__V1__DIRECTORY_LOCK__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__directory_lock__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+
+
+/*
+ * One fault or warning `inspect verify` found.
+ */
+struct  Corridor__V1__InspectFinding
+{
+  ProtobufCMessage base;
+  /*
+   * "error" or "warning".
+   */
+  char *severity;
+  char *file;
+  /*
+   * Where in the file, when the fault has a place (has_offset).
+   */
+  protobuf_c_boolean has_offset;
+  uint64_t offset;
+  char *fault;
+};
+#define CORRIDOR__V1__INSPECT_FINDING__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__inspect_finding__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string }
+
+
+/*
+ * `corridorctl inspect verify --json`.
+ */
+struct  Corridor__V1__VerifyReport
+{
+  ProtobufCMessage base;
+  char *directory;
+  protobuf_c_boolean clean;
+  Corridor__V1__DirectoryLock *lock;
+  uint32_t segments;
+  uint64_t records;
+  /*
+   * 0 when there are no records.
+   */
+  uint64_t first_sequence;
+  uint64_t last_sequence;
+  uint32_t snapshots;
+  Corridor__V1__InspectFinding *first_fault;
+  size_t n_findings;
+  Corridor__V1__InspectFinding **findings;
+};
+#define CORRIDOR__V1__VERIFY_REPORT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__verify_report__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, NULL, 0, 0, 0, 0, 0, NULL, 0,NULL }
+
+
+struct  Corridor__V1__DirectoryStats__Segment
+{
+  ProtobufCMessage base;
+  char *file;
+  /*
+   * Empty when the header does not read.
+   */
+  char *state;
+  uint64_t first_sequence;
+  /*
+   * 0 when the segment holds no record.
+   */
+  uint64_t last_sequence;
+  uint64_t records;
+  uint64_t bytes_used;
+  uint64_t size;
+  /*
+   * ISO 8601 UTC; empty when not known.
+   */
+  char *created_at;
+  char *fault;
+};
+#define CORRIDOR__V1__DIRECTORY_STATS__SEGMENT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__directory_stats__segment__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Corridor__V1__DirectoryStats__Snapshot
+{
+  ProtobufCMessage base;
+  char *file;
+  /*
+   * 0 when the header does not read.
+   */
+  uint64_t sequence;
+  char *created_at;
+  uint64_t size;
+  protobuf_c_boolean valid;
+  char *fault;
+};
+#define CORRIDOR__V1__DIRECTORY_STATS__SNAPSHOT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__directory_stats__snapshot__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string }
+
+
+struct  Corridor__V1__DirectoryStats__TypeCount
+{
+  ProtobufCMessage base;
+  /*
+   * The record type's name (case_registered, …), or type_<number> for one
+   * this corridorctl does not know.
+   */
+  char *type;
+  uint64_t records;
+};
+#define CORRIDOR__V1__DIRECTORY_STATS__TYPE_COUNT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__directory_stats__type_count__descriptor) \
+    , (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * `corridorctl inspect stats --json`.
+ */
+struct  Corridor__V1__DirectoryStats
+{
+  ProtobufCMessage base;
+  char *directory;
+  Corridor__V1__DirectoryLock *lock;
+  uint64_t records;
+  /*
+   * 0 and "" when there are no records.
+   */
+  uint64_t first_sequence;
+  char *first_recorded_at;
+  uint64_t last_sequence;
+  char *last_recorded_at;
+  uint64_t record_bytes;
+  uint64_t reserved_bytes;
+  /*
+   * By type name, in name order.
+   */
+  size_t n_records_by_type;
+  Corridor__V1__DirectoryStats__TypeCount **records_by_type;
+  size_t n_segments;
+  Corridor__V1__DirectoryStats__Segment **segments;
+  size_t n_snapshots;
+  Corridor__V1__DirectoryStats__Snapshot **snapshots;
+};
+#define CORRIDOR__V1__DIRECTORY_STATS__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__directory_stats__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL, 0, 0, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, 0, 0,NULL, 0,NULL, 0,NULL }
+
+
+/*
+ * One line of `corridorctl inspect dump --json` and `inspect tail --json`.
+ */
+struct  Corridor__V1__InspectedRecord
+{
+  ProtobufCMessage base;
+  uint64_t sequence;
+  /*
+   * ISO 8601 UTC with milliseconds.
+   */
+  char *recorded_at;
+  /*
+   * The record type's name, or "unknown".
+   */
+  char *type;
+  uint32_t type_number;
+  protobuf_c_boolean commit;
+  /*
+   * The event, when the payload decodes as one (an event of a kind this
+   * corridorctl does not know shows without its kind).
+   */
+  Corridor__V1__Event *event;
+  /*
+   * Why the payload does not decode; then payload holds its bytes.
+   */
+  char *undecodable;
+  ProtobufCBinaryData payload;
+};
+#define CORRIDOR__V1__INSPECTED_RECORD__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__inspected_record__descriptor) \
+    , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, NULL, (char *)protobuf_c_empty_string, {0,NULL} }
+
+
+/*
+ * `corridorctl export cases --format json`: every case exported, without its
+ * personal data (CaseView.personal is left out), as of exported_at.
+ */
+struct  Corridor__V1__CasesExport
+{
+  ProtobufCMessage base;
+  size_t n_cases;
+  Corridor__V1__CaseView **cases;
+  uint32_t count;
+  /*
+   * "cases".
+   */
+  char *export;
+  /*
+   * ISO 8601 UTC.
+   */
+  char *exported_at;
+};
+#define CORRIDOR__V1__CASES_EXPORT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__cases_export__descriptor) \
+    , 0,NULL, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * `corridorctl export lists --format json`.
+ */
+struct  Corridor__V1__ListsExport
+{
+  ProtobufCMessage base;
+  size_t n_lists;
+  Corridor__V1__ListSummary **lists;
+  uint32_t count;
+  char *export;
+  char *exported_at;
+};
+#define CORRIDOR__V1__LISTS_EXPORT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__lists_export__descriptor) \
+    , 0,NULL, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * `corridorctl export movements --format json`: a removed passenger's reason
+ * is left out (it may be medical).
+ */
+struct  Corridor__V1__MovementsExport
+{
+  ProtobufCMessage base;
+  size_t n_movements;
+  Corridor__V1__Movement **movements;
+  uint32_t count;
+  char *export;
+  char *exported_at;
+};
+#define CORRIDOR__V1__MOVEMENTS_EXPORT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__movements_export__descriptor) \
+    , 0,NULL, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * `corridorctl export figures --format json`.
+ */
+struct  Corridor__V1__FiguresExport
+{
+  ProtobufCMessage base;
+  size_t n_figures;
+  Corridor__V1__Figure **figures;
+  uint32_t count;
+  char *export;
+  char *exported_at;
+};
+#define CORRIDOR__V1__FIGURES_EXPORT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__figures_export__descriptor) \
+    , 0,NULL, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
 /* Corridor__V1__HealthView methods */
 void   corridor__v1__health_view__init
                      (Corridor__V1__HealthView         *message);
@@ -141,6 +471,205 @@ Corridor__V1__CaseListPage *
 void   corridor__v1__case_list_page__free_unpacked
                      (Corridor__V1__CaseListPage *message,
                       ProtobufCAllocator *allocator);
+/* Corridor__V1__DemoSummary methods */
+void   corridor__v1__demo_summary__init
+                     (Corridor__V1__DemoSummary         *message);
+size_t corridor__v1__demo_summary__get_packed_size
+                     (const Corridor__V1__DemoSummary   *message);
+size_t corridor__v1__demo_summary__pack
+                     (const Corridor__V1__DemoSummary   *message,
+                      uint8_t             *out);
+size_t corridor__v1__demo_summary__pack_to_buffer
+                     (const Corridor__V1__DemoSummary   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__DemoSummary *
+       corridor__v1__demo_summary__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__demo_summary__free_unpacked
+                     (Corridor__V1__DemoSummary *message,
+                      ProtobufCAllocator *allocator);
+/* Corridor__V1__DirectoryLock methods */
+void   corridor__v1__directory_lock__init
+                     (Corridor__V1__DirectoryLock         *message);
+size_t corridor__v1__directory_lock__get_packed_size
+                     (const Corridor__V1__DirectoryLock   *message);
+size_t corridor__v1__directory_lock__pack
+                     (const Corridor__V1__DirectoryLock   *message,
+                      uint8_t             *out);
+size_t corridor__v1__directory_lock__pack_to_buffer
+                     (const Corridor__V1__DirectoryLock   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__DirectoryLock *
+       corridor__v1__directory_lock__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__directory_lock__free_unpacked
+                     (Corridor__V1__DirectoryLock *message,
+                      ProtobufCAllocator *allocator);
+/* Corridor__V1__InspectFinding methods */
+void   corridor__v1__inspect_finding__init
+                     (Corridor__V1__InspectFinding         *message);
+size_t corridor__v1__inspect_finding__get_packed_size
+                     (const Corridor__V1__InspectFinding   *message);
+size_t corridor__v1__inspect_finding__pack
+                     (const Corridor__V1__InspectFinding   *message,
+                      uint8_t             *out);
+size_t corridor__v1__inspect_finding__pack_to_buffer
+                     (const Corridor__V1__InspectFinding   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__InspectFinding *
+       corridor__v1__inspect_finding__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__inspect_finding__free_unpacked
+                     (Corridor__V1__InspectFinding *message,
+                      ProtobufCAllocator *allocator);
+/* Corridor__V1__VerifyReport methods */
+void   corridor__v1__verify_report__init
+                     (Corridor__V1__VerifyReport         *message);
+size_t corridor__v1__verify_report__get_packed_size
+                     (const Corridor__V1__VerifyReport   *message);
+size_t corridor__v1__verify_report__pack
+                     (const Corridor__V1__VerifyReport   *message,
+                      uint8_t             *out);
+size_t corridor__v1__verify_report__pack_to_buffer
+                     (const Corridor__V1__VerifyReport   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__VerifyReport *
+       corridor__v1__verify_report__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__verify_report__free_unpacked
+                     (Corridor__V1__VerifyReport *message,
+                      ProtobufCAllocator *allocator);
+/* Corridor__V1__DirectoryStats__Segment methods */
+void   corridor__v1__directory_stats__segment__init
+                     (Corridor__V1__DirectoryStats__Segment         *message);
+/* Corridor__V1__DirectoryStats__Snapshot methods */
+void   corridor__v1__directory_stats__snapshot__init
+                     (Corridor__V1__DirectoryStats__Snapshot         *message);
+/* Corridor__V1__DirectoryStats__TypeCount methods */
+void   corridor__v1__directory_stats__type_count__init
+                     (Corridor__V1__DirectoryStats__TypeCount         *message);
+/* Corridor__V1__DirectoryStats methods */
+void   corridor__v1__directory_stats__init
+                     (Corridor__V1__DirectoryStats         *message);
+size_t corridor__v1__directory_stats__get_packed_size
+                     (const Corridor__V1__DirectoryStats   *message);
+size_t corridor__v1__directory_stats__pack
+                     (const Corridor__V1__DirectoryStats   *message,
+                      uint8_t             *out);
+size_t corridor__v1__directory_stats__pack_to_buffer
+                     (const Corridor__V1__DirectoryStats   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__DirectoryStats *
+       corridor__v1__directory_stats__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__directory_stats__free_unpacked
+                     (Corridor__V1__DirectoryStats *message,
+                      ProtobufCAllocator *allocator);
+/* Corridor__V1__InspectedRecord methods */
+void   corridor__v1__inspected_record__init
+                     (Corridor__V1__InspectedRecord         *message);
+size_t corridor__v1__inspected_record__get_packed_size
+                     (const Corridor__V1__InspectedRecord   *message);
+size_t corridor__v1__inspected_record__pack
+                     (const Corridor__V1__InspectedRecord   *message,
+                      uint8_t             *out);
+size_t corridor__v1__inspected_record__pack_to_buffer
+                     (const Corridor__V1__InspectedRecord   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__InspectedRecord *
+       corridor__v1__inspected_record__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__inspected_record__free_unpacked
+                     (Corridor__V1__InspectedRecord *message,
+                      ProtobufCAllocator *allocator);
+/* Corridor__V1__CasesExport methods */
+void   corridor__v1__cases_export__init
+                     (Corridor__V1__CasesExport         *message);
+size_t corridor__v1__cases_export__get_packed_size
+                     (const Corridor__V1__CasesExport   *message);
+size_t corridor__v1__cases_export__pack
+                     (const Corridor__V1__CasesExport   *message,
+                      uint8_t             *out);
+size_t corridor__v1__cases_export__pack_to_buffer
+                     (const Corridor__V1__CasesExport   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__CasesExport *
+       corridor__v1__cases_export__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__cases_export__free_unpacked
+                     (Corridor__V1__CasesExport *message,
+                      ProtobufCAllocator *allocator);
+/* Corridor__V1__ListsExport methods */
+void   corridor__v1__lists_export__init
+                     (Corridor__V1__ListsExport         *message);
+size_t corridor__v1__lists_export__get_packed_size
+                     (const Corridor__V1__ListsExport   *message);
+size_t corridor__v1__lists_export__pack
+                     (const Corridor__V1__ListsExport   *message,
+                      uint8_t             *out);
+size_t corridor__v1__lists_export__pack_to_buffer
+                     (const Corridor__V1__ListsExport   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__ListsExport *
+       corridor__v1__lists_export__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__lists_export__free_unpacked
+                     (Corridor__V1__ListsExport *message,
+                      ProtobufCAllocator *allocator);
+/* Corridor__V1__MovementsExport methods */
+void   corridor__v1__movements_export__init
+                     (Corridor__V1__MovementsExport         *message);
+size_t corridor__v1__movements_export__get_packed_size
+                     (const Corridor__V1__MovementsExport   *message);
+size_t corridor__v1__movements_export__pack
+                     (const Corridor__V1__MovementsExport   *message,
+                      uint8_t             *out);
+size_t corridor__v1__movements_export__pack_to_buffer
+                     (const Corridor__V1__MovementsExport   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__MovementsExport *
+       corridor__v1__movements_export__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__movements_export__free_unpacked
+                     (Corridor__V1__MovementsExport *message,
+                      ProtobufCAllocator *allocator);
+/* Corridor__V1__FiguresExport methods */
+void   corridor__v1__figures_export__init
+                     (Corridor__V1__FiguresExport         *message);
+size_t corridor__v1__figures_export__get_packed_size
+                     (const Corridor__V1__FiguresExport   *message);
+size_t corridor__v1__figures_export__pack
+                     (const Corridor__V1__FiguresExport   *message,
+                      uint8_t             *out);
+size_t corridor__v1__figures_export__pack_to_buffer
+                     (const Corridor__V1__FiguresExport   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__FiguresExport *
+       corridor__v1__figures_export__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__figures_export__free_unpacked
+                     (Corridor__V1__FiguresExport *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Corridor__V1__HealthView_Closure)
@@ -152,6 +681,45 @@ typedef void (*Corridor__V1__PingSummary_Closure)
 typedef void (*Corridor__V1__CaseListPage_Closure)
                  (const Corridor__V1__CaseListPage *message,
                   void *closure_data);
+typedef void (*Corridor__V1__DemoSummary_Closure)
+                 (const Corridor__V1__DemoSummary *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__DirectoryLock_Closure)
+                 (const Corridor__V1__DirectoryLock *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__InspectFinding_Closure)
+                 (const Corridor__V1__InspectFinding *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__VerifyReport_Closure)
+                 (const Corridor__V1__VerifyReport *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__DirectoryStats__Segment_Closure)
+                 (const Corridor__V1__DirectoryStats__Segment *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__DirectoryStats__Snapshot_Closure)
+                 (const Corridor__V1__DirectoryStats__Snapshot *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__DirectoryStats__TypeCount_Closure)
+                 (const Corridor__V1__DirectoryStats__TypeCount *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__DirectoryStats_Closure)
+                 (const Corridor__V1__DirectoryStats *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__InspectedRecord_Closure)
+                 (const Corridor__V1__InspectedRecord *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__CasesExport_Closure)
+                 (const Corridor__V1__CasesExport *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__ListsExport_Closure)
+                 (const Corridor__V1__ListsExport *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__MovementsExport_Closure)
+                 (const Corridor__V1__MovementsExport *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__FiguresExport_Closure)
+                 (const Corridor__V1__FiguresExport *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -161,6 +729,19 @@ typedef void (*Corridor__V1__CaseListPage_Closure)
 extern const ProtobufCMessageDescriptor corridor__v1__health_view__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__ping_summary__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__case_list_page__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__demo_summary__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__directory_lock__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__inspect_finding__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__verify_report__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__directory_stats__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__directory_stats__segment__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__directory_stats__snapshot__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__directory_stats__type_count__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__inspected_record__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__cases_export__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__lists_export__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__movements_export__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__figures_export__descriptor;
 
 PROTOBUF_C__END_DECLS
 

@@ -142,6 +142,474 @@ void   corridor__v1__case_list_page__free_unpacked
   assert(message->base.descriptor == &corridor__v1__case_list_page__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   corridor__v1__demo_summary__init
+                     (Corridor__V1__DemoSummary         *message)
+{
+  static const Corridor__V1__DemoSummary init_value = CORRIDOR__V1__DEMO_SUMMARY__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__demo_summary__get_packed_size
+                     (const Corridor__V1__DemoSummary *message)
+{
+  assert(message->base.descriptor == &corridor__v1__demo_summary__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__demo_summary__pack
+                     (const Corridor__V1__DemoSummary *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__demo_summary__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__demo_summary__pack_to_buffer
+                     (const Corridor__V1__DemoSummary *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__demo_summary__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__DemoSummary *
+       corridor__v1__demo_summary__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__DemoSummary *)
+     protobuf_c_message_unpack (&corridor__v1__demo_summary__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__demo_summary__free_unpacked
+                     (Corridor__V1__DemoSummary *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__demo_summary__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__directory_lock__init
+                     (Corridor__V1__DirectoryLock         *message)
+{
+  static const Corridor__V1__DirectoryLock init_value = CORRIDOR__V1__DIRECTORY_LOCK__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__directory_lock__get_packed_size
+                     (const Corridor__V1__DirectoryLock *message)
+{
+  assert(message->base.descriptor == &corridor__v1__directory_lock__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__directory_lock__pack
+                     (const Corridor__V1__DirectoryLock *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__directory_lock__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__directory_lock__pack_to_buffer
+                     (const Corridor__V1__DirectoryLock *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__directory_lock__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__DirectoryLock *
+       corridor__v1__directory_lock__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__DirectoryLock *)
+     protobuf_c_message_unpack (&corridor__v1__directory_lock__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__directory_lock__free_unpacked
+                     (Corridor__V1__DirectoryLock *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__directory_lock__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__inspect_finding__init
+                     (Corridor__V1__InspectFinding         *message)
+{
+  static const Corridor__V1__InspectFinding init_value = CORRIDOR__V1__INSPECT_FINDING__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__inspect_finding__get_packed_size
+                     (const Corridor__V1__InspectFinding *message)
+{
+  assert(message->base.descriptor == &corridor__v1__inspect_finding__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__inspect_finding__pack
+                     (const Corridor__V1__InspectFinding *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__inspect_finding__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__inspect_finding__pack_to_buffer
+                     (const Corridor__V1__InspectFinding *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__inspect_finding__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__InspectFinding *
+       corridor__v1__inspect_finding__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__InspectFinding *)
+     protobuf_c_message_unpack (&corridor__v1__inspect_finding__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__inspect_finding__free_unpacked
+                     (Corridor__V1__InspectFinding *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__inspect_finding__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__verify_report__init
+                     (Corridor__V1__VerifyReport         *message)
+{
+  static const Corridor__V1__VerifyReport init_value = CORRIDOR__V1__VERIFY_REPORT__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__verify_report__get_packed_size
+                     (const Corridor__V1__VerifyReport *message)
+{
+  assert(message->base.descriptor == &corridor__v1__verify_report__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__verify_report__pack
+                     (const Corridor__V1__VerifyReport *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__verify_report__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__verify_report__pack_to_buffer
+                     (const Corridor__V1__VerifyReport *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__verify_report__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__VerifyReport *
+       corridor__v1__verify_report__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__VerifyReport *)
+     protobuf_c_message_unpack (&corridor__v1__verify_report__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__verify_report__free_unpacked
+                     (Corridor__V1__VerifyReport *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__verify_report__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__directory_stats__segment__init
+                     (Corridor__V1__DirectoryStats__Segment         *message)
+{
+  static const Corridor__V1__DirectoryStats__Segment init_value = CORRIDOR__V1__DIRECTORY_STATS__SEGMENT__INIT;
+  *message = init_value;
+}
+void   corridor__v1__directory_stats__snapshot__init
+                     (Corridor__V1__DirectoryStats__Snapshot         *message)
+{
+  static const Corridor__V1__DirectoryStats__Snapshot init_value = CORRIDOR__V1__DIRECTORY_STATS__SNAPSHOT__INIT;
+  *message = init_value;
+}
+void   corridor__v1__directory_stats__type_count__init
+                     (Corridor__V1__DirectoryStats__TypeCount         *message)
+{
+  static const Corridor__V1__DirectoryStats__TypeCount init_value = CORRIDOR__V1__DIRECTORY_STATS__TYPE_COUNT__INIT;
+  *message = init_value;
+}
+void   corridor__v1__directory_stats__init
+                     (Corridor__V1__DirectoryStats         *message)
+{
+  static const Corridor__V1__DirectoryStats init_value = CORRIDOR__V1__DIRECTORY_STATS__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__directory_stats__get_packed_size
+                     (const Corridor__V1__DirectoryStats *message)
+{
+  assert(message->base.descriptor == &corridor__v1__directory_stats__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__directory_stats__pack
+                     (const Corridor__V1__DirectoryStats *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__directory_stats__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__directory_stats__pack_to_buffer
+                     (const Corridor__V1__DirectoryStats *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__directory_stats__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__DirectoryStats *
+       corridor__v1__directory_stats__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__DirectoryStats *)
+     protobuf_c_message_unpack (&corridor__v1__directory_stats__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__directory_stats__free_unpacked
+                     (Corridor__V1__DirectoryStats *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__directory_stats__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__inspected_record__init
+                     (Corridor__V1__InspectedRecord         *message)
+{
+  static const Corridor__V1__InspectedRecord init_value = CORRIDOR__V1__INSPECTED_RECORD__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__inspected_record__get_packed_size
+                     (const Corridor__V1__InspectedRecord *message)
+{
+  assert(message->base.descriptor == &corridor__v1__inspected_record__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__inspected_record__pack
+                     (const Corridor__V1__InspectedRecord *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__inspected_record__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__inspected_record__pack_to_buffer
+                     (const Corridor__V1__InspectedRecord *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__inspected_record__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__InspectedRecord *
+       corridor__v1__inspected_record__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__InspectedRecord *)
+     protobuf_c_message_unpack (&corridor__v1__inspected_record__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__inspected_record__free_unpacked
+                     (Corridor__V1__InspectedRecord *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__inspected_record__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__cases_export__init
+                     (Corridor__V1__CasesExport         *message)
+{
+  static const Corridor__V1__CasesExport init_value = CORRIDOR__V1__CASES_EXPORT__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__cases_export__get_packed_size
+                     (const Corridor__V1__CasesExport *message)
+{
+  assert(message->base.descriptor == &corridor__v1__cases_export__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__cases_export__pack
+                     (const Corridor__V1__CasesExport *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__cases_export__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__cases_export__pack_to_buffer
+                     (const Corridor__V1__CasesExport *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__cases_export__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__CasesExport *
+       corridor__v1__cases_export__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__CasesExport *)
+     protobuf_c_message_unpack (&corridor__v1__cases_export__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__cases_export__free_unpacked
+                     (Corridor__V1__CasesExport *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__cases_export__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__lists_export__init
+                     (Corridor__V1__ListsExport         *message)
+{
+  static const Corridor__V1__ListsExport init_value = CORRIDOR__V1__LISTS_EXPORT__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__lists_export__get_packed_size
+                     (const Corridor__V1__ListsExport *message)
+{
+  assert(message->base.descriptor == &corridor__v1__lists_export__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__lists_export__pack
+                     (const Corridor__V1__ListsExport *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__lists_export__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__lists_export__pack_to_buffer
+                     (const Corridor__V1__ListsExport *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__lists_export__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__ListsExport *
+       corridor__v1__lists_export__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__ListsExport *)
+     protobuf_c_message_unpack (&corridor__v1__lists_export__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__lists_export__free_unpacked
+                     (Corridor__V1__ListsExport *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__lists_export__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__movements_export__init
+                     (Corridor__V1__MovementsExport         *message)
+{
+  static const Corridor__V1__MovementsExport init_value = CORRIDOR__V1__MOVEMENTS_EXPORT__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__movements_export__get_packed_size
+                     (const Corridor__V1__MovementsExport *message)
+{
+  assert(message->base.descriptor == &corridor__v1__movements_export__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__movements_export__pack
+                     (const Corridor__V1__MovementsExport *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__movements_export__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__movements_export__pack_to_buffer
+                     (const Corridor__V1__MovementsExport *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__movements_export__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__MovementsExport *
+       corridor__v1__movements_export__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__MovementsExport *)
+     protobuf_c_message_unpack (&corridor__v1__movements_export__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__movements_export__free_unpacked
+                     (Corridor__V1__MovementsExport *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__movements_export__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__figures_export__init
+                     (Corridor__V1__FiguresExport         *message)
+{
+  static const Corridor__V1__FiguresExport init_value = CORRIDOR__V1__FIGURES_EXPORT__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__figures_export__get_packed_size
+                     (const Corridor__V1__FiguresExport *message)
+{
+  assert(message->base.descriptor == &corridor__v1__figures_export__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__figures_export__pack
+                     (const Corridor__V1__FiguresExport *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__figures_export__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__figures_export__pack_to_buffer
+                     (const Corridor__V1__FiguresExport *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__figures_export__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__FiguresExport *
+       corridor__v1__figures_export__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__FiguresExport *)
+     protobuf_c_message_unpack (&corridor__v1__figures_export__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__figures_export__free_unpacked
+                     (Corridor__V1__FiguresExport *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__figures_export__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor corridor__v1__health_view__field_descriptors[2] =
 {
   {
@@ -358,5 +826,1435 @@ const ProtobufCMessageDescriptor corridor__v1__case_list_page__descriptor =
   corridor__v1__case_list_page__field_indices_by_name,
   1,  corridor__v1__case_list_page__number_ranges,
   (ProtobufCMessageInit) corridor__v1__case_list_page__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__demo_summary__field_descriptors[14] =
+{
+  {
+    "parties",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Corridor__V1__DemoSummary, n_parties),
+    offsetof(Corridor__V1__DemoSummary, parties),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "sites",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Corridor__V1__DemoSummary, n_sites),
+    offsetof(Corridor__V1__DemoSummary, sites),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "cases",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DemoSummary, cases),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "figures",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Corridor__V1__DemoSummary, n_figures),
+    offsetof(Corridor__V1__DemoSummary, figures),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "agreement",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DemoSummary, agreement),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "list",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DemoSummary, list),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "list_status",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DemoSummary, list_status),
+    &corridor__v1__evacuation_list__status__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "listed",
+    8,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Corridor__V1__DemoSummary, n_listed),
+    offsetof(Corridor__V1__DemoSummary, listed),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "window",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DemoSummary, window),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "movement",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DemoSummary, movement),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "evacuated",
+    11,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Corridor__V1__DemoSummary, n_evacuated),
+    offsetof(Corridor__V1__DemoSummary, evacuated),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "evacuations_done",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DemoSummary, evacuations_done),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "evacuations_target",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DemoSummary, evacuations_target),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "try_next",
+    14,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Corridor__V1__DemoSummary, n_try_next),
+    offsetof(Corridor__V1__DemoSummary, try_next),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__demo_summary__field_indices_by_name[] = {
+  4,   /* field[4] = agreement */
+  2,   /* field[2] = cases */
+  10,   /* field[10] = evacuated */
+  11,   /* field[11] = evacuations_done */
+  12,   /* field[12] = evacuations_target */
+  3,   /* field[3] = figures */
+  5,   /* field[5] = list */
+  6,   /* field[6] = list_status */
+  7,   /* field[7] = listed */
+  9,   /* field[9] = movement */
+  0,   /* field[0] = parties */
+  1,   /* field[1] = sites */
+  13,   /* field[13] = try_next */
+  8,   /* field[8] = window */
+};
+static const ProtobufCIntRange corridor__v1__demo_summary__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 14 }
+};
+const ProtobufCMessageDescriptor corridor__v1__demo_summary__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.DemoSummary",
+  "DemoSummary",
+  "Corridor__V1__DemoSummary",
+  "corridor.v1",
+  sizeof(Corridor__V1__DemoSummary),
+  14,
+  corridor__v1__demo_summary__field_descriptors,
+  corridor__v1__demo_summary__field_indices_by_name,
+  1,  corridor__v1__demo_summary__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__demo_summary__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__directory_lock__field_descriptors[3] =
+{
+  {
+    "state",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryLock, state),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "pid",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryLock, pid),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "detail",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryLock, detail),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__directory_lock__field_indices_by_name[] = {
+  2,   /* field[2] = detail */
+  1,   /* field[1] = pid */
+  0,   /* field[0] = state */
+};
+static const ProtobufCIntRange corridor__v1__directory_lock__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor corridor__v1__directory_lock__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.DirectoryLock",
+  "DirectoryLock",
+  "Corridor__V1__DirectoryLock",
+  "corridor.v1",
+  sizeof(Corridor__V1__DirectoryLock),
+  3,
+  corridor__v1__directory_lock__field_descriptors,
+  corridor__v1__directory_lock__field_indices_by_name,
+  1,  corridor__v1__directory_lock__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__directory_lock__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__inspect_finding__field_descriptors[5] =
+{
+  {
+    "severity",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__InspectFinding, severity),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "file",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__InspectFinding, file),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "has_offset",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__InspectFinding, has_offset),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "offset",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__InspectFinding, offset),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "fault",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__InspectFinding, fault),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__inspect_finding__field_indices_by_name[] = {
+  4,   /* field[4] = fault */
+  1,   /* field[1] = file */
+  2,   /* field[2] = has_offset */
+  3,   /* field[3] = offset */
+  0,   /* field[0] = severity */
+};
+static const ProtobufCIntRange corridor__v1__inspect_finding__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor corridor__v1__inspect_finding__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.InspectFinding",
+  "InspectFinding",
+  "Corridor__V1__InspectFinding",
+  "corridor.v1",
+  sizeof(Corridor__V1__InspectFinding),
+  5,
+  corridor__v1__inspect_finding__field_descriptors,
+  corridor__v1__inspect_finding__field_indices_by_name,
+  1,  corridor__v1__inspect_finding__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__inspect_finding__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__verify_report__field_descriptors[10] =
+{
+  {
+    "directory",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__VerifyReport, directory),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "clean",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__VerifyReport, clean),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "lock",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__VerifyReport, lock),
+    &corridor__v1__directory_lock__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "segments",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__VerifyReport, segments),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "records",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__VerifyReport, records),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "first_sequence",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__VerifyReport, first_sequence),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "last_sequence",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__VerifyReport, last_sequence),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "snapshots",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__VerifyReport, snapshots),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "first_fault",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__VerifyReport, first_fault),
+    &corridor__v1__inspect_finding__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "findings",
+    10,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__VerifyReport, n_findings),
+    offsetof(Corridor__V1__VerifyReport, findings),
+    &corridor__v1__inspect_finding__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__verify_report__field_indices_by_name[] = {
+  1,   /* field[1] = clean */
+  0,   /* field[0] = directory */
+  9,   /* field[9] = findings */
+  8,   /* field[8] = first_fault */
+  5,   /* field[5] = first_sequence */
+  6,   /* field[6] = last_sequence */
+  2,   /* field[2] = lock */
+  4,   /* field[4] = records */
+  3,   /* field[3] = segments */
+  7,   /* field[7] = snapshots */
+};
+static const ProtobufCIntRange corridor__v1__verify_report__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 10 }
+};
+const ProtobufCMessageDescriptor corridor__v1__verify_report__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.VerifyReport",
+  "VerifyReport",
+  "Corridor__V1__VerifyReport",
+  "corridor.v1",
+  sizeof(Corridor__V1__VerifyReport),
+  10,
+  corridor__v1__verify_report__field_descriptors,
+  corridor__v1__verify_report__field_indices_by_name,
+  1,  corridor__v1__verify_report__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__verify_report__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__directory_stats__segment__field_descriptors[9] =
+{
+  {
+    "file",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats__Segment, file),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "state",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats__Segment, state),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "first_sequence",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats__Segment, first_sequence),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "last_sequence",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats__Segment, last_sequence),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "records",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats__Segment, records),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "bytes_used",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats__Segment, bytes_used),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "size",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats__Segment, size),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "created_at",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats__Segment, created_at),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "fault",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats__Segment, fault),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__directory_stats__segment__field_indices_by_name[] = {
+  5,   /* field[5] = bytes_used */
+  7,   /* field[7] = created_at */
+  8,   /* field[8] = fault */
+  0,   /* field[0] = file */
+  2,   /* field[2] = first_sequence */
+  3,   /* field[3] = last_sequence */
+  4,   /* field[4] = records */
+  6,   /* field[6] = size */
+  1,   /* field[1] = state */
+};
+static const ProtobufCIntRange corridor__v1__directory_stats__segment__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 9 }
+};
+const ProtobufCMessageDescriptor corridor__v1__directory_stats__segment__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.DirectoryStats.Segment",
+  "Segment",
+  "Corridor__V1__DirectoryStats__Segment",
+  "corridor.v1",
+  sizeof(Corridor__V1__DirectoryStats__Segment),
+  9,
+  corridor__v1__directory_stats__segment__field_descriptors,
+  corridor__v1__directory_stats__segment__field_indices_by_name,
+  1,  corridor__v1__directory_stats__segment__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__directory_stats__segment__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__directory_stats__snapshot__field_descriptors[6] =
+{
+  {
+    "file",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats__Snapshot, file),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "sequence",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats__Snapshot, sequence),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "created_at",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats__Snapshot, created_at),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "size",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats__Snapshot, size),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "valid",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats__Snapshot, valid),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "fault",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats__Snapshot, fault),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__directory_stats__snapshot__field_indices_by_name[] = {
+  2,   /* field[2] = created_at */
+  5,   /* field[5] = fault */
+  0,   /* field[0] = file */
+  1,   /* field[1] = sequence */
+  3,   /* field[3] = size */
+  4,   /* field[4] = valid */
+};
+static const ProtobufCIntRange corridor__v1__directory_stats__snapshot__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor corridor__v1__directory_stats__snapshot__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.DirectoryStats.Snapshot",
+  "Snapshot",
+  "Corridor__V1__DirectoryStats__Snapshot",
+  "corridor.v1",
+  sizeof(Corridor__V1__DirectoryStats__Snapshot),
+  6,
+  corridor__v1__directory_stats__snapshot__field_descriptors,
+  corridor__v1__directory_stats__snapshot__field_indices_by_name,
+  1,  corridor__v1__directory_stats__snapshot__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__directory_stats__snapshot__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__directory_stats__type_count__field_descriptors[2] =
+{
+  {
+    "type",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats__TypeCount, type),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "records",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats__TypeCount, records),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__directory_stats__type_count__field_indices_by_name[] = {
+  1,   /* field[1] = records */
+  0,   /* field[0] = type */
+};
+static const ProtobufCIntRange corridor__v1__directory_stats__type_count__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor corridor__v1__directory_stats__type_count__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.DirectoryStats.TypeCount",
+  "TypeCount",
+  "Corridor__V1__DirectoryStats__TypeCount",
+  "corridor.v1",
+  sizeof(Corridor__V1__DirectoryStats__TypeCount),
+  2,
+  corridor__v1__directory_stats__type_count__field_descriptors,
+  corridor__v1__directory_stats__type_count__field_indices_by_name,
+  1,  corridor__v1__directory_stats__type_count__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__directory_stats__type_count__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__directory_stats__field_descriptors[12] =
+{
+  {
+    "directory",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats, directory),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "lock",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats, lock),
+    &corridor__v1__directory_lock__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "records",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats, records),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "first_sequence",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats, first_sequence),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "first_recorded_at",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats, first_recorded_at),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "last_sequence",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats, last_sequence),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "last_recorded_at",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats, last_recorded_at),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "record_bytes",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats, record_bytes),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reserved_bytes",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DirectoryStats, reserved_bytes),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "records_by_type",
+    10,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__DirectoryStats, n_records_by_type),
+    offsetof(Corridor__V1__DirectoryStats, records_by_type),
+    &corridor__v1__directory_stats__type_count__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "segments",
+    11,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__DirectoryStats, n_segments),
+    offsetof(Corridor__V1__DirectoryStats, segments),
+    &corridor__v1__directory_stats__segment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "snapshots",
+    12,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__DirectoryStats, n_snapshots),
+    offsetof(Corridor__V1__DirectoryStats, snapshots),
+    &corridor__v1__directory_stats__snapshot__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__directory_stats__field_indices_by_name[] = {
+  0,   /* field[0] = directory */
+  4,   /* field[4] = first_recorded_at */
+  3,   /* field[3] = first_sequence */
+  6,   /* field[6] = last_recorded_at */
+  5,   /* field[5] = last_sequence */
+  1,   /* field[1] = lock */
+  7,   /* field[7] = record_bytes */
+  2,   /* field[2] = records */
+  9,   /* field[9] = records_by_type */
+  8,   /* field[8] = reserved_bytes */
+  10,   /* field[10] = segments */
+  11,   /* field[11] = snapshots */
+};
+static const ProtobufCIntRange corridor__v1__directory_stats__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 12 }
+};
+const ProtobufCMessageDescriptor corridor__v1__directory_stats__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.DirectoryStats",
+  "DirectoryStats",
+  "Corridor__V1__DirectoryStats",
+  "corridor.v1",
+  sizeof(Corridor__V1__DirectoryStats),
+  12,
+  corridor__v1__directory_stats__field_descriptors,
+  corridor__v1__directory_stats__field_indices_by_name,
+  1,  corridor__v1__directory_stats__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__directory_stats__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__inspected_record__field_descriptors[8] =
+{
+  {
+    "sequence",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__InspectedRecord, sequence),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "recorded_at",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__InspectedRecord, recorded_at),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "type",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__InspectedRecord, type),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "type_number",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__InspectedRecord, type_number),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "commit",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__InspectedRecord, commit),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "event",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__InspectedRecord, event),
+    &corridor__v1__event__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "undecodable",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__InspectedRecord, undecodable),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "payload",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BYTES,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__InspectedRecord, payload),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__inspected_record__field_indices_by_name[] = {
+  4,   /* field[4] = commit */
+  5,   /* field[5] = event */
+  7,   /* field[7] = payload */
+  1,   /* field[1] = recorded_at */
+  0,   /* field[0] = sequence */
+  2,   /* field[2] = type */
+  3,   /* field[3] = type_number */
+  6,   /* field[6] = undecodable */
+};
+static const ProtobufCIntRange corridor__v1__inspected_record__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 8 }
+};
+const ProtobufCMessageDescriptor corridor__v1__inspected_record__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.InspectedRecord",
+  "InspectedRecord",
+  "Corridor__V1__InspectedRecord",
+  "corridor.v1",
+  sizeof(Corridor__V1__InspectedRecord),
+  8,
+  corridor__v1__inspected_record__field_descriptors,
+  corridor__v1__inspected_record__field_indices_by_name,
+  1,  corridor__v1__inspected_record__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__inspected_record__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__cases_export__field_descriptors[4] =
+{
+  {
+    "cases",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__CasesExport, n_cases),
+    offsetof(Corridor__V1__CasesExport, cases),
+    &corridor__v1__case_view__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "count",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__CasesExport, count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "export",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__CasesExport, export),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "exported_at",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__CasesExport, exported_at),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__cases_export__field_indices_by_name[] = {
+  0,   /* field[0] = cases */
+  1,   /* field[1] = count */
+  2,   /* field[2] = export */
+  3,   /* field[3] = exported_at */
+};
+static const ProtobufCIntRange corridor__v1__cases_export__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor corridor__v1__cases_export__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.CasesExport",
+  "CasesExport",
+  "Corridor__V1__CasesExport",
+  "corridor.v1",
+  sizeof(Corridor__V1__CasesExport),
+  4,
+  corridor__v1__cases_export__field_descriptors,
+  corridor__v1__cases_export__field_indices_by_name,
+  1,  corridor__v1__cases_export__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__cases_export__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__lists_export__field_descriptors[4] =
+{
+  {
+    "lists",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__ListsExport, n_lists),
+    offsetof(Corridor__V1__ListsExport, lists),
+    &corridor__v1__list_summary__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "count",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ListsExport, count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "export",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ListsExport, export),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "exported_at",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ListsExport, exported_at),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__lists_export__field_indices_by_name[] = {
+  1,   /* field[1] = count */
+  2,   /* field[2] = export */
+  3,   /* field[3] = exported_at */
+  0,   /* field[0] = lists */
+};
+static const ProtobufCIntRange corridor__v1__lists_export__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor corridor__v1__lists_export__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.ListsExport",
+  "ListsExport",
+  "Corridor__V1__ListsExport",
+  "corridor.v1",
+  sizeof(Corridor__V1__ListsExport),
+  4,
+  corridor__v1__lists_export__field_descriptors,
+  corridor__v1__lists_export__field_indices_by_name,
+  1,  corridor__v1__lists_export__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__lists_export__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__movements_export__field_descriptors[4] =
+{
+  {
+    "movements",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__MovementsExport, n_movements),
+    offsetof(Corridor__V1__MovementsExport, movements),
+    &corridor__v1__movement__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "count",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__MovementsExport, count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "export",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__MovementsExport, export),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "exported_at",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__MovementsExport, exported_at),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__movements_export__field_indices_by_name[] = {
+  1,   /* field[1] = count */
+  2,   /* field[2] = export */
+  3,   /* field[3] = exported_at */
+  0,   /* field[0] = movements */
+};
+static const ProtobufCIntRange corridor__v1__movements_export__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor corridor__v1__movements_export__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.MovementsExport",
+  "MovementsExport",
+  "Corridor__V1__MovementsExport",
+  "corridor.v1",
+  sizeof(Corridor__V1__MovementsExport),
+  4,
+  corridor__v1__movements_export__field_descriptors,
+  corridor__v1__movements_export__field_indices_by_name,
+  1,  corridor__v1__movements_export__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__movements_export__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__figures_export__field_descriptors[4] =
+{
+  {
+    "figures",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__FiguresExport, n_figures),
+    offsetof(Corridor__V1__FiguresExport, figures),
+    &corridor__v1__figure__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "count",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__FiguresExport, count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "export",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__FiguresExport, export),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "exported_at",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__FiguresExport, exported_at),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__figures_export__field_indices_by_name[] = {
+  1,   /* field[1] = count */
+  2,   /* field[2] = export */
+  3,   /* field[3] = exported_at */
+  0,   /* field[0] = figures */
+};
+static const ProtobufCIntRange corridor__v1__figures_export__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor corridor__v1__figures_export__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.FiguresExport",
+  "FiguresExport",
+  "Corridor__V1__FiguresExport",
+  "corridor.v1",
+  sizeof(Corridor__V1__FiguresExport),
+  4,
+  corridor__v1__figures_export__field_descriptors,
+  corridor__v1__figures_export__field_indices_by_name,
+  1,  corridor__v1__figures_export__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__figures_export__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
