@@ -34,7 +34,9 @@ struct ListCommand: AsyncParsableCommand {
                 try await client.createList(Corridor_V1_CreateListRequest(list: list), timeout: connection.callTimeout)
             }
             await client.close()
-            try ListCommand.show(ListSummary(list: created), json: json)
+            // --json: the wire response, like the other list actions.
+            if json { return printJSON(created) }
+            try ListCommand.show(ListSummary(list: created), json: false)
         }
     }
 

@@ -1,18 +1,21 @@
-import CorridorClient
+import CorridorModel
+import CorridorWire
 
-// The requests corridorctl builds, from model values: each sets the generated
-// message's fields through the mapping (CorridorWire/Mapping); a field left out
-// keeps its proto3 default.
+// Requests from model values, for the calls that take a generated request:
+// each sets the message's fields through the mapping (CorridorWire/Mapping),
+// and a field left out keeps its proto3 default. The memberwise init (every
+// field, no defaults) is there too, for a caller that wants the compiler to
+// name a field added to proto/.
 
 extension Corridor_V1_RecordAgreementRequest {
-    init(agreement: Agreement) {
+    public init(agreement: Agreement) {
         self.init()
         self.agreement = Corridor_V1_Agreement(agreement)
     }
 }
 
 extension Corridor_V1_UpdateAgreementRequest {
-    init(agreement: Agreement, fields: [String] = [], reason: String = "") {
+    public init(agreement: Agreement, fields: [String] = [], reason: String = "") {
         self.init()
         self.agreement = Corridor_V1_Agreement(agreement)
         self.fields = fields
@@ -21,7 +24,7 @@ extension Corridor_V1_UpdateAgreementRequest {
 }
 
 extension Corridor_V1_SetAgreementStatusRequest {
-    init(agreementID: String = "", status: Agreement.Status = .unspecified, reason: String = "", date: String = "") {
+    public init(agreementID: String = "", status: Agreement.Status = .unspecified, reason: String = "", date: String = "") {
         self.init()
         self.agreementID = agreementID
         self.status = Corridor_V1_Agreement.Status(status)
@@ -31,21 +34,21 @@ extension Corridor_V1_SetAgreementStatusRequest {
 }
 
 extension Corridor_V1_ListAgreementsRequest {
-    init(status: Agreement.Status = .unspecified) {
+    public init(status: Agreement.Status = .unspecified) {
         self.init()
         self.status = Corridor_V1_Agreement.Status(status)
     }
 }
 
 extension Corridor_V1_ReportFigureRequest {
-    init(figure: Figure) {
+    public init(figure: Figure) {
         self.init()
         self.figure = Corridor_V1_Figure(figure)
     }
 }
 
 extension Corridor_V1_ListFiguresRequest {
-    init(subjectKind: Figure.SubjectKind = .unspecified, subjectID: String = "", measure: Figure.Measure = .unspecified) {
+    public init(subjectKind: Figure.SubjectKind = .unspecified, subjectID: String = "", measure: Figure.Measure = .unspecified) {
         self.init()
         self.subjectKind = Corridor_V1_Figure.SubjectKind(subjectKind)
         self.subjectID = subjectID
@@ -54,7 +57,7 @@ extension Corridor_V1_ListFiguresRequest {
 }
 
 extension Corridor_V1_CompareFiguresRequest {
-    init(subjectID: String = "", measure: Figure.Measure = .unspecified) {
+    public init(subjectID: String = "", measure: Figure.Measure = .unspecified) {
         self.init()
         self.subjectID = subjectID
         self.measure = Corridor_V1_Figure.Measure(measure)
@@ -62,7 +65,7 @@ extension Corridor_V1_CompareFiguresRequest {
 }
 
 extension Corridor_V1_ImportCasesRequest {
-    init(rows: [ImportCaseRow] = [], dryRun: Bool = false, reason: String = "") {
+    public init(rows: [ImportCaseRow] = [], dryRun: Bool = false, reason: String = "") {
         self.init()
         self.rows = rows.map(Corridor_V1_ImportCaseRow.init)
         self.dryRun = dryRun
@@ -71,14 +74,14 @@ extension Corridor_V1_ImportCasesRequest {
 }
 
 extension Corridor_V1_CreateListRequest {
-    init(list: EvacuationList) {
+    public init(list: EvacuationList) {
         self.init()
         self.list = Corridor_V1_EvacuationList(list)
     }
 }
 
 extension Corridor_V1_ListListsRequest {
-    init(agreementID: String = "", status: EvacuationList.Status = .unspecified) {
+    public init(agreementID: String = "", status: EvacuationList.Status = .unspecified) {
         self.init()
         self.agreementID = agreementID
         self.status = Corridor_V1_EvacuationList.Status(status)
@@ -86,21 +89,21 @@ extension Corridor_V1_ListListsRequest {
 }
 
 extension Corridor_V1_ImposeRuleRequest {
-    init(rule: EligibilityRule) {
+    public init(rule: EligibilityRule) {
         self.init()
         self.rule = Corridor_V1_EligibilityRule(rule)
     }
 }
 
 extension Corridor_V1_PlanMovementRequest {
-    init(movement: Movement) {
+    public init(movement: Movement) {
         self.init()
         self.movement = Corridor_V1_Movement(movement)
     }
 }
 
 extension Corridor_V1_SetMovementStatusRequest {
-    init(movementID: String = "", status: Movement.Status = .unspecified, at: String = "", timeZone: String = "", overrideReason: String = "", reason: String = "") {
+    public init(movementID: String = "", status: Movement.Status = .unspecified, at: String = "", timeZone: String = "", overrideReason: String = "", reason: String = "") {
         self.init()
         self.movementID = movementID
         self.status = Corridor_V1_Movement.Status(status)
@@ -112,7 +115,7 @@ extension Corridor_V1_SetMovementStatusRequest {
 }
 
 extension Corridor_V1_ChangeManifestRequest {
-    init(movementID: String = "", add: [Movement.Passenger] = [], removeCaseIDs: [String] = [], reason: String = "") {
+    public init(movementID: String = "", add: [Movement.Passenger] = [], removeCaseIDs: [String] = [], reason: String = "") {
         self.init()
         self.movementID = movementID
         self.add = add.map(Corridor_V1_Movement.Passenger.init)
@@ -122,7 +125,7 @@ extension Corridor_V1_ChangeManifestRequest {
 }
 
 extension Corridor_V1_RemoveCargoRequest {
-    init(movementID: String = "", lineID: String = "", quantity: UInt64 = 0, partyID: String = "", reason: String = "", stage: Movement.RemovalStage = .unspecified, siteID: String = "", at: String = "", timeZone: String = "") {
+    public init(movementID: String = "", lineID: String = "", quantity: UInt64 = 0, partyID: String = "", reason: String = "", stage: Movement.RemovalStage = .unspecified, siteID: String = "", at: String = "", timeZone: String = "") {
         self.init()
         self.movementID = movementID
         self.lineID = lineID
@@ -137,7 +140,7 @@ extension Corridor_V1_RemoveCargoRequest {
 }
 
 extension Corridor_V1_RecordDeliveryRequest {
-    init(movementID: String = "", lines: [LineDelivery] = [], restInFull: Bool = false) {
+    public init(movementID: String = "", lines: [LineDelivery] = [], restInFull: Bool = false) {
         self.init()
         self.movementID = movementID
         self.lines = lines.map(Corridor_V1_LineDelivery.init)
@@ -146,7 +149,7 @@ extension Corridor_V1_RecordDeliveryRequest {
 }
 
 extension Corridor_V1_ReportIncidentRequest {
-    init(movementID: String = "", incident: Movement.Incident, at: String = "", timeZone: String = "") {
+    public init(movementID: String = "", incident: Movement.Incident, at: String = "", timeZone: String = "") {
         self.init()
         self.movementID = movementID
         self.incident = Corridor_V1_Movement.Incident(incident)
@@ -156,7 +159,7 @@ extension Corridor_V1_ReportIncidentRequest {
 }
 
 extension Corridor_V1_ListMovementsRequest {
-    init(kind: Movement.Kind = .unspecified, status: Movement.Status = .unspecified, day: String = "", timeZone: String = "", withRemovals: Bool = false, agreementID: String = "") {
+    public init(kind: Movement.Kind = .unspecified, status: Movement.Status = .unspecified, day: String = "", timeZone: String = "", withRemovals: Bool = false, agreementID: String = "") {
         self.init()
         self.kind = Corridor_V1_Movement.Kind(kind)
         self.status = Corridor_V1_Movement.Status(status)
@@ -168,7 +171,7 @@ extension Corridor_V1_ListMovementsRequest {
 }
 
 extension Corridor_V1_WaitingCasesRequest {
-    init(siteID: String = "", precedence: Case.Precedence = .unspecified, limit: UInt32 = 0) {
+    public init(siteID: String = "", precedence: Case.Precedence = .unspecified, limit: UInt32 = 0) {
         self.init()
         self.siteID = siteID
         self.precedence = Corridor_V1_Case.Precedence(precedence)
@@ -177,14 +180,14 @@ extension Corridor_V1_WaitingCasesRequest {
 }
 
 extension Corridor_V1_AnnounceWindowRequest {
-    init(window: AccessWindow) {
+    public init(window: AccessWindow) {
         self.init()
         self.window = Corridor_V1_AccessWindow(window)
     }
 }
 
 extension Corridor_V1_SetWindowStatusRequest {
-    init(windowID: String = "", status: AccessWindow.Status = .unspecified, report: String = "", reason: String = "", at: String = "", timeZone: String = "") {
+    public init(windowID: String = "", status: AccessWindow.Status = .unspecified, report: String = "", reason: String = "", at: String = "", timeZone: String = "") {
         self.init()
         self.windowID = windowID
         self.status = Corridor_V1_AccessWindow.Status(status)
