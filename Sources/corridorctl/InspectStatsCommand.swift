@@ -39,13 +39,13 @@ struct InspectStatsCommand: ParsableCommand {
                 segments: stats.segments.map {
                     Corridor_V1_DirectoryStats.Segment(
                         file: $0.file, state: $0.state?.description ?? "", firstSequence: $0.firstSequence, lastSequence: $0.lastSequence ?? 0,
-                        records: UInt64($0.records), bytesUsed: UInt64($0.bytesUsed), size: UInt64($0.size),
+                        records: UInt64($0.records), bytesUsed: UInt64($0.bytesUsed), sizeBytes: UInt64($0.size),
                         createdAt: time($0.createdAtNanoseconds) ?? "", fault: $0.fault ?? ""
                     )
                 },
                 snapshots: stats.snapshots.map {
                     Corridor_V1_DirectoryStats.Snapshot(
-                        file: $0.file, sequence: $0.sequence ?? 0, createdAt: time($0.createdAtNanoseconds) ?? "", size: UInt64($0.size),
+                        file: $0.file, sequence: $0.sequence ?? 0, createdAt: time($0.createdAtNanoseconds) ?? "", sizeBytes: UInt64($0.size),
                         valid: $0.isValid, fault: $0.fault ?? ""
                     )
                 }

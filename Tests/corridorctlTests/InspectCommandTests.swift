@@ -180,7 +180,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         #expect(segments.reduce(0) { $0 + (u64($1["records"]) ?? 0) } == 600)
         #expect(segments.dropLast().allSatisfy { $0["state"] as? String == "sealed" })
         #expect(segments.last?["state"] as? String == "offline", "a cleanly closed log's last segment is offline")
-        #expect(segments.allSatisfy { u64($0["size"]) == 64 * 1024 })
+        #expect(segments.allSatisfy { u64($0["sizeBytes"]) == 64 * 1024 })
         #expect(u64(segments.first?["firstSequence"]) == 1)
         #expect(u64(segments.last?["lastSequence"]) == 600)
 
@@ -221,9 +221,10 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         let party = try #require((event["partyRegistered"] as? [String: Any])?["party"] as? [String: Any])
         #expect(party["id"] as? String == "p0")
         #expect((event["actor"] as? [String: Any])?["userName"] as? String == "medco")
-        // The event is the Codable encoding of Event, keys sorted, on one line.
+        // cli.proto's InspectedRecord, its event the generated Event's proto3 JSON, on one line.
         let firstLine = try #require(run.stdout.split(separator: "\n").first)
-        #expect(firstLine.contains(#""event":{"actor":{"pid":4242,"#), "\(firstLine)")
+        #expect(firstLine.contains(#""event":{"actor":{"uid":1000,"userName":"medco","pid":4242},"#), "\(firstLine)")
+        #expect(try Corridor_V1_InspectedRecord(jsonText: String(firstLine)).event?.actor?.pid == 4242)
     }
 
     @Test func dumpFiltersBySequenceAndType() async throws {
@@ -304,7 +305,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         let json = try await Corridorctl.run(["inspect", "verify", "--json", fixture.directory])
         #expect(json.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(object["clean"] as? Bool == false)
+        #expect(object["clean"] == nil, "false is left out in proto3 JSON")
         let fault = try #require(object["firstFault"] as? [String: Any])
         #expect(fault["file"] as? String == "\(fixture.segmentsDirectory)/\(first)")
         #expect(u64(fault["offset"]) == offset)

@@ -1284,7 +1284,9 @@ extension Corridor_V1_DirectoryStats {
         public var lastSequence: UInt64 = 0
         public var records: UInt64 = 0
         public var bytesUsed: UInt64 = 0
-        public var size: UInt64 = 0
+        /// The segment file's size. (Not `size`: the Swift generator's serializedSize
+        /// has a local of that name, which a field named so shadows.)
+        public var sizeBytes: UInt64 = 0
         /// ISO 8601 UTC; empty when not known.
         public var createdAt: String = ""
         public var fault: String = ""
@@ -1300,7 +1302,7 @@ extension Corridor_V1_DirectoryStats {
             lastSequence: UInt64,
             records: UInt64,
             bytesUsed: UInt64,
-            size: UInt64,
+            sizeBytes: UInt64,
             createdAt: String,
             fault: String
         ) {
@@ -1310,7 +1312,7 @@ extension Corridor_V1_DirectoryStats {
             self.lastSequence = lastSequence
             self.records = records
             self.bytesUsed = bytesUsed
-            self.size = size
+            self.sizeBytes = sizeBytes
             self.createdAt = createdAt
             self.fault = fault
         }
@@ -1328,7 +1330,7 @@ extension Corridor_V1_DirectoryStats.Segment: ProtoMessage {
         if lastSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(lastSequence)) }
         if records != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(records)) }
         if bytesUsed != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(bytesUsed)) }
-        if size != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(size)) }
+        if sizeBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(sizeBytes)) }
         if !createdAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(createdAt.utf8.count) }
         if !fault.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(fault.utf8.count) }
         return size
@@ -1359,9 +1361,9 @@ extension Corridor_V1_DirectoryStats.Segment: ProtoMessage {
             writer.writeTag(0x30)
             writer.writeVarint(bytesUsed)
         }
-        if size != 0 {
+        if sizeBytes != 0 {
             writer.writeTag(0x38)
-            writer.writeVarint(size)
+            writer.writeVarint(sizeBytes)
         }
         if !createdAt.isEmpty {
             writer.writeTag(0x42)
@@ -1385,7 +1387,7 @@ extension Corridor_V1_DirectoryStats.Segment: ProtoMessage {
         if lastSequence != 0 { members.append(ProtoJSON.Member("lastSequence", .string(String(lastSequence)))) }
         if records != 0 { members.append(ProtoJSON.Member("records", .string(String(records)))) }
         if bytesUsed != 0 { members.append(ProtoJSON.Member("bytesUsed", .string(String(bytesUsed)))) }
-        if size != 0 { members.append(ProtoJSON.Member("size", .string(String(size)))) }
+        if sizeBytes != 0 { members.append(ProtoJSON.Member("sizeBytes", .string(String(sizeBytes)))) }
         if !createdAt.isEmpty { members.append(ProtoJSON.Member("createdAt", .string(createdAt))) }
         if !fault.isEmpty { members.append(ProtoJSON.Member("fault", .string(fault))) }
         return .object(members)
@@ -1410,7 +1412,7 @@ extension Corridor_V1_DirectoryStats.Segment: ProtobufCBacked {
             lastSequence: c.last_sequence,
             records: c.records,
             bytesUsed: c.bytes_used,
-            size: c.size,
+            sizeBytes: c.size_bytes,
             createdAt: ProtobufCRead.string(c.created_at),
             fault: ProtobufCRead.string(c.fault)
         )
@@ -1442,9 +1444,9 @@ extension Corridor_V1_DirectoryStats.Segment: ProtobufCBacked {
             case "bytesUsed", "bytes_used":
                 try ProtoJSONRead.once(&seen, 5, field: "bytes_used", path: path)
                 bytesUsed = try ProtoJSONRead.uint64(member.value, path: fieldPath)
-            case "size":
-                try ProtoJSONRead.once(&seen, 6, field: "size", path: path)
-                size = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "sizeBytes", "size_bytes":
+                try ProtoJSONRead.once(&seen, 6, field: "size_bytes", path: path)
+                sizeBytes = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "createdAt", "created_at":
                 try ProtoJSONRead.once(&seen, 7, field: "created_at", path: path)
                 createdAt = try ProtoJSONRead.string(member.value, path: fieldPath)
@@ -1466,7 +1468,7 @@ extension Corridor_V1_DirectoryStats {
         /// 0 when the header does not read.
         public var sequence: UInt64 = 0
         public var createdAt: String = ""
-        public var size: UInt64 = 0
+        public var sizeBytes: UInt64 = 0
         public var valid: Bool = false
         public var fault: String = ""
 
@@ -1478,14 +1480,14 @@ extension Corridor_V1_DirectoryStats {
             file: String,
             sequence: UInt64,
             createdAt: String,
-            size: UInt64,
+            sizeBytes: UInt64,
             valid: Bool,
             fault: String
         ) {
             self.file = file
             self.sequence = sequence
             self.createdAt = createdAt
-            self.size = size
+            self.sizeBytes = sizeBytes
             self.valid = valid
             self.fault = fault
         }
@@ -1500,7 +1502,7 @@ extension Corridor_V1_DirectoryStats.Snapshot: ProtoMessage {
         if !file.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(file.utf8.count) }
         if sequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(sequence)) }
         if !createdAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(createdAt.utf8.count) }
-        if size != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(size)) }
+        if sizeBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(sizeBytes)) }
         if valid { size &+= 2 }
         if !fault.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(fault.utf8.count) }
         return size
@@ -1519,9 +1521,9 @@ extension Corridor_V1_DirectoryStats.Snapshot: ProtoMessage {
             writer.writeTag(0x1A)
             writer.writeString(createdAt)
         }
-        if size != 0 {
+        if sizeBytes != 0 {
             writer.writeTag(0x20)
-            writer.writeVarint(size)
+            writer.writeVarint(sizeBytes)
         }
         if valid {
             writer.writeTag(0x28)
@@ -1542,7 +1544,7 @@ extension Corridor_V1_DirectoryStats.Snapshot: ProtoMessage {
         if !file.isEmpty { members.append(ProtoJSON.Member("file", .string(file))) }
         if sequence != 0 { members.append(ProtoJSON.Member("sequence", .string(String(sequence)))) }
         if !createdAt.isEmpty { members.append(ProtoJSON.Member("createdAt", .string(createdAt))) }
-        if size != 0 { members.append(ProtoJSON.Member("size", .string(String(size)))) }
+        if sizeBytes != 0 { members.append(ProtoJSON.Member("sizeBytes", .string(String(sizeBytes)))) }
         if valid { members.append(ProtoJSON.Member("valid", .bool(valid))) }
         if !fault.isEmpty { members.append(ProtoJSON.Member("fault", .string(fault))) }
         return .object(members)
@@ -1564,7 +1566,7 @@ extension Corridor_V1_DirectoryStats.Snapshot: ProtobufCBacked {
             file: ProtobufCRead.string(c.file),
             sequence: c.sequence,
             createdAt: ProtobufCRead.string(c.created_at),
-            size: c.size,
+            sizeBytes: c.size_bytes,
             valid: c.valid != 0,
             fault: ProtobufCRead.string(c.fault)
         )
@@ -1587,9 +1589,9 @@ extension Corridor_V1_DirectoryStats.Snapshot: ProtobufCBacked {
             case "createdAt", "created_at":
                 try ProtoJSONRead.once(&seen, 2, field: "created_at", path: path)
                 createdAt = try ProtoJSONRead.string(member.value, path: fieldPath)
-            case "size":
-                try ProtoJSONRead.once(&seen, 3, field: "size", path: path)
-                size = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "sizeBytes", "size_bytes":
+                try ProtoJSONRead.once(&seen, 3, field: "size_bytes", path: path)
+                sizeBytes = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "valid":
                 try ProtoJSONRead.once(&seen, 4, field: "valid", path: path)
                 valid = try ProtoJSONRead.bool(member.value, path: fieldPath)

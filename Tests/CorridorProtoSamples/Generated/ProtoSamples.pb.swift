@@ -2319,7 +2319,7 @@ extension Corridor_V1_DirectoryStats.Segment {
             lastSequence: 18000000000000000004,
             records: 18000000000000000005,
             bytesUsed: 18000000000000000006,
-            size: 18000000000000000007,
+            sizeBytes: 18000000000000000007,
             createdAt: "created_at 8 é✓",
             fault: "fault 9 é✓"
         )
@@ -2336,7 +2336,7 @@ extension Corridor_V1_DirectoryStats.Snapshot {
             file: "file 1 é✓",
             sequence: 18000000000000000002,
             createdAt: "created_at 3 é✓",
-            size: 18000000000000000004,
+            sizeBytes: 18000000000000000004,
             valid: true,
             fault: "fault 6 é✓"
         )

@@ -227,7 +227,11 @@ struct  Corridor__V1__DirectoryStats__Segment
   uint64_t last_sequence;
   uint64_t records;
   uint64_t bytes_used;
-  uint64_t size;
+  /*
+   * The segment file's size. (Not `size`: the Swift generator's serializedSize
+   * has a local of that name, which a field named so shadows.)
+   */
+  uint64_t size_bytes;
   /*
    * ISO 8601 UTC; empty when not known.
    */
@@ -248,7 +252,7 @@ struct  Corridor__V1__DirectoryStats__Snapshot
    */
   uint64_t sequence;
   char *created_at;
-  uint64_t size;
+  uint64_t size_bytes;
   protobuf_c_boolean valid;
   char *fault;
 };

@@ -1419,12 +1419,12 @@ static const ProtobufCFieldDescriptor corridor__v1__directory_stats__segment__fi
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
-    "size",
+    "size_bytes",
     7,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_UINT64,
     0,   /* quantifier_offset */
-    offsetof(Corridor__V1__DirectoryStats__Segment, size),
+    offsetof(Corridor__V1__DirectoryStats__Segment, size_bytes),
     NULL,
     NULL,
     0,             /* flags */
@@ -1463,7 +1463,7 @@ static const unsigned corridor__v1__directory_stats__segment__field_indices_by_n
   2,   /* field[2] = first_sequence */
   3,   /* field[3] = last_sequence */
   4,   /* field[4] = records */
-  6,   /* field[6] = size */
+  6,   /* field[6] = size_bytes */
   1,   /* field[1] = state */
 };
 static const ProtobufCIntRange corridor__v1__directory_stats__segment__number_ranges[1 + 1] =
@@ -1525,12 +1525,12 @@ static const ProtobufCFieldDescriptor corridor__v1__directory_stats__snapshot__f
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
-    "size",
+    "size_bytes",
     4,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_UINT64,
     0,   /* quantifier_offset */
-    offsetof(Corridor__V1__DirectoryStats__Snapshot, size),
+    offsetof(Corridor__V1__DirectoryStats__Snapshot, size_bytes),
     NULL,
     NULL,
     0,             /* flags */
@@ -1566,7 +1566,7 @@ static const unsigned corridor__v1__directory_stats__snapshot__field_indices_by_
   5,   /* field[5] = fault */
   0,   /* field[0] = file */
   1,   /* field[1] = sequence */
-  3,   /* field[3] = size */
+  3,   /* field[3] = size_bytes */
   4,   /* field[4] = valid */
 };
 static const ProtobufCIntRange corridor__v1__directory_stats__snapshot__number_ranges[1 + 1] =
