@@ -126,17 +126,52 @@ public final class CorridorClient: Sendable {
 
     /// One request, one response. A timeout is sent to the server, which
     /// enforces it; the client also stops waiting shortly after it passes.
-    public func unary<Response: WireMessage>(
-        _ method: String,
-        _ request: some WireMessage,
-        as responseType: Response.Type = Response.self,
+    /// The request is encoded by its generated code, so every string goes as
+    /// it is (one with a NUL reaches the server, which refuses it naming the
+    /// field); a response that does not decode is INTERNAL.
+    public func unary<Request, Response>(
+        _ method: RPCMethod<Request, Response>,
+        _ request: Request,
         timeout: Duration? = nil,
         requestID: String = ""
     ) async throws(RPCError) -> Response {
+        let payload = try await unary(path: method.path, payload: Self.payload(request), timeout: timeout, requestID: requestID)
+        return try Self.decode(payload, as: Response.self)
+    }
+
+    /// One request, a stream of responses. Ending the iteration early (or
+    /// cancelling the task that iterates) cancels the call on the server.
+    /// A response that does not decode ends the stream with INTERNAL.
+    public func serverStreaming<Request, Response>(
+        _ method: RPCMethod<Request, Response>,
+        _ request: Request,
+        timeout: Duration? = nil,
+        requestID: String = ""
+    ) -> AsyncThrowingStream<Response, any Error> {
+        mapped(serverStreaming(path: method.path, payload: Self.payload(request), timeout: timeout, requestID: requestID)) { payload in
+            try Self.decode(payload, as: Response.self)
+        }
+    }
+
+    /// A unary call with the request's bytes as they are and the answer's
+    /// bytes undecoded: for tests and tools that probe the server with
+    /// payloads no generated message would write. `method` is one of the
+    /// generated tables (`Corridor_V1_Registry.all`, …).
+    public func unary(_ method: AnyRPCMethod, payload: [UInt8], timeout: Duration? = nil, requestID: String = "") async throws(RPCError) -> [UInt8] {
+        let answer = try await unary(path: method.path, payload: ByteBuffer(bytes: payload), timeout: timeout, requestID: requestID)
+        return Array(answer.readableBytesView)
+    }
+
+    /// A server-streaming call with raw bytes both ways (see `unary(_:payload:)`).
+    public func serverStreaming(_ method: AnyRPCMethod, payload: [UInt8], timeout: Duration? = nil, requestID: String = "") -> AsyncThrowingStream<[UInt8], any Error> {
+        mapped(serverStreaming(path: method.path, payload: ByteBuffer(bytes: payload), timeout: timeout, requestID: requestID)) { Array($0.readableBytesView) }
+    }
+
+    private func unary(path: String, payload: ByteBuffer, timeout: Duration?, requestID: String) async throws(RPCError) -> ByteBuffer {
         let streamID = allocateStreamID()
         let handler = self.handler
         let promise = handler.eventLoop.makePromise(of: ByteBuffer.self)
-        let call = CallStart(method: method, timeoutMilliseconds: Self.milliseconds(timeout), payload: request.wireBytes(), requestID: requestID)
+        let call = CallStart(method: path, timeoutMilliseconds: Self.milliseconds(timeout), payload: payload, requestID: requestID)
         handler.eventLoop.execute {
             handler.value.start(streamID: streamID, call: call, pending: .unary(promise, response: nil))
         }
@@ -146,9 +181,8 @@ public final class CorridorClient: Sendable {
             }
         }
         defer { guardTimer?.cancel() }
-        let payload: ByteBuffer
         do {
-            payload = try await withTaskCancellationHandler {
+            return try await withTaskCancellationHandler {
                 try await promise.futureResult.get()
             } onCancel: {
                 handler.eventLoop.execute {
@@ -160,21 +194,12 @@ public final class CorridorClient: Sendable {
         } catch {
             throw RPCError(.unknown, "\(error)")
         }
-        return try Response(wireBytes: payload)
     }
 
-    /// One request, a stream of responses. Ending the iteration early (or
-    /// cancelling the task that iterates) cancels the call on the server.
-    public func serverStreaming<Response: WireMessage>(
-        _ method: String,
-        _ request: some WireMessage,
-        as responseType: Response.Type = Response.self,
-        timeout: Duration? = nil,
-        requestID: String = ""
-    ) -> AsyncThrowingStream<Response, any Error> {
+    private func serverStreaming(path: String, payload: ByteBuffer, timeout: Duration?, requestID: String) -> AsyncThrowingStream<ByteBuffer, any Error> {
         let streamID = allocateStreamID()
         let handler = self.handler
-        let call = CallStart(method: method, timeoutMilliseconds: Self.milliseconds(timeout), payload: request.wireBytes(), requestID: requestID)
+        let call = CallStart(method: path, timeoutMilliseconds: Self.milliseconds(timeout), payload: payload, requestID: requestID)
         let (raw, rawContinuation) = AsyncThrowingStream<ByteBuffer, any Error>.makeStream()
         rawContinuation.onTermination = { termination in
             guard case .cancelled = termination else { return }
@@ -185,19 +210,40 @@ public final class CorridorClient: Sendable {
         handler.eventLoop.execute {
             handler.value.start(streamID: streamID, call: call, pending: .streaming(rawContinuation))
         }
-        let (typed, typedContinuation) = AsyncThrowingStream<Response, any Error>.makeStream()
+        return raw
+    }
+
+    /// A stream of responses, each transformed on a task that stops when the
+    /// consumer does (and the consumer stopping cancels the call).
+    func mapped<Response: Sendable, T: Sendable>(
+        _ responses: AsyncThrowingStream<Response, any Error>, _ transform: @escaping @Sendable (Response) throws -> T
+    ) -> AsyncThrowingStream<T, any Error> {
+        let (stream, continuation) = AsyncThrowingStream<T, any Error>.makeStream()
         let pump = Task {
             do {
-                for try await payload in raw {
-                    typedContinuation.yield(try Response(wireBytes: payload))
-                }
-                typedContinuation.finish()
+                for try await response in responses { continuation.yield(try transform(response)) }
+                continuation.finish()
             } catch {
-                typedContinuation.finish(throwing: error)
+                continuation.finish(throwing: error)
             }
         }
-        typedContinuation.onTermination = { _ in pump.cancel() }
-        return typed
+        continuation.onTermination = { _ in pump.cancel() }
+        return stream
+    }
+
+    private static func payload(_ request: some ProtoMessage) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(request.serializedSize)
+        request.serialize(into: &buffer)
+        return buffer
+    }
+
+    private static func decode<Response: ProtoMessage>(_ payload: ByteBuffer, as: Response.Type) throws(RPCError) -> Response {
+        do {
+            return try Response(serializedBytes: payload)
+        } catch {
+            throw RPCError(.internal, "corridord sent a response that is not a valid \(Response.protoMessageName): \(error)")
+        }
     }
 
     private func allocateStreamID() -> UInt32 {

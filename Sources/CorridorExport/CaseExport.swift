@@ -50,26 +50,13 @@ public enum CaseExport: RecordExport {
         ]]
     }
 
-    public static func json(_ view: CaseView) -> JSONValue {
-        guard let record = view.case else { return .null }
-        return .object([
-            "id": .string(record.id),
-            "site_id": .text(record.siteID),
-            "origin_site_id": .text(record.originSiteID),
-            "status": .string(record.status.rawValue),
-            "status_date": .text(record.statusDate),
-            "precedence": .string(record.precedence.rawValue),
-            "age_months": .uint(UInt64(record.ageMonths)),
-            "age_group": .string(record.ageGroup),
-            "sex": .string(record.sex.rawValue),
-            "pregnant": .bool(record.pregnant),
-            "conditions": .strings(record.conditions.map(\.rawValue)),
-            "needs": .strings(record.needs.map(\.rawValue)),
-            "consent_given": .bool(record.consentGiven),
-            "companion_ids": .strings(record.companionIDs),
-            "registered_at": .time(record.registeredAtMs),
-            "days_waiting": record.status.isWaitingForExport ? .uint(UInt64(view.daysWaiting)) : .null,
-        ])
+    /// The case as the JSON export holds it: its CaseView without the personal
+    /// data and without the status reason (free text that may say why someone
+    /// died or left), as in the HXL view.
+    public static func message(_ view: CaseView) -> Corridor_V1_CaseView {
+        var record = view.case.map(Corridor_V1_Case.init)
+        record?.statusReason = ""
+        return Corridor_V1_CaseView(case: record, personal: nil, daysWaiting: view.daysWaiting)
     }
 }
 

@@ -1,4 +1,5 @@
 import CorridorModel
+import Foundation
 import CorridorWire
 
 /// A column of an HXL-tagged CSV: the header people read and the hashtag
@@ -13,15 +14,18 @@ public struct HXLColumn: Sendable, Hashable {
     }
 }
 
-/// One kind of export: its columns, the rows a record gives, and the record as JSON.
+/// One kind of export: its columns, the rows a record gives, and the record
+/// as its generated message (the JSON export is proto3 JSON, the dialect of
+/// every `corridorctl … --json`).
 public protocol RecordExport {
     associatedtype Record
+    associatedtype Message: ProtoMessage
     /// "cases", "lists", "movements", "figures": the JSON key and the schema's name.
     static var kind: String { get }
     static var columns: [HXLColumn] { get }
     /// The record's rows, each a value by hashtag (missing hashtags are empty).
     static func rows(_ record: Record) -> [[String: String]]
-    static func json(_ record: Record) -> JSONValue
+    static func message(_ record: Record) -> Message
 }
 
 extension RecordExport {
@@ -43,7 +47,13 @@ extension RecordExport {
         hxlHeader() + records.map(hxlLines).joined()
     }
 
-    /// A whole JSON file: {"<kind>": [...], "count": N, "export": kind, "exported_at": T}.
+    /// The record as proto3 JSON.
+    public static func json(_ record: Record) -> ProtoJSON {
+        message(record).jsonValue()
+    }
+
+    /// A whole JSON file, the proto3 JSON of cli.proto's <Kind>Export:
+    /// {"<kind>": [...], "count": N, "export": kind, "exportedAt": T}.
     public static func jsonDocument(_ records: [Record], exportedAtMs: UInt64) -> String {
         var writer = JSONExportWriter(kind: kind, exportedAtMs: exportedAtMs)
         var text = writer.begin()
@@ -53,8 +63,9 @@ extension RecordExport {
 }
 
 /// Writes a JSON export a record at a time, so a large export never sits in
-/// memory whole. The document's keys come in a fixed order (the records
-/// first, the count once known); every record's keys are sorted.
+/// memory whole: the proto3 JSON of cli.proto's CasesExport, ListsExport,
+/// MovementsExport or FiguresExport (the records first, the count once known,
+/// then the kind and the time; each record as its message's JSON).
 public struct JSONExportWriter: Sendable {
     public let kind: String
     public let exportedAtMs: UInt64
@@ -67,24 +78,20 @@ public struct JSONExportWriter: Sendable {
 
     /// Up to the opening of the records' array.
     public func begin() -> String {
-        var text = "{\n  "
-        JSONValue.writeString(kind, to: &text)
-        return text + ": ["
+        "{\n  " + ProtoJSON.string(kind).text() + ": ["
     }
 
-    public mutating func element(_ value: JSONValue) -> String {
-        var text = count == 0 ? "\n    " : ",\n    "
-        value.write(to: &text, indent: 2, level: 2)
+    public mutating func element(_ value: ProtoJSON) -> String {
+        let text = (count == 0 ? "\n    " : ",\n    ") + value.text(pretty: true).replacingOccurrences(of: "\n", with: "\n    ")
         count += 1
         return text
     }
 
     public func end() -> String {
         var text = count == 0 ? "],\n" : "\n  ],\n"
-        text += "  \"count\": \(count),\n  \"export\": "
-        JSONValue.writeString(kind, to: &text)
-        text += ",\n  \"exported_at\": " + JSONValue.time(exportedAtMs).serialized() + "\n}\n"
-        return text
+        text += "  \"count\": \(count),\n  \"export\": " + ProtoJSON.string(kind).text()
+        if exportedAtMs != 0 { text += ",\n  \"exportedAt\": " + ProtoJSON.string(ISO8601.utc(milliseconds: exportedAtMs)).text() }
+        return text + "\n}\n"
     }
 }
 

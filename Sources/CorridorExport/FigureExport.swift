@@ -62,21 +62,7 @@ public enum FigureExport: RecordExport {
         return [row]
     }
 
-    public static func json(_ figure: Figure) -> JSONValue {
-        .object([
-            "id": .string(figure.id),
-            "subject_kind": .string(figure.subjectKind.rawValue),
-            "subject_id": .text(figure.subjectID),
-            "measure": .string(figure.measure.rawValue),
-            "low": .uint(figure.low),
-            "high": .uint(figure.high),
-            "qualifier": .string(figure.qualifier.rawValue),
-            "as_of": .text(figure.asOf),
-            "as_of_end": .text(figure.asOfEnd),
-            "source_party_id": .text(figure.sourcePartyID),
-            "reported_in": .text(figure.reportedIn),
-            "note": .text(figure.note),
-            "recorded_at": .time(figure.recordedAtMs),
-        ])
+    public static func message(_ figure: Figure) -> Corridor_V1_Figure {
+        Corridor_V1_Figure(figure)
     }
 }

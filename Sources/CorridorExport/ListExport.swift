@@ -54,45 +54,7 @@ public enum ListExport: RecordExport {
         }
     }
 
-    public static func json(_ summary: ListSummary) -> JSONValue {
-        guard let list = summary.list else { return .null }
-        return .object([
-            "id": .string(list.id),
-            "title": .text(list.title),
-            "agreement_id": .text(list.agreementID),
-            "origin_site_id": .text(list.originSiteID),
-            "quota": .uint(UInt64(list.quota)),
-            "rule_ids": .strings(list.ruleIDs),
-            "companions_count": .bool(list.companionsCount),
-            "status": .string(list.status.rawValue),
-            "policy_version": .text(list.policyVersion),
-            "required_approvals": .strings(list.requiredApprovals),
-            "approved_by": .strings(list.approvedBy),
-            "version": .uint(UInt64(list.version)),
-            "created_at": .time(list.createdAtMs),
-            "closed_reason": .text(list.closedReason),
-            "entries": .array(list.entries.map { entry in
-                .object([
-                    "rank": .uint(UInt64(entry.rank)),
-                    "case_id": .string(entry.caseID),
-                    "explanation": .text(entry.explanation),
-                    "companion_ids": .strings(entry.companionIDs),
-                    "state": .string(entry.state.rawValue),
-                    "struck_by": .text(entry.struckBy),
-                    "reason": .text(entry.reason),
-                    "added_in_version": .uint(UInt64(entry.addedInVersion)),
-                ])
-            }),
-            "progress": .object([
-                "waiting": .uint(UInt64(summary.waiting)),
-                "scheduled": .uint(UInt64(summary.scheduled)),
-                "in_transit": .uint(UInt64(summary.inTransit)),
-                "evacuated": .uint(UInt64(summary.evacuated)),
-                "died": .uint(UInt64(summary.died)),
-                "withdrawn": .uint(UInt64(summary.withdrawn)),
-                "struck": .uint(UInt64(summary.struck)),
-                "places_taken": .uint(UInt64(summary.placesTaken)),
-            ]),
-        ])
+    public static func message(_ summary: ListSummary) -> Corridor_V1_ListSummary {
+        Corridor_V1_ListSummary(summary)
     }
 }

@@ -91,64 +91,11 @@ public enum MovementExport: RecordExport {
         return rows.isEmpty ? [common] : rows
     }
 
-    public static func json(_ movement: Movement) -> JSONValue {
-        .object([
-            "id": .string(movement.id),
-            "kind": .string(movement.kind.rawValue),
-            "agreement_id": .text(movement.agreementID),
-            "list_id": .text(movement.listID),
-            "origin_site_id": .text(movement.originSiteID),
-            "crossing_site_id": .text(movement.crossingSiteID),
-            "destination_site_ids": .strings(movement.destinationSiteIDs),
-            "vehicles": .array(movement.vehicles.map { .object(["kind": .string($0.kind.rawValue), "count": .uint(UInt64($0.count))]) }),
-            "planned_departure": .time(movement.plannedDepartureMs),
-            "planned_arrival": .time(movement.plannedArrivalMs),
-            "departed_at": .time(movement.departedAtMs),
-            "arrived_at": .time(movement.arrivedAtMs),
-            "completed_at": .time(movement.completedAtMs),
-            "status": .string(movement.status.rawValue),
-            "passengers": .array(movement.passengers.map { passenger in
-                .object([
-                    "case_id": .string(passenger.caseID),
-                    "destination_site_id": .text(passenger.destinationSiteID),
-                    "removed": .bool(passenger.removed),
-                ])
-            }),
-            "cargo": .array(movement.cargo.map { line in
-                .object([
-                    "id": .string(line.id),
-                    "item": .string(line.item),
-                    "category": .string(line.category.rawValue),
-                    "quantity": .uint(line.quantity),
-                    "unit": .text(line.unit),
-                    "people_served": .uint(UInt64(line.peopleServed)),
-                    "removed": .uint(line.removed),
-                    "delivered": line.deliveryRecorded ? .uint(line.delivered) : .null,
-                ])
-            }),
-            "removals": .array(movement.removals.map { removal in
-                .object([
-                    "line_id": .string(removal.lineID),
-                    "quantity": .uint(removal.quantity),
-                    "party_id": .text(removal.partyID),
-                    "reason": .text(removal.reason),
-                    "stage": .string(removal.stage.rawValue),
-                    "site_id": .text(removal.siteID),
-                    "at": .time(removal.atMs),
-                ])
-            }),
-            "incidents": .array(movement.incidents.map { incident in
-                .object([
-                    "at": .time(incident.atMs),
-                    "kind": .string(incident.kind.rawValue),
-                    "place": .text(incident.place),
-                    "description": .text(incident.description),
-                    "injured": .uint(UInt64(incident.injured)),
-                    "killed": .uint(UInt64(incident.killed)),
-                ])
-            }),
-            "departure_override": .text(movement.departureOverride),
-            "abort_reason": .text(movement.abortReason),
-        ])
+    /// The movement as the JSON export holds it: a removed passenger's reason
+    /// is left out (it may be medical), as in the HXL view.
+    public static func message(_ movement: Movement) -> Corridor_V1_Movement {
+        var message = Corridor_V1_Movement(movement)
+        for index in message.passengers.indices { message.passengers[index].removedReason = "" }
+        return message
     }
 }

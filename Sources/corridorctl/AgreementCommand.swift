@@ -46,8 +46,9 @@ struct AgreementCommand: AsyncParsableCommand {
                     --status agreed --agreed-on 2017-12-26 \\
                     --term "releases:jaish:detainee-releases:29:29 detainees released" \\
                     --term "evacuations:gov:evacuations:29:29 medical evacuations"
-                or --file with the agreement as JSON, in the shape `agreement show --json` prints \
-                (options given as well override the file's fields).
+                or --file with the agreement as JSON, in the shape `agreement show --json` prints: \
+                proto3 JSON of corridor.v1.Agreement, any field left out taking its default, an unknown \
+                field refused (options given as well override the file's fields).
                 """
         )
         @OptionGroup var connection: ConnectionOptions
@@ -60,26 +61,15 @@ struct AgreementCommand: AsyncParsableCommand {
         func run() async throws {
             var agreement = Agreement()
             if let file {
-                let data: Data
-                do {
-                    data = try Data(contentsOf: URL(fileURLWithPath: file))
-                } catch {
-                    throw InputError("cannot read \(file): \((error as NSError).localizedDescription)")
-                }
-                do {
-                    agreement = try JSONDecoder().decode(AgreementFile.self, from: data).agreement()
-                } catch let error as InputError {
-                    throw InputError("\(file): \(error.description)")
-                } catch {
-                    throw InputError("\(file) is not an agreement in JSON: \(error)")
-                }
+                let message = try readMessageFile(file, as: Corridor_V1_Agreement.self)
+                agreement = try model(of: message, in: file) { (message) throws(MappingError) in try Agreement(proto: message) }
             }
             if let id { agreement.id = id }
             if let status { agreement.status = status }
             _ = fields.apply(to: &agreement)
             guard !agreement.id.isEmpty else { throw InputError("Give the agreement's id (or an \"id\" in --file).") }
             let client = try await connection.connect()
-            let request = RecordAgreementRequest(agreement: agreement)
+            let request = Corridor_V1_RecordAgreementRequest(agreement: agreement)
             let recorded = try await calling { () async throws(RPCError) in
                 try await client.recordAgreement(request, timeout: connection.callTimeout)
             }
@@ -104,7 +94,7 @@ struct AgreementCommand: AsyncParsableCommand {
             let names = fields.apply(to: &agreement)
             guard !names.isEmpty else { throw InputError("Name at least one change, e.g. --title or --term.") }
             let client = try await connection.connect()
-            let request = UpdateAgreementRequest(agreement: agreement, fields: names, reason: reason)
+            let request = Corridor_V1_UpdateAgreementRequest(agreement: agreement, fields: names, reason: reason)
             let updated = try await calling { () async throws(RPCError) in
                 try await client.updateAgreement(request, timeout: connection.callTimeout)
             }
@@ -132,7 +122,7 @@ struct AgreementCommand: AsyncParsableCommand {
 
         func run() async throws {
             let client = try await connection.connect()
-            let request = SetAgreementStatusRequest(agreementID: id, status: status, reason: reason, date: date)
+            let request = Corridor_V1_SetAgreementStatusRequest(agreementID: id, status: status, reason: reason, date: date)
             let updated = try await calling { () async throws(RPCError) in
                 try await client.setAgreementStatus(request, timeout: connection.callTimeout)
             }
@@ -156,7 +146,7 @@ struct AgreementCommand: AsyncParsableCommand {
 
         func run() async throws {
             let client = try await connection.connect()
-            let request = RecordFulfilmentRequest(agreementID: id, termID: term, count: count, date: date, reason: reason)
+            let request = Corridor_V1_RecordFulfilmentRequest(agreementID: id, termID: term, count: count, date: date, reason: reason)
             let progress = try await calling { () async throws(RPCError) in
                 try await client.recordFulfilment(request, timeout: connection.callTimeout)
             }
@@ -174,7 +164,7 @@ struct AgreementCommand: AsyncParsableCommand {
         func run() async throws {
             let client = try await connection.connect()
             let agreement = try await calling { () async throws(RPCError) in
-                try await client.getAgreement(GetRequest(id: id), timeout: connection.callTimeout)
+                try await client.getAgreement(Corridor_V1_GetRequest(id: id), timeout: connection.callTimeout)
             }
             await client.close()
             try AgreementCommand.show(agreement, json: json)
@@ -190,12 +180,12 @@ struct AgreementCommand: AsyncParsableCommand {
         func run() async throws {
             let client = try await connection.connect()
             let response = try await calling { () async throws(RPCError) in
-                try await client.listAgreements(ListAgreementsRequest(status: status ?? .unspecified), timeout: connection.callTimeout)
+                try await client.listAgreements(Corridor_V1_ListAgreementsRequest(status: status ?? .unspecified), timeout: connection.callTimeout)
             }
             await client.close()
-            if json { return try printJSON(response) }
+            if json { return printJSON(response) }
             var table = TextTable("ID", "STATUS", "AGREED", "IMPLEMENTING SINCE", "PARTIES", "TERMS", "TITLE")
-            for agreement in response.agreements {
+            for agreement in try models(response.agreements, Agreement.init(proto:)) {
                 table.add(agreement.id, agreement.status.rawValue, agreement.agreedOn, agreement.implementationStartedOn,
                           agreement.parties.map(\.partyID).joined(separator: ","), "\(agreement.terms.count)", agreement.title)
             }
@@ -213,7 +203,7 @@ struct AgreementCommand: AsyncParsableCommand {
         func run() async throws {
             let client = try await connection.connect()
             let progress = try await calling { () async throws(RPCError) in
-                try await client.getAgreementProgress(GetRequest(id: id), timeout: connection.callTimeout)
+                try await client.getAgreementProgress(Corridor_V1_GetRequest(id: id), timeout: connection.callTimeout)
             }
             await client.close()
             try AgreementCommand.show(progress, json: json)
@@ -221,7 +211,7 @@ struct AgreementCommand: AsyncParsableCommand {
     }
 
     static func show(_ agreement: Agreement, json: Bool) throws {
-        if json { return try printJSON(agreement) }
+        if json { return printJSON(agreement) }
         printFields([
             ("id", agreement.id), ("title", agreement.title),
             ("status", agreement.status.rawValue + (agreement.statusReason.isEmpty ? "" : " (\(agreement.statusReason))")),
@@ -239,7 +229,7 @@ struct AgreementCommand: AsyncParsableCommand {
     }
 
     static func show(_ progress: AgreementProgress, json: Bool) throws {
-        if json { return try printJSON(progress) }
+        if json { return printJSON(progress) }
         if let agreement = progress.agreement {
             print("\(agreement.id): \(agreement.title) — \(agreement.status.rawValue)")
         }
@@ -250,60 +240,6 @@ struct AgreementCommand: AsyncParsableCommand {
         }
         print(table.render())
         print(progress.allMet ? "every term has reached its target" : "not every term has reached its target yet")
-    }
-}
-
-/// An agreement in a JSON file: the shape `agreement show --json` prints, any
-/// field left out taking its default; enum values as proto names or as the
-/// command line writes them ("detainee-releases").
-struct AgreementFile: Decodable {
-    struct PartyRole: Decodable {
-        var partyID: String?
-        var role: String?
-    }
-
-    struct Term: Decodable {
-        var id: String?
-        var description: String?
-        var obligorID: String?
-        var measure: String?
-        var target: UInt32?
-        var listID: String?
-        var fulfilled: UInt32?
-    }
-
-    var id: String?
-    var title: String?
-    var parties: [PartyRole]?
-    var terms: [Term]?
-    var agreedOn: String?
-    var implementationStartedOn: String?
-    var status: String?
-
-    func agreement() throws -> Agreement {
-        func value<E: ProtoNamedArgument>(_ text: String?, _ field: String) throws -> E {
-            guard let text, !text.isEmpty else { return E.unspecified }
-            guard let value = E(argument: text) else {
-                throw InputError("\(field): \"\(text)\" is not one of \(E.allValueStrings.joined(separator: ", "))")
-            }
-            return value
-        }
-        var parties: [Agreement.PartyRole] = []
-        for (index, party) in (self.parties ?? []).enumerated() {
-            parties.append(Agreement.PartyRole(partyID: party.partyID ?? "", role: try value(party.role, "parties[\(index)].role")))
-        }
-        var terms: [Agreement.Term] = []
-        for (index, term) in (self.terms ?? []).enumerated() {
-            terms.append(Agreement.Term(
-                id: term.id ?? "", description: term.description ?? "", obligorID: term.obligorID ?? "",
-                measure: try value(term.measure, "terms[\(index)].measure"), target: term.target ?? 0, listID: term.listID ?? "",
-                fulfilled: term.fulfilled ?? 0
-            ))
-        }
-        return Agreement(
-            id: id ?? "", title: title ?? "", parties: parties, terms: terms, agreedOn: agreedOn ?? "",
-            implementationStartedOn: implementationStartedOn ?? "", status: try value(status, "status")
-        )
     }
 }
 

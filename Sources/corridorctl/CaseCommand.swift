@@ -171,7 +171,7 @@ struct CaseCommand: AsyncParsableCommand {
                 token = next
             } while all && !next.isEmpty
             await client.close()
-            if json { return try printJSON(CaseListOutput(cases: views, total: total, nextPageToken: next)) }
+            if json { return printJSON(Corridor_V1_CaseListPage(cases: views.map(Corridor_V1_CaseView.init), total: total, nextPageToken: next)) }
             var table = TextTable("ID", "SITE", "STATUS", "PRECEDENCE", "AGE", "SEX", "DAYS WAITING", "CONDITIONS")
             for view in views {
                 guard let record = view.case else { continue }
@@ -184,14 +184,8 @@ struct CaseCommand: AsyncParsableCommand {
         }
     }
 
-    struct CaseListOutput: Encodable {
-        let cases: [CaseView]
-        let total: UInt32
-        let nextPageToken: String
-    }
-
     static func show(_ view: CaseView, json: Bool) throws {
-        if json { return try printJSON(view) }
+        if json { return printJSON(Corridor_V1_CaseView(view)) }
         guard let record = view.case else { return }
         let personal = view.personal ?? CasePersonal()
         printFields([

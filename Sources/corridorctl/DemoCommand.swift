@@ -18,24 +18,6 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
     @Flag(help: "Print what was loaded as JSON instead of text.") var json = false
 
-    /// What was loaded: ids to try the other commands on.
-    struct Summary: Encodable {
-        var parties: [String]
-        var sites: [String]
-        var cases: Int
-        var figures: [String]
-        var agreement: String
-        var list: String
-        var listStatus: String
-        var listed: [String]
-        var window: String
-        var movement: String
-        var evacuated: [String]
-        var evacuationsDone: UInt32
-        var evacuationsTarget: UInt32
-        var tryNext: [String]
-    }
-
     func run() async throws {
         let client = try await connection.connect()
         do {
@@ -73,7 +55,7 @@ struct DemoCommand: AsyncParsableCommand {
         say("  \(DemoWorld.sites.count) sites: \(DemoWorld.sites.map(\.id).joined(separator: ", "))")
         var figureIDs: [String] = []
         for figure in DemoWorld.figures(asOf: today) {
-            let reported = try await calling { () async throws(RPCError) in try await client.reportFigure(ReportFigureRequest(figure: figure), timeout: timeout) }
+            let reported = try await calling { () async throws(RPCError) in try await client.reportFigure(Corridor_V1_ReportFigureRequest(figure: figure), timeout: timeout) }
             figureIDs.append(reported.id)
         }
         say("  \(figureIDs.count) figures from the UN: population, children, needing evacuation")
@@ -92,29 +74,29 @@ struct DemoCommand: AsyncParsableCommand {
         let nowMs = UInt64(Date().timeIntervalSince1970 * 1000)
         let dayMs: UInt64 = 86_400_000
         let window = try await calling { () async throws(RPCError) in
-            try await client.announceWindow(AnnounceWindowRequest(window: DemoWorld.window(fromMs: nowMs - dayMs, untilMs: nowMs + 30 * dayMs)), timeout: timeout)
+            try await client.announceWindow(Corridor_V1_AnnounceWindowRequest(window: DemoWorld.window(fromMs: nowMs - dayMs, untilMs: nowMs + 30 * dayMs)), timeout: timeout)
         }
         say("  window \(window.id) at \(DemoWorld.crossing.id), for 30 days")
 
         var agreement = try await calling { () async throws(RPCError) in
-            try await client.recordAgreement(RecordAgreementRequest(agreement: DemoWorld.agreement), timeout: timeout)
+            try await client.recordAgreement(Corridor_V1_RecordAgreementRequest(agreement: DemoWorld.agreement), timeout: timeout)
         }
         if agreement.status != .agreed {
             agreement = try await calling { () async throws(RPCError) in
-                try await client.setAgreementStatus(SetAgreementStatusRequest(agreementID: DemoWorld.agreementID, status: .agreed, date: today), timeout: timeout)
+                try await client.setAgreementStatus(Corridor_V1_SetAgreementStatusRequest(agreementID: DemoWorld.agreementID, status: .agreed, date: today), timeout: timeout)
             }
         }
         say("  agreement \(agreement.id): \(agreement.title), \(agreement.status.rawValue)")
 
-        _ = try await calling { () async throws(RPCError) in try await client.createList(CreateListRequest(list: DemoWorld.list), timeout: timeout) }
+        _ = try await calling { () async throws(RPCError) in try await client.createList(Corridor_V1_CreateListRequest(list: DemoWorld.list), timeout: timeout) }
         let selection = try await calling { () async throws(RPCError) in
-            try await client.selectList(SelectListRequest(listID: DemoWorld.listID, asOf: today), timeout: timeout)
+            try await client.selectList(Corridor_V1_SelectListRequest(listID: DemoWorld.listID, policyVersion: "", asOf: today), timeout: timeout)
         }
-        _ = try await calling { () async throws(RPCError) in try await client.submitList(ListActionRequest(listID: DemoWorld.listID), timeout: timeout) }
+        _ = try await calling { () async throws(RPCError) in try await client.submitList(Corridor_V1_ListActionRequest(listID: DemoWorld.listID, reason: ""), timeout: timeout) }
         var list = selection.list ?? DemoWorld.list
         for party in DemoWorld.approvers {
             list = try await calling { () async throws(RPCError) in
-                try await client.approveList(ApproveListRequest(listID: DemoWorld.listID, partyID: party), timeout: timeout)
+                try await client.approveList(Corridor_V1_ApproveListRequest(listID: DemoWorld.listID, partyID: party), timeout: timeout)
             }
         }
         let listed = list.entries.filter { $0.state == .active }.sorted { $0.rank < $1.rank }.map(\.caseID)
@@ -125,7 +107,7 @@ struct DemoCommand: AsyncParsableCommand {
             Movement.Passenger(caseID: id, destinationSiteID: DemoWorld.hospitals[index % DemoWorld.hospitals.count].id)
         }
         _ = try await calling { () async throws(RPCError) in
-            try await client.planMovement(PlanMovementRequest(movement: Movement(
+            try await client.planMovement(Corridor_V1_PlanMovementRequest(movement: Movement(
                 id: DemoWorld.movementID, kind: .evacuation, agreementID: DemoWorld.agreementID, listID: DemoWorld.listID,
                 originSiteID: DemoWorld.enclave.id, crossingSiteID: DemoWorld.crossing.id,
                 destinationSiteIDs: Array(Set(passengers.map(\.destinationSiteID))).sorted(),
@@ -133,13 +115,13 @@ struct DemoCommand: AsyncParsableCommand {
         }
         for status in [Movement.Status.notified, .departed, .arrived, .completed] {
             _ = try await calling { () async throws(RPCError) in
-                try await client.setMovementStatus(SetMovementStatusRequest(movementID: DemoWorld.movementID, status: status), timeout: timeout)
+                try await client.setMovementStatus(Corridor_V1_SetMovementStatusRequest(movementID: DemoWorld.movementID, status: status), timeout: timeout)
             }
         }
         say("  movement \(DemoWorld.movementID): 1 ambulance, \(carried.count) cases through \(DemoWorld.crossing.id), COMPLETED")
 
         let progressReport = try await calling { () async throws(RPCError) in
-            try await client.recordFulfilment(RecordFulfilmentRequest(
+            try await client.recordFulfilment(Corridor_V1_RecordFulfilmentRequest(
                 agreementID: DemoWorld.agreementID, termID: DemoWorld.releasesTermID, count: DemoWorld.detainees, date: today,
                 reason: "the armed group released its detainees"), timeout: timeout)
         }
@@ -156,9 +138,10 @@ struct DemoCommand: AsyncParsableCommand {
             "corridorctl history \(caseIDs.first ?? "")",
         ]
         if json {
-            try printJSON(Summary(
-                parties: DemoWorld.parties.map(\.id), sites: DemoWorld.sites.map(\.id), cases: caseIDs.count, figures: figureIDs,
-                agreement: DemoWorld.agreementID, list: DemoWorld.listID, listStatus: list.status.rawValue, listed: listed,
+            // What was loaded, ids to try the other commands on: cli.proto's DemoSummary.
+            printJSON(Corridor_V1_DemoSummary(
+                parties: DemoWorld.parties.map(\.id), sites: DemoWorld.sites.map(\.id), cases: UInt32(clamping: caseIDs.count), figures: figureIDs,
+                agreement: DemoWorld.agreementID, list: DemoWorld.listID, listStatus: Corridor_V1_EvacuationList.Status(list.status), listed: listed,
                 window: window.id, movement: DemoWorld.movementID, evacuated: carried,
                 evacuationsDone: evacuations?.done ?? 0, evacuationsTarget: evacuations?.target ?? 0, tryNext: tryNext))
         } else {

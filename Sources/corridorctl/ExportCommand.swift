@@ -241,9 +241,9 @@ struct ExportCommand: AsyncParsableCommand {
             try await ExportCommand.closing(client) {
                 try await ExportCommand.export(ListExport.self, options: options) { deliver in
                     let response = try await calling { () async throws(RPCError) in
-                        try await client.listLists(ListListsRequest(agreementID: agreement, status: status ?? .unspecified), timeout: connection.callTimeout)
+                        try await client.listLists(Corridor_V1_ListListsRequest(agreementID: agreement, status: status ?? .unspecified), timeout: connection.callTimeout)
                     }
-                    deliver(response.lists.filter { lists.isEmpty || lists.contains($0.list?.id ?? "") })
+                    deliver(try models(response.lists, ListSummary.init(proto:)).filter { lists.isEmpty || lists.contains($0.list?.id ?? "") })
                 }
             }
         }
@@ -267,14 +267,14 @@ struct ExportCommand: AsyncParsableCommand {
             let client = try await connection.connect()
             try await ExportCommand.closing(client) {
                 try await ExportCommand.export(MovementExport.self, options: options) { deliver in
-                    let request = ListMovementsRequest(
+                    let request = Corridor_V1_ListMovementsRequest(
                         kind: kind ?? .unspecified, status: status ?? .unspecified, day: day, timeZone: timeZone,
                         withRemovals: withRemovals, agreementID: agreement
                     )
                     let response = try await calling { () async throws(RPCError) in
                         try await client.listMovements(request, timeout: connection.callTimeout)
                     }
-                    deliver(response.movements.filter { list.isEmpty || $0.listID == list })
+                    deliver(try models(response.movements, Movement.init(proto:)).filter { list.isEmpty || $0.listID == list })
                 }
             }
         }
@@ -295,11 +295,11 @@ struct ExportCommand: AsyncParsableCommand {
             let client = try await connection.connect()
             try await ExportCommand.closing(client) {
                 try await ExportCommand.export(FigureExport.self, options: options) { deliver in
-                    let request = ListFiguresRequest(subjectKind: subjectKind ?? .unspecified, subjectID: subject, measure: measure ?? .unspecified)
+                    let request = Corridor_V1_ListFiguresRequest(subjectKind: subjectKind ?? .unspecified, subjectID: subject, measure: measure ?? .unspecified)
                     let response = try await calling { () async throws(RPCError) in
                         try await client.listFigures(request, timeout: connection.callTimeout)
                     }
-                    deliver(response.figures.filter { source.isEmpty || $0.sourcePartyID == source })
+                    deliver(try models(response.figures, Figure.init(proto:)).filter { source.isEmpty || $0.sourcePartyID == source })
                 }
             }
         }

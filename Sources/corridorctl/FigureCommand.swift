@@ -38,10 +38,10 @@ struct FigureCommand: AsyncParsableCommand {
             )
             let client = try await connection.connect()
             let reported = try await calling { () async throws(RPCError) in
-                try await client.reportFigure(ReportFigureRequest(figure: figure), timeout: connection.callTimeout)
+                try await client.reportFigure(Corridor_V1_ReportFigureRequest(figure: figure), timeout: connection.callTimeout)
             }
             await client.close()
-            if json { return try printJSON(reported) }
+            if json { return printJSON(reported) }
             printFields([
                 ("id", reported.id), ("subject", "\(reported.subjectKind.rawValue) \(reported.subjectID)"), ("measure", reported.measure.rawValue),
                 ("value", FigureCommand.value(of: reported)), ("as of", FigureCommand.asOf(reported)), ("source", reported.sourcePartyID),
@@ -60,14 +60,14 @@ struct FigureCommand: AsyncParsableCommand {
 
         func run() async throws {
             let client = try await connection.connect()
-            let request = ListFiguresRequest(subjectKind: subjectKind ?? .unspecified, subjectID: subject, measure: measure ?? .unspecified)
+            let request = Corridor_V1_ListFiguresRequest(subjectKind: subjectKind ?? .unspecified, subjectID: subject, measure: measure ?? .unspecified)
             let response = try await calling { () async throws(RPCError) in
                 try await client.listFigures(request, timeout: connection.callTimeout)
             }
             await client.close()
-            if json { return try printJSON(response) }
+            if json { return printJSON(response) }
             var table = TextTable("ID", "SUBJECT", "MEASURE", "VALUE", "AS OF", "SOURCE", "REPORTED IN")
-            for figure in response.figures {
+            for figure in try models(response.figures, Figure.init(proto:)) {
                 table.add(figure.id, "\(figure.subjectKind.rawValue.lowercased()) \(figure.subjectID)", figure.measure.rawValue,
                           FigureCommand.value(of: figure), FigureCommand.asOf(figure), figure.sourcePartyID, figure.reportedIn)
             }
@@ -89,10 +89,10 @@ struct FigureCommand: AsyncParsableCommand {
         func run() async throws {
             let client = try await connection.connect()
             let response = try await calling { () async throws(RPCError) in
-                try await client.compareFigures(CompareFiguresRequest(subjectID: subject, measure: measure), timeout: connection.callTimeout)
+                try await client.compareFigures(Corridor_V1_CompareFiguresRequest(subjectID: subject, measure: measure), timeout: connection.callTimeout)
             }
             await client.close()
-            if json { return try printJSON(response) }
+            if json { return printJSON(response) }
             print("\(measure.rawValue) — \(subject)")
             var table = TextTable("SOURCE", "VALUE", "AS OF", "REPORTED IN", "ID", "NOTE")
             for claim in response.claims {

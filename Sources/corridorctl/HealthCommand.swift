@@ -18,11 +18,6 @@ struct HealthCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
-    struct Output: Encodable {
-        let service: String
-        let status: String
-    }
-
     func run() async throws {
         let client = try await connection.connect()
         if watch {
@@ -46,11 +41,12 @@ struct HealthCommand: AsyncParsableCommand {
         if status != .serving { throw ExitCode(1) }
     }
 
-    private func show(_ status: ServingStatus) throws {
+    private func show(_ status: Corridor_V1_HealthCheckResponse.ServingStatus) throws {
         if json {
-            try printJSON(Output(service: service, status: status.description))
+            // The service asked about and its status: cli.proto's HealthView.
+            printJSON(Corridor_V1_HealthView(service: service, status: status))
         } else {
-            print(service.isEmpty ? "\(status)" : "\(service): \(status)")
+            print(service.isEmpty ? status.protoName : "\(service): \(status.protoName)")
         }
     }
 }

@@ -17,15 +17,16 @@ struct HistoryCommand: AsyncParsableCommand {
         let client = try await connection.connect()
         let entries = try await calling { () async throws(RPCError) in try await client.history(of: id, timeout: connection.callTimeout) }
         await client.close()
-        if json { return try printJSON(entries) }
+        if json { return printJSON(entries) }
         for entry in entries { print(describe(entry)) }
     }
 }
 
 /// One line per event: sequence, time, kind, what changed, who, why.
 func describe(_ entry: RecordedEvent) -> String {
-    guard let event = entry.event else { return "\(entry.sequence)  (empty event)" }
     let time = formatTimestamp(nanoseconds: entry.recordedAtNs)
+    // A newer daemon's event of a kind this build does not know: the client hands it over without one.
+    guard let event = entry.event else { return "\(entry.sequence)  \(time)  an event this corridorctl does not know" }
     let actor = event.actor.map { "\($0.userName) (uid \($0.uid), pid \($0.pid))" } ?? "unknown"
     var line = "\(entry.sequence)  \(time)  "
     let kind = event.kind

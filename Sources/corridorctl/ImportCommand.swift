@@ -63,7 +63,7 @@ struct ImportCommand: AsyncParsableCommand {
             do {
                 // Imports take longer than other calls: at least five minutes.
                 response = try await client.importCases(
-                    ImportCasesRequest(rows: parsed.rows, dryRun: dryRun, reason: reason ?? "imported from \(file == "-" ? "standard input" : URL(fileURLWithPath: file).lastPathComponent)"), timeout: .seconds(max(300, Int64(connection.timeout)))
+                    Corridor_V1_ImportCasesRequest(rows: parsed.rows, dryRun: dryRun, reason: reason ?? "imported from \(file == "-" ? "standard input" : URL(fileURLWithPath: file).lastPathComponent)"), timeout: .seconds(max(300, Int64(connection.timeout)))
                 )
             } catch {
                 await client.close()
@@ -74,7 +74,7 @@ struct ImportCommand: AsyncParsableCommand {
                 throw CommandFailure(error)
             }
             await client.close()
-            if json { return try printJSON(response) }
+            if json { return printJSON(response) }
             let verb = dryRun ? "would be imported (dry run: nothing was recorded)" : "imported"
             print("\(response.cases.count) cases \(verb) from \(file == "-" ? "standard input" : file):")
             var table = TextTable("ROW", "CASE ID")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CorridorModel
 import CorridorStore
+import CorridorWire
 import Foundation
 
 struct InspectCommand: ParsableCommand {
@@ -44,19 +45,12 @@ func reportFindings(_ findings: some Collection<InspectionFinding>) {
     }
 }
 
-/// How `--json` shows whether corridord holds the directory.
-struct LockOutput: Encodable {
-    /// "free", "held" or "unknown".
-    let state: String
-    let pid: Int32?
-    let detail: String?
-
-    init(_ lock: DataDirectoryLockState) {
-        switch lock {
-        case .free: (state, pid, detail) = ("free", nil, nil)
-        case .held(let pid): (state, self.pid, detail) = ("held", pid, nil)
-        case .unknown(let reason): (state, pid, detail) = ("unknown", nil, reason)
-        }
+/// How `--json` shows whether corridord holds the directory: cli.proto's DirectoryLock.
+func lockMessage(_ lock: DataDirectoryLockState) -> Corridor_V1_DirectoryLock {
+    switch lock {
+    case .free: Corridor_V1_DirectoryLock(state: "free", pid: 0, detail: "")
+    case .held(let pid): Corridor_V1_DirectoryLock(state: "held", pid: pid.map { UInt32(clamping: $0) } ?? 0, detail: "")
+    case .unknown(let reason): Corridor_V1_DirectoryLock(state: "unknown", pid: 0, detail: reason)
     }
 }
 

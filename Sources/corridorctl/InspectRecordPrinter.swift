@@ -7,36 +7,9 @@ import Foundation
 /// readable or one JSON object (like `journalctl -o json`).
 struct InspectRecordPrinter {
     let json: Bool
-    private let encoder: JSONEncoder
 
     init(json: Bool) {
         self.json = json
-        encoder = JSONEncoder()
-        // One object per line, so no pretty-printing; sorted keys keep lines diffable.
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    }
-
-    /// One record as a JSON line. `event` is the Codable encoding of
-    /// CorridorModel.Event; a payload that does not decode has `undecodable`
-    /// (why) and its bytes instead.
-    struct Line: Encodable {
-        let sequence: UInt64
-        let recordedAt: String
-        let type: String
-        let typeNumber: UInt16
-        let commit: Bool
-        let event: Event?
-        let undecodable: String?
-        let payloadBytes: Int?
-        let payloadBase64: String?
-
-        enum CodingKeys: String, CodingKey {
-            case sequence, type, commit, event, undecodable
-            case recordedAt = "recorded_at"
-            case typeNumber = "type_number"
-            case payloadBytes = "payload_bytes"
-            case payloadBase64 = "payload_base64"
-        }
     }
 
     func print(_ record: InspectedRecord) throws {
@@ -45,23 +18,28 @@ struct InspectRecordPrinter {
 
     func line(for record: InspectedRecord) throws -> String {
         let time = InspectFormat.timestamp(nanoseconds: record.timestampNanoseconds)
-        let decoded = Result { () throws(RPCError) in try Event(protobufBytes: record.payload) }
+        // The generated decoder, then the model: a payload that is no Event fails the first,
+        // an event of a kind this corridorctl does not know the second.
+        let message = record.payload.withUnsafeBytes { raw in
+            Result { () throws(ProtoDecodingError) in try Corridor_V1_Event(serializedBytes: raw) }
+        }
+        let decoded: Result<Event, any Error> = message.mapError { $0 as any Error }.flatMap { message in
+            Result { () throws(MappingError) in try Event(proto: message) }.mapError { $0 as any Error }
+        }
         if json {
-            let failure: String? = if case .failure(let error) = decoded { error.message } else { nil }
-            let line = Line(
-                sequence: record.sequence, recordedAt: time,
-                type: InspectFormat.typeName(record.type) ?? "unknown", typeNumber: record.type,
-                commit: record.flags.contains(.commit), event: try? decoded.get(), undecodable: failure,
-                payloadBytes: failure == nil ? nil : record.payload.count,
-                payloadBase64: failure == nil ? nil : Data(record.payload).base64EncodedString()
-            )
-            return String(decoding: try encoder.encode(line), as: UTF8.self)
+            // One line of cli.proto's InspectedRecord; the event as far as it decodes.
+            let failure: String? = if case .failure(let error) = message { "\(error)" } else { nil }
+            return Corridor_V1_InspectedRecord(
+                sequence: record.sequence, recordedAt: time, type: InspectFormat.typeName(record.type) ?? "unknown",
+                typeNumber: UInt32(record.type), commit: record.flags.contains(.commit), event: try? message.get(),
+                undecodable: failure ?? "", payload: failure == nil ? [] : Array(record.payload)
+            ).jsonText()
         }
         let head = "\(record.sequence)  \(time)  \(InspectFormat.typeName(record.type) ?? "type \(record.type)")  "
         let event: Event
         switch decoded {
         case .success(let value): event = value
-        case .failure(let error): return head + "undecodable (\(record.payload.count) bytes): \(error.message)"
+        case .failure(let error): return head + "undecodable (\(record.payload.count) bytes): \(error)"
         }
         // An event of a kind this corridorctl does not know does not decode:
         // it is shown above as undecodable, naming the reason.

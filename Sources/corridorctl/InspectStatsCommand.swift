@@ -1,5 +1,6 @@
 import ArgumentParser
 import CorridorStore
+import CorridorWire
 import Foundation
 
 struct InspectStatsCommand: ParsableCommand {
@@ -17,43 +18,6 @@ struct InspectStatsCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
-    struct SegmentOutput: Encodable {
-        let file: String
-        let state: String?
-        let firstSequence: UInt64
-        let lastSequence: UInt64?
-        let records: Int
-        let bytesUsed: Int
-        let size: Int
-        let createdAt: String?
-        let fault: String?
-    }
-
-    struct SnapshotOutput: Encodable {
-        let file: String
-        let sequence: UInt64?
-        let createdAt: String?
-        let size: Int
-        let valid: Bool
-        let fault: String?
-    }
-
-    struct Output: Encodable {
-        let directory: String
-        let lock: LockOutput
-        let records: Int
-        let firstSequence: UInt64?
-        let firstRecordedAt: String?
-        let lastSequence: UInt64?
-        let lastRecordedAt: String?
-        let recordBytes: Int
-        let reservedBytes: Int
-        /// Keyed by type name; a type this corridorctl does not know as "type_<number>".
-        let recordsByType: [String: Int]
-        let segments: [SegmentOutput]
-        let snapshots: [SnapshotOutput]
-    }
-
     func run() throws {
         let inspector = try location.inspector()
         let stats: DataDirectoryStatistics
@@ -63,23 +27,30 @@ struct InspectStatsCommand: ParsableCommand {
             throw InspectFailure(error.description)
         }
         let time = { (nanoseconds: UInt64?) in nanoseconds.map { InspectFormat.timestamp(nanoseconds: $0) } }
-        let output = Output(
-            directory: stats.directory, lock: LockOutput(stats.lock), records: stats.records,
-            firstSequence: stats.first?.sequence, firstRecordedAt: time(stats.first?.timestampNanoseconds),
-            lastSequence: stats.last?.sequence, lastRecordedAt: time(stats.last?.timestampNanoseconds),
-            recordBytes: stats.recordBytes, reservedBytes: stats.reservedBytes,
-            recordsByType: Dictionary(uniqueKeysWithValues: stats.recordsByType.map { (InspectFormat.typeName($0.key) ?? "type_\($0.key)", $0.value) }),
-            segments: stats.segments.map {
-                SegmentOutput(
-                    file: $0.file, state: $0.state?.description, firstSequence: $0.firstSequence, lastSequence: $0.lastSequence,
-                    records: $0.records, bytesUsed: $0.bytesUsed, size: $0.size, createdAt: time($0.createdAtNanoseconds), fault: $0.fault
-                )
-            },
-            snapshots: stats.snapshots.map {
-                SnapshotOutput(file: $0.file, sequence: $0.sequence, createdAt: time($0.createdAtNanoseconds), size: $0.size, valid: $0.isValid, fault: $0.fault)
-            }
-        )
-        if json { return try printJSON(output) }
+        if json {
+            // cli.proto's DirectoryStats: record types by name, in name order.
+            let byType = stats.recordsByType.map { (InspectFormat.typeName($0.key) ?? "type_\($0.key)", $0.value) }.sorted { $0.0 < $1.0 }
+            return printJSON(Corridor_V1_DirectoryStats(
+                directory: stats.directory, lock: lockMessage(stats.lock), records: UInt64(stats.records),
+                firstSequence: stats.first?.sequence ?? 0, firstRecordedAt: time(stats.first?.timestampNanoseconds) ?? "",
+                lastSequence: stats.last?.sequence ?? 0, lastRecordedAt: time(stats.last?.timestampNanoseconds) ?? "",
+                recordBytes: UInt64(stats.recordBytes), reservedBytes: UInt64(stats.reservedBytes),
+                recordsByType: byType.map { Corridor_V1_DirectoryStats.TypeCount(type: $0.0, records: UInt64($0.1)) },
+                segments: stats.segments.map {
+                    Corridor_V1_DirectoryStats.Segment(
+                        file: $0.file, state: $0.state?.description ?? "", firstSequence: $0.firstSequence, lastSequence: $0.lastSequence ?? 0,
+                        records: UInt64($0.records), bytesUsed: UInt64($0.bytesUsed), sizeBytes: UInt64($0.size),
+                        createdAt: time($0.createdAtNanoseconds) ?? "", fault: $0.fault ?? ""
+                    )
+                },
+                snapshots: stats.snapshots.map {
+                    Corridor_V1_DirectoryStats.Snapshot(
+                        file: $0.file, sequence: $0.sequence ?? 0, createdAt: time($0.createdAtNanoseconds) ?? "", sizeBytes: UInt64($0.size),
+                        valid: $0.isValid, fault: $0.fault ?? ""
+                    )
+                }
+            ))
+        }
 
         printFields([
             ("directory", stats.directory),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorWire
 import CorridorStore
 
 struct InspectVerifyCommand: ParsableCommand {
@@ -20,31 +21,12 @@ struct InspectVerifyCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
-    struct FindingOutput: Encodable {
-        let severity: String
-        let file: String
-        let offset: Int?
-        let fault: String
-
-        init(_ finding: InspectionFinding) {
-            severity = finding.severity.rawValue
-            file = finding.file
-            offset = finding.offset
-            fault = finding.fault
-        }
-    }
-
-    struct Output: Encodable {
-        let directory: String
-        let clean: Bool
-        let lock: LockOutput
-        let segments: Int
-        let records: UInt64
-        let firstSequence: UInt64?
-        let lastSequence: UInt64?
-        let snapshots: Int
-        let firstFault: FindingOutput?
-        let findings: [FindingOutput]
+    /// One finding as cli.proto's InspectFinding.
+    static func finding(_ finding: InspectionFinding) -> Corridor_V1_InspectFinding {
+        Corridor_V1_InspectFinding(
+            severity: finding.severity.rawValue, file: finding.file, hasOffset: finding.offset != nil,
+            offset: finding.offset.map { UInt64(clamping: $0) } ?? 0, fault: finding.fault
+        )
     }
 
     func run() throws {
@@ -58,12 +40,12 @@ struct InspectVerifyCommand: ParsableCommand {
         progressLine?.finish()
 
         if json {
-            try printJSON(Output(
-                directory: report.directory, clean: report.isClean, lock: LockOutput(report.lock),
-                segments: report.segments, records: report.records,
-                firstSequence: report.firstSequence, lastSequence: report.lastSequence,
-                snapshots: report.snapshots, firstFault: report.firstFault.map(FindingOutput.init),
-                findings: report.findings.map(FindingOutput.init)
+            printJSON(Corridor_V1_VerifyReport(
+                directory: report.directory, clean: report.isClean, lock: lockMessage(report.lock),
+                segments: UInt32(clamping: report.segments), records: UInt64(report.records),
+                firstSequence: report.firstSequence ?? 0, lastSequence: report.lastSequence ?? 0,
+                snapshots: UInt32(clamping: report.snapshots), firstFault: report.firstFault.map(Self.finding),
+                findings: report.findings.map(Self.finding)
             ))
         } else {
             if report.lock != .free { print("\(report.directory): \(report.lock)") }

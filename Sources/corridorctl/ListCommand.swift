@@ -31,10 +31,12 @@ struct ListCommand: AsyncParsableCommand {
             )
             let client = try await connection.connect()
             let created = try await calling { () async throws(RPCError) in
-                try await client.createList(CreateListRequest(list: list), timeout: connection.callTimeout)
+                try await client.createList(Corridor_V1_CreateListRequest(list: list), timeout: connection.callTimeout)
             }
             await client.close()
-            try ListCommand.show(ListSummary(list: created), json: json)
+            // --json: the wire response, like the other list actions.
+            if json { return printJSON(created) }
+            try ListCommand.show(ListSummary(list: created), json: false)
         }
     }
 
@@ -53,10 +55,10 @@ struct ListCommand: AsyncParsableCommand {
         func run() async throws {
             let client = try await connection.connect()
             let response = try await calling { () async throws(RPCError) in
-                try await client.selectList(SelectListRequest(listID: id, policyVersion: policy, asOf: asOf), timeout: connection.callTimeout)
+                try await client.selectList(Corridor_V1_SelectListRequest(listID: id, policyVersion: policy, asOf: asOf), timeout: connection.callTimeout)
             }
             await client.close()
-            if json { return try printJSON(response) }
+            if json { return printJSON(response) }
             guard let list = response.list else { return }
             ListCommand.printList(list)
             print("")
@@ -73,7 +75,7 @@ struct ListCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON instead of text.") var json = false
 
         func run() async throws {
-            try await ListCommand.act(connection, json: json) { client async throws(RPCError) in try await client.submitList(ListActionRequest(listID: id, reason: reason), timeout: connection.callTimeout) }
+            try await ListCommand.act(connection, json: json) { client async throws(RPCError) in try await client.submitList(Corridor_V1_ListActionRequest(listID: id, reason: reason), timeout: connection.callTimeout) }
         }
     }
 
@@ -85,7 +87,7 @@ struct ListCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON instead of text.") var json = false
 
         func run() async throws {
-            try await ListCommand.act(connection, json: json) { client async throws(RPCError) in try await client.approveList(ApproveListRequest(listID: id, partyID: party), timeout: connection.callTimeout) }
+            try await ListCommand.act(connection, json: json) { client async throws(RPCError) in try await client.approveList(Corridor_V1_ApproveListRequest(listID: id, partyID: party), timeout: connection.callTimeout) }
         }
     }
 
@@ -101,7 +103,7 @@ struct ListCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await ListCommand.act(connection, json: json) { client async throws(RPCError) in
-                try await client.strikeEntry(StrikeEntryRequest(listID: id, caseID: caseID, partyID: party, reason: reason, topUp: topUp), timeout: connection.callTimeout)
+                try await client.strikeEntry(Corridor_V1_StrikeEntryRequest(listID: id, caseID: caseID, partyID: party, reason: reason, topUp: topUp), timeout: connection.callTimeout)
             }
         }
     }
@@ -114,7 +116,7 @@ struct ListCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON instead of text.") var json = false
 
         func run() async throws {
-            try await ListCommand.act(connection, json: json) { client async throws(RPCError) in try await client.topUpList(ListActionRequest(listID: id, reason: reason), timeout: connection.callTimeout) }
+            try await ListCommand.act(connection, json: json) { client async throws(RPCError) in try await client.topUpList(Corridor_V1_ListActionRequest(listID: id, reason: reason), timeout: connection.callTimeout) }
         }
     }
 
@@ -126,7 +128,7 @@ struct ListCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON instead of text.") var json = false
 
         func run() async throws {
-            try await ListCommand.act(connection, json: json) { client async throws(RPCError) in try await client.closeList(ListActionRequest(listID: id, reason: reason), timeout: connection.callTimeout) }
+            try await ListCommand.act(connection, json: json) { client async throws(RPCError) in try await client.closeList(Corridor_V1_ListActionRequest(listID: id, reason: reason), timeout: connection.callTimeout) }
         }
     }
 
@@ -138,7 +140,7 @@ struct ListCommand: AsyncParsableCommand {
 
         func run() async throws {
             let client = try await connection.connect()
-            let summary = try await calling { () async throws(RPCError) in try await client.getList(GetRequest(id: id), timeout: connection.callTimeout) }
+            let summary = try await calling { () async throws(RPCError) in try await client.getList(Corridor_V1_GetRequest(id: id), timeout: connection.callTimeout) }
             await client.close()
             try ListCommand.show(summary, json: json)
         }
@@ -154,12 +156,12 @@ struct ListCommand: AsyncParsableCommand {
         func run() async throws {
             let client = try await connection.connect()
             let response = try await calling { () async throws(RPCError) in
-                try await client.listLists(ListListsRequest(agreementID: agreement, status: status ?? .unspecified), timeout: connection.callTimeout)
+                try await client.listLists(Corridor_V1_ListListsRequest(agreementID: agreement, status: status ?? .unspecified), timeout: connection.callTimeout)
             }
             await client.close()
-            if json { return try printJSON(response) }
+            if json { return printJSON(response) }
             var table = TextTable("ID", "AGREEMENT", "ORIGIN", "STATUS", "VERSION", "PLACES", "PROGRESS")
-            for summary in response.lists {
+            for summary in try models(response.lists, ListSummary.init(proto:)) {
                 guard let list = summary.list else { continue }
                 table.add(list.id, list.agreementID, list.originSiteID, list.status.rawValue, "\(list.version)",
                           "\(summary.placesTaken)/\(list.quota)", ListCommand.progress(summary))
@@ -179,10 +181,10 @@ struct ListCommand: AsyncParsableCommand {
         func run() async throws {
             let client = try await connection.connect()
             let found = try await calling { () async throws(RPCError) in
-                try await client.getListVersion(GetListVersionRequest(listID: id, version: version), timeout: connection.callTimeout)
+                try await client.getListVersion(Corridor_V1_GetListVersionRequest(listID: id, version: version), timeout: connection.callTimeout)
             }
             await client.close()
-            if json { return try printJSON(found) }
+            if json { return printJSON(found) }
             print("version \(found.version): \(found.change)")
             ListCommand.printEntries(found.entries)
         }
@@ -199,10 +201,10 @@ struct ListCommand: AsyncParsableCommand {
         func run() async throws {
             let client = try await connection.connect()
             let diff = try await calling { () async throws(RPCError) in
-                try await client.diffList(DiffListRequest(listID: id, fromVersion: from, toVersion: to), timeout: connection.callTimeout)
+                try await client.diffList(Corridor_V1_DiffListRequest(listID: id, fromVersion: from, toVersion: to), timeout: connection.callTimeout)
             }
             await client.close()
-            if json { return try printJSON(diff) }
+            if json { return printJSON(diff) }
             print("\(id): version \(from) (\(diff.from?.change ?? "")) → version \(to) (\(diff.to?.change ?? ""))")
             var table = TextTable("CHANGE", "CASE", "RANK", "STATE", "REASON")
             for change in diff.changes {
@@ -238,7 +240,7 @@ struct ListCommand: AsyncParsableCommand {
             var next = offset
             repeat {
                 let page = try await calling { () async throws(RPCError) in
-                    try await client.leftOut(LeftOutRequest(listID: id, limit: limit, offset: next), timeout: connection.callTimeout)
+                    try await client.leftOut(Corridor_V1_LeftOutRequest(listID: id, limit: limit, offset: next), timeout: connection.callTimeout)
                 }
                 rows += page.leftOut
                 total = page.leftOutTotal
@@ -248,7 +250,7 @@ struct ListCommand: AsyncParsableCommand {
                 if page.leftOut.isEmpty { break }
             } while all && next < total
             await client.close()
-            if json { return try printJSON(LeftOutResponse(leftOut: rows, considered: considered, leftOutTotal: total, leftOutCounts: counts)) }
+            if json { return printJSON(LeftOutResponse(leftOut: rows, considered: considered, leftOutTotal: total, leftOutCounts: counts)) }
             for count in counts { print("\(count.count)  \(count.reason)") }
             if !counts.isEmpty { print("") }
             var table = TextTable("CASE", "RANK", "RULE", "IMPOSED BY", "REASON")
@@ -265,12 +267,12 @@ struct ListCommand: AsyncParsableCommand {
         let client = try await connection.connect()
         let list = try await calling { () async throws(RPCError) in try await body(client) }
         await client.close()
-        if json { return try printJSON(list) }
+        if json { return printJSON(list) }
         printList(list)
     }
 
     static func show(_ summary: ListSummary, json: Bool) throws {
-        if json { return try printJSON(summary) }
+        if json { return printJSON(summary) }
         guard let list = summary.list else { return }
         printList(list)
         print("")

@@ -27,11 +27,12 @@ struct MovementCommand: AsyncParsableCommand {
                   --vehicle truck:13 --cargo "food parcels:food:5000:parcels:8000" --cargo "medical kits:medical:400:kits:1000" \\
                   --departs 2026-11-21T10:00 --tz Asia/Damascus
                 --cargo is ITEM:CATEGORY:QUANTITY:UNIT[:PEOPLE SERVED]; --vehicle KIND:COUNT; --passenger CASE[:DESTINATION].
-                --file reads the movement as JSON, every field optional: {"id": "m1", "kind": "AID_CONVOY", "agreementID": "",
-                "listID": "", "originSiteID": "damascus", "crossingSiteID": "xing-1", "destinationSiteIDs": ["douma"],
-                "vehicles": [{"kind": "TRUCK", "count": 13}], "cargo": [{"id": "", "item": "flour", "category": "FOOD",
-                "quantity": 40, "unit": "tonnes", "peopleServed": 3000}], "passengers": [{"caseID": "C-000001",
-                "destinationSiteID": "damascus"}], "plannedDeparture": "2026-11-21T10:00", "plannedArrival": "…"} (times in --tz);
+                --file reads the movement as JSON in the shape `movement show --json` prints (proto3 JSON of \
+                corridor.v1.Movement, every field optional, an unknown field refused), e.g. {"id": "m1", "kind": "AID_CONVOY", \
+                "originSiteId": "damascus", "crossingSiteId": "xing-1", "destinationSiteIds": ["douma"], \
+                "vehicles": [{"kind": "TRUCK", "count": 13}], "cargo": [{"item": "flour", "category": "FOOD", \
+                "quantity": "40", "unit": "tonnes", "peopleServed": 3000}], "passengers": [{"caseId": "C-000001", \
+                "destinationSiteId": "damascus"}], "plannedDepartureMs": "1795255200000"};
                 the other options then add to it.
                 """
         )
@@ -55,10 +56,8 @@ struct MovementCommand: AsyncParsableCommand {
         func run() async throws {
             var movement = Movement()
             if let file {
-                guard let data = FileManager.default.contents(atPath: file) else { throw InputError("Cannot read \(file).") }
-                do { movement = try JSONDecoder().decode(PlanFile.self, from: data).movement(tz: tz) } catch let error as InputError { throw error } catch {
-                    throw InputError("\(file): \(error)")
-                }
+                let message = try readMessageFile(file, as: Corridor_V1_Movement.self)
+                movement = try model(of: message, in: file) { (message) throws(MappingError) in try Movement(proto: message) }
             }
             if let id { movement.id = id }
             if let kind { movement.kind = kind }
@@ -80,7 +79,7 @@ struct MovementCommand: AsyncParsableCommand {
             if let arrives { movement.plannedArrivalMs = try parseTime(arrives, tz: tz, option: "--arrives") }
             let client = try await connection.connect()
             let planned = try await calling { () async throws(RPCError) in
-                try await client.planMovement(PlanMovementRequest(movement: movement), timeout: connection.callTimeout)
+                try await client.planMovement(Corridor_V1_PlanMovementRequest(movement: movement), timeout: connection.callTimeout)
             }
             await client.close()
             try MovementCommand.show(planned, json: json, tz: tz)
@@ -112,7 +111,7 @@ struct MovementCommand: AsyncParsableCommand {
             let client = try await connection.connect()
             let movement = try await calling { () async throws(RPCError) in
                 try await client.setMovementStatus(
-                    SetMovementStatusRequest(movementID: id, status: status, at: time.at, timeZone: time.tz, overrideReason: override, reason: reason),
+                    Corridor_V1_SetMovementStatusRequest(movementID: id, status: status, at: time.at, timeZone: time.tz, overrideReason: override, reason: reason),
                     timeout: connection.callTimeout
                 )
             }
@@ -165,7 +164,7 @@ struct MovementCommand: AsyncParsableCommand {
             @Flag(help: "Print JSON instead of text.") var json = false
 
             func run() async throws {
-                let request = ChangeManifestRequest(movementID: id, add: cases.map(parsePassenger))
+                let request = Corridor_V1_ChangeManifestRequest(movementID: id, add: cases.map(parsePassenger))
                 let client = try await connection.connect()
                 let movement = try await calling { () async throws(RPCError) in try await client.changeManifest(request, timeout: connection.callTimeout) }
                 await client.close()
@@ -182,7 +181,7 @@ struct MovementCommand: AsyncParsableCommand {
             @Flag(help: "Print JSON instead of text.") var json = false
 
             func run() async throws {
-                let request = ChangeManifestRequest(movementID: id, removeCaseIDs: cases, reason: reason)
+                let request = Corridor_V1_ChangeManifestRequest(movementID: id, removeCaseIDs: cases, reason: reason)
                 let client = try await connection.connect()
                 let movement = try await calling { () async throws(RPCError) in try await client.changeManifest(request, timeout: connection.callTimeout) }
                 await client.close()
@@ -210,7 +209,7 @@ struct MovementCommand: AsyncParsableCommand {
             @Flag(help: "Print JSON instead of text.") var json = false
 
             func run() async throws {
-                let request = RemoveCargoRequest(
+                let request = Corridor_V1_RemoveCargoRequest(
                     movementID: id, lineID: line, quantity: quantity, partyID: party, reason: reason, stage: stage, siteID: site, at: time.at, timeZone: time.tz
                 )
                 let client = try await connection.connect()
@@ -236,7 +235,7 @@ struct MovementCommand: AsyncParsableCommand {
                 guard parts.count == 2, let quantity = UInt64(parts[1]) else { throw InputError("--line \"\(text)\": LINE:QUANTITY, e.g. 3:30.") }
                 deliveries.append(LineDelivery(lineID: String(parts[0]), delivered: quantity))
             }
-            let request = RecordDeliveryRequest(movementID: id, lines: deliveries, restInFull: rest)
+            let request = Corridor_V1_RecordDeliveryRequest(movementID: id, lines: deliveries, restInFull: rest)
             let client = try await connection.connect()
             let movement = try await calling { () async throws(RPCError) in try await client.recordDelivery(request, timeout: connection.callTimeout) }
             await client.close()
@@ -257,7 +256,7 @@ struct MovementCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON instead of text.") var json = false
 
         func run() async throws {
-            let request = ReportIncidentRequest(
+            let request = Corridor_V1_ReportIncidentRequest(
                 movementID: id, incident: .init(kind: kind, place: place, description: description, injured: injured, killed: killed), at: time.at, timeZone: time.tz
             )
             let client = try await connection.connect()
@@ -276,7 +275,7 @@ struct MovementCommand: AsyncParsableCommand {
 
         func run() async throws {
             let client = try await connection.connect()
-            let movement = try await calling { () async throws(RPCError) in try await client.getMovement(GetRequest(id: id), timeout: connection.callTimeout) }
+            let movement = try await calling { () async throws(RPCError) in try await client.getMovement(Corridor_V1_GetRequest(id: id), timeout: connection.callTimeout) }
             await client.close()
             try MovementCommand.show(movement, json: json, tz: tz)
         }
@@ -304,13 +303,13 @@ struct MovementCommand: AsyncParsableCommand {
                 let nowMs = UInt64(max(0, Date().timeIntervalSince1970 * 1000))
                 day = LocalTimestamp.local(nowMs, in: zone).date.description
             }
-            let request = ListMovementsRequest(kind: kind ?? .unspecified, status: status ?? .unspecified, day: day, timeZone: tz, withRemovals: withRemovals, agreementID: agreement)
+            let request = Corridor_V1_ListMovementsRequest(kind: kind ?? .unspecified, status: status ?? .unspecified, day: day, timeZone: tz, withRemovals: withRemovals, agreementID: agreement)
             let client = try await connection.connect()
             let response = try await calling { () async throws(RPCError) in try await client.listMovements(request, timeout: connection.callTimeout) }
             await client.close()
-            if json { return try printJSON(response) }
+            if json { return printJSON(response) }
             var table = TextTable("ID", "KIND", "STATUS", "FROM", "CROSSING", "TO", "DEPARTS", "PEOPLE/LINES", "REMOVALS")
-            for movement in response.movements {
+            for movement in try models(response.movements, Movement.init(proto:)) {
                 let departs = movement.departedAtMs != 0 ? movement.departedAtMs : movement.plannedDepartureMs
                 let load = movement.kind == .evacuation ? "\(movement.passengers.filter { !$0.removed }.count) people" : "\(movement.cargo.count) lines"
                 table.add(movement.id, movement.kind.rawValue, movement.status.rawValue, movement.originSiteID, movement.crossingSiteID,
@@ -327,7 +326,7 @@ struct MovementCommand: AsyncParsableCommand {
     }
 
     static func show(_ movement: Movement, json: Bool, tz: String) throws {
-        if json { return try printJSON(movement) }
+        if json { return printJSON(movement) }
         printFields([
             ("id", movement.id), ("kind", movement.kind.rawValue), ("status", movement.status.rawValue),
             ("agreement", movement.agreementID), ("list", movement.listID), ("from", movement.originSiteID),
@@ -371,40 +370,6 @@ struct MovementCommand: AsyncParsableCommand {
             }
             print(table.render())
         }
-    }
-}
-
-/// A movement as a JSON file gives it: every field optional.
-struct PlanFile: Decodable {
-    struct Vehicles: Decodable { var kind: Movement.VehicleKind?; var count: UInt32? }
-    struct Line: Decodable { var id: String?; var item: String?; var category: Movement.CargoCategory?; var quantity: UInt64?; var unit: String?; var peopleServed: UInt32? }
-    struct Passenger: Decodable { var caseID: String?; var destinationSiteID: String? }
-    var id: String?
-    var kind: Movement.Kind?
-    var agreementID: String?
-    var listID: String?
-    var originSiteID: String?
-    var crossingSiteID: String?
-    var destinationSiteIDs: [String]?
-    var vehicles: [Vehicles]?
-    var cargo: [Line]?
-    var passengers: [Passenger]?
-    var plannedDeparture: String?
-    var plannedArrival: String?
-
-    func movement(tz: String) throws -> Movement {
-        var movement = Movement(
-            id: id ?? "", kind: kind ?? .unspecified, agreementID: agreementID ?? "", listID: listID ?? "", originSiteID: originSiteID ?? "",
-            crossingSiteID: crossingSiteID ?? "", destinationSiteIDs: destinationSiteIDs ?? [],
-            vehicles: (vehicles ?? []).map { .init(kind: $0.kind ?? .unspecified, count: $0.count ?? 0) },
-            passengers: (passengers ?? []).map { .init(caseID: $0.caseID ?? "", destinationSiteID: $0.destinationSiteID ?? "") },
-            cargo: (cargo ?? []).map {
-                .init(id: $0.id ?? "", item: $0.item ?? "", category: $0.category ?? .unspecified, quantity: $0.quantity ?? 0, unit: $0.unit ?? "", peopleServed: $0.peopleServed ?? 0)
-            }
-        )
-        if let plannedDeparture { movement.plannedDepartureMs = try parseTime(plannedDeparture, tz: tz, option: "plannedDeparture") }
-        if let plannedArrival { movement.plannedArrivalMs = try parseTime(plannedArrival, tz: tz, option: "plannedArrival") }
-        return movement
     }
 }
 

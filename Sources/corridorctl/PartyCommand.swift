@@ -85,7 +85,7 @@ struct PartyCommand: AsyncParsableCommand {
             let client = try await connection.connect()
             let parties = try await calling { () async throws(RPCError) in try await client.parties(timeout: connection.callTimeout) }
             await client.close()
-            if json { return try printJSON(parties) }
+            if json { return printJSON(parties) }
             var table = TextTable("ID", "SHORT NAME", "KIND", "FULL NAME")
             for party in parties { table.add(party.id, party.shortName, party.kind.rawValue, party.fullName) }
             print(table.render())
@@ -93,7 +93,7 @@ struct PartyCommand: AsyncParsableCommand {
     }
 
     static func show(_ party: Party, json: Bool) throws {
-        if json { return try printJSON(party) }
+        if json { return printJSON(party) }
         printFields([
             ("id", party.id), ("short name", party.shortName), ("full name", party.fullName),
             ("kind", party.kind.rawValue), ("aliases", party.aliases.joined(separator: ", ")),

@@ -53,7 +53,7 @@ struct PingCommand: AsyncParsableCommand {
 
         let summary = LatencySummary(samples: samples, payloadBytes: size)
         if json {
-            try printJSON(summary)
+            printJSON(summary.message)
         } else {
             print("\(summary.count) round trips of \(size) bytes to \(client.socketPath)")
             print("min \(format(summary.minMicroseconds))  p50 \(format(summary.p50Microseconds))  p99 \(format(summary.p99Microseconds))  max \(format(summary.maxMicroseconds))")
@@ -66,7 +66,7 @@ struct PingCommand: AsyncParsableCommand {
 }
 
 /// Round-trip figures in microseconds.
-struct LatencySummary: Encodable {
+struct LatencySummary {
     let count: Int
     let payloadBytes: Int
     let minMicroseconds: Double
@@ -85,5 +85,14 @@ struct LatencySummary: Encodable {
         p50Microseconds = percentile(0.50)
         p99Microseconds = percentile(0.99)
         maxMicroseconds = sorted.last ?? 0
+    }
+
+    /// cli.proto's PingSummary, in whole nanoseconds.
+    var message: Corridor_V1_PingSummary {
+        func ns(_ microseconds: Double) -> UInt64 { UInt64((microseconds * 1000).rounded()) }
+        return Corridor_V1_PingSummary(
+            count: UInt32(clamping: count), payloadBytes: UInt32(clamping: payloadBytes),
+            minNs: ns(minMicroseconds), p50Ns: ns(p50Microseconds), p99Ns: ns(p99Microseconds), maxNs: ns(maxMicroseconds)
+        )
     }
 }

@@ -21,12 +21,12 @@ struct ReportCommand: AsyncParsableCommand {
 
         func run() async throws {
             let client = try await connection.connect()
-            let request = WaitingCasesRequest(siteID: site, precedence: precedence ?? .unspecified, limit: limit)
+            let request = Corridor_V1_WaitingCasesRequest(siteID: site, precedence: precedence ?? .unspecified, limit: limit)
             let response = try await calling { () async throws(RPCError) in
                 try await client.waitingCases(request, timeout: connection.callTimeout)
             }
             await client.close()
-            if json { return try printJSON(response) }
+            if json { return printJSON(response) }
             var counts = TextTable("PRECEDENCE", "WAITING", "LONGEST WAIT (DAYS)")
             for row in response.byPrecedence {
                 counts.add(row.precedence.rawValue, "\(row.count)", row.count == 0 ? "" : "\(row.longestWaitDays)")
@@ -55,12 +55,12 @@ struct ReportCommand: AsyncParsableCommand {
 
         func run() async throws {
             let client = try await connection.connect()
-            let request = DeathsWhileWaitingRequest(siteID: site, from: from, to: to)
+            let request = Corridor_V1_DeathsWhileWaitingRequest(siteID: site, from: from, to: to)
             let response = try await calling { () async throws(RPCError) in
                 try await client.deathsWhileWaiting(request, timeout: connection.callTimeout)
             }
             await client.close()
-            if json { return try printJSON(response) }
+            if json { return printJSON(response) }
             var table = TextTable("SITE", "DEATHS", "CASES")
             for row in response.sites { table.add(row.siteID, "\(row.count)", row.caseIDs.joined(separator: ", ")) }
             table.add("total", "\(response.total)", "")
@@ -77,12 +77,12 @@ struct ReportCommand: AsyncParsableCommand {
         func run() async throws {
             let client = try await connection.connect()
             let response = try await calling { () async throws(RPCError) in
-                try await client.listLists(ListListsRequest(agreementID: agreement), timeout: connection.callTimeout)
+                try await client.listLists(Corridor_V1_ListListsRequest(agreementID: agreement), timeout: connection.callTimeout)
             }
             await client.close()
-            if json { return try printJSON(response) }
+            if json { return printJSON(response) }
             var table = TextTable("LIST", "AGREEMENT", "STATUS", "QUOTA", "PLACES", "WAITING", "SCHEDULED", "IN TRANSIT", "EVACUATED", "DIED", "WITHDRAWN", "STRUCK")
-            for summary in response.lists {
+            for summary in try models(response.lists, ListSummary.init(proto:)) {
                 let list = summary.list ?? EvacuationList()
                 table.add(list.id, list.agreementID, list.status.rawValue, "\(list.quota)", "\(summary.placesTaken)", "\(summary.waiting)",
                           "\(summary.scheduled)", "\(summary.inTransit)", "\(summary.evacuated)", "\(summary.died)", "\(summary.withdrawn)", "\(summary.struck)")
@@ -113,13 +113,13 @@ struct ReportCommand: AsyncParsableCommand {
             let zoneName = zone.identifier == "GMT" ? "UTC" : zone.identifier
             let client = try await connection.connect()
             let response = try await calling { () async throws(RPCError) in
-                try await client.listMovements(ListMovementsRequest(day: day, timeZone: zoneName), timeout: connection.callTimeout)
+                try await client.listMovements(Corridor_V1_ListMovementsRequest(day: day, timeZone: zoneName), timeout: connection.callTimeout)
             }
             await client.close()
-            if json { return try printJSON(response) }
+            if json { return printJSON(response) }
             print("movements on \(day) (\(zoneName))")
             var table = TextTable("MOVEMENT", "KIND", "STATUS", "FROM", "CROSSING", "TO", "DEPARTURE", "ARRIVAL", "CARRIES")
-            for movement in response.movements {
+            for movement in try models(response.movements, Movement.init(proto:)) {
                 let departure = movement.departedAtMs != 0 ? movement.departedAtMs : movement.plannedDepartureMs
                 let arrival = movement.arrivedAtMs != 0 ? movement.arrivedAtMs : movement.plannedArrivalMs
                 let carries = movement.kind == .aidConvoy
@@ -142,12 +142,12 @@ struct ReportCommand: AsyncParsableCommand {
         func run() async throws {
             let client = try await connection.connect()
             let response = try await calling { () async throws(RPCError) in
-                try await client.listMovements(ListMovementsRequest(kind: .aidConvoy, withRemovals: true), timeout: connection.callTimeout)
+                try await client.listMovements(Corridor_V1_ListMovementsRequest(kind: .aidConvoy, withRemovals: true), timeout: connection.callTimeout)
             }
             await client.close()
-            if json { return try printJSON(response) }
+            if json { return printJSON(response) }
             var table = TextTable("CONVOY", "STATUS", "ITEM", "PLANNED", "REMOVED", "DELIVERED", "BY", "STAGE", "WHERE", "WHY")
-            for movement in response.movements {
+            for movement in try models(response.movements, Movement.init(proto:)) {
                 let lines = Dictionary(movement.cargo.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
                 for removal in movement.removals {
                     let line = lines[removal.lineID]

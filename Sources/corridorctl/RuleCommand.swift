@@ -49,7 +49,7 @@ struct RuleCommand: AsyncParsableCommand {
             )
             let client = try await connection.connect()
             let imposed = try await calling { () async throws(RPCError) in
-                try await client.imposeRule(ImposeRuleRequest(rule: rule), timeout: connection.callTimeout)
+                try await client.imposeRule(Corridor_V1_ImposeRuleRequest(rule: rule), timeout: connection.callTimeout)
             }
             await client.close()
             try RuleCommand.show(imposed, json: json)
@@ -66,7 +66,7 @@ struct RuleCommand: AsyncParsableCommand {
         func run() async throws {
             let client = try await connection.connect()
             let rule = try await calling { () async throws(RPCError) in
-                try await client.liftRule(LiftRuleRequest(ruleID: id, reason: reason), timeout: connection.callTimeout)
+                try await client.liftRule(Corridor_V1_LiftRuleRequest(ruleID: id, reason: reason), timeout: connection.callTimeout)
             }
             await client.close()
             try RuleCommand.show(rule, json: json)
@@ -82,7 +82,7 @@ struct RuleCommand: AsyncParsableCommand {
         func run() async throws {
             let client = try await connection.connect()
             let rule = try await calling { () async throws(RPCError) in
-                try await client.getRule(GetRequest(id: id), timeout: connection.callTimeout)
+                try await client.getRule(Corridor_V1_GetRequest(id: id), timeout: connection.callTimeout)
             }
             await client.close()
             try RuleCommand.show(rule, json: json)
@@ -98,12 +98,12 @@ struct RuleCommand: AsyncParsableCommand {
         func run() async throws {
             let client = try await connection.connect()
             let response = try await calling { () async throws(RPCError) in
-                try await client.listRules(ListRulesRequest(imposedBy: imposedBy), timeout: connection.callTimeout)
+                try await client.listRules(Corridor_V1_ListRulesRequest(imposedBy: imposedBy), timeout: connection.callTimeout)
             }
             await client.close()
-            if json { return try printJSON(response) }
+            if json { return printJSON(response) }
             var table = TextTable("ID", "IMPOSED BY", "EFFECT", "STATE", "CRITERIA", "DESCRIPTION")
-            for rule in response.rules {
+            for rule in try models(response.rules, EligibilityRule.init(proto:)) {
                 table.add(rule.id, rule.imposedBy, rule.effect.rawValue, rule.lifted ? "LIFTED" : "in force", RuleCommand.criteria(rule), rule.description)
             }
             print(table.render())
@@ -124,7 +124,7 @@ struct RuleCommand: AsyncParsableCommand {
     }
 
     static func show(_ rule: EligibilityRule, json: Bool) throws {
-        if json { return try printJSON(rule) }
+        if json { return printJSON(rule) }
         printFields([
             ("id", rule.id), ("imposed by", rule.imposedBy), ("description", rule.description), ("effect", rule.effect.rawValue),
             ("criteria", criteria(rule)), ("state", rule.lifted ? "LIFTED: \(rule.liftedReason)" : "in force"),

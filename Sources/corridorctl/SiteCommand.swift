@@ -108,7 +108,7 @@ struct SiteCommand: AsyncParsableCommand {
                 try await client.sites(kind: kind ?? .unspecified, parentID: parent, timeout: connection.callTimeout)
             }
             await client.close()
-            if json { return try printJSON(sites) }
+            if json { return printJSON(sites) }
             var table = TextTable("ID", "NAME", "KIND", "PARENT", "CONTROLLED BY", "CROSSING")
             for site in sites {
                 table.add(site.id, site.name, site.kind.rawValue, site.parentID, site.controlledBy,
@@ -137,7 +137,7 @@ struct SiteCommand: AsyncParsableCommand {
     }
 
     static func show(_ site: Site, json: Bool) throws {
-        if json { return try printJSON(site) }
+        if json { return printJSON(site) }
         printFields([
             ("id", site.id), ("name", site.name), ("kind", site.kind.rawValue), ("within", site.parentID),
             ("controlled by", site.controlledBy), ("besieged by", site.besiegedBy.joined(separator: ", ")),

@@ -18,13 +18,13 @@ struct StatusCommand: AsyncParsableCommand {
         let status = try await calling { () async throws(RPCError) in try await client.status(timeout: connection.callTimeout) }
         await client.close()
         if json {
-            try printJSON(status)
+            printJSON(status)
             return
         }
         let rows: [(String, String)] = [
             ("version", "\(status.serverName) \(status.serverVersion)"),
-            ("protocol", status.protocolVersion),
-            ("uptime", formatUptime(milliseconds: status.uptimeMilliseconds)),
+            ("protocol", status.protocolVersion.map { "\($0.major).\($0.minor)" } ?? ""),
+            ("uptime", formatUptime(milliseconds: status.uptimeMs)),
             ("socket", status.socketPath),
             ("data directory", status.dataDirectory),
             ("connections", "\(status.openConnections)"),
@@ -56,7 +56,7 @@ func formatUptime(milliseconds: UInt64) -> String {
 }
 
 /// The event log's figures, when the daemon has a store.
-private func storeRows(_ store: StoreStatus?) -> [(String, String)] {
+private func storeRows(_ store: Corridor_V1_StoreStatus?) -> [(String, String)] {
     guard let store else { return [] }
     let snapshot = store.lastSnapshotSequence == 0
         ? "none yet"
@@ -65,7 +65,7 @@ private func storeRows(_ store: StoreStatus?) -> [(String, String)] {
         ("last sequence", "\(store.lastSequence)"),
         ("segments", "\(store.segments) (\(formatBytes(store.recordBytes)) of records in \(formatBytes(store.reservedBytes)) reserved)"),
         ("last snapshot", snapshot),
-        ("group commit", "\(store.syncs) syncs, \(String(format: "%.1f", store.recordsPerSync)) records per sync"),
+        ("group commit", "\(store.syncs) syncs, \(String(format: "%.1f", store.syncs == 0 ? 0 : Double(store.syncedRecords) / Double(store.syncs))) records per sync"),
     ]
 }
 

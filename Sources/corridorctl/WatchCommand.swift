@@ -24,7 +24,7 @@ struct WatchCommand: AsyncParsableCommand {
         do {
             for try await entry in client.watch(from: start, kinds: kinds, recordID: record) {
                 if json {
-                    try printJSONLine(entry)
+                    printJSONLine(entry)
                 } else {
                     print(describe(entry))
                 }

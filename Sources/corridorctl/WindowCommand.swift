@@ -44,7 +44,7 @@ struct WindowCommand: AsyncParsableCommand {
             if let until { window.endsAtMs = try parseTime(until, tz: tz, option: "--until") }
             let client = try await connection.connect()
             let announced = try await calling { () async throws(RPCError) in
-                try await client.announceWindow(AnnounceWindowRequest(window: window), timeout: connection.callTimeout)
+                try await client.announceWindow(Corridor_V1_AnnounceWindowRequest(window: window), timeout: connection.callTimeout)
             }
             await client.close()
             try WindowCommand.show(announced, json: json, tz: tz)
@@ -69,7 +69,7 @@ struct WindowCommand: AsyncParsableCommand {
             let client = try await connection.connect()
             let window = try await calling { () async throws(RPCError) in
                 try await client.setWindowStatus(
-                    SetWindowStatusRequest(windowID: id, status: status, report: report, reason: reason, at: at, timeZone: tz), timeout: connection.callTimeout
+                    Corridor_V1_SetWindowStatusRequest(windowID: id, status: status, report: report, reason: reason, at: at, timeZone: tz), timeout: connection.callTimeout
                 )
             }
             await client.close()
@@ -86,7 +86,7 @@ struct WindowCommand: AsyncParsableCommand {
 
         func run() async throws {
             let client = try await connection.connect()
-            let window = try await calling { () async throws(RPCError) in try await client.getWindow(GetRequest(id: id), timeout: connection.callTimeout) }
+            let window = try await calling { () async throws(RPCError) in try await client.getWindow(Corridor_V1_GetRequest(id: id), timeout: connection.callTimeout) }
             await client.close()
             try WindowCommand.show(window, json: json, tz: tz)
         }
@@ -102,12 +102,12 @@ struct WindowCommand: AsyncParsableCommand {
         func run() async throws {
             let client = try await connection.connect()
             let response = try await calling { () async throws(RPCError) in
-                try await client.listWindows(ListWindowsRequest(siteID: site), timeout: connection.callTimeout)
+                try await client.listWindows(Corridor_V1_ListWindowsRequest(siteID: site), timeout: connection.callTimeout)
             }
             await client.close()
-            if json { return try printJSON(response) }
+            if json { return printJSON(response) }
             var table = TextTable("ID", "KIND", "STATUS", "SITES", "SCHEDULE", "NAME")
-            for window in response.windows {
+            for window in try models(response.windows, AccessWindow.init(proto:)) {
                 table.add(window.id, window.kind.rawValue, window.status.rawValue, window.siteIDs.joined(separator: ","), WindowCommand.schedule(window, tz: tz), window.name)
             }
             print(table.render())
@@ -126,10 +126,10 @@ struct WindowCommand: AsyncParsableCommand {
         func run() async throws {
             let client = try await connection.connect()
             let response = try await calling { () async throws(RPCError) in
-                try await client.activeWindows(ActiveWindowsRequest(siteID: site, at: at, timeZone: tz), timeout: connection.callTimeout)
+                try await client.activeWindows(Corridor_V1_ActiveWindowsRequest(siteID: site, at: at, timeZone: tz), timeout: connection.callTimeout)
             }
             await client.close()
-            if json { return try printJSON(response) }
+            if json { return printJSON(response) }
             let zone = tz.isEmpty ? "UTC" : tz
             let when = LocalTimestamp.format(response.atMs, zoneName: zone)
             guard !response.windows.isEmpty else {
@@ -155,7 +155,7 @@ struct WindowCommand: AsyncParsableCommand {
     }
 
     static func show(_ window: AccessWindow, json: Bool, tz: String) throws {
-        if json { return try printJSON(window) }
+        if json { return printJSON(window) }
         let zone = !tz.isEmpty ? tz : (window.daily?.timeZone ?? "UTC")
         printFields([
             ("id", window.id), ("name", window.name), ("kind", window.kind.rawValue), ("status", window.status.rawValue),

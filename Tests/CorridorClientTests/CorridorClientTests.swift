@@ -37,7 +37,7 @@ import Testing
         let status = try await client.status()
         #expect(status.socketPath == server.socketPath)
         #expect(status.dataDirectory == server.directory + "/data")
-        #expect(status.protocolVersion == "1.0")
+        #expect(status.protocolVersion == Corridor_V1_ProtocolVersion(major: 1, minor: 0))
         #expect(status.openConnections == 1)
         #expect(status.pid == UInt32(getpid()))
         await client.close()
@@ -95,7 +95,7 @@ import Testing
         let server = try await InProcessServer.start(methods: methods)
         let client = try await CorridorClient.connect(to: server.socketPath)
         do {
-            let _: PingPayload = try await client.unary("/test.Slow/Never", PingPayload(payload: .init()), timeout: .milliseconds(50))
+            _ = try await client.unary(RPCMethod<Corridor_V1_PingRequest, Corridor_V1_PingResponse>(path: "/test.Slow/Never", kind: .unary), Corridor_V1_PingRequest(), timeout: .milliseconds(50))
             Issue.record("a call that never returns returned")
         } catch {
             #expect(error.code == .deadlineExceeded)
@@ -108,7 +108,7 @@ import Testing
         let server = try await InProcessServer.start()
         let client = try await CorridorClient.connect(to: server.socketPath)
         do {
-            let _: PingPayload = try await client.unary("/corridor.v1.Nope/Nothing", PingPayload(payload: .init()))
+            _ = try await client.unary(RPCMethod<Corridor_V1_PingRequest, Corridor_V1_PingResponse>(path: "/corridor.v1.Nope/Nothing", kind: .unary), Corridor_V1_PingRequest())
             Issue.record("an unknown method answered")
         } catch {
             #expect(error.code == .unimplemented)

@@ -62,16 +62,15 @@ import CorridorTestSupport
                 }
             }
             // The connection still works after whatever the method was sent.
-            let echo = PingPayload(payload: ByteBuffer(bytes: [1, 2, 3]))
-            let answer = try await client.unary(MethodName.System.ping, echo, as: PingPayload.self, timeout: .seconds(60))
-            #expect(answer == echo, "the connection no longer answers after \(method)")
+            let answer = try await client.unary(Corridor_V1_System.ping, Corridor_V1_PingRequest(payload: [1, 2, 3]), timeout: .seconds(60))
+            #expect(answer.payload == [1, 2, 3], "the connection no longer answers after \(method)")
         }
 
         // A new connection is served too, and the registry still answers.
         let second = try await CorridorClient.connect(to: fixture.server.socketPath)
-        let status = try await second.unary(MethodName.System.status, SystemStatusRequest(), as: SystemStatus.self, timeout: .seconds(60))
+        let status = try await second.unary(Corridor_V1_System.status, Corridor_V1_StatusRequest(), timeout: .seconds(60))
         #expect(status.serverName.isEmpty == false)
-        let site = try await second.unary("/corridor.v1.Registry/GetSite", GetRequest(id: "ghouta"), as: Site.self, timeout: .seconds(60))
+        let site = try await second.unary(Corridor_V1_Registry.getSite, Corridor_V1_GetRequest(id: "ghouta"), timeout: .seconds(60))
         #expect(site.id == "ghouta")
         await second.close()
     }
@@ -106,11 +105,13 @@ import CorridorTestSupport
     /// One call with raw request bytes; the answer's bytes are not decoded,
     /// only whether it came with a status. A stream is read to its first
     /// message: a watch with nothing to send ends at its deadline.
-    static func call(_ client: CorridorClient, _ method: String, _ bytes: [UInt8], streaming: Bool) async -> Outcome {
-        let request = RawMessage(bytes: ByteBuffer(bytes: bytes))
+    static func call(_ client: CorridorClient, _ path: String, _ bytes: [UInt8], streaming: Bool) async -> Outcome {
+        guard let method = generatedMethods[path] else {
+            return .status(RPCError(.unimplemented, "\(path) has no generated RPCMethod"))
+        }
         if streaming {
             do {
-                for try await _ in client.serverStreaming(method, request, as: RawMessage.self, timeout: .milliseconds(300)) { break }
+                for try await _ in client.serverStreaming(method, payload: bytes, timeout: .milliseconds(300)) { break }
                 return .ok
             } catch let error as RPCError {
                 if error.rpcStatus.code == .deadlineExceeded { return .ok }
@@ -120,20 +121,17 @@ import CorridorTestSupport
             }
         }
         do {
-            _ = try await client.unary(method, request, as: RawMessage.self, timeout: .seconds(60))
+            _ = try await client.unary(method, payload: bytes, timeout: .seconds(60))
             return .ok
         } catch {
             return .status(error)
         }
     }
 
-    /// Bytes sent and received as they are.
-    struct RawMessage: WireMessage {
-        var bytes: ByteBuffer
-        init(bytes: ByteBuffer) { self.bytes = bytes }
-        init(wireBytes: ByteBuffer) throws(RPCError) { bytes = wireBytes }
-        func wireBytes() -> ByteBuffer { bytes }
-    }
+    /// Every generated method by path: the client sends raw bytes through them.
+    static let generatedMethods: [String: AnyRPCMethod] = Dictionary(
+        uniqueKeysWithValues: (Corridor_V1_Registry.all + Corridor_V1_System.all + Corridor_V1_Health.all).map { ($0.path, $0) }
+    )
 
     /// FNV-1a: a method's own stream of requests, the same on every run and
     /// unchanged when other methods are added.

@@ -20,11 +20,11 @@ extension ServerTests {
                 let echoed = try await withThrowingTaskGroup(of: Bool.self) { group in
                     for index in 0..<calls {
                         group.addTask {
-                            let request = PingPayload(payload: ByteBuffer(integer: UInt32(index)))
-                            let reply: PingPayload = try await client.unary(
-                                TestMethod.gated, request, timeout: .seconds(30), requestID: "call-\(index)"
+                            let request = Corridor_V1_PingRequest(payload: Array(ByteBuffer(integer: UInt32(index)).readableBytesView))
+                            let reply = try await client.unary(
+                                TestRPC.gated, request, timeout: .seconds(30), requestID: "call-\(index)"
                             )
-                            return reply == request
+                            return reply.payload == request.payload
                         }
                     }
                     var correct = 0
@@ -46,8 +46,8 @@ extension ServerTests {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for index in 0..<8 {
                         group.addTask {
-                            let _: PingPayload = try await client.unary(
-                                TestMethod.gated, PingPayload(payload: ByteBuffer()), timeout: .seconds(30), requestID: "held-\(index)"
+                            _ = try await client.unary(
+                                TestRPC.gated, Corridor_V1_PingRequest(), timeout: .seconds(30), requestID: "held-\(index)"
                             )
                         }
                     }

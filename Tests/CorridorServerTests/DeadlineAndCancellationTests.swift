@@ -31,8 +31,8 @@ extension ServerTests {
             try await withTestServer(methods: methods.router) { server in
                 let client = try await server.connectClient()
                 await expectRPCError(.deadlineExceeded) {
-                    let _: PingPayload = try await client.unary(
-                        TestMethod.untilCancelled, PingPayload(payload: ByteBuffer()), timeout: .milliseconds(100), requestID: "client-deadline"
+                    _ = try await client.unary(
+                        TestRPC.untilCancelled, Corridor_V1_PingRequest(), timeout: .milliseconds(100), requestID: "client-deadline"
                     )
                 }
                 try await methods.cancelled("client-deadline")
@@ -79,8 +79,8 @@ extension ServerTests {
             try await withTestServer(methods: methods.router) { server in
                 let client = try await server.connectClient()
                 let call = Task {
-                    let _: PingPayload = try await client.unary(
-                        TestMethod.untilCancelled, PingPayload(payload: ByteBuffer()), requestID: "task-cancel"
+                    _ = try await client.unary(
+                        TestRPC.untilCancelled, Corridor_V1_PingRequest(), requestID: "task-cancel"
                     )
                 }
                 try await methods.started("task-cancel")

@@ -30,7 +30,7 @@ extension ServerTests {
         }
 
         enum WatchEvent: Sendable, Equatable {
-            case status(ServingStatus)
+            case status(Corridor_V1_HealthCheckResponse.ServingStatus)
             case ended(StatusCode?)
         }
 

@@ -20,7 +20,9 @@ cancellation, deadlines, GoAway on shutdown).
 
 It also runs json_check.py: the generated Swift code's proto3 JSON of every
 message (from corridor-proto-samples, built beside corridord) against Google's
-json_format.
+json_format; and cli_json_check.py: every `corridorctl … --json` output (corridorctl
+built beside corridord), on a daemon of its own, parsed by json_format into its
+message with unknown fields refused.
 """
 
 import argparse
@@ -731,6 +733,31 @@ def run_registry(d, conn):
               f"status changes {changes}")
 
 
+def run_cli_json(args, binary, workdir):
+    """cli_json_check.py: corridorctl (beside corridord) against a fresh daemon."""
+    import cli_json_check
+    import json_check
+    corridorctl = os.path.abspath(args.corridorctl or os.path.join(os.path.dirname(binary), "corridorctl"))
+    if not check("CLI JSON: corridorctl is built", os.access(corridorctl, os.X_OK), f"{corridorctl} is missing"):
+        return
+    home = os.path.join(workdir, "cli")
+    os.mkdir(home)
+    daemon = Daemon(binary, home)
+    try:
+        daemon.start()
+        ready, why = daemon.wait_ready(60)
+        if not check("CLI JSON: its daemon is ready", ready, why):
+            return
+        classes = json_check.message_classes(args.protoc, home)
+        cli_json_check.run(check, corridorctl, daemon.socket_path, daemon.data_dir, classes, home)
+    finally:
+        daemon.proc.send_signal(signal.SIGTERM)
+        try:
+            daemon.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            daemon.kill()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corridord", required=True, help="path to the corridord binary")
@@ -738,6 +765,8 @@ def main():
     ap.add_argument("--extended", action="store_true",
                     help="also check the connection-level rules of PROTOCOL.md")
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    ap.add_argument("--corridorctl", help="path to corridorctl (default: beside --corridord); every --json "
+                    "output is checked against json_format (cli_json_check.py)")
     ap.add_argument("--proto-samples", help="path to corridor-proto-samples (default: beside --corridord); "
                     "its JSON is checked against json_format (json_check.py)")
     args = ap.parse_args()
@@ -788,6 +817,12 @@ def main():
             json_check.run(check, os.path.abspath(samples), args.protoc, workdir)
         except Exception as e:  # noqa: BLE001
             check("JSON checks ran to the end", False, f"{type(e).__name__}: {e}")
+            traceback.print_exc()
+        # Every corridorctl --json output against json_format, on a daemon of its own.
+        try:
+            run_cli_json(args, binary, workdir)
+        except Exception as e:  # noqa: BLE001
+            check("CLI JSON checks ran to the end", False, f"{type(e).__name__}: {e}")
             traceback.print_exc()
         if args.extended:
             # Limits from a fresh HelloReply.

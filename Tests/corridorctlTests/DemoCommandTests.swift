@@ -45,7 +45,7 @@ import Testing
         // Every RPC was a recorded event: more than there are cases.
         let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any], "\(status.stdout)")
         let store = try #require(object["store"] as? [String: Any], "\(object)")
-        #expect((store["lastSequence"] as? Int ?? 0) > Fixture.cases)
+        #expect((Int(store["lastSequence"] as? String ?? "") ?? 0) > Fixture.cases, "a uint64 is a string in proto3 JSON")
         // All registered WAITING, the quota LISTED: the rest still WAITING.
         #expect(waiting.status == 0, "\(waiting.stderr)")
         let page = try #require(try JSONSerialization.jsonObject(with: Data(waiting.stdout.utf8)) as? [String: Any], "\(waiting.stdout)")

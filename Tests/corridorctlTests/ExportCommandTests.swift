@@ -30,7 +30,8 @@ import Testing
         #expect(lines[1].hasPrefix("#meta+id,#loc+code,"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["count"] as? Int == 5)
-        #expect((object["cases"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["C-000001", "C-000002", "C-000003", "C-000004", "C-000005"])
+        // Each case is its CaseView's proto3 JSON (cli.proto's CasesExport).
+        #expect((object["cases"] as? [[String: Any]])?.compactMap { ($0["case"] as? [String: Any])?["id"] as? String } == ["C-000001", "C-000002", "C-000003", "C-000004", "C-000005"])
         for output in [text, json.stdout] {
             #expect(!output.contains("Secret"))
             #expect(!output.contains("SECRET"))

@@ -118,6 +118,12 @@ struct InspectFixture {
     }
 }
 
+/// A uint64 of proto3 JSON: a string of digits (a number is accepted too).
+func u64(_ value: Any?) -> Int? {
+    if let text = value as? String { return Int(text) }
+    return value as? Int
+}
+
 /// Each line of a `--json` dump, parsed.
 func jsonLines(_ text: String) throws -> [[String: Any]] {
     try text.split(separator: "\n").map { line in
@@ -145,12 +151,12 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         #expect(run.status == 0, "\(run.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(object["clean"] as? Bool == true)
-        #expect(object["records"] as? Int == 600)
-        #expect(object["firstSequence"] as? Int == 1)
-        #expect(object["lastSequence"] as? Int == 600)
+        #expect(u64(object["records"]) == 600)
+        #expect(u64(object["firstSequence"]) == 1)
+        #expect(u64(object["lastSequence"]) == 600)
         #expect(object["segments"] as? Int == fixture.segmentFiles.count)
         #expect(object["snapshots"] as? Int == 1)
-        #expect((object["findings"] as? [Any])?.isEmpty == true)
+        #expect(object["findings"] == nil, "no findings: the empty list is left out")
         #expect((object["lock"] as? [String: Any])?["state"] as? String == "free")
     }
 
@@ -160,25 +166,27 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         let run = try await Corridorctl.run(["inspect", "stats", "--json", fixture.directory])
         #expect(run.status == 0, "\(run.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        #expect(object["records"] as? Int == 600)
-        #expect(object["recordsByType"] as? [String: Int] == ["party_registered": 200, "site_registered": 200, "case_status_changed": 200])
-        #expect(object["firstSequence"] as? Int == 1)
-        #expect(object["lastSequence"] as? Int == 600)
+        #expect(u64(object["records"]) == 600)
+        let byType = (object["recordsByType"] as? [[String: Any]] ?? []).map { ($0["type"] as? String ?? "", u64($0["records"]) ?? 0) }
+        #expect(byType.map(\.0) == ["case_status_changed", "party_registered", "site_registered"], "by name, in name order")
+        #expect(byType.map(\.1) == [200, 200, 200])
+        #expect(u64(object["firstSequence"]) == 1)
+        #expect(u64(object["lastSequence"]) == 600)
         #expect(object["firstRecordedAt"] as? String == "2026-11-21T09:12:26.646Z")
         #expect(object["lastRecordedAt"] as? String == "2026-11-21T09:12:27.245Z")
 
         let segments = try #require(object["segments"] as? [[String: Any]])
         #expect(segments.count == fixture.segmentFiles.count)
-        #expect(segments.reduce(0) { $0 + ($1["records"] as? Int ?? 0) } == 600)
+        #expect(segments.reduce(0) { $0 + (u64($1["records"]) ?? 0) } == 600)
         #expect(segments.dropLast().allSatisfy { $0["state"] as? String == "sealed" })
         #expect(segments.last?["state"] as? String == "offline", "a cleanly closed log's last segment is offline")
-        #expect(segments.allSatisfy { $0["size"] as? Int == 64 * 1024 })
-        #expect(segments.first?["firstSequence"] as? Int == 1)
-        #expect(segments.last?["lastSequence"] as? Int == 600)
+        #expect(segments.allSatisfy { u64($0["sizeBytes"]) == 64 * 1024 })
+        #expect(u64(segments.first?["firstSequence"]) == 1)
+        #expect(u64(segments.last?["lastSequence"]) == 600)
 
         let snapshots = try #require(object["snapshots"] as? [[String: Any]])
         #expect(snapshots.count == 1)
-        #expect(snapshots.first?["sequence"] as? Int == 300)
+        #expect(u64(snapshots.first?["sequence"]) == 300)
         #expect(snapshots.first?["valid"] as? Bool == true)
     }
 
@@ -198,24 +206,25 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         let run = try await Corridorctl.run(["inspect", "dump", "--json", fixture.directory])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = try jsonLines(run.stdout)
-        #expect(lines.map { $0["sequence"] as? Int } == (1...600).map { $0 })
+        #expect(lines.map { u64($0["sequence"]) } == (1...600).map { $0 })
         for line in lines {
-            let sequence = UInt64(line["sequence"] as? Int ?? 0)
+            let sequence = UInt64(u64(line["sequence"]) ?? 0)
             let expected = InspectFixture.expectedType(ofSequence: sequence)
             #expect(line["type"] as? String == expected.name)
-            #expect(line["type_number"] as? Int == expected.number)
-            #expect(line["commit"] as? Bool == (sequence % UInt64(InspectFixture.commandSize) == 0), "only a command's last record carries the commit mark")
+            #expect(line["typeNumber"] as? Int == expected.number)
+            #expect((line["commit"] as? Bool ?? false) == (sequence % UInt64(InspectFixture.commandSize) == 0), "only a command's last record carries the commit mark")
             #expect(line["event"] is [String: Any])
         }
         let first = try #require(lines.first)
-        #expect(first["recorded_at"] as? String == "2026-11-21T09:12:26.646Z")
+        #expect(first["recordedAt"] as? String == "2026-11-21T09:12:26.646Z")
         let event = try #require(first["event"] as? [String: Any])
         let party = try #require((event["partyRegistered"] as? [String: Any])?["party"] as? [String: Any])
         #expect(party["id"] as? String == "p0")
         #expect((event["actor"] as? [String: Any])?["userName"] as? String == "medco")
-        // The event is the Codable encoding of Event, keys sorted, on one line.
+        // cli.proto's InspectedRecord, its event the generated Event's proto3 JSON, on one line.
         let firstLine = try #require(run.stdout.split(separator: "\n").first)
-        #expect(firstLine.contains(#""event":{"actor":{"pid":4242,"#), "\(firstLine)")
+        #expect(firstLine.contains(#""event":{"actor":{"uid":1000,"userName":"medco","pid":4242},"#), "\(firstLine)")
+        #expect(try Corridor_V1_InspectedRecord(jsonText: String(firstLine)).event?.actor?.pid == 4242)
     }
 
     @Test func dumpFiltersBySequenceAndType() async throws {
@@ -224,7 +233,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
 
         let range = try await Corridorctl.run(["inspect", "dump", "--json", "--from", "100", "--to", "150", fixture.directory])
         #expect(range.status == 0, "\(range.stderr)")
-        #expect(try jsonLines(range.stdout).map { $0["sequence"] as? Int } == (100...150).map { $0 })
+        #expect(try jsonLines(range.stdout).map { u64($0["sequence"]) } == (100...150).map { $0 })
 
         let typed = try await Corridorctl.run(["inspect", "dump", "--json", "--type", "party_registered", "--type", "33", fixture.directory])
         #expect(typed.status == 0, "\(typed.stderr)")
@@ -234,7 +243,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
 
         let both = try await Corridorctl.run(["inspect", "dump", "--json", "--from", "290", "--to", "310", "--type", "site-registered", fixture.directory])
         #expect(both.status == 0, "\(both.stderr)")
-        #expect(try jsonLines(both.stdout).map { $0["sequence"] as? Int } == [290, 293, 296, 299, 302, 305, 308])
+        #expect(try jsonLines(both.stdout).map { u64($0["sequence"]) } == [290, 293, 296, 299, 302, 305, 308])
     }
 
     @Test func dumpTextIsOneReadableLinePerRecord() async throws {
@@ -264,8 +273,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         let line = try #require(try jsonLines(json.stdout).first)
         #expect(line["event"] == nil)
         #expect(line["undecodable"] is String)
-        #expect(line["payload_bytes"] as? Int == 3)
-        #expect(line["payload_base64"] as? String == "Cn8B")
+        #expect(line["payload"] as? String == "Cn8B")
     }
 
     @Test func tailPrintsTheLastRecords() async throws {
@@ -273,7 +281,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         defer { fixture.remove() }
         let run = try await Corridorctl.run(["inspect", "tail", "-n", "3", "--json", fixture.directory])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(try jsonLines(run.stdout).map { $0["sequence"] as? Int } == [598, 599, 600])
+        #expect(try jsonLines(run.stdout).map { u64($0["sequence"]) } == [598, 599, 600])
 
         let defaulted = try await Corridorctl.run(["inspect", "tail", fixture.directory])
         #expect(defaulted.stdout.split(separator: "\n").count == 10)
@@ -297,16 +305,16 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         let json = try await Corridorctl.run(["inspect", "verify", "--json", fixture.directory])
         #expect(json.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(object["clean"] as? Bool == false)
+        #expect(object["clean"] == nil, "false is left out in proto3 JSON")
         let fault = try #require(object["firstFault"] as? [String: Any])
         #expect(fault["file"] as? String == "\(fixture.segmentsDirectory)/\(first)")
-        #expect(fault["offset"] as? Int == offset)
+        #expect(u64(fault["offset"]) == offset)
 
         // dump reads on past the damage, into the next segment, and says what it skipped.
         let dump = try await Corridorctl.run(["inspect", "dump", "--json", fixture.directory])
         #expect(dump.status == 1)
         #expect(dump.stderr.contains(named), "\(dump.stderr)")
-        let sequences = try jsonLines(dump.stdout).compactMap { $0["sequence"] as? Int }
+        let sequences = try jsonLines(dump.stdout).compactMap { u64($0["sequence"]) }
         #expect(Array(sequences.prefix(10)) == Array(1...10))
         #expect(!sequences.contains(11))
         #expect(sequences.last == 600)

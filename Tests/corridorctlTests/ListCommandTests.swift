@@ -66,7 +66,7 @@ import Testing
         #expect(select.stdout.contains("rank 3; quota of 2 filled"), "\(select.stdout)")
         let show = try await ctl("list", "show", "l1", "--json")
         #expect(show.status == 0, "\(show.stderr)")
-        let summary = try JSONDecoder().decode(ListSummary.self, from: Data(show.stdout.utf8))
+        let summary = try Corridor_V1_ListSummary(jsonText: show.stdout)
         #expect(summary.list?.entries.map(\.caseID) == ["c-02", "c-05"])
         #expect(summary.waiting == 2)
         for step in [["submit", "l1"], ["approve", "l1", "--party", "gov"], ["approve", "l1", "--party", "jaish"],
@@ -80,7 +80,7 @@ import Testing
         #expect(diff.stdout.contains("ACTIVE → STRUCK"), "\(diff.stdout)")
         #expect(diff.stdout.contains("ADDED    c-03"), "\(diff.stdout)")
         let leftOut = try await ctl("list", "left-out", "l1", "--json")
-        let report = try JSONDecoder().decode(LeftOutResponse.self, from: Data(leftOut.stdout.utf8))
+        let report = try Corridor_V1_LeftOutResponse(jsonText: leftOut.stdout)
         #expect(report.leftOut.map(\.caseID) == ["c-04", "c-01"])
         let text = try await ctl("list", "show", "l1")
         #expect(text.stdout.contains("progress  2 listed, 1 struck"), "\(text.stdout)")

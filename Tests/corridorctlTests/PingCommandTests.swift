@@ -21,10 +21,11 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(object["count"] as? Int == 30)
         #expect(object["payloadBytes"] as? Int == 512)
-        let minimum = try #require(object["minMicroseconds"] as? Double)
-        let p50 = try #require(object["p50Microseconds"] as? Double)
-        let p99 = try #require(object["p99Microseconds"] as? Double)
-        let maximum = try #require(object["maxMicroseconds"] as? Double)
+        // cli.proto's PingSummary: nanoseconds, uint64, so strings in proto3 JSON.
+        let minimum = try #require(Int(object["minNs"] as? String ?? ""))
+        let p50 = try #require(Int(object["p50Ns"] as? String ?? ""))
+        let p99 = try #require(Int(object["p99Ns"] as? String ?? ""))
+        let maximum = try #require(Int(object["maxNs"] as? String ?? ""))
         #expect(minimum > 0 && minimum <= p50 && p50 <= p99 && p99 <= maximum)
     }
 

@@ -80,7 +80,7 @@ import Testing
             let badTime = try await ctl(server, ["window", "announce", "t2", "--from", "tomorrow", "--tz", "Asia/Damascus"], failing: true)
             #expect(badTime.stderr.contains("--from"), "\(badTime.stderr)")
             let show = try await ctl(server, ["window", "show", "pause-1", "--json"])
-            #expect(show.stdout.contains("\"status\" : \"VIOLATED\""), "\(show.stdout)")
+            #expect(show.stdout.contains("\"status\": \"VIOLATED\""), "\(show.stdout)")
         }
     }
 
@@ -141,11 +141,15 @@ import Testing
             try await seed(server)
             let file = server.directory + "/movement.json"
             try Data("""
-                {"id": "evac-1", "kind": "EVACUATION", "originSiteID": "douma", "crossingSiteID": "xing-1", "destinationSiteIDs": ["damascus"],
+                {"id": "evac-1", "kind": "EVACUATION", "originSiteId": "douma", "crossing_site_id": "xing-1", "destinationSiteIds": ["damascus"],
                  "vehicles": [{"kind": "BUS", "count": 2}]}
                 """.utf8).write(to: URL(fileURLWithPath: file))
             let planned = try await ctl(server, ["movement", "plan", "--file", file, "--json"])
-            #expect(planned.stdout.contains("\"status\" : \"PLANNED\""), "\(planned.stdout)")
+            #expect(planned.stdout.contains("\"status\": \"PLANNED\""), "\(planned.stdout)")
+            // The file is proto3 JSON of corridor.v1.Movement: a field it does not have is refused by path.
+            try Data(#"{"id": "evac-2", "vehicles": [{"kind": "BUS", "count": 2, "seats": 40}]}"#.utf8).write(to: URL(fileURLWithPath: file))
+            let unknown = try await ctl(server, ["movement", "plan", "--file", file], failing: true)
+            #expect(unknown.stderr.contains("vehicles[0].seats"), "\(unknown.stderr)")
             let badCargo = try await ctl(server, ["movement", "plan", "c", "--kind", "aid-convoy", "--cargo", "food"], failing: true)
             #expect(badCargo.stderr.contains("ITEM:CATEGORY:QUANTITY:UNIT"))
             let badPlan = try await ctl(server, ["movement", "plan", "c", "--kind", "aid-convoy", "--from", "damascus", "--crossing", "douma"], failing: true)

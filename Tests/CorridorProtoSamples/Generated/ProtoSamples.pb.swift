@@ -219,6 +219,30 @@ extension Corridor_V1_AgreementProgress {
     public static var protoSamples: [Corridor_V1_AgreementProgress] { [protoSample] }
 }
 
+extension Corridor_V1_HealthCheckRequest {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_HealthCheckRequest {
+        Corridor_V1_HealthCheckRequest(
+            service: "service 1 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_HealthCheckRequest] { [protoSample] }
+}
+
+extension Corridor_V1_HealthCheckResponse {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_HealthCheckResponse {
+        Corridor_V1_HealthCheckResponse(
+            status: .serving
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_HealthCheckResponse] { [protoSample] }
+}
+
 extension Corridor_V1_Figure {
     /// Every field set; a oneof set to its first member.
     public static var protoSample: Corridor_V1_Figure {
@@ -1723,241 +1747,6 @@ extension Corridor_V1_CaseStatusChanged {
     public static var protoSamples: [Corridor_V1_CaseStatusChanged] { [protoSample] }
 }
 
-extension Corridor_V1_Frame {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_Frame {
-        Corridor_V1_Frame(
-            streamID: 100001,
-            kind: .hello(Corridor_V1_Hello.protoSample)
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_Frame] {
-        var samples = [protoSample]
-        do {
-            var sample = protoSample
-            sample.kind = .helloReply(Corridor_V1_HelloReply.protoSample)
-            samples.append(sample)
-        }
-        do {
-            var sample = protoSample
-            sample.kind = .call(Corridor_V1_CallStart.protoSample)
-            samples.append(sample)
-        }
-        do {
-            var sample = protoSample
-            sample.kind = .message(Corridor_V1_Message.protoSample)
-            samples.append(sample)
-        }
-        do {
-            var sample = protoSample
-            sample.kind = .status(Corridor_V1_Status.protoSample)
-            samples.append(sample)
-        }
-        do {
-            var sample = protoSample
-            sample.kind = .cancel(Corridor_V1_Cancel.protoSample)
-            samples.append(sample)
-        }
-        do {
-            var sample = protoSample
-            sample.kind = .ping(Corridor_V1_Ping.protoSample)
-            samples.append(sample)
-        }
-        do {
-            var sample = protoSample
-            sample.kind = .pong(Corridor_V1_Pong.protoSample)
-            samples.append(sample)
-        }
-        do {
-            var sample = protoSample
-            sample.kind = .goAway(Corridor_V1_GoAway.protoSample)
-            samples.append(sample)
-        }
-        return samples
-    }
-}
-
-extension Corridor_V1_ProtocolVersion {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_ProtocolVersion {
-        Corridor_V1_ProtocolVersion(
-            major: 100001,
-            minor: 100002
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_ProtocolVersion] { [protoSample] }
-}
-
-extension Corridor_V1_Hello {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_Hello {
-        Corridor_V1_Hello(
-            version: Corridor_V1_ProtocolVersion.protoSample,
-            clientName: "client_name 2 é✓",
-            clientVersion: "client_version 3 é✓"
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_Hello] { [protoSample] }
-}
-
-extension Corridor_V1_HelloReply {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_HelloReply {
-        Corridor_V1_HelloReply(
-            version: Corridor_V1_ProtocolVersion.protoSample,
-            serverName: "server_name 2 é✓",
-            serverVersion: "server_version 3 é✓",
-            limits: Corridor_V1_Limits.protoSample
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_HelloReply] { [protoSample] }
-}
-
-extension Corridor_V1_Limits {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_Limits {
-        Corridor_V1_Limits(
-            maxFrameBytes: 100001,
-            maxConcurrentCalls: 100002,
-            keepaliveIntervalMs: 100003,
-            maxTimeoutMs: 100004
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_Limits] { [protoSample] }
-}
-
-extension Corridor_V1_CallStart {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_CallStart {
-        Corridor_V1_CallStart(
-            method: "method 1 é✓",
-            timeoutMs: 100002,
-            payload: [0x00, 0xFF, 3],
-            requestID: "request_id 4 é✓"
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_CallStart] { [protoSample] }
-}
-
-extension Corridor_V1_Message {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_Message {
-        Corridor_V1_Message(
-            payload: [0x00, 0xFF, 1]
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_Message] { [protoSample] }
-}
-
-extension Corridor_V1_Status {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_Status {
-        Corridor_V1_Status(
-            code: .cancelled,
-            message: "message 2 é✓",
-            fieldViolations: [Corridor_V1_FieldViolation.protoSample, Corridor_V1_FieldViolation()]
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_Status] { [protoSample] }
-}
-
-extension Corridor_V1_FieldViolation {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_FieldViolation {
-        Corridor_V1_FieldViolation(
-            field: "field 1 é✓",
-            description: "description 2 é✓"
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_FieldViolation] { [protoSample] }
-}
-
-extension Corridor_V1_Cancel {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_Cancel { Corridor_V1_Cancel() }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_Cancel] { [protoSample] }
-}
-
-extension Corridor_V1_Ping {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_Ping {
-        Corridor_V1_Ping(
-            opaque: 18000000000000000001
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_Ping] { [protoSample] }
-}
-
-extension Corridor_V1_Pong {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_Pong {
-        Corridor_V1_Pong(
-            opaque: 18000000000000000001
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_Pong] { [protoSample] }
-}
-
-extension Corridor_V1_GoAway {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_GoAway {
-        Corridor_V1_GoAway(
-            reason: "reason 1 é✓"
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_GoAway] { [protoSample] }
-}
-
-extension Corridor_V1_HealthCheckRequest {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_HealthCheckRequest {
-        Corridor_V1_HealthCheckRequest(
-            service: "service 1 é✓"
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_HealthCheckRequest] { [protoSample] }
-}
-
-extension Corridor_V1_HealthCheckResponse {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_HealthCheckResponse {
-        Corridor_V1_HealthCheckResponse(
-            status: .serving
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_HealthCheckResponse] { [protoSample] }
-}
-
 extension Corridor_V1_ImportCaseRow {
     /// Every field set; a oneof set to its first member.
     public static var protoSample: Corridor_V1_ImportCaseRow {
@@ -2377,6 +2166,489 @@ extension Corridor_V1_WatchedEvent {
     public static var protoSamples: [Corridor_V1_WatchedEvent] { [protoSample] }
 }
 
+extension Corridor_V1_HealthView {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_HealthView {
+        Corridor_V1_HealthView(
+            service: "service 1 é✓",
+            status: .serving
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_HealthView] { [protoSample] }
+}
+
+extension Corridor_V1_PingSummary {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_PingSummary {
+        Corridor_V1_PingSummary(
+            count: 100001,
+            payloadBytes: 100002,
+            minNs: 18000000000000000003,
+            p50Ns: 18000000000000000004,
+            p99Ns: 18000000000000000005,
+            maxNs: 18000000000000000006
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_PingSummary] { [protoSample] }
+}
+
+extension Corridor_V1_CaseListPage {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_CaseListPage {
+        Corridor_V1_CaseListPage(
+            cases: [Corridor_V1_CaseView.protoSample, Corridor_V1_CaseView()],
+            total: 100002,
+            nextPageToken: "next_page_token 3 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_CaseListPage] { [protoSample] }
+}
+
+extension Corridor_V1_DemoSummary {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_DemoSummary {
+        Corridor_V1_DemoSummary(
+            parties: ["parties 1 é✓", ""],
+            sites: ["sites 2 é✓", ""],
+            cases: 100003,
+            figures: ["figures 4 é✓", ""],
+            agreement: "agreement 5 é✓",
+            list: "list 6 é✓",
+            listStatus: .draft,
+            listed: ["listed 8 é✓", ""],
+            window: "window 9 é✓",
+            movement: "movement 10 é✓",
+            evacuated: ["evacuated 11 é✓", ""],
+            evacuationsDone: 100012,
+            evacuationsTarget: 100013,
+            tryNext: ["try_next 14 é✓", ""]
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_DemoSummary] { [protoSample] }
+}
+
+extension Corridor_V1_DirectoryLock {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_DirectoryLock {
+        Corridor_V1_DirectoryLock(
+            state: "state 1 é✓",
+            pid: 100002,
+            detail: "detail 3 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_DirectoryLock] { [protoSample] }
+}
+
+extension Corridor_V1_InspectFinding {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_InspectFinding {
+        Corridor_V1_InspectFinding(
+            severity: "severity 1 é✓",
+            file: "file 2 é✓",
+            hasOffset: true,
+            offset: 18000000000000000004,
+            fault: "fault 5 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_InspectFinding] { [protoSample] }
+}
+
+extension Corridor_V1_VerifyReport {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_VerifyReport {
+        Corridor_V1_VerifyReport(
+            directory: "directory 1 é✓",
+            clean: true,
+            lock: Corridor_V1_DirectoryLock.protoSample,
+            segments: 100004,
+            records: 18000000000000000005,
+            firstSequence: 18000000000000000006,
+            lastSequence: 18000000000000000007,
+            snapshots: 100008,
+            firstFault: Corridor_V1_InspectFinding.protoSample,
+            findings: [Corridor_V1_InspectFinding.protoSample, Corridor_V1_InspectFinding()]
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_VerifyReport] { [protoSample] }
+}
+
+extension Corridor_V1_DirectoryStats {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_DirectoryStats {
+        Corridor_V1_DirectoryStats(
+            directory: "directory 1 é✓",
+            lock: Corridor_V1_DirectoryLock.protoSample,
+            records: 18000000000000000003,
+            firstSequence: 18000000000000000004,
+            firstRecordedAt: "first_recorded_at 5 é✓",
+            lastSequence: 18000000000000000006,
+            lastRecordedAt: "last_recorded_at 7 é✓",
+            recordBytes: 18000000000000000008,
+            reservedBytes: 18000000000000000009,
+            recordsByType: [Corridor_V1_DirectoryStats.TypeCount.protoSample, Corridor_V1_DirectoryStats.TypeCount()],
+            segments: [Corridor_V1_DirectoryStats.Segment.protoSample, Corridor_V1_DirectoryStats.Segment()],
+            snapshots: [Corridor_V1_DirectoryStats.Snapshot.protoSample, Corridor_V1_DirectoryStats.Snapshot()]
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_DirectoryStats] { [protoSample] }
+}
+
+extension Corridor_V1_DirectoryStats.Segment {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_DirectoryStats.Segment {
+        Corridor_V1_DirectoryStats.Segment(
+            file: "file 1 é✓",
+            state: "state 2 é✓",
+            firstSequence: 18000000000000000003,
+            lastSequence: 18000000000000000004,
+            records: 18000000000000000005,
+            bytesUsed: 18000000000000000006,
+            sizeBytes: 18000000000000000007,
+            createdAt: "created_at 8 é✓",
+            fault: "fault 9 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_DirectoryStats.Segment] { [protoSample] }
+}
+
+extension Corridor_V1_DirectoryStats.Snapshot {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_DirectoryStats.Snapshot {
+        Corridor_V1_DirectoryStats.Snapshot(
+            file: "file 1 é✓",
+            sequence: 18000000000000000002,
+            createdAt: "created_at 3 é✓",
+            sizeBytes: 18000000000000000004,
+            valid: true,
+            fault: "fault 6 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_DirectoryStats.Snapshot] { [protoSample] }
+}
+
+extension Corridor_V1_DirectoryStats.TypeCount {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_DirectoryStats.TypeCount {
+        Corridor_V1_DirectoryStats.TypeCount(
+            type: "type 1 é✓",
+            records: 18000000000000000002
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_DirectoryStats.TypeCount] { [protoSample] }
+}
+
+extension Corridor_V1_InspectedRecord {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_InspectedRecord {
+        Corridor_V1_InspectedRecord(
+            sequence: 18000000000000000001,
+            recordedAt: "recorded_at 2 é✓",
+            type: "type 3 é✓",
+            typeNumber: 100004,
+            commit: true,
+            event: Corridor_V1_Event.protoSample,
+            undecodable: "undecodable 7 é✓",
+            payload: [0x00, 0xFF, 8]
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_InspectedRecord] { [protoSample] }
+}
+
+extension Corridor_V1_CasesExport {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_CasesExport {
+        Corridor_V1_CasesExport(
+            cases: [Corridor_V1_CaseView.protoSample, Corridor_V1_CaseView()],
+            count: 100002,
+            export: "export 3 é✓",
+            exportedAt: "exported_at 4 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_CasesExport] { [protoSample] }
+}
+
+extension Corridor_V1_ListsExport {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_ListsExport {
+        Corridor_V1_ListsExport(
+            lists: [Corridor_V1_ListSummary.protoSample, Corridor_V1_ListSummary()],
+            count: 100002,
+            export: "export 3 é✓",
+            exportedAt: "exported_at 4 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_ListsExport] { [protoSample] }
+}
+
+extension Corridor_V1_MovementsExport {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_MovementsExport {
+        Corridor_V1_MovementsExport(
+            movements: [Corridor_V1_Movement.protoSample, Corridor_V1_Movement()],
+            count: 100002,
+            export: "export 3 é✓",
+            exportedAt: "exported_at 4 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_MovementsExport] { [protoSample] }
+}
+
+extension Corridor_V1_FiguresExport {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_FiguresExport {
+        Corridor_V1_FiguresExport(
+            figures: [Corridor_V1_Figure.protoSample, Corridor_V1_Figure()],
+            count: 100002,
+            export: "export 3 é✓",
+            exportedAt: "exported_at 4 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_FiguresExport] { [protoSample] }
+}
+
+extension Corridor_V1_Frame {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_Frame {
+        Corridor_V1_Frame(
+            streamID: 100001,
+            kind: .hello(Corridor_V1_Hello.protoSample)
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_Frame] {
+        var samples = [protoSample]
+        do {
+            var sample = protoSample
+            sample.kind = .helloReply(Corridor_V1_HelloReply.protoSample)
+            samples.append(sample)
+        }
+        do {
+            var sample = protoSample
+            sample.kind = .call(Corridor_V1_CallStart.protoSample)
+            samples.append(sample)
+        }
+        do {
+            var sample = protoSample
+            sample.kind = .message(Corridor_V1_Message.protoSample)
+            samples.append(sample)
+        }
+        do {
+            var sample = protoSample
+            sample.kind = .status(Corridor_V1_Status.protoSample)
+            samples.append(sample)
+        }
+        do {
+            var sample = protoSample
+            sample.kind = .cancel(Corridor_V1_Cancel.protoSample)
+            samples.append(sample)
+        }
+        do {
+            var sample = protoSample
+            sample.kind = .ping(Corridor_V1_Ping.protoSample)
+            samples.append(sample)
+        }
+        do {
+            var sample = protoSample
+            sample.kind = .pong(Corridor_V1_Pong.protoSample)
+            samples.append(sample)
+        }
+        do {
+            var sample = protoSample
+            sample.kind = .goAway(Corridor_V1_GoAway.protoSample)
+            samples.append(sample)
+        }
+        return samples
+    }
+}
+
+extension Corridor_V1_ProtocolVersion {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_ProtocolVersion {
+        Corridor_V1_ProtocolVersion(
+            major: 100001,
+            minor: 100002
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_ProtocolVersion] { [protoSample] }
+}
+
+extension Corridor_V1_Hello {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_Hello {
+        Corridor_V1_Hello(
+            version: Corridor_V1_ProtocolVersion.protoSample,
+            clientName: "client_name 2 é✓",
+            clientVersion: "client_version 3 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_Hello] { [protoSample] }
+}
+
+extension Corridor_V1_HelloReply {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_HelloReply {
+        Corridor_V1_HelloReply(
+            version: Corridor_V1_ProtocolVersion.protoSample,
+            serverName: "server_name 2 é✓",
+            serverVersion: "server_version 3 é✓",
+            limits: Corridor_V1_Limits.protoSample
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_HelloReply] { [protoSample] }
+}
+
+extension Corridor_V1_Limits {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_Limits {
+        Corridor_V1_Limits(
+            maxFrameBytes: 100001,
+            maxConcurrentCalls: 100002,
+            keepaliveIntervalMs: 100003,
+            maxTimeoutMs: 100004
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_Limits] { [protoSample] }
+}
+
+extension Corridor_V1_CallStart {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_CallStart {
+        Corridor_V1_CallStart(
+            method: "method 1 é✓",
+            timeoutMs: 100002,
+            payload: [0x00, 0xFF, 3],
+            requestID: "request_id 4 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_CallStart] { [protoSample] }
+}
+
+extension Corridor_V1_Message {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_Message {
+        Corridor_V1_Message(
+            payload: [0x00, 0xFF, 1]
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_Message] { [protoSample] }
+}
+
+extension Corridor_V1_Status {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_Status {
+        Corridor_V1_Status(
+            code: .cancelled,
+            message: "message 2 é✓",
+            fieldViolations: [Corridor_V1_FieldViolation.protoSample, Corridor_V1_FieldViolation()]
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_Status] { [protoSample] }
+}
+
+extension Corridor_V1_FieldViolation {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_FieldViolation {
+        Corridor_V1_FieldViolation(
+            field: "field 1 é✓",
+            description: "description 2 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_FieldViolation] { [protoSample] }
+}
+
+extension Corridor_V1_Cancel {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_Cancel { Corridor_V1_Cancel() }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_Cancel] { [protoSample] }
+}
+
+extension Corridor_V1_Ping {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_Ping {
+        Corridor_V1_Ping(
+            opaque: 18000000000000000001
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_Ping] { [protoSample] }
+}
+
+extension Corridor_V1_Pong {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_Pong {
+        Corridor_V1_Pong(
+            opaque: 18000000000000000001
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_Pong] { [protoSample] }
+}
+
+extension Corridor_V1_GoAway {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_GoAway {
+        Corridor_V1_GoAway(
+            reason: "reason 1 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_GoAway] { [protoSample] }
+}
+
 extension Corridor_V1_SnapshotEntry {
     /// Every field set; a oneof set to its first member.
     public static var protoSample: Corridor_V1_SnapshotEntry {
@@ -2660,6 +2932,8 @@ extension ProtoSamples {
         ProtoSampleSet(Corridor_V1_ListAgreementsResponse.protoSamples),
         ProtoSampleSet(Corridor_V1_TermProgress.protoSamples),
         ProtoSampleSet(Corridor_V1_AgreementProgress.protoSamples),
+        ProtoSampleSet(Corridor_V1_HealthCheckRequest.protoSamples),
+        ProtoSampleSet(Corridor_V1_HealthCheckResponse.protoSamples),
         ProtoSampleSet(Corridor_V1_Figure.protoSamples),
         ProtoSampleSet(Corridor_V1_FigureReported.protoSamples),
         ProtoSampleSet(Corridor_V1_ReportFigureRequest.protoSamples),
@@ -2750,21 +3024,6 @@ extension ProtoSamples {
         ProtoSampleSet(Corridor_V1_CaseUpdated.protoSamples),
         ProtoSampleSet(Corridor_V1_CasePersonalUpdated.protoSamples),
         ProtoSampleSet(Corridor_V1_CaseStatusChanged.protoSamples),
-        ProtoSampleSet(Corridor_V1_Frame.protoSamples),
-        ProtoSampleSet(Corridor_V1_ProtocolVersion.protoSamples),
-        ProtoSampleSet(Corridor_V1_Hello.protoSamples),
-        ProtoSampleSet(Corridor_V1_HelloReply.protoSamples),
-        ProtoSampleSet(Corridor_V1_Limits.protoSamples),
-        ProtoSampleSet(Corridor_V1_CallStart.protoSamples),
-        ProtoSampleSet(Corridor_V1_Message.protoSamples),
-        ProtoSampleSet(Corridor_V1_Status.protoSamples),
-        ProtoSampleSet(Corridor_V1_FieldViolation.protoSamples),
-        ProtoSampleSet(Corridor_V1_Cancel.protoSamples),
-        ProtoSampleSet(Corridor_V1_Ping.protoSamples),
-        ProtoSampleSet(Corridor_V1_Pong.protoSamples),
-        ProtoSampleSet(Corridor_V1_GoAway.protoSamples),
-        ProtoSampleSet(Corridor_V1_HealthCheckRequest.protoSamples),
-        ProtoSampleSet(Corridor_V1_HealthCheckResponse.protoSamples),
         ProtoSampleSet(Corridor_V1_ImportCaseRow.protoSamples),
         ProtoSampleSet(Corridor_V1_ImportCasesRequest.protoSamples),
         ProtoSampleSet(Corridor_V1_ImportedCase.protoSamples),
@@ -2796,6 +3055,35 @@ extension ProtoSamples {
         ProtoSampleSet(Corridor_V1_HistoryResponse.protoSamples),
         ProtoSampleSet(Corridor_V1_WatchRequest.protoSamples),
         ProtoSampleSet(Corridor_V1_WatchedEvent.protoSamples),
+        ProtoSampleSet(Corridor_V1_HealthView.protoSamples),
+        ProtoSampleSet(Corridor_V1_PingSummary.protoSamples),
+        ProtoSampleSet(Corridor_V1_CaseListPage.protoSamples),
+        ProtoSampleSet(Corridor_V1_DemoSummary.protoSamples),
+        ProtoSampleSet(Corridor_V1_DirectoryLock.protoSamples),
+        ProtoSampleSet(Corridor_V1_InspectFinding.protoSamples),
+        ProtoSampleSet(Corridor_V1_VerifyReport.protoSamples),
+        ProtoSampleSet(Corridor_V1_DirectoryStats.protoSamples),
+        ProtoSampleSet(Corridor_V1_DirectoryStats.Segment.protoSamples),
+        ProtoSampleSet(Corridor_V1_DirectoryStats.Snapshot.protoSamples),
+        ProtoSampleSet(Corridor_V1_DirectoryStats.TypeCount.protoSamples),
+        ProtoSampleSet(Corridor_V1_InspectedRecord.protoSamples),
+        ProtoSampleSet(Corridor_V1_CasesExport.protoSamples),
+        ProtoSampleSet(Corridor_V1_ListsExport.protoSamples),
+        ProtoSampleSet(Corridor_V1_MovementsExport.protoSamples),
+        ProtoSampleSet(Corridor_V1_FiguresExport.protoSamples),
+        ProtoSampleSet(Corridor_V1_Frame.protoSamples),
+        ProtoSampleSet(Corridor_V1_ProtocolVersion.protoSamples),
+        ProtoSampleSet(Corridor_V1_Hello.protoSamples),
+        ProtoSampleSet(Corridor_V1_HelloReply.protoSamples),
+        ProtoSampleSet(Corridor_V1_Limits.protoSamples),
+        ProtoSampleSet(Corridor_V1_CallStart.protoSamples),
+        ProtoSampleSet(Corridor_V1_Message.protoSamples),
+        ProtoSampleSet(Corridor_V1_Status.protoSamples),
+        ProtoSampleSet(Corridor_V1_FieldViolation.protoSamples),
+        ProtoSampleSet(Corridor_V1_Cancel.protoSamples),
+        ProtoSampleSet(Corridor_V1_Ping.protoSamples),
+        ProtoSampleSet(Corridor_V1_Pong.protoSamples),
+        ProtoSampleSet(Corridor_V1_GoAway.protoSamples),
         ProtoSampleSet(Corridor_V1_SnapshotEntry.protoSamples),
         ProtoSampleSet(Corridor_V1_PartyEntry.protoSamples),
         ProtoSampleSet(Corridor_V1_SiteEntry.protoSamples),

@@ -12,6 +12,13 @@ enum TestMethod {
     static let untilCancelled = "/corridor.test.v1.Test/UntilCancelled"
 }
 
+/// The test methods as the client calls them: a Ping's request and response
+/// (the handlers read and write the same bytes).
+enum TestRPC {
+    static let gated = RPCMethod<Corridor_V1_PingRequest, Corridor_V1_PingResponse>(path: TestMethod.gated, kind: .unary)
+    static let untilCancelled = RPCMethod<Corridor_V1_PingRequest, Corridor_V1_PingResponse>(path: TestMethod.untilCancelled, kind: .unary)
+}
+
 /// What the test methods' handlers did, keyed by the call's request id.
 enum CallEvent: Sendable, Equatable {
     case started(requestID: String)

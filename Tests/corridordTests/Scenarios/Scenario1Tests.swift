@@ -15,42 +15,42 @@ struct Scenario1Tests {
         var sites: [Site]
         var cases: [CaseView]
         var list: ListSummary
-        var lists: ListListsResponse
+        var lists: Corridor_V1_ListListsResponse
         var listVersions: [ListVersion]
         var leftOut: LeftOutResponse
         var agreement: Agreement
         var progress: AgreementProgress
         var figures: [CompareFiguresResponse]
         var deaths: DeathsWhileWaitingResponse
-        var windows: ListWindowsResponse
+        var windows: Corridor_V1_ListWindowsResponse
         var infantHistory: [RecordedEvent]
         var lastSequence: UInt64
     }
 
     static func observe(_ daemon: ScenarioDaemon, infantID: String) async throws -> Observation {
         let client = daemon.client
-        let list = try await client.getList(GetRequest(id: Scenario1.listID))
+        let list = try await client.getList(Corridor_V1_GetRequest(id: Scenario1.listID))
         var versions: [ListVersion] = []
         for version in 1...max(1, list.list?.version ?? 1) {
-            versions.append(try await client.getListVersion(GetListVersionRequest(listID: Scenario1.listID, version: version)))
+            versions.append(try await client.getListVersion(Corridor_V1_GetListVersionRequest(listID: Scenario1.listID, version: version)))
         }
         var figures: [CompareFiguresResponse] = []
         for measure in [Figure.Measure.population, .children, .needingEvacuation] {
-            figures.append(try await client.compareFigures(CompareFiguresRequest(subjectID: Scenario1.enclave.id, measure: measure)))
+            figures.append(try await client.compareFigures(Corridor_V1_CompareFiguresRequest(subjectID: Scenario1.enclave.id, measure: measure)))
         }
         return Observation(
             parties: try await client.parties(),
             sites: try await client.sites(),
             cases: try await allCases(client),
             list: list,
-            lists: try await client.listLists(ListListsRequest()),
+            lists: try await client.listLists(Corridor_V1_ListListsRequest()),
             listVersions: versions,
-            leftOut: try await client.leftOut(LeftOutRequest(listID: Scenario1.listID)),
-            agreement: try await client.getAgreement(GetRequest(id: Scenario1.agreementID)),
-            progress: try await client.getAgreementProgress(GetRequest(id: Scenario1.agreementID)),
+            leftOut: try await client.leftOut(Corridor_V1_LeftOutRequest(listID: Scenario1.listID, limit: 0, offset: 0)),
+            agreement: try await client.getAgreement(Corridor_V1_GetRequest(id: Scenario1.agreementID)),
+            progress: try await client.getAgreementProgress(Corridor_V1_GetRequest(id: Scenario1.agreementID)),
             figures: figures,
-            deaths: try await client.deathsWhileWaiting(DeathsWhileWaitingRequest(siteID: Scenario1.enclave.id)),
-            windows: try await client.listWindows(ListWindowsRequest(siteID: Scenario1.crossing.id)),
+            deaths: try await client.deathsWhileWaiting(Corridor_V1_DeathsWhileWaitingRequest(siteID: Scenario1.enclave.id, from: "", to: "")),
+            windows: try await client.listWindows(Corridor_V1_ListWindowsRequest(siteID: Scenario1.crossing.id)),
             infantHistory: try await client.history(of: infantID),
             lastSequence: try await daemon.lastSequence()
         )
@@ -58,9 +58,9 @@ struct Scenario1Tests {
 
     /// Records the agreement and brings it to AGREED (step 1).
     static func recordAgreement(_ client: CorridorClient, date: String) async throws -> Agreement {
-        var agreement = try await client.recordAgreement(RecordAgreementRequest(agreement: Scenario1.agreement))
+        var agreement = try await client.recordAgreement(Corridor_V1_RecordAgreementRequest(agreement: Scenario1.agreement))
         if agreement.status != .agreed {
-            agreement = try await client.setAgreementStatus(SetAgreementStatusRequest(agreementID: Scenario1.agreementID, status: .agreed, date: date))
+            agreement = try await client.setAgreementStatus(Corridor_V1_SetAgreementStatusRequest(agreementID: Scenario1.agreementID, status: .agreed, date: date))
         }
         return agreement
     }
@@ -168,10 +168,10 @@ struct Scenario1Tests {
 
         // MARK: Given: figures and (see the fixture) a window at the crossing
         for figure in Scenario1.figures(asOf: today) {
-            _ = try await daemon.client.reportFigure(ReportFigureRequest(figure: figure))
+            _ = try await daemon.client.reportFigure(Corridor_V1_ReportFigureRequest(figure: figure))
         }
         let dayMs: UInt64 = 86_400_000
-        _ = try await daemon.client.announceWindow(AnnounceWindowRequest(
+        _ = try await daemon.client.announceWindow(Corridor_V1_AnnounceWindowRequest(
             window: Scenario1.window(fromMs: ScenarioClock.nowMs - dayMs, untilMs: ScenarioClock.nowMs + 7 * dayMs)))
 
         // MARK: A watch started before step 1
@@ -185,10 +185,10 @@ struct Scenario1Tests {
         stepEnds.append(try await daemon.lastSequence())
 
         // MARK: Step 2: the list selected (quota 29, no rule), submitted, approved
-        let created = try await daemon.client.createList(CreateListRequest(list: Scenario1.list))
+        let created = try await daemon.client.createList(Corridor_V1_CreateListRequest(list: Scenario1.list))
         #expect(created.status == .draft)
         #expect(Set(created.requiredApprovals) == Set(Scenario1.approvers), "required approvals \(created.requiredApprovals)")
-        let selection = try await daemon.client.selectList(SelectListRequest(listID: Scenario1.listID, asOf: today))
+        let selection = try await daemon.client.selectList(Corridor_V1_SelectListRequest(listID: Scenario1.listID, policyVersion: "", asOf: today))
         let selected = try #require(selection.list)
         #expect(selected.selectedAsOf == today)
         #expect(selection.considered == UInt32(Scenario1.caseCount))
@@ -213,22 +213,22 @@ struct Scenario1Tests {
             let twin = try await ScenarioDaemon.start(socket: scratch.file("t.sock"), data: scratch.file("twin-data"), in: scratch)
             defer { twin.kill() }
             _ = try await Self.recordAgreement(twin.client, date: today)
-            _ = try await twin.client.createList(CreateListRequest(list: Scenario1.list))
-            let again = try await twin.client.selectList(SelectListRequest(listID: Scenario1.listID, asOf: today))
+            _ = try await twin.client.createList(Corridor_V1_CreateListRequest(list: Scenario1.list))
+            let again = try await twin.client.selectList(Corridor_V1_SelectListRequest(listID: Scenario1.listID, policyVersion: "", asOf: today))
             let twinEntries = try #require(again.list).entries
-            #expect(CreateListRequest(list: EvacuationList(entries: twinEntries)).wireBytes()
-                == CreateListRequest(list: EvacuationList(entries: selected.entries)).wireBytes(),
+            #expect(Corridor_V1_CreateListRequest(list: EvacuationList(entries: twinEntries)).serializedBytes()
+                == Corridor_V1_CreateListRequest(list: EvacuationList(entries: selected.entries)).serializedBytes(),
                 "the same state selected a different list:\n\(twinEntries)\nvs\n\(selected.entries)")
             #expect(again.leftOut == selection.leftOut)
             #expect(again.list?.policyVersion == selected.policyVersion)
             await twin.stop()
         }
 
-        let submitted = try await daemon.client.submitList(ListActionRequest(listID: Scenario1.listID))
+        let submitted = try await daemon.client.submitList(Corridor_V1_ListActionRequest(listID: Scenario1.listID, reason: ""))
         #expect(submitted.status == .submitted)
         var approved = submitted
         for party in Scenario1.approvers {
-            approved = try await daemon.client.approveList(ApproveListRequest(listID: Scenario1.listID, partyID: party))
+            approved = try await daemon.client.approveList(Corridor_V1_ApproveListRequest(listID: Scenario1.listID, partyID: party))
         }
         #expect(approved.status == .approved)
         #expect(Set(approved.approvedBy) == Set(Scenario1.approvers))
@@ -238,12 +238,12 @@ struct Scenario1Tests {
         // MARK: Step 3: the infant dies before any movement
         _ = try await daemon.client.setCaseStatus(infantID, to: .deceased, date: today, reason: Scenario1.deathReason)
         // Then: 1 death while waiting, on the list and at the site.
-        let deaths = try await daemon.client.deathsWhileWaiting(DeathsWhileWaitingRequest(siteID: Scenario1.enclave.id))
+        let deaths = try await daemon.client.deathsWhileWaiting(Corridor_V1_DeathsWhileWaitingRequest(siteID: Scenario1.enclave.id, from: "", to: ""))
         #expect(deaths.total == 1)
         #expect(deaths.sites.map(\.siteID) == [Scenario1.enclave.id])
         #expect(deaths.sites.first?.count == 1)
         #expect(deaths.sites.first?.caseIDs == [infantID])
-        let afterDeath = try await daemon.client.getList(GetRequest(id: Scenario1.listID))
+        let afterDeath = try await daemon.client.getList(Corridor_V1_GetRequest(id: Scenario1.listID))
         #expect(afterDeath.died == 1)
         let droppedList = try #require(afterDeath.list)
         #expect(droppedList.version == approvedVersion + 1)
@@ -257,7 +257,7 @@ struct Scenario1Tests {
         follower = try await TapeFollower.follow(tape, socket: daemon.socket)
 
         // MARK: Step 4: topped up to 29 from the next case in rank
-        let toppedUp = try await daemon.client.topUpList(ListActionRequest(listID: Scenario1.listID, reason: "the infant died"))
+        let toppedUp = try await daemon.client.topUpList(Corridor_V1_ListActionRequest(listID: Scenario1.listID, reason: "the infant died"))
         let active = toppedUp.entries.filter { $0.state == .active }
         #expect(active.count == quota)
         #expect(Set(active.map(\.caseID)) == Set(expectedOrder[1...quota]))
@@ -265,11 +265,11 @@ struct Scenario1Tests {
         #expect(toppedUp.version > droppedList.version)
         #expect(try await daemon.client.caseView(expectedOrder[quota]).case?.status == .listed)
         // The list keeps its history: the approved version still has the infant, active.
-        let approvedEntries = try await daemon.client.getListVersion(GetListVersionRequest(listID: Scenario1.listID, version: approvedVersion)).entries
+        let approvedEntries = try await daemon.client.getListVersion(Corridor_V1_GetListVersionRequest(listID: Scenario1.listID, version: approvedVersion)).entries
         #expect(approvedEntries.map(\.caseID) == Array(expectedOrder.prefix(quota)))
         #expect(approvedEntries.first { $0.caseID == infantID }?.state == .active)
         #expect(toppedUp.entries.first { $0.caseID == infantID }?.state == .dropped)
-        let diff = try await daemon.client.diffList(DiffListRequest(listID: Scenario1.listID, fromVersion: approvedVersion, toVersion: toppedUp.version))
+        let diff = try await daemon.client.diffList(Corridor_V1_DiffListRequest(listID: Scenario1.listID, fromVersion: approvedVersion, toVersion: toppedUp.version))
         #expect(diff.changes.contains { $0.caseID == infantID && $0.fromState == .active && $0.toState == .dropped }, "\(diff.changes)")
         #expect(diff.changes.contains { $0.caseID == expectedOrder[quota] && $0.change == "ADDED" }, "\(diff.changes)")
         stepEnds.append(try await daemon.lastSequence())
@@ -306,7 +306,7 @@ struct Scenario1Tests {
                 Movement.Passenger(caseID: id, destinationSiteID: Scenario1.hospitals[index % Scenario1.hospitals.count].id)
             }
             remaining.removeFirst(batch.size)
-            let planned = try await daemon.client.planMovement(PlanMovementRequest(movement: Movement(
+            let planned = try await daemon.client.planMovement(Corridor_V1_PlanMovementRequest(movement: Movement(
                 id: batch.id, kind: .evacuation, agreementID: Scenario1.agreementID, listID: Scenario1.listID,
                 originSiteID: Scenario1.enclave.id, crossingSiteID: Scenario1.crossing.id,
                 destinationSiteIDs: Array(Set(passengers.map(\.destinationSiteID))).sorted(),
@@ -316,7 +316,7 @@ struct Scenario1Tests {
                 #expect(try await daemon.client.caseView(passenger.caseID).case?.status == .scheduled, "\(passenger.caseID)")
             }
             for status in [Movement.Status.notified, .departed, .arrived, .completed] {
-                let moved = try await daemon.client.setMovementStatus(SetMovementStatusRequest(movementID: batch.id, status: status))
+                let moved = try await daemon.client.setMovementStatus(Corridor_V1_SetMovementStatusRequest(movementID: batch.id, status: status))
                 #expect(moved.status == status)
                 #expect(moved.departureOverride.isEmpty)
                 if status == .departed, let first = passengers.first {
@@ -331,20 +331,20 @@ struct Scenario1Tests {
             evacuated += passengers.map(\.caseID)
         }
         try await move(Scenario1.batches[0])
-        _ = try await daemon.client.recordFulfilment(RecordFulfilmentRequest(
+        _ = try await daemon.client.recordFulfilment(Corridor_V1_RecordFulfilmentRequest(
             agreementID: Scenario1.agreementID, termID: Scenario1.releasesTermID, count: Scenario1.detainees, date: today,
             reason: "the armed group released its detainees"))
         // Then: 4 of 29 evacuations, 29 of 29 releases.
-        let dayOne = try await daemon.client.getAgreementProgress(GetRequest(id: Scenario1.agreementID))
+        let dayOne = try await daemon.client.getAgreementProgress(Corridor_V1_GetRequest(id: Scenario1.agreementID))
         #expect(Self.progress(dayOne, Scenario1.evacuationsTermID) == [UInt32(Scenario1.batches[0].size), Scenario1.quota])
         #expect(Self.progress(dayOne, Scenario1.releasesTermID) == [Scenario1.detainees, Scenario1.detainees])
         #expect(!dayOne.allMet)
         // …and the agreement cannot be COMPLETED yet.
-        if try await daemon.client.getAgreement(GetRequest(id: Scenario1.agreementID)).status == .agreed {
-            _ = try await daemon.client.setAgreementStatus(SetAgreementStatusRequest(agreementID: Scenario1.agreementID, status: .implementing, date: today))
+        if try await daemon.client.getAgreement(Corridor_V1_GetRequest(id: Scenario1.agreementID)).status == .agreed {
+            _ = try await daemon.client.setAgreementStatus(Corridor_V1_SetAgreementStatusRequest(agreementID: Scenario1.agreementID, status: .implementing, date: today))
         }
         let early = await refusal("completing the agreement after day 1") { () async throws(RPCError) -> Agreement in
-            try await daemon.client.setAgreementStatus(SetAgreementStatusRequest(agreementID: Scenario1.agreementID, status: .completed))
+            try await daemon.client.setAgreementStatus(Corridor_V1_SetAgreementStatusRequest(agreementID: Scenario1.agreementID, status: .completed))
         }
         #expect(early?.code == .failedPrecondition, "\(String(describing: early))")
         #expect(early?.message.contains(Scenario1.evacuationsTermID) == true, "\(String(describing: early))")
@@ -354,11 +354,11 @@ struct Scenario1Tests {
         for batch in Scenario1.batches.dropFirst() { try await move(batch) }
         #expect(remaining.isEmpty)
         #expect(Set(evacuated) == Set(active.map(\.caseID)))
-        let done = try await daemon.client.getAgreementProgress(GetRequest(id: Scenario1.agreementID))
+        let done = try await daemon.client.getAgreementProgress(Corridor_V1_GetRequest(id: Scenario1.agreementID))
         #expect(Self.progress(done, Scenario1.evacuationsTermID) == [Scenario1.quota, Scenario1.quota])
         #expect(Self.progress(done, Scenario1.releasesTermID) == [Scenario1.detainees, Scenario1.detainees])
         #expect(done.allMet)
-        let completed = try await daemon.client.setAgreementStatus(SetAgreementStatusRequest(
+        let completed = try await daemon.client.setAgreementStatus(Corridor_V1_SetAgreementStatusRequest(
             agreementID: Scenario1.agreementID, status: .completed, reason: "every term met"))
         #expect(completed.status == .completed)
         stepEnds.append(try await daemon.lastSequence())
@@ -379,7 +379,7 @@ struct Scenario1Tests {
         #expect(statusChanges.last?.0.event?.reason == Scenario1.deathReason)
 
         // MARK: Then: "around 500" beside the registry's count of cases still waiting
-        let comparison = try await daemon.client.compareFigures(CompareFiguresRequest(subjectID: Scenario1.enclave.id, measure: .needingEvacuation))
+        let comparison = try await daemon.client.compareFigures(Corridor_V1_CompareFiguresRequest(subjectID: Scenario1.enclave.id, measure: Figure.Measure.needingEvacuation))
         #expect(comparison.claims.contains {
             $0.sourcePartyID == Scenario1.un.id && $0.qualifier == .about && $0.low == Scenario1.needingEvacuation
         }, "\(comparison.claims)")

@@ -24,11 +24,11 @@ struct Scenario2Tests {
         // MARK: Given
         for party in Scenario2.parties { _ = try await client.registerParty(party) }
         for site in Scenario2.sites { _ = try await client.registerSite(site) }
-        let pause = try await client.announceWindow(AnnounceWindowRequest(window: Scenario2.pause(firstDate: firstDate, lastDate: lastDate)))
+        let pause = try await client.announceWindow(Corridor_V1_AnnounceWindowRequest(window: Scenario2.pause(firstDate: firstDate, lastDate: lastDate)))
         #expect(pause.daily?.timeZone == tz)
 
         // MARK: Step 1: 13 trucks to the town, food parcels, flour and medical kits for 12,000 people
-        let planned = try await client.planMovement(PlanMovementRequest(movement: Movement(
+        let planned = try await client.planMovement(Corridor_V1_PlanMovementRequest(movement: Movement(
             id: Scenario2.convoyID, kind: .aidConvoy, originSiteID: Scenario2.warehouse.id, crossingSiteID: Scenario2.crossing.id,
             destinationSiteIDs: [Scenario2.town.id], vehicles: [.init(kind: .truck, count: Scenario2.trucks)], cargo: Scenario2.cargo)))
         #expect(planned.status == .planned)
@@ -37,31 +37,31 @@ struct Scenario2Tests {
         #expect(planned.vehicles.reduce(0) { $0 + $1.count } == Scenario2.trucks)
 
         // MARK: Step 2: notified, and departs at 10:15 local on day 3 of the pause
-        _ = try await client.setMovementStatus(SetMovementStatusRequest(movementID: Scenario2.convoyID, status: .notified, at: at(Scenario2.notifiedAt), timeZone: tz))
-        let departed = try await client.setMovementStatus(SetMovementStatusRequest(movementID: Scenario2.convoyID, status: .departed, at: at(Scenario2.departedAt), timeZone: tz))
+        _ = try await client.setMovementStatus(Corridor_V1_SetMovementStatusRequest(movementID: Scenario2.convoyID, status: .notified, at: at(Scenario2.notifiedAt), timeZone: tz))
+        let departed = try await client.setMovementStatus(Corridor_V1_SetMovementStatusRequest(movementID: Scenario2.convoyID, status: .departed, at: at(Scenario2.departedAt), timeZone: tz))
         #expect(departed.status == .departed)
         #expect(departed.departureOverride.isEmpty)
 
         // MARK: Step 3: the government removes 70% of the medical kits at the checkpoint
         let kits = try #require(Scenario2.cargo.first { $0.id == Scenario2.kitsLineID })
-        _ = try await client.removeCargo(RemoveCargoRequest(
+        _ = try await client.removeCargo(Corridor_V1_RemoveCargoRequest(
             movementID: Scenario2.convoyID, lineID: Scenario2.kitsLineID, quantity: Scenario2.kitsRemoved, partyID: Scenario2.government.id,
-            reason: Scenario2.removalReason, stage: .checkpoint, siteID: Scenario2.crossing.id, at: at(Scenario2.removedAt), timeZone: tz))
+            reason: Scenario2.removalReason, stage: Movement.RemovalStage.checkpoint, siteID: Scenario2.crossing.id, at: at(Scenario2.removedAt), timeZone: tz))
 
         // MARK: Step 4: shelling near the convoy, no injuries
-        let shelled = try await client.reportIncident(ReportIncidentRequest(
+        let shelled = try await client.reportIncident(Corridor_V1_ReportIncidentRequest(
             movementID: Scenario2.convoyID, incident: Scenario2.shelling, at: at(Scenario2.shellingAt), timeZone: tz))
         #expect(shelled.incidents.map(\.kind) == [.shelling])
         #expect(shelled.incidents.first?.injured == 0)
 
         // MARK: Step 5: arrives, unloads what it carries, COMPLETED
-        _ = try await client.setMovementStatus(SetMovementStatusRequest(movementID: Scenario2.convoyID, status: .arrived, at: at(Scenario2.arrivedAt), timeZone: tz))
-        _ = try await client.recordDelivery(RecordDeliveryRequest(movementID: Scenario2.convoyID, restInFull: true))
-        let completed = try await client.setMovementStatus(SetMovementStatusRequest(movementID: Scenario2.convoyID, status: .completed, at: at(Scenario2.completedAt), timeZone: tz))
+        _ = try await client.setMovementStatus(Corridor_V1_SetMovementStatusRequest(movementID: Scenario2.convoyID, status: .arrived, at: at(Scenario2.arrivedAt), timeZone: tz))
+        _ = try await client.recordDelivery(Corridor_V1_RecordDeliveryRequest(movementID: Scenario2.convoyID, restInFull: true))
+        let completed = try await client.setMovementStatus(Corridor_V1_SetMovementStatusRequest(movementID: Scenario2.convoyID, status: .completed, at: at(Scenario2.completedAt), timeZone: tz))
         #expect(completed.status == .completed)
 
         // Then: the manifest per line: planned, removed (by whom, why), delivered.
-        let convoy = try await client.getMovement(GetRequest(id: Scenario2.convoyID))
+        let convoy = try await client.getMovement(Corridor_V1_GetRequest(id: Scenario2.convoyID))
         for line in Scenario2.cargo {
             let recorded = try #require(convoy.cargo.first { $0.id == line.id }, "no line \(line.id)")
             let removed = line.id == Scenario2.kitsLineID ? Scenario2.kitsRemoved : 0
@@ -84,11 +84,11 @@ struct Scenario2Tests {
         #expect(deliveredKits * 10 == kits.quantity * 3)
 
         // MARK: Step 6: another convoy set to depart at 16:30 the same day
-        _ = try await client.planMovement(PlanMovementRequest(movement: Movement(
+        _ = try await client.planMovement(Corridor_V1_PlanMovementRequest(movement: Movement(
             id: Scenario2.secondConvoyID, kind: .aidConvoy, originSiteID: Scenario2.warehouse.id, crossingSiteID: Scenario2.crossing.id,
             destinationSiteIDs: [Scenario2.town.id], vehicles: [.init(kind: .truck, count: 1)], cargo: Scenario2.secondCargo)))
-        _ = try await client.setMovementStatus(SetMovementStatusRequest(movementID: Scenario2.secondConvoyID, status: .notified, at: at(Scenario2.secondNotifiedAt), timeZone: tz))
-        let late = SetMovementStatusRequest(movementID: Scenario2.secondConvoyID, status: .departed, at: at(Scenario2.secondDepartureAt), timeZone: tz)
+        _ = try await client.setMovementStatus(Corridor_V1_SetMovementStatusRequest(movementID: Scenario2.secondConvoyID, status: .notified, at: at(Scenario2.secondNotifiedAt), timeZone: tz))
+        let late = Corridor_V1_SetMovementStatusRequest(movementID: Scenario2.secondConvoyID, status: .departed, at: at(Scenario2.secondDepartureAt), timeZone: tz)
         // Then: refused, naming the crossing and the pause's hours…
         let refused = await refusal("a departure at \(Scenario2.secondDepartureAt), outside the pause") { () async throws(RPCError) -> Movement in
             try await client.setMovementStatus(late)
@@ -97,7 +97,7 @@ struct Scenario2Tests {
         let message = refused?.message ?? ""
         #expect(message.contains(Scenario2.crossing.id) || message.contains(Scenario2.crossing.name), "\(message)")
         #expect(message.contains(Scenario2.pauseStart) && message.contains(Scenario2.pauseEnd), "\(message)")
-        #expect(try await client.getMovement(GetRequest(id: Scenario2.secondConvoyID)).status == .notified)
+        #expect(try await client.getMovement(Corridor_V1_GetRequest(id: Scenario2.secondConvoyID)).status == .notified)
         // …and succeeds only with an override and a reason, which the event keeps.
         var overridden = late
         overridden.overrideReason = Scenario2.overrideReason
@@ -110,12 +110,12 @@ struct Scenario2Tests {
         #expect(departure?.from == .notified)
 
         // MARK: Then: windows in effect at the crossing at 11:00 and at 15:00 on day 3
-        let at11 = try await client.activeWindows(ActiveWindowsRequest(siteID: Scenario2.crossing.id, at: at(Scenario2.inPauseQuestion), timeZone: tz))
+        let at11 = try await client.activeWindows(Corridor_V1_ActiveWindowsRequest(siteID: Scenario2.crossing.id, at: at(Scenario2.inPauseQuestion), timeZone: tz))
         #expect(at11.windows.compactMap { $0.window?.id } == [pause.id])
         #expect(at11.windows.first.map { $0.hours.contains(Scenario2.pauseStart) && $0.hours.contains(Scenario2.pauseEnd) } == true,
                 "\(at11.windows.map(\.hours))")
         #expect(at11.windows.first.map { $0.fromMs <= at11.atMs && at11.atMs < $0.untilMs } == true)
-        let at15 = try await client.activeWindows(ActiveWindowsRequest(siteID: Scenario2.crossing.id, at: at(Scenario2.afterPauseQuestion), timeZone: tz))
+        let at15 = try await client.activeWindows(Corridor_V1_ActiveWindowsRequest(siteID: Scenario2.crossing.id, at: at(Scenario2.afterPauseQuestion), timeZone: tz))
         #expect(at15.windows.isEmpty, "\(at15.windows)")
 
         // MARK: Then: the HXL export of movements (corridorctl export movements --format hxl; the exports branch)

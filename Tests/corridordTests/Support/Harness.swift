@@ -127,7 +127,7 @@ enum Harness {
     }
 
     /// System.Status over a fresh connection.
-    static func status(at socketPath: String) async throws -> SystemStatus {
+    static func status(at socketPath: String) async throws -> Corridor_V1_StatusResponse {
         let client = try await CorridorClient.connect(to: socketPath)
         do {
             let status = try await client.status()
