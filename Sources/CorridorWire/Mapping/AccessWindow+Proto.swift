@@ -23,7 +23,7 @@ extension Corridor_V1_AccessWindow {
 }
 
 extension CorridorModel.AccessWindow {
-    public init(proto: Corridor_V1_AccessWindow) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_AccessWindow) throws(MappingError) {
         self.init(
             id: proto.id,
             name: proto.name,
@@ -53,7 +53,7 @@ extension Corridor_V1_AccessWindow.Kind {
 
 extension CorridorModel.AccessWindow.Kind {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_AccessWindow.Kind, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_AccessWindow.Kind, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .ceasefire: self = .ceasefire
@@ -79,7 +79,7 @@ extension Corridor_V1_AccessWindow.Status {
 
 extension CorridorModel.AccessWindow.Status {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_AccessWindow.Status, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_AccessWindow.Status, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .announced: self = .announced
@@ -105,7 +105,7 @@ extension Corridor_V1_AccessWindow.Daily {
 }
 
 extension CorridorModel.AccessWindow.Daily {
-    public init(proto: Corridor_V1_AccessWindow.Daily) {
+    public init(proto: __shared Corridor_V1_AccessWindow.Daily) {
         self.init(
             startTime: proto.startTime,
             endTime: proto.endTime,
@@ -126,7 +126,7 @@ extension Corridor_V1_AccessWindow.Violation {
 }
 
 extension CorridorModel.AccessWindow.Violation {
-    public init(proto: Corridor_V1_AccessWindow.Violation) {
+    public init(proto: __shared Corridor_V1_AccessWindow.Violation) {
         self.init(
             atMs: proto.atMs,
             report: proto.report

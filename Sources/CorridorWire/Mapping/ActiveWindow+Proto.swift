@@ -16,7 +16,7 @@ extension Corridor_V1_ActiveWindow {
 }
 
 extension CorridorModel.ActiveWindow {
-    public init(proto: Corridor_V1_ActiveWindow) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_ActiveWindow) throws(MappingError) {
         self.init(
             window: try proto.window.map { value throws(MappingError) in try CorridorModel.AccessWindow(proto: value) },
             fromMs: proto.fromMs,

@@ -14,7 +14,7 @@ extension Corridor_V1_ActiveWindowsResponse {
 }
 
 extension CorridorModel.ActiveWindowsResponse {
-    public init(proto: Corridor_V1_ActiveWindowsResponse) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_ActiveWindowsResponse) throws(MappingError) {
         self.init(
             atMs: proto.atMs,
             windows: try proto.windows.map { value throws(MappingError) in try CorridorModel.ActiveWindow(proto: value) }

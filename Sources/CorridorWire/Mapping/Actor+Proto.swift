@@ -17,7 +17,7 @@ extension Corridor_V1_Actor {
 }
 
 extension CorridorModel.Actor {
-    public init(proto: Corridor_V1_Actor) {
+    public init(proto: __shared Corridor_V1_Actor) {
         self.init(
             uid: proto.uid,
             userName: proto.userName,

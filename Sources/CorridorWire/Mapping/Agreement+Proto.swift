@@ -20,7 +20,7 @@ extension Corridor_V1_Agreement {
 }
 
 extension CorridorModel.Agreement {
-    public init(proto: Corridor_V1_Agreement) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Agreement) throws(MappingError) {
         self.init(
             id: proto.id,
             title: proto.title,
@@ -50,7 +50,7 @@ extension Corridor_V1_Agreement.Status {
 
 extension CorridorModel.Agreement.Status {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Agreement.Status, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Agreement.Status, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .negotiating: self = .negotiating
@@ -79,7 +79,7 @@ extension Corridor_V1_Agreement.Role {
 
 extension CorridorModel.Agreement.Role {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Agreement.Role, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Agreement.Role, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .party: self = .party
@@ -105,7 +105,7 @@ extension Corridor_V1_Agreement.Measure {
 
 extension CorridorModel.Agreement.Measure {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Agreement.Measure, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Agreement.Measure, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .evacuations: self = .evacuations
@@ -126,7 +126,7 @@ extension Corridor_V1_Agreement.PartyRole {
 }
 
 extension CorridorModel.Agreement.PartyRole {
-    public init(proto: Corridor_V1_Agreement.PartyRole) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Agreement.PartyRole) throws(MappingError) {
         self.init(
             partyID: proto.partyID,
             role: try CorridorModel.Agreement.Role(proto: proto.role, field: "corridor.v1.Agreement.PartyRole.role")
@@ -149,7 +149,7 @@ extension Corridor_V1_Agreement.Term {
 }
 
 extension CorridorModel.Agreement.Term {
-    public init(proto: Corridor_V1_Agreement.Term) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Agreement.Term) throws(MappingError) {
         self.init(
             id: proto.id,
             description: proto.description,

@@ -14,7 +14,7 @@ extension Corridor_V1_AgreementEntry {
 }
 
 extension CorridorModel.AgreementEntry {
-    public init(proto: Corridor_V1_AgreementEntry) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_AgreementEntry) throws(MappingError) {
         self.init(
             agreement: try proto.agreement.map { value throws(MappingError) in try CorridorModel.Agreement(proto: value) },
             history: proto.history

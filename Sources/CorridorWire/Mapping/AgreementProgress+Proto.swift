@@ -15,7 +15,7 @@ extension Corridor_V1_AgreementProgress {
 }
 
 extension CorridorModel.AgreementProgress {
-    public init(proto: Corridor_V1_AgreementProgress) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_AgreementProgress) throws(MappingError) {
         self.init(
             agreement: try proto.agreement.map { value throws(MappingError) in try CorridorModel.Agreement(proto: value) },
             terms: try proto.terms.map { value throws(MappingError) in try CorridorModel.TermProgress(proto: value) },

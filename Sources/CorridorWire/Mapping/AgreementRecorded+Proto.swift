@@ -13,7 +13,7 @@ extension Corridor_V1_AgreementRecorded {
 }
 
 extension CorridorModel.AgreementRecorded {
-    public init(proto: Corridor_V1_AgreementRecorded) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_AgreementRecorded) throws(MappingError) {
         self.init(
             agreement: try proto.agreement.map { value throws(MappingError) in try CorridorModel.Agreement(proto: value) }
         )

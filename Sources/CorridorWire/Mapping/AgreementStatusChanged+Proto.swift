@@ -15,7 +15,7 @@ extension Corridor_V1_AgreementStatusChanged {
 }
 
 extension CorridorModel.AgreementStatusChanged {
-    public init(proto: Corridor_V1_AgreementStatusChanged) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_AgreementStatusChanged) throws(MappingError) {
         self.init(
             agreement: try proto.agreement.map { value throws(MappingError) in try CorridorModel.Agreement(proto: value) },
             from: try CorridorModel.Agreement.Status(proto: proto.from, field: "corridor.v1.AgreementStatusChanged.from"),

@@ -14,7 +14,7 @@ extension Corridor_V1_AgreementUpdated {
 }
 
 extension CorridorModel.AgreementUpdated {
-    public init(proto: Corridor_V1_AgreementUpdated) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_AgreementUpdated) throws(MappingError) {
         self.init(
             agreement: try proto.agreement.map { value throws(MappingError) in try CorridorModel.Agreement(proto: value) },
             changedFields: proto.changedFields

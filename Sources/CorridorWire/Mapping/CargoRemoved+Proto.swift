@@ -14,7 +14,7 @@ extension Corridor_V1_CargoRemoved {
 }
 
 extension CorridorModel.CargoRemoved {
-    public init(proto: Corridor_V1_CargoRemoved) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_CargoRemoved) throws(MappingError) {
         self.init(
             movement: try proto.movement.map { value throws(MappingError) in try CorridorModel.Movement(proto: value) },
             removal: try proto.removal.map { value throws(MappingError) in try CorridorModel.Movement.Removal(proto: value) }

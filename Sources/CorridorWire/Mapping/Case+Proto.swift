@@ -27,7 +27,7 @@ extension Corridor_V1_Case {
 }
 
 extension CorridorModel.Case {
-    public init(proto: Corridor_V1_Case) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Case) throws(MappingError) {
         self.init(
             id: proto.id,
             siteID: proto.siteID,
@@ -60,7 +60,7 @@ extension Corridor_V1_Case.Sex {
 
 extension CorridorModel.Case.Sex {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Case.Sex, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Case.Sex, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .female: self = .female
@@ -84,7 +84,7 @@ extension Corridor_V1_Case.Precedence {
 
 extension CorridorModel.Case.Precedence {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Case.Precedence, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Case.Precedence, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .urgent: self = .urgent
@@ -114,7 +114,7 @@ extension Corridor_V1_Case.Condition {
 
 extension CorridorModel.Case.Condition {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Case.Condition, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Case.Condition, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .cancer: self = .cancer
@@ -145,7 +145,7 @@ extension Corridor_V1_Case.Need {
 
 extension CorridorModel.Case.Need {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Case.Need, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Case.Need, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .stretcher: self = .stretcher
@@ -175,7 +175,7 @@ extension Corridor_V1_Case.Status {
 
 extension CorridorModel.Case.Status {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Case.Status, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Case.Status, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .waiting: self = .waiting

@@ -15,7 +15,7 @@ extension Corridor_V1_CaseEntry {
 }
 
 extension CorridorModel.CaseEntry {
-    public init(proto: Corridor_V1_CaseEntry) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_CaseEntry) throws(MappingError) {
         self.init(
             case: try proto.`case`.map { value throws(MappingError) in try CorridorModel.Case(proto: value) },
             personal: proto.personal.map { CorridorModel.CasePersonal(proto: $0) },

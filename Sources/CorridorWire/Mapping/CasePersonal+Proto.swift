@@ -17,7 +17,7 @@ extension Corridor_V1_CasePersonal {
 }
 
 extension CorridorModel.CasePersonal {
-    public init(proto: Corridor_V1_CasePersonal) {
+    public init(proto: __shared Corridor_V1_CasePersonal) {
         self.init(
             name: proto.name,
             dateOfBirth: proto.dateOfBirth,

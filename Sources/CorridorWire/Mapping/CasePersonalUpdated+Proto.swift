@@ -15,7 +15,7 @@ extension Corridor_V1_CasePersonalUpdated {
 }
 
 extension CorridorModel.CasePersonalUpdated {
-    public init(proto: Corridor_V1_CasePersonalUpdated) {
+    public init(proto: __shared Corridor_V1_CasePersonalUpdated) {
         self.init(
             caseID: proto.caseID,
             personal: proto.personal.map { CorridorModel.CasePersonal(proto: $0) },

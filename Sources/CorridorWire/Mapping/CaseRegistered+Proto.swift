@@ -14,7 +14,7 @@ extension Corridor_V1_CaseRegistered {
 }
 
 extension CorridorModel.CaseRegistered {
-    public init(proto: Corridor_V1_CaseRegistered) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_CaseRegistered) throws(MappingError) {
         self.init(
             case: try proto.`case`.map { value throws(MappingError) in try CorridorModel.Case(proto: value) },
             personal: proto.personal.map { CorridorModel.CasePersonal(proto: $0) }

@@ -16,7 +16,7 @@ extension Corridor_V1_CaseStatusChanged {
 }
 
 extension CorridorModel.CaseStatusChanged {
-    public init(proto: Corridor_V1_CaseStatusChanged) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_CaseStatusChanged) throws(MappingError) {
         self.init(
             caseID: proto.caseID,
             from: try CorridorModel.Case.Status(proto: proto.from, field: "corridor.v1.CaseStatusChanged.from"),

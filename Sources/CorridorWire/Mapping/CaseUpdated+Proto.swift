@@ -14,7 +14,7 @@ extension Corridor_V1_CaseUpdated {
 }
 
 extension CorridorModel.CaseUpdated {
-    public init(proto: Corridor_V1_CaseUpdated) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_CaseUpdated) throws(MappingError) {
         self.init(
             case: try proto.`case`.map { value throws(MappingError) in try CorridorModel.Case(proto: value) },
             changedFields: proto.changedFields

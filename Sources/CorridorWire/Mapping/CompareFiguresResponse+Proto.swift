@@ -16,7 +16,7 @@ extension Corridor_V1_CompareFiguresResponse {
 }
 
 extension CorridorModel.CompareFiguresResponse {
-    public init(proto: Corridor_V1_CompareFiguresResponse) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_CompareFiguresResponse) throws(MappingError) {
         self.init(
             claims: try proto.claims.map { value throws(MappingError) in try CorridorModel.Figure(proto: value) },
             registryCounts: proto.registryCounts,

@@ -15,7 +15,7 @@ extension Corridor_V1_CrossingStatusChanged {
 }
 
 extension CorridorModel.CrossingStatusChanged {
-    public init(proto: Corridor_V1_CrossingStatusChanged) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_CrossingStatusChanged) throws(MappingError) {
         self.init(
             siteID: proto.siteID,
             from: try CorridorModel.Site.CrossingStatus(proto: proto.from, field: "corridor.v1.CrossingStatusChanged.from"),

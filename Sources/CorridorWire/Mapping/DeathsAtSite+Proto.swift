@@ -15,7 +15,7 @@ extension Corridor_V1_DeathsAtSite {
 }
 
 extension CorridorModel.DeathsAtSite {
-    public init(proto: Corridor_V1_DeathsAtSite) {
+    public init(proto: __shared Corridor_V1_DeathsAtSite) {
         self.init(
             siteID: proto.siteID,
             count: proto.count,

@@ -14,7 +14,7 @@ extension Corridor_V1_DeathsWhileWaitingResponse {
 }
 
 extension CorridorModel.DeathsWhileWaitingResponse {
-    public init(proto: Corridor_V1_DeathsWhileWaitingResponse) {
+    public init(proto: __shared Corridor_V1_DeathsWhileWaitingResponse) {
         self.init(
             sites: proto.sites.map { CorridorModel.DeathsAtSite(proto: $0) },
             total: proto.total

@@ -14,7 +14,7 @@ extension Corridor_V1_DeliveryRecorded {
 }
 
 extension CorridorModel.DeliveryRecorded {
-    public init(proto: Corridor_V1_DeliveryRecorded) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_DeliveryRecorded) throws(MappingError) {
         self.init(
             movement: try proto.movement.map { value throws(MappingError) in try CorridorModel.Movement(proto: value) },
             lineIDs: proto.lineIDs

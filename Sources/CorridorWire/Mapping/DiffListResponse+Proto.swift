@@ -15,7 +15,7 @@ extension Corridor_V1_DiffListResponse {
 }
 
 extension CorridorModel.DiffListResponse {
-    public init(proto: Corridor_V1_DiffListResponse) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_DiffListResponse) throws(MappingError) {
         self.init(
             from: try proto.from.map { value throws(MappingError) in try CorridorModel.ListVersion(proto: value) },
             to: try proto.to.map { value throws(MappingError) in try CorridorModel.ListVersion(proto: value) },

@@ -26,7 +26,7 @@ extension Corridor_V1_EligibilityRule {
 }
 
 extension CorridorModel.EligibilityRule {
-    public init(proto: Corridor_V1_EligibilityRule) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_EligibilityRule) throws(MappingError) {
         self.init(
             id: proto.id,
             imposedBy: proto.imposedBy,
@@ -58,7 +58,7 @@ extension Corridor_V1_EligibilityRule.Effect {
 
 extension CorridorModel.EligibilityRule.Effect {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_EligibilityRule.Effect, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_EligibilityRule.Effect, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .exclude: self = .exclude

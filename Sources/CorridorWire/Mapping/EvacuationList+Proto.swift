@@ -28,7 +28,7 @@ extension Corridor_V1_EvacuationList {
 }
 
 extension CorridorModel.EvacuationList {
-    public init(proto: Corridor_V1_EvacuationList) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_EvacuationList) throws(MappingError) {
         self.init(
             id: proto.id,
             title: proto.title,
@@ -65,7 +65,7 @@ extension Corridor_V1_EvacuationList.Status {
 
 extension CorridorModel.EvacuationList.Status {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_EvacuationList.Status, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_EvacuationList.Status, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .draft: self = .draft

@@ -60,7 +60,7 @@ extension Corridor_V1_Event.Kind {
 }
 
 extension CorridorModel.Event {
-    public init(proto: Corridor_V1_Event) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Event) throws(MappingError) {
         guard let kind = proto.kind else {
             throw MappingError(field: "corridor.v1.Event.kind", reason: "an event of an unknown kind (none of the kinds this build knows is set)")
         }
@@ -74,7 +74,7 @@ extension CorridorModel.Event {
 }
 
 extension CorridorModel.EventKind {
-    public init(proto: Corridor_V1_Event.Kind) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Event.Kind) throws(MappingError) {
         switch proto {
         case .partyRegistered(let value): self = .partyRegistered(try CorridorModel.PartyRegistered(proto: value))
         case .partyUpdated(let value): self = .partyUpdated(try CorridorModel.PartyUpdated(proto: value))

@@ -16,7 +16,7 @@ extension Corridor_V1_FieldViolation {
 }
 
 extension CorridorModel.FieldViolation {
-    public init(proto: Corridor_V1_FieldViolation) {
+    public init(proto: __shared Corridor_V1_FieldViolation) {
         self.init(
             field: proto.field,
             reason: proto.description

@@ -25,7 +25,7 @@ extension Corridor_V1_Figure {
 }
 
 extension CorridorModel.Figure {
-    public init(proto: Corridor_V1_Figure) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Figure) throws(MappingError) {
         self.init(
             id: proto.id,
             subjectKind: try CorridorModel.Figure.SubjectKind(proto: proto.subjectKind, field: "corridor.v1.Figure.subject_kind"),
@@ -58,7 +58,7 @@ extension Corridor_V1_Figure.SubjectKind {
 
 extension CorridorModel.Figure.SubjectKind {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Figure.SubjectKind, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Figure.SubjectKind, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .site: self = .site
@@ -90,7 +90,7 @@ extension Corridor_V1_Figure.Measure {
 
 extension CorridorModel.Figure.Measure {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Figure.Measure, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Figure.Measure, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .killed: self = .killed
@@ -124,7 +124,7 @@ extension Corridor_V1_Figure.Qualifier {
 
 extension CorridorModel.Figure.Qualifier {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Figure.Qualifier, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Figure.Qualifier, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .exact: self = .exact

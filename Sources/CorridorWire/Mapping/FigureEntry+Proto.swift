@@ -14,7 +14,7 @@ extension Corridor_V1_FigureEntry {
 }
 
 extension CorridorModel.FigureEntry {
-    public init(proto: Corridor_V1_FigureEntry) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_FigureEntry) throws(MappingError) {
         self.init(
             figure: try proto.figure.map { value throws(MappingError) in try CorridorModel.Figure(proto: value) },
             history: proto.history

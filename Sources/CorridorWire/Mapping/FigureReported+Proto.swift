@@ -13,7 +13,7 @@ extension Corridor_V1_FigureReported {
 }
 
 extension CorridorModel.FigureReported {
-    public init(proto: Corridor_V1_FigureReported) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_FigureReported) throws(MappingError) {
         self.init(
             figure: try proto.figure.map { value throws(MappingError) in try CorridorModel.Figure(proto: value) }
         )

@@ -16,7 +16,7 @@ extension Corridor_V1_FulfilmentRecorded {
 }
 
 extension CorridorModel.FulfilmentRecorded {
-    public init(proto: Corridor_V1_FulfilmentRecorded) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_FulfilmentRecorded) throws(MappingError) {
         self.init(
             agreement: try proto.agreement.map { value throws(MappingError) in try CorridorModel.Agreement(proto: value) },
             termID: proto.termID,

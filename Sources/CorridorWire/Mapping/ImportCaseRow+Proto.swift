@@ -15,7 +15,7 @@ extension Corridor_V1_ImportCaseRow {
 }
 
 extension CorridorModel.ImportCaseRow {
-    public init(proto: Corridor_V1_ImportCaseRow) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_ImportCaseRow) throws(MappingError) {
         self.init(
             row: proto.row,
             case: try proto.`case`.map { value throws(MappingError) in try CorridorModel.Case(proto: value) },

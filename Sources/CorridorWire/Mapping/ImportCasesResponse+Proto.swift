@@ -15,7 +15,7 @@ extension Corridor_V1_ImportCasesResponse {
 }
 
 extension CorridorModel.ImportCasesResponse {
-    public init(proto: Corridor_V1_ImportCasesResponse) {
+    public init(proto: __shared Corridor_V1_ImportCasesResponse) {
         self.init(
             cases: proto.cases.map { CorridorModel.ImportedCase(proto: $0) },
             dryRun: proto.dryRun,

@@ -14,7 +14,7 @@ extension Corridor_V1_ImportedCase {
 }
 
 extension CorridorModel.ImportedCase {
-    public init(proto: Corridor_V1_ImportedCase) {
+    public init(proto: __shared Corridor_V1_ImportedCase) {
         self.init(
             row: proto.row,
             caseID: proto.caseID

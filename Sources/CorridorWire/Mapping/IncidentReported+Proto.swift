@@ -14,7 +14,7 @@ extension Corridor_V1_IncidentReported {
 }
 
 extension CorridorModel.IncidentReported {
-    public init(proto: Corridor_V1_IncidentReported) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_IncidentReported) throws(MappingError) {
         self.init(
             movement: try proto.movement.map { value throws(MappingError) in try CorridorModel.Movement(proto: value) },
             incident: try proto.incident.map { value throws(MappingError) in try CorridorModel.Movement.Incident(proto: value) }

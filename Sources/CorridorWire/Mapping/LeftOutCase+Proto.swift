@@ -17,7 +17,7 @@ extension Corridor_V1_LeftOutCase {
 }
 
 extension CorridorModel.LeftOutCase {
-    public init(proto: Corridor_V1_LeftOutCase) {
+    public init(proto: __shared Corridor_V1_LeftOutCase) {
         self.init(
             caseID: proto.caseID,
             ruleID: proto.ruleID,

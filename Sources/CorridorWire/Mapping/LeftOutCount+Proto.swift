@@ -16,7 +16,7 @@ extension Corridor_V1_LeftOutCount {
 }
 
 extension CorridorModel.LeftOutCount {
-    public init(proto: Corridor_V1_LeftOutCount) {
+    public init(proto: __shared Corridor_V1_LeftOutCount) {
         self.init(
             reason: proto.reason,
             count: proto.count,

@@ -16,7 +16,7 @@ extension Corridor_V1_LeftOutResponse {
 }
 
 extension CorridorModel.LeftOutResponse {
-    public init(proto: Corridor_V1_LeftOutResponse) {
+    public init(proto: __shared Corridor_V1_LeftOutResponse) {
         self.init(
             leftOut: proto.leftOut.map { CorridorModel.LeftOutCase(proto: $0) },
             considered: proto.considered,

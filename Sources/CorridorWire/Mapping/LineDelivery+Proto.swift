@@ -14,7 +14,7 @@ extension Corridor_V1_LineDelivery {
 }
 
 extension CorridorModel.LineDelivery {
-    public init(proto: Corridor_V1_LineDelivery) {
+    public init(proto: __shared Corridor_V1_LineDelivery) {
         self.init(
             lineID: proto.lineID,
             delivered: proto.delivered

@@ -14,7 +14,7 @@ extension Corridor_V1_ListApproved {
 }
 
 extension CorridorModel.ListApproved {
-    public init(proto: Corridor_V1_ListApproved) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_ListApproved) throws(MappingError) {
         self.init(
             list: try proto.list.map { value throws(MappingError) in try CorridorModel.EvacuationList(proto: value) },
             partyID: proto.partyID

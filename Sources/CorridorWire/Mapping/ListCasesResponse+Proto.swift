@@ -15,7 +15,7 @@ extension Corridor_V1_ListCasesResponse {
 }
 
 extension CorridorModel.ListCasesResponse {
-    public init(proto: Corridor_V1_ListCasesResponse) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_ListCasesResponse) throws(MappingError) {
         self.init(
             cases: try proto.cases.map { value throws(MappingError) in try CorridorModel.CaseView(proto: value) },
             nextPageToken: proto.nextPageToken,

@@ -13,7 +13,7 @@ extension Corridor_V1_ListCreated {
 }
 
 extension CorridorModel.ListCreated {
-    public init(proto: Corridor_V1_ListCreated) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_ListCreated) throws(MappingError) {
         self.init(
             list: try proto.list.map { value throws(MappingError) in try CorridorModel.EvacuationList(proto: value) }
         )

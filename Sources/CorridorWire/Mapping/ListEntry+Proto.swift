@@ -20,7 +20,7 @@ extension Corridor_V1_ListEntry {
 }
 
 extension CorridorModel.ListEntry {
-    public init(proto: Corridor_V1_ListEntry) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_ListEntry) throws(MappingError) {
         self.init(
             rank: proto.rank,
             caseID: proto.caseID,
@@ -47,7 +47,7 @@ extension Corridor_V1_ListEntry.State {
 
 extension CorridorModel.ListEntry.State {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_ListEntry.State, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_ListEntry.State, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .active: self = .active

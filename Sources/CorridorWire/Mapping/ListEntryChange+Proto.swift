@@ -19,7 +19,7 @@ extension Corridor_V1_ListEntryChange {
 }
 
 extension CorridorModel.ListEntryChange {
-    public init(proto: Corridor_V1_ListEntryChange) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_ListEntryChange) throws(MappingError) {
         self.init(
             caseID: proto.caseID,
             change: proto.change,

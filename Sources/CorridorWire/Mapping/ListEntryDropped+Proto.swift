@@ -14,7 +14,7 @@ extension Corridor_V1_ListEntryDropped {
 }
 
 extension CorridorModel.ListEntryDropped {
-    public init(proto: Corridor_V1_ListEntryDropped) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_ListEntryDropped) throws(MappingError) {
         self.init(
             list: try proto.list.map { value throws(MappingError) in try CorridorModel.EvacuationList(proto: value) },
             caseID: proto.caseID

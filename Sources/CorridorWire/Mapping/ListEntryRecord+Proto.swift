@@ -15,7 +15,7 @@ extension Corridor_V1_ListEntryRecord {
 }
 
 extension CorridorModel.ListEntryRecord {
-    public init(proto: Corridor_V1_ListEntryRecord) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_ListEntryRecord) throws(MappingError) {
         self.init(
             list: try proto.list.map { value throws(MappingError) in try CorridorModel.EvacuationList(proto: value) },
             versions: try proto.versions.map { value throws(MappingError) in try CorridorModel.ListVersion(proto: value) },

@@ -15,7 +15,7 @@ extension Corridor_V1_ListEntryStruck {
 }
 
 extension CorridorModel.ListEntryStruck {
-    public init(proto: Corridor_V1_ListEntryStruck) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_ListEntryStruck) throws(MappingError) {
         self.init(
             list: try proto.list.map { value throws(MappingError) in try CorridorModel.EvacuationList(proto: value) },
             caseID: proto.caseID,

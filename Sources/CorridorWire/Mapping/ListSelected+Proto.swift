@@ -15,7 +15,7 @@ extension Corridor_V1_ListSelected {
 }
 
 extension CorridorModel.ListSelected {
-    public init(proto: Corridor_V1_ListSelected) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_ListSelected) throws(MappingError) {
         self.init(
             list: try proto.list.map { value throws(MappingError) in try CorridorModel.EvacuationList(proto: value) },
             considered: proto.considered,

@@ -16,7 +16,7 @@ extension Corridor_V1_ListStatusChanged {
 }
 
 extension CorridorModel.ListStatusChanged {
-    public init(proto: Corridor_V1_ListStatusChanged) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_ListStatusChanged) throws(MappingError) {
         self.init(
             list: try proto.list.map { value throws(MappingError) in try CorridorModel.EvacuationList(proto: value) },
             from: try CorridorModel.EvacuationList.Status(proto: proto.from, field: "corridor.v1.ListStatusChanged.from"),

@@ -13,7 +13,7 @@ extension Corridor_V1_ListSubmitted {
 }
 
 extension CorridorModel.ListSubmitted {
-    public init(proto: Corridor_V1_ListSubmitted) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_ListSubmitted) throws(MappingError) {
         self.init(
             list: try proto.list.map { value throws(MappingError) in try CorridorModel.EvacuationList(proto: value) }
         )

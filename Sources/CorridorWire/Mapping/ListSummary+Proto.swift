@@ -21,7 +21,7 @@ extension Corridor_V1_ListSummary {
 }
 
 extension CorridorModel.ListSummary {
-    public init(proto: Corridor_V1_ListSummary) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_ListSummary) throws(MappingError) {
         self.init(
             list: try proto.list.map { value throws(MappingError) in try CorridorModel.EvacuationList(proto: value) },
             waiting: proto.waiting,

@@ -14,7 +14,7 @@ extension Corridor_V1_ListToppedUp {
 }
 
 extension CorridorModel.ListToppedUp {
-    public init(proto: Corridor_V1_ListToppedUp) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_ListToppedUp) throws(MappingError) {
         self.init(
             list: try proto.list.map { value throws(MappingError) in try CorridorModel.EvacuationList(proto: value) },
             addedCaseIDs: proto.addedCaseIDs

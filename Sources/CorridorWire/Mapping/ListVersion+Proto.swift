@@ -16,7 +16,7 @@ extension Corridor_V1_ListVersion {
 }
 
 extension CorridorModel.ListVersion {
-    public init(proto: Corridor_V1_ListVersion) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_ListVersion) throws(MappingError) {
         self.init(
             version: proto.version,
             atMs: proto.atMs,

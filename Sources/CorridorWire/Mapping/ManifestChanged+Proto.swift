@@ -15,7 +15,7 @@ extension Corridor_V1_ManifestChanged {
 }
 
 extension CorridorModel.ManifestChanged {
-    public init(proto: Corridor_V1_ManifestChanged) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_ManifestChanged) throws(MappingError) {
         self.init(
             movement: try proto.movement.map { value throws(MappingError) in try CorridorModel.Movement(proto: value) },
             addedCaseIDs: proto.addedCaseIDs,

@@ -32,7 +32,7 @@ extension Corridor_V1_Movement {
 }
 
 extension CorridorModel.Movement {
-    public init(proto: Corridor_V1_Movement) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Movement) throws(MappingError) {
         self.init(
             id: proto.id,
             kind: try CorridorModel.Movement.Kind(proto: proto.kind, field: "corridor.v1.Movement.kind"),
@@ -70,7 +70,7 @@ extension Corridor_V1_Movement.Kind {
 
 extension CorridorModel.Movement.Kind {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Movement.Kind, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Movement.Kind, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .evacuation: self = .evacuation
@@ -96,7 +96,7 @@ extension Corridor_V1_Movement.Status {
 
 extension CorridorModel.Movement.Status {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Movement.Status, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Movement.Status, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .planned: self = .planned
@@ -125,7 +125,7 @@ extension Corridor_V1_Movement.VehicleKind {
 
 extension CorridorModel.Movement.VehicleKind {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Movement.VehicleKind, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Movement.VehicleKind, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .bus: self = .bus
@@ -152,7 +152,7 @@ extension Corridor_V1_Movement.CargoCategory {
 
 extension CorridorModel.Movement.CargoCategory {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Movement.CargoCategory, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Movement.CargoCategory, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .food: self = .food
@@ -176,7 +176,7 @@ extension Corridor_V1_Movement.RemovalStage {
 
 extension CorridorModel.Movement.RemovalStage {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Movement.RemovalStage, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Movement.RemovalStage, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .loading: self = .loading
@@ -201,7 +201,7 @@ extension Corridor_V1_Movement.IncidentKind {
 
 extension CorridorModel.Movement.IncidentKind {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Movement.IncidentKind, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Movement.IncidentKind, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .shelling: self = .shelling
@@ -224,7 +224,7 @@ extension Corridor_V1_Movement.Vehicles {
 }
 
 extension CorridorModel.Movement.Vehicles {
-    public init(proto: Corridor_V1_Movement.Vehicles) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Movement.Vehicles) throws(MappingError) {
         self.init(
             kind: try CorridorModel.Movement.VehicleKind(proto: proto.kind, field: "corridor.v1.Movement.Vehicles.kind"),
             count: proto.count
@@ -244,7 +244,7 @@ extension Corridor_V1_Movement.Passenger {
 }
 
 extension CorridorModel.Movement.Passenger {
-    public init(proto: Corridor_V1_Movement.Passenger) {
+    public init(proto: __shared Corridor_V1_Movement.Passenger) {
         self.init(
             caseID: proto.caseID,
             destinationSiteID: proto.destinationSiteID,
@@ -271,7 +271,7 @@ extension Corridor_V1_Movement.CargoLine {
 }
 
 extension CorridorModel.Movement.CargoLine {
-    public init(proto: Corridor_V1_Movement.CargoLine) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Movement.CargoLine) throws(MappingError) {
         self.init(
             id: proto.id,
             item: proto.item,
@@ -301,7 +301,7 @@ extension Corridor_V1_Movement.Removal {
 }
 
 extension CorridorModel.Movement.Removal {
-    public init(proto: Corridor_V1_Movement.Removal) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Movement.Removal) throws(MappingError) {
         self.init(
             lineID: proto.lineID,
             quantity: proto.quantity,
@@ -328,7 +328,7 @@ extension Corridor_V1_Movement.Incident {
 }
 
 extension CorridorModel.Movement.Incident {
-    public init(proto: Corridor_V1_Movement.Incident) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Movement.Incident) throws(MappingError) {
         self.init(
             atMs: proto.atMs,
             kind: try CorridorModel.Movement.IncidentKind(proto: proto.kind, field: "corridor.v1.Movement.Incident.kind"),

@@ -14,7 +14,7 @@ extension Corridor_V1_MovementEntry {
 }
 
 extension CorridorModel.MovementEntry {
-    public init(proto: Corridor_V1_MovementEntry) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_MovementEntry) throws(MappingError) {
         self.init(
             movement: try proto.movement.map { value throws(MappingError) in try CorridorModel.Movement(proto: value) },
             history: proto.history

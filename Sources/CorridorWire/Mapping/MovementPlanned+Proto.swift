@@ -13,7 +13,7 @@ extension Corridor_V1_MovementPlanned {
 }
 
 extension CorridorModel.MovementPlanned {
-    public init(proto: Corridor_V1_MovementPlanned) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_MovementPlanned) throws(MappingError) {
         self.init(
             movement: try proto.movement.map { value throws(MappingError) in try CorridorModel.Movement(proto: value) }
         )

@@ -17,7 +17,7 @@ extension Corridor_V1_MovementStatusChanged {
 }
 
 extension CorridorModel.MovementStatusChanged {
-    public init(proto: Corridor_V1_MovementStatusChanged) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_MovementStatusChanged) throws(MappingError) {
         self.init(
             movement: try proto.movement.map { value throws(MappingError) in try CorridorModel.Movement(proto: value) },
             from: try CorridorModel.Movement.Status(proto: proto.from, field: "corridor.v1.MovementStatusChanged.from"),

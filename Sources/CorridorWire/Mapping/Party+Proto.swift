@@ -17,7 +17,7 @@ extension Corridor_V1_Party {
 }
 
 extension CorridorModel.Party {
-    public init(proto: Corridor_V1_Party) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Party) throws(MappingError) {
         self.init(
             id: proto.id,
             shortName: proto.shortName,
@@ -45,7 +45,7 @@ extension Corridor_V1_Party.Kind {
 
 extension CorridorModel.Party.Kind {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Party.Kind, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Party.Kind, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .government: self = .government

@@ -14,7 +14,7 @@ extension Corridor_V1_PartyEntry {
 }
 
 extension CorridorModel.PartyEntry {
-    public init(proto: Corridor_V1_PartyEntry) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_PartyEntry) throws(MappingError) {
         self.init(
             party: try proto.party.map { value throws(MappingError) in try CorridorModel.Party(proto: value) },
             history: proto.history

@@ -13,7 +13,7 @@ extension Corridor_V1_PartyRegistered {
 }
 
 extension CorridorModel.PartyRegistered {
-    public init(proto: Corridor_V1_PartyRegistered) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_PartyRegistered) throws(MappingError) {
         self.init(
             party: try proto.party.map { value throws(MappingError) in try CorridorModel.Party(proto: value) }
         )

@@ -14,7 +14,7 @@ extension Corridor_V1_PartyUpdated {
 }
 
 extension CorridorModel.PartyUpdated {
-    public init(proto: Corridor_V1_PartyUpdated) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_PartyUpdated) throws(MappingError) {
         self.init(
             party: try proto.party.map { value throws(MappingError) in try CorridorModel.Party(proto: value) },
             changedFields: proto.changedFields

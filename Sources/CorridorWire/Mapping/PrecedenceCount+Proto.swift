@@ -15,7 +15,7 @@ extension Corridor_V1_PrecedenceCount {
 }
 
 extension CorridorModel.PrecedenceCount {
-    public init(proto: Corridor_V1_PrecedenceCount) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_PrecedenceCount) throws(MappingError) {
         self.init(
             precedence: try CorridorModel.Case.Precedence(proto: proto.precedence, field: "corridor.v1.PrecedenceCount.precedence"),
             count: proto.count,

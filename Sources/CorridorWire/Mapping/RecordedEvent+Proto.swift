@@ -18,7 +18,7 @@ extension Corridor_V1_WatchedEvent {
 }
 
 extension CorridorModel.RecordedEvent {
-    public init(proto: Corridor_V1_WatchedEvent) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_WatchedEvent) throws(MappingError) {
         self.init(
             sequence: proto.sequence,
             recordedAtNs: proto.recordedAtNs,

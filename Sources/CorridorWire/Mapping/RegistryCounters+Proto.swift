@@ -14,7 +14,7 @@ extension Corridor_V1_RegistryCounters {
 }
 
 extension CorridorModel.RegistryCounters {
-    public init(proto: Corridor_V1_RegistryCounters) {
+    public init(proto: __shared Corridor_V1_RegistryCounters) {
         self.init(
             nextCaseNumber: proto.nextCaseNumber,
             nextFigureNumber: proto.nextFigureNumber

@@ -14,7 +14,7 @@ extension Corridor_V1_RuleEntry {
 }
 
 extension CorridorModel.RuleEntry {
-    public init(proto: Corridor_V1_RuleEntry) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_RuleEntry) throws(MappingError) {
         self.init(
             rule: try proto.rule.map { value throws(MappingError) in try CorridorModel.EligibilityRule(proto: value) },
             history: proto.history

@@ -13,7 +13,7 @@ extension Corridor_V1_RuleImposed {
 }
 
 extension CorridorModel.RuleImposed {
-    public init(proto: Corridor_V1_RuleImposed) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_RuleImposed) throws(MappingError) {
         self.init(
             rule: try proto.rule.map { value throws(MappingError) in try CorridorModel.EligibilityRule(proto: value) }
         )

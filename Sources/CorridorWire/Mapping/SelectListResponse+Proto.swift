@@ -17,7 +17,7 @@ extension Corridor_V1_SelectListResponse {
 }
 
 extension CorridorModel.SelectListResponse {
-    public init(proto: Corridor_V1_SelectListResponse) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_SelectListResponse) throws(MappingError) {
         self.init(
             list: try proto.list.map { value throws(MappingError) in try CorridorModel.EvacuationList(proto: value) },
             leftOut: proto.leftOut.map { CorridorModel.LeftOutCase(proto: $0) },

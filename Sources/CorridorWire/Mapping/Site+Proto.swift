@@ -21,7 +21,7 @@ extension Corridor_V1_Site {
 }
 
 extension CorridorModel.Site {
-    public init(proto: Corridor_V1_Site) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Site) throws(MappingError) {
         self.init(
             id: proto.id,
             name: proto.name,
@@ -54,7 +54,7 @@ extension Corridor_V1_Site.Kind {
 
 extension CorridorModel.Site.Kind {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Site.Kind, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Site.Kind, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .enclave: self = .enclave
@@ -83,7 +83,7 @@ extension Corridor_V1_Site.CrossingStatus {
 
 extension CorridorModel.Site.CrossingStatus {
     /// `field` names the proto field being read, for the error when the number is not one this build knows.
-    public init(proto: Corridor_V1_Site.CrossingStatus, field: @autoclosure () -> String) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_Site.CrossingStatus, field: @autoclosure () -> String) throws(MappingError) {
         switch proto {
         case .unspecified: self = .unspecified
         case .`open`: self = .`open`

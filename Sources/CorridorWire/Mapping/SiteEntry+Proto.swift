@@ -14,7 +14,7 @@ extension Corridor_V1_SiteEntry {
 }
 
 extension CorridorModel.SiteEntry {
-    public init(proto: Corridor_V1_SiteEntry) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_SiteEntry) throws(MappingError) {
         self.init(
             site: try proto.site.map { value throws(MappingError) in try CorridorModel.Site(proto: value) },
             history: proto.history

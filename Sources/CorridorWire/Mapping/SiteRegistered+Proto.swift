@@ -13,7 +13,7 @@ extension Corridor_V1_SiteRegistered {
 }
 
 extension CorridorModel.SiteRegistered {
-    public init(proto: Corridor_V1_SiteRegistered) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_SiteRegistered) throws(MappingError) {
         self.init(
             site: try proto.site.map { value throws(MappingError) in try CorridorModel.Site(proto: value) }
         )

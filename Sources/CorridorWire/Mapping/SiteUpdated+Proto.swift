@@ -14,7 +14,7 @@ extension Corridor_V1_SiteUpdated {
 }
 
 extension CorridorModel.SiteUpdated {
-    public init(proto: Corridor_V1_SiteUpdated) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_SiteUpdated) throws(MappingError) {
         self.init(
             site: try proto.site.map { value throws(MappingError) in try CorridorModel.Site(proto: value) },
             changedFields: proto.changedFields

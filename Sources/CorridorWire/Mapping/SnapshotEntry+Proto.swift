@@ -22,7 +22,7 @@ extension Corridor_V1_SnapshotEntry {
 }
 
 extension CorridorModel.SnapshotEntry {
-    public init(proto: Corridor_V1_SnapshotEntry) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_SnapshotEntry) throws(MappingError) {
         switch proto.entry {
         case nil:
             throw MappingError(field: "corridor.v1.SnapshotEntry.entry", reason: "a snapshot entry of an unknown kind (none of the kinds this build knows is set)")

@@ -16,7 +16,7 @@ extension Corridor_V1_TermProgress {
 }
 
 extension CorridorModel.TermProgress {
-    public init(proto: Corridor_V1_TermProgress) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_TermProgress) throws(MappingError) {
         self.init(
             term: try proto.term.map { value throws(MappingError) in try CorridorModel.Agreement.Term(proto: value) },
             done: proto.done,

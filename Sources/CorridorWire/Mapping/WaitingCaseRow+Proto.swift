@@ -19,7 +19,7 @@ extension Corridor_V1_WaitingCaseRow {
 }
 
 extension CorridorModel.WaitingCaseRow {
-    public init(proto: Corridor_V1_WaitingCaseRow) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_WaitingCaseRow) throws(MappingError) {
         self.init(
             caseID: proto.caseID,
             siteID: proto.siteID,

@@ -15,7 +15,7 @@ extension Corridor_V1_WaitingCasesResponse {
 }
 
 extension CorridorModel.WaitingCasesResponse {
-    public init(proto: Corridor_V1_WaitingCasesResponse) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_WaitingCasesResponse) throws(MappingError) {
         self.init(
             cases: try proto.cases.map { value throws(MappingError) in try CorridorModel.WaitingCaseRow(proto: value) },
             byPrecedence: try proto.byPrecedence.map { value throws(MappingError) in try CorridorModel.PrecedenceCount(proto: value) },

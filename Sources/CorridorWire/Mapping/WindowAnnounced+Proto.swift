@@ -13,7 +13,7 @@ extension Corridor_V1_WindowAnnounced {
 }
 
 extension CorridorModel.WindowAnnounced {
-    public init(proto: Corridor_V1_WindowAnnounced) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_WindowAnnounced) throws(MappingError) {
         self.init(
             window: try proto.window.map { value throws(MappingError) in try CorridorModel.AccessWindow(proto: value) }
         )

@@ -14,7 +14,7 @@ extension Corridor_V1_WindowEntry {
 }
 
 extension CorridorModel.WindowEntry {
-    public init(proto: Corridor_V1_WindowEntry) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_WindowEntry) throws(MappingError) {
         self.init(
             window: try proto.window.map { value throws(MappingError) in try CorridorModel.AccessWindow(proto: value) },
             history: proto.history

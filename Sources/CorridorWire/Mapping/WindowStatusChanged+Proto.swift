@@ -16,7 +16,7 @@ extension Corridor_V1_WindowStatusChanged {
 }
 
 extension CorridorModel.WindowStatusChanged {
-    public init(proto: Corridor_V1_WindowStatusChanged) throws(MappingError) {
+    public init(proto: __shared Corridor_V1_WindowStatusChanged) throws(MappingError) {
         self.init(
             window: try proto.window.map { value throws(MappingError) in try CorridorModel.AccessWindow(proto: value) },
             from: try CorridorModel.AccessWindow.Status(proto: proto.from, field: "corridor.v1.WindowStatusChanged.from"),
