@@ -47,7 +47,7 @@ public final class CorridorServer: Sendable {
         configuration: ServerConfiguration,
         methods: MethodRouter = MethodRouter(),
         health: HealthStatusBoard = HealthStatusBoard(),
-        storeStatus: (@Sendable () async -> StoreStatus)? = nil,
+        storeStatus: (@Sendable () async -> Corridor_V1_StoreStatus)? = nil,
         logger: Logger,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) {
