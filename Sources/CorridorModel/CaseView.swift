@@ -6,7 +6,7 @@ public struct CaseView: Codable, Sendable, Hashable {
     public var `case`: Case?
     public var personal: CasePersonal?
     public var daysWaiting: UInt32
-    public init(case: Case, personal: CasePersonal?, daysWaiting: UInt32) {
+    public init(case: Case?, personal: CasePersonal?, daysWaiting: UInt32) {
         self.case = `case`
         self.personal = personal
         self.daysWaiting = daysWaiting
@@ -29,7 +29,7 @@ public struct RecordedEvent: Codable, Sendable, Hashable {
     public var sequence: UInt64
     public var recordedAtNs: UInt64
     public var event: Event?
-    public init(sequence: UInt64, recordedAtNs: UInt64, event: Event) {
+    public init(sequence: UInt64, recordedAtNs: UInt64, event: Event?) {
         self.sequence = sequence
         self.recordedAtNs = recordedAtNs
         self.event = event

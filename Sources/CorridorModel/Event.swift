@@ -361,13 +361,13 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
 
 public struct PartyRegistered: Codable, Sendable, Hashable {
     public var party: Party?
-    public init(party: Party) { self.party = party }
+    public init(party: Party?) { self.party = party }
 }
 
 public struct PartyUpdated: Codable, Sendable, Hashable {
     public var party: Party?
     public var changedFields: [String]
-    public init(party: Party, changedFields: [String]) {
+    public init(party: Party?, changedFields: [String]) {
         self.party = party
         self.changedFields = changedFields
     }
@@ -375,13 +375,13 @@ public struct PartyUpdated: Codable, Sendable, Hashable {
 
 public struct SiteRegistered: Codable, Sendable, Hashable {
     public var site: Site?
-    public init(site: Site) { self.site = site }
+    public init(site: Site?) { self.site = site }
 }
 
 public struct SiteUpdated: Codable, Sendable, Hashable {
     public var site: Site?
     public var changedFields: [String]
-    public init(site: Site, changedFields: [String]) {
+    public init(site: Site?, changedFields: [String]) {
         self.site = site
         self.changedFields = changedFields
     }
@@ -401,7 +401,7 @@ public struct CrossingStatusChanged: Codable, Sendable, Hashable {
 public struct CaseRegistered: Codable, Sendable, Hashable {
     public var `case`: Case?
     public var personal: CasePersonal?
-    public init(case: Case, personal: CasePersonal?) {
+    public init(case: Case?, personal: CasePersonal?) {
         self.case = `case`
         self.personal = personal
     }
@@ -410,7 +410,7 @@ public struct CaseRegistered: Codable, Sendable, Hashable {
 public struct CaseUpdated: Codable, Sendable, Hashable {
     public var `case`: Case?
     public var changedFields: [String]
-    public init(case: Case, changedFields: [String]) {
+    public init(case: Case?, changedFields: [String]) {
         self.case = `case`
         self.changedFields = changedFields
     }
@@ -420,7 +420,7 @@ public struct CasePersonalUpdated: Codable, Sendable, Hashable {
     public var caseID: String
     public var personal: CasePersonal?
     public var changedFields: [String]
-    public init(caseID: String, personal: CasePersonal, changedFields: [String]) {
+    public init(caseID: String, personal: CasePersonal?, changedFields: [String]) {
         self.caseID = caseID
         self.personal = personal
         self.changedFields = changedFields

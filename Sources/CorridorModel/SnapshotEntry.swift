@@ -87,7 +87,7 @@ extension SnapshotEntry: Codable {
 public struct PartyEntry: Codable, Sendable, Hashable {
     public var party: Party?
     public var history: [UInt64]
-    public init(party: Party, history: [UInt64]) {
+    public init(party: Party?, history: [UInt64]) {
         self.party = party
         self.history = history
     }
@@ -96,7 +96,7 @@ public struct PartyEntry: Codable, Sendable, Hashable {
 public struct SiteEntry: Codable, Sendable, Hashable {
     public var site: Site?
     public var history: [UInt64]
-    public init(site: Site, history: [UInt64]) {
+    public init(site: Site?, history: [UInt64]) {
         self.site = site
         self.history = history
     }
@@ -106,7 +106,7 @@ public struct CaseEntry: Codable, Sendable, Hashable {
     public var `case`: Case?
     public var personal: CasePersonal?
     public var history: [UInt64]
-    public init(case: Case, personal: CasePersonal?, history: [UInt64]) {
+    public init(case: Case?, personal: CasePersonal?, history: [UInt64]) {
         self.case = `case`
         self.personal = personal
         self.history = history
@@ -125,7 +125,7 @@ public struct RegistryCounters: Codable, Sendable, Hashable {
 public struct RuleEntry: Codable, Sendable, Hashable {
     public var rule: EligibilityRule?
     public var history: [UInt64]
-    public init(rule: EligibilityRule, history: [UInt64]) {
+    public init(rule: EligibilityRule?, history: [UInt64]) {
         self.rule = rule
         self.history = history
     }
@@ -136,7 +136,7 @@ public struct ListEntryRecord: Codable, Sendable, Hashable {
     public var list: EvacuationList?
     public var versions: [ListVersion]
     public var history: [UInt64]
-    public init(list: EvacuationList, versions: [ListVersion], history: [UInt64]) {
+    public init(list: EvacuationList?, versions: [ListVersion], history: [UInt64]) {
         self.list = list
         self.versions = versions
         self.history = history
@@ -146,7 +146,7 @@ public struct ListEntryRecord: Codable, Sendable, Hashable {
 public struct AgreementEntry: Codable, Sendable, Hashable {
     public var agreement: Agreement?
     public var history: [UInt64]
-    public init(agreement: Agreement, history: [UInt64]) {
+    public init(agreement: Agreement?, history: [UInt64]) {
         self.agreement = agreement
         self.history = history
     }
@@ -155,7 +155,7 @@ public struct AgreementEntry: Codable, Sendable, Hashable {
 public struct WindowEntry: Codable, Sendable, Hashable {
     public var window: AccessWindow?
     public var history: [UInt64]
-    public init(window: AccessWindow, history: [UInt64]) {
+    public init(window: AccessWindow?, history: [UInt64]) {
         self.window = window
         self.history = history
     }
@@ -164,7 +164,7 @@ public struct WindowEntry: Codable, Sendable, Hashable {
 public struct MovementEntry: Codable, Sendable, Hashable {
     public var movement: Movement?
     public var history: [UInt64]
-    public init(movement: Movement, history: [UInt64]) {
+    public init(movement: Movement?, history: [UInt64]) {
         self.movement = movement
         self.history = history
     }
@@ -173,7 +173,7 @@ public struct MovementEntry: Codable, Sendable, Hashable {
 public struct FigureEntry: Codable, Sendable, Hashable {
     public var figure: Figure?
     public var history: [UInt64]
-    public init(figure: Figure, history: [UInt64]) {
+    public init(figure: Figure?, history: [UInt64]) {
         self.figure = figure
         self.history = history
     }

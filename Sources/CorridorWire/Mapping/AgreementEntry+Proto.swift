@@ -1,0 +1,23 @@
+// AgreementEntry ⇄ Corridor_V1_AgreementEntry: the model and the generated message, field by field.
+// The memberwise init of the generated message takes every field, so a field added to proto/
+// is a compile error here; an enum switch names every model case, so does a case added to the model.
+
+import CorridorModel
+
+extension Corridor_V1_AgreementEntry {
+    public init(_ model: CorridorModel.AgreementEntry) {
+        self.init(
+            agreement: model.agreement.map(Corridor_V1_Agreement.init),
+            history: model.history
+        )
+    }
+}
+
+extension CorridorModel.AgreementEntry {
+    public init(proto: Corridor_V1_AgreementEntry) throws(MappingError) {
+        self.init(
+            agreement: try proto.agreement.map { value throws(MappingError) in try CorridorModel.Agreement(proto: value) },
+            history: proto.history
+        )
+    }
+}

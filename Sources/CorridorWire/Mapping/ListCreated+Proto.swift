@@ -1,0 +1,21 @@
+// ListCreated ⇄ Corridor_V1_ListCreated: the model and the generated message, field by field.
+// The memberwise init of the generated message takes every field, so a field added to proto/
+// is a compile error here; an enum switch names every model case, so does a case added to the model.
+
+import CorridorModel
+
+extension Corridor_V1_ListCreated {
+    public init(_ model: CorridorModel.ListCreated) {
+        self.init(
+            list: model.list.map(Corridor_V1_EvacuationList.init)
+        )
+    }
+}
+
+extension CorridorModel.ListCreated {
+    public init(proto: Corridor_V1_ListCreated) throws(MappingError) {
+        self.init(
+            list: try proto.list.map { value throws(MappingError) in try CorridorModel.EvacuationList(proto: value) }
+        )
+    }
+}

@@ -1,0 +1,25 @@
+// ListEntryStruck ⇄ Corridor_V1_ListEntryStruck: the model and the generated message, field by field.
+// The memberwise init of the generated message takes every field, so a field added to proto/
+// is a compile error here; an enum switch names every model case, so does a case added to the model.
+
+import CorridorModel
+
+extension Corridor_V1_ListEntryStruck {
+    public init(_ model: CorridorModel.ListEntryStruck) {
+        self.init(
+            list: model.list.map(Corridor_V1_EvacuationList.init),
+            caseID: model.caseID,
+            partyID: model.partyID
+        )
+    }
+}
+
+extension CorridorModel.ListEntryStruck {
+    public init(proto: Corridor_V1_ListEntryStruck) throws(MappingError) {
+        self.init(
+            list: try proto.list.map { value throws(MappingError) in try CorridorModel.EvacuationList(proto: value) },
+            caseID: proto.caseID,
+            partyID: proto.partyID
+        )
+    }
+}

@@ -1,0 +1,21 @@
+// ListSubmitted ⇄ Corridor_V1_ListSubmitted: the model and the generated message, field by field.
+// The memberwise init of the generated message takes every field, so a field added to proto/
+// is a compile error here; an enum switch names every model case, so does a case added to the model.
+
+import CorridorModel
+
+extension Corridor_V1_ListSubmitted {
+    public init(_ model: CorridorModel.ListSubmitted) {
+        self.init(
+            list: model.list.map(Corridor_V1_EvacuationList.init)
+        )
+    }
+}
+
+extension CorridorModel.ListSubmitted {
+    public init(proto: Corridor_V1_ListSubmitted) throws(MappingError) {
+        self.init(
+            list: try proto.list.map { value throws(MappingError) in try CorridorModel.EvacuationList(proto: value) }
+        )
+    }
+}

@@ -1,0 +1,23 @@
+// ListToppedUp ⇄ Corridor_V1_ListToppedUp: the model and the generated message, field by field.
+// The memberwise init of the generated message takes every field, so a field added to proto/
+// is a compile error here; an enum switch names every model case, so does a case added to the model.
+
+import CorridorModel
+
+extension Corridor_V1_ListToppedUp {
+    public init(_ model: CorridorModel.ListToppedUp) {
+        self.init(
+            list: model.list.map(Corridor_V1_EvacuationList.init),
+            addedCaseIDs: model.addedCaseIDs
+        )
+    }
+}
+
+extension CorridorModel.ListToppedUp {
+    public init(proto: Corridor_V1_ListToppedUp) throws(MappingError) {
+        self.init(
+            list: try proto.list.map { value throws(MappingError) in try CorridorModel.EvacuationList(proto: value) },
+            addedCaseIDs: proto.addedCaseIDs
+        )
+    }
+}

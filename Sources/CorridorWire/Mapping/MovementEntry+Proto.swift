@@ -1,0 +1,23 @@
+// MovementEntry ⇄ Corridor_V1_MovementEntry: the model and the generated message, field by field.
+// The memberwise init of the generated message takes every field, so a field added to proto/
+// is a compile error here; an enum switch names every model case, so does a case added to the model.
+
+import CorridorModel
+
+extension Corridor_V1_MovementEntry {
+    public init(_ model: CorridorModel.MovementEntry) {
+        self.init(
+            movement: model.movement.map(Corridor_V1_Movement.init),
+            history: model.history
+        )
+    }
+}
+
+extension CorridorModel.MovementEntry {
+    public init(proto: Corridor_V1_MovementEntry) throws(MappingError) {
+        self.init(
+            movement: try proto.movement.map { value throws(MappingError) in try CorridorModel.Movement(proto: value) },
+            history: proto.history
+        )
+    }
+}

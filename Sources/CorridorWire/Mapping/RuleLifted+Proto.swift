@@ -1,0 +1,21 @@
+// RuleLifted ⇄ Corridor_V1_RuleLifted: the model and the generated message, field by field.
+// The memberwise init of the generated message takes every field, so a field added to proto/
+// is a compile error here; an enum switch names every model case, so does a case added to the model.
+
+import CorridorModel
+
+extension Corridor_V1_RuleLifted {
+    public init(_ model: CorridorModel.RuleLifted) {
+        self.init(
+            rule: model.rule.map(Corridor_V1_EligibilityRule.init)
+        )
+    }
+}
+
+extension CorridorModel.RuleLifted {
+    public init(proto: Corridor_V1_RuleLifted) throws(MappingError) {
+        self.init(
+            rule: try proto.rule.map { value throws(MappingError) in try CorridorModel.EligibilityRule(proto: value) }
+        )
+    }
+}

@@ -1,0 +1,23 @@
+// WindowEntry ⇄ Corridor_V1_WindowEntry: the model and the generated message, field by field.
+// The memberwise init of the generated message takes every field, so a field added to proto/
+// is a compile error here; an enum switch names every model case, so does a case added to the model.
+
+import CorridorModel
+
+extension Corridor_V1_WindowEntry {
+    public init(_ model: CorridorModel.WindowEntry) {
+        self.init(
+            window: model.window.map(Corridor_V1_AccessWindow.init),
+            history: model.history
+        )
+    }
+}
+
+extension CorridorModel.WindowEntry {
+    public init(proto: Corridor_V1_WindowEntry) throws(MappingError) {
+        self.init(
+            window: try proto.window.map { value throws(MappingError) in try CorridorModel.AccessWindow(proto: value) },
+            history: proto.history
+        )
+    }
+}
