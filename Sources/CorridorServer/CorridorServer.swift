@@ -72,6 +72,10 @@ public final class CorridorServer: Sendable {
         self.router = router
     }
 
+    /// Every method this server routes (its own System and Health, and those
+    /// it was given), with their types, sorted by path.
+    public var routedMethods: [AnyRPCMethod] { router.rpcMethods }
+
     /// The path clients connect to.
     public var socketPath: String { boundPath.value.withLock { $0 } }
 
