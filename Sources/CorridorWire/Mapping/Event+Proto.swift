@@ -62,7 +62,7 @@ extension Corridor_V1_Event.Kind {
 extension CorridorModel.Event {
     public init(proto: Corridor_V1_Event) throws(MappingError) {
         guard let kind = proto.kind else {
-            throw MappingError(field: "corridor.v1.Event.kind", reason: "none of the kinds this build knows is set (an event of an unknown kind)")
+            throw MappingError(field: "corridor.v1.Event.kind", reason: "an event of an unknown kind (none of the kinds this build knows is set)")
         }
         self.init(
             actor: proto.actor.map { CorridorModel.Actor(proto: $0) },

@@ -25,7 +25,7 @@ extension CorridorModel.SnapshotEntry {
     public init(proto: Corridor_V1_SnapshotEntry) throws(MappingError) {
         switch proto.entry {
         case nil:
-            throw MappingError(field: "corridor.v1.SnapshotEntry.entry", reason: "none of the kinds this build knows is set (an entry of an unknown kind)")
+            throw MappingError(field: "corridor.v1.SnapshotEntry.entry", reason: "a snapshot entry of an unknown kind (none of the kinds this build knows is set)")
         case .party(let value)?: self = .party(try CorridorModel.PartyEntry(proto: value))
         case .site(let value)?: self = .site(try CorridorModel.SiteEntry(proto: value))
         case .caseEntry(let value)?: self = .caseEntry(try CorridorModel.CaseEntry(proto: value))
