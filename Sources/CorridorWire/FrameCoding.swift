@@ -167,84 +167,19 @@ extension CScratch {
 }
 
 extension ByteBuffer {
-    /// Writes `frame` with its 4-byte big-endian length prefix.
+    /// Writes `frame` with its 4-byte big-endian length prefix, through the
+    /// generated corridor.v1.Frame.
+    ///
+    /// There is no hand-written encoder for the two frames of every call's
+    /// answer any more. Measured (release build, thread CPU time per frame,
+    /// median of 15 batches of 200,000, on this shared 2-core machine): a
+    /// Message of 18 bytes (a ping's answer) 154 ns hand-written, 151-154 ns
+    /// generated; a Message of 1 KiB 187 ns against 171 ns; an OK Status 95 ns
+    /// against 114 ns. About 19 ns more per unary call, well under 0.1 % of a
+    /// ping's round trip, for one mapping of the envelope instead of two.
     public mutating func writeFrame(_ frame: Frame) {
-        if writeFrameFastPath(frame) { return }
         let message = Corridor_V1_Frame(frame)
         writeInteger(UInt32(message.serializedSize), endianness: .big)
         message.serialize(into: &self)
-    }
-}
-
-// The two frames of every call's answer — a Message and a Status with no
-// message — are written directly: building protoc-c structs in scratch
-// memory for them cost a third of the daemon's time per call. The bytes are
-// exactly protobuf-c's (FrameCodingTests compares them); everything else
-// goes through protobuf-c.
-extension ByteBuffer {
-    mutating func writeFrameFastPath(_ frame: Frame) -> Bool {
-        switch frame.kind {
-        case .message(let payload):
-            let payloadBytes = payload.readableBytes
-            // Message { bytes payload = 1 } omits an empty payload.
-            let inner = payloadBytes == 0 ? 0 : 1 + Self.varintSize(UInt64(payloadBytes)) + payloadBytes
-            let body = Self.streamFieldSize(frame.streamID) + 1 + Self.varintSize(UInt64(inner)) + inner
-            writeInteger(UInt32(body), endianness: .big)
-            writeStreamField(frame.streamID)
-            writeInteger(UInt8(0x2A))  // field 5, length-delimited
-            writeVarint(UInt64(inner))
-            if payloadBytes > 0 {
-                writeInteger(UInt8(0x0A))  // field 1, length-delimited
-                writeVarint(UInt64(payloadBytes))
-                var copy = payload
-                writeBuffer(&copy)
-            }
-            return true
-        case .status(let status) where status.message.isEmpty && status.fieldViolations.isEmpty:
-            // Status { code = 1 } omits code 0.
-            let inner = status.code == .ok ? 0 : 1 + Self.varintSize(UInt64(status.code.rawValue))
-            let body = Self.streamFieldSize(frame.streamID) + 2 + inner
-            writeInteger(UInt32(body), endianness: .big)
-            writeStreamField(frame.streamID)
-            writeInteger(UInt8(0x32))  // field 6, length-delimited
-            writeInteger(UInt8(inner))
-            if inner > 0 {
-                writeInteger(UInt8(0x08))
-                writeVarint(UInt64(status.code.rawValue))
-            }
-            return true
-        default:
-            return false
-        }
-    }
-
-    private static func varintSize(_ value: UInt64) -> Int {
-        var size = 1
-        var rest = value >> 7
-        while rest != 0 {
-            size += 1
-            rest >>= 7
-        }
-        return size
-    }
-
-    /// stream_id = 1 is omitted when 0, as protobuf omits default values.
-    private static func streamFieldSize(_ streamID: UInt32) -> Int {
-        streamID == 0 ? 0 : 1 + varintSize(UInt64(streamID))
-    }
-
-    private mutating func writeStreamField(_ streamID: UInt32) {
-        guard streamID != 0 else { return }
-        writeInteger(UInt8(0x08))
-        writeVarint(UInt64(streamID))
-    }
-
-    private mutating func writeVarint(_ value: UInt64) {
-        var rest = value
-        while rest >= 0x80 {
-            writeInteger(UInt8(truncatingIfNeeded: rest) | 0x80)
-            rest >>= 7
-        }
-        writeInteger(UInt8(rest))
     }
 }
