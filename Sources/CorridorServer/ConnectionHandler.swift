@@ -313,6 +313,8 @@ final class ConnectionHandler: ChannelInboundHandler {
             return RPCStatus(error)
         case let error as StoreError:
             return RPCStatus(error)
+        case let error as MappingError:
+            return RPCStatus(error)
         case is CancellationError:
             return RPCStatus(.cancelled, "the call was cancelled")
         default:

@@ -47,7 +47,7 @@ public final class CorridorServer: Sendable {
         configuration: ServerConfiguration,
         methods: MethodRouter = MethodRouter(),
         health: HealthStatusBoard = HealthStatusBoard(),
-        storeStatus: (@Sendable () async -> StoreStatus)? = nil,
+        storeStatus: (@Sendable () async -> Corridor_V1_StoreStatus)? = nil,
         logger: Logger,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) {
@@ -71,6 +71,10 @@ public final class CorridorServer: Sendable {
         router.merge(methods)
         self.router = router
     }
+
+    /// Every method this server routes (its own System and Health, and those
+    /// it was given), with their types, sorted by path.
+    public var routedMethods: [AnyRPCMethod] { router.rpcMethods }
 
     /// The path clients connect to.
     public var socketPath: String { boundPath.value.withLock { $0 } }

@@ -4,17 +4,16 @@ import CorridorWire
 enum HealthService {
     static func methods(board: HealthStatusBoard) -> MethodRouter {
         var router = MethodRouter()
-        router.registerInline(MethodName.Health.check) { (request: HealthCheckRequest, _) in
+        router.register(inline: Corridor_V1_Health.check) { request, _ in
             guard let status = board.status(of: request.service) else {
                 throw RPCError(.notFound, "no service named \"\(request.service)\"")
             }
-            return HealthCheckResponse(status: status)
+            return Corridor_V1_HealthCheckResponse(status: status)
         }
-        router.registerServerStreaming(MethodName.Health.watch) {
-            (request: HealthCheckRequest, _, writer: ServerStreamWriter<HealthCheckResponse>) in
-            var last: ServingStatus?
+        router.register(streaming: Corridor_V1_Health.watch) { request, _, writer in
+            var last: HealthStatusBoard.ServingStatus?
             for await status in board.watch(request.service) where status != last {
-                try await writer.send(HealthCheckResponse(status: status))
+                try await writer.send(Corridor_V1_HealthCheckResponse(status: status))
                 last = status
             }
             throw RPCError(.unavailable, "corridord is shutting down")

@@ -4,6 +4,9 @@ import Synchronization
 /// The serving status of each service, with grpc.health.v1's meaning: ""
 /// is the server as a whole. Watchers see the current status, then changes.
 public final class HealthStatusBoard: Sendable {
+    /// The generated health.proto enum: what Check and Watch answer.
+    public typealias ServingStatus = Corridor_V1_HealthCheckResponse.ServingStatus
+
     private struct State {
         var statuses: [String: ServingStatus] = [:]
         var watchers: [UInt64: (service: String, continuation: AsyncStream<ServingStatus>.Continuation)] = [:]

@@ -1,7 +1,10 @@
 import CorridorWire
 import NIOCore
 
-/// The methods a server answers, by full name (`/corridor.v1.System/Ping`).
+/// The methods a server answers: a table of the generated `RPCMethod`s
+/// (Methods.pb.swift), each with a handler typed by the method's request and
+/// response messages. A path is never written by hand and a handler of the
+/// wrong types does not compile.
 public struct MethodRouter: Sendable {
     public enum Handler: Sendable {
         /// Runs on the connection's event loop: for answers that only read
@@ -13,71 +16,78 @@ public struct MethodRouter: Sendable {
         case serverStreaming(@Sendable (ByteBuffer, CallContext, ResponseStreamWriter) async throws -> Void)
     }
 
-    private(set) var handlers: [String: Handler] = [:]
+    private struct Route: Sendable {
+        let method: AnyRPCMethod
+        let handler: Handler
+    }
+
+    private var routes: [String: Route] = [:]
 
     public init() {}
 
-    public var methods: [String] { handlers.keys.sorted() }
+    /// The routed paths, sorted.
+    public var methods: [String] { routes.keys.sorted() }
 
-    public func handler(for method: String) -> Handler? { handlers[method] }
+    /// The routed methods with their types, sorted by path.
+    public var rpcMethods: [AnyRPCMethod] { methods.compactMap { routes[$0]?.method } }
 
-    public mutating func registerInline<Request: WireMessage, Response: WireMessage>(
-        _ method: String,
+    public func handler(for method: String) -> Handler? { routes[method]?.handler }
+
+    /// A unary method answered on the event loop.
+    public mutating func register<Request, Response>(
+        inline method: RPCMethod<Request, Response>,
         _ body: @escaping @Sendable (Request, CallContext) throws -> Response
     ) {
-        precondition(handlers[method] == nil, "\(method) registered twice")
-        handlers[method] = .inline { payload, context in
-            try body(try decodeRequest(Request.self, payload), context).wireBytes()
-        }
+        add(method, expecting: .unary, .inline { payload, context in
+            encodeResponse(try body(try decodeRequest(Request.self, payload), context))
+        })
     }
 
-    /// A method whose answer is its request, once the request decodes.
-    mutating func registerInlineEcho<Message: WireMessage>(_ method: String, validating type: Message.Type) {
-        precondition(handlers[method] == nil, "\(method) registered twice")
-        handlers[method] = .inline { payload, _ in
-            _ = try decodeRequest(Message.self, payload)
-            return payload
-        }
-    }
-
-    public mutating func registerUnary<Request: WireMessage, Response: WireMessage>(
-        _ method: String,
+    /// A unary method answered from a task.
+    public mutating func register<Request, Response>(
+        _ method: RPCMethod<Request, Response>,
         _ body: @escaping @Sendable (Request, CallContext) async throws -> Response
     ) {
-        precondition(handlers[method] == nil, "\(method) registered twice")
-        handlers[method] = .unary { payload, context in
-            try await body(try decodeRequest(Request.self, payload), context).wireBytes()
-        }
+        add(method, expecting: .unary, .unary { payload, context in
+            encodeResponse(try await body(try decodeRequest(Request.self, payload), context))
+        })
     }
 
-    public mutating func registerServerStreaming<Request: WireMessage, Response: WireMessage>(
-        _ method: String,
+    /// A server-streaming method.
+    public mutating func register<Request, Response>(
+        streaming method: RPCMethod<Request, Response>,
         _ body: @escaping @Sendable (Request, CallContext, ServerStreamWriter<Response>) async throws -> Void
     ) {
-        precondition(handlers[method] == nil, "\(method) registered twice")
-        handlers[method] = .serverStreaming { payload, context, writer in
+        add(method, expecting: .serverStreaming, .serverStreaming { payload, context, writer in
             try await body(try decodeRequest(Request.self, payload), context, ServerStreamWriter(raw: writer))
+        })
+    }
+
+    /// Adds every method of `other`; a path in both is a programming error.
+    public mutating func merge(_ other: MethodRouter) {
+        for (path, route) in other.routes {
+            precondition(routes[path] == nil, "\(path) registered twice")
+            routes[path] = route
         }
     }
 
-    /// Adds every method of `other`; a name in both is a programming error.
-    public mutating func merge(_ other: MethodRouter) {
-        for (method, handler) in other.handlers {
-            precondition(handlers[method] == nil, "\(method) registered twice")
-            handlers[method] = handler
-        }
+    private mutating func add<Request, Response>(_ method: RPCMethod<Request, Response>, expecting kind: RPCKind, _ handler: Handler) {
+        // Both are programming errors, found the first time a server is built.
+        precondition(method.kind == kind, "\(method.path) is \(method.kind) in proto/, registered as \(kind)")
+        precondition(routes[method.path] == nil, "\(method.path) registered twice")
+        routes[method.path] = Route(method: AnyRPCMethod(method), handler: handler)
     }
 }
 
 /// Sends the messages of one server-streaming call, typed.
-public struct ServerStreamWriter<Response: WireMessage>: Sendable {
+public struct ServerStreamWriter<Response: ProtoMessage>: Sendable {
     let raw: ResponseStreamWriter
 
     /// Returns once the message is handed to the socket, so a slow reader
     /// slows its own stream and nothing else. Throws CancellationError once
     /// the call has ended (cancelled, past its deadline, connection gone).
     public func send(_ message: Response) async throws {
-        try await raw.send(message.wireBytes())
+        try await raw.send(encodeResponse(message))
     }
 }
 
@@ -87,10 +97,19 @@ struct MalformedRequest: Error, RPCStatusConvertible {
     let rpcStatus: RPCStatus
 }
 
-private func decodeRequest<Request: WireMessage>(_ type: Request.Type, _ payload: ByteBuffer) throws -> Request {
+/// INVALID_ARGUMENT naming the string field that is not text, or saying the
+/// payload is not the method's message (ProtoDecodingError's words).
+private func decodeRequest<Request: ProtoMessage>(_ type: Request.Type, _ payload: ByteBuffer) throws -> Request {
     do {
-        return try Request(wireBytes: payload)
+        return try Request(serializedBytes: payload)
     } catch {
-        throw MalformedRequest(rpcStatus: error.rpcStatus)
+        throw MalformedRequest(rpcStatus: RPCError(error).rpcStatus)
     }
+}
+
+private func encodeResponse<Response: ProtoMessage>(_ response: Response) -> ByteBuffer {
+    var buffer = ByteBuffer()
+    buffer.reserveCapacity(response.serializedSize)
+    response.serialize(into: &buffer)
+    return buffer
 }

@@ -6,32 +6,38 @@ import CorridorWire
 
 extension RegistryService {
     static func registerAgreements(_ registry: Registry, on router: inout MethodRouter) {
-        let prefix = "/corridor.v1.Registry/"
-        router.registerUnary(prefix + "RecordAgreement") { (request: RecordAgreementRequest, context) in
-            try await registry.recordAgreement(request.agreement, actor: context.actor)
+        let rpc = Corridor_V1_Registry.self
+        router.register(rpc.recordAgreement) { request, context in
+            let agreement = try request.agreement.map { try Agreement(proto: $0) }
+            return Corridor_V1_Agreement(try await registry.recordAgreement(agreement, actor: context.actor))
         }
-        router.registerUnary(prefix + "UpdateAgreement") { (request: UpdateAgreementRequest, context) in
-            try await registry.updateAgreement(request.agreement, fields: request.fields, reason: request.reason, actor: context.actor)
+        router.register(rpc.updateAgreement) { request, context in
+            let agreement = try request.agreement.map { try Agreement(proto: $0) }
+            return Corridor_V1_Agreement(try await registry.updateAgreement(
+                agreement, fields: request.fields, reason: request.reason, actor: context.actor
+            ))
         }
-        router.registerUnary(prefix + "SetAgreementStatus") { (request: SetAgreementStatusRequest, context) in
-            try await registry.setAgreementStatus(
-                agreementID: request.agreementID, status: request.status, reason: request.reason, date: request.date, actor: context.actor
-            )
+        router.register(rpc.setAgreementStatus) { request, context in
+            let status = try Agreement.Status(proto: request.status, field: "corridor.v1.SetAgreementStatusRequest.status")
+            return Corridor_V1_Agreement(try await registry.setAgreementStatus(
+                agreementID: request.agreementID, status: status, reason: request.reason, date: request.date, actor: context.actor
+            ))
         }
-        router.registerUnary(prefix + "RecordFulfilment") { (request: RecordFulfilmentRequest, context) in
-            try await registry.recordFulfilment(
+        router.register(rpc.recordFulfilment) { request, context in
+            Corridor_V1_AgreementProgress(try await registry.recordFulfilment(
                 agreementID: request.agreementID, termID: request.termID, count: request.count, date: request.date, reason: request.reason,
                 actor: context.actor
-            )
+            ))
         }
-        router.registerUnary(prefix + "GetAgreement") { (request: GetRequest, _) in
-            try await registry.getAgreement(request.id)
+        router.register(rpc.getAgreement) { request, _ in
+            Corridor_V1_Agreement(try await registry.getAgreement(request.id))
         }
-        router.registerUnary(prefix + "ListAgreements") { (request: ListAgreementsRequest, _) in
-            ListAgreementsResponse(agreements: try await registry.listAgreements(status: request.status))
+        router.register(rpc.listAgreements) { request, _ in
+            let status = try Agreement.Status(proto: request.status, field: "corridor.v1.ListAgreementsRequest.status")
+            return Corridor_V1_ListAgreementsResponse(agreements: try await registry.listAgreements(status: status).map(Corridor_V1_Agreement.init))
         }
-        router.registerUnary(prefix + "GetAgreementProgress") { (request: GetRequest, _) in
-            try await registry.getAgreementProgress(request.id)
+        router.register(rpc.getAgreementProgress) { request, _ in
+            Corridor_V1_AgreementProgress(try await registry.getAgreementProgress(request.id))
         }
     }
 }

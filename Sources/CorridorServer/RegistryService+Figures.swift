@@ -6,17 +6,22 @@ import CorridorWire
 
 extension RegistryService {
     static func registerFigures(_ registry: Registry, on router: inout MethodRouter) {
-        let prefix = "/corridor.v1.Registry/"
-        router.registerUnary(prefix + "ReportFigure") { (request: ReportFigureRequest, context) in
-            try await registry.reportFigure(request.figure, actor: context.actor)
+        let rpc = Corridor_V1_Registry.self
+        router.register(rpc.reportFigure) { request, context in
+            let figure = try request.figure.map { try Figure(proto: $0) }
+            return Corridor_V1_Figure(try await registry.reportFigure(figure, actor: context.actor))
         }
-        router.registerUnary(prefix + "ListFigures") { (request: ListFiguresRequest, _) in
-            ListFiguresResponse(
-                figures: try await registry.listFigures(subjectKind: request.subjectKind, subjectID: request.subjectID, measure: request.measure)
+        router.register(rpc.listFigures) { request, _ in
+            let subjectKind = try Figure.SubjectKind(proto: request.subjectKind, field: "corridor.v1.ListFiguresRequest.subject_kind")
+            let measure = try Figure.Measure(proto: request.measure, field: "corridor.v1.ListFiguresRequest.measure")
+            return Corridor_V1_ListFiguresResponse(
+                figures: try await registry.listFigures(subjectKind: subjectKind, subjectID: request.subjectID, measure: measure)
+                    .map(Corridor_V1_Figure.init)
             )
         }
-        router.registerUnary(prefix + "CompareFigures") { (request: CompareFiguresRequest, _) in
-            try await registry.compareFigures(subjectID: request.subjectID, measure: request.measure)
+        router.register(rpc.compareFigures) { request, _ in
+            let measure = try Figure.Measure(proto: request.measure, field: "corridor.v1.CompareFiguresRequest.measure")
+            return Corridor_V1_CompareFiguresResponse(try await registry.compareFigures(subjectID: request.subjectID, measure: measure))
         }
     }
 }

@@ -6,9 +6,11 @@ import CorridorWire
 
 extension RegistryService {
     static func registerImport(_ registry: Registry, on router: inout MethodRouter) {
-        let prefix = "/corridor.v1.Registry/"
-        router.registerUnary(prefix + "ImportCases") { (request: ImportCasesRequest, context) in
-            try await registry.importCases(request.rows, dryRun: request.dryRun, reason: request.reason, actor: context.actor)
+        router.register(Corridor_V1_Registry.importCases) { request, context in
+            let rows = try request.rows.map { try ImportCaseRow(proto: $0) }
+            return Corridor_V1_ImportCasesResponse(try await registry.importCases(
+                rows, dryRun: request.dryRun, reason: request.reason, actor: context.actor
+            ))
         }
     }
 }

@@ -6,45 +6,53 @@ import CorridorWire
 
 extension RegistryService {
     static func registerLists(_ registry: Registry, on router: inout MethodRouter) {
-        let prefix = "/corridor.v1.Registry/"
-        router.registerUnary(prefix + "CreateList") { (request: CreateListRequest, context) in
-            try await registry.createList(request.list, actor: context.actor)
+        let rpc = Corridor_V1_Registry.self
+        router.register(rpc.createList) { request, context in
+            let list = try request.list.map { try EvacuationList(proto: $0) }
+            return Corridor_V1_EvacuationList(try await registry.createList(list, actor: context.actor))
         }
-        router.registerUnary(prefix + "SelectList") { (request: SelectListRequest, context) in
-            try await registry.selectList(listID: request.listID, policyVersion: request.policyVersion, asOf: request.asOf, actor: context.actor)
+        router.register(rpc.selectList) { request, context in
+            Corridor_V1_SelectListResponse(try await registry.selectList(
+                listID: request.listID, policyVersion: request.policyVersion, asOf: request.asOf, actor: context.actor
+            ))
         }
-        router.registerUnary(prefix + "SubmitList") { (request: ListActionRequest, context) in
-            try await registry.submitList(listID: request.listID, reason: request.reason, actor: context.actor)
+        router.register(rpc.submitList) { request, context in
+            Corridor_V1_EvacuationList(try await registry.submitList(listID: request.listID, reason: request.reason, actor: context.actor))
         }
-        router.registerUnary(prefix + "ApproveList") { (request: ApproveListRequest, context) in
-            try await registry.approveList(listID: request.listID, partyID: request.partyID, actor: context.actor)
+        router.register(rpc.approveList) { request, context in
+            Corridor_V1_EvacuationList(try await registry.approveList(listID: request.listID, partyID: request.partyID, actor: context.actor))
         }
-        router.registerUnary(prefix + "StrikeEntry") { (request: StrikeEntryRequest, context) in
-            try await registry.strikeEntry(
+        router.register(rpc.strikeEntry) { request, context in
+            Corridor_V1_EvacuationList(try await registry.strikeEntry(
                 listID: request.listID, caseID: request.caseID, partyID: request.partyID, reason: request.reason, topUp: request.topUp,
                 actor: context.actor
+            ))
+        }
+        router.register(rpc.topUpList) { request, context in
+            Corridor_V1_EvacuationList(try await registry.topUpList(listID: request.listID, reason: request.reason, actor: context.actor))
+        }
+        router.register(rpc.closeList) { request, context in
+            Corridor_V1_EvacuationList(try await registry.closeList(listID: request.listID, reason: request.reason, actor: context.actor))
+        }
+        router.register(rpc.getList) { request, _ in
+            Corridor_V1_ListSummary(try await registry.getList(request.id))
+        }
+        router.register(rpc.listLists) { request, _ in
+            let status = try EvacuationList.Status(proto: request.status, field: "corridor.v1.ListListsRequest.status")
+            return Corridor_V1_ListListsResponse(
+                lists: try await registry.listLists(agreementID: request.agreementID, status: status).map(Corridor_V1_ListSummary.init)
             )
         }
-        router.registerUnary(prefix + "TopUpList") { (request: ListActionRequest, context) in
-            try await registry.topUpList(listID: request.listID, reason: request.reason, actor: context.actor)
+        router.register(rpc.getListVersion) { request, _ in
+            Corridor_V1_ListVersion(try await registry.getListVersion(listID: request.listID, version: request.version))
         }
-        router.registerUnary(prefix + "CloseList") { (request: ListActionRequest, context) in
-            try await registry.closeList(listID: request.listID, reason: request.reason, actor: context.actor)
+        router.register(rpc.diffList) { request, _ in
+            Corridor_V1_DiffListResponse(try await registry.diffList(
+                listID: request.listID, fromVersion: request.fromVersion, toVersion: request.toVersion
+            ))
         }
-        router.registerUnary(prefix + "GetList") { (request: GetRequest, _) in
-            try await registry.getList(request.id)
-        }
-        router.registerUnary(prefix + "ListLists") { (request: ListListsRequest, _) in
-            ListListsResponse(lists: try await registry.listLists(agreementID: request.agreementID, status: request.status))
-        }
-        router.registerUnary(prefix + "GetListVersion") { (request: GetListVersionRequest, _) in
-            try await registry.getListVersion(listID: request.listID, version: request.version)
-        }
-        router.registerUnary(prefix + "DiffList") { (request: DiffListRequest, _) in
-            try await registry.diffList(listID: request.listID, fromVersion: request.fromVersion, toVersion: request.toVersion)
-        }
-        router.registerUnary(prefix + "LeftOut") { (request: LeftOutRequest, _) in
-            try await registry.leftOut(listID: request.listID, limit: request.limit, offset: request.offset)
+        router.register(rpc.leftOut) { request, _ in
+            Corridor_V1_LeftOutResponse(try await registry.leftOut(listID: request.listID, limit: request.limit, offset: request.offset))
         }
     }
 }

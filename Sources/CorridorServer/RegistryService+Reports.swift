@@ -6,12 +6,15 @@ import CorridorWire
 
 extension RegistryService {
     static func registerReports(_ registry: Registry, on router: inout MethodRouter) {
-        let prefix = "/corridor.v1.Registry/"
-        router.registerUnary(prefix + "WaitingCases") { (request: WaitingCasesRequest, _) in
-            try await registry.waitingCases(siteID: request.siteID, precedence: request.precedence, limit: request.limit)
+        let rpc = Corridor_V1_Registry.self
+        router.register(rpc.waitingCases) { request, _ in
+            let precedence = try Case.Precedence(proto: request.precedence, field: "corridor.v1.WaitingCasesRequest.precedence")
+            return Corridor_V1_WaitingCasesResponse(try await registry.waitingCases(
+                siteID: request.siteID, precedence: precedence, limit: request.limit
+            ))
         }
-        router.registerUnary(prefix + "DeathsWhileWaiting") { (request: DeathsWhileWaitingRequest, _) in
-            try await registry.deathsWhileWaiting(siteID: request.siteID, from: request.from, to: request.to)
+        router.register(rpc.deathsWhileWaiting) { request, _ in
+            Corridor_V1_DeathsWhileWaitingResponse(try await registry.deathsWhileWaiting(siteID: request.siteID, from: request.from, to: request.to))
         }
     }
 }

@@ -6,18 +6,19 @@ import CorridorWire
 
 extension RegistryService {
     static func registerRules(_ registry: Registry, on router: inout MethodRouter) {
-        let prefix = "/corridor.v1.Registry/"
-        router.registerUnary(prefix + "ImposeRule") { (request: ImposeRuleRequest, context) in
-            try await registry.imposeRule(request.rule, actor: context.actor)
+        let rpc = Corridor_V1_Registry.self
+        router.register(rpc.imposeRule) { request, context in
+            let rule = try request.rule.map { try EligibilityRule(proto: $0) }
+            return Corridor_V1_EligibilityRule(try await registry.imposeRule(rule, actor: context.actor))
         }
-        router.registerUnary(prefix + "LiftRule") { (request: LiftRuleRequest, context) in
-            try await registry.liftRule(ruleID: request.ruleID, reason: request.reason, actor: context.actor)
+        router.register(rpc.liftRule) { request, context in
+            Corridor_V1_EligibilityRule(try await registry.liftRule(ruleID: request.ruleID, reason: request.reason, actor: context.actor))
         }
-        router.registerUnary(prefix + "GetRule") { (request: GetRequest, _) in
-            try await registry.getRule(request.id)
+        router.register(rpc.getRule) { request, _ in
+            Corridor_V1_EligibilityRule(try await registry.getRule(request.id))
         }
-        router.registerUnary(prefix + "ListRules") { (request: ListRulesRequest, _) in
-            ListRulesResponse(rules: try await registry.listRules(imposedBy: request.imposedBy))
+        router.register(rpc.listRules) { request, _ in
+            Corridor_V1_ListRulesResponse(rules: try await registry.listRules(imposedBy: request.imposedBy).map(Corridor_V1_EligibilityRule.init))
         }
     }
 }

@@ -4,57 +4,77 @@ import CorridorWire
 import Glibc
 
 /// corridor.v1.Registry: the records' commands and queries, history and watch.
+/// Each handler maps its generated request to model values (Mapping/), asks
+/// the registry, and maps the model result back to the generated response.
 public enum RegistryService {
     public static func methods(registry: Registry) -> MethodRouter {
         var router = MethodRouter()
-        let prefix = "/corridor.v1.Registry/"
+        let rpc = Corridor_V1_Registry.self
 
         // Parties
-        router.registerUnary(prefix + "RegisterParty") { (request: RegisterPartyRequest, context) in
-            try await registry.registerParty(try required(request.party, "party"), actor: context.actor)
+        router.register(rpc.registerParty) { request, context in
+            let party = try Party(proto: try required(request.party, "party"))
+            return Corridor_V1_Party(try await registry.registerParty(party, actor: context.actor))
         }
-        router.registerUnary(prefix + "UpdateParty") { (request: UpdatePartyRequest, context) in
-            try await registry.updateParty(try required(request.party, "party"), fields: request.fields, reason: request.reason, actor: context.actor)
+        router.register(rpc.updateParty) { request, context in
+            let party = try Party(proto: try required(request.party, "party"))
+            return Corridor_V1_Party(try await registry.updateParty(party, fields: request.fields, reason: request.reason, actor: context.actor))
         }
-        router.registerUnary(prefix + "GetParty") { (request: GetRequest, _) in
-            try await registry.party(request.id)
+        router.register(rpc.getParty) { request, _ in
+            Corridor_V1_Party(try await registry.party(request.id))
         }
-        router.registerUnary(prefix + "ListParties") { (_: ListPartiesRequest, _) in
-            ListPartiesResponse(parties: try await registry.parties())
+        router.register(rpc.listParties) { _, _ in
+            Corridor_V1_ListPartiesResponse(parties: try await registry.parties().map(Corridor_V1_Party.init))
         }
 
         // Sites
-        router.registerUnary(prefix + "RegisterSite") { (request: RegisterSiteRequest, context) in
-            try await registry.registerSite(try required(request.site, "site"), actor: context.actor)
+        router.register(rpc.registerSite) { request, context in
+            let site = try Site(proto: try required(request.site, "site"))
+            return Corridor_V1_Site(try await registry.registerSite(site, actor: context.actor))
         }
-        router.registerUnary(prefix + "UpdateSite") { (request: UpdateSiteRequest, context) in
-            try await registry.updateSite(try required(request.site, "site"), fields: request.fields, reason: request.reason, actor: context.actor)
+        router.register(rpc.updateSite) { request, context in
+            let site = try Site(proto: try required(request.site, "site"))
+            return Corridor_V1_Site(try await registry.updateSite(site, fields: request.fields, reason: request.reason, actor: context.actor))
         }
-        router.registerUnary(prefix + "GetSite") { (request: GetRequest, _) in
-            try await registry.site(request.id)
+        router.register(rpc.getSite) { request, _ in
+            Corridor_V1_Site(try await registry.site(request.id))
         }
-        router.registerUnary(prefix + "ListSites") { (request: ListSitesRequest, _) in
-            ListSitesResponse(sites: try await registry.sites(kind: request.kind, parentID: request.parentID))
+        router.register(rpc.listSites) { request, _ in
+            let kind = try Site.Kind(proto: request.kind, field: "corridor.v1.ListSitesRequest.kind")
+            return Corridor_V1_ListSitesResponse(sites: try await registry.sites(kind: kind, parentID: request.parentID).map(Corridor_V1_Site.init))
         }
-        router.registerUnary(prefix + "SetCrossingStatus") { (request: SetCrossingStatusRequest, context) in
-            try await registry.setCrossingStatus(siteID: request.siteID, status: request.status, reason: request.reason, actor: context.actor)
+        router.register(rpc.setCrossingStatus) { request, context in
+            let status = try Site.CrossingStatus(proto: request.status, field: "corridor.v1.SetCrossingStatusRequest.status")
+            return Corridor_V1_Site(try await registry.setCrossingStatus(siteID: request.siteID, status: status, reason: request.reason, actor: context.actor))
         }
 
         // Cases
-        router.registerUnary(prefix + "RegisterCase") { (request: RegisterCaseRequest, context) in
-            try await registry.registerCase(try required(request.case, "case"), personal: request.personal, actor: context.actor)
+        router.register(rpc.registerCase) { request, context in
+            let proposed = try Case(proto: try required(request.case, "case"))
+            let personal = request.personal.map { CasePersonal(proto: $0) }
+            return Corridor_V1_CaseView(try await registry.registerCase(proposed, personal: personal, actor: context.actor))
         }
-        router.registerUnary(prefix + "UpdateCase") { (request: UpdateCaseRequest, context) in
-            try await registry.updateCase(try required(request.case, "case"), personal: request.personal, fields: request.fields, reason: request.reason, actor: context.actor)
+        router.register(rpc.updateCase) { request, context in
+            let changes = try Case(proto: try required(request.case, "case"))
+            let personal = request.personal.map { CasePersonal(proto: $0) }
+            return Corridor_V1_CaseView(try await registry.updateCase(
+                changes, personal: personal, fields: request.fields, reason: request.reason, actor: context.actor
+            ))
         }
-        router.registerUnary(prefix + "SetCaseStatus") { (request: SetCaseStatusRequest, context) in
-            try await registry.setCaseStatus(caseID: request.caseID, status: request.status, date: request.date, reason: request.reason, actor: context.actor)
+        router.register(rpc.setCaseStatus) { request, context in
+            let status = try Case.Status(proto: request.status, field: "corridor.v1.SetCaseStatusRequest.status")
+            return Corridor_V1_CaseView(try await registry.setCaseStatus(
+                caseID: request.caseID, status: status, date: request.date, reason: request.reason, actor: context.actor
+            ))
         }
-        router.registerUnary(prefix + "GetCase") { (request: GetRequest, _) in
-            try await registry.caseView(request.id)
+        router.register(rpc.getCase) { request, _ in
+            Corridor_V1_CaseView(try await registry.caseView(request.id))
         }
-        router.registerUnary(prefix + "ListCases") { (request: ListCasesRequest, _) in
-            try await registry.cases(siteID: request.siteID, status: request.status, limit: request.limit, pageToken: request.pageToken)
+        router.register(rpc.listCases) { request, _ in
+            let status = try Case.Status(proto: request.status, field: "corridor.v1.ListCasesRequest.status")
+            return Corridor_V1_ListCasesResponse(try await registry.cases(
+                siteID: request.siteID, status: status, limit: request.limit, pageToken: request.pageToken
+            ))
         }
 
         registerRules(registry, on: &router)
@@ -67,10 +87,13 @@ public enum RegistryService {
         registerImport(registry, on: &router)
 
         // History and watch
-        router.registerUnary(prefix + "History") { (request: GetRequest, _) in
-            HistoryResponse(entries: try await registry.history(of: request.id))
+        router.register(rpc.history) { request, _ in
+            Corridor_V1_HistoryResponse(entries: try await registry.history(of: request.id).map { recorded in
+                let event = Corridor_V1_WatchedEvent(recorded)
+                return Corridor_V1_HistoryEntry(sequence: event.sequence, recordedAtNs: event.recordedAtNs, event: event.event)
+            })
         }
-        router.registerServerStreaming(prefix + "Watch") { (request: WatchRequest, _, writer: ServerStreamWriter<RecordedEvent>) in
+        router.register(streaming: rpc.watch) { request, _, writer in
             var kinds: Set<RecordKind> = []
             var violations: [FieldViolation] = []
             for (index, name) in request.kinds.enumerated() {
@@ -82,13 +105,13 @@ public enum RegistryService {
             }
             if !violations.isEmpty { throw RPCError.invalidArgument(violations) }
             try await registry.watch(from: request.fromSequence, kinds: kinds, recordID: request.recordID) { event in
-                try await writer.send(event)
+                try await writer.send(Corridor_V1_WatchedEvent(event))
             }
         }
         return router
     }
 
-    private static func required<Value>(_ value: Value?, _ field: String) throws(RPCError) -> Value {
+    static func required<Value>(_ value: Value?, _ field: String) throws(RPCError) -> Value {
         guard let value else {
             throw RPCError.invalidArgument([FieldViolation(field: field, reason: "is required")])
         }
@@ -123,9 +146,9 @@ enum UserNames {
 
 extension Registry {
     /// The store's figures as System.Status reports them.
-    public var storeStatus: StoreStatus {
+    public var storeStatus: Corridor_V1_StoreStatus {
         let figures = self.figures
-        return StoreStatus(
+        return Corridor_V1_StoreStatus(
             lastSequence: figures.log.lastSequence, segments: UInt32(figures.log.segments), recordBytes: figures.log.recordBytes,
             reservedBytes: figures.log.reservedBytes, lastSnapshotSequence: figures.lastSnapshotSequence,
             lastSnapshotAtMs: figures.lastSnapshotAtMs, syncs: figures.log.syncs, syncedRecords: figures.log.syncedRecords

@@ -6,18 +6,18 @@ import Glibc
 enum SystemService {
     static func methods(
         serverName: String, statistics: ServerStatistics, paths: @escaping @Sendable () -> (socket: String, dataDirectory: String),
-        storeStatus: (@Sendable () async -> StoreStatus)?
+        storeStatus: (@Sendable () async -> Corridor_V1_StoreStatus)?
     ) -> MethodRouter {
         var router = MethodRouter()
-        router.registerUnary(MethodName.System.status) { (_: SystemStatusRequest, _) in
+        router.register(Corridor_V1_System.status) { _, _ in
             let uptime = ContinuousClock.now - statistics.startedAt
             let (socket, dataDirectory) = paths()
-            return SystemStatus(
+            return Corridor_V1_StatusResponse(
                 serverName: serverName,
                 serverVersion: CorridorVersion.string,
-                protocolVersion: .current,
-                startedAtUnixMilliseconds: statistics.startedAtUnixMilliseconds,
-                uptimeMilliseconds: UInt64(uptime.components.seconds * 1000 + uptime.components.attoseconds / 1_000_000_000_000_000),
+                protocolVersion: Corridor_V1_ProtocolVersion(ProtocolVersion.current),
+                startedAtUnixMs: statistics.startedAtUnixMilliseconds,
+                uptimeMs: UInt64(uptime.components.seconds * 1000 + uptime.components.attoseconds / 1_000_000_000_000_000),
                 socketPath: socket,
                 dataDirectory: dataDirectory,
                 openConnections: UInt32(max(0, statistics.openConnections)),
@@ -26,9 +26,9 @@ enum SystemService {
                 store: await storeStatus?()
             )
         }
-        // PingRequest and PingResponse have one layout: once the request is
-        // known to be valid, its bytes are the answer.
-        router.registerInlineEcho(MethodName.System.ping, validating: PingPayload.self)
+        router.register(inline: Corridor_V1_System.ping) { request, _ in
+            Corridor_V1_PingResponse(payload: request.payload)
+        }
         return router
     }
 }

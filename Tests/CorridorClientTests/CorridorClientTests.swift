@@ -87,10 +87,11 @@ import Testing
 
     @Test func aDeadlineThatPassesIsDeadlineExceeded() async throws {
         var methods = MethodRouter()
-        methods.registerUnary("/test.Slow/Never") { (_: PingPayload, _) -> PingPayload in
+        let never = RPCMethod<Corridor_V1_PingRequest, Corridor_V1_PingResponse>(path: "/test.Slow/Never", kind: .unary)
+        methods.register(never) { _, _ in
             // Never returns on its own: only the deadline's cancellation ends it.
             try await Task.sleep(for: .seconds(3600))
-            return PingPayload(payload: .init())
+            return Corridor_V1_PingResponse()
         }
         let server = try await InProcessServer.start(methods: methods)
         let client = try await CorridorClient.connect(to: server.socketPath)

@@ -40,8 +40,12 @@ import CorridorTestSupport
         let trace = ProcessInfo.processInfo.environment["CORRIDOR_PROPERTY_TRACE"] == "1"
 
         #expect(fixture.methods.count > 60, "the method table looks incomplete: \(fixture.methods)")
-        for method in fixture.methods {
+        for routed in fixture.rpcMethods {
+            let method = routed.path
             let rpc = try #require(schema.rpcs[method], "\(method) is routed but no service in proto/ declares it")
+            // The handler's generated request type is the message the generator draws from.
+            #expect(routed.requestType.protoMessageName == "corridor.v1.\(rpc.requestType)", "\(method): routed with \(routed.requestType)")
+            #expect((routed.kind == .serverStreaming) == rpc.serverStreaming, "\(method): routed as \(routed.kind)")
             var generator = RequestGenerator(schema: schema, random: SeededGenerator(seed: seed ^ Self.stableHash(method)))
             for iteration in 0..<Self.requestsPerMethod {
                 let bytes = generator.request(rpc.requestType, iteration: iteration)
@@ -147,8 +151,9 @@ import CorridorTestSupport
         let server: InProcessServer
         let registry: Registry
         let client: CorridorClient
-        /// Every method the server routes, by name.
-        let methods: [String]
+        /// Every method the server routes, with its generated types, by path.
+        let rpcMethods: [AnyRPCMethod]
+        var methods: [String] { rpcMethods.map(\.path) }
 
         static func start() async throws -> Fixture {
             var options = RegistryOptions()
@@ -156,13 +161,10 @@ import CorridorTestSupport
             let server = try await InProcessServer.startWithRegistry(options: options)
             let registry = try #require(server.registry)
             try await seed(registry)
-            let registryMethods = RegistryService.methods(registry: registry)
-            // The server's own methods come from the same tables it merges at start.
-            let own = SystemService.methods(
-                serverName: "", statistics: ServerStatistics(startedAtUnixMilliseconds: 0), paths: { ("", "") }, storeStatus: nil
-            ).methods + HealthService.methods(board: HealthStatusBoard()).methods
+            // The method table of the running server: its own System and
+            // Health methods and the registry's, as corridord merges them.
             let client = try await CorridorClient.connect(to: server.socketPath)
-            return Fixture(server: server, registry: registry, client: client, methods: (own + registryMethods.methods).sorted())
+            return Fixture(server: server, registry: registry, client: client, rpcMethods: server.server.routedMethods)
         }
 
         func stop() async {

@@ -87,7 +87,7 @@ extension ServerTests {
                 // whole is answered, each with its echo and OK.
                 for streamID in flood.completeCalls {
                     let payload = try await connection.expectMessage(on: streamID)
-                    #expect(try PingPayload(wireBytes: payload).payload.readableBytes == Self.payloadSize)
+                    #expect(try Corridor_V1_PingResponse(serializedBytes: payload).payload.count == Self.payloadSize)
                     try await connection.expectStatus(.ok, on: streamID)
                 }
                 // The call the stall cut short is finished and answered too.

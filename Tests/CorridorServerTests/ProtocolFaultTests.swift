@@ -29,7 +29,7 @@ extension ServerTests {
                 let connection = try server.openRawConnection()
                 defer { connection.close() }
                 try await connection.hello()
-                try await connection.startCall(MethodName.System.ping, on: 3, payload: ByteBuffer(bytes: [0xFF, 0xFF, 0xFF]))
+                try await connection.startCall(Corridor_V1_System.ping.path, on: 3, payload: ByteBuffer(bytes: [0xFF, 0xFF, 0xFF]))
                 try await connection.expectStatus(.invalidArgument, on: 3)
                 try await connection.expectPingRoundTrip(on: 5)
             }

@@ -16,8 +16,8 @@ extension ServerTests {
                 let connection = try server.openRawConnection()
                 defer { connection.close() }
                 try await connection.hello()
-                let request = PingPayload(payload: ByteBuffer(bytes: [4, 5, 6]))
-                try await connection.startCall(TestMethod.gated, on: 1, payload: request.wireBytes(), requestID: "in-flight")
+                let request = Corridor_V1_PingRequest(payload: [4, 5, 6])
+                try await connection.startCall(TestMethod.gated, on: 1, payload: ByteBuffer(bytes: request.serializedBytes()), requestID: "in-flight")
                 try await methods.started("in-flight")
 
                 let shutdown = Task { await server.shutdownGracefully() }
@@ -35,7 +35,7 @@ extension ServerTests {
 
                 await methods.gate.open()
                 let payload = try await connection.expectMessage(on: 1)
-                #expect(try PingPayload(wireBytes: payload) == request)
+                #expect(try Corridor_V1_PingResponse(serializedBytes: payload).payload == request.payload)
                 try await connection.expectStatus(.ok, on: 1)
                 try await connection.expectClosed()
                 await shutdown.value

@@ -34,7 +34,7 @@ public final class InProcessServer: Sendable {
         directory given: String? = nil,
         limits: ServerLimits = ServerLimits(),
         methods: MethodRouter = MethodRouter(),
-        storeStatus: (@Sendable () async -> StoreStatus)? = nil,
+        storeStatus: (@Sendable () async -> Corridor_V1_StoreStatus)? = nil,
         registry: Registry? = nil,
         logLevel: Logger.Level = .critical
     ) async throws -> InProcessServer {

@@ -33,7 +33,8 @@ import Testing
         #expect(decoded == frame)
     }
 
-    /// The fast path for a call's answer writes exactly what protobuf-c writes.
+    /// A call's answer (Message, then Status) is written as its length and the
+    /// generated encoding, which GeneratedCodingTests holds to protobuf-c's pack.
     @Test(arguments: [
         Frame(streamID: 1, .message(ByteBuffer(bytes: Array(repeating: 7, count: 64)))),
         Frame(streamID: 300, .message(ByteBuffer(bytes: Array(repeating: 1, count: 200)))),

@@ -271,10 +271,10 @@ extension RawConnection {
     /// echoed payload, then OK. Proves the connection (and its framing) is intact.
     func expectPingRoundTrip(on streamID: UInt32, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let sent: [UInt8] = Array("ping on stream \(streamID)".utf8)
-        try await startCall(MethodName.System.ping, on: streamID, payload: PingPayload(payload: ByteBuffer(bytes: sent)).wireBytes())
+        try await startCall(Corridor_V1_System.ping.path, on: streamID, payload: ByteBuffer(bytes: Corridor_V1_PingRequest(payload: sent).serializedBytes()))
         let payload = try await expectMessage(on: streamID, sourceLocation: sourceLocation)
-        let echoed = try PingPayload(wireBytes: payload)
-        #expect(Array(echoed.payload.readableBytesView) == sent, sourceLocation: sourceLocation)
+        let echoed = try Corridor_V1_PingResponse(serializedBytes: payload)
+        #expect(echoed.payload == sent, sourceLocation: sourceLocation)
         try await expectStatus(.ok, on: streamID, sourceLocation: sourceLocation)
     }
 }
@@ -283,7 +283,7 @@ extension Frame {
     /// A CallStart frame for System.Ping with `payload`.
     static func ping(on streamID: UInt32, payload: [UInt8]) -> Frame {
         Frame(streamID: streamID, .call(CallStart(
-            method: MethodName.System.ping, payload: PingPayload(payload: ByteBuffer(bytes: payload)).wireBytes()
+            method: Corridor_V1_System.ping.path, payload: ByteBuffer(bytes: Corridor_V1_PingRequest(payload: payload).serializedBytes())
         )))
     }
 }

@@ -4,12 +4,17 @@ import CorridorWire
 import Testing
 
 /// Methods the tests add to the server, whose calls stay in flight until the
-/// test lets them go (or cancels them). Both echo their PingPayload request.
+/// test lets them go (or cancels them). Both echo their request's payload,
+/// typed as System.Ping's messages.
 enum TestMethod {
+    typealias Echo = RPCMethod<Corridor_V1_PingRequest, Corridor_V1_PingResponse>
     /// Waits at the `Gate` of its `TestMethods`, then answers.
-    static let gated = "/corridor.test.v1.Test/Gated"
+    static let gatedMethod = Echo(path: "/corridor.test.v1.Test/Gated", kind: .unary)
     /// Never answers: waits until its task is cancelled.
-    static let untilCancelled = "/corridor.test.v1.Test/UntilCancelled"
+    static let untilCancelledMethod = Echo(path: "/corridor.test.v1.Test/UntilCancelled", kind: .unary)
+
+    static var gated: String { gatedMethod.path }
+    static var untilCancelled: String { untilCancelledMethod.path }
 }
 
 /// The test methods as the client calls them: a Ping's request and response
@@ -84,7 +89,7 @@ struct TestMethods: Sendable {
         var router = MethodRouter()
         let gate = self.gate
         let events = self.events
-        router.registerUnary(TestMethod.gated) { (request: PingPayload, context: CallContext) in
+        router.register(TestMethod.gatedMethod) { request, context in
             events.append(.started(requestID: context.requestID))
             do {
                 try await gate.pass()
@@ -92,9 +97,9 @@ struct TestMethods: Sendable {
                 events.append(.cancelled(requestID: context.requestID))
                 throw error
             }
-            return request
+            return Corridor_V1_PingResponse(payload: request.payload)
         }
-        router.registerUnary(TestMethod.untilCancelled) { (request: PingPayload, context: CallContext) in
+        router.register(TestMethod.untilCancelledMethod) { request, context in
             events.append(.started(requestID: context.requestID))
             do {
                 // Not a wait for anything: this call's point is that it never returns.
@@ -103,7 +108,7 @@ struct TestMethods: Sendable {
                 events.append(.cancelled(requestID: context.requestID))
                 throw error
             }
-            return request
+            return Corridor_V1_PingResponse(payload: request.payload)
         }
         return router
     }
