@@ -63,6 +63,19 @@ public struct MethodRouter: Sendable {
         })
     }
 
+    /// A method answered with bytes the handler encodes itself, for a server
+    /// that must send what no message of this build can hold: the version-skew
+    /// tests' "newer daemon", whose events carry a kind proto/ does not have yet.
+    /// The kind must still be the method's.
+    public mutating func register(raw method: AnyRPCMethod, _ handler: Handler) {
+        switch handler {
+        case .inline, .unary: precondition(method.kind == .unary, "\(method.path) is \(method.kind) in proto/, registered as unary")
+        case .serverStreaming: precondition(method.kind == .serverStreaming, "\(method.path) is \(method.kind) in proto/, registered as streaming")
+        }
+        precondition(routes[method.path] == nil, "\(method.path) registered twice")
+        routes[method.path] = Route(method: method, handler: handler)
+    }
+
     /// Adds every method of `other`; a path in both is a programming error.
     public mutating func merge(_ other: MethodRouter) {
         for (path, route) in other.routes {

@@ -13,14 +13,6 @@ public enum NewerDaemon {
     public static let recordedAtNs: UInt64 = 1_700_000_000_123_000_000
     public static let partyID = "newer"
 
-    /// A payload given as bytes, both ways.
-    public struct RawPayload: WireMessage {
-        public var bytes: [UInt8]
-        public init(bytes: [UInt8]) { self.bytes = bytes }
-        public init(wireBytes: ByteBuffer) throws(RPCError) { bytes = Array(wireBytes.readableBytesView) }
-        public func wireBytes() -> ByteBuffer { ByteBuffer(bytes: bytes) }
-    }
-
     /// An Event whose kind is field 999: reason and time as any event has, then
     /// `{ 999: { 1: 1 } }`, which this build's Event does not have.
     public static func unknownKindEvent() -> [UInt8] {
@@ -60,13 +52,14 @@ public enum NewerDaemon {
     /// Registry.History answers `historyResponse()`; Registry.Watch sends the same two events and ends.
     public static func start() async throws -> InProcessServer {
         var methods = MethodRouter()
-        methods.registerUnary(Corridor_V1_Registry.history.path) { (_: RawPayload, _) -> RawPayload in
-            RawPayload(bytes: historyResponse())
-        }
-        methods.registerServerStreaming(Corridor_V1_Registry.watch.path) { (_: RawPayload, _, writer: ServerStreamWriter<RawPayload>) in
-            try await writer.send(RawPayload(bytes: watchedEvent(sequence: unknownSequence, event: unknownKindEvent())))
-            try await writer.send(RawPayload(bytes: watchedEvent(sequence: knownSequence, event: knownEvent())))
-        }
+        // Raw routes: re-encoding a generated message would drop the unknown kind.
+        methods.register(raw: AnyRPCMethod(Corridor_V1_Registry.history), .unary { _, _ in
+            ByteBuffer(bytes: historyResponse())
+        })
+        methods.register(raw: AnyRPCMethod(Corridor_V1_Registry.watch), .serverStreaming { _, _, writer in
+            try await writer.send(ByteBuffer(bytes: watchedEvent(sequence: unknownSequence, event: unknownKindEvent())))
+            try await writer.send(ByteBuffer(bytes: watchedEvent(sequence: knownSequence, event: knownEvent())))
+        })
         return try await InProcessServer.start(methods: methods)
     }
 
