@@ -13,8 +13,8 @@ import CorridorModel
 /// Cases are never removed, so slots only grow. A value: a snapshot of the
 /// state copies it (copy on write, like the dictionaries it replaces).
 public struct CaseTable: Sendable {
-    /// Case id → slot.
-    private(set) var index: [String: Int32] = [:]
+    /// Case id → slot: 4 bytes a bucket, the ids themselves in `ids`.
+    private(set) var index = SlotIndex()
     private(set) var slots: [CaseSlot] = []
     /// The id of slot n, densely, beside `facts`: a scan over the facts
     /// reads the ids of those it keeps without touching the slots.
@@ -33,7 +33,7 @@ public struct CaseTable: Sendable {
     public var isEmpty: Bool { slots.isEmpty }
 
     func slot(of id: String) -> Int? {
-        index[id].map(Int.init)
+        index.slot(of: id, ids: ids)
     }
 
     // MARK: Changes
@@ -54,7 +54,7 @@ public struct CaseTable: Sendable {
         } else {
             let at = slots.count
             precondition(at < Int(Int32.max), "more than 2^31 cases")
-            index[record.id] = Int32(at)
+            index.insert(slot: at, id: record.id, ids: ids)
             ids.append(record.id)
             slots.append(CaseSlot(rest: CaseRest(record), personal: nil, history: SequenceList(), sitePosition: 0))
             facts.append(CaseFacts(record))
@@ -133,8 +133,8 @@ public struct CaseTable: Sendable {
         guard index.count == slots.count, facts.count == slots.count, ids.count == slots.count else {
             return "\(index.count) indexed, \(ids.count) ids, \(slots.count) slots, \(facts.count) facts"
         }
-        for (id, at) in index {
-            guard Int(at) < slots.count, ids[Int(at)] == id else { return "id \(id) points at slot \(at) holding another case" }
+        for (at, id) in ids.enumerated() {
+            guard index.slot(of: id, ids: ids) == at else { return "id \(id) of slot \(at) is found at slot \(index.slot(of: id, ids: ids).map(String.init) ?? "none")" }
         }
         var placed = 0
         for (site, members) in bySite {
@@ -173,6 +173,46 @@ extension CaseTable: Equatable {
             // site, compared above, so equal counts suffice.
         }
         return true
+    }
+}
+
+/// An open-addressing hash table of slot numbers (linear probing, at most
+/// half full), keyed by the ids in the table's `ids` array: a dictionary
+/// from id to slot would keep a second copy of every id and, at a million
+/// cases, 2^21 buckets of 20 bytes; this keeps 2^21 buckets of 4. Slots are
+/// never removed, so there are no tombstones.
+struct SlotIndex: Sendable {
+    private var buckets: [Int32] = []
+    private(set) var count = 0
+    private static let empty: Int32 = -1
+
+    func slot(of id: String, ids: [String]) -> Int? {
+        guard !buckets.isEmpty else { return nil }
+        let mask = buckets.count - 1
+        var at = id.hashValue & mask
+        while true {
+            let slot = buckets[at]
+            if slot == Self.empty { return nil }
+            if ids[Int(slot)] == id { return Int(slot) }
+            at = (at + 1) & mask
+        }
+    }
+
+    /// Adds slot `slot`, whose id is not in the index yet; `ids` holds it.
+    mutating func insert(slot: Int, id: String, ids: [String]) {
+        if (count + 1) * 2 > buckets.count {
+            buckets = [Int32](repeating: Self.empty, count: max(16, buckets.count * 2))
+            for (other, otherID) in ids.enumerated() where other != slot { place(Int32(other), otherID) }
+        }
+        place(Int32(slot), id)
+        count += 1
+    }
+
+    private mutating func place(_ slot: Int32, _ id: String) {
+        let mask = buckets.count - 1
+        var at = id.hashValue & mask
+        while buckets[at] != Self.empty { at = (at + 1) & mask }
+        buckets[at] = slot
     }
 }
 
