@@ -51,7 +51,7 @@ extension RegistryState {
             throw wrongState("case \(current.id)", is: current.status, allowed: Case.Status.allCases.filter { $0 != .evacuated && $0 != .deceased && $0 != .unspecified }, for: "an update")
         }
         var updated = current
-        let currentPersonal = personal[current.id] ?? CasePersonal()
+        let currentPersonal = personal(of: current.id) ?? CasePersonal()
         var updatedPersonal = currentPersonal
         let givenPersonal = personalChanges ?? CasePersonal()
         for name in names {

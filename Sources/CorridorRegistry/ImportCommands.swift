@@ -73,7 +73,7 @@ extension RegistryState {
 /// the name together with the date of birth.
 struct DuplicateIndex {
     /// The registry's cases are looked up where they are; the rows' ids are kept here.
-    private let registryCases: [String: Case]
+    private let registryCases: CaseRecords
     /// Where each key was seen: "case C-000012" or "row 7".
     private var caseIDs: [String: String] = [:]
     private var identityNumbers: [String: String] = [:]
@@ -81,7 +81,10 @@ struct DuplicateIndex {
 
     init(registry: RegistryState) {
         registryCases = registry.cases
-        for (id, details) in registry.personal {
+        let table = registry.caseTable
+        for slot in 0..<table.count {
+            guard let details = table.personal(at: slot) else { continue }
+            let id = table.id(at: slot)
             for number in details.identityNumbers { identityNumbers[Self.normalisedNumber(number)] = "case \(id)" }
             if let key = Self.nameKey(details) { namesAndBirthDates[key] = "case \(id)" }
         }

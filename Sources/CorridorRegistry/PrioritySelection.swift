@@ -72,7 +72,7 @@ public struct PrioritySelection: Sendable {
     /// registry's dictionary (no case is copied until it is needed in full).
     struct Pool: Sendable {
         var array: [Case] = []
-        var dictionary: [String: Case] = [:]
+        var dictionary = CaseRecords(table: CaseTable())
         var ids: [String] = []
         var inDictionary = false
         var count: Int { inDictionary ? ids.count : array.count }
@@ -99,7 +99,7 @@ public struct PrioritySelection: Sendable {
         var pool = Pool()
         pool.dictionary = state.cases
         pool.inDictionary = true
-        let atOrigin = within.reduce(0) { $0 + (state.casesBySite[$1]?.count ?? 0) }
+        let atOrigin = within.reduce(0) { $0 + state.caseTable.count(at: $1) }
         func consider(_ id: String, _ facts: CaseFacts) {
             if facts.status == .waiting {
                 if !excluding.isEmpty && excluding.contains(id) { return }
@@ -118,9 +118,9 @@ public struct PrioritySelection: Sendable {
             }
         } else {
             for site in withinList.sorted() {
-                guard let ids = state.casesBySite[site] else { continue }
-                for id in ids {
-                    if let facts = state.caseFacts[id] { consider(id, facts) }
+                let table = state.caseTable
+                for slot in table.slots(at: site) {
+                    consider(table.id(at: Int(slot)), table.facts(at: Int(slot)))
                 }
             }
         }

@@ -12,7 +12,7 @@ extension Registry {
     static func view(of caseID: String, in state: RegistryState, nowMs: UInt64) -> CaseView? {
         guard let record = state.cases[caseID] else { return nil }
         let days = record.status.isWaiting && nowMs > record.registeredAtMs ? (nowMs - record.registeredAtMs) / 86_400_000 : 0
-        return CaseView(case: record, personal: state.personal[caseID], daysWaiting: UInt32(clamping: days))
+        return CaseView(case: record, personal: state.personal(of: caseID), daysWaiting: UInt32(clamping: days))
     }
 
     public func party(_ id: String) async throws(RegistryError) -> Party {
@@ -77,8 +77,9 @@ extension Registry {
             }
         } else {
             guard state.sites[siteID] != nil else { throw RegistryError.notFound("no site with id \"\(siteID)\"") }
-            for id in state.casesBySite[siteID] ?? [] where status == .unspecified || state.cases[id]?.status == status {
-                consider(id)
+            let table = state.caseTable
+            for slot in table.slots(at: siteID) where status == .unspecified || table.facts(at: Int(slot)).status == status {
+                consider(table.id(at: Int(slot)))
             }
         }
         let nowMs = Self.unixNanoseconds() / 1_000_000
@@ -99,13 +100,13 @@ extension Registry {
         } else {
             keys = RecordKind.allCases.map { RecordKey(kind: $0, id: id) }
         }
-        let found = keys.filter { state.history[$0] != nil }
+        let found = keys.filter { state.history(of: $0) != nil }
         guard let key = found.first else { throw RegistryError.notFound("no party, site or case with id \"\(id)\"") }
         guard found.count == 1 else {
             throw RegistryError.invalidArgument(violations: [FieldViolation(field: "id", reason: "\"\(id)\" names a \(found.map(\.kind.rawValue).joined(separator: " and a ")); say which, e.g. \"\(found[0].kind.rawValue):\(id)\"")])
         }
         var entries: [RecordedEvent] = []
-        for sequence in state.history[key] ?? [] {
+        for sequence in state.history(of: key) ?? [] {
             do {
                 try eventLog.read(from: sequence) { record in
                     guard record.header.sequence == sequence else { return false }

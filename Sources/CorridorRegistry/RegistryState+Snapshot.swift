@@ -19,17 +19,16 @@ extension RegistryState {
         }
         try append(.counters(RegistryCounters(nextCaseNumber: nextCaseNumber, nextFigureNumber: nextFigureNumber)))
         for party in parties.values.sorted(by: { $0.id < $1.id }) {
-            try append(.party(PartyEntry(party: party, history: history[RecordKey(kind: .party, id: party.id)] ?? [])))
+            try append(.party(PartyEntry(party: party, history: history(of: RecordKey(kind: .party, id: party.id)) ?? [])))
         }
         for site in sites.values.sorted(by: { $0.id < $1.id }) {
-            try append(.site(SiteEntry(site: site, history: history[RecordKey(kind: .site, id: site.id)] ?? [])))
+            try append(.site(SiteEntry(site: site, history: history(of: RecordKey(kind: .site, id: site.id)) ?? [])))
         }
-        for record in cases.values.sorted(by: { $0.id < $1.id }) {
-            try append(.caseEntry(CaseEntry(
-                case: record, personal: personal[record.id], history: history[RecordKey(kind: .case, id: record.id)] ?? []
-            )))
+        let table = caseTable
+        for slot in (0..<table.count).sorted(by: { table.id(at: $0) < table.id(at: $1) }) {
+            try append(.caseEntry(CaseEntry(case: table.record(at: slot), personal: table.personal(at: slot), history: table.history(at: slot))))
         }
-        func historyOf(_ kind: RecordKind, _ id: String) -> [UInt64] { history[RecordKey(kind: kind, id: id)] ?? [] }
+        func historyOf(_ kind: RecordKind, _ id: String) -> [UInt64] { history(of: RecordKey(kind: kind, id: id)) ?? [] }
         for rule in rules.values.sorted(by: { $0.id < $1.id }) {
             try append(.rule(RuleEntry(rule: rule, history: historyOf(.rule, rule.id))))
         }
@@ -83,45 +82,43 @@ extension RegistryState {
             case .rule(let entry):
                 guard let rule = entry.rule else { continue }
                 rules[rule.id] = rule
-                history[RecordKey(kind: .rule, id: rule.id)] = entry.history
+                recordHistory[RecordKey(kind: .rule, id: rule.id)] = entry.history
             case .list(let entry):
                 guard let list = entry.list else { continue }
                 lists[list.id] = list
                 // A list never selected has no versions, and replay keeps no
                 // entry for it: neither may the snapshot, or the states differ.
                 if !entry.versions.isEmpty { listVersions[list.id] = entry.versions }
-                history[RecordKey(kind: .list, id: list.id)] = entry.history
+                recordHistory[RecordKey(kind: .list, id: list.id)] = entry.history
             case .agreement(let entry):
                 guard let agreement = entry.agreement else { continue }
                 agreements[agreement.id] = agreement
-                history[RecordKey(kind: .agreement, id: agreement.id)] = entry.history
+                recordHistory[RecordKey(kind: .agreement, id: agreement.id)] = entry.history
             case .window(let entry):
                 guard let window = entry.window else { continue }
                 windows[window.id] = window
-                history[RecordKey(kind: .window, id: window.id)] = entry.history
+                recordHistory[RecordKey(kind: .window, id: window.id)] = entry.history
             case .movement(let entry):
                 guard let movement = entry.movement else { continue }
                 movements[movement.id] = movement
-                history[RecordKey(kind: .movement, id: movement.id)] = entry.history
+                recordHistory[RecordKey(kind: .movement, id: movement.id)] = entry.history
             case .figure(let entry):
                 guard let figure = entry.figure else { continue }
                 figures[figure.id] = figure
-                history[RecordKey(kind: .figure, id: figure.id)] = entry.history
+                recordHistory[RecordKey(kind: .figure, id: figure.id)] = entry.history
             case .party(let entry):
                 guard let party = entry.party else { continue }
                 parties[party.id] = party
-                history[RecordKey(kind: .party, id: party.id)] = entry.history
+                recordHistory[RecordKey(kind: .party, id: party.id)] = entry.history
             case .site(let entry):
                 guard let site = entry.site else { continue }
                 sites[site.id] = site
-                history[RecordKey(kind: .site, id: site.id)] = entry.history
+                recordHistory[RecordKey(kind: .site, id: site.id)] = entry.history
             case .caseEntry(let entry):
                 guard let record = entry.case.map(internedSites) else { continue }
-                cases[record.id] = record
-                caseFacts[record.id] = CaseFacts(record)
-                casesBySite[record.siteID, default: []].insert(record.id)
-                if let details = entry.personal { personal[record.id] = details }
-                history[RecordKey(kind: .case, id: record.id)] = entry.history
+                caseTable.put(record)
+                if let details = entry.personal { caseTable.setPersonal(details, of: record.id) }
+                caseTable.setHistory(entry.history, of: record.id)
             }
         }
     }

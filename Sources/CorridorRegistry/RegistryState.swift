@@ -5,14 +5,11 @@ import CorridorModel
 public struct RegistryState: Sendable, Equatable {
     public internal(set) var parties: [String: Party] = [:]
     public internal(set) var sites: [String: Site] = [:]
-    public internal(set) var cases: [String: Case] = [:]
-    public internal(set) var personal: [String: CasePersonal] = [:]
-    /// What passes over every case read (CaseFacts), kept beside `cases`.
-    public internal(set) var caseFacts: [String: CaseFacts] = [:]
-    /// Case ids by site, for listing a site's cases without a full scan.
-    public internal(set) var casesBySite: [String: Set<String>] = [:]
-    /// The sequence numbers of each record's events, for `history`.
-    public internal(set) var history: [RecordKey: [UInt64]] = [:]
+    /// Every case with its personal part, facts, history and site (CaseTable).
+    public internal(set) var caseTable = CaseTable()
+    /// The sequence numbers of the events of every record but the cases
+    /// (those are in `caseTable`), for `history`.
+    var recordHistory: [RecordKey: [UInt64]] = [:]
     public internal(set) var rules: [String: EligibilityRule] = [:]
     public internal(set) var lists: [String: EvacuationList] = [:]
     /// Every version each list has had, oldest first ("every version is kept").
@@ -35,7 +32,12 @@ public struct RegistryState: Sendable, Equatable {
     public mutating func apply(_ event: Event, sequence: UInt64) {
         lastSequence = sequence
         let subject = event.kind.subject
-        history[RecordKey(kind: subject.kind, id: subject.id), default: []].append(sequence)
+        defer {
+            // After the change, so a case's first event finds its slot.
+            if subject.kind != .case || !caseTable.appendHistory(sequence, of: subject.id) {
+                recordHistory[RecordKey(kind: subject.kind, id: subject.id), default: []].append(sequence)
+            }
+        }
         switch event.kind {
         case .partyRegistered(let registered):
             if let party = registered.party { parties[party.id] = party }
@@ -49,10 +51,8 @@ public struct RegistryState: Sendable, Equatable {
             sites[change.siteID]?.crossingStatus = change.to
         case .caseRegistered(let registered):
             guard let record = registered.case.map(internedSites) else { return }
-            cases[record.id] = record
-            caseFacts[record.id] = CaseFacts(record)
-            casesBySite[record.siteID, default: []].insert(record.id)
-            if let details = registered.personal, !details.isEmpty { personal[record.id] = details }
+            caseTable.put(record)
+            if let details = registered.personal, !details.isEmpty { caseTable.setPersonal(details, of: record.id) }
             // Registration refuses registry-style numbers past the bound, so this
             // cannot overflow; the guard keeps replay safe even so.
             if let number = Self.registryNumber(of: record.id), number >= nextCaseNumber, number < Self.maximumCaseNumber {
@@ -60,25 +60,15 @@ public struct RegistryState: Sendable, Equatable {
             }
         case .caseUpdated(let updated):
             guard let record = updated.case.map(internedSites) else { return }
-            if let previous = cases[record.id], previous.siteID != record.siteID {
-                casesBySite[previous.siteID]?.remove(record.id)
-                // No empty sets: a state rebuilt from a snapshot has none either.
-                if casesBySite[previous.siteID]?.isEmpty == true { casesBySite[previous.siteID] = nil }
-                casesBySite[record.siteID, default: []].insert(record.id)
-            }
-            cases[record.id] = record
-            caseFacts[record.id] = CaseFacts(record)
+            caseTable.put(record)
         case .casePersonalUpdated(let updated):
             if let details = updated.personal, !details.isEmpty {
-                personal[updated.caseID] = details
+                caseTable.setPersonal(details, of: updated.caseID)
             } else {
-                personal[updated.caseID] = nil
+                caseTable.setPersonal(nil, of: updated.caseID)
             }
         case .caseStatusChanged(let change):
-            cases[change.caseID]?.status = change.to
-            cases[change.caseID]?.statusDate = change.date
-            cases[change.caseID]?.statusReason = event.reason
-            caseFacts[change.caseID]?.status = change.to
+            caseTable.setStatus(of: change.caseID, to: change.to, date: change.date, reason: event.reason)
         case .listCreated(let created): applyList(created.list, atMs: event.atMs, change: "created")
         case .listSelected(let selected):
             applyList(selected.list, atMs: event.atMs, change: "selected under policy \(selected.list?.policyVersion ?? ""): \(selected.considered) waiting cases considered, \(selected.leftOut) left out")
@@ -111,6 +101,50 @@ public struct RegistryState: Sendable, Equatable {
                 nextFigureNumber = number + 1
             }
         }
+    }
+
+    /// The cases by id (a view of `caseTable`).
+    public var cases: CaseRecords { CaseRecords(table: caseTable) }
+
+    /// What passes over every case read (CaseFacts), by case id.
+    public var caseFacts: CaseFactsByID { CaseFactsByID(table: caseTable) }
+
+    /// The personal part of a case, if it has one.
+    func personal(of id: String) -> CasePersonal? {
+        caseTable.slot(of: id).flatMap(caseTable.personal(at:))
+    }
+
+    /// The sequence numbers of a record's events, oldest first; nil for a
+    /// record the registry never had.
+    func history(of key: RecordKey) -> [UInt64]? {
+        if key.kind == .case, let slot = caseTable.slot(of: key.id) { return caseTable.history(at: slot) }
+        return recordHistory[key]
+    }
+
+    /// Every personal part by case id. Built on each call, for tests and
+    /// tools: the registry reads `personal(of:)`.
+    public var personal: [String: CasePersonal] {
+        var all: [String: CasePersonal] = [:]
+        for slot in 0..<caseTable.count {
+            if let details = caseTable.personal(at: slot) { all[caseTable.id(at: slot)] = details }
+        }
+        return all
+    }
+
+    /// Case ids by site. Built on each call, for tests and tools: the
+    /// registry reads `caseTable.slots(at:)`.
+    public var casesBySite: [String: Set<String>] {
+        caseTable.bySite.mapValues { Set($0.map { caseTable.id(at: Int($0)) }) }
+    }
+
+    /// The sequence numbers of each record's events. Built on each call, for
+    /// tests and tools: the registry reads `history(of:)`.
+    public var history: [RecordKey: [UInt64]] {
+        var all = recordHistory
+        for slot in 0..<caseTable.count {
+            all[RecordKey(kind: .case, id: caseTable.id(at: slot))] = caseTable.history(at: slot)
+        }
+        return all
     }
 
     /// The case with its site references pointing at the site's own id

@@ -33,7 +33,7 @@ extension RegistryState {
     /// pass over a million `Case` copies is mostly cache misses (CaseFacts).
     func forEachReportCase(inSiteTree tree: Set<String>, _ body: (String, CaseFacts) -> Void) {
         var inTree = 0
-        for siteID in tree { inTree += casesBySite[siteID]?.count ?? 0 }
+        for siteID in tree { inTree += caseTable.count(at: siteID) }
         if inTree > caseFacts.count / 8 {
             // A few site ids compare faster one by one than through a hash.
             let members = Array(tree)
@@ -44,8 +44,8 @@ extension RegistryState {
             }
         } else {
             for siteID in tree {
-                for id in casesBySite[siteID] ?? [] {
-                    if let facts = caseFacts[id] { body(id, facts) }
+                for slot in caseTable.slots(at: siteID) {
+                    body(caseTable.id(at: Int(slot)), caseTable.facts(at: Int(slot)))
                 }
             }
         }

@@ -70,5 +70,6 @@ func expectSameState(_ after: RegistryState, _ before: RegistryState, _ context:
     #expect(after.personal == before.personal, "personal \(context)", sourceLocation: sourceLocation)
     #expect(after.history == before.history, "history \(context)", sourceLocation: sourceLocation)
     #expect(after.casesBySite == before.casesBySite, "casesBySite \(context)", sourceLocation: sourceLocation)
+    #expect(after.caseTable.inconsistency() == nil, "case table \(context): \(after.caseTable.inconsistency() ?? "")", sourceLocation: sourceLocation)
     #expect(after == before, "whole state \(context)", sourceLocation: sourceLocation)
 }
