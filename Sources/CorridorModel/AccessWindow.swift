@@ -1,12 +1,12 @@
-public struct AccessWindow: Codable, Sendable, Hashable {
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+public struct AccessWindow: Sendable, Hashable {
+    public enum Kind: String, Sendable, CaseIterable {
         case unspecified = "KIND_UNSPECIFIED"
         case ceasefire = "CEASEFIRE"
         case humanitarianPause = "HUMANITARIAN_PAUSE"
         case corridorOpening = "CORRIDOR_OPENING"
     }
 
-    public enum Status: String, Codable, Sendable, CaseIterable {
+    public enum Status: String, Sendable, CaseIterable {
         case unspecified = "STATUS_UNSPECIFIED"
         case announced = "ANNOUNCED"
         case inEffect = "IN_EFFECT"
@@ -18,7 +18,7 @@ public struct AccessWindow: Codable, Sendable, Hashable {
 
     /// Local hours every day from first_date to last_date, in a named zone of
     /// the system's tz database. An end before the start runs past midnight.
-    public struct Daily: Codable, Sendable, Hashable {
+    public struct Daily: Sendable, Hashable {
         /// HH:MM, local.
         public var startTime: String
         public var endTime: String
@@ -43,7 +43,7 @@ public struct AccessWindow: Codable, Sendable, Hashable {
         }
     }
 
-    public struct Violation: Codable, Sendable, Hashable {
+    public struct Violation: Sendable, Hashable {
         public var atMs: UInt64
         public var report: String
 

@@ -1,7 +1,7 @@
 // The windows in effect at a site at a time.
 
 /// A window in effect, with the interval that contains the asked time.
-public struct ActiveWindow: Codable, Sendable, Hashable {
+public struct ActiveWindow: Sendable, Hashable {
     public var window: AccessWindow?
     public var fromMs: UInt64
     public var untilMs: UInt64
@@ -16,7 +16,7 @@ public struct ActiveWindow: Codable, Sendable, Hashable {
     }
 }
 
-public struct ActiveWindowsResponse: Codable, Sendable, Hashable {
+public struct ActiveWindowsResponse: Sendable, Hashable {
     public var atMs: UInt64
     public var windows: [ActiveWindow]
 

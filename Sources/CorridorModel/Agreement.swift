@@ -1,5 +1,5 @@
-public struct Agreement: Codable, Sendable, Hashable {
-    public enum Status: String, Codable, Sendable, CaseIterable {
+public struct Agreement: Sendable, Hashable {
+    public enum Status: String, Sendable, CaseIterable {
         case unspecified = "STATUS_UNSPECIFIED"
         case negotiating = "NEGOTIATING"
         case agreed = "AGREED"
@@ -9,7 +9,7 @@ public struct Agreement: Codable, Sendable, Hashable {
         case collapsed = "COLLAPSED"
     }
 
-    public enum Role: String, Codable, Sendable, CaseIterable {
+    public enum Role: String, Sendable, CaseIterable {
         case unspecified = "ROLE_UNSPECIFIED"
         case party = "PARTY"
         case mediator = "MEDIATOR"
@@ -19,7 +19,7 @@ public struct Agreement: Codable, Sendable, Hashable {
     }
 
     /// What a term counts, and so where its progress comes from.
-    public enum Measure: String, Codable, Sendable, CaseIterable {
+    public enum Measure: String, Sendable, CaseIterable {
         case unspecified = "MEASURE_UNSPECIFIED"
         /// Cases EVACUATED by the agreement's movements (through `list_id` if set).
         case evacuations = "EVACUATIONS"
@@ -29,7 +29,7 @@ public struct Agreement: Codable, Sendable, Hashable {
         case otherCount = "OTHER_COUNT"
     }
 
-    public struct PartyRole: Codable, Sendable, Hashable {
+    public struct PartyRole: Sendable, Hashable {
         public var partyID: String
         public var role: Role
 
@@ -40,7 +40,7 @@ public struct Agreement: Codable, Sendable, Hashable {
     }
 
     /// A counted obligation ("the armed group releases 29 detainees").
-    public struct Term: Codable, Sendable, Hashable {
+    public struct Term: Sendable, Hashable {
         /// Short, unique within the agreement ("releases").
         public var id: String
         public var description: String

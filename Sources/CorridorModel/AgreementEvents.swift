@@ -1,7 +1,7 @@
 // The events of agreements (proto/corridor/v1/agreements.proto). Each carries the record as it
 // is after the change, so applying one is a replacement.
 
-public struct AgreementRecorded: Codable, Sendable, Hashable {
+public struct AgreementRecorded: Sendable, Hashable {
     public var agreement: Agreement?
 
     public init(agreement: Agreement? = nil) {
@@ -9,7 +9,7 @@ public struct AgreementRecorded: Codable, Sendable, Hashable {
     }
 }
 
-public struct AgreementUpdated: Codable, Sendable, Hashable {
+public struct AgreementUpdated: Sendable, Hashable {
     public var agreement: Agreement?
     public var changedFields: [String]
 
@@ -19,7 +19,7 @@ public struct AgreementUpdated: Codable, Sendable, Hashable {
     }
 }
 
-public struct AgreementStatusChanged: Codable, Sendable, Hashable {
+public struct AgreementStatusChanged: Sendable, Hashable {
     public var agreement: Agreement?
     public var from: Agreement.Status
     public var to: Agreement.Status
@@ -32,7 +32,7 @@ public struct AgreementStatusChanged: Codable, Sendable, Hashable {
 }
 
 /// A count recorded against a counted term (e.g. 29 detainees released).
-public struct FulfilmentRecorded: Codable, Sendable, Hashable {
+public struct FulfilmentRecorded: Sendable, Hashable {
     public var agreement: Agreement?
     public var termID: String
     public var count: UInt32

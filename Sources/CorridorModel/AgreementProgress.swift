@@ -1,6 +1,6 @@
 // An agreement's progress per term, derived from movements and recorded fulfilments.
 
-public struct TermProgress: Codable, Sendable, Hashable {
+public struct TermProgress: Sendable, Hashable {
     public var term: Agreement.Term?
     public var done: UInt32
     public var target: UInt32
@@ -15,7 +15,7 @@ public struct TermProgress: Codable, Sendable, Hashable {
     }
 }
 
-public struct AgreementProgress: Codable, Sendable, Hashable {
+public struct AgreementProgress: Sendable, Hashable {
     public var agreement: Agreement?
     public var terms: [TermProgress]
     /// Every term has reached its target.

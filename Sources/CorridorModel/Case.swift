@@ -1,14 +1,14 @@
 /// One person waiting to leave: the operational part. The personal part is
 /// `CasePersonal`, kept apart so that it can be withheld.
-public struct Case: Codable, Sendable, Hashable {
-    public enum Sex: String, Codable, Sendable, CaseIterable {
+public struct Case: Sendable, Hashable {
+    public enum Sex: String, Sendable, CaseIterable {
         case unspecified = "SEX_UNSPECIFIED"
         case female = "FEMALE"
         case male = "MALE"
     }
 
     /// The MEDEVAC precedence vocabulary, most urgent first.
-    public enum Precedence: String, Codable, Sendable, CaseIterable {
+    public enum Precedence: String, Sendable, CaseIterable {
         case unspecified = "PRECEDENCE_UNSPECIFIED"
         case urgent = "URGENT"
         case urgentSurgical = "URGENT_SURGICAL"
@@ -16,7 +16,7 @@ public struct Case: Codable, Sendable, Hashable {
         case routine = "ROUTINE"
     }
 
-    public enum Condition: String, Codable, Sendable, CaseIterable {
+    public enum Condition: String, Sendable, CaseIterable {
         case unspecified = "CONDITION_UNSPECIFIED"
         case cancer = "CANCER"
         case kidneyFailure = "KIDNEY_FAILURE"
@@ -28,7 +28,7 @@ public struct Case: Codable, Sendable, Hashable {
         case other = "OTHER_CONDITION"
     }
 
-    public enum Need: String, Codable, Sendable, CaseIterable {
+    public enum Need: String, Sendable, CaseIterable {
         case unspecified = "NEED_UNSPECIFIED"
         case stretcher = "STRETCHER"
         case wheelchair = "WHEELCHAIR"
@@ -37,7 +37,7 @@ public struct Case: Codable, Sendable, Hashable {
         case incubator = "INCUBATOR"
     }
 
-    public enum Status: String, Codable, Sendable, CaseIterable {
+    public enum Status: String, Sendable, CaseIterable {
         case unspecified = "STATUS_UNSPECIFIED"
         case waiting = "WAITING"
         case listed = "LISTED"
@@ -92,7 +92,7 @@ public struct Case: Codable, Sendable, Hashable {
 
 /// The personal part of a case: name, birth date, contacts, identity numbers,
 /// clinical notes. Stored apart from the operational part.
-public struct CasePersonal: Codable, Sendable, Hashable {
+public struct CasePersonal: Sendable, Hashable {
     public var name: String
     public var dateOfBirth: String
     public var contacts: [String]

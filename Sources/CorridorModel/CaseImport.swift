@@ -1,7 +1,7 @@
 // Importing cases in bulk: the rows given, and the ids they got.
 
 /// One row of an import: both parts of a case and where it came from.
-public struct ImportCaseRow: Codable, Sendable, Hashable {
+public struct ImportCaseRow: Sendable, Hashable {
     /// The row's number in the source file, as a spreadsheet counts it (the
     /// header is row 1); 0 when there is no file.
     public var row: UInt32
@@ -15,7 +15,7 @@ public struct ImportCaseRow: Codable, Sendable, Hashable {
     }
 }
 
-public struct ImportedCase: Codable, Sendable, Hashable {
+public struct ImportedCase: Sendable, Hashable {
     public var row: UInt32
     public var caseID: String
 
@@ -25,7 +25,7 @@ public struct ImportedCase: Codable, Sendable, Hashable {
     }
 }
 
-public struct ImportCasesResponse: Codable, Sendable, Hashable {
+public struct ImportCasesResponse: Sendable, Hashable {
     public var cases: [ImportedCase]
     public var dryRun: Bool
     /// The last sequence number of the import's events (0 for a dry run).

@@ -2,7 +2,7 @@
 // history or of the watch stream: results the registry returns.
 
 /// A case as queries return it: both parts and how long it has waited.
-public struct CaseView: Codable, Sendable, Hashable {
+public struct CaseView: Sendable, Hashable {
     public var `case`: Case?
     public var personal: CasePersonal?
     public var daysWaiting: UInt32
@@ -13,7 +13,7 @@ public struct CaseView: Codable, Sendable, Hashable {
     }
 }
 
-public struct ListCasesResponse: Codable, Sendable, Hashable {
+public struct ListCasesResponse: Sendable, Hashable {
     public var cases: [CaseView]
     public var nextPageToken: String
     public var total: UInt32
@@ -25,7 +25,7 @@ public struct ListCasesResponse: Codable, Sendable, Hashable {
 }
 
 /// One event of a record's history, or of the watch stream.
-public struct RecordedEvent: Codable, Sendable, Hashable {
+public struct RecordedEvent: Sendable, Hashable {
     public var sequence: UInt64
     public var recordedAtNs: UInt64
     public var event: Event?

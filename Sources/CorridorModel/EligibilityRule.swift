@@ -1,8 +1,8 @@
 /// A predicate imposed by a party. A case matches when every criterion that
 /// is set holds; an EXCLUDE rule leaves matching cases out, an INCLUDE_ONLY
 /// rule leaves out every case that does not match.
-public struct EligibilityRule: Codable, Sendable, Hashable {
-    public enum Effect: String, Codable, Sendable, CaseIterable {
+public struct EligibilityRule: Sendable, Hashable {
+    public enum Effect: String, Sendable, CaseIterable {
         case unspecified = "EFFECT_UNSPECIFIED"
         case exclude = "EXCLUDE"
         case includeOnly = "INCLUDE_ONLY"

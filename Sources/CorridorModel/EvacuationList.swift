@@ -1,5 +1,5 @@
-public struct EvacuationList: Codable, Sendable, Hashable {
-    public enum Status: String, Codable, Sendable, CaseIterable {
+public struct EvacuationList: Sendable, Hashable {
+    public enum Status: String, Sendable, CaseIterable {
         case unspecified = "STATUS_UNSPECIFIED"
         case draft = "DRAFT"
         case submitted = "SUBMITTED"

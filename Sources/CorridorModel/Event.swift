@@ -1,5 +1,5 @@
 /// Who did something, from the socket's peer credentials and the call.
-public struct Actor: Codable, Sendable, Hashable {
+public struct Actor: Sendable, Hashable {
     public var uid: UInt32
     public var userName: String
     public var pid: Int32
@@ -33,174 +33,7 @@ public struct Event: Sendable, Hashable {
     }
 }
 
-/// An event none of whose kinds this build knows: written by a newer build,
-/// or damaged in a way its checksum did not catch.
-public struct UnknownEventKind: Error, Sendable, Hashable, CustomStringConvertible {
-    public init() {}
 
-    public var description: String {
-        "an event of an unknown kind (none of the kinds this build knows is set)"
-    }
-}
-
-// Codable as CorridorWire's run-time coder reads and writes it: the kind is
-// one optional property per case, named as events.proto's oneof fields, so
-// the bytes in the log and on the wire are those of the synthesized Codable
-// this replaces (EventCodingTests holds the hex of events the old code wrote).
-extension Event: Codable {
-    enum CodingKeys: String, CodingKey {
-        case actor
-        case reason
-        case atMs
-        case partyRegistered
-        case partyUpdated
-        case siteRegistered
-        case siteUpdated
-        case crossingStatusChanged
-        case caseRegistered
-        case caseUpdated
-        case casePersonalUpdated
-        case caseStatusChanged
-        case listCreated
-        case listSelected
-        case listSubmitted
-        case listApproved
-        case listEntryStruck
-        case listToppedUp
-        case listStatusChanged
-        case listEntryDropped
-        case ruleImposed
-        case ruleLifted
-        case agreementRecorded
-        case agreementUpdated
-        case agreementStatusChanged
-        case fulfilmentRecorded
-        case windowAnnounced
-        case windowStatusChanged
-        case movementPlanned
-        case movementStatusChanged
-        case manifestChanged
-        case cargoRemoved
-        case deliveryRecorded
-        case incidentReported
-        case figureReported
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        actor = try container.decodeIfPresent(Actor.self, forKey: .actor)
-        reason = try container.decode(String.self, forKey: .reason)
-        atMs = try container.decode(UInt64.self, forKey: .atMs)
-        if let value = try container.decodeIfPresent(PartyRegistered.self, forKey: .partyRegistered) {
-            kind = .partyRegistered(value)
-        } else if let value = try container.decodeIfPresent(PartyUpdated.self, forKey: .partyUpdated) {
-            kind = .partyUpdated(value)
-        } else if let value = try container.decodeIfPresent(SiteRegistered.self, forKey: .siteRegistered) {
-            kind = .siteRegistered(value)
-        } else if let value = try container.decodeIfPresent(SiteUpdated.self, forKey: .siteUpdated) {
-            kind = .siteUpdated(value)
-        } else if let value = try container.decodeIfPresent(CrossingStatusChanged.self, forKey: .crossingStatusChanged) {
-            kind = .crossingStatusChanged(value)
-        } else if let value = try container.decodeIfPresent(CaseRegistered.self, forKey: .caseRegistered) {
-            kind = .caseRegistered(value)
-        } else if let value = try container.decodeIfPresent(CaseUpdated.self, forKey: .caseUpdated) {
-            kind = .caseUpdated(value)
-        } else if let value = try container.decodeIfPresent(CasePersonalUpdated.self, forKey: .casePersonalUpdated) {
-            kind = .casePersonalUpdated(value)
-        } else if let value = try container.decodeIfPresent(CaseStatusChanged.self, forKey: .caseStatusChanged) {
-            kind = .caseStatusChanged(value)
-        } else if let value = try container.decodeIfPresent(ListCreated.self, forKey: .listCreated) {
-            kind = .listCreated(value)
-        } else if let value = try container.decodeIfPresent(ListSelected.self, forKey: .listSelected) {
-            kind = .listSelected(value)
-        } else if let value = try container.decodeIfPresent(ListSubmitted.self, forKey: .listSubmitted) {
-            kind = .listSubmitted(value)
-        } else if let value = try container.decodeIfPresent(ListApproved.self, forKey: .listApproved) {
-            kind = .listApproved(value)
-        } else if let value = try container.decodeIfPresent(ListEntryStruck.self, forKey: .listEntryStruck) {
-            kind = .listEntryStruck(value)
-        } else if let value = try container.decodeIfPresent(ListToppedUp.self, forKey: .listToppedUp) {
-            kind = .listToppedUp(value)
-        } else if let value = try container.decodeIfPresent(ListStatusChanged.self, forKey: .listStatusChanged) {
-            kind = .listStatusChanged(value)
-        } else if let value = try container.decodeIfPresent(ListEntryDropped.self, forKey: .listEntryDropped) {
-            kind = .listEntryDropped(value)
-        } else if let value = try container.decodeIfPresent(RuleImposed.self, forKey: .ruleImposed) {
-            kind = .ruleImposed(value)
-        } else if let value = try container.decodeIfPresent(RuleLifted.self, forKey: .ruleLifted) {
-            kind = .ruleLifted(value)
-        } else if let value = try container.decodeIfPresent(AgreementRecorded.self, forKey: .agreementRecorded) {
-            kind = .agreementRecorded(value)
-        } else if let value = try container.decodeIfPresent(AgreementUpdated.self, forKey: .agreementUpdated) {
-            kind = .agreementUpdated(value)
-        } else if let value = try container.decodeIfPresent(AgreementStatusChanged.self, forKey: .agreementStatusChanged) {
-            kind = .agreementStatusChanged(value)
-        } else if let value = try container.decodeIfPresent(FulfilmentRecorded.self, forKey: .fulfilmentRecorded) {
-            kind = .fulfilmentRecorded(value)
-        } else if let value = try container.decodeIfPresent(WindowAnnounced.self, forKey: .windowAnnounced) {
-            kind = .windowAnnounced(value)
-        } else if let value = try container.decodeIfPresent(WindowStatusChanged.self, forKey: .windowStatusChanged) {
-            kind = .windowStatusChanged(value)
-        } else if let value = try container.decodeIfPresent(MovementPlanned.self, forKey: .movementPlanned) {
-            kind = .movementPlanned(value)
-        } else if let value = try container.decodeIfPresent(MovementStatusChanged.self, forKey: .movementStatusChanged) {
-            kind = .movementStatusChanged(value)
-        } else if let value = try container.decodeIfPresent(ManifestChanged.self, forKey: .manifestChanged) {
-            kind = .manifestChanged(value)
-        } else if let value = try container.decodeIfPresent(CargoRemoved.self, forKey: .cargoRemoved) {
-            kind = .cargoRemoved(value)
-        } else if let value = try container.decodeIfPresent(DeliveryRecorded.self, forKey: .deliveryRecorded) {
-            kind = .deliveryRecorded(value)
-        } else if let value = try container.decodeIfPresent(IncidentReported.self, forKey: .incidentReported) {
-            kind = .incidentReported(value)
-        } else if let value = try container.decodeIfPresent(FigureReported.self, forKey: .figureReported) {
-            kind = .figureReported(value)
-        } else {
-            throw UnknownEventKind()
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(actor, forKey: .actor)
-        try container.encode(reason, forKey: .reason)
-        try container.encode(atMs, forKey: .atMs)
-        switch kind {
-        case .partyRegistered(let value): try container.encode(value, forKey: .partyRegistered)
-        case .partyUpdated(let value): try container.encode(value, forKey: .partyUpdated)
-        case .siteRegistered(let value): try container.encode(value, forKey: .siteRegistered)
-        case .siteUpdated(let value): try container.encode(value, forKey: .siteUpdated)
-        case .crossingStatusChanged(let value): try container.encode(value, forKey: .crossingStatusChanged)
-        case .caseRegistered(let value): try container.encode(value, forKey: .caseRegistered)
-        case .caseUpdated(let value): try container.encode(value, forKey: .caseUpdated)
-        case .casePersonalUpdated(let value): try container.encode(value, forKey: .casePersonalUpdated)
-        case .caseStatusChanged(let value): try container.encode(value, forKey: .caseStatusChanged)
-        case .listCreated(let value): try container.encode(value, forKey: .listCreated)
-        case .listSelected(let value): try container.encode(value, forKey: .listSelected)
-        case .listSubmitted(let value): try container.encode(value, forKey: .listSubmitted)
-        case .listApproved(let value): try container.encode(value, forKey: .listApproved)
-        case .listEntryStruck(let value): try container.encode(value, forKey: .listEntryStruck)
-        case .listToppedUp(let value): try container.encode(value, forKey: .listToppedUp)
-        case .listStatusChanged(let value): try container.encode(value, forKey: .listStatusChanged)
-        case .listEntryDropped(let value): try container.encode(value, forKey: .listEntryDropped)
-        case .ruleImposed(let value): try container.encode(value, forKey: .ruleImposed)
-        case .ruleLifted(let value): try container.encode(value, forKey: .ruleLifted)
-        case .agreementRecorded(let value): try container.encode(value, forKey: .agreementRecorded)
-        case .agreementUpdated(let value): try container.encode(value, forKey: .agreementUpdated)
-        case .agreementStatusChanged(let value): try container.encode(value, forKey: .agreementStatusChanged)
-        case .fulfilmentRecorded(let value): try container.encode(value, forKey: .fulfilmentRecorded)
-        case .windowAnnounced(let value): try container.encode(value, forKey: .windowAnnounced)
-        case .windowStatusChanged(let value): try container.encode(value, forKey: .windowStatusChanged)
-        case .movementPlanned(let value): try container.encode(value, forKey: .movementPlanned)
-        case .movementStatusChanged(let value): try container.encode(value, forKey: .movementStatusChanged)
-        case .manifestChanged(let value): try container.encode(value, forKey: .manifestChanged)
-        case .cargoRemoved(let value): try container.encode(value, forKey: .cargoRemoved)
-        case .deliveryRecorded(let value): try container.encode(value, forKey: .deliveryRecorded)
-        case .incidentReported(let value): try container.encode(value, forKey: .incidentReported)
-        case .figureReported(let value): try container.encode(value, forKey: .figureReported)
-        }
-    }
-}
 
 public enum EventKind: Sendable, Hashable {
     case partyRegistered(PartyRegistered)
@@ -347,7 +180,7 @@ public enum EventKind: Sendable, Hashable {
 }
 
 /// The kinds of record events are about; watch filters by these names.
-public enum RecordKind: String, Sendable, CaseIterable, Codable {
+public enum RecordKind: String, Sendable, CaseIterable {
     case party
     case site
     case `case`
@@ -359,12 +192,12 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
     case figure
 }
 
-public struct PartyRegistered: Codable, Sendable, Hashable {
+public struct PartyRegistered: Sendable, Hashable {
     public var party: Party?
     public init(party: Party?) { self.party = party }
 }
 
-public struct PartyUpdated: Codable, Sendable, Hashable {
+public struct PartyUpdated: Sendable, Hashable {
     public var party: Party?
     public var changedFields: [String]
     public init(party: Party?, changedFields: [String]) {
@@ -373,12 +206,12 @@ public struct PartyUpdated: Codable, Sendable, Hashable {
     }
 }
 
-public struct SiteRegistered: Codable, Sendable, Hashable {
+public struct SiteRegistered: Sendable, Hashable {
     public var site: Site?
     public init(site: Site?) { self.site = site }
 }
 
-public struct SiteUpdated: Codable, Sendable, Hashable {
+public struct SiteUpdated: Sendable, Hashable {
     public var site: Site?
     public var changedFields: [String]
     public init(site: Site?, changedFields: [String]) {
@@ -387,7 +220,7 @@ public struct SiteUpdated: Codable, Sendable, Hashable {
     }
 }
 
-public struct CrossingStatusChanged: Codable, Sendable, Hashable {
+public struct CrossingStatusChanged: Sendable, Hashable {
     public var siteID: String
     public var from: Site.CrossingStatus
     public var to: Site.CrossingStatus
@@ -398,7 +231,7 @@ public struct CrossingStatusChanged: Codable, Sendable, Hashable {
     }
 }
 
-public struct CaseRegistered: Codable, Sendable, Hashable {
+public struct CaseRegistered: Sendable, Hashable {
     public var `case`: Case?
     public var personal: CasePersonal?
     public init(case: Case?, personal: CasePersonal?) {
@@ -407,7 +240,7 @@ public struct CaseRegistered: Codable, Sendable, Hashable {
     }
 }
 
-public struct CaseUpdated: Codable, Sendable, Hashable {
+public struct CaseUpdated: Sendable, Hashable {
     public var `case`: Case?
     public var changedFields: [String]
     public init(case: Case?, changedFields: [String]) {
@@ -416,7 +249,7 @@ public struct CaseUpdated: Codable, Sendable, Hashable {
     }
 }
 
-public struct CasePersonalUpdated: Codable, Sendable, Hashable {
+public struct CasePersonalUpdated: Sendable, Hashable {
     public var caseID: String
     public var personal: CasePersonal?
     public var changedFields: [String]
@@ -427,7 +260,7 @@ public struct CasePersonalUpdated: Codable, Sendable, Hashable {
     }
 }
 
-public struct CaseStatusChanged: Codable, Sendable, Hashable {
+public struct CaseStatusChanged: Sendable, Hashable {
     public var caseID: String
     public var from: Case.Status
     public var to: Case.Status

@@ -1,5 +1,5 @@
-public struct Figure: Codable, Sendable, Hashable {
-    public enum SubjectKind: String, Codable, Sendable, CaseIterable {
+public struct Figure: Sendable, Hashable {
+    public enum SubjectKind: String, Sendable, CaseIterable {
         case unspecified = "SUBJECT_KIND_UNSPECIFIED"
         case site = "SITE"
         case agreement = "AGREEMENT"
@@ -8,7 +8,7 @@ public struct Figure: Codable, Sendable, Hashable {
         case namedEvent = "NAMED_EVENT"
     }
 
-    public enum Measure: String, Codable, Sendable, CaseIterable {
+    public enum Measure: String, Sendable, CaseIterable {
         case unspecified = "MEASURE_UNSPECIFIED"
         case killed = "KILLED"
         case injured = "INJURED"
@@ -22,7 +22,7 @@ public struct Figure: Codable, Sendable, Hashable {
         case peopleServed = "PEOPLE_SERVED"
     }
 
-    public enum Qualifier: String, Codable, Sendable, CaseIterable {
+    public enum Qualifier: String, Sendable, CaseIterable {
         case unspecified = "QUALIFIER_UNSPECIFIED"
         case exact = "EXACT"
         case about = "ABOUT"

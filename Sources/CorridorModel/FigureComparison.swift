@@ -1,6 +1,6 @@
 // Every source's claim side by side with the registry's own count.
 
-public struct CompareFiguresResponse: Codable, Sendable, Hashable {
+public struct CompareFiguresResponse: Sendable, Hashable {
     /// Every claim, oldest as-of first.
     public var claims: [Figure]
     /// Whether the registry counts this measure for this subject, and what it counts.

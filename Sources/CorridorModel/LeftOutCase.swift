@@ -1,5 +1,5 @@
 /// A waiting case at the origin that a selection left out, and what left it out.
-public struct LeftOutCase: Codable, Sendable, Hashable {
+public struct LeftOutCase: Sendable, Hashable {
     public var caseID: String
     /// The rule that left it out, if a rule did.
     public var ruleID: String

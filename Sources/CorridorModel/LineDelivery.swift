@@ -1,6 +1,6 @@
 // What arrived of one cargo line.
 
-public struct LineDelivery: Codable, Sendable, Hashable {
+public struct LineDelivery: Sendable, Hashable {
     public var lineID: String
     public var delivered: UInt64
 

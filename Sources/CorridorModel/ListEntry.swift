@@ -1,6 +1,6 @@
 /// One ranked entry of a list.
-public struct ListEntry: Codable, Sendable, Hashable {
-    public enum State: String, Codable, Sendable, CaseIterable {
+public struct ListEntry: Sendable, Hashable {
+    public enum State: String, Sendable, CaseIterable {
         case unspecified = "STATE_UNSPECIFIED"
         /// On the list, counting against the quota.
         case active = "ACTIVE"

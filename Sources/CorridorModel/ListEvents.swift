@@ -1,7 +1,7 @@
 // The events of lists (proto/corridor/v1/lists.proto). Each carries the record as it
 // is after the change, so applying one is a replacement.
 
-public struct ListCreated: Codable, Sendable, Hashable {
+public struct ListCreated: Sendable, Hashable {
     public var list: EvacuationList?
 
     public init(list: EvacuationList? = nil) {
@@ -10,7 +10,7 @@ public struct ListCreated: Codable, Sendable, Hashable {
 }
 
 /// A selection ran: `list` holds the new version's entries.
-public struct ListSelected: Codable, Sendable, Hashable {
+public struct ListSelected: Sendable, Hashable {
     public var list: EvacuationList?
     /// How many waiting cases the selection considered and left out.
     public var considered: UInt32
@@ -23,7 +23,7 @@ public struct ListSelected: Codable, Sendable, Hashable {
     }
 }
 
-public struct ListSubmitted: Codable, Sendable, Hashable {
+public struct ListSubmitted: Sendable, Hashable {
     public var list: EvacuationList?
 
     public init(list: EvacuationList? = nil) {
@@ -31,7 +31,7 @@ public struct ListSubmitted: Codable, Sendable, Hashable {
     }
 }
 
-public struct ListApproved: Codable, Sendable, Hashable {
+public struct ListApproved: Sendable, Hashable {
     public var list: EvacuationList?
     public var partyID: String
 
@@ -41,7 +41,7 @@ public struct ListApproved: Codable, Sendable, Hashable {
     }
 }
 
-public struct ListEntryStruck: Codable, Sendable, Hashable {
+public struct ListEntryStruck: Sendable, Hashable {
     public var list: EvacuationList?
     public var caseID: String
     public var partyID: String
@@ -54,7 +54,7 @@ public struct ListEntryStruck: Codable, Sendable, Hashable {
 }
 
 /// The list was filled back up to its quota from the next eligible cases.
-public struct ListToppedUp: Codable, Sendable, Hashable {
+public struct ListToppedUp: Sendable, Hashable {
     public var list: EvacuationList?
     public var addedCaseIDs: [String]
 
@@ -65,7 +65,7 @@ public struct ListToppedUp: Codable, Sendable, Hashable {
 }
 
 /// IN_PROGRESS (first departure) or CLOSED.
-public struct ListStatusChanged: Codable, Sendable, Hashable {
+public struct ListStatusChanged: Sendable, Hashable {
     public var list: EvacuationList?
     public var from: EvacuationList.Status
     public var to: EvacuationList.Status
@@ -86,7 +86,7 @@ public struct ListStatusChanged: Codable, Sendable, Hashable {
 }
 
 /// An entry left the list because its case died or withdrew.
-public struct ListEntryDropped: Codable, Sendable, Hashable {
+public struct ListEntryDropped: Sendable, Hashable {
     public var list: EvacuationList?
     public var caseID: String
 
@@ -96,7 +96,7 @@ public struct ListEntryDropped: Codable, Sendable, Hashable {
     }
 }
 
-public struct RuleImposed: Codable, Sendable, Hashable {
+public struct RuleImposed: Sendable, Hashable {
     public var rule: EligibilityRule?
 
     public init(rule: EligibilityRule? = nil) {
@@ -104,7 +104,7 @@ public struct RuleImposed: Codable, Sendable, Hashable {
     }
 }
 
-public struct RuleLifted: Codable, Sendable, Hashable {
+public struct RuleLifted: Sendable, Hashable {
     public var rule: EligibilityRule?
 
     public init(rule: EligibilityRule? = nil) {

@@ -1,7 +1,7 @@
 // What the lists queries and the selection answer: a list's progress, the
 // changes between two versions, the cases a selection left out.
 
-public struct SelectListResponse: Codable, Sendable, Hashable {
+public struct SelectListResponse: Sendable, Hashable {
     public var list: EvacuationList?
     public var leftOut: [LeftOutCase]
     public var considered: UInt32
@@ -23,7 +23,7 @@ public struct SelectListResponse: Codable, Sendable, Hashable {
 }
 
 /// How many cases one reason left out.
-public struct LeftOutCount: Codable, Sendable, Hashable {
+public struct LeftOutCount: Sendable, Hashable {
     /// "consent not given", "rule no-men-15-55 (imposed by gov)", "quota filled", …
     public var reason: String
     public var count: UInt32
@@ -40,7 +40,7 @@ public struct LeftOutCount: Codable, Sendable, Hashable {
 }
 
 /// A list with its progress.
-public struct ListSummary: Codable, Sendable, Hashable {
+public struct ListSummary: Sendable, Hashable {
     public var list: EvacuationList?
     /// Active entries by their case's status.
     public var waiting: UInt32
@@ -76,7 +76,7 @@ public struct ListSummary: Codable, Sendable, Hashable {
     }
 }
 
-public struct ListEntryChange: Codable, Sendable, Hashable {
+public struct ListEntryChange: Sendable, Hashable {
     public var caseID: String
     /// ADDED, REMOVED, MOVED (rank changed), CHANGED (state changed).
     public var change: String
@@ -105,7 +105,7 @@ public struct ListEntryChange: Codable, Sendable, Hashable {
     }
 }
 
-public struct DiffListResponse: Codable, Sendable, Hashable {
+public struct DiffListResponse: Sendable, Hashable {
     public var from: ListVersion?
     public var to: ListVersion?
     public var changes: [ListEntryChange]
@@ -117,7 +117,7 @@ public struct DiffListResponse: Codable, Sendable, Hashable {
     }
 }
 
-public struct LeftOutResponse: Codable, Sendable, Hashable {
+public struct LeftOutResponse: Sendable, Hashable {
     /// Rule- and consent-excluded cases first, then the rest by rank.
     public var leftOut: [LeftOutCase]
     public var considered: UInt32

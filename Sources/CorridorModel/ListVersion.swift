@@ -1,5 +1,5 @@
 /// The entries of a list as they stood after one change.
-public struct ListVersion: Codable, Sendable, Hashable {
+public struct ListVersion: Sendable, Hashable {
     public var version: UInt32
     public var atMs: UInt64
     /// What made this version ("selected", "struck C-000012", "topped up").

@@ -1,11 +1,11 @@
-public struct Movement: Codable, Sendable, Hashable {
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+public struct Movement: Sendable, Hashable {
+    public enum Kind: String, Sendable, CaseIterable {
         case unspecified = "KIND_UNSPECIFIED"
         case evacuation = "EVACUATION"
         case aidConvoy = "AID_CONVOY"
     }
 
-    public enum Status: String, Codable, Sendable, CaseIterable {
+    public enum Status: String, Sendable, CaseIterable {
         case unspecified = "STATUS_UNSPECIFIED"
         case planned = "PLANNED"
         /// The parties were informed: notification is not permission.
@@ -16,7 +16,7 @@ public struct Movement: Codable, Sendable, Hashable {
         case aborted = "ABORTED"
     }
 
-    public enum VehicleKind: String, Codable, Sendable, CaseIterable {
+    public enum VehicleKind: String, Sendable, CaseIterable {
         case unspecified = "VEHICLE_KIND_UNSPECIFIED"
         case bus = "BUS"
         case ambulance = "AMBULANCE"
@@ -25,7 +25,7 @@ public struct Movement: Codable, Sendable, Hashable {
         case otherVehicle = "OTHER_VEHICLE"
     }
 
-    public enum CargoCategory: String, Codable, Sendable, CaseIterable {
+    public enum CargoCategory: String, Sendable, CaseIterable {
         case unspecified = "CARGO_CATEGORY_UNSPECIFIED"
         case food = "FOOD"
         case medical = "MEDICAL"
@@ -33,13 +33,13 @@ public struct Movement: Codable, Sendable, Hashable {
         case otherCargo = "OTHER_CARGO"
     }
 
-    public enum RemovalStage: String, Codable, Sendable, CaseIterable {
+    public enum RemovalStage: String, Sendable, CaseIterable {
         case unspecified = "REMOVAL_STAGE_UNSPECIFIED"
         case loading = "LOADING"
         case checkpoint = "CHECKPOINT"
     }
 
-    public enum IncidentKind: String, Codable, Sendable, CaseIterable {
+    public enum IncidentKind: String, Sendable, CaseIterable {
         case unspecified = "INCIDENT_KIND_UNSPECIFIED"
         case shelling = "SHELLING"
         case blocked = "BLOCKED"
@@ -48,7 +48,7 @@ public struct Movement: Codable, Sendable, Hashable {
         case otherIncident = "OTHER_INCIDENT"
     }
 
-    public struct Vehicles: Codable, Sendable, Hashable {
+    public struct Vehicles: Sendable, Hashable {
         public var kind: VehicleKind
         public var count: UInt32
 
@@ -59,7 +59,7 @@ public struct Movement: Codable, Sendable, Hashable {
     }
 
     /// One case of an evacuation manifest.
-    public struct Passenger: Codable, Sendable, Hashable {
+    public struct Passenger: Sendable, Hashable {
         public var caseID: String
         public var destinationSiteID: String
         /// Taken off before departure (e.g. too ill to travel); the case is no
@@ -75,7 +75,7 @@ public struct Movement: Codable, Sendable, Hashable {
         }
     }
 
-    public struct CargoLine: Codable, Sendable, Hashable {
+    public struct CargoLine: Sendable, Hashable {
         /// Unique within the movement ("1", "2", … unless given).
         public var id: String
         public var item: String
@@ -112,7 +112,7 @@ public struct Movement: Codable, Sendable, Hashable {
         }
     }
 
-    public struct Removal: Codable, Sendable, Hashable {
+    public struct Removal: Sendable, Hashable {
         public var lineID: String
         public var quantity: UInt64
         /// The party that took it.
@@ -142,7 +142,7 @@ public struct Movement: Codable, Sendable, Hashable {
         }
     }
 
-    public struct Incident: Codable, Sendable, Hashable {
+    public struct Incident: Sendable, Hashable {
         public var atMs: UInt64
         public var kind: IncidentKind
         /// A site id or a description of the place.

@@ -1,7 +1,7 @@
 // The events of movements (proto/corridor/v1/movements.proto). Each carries the record as it
 // is after the change, so applying one is a replacement.
 
-public struct MovementPlanned: Codable, Sendable, Hashable {
+public struct MovementPlanned: Sendable, Hashable {
     public var movement: Movement?
 
     public init(movement: Movement? = nil) {
@@ -9,7 +9,7 @@ public struct MovementPlanned: Codable, Sendable, Hashable {
     }
 }
 
-public struct MovementStatusChanged: Codable, Sendable, Hashable {
+public struct MovementStatusChanged: Sendable, Hashable {
     public var movement: Movement?
     public var from: Movement.Status
     public var to: Movement.Status
@@ -33,7 +33,7 @@ public struct MovementStatusChanged: Codable, Sendable, Hashable {
     }
 }
 
-public struct ManifestChanged: Codable, Sendable, Hashable {
+public struct ManifestChanged: Sendable, Hashable {
     public var movement: Movement?
     public var addedCaseIDs: [String]
     public var removedCaseIDs: [String]
@@ -45,7 +45,7 @@ public struct ManifestChanged: Codable, Sendable, Hashable {
     }
 }
 
-public struct CargoRemoved: Codable, Sendable, Hashable {
+public struct CargoRemoved: Sendable, Hashable {
     public var movement: Movement?
     public var removal: Movement.Removal?
 
@@ -55,7 +55,7 @@ public struct CargoRemoved: Codable, Sendable, Hashable {
     }
 }
 
-public struct DeliveryRecorded: Codable, Sendable, Hashable {
+public struct DeliveryRecorded: Sendable, Hashable {
     public var movement: Movement?
     public var lineIDs: [String]
 
@@ -65,7 +65,7 @@ public struct DeliveryRecorded: Codable, Sendable, Hashable {
     }
 }
 
-public struct IncidentReported: Codable, Sendable, Hashable {
+public struct IncidentReported: Sendable, Hashable {
     public var movement: Movement?
     public var incident: Movement.Incident?
 

@@ -1,7 +1,7 @@
 /// An actor in the operation: government, armed group, UN agency, Red Cross /
 /// Red Crescent society, NGO, monitor, state.
-public struct Party: Codable, Sendable, Hashable {
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+public struct Party: Sendable, Hashable {
+    public enum Kind: String, Sendable, CaseIterable {
         case unspecified = "KIND_UNSPECIFIED"
         case government = "GOVERNMENT"
         case armedGroup = "ARMED_GROUP"

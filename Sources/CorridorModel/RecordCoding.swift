@@ -8,7 +8,7 @@ public protocol RecordCoding: Sendable {
     /// The bytes of one event record's payload.
     func encode(_ event: Event) throws(RecordCodingError) -> [UInt8]
     /// The event a record's payload holds; refuses an event of a kind this
-    /// build does not know (`UnknownEventKind`).
+    /// build does not know, saying so.
     func decodeEvent(_ bytes: UnsafeRawBufferPointer) throws(RecordCodingError) -> Event
     /// The bytes of one snapshot entry.
     func encode(_ entry: SnapshotEntry) throws(RecordCodingError) -> [UInt8]

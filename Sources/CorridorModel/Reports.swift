@@ -1,7 +1,7 @@
 // The daily questions' answers: waiting cases by precedence and days waited,
 // deaths while waiting by site.
 
-public struct WaitingCaseRow: Codable, Sendable, Hashable {
+public struct WaitingCaseRow: Sendable, Hashable {
     public var caseID: String
     public var siteID: String
     public var precedence: Case.Precedence
@@ -29,7 +29,7 @@ public struct WaitingCaseRow: Codable, Sendable, Hashable {
     }
 }
 
-public struct PrecedenceCount: Codable, Sendable, Hashable {
+public struct PrecedenceCount: Sendable, Hashable {
     public var precedence: Case.Precedence
     public var count: UInt32
     /// The longest wait among them, in days.
@@ -42,7 +42,7 @@ public struct PrecedenceCount: Codable, Sendable, Hashable {
     }
 }
 
-public struct WaitingCasesResponse: Codable, Sendable, Hashable {
+public struct WaitingCasesResponse: Sendable, Hashable {
     public var cases: [WaitingCaseRow]
     public var byPrecedence: [PrecedenceCount]
     public var total: UInt32
@@ -54,7 +54,7 @@ public struct WaitingCasesResponse: Codable, Sendable, Hashable {
     }
 }
 
-public struct DeathsAtSite: Codable, Sendable, Hashable {
+public struct DeathsAtSite: Sendable, Hashable {
     public var siteID: String
     public var count: UInt32
     public var caseIDs: [String]
@@ -66,7 +66,7 @@ public struct DeathsAtSite: Codable, Sendable, Hashable {
     }
 }
 
-public struct DeathsWhileWaitingResponse: Codable, Sendable, Hashable {
+public struct DeathsWhileWaitingResponse: Sendable, Hashable {
     public var sites: [DeathsAtSite]
     public var total: UInt32
 

@@ -1,6 +1,6 @@
 /// A place: enclave, city, district, crossing point, hospital, shelter, camp, prison.
-public struct Site: Codable, Sendable, Hashable {
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+public struct Site: Sendable, Hashable {
+    public enum Kind: String, Sendable, CaseIterable {
         case unspecified = "KIND_UNSPECIFIED"
         case enclave = "ENCLAVE"
         case city = "CITY"
@@ -12,7 +12,7 @@ public struct Site: Codable, Sendable, Hashable {
         case prison = "PRISON"
     }
 
-    public enum CrossingStatus: String, Codable, Sendable, CaseIterable {
+    public enum CrossingStatus: String, Sendable, CaseIterable {
         case unspecified = "CROSSING_STATUS_UNSPECIFIED"
         case open = "OPEN"
         case restricted = "RESTRICTED"

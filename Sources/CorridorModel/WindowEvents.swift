@@ -1,7 +1,7 @@
 // The events of windows (proto/corridor/v1/windows.proto). Each carries the record as it
 // is after the change, so applying one is a replacement.
 
-public struct WindowAnnounced: Codable, Sendable, Hashable {
+public struct WindowAnnounced: Sendable, Hashable {
     public var window: AccessWindow?
 
     public init(window: AccessWindow? = nil) {
@@ -9,7 +9,7 @@ public struct WindowAnnounced: Codable, Sendable, Hashable {
     }
 }
 
-public struct WindowStatusChanged: Codable, Sendable, Hashable {
+public struct WindowStatusChanged: Sendable, Hashable {
     public var window: AccessWindow?
     public var from: AccessWindow.Status
     public var to: AccessWindow.Status

@@ -148,24 +148,6 @@ extension Corridor_V1_ProtocolVersion {
     }
 }
 
-// For SystemMessages.swift, the client's hand mapping of System.Status, until
-// the client speaks the generated messages too.
-extension ProtocolVersion {
-    init(_ version: UnsafeMutablePointer<Corridor__V1__ProtocolVersion>?) {
-        self.init(major: version?.pointee.major ?? 0, minor: version?.pointee.minor ?? 0)
-    }
-}
-
-extension CScratch {
-    func protocolVersion(_ version: ProtocolVersion) -> UnsafeMutablePointer<Corridor__V1__ProtocolVersion> {
-        allocate { (message: UnsafeMutablePointer<Corridor__V1__ProtocolVersion>) in
-            corridor__v1__protocol_version__init(message)
-            message.pointee.major = version.major
-            message.pointee.minor = version.minor
-        }
-    }
-}
-
 extension ByteBuffer {
     /// Writes `frame` with its 4-byte big-endian length prefix, through the
     /// generated corridor.v1.Frame.

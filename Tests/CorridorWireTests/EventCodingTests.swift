@@ -48,13 +48,11 @@ import Testing
 
     @Test(arguments: [(registered, registeredHex), (crossing, crossingHex), (partyUpdated, partyUpdatedHex)])
     func anEventHasTheBytesTheOldCodableWrote(event: Event, hex: String) throws {
-        #expect(Self.hex(try event.protobufBytes()) == hex)
         #expect(Self.hex(try ProtobufRecordCoding().encode(event)) == hex)
     }
 
     @Test(arguments: [(registered, registeredHex), (crossing, crossingHex), (partyUpdated, partyUpdatedHex)])
     func theOldBytesDecodeToTheEvent(event: Event, hex: String) throws {
-        #expect(try Event(protobufBytes: Self.bytes(hex)) == event)
         #expect(try ProtobufRecordCoding().decodeEvent(Self.bytes(hex)) == event)
     }
 

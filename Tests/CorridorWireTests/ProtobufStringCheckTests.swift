@@ -34,33 +34,33 @@ private func registerCase(name: [UInt8], contacts: [[UInt8]] = [], companions: [
     return Encoded.field(1, caseBytes) + Encoded.field(2, personal)
 }
 
-private func refusal<M: WireMessage>(_ type: M.Type, _ bytes: [UInt8]) -> RPCError? {
+private func refusal<M: ProtoMessage>(_ type: M.Type, _ bytes: [UInt8]) -> RPCError? {
     do {
-        _ = try M(wireBytes: ByteBuffer(bytes: bytes))
+        _ = try M(serializedBytes: bytes)
         return nil
     } catch {
-        return error
+        return RPCError(error)
     }
 }
 
 @Suite struct ProtobufStringCheckTests {
     /// Issue 8's repro: "nul1\0x" was stored as "nul1", and then collided with "nul1\0y".
     @Test func anEmbeddedNULIsRefusedNamingTheField() throws {
-        let error = try #require(refusal(RegisterCaseRequest.self, registerCase(name: Array("nul1\0x".utf8))))
+        let error = try #require(refusal(Corridor_V1_RegisterCaseRequest.self, registerCase(name: Array("nul1\0x".utf8))))
         #expect(error.code == .invalidArgument)
         #expect(error.fieldViolations.map(\.field) == ["personal.name"])
         #expect(error.fieldViolations.first?.reason == "contains a NUL byte (U+0000) at byte 4")
     }
 
     @Test func theSameTextWithoutTheNULStillDecodes() throws {
-        let request = try RegisterCaseRequest(wireBytes: ByteBuffer(bytes: registerCase(name: Array("nul1".utf8))))
+        let request = try Corridor_V1_RegisterCaseRequest(serializedBytes: registerCase(name: Array("nul1".utf8)))
         #expect(request.personal?.name == "nul1")
     }
 
     /// Valid text of every UTF-8 length passes untouched: Arabic, CJK, an emoji, a combining mark.
     @Test func validTextOfEveryLengthDecodes() throws {
         let name = "Layla ليلى 李 😀 e\u{301}"
-        let request = try RegisterCaseRequest(wireBytes: ByteBuffer(bytes: registerCase(name: Array(name.utf8), contacts: [Array("+963 ١١".utf8)])))
+        let request = try Corridor_V1_RegisterCaseRequest(serializedBytes: registerCase(name: Array(name.utf8), contacts: [Array("+963 ١١".utf8)]))
         #expect(request.personal?.name == name)
         #expect(request.personal?.contacts == ["+963 ١١"])
     }
@@ -72,15 +72,15 @@ private func refusal<M: WireMessage>(_ type: M.Type, _ bytes: [UInt8]) -> RPCErr
         for offset in 0..<27 {
             var name = Array("abcdefghijklmnopqrstuvwxyz0".utf8)
             name[offset] = 0
-            let nul = try #require(refusal(RegisterCaseRequest.self, registerCase(name: name)))
+            let nul = try #require(refusal(Corridor_V1_RegisterCaseRequest.self, registerCase(name: name)))
             #expect(nul.fieldViolations.first?.reason == "contains a NUL byte (U+0000) at byte \(offset)")
             name[offset] = 0xFF
-            let invalid = try #require(refusal(RegisterCaseRequest.self, registerCase(name: name)))
+            let invalid = try #require(refusal(Corridor_V1_RegisterCaseRequest.self, registerCase(name: name)))
             #expect(invalid.fieldViolations.first?.reason.hasPrefix("is not valid UTF-8: the bytes at byte \(offset) ") == true, "\(invalid)")
         }
         for offset in 0..<20 {
             let name = String(repeating: "a", count: offset) + "ليلى😀" + String(repeating: "b", count: 9)
-            let request = try RegisterCaseRequest(wireBytes: ByteBuffer(bytes: registerCase(name: Array(name.utf8))))
+            let request = try Corridor_V1_RegisterCaseRequest(serializedBytes: registerCase(name: Array(name.utf8)))
             #expect(request.personal?.name == name)
         }
     }
@@ -105,7 +105,7 @@ private func refusal<M: WireMessage>(_ type: M.Type, _ bytes: [UInt8]) -> RPCErr
 
     @Test(arguments: invalidUTF8)
     func invalidUTF8IsRefusedNamingTheField(_ example: (String, [UInt8])) throws {
-        let error = try #require(refusal(RegisterCaseRequest.self, registerCase(name: example.1)), "\(example.0) was accepted")
+        let error = try #require(refusal(Corridor_V1_RegisterCaseRequest.self, registerCase(name: example.1)), "\(example.0) was accepted")
         #expect(error.code == .invalidArgument)
         #expect(error.fieldViolations.map(\.field) == ["personal.name"], "\(example.0)")
         #expect(error.fieldViolations.first?.reason.hasPrefix("is not valid UTF-8") == true, "\(example.0): \(error)")
@@ -113,10 +113,10 @@ private func refusal<M: WireMessage>(_ type: M.Type, _ bytes: [UInt8]) -> RPCErr
 
     @Test func aRepeatedStringIsNamedWithItsIndex() throws {
         let contacts = registerCase(name: Array("Layla".utf8), contacts: [Array("+963 1".utf8), Array("+963 2".utf8), [0x2B, 0x00, 0x31]])
-        let error = try #require(refusal(RegisterCaseRequest.self, contacts))
+        let error = try #require(refusal(Corridor_V1_RegisterCaseRequest.self, contacts))
         #expect(error.fieldViolations.map(\.field) == ["personal.contacts[2]"])
         let companions = registerCase(name: Array("Layla".utf8), companions: [Array("C-000001".utf8), [0x43, 0xED, 0xA0, 0x80]])
-        #expect(try #require(refusal(RegisterCaseRequest.self, companions)).fieldViolations.map(\.field) == ["case.companion_ids[1]"])
+        #expect(try #require(refusal(Corridor_V1_RegisterCaseRequest.self, companions)).fieldViolations.map(\.field) == ["case.companion_ids[1]"])
     }
 
     /// Strings inside repeated messages: ImportCasesRequest.rows[i].personal.contacts[j].
@@ -127,30 +127,30 @@ private func refusal<M: WireMessage>(_ type: M.Type, _ bytes: [UInt8]) -> RPCErr
         let request = Encoded.field(1, row(2, contacts: [Array("ok".utf8)]))
             + Encoded.field(1, row(3, contacts: [Array("ok".utf8), Array("x\0y".utf8)]))
             + Encoded.field(3, "reason")
-        let error = try #require(refusal(ImportCasesRequest.self, request))
+        let error = try #require(refusal(Corridor_V1_ImportCasesRequest.self, request))
         #expect(error.fieldViolations.map(\.field) == ["rows[1].personal.contacts[1]"])
         let reason = Encoded.field(1, row(2, contacts: [])) + Encoded.field(3, [0xFF])
-        #expect(try #require(refusal(ImportCasesRequest.self, reason)).fieldViolations.map(\.field) == ["reason"])
+        #expect(try #require(refusal(Corridor_V1_ImportCasesRequest.self, reason)).fieldViolations.map(\.field) == ["reason"])
     }
 
     /// A field given twice is merged by protobuf: a bad first occurrence is still refused.
     @Test func aSingularStringGivenTwiceIsCheckedBothTimes() throws {
         let party = Encoded.field(1, "gov") + Encoded.field(3, "bad\0") + Encoded.field(3, "good")
-        let error = try #require(refusal(RegisterPartyRequest.self, Encoded.field(1, party)))
+        let error = try #require(refusal(Corridor_V1_RegisterPartyRequest.self, Encoded.field(1, party)))
         #expect(error.fieldViolations.map(\.field) == ["party.full_name"])
     }
 
     /// Health.Check's service name is decoded by hand: checked the same way.
     @Test func aHealthCheckServiceNameWithANULIsRefused() throws {
-        let error = try #require(refusal(HealthCheckRequest.self, Encoded.field(1, "corridor.v1.Registry\0x")))
+        let error = try #require(refusal(Corridor_V1_HealthCheckRequest.self, Encoded.field(1, "corridor.v1.Registry\0x")))
         #expect(error.fieldViolations.map(\.field) == ["service"])
-        #expect(try HealthCheckRequest(wireBytes: ByteBuffer(bytes: Encoded.field(1, "corridor.v1.Registry"))).service == "corridor.v1.Registry")
+        #expect(try Corridor_V1_HealthCheckRequest(serializedBytes: Encoded.field(1, "corridor.v1.Registry")).service == "corridor.v1.Registry")
     }
 
     /// Bytes fields and unknown fields are not text: a NUL there is fine.
     @Test func bytesAndUnknownFieldsAreNotChecked() throws {
         let party = Encoded.field(1, "gov") + Encoded.field(99, [0x00, 0xFF])
-        let request = try RegisterPartyRequest(wireBytes: ByteBuffer(bytes: Encoded.field(1, party)))
+        let request = try Corridor_V1_RegisterPartyRequest(serializedBytes: Encoded.field(1, party))
         #expect(request.party?.id == "gov")
     }
 
@@ -173,8 +173,8 @@ private func refusal<M: WireMessage>(_ type: M.Type, _ bytes: [UInt8]) -> RPCErr
             default:
                 bytes = Array(valid.prefix(generator.next(below: valid.count + 1)))
             }
-            _ = refusal(RegisterCaseRequest.self, bytes)
-            _ = refusal(ImportCasesRequest.self, bytes)
+            _ = refusal(Corridor_V1_RegisterCaseRequest.self, bytes)
+            _ = refusal(Corridor_V1_ImportCasesRequest.self, bytes)
         }
     }
 
@@ -185,7 +185,7 @@ private func refusal<M: WireMessage>(_ type: M.Type, _ bytes: [UInt8]) -> RPCErr
     @Test func deepNestingIsRefused() {
         var bytes = Encoded.field(3, "x")
         for _ in 0..<10_000 { bytes = Encoded.field(1, bytes) }
-        let error = refusal(ImportCasesRequest.self, bytes)
+        let error = refusal(Corridor_V1_ImportCasesRequest.self, bytes)
         #expect(error?.code == .invalidArgument)
     }
 }

@@ -59,7 +59,7 @@ struct InspectFixture {
         for index in 0..<recordCount {
             let event = event(index)
             command.append(PendingRecord(
-                type: event.kind.recordType, payload: try event.protobufBytes(),
+                type: event.kind.recordType, payload: try testRecordCoding.encode(event),
                 timestampNanoseconds: firstTimestamp + UInt64(index) * 1_000_000
             ))
             if command.count == commandSize {

@@ -39,7 +39,7 @@ import Testing
             }
             for kind in kinds {
                 let event = Event(actor: actor, atMs: registeredAtMs, kind)
-                _ = try await log.appendDurably([PendingRecord(type: kind.recordType, payload: try event.protobufBytes(), timestampNanoseconds: registeredAtMs * 1_000_000)])
+                _ = try await log.appendDurably([PendingRecord(type: kind.recordType, payload: try testRecordCoding.encode(event), timestampNanoseconds: registeredAtMs * 1_000_000)])
             }
             try log.close()
         }

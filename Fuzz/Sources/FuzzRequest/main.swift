@@ -105,12 +105,12 @@ public func fuzzRequest(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 public func initialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> CInt {
     FuzzSeeds.writeIfAsked {
         let methods = harness.methods
-        func seed(_ method: String, _ message: some WireMessage) -> (name: String, bytes: [UInt8]) {
+        func seed(_ method: String, _ message: some ProtoMessage) -> (name: String, bytes: [UInt8]) {
             guard let index = methods.firstIndex(of: method) else {
                 fatalError("no method \(method) in the server's table")
             }
             let short = method.split(separator: "/").last.map(String.init) ?? method
-            return ("\(short)-real", [UInt8(index)] + Array(message.wireBytes().readableBytesView))
+            return ("\(short)-real", [UInt8(index)] + message.serializedBytes())
         }
         let registry = "/corridor.v1.Registry/"
         // Every method with an empty body (a valid proto3 message: every field at its default)…
@@ -120,13 +120,13 @@ public func initialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutable
         }
         // …and a few with the real values of the sample world.
         seeds += [
-            seed(registry + "GetSite", GetRequest(id: "ghouta")),
-            seed(registry + "GetCase", GetRequest(id: "C-000003")),
-            seed(registry + "History", GetRequest(id: "site:wafideen")),
-            seed(registry + "RegisterSite", RegisterSiteRequest(site: Site(id: "harasta", name: "Harasta", kind: .city, parentID: "ghouta"))),
-            seed(registry + "RegisterCase", RegisterCaseRequest(case: SampleWorld.patient(40), personal: SampleWorld.personal(40))),
-            seed(registry + "SetCaseStatus", SetCaseStatusRequest(caseID: "C-000004", status: .deceased, date: "2018-03-01", reason: "")),
-            seed(registry + "ListCases", ListCasesRequest(siteID: "douma-hospital", status: .waiting, limit: 5)),
+            seed(registry + "GetSite", Corridor_V1_GetRequest(id: "ghouta")),
+            seed(registry + "GetCase", Corridor_V1_GetRequest(id: "C-000003")),
+            seed(registry + "History", Corridor_V1_GetRequest(id: "site:wafideen")),
+            seed(registry + "RegisterSite", { var request = Corridor_V1_RegisterSiteRequest(); request.site = Corridor_V1_Site(Site(id: "harasta", name: "Harasta", kind: .city, parentID: "ghouta")); return request }()),
+            seed(registry + "RegisterCase", { var request = Corridor_V1_RegisterCaseRequest(); request.case = Corridor_V1_Case(SampleWorld.patient(40)); request.personal = Corridor_V1_CasePersonal(SampleWorld.personal(40)); return request }()),
+            seed(registry + "SetCaseStatus", { var request = Corridor_V1_SetCaseStatusRequest(); request.caseID = "C-000004"; request.status = .deceased; request.date = "2018-03-01"; return request }()),
+            seed(registry + "ListCases", { var request = Corridor_V1_ListCasesRequest(); request.siteID = "douma-hospital"; request.status = .waiting; request.limit = 5; return request }()),
         ]
         return seeds
     }

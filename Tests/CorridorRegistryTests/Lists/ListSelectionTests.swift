@@ -52,7 +52,7 @@ import Testing
             let first = try #require(try await ListWorld.select(registry).list)
             let second = try #require(try await ListWorld.select(registry).list)
             #expect(second.version == 2)
-            #expect(try EvacuationList(entries: first.entries).protobufBytes() == EvacuationList(entries: second.entries).protobufBytes())
+            #expect(Corridor_V1_EvacuationList(EvacuationList(entries: first.entries)).serializedBytes() == Corridor_V1_EvacuationList(EvacuationList(entries: second.entries)).serializedBytes())
             // Re-selection put nobody back in the queue twice.
             let listed = await registry.currentState.cases.values.filter { $0.status == .listed }.count
             #expect(listed == 5)

@@ -166,8 +166,8 @@ import CorridorTestSupport
         }
         let first = select(cases, quota: 300)
         let second = select(cases.reversed(), quota: 300)
-        let one = try EvacuationList(id: "l", entries: first.entries).protobufBytes()
-        let two = try EvacuationList(id: "l", entries: second.entries).protobufBytes()
+        let one = Corridor_V1_EvacuationList(EvacuationList(id: "l", entries: first.entries)).serializedBytes()
+        let two = Corridor_V1_EvacuationList(EvacuationList(id: "l", entries: second.entries)).serializedBytes()
         #expect(one == two)
         #expect(first.leftOut() == second.leftOut())
     }

@@ -133,7 +133,7 @@ extension Registry {
     nonisolated func allRecordedEvents() -> [(sequence: UInt64, flags: RecordFlags, event: Event?)] {
         var records: [(UInt64, RecordFlags, Event?)] = []
         eventLog.read(from: 1) { record in
-            records.append((record.header.sequence, record.header.flags, try? Event(protobufBytes: record.payload)))
+            records.append((record.header.sequence, record.header.flags, try? testRecordCoding.decodeEvent(record.payload)))
             return true
         }
         return records
