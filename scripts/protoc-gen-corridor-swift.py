@@ -784,7 +784,7 @@ class SwiftGenerator:
             if isinstance(member, Field):
                 out.extend("        " + line for line in self.field_size(member))
             else:
-                out(f"        switch {quoted(member.swift_name)} {{")
+                out(f"        switch self.{quoted(member.swift_name)} {{")
                 for field in member.fields:
                     out(f"        case .{quoted(field.swift_name)}(let value)?:")
                     out(f"            size &+= {tag_size(field)} &+ ProtoSize.lengthDelimited(value.serializedSize)")
@@ -794,7 +794,8 @@ class SwiftGenerator:
         out("    }")
 
     def field_size(self, f):
-        v = quoted(f.swift_name)
+        # Fields through `self.`: a field named like a local (`size`) must not be shadowed.
+        v = "self." + quoted(f.swift_name)
         t = tag_size(f)
         if f.repeated:
             if f.packed:
@@ -816,7 +817,7 @@ class SwiftGenerator:
             return [f"if {v} != 0 {{ size &+= {t} &+ ProtoSize.int32({v}) }}"]
         if f.is_enum:
             return [f"if {v}.rawValue != 0 {{ size &+= {t} &+ ProtoSize.int32({v}.rawValue) }}"]
-        return [f"if let {v} {{ size &+= {t} &+ ProtoSize.lengthDelimited({v}.serializedSize) }}"]
+        return [f"if let message = {v} {{ size &+= {t} &+ ProtoSize.lengthDelimited(message.serializedSize) }}"]
 
     def serialize(self, out, m):
         out("    public func serialize(into writer: inout ProtoWriter) {")
@@ -837,7 +838,7 @@ class SwiftGenerator:
             if contiguous:
                 # The members are next to each other in number order: one switch writes whichever is set.
                 done_oneofs.add(oneof.name)
-                out(f"        switch {quoted(oneof.swift_name)} {{")
+                out(f"        switch self.{quoted(oneof.swift_name)} {{")
                 for member in sorted(oneof.fields, key=lambda f: f.number):
                     out(f"        case .{quoted(member.swift_name)}(let value)?:")
                     out(f"            {write_tag(member)}")
@@ -845,14 +846,14 @@ class SwiftGenerator:
                 out("        case nil: break")
                 out("        }")
             else:
-                out(f"        if case .{quoted(field.swift_name)}(let value)? = {quoted(oneof.swift_name)} {{")
+                out(f"        if case .{quoted(field.swift_name)}(let value)? = self.{quoted(oneof.swift_name)} {{")
                 out(f"            {write_tag(field)}")
                 out("            writer.writeMessage(value)")
                 out("        }")
         out("    }")
 
     def field_write(self, f):
-        v = quoted(f.swift_name)
+        v = "self." + quoted(f.swift_name)
         tag = write_tag(f)
         if f.repeated:
             if f.packed:
@@ -890,7 +891,7 @@ class SwiftGenerator:
             return [f"if {v} != 0 {{", f"    {tag}", f"    writer.writeInt32({v})", "}"]
         if f.is_enum:
             return [f"if {v}.rawValue != 0 {{", f"    {tag}", f"    writer.writeInt32({v}.rawValue)", "}"]
-        return [f"if let {v} {{", f"    {tag}", f"    writer.writeMessage({v})", "}"]
+        return [f"if let message = {v} {{", f"    {tag}", "    writer.writeMessage(message)", "}"]
 
     def from_c(self, out, m):
         out("    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).")
@@ -967,9 +968,9 @@ class SwiftGenerator:
         out("        var members: [ProtoJSON.Member] = []")
         for field in m.fields:
             key = swift_string_literal(field.json_name)
-            v = quoted(field.swift_name)
+            v = "self." + quoted(field.swift_name)
             if field.oneof is not None:
-                out(f"        if case .{v}(let value)? = {quoted(field.oneof.swift_name)} {{ members.append(ProtoJSON.Member({key}, value.jsonValue())) }}")
+                out(f"        if case .{quoted(field.swift_name)}(let value)? = self.{quoted(field.oneof.swift_name)} {{ members.append(ProtoJSON.Member({key}, value.jsonValue())) }}")
                 continue
             if field.repeated:
                 element = self.json_element(field, "$0")
@@ -982,7 +983,7 @@ class SwiftGenerator:
             if field.is_enum:
                 cond = f"{v}.rawValue != 0"
             if field.is_message:
-                out(f"        if let {v} {{ members.append(ProtoJSON.Member({key}, {v}.jsonValue())) }}")
+                out(f"        if let message = {v} {{ members.append(ProtoJSON.Member({key}, message.jsonValue())) }}")
             else:
                 out(f"        if {cond} {{ members.append(ProtoJSON.Member({key}, {self.json_element(field, v)})) }}")
         out("        return .object(members)")
@@ -1027,26 +1028,27 @@ class SwiftGenerator:
             out("            case " + ", ".join(swift_string_literal(k) for k in keys) + ":")
             out(f"                try ProtoJSONRead.once(&seen, {index}, field: {swift_string_literal(field.name)}, path: path)")
             v = quoted(field.swift_name)
+            target = "self." + v
             if field.oneof is not None:
                 o = field.oneof
                 out("                if case .null = member.value { continue }")
                 out(f"                try ProtoJSONRead.oneOf(&{o.swift_name}Member, member.key, oneof: {swift_string_literal(o.name)}, path: path)")
-                out(f"                {quoted(o.swift_name)} = .{v}(try {field.resolved.swift_name}(json: member.value, path: fieldPath))")
+                out(f"                self.{quoted(o.swift_name)} = .{v}(try {field.resolved.swift_name}(json: member.value, path: fieldPath))")
                 continue
             if field.repeated:
                 if field.is_message:
                     out(f"                for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {{")
-                    out(f"                    {v}.append(try {field.resolved.swift_name}(json: element, path: fieldPath + \"[\\(index)]\"))")
+                    out(f"                    {target}.append(try {field.resolved.swift_name}(json: element, path: fieldPath + \"[\\(index)]\"))")
                     out("                }")
                 else:
                     reader = self.json_reader(field)
-                    out(f"                {v} = try ProtoJSONRead.repeated(member.value, path: fieldPath) {{ (element, elementPath) throws(ProtoJSONError) in try {reader}(element, path: elementPath) }}")
+                    out(f"                {target} = try ProtoJSONRead.repeated(member.value, path: fieldPath) {{ (element, elementPath) throws(ProtoJSONError) in try {reader}(element, path: elementPath) }}")
                 continue
             if field.is_message:
                 out("                if case .null = member.value { continue }")
-                out(f"                {v} = try {field.resolved.swift_name}(json: member.value, path: fieldPath)")
+                out(f"                {target} = try {field.resolved.swift_name}(json: member.value, path: fieldPath)")
                 continue
-            out(f"                {v} = try {self.json_reader(field)}(member.value, path: fieldPath)")
+            out(f"                {target} = try {self.json_reader(field)}(member.value, path: fieldPath)")
         out("            default:")
         out(f"                throw ProtoJSONError.unknownField(member.key, path: path, message: {swift_string_literal(m.full_name)})")
         out("            }")

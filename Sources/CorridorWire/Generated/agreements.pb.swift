@@ -263,49 +263,49 @@ extension Corridor_V1_Agreement: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(id.utf8.count) }
-        if !title.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(title.utf8.count) }
-        for element in parties { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        for element in terms { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if !agreedOn.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(agreedOn.utf8.count) }
-        if !implementationStartedOn.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(implementationStartedOn.utf8.count) }
-        if status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(status.rawValue) }
-        if !statusReason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(statusReason.utf8.count) }
+        if !self.id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.id.utf8.count) }
+        if !self.title.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.title.utf8.count) }
+        for element in self.parties { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in self.terms { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if !self.agreedOn.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.agreedOn.utf8.count) }
+        if !self.implementationStartedOn.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.implementationStartedOn.utf8.count) }
+        if self.status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.status.rawValue) }
+        if !self.statusReason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.statusReason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !id.isEmpty {
+        if !self.id.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(id)
+            writer.writeString(self.id)
         }
-        if !title.isEmpty {
+        if !self.title.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(title)
+            writer.writeString(self.title)
         }
-        for element in parties {
+        for element in self.parties {
             writer.writeTag(0x1A)
             writer.writeMessage(element)
         }
-        for element in terms {
+        for element in self.terms {
             writer.writeTag(0x22)
             writer.writeMessage(element)
         }
-        if !agreedOn.isEmpty {
+        if !self.agreedOn.isEmpty {
             writer.writeTag(0x2A)
-            writer.writeString(agreedOn)
+            writer.writeString(self.agreedOn)
         }
-        if !implementationStartedOn.isEmpty {
+        if !self.implementationStartedOn.isEmpty {
             writer.writeTag(0x32)
-            writer.writeString(implementationStartedOn)
+            writer.writeString(self.implementationStartedOn)
         }
-        if status.rawValue != 0 {
+        if self.status.rawValue != 0 {
             writer.writeTag(0x38)
-            writer.writeInt32(status.rawValue)
+            writer.writeInt32(self.status.rawValue)
         }
-        if !statusReason.isEmpty {
+        if !self.statusReason.isEmpty {
             writer.writeTag(0x42)
-            writer.writeString(statusReason)
+            writer.writeString(self.statusReason)
         }
     }
 
@@ -315,14 +315,14 @@ extension Corridor_V1_Agreement: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !id.isEmpty { members.append(ProtoJSON.Member("id", .string(id))) }
-        if !title.isEmpty { members.append(ProtoJSON.Member("title", .string(title))) }
-        if !parties.isEmpty { members.append(ProtoJSON.Member("parties", .array(parties.map { $0.jsonValue() }))) }
-        if !terms.isEmpty { members.append(ProtoJSON.Member("terms", .array(terms.map { $0.jsonValue() }))) }
-        if !agreedOn.isEmpty { members.append(ProtoJSON.Member("agreedOn", .string(agreedOn))) }
-        if !implementationStartedOn.isEmpty { members.append(ProtoJSON.Member("implementationStartedOn", .string(implementationStartedOn))) }
-        if status.rawValue != 0 { members.append(ProtoJSON.Member("status", status.jsonValue)) }
-        if !statusReason.isEmpty { members.append(ProtoJSON.Member("statusReason", .string(statusReason))) }
+        if !self.id.isEmpty { members.append(ProtoJSON.Member("id", .string(self.id))) }
+        if !self.title.isEmpty { members.append(ProtoJSON.Member("title", .string(self.title))) }
+        if !self.parties.isEmpty { members.append(ProtoJSON.Member("parties", .array(self.parties.map { $0.jsonValue() }))) }
+        if !self.terms.isEmpty { members.append(ProtoJSON.Member("terms", .array(self.terms.map { $0.jsonValue() }))) }
+        if !self.agreedOn.isEmpty { members.append(ProtoJSON.Member("agreedOn", .string(self.agreedOn))) }
+        if !self.implementationStartedOn.isEmpty { members.append(ProtoJSON.Member("implementationStartedOn", .string(self.implementationStartedOn))) }
+        if self.status.rawValue != 0 { members.append(ProtoJSON.Member("status", self.status.jsonValue)) }
+        if !self.statusReason.isEmpty { members.append(ProtoJSON.Member("statusReason", .string(self.statusReason))) }
         return .object(members)
     }
 
@@ -360,32 +360,32 @@ extension Corridor_V1_Agreement: ProtobufCBacked {
             switch member.key {
             case "id":
                 try ProtoJSONRead.once(&seen, 0, field: "id", path: path)
-                id = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.id = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "title":
                 try ProtoJSONRead.once(&seen, 1, field: "title", path: path)
-                title = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.title = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "parties":
                 try ProtoJSONRead.once(&seen, 2, field: "parties", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    parties.append(try Corridor_V1_Agreement.PartyRole(json: element, path: fieldPath + "[\(index)]"))
+                    self.parties.append(try Corridor_V1_Agreement.PartyRole(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "terms":
                 try ProtoJSONRead.once(&seen, 3, field: "terms", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    terms.append(try Corridor_V1_Agreement.Term(json: element, path: fieldPath + "[\(index)]"))
+                    self.terms.append(try Corridor_V1_Agreement.Term(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "agreedOn", "agreed_on":
                 try ProtoJSONRead.once(&seen, 4, field: "agreed_on", path: path)
-                agreedOn = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.agreedOn = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "implementationStartedOn", "implementation_started_on":
                 try ProtoJSONRead.once(&seen, 5, field: "implementation_started_on", path: path)
-                implementationStartedOn = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.implementationStartedOn = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "status":
                 try ProtoJSONRead.once(&seen, 6, field: "status", path: path)
-                status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "statusReason", "status_reason":
                 try ProtoJSONRead.once(&seen, 7, field: "status_reason", path: path)
-                statusReason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.statusReason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Agreement")
             }
@@ -419,19 +419,19 @@ extension Corridor_V1_Agreement.PartyRole: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !partyID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(partyID.utf8.count) }
-        if role.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(role.rawValue) }
+        if !self.partyID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.partyID.utf8.count) }
+        if self.role.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.role.rawValue) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !partyID.isEmpty {
+        if !self.partyID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(partyID)
+            writer.writeString(self.partyID)
         }
-        if role.rawValue != 0 {
+        if self.role.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(role.rawValue)
+            writer.writeInt32(self.role.rawValue)
         }
     }
 
@@ -441,8 +441,8 @@ extension Corridor_V1_Agreement.PartyRole: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !partyID.isEmpty { members.append(ProtoJSON.Member("partyId", .string(partyID))) }
-        if role.rawValue != 0 { members.append(ProtoJSON.Member("role", role.jsonValue)) }
+        if !self.partyID.isEmpty { members.append(ProtoJSON.Member("partyId", .string(self.partyID))) }
+        if self.role.rawValue != 0 { members.append(ProtoJSON.Member("role", self.role.jsonValue)) }
         return .object(members)
     }
 
@@ -474,10 +474,10 @@ extension Corridor_V1_Agreement.PartyRole: ProtobufCBacked {
             switch member.key {
             case "partyId", "party_id":
                 try ProtoJSONRead.once(&seen, 0, field: "party_id", path: path)
-                partyID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.partyID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "role":
                 try ProtoJSONRead.once(&seen, 1, field: "role", path: path)
-                role = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.role = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Agreement.PartyRole")
             }
@@ -531,44 +531,44 @@ extension Corridor_V1_Agreement.Term: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(id.utf8.count) }
-        if !description.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(description.utf8.count) }
-        if !obligorID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(obligorID.utf8.count) }
-        if measure.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(measure.rawValue) }
-        if target != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(target)) }
-        if !listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(listID.utf8.count) }
-        if fulfilled != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(fulfilled)) }
+        if !self.id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.id.utf8.count) }
+        if !self.description.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.description.utf8.count) }
+        if !self.obligorID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.obligorID.utf8.count) }
+        if self.measure.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.measure.rawValue) }
+        if self.target != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.target)) }
+        if !self.listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.listID.utf8.count) }
+        if self.fulfilled != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.fulfilled)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !id.isEmpty {
+        if !self.id.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(id)
+            writer.writeString(self.id)
         }
-        if !description.isEmpty {
+        if !self.description.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(description)
+            writer.writeString(self.description)
         }
-        if !obligorID.isEmpty {
+        if !self.obligorID.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(obligorID)
+            writer.writeString(self.obligorID)
         }
-        if measure.rawValue != 0 {
+        if self.measure.rawValue != 0 {
             writer.writeTag(0x20)
-            writer.writeInt32(measure.rawValue)
+            writer.writeInt32(self.measure.rawValue)
         }
-        if target != 0 {
+        if self.target != 0 {
             writer.writeTag(0x28)
-            writer.writeVarint(UInt64(target))
+            writer.writeVarint(UInt64(self.target))
         }
-        if !listID.isEmpty {
+        if !self.listID.isEmpty {
             writer.writeTag(0x32)
-            writer.writeString(listID)
+            writer.writeString(self.listID)
         }
-        if fulfilled != 0 {
+        if self.fulfilled != 0 {
             writer.writeTag(0x38)
-            writer.writeVarint(UInt64(fulfilled))
+            writer.writeVarint(UInt64(self.fulfilled))
         }
     }
 
@@ -578,13 +578,13 @@ extension Corridor_V1_Agreement.Term: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !id.isEmpty { members.append(ProtoJSON.Member("id", .string(id))) }
-        if !description.isEmpty { members.append(ProtoJSON.Member("description", .string(description))) }
-        if !obligorID.isEmpty { members.append(ProtoJSON.Member("obligorId", .string(obligorID))) }
-        if measure.rawValue != 0 { members.append(ProtoJSON.Member("measure", measure.jsonValue)) }
-        if target != 0 { members.append(ProtoJSON.Member("target", .number(ProtoJSON.Number(target)))) }
-        if !listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(listID))) }
-        if fulfilled != 0 { members.append(ProtoJSON.Member("fulfilled", .number(ProtoJSON.Number(fulfilled)))) }
+        if !self.id.isEmpty { members.append(ProtoJSON.Member("id", .string(self.id))) }
+        if !self.description.isEmpty { members.append(ProtoJSON.Member("description", .string(self.description))) }
+        if !self.obligorID.isEmpty { members.append(ProtoJSON.Member("obligorId", .string(self.obligorID))) }
+        if self.measure.rawValue != 0 { members.append(ProtoJSON.Member("measure", self.measure.jsonValue)) }
+        if self.target != 0 { members.append(ProtoJSON.Member("target", .number(ProtoJSON.Number(self.target)))) }
+        if !self.listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(self.listID))) }
+        if self.fulfilled != 0 { members.append(ProtoJSON.Member("fulfilled", .number(ProtoJSON.Number(self.fulfilled)))) }
         return .object(members)
     }
 
@@ -621,25 +621,25 @@ extension Corridor_V1_Agreement.Term: ProtobufCBacked {
             switch member.key {
             case "id":
                 try ProtoJSONRead.once(&seen, 0, field: "id", path: path)
-                id = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.id = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "description":
                 try ProtoJSONRead.once(&seen, 1, field: "description", path: path)
-                description = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.description = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "obligorId", "obligor_id":
                 try ProtoJSONRead.once(&seen, 2, field: "obligor_id", path: path)
-                obligorID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.obligorID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "measure":
                 try ProtoJSONRead.once(&seen, 3, field: "measure", path: path)
-                measure = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.measure = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "target":
                 try ProtoJSONRead.once(&seen, 4, field: "target", path: path)
-                target = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.target = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "listId", "list_id":
                 try ProtoJSONRead.once(&seen, 5, field: "list_id", path: path)
-                listID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.listID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "fulfilled":
                 try ProtoJSONRead.once(&seen, 6, field: "fulfilled", path: path)
-                fulfilled = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.fulfilled = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Agreement.Term")
             }
@@ -668,14 +668,14 @@ extension Corridor_V1_AgreementRecorded: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let agreement { size &+= 1 &+ ProtoSize.lengthDelimited(agreement.serializedSize) }
+        if let message = self.agreement { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let agreement {
+        if let message = self.agreement {
             writer.writeTag(0x0A)
-            writer.writeMessage(agreement)
+            writer.writeMessage(message)
         }
     }
 
@@ -685,7 +685,7 @@ extension Corridor_V1_AgreementRecorded: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let agreement { members.append(ProtoJSON.Member("agreement", agreement.jsonValue())) }
+        if let message = self.agreement { members.append(ProtoJSON.Member("agreement", message.jsonValue())) }
         return .object(members)
     }
 
@@ -718,7 +718,7 @@ extension Corridor_V1_AgreementRecorded: ProtobufCBacked {
             case "agreement":
                 try ProtoJSONRead.once(&seen, 0, field: "agreement", path: path)
                 if case .null = member.value { continue }
-                agreement = try Corridor_V1_Agreement(json: member.value, path: fieldPath)
+                self.agreement = try Corridor_V1_Agreement(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.AgreementRecorded")
             }
@@ -750,17 +750,17 @@ extension Corridor_V1_AgreementUpdated: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let agreement { size &+= 1 &+ ProtoSize.lengthDelimited(agreement.serializedSize) }
-        for element in changedFields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if let message = self.agreement { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        for element in self.changedFields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let agreement {
+        if let message = self.agreement {
             writer.writeTag(0x0A)
-            writer.writeMessage(agreement)
+            writer.writeMessage(message)
         }
-        for element in changedFields {
+        for element in self.changedFields {
             writer.writeTag(0x12)
             writer.writeString(element)
         }
@@ -772,8 +772,8 @@ extension Corridor_V1_AgreementUpdated: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let agreement { members.append(ProtoJSON.Member("agreement", agreement.jsonValue())) }
-        if !changedFields.isEmpty { members.append(ProtoJSON.Member("changedFields", .array(changedFields.map { .string($0) }))) }
+        if let message = self.agreement { members.append(ProtoJSON.Member("agreement", message.jsonValue())) }
+        if !self.changedFields.isEmpty { members.append(ProtoJSON.Member("changedFields", .array(self.changedFields.map { .string($0) }))) }
         return .object(members)
     }
 
@@ -807,10 +807,10 @@ extension Corridor_V1_AgreementUpdated: ProtobufCBacked {
             case "agreement":
                 try ProtoJSONRead.once(&seen, 0, field: "agreement", path: path)
                 if case .null = member.value { continue }
-                agreement = try Corridor_V1_Agreement(json: member.value, path: fieldPath)
+                self.agreement = try Corridor_V1_Agreement(json: member.value, path: fieldPath)
             case "changedFields", "changed_fields":
                 try ProtoJSONRead.once(&seen, 1, field: "changed_fields", path: path)
-                changedFields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.changedFields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.AgreementUpdated")
             }
@@ -845,24 +845,24 @@ extension Corridor_V1_AgreementStatusChanged: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let agreement { size &+= 1 &+ ProtoSize.lengthDelimited(agreement.serializedSize) }
-        if from.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(from.rawValue) }
-        if to.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(to.rawValue) }
+        if let message = self.agreement { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if self.from.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.from.rawValue) }
+        if self.to.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.to.rawValue) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let agreement {
+        if let message = self.agreement {
             writer.writeTag(0x0A)
-            writer.writeMessage(agreement)
+            writer.writeMessage(message)
         }
-        if from.rawValue != 0 {
+        if self.from.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(from.rawValue)
+            writer.writeInt32(self.from.rawValue)
         }
-        if to.rawValue != 0 {
+        if self.to.rawValue != 0 {
             writer.writeTag(0x18)
-            writer.writeInt32(to.rawValue)
+            writer.writeInt32(self.to.rawValue)
         }
     }
 
@@ -872,9 +872,9 @@ extension Corridor_V1_AgreementStatusChanged: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let agreement { members.append(ProtoJSON.Member("agreement", agreement.jsonValue())) }
-        if from.rawValue != 0 { members.append(ProtoJSON.Member("from", from.jsonValue)) }
-        if to.rawValue != 0 { members.append(ProtoJSON.Member("to", to.jsonValue)) }
+        if let message = self.agreement { members.append(ProtoJSON.Member("agreement", message.jsonValue())) }
+        if self.from.rawValue != 0 { members.append(ProtoJSON.Member("from", self.from.jsonValue)) }
+        if self.to.rawValue != 0 { members.append(ProtoJSON.Member("to", self.to.jsonValue)) }
         return .object(members)
     }
 
@@ -909,13 +909,13 @@ extension Corridor_V1_AgreementStatusChanged: ProtobufCBacked {
             case "agreement":
                 try ProtoJSONRead.once(&seen, 0, field: "agreement", path: path)
                 if case .null = member.value { continue }
-                agreement = try Corridor_V1_Agreement(json: member.value, path: fieldPath)
+                self.agreement = try Corridor_V1_Agreement(json: member.value, path: fieldPath)
             case "from":
                 try ProtoJSONRead.once(&seen, 1, field: "from", path: path)
-                from = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.from = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "to":
                 try ProtoJSONRead.once(&seen, 2, field: "to", path: path)
-                to = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.to = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.AgreementStatusChanged")
             }
@@ -955,29 +955,29 @@ extension Corridor_V1_FulfilmentRecorded: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let agreement { size &+= 1 &+ ProtoSize.lengthDelimited(agreement.serializedSize) }
-        if !termID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(termID.utf8.count) }
-        if count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(count)) }
-        if !date.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(date.utf8.count) }
+        if let message = self.agreement { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if !self.termID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.termID.utf8.count) }
+        if self.count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.count)) }
+        if !self.date.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.date.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let agreement {
+        if let message = self.agreement {
             writer.writeTag(0x0A)
-            writer.writeMessage(agreement)
+            writer.writeMessage(message)
         }
-        if !termID.isEmpty {
+        if !self.termID.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(termID)
+            writer.writeString(self.termID)
         }
-        if count != 0 {
+        if self.count != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(UInt64(count))
+            writer.writeVarint(UInt64(self.count))
         }
-        if !date.isEmpty {
+        if !self.date.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(date)
+            writer.writeString(self.date)
         }
     }
 
@@ -987,10 +987,10 @@ extension Corridor_V1_FulfilmentRecorded: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let agreement { members.append(ProtoJSON.Member("agreement", agreement.jsonValue())) }
-        if !termID.isEmpty { members.append(ProtoJSON.Member("termId", .string(termID))) }
-        if count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(count)))) }
-        if !date.isEmpty { members.append(ProtoJSON.Member("date", .string(date))) }
+        if let message = self.agreement { members.append(ProtoJSON.Member("agreement", message.jsonValue())) }
+        if !self.termID.isEmpty { members.append(ProtoJSON.Member("termId", .string(self.termID))) }
+        if self.count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(self.count)))) }
+        if !self.date.isEmpty { members.append(ProtoJSON.Member("date", .string(self.date))) }
         return .object(members)
     }
 
@@ -1026,16 +1026,16 @@ extension Corridor_V1_FulfilmentRecorded: ProtobufCBacked {
             case "agreement":
                 try ProtoJSONRead.once(&seen, 0, field: "agreement", path: path)
                 if case .null = member.value { continue }
-                agreement = try Corridor_V1_Agreement(json: member.value, path: fieldPath)
+                self.agreement = try Corridor_V1_Agreement(json: member.value, path: fieldPath)
             case "termId", "term_id":
                 try ProtoJSONRead.once(&seen, 1, field: "term_id", path: path)
-                termID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.termID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "count":
                 try ProtoJSONRead.once(&seen, 2, field: "count", path: path)
-                count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "date":
                 try ProtoJSONRead.once(&seen, 3, field: "date", path: path)
-                date = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.date = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.FulfilmentRecorded")
             }
@@ -1064,14 +1064,14 @@ extension Corridor_V1_RecordAgreementRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let agreement { size &+= 1 &+ ProtoSize.lengthDelimited(agreement.serializedSize) }
+        if let message = self.agreement { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let agreement {
+        if let message = self.agreement {
             writer.writeTag(0x0A)
-            writer.writeMessage(agreement)
+            writer.writeMessage(message)
         }
     }
 
@@ -1081,7 +1081,7 @@ extension Corridor_V1_RecordAgreementRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let agreement { members.append(ProtoJSON.Member("agreement", agreement.jsonValue())) }
+        if let message = self.agreement { members.append(ProtoJSON.Member("agreement", message.jsonValue())) }
         return .object(members)
     }
 
@@ -1114,7 +1114,7 @@ extension Corridor_V1_RecordAgreementRequest: ProtobufCBacked {
             case "agreement":
                 try ProtoJSONRead.once(&seen, 0, field: "agreement", path: path)
                 if case .null = member.value { continue }
-                agreement = try Corridor_V1_Agreement(json: member.value, path: fieldPath)
+                self.agreement = try Corridor_V1_Agreement(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.RecordAgreementRequest")
             }
@@ -1150,24 +1150,24 @@ extension Corridor_V1_UpdateAgreementRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let agreement { size &+= 1 &+ ProtoSize.lengthDelimited(agreement.serializedSize) }
-        for element in fields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
+        if let message = self.agreement { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        for element in self.fields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let agreement {
+        if let message = self.agreement {
             writer.writeTag(0x0A)
-            writer.writeMessage(agreement)
+            writer.writeMessage(message)
         }
-        for element in fields {
+        for element in self.fields {
             writer.writeTag(0x12)
             writer.writeString(element)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
     }
 
@@ -1177,9 +1177,9 @@ extension Corridor_V1_UpdateAgreementRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let agreement { members.append(ProtoJSON.Member("agreement", agreement.jsonValue())) }
-        if !fields.isEmpty { members.append(ProtoJSON.Member("fields", .array(fields.map { .string($0) }))) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
+        if let message = self.agreement { members.append(ProtoJSON.Member("agreement", message.jsonValue())) }
+        if !self.fields.isEmpty { members.append(ProtoJSON.Member("fields", .array(self.fields.map { .string($0) }))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
         return .object(members)
     }
 
@@ -1214,13 +1214,13 @@ extension Corridor_V1_UpdateAgreementRequest: ProtobufCBacked {
             case "agreement":
                 try ProtoJSONRead.once(&seen, 0, field: "agreement", path: path)
                 if case .null = member.value { continue }
-                agreement = try Corridor_V1_Agreement(json: member.value, path: fieldPath)
+                self.agreement = try Corridor_V1_Agreement(json: member.value, path: fieldPath)
             case "fields":
                 try ProtoJSONRead.once(&seen, 1, field: "fields", path: path)
-                fields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.fields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "reason":
                 try ProtoJSONRead.once(&seen, 2, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.UpdateAgreementRequest")
             }
@@ -1260,29 +1260,29 @@ extension Corridor_V1_SetAgreementStatusRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !agreementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(agreementID.utf8.count) }
-        if status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(status.rawValue) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
-        if !date.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(date.utf8.count) }
+        if !self.agreementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.agreementID.utf8.count) }
+        if self.status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.status.rawValue) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
+        if !self.date.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.date.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !agreementID.isEmpty {
+        if !self.agreementID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(agreementID)
+            writer.writeString(self.agreementID)
         }
-        if status.rawValue != 0 {
+        if self.status.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(status.rawValue)
+            writer.writeInt32(self.status.rawValue)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
-        if !date.isEmpty {
+        if !self.date.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(date)
+            writer.writeString(self.date)
         }
     }
 
@@ -1292,10 +1292,10 @@ extension Corridor_V1_SetAgreementStatusRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !agreementID.isEmpty { members.append(ProtoJSON.Member("agreementId", .string(agreementID))) }
-        if status.rawValue != 0 { members.append(ProtoJSON.Member("status", status.jsonValue)) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
-        if !date.isEmpty { members.append(ProtoJSON.Member("date", .string(date))) }
+        if !self.agreementID.isEmpty { members.append(ProtoJSON.Member("agreementId", .string(self.agreementID))) }
+        if self.status.rawValue != 0 { members.append(ProtoJSON.Member("status", self.status.jsonValue)) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
+        if !self.date.isEmpty { members.append(ProtoJSON.Member("date", .string(self.date))) }
         return .object(members)
     }
 
@@ -1329,16 +1329,16 @@ extension Corridor_V1_SetAgreementStatusRequest: ProtobufCBacked {
             switch member.key {
             case "agreementId", "agreement_id":
                 try ProtoJSONRead.once(&seen, 0, field: "agreement_id", path: path)
-                agreementID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.agreementID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "status":
                 try ProtoJSONRead.once(&seen, 1, field: "status", path: path)
-                status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "reason":
                 try ProtoJSONRead.once(&seen, 2, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "date":
                 try ProtoJSONRead.once(&seen, 3, field: "date", path: path)
-                date = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.date = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.SetAgreementStatusRequest")
             }
@@ -1379,34 +1379,34 @@ extension Corridor_V1_RecordFulfilmentRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !agreementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(agreementID.utf8.count) }
-        if !termID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(termID.utf8.count) }
-        if count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(count)) }
-        if !date.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(date.utf8.count) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
+        if !self.agreementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.agreementID.utf8.count) }
+        if !self.termID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.termID.utf8.count) }
+        if self.count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.count)) }
+        if !self.date.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.date.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !agreementID.isEmpty {
+        if !self.agreementID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(agreementID)
+            writer.writeString(self.agreementID)
         }
-        if !termID.isEmpty {
+        if !self.termID.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(termID)
+            writer.writeString(self.termID)
         }
-        if count != 0 {
+        if self.count != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(UInt64(count))
+            writer.writeVarint(UInt64(self.count))
         }
-        if !date.isEmpty {
+        if !self.date.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(date)
+            writer.writeString(self.date)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x2A)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
     }
 
@@ -1416,11 +1416,11 @@ extension Corridor_V1_RecordFulfilmentRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !agreementID.isEmpty { members.append(ProtoJSON.Member("agreementId", .string(agreementID))) }
-        if !termID.isEmpty { members.append(ProtoJSON.Member("termId", .string(termID))) }
-        if count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(count)))) }
-        if !date.isEmpty { members.append(ProtoJSON.Member("date", .string(date))) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
+        if !self.agreementID.isEmpty { members.append(ProtoJSON.Member("agreementId", .string(self.agreementID))) }
+        if !self.termID.isEmpty { members.append(ProtoJSON.Member("termId", .string(self.termID))) }
+        if self.count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(self.count)))) }
+        if !self.date.isEmpty { members.append(ProtoJSON.Member("date", .string(self.date))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
         return .object(members)
     }
 
@@ -1455,19 +1455,19 @@ extension Corridor_V1_RecordFulfilmentRequest: ProtobufCBacked {
             switch member.key {
             case "agreementId", "agreement_id":
                 try ProtoJSONRead.once(&seen, 0, field: "agreement_id", path: path)
-                agreementID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.agreementID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "termId", "term_id":
                 try ProtoJSONRead.once(&seen, 1, field: "term_id", path: path)
-                termID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.termID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "count":
                 try ProtoJSONRead.once(&seen, 2, field: "count", path: path)
-                count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "date":
                 try ProtoJSONRead.once(&seen, 3, field: "date", path: path)
-                date = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.date = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "reason":
                 try ProtoJSONRead.once(&seen, 4, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.RecordFulfilmentRequest")
             }
@@ -1496,14 +1496,14 @@ extension Corridor_V1_ListAgreementsRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(status.rawValue) }
+        if self.status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.status.rawValue) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if status.rawValue != 0 {
+        if self.status.rawValue != 0 {
             writer.writeTag(0x08)
-            writer.writeInt32(status.rawValue)
+            writer.writeInt32(self.status.rawValue)
         }
     }
 
@@ -1513,7 +1513,7 @@ extension Corridor_V1_ListAgreementsRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if status.rawValue != 0 { members.append(ProtoJSON.Member("status", status.jsonValue)) }
+        if self.status.rawValue != 0 { members.append(ProtoJSON.Member("status", self.status.jsonValue)) }
         return .object(members)
     }
 
@@ -1544,7 +1544,7 @@ extension Corridor_V1_ListAgreementsRequest: ProtobufCBacked {
             switch member.key {
             case "status":
                 try ProtoJSONRead.once(&seen, 0, field: "status", path: path)
-                status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListAgreementsRequest")
             }
@@ -1573,12 +1573,12 @@ extension Corridor_V1_ListAgreementsResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in agreements { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in self.agreements { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in agreements {
+        for element in self.agreements {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
@@ -1590,7 +1590,7 @@ extension Corridor_V1_ListAgreementsResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !agreements.isEmpty { members.append(ProtoJSON.Member("agreements", .array(agreements.map { $0.jsonValue() }))) }
+        if !self.agreements.isEmpty { members.append(ProtoJSON.Member("agreements", .array(self.agreements.map { $0.jsonValue() }))) }
         return .object(members)
     }
 
@@ -1622,7 +1622,7 @@ extension Corridor_V1_ListAgreementsResponse: ProtobufCBacked {
             case "agreements":
                 try ProtoJSONRead.once(&seen, 0, field: "agreements", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    agreements.append(try Corridor_V1_Agreement(json: element, path: fieldPath + "[\(index)]"))
+                    self.agreements.append(try Corridor_V1_Agreement(json: element, path: fieldPath + "[\(index)]"))
                 }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListAgreementsResponse")
@@ -1662,29 +1662,29 @@ extension Corridor_V1_TermProgress: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let term { size &+= 1 &+ ProtoSize.lengthDelimited(term.serializedSize) }
-        if done != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(done)) }
-        if target != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(target)) }
-        if !source.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(source.utf8.count) }
+        if let message = self.term { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if self.done != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.done)) }
+        if self.target != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.target)) }
+        if !self.source.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.source.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let term {
+        if let message = self.term {
             writer.writeTag(0x0A)
-            writer.writeMessage(term)
+            writer.writeMessage(message)
         }
-        if done != 0 {
+        if self.done != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(done))
+            writer.writeVarint(UInt64(self.done))
         }
-        if target != 0 {
+        if self.target != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(UInt64(target))
+            writer.writeVarint(UInt64(self.target))
         }
-        if !source.isEmpty {
+        if !self.source.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(source)
+            writer.writeString(self.source)
         }
     }
 
@@ -1694,10 +1694,10 @@ extension Corridor_V1_TermProgress: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let term { members.append(ProtoJSON.Member("term", term.jsonValue())) }
-        if done != 0 { members.append(ProtoJSON.Member("done", .number(ProtoJSON.Number(done)))) }
-        if target != 0 { members.append(ProtoJSON.Member("target", .number(ProtoJSON.Number(target)))) }
-        if !source.isEmpty { members.append(ProtoJSON.Member("source", .string(source))) }
+        if let message = self.term { members.append(ProtoJSON.Member("term", message.jsonValue())) }
+        if self.done != 0 { members.append(ProtoJSON.Member("done", .number(ProtoJSON.Number(self.done)))) }
+        if self.target != 0 { members.append(ProtoJSON.Member("target", .number(ProtoJSON.Number(self.target)))) }
+        if !self.source.isEmpty { members.append(ProtoJSON.Member("source", .string(self.source))) }
         return .object(members)
     }
 
@@ -1733,16 +1733,16 @@ extension Corridor_V1_TermProgress: ProtobufCBacked {
             case "term":
                 try ProtoJSONRead.once(&seen, 0, field: "term", path: path)
                 if case .null = member.value { continue }
-                term = try Corridor_V1_Agreement.Term(json: member.value, path: fieldPath)
+                self.term = try Corridor_V1_Agreement.Term(json: member.value, path: fieldPath)
             case "done":
                 try ProtoJSONRead.once(&seen, 1, field: "done", path: path)
-                done = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.done = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "target":
                 try ProtoJSONRead.once(&seen, 2, field: "target", path: path)
-                target = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.target = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "source":
                 try ProtoJSONRead.once(&seen, 3, field: "source", path: path)
-                source = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.source = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.TermProgress")
             }
@@ -1778,22 +1778,22 @@ extension Corridor_V1_AgreementProgress: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let agreement { size &+= 1 &+ ProtoSize.lengthDelimited(agreement.serializedSize) }
-        for element in terms { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if allMet { size &+= 2 }
+        if let message = self.agreement { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        for element in self.terms { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.allMet { size &+= 2 }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let agreement {
+        if let message = self.agreement {
             writer.writeTag(0x0A)
-            writer.writeMessage(agreement)
+            writer.writeMessage(message)
         }
-        for element in terms {
+        for element in self.terms {
             writer.writeTag(0x12)
             writer.writeMessage(element)
         }
-        if allMet {
+        if self.allMet {
             writer.writeTag(0x18)
             writer.writeBool(true)
         }
@@ -1805,9 +1805,9 @@ extension Corridor_V1_AgreementProgress: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let agreement { members.append(ProtoJSON.Member("agreement", agreement.jsonValue())) }
-        if !terms.isEmpty { members.append(ProtoJSON.Member("terms", .array(terms.map { $0.jsonValue() }))) }
-        if allMet { members.append(ProtoJSON.Member("allMet", .bool(allMet))) }
+        if let message = self.agreement { members.append(ProtoJSON.Member("agreement", message.jsonValue())) }
+        if !self.terms.isEmpty { members.append(ProtoJSON.Member("terms", .array(self.terms.map { $0.jsonValue() }))) }
+        if self.allMet { members.append(ProtoJSON.Member("allMet", .bool(self.allMet))) }
         return .object(members)
     }
 
@@ -1842,15 +1842,15 @@ extension Corridor_V1_AgreementProgress: ProtobufCBacked {
             case "agreement":
                 try ProtoJSONRead.once(&seen, 0, field: "agreement", path: path)
                 if case .null = member.value { continue }
-                agreement = try Corridor_V1_Agreement(json: member.value, path: fieldPath)
+                self.agreement = try Corridor_V1_Agreement(json: member.value, path: fieldPath)
             case "terms":
                 try ProtoJSONRead.once(&seen, 1, field: "terms", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    terms.append(try Corridor_V1_TermProgress(json: element, path: fieldPath + "[\(index)]"))
+                    self.terms.append(try Corridor_V1_TermProgress(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "allMet", "all_met":
                 try ProtoJSONRead.once(&seen, 2, field: "all_met", path: path)
-                allMet = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.allMet = try ProtoJSONRead.bool(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.AgreementProgress")
             }

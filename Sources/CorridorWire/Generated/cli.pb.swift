@@ -34,19 +34,19 @@ extension Corridor_V1_HealthView: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !service.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(service.utf8.count) }
-        if status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(status.rawValue) }
+        if !self.service.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.service.utf8.count) }
+        if self.status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.status.rawValue) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !service.isEmpty {
+        if !self.service.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(service)
+            writer.writeString(self.service)
         }
-        if status.rawValue != 0 {
+        if self.status.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(status.rawValue)
+            writer.writeInt32(self.status.rawValue)
         }
     }
 
@@ -56,8 +56,8 @@ extension Corridor_V1_HealthView: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !service.isEmpty { members.append(ProtoJSON.Member("service", .string(service))) }
-        if status.rawValue != 0 { members.append(ProtoJSON.Member("status", status.jsonValue)) }
+        if !self.service.isEmpty { members.append(ProtoJSON.Member("service", .string(self.service))) }
+        if self.status.rawValue != 0 { members.append(ProtoJSON.Member("status", self.status.jsonValue)) }
         return .object(members)
     }
 
@@ -89,10 +89,10 @@ extension Corridor_V1_HealthView: ProtobufCBacked {
             switch member.key {
             case "service":
                 try ProtoJSONRead.once(&seen, 0, field: "service", path: path)
-                service = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.service = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "status":
                 try ProtoJSONRead.once(&seen, 1, field: "status", path: path)
-                status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.HealthView")
             }
@@ -137,39 +137,39 @@ extension Corridor_V1_PingSummary: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(count)) }
-        if payloadBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(payloadBytes)) }
-        if minNs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(minNs)) }
-        if p50Ns != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(p50Ns)) }
-        if p99Ns != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(p99Ns)) }
-        if maxNs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(maxNs)) }
+        if self.count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.count)) }
+        if self.payloadBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.payloadBytes)) }
+        if self.minNs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.minNs)) }
+        if self.p50Ns != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.p50Ns)) }
+        if self.p99Ns != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.p99Ns)) }
+        if self.maxNs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.maxNs)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if count != 0 {
+        if self.count != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(UInt64(count))
+            writer.writeVarint(UInt64(self.count))
         }
-        if payloadBytes != 0 {
+        if self.payloadBytes != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(payloadBytes))
+            writer.writeVarint(UInt64(self.payloadBytes))
         }
-        if minNs != 0 {
+        if self.minNs != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(minNs)
+            writer.writeVarint(self.minNs)
         }
-        if p50Ns != 0 {
+        if self.p50Ns != 0 {
             writer.writeTag(0x20)
-            writer.writeVarint(p50Ns)
+            writer.writeVarint(self.p50Ns)
         }
-        if p99Ns != 0 {
+        if self.p99Ns != 0 {
             writer.writeTag(0x28)
-            writer.writeVarint(p99Ns)
+            writer.writeVarint(self.p99Ns)
         }
-        if maxNs != 0 {
+        if self.maxNs != 0 {
             writer.writeTag(0x30)
-            writer.writeVarint(maxNs)
+            writer.writeVarint(self.maxNs)
         }
     }
 
@@ -179,12 +179,12 @@ extension Corridor_V1_PingSummary: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(count)))) }
-        if payloadBytes != 0 { members.append(ProtoJSON.Member("payloadBytes", .number(ProtoJSON.Number(payloadBytes)))) }
-        if minNs != 0 { members.append(ProtoJSON.Member("minNs", .string(String(minNs)))) }
-        if p50Ns != 0 { members.append(ProtoJSON.Member("p50Ns", .string(String(p50Ns)))) }
-        if p99Ns != 0 { members.append(ProtoJSON.Member("p99Ns", .string(String(p99Ns)))) }
-        if maxNs != 0 { members.append(ProtoJSON.Member("maxNs", .string(String(maxNs)))) }
+        if self.count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(self.count)))) }
+        if self.payloadBytes != 0 { members.append(ProtoJSON.Member("payloadBytes", .number(ProtoJSON.Number(self.payloadBytes)))) }
+        if self.minNs != 0 { members.append(ProtoJSON.Member("minNs", .string(String(self.minNs)))) }
+        if self.p50Ns != 0 { members.append(ProtoJSON.Member("p50Ns", .string(String(self.p50Ns)))) }
+        if self.p99Ns != 0 { members.append(ProtoJSON.Member("p99Ns", .string(String(self.p99Ns)))) }
+        if self.maxNs != 0 { members.append(ProtoJSON.Member("maxNs", .string(String(self.maxNs)))) }
         return .object(members)
     }
 
@@ -220,22 +220,22 @@ extension Corridor_V1_PingSummary: ProtobufCBacked {
             switch member.key {
             case "count":
                 try ProtoJSONRead.once(&seen, 0, field: "count", path: path)
-                count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "payloadBytes", "payload_bytes":
                 try ProtoJSONRead.once(&seen, 1, field: "payload_bytes", path: path)
-                payloadBytes = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.payloadBytes = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "minNs", "min_ns":
                 try ProtoJSONRead.once(&seen, 2, field: "min_ns", path: path)
-                minNs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.minNs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "p50Ns", "p50_ns":
                 try ProtoJSONRead.once(&seen, 3, field: "p50_ns", path: path)
-                p50Ns = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.p50Ns = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "p99Ns", "p99_ns":
                 try ProtoJSONRead.once(&seen, 4, field: "p99_ns", path: path)
-                p99Ns = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.p99Ns = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "maxNs", "max_ns":
                 try ProtoJSONRead.once(&seen, 5, field: "max_ns", path: path)
-                maxNs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.maxNs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.PingSummary")
             }
@@ -273,24 +273,24 @@ extension Corridor_V1_CaseListPage: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in cases { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if total != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(total)) }
-        if !nextPageToken.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(nextPageToken.utf8.count) }
+        for element in self.cases { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.total != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.total)) }
+        if !self.nextPageToken.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.nextPageToken.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in cases {
+        for element in self.cases {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
-        if total != 0 {
+        if self.total != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(total))
+            writer.writeVarint(UInt64(self.total))
         }
-        if !nextPageToken.isEmpty {
+        if !self.nextPageToken.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(nextPageToken)
+            writer.writeString(self.nextPageToken)
         }
     }
 
@@ -300,9 +300,9 @@ extension Corridor_V1_CaseListPage: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !cases.isEmpty { members.append(ProtoJSON.Member("cases", .array(cases.map { $0.jsonValue() }))) }
-        if total != 0 { members.append(ProtoJSON.Member("total", .number(ProtoJSON.Number(total)))) }
-        if !nextPageToken.isEmpty { members.append(ProtoJSON.Member("nextPageToken", .string(nextPageToken))) }
+        if !self.cases.isEmpty { members.append(ProtoJSON.Member("cases", .array(self.cases.map { $0.jsonValue() }))) }
+        if self.total != 0 { members.append(ProtoJSON.Member("total", .number(ProtoJSON.Number(self.total)))) }
+        if !self.nextPageToken.isEmpty { members.append(ProtoJSON.Member("nextPageToken", .string(self.nextPageToken))) }
         return .object(members)
     }
 
@@ -336,14 +336,14 @@ extension Corridor_V1_CaseListPage: ProtobufCBacked {
             case "cases":
                 try ProtoJSONRead.once(&seen, 0, field: "cases", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    cases.append(try Corridor_V1_CaseView(json: element, path: fieldPath + "[\(index)]"))
+                    self.cases.append(try Corridor_V1_CaseView(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "total":
                 try ProtoJSONRead.once(&seen, 1, field: "total", path: path)
-                total = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.total = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "nextPageToken", "next_page_token":
                 try ProtoJSONRead.once(&seen, 2, field: "next_page_token", path: path)
-                nextPageToken = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.nextPageToken = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CaseListPage")
             }
@@ -414,77 +414,77 @@ extension Corridor_V1_DemoSummary: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in parties { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        for element in sites { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        if cases != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(cases)) }
-        for element in figures { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        if !agreement.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(agreement.utf8.count) }
-        if !list.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(list.utf8.count) }
-        if listStatus.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(listStatus.rawValue) }
-        for element in listed { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        if !window.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(window.utf8.count) }
-        if !movement.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(movement.utf8.count) }
-        for element in evacuated { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        if evacuationsDone != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(evacuationsDone)) }
-        if evacuationsTarget != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(evacuationsTarget)) }
-        for element in tryNext { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        for element in self.parties { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        for element in self.sites { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if self.cases != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.cases)) }
+        for element in self.figures { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if !self.agreement.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.agreement.utf8.count) }
+        if !self.list.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.list.utf8.count) }
+        if self.listStatus.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.listStatus.rawValue) }
+        for element in self.listed { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if !self.window.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.window.utf8.count) }
+        if !self.movement.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.movement.utf8.count) }
+        for element in self.evacuated { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if self.evacuationsDone != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.evacuationsDone)) }
+        if self.evacuationsTarget != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.evacuationsTarget)) }
+        for element in self.tryNext { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in parties {
+        for element in self.parties {
             writer.writeTag(0x0A)
             writer.writeString(element)
         }
-        for element in sites {
+        for element in self.sites {
             writer.writeTag(0x12)
             writer.writeString(element)
         }
-        if cases != 0 {
+        if self.cases != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(UInt64(cases))
+            writer.writeVarint(UInt64(self.cases))
         }
-        for element in figures {
+        for element in self.figures {
             writer.writeTag(0x22)
             writer.writeString(element)
         }
-        if !agreement.isEmpty {
+        if !self.agreement.isEmpty {
             writer.writeTag(0x2A)
-            writer.writeString(agreement)
+            writer.writeString(self.agreement)
         }
-        if !list.isEmpty {
+        if !self.list.isEmpty {
             writer.writeTag(0x32)
-            writer.writeString(list)
+            writer.writeString(self.list)
         }
-        if listStatus.rawValue != 0 {
+        if self.listStatus.rawValue != 0 {
             writer.writeTag(0x38)
-            writer.writeInt32(listStatus.rawValue)
+            writer.writeInt32(self.listStatus.rawValue)
         }
-        for element in listed {
+        for element in self.listed {
             writer.writeTag(0x42)
             writer.writeString(element)
         }
-        if !window.isEmpty {
+        if !self.window.isEmpty {
             writer.writeTag(0x4A)
-            writer.writeString(window)
+            writer.writeString(self.window)
         }
-        if !movement.isEmpty {
+        if !self.movement.isEmpty {
             writer.writeTag(0x52)
-            writer.writeString(movement)
+            writer.writeString(self.movement)
         }
-        for element in evacuated {
+        for element in self.evacuated {
             writer.writeTag(0x5A)
             writer.writeString(element)
         }
-        if evacuationsDone != 0 {
+        if self.evacuationsDone != 0 {
             writer.writeTag(0x60)
-            writer.writeVarint(UInt64(evacuationsDone))
+            writer.writeVarint(UInt64(self.evacuationsDone))
         }
-        if evacuationsTarget != 0 {
+        if self.evacuationsTarget != 0 {
             writer.writeTag(0x68)
-            writer.writeVarint(UInt64(evacuationsTarget))
+            writer.writeVarint(UInt64(self.evacuationsTarget))
         }
-        for element in tryNext {
+        for element in self.tryNext {
             writer.writeTag(0x72)
             writer.writeString(element)
         }
@@ -496,20 +496,20 @@ extension Corridor_V1_DemoSummary: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !parties.isEmpty { members.append(ProtoJSON.Member("parties", .array(parties.map { .string($0) }))) }
-        if !sites.isEmpty { members.append(ProtoJSON.Member("sites", .array(sites.map { .string($0) }))) }
-        if cases != 0 { members.append(ProtoJSON.Member("cases", .number(ProtoJSON.Number(cases)))) }
-        if !figures.isEmpty { members.append(ProtoJSON.Member("figures", .array(figures.map { .string($0) }))) }
-        if !agreement.isEmpty { members.append(ProtoJSON.Member("agreement", .string(agreement))) }
-        if !list.isEmpty { members.append(ProtoJSON.Member("list", .string(list))) }
-        if listStatus.rawValue != 0 { members.append(ProtoJSON.Member("listStatus", listStatus.jsonValue)) }
-        if !listed.isEmpty { members.append(ProtoJSON.Member("listed", .array(listed.map { .string($0) }))) }
-        if !window.isEmpty { members.append(ProtoJSON.Member("window", .string(window))) }
-        if !movement.isEmpty { members.append(ProtoJSON.Member("movement", .string(movement))) }
-        if !evacuated.isEmpty { members.append(ProtoJSON.Member("evacuated", .array(evacuated.map { .string($0) }))) }
-        if evacuationsDone != 0 { members.append(ProtoJSON.Member("evacuationsDone", .number(ProtoJSON.Number(evacuationsDone)))) }
-        if evacuationsTarget != 0 { members.append(ProtoJSON.Member("evacuationsTarget", .number(ProtoJSON.Number(evacuationsTarget)))) }
-        if !tryNext.isEmpty { members.append(ProtoJSON.Member("tryNext", .array(tryNext.map { .string($0) }))) }
+        if !self.parties.isEmpty { members.append(ProtoJSON.Member("parties", .array(self.parties.map { .string($0) }))) }
+        if !self.sites.isEmpty { members.append(ProtoJSON.Member("sites", .array(self.sites.map { .string($0) }))) }
+        if self.cases != 0 { members.append(ProtoJSON.Member("cases", .number(ProtoJSON.Number(self.cases)))) }
+        if !self.figures.isEmpty { members.append(ProtoJSON.Member("figures", .array(self.figures.map { .string($0) }))) }
+        if !self.agreement.isEmpty { members.append(ProtoJSON.Member("agreement", .string(self.agreement))) }
+        if !self.list.isEmpty { members.append(ProtoJSON.Member("list", .string(self.list))) }
+        if self.listStatus.rawValue != 0 { members.append(ProtoJSON.Member("listStatus", self.listStatus.jsonValue)) }
+        if !self.listed.isEmpty { members.append(ProtoJSON.Member("listed", .array(self.listed.map { .string($0) }))) }
+        if !self.window.isEmpty { members.append(ProtoJSON.Member("window", .string(self.window))) }
+        if !self.movement.isEmpty { members.append(ProtoJSON.Member("movement", .string(self.movement))) }
+        if !self.evacuated.isEmpty { members.append(ProtoJSON.Member("evacuated", .array(self.evacuated.map { .string($0) }))) }
+        if self.evacuationsDone != 0 { members.append(ProtoJSON.Member("evacuationsDone", .number(ProtoJSON.Number(self.evacuationsDone)))) }
+        if self.evacuationsTarget != 0 { members.append(ProtoJSON.Member("evacuationsTarget", .number(ProtoJSON.Number(self.evacuationsTarget)))) }
+        if !self.tryNext.isEmpty { members.append(ProtoJSON.Member("tryNext", .array(self.tryNext.map { .string($0) }))) }
         return .object(members)
     }
 
@@ -553,46 +553,46 @@ extension Corridor_V1_DemoSummary: ProtobufCBacked {
             switch member.key {
             case "parties":
                 try ProtoJSONRead.once(&seen, 0, field: "parties", path: path)
-                parties = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.parties = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "sites":
                 try ProtoJSONRead.once(&seen, 1, field: "sites", path: path)
-                sites = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.sites = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "cases":
                 try ProtoJSONRead.once(&seen, 2, field: "cases", path: path)
-                cases = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.cases = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "figures":
                 try ProtoJSONRead.once(&seen, 3, field: "figures", path: path)
-                figures = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.figures = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "agreement":
                 try ProtoJSONRead.once(&seen, 4, field: "agreement", path: path)
-                agreement = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.agreement = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "list":
                 try ProtoJSONRead.once(&seen, 5, field: "list", path: path)
-                list = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.list = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "listStatus", "list_status":
                 try ProtoJSONRead.once(&seen, 6, field: "list_status", path: path)
-                listStatus = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.listStatus = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "listed":
                 try ProtoJSONRead.once(&seen, 7, field: "listed", path: path)
-                listed = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.listed = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "window":
                 try ProtoJSONRead.once(&seen, 8, field: "window", path: path)
-                window = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.window = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "movement":
                 try ProtoJSONRead.once(&seen, 9, field: "movement", path: path)
-                movement = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.movement = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "evacuated":
                 try ProtoJSONRead.once(&seen, 10, field: "evacuated", path: path)
-                evacuated = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.evacuated = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "evacuationsDone", "evacuations_done":
                 try ProtoJSONRead.once(&seen, 11, field: "evacuations_done", path: path)
-                evacuationsDone = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.evacuationsDone = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "evacuationsTarget", "evacuations_target":
                 try ProtoJSONRead.once(&seen, 12, field: "evacuations_target", path: path)
-                evacuationsTarget = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.evacuationsTarget = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "tryNext", "try_next":
                 try ProtoJSONRead.once(&seen, 13, field: "try_next", path: path)
-                tryNext = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.tryNext = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DemoSummary")
             }
@@ -631,24 +631,24 @@ extension Corridor_V1_DirectoryLock: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !state.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(state.utf8.count) }
-        if pid != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(pid)) }
-        if !detail.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(detail.utf8.count) }
+        if !self.state.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.state.utf8.count) }
+        if self.pid != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.pid)) }
+        if !self.detail.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.detail.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !state.isEmpty {
+        if !self.state.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(state)
+            writer.writeString(self.state)
         }
-        if pid != 0 {
+        if self.pid != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(pid))
+            writer.writeVarint(UInt64(self.pid))
         }
-        if !detail.isEmpty {
+        if !self.detail.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(detail)
+            writer.writeString(self.detail)
         }
     }
 
@@ -658,9 +658,9 @@ extension Corridor_V1_DirectoryLock: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !state.isEmpty { members.append(ProtoJSON.Member("state", .string(state))) }
-        if pid != 0 { members.append(ProtoJSON.Member("pid", .number(ProtoJSON.Number(pid)))) }
-        if !detail.isEmpty { members.append(ProtoJSON.Member("detail", .string(detail))) }
+        if !self.state.isEmpty { members.append(ProtoJSON.Member("state", .string(self.state))) }
+        if self.pid != 0 { members.append(ProtoJSON.Member("pid", .number(ProtoJSON.Number(self.pid)))) }
+        if !self.detail.isEmpty { members.append(ProtoJSON.Member("detail", .string(self.detail))) }
         return .object(members)
     }
 
@@ -693,13 +693,13 @@ extension Corridor_V1_DirectoryLock: ProtobufCBacked {
             switch member.key {
             case "state":
                 try ProtoJSONRead.once(&seen, 0, field: "state", path: path)
-                state = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.state = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "pid":
                 try ProtoJSONRead.once(&seen, 1, field: "pid", path: path)
-                pid = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.pid = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "detail":
                 try ProtoJSONRead.once(&seen, 2, field: "detail", path: path)
-                detail = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.detail = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DirectoryLock")
             }
@@ -743,34 +743,34 @@ extension Corridor_V1_InspectFinding: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !severity.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(severity.utf8.count) }
-        if !file.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(file.utf8.count) }
-        if hasOffset { size &+= 2 }
-        if offset != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(offset)) }
-        if !fault.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(fault.utf8.count) }
+        if !self.severity.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.severity.utf8.count) }
+        if !self.file.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.file.utf8.count) }
+        if self.hasOffset { size &+= 2 }
+        if self.offset != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.offset)) }
+        if !self.fault.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.fault.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !severity.isEmpty {
+        if !self.severity.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(severity)
+            writer.writeString(self.severity)
         }
-        if !file.isEmpty {
+        if !self.file.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(file)
+            writer.writeString(self.file)
         }
-        if hasOffset {
+        if self.hasOffset {
             writer.writeTag(0x18)
             writer.writeBool(true)
         }
-        if offset != 0 {
+        if self.offset != 0 {
             writer.writeTag(0x20)
-            writer.writeVarint(offset)
+            writer.writeVarint(self.offset)
         }
-        if !fault.isEmpty {
+        if !self.fault.isEmpty {
             writer.writeTag(0x2A)
-            writer.writeString(fault)
+            writer.writeString(self.fault)
         }
     }
 
@@ -780,11 +780,11 @@ extension Corridor_V1_InspectFinding: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !severity.isEmpty { members.append(ProtoJSON.Member("severity", .string(severity))) }
-        if !file.isEmpty { members.append(ProtoJSON.Member("file", .string(file))) }
-        if hasOffset { members.append(ProtoJSON.Member("hasOffset", .bool(hasOffset))) }
-        if offset != 0 { members.append(ProtoJSON.Member("offset", .string(String(offset)))) }
-        if !fault.isEmpty { members.append(ProtoJSON.Member("fault", .string(fault))) }
+        if !self.severity.isEmpty { members.append(ProtoJSON.Member("severity", .string(self.severity))) }
+        if !self.file.isEmpty { members.append(ProtoJSON.Member("file", .string(self.file))) }
+        if self.hasOffset { members.append(ProtoJSON.Member("hasOffset", .bool(self.hasOffset))) }
+        if self.offset != 0 { members.append(ProtoJSON.Member("offset", .string(String(self.offset)))) }
+        if !self.fault.isEmpty { members.append(ProtoJSON.Member("fault", .string(self.fault))) }
         return .object(members)
     }
 
@@ -819,19 +819,19 @@ extension Corridor_V1_InspectFinding: ProtobufCBacked {
             switch member.key {
             case "severity":
                 try ProtoJSONRead.once(&seen, 0, field: "severity", path: path)
-                severity = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.severity = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "file":
                 try ProtoJSONRead.once(&seen, 1, field: "file", path: path)
-                file = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.file = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "hasOffset", "has_offset":
                 try ProtoJSONRead.once(&seen, 2, field: "has_offset", path: path)
-                hasOffset = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.hasOffset = try ProtoJSONRead.bool(member.value, path: fieldPath)
             case "offset":
                 try ProtoJSONRead.once(&seen, 3, field: "offset", path: path)
-                offset = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.offset = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "fault":
                 try ProtoJSONRead.once(&seen, 4, field: "fault", path: path)
-                fault = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.fault = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.InspectFinding")
             }
@@ -889,57 +889,57 @@ extension Corridor_V1_VerifyReport: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !directory.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(directory.utf8.count) }
-        if clean { size &+= 2 }
-        if let lock { size &+= 1 &+ ProtoSize.lengthDelimited(lock.serializedSize) }
-        if segments != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(segments)) }
-        if records != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(records)) }
-        if firstSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(firstSequence)) }
-        if lastSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(lastSequence)) }
-        if snapshots != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(snapshots)) }
-        if let firstFault { size &+= 1 &+ ProtoSize.lengthDelimited(firstFault.serializedSize) }
-        for element in findings { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if !self.directory.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.directory.utf8.count) }
+        if self.clean { size &+= 2 }
+        if let message = self.lock { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if self.segments != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.segments)) }
+        if self.records != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.records)) }
+        if self.firstSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.firstSequence)) }
+        if self.lastSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.lastSequence)) }
+        if self.snapshots != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.snapshots)) }
+        if let message = self.firstFault { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        for element in self.findings { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !directory.isEmpty {
+        if !self.directory.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(directory)
+            writer.writeString(self.directory)
         }
-        if clean {
+        if self.clean {
             writer.writeTag(0x10)
             writer.writeBool(true)
         }
-        if let lock {
+        if let message = self.lock {
             writer.writeTag(0x1A)
-            writer.writeMessage(lock)
+            writer.writeMessage(message)
         }
-        if segments != 0 {
+        if self.segments != 0 {
             writer.writeTag(0x20)
-            writer.writeVarint(UInt64(segments))
+            writer.writeVarint(UInt64(self.segments))
         }
-        if records != 0 {
+        if self.records != 0 {
             writer.writeTag(0x28)
-            writer.writeVarint(records)
+            writer.writeVarint(self.records)
         }
-        if firstSequence != 0 {
+        if self.firstSequence != 0 {
             writer.writeTag(0x30)
-            writer.writeVarint(firstSequence)
+            writer.writeVarint(self.firstSequence)
         }
-        if lastSequence != 0 {
+        if self.lastSequence != 0 {
             writer.writeTag(0x38)
-            writer.writeVarint(lastSequence)
+            writer.writeVarint(self.lastSequence)
         }
-        if snapshots != 0 {
+        if self.snapshots != 0 {
             writer.writeTag(0x40)
-            writer.writeVarint(UInt64(snapshots))
+            writer.writeVarint(UInt64(self.snapshots))
         }
-        if let firstFault {
+        if let message = self.firstFault {
             writer.writeTag(0x4A)
-            writer.writeMessage(firstFault)
+            writer.writeMessage(message)
         }
-        for element in findings {
+        for element in self.findings {
             writer.writeTag(0x52)
             writer.writeMessage(element)
         }
@@ -951,16 +951,16 @@ extension Corridor_V1_VerifyReport: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !directory.isEmpty { members.append(ProtoJSON.Member("directory", .string(directory))) }
-        if clean { members.append(ProtoJSON.Member("clean", .bool(clean))) }
-        if let lock { members.append(ProtoJSON.Member("lock", lock.jsonValue())) }
-        if segments != 0 { members.append(ProtoJSON.Member("segments", .number(ProtoJSON.Number(segments)))) }
-        if records != 0 { members.append(ProtoJSON.Member("records", .string(String(records)))) }
-        if firstSequence != 0 { members.append(ProtoJSON.Member("firstSequence", .string(String(firstSequence)))) }
-        if lastSequence != 0 { members.append(ProtoJSON.Member("lastSequence", .string(String(lastSequence)))) }
-        if snapshots != 0 { members.append(ProtoJSON.Member("snapshots", .number(ProtoJSON.Number(snapshots)))) }
-        if let firstFault { members.append(ProtoJSON.Member("firstFault", firstFault.jsonValue())) }
-        if !findings.isEmpty { members.append(ProtoJSON.Member("findings", .array(findings.map { $0.jsonValue() }))) }
+        if !self.directory.isEmpty { members.append(ProtoJSON.Member("directory", .string(self.directory))) }
+        if self.clean { members.append(ProtoJSON.Member("clean", .bool(self.clean))) }
+        if let message = self.lock { members.append(ProtoJSON.Member("lock", message.jsonValue())) }
+        if self.segments != 0 { members.append(ProtoJSON.Member("segments", .number(ProtoJSON.Number(self.segments)))) }
+        if self.records != 0 { members.append(ProtoJSON.Member("records", .string(String(self.records)))) }
+        if self.firstSequence != 0 { members.append(ProtoJSON.Member("firstSequence", .string(String(self.firstSequence)))) }
+        if self.lastSequence != 0 { members.append(ProtoJSON.Member("lastSequence", .string(String(self.lastSequence)))) }
+        if self.snapshots != 0 { members.append(ProtoJSON.Member("snapshots", .number(ProtoJSON.Number(self.snapshots)))) }
+        if let message = self.firstFault { members.append(ProtoJSON.Member("firstFault", message.jsonValue())) }
+        if !self.findings.isEmpty { members.append(ProtoJSON.Member("findings", .array(self.findings.map { $0.jsonValue() }))) }
         return .object(members)
     }
 
@@ -1002,37 +1002,37 @@ extension Corridor_V1_VerifyReport: ProtobufCBacked {
             switch member.key {
             case "directory":
                 try ProtoJSONRead.once(&seen, 0, field: "directory", path: path)
-                directory = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.directory = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "clean":
                 try ProtoJSONRead.once(&seen, 1, field: "clean", path: path)
-                clean = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.clean = try ProtoJSONRead.bool(member.value, path: fieldPath)
             case "lock":
                 try ProtoJSONRead.once(&seen, 2, field: "lock", path: path)
                 if case .null = member.value { continue }
-                lock = try Corridor_V1_DirectoryLock(json: member.value, path: fieldPath)
+                self.lock = try Corridor_V1_DirectoryLock(json: member.value, path: fieldPath)
             case "segments":
                 try ProtoJSONRead.once(&seen, 3, field: "segments", path: path)
-                segments = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.segments = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "records":
                 try ProtoJSONRead.once(&seen, 4, field: "records", path: path)
-                records = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.records = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "firstSequence", "first_sequence":
                 try ProtoJSONRead.once(&seen, 5, field: "first_sequence", path: path)
-                firstSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.firstSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "lastSequence", "last_sequence":
                 try ProtoJSONRead.once(&seen, 6, field: "last_sequence", path: path)
-                lastSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.lastSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "snapshots":
                 try ProtoJSONRead.once(&seen, 7, field: "snapshots", path: path)
-                snapshots = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.snapshots = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "firstFault", "first_fault":
                 try ProtoJSONRead.once(&seen, 8, field: "first_fault", path: path)
                 if case .null = member.value { continue }
-                firstFault = try Corridor_V1_InspectFinding(json: member.value, path: fieldPath)
+                self.firstFault = try Corridor_V1_InspectFinding(json: member.value, path: fieldPath)
             case "findings":
                 try ProtoJSONRead.once(&seen, 9, field: "findings", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    findings.append(try Corridor_V1_InspectFinding(json: element, path: fieldPath + "[\(index)]"))
+                    self.findings.append(try Corridor_V1_InspectFinding(json: element, path: fieldPath + "[\(index)]"))
                 }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.VerifyReport")
@@ -1098,67 +1098,67 @@ extension Corridor_V1_DirectoryStats: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !directory.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(directory.utf8.count) }
-        if let lock { size &+= 1 &+ ProtoSize.lengthDelimited(lock.serializedSize) }
-        if records != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(records)) }
-        if firstSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(firstSequence)) }
-        if !firstRecordedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(firstRecordedAt.utf8.count) }
-        if lastSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(lastSequence)) }
-        if !lastRecordedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(lastRecordedAt.utf8.count) }
-        if recordBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(recordBytes)) }
-        if reservedBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(reservedBytes)) }
-        for element in recordsByType { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        for element in segments { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        for element in snapshots { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if !self.directory.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.directory.utf8.count) }
+        if let message = self.lock { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if self.records != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.records)) }
+        if self.firstSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.firstSequence)) }
+        if !self.firstRecordedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.firstRecordedAt.utf8.count) }
+        if self.lastSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.lastSequence)) }
+        if !self.lastRecordedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.lastRecordedAt.utf8.count) }
+        if self.recordBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.recordBytes)) }
+        if self.reservedBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.reservedBytes)) }
+        for element in self.recordsByType { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in self.segments { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in self.snapshots { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !directory.isEmpty {
+        if !self.directory.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(directory)
+            writer.writeString(self.directory)
         }
-        if let lock {
+        if let message = self.lock {
             writer.writeTag(0x12)
-            writer.writeMessage(lock)
+            writer.writeMessage(message)
         }
-        if records != 0 {
+        if self.records != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(records)
+            writer.writeVarint(self.records)
         }
-        if firstSequence != 0 {
+        if self.firstSequence != 0 {
             writer.writeTag(0x20)
-            writer.writeVarint(firstSequence)
+            writer.writeVarint(self.firstSequence)
         }
-        if !firstRecordedAt.isEmpty {
+        if !self.firstRecordedAt.isEmpty {
             writer.writeTag(0x2A)
-            writer.writeString(firstRecordedAt)
+            writer.writeString(self.firstRecordedAt)
         }
-        if lastSequence != 0 {
+        if self.lastSequence != 0 {
             writer.writeTag(0x30)
-            writer.writeVarint(lastSequence)
+            writer.writeVarint(self.lastSequence)
         }
-        if !lastRecordedAt.isEmpty {
+        if !self.lastRecordedAt.isEmpty {
             writer.writeTag(0x3A)
-            writer.writeString(lastRecordedAt)
+            writer.writeString(self.lastRecordedAt)
         }
-        if recordBytes != 0 {
+        if self.recordBytes != 0 {
             writer.writeTag(0x40)
-            writer.writeVarint(recordBytes)
+            writer.writeVarint(self.recordBytes)
         }
-        if reservedBytes != 0 {
+        if self.reservedBytes != 0 {
             writer.writeTag(0x48)
-            writer.writeVarint(reservedBytes)
+            writer.writeVarint(self.reservedBytes)
         }
-        for element in recordsByType {
+        for element in self.recordsByType {
             writer.writeTag(0x52)
             writer.writeMessage(element)
         }
-        for element in segments {
+        for element in self.segments {
             writer.writeTag(0x5A)
             writer.writeMessage(element)
         }
-        for element in snapshots {
+        for element in self.snapshots {
             writer.writeTag(0x62)
             writer.writeMessage(element)
         }
@@ -1170,18 +1170,18 @@ extension Corridor_V1_DirectoryStats: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !directory.isEmpty { members.append(ProtoJSON.Member("directory", .string(directory))) }
-        if let lock { members.append(ProtoJSON.Member("lock", lock.jsonValue())) }
-        if records != 0 { members.append(ProtoJSON.Member("records", .string(String(records)))) }
-        if firstSequence != 0 { members.append(ProtoJSON.Member("firstSequence", .string(String(firstSequence)))) }
-        if !firstRecordedAt.isEmpty { members.append(ProtoJSON.Member("firstRecordedAt", .string(firstRecordedAt))) }
-        if lastSequence != 0 { members.append(ProtoJSON.Member("lastSequence", .string(String(lastSequence)))) }
-        if !lastRecordedAt.isEmpty { members.append(ProtoJSON.Member("lastRecordedAt", .string(lastRecordedAt))) }
-        if recordBytes != 0 { members.append(ProtoJSON.Member("recordBytes", .string(String(recordBytes)))) }
-        if reservedBytes != 0 { members.append(ProtoJSON.Member("reservedBytes", .string(String(reservedBytes)))) }
-        if !recordsByType.isEmpty { members.append(ProtoJSON.Member("recordsByType", .array(recordsByType.map { $0.jsonValue() }))) }
-        if !segments.isEmpty { members.append(ProtoJSON.Member("segments", .array(segments.map { $0.jsonValue() }))) }
-        if !snapshots.isEmpty { members.append(ProtoJSON.Member("snapshots", .array(snapshots.map { $0.jsonValue() }))) }
+        if !self.directory.isEmpty { members.append(ProtoJSON.Member("directory", .string(self.directory))) }
+        if let message = self.lock { members.append(ProtoJSON.Member("lock", message.jsonValue())) }
+        if self.records != 0 { members.append(ProtoJSON.Member("records", .string(String(self.records)))) }
+        if self.firstSequence != 0 { members.append(ProtoJSON.Member("firstSequence", .string(String(self.firstSequence)))) }
+        if !self.firstRecordedAt.isEmpty { members.append(ProtoJSON.Member("firstRecordedAt", .string(self.firstRecordedAt))) }
+        if self.lastSequence != 0 { members.append(ProtoJSON.Member("lastSequence", .string(String(self.lastSequence)))) }
+        if !self.lastRecordedAt.isEmpty { members.append(ProtoJSON.Member("lastRecordedAt", .string(self.lastRecordedAt))) }
+        if self.recordBytes != 0 { members.append(ProtoJSON.Member("recordBytes", .string(String(self.recordBytes)))) }
+        if self.reservedBytes != 0 { members.append(ProtoJSON.Member("reservedBytes", .string(String(self.reservedBytes)))) }
+        if !self.recordsByType.isEmpty { members.append(ProtoJSON.Member("recordsByType", .array(self.recordsByType.map { $0.jsonValue() }))) }
+        if !self.segments.isEmpty { members.append(ProtoJSON.Member("segments", .array(self.segments.map { $0.jsonValue() }))) }
+        if !self.snapshots.isEmpty { members.append(ProtoJSON.Member("snapshots", .array(self.snapshots.map { $0.jsonValue() }))) }
         return .object(members)
     }
 
@@ -1224,46 +1224,46 @@ extension Corridor_V1_DirectoryStats: ProtobufCBacked {
             switch member.key {
             case "directory":
                 try ProtoJSONRead.once(&seen, 0, field: "directory", path: path)
-                directory = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.directory = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "lock":
                 try ProtoJSONRead.once(&seen, 1, field: "lock", path: path)
                 if case .null = member.value { continue }
-                lock = try Corridor_V1_DirectoryLock(json: member.value, path: fieldPath)
+                self.lock = try Corridor_V1_DirectoryLock(json: member.value, path: fieldPath)
             case "records":
                 try ProtoJSONRead.once(&seen, 2, field: "records", path: path)
-                records = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.records = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "firstSequence", "first_sequence":
                 try ProtoJSONRead.once(&seen, 3, field: "first_sequence", path: path)
-                firstSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.firstSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "firstRecordedAt", "first_recorded_at":
                 try ProtoJSONRead.once(&seen, 4, field: "first_recorded_at", path: path)
-                firstRecordedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.firstRecordedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "lastSequence", "last_sequence":
                 try ProtoJSONRead.once(&seen, 5, field: "last_sequence", path: path)
-                lastSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.lastSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "lastRecordedAt", "last_recorded_at":
                 try ProtoJSONRead.once(&seen, 6, field: "last_recorded_at", path: path)
-                lastRecordedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.lastRecordedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "recordBytes", "record_bytes":
                 try ProtoJSONRead.once(&seen, 7, field: "record_bytes", path: path)
-                recordBytes = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.recordBytes = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "reservedBytes", "reserved_bytes":
                 try ProtoJSONRead.once(&seen, 8, field: "reserved_bytes", path: path)
-                reservedBytes = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.reservedBytes = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "recordsByType", "records_by_type":
                 try ProtoJSONRead.once(&seen, 9, field: "records_by_type", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    recordsByType.append(try Corridor_V1_DirectoryStats.TypeCount(json: element, path: fieldPath + "[\(index)]"))
+                    self.recordsByType.append(try Corridor_V1_DirectoryStats.TypeCount(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "segments":
                 try ProtoJSONRead.once(&seen, 10, field: "segments", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    segments.append(try Corridor_V1_DirectoryStats.Segment(json: element, path: fieldPath + "[\(index)]"))
+                    self.segments.append(try Corridor_V1_DirectoryStats.Segment(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "snapshots":
                 try ProtoJSONRead.once(&seen, 11, field: "snapshots", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    snapshots.append(try Corridor_V1_DirectoryStats.Snapshot(json: element, path: fieldPath + "[\(index)]"))
+                    self.snapshots.append(try Corridor_V1_DirectoryStats.Snapshot(json: element, path: fieldPath + "[\(index)]"))
                 }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DirectoryStats")
@@ -1324,54 +1324,54 @@ extension Corridor_V1_DirectoryStats.Segment: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !file.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(file.utf8.count) }
-        if !state.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(state.utf8.count) }
-        if firstSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(firstSequence)) }
-        if lastSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(lastSequence)) }
-        if records != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(records)) }
-        if bytesUsed != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(bytesUsed)) }
-        if sizeBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(sizeBytes)) }
-        if !createdAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(createdAt.utf8.count) }
-        if !fault.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(fault.utf8.count) }
+        if !self.file.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.file.utf8.count) }
+        if !self.state.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.state.utf8.count) }
+        if self.firstSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.firstSequence)) }
+        if self.lastSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.lastSequence)) }
+        if self.records != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.records)) }
+        if self.bytesUsed != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.bytesUsed)) }
+        if self.sizeBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.sizeBytes)) }
+        if !self.createdAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.createdAt.utf8.count) }
+        if !self.fault.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.fault.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !file.isEmpty {
+        if !self.file.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(file)
+            writer.writeString(self.file)
         }
-        if !state.isEmpty {
+        if !self.state.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(state)
+            writer.writeString(self.state)
         }
-        if firstSequence != 0 {
+        if self.firstSequence != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(firstSequence)
+            writer.writeVarint(self.firstSequence)
         }
-        if lastSequence != 0 {
+        if self.lastSequence != 0 {
             writer.writeTag(0x20)
-            writer.writeVarint(lastSequence)
+            writer.writeVarint(self.lastSequence)
         }
-        if records != 0 {
+        if self.records != 0 {
             writer.writeTag(0x28)
-            writer.writeVarint(records)
+            writer.writeVarint(self.records)
         }
-        if bytesUsed != 0 {
+        if self.bytesUsed != 0 {
             writer.writeTag(0x30)
-            writer.writeVarint(bytesUsed)
+            writer.writeVarint(self.bytesUsed)
         }
-        if sizeBytes != 0 {
+        if self.sizeBytes != 0 {
             writer.writeTag(0x38)
-            writer.writeVarint(sizeBytes)
+            writer.writeVarint(self.sizeBytes)
         }
-        if !createdAt.isEmpty {
+        if !self.createdAt.isEmpty {
             writer.writeTag(0x42)
-            writer.writeString(createdAt)
+            writer.writeString(self.createdAt)
         }
-        if !fault.isEmpty {
+        if !self.fault.isEmpty {
             writer.writeTag(0x4A)
-            writer.writeString(fault)
+            writer.writeString(self.fault)
         }
     }
 
@@ -1381,15 +1381,15 @@ extension Corridor_V1_DirectoryStats.Segment: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !file.isEmpty { members.append(ProtoJSON.Member("file", .string(file))) }
-        if !state.isEmpty { members.append(ProtoJSON.Member("state", .string(state))) }
-        if firstSequence != 0 { members.append(ProtoJSON.Member("firstSequence", .string(String(firstSequence)))) }
-        if lastSequence != 0 { members.append(ProtoJSON.Member("lastSequence", .string(String(lastSequence)))) }
-        if records != 0 { members.append(ProtoJSON.Member("records", .string(String(records)))) }
-        if bytesUsed != 0 { members.append(ProtoJSON.Member("bytesUsed", .string(String(bytesUsed)))) }
-        if sizeBytes != 0 { members.append(ProtoJSON.Member("sizeBytes", .string(String(sizeBytes)))) }
-        if !createdAt.isEmpty { members.append(ProtoJSON.Member("createdAt", .string(createdAt))) }
-        if !fault.isEmpty { members.append(ProtoJSON.Member("fault", .string(fault))) }
+        if !self.file.isEmpty { members.append(ProtoJSON.Member("file", .string(self.file))) }
+        if !self.state.isEmpty { members.append(ProtoJSON.Member("state", .string(self.state))) }
+        if self.firstSequence != 0 { members.append(ProtoJSON.Member("firstSequence", .string(String(self.firstSequence)))) }
+        if self.lastSequence != 0 { members.append(ProtoJSON.Member("lastSequence", .string(String(self.lastSequence)))) }
+        if self.records != 0 { members.append(ProtoJSON.Member("records", .string(String(self.records)))) }
+        if self.bytesUsed != 0 { members.append(ProtoJSON.Member("bytesUsed", .string(String(self.bytesUsed)))) }
+        if self.sizeBytes != 0 { members.append(ProtoJSON.Member("sizeBytes", .string(String(self.sizeBytes)))) }
+        if !self.createdAt.isEmpty { members.append(ProtoJSON.Member("createdAt", .string(self.createdAt))) }
+        if !self.fault.isEmpty { members.append(ProtoJSON.Member("fault", .string(self.fault))) }
         return .object(members)
     }
 
@@ -1428,31 +1428,31 @@ extension Corridor_V1_DirectoryStats.Segment: ProtobufCBacked {
             switch member.key {
             case "file":
                 try ProtoJSONRead.once(&seen, 0, field: "file", path: path)
-                file = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.file = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "state":
                 try ProtoJSONRead.once(&seen, 1, field: "state", path: path)
-                state = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.state = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "firstSequence", "first_sequence":
                 try ProtoJSONRead.once(&seen, 2, field: "first_sequence", path: path)
-                firstSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.firstSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "lastSequence", "last_sequence":
                 try ProtoJSONRead.once(&seen, 3, field: "last_sequence", path: path)
-                lastSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.lastSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "records":
                 try ProtoJSONRead.once(&seen, 4, field: "records", path: path)
-                records = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.records = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "bytesUsed", "bytes_used":
                 try ProtoJSONRead.once(&seen, 5, field: "bytes_used", path: path)
-                bytesUsed = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.bytesUsed = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "sizeBytes", "size_bytes":
                 try ProtoJSONRead.once(&seen, 6, field: "size_bytes", path: path)
-                sizeBytes = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.sizeBytes = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "createdAt", "created_at":
                 try ProtoJSONRead.once(&seen, 7, field: "created_at", path: path)
-                createdAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.createdAt = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "fault":
                 try ProtoJSONRead.once(&seen, 8, field: "fault", path: path)
-                fault = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.fault = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DirectoryStats.Segment")
             }
@@ -1499,39 +1499,39 @@ extension Corridor_V1_DirectoryStats.Snapshot: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !file.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(file.utf8.count) }
-        if sequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(sequence)) }
-        if !createdAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(createdAt.utf8.count) }
-        if sizeBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(sizeBytes)) }
-        if valid { size &+= 2 }
-        if !fault.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(fault.utf8.count) }
+        if !self.file.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.file.utf8.count) }
+        if self.sequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.sequence)) }
+        if !self.createdAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.createdAt.utf8.count) }
+        if self.sizeBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.sizeBytes)) }
+        if self.valid { size &+= 2 }
+        if !self.fault.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.fault.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !file.isEmpty {
+        if !self.file.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(file)
+            writer.writeString(self.file)
         }
-        if sequence != 0 {
+        if self.sequence != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(sequence)
+            writer.writeVarint(self.sequence)
         }
-        if !createdAt.isEmpty {
+        if !self.createdAt.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(createdAt)
+            writer.writeString(self.createdAt)
         }
-        if sizeBytes != 0 {
+        if self.sizeBytes != 0 {
             writer.writeTag(0x20)
-            writer.writeVarint(sizeBytes)
+            writer.writeVarint(self.sizeBytes)
         }
-        if valid {
+        if self.valid {
             writer.writeTag(0x28)
             writer.writeBool(true)
         }
-        if !fault.isEmpty {
+        if !self.fault.isEmpty {
             writer.writeTag(0x32)
-            writer.writeString(fault)
+            writer.writeString(self.fault)
         }
     }
 
@@ -1541,12 +1541,12 @@ extension Corridor_V1_DirectoryStats.Snapshot: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !file.isEmpty { members.append(ProtoJSON.Member("file", .string(file))) }
-        if sequence != 0 { members.append(ProtoJSON.Member("sequence", .string(String(sequence)))) }
-        if !createdAt.isEmpty { members.append(ProtoJSON.Member("createdAt", .string(createdAt))) }
-        if sizeBytes != 0 { members.append(ProtoJSON.Member("sizeBytes", .string(String(sizeBytes)))) }
-        if valid { members.append(ProtoJSON.Member("valid", .bool(valid))) }
-        if !fault.isEmpty { members.append(ProtoJSON.Member("fault", .string(fault))) }
+        if !self.file.isEmpty { members.append(ProtoJSON.Member("file", .string(self.file))) }
+        if self.sequence != 0 { members.append(ProtoJSON.Member("sequence", .string(String(self.sequence)))) }
+        if !self.createdAt.isEmpty { members.append(ProtoJSON.Member("createdAt", .string(self.createdAt))) }
+        if self.sizeBytes != 0 { members.append(ProtoJSON.Member("sizeBytes", .string(String(self.sizeBytes)))) }
+        if self.valid { members.append(ProtoJSON.Member("valid", .bool(self.valid))) }
+        if !self.fault.isEmpty { members.append(ProtoJSON.Member("fault", .string(self.fault))) }
         return .object(members)
     }
 
@@ -1582,22 +1582,22 @@ extension Corridor_V1_DirectoryStats.Snapshot: ProtobufCBacked {
             switch member.key {
             case "file":
                 try ProtoJSONRead.once(&seen, 0, field: "file", path: path)
-                file = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.file = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "sequence":
                 try ProtoJSONRead.once(&seen, 1, field: "sequence", path: path)
-                sequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.sequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "createdAt", "created_at":
                 try ProtoJSONRead.once(&seen, 2, field: "created_at", path: path)
-                createdAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.createdAt = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "sizeBytes", "size_bytes":
                 try ProtoJSONRead.once(&seen, 3, field: "size_bytes", path: path)
-                sizeBytes = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.sizeBytes = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "valid":
                 try ProtoJSONRead.once(&seen, 4, field: "valid", path: path)
-                valid = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.valid = try ProtoJSONRead.bool(member.value, path: fieldPath)
             case "fault":
                 try ProtoJSONRead.once(&seen, 5, field: "fault", path: path)
-                fault = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.fault = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DirectoryStats.Snapshot")
             }
@@ -1633,19 +1633,19 @@ extension Corridor_V1_DirectoryStats.TypeCount: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !type.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(type.utf8.count) }
-        if records != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(records)) }
+        if !self.type.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.type.utf8.count) }
+        if self.records != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.records)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !type.isEmpty {
+        if !self.type.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(type)
+            writer.writeString(self.type)
         }
-        if records != 0 {
+        if self.records != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(records)
+            writer.writeVarint(self.records)
         }
     }
 
@@ -1655,8 +1655,8 @@ extension Corridor_V1_DirectoryStats.TypeCount: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !type.isEmpty { members.append(ProtoJSON.Member("type", .string(type))) }
-        if records != 0 { members.append(ProtoJSON.Member("records", .string(String(records)))) }
+        if !self.type.isEmpty { members.append(ProtoJSON.Member("type", .string(self.type))) }
+        if self.records != 0 { members.append(ProtoJSON.Member("records", .string(String(self.records)))) }
         return .object(members)
     }
 
@@ -1688,10 +1688,10 @@ extension Corridor_V1_DirectoryStats.TypeCount: ProtobufCBacked {
             switch member.key {
             case "type":
                 try ProtoJSONRead.once(&seen, 0, field: "type", path: path)
-                type = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.type = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "records":
                 try ProtoJSONRead.once(&seen, 1, field: "records", path: path)
-                records = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.records = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DirectoryStats.TypeCount")
             }
@@ -1747,49 +1747,49 @@ extension Corridor_V1_InspectedRecord: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if sequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(sequence)) }
-        if !recordedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(recordedAt.utf8.count) }
-        if !type.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(type.utf8.count) }
-        if typeNumber != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(typeNumber)) }
-        if commit { size &+= 2 }
-        if let event { size &+= 1 &+ ProtoSize.lengthDelimited(event.serializedSize) }
-        if !undecodable.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(undecodable.utf8.count) }
-        if !payload.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(payload.count) }
+        if self.sequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.sequence)) }
+        if !self.recordedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.recordedAt.utf8.count) }
+        if !self.type.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.type.utf8.count) }
+        if self.typeNumber != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.typeNumber)) }
+        if self.commit { size &+= 2 }
+        if let message = self.event { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if !self.undecodable.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.undecodable.utf8.count) }
+        if !self.payload.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.payload.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if sequence != 0 {
+        if self.sequence != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(sequence)
+            writer.writeVarint(self.sequence)
         }
-        if !recordedAt.isEmpty {
+        if !self.recordedAt.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(recordedAt)
+            writer.writeString(self.recordedAt)
         }
-        if !type.isEmpty {
+        if !self.type.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(type)
+            writer.writeString(self.type)
         }
-        if typeNumber != 0 {
+        if self.typeNumber != 0 {
             writer.writeTag(0x20)
-            writer.writeVarint(UInt64(typeNumber))
+            writer.writeVarint(UInt64(self.typeNumber))
         }
-        if commit {
+        if self.commit {
             writer.writeTag(0x28)
             writer.writeBool(true)
         }
-        if let event {
+        if let message = self.event {
             writer.writeTag(0x32)
-            writer.writeMessage(event)
+            writer.writeMessage(message)
         }
-        if !undecodable.isEmpty {
+        if !self.undecodable.isEmpty {
             writer.writeTag(0x3A)
-            writer.writeString(undecodable)
+            writer.writeString(self.undecodable)
         }
-        if !payload.isEmpty {
+        if !self.payload.isEmpty {
             writer.writeTag(0x42)
-            writer.writeBytes(payload)
+            writer.writeBytes(self.payload)
         }
     }
 
@@ -1799,14 +1799,14 @@ extension Corridor_V1_InspectedRecord: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if sequence != 0 { members.append(ProtoJSON.Member("sequence", .string(String(sequence)))) }
-        if !recordedAt.isEmpty { members.append(ProtoJSON.Member("recordedAt", .string(recordedAt))) }
-        if !type.isEmpty { members.append(ProtoJSON.Member("type", .string(type))) }
-        if typeNumber != 0 { members.append(ProtoJSON.Member("typeNumber", .number(ProtoJSON.Number(typeNumber)))) }
-        if commit { members.append(ProtoJSON.Member("commit", .bool(commit))) }
-        if let event { members.append(ProtoJSON.Member("event", event.jsonValue())) }
-        if !undecodable.isEmpty { members.append(ProtoJSON.Member("undecodable", .string(undecodable))) }
-        if !payload.isEmpty { members.append(ProtoJSON.Member("payload", .string(ProtoBase64.encode(payload)))) }
+        if self.sequence != 0 { members.append(ProtoJSON.Member("sequence", .string(String(self.sequence)))) }
+        if !self.recordedAt.isEmpty { members.append(ProtoJSON.Member("recordedAt", .string(self.recordedAt))) }
+        if !self.type.isEmpty { members.append(ProtoJSON.Member("type", .string(self.type))) }
+        if self.typeNumber != 0 { members.append(ProtoJSON.Member("typeNumber", .number(ProtoJSON.Number(self.typeNumber)))) }
+        if self.commit { members.append(ProtoJSON.Member("commit", .bool(self.commit))) }
+        if let message = self.event { members.append(ProtoJSON.Member("event", message.jsonValue())) }
+        if !self.undecodable.isEmpty { members.append(ProtoJSON.Member("undecodable", .string(self.undecodable))) }
+        if !self.payload.isEmpty { members.append(ProtoJSON.Member("payload", .string(ProtoBase64.encode(self.payload)))) }
         return .object(members)
     }
 
@@ -1845,29 +1845,29 @@ extension Corridor_V1_InspectedRecord: ProtobufCBacked {
             switch member.key {
             case "sequence":
                 try ProtoJSONRead.once(&seen, 0, field: "sequence", path: path)
-                sequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.sequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "recordedAt", "recorded_at":
                 try ProtoJSONRead.once(&seen, 1, field: "recorded_at", path: path)
-                recordedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.recordedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "type":
                 try ProtoJSONRead.once(&seen, 2, field: "type", path: path)
-                type = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.type = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "typeNumber", "type_number":
                 try ProtoJSONRead.once(&seen, 3, field: "type_number", path: path)
-                typeNumber = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.typeNumber = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "commit":
                 try ProtoJSONRead.once(&seen, 4, field: "commit", path: path)
-                commit = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.commit = try ProtoJSONRead.bool(member.value, path: fieldPath)
             case "event":
                 try ProtoJSONRead.once(&seen, 5, field: "event", path: path)
                 if case .null = member.value { continue }
-                event = try Corridor_V1_Event(json: member.value, path: fieldPath)
+                self.event = try Corridor_V1_Event(json: member.value, path: fieldPath)
             case "undecodable":
                 try ProtoJSONRead.once(&seen, 6, field: "undecodable", path: path)
-                undecodable = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.undecodable = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "payload":
                 try ProtoJSONRead.once(&seen, 7, field: "payload", path: path)
-                payload = try ProtoJSONRead.bytes(member.value, path: fieldPath)
+                self.payload = try ProtoJSONRead.bytes(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.InspectedRecord")
             }
@@ -1909,29 +1909,29 @@ extension Corridor_V1_CasesExport: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in cases { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(count)) }
-        if !export.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(export.utf8.count) }
-        if !exportedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(exportedAt.utf8.count) }
+        for element in self.cases { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.count)) }
+        if !self.export.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.export.utf8.count) }
+        if !self.exportedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.exportedAt.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in cases {
+        for element in self.cases {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
-        if count != 0 {
+        if self.count != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(count))
+            writer.writeVarint(UInt64(self.count))
         }
-        if !export.isEmpty {
+        if !self.export.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(export)
+            writer.writeString(self.export)
         }
-        if !exportedAt.isEmpty {
+        if !self.exportedAt.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(exportedAt)
+            writer.writeString(self.exportedAt)
         }
     }
 
@@ -1941,10 +1941,10 @@ extension Corridor_V1_CasesExport: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !cases.isEmpty { members.append(ProtoJSON.Member("cases", .array(cases.map { $0.jsonValue() }))) }
-        if count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(count)))) }
-        if !export.isEmpty { members.append(ProtoJSON.Member("export", .string(export))) }
-        if !exportedAt.isEmpty { members.append(ProtoJSON.Member("exportedAt", .string(exportedAt))) }
+        if !self.cases.isEmpty { members.append(ProtoJSON.Member("cases", .array(self.cases.map { $0.jsonValue() }))) }
+        if self.count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(self.count)))) }
+        if !self.export.isEmpty { members.append(ProtoJSON.Member("export", .string(self.export))) }
+        if !self.exportedAt.isEmpty { members.append(ProtoJSON.Member("exportedAt", .string(self.exportedAt))) }
         return .object(members)
     }
 
@@ -1979,17 +1979,17 @@ extension Corridor_V1_CasesExport: ProtobufCBacked {
             case "cases":
                 try ProtoJSONRead.once(&seen, 0, field: "cases", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    cases.append(try Corridor_V1_CaseView(json: element, path: fieldPath + "[\(index)]"))
+                    self.cases.append(try Corridor_V1_CaseView(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "count":
                 try ProtoJSONRead.once(&seen, 1, field: "count", path: path)
-                count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "export":
                 try ProtoJSONRead.once(&seen, 2, field: "export", path: path)
-                export = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.export = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "exportedAt", "exported_at":
                 try ProtoJSONRead.once(&seen, 3, field: "exported_at", path: path)
-                exportedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.exportedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CasesExport")
             }
@@ -2028,29 +2028,29 @@ extension Corridor_V1_ListsExport: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in lists { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(count)) }
-        if !export.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(export.utf8.count) }
-        if !exportedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(exportedAt.utf8.count) }
+        for element in self.lists { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.count)) }
+        if !self.export.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.export.utf8.count) }
+        if !self.exportedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.exportedAt.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in lists {
+        for element in self.lists {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
-        if count != 0 {
+        if self.count != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(count))
+            writer.writeVarint(UInt64(self.count))
         }
-        if !export.isEmpty {
+        if !self.export.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(export)
+            writer.writeString(self.export)
         }
-        if !exportedAt.isEmpty {
+        if !self.exportedAt.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(exportedAt)
+            writer.writeString(self.exportedAt)
         }
     }
 
@@ -2060,10 +2060,10 @@ extension Corridor_V1_ListsExport: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !lists.isEmpty { members.append(ProtoJSON.Member("lists", .array(lists.map { $0.jsonValue() }))) }
-        if count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(count)))) }
-        if !export.isEmpty { members.append(ProtoJSON.Member("export", .string(export))) }
-        if !exportedAt.isEmpty { members.append(ProtoJSON.Member("exportedAt", .string(exportedAt))) }
+        if !self.lists.isEmpty { members.append(ProtoJSON.Member("lists", .array(self.lists.map { $0.jsonValue() }))) }
+        if self.count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(self.count)))) }
+        if !self.export.isEmpty { members.append(ProtoJSON.Member("export", .string(self.export))) }
+        if !self.exportedAt.isEmpty { members.append(ProtoJSON.Member("exportedAt", .string(self.exportedAt))) }
         return .object(members)
     }
 
@@ -2098,17 +2098,17 @@ extension Corridor_V1_ListsExport: ProtobufCBacked {
             case "lists":
                 try ProtoJSONRead.once(&seen, 0, field: "lists", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    lists.append(try Corridor_V1_ListSummary(json: element, path: fieldPath + "[\(index)]"))
+                    self.lists.append(try Corridor_V1_ListSummary(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "count":
                 try ProtoJSONRead.once(&seen, 1, field: "count", path: path)
-                count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "export":
                 try ProtoJSONRead.once(&seen, 2, field: "export", path: path)
-                export = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.export = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "exportedAt", "exported_at":
                 try ProtoJSONRead.once(&seen, 3, field: "exported_at", path: path)
-                exportedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.exportedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListsExport")
             }
@@ -2148,29 +2148,29 @@ extension Corridor_V1_MovementsExport: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in movements { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(count)) }
-        if !export.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(export.utf8.count) }
-        if !exportedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(exportedAt.utf8.count) }
+        for element in self.movements { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.count)) }
+        if !self.export.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.export.utf8.count) }
+        if !self.exportedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.exportedAt.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in movements {
+        for element in self.movements {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
-        if count != 0 {
+        if self.count != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(count))
+            writer.writeVarint(UInt64(self.count))
         }
-        if !export.isEmpty {
+        if !self.export.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(export)
+            writer.writeString(self.export)
         }
-        if !exportedAt.isEmpty {
+        if !self.exportedAt.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(exportedAt)
+            writer.writeString(self.exportedAt)
         }
     }
 
@@ -2180,10 +2180,10 @@ extension Corridor_V1_MovementsExport: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !movements.isEmpty { members.append(ProtoJSON.Member("movements", .array(movements.map { $0.jsonValue() }))) }
-        if count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(count)))) }
-        if !export.isEmpty { members.append(ProtoJSON.Member("export", .string(export))) }
-        if !exportedAt.isEmpty { members.append(ProtoJSON.Member("exportedAt", .string(exportedAt))) }
+        if !self.movements.isEmpty { members.append(ProtoJSON.Member("movements", .array(self.movements.map { $0.jsonValue() }))) }
+        if self.count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(self.count)))) }
+        if !self.export.isEmpty { members.append(ProtoJSON.Member("export", .string(self.export))) }
+        if !self.exportedAt.isEmpty { members.append(ProtoJSON.Member("exportedAt", .string(self.exportedAt))) }
         return .object(members)
     }
 
@@ -2218,17 +2218,17 @@ extension Corridor_V1_MovementsExport: ProtobufCBacked {
             case "movements":
                 try ProtoJSONRead.once(&seen, 0, field: "movements", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    movements.append(try Corridor_V1_Movement(json: element, path: fieldPath + "[\(index)]"))
+                    self.movements.append(try Corridor_V1_Movement(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "count":
                 try ProtoJSONRead.once(&seen, 1, field: "count", path: path)
-                count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "export":
                 try ProtoJSONRead.once(&seen, 2, field: "export", path: path)
-                export = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.export = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "exportedAt", "exported_at":
                 try ProtoJSONRead.once(&seen, 3, field: "exported_at", path: path)
-                exportedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.exportedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.MovementsExport")
             }
@@ -2267,29 +2267,29 @@ extension Corridor_V1_FiguresExport: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in figures { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(count)) }
-        if !export.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(export.utf8.count) }
-        if !exportedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(exportedAt.utf8.count) }
+        for element in self.figures { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.count)) }
+        if !self.export.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.export.utf8.count) }
+        if !self.exportedAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.exportedAt.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in figures {
+        for element in self.figures {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
-        if count != 0 {
+        if self.count != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(count))
+            writer.writeVarint(UInt64(self.count))
         }
-        if !export.isEmpty {
+        if !self.export.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(export)
+            writer.writeString(self.export)
         }
-        if !exportedAt.isEmpty {
+        if !self.exportedAt.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(exportedAt)
+            writer.writeString(self.exportedAt)
         }
     }
 
@@ -2299,10 +2299,10 @@ extension Corridor_V1_FiguresExport: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !figures.isEmpty { members.append(ProtoJSON.Member("figures", .array(figures.map { $0.jsonValue() }))) }
-        if count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(count)))) }
-        if !export.isEmpty { members.append(ProtoJSON.Member("export", .string(export))) }
-        if !exportedAt.isEmpty { members.append(ProtoJSON.Member("exportedAt", .string(exportedAt))) }
+        if !self.figures.isEmpty { members.append(ProtoJSON.Member("figures", .array(self.figures.map { $0.jsonValue() }))) }
+        if self.count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(self.count)))) }
+        if !self.export.isEmpty { members.append(ProtoJSON.Member("export", .string(self.export))) }
+        if !self.exportedAt.isEmpty { members.append(ProtoJSON.Member("exportedAt", .string(self.exportedAt))) }
         return .object(members)
     }
 
@@ -2337,17 +2337,17 @@ extension Corridor_V1_FiguresExport: ProtobufCBacked {
             case "figures":
                 try ProtoJSONRead.once(&seen, 0, field: "figures", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    figures.append(try Corridor_V1_Figure(json: element, path: fieldPath + "[\(index)]"))
+                    self.figures.append(try Corridor_V1_Figure(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "count":
                 try ProtoJSONRead.once(&seen, 1, field: "count", path: path)
-                count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "export":
                 try ProtoJSONRead.once(&seen, 2, field: "export", path: path)
-                export = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.export = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "exportedAt", "exported_at":
                 try ProtoJSONRead.once(&seen, 3, field: "exported_at", path: path)
-                exportedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.exportedAt = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.FiguresExport")
             }

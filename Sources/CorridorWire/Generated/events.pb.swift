@@ -41,34 +41,34 @@ extension Corridor_V1_Actor: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if uid != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(uid)) }
-        if !userName.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(userName.utf8.count) }
-        if pid != 0 { size &+= 1 &+ ProtoSize.int32(pid) }
-        if !role.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(role.utf8.count) }
-        if !requestID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(requestID.utf8.count) }
+        if self.uid != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.uid)) }
+        if !self.userName.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.userName.utf8.count) }
+        if self.pid != 0 { size &+= 1 &+ ProtoSize.int32(self.pid) }
+        if !self.role.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.role.utf8.count) }
+        if !self.requestID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.requestID.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if uid != 0 {
+        if self.uid != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(UInt64(uid))
+            writer.writeVarint(UInt64(self.uid))
         }
-        if !userName.isEmpty {
+        if !self.userName.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(userName)
+            writer.writeString(self.userName)
         }
-        if pid != 0 {
+        if self.pid != 0 {
             writer.writeTag(0x18)
-            writer.writeInt32(pid)
+            writer.writeInt32(self.pid)
         }
-        if !role.isEmpty {
+        if !self.role.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(role)
+            writer.writeString(self.role)
         }
-        if !requestID.isEmpty {
+        if !self.requestID.isEmpty {
             writer.writeTag(0x2A)
-            writer.writeString(requestID)
+            writer.writeString(self.requestID)
         }
     }
 
@@ -78,11 +78,11 @@ extension Corridor_V1_Actor: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if uid != 0 { members.append(ProtoJSON.Member("uid", .number(ProtoJSON.Number(uid)))) }
-        if !userName.isEmpty { members.append(ProtoJSON.Member("userName", .string(userName))) }
-        if pid != 0 { members.append(ProtoJSON.Member("pid", .number(ProtoJSON.Number(pid)))) }
-        if !role.isEmpty { members.append(ProtoJSON.Member("role", .string(role))) }
-        if !requestID.isEmpty { members.append(ProtoJSON.Member("requestId", .string(requestID))) }
+        if self.uid != 0 { members.append(ProtoJSON.Member("uid", .number(ProtoJSON.Number(self.uid)))) }
+        if !self.userName.isEmpty { members.append(ProtoJSON.Member("userName", .string(self.userName))) }
+        if self.pid != 0 { members.append(ProtoJSON.Member("pid", .number(ProtoJSON.Number(self.pid)))) }
+        if !self.role.isEmpty { members.append(ProtoJSON.Member("role", .string(self.role))) }
+        if !self.requestID.isEmpty { members.append(ProtoJSON.Member("requestId", .string(self.requestID))) }
         return .object(members)
     }
 
@@ -117,19 +117,19 @@ extension Corridor_V1_Actor: ProtobufCBacked {
             switch member.key {
             case "uid":
                 try ProtoJSONRead.once(&seen, 0, field: "uid", path: path)
-                uid = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.uid = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "userName", "user_name":
                 try ProtoJSONRead.once(&seen, 1, field: "user_name", path: path)
-                userName = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.userName = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "pid":
                 try ProtoJSONRead.once(&seen, 2, field: "pid", path: path)
-                pid = try ProtoJSONRead.int32(member.value, path: fieldPath)
+                self.pid = try ProtoJSONRead.int32(member.value, path: fieldPath)
             case "role":
                 try ProtoJSONRead.once(&seen, 3, field: "role", path: path)
-                role = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.role = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "requestId", "request_id":
                 try ProtoJSONRead.once(&seen, 4, field: "request_id", path: path)
-                requestID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.requestID = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Actor")
             }
@@ -214,10 +214,10 @@ extension Corridor_V1_Event: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let actor { size &+= 1 &+ ProtoSize.lengthDelimited(actor.serializedSize) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
-        if atMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(atMs)) }
-        switch kind {
+        if let message = self.actor { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
+        if self.atMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.atMs)) }
+        switch self.kind {
         case .partyRegistered(let value)?:
             size &+= 1 &+ ProtoSize.lengthDelimited(value.serializedSize)
         case .partyUpdated(let value)?:
@@ -288,19 +288,19 @@ extension Corridor_V1_Event: ProtoMessage {
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let actor {
+        if let message = self.actor {
             writer.writeTag(0x0A)
-            writer.writeMessage(actor)
+            writer.writeMessage(message)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
-        if atMs != 0 {
+        if self.atMs != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(atMs)
+            writer.writeVarint(self.atMs)
         }
-        switch kind {
+        switch self.kind {
         case .partyRegistered(let value)?:
             writer.writeTag(0x52)
             writer.writeMessage(value)
@@ -407,41 +407,41 @@ extension Corridor_V1_Event: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let actor { members.append(ProtoJSON.Member("actor", actor.jsonValue())) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
-        if atMs != 0 { members.append(ProtoJSON.Member("atMs", .string(String(atMs)))) }
-        if case .partyRegistered(let value)? = kind { members.append(ProtoJSON.Member("partyRegistered", value.jsonValue())) }
-        if case .partyUpdated(let value)? = kind { members.append(ProtoJSON.Member("partyUpdated", value.jsonValue())) }
-        if case .siteRegistered(let value)? = kind { members.append(ProtoJSON.Member("siteRegistered", value.jsonValue())) }
-        if case .siteUpdated(let value)? = kind { members.append(ProtoJSON.Member("siteUpdated", value.jsonValue())) }
-        if case .crossingStatusChanged(let value)? = kind { members.append(ProtoJSON.Member("crossingStatusChanged", value.jsonValue())) }
-        if case .caseRegistered(let value)? = kind { members.append(ProtoJSON.Member("caseRegistered", value.jsonValue())) }
-        if case .caseUpdated(let value)? = kind { members.append(ProtoJSON.Member("caseUpdated", value.jsonValue())) }
-        if case .casePersonalUpdated(let value)? = kind { members.append(ProtoJSON.Member("casePersonalUpdated", value.jsonValue())) }
-        if case .caseStatusChanged(let value)? = kind { members.append(ProtoJSON.Member("caseStatusChanged", value.jsonValue())) }
-        if case .listCreated(let value)? = kind { members.append(ProtoJSON.Member("listCreated", value.jsonValue())) }
-        if case .listSelected(let value)? = kind { members.append(ProtoJSON.Member("listSelected", value.jsonValue())) }
-        if case .listSubmitted(let value)? = kind { members.append(ProtoJSON.Member("listSubmitted", value.jsonValue())) }
-        if case .listApproved(let value)? = kind { members.append(ProtoJSON.Member("listApproved", value.jsonValue())) }
-        if case .listEntryStruck(let value)? = kind { members.append(ProtoJSON.Member("listEntryStruck", value.jsonValue())) }
-        if case .listToppedUp(let value)? = kind { members.append(ProtoJSON.Member("listToppedUp", value.jsonValue())) }
-        if case .listStatusChanged(let value)? = kind { members.append(ProtoJSON.Member("listStatusChanged", value.jsonValue())) }
-        if case .listEntryDropped(let value)? = kind { members.append(ProtoJSON.Member("listEntryDropped", value.jsonValue())) }
-        if case .ruleImposed(let value)? = kind { members.append(ProtoJSON.Member("ruleImposed", value.jsonValue())) }
-        if case .ruleLifted(let value)? = kind { members.append(ProtoJSON.Member("ruleLifted", value.jsonValue())) }
-        if case .agreementRecorded(let value)? = kind { members.append(ProtoJSON.Member("agreementRecorded", value.jsonValue())) }
-        if case .agreementUpdated(let value)? = kind { members.append(ProtoJSON.Member("agreementUpdated", value.jsonValue())) }
-        if case .agreementStatusChanged(let value)? = kind { members.append(ProtoJSON.Member("agreementStatusChanged", value.jsonValue())) }
-        if case .fulfilmentRecorded(let value)? = kind { members.append(ProtoJSON.Member("fulfilmentRecorded", value.jsonValue())) }
-        if case .windowAnnounced(let value)? = kind { members.append(ProtoJSON.Member("windowAnnounced", value.jsonValue())) }
-        if case .windowStatusChanged(let value)? = kind { members.append(ProtoJSON.Member("windowStatusChanged", value.jsonValue())) }
-        if case .movementPlanned(let value)? = kind { members.append(ProtoJSON.Member("movementPlanned", value.jsonValue())) }
-        if case .movementStatusChanged(let value)? = kind { members.append(ProtoJSON.Member("movementStatusChanged", value.jsonValue())) }
-        if case .manifestChanged(let value)? = kind { members.append(ProtoJSON.Member("manifestChanged", value.jsonValue())) }
-        if case .cargoRemoved(let value)? = kind { members.append(ProtoJSON.Member("cargoRemoved", value.jsonValue())) }
-        if case .deliveryRecorded(let value)? = kind { members.append(ProtoJSON.Member("deliveryRecorded", value.jsonValue())) }
-        if case .incidentReported(let value)? = kind { members.append(ProtoJSON.Member("incidentReported", value.jsonValue())) }
-        if case .figureReported(let value)? = kind { members.append(ProtoJSON.Member("figureReported", value.jsonValue())) }
+        if let message = self.actor { members.append(ProtoJSON.Member("actor", message.jsonValue())) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
+        if self.atMs != 0 { members.append(ProtoJSON.Member("atMs", .string(String(self.atMs)))) }
+        if case .partyRegistered(let value)? = self.kind { members.append(ProtoJSON.Member("partyRegistered", value.jsonValue())) }
+        if case .partyUpdated(let value)? = self.kind { members.append(ProtoJSON.Member("partyUpdated", value.jsonValue())) }
+        if case .siteRegistered(let value)? = self.kind { members.append(ProtoJSON.Member("siteRegistered", value.jsonValue())) }
+        if case .siteUpdated(let value)? = self.kind { members.append(ProtoJSON.Member("siteUpdated", value.jsonValue())) }
+        if case .crossingStatusChanged(let value)? = self.kind { members.append(ProtoJSON.Member("crossingStatusChanged", value.jsonValue())) }
+        if case .caseRegistered(let value)? = self.kind { members.append(ProtoJSON.Member("caseRegistered", value.jsonValue())) }
+        if case .caseUpdated(let value)? = self.kind { members.append(ProtoJSON.Member("caseUpdated", value.jsonValue())) }
+        if case .casePersonalUpdated(let value)? = self.kind { members.append(ProtoJSON.Member("casePersonalUpdated", value.jsonValue())) }
+        if case .caseStatusChanged(let value)? = self.kind { members.append(ProtoJSON.Member("caseStatusChanged", value.jsonValue())) }
+        if case .listCreated(let value)? = self.kind { members.append(ProtoJSON.Member("listCreated", value.jsonValue())) }
+        if case .listSelected(let value)? = self.kind { members.append(ProtoJSON.Member("listSelected", value.jsonValue())) }
+        if case .listSubmitted(let value)? = self.kind { members.append(ProtoJSON.Member("listSubmitted", value.jsonValue())) }
+        if case .listApproved(let value)? = self.kind { members.append(ProtoJSON.Member("listApproved", value.jsonValue())) }
+        if case .listEntryStruck(let value)? = self.kind { members.append(ProtoJSON.Member("listEntryStruck", value.jsonValue())) }
+        if case .listToppedUp(let value)? = self.kind { members.append(ProtoJSON.Member("listToppedUp", value.jsonValue())) }
+        if case .listStatusChanged(let value)? = self.kind { members.append(ProtoJSON.Member("listStatusChanged", value.jsonValue())) }
+        if case .listEntryDropped(let value)? = self.kind { members.append(ProtoJSON.Member("listEntryDropped", value.jsonValue())) }
+        if case .ruleImposed(let value)? = self.kind { members.append(ProtoJSON.Member("ruleImposed", value.jsonValue())) }
+        if case .ruleLifted(let value)? = self.kind { members.append(ProtoJSON.Member("ruleLifted", value.jsonValue())) }
+        if case .agreementRecorded(let value)? = self.kind { members.append(ProtoJSON.Member("agreementRecorded", value.jsonValue())) }
+        if case .agreementUpdated(let value)? = self.kind { members.append(ProtoJSON.Member("agreementUpdated", value.jsonValue())) }
+        if case .agreementStatusChanged(let value)? = self.kind { members.append(ProtoJSON.Member("agreementStatusChanged", value.jsonValue())) }
+        if case .fulfilmentRecorded(let value)? = self.kind { members.append(ProtoJSON.Member("fulfilmentRecorded", value.jsonValue())) }
+        if case .windowAnnounced(let value)? = self.kind { members.append(ProtoJSON.Member("windowAnnounced", value.jsonValue())) }
+        if case .windowStatusChanged(let value)? = self.kind { members.append(ProtoJSON.Member("windowStatusChanged", value.jsonValue())) }
+        if case .movementPlanned(let value)? = self.kind { members.append(ProtoJSON.Member("movementPlanned", value.jsonValue())) }
+        if case .movementStatusChanged(let value)? = self.kind { members.append(ProtoJSON.Member("movementStatusChanged", value.jsonValue())) }
+        if case .manifestChanged(let value)? = self.kind { members.append(ProtoJSON.Member("manifestChanged", value.jsonValue())) }
+        if case .cargoRemoved(let value)? = self.kind { members.append(ProtoJSON.Member("cargoRemoved", value.jsonValue())) }
+        if case .deliveryRecorded(let value)? = self.kind { members.append(ProtoJSON.Member("deliveryRecorded", value.jsonValue())) }
+        if case .incidentReported(let value)? = self.kind { members.append(ProtoJSON.Member("incidentReported", value.jsonValue())) }
+        if case .figureReported(let value)? = self.kind { members.append(ProtoJSON.Member("figureReported", value.jsonValue())) }
         return .object(members)
     }
 
@@ -583,173 +583,173 @@ extension Corridor_V1_Event: ProtobufCBacked {
             case "actor":
                 try ProtoJSONRead.once(&seen, 0, field: "actor", path: path)
                 if case .null = member.value { continue }
-                actor = try Corridor_V1_Actor(json: member.value, path: fieldPath)
+                self.actor = try Corridor_V1_Actor(json: member.value, path: fieldPath)
             case "reason":
                 try ProtoJSONRead.once(&seen, 1, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "atMs", "at_ms":
                 try ProtoJSONRead.once(&seen, 2, field: "at_ms", path: path)
-                atMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.atMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "partyRegistered", "party_registered":
                 try ProtoJSONRead.once(&seen, 3, field: "party_registered", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .partyRegistered(try Corridor_V1_PartyRegistered(json: member.value, path: fieldPath))
+                self.kind = .partyRegistered(try Corridor_V1_PartyRegistered(json: member.value, path: fieldPath))
             case "partyUpdated", "party_updated":
                 try ProtoJSONRead.once(&seen, 4, field: "party_updated", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .partyUpdated(try Corridor_V1_PartyUpdated(json: member.value, path: fieldPath))
+                self.kind = .partyUpdated(try Corridor_V1_PartyUpdated(json: member.value, path: fieldPath))
             case "siteRegistered", "site_registered":
                 try ProtoJSONRead.once(&seen, 5, field: "site_registered", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .siteRegistered(try Corridor_V1_SiteRegistered(json: member.value, path: fieldPath))
+                self.kind = .siteRegistered(try Corridor_V1_SiteRegistered(json: member.value, path: fieldPath))
             case "siteUpdated", "site_updated":
                 try ProtoJSONRead.once(&seen, 6, field: "site_updated", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .siteUpdated(try Corridor_V1_SiteUpdated(json: member.value, path: fieldPath))
+                self.kind = .siteUpdated(try Corridor_V1_SiteUpdated(json: member.value, path: fieldPath))
             case "crossingStatusChanged", "crossing_status_changed":
                 try ProtoJSONRead.once(&seen, 7, field: "crossing_status_changed", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .crossingStatusChanged(try Corridor_V1_CrossingStatusChanged(json: member.value, path: fieldPath))
+                self.kind = .crossingStatusChanged(try Corridor_V1_CrossingStatusChanged(json: member.value, path: fieldPath))
             case "caseRegistered", "case_registered":
                 try ProtoJSONRead.once(&seen, 8, field: "case_registered", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .caseRegistered(try Corridor_V1_CaseRegistered(json: member.value, path: fieldPath))
+                self.kind = .caseRegistered(try Corridor_V1_CaseRegistered(json: member.value, path: fieldPath))
             case "caseUpdated", "case_updated":
                 try ProtoJSONRead.once(&seen, 9, field: "case_updated", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .caseUpdated(try Corridor_V1_CaseUpdated(json: member.value, path: fieldPath))
+                self.kind = .caseUpdated(try Corridor_V1_CaseUpdated(json: member.value, path: fieldPath))
             case "casePersonalUpdated", "case_personal_updated":
                 try ProtoJSONRead.once(&seen, 10, field: "case_personal_updated", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .casePersonalUpdated(try Corridor_V1_CasePersonalUpdated(json: member.value, path: fieldPath))
+                self.kind = .casePersonalUpdated(try Corridor_V1_CasePersonalUpdated(json: member.value, path: fieldPath))
             case "caseStatusChanged", "case_status_changed":
                 try ProtoJSONRead.once(&seen, 11, field: "case_status_changed", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .caseStatusChanged(try Corridor_V1_CaseStatusChanged(json: member.value, path: fieldPath))
+                self.kind = .caseStatusChanged(try Corridor_V1_CaseStatusChanged(json: member.value, path: fieldPath))
             case "listCreated", "list_created":
                 try ProtoJSONRead.once(&seen, 12, field: "list_created", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .listCreated(try Corridor_V1_ListCreated(json: member.value, path: fieldPath))
+                self.kind = .listCreated(try Corridor_V1_ListCreated(json: member.value, path: fieldPath))
             case "listSelected", "list_selected":
                 try ProtoJSONRead.once(&seen, 13, field: "list_selected", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .listSelected(try Corridor_V1_ListSelected(json: member.value, path: fieldPath))
+                self.kind = .listSelected(try Corridor_V1_ListSelected(json: member.value, path: fieldPath))
             case "listSubmitted", "list_submitted":
                 try ProtoJSONRead.once(&seen, 14, field: "list_submitted", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .listSubmitted(try Corridor_V1_ListSubmitted(json: member.value, path: fieldPath))
+                self.kind = .listSubmitted(try Corridor_V1_ListSubmitted(json: member.value, path: fieldPath))
             case "listApproved", "list_approved":
                 try ProtoJSONRead.once(&seen, 15, field: "list_approved", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .listApproved(try Corridor_V1_ListApproved(json: member.value, path: fieldPath))
+                self.kind = .listApproved(try Corridor_V1_ListApproved(json: member.value, path: fieldPath))
             case "listEntryStruck", "list_entry_struck":
                 try ProtoJSONRead.once(&seen, 16, field: "list_entry_struck", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .listEntryStruck(try Corridor_V1_ListEntryStruck(json: member.value, path: fieldPath))
+                self.kind = .listEntryStruck(try Corridor_V1_ListEntryStruck(json: member.value, path: fieldPath))
             case "listToppedUp", "list_topped_up":
                 try ProtoJSONRead.once(&seen, 17, field: "list_topped_up", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .listToppedUp(try Corridor_V1_ListToppedUp(json: member.value, path: fieldPath))
+                self.kind = .listToppedUp(try Corridor_V1_ListToppedUp(json: member.value, path: fieldPath))
             case "listStatusChanged", "list_status_changed":
                 try ProtoJSONRead.once(&seen, 18, field: "list_status_changed", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .listStatusChanged(try Corridor_V1_ListStatusChanged(json: member.value, path: fieldPath))
+                self.kind = .listStatusChanged(try Corridor_V1_ListStatusChanged(json: member.value, path: fieldPath))
             case "listEntryDropped", "list_entry_dropped":
                 try ProtoJSONRead.once(&seen, 19, field: "list_entry_dropped", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .listEntryDropped(try Corridor_V1_ListEntryDropped(json: member.value, path: fieldPath))
+                self.kind = .listEntryDropped(try Corridor_V1_ListEntryDropped(json: member.value, path: fieldPath))
             case "ruleImposed", "rule_imposed":
                 try ProtoJSONRead.once(&seen, 20, field: "rule_imposed", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .ruleImposed(try Corridor_V1_RuleImposed(json: member.value, path: fieldPath))
+                self.kind = .ruleImposed(try Corridor_V1_RuleImposed(json: member.value, path: fieldPath))
             case "ruleLifted", "rule_lifted":
                 try ProtoJSONRead.once(&seen, 21, field: "rule_lifted", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .ruleLifted(try Corridor_V1_RuleLifted(json: member.value, path: fieldPath))
+                self.kind = .ruleLifted(try Corridor_V1_RuleLifted(json: member.value, path: fieldPath))
             case "agreementRecorded", "agreement_recorded":
                 try ProtoJSONRead.once(&seen, 22, field: "agreement_recorded", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .agreementRecorded(try Corridor_V1_AgreementRecorded(json: member.value, path: fieldPath))
+                self.kind = .agreementRecorded(try Corridor_V1_AgreementRecorded(json: member.value, path: fieldPath))
             case "agreementUpdated", "agreement_updated":
                 try ProtoJSONRead.once(&seen, 23, field: "agreement_updated", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .agreementUpdated(try Corridor_V1_AgreementUpdated(json: member.value, path: fieldPath))
+                self.kind = .agreementUpdated(try Corridor_V1_AgreementUpdated(json: member.value, path: fieldPath))
             case "agreementStatusChanged", "agreement_status_changed":
                 try ProtoJSONRead.once(&seen, 24, field: "agreement_status_changed", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .agreementStatusChanged(try Corridor_V1_AgreementStatusChanged(json: member.value, path: fieldPath))
+                self.kind = .agreementStatusChanged(try Corridor_V1_AgreementStatusChanged(json: member.value, path: fieldPath))
             case "fulfilmentRecorded", "fulfilment_recorded":
                 try ProtoJSONRead.once(&seen, 25, field: "fulfilment_recorded", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .fulfilmentRecorded(try Corridor_V1_FulfilmentRecorded(json: member.value, path: fieldPath))
+                self.kind = .fulfilmentRecorded(try Corridor_V1_FulfilmentRecorded(json: member.value, path: fieldPath))
             case "windowAnnounced", "window_announced":
                 try ProtoJSONRead.once(&seen, 26, field: "window_announced", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .windowAnnounced(try Corridor_V1_WindowAnnounced(json: member.value, path: fieldPath))
+                self.kind = .windowAnnounced(try Corridor_V1_WindowAnnounced(json: member.value, path: fieldPath))
             case "windowStatusChanged", "window_status_changed":
                 try ProtoJSONRead.once(&seen, 27, field: "window_status_changed", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .windowStatusChanged(try Corridor_V1_WindowStatusChanged(json: member.value, path: fieldPath))
+                self.kind = .windowStatusChanged(try Corridor_V1_WindowStatusChanged(json: member.value, path: fieldPath))
             case "movementPlanned", "movement_planned":
                 try ProtoJSONRead.once(&seen, 28, field: "movement_planned", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .movementPlanned(try Corridor_V1_MovementPlanned(json: member.value, path: fieldPath))
+                self.kind = .movementPlanned(try Corridor_V1_MovementPlanned(json: member.value, path: fieldPath))
             case "movementStatusChanged", "movement_status_changed":
                 try ProtoJSONRead.once(&seen, 29, field: "movement_status_changed", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .movementStatusChanged(try Corridor_V1_MovementStatusChanged(json: member.value, path: fieldPath))
+                self.kind = .movementStatusChanged(try Corridor_V1_MovementStatusChanged(json: member.value, path: fieldPath))
             case "manifestChanged", "manifest_changed":
                 try ProtoJSONRead.once(&seen, 30, field: "manifest_changed", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .manifestChanged(try Corridor_V1_ManifestChanged(json: member.value, path: fieldPath))
+                self.kind = .manifestChanged(try Corridor_V1_ManifestChanged(json: member.value, path: fieldPath))
             case "cargoRemoved", "cargo_removed":
                 try ProtoJSONRead.once(&seen, 31, field: "cargo_removed", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .cargoRemoved(try Corridor_V1_CargoRemoved(json: member.value, path: fieldPath))
+                self.kind = .cargoRemoved(try Corridor_V1_CargoRemoved(json: member.value, path: fieldPath))
             case "deliveryRecorded", "delivery_recorded":
                 try ProtoJSONRead.once(&seen, 32, field: "delivery_recorded", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .deliveryRecorded(try Corridor_V1_DeliveryRecorded(json: member.value, path: fieldPath))
+                self.kind = .deliveryRecorded(try Corridor_V1_DeliveryRecorded(json: member.value, path: fieldPath))
             case "incidentReported", "incident_reported":
                 try ProtoJSONRead.once(&seen, 33, field: "incident_reported", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .incidentReported(try Corridor_V1_IncidentReported(json: member.value, path: fieldPath))
+                self.kind = .incidentReported(try Corridor_V1_IncidentReported(json: member.value, path: fieldPath))
             case "figureReported", "figure_reported":
                 try ProtoJSONRead.once(&seen, 34, field: "figure_reported", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .figureReported(try Corridor_V1_FigureReported(json: member.value, path: fieldPath))
+                self.kind = .figureReported(try Corridor_V1_FigureReported(json: member.value, path: fieldPath))
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Event")
             }
@@ -778,14 +778,14 @@ extension Corridor_V1_PartyRegistered: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let party { size &+= 1 &+ ProtoSize.lengthDelimited(party.serializedSize) }
+        if let message = self.party { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let party {
+        if let message = self.party {
             writer.writeTag(0x0A)
-            writer.writeMessage(party)
+            writer.writeMessage(message)
         }
     }
 
@@ -795,7 +795,7 @@ extension Corridor_V1_PartyRegistered: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let party { members.append(ProtoJSON.Member("party", party.jsonValue())) }
+        if let message = self.party { members.append(ProtoJSON.Member("party", message.jsonValue())) }
         return .object(members)
     }
 
@@ -828,7 +828,7 @@ extension Corridor_V1_PartyRegistered: ProtobufCBacked {
             case "party":
                 try ProtoJSONRead.once(&seen, 0, field: "party", path: path)
                 if case .null = member.value { continue }
-                party = try Corridor_V1_Party(json: member.value, path: fieldPath)
+                self.party = try Corridor_V1_Party(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.PartyRegistered")
             }
@@ -861,17 +861,17 @@ extension Corridor_V1_PartyUpdated: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let party { size &+= 1 &+ ProtoSize.lengthDelimited(party.serializedSize) }
-        for element in changedFields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if let message = self.party { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        for element in self.changedFields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let party {
+        if let message = self.party {
             writer.writeTag(0x0A)
-            writer.writeMessage(party)
+            writer.writeMessage(message)
         }
-        for element in changedFields {
+        for element in self.changedFields {
             writer.writeTag(0x12)
             writer.writeString(element)
         }
@@ -883,8 +883,8 @@ extension Corridor_V1_PartyUpdated: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let party { members.append(ProtoJSON.Member("party", party.jsonValue())) }
-        if !changedFields.isEmpty { members.append(ProtoJSON.Member("changedFields", .array(changedFields.map { .string($0) }))) }
+        if let message = self.party { members.append(ProtoJSON.Member("party", message.jsonValue())) }
+        if !self.changedFields.isEmpty { members.append(ProtoJSON.Member("changedFields", .array(self.changedFields.map { .string($0) }))) }
         return .object(members)
     }
 
@@ -918,10 +918,10 @@ extension Corridor_V1_PartyUpdated: ProtobufCBacked {
             case "party":
                 try ProtoJSONRead.once(&seen, 0, field: "party", path: path)
                 if case .null = member.value { continue }
-                party = try Corridor_V1_Party(json: member.value, path: fieldPath)
+                self.party = try Corridor_V1_Party(json: member.value, path: fieldPath)
             case "changedFields", "changed_fields":
                 try ProtoJSONRead.once(&seen, 1, field: "changed_fields", path: path)
-                changedFields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.changedFields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.PartyUpdated")
             }
@@ -950,14 +950,14 @@ extension Corridor_V1_SiteRegistered: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let site { size &+= 1 &+ ProtoSize.lengthDelimited(site.serializedSize) }
+        if let message = self.site { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let site {
+        if let message = self.site {
             writer.writeTag(0x0A)
-            writer.writeMessage(site)
+            writer.writeMessage(message)
         }
     }
 
@@ -967,7 +967,7 @@ extension Corridor_V1_SiteRegistered: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let site { members.append(ProtoJSON.Member("site", site.jsonValue())) }
+        if let message = self.site { members.append(ProtoJSON.Member("site", message.jsonValue())) }
         return .object(members)
     }
 
@@ -1000,7 +1000,7 @@ extension Corridor_V1_SiteRegistered: ProtobufCBacked {
             case "site":
                 try ProtoJSONRead.once(&seen, 0, field: "site", path: path)
                 if case .null = member.value { continue }
-                site = try Corridor_V1_Site(json: member.value, path: fieldPath)
+                self.site = try Corridor_V1_Site(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.SiteRegistered")
             }
@@ -1032,17 +1032,17 @@ extension Corridor_V1_SiteUpdated: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let site { size &+= 1 &+ ProtoSize.lengthDelimited(site.serializedSize) }
-        for element in changedFields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if let message = self.site { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        for element in self.changedFields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let site {
+        if let message = self.site {
             writer.writeTag(0x0A)
-            writer.writeMessage(site)
+            writer.writeMessage(message)
         }
-        for element in changedFields {
+        for element in self.changedFields {
             writer.writeTag(0x12)
             writer.writeString(element)
         }
@@ -1054,8 +1054,8 @@ extension Corridor_V1_SiteUpdated: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let site { members.append(ProtoJSON.Member("site", site.jsonValue())) }
-        if !changedFields.isEmpty { members.append(ProtoJSON.Member("changedFields", .array(changedFields.map { .string($0) }))) }
+        if let message = self.site { members.append(ProtoJSON.Member("site", message.jsonValue())) }
+        if !self.changedFields.isEmpty { members.append(ProtoJSON.Member("changedFields", .array(self.changedFields.map { .string($0) }))) }
         return .object(members)
     }
 
@@ -1089,10 +1089,10 @@ extension Corridor_V1_SiteUpdated: ProtobufCBacked {
             case "site":
                 try ProtoJSONRead.once(&seen, 0, field: "site", path: path)
                 if case .null = member.value { continue }
-                site = try Corridor_V1_Site(json: member.value, path: fieldPath)
+                self.site = try Corridor_V1_Site(json: member.value, path: fieldPath)
             case "changedFields", "changed_fields":
                 try ProtoJSONRead.once(&seen, 1, field: "changed_fields", path: path)
-                changedFields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.changedFields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.SiteUpdated")
             }
@@ -1127,24 +1127,24 @@ extension Corridor_V1_CrossingStatusChanged: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(siteID.utf8.count) }
-        if from.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(from.rawValue) }
-        if to.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(to.rawValue) }
+        if !self.siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.siteID.utf8.count) }
+        if self.from.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.from.rawValue) }
+        if self.to.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.to.rawValue) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !siteID.isEmpty {
+        if !self.siteID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(siteID)
+            writer.writeString(self.siteID)
         }
-        if from.rawValue != 0 {
+        if self.from.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(from.rawValue)
+            writer.writeInt32(self.from.rawValue)
         }
-        if to.rawValue != 0 {
+        if self.to.rawValue != 0 {
             writer.writeTag(0x18)
-            writer.writeInt32(to.rawValue)
+            writer.writeInt32(self.to.rawValue)
         }
     }
 
@@ -1154,9 +1154,9 @@ extension Corridor_V1_CrossingStatusChanged: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(siteID))) }
-        if from.rawValue != 0 { members.append(ProtoJSON.Member("from", from.jsonValue)) }
-        if to.rawValue != 0 { members.append(ProtoJSON.Member("to", to.jsonValue)) }
+        if !self.siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(self.siteID))) }
+        if self.from.rawValue != 0 { members.append(ProtoJSON.Member("from", self.from.jsonValue)) }
+        if self.to.rawValue != 0 { members.append(ProtoJSON.Member("to", self.to.jsonValue)) }
         return .object(members)
     }
 
@@ -1189,13 +1189,13 @@ extension Corridor_V1_CrossingStatusChanged: ProtobufCBacked {
             switch member.key {
             case "siteId", "site_id":
                 try ProtoJSONRead.once(&seen, 0, field: "site_id", path: path)
-                siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "from":
                 try ProtoJSONRead.once(&seen, 1, field: "from", path: path)
-                from = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.from = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "to":
                 try ProtoJSONRead.once(&seen, 2, field: "to", path: path)
-                to = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.to = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CrossingStatusChanged")
             }
@@ -1227,19 +1227,19 @@ extension Corridor_V1_CaseRegistered: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let `case` { size &+= 1 &+ ProtoSize.lengthDelimited(`case`.serializedSize) }
-        if let personal { size &+= 1 &+ ProtoSize.lengthDelimited(personal.serializedSize) }
+        if let message = self.`case` { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if let message = self.personal { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let `case` {
+        if let message = self.`case` {
             writer.writeTag(0x0A)
-            writer.writeMessage(`case`)
+            writer.writeMessage(message)
         }
-        if let personal {
+        if let message = self.personal {
             writer.writeTag(0x12)
-            writer.writeMessage(personal)
+            writer.writeMessage(message)
         }
     }
 
@@ -1249,8 +1249,8 @@ extension Corridor_V1_CaseRegistered: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let `case` { members.append(ProtoJSON.Member("case", `case`.jsonValue())) }
-        if let personal { members.append(ProtoJSON.Member("personal", personal.jsonValue())) }
+        if let message = self.`case` { members.append(ProtoJSON.Member("case", message.jsonValue())) }
+        if let message = self.personal { members.append(ProtoJSON.Member("personal", message.jsonValue())) }
         return .object(members)
     }
 
@@ -1285,11 +1285,11 @@ extension Corridor_V1_CaseRegistered: ProtobufCBacked {
             case "case":
                 try ProtoJSONRead.once(&seen, 0, field: "case", path: path)
                 if case .null = member.value { continue }
-                `case` = try Corridor_V1_Case(json: member.value, path: fieldPath)
+                self.`case` = try Corridor_V1_Case(json: member.value, path: fieldPath)
             case "personal":
                 try ProtoJSONRead.once(&seen, 1, field: "personal", path: path)
                 if case .null = member.value { continue }
-                personal = try Corridor_V1_CasePersonal(json: member.value, path: fieldPath)
+                self.personal = try Corridor_V1_CasePersonal(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CaseRegistered")
             }
@@ -1321,17 +1321,17 @@ extension Corridor_V1_CaseUpdated: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let `case` { size &+= 1 &+ ProtoSize.lengthDelimited(`case`.serializedSize) }
-        for element in changedFields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if let message = self.`case` { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        for element in self.changedFields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let `case` {
+        if let message = self.`case` {
             writer.writeTag(0x0A)
-            writer.writeMessage(`case`)
+            writer.writeMessage(message)
         }
-        for element in changedFields {
+        for element in self.changedFields {
             writer.writeTag(0x12)
             writer.writeString(element)
         }
@@ -1343,8 +1343,8 @@ extension Corridor_V1_CaseUpdated: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let `case` { members.append(ProtoJSON.Member("case", `case`.jsonValue())) }
-        if !changedFields.isEmpty { members.append(ProtoJSON.Member("changedFields", .array(changedFields.map { .string($0) }))) }
+        if let message = self.`case` { members.append(ProtoJSON.Member("case", message.jsonValue())) }
+        if !self.changedFields.isEmpty { members.append(ProtoJSON.Member("changedFields", .array(self.changedFields.map { .string($0) }))) }
         return .object(members)
     }
 
@@ -1378,10 +1378,10 @@ extension Corridor_V1_CaseUpdated: ProtobufCBacked {
             case "case":
                 try ProtoJSONRead.once(&seen, 0, field: "case", path: path)
                 if case .null = member.value { continue }
-                `case` = try Corridor_V1_Case(json: member.value, path: fieldPath)
+                self.`case` = try Corridor_V1_Case(json: member.value, path: fieldPath)
             case "changedFields", "changed_fields":
                 try ProtoJSONRead.once(&seen, 1, field: "changed_fields", path: path)
-                changedFields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.changedFields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CaseUpdated")
             }
@@ -1416,22 +1416,22 @@ extension Corridor_V1_CasePersonalUpdated: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(caseID.utf8.count) }
-        if let personal { size &+= 1 &+ ProtoSize.lengthDelimited(personal.serializedSize) }
-        for element in changedFields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
+        if let message = self.personal { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        for element in self.changedFields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !caseID.isEmpty {
+        if !self.caseID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(caseID)
+            writer.writeString(self.caseID)
         }
-        if let personal {
+        if let message = self.personal {
             writer.writeTag(0x12)
-            writer.writeMessage(personal)
+            writer.writeMessage(message)
         }
-        for element in changedFields {
+        for element in self.changedFields {
             writer.writeTag(0x1A)
             writer.writeString(element)
         }
@@ -1443,9 +1443,9 @@ extension Corridor_V1_CasePersonalUpdated: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(caseID))) }
-        if let personal { members.append(ProtoJSON.Member("personal", personal.jsonValue())) }
-        if !changedFields.isEmpty { members.append(ProtoJSON.Member("changedFields", .array(changedFields.map { .string($0) }))) }
+        if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
+        if let message = self.personal { members.append(ProtoJSON.Member("personal", message.jsonValue())) }
+        if !self.changedFields.isEmpty { members.append(ProtoJSON.Member("changedFields", .array(self.changedFields.map { .string($0) }))) }
         return .object(members)
     }
 
@@ -1479,14 +1479,14 @@ extension Corridor_V1_CasePersonalUpdated: ProtobufCBacked {
             switch member.key {
             case "caseId", "case_id":
                 try ProtoJSONRead.once(&seen, 0, field: "case_id", path: path)
-                caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "personal":
                 try ProtoJSONRead.once(&seen, 1, field: "personal", path: path)
                 if case .null = member.value { continue }
-                personal = try Corridor_V1_CasePersonal(json: member.value, path: fieldPath)
+                self.personal = try Corridor_V1_CasePersonal(json: member.value, path: fieldPath)
             case "changedFields", "changed_fields":
                 try ProtoJSONRead.once(&seen, 2, field: "changed_fields", path: path)
-                changedFields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.changedFields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CasePersonalUpdated")
             }
@@ -1525,29 +1525,29 @@ extension Corridor_V1_CaseStatusChanged: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(caseID.utf8.count) }
-        if from.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(from.rawValue) }
-        if to.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(to.rawValue) }
-        if !date.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(date.utf8.count) }
+        if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
+        if self.from.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.from.rawValue) }
+        if self.to.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.to.rawValue) }
+        if !self.date.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.date.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !caseID.isEmpty {
+        if !self.caseID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(caseID)
+            writer.writeString(self.caseID)
         }
-        if from.rawValue != 0 {
+        if self.from.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(from.rawValue)
+            writer.writeInt32(self.from.rawValue)
         }
-        if to.rawValue != 0 {
+        if self.to.rawValue != 0 {
             writer.writeTag(0x18)
-            writer.writeInt32(to.rawValue)
+            writer.writeInt32(self.to.rawValue)
         }
-        if !date.isEmpty {
+        if !self.date.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(date)
+            writer.writeString(self.date)
         }
     }
 
@@ -1557,10 +1557,10 @@ extension Corridor_V1_CaseStatusChanged: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(caseID))) }
-        if from.rawValue != 0 { members.append(ProtoJSON.Member("from", from.jsonValue)) }
-        if to.rawValue != 0 { members.append(ProtoJSON.Member("to", to.jsonValue)) }
-        if !date.isEmpty { members.append(ProtoJSON.Member("date", .string(date))) }
+        if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
+        if self.from.rawValue != 0 { members.append(ProtoJSON.Member("from", self.from.jsonValue)) }
+        if self.to.rawValue != 0 { members.append(ProtoJSON.Member("to", self.to.jsonValue)) }
+        if !self.date.isEmpty { members.append(ProtoJSON.Member("date", .string(self.date))) }
         return .object(members)
     }
 
@@ -1594,16 +1594,16 @@ extension Corridor_V1_CaseStatusChanged: ProtobufCBacked {
             switch member.key {
             case "caseId", "case_id":
                 try ProtoJSONRead.once(&seen, 0, field: "case_id", path: path)
-                caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "from":
                 try ProtoJSONRead.once(&seen, 1, field: "from", path: path)
-                from = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.from = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "to":
                 try ProtoJSONRead.once(&seen, 2, field: "to", path: path)
-                to = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.to = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "date":
                 try ProtoJSONRead.once(&seen, 3, field: "date", path: path)
-                date = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.date = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CaseStatusChanged")
             }

@@ -307,74 +307,74 @@ extension Corridor_V1_Figure: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(id.utf8.count) }
-        if subjectKind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(subjectKind.rawValue) }
-        if !subjectID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(subjectID.utf8.count) }
-        if measure.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(measure.rawValue) }
-        if low != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(low)) }
-        if high != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(high)) }
-        if qualifier.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(qualifier.rawValue) }
-        if !asOf.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(asOf.utf8.count) }
-        if !asOfEnd.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(asOfEnd.utf8.count) }
-        if !sourcePartyID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(sourcePartyID.utf8.count) }
-        if !reportedIn.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reportedIn.utf8.count) }
-        if !note.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(note.utf8.count) }
-        if recordedAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(recordedAtMs)) }
+        if !self.id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.id.utf8.count) }
+        if self.subjectKind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.subjectKind.rawValue) }
+        if !self.subjectID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.subjectID.utf8.count) }
+        if self.measure.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.measure.rawValue) }
+        if self.low != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.low)) }
+        if self.high != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.high)) }
+        if self.qualifier.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.qualifier.rawValue) }
+        if !self.asOf.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.asOf.utf8.count) }
+        if !self.asOfEnd.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.asOfEnd.utf8.count) }
+        if !self.sourcePartyID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.sourcePartyID.utf8.count) }
+        if !self.reportedIn.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reportedIn.utf8.count) }
+        if !self.note.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.note.utf8.count) }
+        if self.recordedAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.recordedAtMs)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !id.isEmpty {
+        if !self.id.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(id)
+            writer.writeString(self.id)
         }
-        if subjectKind.rawValue != 0 {
+        if self.subjectKind.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(subjectKind.rawValue)
+            writer.writeInt32(self.subjectKind.rawValue)
         }
-        if !subjectID.isEmpty {
+        if !self.subjectID.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(subjectID)
+            writer.writeString(self.subjectID)
         }
-        if measure.rawValue != 0 {
+        if self.measure.rawValue != 0 {
             writer.writeTag(0x20)
-            writer.writeInt32(measure.rawValue)
+            writer.writeInt32(self.measure.rawValue)
         }
-        if low != 0 {
+        if self.low != 0 {
             writer.writeTag(0x28)
-            writer.writeVarint(low)
+            writer.writeVarint(self.low)
         }
-        if high != 0 {
+        if self.high != 0 {
             writer.writeTag(0x30)
-            writer.writeVarint(high)
+            writer.writeVarint(self.high)
         }
-        if qualifier.rawValue != 0 {
+        if self.qualifier.rawValue != 0 {
             writer.writeTag(0x38)
-            writer.writeInt32(qualifier.rawValue)
+            writer.writeInt32(self.qualifier.rawValue)
         }
-        if !asOf.isEmpty {
+        if !self.asOf.isEmpty {
             writer.writeTag(0x42)
-            writer.writeString(asOf)
+            writer.writeString(self.asOf)
         }
-        if !asOfEnd.isEmpty {
+        if !self.asOfEnd.isEmpty {
             writer.writeTag(0x4A)
-            writer.writeString(asOfEnd)
+            writer.writeString(self.asOfEnd)
         }
-        if !sourcePartyID.isEmpty {
+        if !self.sourcePartyID.isEmpty {
             writer.writeTag(0x52)
-            writer.writeString(sourcePartyID)
+            writer.writeString(self.sourcePartyID)
         }
-        if !reportedIn.isEmpty {
+        if !self.reportedIn.isEmpty {
             writer.writeTag(0x5A)
-            writer.writeString(reportedIn)
+            writer.writeString(self.reportedIn)
         }
-        if !note.isEmpty {
+        if !self.note.isEmpty {
             writer.writeTag(0x62)
-            writer.writeString(note)
+            writer.writeString(self.note)
         }
-        if recordedAtMs != 0 {
+        if self.recordedAtMs != 0 {
             writer.writeTag(0x68)
-            writer.writeVarint(recordedAtMs)
+            writer.writeVarint(self.recordedAtMs)
         }
     }
 
@@ -384,19 +384,19 @@ extension Corridor_V1_Figure: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !id.isEmpty { members.append(ProtoJSON.Member("id", .string(id))) }
-        if subjectKind.rawValue != 0 { members.append(ProtoJSON.Member("subjectKind", subjectKind.jsonValue)) }
-        if !subjectID.isEmpty { members.append(ProtoJSON.Member("subjectId", .string(subjectID))) }
-        if measure.rawValue != 0 { members.append(ProtoJSON.Member("measure", measure.jsonValue)) }
-        if low != 0 { members.append(ProtoJSON.Member("low", .string(String(low)))) }
-        if high != 0 { members.append(ProtoJSON.Member("high", .string(String(high)))) }
-        if qualifier.rawValue != 0 { members.append(ProtoJSON.Member("qualifier", qualifier.jsonValue)) }
-        if !asOf.isEmpty { members.append(ProtoJSON.Member("asOf", .string(asOf))) }
-        if !asOfEnd.isEmpty { members.append(ProtoJSON.Member("asOfEnd", .string(asOfEnd))) }
-        if !sourcePartyID.isEmpty { members.append(ProtoJSON.Member("sourcePartyId", .string(sourcePartyID))) }
-        if !reportedIn.isEmpty { members.append(ProtoJSON.Member("reportedIn", .string(reportedIn))) }
-        if !note.isEmpty { members.append(ProtoJSON.Member("note", .string(note))) }
-        if recordedAtMs != 0 { members.append(ProtoJSON.Member("recordedAtMs", .string(String(recordedAtMs)))) }
+        if !self.id.isEmpty { members.append(ProtoJSON.Member("id", .string(self.id))) }
+        if self.subjectKind.rawValue != 0 { members.append(ProtoJSON.Member("subjectKind", self.subjectKind.jsonValue)) }
+        if !self.subjectID.isEmpty { members.append(ProtoJSON.Member("subjectId", .string(self.subjectID))) }
+        if self.measure.rawValue != 0 { members.append(ProtoJSON.Member("measure", self.measure.jsonValue)) }
+        if self.low != 0 { members.append(ProtoJSON.Member("low", .string(String(self.low)))) }
+        if self.high != 0 { members.append(ProtoJSON.Member("high", .string(String(self.high)))) }
+        if self.qualifier.rawValue != 0 { members.append(ProtoJSON.Member("qualifier", self.qualifier.jsonValue)) }
+        if !self.asOf.isEmpty { members.append(ProtoJSON.Member("asOf", .string(self.asOf))) }
+        if !self.asOfEnd.isEmpty { members.append(ProtoJSON.Member("asOfEnd", .string(self.asOfEnd))) }
+        if !self.sourcePartyID.isEmpty { members.append(ProtoJSON.Member("sourcePartyId", .string(self.sourcePartyID))) }
+        if !self.reportedIn.isEmpty { members.append(ProtoJSON.Member("reportedIn", .string(self.reportedIn))) }
+        if !self.note.isEmpty { members.append(ProtoJSON.Member("note", .string(self.note))) }
+        if self.recordedAtMs != 0 { members.append(ProtoJSON.Member("recordedAtMs", .string(String(self.recordedAtMs)))) }
         return .object(members)
     }
 
@@ -439,43 +439,43 @@ extension Corridor_V1_Figure: ProtobufCBacked {
             switch member.key {
             case "id":
                 try ProtoJSONRead.once(&seen, 0, field: "id", path: path)
-                id = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.id = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "subjectKind", "subject_kind":
                 try ProtoJSONRead.once(&seen, 1, field: "subject_kind", path: path)
-                subjectKind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.subjectKind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "subjectId", "subject_id":
                 try ProtoJSONRead.once(&seen, 2, field: "subject_id", path: path)
-                subjectID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.subjectID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "measure":
                 try ProtoJSONRead.once(&seen, 3, field: "measure", path: path)
-                measure = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.measure = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "low":
                 try ProtoJSONRead.once(&seen, 4, field: "low", path: path)
-                low = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.low = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "high":
                 try ProtoJSONRead.once(&seen, 5, field: "high", path: path)
-                high = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.high = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "qualifier":
                 try ProtoJSONRead.once(&seen, 6, field: "qualifier", path: path)
-                qualifier = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.qualifier = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "asOf", "as_of":
                 try ProtoJSONRead.once(&seen, 7, field: "as_of", path: path)
-                asOf = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.asOf = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "asOfEnd", "as_of_end":
                 try ProtoJSONRead.once(&seen, 8, field: "as_of_end", path: path)
-                asOfEnd = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.asOfEnd = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "sourcePartyId", "source_party_id":
                 try ProtoJSONRead.once(&seen, 9, field: "source_party_id", path: path)
-                sourcePartyID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.sourcePartyID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "reportedIn", "reported_in":
                 try ProtoJSONRead.once(&seen, 10, field: "reported_in", path: path)
-                reportedIn = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reportedIn = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "note":
                 try ProtoJSONRead.once(&seen, 11, field: "note", path: path)
-                note = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.note = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "recordedAtMs", "recorded_at_ms":
                 try ProtoJSONRead.once(&seen, 12, field: "recorded_at_ms", path: path)
-                recordedAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.recordedAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Figure")
             }
@@ -504,14 +504,14 @@ extension Corridor_V1_FigureReported: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let figure { size &+= 1 &+ ProtoSize.lengthDelimited(figure.serializedSize) }
+        if let message = self.figure { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let figure {
+        if let message = self.figure {
             writer.writeTag(0x0A)
-            writer.writeMessage(figure)
+            writer.writeMessage(message)
         }
     }
 
@@ -521,7 +521,7 @@ extension Corridor_V1_FigureReported: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let figure { members.append(ProtoJSON.Member("figure", figure.jsonValue())) }
+        if let message = self.figure { members.append(ProtoJSON.Member("figure", message.jsonValue())) }
         return .object(members)
     }
 
@@ -554,7 +554,7 @@ extension Corridor_V1_FigureReported: ProtobufCBacked {
             case "figure":
                 try ProtoJSONRead.once(&seen, 0, field: "figure", path: path)
                 if case .null = member.value { continue }
-                figure = try Corridor_V1_Figure(json: member.value, path: fieldPath)
+                self.figure = try Corridor_V1_Figure(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.FigureReported")
             }
@@ -583,14 +583,14 @@ extension Corridor_V1_ReportFigureRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let figure { size &+= 1 &+ ProtoSize.lengthDelimited(figure.serializedSize) }
+        if let message = self.figure { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let figure {
+        if let message = self.figure {
             writer.writeTag(0x0A)
-            writer.writeMessage(figure)
+            writer.writeMessage(message)
         }
     }
 
@@ -600,7 +600,7 @@ extension Corridor_V1_ReportFigureRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let figure { members.append(ProtoJSON.Member("figure", figure.jsonValue())) }
+        if let message = self.figure { members.append(ProtoJSON.Member("figure", message.jsonValue())) }
         return .object(members)
     }
 
@@ -633,7 +633,7 @@ extension Corridor_V1_ReportFigureRequest: ProtobufCBacked {
             case "figure":
                 try ProtoJSONRead.once(&seen, 0, field: "figure", path: path)
                 if case .null = member.value { continue }
-                figure = try Corridor_V1_Figure(json: member.value, path: fieldPath)
+                self.figure = try Corridor_V1_Figure(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ReportFigureRequest")
             }
@@ -668,24 +668,24 @@ extension Corridor_V1_ListFiguresRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if subjectKind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(subjectKind.rawValue) }
-        if !subjectID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(subjectID.utf8.count) }
-        if measure.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(measure.rawValue) }
+        if self.subjectKind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.subjectKind.rawValue) }
+        if !self.subjectID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.subjectID.utf8.count) }
+        if self.measure.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.measure.rawValue) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if subjectKind.rawValue != 0 {
+        if self.subjectKind.rawValue != 0 {
             writer.writeTag(0x08)
-            writer.writeInt32(subjectKind.rawValue)
+            writer.writeInt32(self.subjectKind.rawValue)
         }
-        if !subjectID.isEmpty {
+        if !self.subjectID.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(subjectID)
+            writer.writeString(self.subjectID)
         }
-        if measure.rawValue != 0 {
+        if self.measure.rawValue != 0 {
             writer.writeTag(0x18)
-            writer.writeInt32(measure.rawValue)
+            writer.writeInt32(self.measure.rawValue)
         }
     }
 
@@ -695,9 +695,9 @@ extension Corridor_V1_ListFiguresRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if subjectKind.rawValue != 0 { members.append(ProtoJSON.Member("subjectKind", subjectKind.jsonValue)) }
-        if !subjectID.isEmpty { members.append(ProtoJSON.Member("subjectId", .string(subjectID))) }
-        if measure.rawValue != 0 { members.append(ProtoJSON.Member("measure", measure.jsonValue)) }
+        if self.subjectKind.rawValue != 0 { members.append(ProtoJSON.Member("subjectKind", self.subjectKind.jsonValue)) }
+        if !self.subjectID.isEmpty { members.append(ProtoJSON.Member("subjectId", .string(self.subjectID))) }
+        if self.measure.rawValue != 0 { members.append(ProtoJSON.Member("measure", self.measure.jsonValue)) }
         return .object(members)
     }
 
@@ -730,13 +730,13 @@ extension Corridor_V1_ListFiguresRequest: ProtobufCBacked {
             switch member.key {
             case "subjectKind", "subject_kind":
                 try ProtoJSONRead.once(&seen, 0, field: "subject_kind", path: path)
-                subjectKind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.subjectKind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "subjectId", "subject_id":
                 try ProtoJSONRead.once(&seen, 1, field: "subject_id", path: path)
-                subjectID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.subjectID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "measure":
                 try ProtoJSONRead.once(&seen, 2, field: "measure", path: path)
-                measure = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.measure = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListFiguresRequest")
             }
@@ -765,12 +765,12 @@ extension Corridor_V1_ListFiguresResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in figures { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in self.figures { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in figures {
+        for element in self.figures {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
@@ -782,7 +782,7 @@ extension Corridor_V1_ListFiguresResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !figures.isEmpty { members.append(ProtoJSON.Member("figures", .array(figures.map { $0.jsonValue() }))) }
+        if !self.figures.isEmpty { members.append(ProtoJSON.Member("figures", .array(self.figures.map { $0.jsonValue() }))) }
         return .object(members)
     }
 
@@ -814,7 +814,7 @@ extension Corridor_V1_ListFiguresResponse: ProtobufCBacked {
             case "figures":
                 try ProtoJSONRead.once(&seen, 0, field: "figures", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    figures.append(try Corridor_V1_Figure(json: element, path: fieldPath + "[\(index)]"))
+                    self.figures.append(try Corridor_V1_Figure(json: element, path: fieldPath + "[\(index)]"))
                 }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListFiguresResponse")
@@ -847,19 +847,19 @@ extension Corridor_V1_CompareFiguresRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !subjectID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(subjectID.utf8.count) }
-        if measure.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(measure.rawValue) }
+        if !self.subjectID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.subjectID.utf8.count) }
+        if self.measure.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.measure.rawValue) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !subjectID.isEmpty {
+        if !self.subjectID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(subjectID)
+            writer.writeString(self.subjectID)
         }
-        if measure.rawValue != 0 {
+        if self.measure.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(measure.rawValue)
+            writer.writeInt32(self.measure.rawValue)
         }
     }
 
@@ -869,8 +869,8 @@ extension Corridor_V1_CompareFiguresRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !subjectID.isEmpty { members.append(ProtoJSON.Member("subjectId", .string(subjectID))) }
-        if measure.rawValue != 0 { members.append(ProtoJSON.Member("measure", measure.jsonValue)) }
+        if !self.subjectID.isEmpty { members.append(ProtoJSON.Member("subjectId", .string(self.subjectID))) }
+        if self.measure.rawValue != 0 { members.append(ProtoJSON.Member("measure", self.measure.jsonValue)) }
         return .object(members)
     }
 
@@ -902,10 +902,10 @@ extension Corridor_V1_CompareFiguresRequest: ProtobufCBacked {
             switch member.key {
             case "subjectId", "subject_id":
                 try ProtoJSONRead.once(&seen, 0, field: "subject_id", path: path)
-                subjectID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.subjectID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "measure":
                 try ProtoJSONRead.once(&seen, 1, field: "measure", path: path)
-                measure = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.measure = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CompareFiguresRequest")
             }
@@ -946,29 +946,29 @@ extension Corridor_V1_CompareFiguresResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in claims { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if registryCounts { size &+= 2 }
-        if registryCount != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(registryCount)) }
-        if !registryCountDescription.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(registryCountDescription.utf8.count) }
+        for element in self.claims { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.registryCounts { size &+= 2 }
+        if self.registryCount != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.registryCount)) }
+        if !self.registryCountDescription.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.registryCountDescription.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in claims {
+        for element in self.claims {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
-        if registryCounts {
+        if self.registryCounts {
             writer.writeTag(0x10)
             writer.writeBool(true)
         }
-        if registryCount != 0 {
+        if self.registryCount != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(registryCount)
+            writer.writeVarint(self.registryCount)
         }
-        if !registryCountDescription.isEmpty {
+        if !self.registryCountDescription.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(registryCountDescription)
+            writer.writeString(self.registryCountDescription)
         }
     }
 
@@ -978,10 +978,10 @@ extension Corridor_V1_CompareFiguresResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !claims.isEmpty { members.append(ProtoJSON.Member("claims", .array(claims.map { $0.jsonValue() }))) }
-        if registryCounts { members.append(ProtoJSON.Member("registryCounts", .bool(registryCounts))) }
-        if registryCount != 0 { members.append(ProtoJSON.Member("registryCount", .string(String(registryCount)))) }
-        if !registryCountDescription.isEmpty { members.append(ProtoJSON.Member("registryCountDescription", .string(registryCountDescription))) }
+        if !self.claims.isEmpty { members.append(ProtoJSON.Member("claims", .array(self.claims.map { $0.jsonValue() }))) }
+        if self.registryCounts { members.append(ProtoJSON.Member("registryCounts", .bool(self.registryCounts))) }
+        if self.registryCount != 0 { members.append(ProtoJSON.Member("registryCount", .string(String(self.registryCount)))) }
+        if !self.registryCountDescription.isEmpty { members.append(ProtoJSON.Member("registryCountDescription", .string(self.registryCountDescription))) }
         return .object(members)
     }
 
@@ -1016,17 +1016,17 @@ extension Corridor_V1_CompareFiguresResponse: ProtobufCBacked {
             case "claims":
                 try ProtoJSONRead.once(&seen, 0, field: "claims", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    claims.append(try Corridor_V1_Figure(json: element, path: fieldPath + "[\(index)]"))
+                    self.claims.append(try Corridor_V1_Figure(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "registryCounts", "registry_counts":
                 try ProtoJSONRead.once(&seen, 1, field: "registry_counts", path: path)
-                registryCounts = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.registryCounts = try ProtoJSONRead.bool(member.value, path: fieldPath)
             case "registryCount", "registry_count":
                 try ProtoJSONRead.once(&seen, 2, field: "registry_count", path: path)
-                registryCount = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.registryCount = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "registryCountDescription", "registry_count_description":
                 try ProtoJSONRead.once(&seen, 3, field: "registry_count_description", path: path)
-                registryCountDescription = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.registryCountDescription = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CompareFiguresResponse")
             }

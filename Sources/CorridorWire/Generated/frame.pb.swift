@@ -177,8 +177,8 @@ extension Corridor_V1_Frame: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if streamID != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(streamID)) }
-        switch kind {
+        if self.streamID != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.streamID)) }
+        switch self.kind {
         case .hello(let value)?:
             size &+= 1 &+ ProtoSize.lengthDelimited(value.serializedSize)
         case .helloReply(let value)?:
@@ -203,11 +203,11 @@ extension Corridor_V1_Frame: ProtoMessage {
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if streamID != 0 {
+        if self.streamID != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(UInt64(streamID))
+            writer.writeVarint(UInt64(self.streamID))
         }
-        switch kind {
+        switch self.kind {
         case .hello(let value)?:
             writer.writeTag(0x12)
             writer.writeMessage(value)
@@ -245,16 +245,16 @@ extension Corridor_V1_Frame: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if streamID != 0 { members.append(ProtoJSON.Member("streamId", .number(ProtoJSON.Number(streamID)))) }
-        if case .hello(let value)? = kind { members.append(ProtoJSON.Member("hello", value.jsonValue())) }
-        if case .helloReply(let value)? = kind { members.append(ProtoJSON.Member("helloReply", value.jsonValue())) }
-        if case .call(let value)? = kind { members.append(ProtoJSON.Member("call", value.jsonValue())) }
-        if case .message(let value)? = kind { members.append(ProtoJSON.Member("message", value.jsonValue())) }
-        if case .status(let value)? = kind { members.append(ProtoJSON.Member("status", value.jsonValue())) }
-        if case .cancel(let value)? = kind { members.append(ProtoJSON.Member("cancel", value.jsonValue())) }
-        if case .ping(let value)? = kind { members.append(ProtoJSON.Member("ping", value.jsonValue())) }
-        if case .pong(let value)? = kind { members.append(ProtoJSON.Member("pong", value.jsonValue())) }
-        if case .goAway(let value)? = kind { members.append(ProtoJSON.Member("goAway", value.jsonValue())) }
+        if self.streamID != 0 { members.append(ProtoJSON.Member("streamId", .number(ProtoJSON.Number(self.streamID)))) }
+        if case .hello(let value)? = self.kind { members.append(ProtoJSON.Member("hello", value.jsonValue())) }
+        if case .helloReply(let value)? = self.kind { members.append(ProtoJSON.Member("helloReply", value.jsonValue())) }
+        if case .call(let value)? = self.kind { members.append(ProtoJSON.Member("call", value.jsonValue())) }
+        if case .message(let value)? = self.kind { members.append(ProtoJSON.Member("message", value.jsonValue())) }
+        if case .status(let value)? = self.kind { members.append(ProtoJSON.Member("status", value.jsonValue())) }
+        if case .cancel(let value)? = self.kind { members.append(ProtoJSON.Member("cancel", value.jsonValue())) }
+        if case .ping(let value)? = self.kind { members.append(ProtoJSON.Member("ping", value.jsonValue())) }
+        if case .pong(let value)? = self.kind { members.append(ProtoJSON.Member("pong", value.jsonValue())) }
+        if case .goAway(let value)? = self.kind { members.append(ProtoJSON.Member("goAway", value.jsonValue())) }
         return .object(members)
     }
 
@@ -323,52 +323,52 @@ extension Corridor_V1_Frame: ProtobufCBacked {
             switch member.key {
             case "streamId", "stream_id":
                 try ProtoJSONRead.once(&seen, 0, field: "stream_id", path: path)
-                streamID = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.streamID = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "hello":
                 try ProtoJSONRead.once(&seen, 1, field: "hello", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .hello(try Corridor_V1_Hello(json: member.value, path: fieldPath))
+                self.kind = .hello(try Corridor_V1_Hello(json: member.value, path: fieldPath))
             case "helloReply", "hello_reply":
                 try ProtoJSONRead.once(&seen, 2, field: "hello_reply", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .helloReply(try Corridor_V1_HelloReply(json: member.value, path: fieldPath))
+                self.kind = .helloReply(try Corridor_V1_HelloReply(json: member.value, path: fieldPath))
             case "call":
                 try ProtoJSONRead.once(&seen, 3, field: "call", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .call(try Corridor_V1_CallStart(json: member.value, path: fieldPath))
+                self.kind = .call(try Corridor_V1_CallStart(json: member.value, path: fieldPath))
             case "message":
                 try ProtoJSONRead.once(&seen, 4, field: "message", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .message(try Corridor_V1_Message(json: member.value, path: fieldPath))
+                self.kind = .message(try Corridor_V1_Message(json: member.value, path: fieldPath))
             case "status":
                 try ProtoJSONRead.once(&seen, 5, field: "status", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .status(try Corridor_V1_Status(json: member.value, path: fieldPath))
+                self.kind = .status(try Corridor_V1_Status(json: member.value, path: fieldPath))
             case "cancel":
                 try ProtoJSONRead.once(&seen, 6, field: "cancel", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .cancel(try Corridor_V1_Cancel(json: member.value, path: fieldPath))
+                self.kind = .cancel(try Corridor_V1_Cancel(json: member.value, path: fieldPath))
             case "ping":
                 try ProtoJSONRead.once(&seen, 7, field: "ping", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .ping(try Corridor_V1_Ping(json: member.value, path: fieldPath))
+                self.kind = .ping(try Corridor_V1_Ping(json: member.value, path: fieldPath))
             case "pong":
                 try ProtoJSONRead.once(&seen, 8, field: "pong", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .pong(try Corridor_V1_Pong(json: member.value, path: fieldPath))
+                self.kind = .pong(try Corridor_V1_Pong(json: member.value, path: fieldPath))
             case "goAway", "go_away":
                 try ProtoJSONRead.once(&seen, 9, field: "go_away", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
-                kind = .goAway(try Corridor_V1_GoAway(json: member.value, path: fieldPath))
+                self.kind = .goAway(try Corridor_V1_GoAway(json: member.value, path: fieldPath))
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Frame")
             }
@@ -400,19 +400,19 @@ extension Corridor_V1_ProtocolVersion: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if major != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(major)) }
-        if minor != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(minor)) }
+        if self.major != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.major)) }
+        if self.minor != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.minor)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if major != 0 {
+        if self.major != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(UInt64(major))
+            writer.writeVarint(UInt64(self.major))
         }
-        if minor != 0 {
+        if self.minor != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(minor))
+            writer.writeVarint(UInt64(self.minor))
         }
     }
 
@@ -422,8 +422,8 @@ extension Corridor_V1_ProtocolVersion: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if major != 0 { members.append(ProtoJSON.Member("major", .number(ProtoJSON.Number(major)))) }
-        if minor != 0 { members.append(ProtoJSON.Member("minor", .number(ProtoJSON.Number(minor)))) }
+        if self.major != 0 { members.append(ProtoJSON.Member("major", .number(ProtoJSON.Number(self.major)))) }
+        if self.minor != 0 { members.append(ProtoJSON.Member("minor", .number(ProtoJSON.Number(self.minor)))) }
         return .object(members)
     }
 
@@ -455,10 +455,10 @@ extension Corridor_V1_ProtocolVersion: ProtobufCBacked {
             switch member.key {
             case "major":
                 try ProtoJSONRead.once(&seen, 0, field: "major", path: path)
-                major = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.major = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "minor":
                 try ProtoJSONRead.once(&seen, 1, field: "minor", path: path)
-                minor = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.minor = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ProtocolVersion")
             }
@@ -494,24 +494,24 @@ extension Corridor_V1_Hello: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let version { size &+= 1 &+ ProtoSize.lengthDelimited(version.serializedSize) }
-        if !clientName.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(clientName.utf8.count) }
-        if !clientVersion.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(clientVersion.utf8.count) }
+        if let message = self.version { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if !self.clientName.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.clientName.utf8.count) }
+        if !self.clientVersion.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.clientVersion.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let version {
+        if let message = self.version {
             writer.writeTag(0x0A)
-            writer.writeMessage(version)
+            writer.writeMessage(message)
         }
-        if !clientName.isEmpty {
+        if !self.clientName.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(clientName)
+            writer.writeString(self.clientName)
         }
-        if !clientVersion.isEmpty {
+        if !self.clientVersion.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(clientVersion)
+            writer.writeString(self.clientVersion)
         }
     }
 
@@ -521,9 +521,9 @@ extension Corridor_V1_Hello: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let version { members.append(ProtoJSON.Member("version", version.jsonValue())) }
-        if !clientName.isEmpty { members.append(ProtoJSON.Member("clientName", .string(clientName))) }
-        if !clientVersion.isEmpty { members.append(ProtoJSON.Member("clientVersion", .string(clientVersion))) }
+        if let message = self.version { members.append(ProtoJSON.Member("version", message.jsonValue())) }
+        if !self.clientName.isEmpty { members.append(ProtoJSON.Member("clientName", .string(self.clientName))) }
+        if !self.clientVersion.isEmpty { members.append(ProtoJSON.Member("clientVersion", .string(self.clientVersion))) }
         return .object(members)
     }
 
@@ -558,13 +558,13 @@ extension Corridor_V1_Hello: ProtobufCBacked {
             case "version":
                 try ProtoJSONRead.once(&seen, 0, field: "version", path: path)
                 if case .null = member.value { continue }
-                version = try Corridor_V1_ProtocolVersion(json: member.value, path: fieldPath)
+                self.version = try Corridor_V1_ProtocolVersion(json: member.value, path: fieldPath)
             case "clientName", "client_name":
                 try ProtoJSONRead.once(&seen, 1, field: "client_name", path: path)
-                clientName = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.clientName = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "clientVersion", "client_version":
                 try ProtoJSONRead.once(&seen, 2, field: "client_version", path: path)
-                clientVersion = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.clientVersion = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Hello")
             }
@@ -603,29 +603,29 @@ extension Corridor_V1_HelloReply: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let version { size &+= 1 &+ ProtoSize.lengthDelimited(version.serializedSize) }
-        if !serverName.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(serverName.utf8.count) }
-        if !serverVersion.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(serverVersion.utf8.count) }
-        if let limits { size &+= 1 &+ ProtoSize.lengthDelimited(limits.serializedSize) }
+        if let message = self.version { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if !self.serverName.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.serverName.utf8.count) }
+        if !self.serverVersion.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.serverVersion.utf8.count) }
+        if let message = self.limits { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let version {
+        if let message = self.version {
             writer.writeTag(0x0A)
-            writer.writeMessage(version)
+            writer.writeMessage(message)
         }
-        if !serverName.isEmpty {
+        if !self.serverName.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(serverName)
+            writer.writeString(self.serverName)
         }
-        if !serverVersion.isEmpty {
+        if !self.serverVersion.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(serverVersion)
+            writer.writeString(self.serverVersion)
         }
-        if let limits {
+        if let message = self.limits {
             writer.writeTag(0x22)
-            writer.writeMessage(limits)
+            writer.writeMessage(message)
         }
     }
 
@@ -635,10 +635,10 @@ extension Corridor_V1_HelloReply: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let version { members.append(ProtoJSON.Member("version", version.jsonValue())) }
-        if !serverName.isEmpty { members.append(ProtoJSON.Member("serverName", .string(serverName))) }
-        if !serverVersion.isEmpty { members.append(ProtoJSON.Member("serverVersion", .string(serverVersion))) }
-        if let limits { members.append(ProtoJSON.Member("limits", limits.jsonValue())) }
+        if let message = self.version { members.append(ProtoJSON.Member("version", message.jsonValue())) }
+        if !self.serverName.isEmpty { members.append(ProtoJSON.Member("serverName", .string(self.serverName))) }
+        if !self.serverVersion.isEmpty { members.append(ProtoJSON.Member("serverVersion", .string(self.serverVersion))) }
+        if let message = self.limits { members.append(ProtoJSON.Member("limits", message.jsonValue())) }
         return .object(members)
     }
 
@@ -675,17 +675,17 @@ extension Corridor_V1_HelloReply: ProtobufCBacked {
             case "version":
                 try ProtoJSONRead.once(&seen, 0, field: "version", path: path)
                 if case .null = member.value { continue }
-                version = try Corridor_V1_ProtocolVersion(json: member.value, path: fieldPath)
+                self.version = try Corridor_V1_ProtocolVersion(json: member.value, path: fieldPath)
             case "serverName", "server_name":
                 try ProtoJSONRead.once(&seen, 1, field: "server_name", path: path)
-                serverName = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.serverName = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "serverVersion", "server_version":
                 try ProtoJSONRead.once(&seen, 2, field: "server_version", path: path)
-                serverVersion = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.serverVersion = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "limits":
                 try ProtoJSONRead.once(&seen, 3, field: "limits", path: path)
                 if case .null = member.value { continue }
-                limits = try Corridor_V1_Limits(json: member.value, path: fieldPath)
+                self.limits = try Corridor_V1_Limits(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.HelloReply")
             }
@@ -724,29 +724,29 @@ extension Corridor_V1_Limits: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if maxFrameBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(maxFrameBytes)) }
-        if maxConcurrentCalls != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(maxConcurrentCalls)) }
-        if keepaliveIntervalMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(keepaliveIntervalMs)) }
-        if maxTimeoutMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(maxTimeoutMs)) }
+        if self.maxFrameBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.maxFrameBytes)) }
+        if self.maxConcurrentCalls != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.maxConcurrentCalls)) }
+        if self.keepaliveIntervalMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.keepaliveIntervalMs)) }
+        if self.maxTimeoutMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.maxTimeoutMs)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if maxFrameBytes != 0 {
+        if self.maxFrameBytes != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(UInt64(maxFrameBytes))
+            writer.writeVarint(UInt64(self.maxFrameBytes))
         }
-        if maxConcurrentCalls != 0 {
+        if self.maxConcurrentCalls != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(maxConcurrentCalls))
+            writer.writeVarint(UInt64(self.maxConcurrentCalls))
         }
-        if keepaliveIntervalMs != 0 {
+        if self.keepaliveIntervalMs != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(UInt64(keepaliveIntervalMs))
+            writer.writeVarint(UInt64(self.keepaliveIntervalMs))
         }
-        if maxTimeoutMs != 0 {
+        if self.maxTimeoutMs != 0 {
             writer.writeTag(0x20)
-            writer.writeVarint(UInt64(maxTimeoutMs))
+            writer.writeVarint(UInt64(self.maxTimeoutMs))
         }
     }
 
@@ -756,10 +756,10 @@ extension Corridor_V1_Limits: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if maxFrameBytes != 0 { members.append(ProtoJSON.Member("maxFrameBytes", .number(ProtoJSON.Number(maxFrameBytes)))) }
-        if maxConcurrentCalls != 0 { members.append(ProtoJSON.Member("maxConcurrentCalls", .number(ProtoJSON.Number(maxConcurrentCalls)))) }
-        if keepaliveIntervalMs != 0 { members.append(ProtoJSON.Member("keepaliveIntervalMs", .number(ProtoJSON.Number(keepaliveIntervalMs)))) }
-        if maxTimeoutMs != 0 { members.append(ProtoJSON.Member("maxTimeoutMs", .number(ProtoJSON.Number(maxTimeoutMs)))) }
+        if self.maxFrameBytes != 0 { members.append(ProtoJSON.Member("maxFrameBytes", .number(ProtoJSON.Number(self.maxFrameBytes)))) }
+        if self.maxConcurrentCalls != 0 { members.append(ProtoJSON.Member("maxConcurrentCalls", .number(ProtoJSON.Number(self.maxConcurrentCalls)))) }
+        if self.keepaliveIntervalMs != 0 { members.append(ProtoJSON.Member("keepaliveIntervalMs", .number(ProtoJSON.Number(self.keepaliveIntervalMs)))) }
+        if self.maxTimeoutMs != 0 { members.append(ProtoJSON.Member("maxTimeoutMs", .number(ProtoJSON.Number(self.maxTimeoutMs)))) }
         return .object(members)
     }
 
@@ -793,16 +793,16 @@ extension Corridor_V1_Limits: ProtobufCBacked {
             switch member.key {
             case "maxFrameBytes", "max_frame_bytes":
                 try ProtoJSONRead.once(&seen, 0, field: "max_frame_bytes", path: path)
-                maxFrameBytes = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.maxFrameBytes = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "maxConcurrentCalls", "max_concurrent_calls":
                 try ProtoJSONRead.once(&seen, 1, field: "max_concurrent_calls", path: path)
-                maxConcurrentCalls = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.maxConcurrentCalls = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "keepaliveIntervalMs", "keepalive_interval_ms":
                 try ProtoJSONRead.once(&seen, 2, field: "keepalive_interval_ms", path: path)
-                keepaliveIntervalMs = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.keepaliveIntervalMs = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "maxTimeoutMs", "max_timeout_ms":
                 try ProtoJSONRead.once(&seen, 3, field: "max_timeout_ms", path: path)
-                maxTimeoutMs = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.maxTimeoutMs = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Limits")
             }
@@ -845,29 +845,29 @@ extension Corridor_V1_CallStart: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !method.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(method.utf8.count) }
-        if timeoutMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(timeoutMs)) }
-        if !payload.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(payload.count) }
-        if !requestID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(requestID.utf8.count) }
+        if !self.method.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.method.utf8.count) }
+        if self.timeoutMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.timeoutMs)) }
+        if !self.payload.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.payload.count) }
+        if !self.requestID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.requestID.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !method.isEmpty {
+        if !self.method.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(method)
+            writer.writeString(self.method)
         }
-        if timeoutMs != 0 {
+        if self.timeoutMs != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(timeoutMs))
+            writer.writeVarint(UInt64(self.timeoutMs))
         }
-        if !payload.isEmpty {
+        if !self.payload.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeBytes(payload)
+            writer.writeBytes(self.payload)
         }
-        if !requestID.isEmpty {
+        if !self.requestID.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(requestID)
+            writer.writeString(self.requestID)
         }
     }
 
@@ -877,10 +877,10 @@ extension Corridor_V1_CallStart: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !method.isEmpty { members.append(ProtoJSON.Member("method", .string(method))) }
-        if timeoutMs != 0 { members.append(ProtoJSON.Member("timeoutMs", .number(ProtoJSON.Number(timeoutMs)))) }
-        if !payload.isEmpty { members.append(ProtoJSON.Member("payload", .string(ProtoBase64.encode(payload)))) }
-        if !requestID.isEmpty { members.append(ProtoJSON.Member("requestId", .string(requestID))) }
+        if !self.method.isEmpty { members.append(ProtoJSON.Member("method", .string(self.method))) }
+        if self.timeoutMs != 0 { members.append(ProtoJSON.Member("timeoutMs", .number(ProtoJSON.Number(self.timeoutMs)))) }
+        if !self.payload.isEmpty { members.append(ProtoJSON.Member("payload", .string(ProtoBase64.encode(self.payload)))) }
+        if !self.requestID.isEmpty { members.append(ProtoJSON.Member("requestId", .string(self.requestID))) }
         return .object(members)
     }
 
@@ -914,16 +914,16 @@ extension Corridor_V1_CallStart: ProtobufCBacked {
             switch member.key {
             case "method":
                 try ProtoJSONRead.once(&seen, 0, field: "method", path: path)
-                method = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.method = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "timeoutMs", "timeout_ms":
                 try ProtoJSONRead.once(&seen, 1, field: "timeout_ms", path: path)
-                timeoutMs = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.timeoutMs = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "payload":
                 try ProtoJSONRead.once(&seen, 2, field: "payload", path: path)
-                payload = try ProtoJSONRead.bytes(member.value, path: fieldPath)
+                self.payload = try ProtoJSONRead.bytes(member.value, path: fieldPath)
             case "requestId", "request_id":
                 try ProtoJSONRead.once(&seen, 3, field: "request_id", path: path)
-                requestID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.requestID = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CallStart")
             }
@@ -954,14 +954,14 @@ extension Corridor_V1_Message: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !payload.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(payload.count) }
+        if !self.payload.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.payload.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !payload.isEmpty {
+        if !self.payload.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeBytes(payload)
+            writer.writeBytes(self.payload)
         }
     }
 
@@ -971,7 +971,7 @@ extension Corridor_V1_Message: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !payload.isEmpty { members.append(ProtoJSON.Member("payload", .string(ProtoBase64.encode(payload)))) }
+        if !self.payload.isEmpty { members.append(ProtoJSON.Member("payload", .string(ProtoBase64.encode(self.payload)))) }
         return .object(members)
     }
 
@@ -1002,7 +1002,7 @@ extension Corridor_V1_Message: ProtobufCBacked {
             switch member.key {
             case "payload":
                 try ProtoJSONRead.once(&seen, 0, field: "payload", path: path)
-                payload = try ProtoJSONRead.bytes(member.value, path: fieldPath)
+                self.payload = try ProtoJSONRead.bytes(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Message")
             }
@@ -1041,22 +1041,22 @@ extension Corridor_V1_Status: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if code.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(code.rawValue) }
-        if !message.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(message.utf8.count) }
-        for element in fieldViolations { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.code.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.code.rawValue) }
+        if !self.message.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.message.utf8.count) }
+        for element in self.fieldViolations { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if code.rawValue != 0 {
+        if self.code.rawValue != 0 {
             writer.writeTag(0x08)
-            writer.writeInt32(code.rawValue)
+            writer.writeInt32(self.code.rawValue)
         }
-        if !message.isEmpty {
+        if !self.message.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(message)
+            writer.writeString(self.message)
         }
-        for element in fieldViolations {
+        for element in self.fieldViolations {
             writer.writeTag(0x1A)
             writer.writeMessage(element)
         }
@@ -1068,9 +1068,9 @@ extension Corridor_V1_Status: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if code.rawValue != 0 { members.append(ProtoJSON.Member("code", code.jsonValue)) }
-        if !message.isEmpty { members.append(ProtoJSON.Member("message", .string(message))) }
-        if !fieldViolations.isEmpty { members.append(ProtoJSON.Member("fieldViolations", .array(fieldViolations.map { $0.jsonValue() }))) }
+        if self.code.rawValue != 0 { members.append(ProtoJSON.Member("code", self.code.jsonValue)) }
+        if !self.message.isEmpty { members.append(ProtoJSON.Member("message", .string(self.message))) }
+        if !self.fieldViolations.isEmpty { members.append(ProtoJSON.Member("fieldViolations", .array(self.fieldViolations.map { $0.jsonValue() }))) }
         return .object(members)
     }
 
@@ -1103,14 +1103,14 @@ extension Corridor_V1_Status: ProtobufCBacked {
             switch member.key {
             case "code":
                 try ProtoJSONRead.once(&seen, 0, field: "code", path: path)
-                code = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.code = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "message":
                 try ProtoJSONRead.once(&seen, 1, field: "message", path: path)
-                message = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.message = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "fieldViolations", "field_violations":
                 try ProtoJSONRead.once(&seen, 2, field: "field_violations", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    fieldViolations.append(try Corridor_V1_FieldViolation(json: element, path: fieldPath + "[\(index)]"))
+                    self.fieldViolations.append(try Corridor_V1_FieldViolation(json: element, path: fieldPath + "[\(index)]"))
                 }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Status")
@@ -1143,19 +1143,19 @@ extension Corridor_V1_FieldViolation: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !field.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(field.utf8.count) }
-        if !description.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(description.utf8.count) }
+        if !self.field.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.field.utf8.count) }
+        if !self.description.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.description.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !field.isEmpty {
+        if !self.field.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(field)
+            writer.writeString(self.field)
         }
-        if !description.isEmpty {
+        if !self.description.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(description)
+            writer.writeString(self.description)
         }
     }
 
@@ -1165,8 +1165,8 @@ extension Corridor_V1_FieldViolation: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !field.isEmpty { members.append(ProtoJSON.Member("field", .string(field))) }
-        if !description.isEmpty { members.append(ProtoJSON.Member("description", .string(description))) }
+        if !self.field.isEmpty { members.append(ProtoJSON.Member("field", .string(self.field))) }
+        if !self.description.isEmpty { members.append(ProtoJSON.Member("description", .string(self.description))) }
         return .object(members)
     }
 
@@ -1198,10 +1198,10 @@ extension Corridor_V1_FieldViolation: ProtobufCBacked {
             switch member.key {
             case "field":
                 try ProtoJSONRead.once(&seen, 0, field: "field", path: path)
-                field = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.field = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "description":
                 try ProtoJSONRead.once(&seen, 1, field: "description", path: path)
-                description = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.description = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.FieldViolation")
             }
@@ -1282,14 +1282,14 @@ extension Corridor_V1_Ping: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if opaque != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(opaque)) }
+        if self.opaque != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.opaque)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if opaque != 0 {
+        if self.opaque != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(opaque)
+            writer.writeVarint(self.opaque)
         }
     }
 
@@ -1299,7 +1299,7 @@ extension Corridor_V1_Ping: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if opaque != 0 { members.append(ProtoJSON.Member("opaque", .string(String(opaque)))) }
+        if self.opaque != 0 { members.append(ProtoJSON.Member("opaque", .string(String(self.opaque)))) }
         return .object(members)
     }
 
@@ -1330,7 +1330,7 @@ extension Corridor_V1_Ping: ProtobufCBacked {
             switch member.key {
             case "opaque":
                 try ProtoJSONRead.once(&seen, 0, field: "opaque", path: path)
-                opaque = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.opaque = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Ping")
             }
@@ -1359,14 +1359,14 @@ extension Corridor_V1_Pong: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if opaque != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(opaque)) }
+        if self.opaque != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.opaque)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if opaque != 0 {
+        if self.opaque != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(opaque)
+            writer.writeVarint(self.opaque)
         }
     }
 
@@ -1376,7 +1376,7 @@ extension Corridor_V1_Pong: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if opaque != 0 { members.append(ProtoJSON.Member("opaque", .string(String(opaque)))) }
+        if self.opaque != 0 { members.append(ProtoJSON.Member("opaque", .string(String(self.opaque)))) }
         return .object(members)
     }
 
@@ -1407,7 +1407,7 @@ extension Corridor_V1_Pong: ProtobufCBacked {
             switch member.key {
             case "opaque":
                 try ProtoJSONRead.once(&seen, 0, field: "opaque", path: path)
-                opaque = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.opaque = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Pong")
             }
@@ -1438,14 +1438,14 @@ extension Corridor_V1_GoAway: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
     }
 
@@ -1455,7 +1455,7 @@ extension Corridor_V1_GoAway: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
         return .object(members)
     }
 
@@ -1486,7 +1486,7 @@ extension Corridor_V1_GoAway: ProtobufCBacked {
             switch member.key {
             case "reason":
                 try ProtoJSONRead.once(&seen, 0, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.GoAway")
             }

@@ -26,14 +26,14 @@ extension Corridor_V1_HealthCheckRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !service.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(service.utf8.count) }
+        if !self.service.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.service.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !service.isEmpty {
+        if !self.service.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(service)
+            writer.writeString(self.service)
         }
     }
 
@@ -43,7 +43,7 @@ extension Corridor_V1_HealthCheckRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !service.isEmpty { members.append(ProtoJSON.Member("service", .string(service))) }
+        if !self.service.isEmpty { members.append(ProtoJSON.Member("service", .string(self.service))) }
         return .object(members)
     }
 
@@ -74,7 +74,7 @@ extension Corridor_V1_HealthCheckRequest: ProtobufCBacked {
             switch member.key {
             case "service":
                 try ProtoJSONRead.once(&seen, 0, field: "service", path: path)
-                service = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.service = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.HealthCheckRequest")
             }
@@ -166,14 +166,14 @@ extension Corridor_V1_HealthCheckResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(status.rawValue) }
+        if self.status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.status.rawValue) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if status.rawValue != 0 {
+        if self.status.rawValue != 0 {
             writer.writeTag(0x08)
-            writer.writeInt32(status.rawValue)
+            writer.writeInt32(self.status.rawValue)
         }
     }
 
@@ -183,7 +183,7 @@ extension Corridor_V1_HealthCheckResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if status.rawValue != 0 { members.append(ProtoJSON.Member("status", status.jsonValue)) }
+        if self.status.rawValue != 0 { members.append(ProtoJSON.Member("status", self.status.jsonValue)) }
         return .object(members)
     }
 
@@ -214,7 +214,7 @@ extension Corridor_V1_HealthCheckResponse: ProtobufCBacked {
             switch member.key {
             case "status":
                 try ProtoJSONRead.once(&seen, 0, field: "status", path: path)
-                status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.HealthCheckResponse")
             }

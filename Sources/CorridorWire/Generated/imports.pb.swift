@@ -38,24 +38,24 @@ extension Corridor_V1_ImportCaseRow: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if row != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(row)) }
-        if let `case` { size &+= 1 &+ ProtoSize.lengthDelimited(`case`.serializedSize) }
-        if let personal { size &+= 1 &+ ProtoSize.lengthDelimited(personal.serializedSize) }
+        if self.row != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.row)) }
+        if let message = self.`case` { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if let message = self.personal { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if row != 0 {
+        if self.row != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(UInt64(row))
+            writer.writeVarint(UInt64(self.row))
         }
-        if let `case` {
+        if let message = self.`case` {
             writer.writeTag(0x12)
-            writer.writeMessage(`case`)
+            writer.writeMessage(message)
         }
-        if let personal {
+        if let message = self.personal {
             writer.writeTag(0x1A)
-            writer.writeMessage(personal)
+            writer.writeMessage(message)
         }
     }
 
@@ -65,9 +65,9 @@ extension Corridor_V1_ImportCaseRow: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if row != 0 { members.append(ProtoJSON.Member("row", .number(ProtoJSON.Number(row)))) }
-        if let `case` { members.append(ProtoJSON.Member("case", `case`.jsonValue())) }
-        if let personal { members.append(ProtoJSON.Member("personal", personal.jsonValue())) }
+        if self.row != 0 { members.append(ProtoJSON.Member("row", .number(ProtoJSON.Number(self.row)))) }
+        if let message = self.`case` { members.append(ProtoJSON.Member("case", message.jsonValue())) }
+        if let message = self.personal { members.append(ProtoJSON.Member("personal", message.jsonValue())) }
         return .object(members)
     }
 
@@ -102,15 +102,15 @@ extension Corridor_V1_ImportCaseRow: ProtobufCBacked {
             switch member.key {
             case "row":
                 try ProtoJSONRead.once(&seen, 0, field: "row", path: path)
-                row = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.row = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "case":
                 try ProtoJSONRead.once(&seen, 1, field: "case", path: path)
                 if case .null = member.value { continue }
-                `case` = try Corridor_V1_Case(json: member.value, path: fieldPath)
+                self.`case` = try Corridor_V1_Case(json: member.value, path: fieldPath)
             case "personal":
                 try ProtoJSONRead.once(&seen, 2, field: "personal", path: path)
                 if case .null = member.value { continue }
-                personal = try Corridor_V1_CasePersonal(json: member.value, path: fieldPath)
+                self.personal = try Corridor_V1_CasePersonal(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ImportCaseRow")
             }
@@ -148,24 +148,24 @@ extension Corridor_V1_ImportCasesRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in rows { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if dryRun { size &+= 2 }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
+        for element in self.rows { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.dryRun { size &+= 2 }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in rows {
+        for element in self.rows {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
-        if dryRun {
+        if self.dryRun {
             writer.writeTag(0x10)
             writer.writeBool(true)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
     }
 
@@ -175,9 +175,9 @@ extension Corridor_V1_ImportCasesRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !rows.isEmpty { members.append(ProtoJSON.Member("rows", .array(rows.map { $0.jsonValue() }))) }
-        if dryRun { members.append(ProtoJSON.Member("dryRun", .bool(dryRun))) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
+        if !self.rows.isEmpty { members.append(ProtoJSON.Member("rows", .array(self.rows.map { $0.jsonValue() }))) }
+        if self.dryRun { members.append(ProtoJSON.Member("dryRun", .bool(self.dryRun))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
         return .object(members)
     }
 
@@ -211,14 +211,14 @@ extension Corridor_V1_ImportCasesRequest: ProtobufCBacked {
             case "rows":
                 try ProtoJSONRead.once(&seen, 0, field: "rows", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    rows.append(try Corridor_V1_ImportCaseRow(json: element, path: fieldPath + "[\(index)]"))
+                    self.rows.append(try Corridor_V1_ImportCaseRow(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "dryRun", "dry_run":
                 try ProtoJSONRead.once(&seen, 1, field: "dry_run", path: path)
-                dryRun = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.dryRun = try ProtoJSONRead.bool(member.value, path: fieldPath)
             case "reason":
                 try ProtoJSONRead.once(&seen, 2, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ImportCasesRequest")
             }
@@ -252,19 +252,19 @@ extension Corridor_V1_ImportedCase: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if row != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(row)) }
-        if !caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(caseID.utf8.count) }
+        if self.row != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.row)) }
+        if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if row != 0 {
+        if self.row != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(UInt64(row))
+            writer.writeVarint(UInt64(self.row))
         }
-        if !caseID.isEmpty {
+        if !self.caseID.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(caseID)
+            writer.writeString(self.caseID)
         }
     }
 
@@ -274,8 +274,8 @@ extension Corridor_V1_ImportedCase: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if row != 0 { members.append(ProtoJSON.Member("row", .number(ProtoJSON.Number(row)))) }
-        if !caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(caseID))) }
+        if self.row != 0 { members.append(ProtoJSON.Member("row", .number(ProtoJSON.Number(self.row)))) }
+        if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
         return .object(members)
     }
 
@@ -307,10 +307,10 @@ extension Corridor_V1_ImportedCase: ProtobufCBacked {
             switch member.key {
             case "row":
                 try ProtoJSONRead.once(&seen, 0, field: "row", path: path)
-                row = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.row = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "caseId", "case_id":
                 try ProtoJSONRead.once(&seen, 1, field: "case_id", path: path)
-                caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ImportedCase")
             }
@@ -346,24 +346,24 @@ extension Corridor_V1_ImportCasesResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in cases { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if dryRun { size &+= 2 }
-        if sequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(sequence)) }
+        for element in self.cases { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.dryRun { size &+= 2 }
+        if self.sequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.sequence)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in cases {
+        for element in self.cases {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
-        if dryRun {
+        if self.dryRun {
             writer.writeTag(0x10)
             writer.writeBool(true)
         }
-        if sequence != 0 {
+        if self.sequence != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(sequence)
+            writer.writeVarint(self.sequence)
         }
     }
 
@@ -373,9 +373,9 @@ extension Corridor_V1_ImportCasesResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !cases.isEmpty { members.append(ProtoJSON.Member("cases", .array(cases.map { $0.jsonValue() }))) }
-        if dryRun { members.append(ProtoJSON.Member("dryRun", .bool(dryRun))) }
-        if sequence != 0 { members.append(ProtoJSON.Member("sequence", .string(String(sequence)))) }
+        if !self.cases.isEmpty { members.append(ProtoJSON.Member("cases", .array(self.cases.map { $0.jsonValue() }))) }
+        if self.dryRun { members.append(ProtoJSON.Member("dryRun", .bool(self.dryRun))) }
+        if self.sequence != 0 { members.append(ProtoJSON.Member("sequence", .string(String(self.sequence)))) }
         return .object(members)
     }
 
@@ -409,14 +409,14 @@ extension Corridor_V1_ImportCasesResponse: ProtobufCBacked {
             case "cases":
                 try ProtoJSONRead.once(&seen, 0, field: "cases", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    cases.append(try Corridor_V1_ImportedCase(json: element, path: fieldPath + "[\(index)]"))
+                    self.cases.append(try Corridor_V1_ImportedCase(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "dryRun", "dry_run":
                 try ProtoJSONRead.once(&seen, 1, field: "dry_run", path: path)
-                dryRun = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.dryRun = try ProtoJSONRead.bool(member.value, path: fieldPath)
             case "sequence":
                 try ProtoJSONRead.once(&seen, 2, field: "sequence", path: path)
-                sequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.sequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ImportCasesResponse")
             }

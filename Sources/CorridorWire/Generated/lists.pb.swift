@@ -139,81 +139,81 @@ extension Corridor_V1_EligibilityRule: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(id.utf8.count) }
-        if !imposedBy.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(imposedBy.utf8.count) }
-        if !description.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(description.utf8.count) }
-        if effect.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(effect.rawValue) }
-        if sex.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(sex.rawValue) }
-        if hasAgeRange { size &+= 2 }
-        if minAgeMonths != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(minAgeMonths)) }
-        if maxAgeMonths != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(maxAgeMonths)) }
-        if !conditions.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(conditions)) }
-        if !precedences.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(precedences)) }
-        if pregnantOnly { size &+= 2 }
-        if companionsMatch { size &+= 2 }
-        if lifted { size &+= 2 }
-        if !liftedReason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(liftedReason.utf8.count) }
+        if !self.id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.id.utf8.count) }
+        if !self.imposedBy.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.imposedBy.utf8.count) }
+        if !self.description.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.description.utf8.count) }
+        if self.effect.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.effect.rawValue) }
+        if self.sex.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.sex.rawValue) }
+        if self.hasAgeRange { size &+= 2 }
+        if self.minAgeMonths != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.minAgeMonths)) }
+        if self.maxAgeMonths != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.maxAgeMonths)) }
+        if !self.conditions.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(self.conditions)) }
+        if !self.precedences.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(self.precedences)) }
+        if self.pregnantOnly { size &+= 2 }
+        if self.companionsMatch { size &+= 2 }
+        if self.lifted { size &+= 2 }
+        if !self.liftedReason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.liftedReason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !id.isEmpty {
+        if !self.id.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(id)
+            writer.writeString(self.id)
         }
-        if !imposedBy.isEmpty {
+        if !self.imposedBy.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(imposedBy)
+            writer.writeString(self.imposedBy)
         }
-        if !description.isEmpty {
+        if !self.description.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(description)
+            writer.writeString(self.description)
         }
-        if effect.rawValue != 0 {
+        if self.effect.rawValue != 0 {
             writer.writeTag(0x20)
-            writer.writeInt32(effect.rawValue)
+            writer.writeInt32(self.effect.rawValue)
         }
-        if sex.rawValue != 0 {
+        if self.sex.rawValue != 0 {
             writer.writeTag(0x28)
-            writer.writeInt32(sex.rawValue)
+            writer.writeInt32(self.sex.rawValue)
         }
-        if hasAgeRange {
+        if self.hasAgeRange {
             writer.writeTag(0x30)
             writer.writeBool(true)
         }
-        if minAgeMonths != 0 {
+        if self.minAgeMonths != 0 {
             writer.writeTag(0x38)
-            writer.writeVarint(UInt64(minAgeMonths))
+            writer.writeVarint(UInt64(self.minAgeMonths))
         }
-        if maxAgeMonths != 0 {
+        if self.maxAgeMonths != 0 {
             writer.writeTag(0x40)
-            writer.writeVarint(UInt64(maxAgeMonths))
+            writer.writeVarint(UInt64(self.maxAgeMonths))
         }
-        if !conditions.isEmpty {
+        if !self.conditions.isEmpty {
             writer.writeTag(0x4A)
-            writer.writeLength(ProtoSize.packed(conditions))
-            for element in conditions { writer.writeInt32(element.rawValue) }
+            writer.writeLength(ProtoSize.packed(self.conditions))
+            for element in self.conditions { writer.writeInt32(element.rawValue) }
         }
-        if !precedences.isEmpty {
+        if !self.precedences.isEmpty {
             writer.writeTag(0x52)
-            writer.writeLength(ProtoSize.packed(precedences))
-            for element in precedences { writer.writeInt32(element.rawValue) }
+            writer.writeLength(ProtoSize.packed(self.precedences))
+            for element in self.precedences { writer.writeInt32(element.rawValue) }
         }
-        if pregnantOnly {
+        if self.pregnantOnly {
             writer.writeTag(0x58)
             writer.writeBool(true)
         }
-        if companionsMatch {
+        if self.companionsMatch {
             writer.writeTag(0x60)
             writer.writeBool(true)
         }
-        if lifted {
+        if self.lifted {
             writer.writeTag(0x68)
             writer.writeBool(true)
         }
-        if !liftedReason.isEmpty {
+        if !self.liftedReason.isEmpty {
             writer.writeTag(0x72)
-            writer.writeString(liftedReason)
+            writer.writeString(self.liftedReason)
         }
     }
 
@@ -223,20 +223,20 @@ extension Corridor_V1_EligibilityRule: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !id.isEmpty { members.append(ProtoJSON.Member("id", .string(id))) }
-        if !imposedBy.isEmpty { members.append(ProtoJSON.Member("imposedBy", .string(imposedBy))) }
-        if !description.isEmpty { members.append(ProtoJSON.Member("description", .string(description))) }
-        if effect.rawValue != 0 { members.append(ProtoJSON.Member("effect", effect.jsonValue)) }
-        if sex.rawValue != 0 { members.append(ProtoJSON.Member("sex", sex.jsonValue)) }
-        if hasAgeRange { members.append(ProtoJSON.Member("hasAgeRange", .bool(hasAgeRange))) }
-        if minAgeMonths != 0 { members.append(ProtoJSON.Member("minAgeMonths", .number(ProtoJSON.Number(minAgeMonths)))) }
-        if maxAgeMonths != 0 { members.append(ProtoJSON.Member("maxAgeMonths", .number(ProtoJSON.Number(maxAgeMonths)))) }
-        if !conditions.isEmpty { members.append(ProtoJSON.Member("conditions", .array(conditions.map { $0.jsonValue }))) }
-        if !precedences.isEmpty { members.append(ProtoJSON.Member("precedences", .array(precedences.map { $0.jsonValue }))) }
-        if pregnantOnly { members.append(ProtoJSON.Member("pregnantOnly", .bool(pregnantOnly))) }
-        if companionsMatch { members.append(ProtoJSON.Member("companionsMatch", .bool(companionsMatch))) }
-        if lifted { members.append(ProtoJSON.Member("lifted", .bool(lifted))) }
-        if !liftedReason.isEmpty { members.append(ProtoJSON.Member("liftedReason", .string(liftedReason))) }
+        if !self.id.isEmpty { members.append(ProtoJSON.Member("id", .string(self.id))) }
+        if !self.imposedBy.isEmpty { members.append(ProtoJSON.Member("imposedBy", .string(self.imposedBy))) }
+        if !self.description.isEmpty { members.append(ProtoJSON.Member("description", .string(self.description))) }
+        if self.effect.rawValue != 0 { members.append(ProtoJSON.Member("effect", self.effect.jsonValue)) }
+        if self.sex.rawValue != 0 { members.append(ProtoJSON.Member("sex", self.sex.jsonValue)) }
+        if self.hasAgeRange { members.append(ProtoJSON.Member("hasAgeRange", .bool(self.hasAgeRange))) }
+        if self.minAgeMonths != 0 { members.append(ProtoJSON.Member("minAgeMonths", .number(ProtoJSON.Number(self.minAgeMonths)))) }
+        if self.maxAgeMonths != 0 { members.append(ProtoJSON.Member("maxAgeMonths", .number(ProtoJSON.Number(self.maxAgeMonths)))) }
+        if !self.conditions.isEmpty { members.append(ProtoJSON.Member("conditions", .array(self.conditions.map { $0.jsonValue }))) }
+        if !self.precedences.isEmpty { members.append(ProtoJSON.Member("precedences", .array(self.precedences.map { $0.jsonValue }))) }
+        if self.pregnantOnly { members.append(ProtoJSON.Member("pregnantOnly", .bool(self.pregnantOnly))) }
+        if self.companionsMatch { members.append(ProtoJSON.Member("companionsMatch", .bool(self.companionsMatch))) }
+        if self.lifted { members.append(ProtoJSON.Member("lifted", .bool(self.lifted))) }
+        if !self.liftedReason.isEmpty { members.append(ProtoJSON.Member("liftedReason", .string(self.liftedReason))) }
         return .object(members)
     }
 
@@ -280,46 +280,46 @@ extension Corridor_V1_EligibilityRule: ProtobufCBacked {
             switch member.key {
             case "id":
                 try ProtoJSONRead.once(&seen, 0, field: "id", path: path)
-                id = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.id = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "imposedBy", "imposed_by":
                 try ProtoJSONRead.once(&seen, 1, field: "imposed_by", path: path)
-                imposedBy = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.imposedBy = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "description":
                 try ProtoJSONRead.once(&seen, 2, field: "description", path: path)
-                description = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.description = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "effect":
                 try ProtoJSONRead.once(&seen, 3, field: "effect", path: path)
-                effect = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.effect = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "sex":
                 try ProtoJSONRead.once(&seen, 4, field: "sex", path: path)
-                sex = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.sex = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "hasAgeRange", "has_age_range":
                 try ProtoJSONRead.once(&seen, 5, field: "has_age_range", path: path)
-                hasAgeRange = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.hasAgeRange = try ProtoJSONRead.bool(member.value, path: fieldPath)
             case "minAgeMonths", "min_age_months":
                 try ProtoJSONRead.once(&seen, 6, field: "min_age_months", path: path)
-                minAgeMonths = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.minAgeMonths = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "maxAgeMonths", "max_age_months":
                 try ProtoJSONRead.once(&seen, 7, field: "max_age_months", path: path)
-                maxAgeMonths = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.maxAgeMonths = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "conditions":
                 try ProtoJSONRead.once(&seen, 8, field: "conditions", path: path)
-                conditions = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.enumeration(element, path: elementPath) }
+                self.conditions = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.enumeration(element, path: elementPath) }
             case "precedences":
                 try ProtoJSONRead.once(&seen, 9, field: "precedences", path: path)
-                precedences = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.enumeration(element, path: elementPath) }
+                self.precedences = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.enumeration(element, path: elementPath) }
             case "pregnantOnly", "pregnant_only":
                 try ProtoJSONRead.once(&seen, 10, field: "pregnant_only", path: path)
-                pregnantOnly = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.pregnantOnly = try ProtoJSONRead.bool(member.value, path: fieldPath)
             case "companionsMatch", "companions_match":
                 try ProtoJSONRead.once(&seen, 11, field: "companions_match", path: path)
-                companionsMatch = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.companionsMatch = try ProtoJSONRead.bool(member.value, path: fieldPath)
             case "lifted":
                 try ProtoJSONRead.once(&seen, 12, field: "lifted", path: path)
-                lifted = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.lifted = try ProtoJSONRead.bool(member.value, path: fieldPath)
             case "liftedReason", "lifted_reason":
                 try ProtoJSONRead.once(&seen, 13, field: "lifted_reason", path: path)
-                liftedReason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.liftedReason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.EligibilityRule")
             }
@@ -442,49 +442,49 @@ extension Corridor_V1_ListEntry: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if rank != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(rank)) }
-        if !caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(caseID.utf8.count) }
-        if !explanation.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(explanation.utf8.count) }
-        for element in companionIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        if state.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(state.rawValue) }
-        if !struckBy.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(struckBy.utf8.count) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
-        if addedInVersion != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(addedInVersion)) }
+        if self.rank != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.rank)) }
+        if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
+        if !self.explanation.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.explanation.utf8.count) }
+        for element in self.companionIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if self.state.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.state.rawValue) }
+        if !self.struckBy.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.struckBy.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
+        if self.addedInVersion != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.addedInVersion)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if rank != 0 {
+        if self.rank != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(UInt64(rank))
+            writer.writeVarint(UInt64(self.rank))
         }
-        if !caseID.isEmpty {
+        if !self.caseID.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(caseID)
+            writer.writeString(self.caseID)
         }
-        if !explanation.isEmpty {
+        if !self.explanation.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(explanation)
+            writer.writeString(self.explanation)
         }
-        for element in companionIDs {
+        for element in self.companionIDs {
             writer.writeTag(0x22)
             writer.writeString(element)
         }
-        if state.rawValue != 0 {
+        if self.state.rawValue != 0 {
             writer.writeTag(0x28)
-            writer.writeInt32(state.rawValue)
+            writer.writeInt32(self.state.rawValue)
         }
-        if !struckBy.isEmpty {
+        if !self.struckBy.isEmpty {
             writer.writeTag(0x32)
-            writer.writeString(struckBy)
+            writer.writeString(self.struckBy)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x3A)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
-        if addedInVersion != 0 {
+        if self.addedInVersion != 0 {
             writer.writeTag(0x40)
-            writer.writeVarint(UInt64(addedInVersion))
+            writer.writeVarint(UInt64(self.addedInVersion))
         }
     }
 
@@ -494,14 +494,14 @@ extension Corridor_V1_ListEntry: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if rank != 0 { members.append(ProtoJSON.Member("rank", .number(ProtoJSON.Number(rank)))) }
-        if !caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(caseID))) }
-        if !explanation.isEmpty { members.append(ProtoJSON.Member("explanation", .string(explanation))) }
-        if !companionIDs.isEmpty { members.append(ProtoJSON.Member("companionIds", .array(companionIDs.map { .string($0) }))) }
-        if state.rawValue != 0 { members.append(ProtoJSON.Member("state", state.jsonValue)) }
-        if !struckBy.isEmpty { members.append(ProtoJSON.Member("struckBy", .string(struckBy))) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
-        if addedInVersion != 0 { members.append(ProtoJSON.Member("addedInVersion", .number(ProtoJSON.Number(addedInVersion)))) }
+        if self.rank != 0 { members.append(ProtoJSON.Member("rank", .number(ProtoJSON.Number(self.rank)))) }
+        if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
+        if !self.explanation.isEmpty { members.append(ProtoJSON.Member("explanation", .string(self.explanation))) }
+        if !self.companionIDs.isEmpty { members.append(ProtoJSON.Member("companionIds", .array(self.companionIDs.map { .string($0) }))) }
+        if self.state.rawValue != 0 { members.append(ProtoJSON.Member("state", self.state.jsonValue)) }
+        if !self.struckBy.isEmpty { members.append(ProtoJSON.Member("struckBy", .string(self.struckBy))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
+        if self.addedInVersion != 0 { members.append(ProtoJSON.Member("addedInVersion", .number(ProtoJSON.Number(self.addedInVersion)))) }
         return .object(members)
     }
 
@@ -539,28 +539,28 @@ extension Corridor_V1_ListEntry: ProtobufCBacked {
             switch member.key {
             case "rank":
                 try ProtoJSONRead.once(&seen, 0, field: "rank", path: path)
-                rank = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.rank = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "caseId", "case_id":
                 try ProtoJSONRead.once(&seen, 1, field: "case_id", path: path)
-                caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "explanation":
                 try ProtoJSONRead.once(&seen, 2, field: "explanation", path: path)
-                explanation = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.explanation = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "companionIds", "companion_ids":
                 try ProtoJSONRead.once(&seen, 3, field: "companion_ids", path: path)
-                companionIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.companionIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "state":
                 try ProtoJSONRead.once(&seen, 4, field: "state", path: path)
-                state = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.state = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "struckBy", "struck_by":
                 try ProtoJSONRead.once(&seen, 5, field: "struck_by", path: path)
-                struckBy = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.struckBy = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "reason":
                 try ProtoJSONRead.once(&seen, 6, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "addedInVersion", "added_in_version":
                 try ProtoJSONRead.once(&seen, 7, field: "added_in_version", path: path)
-                addedInVersion = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.addedInVersion = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListEntry")
             }
@@ -606,34 +606,34 @@ extension Corridor_V1_LeftOutCase: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(caseID.utf8.count) }
-        if !ruleID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ruleID.utf8.count) }
-        if !imposedBy.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(imposedBy.utf8.count) }
-        if rank != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(rank)) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
+        if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
+        if !self.ruleID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.ruleID.utf8.count) }
+        if !self.imposedBy.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.imposedBy.utf8.count) }
+        if self.rank != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.rank)) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !caseID.isEmpty {
+        if !self.caseID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(caseID)
+            writer.writeString(self.caseID)
         }
-        if !ruleID.isEmpty {
+        if !self.ruleID.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(ruleID)
+            writer.writeString(self.ruleID)
         }
-        if !imposedBy.isEmpty {
+        if !self.imposedBy.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(imposedBy)
+            writer.writeString(self.imposedBy)
         }
-        if rank != 0 {
+        if self.rank != 0 {
             writer.writeTag(0x20)
-            writer.writeVarint(UInt64(rank))
+            writer.writeVarint(UInt64(self.rank))
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x2A)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
     }
 
@@ -643,11 +643,11 @@ extension Corridor_V1_LeftOutCase: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(caseID))) }
-        if !ruleID.isEmpty { members.append(ProtoJSON.Member("ruleId", .string(ruleID))) }
-        if !imposedBy.isEmpty { members.append(ProtoJSON.Member("imposedBy", .string(imposedBy))) }
-        if rank != 0 { members.append(ProtoJSON.Member("rank", .number(ProtoJSON.Number(rank)))) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
+        if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
+        if !self.ruleID.isEmpty { members.append(ProtoJSON.Member("ruleId", .string(self.ruleID))) }
+        if !self.imposedBy.isEmpty { members.append(ProtoJSON.Member("imposedBy", .string(self.imposedBy))) }
+        if self.rank != 0 { members.append(ProtoJSON.Member("rank", .number(ProtoJSON.Number(self.rank)))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
         return .object(members)
     }
 
@@ -682,19 +682,19 @@ extension Corridor_V1_LeftOutCase: ProtobufCBacked {
             switch member.key {
             case "caseId", "case_id":
                 try ProtoJSONRead.once(&seen, 0, field: "case_id", path: path)
-                caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "ruleId", "rule_id":
                 try ProtoJSONRead.once(&seen, 1, field: "rule_id", path: path)
-                ruleID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.ruleID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "imposedBy", "imposed_by":
                 try ProtoJSONRead.once(&seen, 2, field: "imposed_by", path: path)
-                imposedBy = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.imposedBy = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "rank":
                 try ProtoJSONRead.once(&seen, 3, field: "rank", path: path)
-                rank = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.rank = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "reason":
                 try ProtoJSONRead.once(&seen, 4, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.LeftOutCase")
             }
@@ -734,27 +734,27 @@ extension Corridor_V1_ListVersion: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if version != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(version)) }
-        if atMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(atMs)) }
-        if !change.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(change.utf8.count) }
-        for element in entries { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.version != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.version)) }
+        if self.atMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.atMs)) }
+        if !self.change.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.change.utf8.count) }
+        for element in self.entries { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if version != 0 {
+        if self.version != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(UInt64(version))
+            writer.writeVarint(UInt64(self.version))
         }
-        if atMs != 0 {
+        if self.atMs != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(atMs)
+            writer.writeVarint(self.atMs)
         }
-        if !change.isEmpty {
+        if !self.change.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(change)
+            writer.writeString(self.change)
         }
-        for element in entries {
+        for element in self.entries {
             writer.writeTag(0x22)
             writer.writeMessage(element)
         }
@@ -766,10 +766,10 @@ extension Corridor_V1_ListVersion: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if version != 0 { members.append(ProtoJSON.Member("version", .number(ProtoJSON.Number(version)))) }
-        if atMs != 0 { members.append(ProtoJSON.Member("atMs", .string(String(atMs)))) }
-        if !change.isEmpty { members.append(ProtoJSON.Member("change", .string(change))) }
-        if !entries.isEmpty { members.append(ProtoJSON.Member("entries", .array(entries.map { $0.jsonValue() }))) }
+        if self.version != 0 { members.append(ProtoJSON.Member("version", .number(ProtoJSON.Number(self.version)))) }
+        if self.atMs != 0 { members.append(ProtoJSON.Member("atMs", .string(String(self.atMs)))) }
+        if !self.change.isEmpty { members.append(ProtoJSON.Member("change", .string(self.change))) }
+        if !self.entries.isEmpty { members.append(ProtoJSON.Member("entries", .array(self.entries.map { $0.jsonValue() }))) }
         return .object(members)
     }
 
@@ -803,17 +803,17 @@ extension Corridor_V1_ListVersion: ProtobufCBacked {
             switch member.key {
             case "version":
                 try ProtoJSONRead.once(&seen, 0, field: "version", path: path)
-                version = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.version = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "atMs", "at_ms":
                 try ProtoJSONRead.once(&seen, 1, field: "at_ms", path: path)
-                atMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.atMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "change":
                 try ProtoJSONRead.once(&seen, 2, field: "change", path: path)
-                change = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.change = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "entries":
                 try ProtoJSONRead.once(&seen, 3, field: "entries", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    entries.append(try Corridor_V1_ListEntry(json: element, path: fieldPath + "[\(index)]"))
+                    self.entries.append(try Corridor_V1_ListEntry(json: element, path: fieldPath + "[\(index)]"))
                 }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListVersion")
@@ -970,89 +970,89 @@ extension Corridor_V1_EvacuationList: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(id.utf8.count) }
-        if !title.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(title.utf8.count) }
-        if !agreementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(agreementID.utf8.count) }
-        if !originSiteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(originSiteID.utf8.count) }
-        if quota != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(quota)) }
-        for element in ruleIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        if companionsCount { size &+= 2 }
-        if status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(status.rawValue) }
-        if !policyVersion.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(policyVersion.utf8.count) }
-        for element in requiredApprovals { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        for element in approvedBy { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        for element in entries { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if version != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(version)) }
-        if createdAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(createdAtMs)) }
-        if !closedReason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(closedReason.utf8.count) }
-        if !selectedAsOf.isEmpty { size &+= 2 &+ ProtoSize.lengthDelimited(selectedAsOf.utf8.count) }
+        if !self.id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.id.utf8.count) }
+        if !self.title.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.title.utf8.count) }
+        if !self.agreementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.agreementID.utf8.count) }
+        if !self.originSiteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.originSiteID.utf8.count) }
+        if self.quota != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.quota)) }
+        for element in self.ruleIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if self.companionsCount { size &+= 2 }
+        if self.status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.status.rawValue) }
+        if !self.policyVersion.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.policyVersion.utf8.count) }
+        for element in self.requiredApprovals { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        for element in self.approvedBy { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        for element in self.entries { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.version != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.version)) }
+        if self.createdAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.createdAtMs)) }
+        if !self.closedReason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.closedReason.utf8.count) }
+        if !self.selectedAsOf.isEmpty { size &+= 2 &+ ProtoSize.lengthDelimited(self.selectedAsOf.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !id.isEmpty {
+        if !self.id.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(id)
+            writer.writeString(self.id)
         }
-        if !title.isEmpty {
+        if !self.title.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(title)
+            writer.writeString(self.title)
         }
-        if !agreementID.isEmpty {
+        if !self.agreementID.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(agreementID)
+            writer.writeString(self.agreementID)
         }
-        if !originSiteID.isEmpty {
+        if !self.originSiteID.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(originSiteID)
+            writer.writeString(self.originSiteID)
         }
-        if quota != 0 {
+        if self.quota != 0 {
             writer.writeTag(0x28)
-            writer.writeVarint(UInt64(quota))
+            writer.writeVarint(UInt64(self.quota))
         }
-        for element in ruleIDs {
+        for element in self.ruleIDs {
             writer.writeTag(0x32)
             writer.writeString(element)
         }
-        if companionsCount {
+        if self.companionsCount {
             writer.writeTag(0x38)
             writer.writeBool(true)
         }
-        if status.rawValue != 0 {
+        if self.status.rawValue != 0 {
             writer.writeTag(0x40)
-            writer.writeInt32(status.rawValue)
+            writer.writeInt32(self.status.rawValue)
         }
-        if !policyVersion.isEmpty {
+        if !self.policyVersion.isEmpty {
             writer.writeTag(0x4A)
-            writer.writeString(policyVersion)
+            writer.writeString(self.policyVersion)
         }
-        for element in requiredApprovals {
+        for element in self.requiredApprovals {
             writer.writeTag(0x52)
             writer.writeString(element)
         }
-        for element in approvedBy {
+        for element in self.approvedBy {
             writer.writeTag(0x5A)
             writer.writeString(element)
         }
-        for element in entries {
+        for element in self.entries {
             writer.writeTag(0x62)
             writer.writeMessage(element)
         }
-        if version != 0 {
+        if self.version != 0 {
             writer.writeTag(0x68)
-            writer.writeVarint(UInt64(version))
+            writer.writeVarint(UInt64(self.version))
         }
-        if createdAtMs != 0 {
+        if self.createdAtMs != 0 {
             writer.writeTag(0x70)
-            writer.writeVarint(createdAtMs)
+            writer.writeVarint(self.createdAtMs)
         }
-        if !closedReason.isEmpty {
+        if !self.closedReason.isEmpty {
             writer.writeTag(0x7A)
-            writer.writeString(closedReason)
+            writer.writeString(self.closedReason)
         }
-        if !selectedAsOf.isEmpty {
+        if !self.selectedAsOf.isEmpty {
             writer.writeTag(0x82, 0x01)
-            writer.writeString(selectedAsOf)
+            writer.writeString(self.selectedAsOf)
         }
     }
 
@@ -1062,22 +1062,22 @@ extension Corridor_V1_EvacuationList: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !id.isEmpty { members.append(ProtoJSON.Member("id", .string(id))) }
-        if !title.isEmpty { members.append(ProtoJSON.Member("title", .string(title))) }
-        if !agreementID.isEmpty { members.append(ProtoJSON.Member("agreementId", .string(agreementID))) }
-        if !originSiteID.isEmpty { members.append(ProtoJSON.Member("originSiteId", .string(originSiteID))) }
-        if quota != 0 { members.append(ProtoJSON.Member("quota", .number(ProtoJSON.Number(quota)))) }
-        if !ruleIDs.isEmpty { members.append(ProtoJSON.Member("ruleIds", .array(ruleIDs.map { .string($0) }))) }
-        if companionsCount { members.append(ProtoJSON.Member("companionsCount", .bool(companionsCount))) }
-        if status.rawValue != 0 { members.append(ProtoJSON.Member("status", status.jsonValue)) }
-        if !policyVersion.isEmpty { members.append(ProtoJSON.Member("policyVersion", .string(policyVersion))) }
-        if !requiredApprovals.isEmpty { members.append(ProtoJSON.Member("requiredApprovals", .array(requiredApprovals.map { .string($0) }))) }
-        if !approvedBy.isEmpty { members.append(ProtoJSON.Member("approvedBy", .array(approvedBy.map { .string($0) }))) }
-        if !entries.isEmpty { members.append(ProtoJSON.Member("entries", .array(entries.map { $0.jsonValue() }))) }
-        if version != 0 { members.append(ProtoJSON.Member("version", .number(ProtoJSON.Number(version)))) }
-        if createdAtMs != 0 { members.append(ProtoJSON.Member("createdAtMs", .string(String(createdAtMs)))) }
-        if !closedReason.isEmpty { members.append(ProtoJSON.Member("closedReason", .string(closedReason))) }
-        if !selectedAsOf.isEmpty { members.append(ProtoJSON.Member("selectedAsOf", .string(selectedAsOf))) }
+        if !self.id.isEmpty { members.append(ProtoJSON.Member("id", .string(self.id))) }
+        if !self.title.isEmpty { members.append(ProtoJSON.Member("title", .string(self.title))) }
+        if !self.agreementID.isEmpty { members.append(ProtoJSON.Member("agreementId", .string(self.agreementID))) }
+        if !self.originSiteID.isEmpty { members.append(ProtoJSON.Member("originSiteId", .string(self.originSiteID))) }
+        if self.quota != 0 { members.append(ProtoJSON.Member("quota", .number(ProtoJSON.Number(self.quota)))) }
+        if !self.ruleIDs.isEmpty { members.append(ProtoJSON.Member("ruleIds", .array(self.ruleIDs.map { .string($0) }))) }
+        if self.companionsCount { members.append(ProtoJSON.Member("companionsCount", .bool(self.companionsCount))) }
+        if self.status.rawValue != 0 { members.append(ProtoJSON.Member("status", self.status.jsonValue)) }
+        if !self.policyVersion.isEmpty { members.append(ProtoJSON.Member("policyVersion", .string(self.policyVersion))) }
+        if !self.requiredApprovals.isEmpty { members.append(ProtoJSON.Member("requiredApprovals", .array(self.requiredApprovals.map { .string($0) }))) }
+        if !self.approvedBy.isEmpty { members.append(ProtoJSON.Member("approvedBy", .array(self.approvedBy.map { .string($0) }))) }
+        if !self.entries.isEmpty { members.append(ProtoJSON.Member("entries", .array(self.entries.map { $0.jsonValue() }))) }
+        if self.version != 0 { members.append(ProtoJSON.Member("version", .number(ProtoJSON.Number(self.version)))) }
+        if self.createdAtMs != 0 { members.append(ProtoJSON.Member("createdAtMs", .string(String(self.createdAtMs)))) }
+        if !self.closedReason.isEmpty { members.append(ProtoJSON.Member("closedReason", .string(self.closedReason))) }
+        if !self.selectedAsOf.isEmpty { members.append(ProtoJSON.Member("selectedAsOf", .string(self.selectedAsOf))) }
         return .object(members)
     }
 
@@ -1123,54 +1123,54 @@ extension Corridor_V1_EvacuationList: ProtobufCBacked {
             switch member.key {
             case "id":
                 try ProtoJSONRead.once(&seen, 0, field: "id", path: path)
-                id = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.id = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "title":
                 try ProtoJSONRead.once(&seen, 1, field: "title", path: path)
-                title = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.title = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "agreementId", "agreement_id":
                 try ProtoJSONRead.once(&seen, 2, field: "agreement_id", path: path)
-                agreementID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.agreementID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "originSiteId", "origin_site_id":
                 try ProtoJSONRead.once(&seen, 3, field: "origin_site_id", path: path)
-                originSiteID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.originSiteID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "quota":
                 try ProtoJSONRead.once(&seen, 4, field: "quota", path: path)
-                quota = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.quota = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "ruleIds", "rule_ids":
                 try ProtoJSONRead.once(&seen, 5, field: "rule_ids", path: path)
-                ruleIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.ruleIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "companionsCount", "companions_count":
                 try ProtoJSONRead.once(&seen, 6, field: "companions_count", path: path)
-                companionsCount = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.companionsCount = try ProtoJSONRead.bool(member.value, path: fieldPath)
             case "status":
                 try ProtoJSONRead.once(&seen, 7, field: "status", path: path)
-                status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "policyVersion", "policy_version":
                 try ProtoJSONRead.once(&seen, 8, field: "policy_version", path: path)
-                policyVersion = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.policyVersion = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "requiredApprovals", "required_approvals":
                 try ProtoJSONRead.once(&seen, 9, field: "required_approvals", path: path)
-                requiredApprovals = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.requiredApprovals = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "approvedBy", "approved_by":
                 try ProtoJSONRead.once(&seen, 10, field: "approved_by", path: path)
-                approvedBy = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.approvedBy = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "entries":
                 try ProtoJSONRead.once(&seen, 11, field: "entries", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    entries.append(try Corridor_V1_ListEntry(json: element, path: fieldPath + "[\(index)]"))
+                    self.entries.append(try Corridor_V1_ListEntry(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "version":
                 try ProtoJSONRead.once(&seen, 12, field: "version", path: path)
-                version = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.version = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "createdAtMs", "created_at_ms":
                 try ProtoJSONRead.once(&seen, 13, field: "created_at_ms", path: path)
-                createdAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.createdAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "closedReason", "closed_reason":
                 try ProtoJSONRead.once(&seen, 14, field: "closed_reason", path: path)
-                closedReason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.closedReason = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "selectedAsOf", "selected_as_of":
                 try ProtoJSONRead.once(&seen, 15, field: "selected_as_of", path: path)
-                selectedAsOf = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.selectedAsOf = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.EvacuationList")
             }
@@ -1199,14 +1199,14 @@ extension Corridor_V1_ListCreated: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let list { size &+= 1 &+ ProtoSize.lengthDelimited(list.serializedSize) }
+        if let message = self.list { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let list {
+        if let message = self.list {
             writer.writeTag(0x0A)
-            writer.writeMessage(list)
+            writer.writeMessage(message)
         }
     }
 
@@ -1216,7 +1216,7 @@ extension Corridor_V1_ListCreated: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let list { members.append(ProtoJSON.Member("list", list.jsonValue())) }
+        if let message = self.list { members.append(ProtoJSON.Member("list", message.jsonValue())) }
         return .object(members)
     }
 
@@ -1249,7 +1249,7 @@ extension Corridor_V1_ListCreated: ProtobufCBacked {
             case "list":
                 try ProtoJSONRead.once(&seen, 0, field: "list", path: path)
                 if case .null = member.value { continue }
-                list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
+                self.list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListCreated")
             }
@@ -1286,24 +1286,24 @@ extension Corridor_V1_ListSelected: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let list { size &+= 1 &+ ProtoSize.lengthDelimited(list.serializedSize) }
-        if considered != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(considered)) }
-        if leftOut != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(leftOut)) }
+        if let message = self.list { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if self.considered != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.considered)) }
+        if self.leftOut != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.leftOut)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let list {
+        if let message = self.list {
             writer.writeTag(0x0A)
-            writer.writeMessage(list)
+            writer.writeMessage(message)
         }
-        if considered != 0 {
+        if self.considered != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(considered))
+            writer.writeVarint(UInt64(self.considered))
         }
-        if leftOut != 0 {
+        if self.leftOut != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(UInt64(leftOut))
+            writer.writeVarint(UInt64(self.leftOut))
         }
     }
 
@@ -1313,9 +1313,9 @@ extension Corridor_V1_ListSelected: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let list { members.append(ProtoJSON.Member("list", list.jsonValue())) }
-        if considered != 0 { members.append(ProtoJSON.Member("considered", .number(ProtoJSON.Number(considered)))) }
-        if leftOut != 0 { members.append(ProtoJSON.Member("leftOut", .number(ProtoJSON.Number(leftOut)))) }
+        if let message = self.list { members.append(ProtoJSON.Member("list", message.jsonValue())) }
+        if self.considered != 0 { members.append(ProtoJSON.Member("considered", .number(ProtoJSON.Number(self.considered)))) }
+        if self.leftOut != 0 { members.append(ProtoJSON.Member("leftOut", .number(ProtoJSON.Number(self.leftOut)))) }
         return .object(members)
     }
 
@@ -1350,13 +1350,13 @@ extension Corridor_V1_ListSelected: ProtobufCBacked {
             case "list":
                 try ProtoJSONRead.once(&seen, 0, field: "list", path: path)
                 if case .null = member.value { continue }
-                list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
+                self.list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
             case "considered":
                 try ProtoJSONRead.once(&seen, 1, field: "considered", path: path)
-                considered = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.considered = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "leftOut", "left_out":
                 try ProtoJSONRead.once(&seen, 2, field: "left_out", path: path)
-                leftOut = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.leftOut = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListSelected")
             }
@@ -1385,14 +1385,14 @@ extension Corridor_V1_ListSubmitted: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let list { size &+= 1 &+ ProtoSize.lengthDelimited(list.serializedSize) }
+        if let message = self.list { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let list {
+        if let message = self.list {
             writer.writeTag(0x0A)
-            writer.writeMessage(list)
+            writer.writeMessage(message)
         }
     }
 
@@ -1402,7 +1402,7 @@ extension Corridor_V1_ListSubmitted: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let list { members.append(ProtoJSON.Member("list", list.jsonValue())) }
+        if let message = self.list { members.append(ProtoJSON.Member("list", message.jsonValue())) }
         return .object(members)
     }
 
@@ -1435,7 +1435,7 @@ extension Corridor_V1_ListSubmitted: ProtobufCBacked {
             case "list":
                 try ProtoJSONRead.once(&seen, 0, field: "list", path: path)
                 if case .null = member.value { continue }
-                list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
+                self.list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListSubmitted")
             }
@@ -1467,19 +1467,19 @@ extension Corridor_V1_ListApproved: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let list { size &+= 1 &+ ProtoSize.lengthDelimited(list.serializedSize) }
-        if !partyID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(partyID.utf8.count) }
+        if let message = self.list { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if !self.partyID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.partyID.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let list {
+        if let message = self.list {
             writer.writeTag(0x0A)
-            writer.writeMessage(list)
+            writer.writeMessage(message)
         }
-        if !partyID.isEmpty {
+        if !self.partyID.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(partyID)
+            writer.writeString(self.partyID)
         }
     }
 
@@ -1489,8 +1489,8 @@ extension Corridor_V1_ListApproved: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let list { members.append(ProtoJSON.Member("list", list.jsonValue())) }
-        if !partyID.isEmpty { members.append(ProtoJSON.Member("partyId", .string(partyID))) }
+        if let message = self.list { members.append(ProtoJSON.Member("list", message.jsonValue())) }
+        if !self.partyID.isEmpty { members.append(ProtoJSON.Member("partyId", .string(self.partyID))) }
         return .object(members)
     }
 
@@ -1524,10 +1524,10 @@ extension Corridor_V1_ListApproved: ProtobufCBacked {
             case "list":
                 try ProtoJSONRead.once(&seen, 0, field: "list", path: path)
                 if case .null = member.value { continue }
-                list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
+                self.list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
             case "partyId", "party_id":
                 try ProtoJSONRead.once(&seen, 1, field: "party_id", path: path)
-                partyID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.partyID = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListApproved")
             }
@@ -1562,24 +1562,24 @@ extension Corridor_V1_ListEntryStruck: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let list { size &+= 1 &+ ProtoSize.lengthDelimited(list.serializedSize) }
-        if !caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(caseID.utf8.count) }
-        if !partyID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(partyID.utf8.count) }
+        if let message = self.list { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
+        if !self.partyID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.partyID.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let list {
+        if let message = self.list {
             writer.writeTag(0x0A)
-            writer.writeMessage(list)
+            writer.writeMessage(message)
         }
-        if !caseID.isEmpty {
+        if !self.caseID.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(caseID)
+            writer.writeString(self.caseID)
         }
-        if !partyID.isEmpty {
+        if !self.partyID.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(partyID)
+            writer.writeString(self.partyID)
         }
     }
 
@@ -1589,9 +1589,9 @@ extension Corridor_V1_ListEntryStruck: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let list { members.append(ProtoJSON.Member("list", list.jsonValue())) }
-        if !caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(caseID))) }
-        if !partyID.isEmpty { members.append(ProtoJSON.Member("partyId", .string(partyID))) }
+        if let message = self.list { members.append(ProtoJSON.Member("list", message.jsonValue())) }
+        if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
+        if !self.partyID.isEmpty { members.append(ProtoJSON.Member("partyId", .string(self.partyID))) }
         return .object(members)
     }
 
@@ -1626,13 +1626,13 @@ extension Corridor_V1_ListEntryStruck: ProtobufCBacked {
             case "list":
                 try ProtoJSONRead.once(&seen, 0, field: "list", path: path)
                 if case .null = member.value { continue }
-                list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
+                self.list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
             case "caseId", "case_id":
                 try ProtoJSONRead.once(&seen, 1, field: "case_id", path: path)
-                caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "partyId", "party_id":
                 try ProtoJSONRead.once(&seen, 2, field: "party_id", path: path)
-                partyID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.partyID = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListEntryStruck")
             }
@@ -1665,17 +1665,17 @@ extension Corridor_V1_ListToppedUp: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let list { size &+= 1 &+ ProtoSize.lengthDelimited(list.serializedSize) }
-        for element in addedCaseIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if let message = self.list { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        for element in self.addedCaseIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let list {
+        if let message = self.list {
             writer.writeTag(0x0A)
-            writer.writeMessage(list)
+            writer.writeMessage(message)
         }
-        for element in addedCaseIDs {
+        for element in self.addedCaseIDs {
             writer.writeTag(0x12)
             writer.writeString(element)
         }
@@ -1687,8 +1687,8 @@ extension Corridor_V1_ListToppedUp: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let list { members.append(ProtoJSON.Member("list", list.jsonValue())) }
-        if !addedCaseIDs.isEmpty { members.append(ProtoJSON.Member("addedCaseIds", .array(addedCaseIDs.map { .string($0) }))) }
+        if let message = self.list { members.append(ProtoJSON.Member("list", message.jsonValue())) }
+        if !self.addedCaseIDs.isEmpty { members.append(ProtoJSON.Member("addedCaseIds", .array(self.addedCaseIDs.map { .string($0) }))) }
         return .object(members)
     }
 
@@ -1722,10 +1722,10 @@ extension Corridor_V1_ListToppedUp: ProtobufCBacked {
             case "list":
                 try ProtoJSONRead.once(&seen, 0, field: "list", path: path)
                 if case .null = member.value { continue }
-                list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
+                self.list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
             case "addedCaseIds", "added_case_ids":
                 try ProtoJSONRead.once(&seen, 1, field: "added_case_ids", path: path)
-                addedCaseIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.addedCaseIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListToppedUp")
             }
@@ -1765,27 +1765,27 @@ extension Corridor_V1_ListStatusChanged: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let list { size &+= 1 &+ ProtoSize.lengthDelimited(list.serializedSize) }
-        if from.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(from.rawValue) }
-        if to.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(to.rawValue) }
-        for element in returnedCaseIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if let message = self.list { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if self.from.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.from.rawValue) }
+        if self.to.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.to.rawValue) }
+        for element in self.returnedCaseIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let list {
+        if let message = self.list {
             writer.writeTag(0x0A)
-            writer.writeMessage(list)
+            writer.writeMessage(message)
         }
-        if from.rawValue != 0 {
+        if self.from.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(from.rawValue)
+            writer.writeInt32(self.from.rawValue)
         }
-        if to.rawValue != 0 {
+        if self.to.rawValue != 0 {
             writer.writeTag(0x18)
-            writer.writeInt32(to.rawValue)
+            writer.writeInt32(self.to.rawValue)
         }
-        for element in returnedCaseIDs {
+        for element in self.returnedCaseIDs {
             writer.writeTag(0x22)
             writer.writeString(element)
         }
@@ -1797,10 +1797,10 @@ extension Corridor_V1_ListStatusChanged: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let list { members.append(ProtoJSON.Member("list", list.jsonValue())) }
-        if from.rawValue != 0 { members.append(ProtoJSON.Member("from", from.jsonValue)) }
-        if to.rawValue != 0 { members.append(ProtoJSON.Member("to", to.jsonValue)) }
-        if !returnedCaseIDs.isEmpty { members.append(ProtoJSON.Member("returnedCaseIds", .array(returnedCaseIDs.map { .string($0) }))) }
+        if let message = self.list { members.append(ProtoJSON.Member("list", message.jsonValue())) }
+        if self.from.rawValue != 0 { members.append(ProtoJSON.Member("from", self.from.jsonValue)) }
+        if self.to.rawValue != 0 { members.append(ProtoJSON.Member("to", self.to.jsonValue)) }
+        if !self.returnedCaseIDs.isEmpty { members.append(ProtoJSON.Member("returnedCaseIds", .array(self.returnedCaseIDs.map { .string($0) }))) }
         return .object(members)
     }
 
@@ -1836,16 +1836,16 @@ extension Corridor_V1_ListStatusChanged: ProtobufCBacked {
             case "list":
                 try ProtoJSONRead.once(&seen, 0, field: "list", path: path)
                 if case .null = member.value { continue }
-                list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
+                self.list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
             case "from":
                 try ProtoJSONRead.once(&seen, 1, field: "from", path: path)
-                from = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.from = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "to":
                 try ProtoJSONRead.once(&seen, 2, field: "to", path: path)
-                to = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.to = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "returnedCaseIds", "returned_case_ids":
                 try ProtoJSONRead.once(&seen, 3, field: "returned_case_ids", path: path)
-                returnedCaseIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.returnedCaseIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListStatusChanged")
             }
@@ -1878,19 +1878,19 @@ extension Corridor_V1_ListEntryDropped: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let list { size &+= 1 &+ ProtoSize.lengthDelimited(list.serializedSize) }
-        if !caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(caseID.utf8.count) }
+        if let message = self.list { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let list {
+        if let message = self.list {
             writer.writeTag(0x0A)
-            writer.writeMessage(list)
+            writer.writeMessage(message)
         }
-        if !caseID.isEmpty {
+        if !self.caseID.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(caseID)
+            writer.writeString(self.caseID)
         }
     }
 
@@ -1900,8 +1900,8 @@ extension Corridor_V1_ListEntryDropped: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let list { members.append(ProtoJSON.Member("list", list.jsonValue())) }
-        if !caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(caseID))) }
+        if let message = self.list { members.append(ProtoJSON.Member("list", message.jsonValue())) }
+        if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
         return .object(members)
     }
 
@@ -1935,10 +1935,10 @@ extension Corridor_V1_ListEntryDropped: ProtobufCBacked {
             case "list":
                 try ProtoJSONRead.once(&seen, 0, field: "list", path: path)
                 if case .null = member.value { continue }
-                list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
+                self.list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
             case "caseId", "case_id":
                 try ProtoJSONRead.once(&seen, 1, field: "case_id", path: path)
-                caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListEntryDropped")
             }
@@ -1967,14 +1967,14 @@ extension Corridor_V1_RuleImposed: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let rule { size &+= 1 &+ ProtoSize.lengthDelimited(rule.serializedSize) }
+        if let message = self.rule { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let rule {
+        if let message = self.rule {
             writer.writeTag(0x0A)
-            writer.writeMessage(rule)
+            writer.writeMessage(message)
         }
     }
 
@@ -1984,7 +1984,7 @@ extension Corridor_V1_RuleImposed: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let rule { members.append(ProtoJSON.Member("rule", rule.jsonValue())) }
+        if let message = self.rule { members.append(ProtoJSON.Member("rule", message.jsonValue())) }
         return .object(members)
     }
 
@@ -2017,7 +2017,7 @@ extension Corridor_V1_RuleImposed: ProtobufCBacked {
             case "rule":
                 try ProtoJSONRead.once(&seen, 0, field: "rule", path: path)
                 if case .null = member.value { continue }
-                rule = try Corridor_V1_EligibilityRule(json: member.value, path: fieldPath)
+                self.rule = try Corridor_V1_EligibilityRule(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.RuleImposed")
             }
@@ -2046,14 +2046,14 @@ extension Corridor_V1_RuleLifted: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let rule { size &+= 1 &+ ProtoSize.lengthDelimited(rule.serializedSize) }
+        if let message = self.rule { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let rule {
+        if let message = self.rule {
             writer.writeTag(0x0A)
-            writer.writeMessage(rule)
+            writer.writeMessage(message)
         }
     }
 
@@ -2063,7 +2063,7 @@ extension Corridor_V1_RuleLifted: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let rule { members.append(ProtoJSON.Member("rule", rule.jsonValue())) }
+        if let message = self.rule { members.append(ProtoJSON.Member("rule", message.jsonValue())) }
         return .object(members)
     }
 
@@ -2096,7 +2096,7 @@ extension Corridor_V1_RuleLifted: ProtobufCBacked {
             case "rule":
                 try ProtoJSONRead.once(&seen, 0, field: "rule", path: path)
                 if case .null = member.value { continue }
-                rule = try Corridor_V1_EligibilityRule(json: member.value, path: fieldPath)
+                self.rule = try Corridor_V1_EligibilityRule(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.RuleLifted")
             }
@@ -2127,14 +2127,14 @@ extension Corridor_V1_CreateListRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let list { size &+= 1 &+ ProtoSize.lengthDelimited(list.serializedSize) }
+        if let message = self.list { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let list {
+        if let message = self.list {
             writer.writeTag(0x0A)
-            writer.writeMessage(list)
+            writer.writeMessage(message)
         }
     }
 
@@ -2144,7 +2144,7 @@ extension Corridor_V1_CreateListRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let list { members.append(ProtoJSON.Member("list", list.jsonValue())) }
+        if let message = self.list { members.append(ProtoJSON.Member("list", message.jsonValue())) }
         return .object(members)
     }
 
@@ -2177,7 +2177,7 @@ extension Corridor_V1_CreateListRequest: ProtobufCBacked {
             case "list":
                 try ProtoJSONRead.once(&seen, 0, field: "list", path: path)
                 if case .null = member.value { continue }
-                list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
+                self.list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CreateListRequest")
             }
@@ -2215,24 +2215,24 @@ extension Corridor_V1_SelectListRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(listID.utf8.count) }
-        if !policyVersion.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(policyVersion.utf8.count) }
-        if !asOf.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(asOf.utf8.count) }
+        if !self.listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.listID.utf8.count) }
+        if !self.policyVersion.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.policyVersion.utf8.count) }
+        if !self.asOf.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.asOf.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !listID.isEmpty {
+        if !self.listID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(listID)
+            writer.writeString(self.listID)
         }
-        if !policyVersion.isEmpty {
+        if !self.policyVersion.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(policyVersion)
+            writer.writeString(self.policyVersion)
         }
-        if !asOf.isEmpty {
+        if !self.asOf.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(asOf)
+            writer.writeString(self.asOf)
         }
     }
 
@@ -2242,9 +2242,9 @@ extension Corridor_V1_SelectListRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(listID))) }
-        if !policyVersion.isEmpty { members.append(ProtoJSON.Member("policyVersion", .string(policyVersion))) }
-        if !asOf.isEmpty { members.append(ProtoJSON.Member("asOf", .string(asOf))) }
+        if !self.listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(self.listID))) }
+        if !self.policyVersion.isEmpty { members.append(ProtoJSON.Member("policyVersion", .string(self.policyVersion))) }
+        if !self.asOf.isEmpty { members.append(ProtoJSON.Member("asOf", .string(self.asOf))) }
         return .object(members)
     }
 
@@ -2277,13 +2277,13 @@ extension Corridor_V1_SelectListRequest: ProtobufCBacked {
             switch member.key {
             case "listId", "list_id":
                 try ProtoJSONRead.once(&seen, 0, field: "list_id", path: path)
-                listID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.listID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "policyVersion", "policy_version":
                 try ProtoJSONRead.once(&seen, 1, field: "policy_version", path: path)
-                policyVersion = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.policyVersion = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "asOf", "as_of":
                 try ProtoJSONRead.once(&seen, 2, field: "as_of", path: path)
-                asOf = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.asOf = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.SelectListRequest")
             }
@@ -2328,32 +2328,32 @@ extension Corridor_V1_SelectListResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let list { size &+= 1 &+ ProtoSize.lengthDelimited(list.serializedSize) }
-        for element in leftOut { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if considered != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(considered)) }
-        if leftOutTotal != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(leftOutTotal)) }
-        for element in leftOutCounts { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if let message = self.list { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        for element in self.leftOut { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.considered != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.considered)) }
+        if self.leftOutTotal != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.leftOutTotal)) }
+        for element in self.leftOutCounts { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let list {
+        if let message = self.list {
             writer.writeTag(0x0A)
-            writer.writeMessage(list)
+            writer.writeMessage(message)
         }
-        for element in leftOut {
+        for element in self.leftOut {
             writer.writeTag(0x12)
             writer.writeMessage(element)
         }
-        if considered != 0 {
+        if self.considered != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(UInt64(considered))
+            writer.writeVarint(UInt64(self.considered))
         }
-        if leftOutTotal != 0 {
+        if self.leftOutTotal != 0 {
             writer.writeTag(0x20)
-            writer.writeVarint(UInt64(leftOutTotal))
+            writer.writeVarint(UInt64(self.leftOutTotal))
         }
-        for element in leftOutCounts {
+        for element in self.leftOutCounts {
             writer.writeTag(0x2A)
             writer.writeMessage(element)
         }
@@ -2365,11 +2365,11 @@ extension Corridor_V1_SelectListResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let list { members.append(ProtoJSON.Member("list", list.jsonValue())) }
-        if !leftOut.isEmpty { members.append(ProtoJSON.Member("leftOut", .array(leftOut.map { $0.jsonValue() }))) }
-        if considered != 0 { members.append(ProtoJSON.Member("considered", .number(ProtoJSON.Number(considered)))) }
-        if leftOutTotal != 0 { members.append(ProtoJSON.Member("leftOutTotal", .number(ProtoJSON.Number(leftOutTotal)))) }
-        if !leftOutCounts.isEmpty { members.append(ProtoJSON.Member("leftOutCounts", .array(leftOutCounts.map { $0.jsonValue() }))) }
+        if let message = self.list { members.append(ProtoJSON.Member("list", message.jsonValue())) }
+        if !self.leftOut.isEmpty { members.append(ProtoJSON.Member("leftOut", .array(self.leftOut.map { $0.jsonValue() }))) }
+        if self.considered != 0 { members.append(ProtoJSON.Member("considered", .number(ProtoJSON.Number(self.considered)))) }
+        if self.leftOutTotal != 0 { members.append(ProtoJSON.Member("leftOutTotal", .number(ProtoJSON.Number(self.leftOutTotal)))) }
+        if !self.leftOutCounts.isEmpty { members.append(ProtoJSON.Member("leftOutCounts", .array(self.leftOutCounts.map { $0.jsonValue() }))) }
         return .object(members)
     }
 
@@ -2406,22 +2406,22 @@ extension Corridor_V1_SelectListResponse: ProtobufCBacked {
             case "list":
                 try ProtoJSONRead.once(&seen, 0, field: "list", path: path)
                 if case .null = member.value { continue }
-                list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
+                self.list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
             case "leftOut", "left_out":
                 try ProtoJSONRead.once(&seen, 1, field: "left_out", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    leftOut.append(try Corridor_V1_LeftOutCase(json: element, path: fieldPath + "[\(index)]"))
+                    self.leftOut.append(try Corridor_V1_LeftOutCase(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "considered":
                 try ProtoJSONRead.once(&seen, 2, field: "considered", path: path)
-                considered = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.considered = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "leftOutTotal", "left_out_total":
                 try ProtoJSONRead.once(&seen, 3, field: "left_out_total", path: path)
-                leftOutTotal = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.leftOutTotal = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "leftOutCounts", "left_out_counts":
                 try ProtoJSONRead.once(&seen, 4, field: "left_out_counts", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    leftOutCounts.append(try Corridor_V1_LeftOutCount(json: element, path: fieldPath + "[\(index)]"))
+                    self.leftOutCounts.append(try Corridor_V1_LeftOutCount(json: element, path: fieldPath + "[\(index)]"))
                 }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.SelectListResponse")
@@ -2464,29 +2464,29 @@ extension Corridor_V1_LeftOutCount: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
-        if count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(count)) }
-        if !ruleID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ruleID.utf8.count) }
-        if !imposedBy.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(imposedBy.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
+        if self.count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.count)) }
+        if !self.ruleID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.ruleID.utf8.count) }
+        if !self.imposedBy.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.imposedBy.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
-        if count != 0 {
+        if self.count != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(count))
+            writer.writeVarint(UInt64(self.count))
         }
-        if !ruleID.isEmpty {
+        if !self.ruleID.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(ruleID)
+            writer.writeString(self.ruleID)
         }
-        if !imposedBy.isEmpty {
+        if !self.imposedBy.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(imposedBy)
+            writer.writeString(self.imposedBy)
         }
     }
 
@@ -2496,10 +2496,10 @@ extension Corridor_V1_LeftOutCount: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
-        if count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(count)))) }
-        if !ruleID.isEmpty { members.append(ProtoJSON.Member("ruleId", .string(ruleID))) }
-        if !imposedBy.isEmpty { members.append(ProtoJSON.Member("imposedBy", .string(imposedBy))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
+        if self.count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(self.count)))) }
+        if !self.ruleID.isEmpty { members.append(ProtoJSON.Member("ruleId", .string(self.ruleID))) }
+        if !self.imposedBy.isEmpty { members.append(ProtoJSON.Member("imposedBy", .string(self.imposedBy))) }
         return .object(members)
     }
 
@@ -2533,16 +2533,16 @@ extension Corridor_V1_LeftOutCount: ProtobufCBacked {
             switch member.key {
             case "reason":
                 try ProtoJSONRead.once(&seen, 0, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "count":
                 try ProtoJSONRead.once(&seen, 1, field: "count", path: path)
-                count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "ruleId", "rule_id":
                 try ProtoJSONRead.once(&seen, 2, field: "rule_id", path: path)
-                ruleID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.ruleID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "imposedBy", "imposed_by":
                 try ProtoJSONRead.once(&seen, 3, field: "imposed_by", path: path)
-                imposedBy = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.imposedBy = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.LeftOutCount")
             }
@@ -2574,19 +2574,19 @@ extension Corridor_V1_ListActionRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(listID.utf8.count) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
+        if !self.listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.listID.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !listID.isEmpty {
+        if !self.listID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(listID)
+            writer.writeString(self.listID)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
     }
 
@@ -2596,8 +2596,8 @@ extension Corridor_V1_ListActionRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(listID))) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
+        if !self.listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(self.listID))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
         return .object(members)
     }
 
@@ -2629,10 +2629,10 @@ extension Corridor_V1_ListActionRequest: ProtobufCBacked {
             switch member.key {
             case "listId", "list_id":
                 try ProtoJSONRead.once(&seen, 0, field: "list_id", path: path)
-                listID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.listID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "reason":
                 try ProtoJSONRead.once(&seen, 1, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListActionRequest")
             }
@@ -2664,19 +2664,19 @@ extension Corridor_V1_ApproveListRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(listID.utf8.count) }
-        if !partyID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(partyID.utf8.count) }
+        if !self.listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.listID.utf8.count) }
+        if !self.partyID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.partyID.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !listID.isEmpty {
+        if !self.listID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(listID)
+            writer.writeString(self.listID)
         }
-        if !partyID.isEmpty {
+        if !self.partyID.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(partyID)
+            writer.writeString(self.partyID)
         }
     }
 
@@ -2686,8 +2686,8 @@ extension Corridor_V1_ApproveListRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(listID))) }
-        if !partyID.isEmpty { members.append(ProtoJSON.Member("partyId", .string(partyID))) }
+        if !self.listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(self.listID))) }
+        if !self.partyID.isEmpty { members.append(ProtoJSON.Member("partyId", .string(self.partyID))) }
         return .object(members)
     }
 
@@ -2719,10 +2719,10 @@ extension Corridor_V1_ApproveListRequest: ProtobufCBacked {
             switch member.key {
             case "listId", "list_id":
                 try ProtoJSONRead.once(&seen, 0, field: "list_id", path: path)
-                listID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.listID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "partyId", "party_id":
                 try ProtoJSONRead.once(&seen, 1, field: "party_id", path: path)
-                partyID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.partyID = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ApproveListRequest")
             }
@@ -2764,32 +2764,32 @@ extension Corridor_V1_StrikeEntryRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(listID.utf8.count) }
-        if !caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(caseID.utf8.count) }
-        if !partyID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(partyID.utf8.count) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
-        if topUp { size &+= 2 }
+        if !self.listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.listID.utf8.count) }
+        if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
+        if !self.partyID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.partyID.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
+        if self.topUp { size &+= 2 }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !listID.isEmpty {
+        if !self.listID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(listID)
+            writer.writeString(self.listID)
         }
-        if !caseID.isEmpty {
+        if !self.caseID.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(caseID)
+            writer.writeString(self.caseID)
         }
-        if !partyID.isEmpty {
+        if !self.partyID.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(partyID)
+            writer.writeString(self.partyID)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
-        if topUp {
+        if self.topUp {
             writer.writeTag(0x28)
             writer.writeBool(true)
         }
@@ -2801,11 +2801,11 @@ extension Corridor_V1_StrikeEntryRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(listID))) }
-        if !caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(caseID))) }
-        if !partyID.isEmpty { members.append(ProtoJSON.Member("partyId", .string(partyID))) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
-        if topUp { members.append(ProtoJSON.Member("topUp", .bool(topUp))) }
+        if !self.listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(self.listID))) }
+        if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
+        if !self.partyID.isEmpty { members.append(ProtoJSON.Member("partyId", .string(self.partyID))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
+        if self.topUp { members.append(ProtoJSON.Member("topUp", .bool(self.topUp))) }
         return .object(members)
     }
 
@@ -2840,19 +2840,19 @@ extension Corridor_V1_StrikeEntryRequest: ProtobufCBacked {
             switch member.key {
             case "listId", "list_id":
                 try ProtoJSONRead.once(&seen, 0, field: "list_id", path: path)
-                listID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.listID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "caseId", "case_id":
                 try ProtoJSONRead.once(&seen, 1, field: "case_id", path: path)
-                caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "partyId", "party_id":
                 try ProtoJSONRead.once(&seen, 2, field: "party_id", path: path)
-                partyID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.partyID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "reason":
                 try ProtoJSONRead.once(&seen, 3, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "topUp", "top_up":
                 try ProtoJSONRead.once(&seen, 4, field: "top_up", path: path)
-                topUp = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.topUp = try ProtoJSONRead.bool(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.StrikeEntryRequest")
             }
@@ -2884,19 +2884,19 @@ extension Corridor_V1_ListListsRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !agreementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(agreementID.utf8.count) }
-        if status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(status.rawValue) }
+        if !self.agreementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.agreementID.utf8.count) }
+        if self.status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.status.rawValue) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !agreementID.isEmpty {
+        if !self.agreementID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(agreementID)
+            writer.writeString(self.agreementID)
         }
-        if status.rawValue != 0 {
+        if self.status.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(status.rawValue)
+            writer.writeInt32(self.status.rawValue)
         }
     }
 
@@ -2906,8 +2906,8 @@ extension Corridor_V1_ListListsRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !agreementID.isEmpty { members.append(ProtoJSON.Member("agreementId", .string(agreementID))) }
-        if status.rawValue != 0 { members.append(ProtoJSON.Member("status", status.jsonValue)) }
+        if !self.agreementID.isEmpty { members.append(ProtoJSON.Member("agreementId", .string(self.agreementID))) }
+        if self.status.rawValue != 0 { members.append(ProtoJSON.Member("status", self.status.jsonValue)) }
         return .object(members)
     }
 
@@ -2939,10 +2939,10 @@ extension Corridor_V1_ListListsRequest: ProtobufCBacked {
             switch member.key {
             case "agreementId", "agreement_id":
                 try ProtoJSONRead.once(&seen, 0, field: "agreement_id", path: path)
-                agreementID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.agreementID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "status":
                 try ProtoJSONRead.once(&seen, 1, field: "status", path: path)
-                status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListListsRequest")
             }
@@ -2998,54 +2998,54 @@ extension Corridor_V1_ListSummary: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let list { size &+= 1 &+ ProtoSize.lengthDelimited(list.serializedSize) }
-        if waiting != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(waiting)) }
-        if scheduled != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(scheduled)) }
-        if inTransit != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(inTransit)) }
-        if evacuated != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(evacuated)) }
-        if died != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(died)) }
-        if withdrawn != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(withdrawn)) }
-        if struck != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(struck)) }
-        if placesTaken != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(placesTaken)) }
+        if let message = self.list { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if self.waiting != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.waiting)) }
+        if self.scheduled != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.scheduled)) }
+        if self.inTransit != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.inTransit)) }
+        if self.evacuated != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.evacuated)) }
+        if self.died != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.died)) }
+        if self.withdrawn != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.withdrawn)) }
+        if self.struck != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.struck)) }
+        if self.placesTaken != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.placesTaken)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let list {
+        if let message = self.list {
             writer.writeTag(0x0A)
-            writer.writeMessage(list)
+            writer.writeMessage(message)
         }
-        if waiting != 0 {
+        if self.waiting != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(waiting))
+            writer.writeVarint(UInt64(self.waiting))
         }
-        if scheduled != 0 {
+        if self.scheduled != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(UInt64(scheduled))
+            writer.writeVarint(UInt64(self.scheduled))
         }
-        if inTransit != 0 {
+        if self.inTransit != 0 {
             writer.writeTag(0x20)
-            writer.writeVarint(UInt64(inTransit))
+            writer.writeVarint(UInt64(self.inTransit))
         }
-        if evacuated != 0 {
+        if self.evacuated != 0 {
             writer.writeTag(0x28)
-            writer.writeVarint(UInt64(evacuated))
+            writer.writeVarint(UInt64(self.evacuated))
         }
-        if died != 0 {
+        if self.died != 0 {
             writer.writeTag(0x30)
-            writer.writeVarint(UInt64(died))
+            writer.writeVarint(UInt64(self.died))
         }
-        if withdrawn != 0 {
+        if self.withdrawn != 0 {
             writer.writeTag(0x38)
-            writer.writeVarint(UInt64(withdrawn))
+            writer.writeVarint(UInt64(self.withdrawn))
         }
-        if struck != 0 {
+        if self.struck != 0 {
             writer.writeTag(0x40)
-            writer.writeVarint(UInt64(struck))
+            writer.writeVarint(UInt64(self.struck))
         }
-        if placesTaken != 0 {
+        if self.placesTaken != 0 {
             writer.writeTag(0x48)
-            writer.writeVarint(UInt64(placesTaken))
+            writer.writeVarint(UInt64(self.placesTaken))
         }
     }
 
@@ -3055,15 +3055,15 @@ extension Corridor_V1_ListSummary: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let list { members.append(ProtoJSON.Member("list", list.jsonValue())) }
-        if waiting != 0 { members.append(ProtoJSON.Member("waiting", .number(ProtoJSON.Number(waiting)))) }
-        if scheduled != 0 { members.append(ProtoJSON.Member("scheduled", .number(ProtoJSON.Number(scheduled)))) }
-        if inTransit != 0 { members.append(ProtoJSON.Member("inTransit", .number(ProtoJSON.Number(inTransit)))) }
-        if evacuated != 0 { members.append(ProtoJSON.Member("evacuated", .number(ProtoJSON.Number(evacuated)))) }
-        if died != 0 { members.append(ProtoJSON.Member("died", .number(ProtoJSON.Number(died)))) }
-        if withdrawn != 0 { members.append(ProtoJSON.Member("withdrawn", .number(ProtoJSON.Number(withdrawn)))) }
-        if struck != 0 { members.append(ProtoJSON.Member("struck", .number(ProtoJSON.Number(struck)))) }
-        if placesTaken != 0 { members.append(ProtoJSON.Member("placesTaken", .number(ProtoJSON.Number(placesTaken)))) }
+        if let message = self.list { members.append(ProtoJSON.Member("list", message.jsonValue())) }
+        if self.waiting != 0 { members.append(ProtoJSON.Member("waiting", .number(ProtoJSON.Number(self.waiting)))) }
+        if self.scheduled != 0 { members.append(ProtoJSON.Member("scheduled", .number(ProtoJSON.Number(self.scheduled)))) }
+        if self.inTransit != 0 { members.append(ProtoJSON.Member("inTransit", .number(ProtoJSON.Number(self.inTransit)))) }
+        if self.evacuated != 0 { members.append(ProtoJSON.Member("evacuated", .number(ProtoJSON.Number(self.evacuated)))) }
+        if self.died != 0 { members.append(ProtoJSON.Member("died", .number(ProtoJSON.Number(self.died)))) }
+        if self.withdrawn != 0 { members.append(ProtoJSON.Member("withdrawn", .number(ProtoJSON.Number(self.withdrawn)))) }
+        if self.struck != 0 { members.append(ProtoJSON.Member("struck", .number(ProtoJSON.Number(self.struck)))) }
+        if self.placesTaken != 0 { members.append(ProtoJSON.Member("placesTaken", .number(ProtoJSON.Number(self.placesTaken)))) }
         return .object(members)
     }
 
@@ -3104,31 +3104,31 @@ extension Corridor_V1_ListSummary: ProtobufCBacked {
             case "list":
                 try ProtoJSONRead.once(&seen, 0, field: "list", path: path)
                 if case .null = member.value { continue }
-                list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
+                self.list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
             case "waiting":
                 try ProtoJSONRead.once(&seen, 1, field: "waiting", path: path)
-                waiting = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.waiting = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "scheduled":
                 try ProtoJSONRead.once(&seen, 2, field: "scheduled", path: path)
-                scheduled = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.scheduled = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "inTransit", "in_transit":
                 try ProtoJSONRead.once(&seen, 3, field: "in_transit", path: path)
-                inTransit = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.inTransit = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "evacuated":
                 try ProtoJSONRead.once(&seen, 4, field: "evacuated", path: path)
-                evacuated = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.evacuated = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "died":
                 try ProtoJSONRead.once(&seen, 5, field: "died", path: path)
-                died = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.died = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "withdrawn":
                 try ProtoJSONRead.once(&seen, 6, field: "withdrawn", path: path)
-                withdrawn = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.withdrawn = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "struck":
                 try ProtoJSONRead.once(&seen, 7, field: "struck", path: path)
-                struck = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.struck = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "placesTaken", "places_taken":
                 try ProtoJSONRead.once(&seen, 8, field: "places_taken", path: path)
-                placesTaken = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.placesTaken = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListSummary")
             }
@@ -3157,12 +3157,12 @@ extension Corridor_V1_ListListsResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in lists { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in self.lists { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in lists {
+        for element in self.lists {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
@@ -3174,7 +3174,7 @@ extension Corridor_V1_ListListsResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !lists.isEmpty { members.append(ProtoJSON.Member("lists", .array(lists.map { $0.jsonValue() }))) }
+        if !self.lists.isEmpty { members.append(ProtoJSON.Member("lists", .array(self.lists.map { $0.jsonValue() }))) }
         return .object(members)
     }
 
@@ -3206,7 +3206,7 @@ extension Corridor_V1_ListListsResponse: ProtobufCBacked {
             case "lists":
                 try ProtoJSONRead.once(&seen, 0, field: "lists", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    lists.append(try Corridor_V1_ListSummary(json: element, path: fieldPath + "[\(index)]"))
+                    self.lists.append(try Corridor_V1_ListSummary(json: element, path: fieldPath + "[\(index)]"))
                 }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListListsResponse")
@@ -3239,19 +3239,19 @@ extension Corridor_V1_GetListVersionRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(listID.utf8.count) }
-        if version != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(version)) }
+        if !self.listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.listID.utf8.count) }
+        if self.version != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.version)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !listID.isEmpty {
+        if !self.listID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(listID)
+            writer.writeString(self.listID)
         }
-        if version != 0 {
+        if self.version != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(version))
+            writer.writeVarint(UInt64(self.version))
         }
     }
 
@@ -3261,8 +3261,8 @@ extension Corridor_V1_GetListVersionRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(listID))) }
-        if version != 0 { members.append(ProtoJSON.Member("version", .number(ProtoJSON.Number(version)))) }
+        if !self.listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(self.listID))) }
+        if self.version != 0 { members.append(ProtoJSON.Member("version", .number(ProtoJSON.Number(self.version)))) }
         return .object(members)
     }
 
@@ -3294,10 +3294,10 @@ extension Corridor_V1_GetListVersionRequest: ProtobufCBacked {
             switch member.key {
             case "listId", "list_id":
                 try ProtoJSONRead.once(&seen, 0, field: "list_id", path: path)
-                listID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.listID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "version":
                 try ProtoJSONRead.once(&seen, 1, field: "version", path: path)
-                version = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.version = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.GetListVersionRequest")
             }
@@ -3332,24 +3332,24 @@ extension Corridor_V1_DiffListRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(listID.utf8.count) }
-        if fromVersion != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(fromVersion)) }
-        if toVersion != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(toVersion)) }
+        if !self.listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.listID.utf8.count) }
+        if self.fromVersion != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.fromVersion)) }
+        if self.toVersion != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.toVersion)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !listID.isEmpty {
+        if !self.listID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(listID)
+            writer.writeString(self.listID)
         }
-        if fromVersion != 0 {
+        if self.fromVersion != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(fromVersion))
+            writer.writeVarint(UInt64(self.fromVersion))
         }
-        if toVersion != 0 {
+        if self.toVersion != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(UInt64(toVersion))
+            writer.writeVarint(UInt64(self.toVersion))
         }
     }
 
@@ -3359,9 +3359,9 @@ extension Corridor_V1_DiffListRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(listID))) }
-        if fromVersion != 0 { members.append(ProtoJSON.Member("fromVersion", .number(ProtoJSON.Number(fromVersion)))) }
-        if toVersion != 0 { members.append(ProtoJSON.Member("toVersion", .number(ProtoJSON.Number(toVersion)))) }
+        if !self.listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(self.listID))) }
+        if self.fromVersion != 0 { members.append(ProtoJSON.Member("fromVersion", .number(ProtoJSON.Number(self.fromVersion)))) }
+        if self.toVersion != 0 { members.append(ProtoJSON.Member("toVersion", .number(ProtoJSON.Number(self.toVersion)))) }
         return .object(members)
     }
 
@@ -3394,13 +3394,13 @@ extension Corridor_V1_DiffListRequest: ProtobufCBacked {
             switch member.key {
             case "listId", "list_id":
                 try ProtoJSONRead.once(&seen, 0, field: "list_id", path: path)
-                listID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.listID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "fromVersion", "from_version":
                 try ProtoJSONRead.once(&seen, 1, field: "from_version", path: path)
-                fromVersion = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.fromVersion = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "toVersion", "to_version":
                 try ProtoJSONRead.once(&seen, 2, field: "to_version", path: path)
-                toVersion = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.toVersion = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DiffListRequest")
             }
@@ -3448,44 +3448,44 @@ extension Corridor_V1_ListEntryChange: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(caseID.utf8.count) }
-        if !change.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(change.utf8.count) }
-        if fromRank != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(fromRank)) }
-        if toRank != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(toRank)) }
-        if fromState.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(fromState.rawValue) }
-        if toState.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(toState.rawValue) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
+        if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
+        if !self.change.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.change.utf8.count) }
+        if self.fromRank != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.fromRank)) }
+        if self.toRank != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.toRank)) }
+        if self.fromState.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.fromState.rawValue) }
+        if self.toState.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.toState.rawValue) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !caseID.isEmpty {
+        if !self.caseID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(caseID)
+            writer.writeString(self.caseID)
         }
-        if !change.isEmpty {
+        if !self.change.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(change)
+            writer.writeString(self.change)
         }
-        if fromRank != 0 {
+        if self.fromRank != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(UInt64(fromRank))
+            writer.writeVarint(UInt64(self.fromRank))
         }
-        if toRank != 0 {
+        if self.toRank != 0 {
             writer.writeTag(0x20)
-            writer.writeVarint(UInt64(toRank))
+            writer.writeVarint(UInt64(self.toRank))
         }
-        if fromState.rawValue != 0 {
+        if self.fromState.rawValue != 0 {
             writer.writeTag(0x28)
-            writer.writeInt32(fromState.rawValue)
+            writer.writeInt32(self.fromState.rawValue)
         }
-        if toState.rawValue != 0 {
+        if self.toState.rawValue != 0 {
             writer.writeTag(0x30)
-            writer.writeInt32(toState.rawValue)
+            writer.writeInt32(self.toState.rawValue)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x3A)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
     }
 
@@ -3495,13 +3495,13 @@ extension Corridor_V1_ListEntryChange: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(caseID))) }
-        if !change.isEmpty { members.append(ProtoJSON.Member("change", .string(change))) }
-        if fromRank != 0 { members.append(ProtoJSON.Member("fromRank", .number(ProtoJSON.Number(fromRank)))) }
-        if toRank != 0 { members.append(ProtoJSON.Member("toRank", .number(ProtoJSON.Number(toRank)))) }
-        if fromState.rawValue != 0 { members.append(ProtoJSON.Member("fromState", fromState.jsonValue)) }
-        if toState.rawValue != 0 { members.append(ProtoJSON.Member("toState", toState.jsonValue)) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
+        if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
+        if !self.change.isEmpty { members.append(ProtoJSON.Member("change", .string(self.change))) }
+        if self.fromRank != 0 { members.append(ProtoJSON.Member("fromRank", .number(ProtoJSON.Number(self.fromRank)))) }
+        if self.toRank != 0 { members.append(ProtoJSON.Member("toRank", .number(ProtoJSON.Number(self.toRank)))) }
+        if self.fromState.rawValue != 0 { members.append(ProtoJSON.Member("fromState", self.fromState.jsonValue)) }
+        if self.toState.rawValue != 0 { members.append(ProtoJSON.Member("toState", self.toState.jsonValue)) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
         return .object(members)
     }
 
@@ -3538,25 +3538,25 @@ extension Corridor_V1_ListEntryChange: ProtobufCBacked {
             switch member.key {
             case "caseId", "case_id":
                 try ProtoJSONRead.once(&seen, 0, field: "case_id", path: path)
-                caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "change":
                 try ProtoJSONRead.once(&seen, 1, field: "change", path: path)
-                change = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.change = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "fromRank", "from_rank":
                 try ProtoJSONRead.once(&seen, 2, field: "from_rank", path: path)
-                fromRank = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.fromRank = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "toRank", "to_rank":
                 try ProtoJSONRead.once(&seen, 3, field: "to_rank", path: path)
-                toRank = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.toRank = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "fromState", "from_state":
                 try ProtoJSONRead.once(&seen, 4, field: "from_state", path: path)
-                fromState = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.fromState = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "toState", "to_state":
                 try ProtoJSONRead.once(&seen, 5, field: "to_state", path: path)
-                toState = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.toState = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "reason":
                 try ProtoJSONRead.once(&seen, 6, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListEntryChange")
             }
@@ -3591,22 +3591,22 @@ extension Corridor_V1_DiffListResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let from { size &+= 1 &+ ProtoSize.lengthDelimited(from.serializedSize) }
-        if let to { size &+= 1 &+ ProtoSize.lengthDelimited(to.serializedSize) }
-        for element in changes { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if let message = self.from { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if let message = self.to { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        for element in self.changes { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let from {
+        if let message = self.from {
             writer.writeTag(0x0A)
-            writer.writeMessage(from)
+            writer.writeMessage(message)
         }
-        if let to {
+        if let message = self.to {
             writer.writeTag(0x12)
-            writer.writeMessage(to)
+            writer.writeMessage(message)
         }
-        for element in changes {
+        for element in self.changes {
             writer.writeTag(0x1A)
             writer.writeMessage(element)
         }
@@ -3618,9 +3618,9 @@ extension Corridor_V1_DiffListResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let from { members.append(ProtoJSON.Member("from", from.jsonValue())) }
-        if let to { members.append(ProtoJSON.Member("to", to.jsonValue())) }
-        if !changes.isEmpty { members.append(ProtoJSON.Member("changes", .array(changes.map { $0.jsonValue() }))) }
+        if let message = self.from { members.append(ProtoJSON.Member("from", message.jsonValue())) }
+        if let message = self.to { members.append(ProtoJSON.Member("to", message.jsonValue())) }
+        if !self.changes.isEmpty { members.append(ProtoJSON.Member("changes", .array(self.changes.map { $0.jsonValue() }))) }
         return .object(members)
     }
 
@@ -3656,15 +3656,15 @@ extension Corridor_V1_DiffListResponse: ProtobufCBacked {
             case "from":
                 try ProtoJSONRead.once(&seen, 0, field: "from", path: path)
                 if case .null = member.value { continue }
-                from = try Corridor_V1_ListVersion(json: member.value, path: fieldPath)
+                self.from = try Corridor_V1_ListVersion(json: member.value, path: fieldPath)
             case "to":
                 try ProtoJSONRead.once(&seen, 1, field: "to", path: path)
                 if case .null = member.value { continue }
-                to = try Corridor_V1_ListVersion(json: member.value, path: fieldPath)
+                self.to = try Corridor_V1_ListVersion(json: member.value, path: fieldPath)
             case "changes":
                 try ProtoJSONRead.once(&seen, 2, field: "changes", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    changes.append(try Corridor_V1_ListEntryChange(json: element, path: fieldPath + "[\(index)]"))
+                    self.changes.append(try Corridor_V1_ListEntryChange(json: element, path: fieldPath + "[\(index)]"))
                 }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DiffListResponse")
@@ -3701,24 +3701,24 @@ extension Corridor_V1_LeftOutRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(listID.utf8.count) }
-        if limit != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(limit)) }
-        if offset != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(offset)) }
+        if !self.listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.listID.utf8.count) }
+        if self.limit != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.limit)) }
+        if self.offset != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.offset)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !listID.isEmpty {
+        if !self.listID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(listID)
+            writer.writeString(self.listID)
         }
-        if limit != 0 {
+        if self.limit != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(limit))
+            writer.writeVarint(UInt64(self.limit))
         }
-        if offset != 0 {
+        if self.offset != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(UInt64(offset))
+            writer.writeVarint(UInt64(self.offset))
         }
     }
 
@@ -3728,9 +3728,9 @@ extension Corridor_V1_LeftOutRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(listID))) }
-        if limit != 0 { members.append(ProtoJSON.Member("limit", .number(ProtoJSON.Number(limit)))) }
-        if offset != 0 { members.append(ProtoJSON.Member("offset", .number(ProtoJSON.Number(offset)))) }
+        if !self.listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(self.listID))) }
+        if self.limit != 0 { members.append(ProtoJSON.Member("limit", .number(ProtoJSON.Number(self.limit)))) }
+        if self.offset != 0 { members.append(ProtoJSON.Member("offset", .number(ProtoJSON.Number(self.offset)))) }
         return .object(members)
     }
 
@@ -3763,13 +3763,13 @@ extension Corridor_V1_LeftOutRequest: ProtobufCBacked {
             switch member.key {
             case "listId", "list_id":
                 try ProtoJSONRead.once(&seen, 0, field: "list_id", path: path)
-                listID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.listID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "limit":
                 try ProtoJSONRead.once(&seen, 1, field: "limit", path: path)
-                limit = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.limit = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "offset":
                 try ProtoJSONRead.once(&seen, 2, field: "offset", path: path)
-                offset = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.offset = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.LeftOutRequest")
             }
@@ -3813,27 +3813,27 @@ extension Corridor_V1_LeftOutResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in leftOut { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if considered != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(considered)) }
-        if leftOutTotal != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(leftOutTotal)) }
-        for element in leftOutCounts { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in self.leftOut { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.considered != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.considered)) }
+        if self.leftOutTotal != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.leftOutTotal)) }
+        for element in self.leftOutCounts { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in leftOut {
+        for element in self.leftOut {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
-        if considered != 0 {
+        if self.considered != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(considered))
+            writer.writeVarint(UInt64(self.considered))
         }
-        if leftOutTotal != 0 {
+        if self.leftOutTotal != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(UInt64(leftOutTotal))
+            writer.writeVarint(UInt64(self.leftOutTotal))
         }
-        for element in leftOutCounts {
+        for element in self.leftOutCounts {
             writer.writeTag(0x22)
             writer.writeMessage(element)
         }
@@ -3845,10 +3845,10 @@ extension Corridor_V1_LeftOutResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !leftOut.isEmpty { members.append(ProtoJSON.Member("leftOut", .array(leftOut.map { $0.jsonValue() }))) }
-        if considered != 0 { members.append(ProtoJSON.Member("considered", .number(ProtoJSON.Number(considered)))) }
-        if leftOutTotal != 0 { members.append(ProtoJSON.Member("leftOutTotal", .number(ProtoJSON.Number(leftOutTotal)))) }
-        if !leftOutCounts.isEmpty { members.append(ProtoJSON.Member("leftOutCounts", .array(leftOutCounts.map { $0.jsonValue() }))) }
+        if !self.leftOut.isEmpty { members.append(ProtoJSON.Member("leftOut", .array(self.leftOut.map { $0.jsonValue() }))) }
+        if self.considered != 0 { members.append(ProtoJSON.Member("considered", .number(ProtoJSON.Number(self.considered)))) }
+        if self.leftOutTotal != 0 { members.append(ProtoJSON.Member("leftOutTotal", .number(ProtoJSON.Number(self.leftOutTotal)))) }
+        if !self.leftOutCounts.isEmpty { members.append(ProtoJSON.Member("leftOutCounts", .array(self.leftOutCounts.map { $0.jsonValue() }))) }
         return .object(members)
     }
 
@@ -3883,18 +3883,18 @@ extension Corridor_V1_LeftOutResponse: ProtobufCBacked {
             case "leftOut", "left_out":
                 try ProtoJSONRead.once(&seen, 0, field: "left_out", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    leftOut.append(try Corridor_V1_LeftOutCase(json: element, path: fieldPath + "[\(index)]"))
+                    self.leftOut.append(try Corridor_V1_LeftOutCase(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "considered":
                 try ProtoJSONRead.once(&seen, 1, field: "considered", path: path)
-                considered = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.considered = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "leftOutTotal", "left_out_total":
                 try ProtoJSONRead.once(&seen, 2, field: "left_out_total", path: path)
-                leftOutTotal = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.leftOutTotal = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "leftOutCounts", "left_out_counts":
                 try ProtoJSONRead.once(&seen, 3, field: "left_out_counts", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    leftOutCounts.append(try Corridor_V1_LeftOutCount(json: element, path: fieldPath + "[\(index)]"))
+                    self.leftOutCounts.append(try Corridor_V1_LeftOutCount(json: element, path: fieldPath + "[\(index)]"))
                 }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.LeftOutResponse")
@@ -3924,14 +3924,14 @@ extension Corridor_V1_ImposeRuleRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let rule { size &+= 1 &+ ProtoSize.lengthDelimited(rule.serializedSize) }
+        if let message = self.rule { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let rule {
+        if let message = self.rule {
             writer.writeTag(0x0A)
-            writer.writeMessage(rule)
+            writer.writeMessage(message)
         }
     }
 
@@ -3941,7 +3941,7 @@ extension Corridor_V1_ImposeRuleRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let rule { members.append(ProtoJSON.Member("rule", rule.jsonValue())) }
+        if let message = self.rule { members.append(ProtoJSON.Member("rule", message.jsonValue())) }
         return .object(members)
     }
 
@@ -3974,7 +3974,7 @@ extension Corridor_V1_ImposeRuleRequest: ProtobufCBacked {
             case "rule":
                 try ProtoJSONRead.once(&seen, 0, field: "rule", path: path)
                 if case .null = member.value { continue }
-                rule = try Corridor_V1_EligibilityRule(json: member.value, path: fieldPath)
+                self.rule = try Corridor_V1_EligibilityRule(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ImposeRuleRequest")
             }
@@ -4006,19 +4006,19 @@ extension Corridor_V1_LiftRuleRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !ruleID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ruleID.utf8.count) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
+        if !self.ruleID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.ruleID.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !ruleID.isEmpty {
+        if !self.ruleID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(ruleID)
+            writer.writeString(self.ruleID)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
     }
 
@@ -4028,8 +4028,8 @@ extension Corridor_V1_LiftRuleRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !ruleID.isEmpty { members.append(ProtoJSON.Member("ruleId", .string(ruleID))) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
+        if !self.ruleID.isEmpty { members.append(ProtoJSON.Member("ruleId", .string(self.ruleID))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
         return .object(members)
     }
 
@@ -4061,10 +4061,10 @@ extension Corridor_V1_LiftRuleRequest: ProtobufCBacked {
             switch member.key {
             case "ruleId", "rule_id":
                 try ProtoJSONRead.once(&seen, 0, field: "rule_id", path: path)
-                ruleID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.ruleID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "reason":
                 try ProtoJSONRead.once(&seen, 1, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.LiftRuleRequest")
             }
@@ -4093,14 +4093,14 @@ extension Corridor_V1_ListRulesRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !imposedBy.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(imposedBy.utf8.count) }
+        if !self.imposedBy.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.imposedBy.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !imposedBy.isEmpty {
+        if !self.imposedBy.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(imposedBy)
+            writer.writeString(self.imposedBy)
         }
     }
 
@@ -4110,7 +4110,7 @@ extension Corridor_V1_ListRulesRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !imposedBy.isEmpty { members.append(ProtoJSON.Member("imposedBy", .string(imposedBy))) }
+        if !self.imposedBy.isEmpty { members.append(ProtoJSON.Member("imposedBy", .string(self.imposedBy))) }
         return .object(members)
     }
 
@@ -4141,7 +4141,7 @@ extension Corridor_V1_ListRulesRequest: ProtobufCBacked {
             switch member.key {
             case "imposedBy", "imposed_by":
                 try ProtoJSONRead.once(&seen, 0, field: "imposed_by", path: path)
-                imposedBy = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.imposedBy = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListRulesRequest")
             }
@@ -4170,12 +4170,12 @@ extension Corridor_V1_ListRulesResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in rules { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in self.rules { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in rules {
+        for element in self.rules {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
@@ -4187,7 +4187,7 @@ extension Corridor_V1_ListRulesResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !rules.isEmpty { members.append(ProtoJSON.Member("rules", .array(rules.map { $0.jsonValue() }))) }
+        if !self.rules.isEmpty { members.append(ProtoJSON.Member("rules", .array(self.rules.map { $0.jsonValue() }))) }
         return .object(members)
     }
 
@@ -4219,7 +4219,7 @@ extension Corridor_V1_ListRulesResponse: ProtobufCBacked {
             case "rules":
                 try ProtoJSONRead.once(&seen, 0, field: "rules", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    rules.append(try Corridor_V1_EligibilityRule(json: element, path: fieldPath + "[\(index)]"))
+                    self.rules.append(try Corridor_V1_EligibilityRule(json: element, path: fieldPath + "[\(index)]"))
                 }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListRulesResponse")

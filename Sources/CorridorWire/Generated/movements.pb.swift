@@ -484,109 +484,109 @@ extension Corridor_V1_Movement: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(id.utf8.count) }
-        if kind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(kind.rawValue) }
-        if !agreementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(agreementID.utf8.count) }
-        if !listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(listID.utf8.count) }
-        if !originSiteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(originSiteID.utf8.count) }
-        if !crossingSiteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(crossingSiteID.utf8.count) }
-        for element in destinationSiteIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        for element in vehicles { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if plannedDepartureMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(plannedDepartureMs)) }
-        if plannedArrivalMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(plannedArrivalMs)) }
-        if departedAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(departedAtMs)) }
-        if arrivedAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(arrivedAtMs)) }
-        if completedAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(completedAtMs)) }
-        if status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(status.rawValue) }
-        for element in passengers { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        for element in cargo { size &+= 2 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        for element in removals { size &+= 2 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        for element in incidents { size &+= 2 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if !departureOverride.isEmpty { size &+= 2 &+ ProtoSize.lengthDelimited(departureOverride.utf8.count) }
-        if !abortReason.isEmpty { size &+= 2 &+ ProtoSize.lengthDelimited(abortReason.utf8.count) }
+        if !self.id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.id.utf8.count) }
+        if self.kind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.kind.rawValue) }
+        if !self.agreementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.agreementID.utf8.count) }
+        if !self.listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.listID.utf8.count) }
+        if !self.originSiteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.originSiteID.utf8.count) }
+        if !self.crossingSiteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.crossingSiteID.utf8.count) }
+        for element in self.destinationSiteIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        for element in self.vehicles { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.plannedDepartureMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.plannedDepartureMs)) }
+        if self.plannedArrivalMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.plannedArrivalMs)) }
+        if self.departedAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.departedAtMs)) }
+        if self.arrivedAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.arrivedAtMs)) }
+        if self.completedAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.completedAtMs)) }
+        if self.status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.status.rawValue) }
+        for element in self.passengers { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in self.cargo { size &+= 2 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in self.removals { size &+= 2 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in self.incidents { size &+= 2 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if !self.departureOverride.isEmpty { size &+= 2 &+ ProtoSize.lengthDelimited(self.departureOverride.utf8.count) }
+        if !self.abortReason.isEmpty { size &+= 2 &+ ProtoSize.lengthDelimited(self.abortReason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !id.isEmpty {
+        if !self.id.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(id)
+            writer.writeString(self.id)
         }
-        if kind.rawValue != 0 {
+        if self.kind.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(kind.rawValue)
+            writer.writeInt32(self.kind.rawValue)
         }
-        if !agreementID.isEmpty {
+        if !self.agreementID.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(agreementID)
+            writer.writeString(self.agreementID)
         }
-        if !listID.isEmpty {
+        if !self.listID.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(listID)
+            writer.writeString(self.listID)
         }
-        if !originSiteID.isEmpty {
+        if !self.originSiteID.isEmpty {
             writer.writeTag(0x2A)
-            writer.writeString(originSiteID)
+            writer.writeString(self.originSiteID)
         }
-        if !crossingSiteID.isEmpty {
+        if !self.crossingSiteID.isEmpty {
             writer.writeTag(0x32)
-            writer.writeString(crossingSiteID)
+            writer.writeString(self.crossingSiteID)
         }
-        for element in destinationSiteIDs {
+        for element in self.destinationSiteIDs {
             writer.writeTag(0x3A)
             writer.writeString(element)
         }
-        for element in vehicles {
+        for element in self.vehicles {
             writer.writeTag(0x42)
             writer.writeMessage(element)
         }
-        if plannedDepartureMs != 0 {
+        if self.plannedDepartureMs != 0 {
             writer.writeTag(0x48)
-            writer.writeVarint(plannedDepartureMs)
+            writer.writeVarint(self.plannedDepartureMs)
         }
-        if plannedArrivalMs != 0 {
+        if self.plannedArrivalMs != 0 {
             writer.writeTag(0x50)
-            writer.writeVarint(plannedArrivalMs)
+            writer.writeVarint(self.plannedArrivalMs)
         }
-        if departedAtMs != 0 {
+        if self.departedAtMs != 0 {
             writer.writeTag(0x58)
-            writer.writeVarint(departedAtMs)
+            writer.writeVarint(self.departedAtMs)
         }
-        if arrivedAtMs != 0 {
+        if self.arrivedAtMs != 0 {
             writer.writeTag(0x60)
-            writer.writeVarint(arrivedAtMs)
+            writer.writeVarint(self.arrivedAtMs)
         }
-        if completedAtMs != 0 {
+        if self.completedAtMs != 0 {
             writer.writeTag(0x68)
-            writer.writeVarint(completedAtMs)
+            writer.writeVarint(self.completedAtMs)
         }
-        if status.rawValue != 0 {
+        if self.status.rawValue != 0 {
             writer.writeTag(0x70)
-            writer.writeInt32(status.rawValue)
+            writer.writeInt32(self.status.rawValue)
         }
-        for element in passengers {
+        for element in self.passengers {
             writer.writeTag(0x7A)
             writer.writeMessage(element)
         }
-        for element in cargo {
+        for element in self.cargo {
             writer.writeTag(0x82, 0x01)
             writer.writeMessage(element)
         }
-        for element in removals {
+        for element in self.removals {
             writer.writeTag(0x8A, 0x01)
             writer.writeMessage(element)
         }
-        for element in incidents {
+        for element in self.incidents {
             writer.writeTag(0x92, 0x01)
             writer.writeMessage(element)
         }
-        if !departureOverride.isEmpty {
+        if !self.departureOverride.isEmpty {
             writer.writeTag(0x9A, 0x01)
-            writer.writeString(departureOverride)
+            writer.writeString(self.departureOverride)
         }
-        if !abortReason.isEmpty {
+        if !self.abortReason.isEmpty {
             writer.writeTag(0xA2, 0x01)
-            writer.writeString(abortReason)
+            writer.writeString(self.abortReason)
         }
     }
 
@@ -596,26 +596,26 @@ extension Corridor_V1_Movement: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !id.isEmpty { members.append(ProtoJSON.Member("id", .string(id))) }
-        if kind.rawValue != 0 { members.append(ProtoJSON.Member("kind", kind.jsonValue)) }
-        if !agreementID.isEmpty { members.append(ProtoJSON.Member("agreementId", .string(agreementID))) }
-        if !listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(listID))) }
-        if !originSiteID.isEmpty { members.append(ProtoJSON.Member("originSiteId", .string(originSiteID))) }
-        if !crossingSiteID.isEmpty { members.append(ProtoJSON.Member("crossingSiteId", .string(crossingSiteID))) }
-        if !destinationSiteIDs.isEmpty { members.append(ProtoJSON.Member("destinationSiteIds", .array(destinationSiteIDs.map { .string($0) }))) }
-        if !vehicles.isEmpty { members.append(ProtoJSON.Member("vehicles", .array(vehicles.map { $0.jsonValue() }))) }
-        if plannedDepartureMs != 0 { members.append(ProtoJSON.Member("plannedDepartureMs", .string(String(plannedDepartureMs)))) }
-        if plannedArrivalMs != 0 { members.append(ProtoJSON.Member("plannedArrivalMs", .string(String(plannedArrivalMs)))) }
-        if departedAtMs != 0 { members.append(ProtoJSON.Member("departedAtMs", .string(String(departedAtMs)))) }
-        if arrivedAtMs != 0 { members.append(ProtoJSON.Member("arrivedAtMs", .string(String(arrivedAtMs)))) }
-        if completedAtMs != 0 { members.append(ProtoJSON.Member("completedAtMs", .string(String(completedAtMs)))) }
-        if status.rawValue != 0 { members.append(ProtoJSON.Member("status", status.jsonValue)) }
-        if !passengers.isEmpty { members.append(ProtoJSON.Member("passengers", .array(passengers.map { $0.jsonValue() }))) }
-        if !cargo.isEmpty { members.append(ProtoJSON.Member("cargo", .array(cargo.map { $0.jsonValue() }))) }
-        if !removals.isEmpty { members.append(ProtoJSON.Member("removals", .array(removals.map { $0.jsonValue() }))) }
-        if !incidents.isEmpty { members.append(ProtoJSON.Member("incidents", .array(incidents.map { $0.jsonValue() }))) }
-        if !departureOverride.isEmpty { members.append(ProtoJSON.Member("departureOverride", .string(departureOverride))) }
-        if !abortReason.isEmpty { members.append(ProtoJSON.Member("abortReason", .string(abortReason))) }
+        if !self.id.isEmpty { members.append(ProtoJSON.Member("id", .string(self.id))) }
+        if self.kind.rawValue != 0 { members.append(ProtoJSON.Member("kind", self.kind.jsonValue)) }
+        if !self.agreementID.isEmpty { members.append(ProtoJSON.Member("agreementId", .string(self.agreementID))) }
+        if !self.listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(self.listID))) }
+        if !self.originSiteID.isEmpty { members.append(ProtoJSON.Member("originSiteId", .string(self.originSiteID))) }
+        if !self.crossingSiteID.isEmpty { members.append(ProtoJSON.Member("crossingSiteId", .string(self.crossingSiteID))) }
+        if !self.destinationSiteIDs.isEmpty { members.append(ProtoJSON.Member("destinationSiteIds", .array(self.destinationSiteIDs.map { .string($0) }))) }
+        if !self.vehicles.isEmpty { members.append(ProtoJSON.Member("vehicles", .array(self.vehicles.map { $0.jsonValue() }))) }
+        if self.plannedDepartureMs != 0 { members.append(ProtoJSON.Member("plannedDepartureMs", .string(String(self.plannedDepartureMs)))) }
+        if self.plannedArrivalMs != 0 { members.append(ProtoJSON.Member("plannedArrivalMs", .string(String(self.plannedArrivalMs)))) }
+        if self.departedAtMs != 0 { members.append(ProtoJSON.Member("departedAtMs", .string(String(self.departedAtMs)))) }
+        if self.arrivedAtMs != 0 { members.append(ProtoJSON.Member("arrivedAtMs", .string(String(self.arrivedAtMs)))) }
+        if self.completedAtMs != 0 { members.append(ProtoJSON.Member("completedAtMs", .string(String(self.completedAtMs)))) }
+        if self.status.rawValue != 0 { members.append(ProtoJSON.Member("status", self.status.jsonValue)) }
+        if !self.passengers.isEmpty { members.append(ProtoJSON.Member("passengers", .array(self.passengers.map { $0.jsonValue() }))) }
+        if !self.cargo.isEmpty { members.append(ProtoJSON.Member("cargo", .array(self.cargo.map { $0.jsonValue() }))) }
+        if !self.removals.isEmpty { members.append(ProtoJSON.Member("removals", .array(self.removals.map { $0.jsonValue() }))) }
+        if !self.incidents.isEmpty { members.append(ProtoJSON.Member("incidents", .array(self.incidents.map { $0.jsonValue() }))) }
+        if !self.departureOverride.isEmpty { members.append(ProtoJSON.Member("departureOverride", .string(self.departureOverride))) }
+        if !self.abortReason.isEmpty { members.append(ProtoJSON.Member("abortReason", .string(self.abortReason))) }
         return .object(members)
     }
 
@@ -665,74 +665,74 @@ extension Corridor_V1_Movement: ProtobufCBacked {
             switch member.key {
             case "id":
                 try ProtoJSONRead.once(&seen, 0, field: "id", path: path)
-                id = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.id = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "kind":
                 try ProtoJSONRead.once(&seen, 1, field: "kind", path: path)
-                kind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.kind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "agreementId", "agreement_id":
                 try ProtoJSONRead.once(&seen, 2, field: "agreement_id", path: path)
-                agreementID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.agreementID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "listId", "list_id":
                 try ProtoJSONRead.once(&seen, 3, field: "list_id", path: path)
-                listID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.listID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "originSiteId", "origin_site_id":
                 try ProtoJSONRead.once(&seen, 4, field: "origin_site_id", path: path)
-                originSiteID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.originSiteID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "crossingSiteId", "crossing_site_id":
                 try ProtoJSONRead.once(&seen, 5, field: "crossing_site_id", path: path)
-                crossingSiteID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.crossingSiteID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "destinationSiteIds", "destination_site_ids":
                 try ProtoJSONRead.once(&seen, 6, field: "destination_site_ids", path: path)
-                destinationSiteIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.destinationSiteIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "vehicles":
                 try ProtoJSONRead.once(&seen, 7, field: "vehicles", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    vehicles.append(try Corridor_V1_Movement.Vehicles(json: element, path: fieldPath + "[\(index)]"))
+                    self.vehicles.append(try Corridor_V1_Movement.Vehicles(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "plannedDepartureMs", "planned_departure_ms":
                 try ProtoJSONRead.once(&seen, 8, field: "planned_departure_ms", path: path)
-                plannedDepartureMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.plannedDepartureMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "plannedArrivalMs", "planned_arrival_ms":
                 try ProtoJSONRead.once(&seen, 9, field: "planned_arrival_ms", path: path)
-                plannedArrivalMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.plannedArrivalMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "departedAtMs", "departed_at_ms":
                 try ProtoJSONRead.once(&seen, 10, field: "departed_at_ms", path: path)
-                departedAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.departedAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "arrivedAtMs", "arrived_at_ms":
                 try ProtoJSONRead.once(&seen, 11, field: "arrived_at_ms", path: path)
-                arrivedAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.arrivedAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "completedAtMs", "completed_at_ms":
                 try ProtoJSONRead.once(&seen, 12, field: "completed_at_ms", path: path)
-                completedAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.completedAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "status":
                 try ProtoJSONRead.once(&seen, 13, field: "status", path: path)
-                status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "passengers":
                 try ProtoJSONRead.once(&seen, 14, field: "passengers", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    passengers.append(try Corridor_V1_Movement.Passenger(json: element, path: fieldPath + "[\(index)]"))
+                    self.passengers.append(try Corridor_V1_Movement.Passenger(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "cargo":
                 try ProtoJSONRead.once(&seen, 15, field: "cargo", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    cargo.append(try Corridor_V1_Movement.CargoLine(json: element, path: fieldPath + "[\(index)]"))
+                    self.cargo.append(try Corridor_V1_Movement.CargoLine(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "removals":
                 try ProtoJSONRead.once(&seen, 16, field: "removals", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    removals.append(try Corridor_V1_Movement.Removal(json: element, path: fieldPath + "[\(index)]"))
+                    self.removals.append(try Corridor_V1_Movement.Removal(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "incidents":
                 try ProtoJSONRead.once(&seen, 17, field: "incidents", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    incidents.append(try Corridor_V1_Movement.Incident(json: element, path: fieldPath + "[\(index)]"))
+                    self.incidents.append(try Corridor_V1_Movement.Incident(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "departureOverride", "departure_override":
                 try ProtoJSONRead.once(&seen, 18, field: "departure_override", path: path)
-                departureOverride = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.departureOverride = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "abortReason", "abort_reason":
                 try ProtoJSONRead.once(&seen, 19, field: "abort_reason", path: path)
-                abortReason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.abortReason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Movement")
             }
@@ -766,19 +766,19 @@ extension Corridor_V1_Movement.Vehicles: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if kind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(kind.rawValue) }
-        if count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(count)) }
+        if self.kind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.kind.rawValue) }
+        if self.count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.count)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if kind.rawValue != 0 {
+        if self.kind.rawValue != 0 {
             writer.writeTag(0x08)
-            writer.writeInt32(kind.rawValue)
+            writer.writeInt32(self.kind.rawValue)
         }
-        if count != 0 {
+        if self.count != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(count))
+            writer.writeVarint(UInt64(self.count))
         }
     }
 
@@ -788,8 +788,8 @@ extension Corridor_V1_Movement.Vehicles: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if kind.rawValue != 0 { members.append(ProtoJSON.Member("kind", kind.jsonValue)) }
-        if count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(count)))) }
+        if self.kind.rawValue != 0 { members.append(ProtoJSON.Member("kind", self.kind.jsonValue)) }
+        if self.count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(self.count)))) }
         return .object(members)
     }
 
@@ -821,10 +821,10 @@ extension Corridor_V1_Movement.Vehicles: ProtobufCBacked {
             switch member.key {
             case "kind":
                 try ProtoJSONRead.once(&seen, 0, field: "kind", path: path)
-                kind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.kind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "count":
                 try ProtoJSONRead.once(&seen, 1, field: "count", path: path)
-                count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Movement.Vehicles")
             }
@@ -867,29 +867,29 @@ extension Corridor_V1_Movement.Passenger: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(caseID.utf8.count) }
-        if !destinationSiteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(destinationSiteID.utf8.count) }
-        if removed { size &+= 2 }
-        if !removedReason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(removedReason.utf8.count) }
+        if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
+        if !self.destinationSiteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.destinationSiteID.utf8.count) }
+        if self.removed { size &+= 2 }
+        if !self.removedReason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.removedReason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !caseID.isEmpty {
+        if !self.caseID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(caseID)
+            writer.writeString(self.caseID)
         }
-        if !destinationSiteID.isEmpty {
+        if !self.destinationSiteID.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(destinationSiteID)
+            writer.writeString(self.destinationSiteID)
         }
-        if removed {
+        if self.removed {
             writer.writeTag(0x18)
             writer.writeBool(true)
         }
-        if !removedReason.isEmpty {
+        if !self.removedReason.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(removedReason)
+            writer.writeString(self.removedReason)
         }
     }
 
@@ -899,10 +899,10 @@ extension Corridor_V1_Movement.Passenger: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(caseID))) }
-        if !destinationSiteID.isEmpty { members.append(ProtoJSON.Member("destinationSiteId", .string(destinationSiteID))) }
-        if removed { members.append(ProtoJSON.Member("removed", .bool(removed))) }
-        if !removedReason.isEmpty { members.append(ProtoJSON.Member("removedReason", .string(removedReason))) }
+        if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
+        if !self.destinationSiteID.isEmpty { members.append(ProtoJSON.Member("destinationSiteId", .string(self.destinationSiteID))) }
+        if self.removed { members.append(ProtoJSON.Member("removed", .bool(self.removed))) }
+        if !self.removedReason.isEmpty { members.append(ProtoJSON.Member("removedReason", .string(self.removedReason))) }
         return .object(members)
     }
 
@@ -936,16 +936,16 @@ extension Corridor_V1_Movement.Passenger: ProtobufCBacked {
             switch member.key {
             case "caseId", "case_id":
                 try ProtoJSONRead.once(&seen, 0, field: "case_id", path: path)
-                caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "destinationSiteId", "destination_site_id":
                 try ProtoJSONRead.once(&seen, 1, field: "destination_site_id", path: path)
-                destinationSiteID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.destinationSiteID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "removed":
                 try ProtoJSONRead.once(&seen, 2, field: "removed", path: path)
-                removed = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.removed = try ProtoJSONRead.bool(member.value, path: fieldPath)
             case "removedReason", "removed_reason":
                 try ProtoJSONRead.once(&seen, 3, field: "removed_reason", path: path)
-                removedReason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.removedReason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Movement.Passenger")
             }
@@ -1003,52 +1003,52 @@ extension Corridor_V1_Movement.CargoLine: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(id.utf8.count) }
-        if !item.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(item.utf8.count) }
-        if category.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(category.rawValue) }
-        if quantity != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(quantity)) }
-        if !unit.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(unit.utf8.count) }
-        if peopleServed != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(peopleServed)) }
-        if removed != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(removed)) }
-        if delivered != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(delivered)) }
-        if deliveryRecorded { size &+= 2 }
+        if !self.id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.id.utf8.count) }
+        if !self.item.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.item.utf8.count) }
+        if self.category.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.category.rawValue) }
+        if self.quantity != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.quantity)) }
+        if !self.unit.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.unit.utf8.count) }
+        if self.peopleServed != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.peopleServed)) }
+        if self.removed != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.removed)) }
+        if self.delivered != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.delivered)) }
+        if self.deliveryRecorded { size &+= 2 }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !id.isEmpty {
+        if !self.id.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(id)
+            writer.writeString(self.id)
         }
-        if !item.isEmpty {
+        if !self.item.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(item)
+            writer.writeString(self.item)
         }
-        if category.rawValue != 0 {
+        if self.category.rawValue != 0 {
             writer.writeTag(0x18)
-            writer.writeInt32(category.rawValue)
+            writer.writeInt32(self.category.rawValue)
         }
-        if quantity != 0 {
+        if self.quantity != 0 {
             writer.writeTag(0x20)
-            writer.writeVarint(quantity)
+            writer.writeVarint(self.quantity)
         }
-        if !unit.isEmpty {
+        if !self.unit.isEmpty {
             writer.writeTag(0x2A)
-            writer.writeString(unit)
+            writer.writeString(self.unit)
         }
-        if peopleServed != 0 {
+        if self.peopleServed != 0 {
             writer.writeTag(0x30)
-            writer.writeVarint(UInt64(peopleServed))
+            writer.writeVarint(UInt64(self.peopleServed))
         }
-        if removed != 0 {
+        if self.removed != 0 {
             writer.writeTag(0x38)
-            writer.writeVarint(removed)
+            writer.writeVarint(self.removed)
         }
-        if delivered != 0 {
+        if self.delivered != 0 {
             writer.writeTag(0x40)
-            writer.writeVarint(delivered)
+            writer.writeVarint(self.delivered)
         }
-        if deliveryRecorded {
+        if self.deliveryRecorded {
             writer.writeTag(0x48)
             writer.writeBool(true)
         }
@@ -1060,15 +1060,15 @@ extension Corridor_V1_Movement.CargoLine: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !id.isEmpty { members.append(ProtoJSON.Member("id", .string(id))) }
-        if !item.isEmpty { members.append(ProtoJSON.Member("item", .string(item))) }
-        if category.rawValue != 0 { members.append(ProtoJSON.Member("category", category.jsonValue)) }
-        if quantity != 0 { members.append(ProtoJSON.Member("quantity", .string(String(quantity)))) }
-        if !unit.isEmpty { members.append(ProtoJSON.Member("unit", .string(unit))) }
-        if peopleServed != 0 { members.append(ProtoJSON.Member("peopleServed", .number(ProtoJSON.Number(peopleServed)))) }
-        if removed != 0 { members.append(ProtoJSON.Member("removed", .string(String(removed)))) }
-        if delivered != 0 { members.append(ProtoJSON.Member("delivered", .string(String(delivered)))) }
-        if deliveryRecorded { members.append(ProtoJSON.Member("deliveryRecorded", .bool(deliveryRecorded))) }
+        if !self.id.isEmpty { members.append(ProtoJSON.Member("id", .string(self.id))) }
+        if !self.item.isEmpty { members.append(ProtoJSON.Member("item", .string(self.item))) }
+        if self.category.rawValue != 0 { members.append(ProtoJSON.Member("category", self.category.jsonValue)) }
+        if self.quantity != 0 { members.append(ProtoJSON.Member("quantity", .string(String(self.quantity)))) }
+        if !self.unit.isEmpty { members.append(ProtoJSON.Member("unit", .string(self.unit))) }
+        if self.peopleServed != 0 { members.append(ProtoJSON.Member("peopleServed", .number(ProtoJSON.Number(self.peopleServed)))) }
+        if self.removed != 0 { members.append(ProtoJSON.Member("removed", .string(String(self.removed)))) }
+        if self.delivered != 0 { members.append(ProtoJSON.Member("delivered", .string(String(self.delivered)))) }
+        if self.deliveryRecorded { members.append(ProtoJSON.Member("deliveryRecorded", .bool(self.deliveryRecorded))) }
         return .object(members)
     }
 
@@ -1107,31 +1107,31 @@ extension Corridor_V1_Movement.CargoLine: ProtobufCBacked {
             switch member.key {
             case "id":
                 try ProtoJSONRead.once(&seen, 0, field: "id", path: path)
-                id = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.id = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "item":
                 try ProtoJSONRead.once(&seen, 1, field: "item", path: path)
-                item = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.item = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "category":
                 try ProtoJSONRead.once(&seen, 2, field: "category", path: path)
-                category = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.category = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "quantity":
                 try ProtoJSONRead.once(&seen, 3, field: "quantity", path: path)
-                quantity = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.quantity = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "unit":
                 try ProtoJSONRead.once(&seen, 4, field: "unit", path: path)
-                unit = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.unit = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "peopleServed", "people_served":
                 try ProtoJSONRead.once(&seen, 5, field: "people_served", path: path)
-                peopleServed = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.peopleServed = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "removed":
                 try ProtoJSONRead.once(&seen, 6, field: "removed", path: path)
-                removed = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.removed = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "delivered":
                 try ProtoJSONRead.once(&seen, 7, field: "delivered", path: path)
-                delivered = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.delivered = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "deliveryRecorded", "delivery_recorded":
                 try ProtoJSONRead.once(&seen, 8, field: "delivery_recorded", path: path)
-                deliveryRecorded = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.deliveryRecorded = try ProtoJSONRead.bool(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Movement.CargoLine")
             }
@@ -1182,44 +1182,44 @@ extension Corridor_V1_Movement.Removal: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !lineID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(lineID.utf8.count) }
-        if quantity != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(quantity)) }
-        if !partyID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(partyID.utf8.count) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
-        if stage.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(stage.rawValue) }
-        if !siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(siteID.utf8.count) }
-        if atMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(atMs)) }
+        if !self.lineID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.lineID.utf8.count) }
+        if self.quantity != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.quantity)) }
+        if !self.partyID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.partyID.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
+        if self.stage.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.stage.rawValue) }
+        if !self.siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.siteID.utf8.count) }
+        if self.atMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.atMs)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !lineID.isEmpty {
+        if !self.lineID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(lineID)
+            writer.writeString(self.lineID)
         }
-        if quantity != 0 {
+        if self.quantity != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(quantity)
+            writer.writeVarint(self.quantity)
         }
-        if !partyID.isEmpty {
+        if !self.partyID.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(partyID)
+            writer.writeString(self.partyID)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
-        if stage.rawValue != 0 {
+        if self.stage.rawValue != 0 {
             writer.writeTag(0x28)
-            writer.writeInt32(stage.rawValue)
+            writer.writeInt32(self.stage.rawValue)
         }
-        if !siteID.isEmpty {
+        if !self.siteID.isEmpty {
             writer.writeTag(0x32)
-            writer.writeString(siteID)
+            writer.writeString(self.siteID)
         }
-        if atMs != 0 {
+        if self.atMs != 0 {
             writer.writeTag(0x38)
-            writer.writeVarint(atMs)
+            writer.writeVarint(self.atMs)
         }
     }
 
@@ -1229,13 +1229,13 @@ extension Corridor_V1_Movement.Removal: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !lineID.isEmpty { members.append(ProtoJSON.Member("lineId", .string(lineID))) }
-        if quantity != 0 { members.append(ProtoJSON.Member("quantity", .string(String(quantity)))) }
-        if !partyID.isEmpty { members.append(ProtoJSON.Member("partyId", .string(partyID))) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
-        if stage.rawValue != 0 { members.append(ProtoJSON.Member("stage", stage.jsonValue)) }
-        if !siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(siteID))) }
-        if atMs != 0 { members.append(ProtoJSON.Member("atMs", .string(String(atMs)))) }
+        if !self.lineID.isEmpty { members.append(ProtoJSON.Member("lineId", .string(self.lineID))) }
+        if self.quantity != 0 { members.append(ProtoJSON.Member("quantity", .string(String(self.quantity)))) }
+        if !self.partyID.isEmpty { members.append(ProtoJSON.Member("partyId", .string(self.partyID))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
+        if self.stage.rawValue != 0 { members.append(ProtoJSON.Member("stage", self.stage.jsonValue)) }
+        if !self.siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(self.siteID))) }
+        if self.atMs != 0 { members.append(ProtoJSON.Member("atMs", .string(String(self.atMs)))) }
         return .object(members)
     }
 
@@ -1272,25 +1272,25 @@ extension Corridor_V1_Movement.Removal: ProtobufCBacked {
             switch member.key {
             case "lineId", "line_id":
                 try ProtoJSONRead.once(&seen, 0, field: "line_id", path: path)
-                lineID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.lineID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "quantity":
                 try ProtoJSONRead.once(&seen, 1, field: "quantity", path: path)
-                quantity = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.quantity = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "partyId", "party_id":
                 try ProtoJSONRead.once(&seen, 2, field: "party_id", path: path)
-                partyID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.partyID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "reason":
                 try ProtoJSONRead.once(&seen, 3, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "stage":
                 try ProtoJSONRead.once(&seen, 4, field: "stage", path: path)
-                stage = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.stage = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "siteId", "site_id":
                 try ProtoJSONRead.once(&seen, 5, field: "site_id", path: path)
-                siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "atMs", "at_ms":
                 try ProtoJSONRead.once(&seen, 6, field: "at_ms", path: path)
-                atMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.atMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Movement.Removal")
             }
@@ -1337,39 +1337,39 @@ extension Corridor_V1_Movement.Incident: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if atMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(atMs)) }
-        if kind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(kind.rawValue) }
-        if !place.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(place.utf8.count) }
-        if !description.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(description.utf8.count) }
-        if injured != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(injured)) }
-        if killed != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(killed)) }
+        if self.atMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.atMs)) }
+        if self.kind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.kind.rawValue) }
+        if !self.place.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.place.utf8.count) }
+        if !self.description.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.description.utf8.count) }
+        if self.injured != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.injured)) }
+        if self.killed != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.killed)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if atMs != 0 {
+        if self.atMs != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(atMs)
+            writer.writeVarint(self.atMs)
         }
-        if kind.rawValue != 0 {
+        if self.kind.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(kind.rawValue)
+            writer.writeInt32(self.kind.rawValue)
         }
-        if !place.isEmpty {
+        if !self.place.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(place)
+            writer.writeString(self.place)
         }
-        if !description.isEmpty {
+        if !self.description.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(description)
+            writer.writeString(self.description)
         }
-        if injured != 0 {
+        if self.injured != 0 {
             writer.writeTag(0x28)
-            writer.writeVarint(UInt64(injured))
+            writer.writeVarint(UInt64(self.injured))
         }
-        if killed != 0 {
+        if self.killed != 0 {
             writer.writeTag(0x30)
-            writer.writeVarint(UInt64(killed))
+            writer.writeVarint(UInt64(self.killed))
         }
     }
 
@@ -1379,12 +1379,12 @@ extension Corridor_V1_Movement.Incident: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if atMs != 0 { members.append(ProtoJSON.Member("atMs", .string(String(atMs)))) }
-        if kind.rawValue != 0 { members.append(ProtoJSON.Member("kind", kind.jsonValue)) }
-        if !place.isEmpty { members.append(ProtoJSON.Member("place", .string(place))) }
-        if !description.isEmpty { members.append(ProtoJSON.Member("description", .string(description))) }
-        if injured != 0 { members.append(ProtoJSON.Member("injured", .number(ProtoJSON.Number(injured)))) }
-        if killed != 0 { members.append(ProtoJSON.Member("killed", .number(ProtoJSON.Number(killed)))) }
+        if self.atMs != 0 { members.append(ProtoJSON.Member("atMs", .string(String(self.atMs)))) }
+        if self.kind.rawValue != 0 { members.append(ProtoJSON.Member("kind", self.kind.jsonValue)) }
+        if !self.place.isEmpty { members.append(ProtoJSON.Member("place", .string(self.place))) }
+        if !self.description.isEmpty { members.append(ProtoJSON.Member("description", .string(self.description))) }
+        if self.injured != 0 { members.append(ProtoJSON.Member("injured", .number(ProtoJSON.Number(self.injured)))) }
+        if self.killed != 0 { members.append(ProtoJSON.Member("killed", .number(ProtoJSON.Number(self.killed)))) }
         return .object(members)
     }
 
@@ -1420,22 +1420,22 @@ extension Corridor_V1_Movement.Incident: ProtobufCBacked {
             switch member.key {
             case "atMs", "at_ms":
                 try ProtoJSONRead.once(&seen, 0, field: "at_ms", path: path)
-                atMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.atMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "kind":
                 try ProtoJSONRead.once(&seen, 1, field: "kind", path: path)
-                kind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.kind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "place":
                 try ProtoJSONRead.once(&seen, 2, field: "place", path: path)
-                place = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.place = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "description":
                 try ProtoJSONRead.once(&seen, 3, field: "description", path: path)
-                description = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.description = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "injured":
                 try ProtoJSONRead.once(&seen, 4, field: "injured", path: path)
-                injured = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.injured = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "killed":
                 try ProtoJSONRead.once(&seen, 5, field: "killed", path: path)
-                killed = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.killed = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Movement.Incident")
             }
@@ -1464,14 +1464,14 @@ extension Corridor_V1_MovementPlanned: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let movement { size &+= 1 &+ ProtoSize.lengthDelimited(movement.serializedSize) }
+        if let message = self.movement { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let movement {
+        if let message = self.movement {
             writer.writeTag(0x0A)
-            writer.writeMessage(movement)
+            writer.writeMessage(message)
         }
     }
 
@@ -1481,7 +1481,7 @@ extension Corridor_V1_MovementPlanned: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let movement { members.append(ProtoJSON.Member("movement", movement.jsonValue())) }
+        if let message = self.movement { members.append(ProtoJSON.Member("movement", message.jsonValue())) }
         return .object(members)
     }
 
@@ -1514,7 +1514,7 @@ extension Corridor_V1_MovementPlanned: ProtobufCBacked {
             case "movement":
                 try ProtoJSONRead.once(&seen, 0, field: "movement", path: path)
                 if case .null = member.value { continue }
-                movement = try Corridor_V1_Movement(json: member.value, path: fieldPath)
+                self.movement = try Corridor_V1_Movement(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.MovementPlanned")
             }
@@ -1557,34 +1557,34 @@ extension Corridor_V1_MovementStatusChanged: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let movement { size &+= 1 &+ ProtoSize.lengthDelimited(movement.serializedSize) }
-        if from.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(from.rawValue) }
-        if to.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(to.rawValue) }
-        if atMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(atMs)) }
-        if !overrideReason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(overrideReason.utf8.count) }
+        if let message = self.movement { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if self.from.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.from.rawValue) }
+        if self.to.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.to.rawValue) }
+        if self.atMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.atMs)) }
+        if !self.overrideReason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.overrideReason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let movement {
+        if let message = self.movement {
             writer.writeTag(0x0A)
-            writer.writeMessage(movement)
+            writer.writeMessage(message)
         }
-        if from.rawValue != 0 {
+        if self.from.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(from.rawValue)
+            writer.writeInt32(self.from.rawValue)
         }
-        if to.rawValue != 0 {
+        if self.to.rawValue != 0 {
             writer.writeTag(0x18)
-            writer.writeInt32(to.rawValue)
+            writer.writeInt32(self.to.rawValue)
         }
-        if atMs != 0 {
+        if self.atMs != 0 {
             writer.writeTag(0x20)
-            writer.writeVarint(atMs)
+            writer.writeVarint(self.atMs)
         }
-        if !overrideReason.isEmpty {
+        if !self.overrideReason.isEmpty {
             writer.writeTag(0x2A)
-            writer.writeString(overrideReason)
+            writer.writeString(self.overrideReason)
         }
     }
 
@@ -1594,11 +1594,11 @@ extension Corridor_V1_MovementStatusChanged: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let movement { members.append(ProtoJSON.Member("movement", movement.jsonValue())) }
-        if from.rawValue != 0 { members.append(ProtoJSON.Member("from", from.jsonValue)) }
-        if to.rawValue != 0 { members.append(ProtoJSON.Member("to", to.jsonValue)) }
-        if atMs != 0 { members.append(ProtoJSON.Member("atMs", .string(String(atMs)))) }
-        if !overrideReason.isEmpty { members.append(ProtoJSON.Member("overrideReason", .string(overrideReason))) }
+        if let message = self.movement { members.append(ProtoJSON.Member("movement", message.jsonValue())) }
+        if self.from.rawValue != 0 { members.append(ProtoJSON.Member("from", self.from.jsonValue)) }
+        if self.to.rawValue != 0 { members.append(ProtoJSON.Member("to", self.to.jsonValue)) }
+        if self.atMs != 0 { members.append(ProtoJSON.Member("atMs", .string(String(self.atMs)))) }
+        if !self.overrideReason.isEmpty { members.append(ProtoJSON.Member("overrideReason", .string(self.overrideReason))) }
         return .object(members)
     }
 
@@ -1635,19 +1635,19 @@ extension Corridor_V1_MovementStatusChanged: ProtobufCBacked {
             case "movement":
                 try ProtoJSONRead.once(&seen, 0, field: "movement", path: path)
                 if case .null = member.value { continue }
-                movement = try Corridor_V1_Movement(json: member.value, path: fieldPath)
+                self.movement = try Corridor_V1_Movement(json: member.value, path: fieldPath)
             case "from":
                 try ProtoJSONRead.once(&seen, 1, field: "from", path: path)
-                from = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.from = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "to":
                 try ProtoJSONRead.once(&seen, 2, field: "to", path: path)
-                to = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.to = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "atMs", "at_ms":
                 try ProtoJSONRead.once(&seen, 3, field: "at_ms", path: path)
-                atMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.atMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "overrideReason", "override_reason":
                 try ProtoJSONRead.once(&seen, 4, field: "override_reason", path: path)
-                overrideReason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.overrideReason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.MovementStatusChanged")
             }
@@ -1682,22 +1682,22 @@ extension Corridor_V1_ManifestChanged: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let movement { size &+= 1 &+ ProtoSize.lengthDelimited(movement.serializedSize) }
-        for element in addedCaseIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        for element in removedCaseIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if let message = self.movement { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        for element in self.addedCaseIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        for element in self.removedCaseIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let movement {
+        if let message = self.movement {
             writer.writeTag(0x0A)
-            writer.writeMessage(movement)
+            writer.writeMessage(message)
         }
-        for element in addedCaseIDs {
+        for element in self.addedCaseIDs {
             writer.writeTag(0x12)
             writer.writeString(element)
         }
-        for element in removedCaseIDs {
+        for element in self.removedCaseIDs {
             writer.writeTag(0x1A)
             writer.writeString(element)
         }
@@ -1709,9 +1709,9 @@ extension Corridor_V1_ManifestChanged: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let movement { members.append(ProtoJSON.Member("movement", movement.jsonValue())) }
-        if !addedCaseIDs.isEmpty { members.append(ProtoJSON.Member("addedCaseIds", .array(addedCaseIDs.map { .string($0) }))) }
-        if !removedCaseIDs.isEmpty { members.append(ProtoJSON.Member("removedCaseIds", .array(removedCaseIDs.map { .string($0) }))) }
+        if let message = self.movement { members.append(ProtoJSON.Member("movement", message.jsonValue())) }
+        if !self.addedCaseIDs.isEmpty { members.append(ProtoJSON.Member("addedCaseIds", .array(self.addedCaseIDs.map { .string($0) }))) }
+        if !self.removedCaseIDs.isEmpty { members.append(ProtoJSON.Member("removedCaseIds", .array(self.removedCaseIDs.map { .string($0) }))) }
         return .object(members)
     }
 
@@ -1746,13 +1746,13 @@ extension Corridor_V1_ManifestChanged: ProtobufCBacked {
             case "movement":
                 try ProtoJSONRead.once(&seen, 0, field: "movement", path: path)
                 if case .null = member.value { continue }
-                movement = try Corridor_V1_Movement(json: member.value, path: fieldPath)
+                self.movement = try Corridor_V1_Movement(json: member.value, path: fieldPath)
             case "addedCaseIds", "added_case_ids":
                 try ProtoJSONRead.once(&seen, 1, field: "added_case_ids", path: path)
-                addedCaseIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.addedCaseIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "removedCaseIds", "removed_case_ids":
                 try ProtoJSONRead.once(&seen, 2, field: "removed_case_ids", path: path)
-                removedCaseIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.removedCaseIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ManifestChanged")
             }
@@ -1784,19 +1784,19 @@ extension Corridor_V1_CargoRemoved: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let movement { size &+= 1 &+ ProtoSize.lengthDelimited(movement.serializedSize) }
-        if let removal { size &+= 1 &+ ProtoSize.lengthDelimited(removal.serializedSize) }
+        if let message = self.movement { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if let message = self.removal { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let movement {
+        if let message = self.movement {
             writer.writeTag(0x0A)
-            writer.writeMessage(movement)
+            writer.writeMessage(message)
         }
-        if let removal {
+        if let message = self.removal {
             writer.writeTag(0x12)
-            writer.writeMessage(removal)
+            writer.writeMessage(message)
         }
     }
 
@@ -1806,8 +1806,8 @@ extension Corridor_V1_CargoRemoved: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let movement { members.append(ProtoJSON.Member("movement", movement.jsonValue())) }
-        if let removal { members.append(ProtoJSON.Member("removal", removal.jsonValue())) }
+        if let message = self.movement { members.append(ProtoJSON.Member("movement", message.jsonValue())) }
+        if let message = self.removal { members.append(ProtoJSON.Member("removal", message.jsonValue())) }
         return .object(members)
     }
 
@@ -1842,11 +1842,11 @@ extension Corridor_V1_CargoRemoved: ProtobufCBacked {
             case "movement":
                 try ProtoJSONRead.once(&seen, 0, field: "movement", path: path)
                 if case .null = member.value { continue }
-                movement = try Corridor_V1_Movement(json: member.value, path: fieldPath)
+                self.movement = try Corridor_V1_Movement(json: member.value, path: fieldPath)
             case "removal":
                 try ProtoJSONRead.once(&seen, 1, field: "removal", path: path)
                 if case .null = member.value { continue }
-                removal = try Corridor_V1_Movement.Removal(json: member.value, path: fieldPath)
+                self.removal = try Corridor_V1_Movement.Removal(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CargoRemoved")
             }
@@ -1878,17 +1878,17 @@ extension Corridor_V1_DeliveryRecorded: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let movement { size &+= 1 &+ ProtoSize.lengthDelimited(movement.serializedSize) }
-        for element in lineIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if let message = self.movement { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        for element in self.lineIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let movement {
+        if let message = self.movement {
             writer.writeTag(0x0A)
-            writer.writeMessage(movement)
+            writer.writeMessage(message)
         }
-        for element in lineIDs {
+        for element in self.lineIDs {
             writer.writeTag(0x12)
             writer.writeString(element)
         }
@@ -1900,8 +1900,8 @@ extension Corridor_V1_DeliveryRecorded: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let movement { members.append(ProtoJSON.Member("movement", movement.jsonValue())) }
-        if !lineIDs.isEmpty { members.append(ProtoJSON.Member("lineIds", .array(lineIDs.map { .string($0) }))) }
+        if let message = self.movement { members.append(ProtoJSON.Member("movement", message.jsonValue())) }
+        if !self.lineIDs.isEmpty { members.append(ProtoJSON.Member("lineIds", .array(self.lineIDs.map { .string($0) }))) }
         return .object(members)
     }
 
@@ -1935,10 +1935,10 @@ extension Corridor_V1_DeliveryRecorded: ProtobufCBacked {
             case "movement":
                 try ProtoJSONRead.once(&seen, 0, field: "movement", path: path)
                 if case .null = member.value { continue }
-                movement = try Corridor_V1_Movement(json: member.value, path: fieldPath)
+                self.movement = try Corridor_V1_Movement(json: member.value, path: fieldPath)
             case "lineIds", "line_ids":
                 try ProtoJSONRead.once(&seen, 1, field: "line_ids", path: path)
-                lineIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.lineIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DeliveryRecorded")
             }
@@ -1970,19 +1970,19 @@ extension Corridor_V1_IncidentReported: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let movement { size &+= 1 &+ ProtoSize.lengthDelimited(movement.serializedSize) }
-        if let incident { size &+= 1 &+ ProtoSize.lengthDelimited(incident.serializedSize) }
+        if let message = self.movement { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if let message = self.incident { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let movement {
+        if let message = self.movement {
             writer.writeTag(0x0A)
-            writer.writeMessage(movement)
+            writer.writeMessage(message)
         }
-        if let incident {
+        if let message = self.incident {
             writer.writeTag(0x12)
-            writer.writeMessage(incident)
+            writer.writeMessage(message)
         }
     }
 
@@ -1992,8 +1992,8 @@ extension Corridor_V1_IncidentReported: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let movement { members.append(ProtoJSON.Member("movement", movement.jsonValue())) }
-        if let incident { members.append(ProtoJSON.Member("incident", incident.jsonValue())) }
+        if let message = self.movement { members.append(ProtoJSON.Member("movement", message.jsonValue())) }
+        if let message = self.incident { members.append(ProtoJSON.Member("incident", message.jsonValue())) }
         return .object(members)
     }
 
@@ -2028,11 +2028,11 @@ extension Corridor_V1_IncidentReported: ProtobufCBacked {
             case "movement":
                 try ProtoJSONRead.once(&seen, 0, field: "movement", path: path)
                 if case .null = member.value { continue }
-                movement = try Corridor_V1_Movement(json: member.value, path: fieldPath)
+                self.movement = try Corridor_V1_Movement(json: member.value, path: fieldPath)
             case "incident":
                 try ProtoJSONRead.once(&seen, 1, field: "incident", path: path)
                 if case .null = member.value { continue }
-                incident = try Corridor_V1_Movement.Incident(json: member.value, path: fieldPath)
+                self.incident = try Corridor_V1_Movement.Incident(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.IncidentReported")
             }
@@ -2062,14 +2062,14 @@ extension Corridor_V1_PlanMovementRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let movement { size &+= 1 &+ ProtoSize.lengthDelimited(movement.serializedSize) }
+        if let message = self.movement { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let movement {
+        if let message = self.movement {
             writer.writeTag(0x0A)
-            writer.writeMessage(movement)
+            writer.writeMessage(message)
         }
     }
 
@@ -2079,7 +2079,7 @@ extension Corridor_V1_PlanMovementRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let movement { members.append(ProtoJSON.Member("movement", movement.jsonValue())) }
+        if let message = self.movement { members.append(ProtoJSON.Member("movement", message.jsonValue())) }
         return .object(members)
     }
 
@@ -2112,7 +2112,7 @@ extension Corridor_V1_PlanMovementRequest: ProtobufCBacked {
             case "movement":
                 try ProtoJSONRead.once(&seen, 0, field: "movement", path: path)
                 if case .null = member.value { continue }
-                movement = try Corridor_V1_Movement(json: member.value, path: fieldPath)
+                self.movement = try Corridor_V1_Movement(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.PlanMovementRequest")
             }
@@ -2160,39 +2160,39 @@ extension Corridor_V1_SetMovementStatusRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !movementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(movementID.utf8.count) }
-        if status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(status.rawValue) }
-        if !at.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(at.utf8.count) }
-        if !timeZone.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(timeZone.utf8.count) }
-        if !overrideReason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(overrideReason.utf8.count) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
+        if !self.movementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.movementID.utf8.count) }
+        if self.status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.status.rawValue) }
+        if !self.at.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.at.utf8.count) }
+        if !self.timeZone.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.timeZone.utf8.count) }
+        if !self.overrideReason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.overrideReason.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !movementID.isEmpty {
+        if !self.movementID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(movementID)
+            writer.writeString(self.movementID)
         }
-        if status.rawValue != 0 {
+        if self.status.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(status.rawValue)
+            writer.writeInt32(self.status.rawValue)
         }
-        if !at.isEmpty {
+        if !self.at.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(at)
+            writer.writeString(self.at)
         }
-        if !timeZone.isEmpty {
+        if !self.timeZone.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(timeZone)
+            writer.writeString(self.timeZone)
         }
-        if !overrideReason.isEmpty {
+        if !self.overrideReason.isEmpty {
             writer.writeTag(0x2A)
-            writer.writeString(overrideReason)
+            writer.writeString(self.overrideReason)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x32)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
     }
 
@@ -2202,12 +2202,12 @@ extension Corridor_V1_SetMovementStatusRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !movementID.isEmpty { members.append(ProtoJSON.Member("movementId", .string(movementID))) }
-        if status.rawValue != 0 { members.append(ProtoJSON.Member("status", status.jsonValue)) }
-        if !at.isEmpty { members.append(ProtoJSON.Member("at", .string(at))) }
-        if !timeZone.isEmpty { members.append(ProtoJSON.Member("timeZone", .string(timeZone))) }
-        if !overrideReason.isEmpty { members.append(ProtoJSON.Member("overrideReason", .string(overrideReason))) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
+        if !self.movementID.isEmpty { members.append(ProtoJSON.Member("movementId", .string(self.movementID))) }
+        if self.status.rawValue != 0 { members.append(ProtoJSON.Member("status", self.status.jsonValue)) }
+        if !self.at.isEmpty { members.append(ProtoJSON.Member("at", .string(self.at))) }
+        if !self.timeZone.isEmpty { members.append(ProtoJSON.Member("timeZone", .string(self.timeZone))) }
+        if !self.overrideReason.isEmpty { members.append(ProtoJSON.Member("overrideReason", .string(self.overrideReason))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
         return .object(members)
     }
 
@@ -2243,22 +2243,22 @@ extension Corridor_V1_SetMovementStatusRequest: ProtobufCBacked {
             switch member.key {
             case "movementId", "movement_id":
                 try ProtoJSONRead.once(&seen, 0, field: "movement_id", path: path)
-                movementID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.movementID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "status":
                 try ProtoJSONRead.once(&seen, 1, field: "status", path: path)
-                status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "at":
                 try ProtoJSONRead.once(&seen, 2, field: "at", path: path)
-                at = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.at = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "timeZone", "time_zone":
                 try ProtoJSONRead.once(&seen, 3, field: "time_zone", path: path)
-                timeZone = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.timeZone = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "overrideReason", "override_reason":
                 try ProtoJSONRead.once(&seen, 4, field: "override_reason", path: path)
-                overrideReason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.overrideReason = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "reason":
                 try ProtoJSONRead.once(&seen, 5, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.SetMovementStatusRequest")
             }
@@ -2296,29 +2296,29 @@ extension Corridor_V1_ChangeManifestRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !movementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(movementID.utf8.count) }
-        for element in add { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        for element in removeCaseIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
+        if !self.movementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.movementID.utf8.count) }
+        for element in self.add { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in self.removeCaseIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !movementID.isEmpty {
+        if !self.movementID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(movementID)
+            writer.writeString(self.movementID)
         }
-        for element in add {
+        for element in self.add {
             writer.writeTag(0x12)
             writer.writeMessage(element)
         }
-        for element in removeCaseIDs {
+        for element in self.removeCaseIDs {
             writer.writeTag(0x1A)
             writer.writeString(element)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
     }
 
@@ -2328,10 +2328,10 @@ extension Corridor_V1_ChangeManifestRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !movementID.isEmpty { members.append(ProtoJSON.Member("movementId", .string(movementID))) }
-        if !add.isEmpty { members.append(ProtoJSON.Member("add", .array(add.map { $0.jsonValue() }))) }
-        if !removeCaseIDs.isEmpty { members.append(ProtoJSON.Member("removeCaseIds", .array(removeCaseIDs.map { .string($0) }))) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
+        if !self.movementID.isEmpty { members.append(ProtoJSON.Member("movementId", .string(self.movementID))) }
+        if !self.add.isEmpty { members.append(ProtoJSON.Member("add", .array(self.add.map { $0.jsonValue() }))) }
+        if !self.removeCaseIDs.isEmpty { members.append(ProtoJSON.Member("removeCaseIds", .array(self.removeCaseIDs.map { .string($0) }))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
         return .object(members)
     }
 
@@ -2365,18 +2365,18 @@ extension Corridor_V1_ChangeManifestRequest: ProtobufCBacked {
             switch member.key {
             case "movementId", "movement_id":
                 try ProtoJSONRead.once(&seen, 0, field: "movement_id", path: path)
-                movementID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.movementID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "add":
                 try ProtoJSONRead.once(&seen, 1, field: "add", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    add.append(try Corridor_V1_Movement.Passenger(json: element, path: fieldPath + "[\(index)]"))
+                    self.add.append(try Corridor_V1_Movement.Passenger(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "removeCaseIds", "remove_case_ids":
                 try ProtoJSONRead.once(&seen, 2, field: "remove_case_ids", path: path)
-                removeCaseIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.removeCaseIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "reason":
                 try ProtoJSONRead.once(&seen, 3, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ChangeManifestRequest")
             }
@@ -2429,54 +2429,54 @@ extension Corridor_V1_RemoveCargoRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !movementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(movementID.utf8.count) }
-        if !lineID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(lineID.utf8.count) }
-        if quantity != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(quantity)) }
-        if !partyID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(partyID.utf8.count) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
-        if stage.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(stage.rawValue) }
-        if !siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(siteID.utf8.count) }
-        if !at.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(at.utf8.count) }
-        if !timeZone.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(timeZone.utf8.count) }
+        if !self.movementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.movementID.utf8.count) }
+        if !self.lineID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.lineID.utf8.count) }
+        if self.quantity != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.quantity)) }
+        if !self.partyID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.partyID.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
+        if self.stage.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.stage.rawValue) }
+        if !self.siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.siteID.utf8.count) }
+        if !self.at.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.at.utf8.count) }
+        if !self.timeZone.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.timeZone.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !movementID.isEmpty {
+        if !self.movementID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(movementID)
+            writer.writeString(self.movementID)
         }
-        if !lineID.isEmpty {
+        if !self.lineID.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(lineID)
+            writer.writeString(self.lineID)
         }
-        if quantity != 0 {
+        if self.quantity != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(quantity)
+            writer.writeVarint(self.quantity)
         }
-        if !partyID.isEmpty {
+        if !self.partyID.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(partyID)
+            writer.writeString(self.partyID)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x2A)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
-        if stage.rawValue != 0 {
+        if self.stage.rawValue != 0 {
             writer.writeTag(0x30)
-            writer.writeInt32(stage.rawValue)
+            writer.writeInt32(self.stage.rawValue)
         }
-        if !siteID.isEmpty {
+        if !self.siteID.isEmpty {
             writer.writeTag(0x3A)
-            writer.writeString(siteID)
+            writer.writeString(self.siteID)
         }
-        if !at.isEmpty {
+        if !self.at.isEmpty {
             writer.writeTag(0x42)
-            writer.writeString(at)
+            writer.writeString(self.at)
         }
-        if !timeZone.isEmpty {
+        if !self.timeZone.isEmpty {
             writer.writeTag(0x4A)
-            writer.writeString(timeZone)
+            writer.writeString(self.timeZone)
         }
     }
 
@@ -2486,15 +2486,15 @@ extension Corridor_V1_RemoveCargoRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !movementID.isEmpty { members.append(ProtoJSON.Member("movementId", .string(movementID))) }
-        if !lineID.isEmpty { members.append(ProtoJSON.Member("lineId", .string(lineID))) }
-        if quantity != 0 { members.append(ProtoJSON.Member("quantity", .string(String(quantity)))) }
-        if !partyID.isEmpty { members.append(ProtoJSON.Member("partyId", .string(partyID))) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
-        if stage.rawValue != 0 { members.append(ProtoJSON.Member("stage", stage.jsonValue)) }
-        if !siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(siteID))) }
-        if !at.isEmpty { members.append(ProtoJSON.Member("at", .string(at))) }
-        if !timeZone.isEmpty { members.append(ProtoJSON.Member("timeZone", .string(timeZone))) }
+        if !self.movementID.isEmpty { members.append(ProtoJSON.Member("movementId", .string(self.movementID))) }
+        if !self.lineID.isEmpty { members.append(ProtoJSON.Member("lineId", .string(self.lineID))) }
+        if self.quantity != 0 { members.append(ProtoJSON.Member("quantity", .string(String(self.quantity)))) }
+        if !self.partyID.isEmpty { members.append(ProtoJSON.Member("partyId", .string(self.partyID))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
+        if self.stage.rawValue != 0 { members.append(ProtoJSON.Member("stage", self.stage.jsonValue)) }
+        if !self.siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(self.siteID))) }
+        if !self.at.isEmpty { members.append(ProtoJSON.Member("at", .string(self.at))) }
+        if !self.timeZone.isEmpty { members.append(ProtoJSON.Member("timeZone", .string(self.timeZone))) }
         return .object(members)
     }
 
@@ -2533,31 +2533,31 @@ extension Corridor_V1_RemoveCargoRequest: ProtobufCBacked {
             switch member.key {
             case "movementId", "movement_id":
                 try ProtoJSONRead.once(&seen, 0, field: "movement_id", path: path)
-                movementID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.movementID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "lineId", "line_id":
                 try ProtoJSONRead.once(&seen, 1, field: "line_id", path: path)
-                lineID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.lineID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "quantity":
                 try ProtoJSONRead.once(&seen, 2, field: "quantity", path: path)
-                quantity = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.quantity = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "partyId", "party_id":
                 try ProtoJSONRead.once(&seen, 3, field: "party_id", path: path)
-                partyID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.partyID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "reason":
                 try ProtoJSONRead.once(&seen, 4, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "stage":
                 try ProtoJSONRead.once(&seen, 5, field: "stage", path: path)
-                stage = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.stage = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "siteId", "site_id":
                 try ProtoJSONRead.once(&seen, 6, field: "site_id", path: path)
-                siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "at":
                 try ProtoJSONRead.once(&seen, 7, field: "at", path: path)
-                at = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.at = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "timeZone", "time_zone":
                 try ProtoJSONRead.once(&seen, 8, field: "time_zone", path: path)
-                timeZone = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.timeZone = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.RemoveCargoRequest")
             }
@@ -2589,19 +2589,19 @@ extension Corridor_V1_LineDelivery: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !lineID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(lineID.utf8.count) }
-        if delivered != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(delivered)) }
+        if !self.lineID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.lineID.utf8.count) }
+        if self.delivered != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.delivered)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !lineID.isEmpty {
+        if !self.lineID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(lineID)
+            writer.writeString(self.lineID)
         }
-        if delivered != 0 {
+        if self.delivered != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(delivered)
+            writer.writeVarint(self.delivered)
         }
     }
 
@@ -2611,8 +2611,8 @@ extension Corridor_V1_LineDelivery: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !lineID.isEmpty { members.append(ProtoJSON.Member("lineId", .string(lineID))) }
-        if delivered != 0 { members.append(ProtoJSON.Member("delivered", .string(String(delivered)))) }
+        if !self.lineID.isEmpty { members.append(ProtoJSON.Member("lineId", .string(self.lineID))) }
+        if self.delivered != 0 { members.append(ProtoJSON.Member("delivered", .string(String(self.delivered)))) }
         return .object(members)
     }
 
@@ -2644,10 +2644,10 @@ extension Corridor_V1_LineDelivery: ProtobufCBacked {
             switch member.key {
             case "lineId", "line_id":
                 try ProtoJSONRead.once(&seen, 0, field: "line_id", path: path)
-                lineID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.lineID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "delivered":
                 try ProtoJSONRead.once(&seen, 1, field: "delivered", path: path)
-                delivered = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.delivered = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.LineDelivery")
             }
@@ -2683,22 +2683,22 @@ extension Corridor_V1_RecordDeliveryRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !movementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(movementID.utf8.count) }
-        for element in lines { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if restInFull { size &+= 2 }
+        if !self.movementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.movementID.utf8.count) }
+        for element in self.lines { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.restInFull { size &+= 2 }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !movementID.isEmpty {
+        if !self.movementID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(movementID)
+            writer.writeString(self.movementID)
         }
-        for element in lines {
+        for element in self.lines {
             writer.writeTag(0x12)
             writer.writeMessage(element)
         }
-        if restInFull {
+        if self.restInFull {
             writer.writeTag(0x18)
             writer.writeBool(true)
         }
@@ -2710,9 +2710,9 @@ extension Corridor_V1_RecordDeliveryRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !movementID.isEmpty { members.append(ProtoJSON.Member("movementId", .string(movementID))) }
-        if !lines.isEmpty { members.append(ProtoJSON.Member("lines", .array(lines.map { $0.jsonValue() }))) }
-        if restInFull { members.append(ProtoJSON.Member("restInFull", .bool(restInFull))) }
+        if !self.movementID.isEmpty { members.append(ProtoJSON.Member("movementId", .string(self.movementID))) }
+        if !self.lines.isEmpty { members.append(ProtoJSON.Member("lines", .array(self.lines.map { $0.jsonValue() }))) }
+        if self.restInFull { members.append(ProtoJSON.Member("restInFull", .bool(self.restInFull))) }
         return .object(members)
     }
 
@@ -2745,15 +2745,15 @@ extension Corridor_V1_RecordDeliveryRequest: ProtobufCBacked {
             switch member.key {
             case "movementId", "movement_id":
                 try ProtoJSONRead.once(&seen, 0, field: "movement_id", path: path)
-                movementID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.movementID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "lines":
                 try ProtoJSONRead.once(&seen, 1, field: "lines", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    lines.append(try Corridor_V1_LineDelivery(json: element, path: fieldPath + "[\(index)]"))
+                    self.lines.append(try Corridor_V1_LineDelivery(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "restInFull", "rest_in_full":
                 try ProtoJSONRead.once(&seen, 2, field: "rest_in_full", path: path)
-                restInFull = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.restInFull = try ProtoJSONRead.bool(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.RecordDeliveryRequest")
             }
@@ -2792,29 +2792,29 @@ extension Corridor_V1_ReportIncidentRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !movementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(movementID.utf8.count) }
-        if let incident { size &+= 1 &+ ProtoSize.lengthDelimited(incident.serializedSize) }
-        if !at.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(at.utf8.count) }
-        if !timeZone.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(timeZone.utf8.count) }
+        if !self.movementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.movementID.utf8.count) }
+        if let message = self.incident { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if !self.at.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.at.utf8.count) }
+        if !self.timeZone.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.timeZone.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !movementID.isEmpty {
+        if !self.movementID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(movementID)
+            writer.writeString(self.movementID)
         }
-        if let incident {
+        if let message = self.incident {
             writer.writeTag(0x12)
-            writer.writeMessage(incident)
+            writer.writeMessage(message)
         }
-        if !at.isEmpty {
+        if !self.at.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(at)
+            writer.writeString(self.at)
         }
-        if !timeZone.isEmpty {
+        if !self.timeZone.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(timeZone)
+            writer.writeString(self.timeZone)
         }
     }
 
@@ -2824,10 +2824,10 @@ extension Corridor_V1_ReportIncidentRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !movementID.isEmpty { members.append(ProtoJSON.Member("movementId", .string(movementID))) }
-        if let incident { members.append(ProtoJSON.Member("incident", incident.jsonValue())) }
-        if !at.isEmpty { members.append(ProtoJSON.Member("at", .string(at))) }
-        if !timeZone.isEmpty { members.append(ProtoJSON.Member("timeZone", .string(timeZone))) }
+        if !self.movementID.isEmpty { members.append(ProtoJSON.Member("movementId", .string(self.movementID))) }
+        if let message = self.incident { members.append(ProtoJSON.Member("incident", message.jsonValue())) }
+        if !self.at.isEmpty { members.append(ProtoJSON.Member("at", .string(self.at))) }
+        if !self.timeZone.isEmpty { members.append(ProtoJSON.Member("timeZone", .string(self.timeZone))) }
         return .object(members)
     }
 
@@ -2862,17 +2862,17 @@ extension Corridor_V1_ReportIncidentRequest: ProtobufCBacked {
             switch member.key {
             case "movementId", "movement_id":
                 try ProtoJSONRead.once(&seen, 0, field: "movement_id", path: path)
-                movementID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.movementID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "incident":
                 try ProtoJSONRead.once(&seen, 1, field: "incident", path: path)
                 if case .null = member.value { continue }
-                incident = try Corridor_V1_Movement.Incident(json: member.value, path: fieldPath)
+                self.incident = try Corridor_V1_Movement.Incident(json: member.value, path: fieldPath)
             case "at":
                 try ProtoJSONRead.once(&seen, 2, field: "at", path: path)
-                at = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.at = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "timeZone", "time_zone":
                 try ProtoJSONRead.once(&seen, 3, field: "time_zone", path: path)
-                timeZone = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.timeZone = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ReportIncidentRequest")
             }
@@ -2919,39 +2919,39 @@ extension Corridor_V1_ListMovementsRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if kind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(kind.rawValue) }
-        if status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(status.rawValue) }
-        if !day.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(day.utf8.count) }
-        if !timeZone.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(timeZone.utf8.count) }
-        if withRemovals { size &+= 2 }
-        if !agreementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(agreementID.utf8.count) }
+        if self.kind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.kind.rawValue) }
+        if self.status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.status.rawValue) }
+        if !self.day.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.day.utf8.count) }
+        if !self.timeZone.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.timeZone.utf8.count) }
+        if self.withRemovals { size &+= 2 }
+        if !self.agreementID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.agreementID.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if kind.rawValue != 0 {
+        if self.kind.rawValue != 0 {
             writer.writeTag(0x08)
-            writer.writeInt32(kind.rawValue)
+            writer.writeInt32(self.kind.rawValue)
         }
-        if status.rawValue != 0 {
+        if self.status.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(status.rawValue)
+            writer.writeInt32(self.status.rawValue)
         }
-        if !day.isEmpty {
+        if !self.day.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(day)
+            writer.writeString(self.day)
         }
-        if !timeZone.isEmpty {
+        if !self.timeZone.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(timeZone)
+            writer.writeString(self.timeZone)
         }
-        if withRemovals {
+        if self.withRemovals {
             writer.writeTag(0x28)
             writer.writeBool(true)
         }
-        if !agreementID.isEmpty {
+        if !self.agreementID.isEmpty {
             writer.writeTag(0x32)
-            writer.writeString(agreementID)
+            writer.writeString(self.agreementID)
         }
     }
 
@@ -2961,12 +2961,12 @@ extension Corridor_V1_ListMovementsRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if kind.rawValue != 0 { members.append(ProtoJSON.Member("kind", kind.jsonValue)) }
-        if status.rawValue != 0 { members.append(ProtoJSON.Member("status", status.jsonValue)) }
-        if !day.isEmpty { members.append(ProtoJSON.Member("day", .string(day))) }
-        if !timeZone.isEmpty { members.append(ProtoJSON.Member("timeZone", .string(timeZone))) }
-        if withRemovals { members.append(ProtoJSON.Member("withRemovals", .bool(withRemovals))) }
-        if !agreementID.isEmpty { members.append(ProtoJSON.Member("agreementId", .string(agreementID))) }
+        if self.kind.rawValue != 0 { members.append(ProtoJSON.Member("kind", self.kind.jsonValue)) }
+        if self.status.rawValue != 0 { members.append(ProtoJSON.Member("status", self.status.jsonValue)) }
+        if !self.day.isEmpty { members.append(ProtoJSON.Member("day", .string(self.day))) }
+        if !self.timeZone.isEmpty { members.append(ProtoJSON.Member("timeZone", .string(self.timeZone))) }
+        if self.withRemovals { members.append(ProtoJSON.Member("withRemovals", .bool(self.withRemovals))) }
+        if !self.agreementID.isEmpty { members.append(ProtoJSON.Member("agreementId", .string(self.agreementID))) }
         return .object(members)
     }
 
@@ -3002,22 +3002,22 @@ extension Corridor_V1_ListMovementsRequest: ProtobufCBacked {
             switch member.key {
             case "kind":
                 try ProtoJSONRead.once(&seen, 0, field: "kind", path: path)
-                kind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.kind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "status":
                 try ProtoJSONRead.once(&seen, 1, field: "status", path: path)
-                status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "day":
                 try ProtoJSONRead.once(&seen, 2, field: "day", path: path)
-                day = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.day = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "timeZone", "time_zone":
                 try ProtoJSONRead.once(&seen, 3, field: "time_zone", path: path)
-                timeZone = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.timeZone = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "withRemovals", "with_removals":
                 try ProtoJSONRead.once(&seen, 4, field: "with_removals", path: path)
-                withRemovals = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.withRemovals = try ProtoJSONRead.bool(member.value, path: fieldPath)
             case "agreementId", "agreement_id":
                 try ProtoJSONRead.once(&seen, 5, field: "agreement_id", path: path)
-                agreementID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.agreementID = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListMovementsRequest")
             }
@@ -3046,12 +3046,12 @@ extension Corridor_V1_ListMovementsResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in movements { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in self.movements { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in movements {
+        for element in self.movements {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
@@ -3063,7 +3063,7 @@ extension Corridor_V1_ListMovementsResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !movements.isEmpty { members.append(ProtoJSON.Member("movements", .array(movements.map { $0.jsonValue() }))) }
+        if !self.movements.isEmpty { members.append(ProtoJSON.Member("movements", .array(self.movements.map { $0.jsonValue() }))) }
         return .object(members)
     }
 
@@ -3095,7 +3095,7 @@ extension Corridor_V1_ListMovementsResponse: ProtobufCBacked {
             case "movements":
                 try ProtoJSONRead.once(&seen, 0, field: "movements", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    movements.append(try Corridor_V1_Movement(json: element, path: fieldPath + "[\(index)]"))
+                    self.movements.append(try Corridor_V1_Movement(json: element, path: fieldPath + "[\(index)]"))
                 }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListMovementsResponse")

@@ -125,32 +125,32 @@ extension Corridor_V1_Party: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(id.utf8.count) }
-        if !shortName.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(shortName.utf8.count) }
-        if !fullName.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(fullName.utf8.count) }
-        if kind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(kind.rawValue) }
-        for element in aliases { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if !self.id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.id.utf8.count) }
+        if !self.shortName.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.shortName.utf8.count) }
+        if !self.fullName.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.fullName.utf8.count) }
+        if self.kind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.kind.rawValue) }
+        for element in self.aliases { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !id.isEmpty {
+        if !self.id.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(id)
+            writer.writeString(self.id)
         }
-        if !shortName.isEmpty {
+        if !self.shortName.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(shortName)
+            writer.writeString(self.shortName)
         }
-        if !fullName.isEmpty {
+        if !self.fullName.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(fullName)
+            writer.writeString(self.fullName)
         }
-        if kind.rawValue != 0 {
+        if self.kind.rawValue != 0 {
             writer.writeTag(0x20)
-            writer.writeInt32(kind.rawValue)
+            writer.writeInt32(self.kind.rawValue)
         }
-        for element in aliases {
+        for element in self.aliases {
             writer.writeTag(0x2A)
             writer.writeString(element)
         }
@@ -162,11 +162,11 @@ extension Corridor_V1_Party: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !id.isEmpty { members.append(ProtoJSON.Member("id", .string(id))) }
-        if !shortName.isEmpty { members.append(ProtoJSON.Member("shortName", .string(shortName))) }
-        if !fullName.isEmpty { members.append(ProtoJSON.Member("fullName", .string(fullName))) }
-        if kind.rawValue != 0 { members.append(ProtoJSON.Member("kind", kind.jsonValue)) }
-        if !aliases.isEmpty { members.append(ProtoJSON.Member("aliases", .array(aliases.map { .string($0) }))) }
+        if !self.id.isEmpty { members.append(ProtoJSON.Member("id", .string(self.id))) }
+        if !self.shortName.isEmpty { members.append(ProtoJSON.Member("shortName", .string(self.shortName))) }
+        if !self.fullName.isEmpty { members.append(ProtoJSON.Member("fullName", .string(self.fullName))) }
+        if self.kind.rawValue != 0 { members.append(ProtoJSON.Member("kind", self.kind.jsonValue)) }
+        if !self.aliases.isEmpty { members.append(ProtoJSON.Member("aliases", .array(self.aliases.map { .string($0) }))) }
         return .object(members)
     }
 
@@ -201,19 +201,19 @@ extension Corridor_V1_Party: ProtobufCBacked {
             switch member.key {
             case "id":
                 try ProtoJSONRead.once(&seen, 0, field: "id", path: path)
-                id = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.id = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "shortName", "short_name":
                 try ProtoJSONRead.once(&seen, 1, field: "short_name", path: path)
-                shortName = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.shortName = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "fullName", "full_name":
                 try ProtoJSONRead.once(&seen, 2, field: "full_name", path: path)
-                fullName = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.fullName = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "kind":
                 try ProtoJSONRead.once(&seen, 3, field: "kind", path: path)
-                kind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.kind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "aliases":
                 try ProtoJSONRead.once(&seen, 4, field: "aliases", path: path)
-                aliases = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.aliases = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Party")
             }
@@ -420,54 +420,54 @@ extension Corridor_V1_Site: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(id.utf8.count) }
-        if !name.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(name.utf8.count) }
-        if kind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(kind.rawValue) }
-        if !parentID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(parentID.utf8.count) }
-        if !controlledBy.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(controlledBy.utf8.count) }
-        for element in besiegedBy { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        if !besiegedSince.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(besiegedSince.utf8.count) }
-        for element in designations { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        if crossingStatus.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(crossingStatus.rawValue) }
+        if !self.id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.id.utf8.count) }
+        if !self.name.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.name.utf8.count) }
+        if self.kind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.kind.rawValue) }
+        if !self.parentID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.parentID.utf8.count) }
+        if !self.controlledBy.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.controlledBy.utf8.count) }
+        for element in self.besiegedBy { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if !self.besiegedSince.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.besiegedSince.utf8.count) }
+        for element in self.designations { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if self.crossingStatus.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.crossingStatus.rawValue) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !id.isEmpty {
+        if !self.id.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(id)
+            writer.writeString(self.id)
         }
-        if !name.isEmpty {
+        if !self.name.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(name)
+            writer.writeString(self.name)
         }
-        if kind.rawValue != 0 {
+        if self.kind.rawValue != 0 {
             writer.writeTag(0x18)
-            writer.writeInt32(kind.rawValue)
+            writer.writeInt32(self.kind.rawValue)
         }
-        if !parentID.isEmpty {
+        if !self.parentID.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(parentID)
+            writer.writeString(self.parentID)
         }
-        if !controlledBy.isEmpty {
+        if !self.controlledBy.isEmpty {
             writer.writeTag(0x2A)
-            writer.writeString(controlledBy)
+            writer.writeString(self.controlledBy)
         }
-        for element in besiegedBy {
+        for element in self.besiegedBy {
             writer.writeTag(0x32)
             writer.writeString(element)
         }
-        if !besiegedSince.isEmpty {
+        if !self.besiegedSince.isEmpty {
             writer.writeTag(0x3A)
-            writer.writeString(besiegedSince)
+            writer.writeString(self.besiegedSince)
         }
-        for element in designations {
+        for element in self.designations {
             writer.writeTag(0x42)
             writer.writeString(element)
         }
-        if crossingStatus.rawValue != 0 {
+        if self.crossingStatus.rawValue != 0 {
             writer.writeTag(0x48)
-            writer.writeInt32(crossingStatus.rawValue)
+            writer.writeInt32(self.crossingStatus.rawValue)
         }
     }
 
@@ -477,15 +477,15 @@ extension Corridor_V1_Site: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !id.isEmpty { members.append(ProtoJSON.Member("id", .string(id))) }
-        if !name.isEmpty { members.append(ProtoJSON.Member("name", .string(name))) }
-        if kind.rawValue != 0 { members.append(ProtoJSON.Member("kind", kind.jsonValue)) }
-        if !parentID.isEmpty { members.append(ProtoJSON.Member("parentId", .string(parentID))) }
-        if !controlledBy.isEmpty { members.append(ProtoJSON.Member("controlledBy", .string(controlledBy))) }
-        if !besiegedBy.isEmpty { members.append(ProtoJSON.Member("besiegedBy", .array(besiegedBy.map { .string($0) }))) }
-        if !besiegedSince.isEmpty { members.append(ProtoJSON.Member("besiegedSince", .string(besiegedSince))) }
-        if !designations.isEmpty { members.append(ProtoJSON.Member("designations", .array(designations.map { .string($0) }))) }
-        if crossingStatus.rawValue != 0 { members.append(ProtoJSON.Member("crossingStatus", crossingStatus.jsonValue)) }
+        if !self.id.isEmpty { members.append(ProtoJSON.Member("id", .string(self.id))) }
+        if !self.name.isEmpty { members.append(ProtoJSON.Member("name", .string(self.name))) }
+        if self.kind.rawValue != 0 { members.append(ProtoJSON.Member("kind", self.kind.jsonValue)) }
+        if !self.parentID.isEmpty { members.append(ProtoJSON.Member("parentId", .string(self.parentID))) }
+        if !self.controlledBy.isEmpty { members.append(ProtoJSON.Member("controlledBy", .string(self.controlledBy))) }
+        if !self.besiegedBy.isEmpty { members.append(ProtoJSON.Member("besiegedBy", .array(self.besiegedBy.map { .string($0) }))) }
+        if !self.besiegedSince.isEmpty { members.append(ProtoJSON.Member("besiegedSince", .string(self.besiegedSince))) }
+        if !self.designations.isEmpty { members.append(ProtoJSON.Member("designations", .array(self.designations.map { .string($0) }))) }
+        if self.crossingStatus.rawValue != 0 { members.append(ProtoJSON.Member("crossingStatus", self.crossingStatus.jsonValue)) }
         return .object(members)
     }
 
@@ -524,31 +524,31 @@ extension Corridor_V1_Site: ProtobufCBacked {
             switch member.key {
             case "id":
                 try ProtoJSONRead.once(&seen, 0, field: "id", path: path)
-                id = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.id = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "name":
                 try ProtoJSONRead.once(&seen, 1, field: "name", path: path)
-                name = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.name = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "kind":
                 try ProtoJSONRead.once(&seen, 2, field: "kind", path: path)
-                kind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.kind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "parentId", "parent_id":
                 try ProtoJSONRead.once(&seen, 3, field: "parent_id", path: path)
-                parentID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.parentID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "controlledBy", "controlled_by":
                 try ProtoJSONRead.once(&seen, 4, field: "controlled_by", path: path)
-                controlledBy = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.controlledBy = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "besiegedBy", "besieged_by":
                 try ProtoJSONRead.once(&seen, 5, field: "besieged_by", path: path)
-                besiegedBy = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.besiegedBy = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "besiegedSince", "besieged_since":
                 try ProtoJSONRead.once(&seen, 6, field: "besieged_since", path: path)
-                besiegedSince = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.besiegedSince = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "designations":
                 try ProtoJSONRead.once(&seen, 7, field: "designations", path: path)
-                designations = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.designations = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "crossingStatus", "crossing_status":
                 try ProtoJSONRead.once(&seen, 8, field: "crossing_status", path: path)
-                crossingStatus = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.crossingStatus = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Site")
             }
@@ -990,86 +990,86 @@ extension Corridor_V1_Case: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(id.utf8.count) }
-        if !siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(siteID.utf8.count) }
-        if ageMonths != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(ageMonths)) }
-        if sex.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(sex.rawValue) }
-        if precedence.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(precedence.rawValue) }
-        if !conditions.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(conditions)) }
-        if !needs.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(needs)) }
-        if consentGiven { size &+= 2 }
-        for element in companionIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        if pregnant { size &+= 2 }
-        if status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(status.rawValue) }
-        if registeredAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(registeredAtMs)) }
-        if !statusReason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(statusReason.utf8.count) }
-        if !statusDate.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(statusDate.utf8.count) }
-        if !originSiteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(originSiteID.utf8.count) }
+        if !self.id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.id.utf8.count) }
+        if !self.siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.siteID.utf8.count) }
+        if self.ageMonths != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.ageMonths)) }
+        if self.sex.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.sex.rawValue) }
+        if self.precedence.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.precedence.rawValue) }
+        if !self.conditions.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(self.conditions)) }
+        if !self.needs.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(self.needs)) }
+        if self.consentGiven { size &+= 2 }
+        for element in self.companionIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if self.pregnant { size &+= 2 }
+        if self.status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.status.rawValue) }
+        if self.registeredAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.registeredAtMs)) }
+        if !self.statusReason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.statusReason.utf8.count) }
+        if !self.statusDate.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.statusDate.utf8.count) }
+        if !self.originSiteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.originSiteID.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !id.isEmpty {
+        if !self.id.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(id)
+            writer.writeString(self.id)
         }
-        if !siteID.isEmpty {
+        if !self.siteID.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(siteID)
+            writer.writeString(self.siteID)
         }
-        if ageMonths != 0 {
+        if self.ageMonths != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(UInt64(ageMonths))
+            writer.writeVarint(UInt64(self.ageMonths))
         }
-        if sex.rawValue != 0 {
+        if self.sex.rawValue != 0 {
             writer.writeTag(0x20)
-            writer.writeInt32(sex.rawValue)
+            writer.writeInt32(self.sex.rawValue)
         }
-        if precedence.rawValue != 0 {
+        if self.precedence.rawValue != 0 {
             writer.writeTag(0x28)
-            writer.writeInt32(precedence.rawValue)
+            writer.writeInt32(self.precedence.rawValue)
         }
-        if !conditions.isEmpty {
+        if !self.conditions.isEmpty {
             writer.writeTag(0x32)
-            writer.writeLength(ProtoSize.packed(conditions))
-            for element in conditions { writer.writeInt32(element.rawValue) }
+            writer.writeLength(ProtoSize.packed(self.conditions))
+            for element in self.conditions { writer.writeInt32(element.rawValue) }
         }
-        if !needs.isEmpty {
+        if !self.needs.isEmpty {
             writer.writeTag(0x3A)
-            writer.writeLength(ProtoSize.packed(needs))
-            for element in needs { writer.writeInt32(element.rawValue) }
+            writer.writeLength(ProtoSize.packed(self.needs))
+            for element in self.needs { writer.writeInt32(element.rawValue) }
         }
-        if consentGiven {
+        if self.consentGiven {
             writer.writeTag(0x40)
             writer.writeBool(true)
         }
-        for element in companionIDs {
+        for element in self.companionIDs {
             writer.writeTag(0x4A)
             writer.writeString(element)
         }
-        if pregnant {
+        if self.pregnant {
             writer.writeTag(0x50)
             writer.writeBool(true)
         }
-        if status.rawValue != 0 {
+        if self.status.rawValue != 0 {
             writer.writeTag(0x58)
-            writer.writeInt32(status.rawValue)
+            writer.writeInt32(self.status.rawValue)
         }
-        if registeredAtMs != 0 {
+        if self.registeredAtMs != 0 {
             writer.writeTag(0x60)
-            writer.writeVarint(registeredAtMs)
+            writer.writeVarint(self.registeredAtMs)
         }
-        if !statusReason.isEmpty {
+        if !self.statusReason.isEmpty {
             writer.writeTag(0x6A)
-            writer.writeString(statusReason)
+            writer.writeString(self.statusReason)
         }
-        if !statusDate.isEmpty {
+        if !self.statusDate.isEmpty {
             writer.writeTag(0x72)
-            writer.writeString(statusDate)
+            writer.writeString(self.statusDate)
         }
-        if !originSiteID.isEmpty {
+        if !self.originSiteID.isEmpty {
             writer.writeTag(0x7A)
-            writer.writeString(originSiteID)
+            writer.writeString(self.originSiteID)
         }
     }
 
@@ -1079,21 +1079,21 @@ extension Corridor_V1_Case: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !id.isEmpty { members.append(ProtoJSON.Member("id", .string(id))) }
-        if !siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(siteID))) }
-        if ageMonths != 0 { members.append(ProtoJSON.Member("ageMonths", .number(ProtoJSON.Number(ageMonths)))) }
-        if sex.rawValue != 0 { members.append(ProtoJSON.Member("sex", sex.jsonValue)) }
-        if precedence.rawValue != 0 { members.append(ProtoJSON.Member("precedence", precedence.jsonValue)) }
-        if !conditions.isEmpty { members.append(ProtoJSON.Member("conditions", .array(conditions.map { $0.jsonValue }))) }
-        if !needs.isEmpty { members.append(ProtoJSON.Member("needs", .array(needs.map { $0.jsonValue }))) }
-        if consentGiven { members.append(ProtoJSON.Member("consentGiven", .bool(consentGiven))) }
-        if !companionIDs.isEmpty { members.append(ProtoJSON.Member("companionIds", .array(companionIDs.map { .string($0) }))) }
-        if pregnant { members.append(ProtoJSON.Member("pregnant", .bool(pregnant))) }
-        if status.rawValue != 0 { members.append(ProtoJSON.Member("status", status.jsonValue)) }
-        if registeredAtMs != 0 { members.append(ProtoJSON.Member("registeredAtMs", .string(String(registeredAtMs)))) }
-        if !statusReason.isEmpty { members.append(ProtoJSON.Member("statusReason", .string(statusReason))) }
-        if !statusDate.isEmpty { members.append(ProtoJSON.Member("statusDate", .string(statusDate))) }
-        if !originSiteID.isEmpty { members.append(ProtoJSON.Member("originSiteId", .string(originSiteID))) }
+        if !self.id.isEmpty { members.append(ProtoJSON.Member("id", .string(self.id))) }
+        if !self.siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(self.siteID))) }
+        if self.ageMonths != 0 { members.append(ProtoJSON.Member("ageMonths", .number(ProtoJSON.Number(self.ageMonths)))) }
+        if self.sex.rawValue != 0 { members.append(ProtoJSON.Member("sex", self.sex.jsonValue)) }
+        if self.precedence.rawValue != 0 { members.append(ProtoJSON.Member("precedence", self.precedence.jsonValue)) }
+        if !self.conditions.isEmpty { members.append(ProtoJSON.Member("conditions", .array(self.conditions.map { $0.jsonValue }))) }
+        if !self.needs.isEmpty { members.append(ProtoJSON.Member("needs", .array(self.needs.map { $0.jsonValue }))) }
+        if self.consentGiven { members.append(ProtoJSON.Member("consentGiven", .bool(self.consentGiven))) }
+        if !self.companionIDs.isEmpty { members.append(ProtoJSON.Member("companionIds", .array(self.companionIDs.map { .string($0) }))) }
+        if self.pregnant { members.append(ProtoJSON.Member("pregnant", .bool(self.pregnant))) }
+        if self.status.rawValue != 0 { members.append(ProtoJSON.Member("status", self.status.jsonValue)) }
+        if self.registeredAtMs != 0 { members.append(ProtoJSON.Member("registeredAtMs", .string(String(self.registeredAtMs)))) }
+        if !self.statusReason.isEmpty { members.append(ProtoJSON.Member("statusReason", .string(self.statusReason))) }
+        if !self.statusDate.isEmpty { members.append(ProtoJSON.Member("statusDate", .string(self.statusDate))) }
+        if !self.originSiteID.isEmpty { members.append(ProtoJSON.Member("originSiteId", .string(self.originSiteID))) }
         return .object(members)
     }
 
@@ -1138,49 +1138,49 @@ extension Corridor_V1_Case: ProtobufCBacked {
             switch member.key {
             case "id":
                 try ProtoJSONRead.once(&seen, 0, field: "id", path: path)
-                id = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.id = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "siteId", "site_id":
                 try ProtoJSONRead.once(&seen, 1, field: "site_id", path: path)
-                siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "ageMonths", "age_months":
                 try ProtoJSONRead.once(&seen, 2, field: "age_months", path: path)
-                ageMonths = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.ageMonths = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "sex":
                 try ProtoJSONRead.once(&seen, 3, field: "sex", path: path)
-                sex = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.sex = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "precedence":
                 try ProtoJSONRead.once(&seen, 4, field: "precedence", path: path)
-                precedence = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.precedence = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "conditions":
                 try ProtoJSONRead.once(&seen, 5, field: "conditions", path: path)
-                conditions = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.enumeration(element, path: elementPath) }
+                self.conditions = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.enumeration(element, path: elementPath) }
             case "needs":
                 try ProtoJSONRead.once(&seen, 6, field: "needs", path: path)
-                needs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.enumeration(element, path: elementPath) }
+                self.needs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.enumeration(element, path: elementPath) }
             case "consentGiven", "consent_given":
                 try ProtoJSONRead.once(&seen, 7, field: "consent_given", path: path)
-                consentGiven = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.consentGiven = try ProtoJSONRead.bool(member.value, path: fieldPath)
             case "companionIds", "companion_ids":
                 try ProtoJSONRead.once(&seen, 8, field: "companion_ids", path: path)
-                companionIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.companionIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "pregnant":
                 try ProtoJSONRead.once(&seen, 9, field: "pregnant", path: path)
-                pregnant = try ProtoJSONRead.bool(member.value, path: fieldPath)
+                self.pregnant = try ProtoJSONRead.bool(member.value, path: fieldPath)
             case "status":
                 try ProtoJSONRead.once(&seen, 10, field: "status", path: path)
-                status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "registeredAtMs", "registered_at_ms":
                 try ProtoJSONRead.once(&seen, 11, field: "registered_at_ms", path: path)
-                registeredAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.registeredAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "statusReason", "status_reason":
                 try ProtoJSONRead.once(&seen, 12, field: "status_reason", path: path)
-                statusReason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.statusReason = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "statusDate", "status_date":
                 try ProtoJSONRead.once(&seen, 13, field: "status_date", path: path)
-                statusDate = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.statusDate = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "originSiteId", "origin_site_id":
                 try ProtoJSONRead.once(&seen, 14, field: "origin_site_id", path: path)
-                originSiteID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.originSiteID = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Case")
             }
@@ -1222,34 +1222,34 @@ extension Corridor_V1_CasePersonal: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !name.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(name.utf8.count) }
-        if !dateOfBirth.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(dateOfBirth.utf8.count) }
-        for element in contacts { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        for element in identityNumbers { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        if !clinicalNotes.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(clinicalNotes.utf8.count) }
+        if !self.name.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.name.utf8.count) }
+        if !self.dateOfBirth.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.dateOfBirth.utf8.count) }
+        for element in self.contacts { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        for element in self.identityNumbers { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if !self.clinicalNotes.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.clinicalNotes.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !name.isEmpty {
+        if !self.name.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(name)
+            writer.writeString(self.name)
         }
-        if !dateOfBirth.isEmpty {
+        if !self.dateOfBirth.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(dateOfBirth)
+            writer.writeString(self.dateOfBirth)
         }
-        for element in contacts {
+        for element in self.contacts {
             writer.writeTag(0x1A)
             writer.writeString(element)
         }
-        for element in identityNumbers {
+        for element in self.identityNumbers {
             writer.writeTag(0x22)
             writer.writeString(element)
         }
-        if !clinicalNotes.isEmpty {
+        if !self.clinicalNotes.isEmpty {
             writer.writeTag(0x2A)
-            writer.writeString(clinicalNotes)
+            writer.writeString(self.clinicalNotes)
         }
     }
 
@@ -1259,11 +1259,11 @@ extension Corridor_V1_CasePersonal: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !name.isEmpty { members.append(ProtoJSON.Member("name", .string(name))) }
-        if !dateOfBirth.isEmpty { members.append(ProtoJSON.Member("dateOfBirth", .string(dateOfBirth))) }
-        if !contacts.isEmpty { members.append(ProtoJSON.Member("contacts", .array(contacts.map { .string($0) }))) }
-        if !identityNumbers.isEmpty { members.append(ProtoJSON.Member("identityNumbers", .array(identityNumbers.map { .string($0) }))) }
-        if !clinicalNotes.isEmpty { members.append(ProtoJSON.Member("clinicalNotes", .string(clinicalNotes))) }
+        if !self.name.isEmpty { members.append(ProtoJSON.Member("name", .string(self.name))) }
+        if !self.dateOfBirth.isEmpty { members.append(ProtoJSON.Member("dateOfBirth", .string(self.dateOfBirth))) }
+        if !self.contacts.isEmpty { members.append(ProtoJSON.Member("contacts", .array(self.contacts.map { .string($0) }))) }
+        if !self.identityNumbers.isEmpty { members.append(ProtoJSON.Member("identityNumbers", .array(self.identityNumbers.map { .string($0) }))) }
+        if !self.clinicalNotes.isEmpty { members.append(ProtoJSON.Member("clinicalNotes", .string(self.clinicalNotes))) }
         return .object(members)
     }
 
@@ -1298,19 +1298,19 @@ extension Corridor_V1_CasePersonal: ProtobufCBacked {
             switch member.key {
             case "name":
                 try ProtoJSONRead.once(&seen, 0, field: "name", path: path)
-                name = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.name = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "dateOfBirth", "date_of_birth":
                 try ProtoJSONRead.once(&seen, 1, field: "date_of_birth", path: path)
-                dateOfBirth = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.dateOfBirth = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "contacts":
                 try ProtoJSONRead.once(&seen, 2, field: "contacts", path: path)
-                contacts = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.contacts = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "identityNumbers", "identity_numbers":
                 try ProtoJSONRead.once(&seen, 3, field: "identity_numbers", path: path)
-                identityNumbers = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.identityNumbers = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "clinicalNotes", "clinical_notes":
                 try ProtoJSONRead.once(&seen, 4, field: "clinical_notes", path: path)
-                clinicalNotes = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.clinicalNotes = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CasePersonal")
             }

@@ -27,14 +27,14 @@ extension Corridor_V1_GetRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(id.utf8.count) }
+        if !self.id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.id.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !id.isEmpty {
+        if !self.id.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(id)
+            writer.writeString(self.id)
         }
     }
 
@@ -44,7 +44,7 @@ extension Corridor_V1_GetRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !id.isEmpty { members.append(ProtoJSON.Member("id", .string(id))) }
+        if !self.id.isEmpty { members.append(ProtoJSON.Member("id", .string(self.id))) }
         return .object(members)
     }
 
@@ -75,7 +75,7 @@ extension Corridor_V1_GetRequest: ProtobufCBacked {
             switch member.key {
             case "id":
                 try ProtoJSONRead.once(&seen, 0, field: "id", path: path)
-                id = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.id = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.GetRequest")
             }
@@ -104,14 +104,14 @@ extension Corridor_V1_RegisterPartyRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let party { size &+= 1 &+ ProtoSize.lengthDelimited(party.serializedSize) }
+        if let message = self.party { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let party {
+        if let message = self.party {
             writer.writeTag(0x0A)
-            writer.writeMessage(party)
+            writer.writeMessage(message)
         }
     }
 
@@ -121,7 +121,7 @@ extension Corridor_V1_RegisterPartyRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let party { members.append(ProtoJSON.Member("party", party.jsonValue())) }
+        if let message = self.party { members.append(ProtoJSON.Member("party", message.jsonValue())) }
         return .object(members)
     }
 
@@ -154,7 +154,7 @@ extension Corridor_V1_RegisterPartyRequest: ProtobufCBacked {
             case "party":
                 try ProtoJSONRead.once(&seen, 0, field: "party", path: path)
                 if case .null = member.value { continue }
-                party = try Corridor_V1_Party(json: member.value, path: fieldPath)
+                self.party = try Corridor_V1_Party(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.RegisterPartyRequest")
             }
@@ -190,24 +190,24 @@ extension Corridor_V1_UpdatePartyRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let party { size &+= 1 &+ ProtoSize.lengthDelimited(party.serializedSize) }
-        for element in fields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
+        if let message = self.party { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        for element in self.fields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let party {
+        if let message = self.party {
             writer.writeTag(0x0A)
-            writer.writeMessage(party)
+            writer.writeMessage(message)
         }
-        for element in fields {
+        for element in self.fields {
             writer.writeTag(0x12)
             writer.writeString(element)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
     }
 
@@ -217,9 +217,9 @@ extension Corridor_V1_UpdatePartyRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let party { members.append(ProtoJSON.Member("party", party.jsonValue())) }
-        if !fields.isEmpty { members.append(ProtoJSON.Member("fields", .array(fields.map { .string($0) }))) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
+        if let message = self.party { members.append(ProtoJSON.Member("party", message.jsonValue())) }
+        if !self.fields.isEmpty { members.append(ProtoJSON.Member("fields", .array(self.fields.map { .string($0) }))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
         return .object(members)
     }
 
@@ -254,13 +254,13 @@ extension Corridor_V1_UpdatePartyRequest: ProtobufCBacked {
             case "party":
                 try ProtoJSONRead.once(&seen, 0, field: "party", path: path)
                 if case .null = member.value { continue }
-                party = try Corridor_V1_Party(json: member.value, path: fieldPath)
+                self.party = try Corridor_V1_Party(json: member.value, path: fieldPath)
             case "fields":
                 try ProtoJSONRead.once(&seen, 1, field: "fields", path: path)
-                fields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.fields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "reason":
                 try ProtoJSONRead.once(&seen, 2, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.UpdatePartyRequest")
             }
@@ -338,12 +338,12 @@ extension Corridor_V1_ListPartiesResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in parties { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in self.parties { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in parties {
+        for element in self.parties {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
@@ -355,7 +355,7 @@ extension Corridor_V1_ListPartiesResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !parties.isEmpty { members.append(ProtoJSON.Member("parties", .array(parties.map { $0.jsonValue() }))) }
+        if !self.parties.isEmpty { members.append(ProtoJSON.Member("parties", .array(self.parties.map { $0.jsonValue() }))) }
         return .object(members)
     }
 
@@ -387,7 +387,7 @@ extension Corridor_V1_ListPartiesResponse: ProtobufCBacked {
             case "parties":
                 try ProtoJSONRead.once(&seen, 0, field: "parties", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    parties.append(try Corridor_V1_Party(json: element, path: fieldPath + "[\(index)]"))
+                    self.parties.append(try Corridor_V1_Party(json: element, path: fieldPath + "[\(index)]"))
                 }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListPartiesResponse")
@@ -417,14 +417,14 @@ extension Corridor_V1_RegisterSiteRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let site { size &+= 1 &+ ProtoSize.lengthDelimited(site.serializedSize) }
+        if let message = self.site { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let site {
+        if let message = self.site {
             writer.writeTag(0x0A)
-            writer.writeMessage(site)
+            writer.writeMessage(message)
         }
     }
 
@@ -434,7 +434,7 @@ extension Corridor_V1_RegisterSiteRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let site { members.append(ProtoJSON.Member("site", site.jsonValue())) }
+        if let message = self.site { members.append(ProtoJSON.Member("site", message.jsonValue())) }
         return .object(members)
     }
 
@@ -467,7 +467,7 @@ extension Corridor_V1_RegisterSiteRequest: ProtobufCBacked {
             case "site":
                 try ProtoJSONRead.once(&seen, 0, field: "site", path: path)
                 if case .null = member.value { continue }
-                site = try Corridor_V1_Site(json: member.value, path: fieldPath)
+                self.site = try Corridor_V1_Site(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.RegisterSiteRequest")
             }
@@ -502,24 +502,24 @@ extension Corridor_V1_UpdateSiteRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let site { size &+= 1 &+ ProtoSize.lengthDelimited(site.serializedSize) }
-        for element in fields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
+        if let message = self.site { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        for element in self.fields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let site {
+        if let message = self.site {
             writer.writeTag(0x0A)
-            writer.writeMessage(site)
+            writer.writeMessage(message)
         }
-        for element in fields {
+        for element in self.fields {
             writer.writeTag(0x12)
             writer.writeString(element)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
     }
 
@@ -529,9 +529,9 @@ extension Corridor_V1_UpdateSiteRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let site { members.append(ProtoJSON.Member("site", site.jsonValue())) }
-        if !fields.isEmpty { members.append(ProtoJSON.Member("fields", .array(fields.map { .string($0) }))) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
+        if let message = self.site { members.append(ProtoJSON.Member("site", message.jsonValue())) }
+        if !self.fields.isEmpty { members.append(ProtoJSON.Member("fields", .array(self.fields.map { .string($0) }))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
         return .object(members)
     }
 
@@ -566,13 +566,13 @@ extension Corridor_V1_UpdateSiteRequest: ProtobufCBacked {
             case "site":
                 try ProtoJSONRead.once(&seen, 0, field: "site", path: path)
                 if case .null = member.value { continue }
-                site = try Corridor_V1_Site(json: member.value, path: fieldPath)
+                self.site = try Corridor_V1_Site(json: member.value, path: fieldPath)
             case "fields":
                 try ProtoJSONRead.once(&seen, 1, field: "fields", path: path)
-                fields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.fields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "reason":
                 try ProtoJSONRead.once(&seen, 2, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.UpdateSiteRequest")
             }
@@ -606,19 +606,19 @@ extension Corridor_V1_ListSitesRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if kind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(kind.rawValue) }
-        if !parentID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(parentID.utf8.count) }
+        if self.kind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.kind.rawValue) }
+        if !self.parentID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.parentID.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if kind.rawValue != 0 {
+        if self.kind.rawValue != 0 {
             writer.writeTag(0x08)
-            writer.writeInt32(kind.rawValue)
+            writer.writeInt32(self.kind.rawValue)
         }
-        if !parentID.isEmpty {
+        if !self.parentID.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(parentID)
+            writer.writeString(self.parentID)
         }
     }
 
@@ -628,8 +628,8 @@ extension Corridor_V1_ListSitesRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if kind.rawValue != 0 { members.append(ProtoJSON.Member("kind", kind.jsonValue)) }
-        if !parentID.isEmpty { members.append(ProtoJSON.Member("parentId", .string(parentID))) }
+        if self.kind.rawValue != 0 { members.append(ProtoJSON.Member("kind", self.kind.jsonValue)) }
+        if !self.parentID.isEmpty { members.append(ProtoJSON.Member("parentId", .string(self.parentID))) }
         return .object(members)
     }
 
@@ -661,10 +661,10 @@ extension Corridor_V1_ListSitesRequest: ProtobufCBacked {
             switch member.key {
             case "kind":
                 try ProtoJSONRead.once(&seen, 0, field: "kind", path: path)
-                kind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.kind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "parentId", "parent_id":
                 try ProtoJSONRead.once(&seen, 1, field: "parent_id", path: path)
-                parentID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.parentID = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListSitesRequest")
             }
@@ -693,12 +693,12 @@ extension Corridor_V1_ListSitesResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in sites { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in self.sites { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in sites {
+        for element in self.sites {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
@@ -710,7 +710,7 @@ extension Corridor_V1_ListSitesResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !sites.isEmpty { members.append(ProtoJSON.Member("sites", .array(sites.map { $0.jsonValue() }))) }
+        if !self.sites.isEmpty { members.append(ProtoJSON.Member("sites", .array(self.sites.map { $0.jsonValue() }))) }
         return .object(members)
     }
 
@@ -742,7 +742,7 @@ extension Corridor_V1_ListSitesResponse: ProtobufCBacked {
             case "sites":
                 try ProtoJSONRead.once(&seen, 0, field: "sites", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    sites.append(try Corridor_V1_Site(json: element, path: fieldPath + "[\(index)]"))
+                    self.sites.append(try Corridor_V1_Site(json: element, path: fieldPath + "[\(index)]"))
                 }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListSitesResponse")
@@ -778,24 +778,24 @@ extension Corridor_V1_SetCrossingStatusRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(siteID.utf8.count) }
-        if status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(status.rawValue) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
+        if !self.siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.siteID.utf8.count) }
+        if self.status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.status.rawValue) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !siteID.isEmpty {
+        if !self.siteID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(siteID)
+            writer.writeString(self.siteID)
         }
-        if status.rawValue != 0 {
+        if self.status.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(status.rawValue)
+            writer.writeInt32(self.status.rawValue)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
     }
 
@@ -805,9 +805,9 @@ extension Corridor_V1_SetCrossingStatusRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(siteID))) }
-        if status.rawValue != 0 { members.append(ProtoJSON.Member("status", status.jsonValue)) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
+        if !self.siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(self.siteID))) }
+        if self.status.rawValue != 0 { members.append(ProtoJSON.Member("status", self.status.jsonValue)) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
         return .object(members)
     }
 
@@ -840,13 +840,13 @@ extension Corridor_V1_SetCrossingStatusRequest: ProtobufCBacked {
             switch member.key {
             case "siteId", "site_id":
                 try ProtoJSONRead.once(&seen, 0, field: "site_id", path: path)
-                siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "status":
                 try ProtoJSONRead.once(&seen, 1, field: "status", path: path)
-                status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "reason":
                 try ProtoJSONRead.once(&seen, 2, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.SetCrossingStatusRequest")
             }
@@ -879,19 +879,19 @@ extension Corridor_V1_RegisterCaseRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let `case` { size &+= 1 &+ ProtoSize.lengthDelimited(`case`.serializedSize) }
-        if let personal { size &+= 1 &+ ProtoSize.lengthDelimited(personal.serializedSize) }
+        if let message = self.`case` { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if let message = self.personal { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let `case` {
+        if let message = self.`case` {
             writer.writeTag(0x0A)
-            writer.writeMessage(`case`)
+            writer.writeMessage(message)
         }
-        if let personal {
+        if let message = self.personal {
             writer.writeTag(0x12)
-            writer.writeMessage(personal)
+            writer.writeMessage(message)
         }
     }
 
@@ -901,8 +901,8 @@ extension Corridor_V1_RegisterCaseRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let `case` { members.append(ProtoJSON.Member("case", `case`.jsonValue())) }
-        if let personal { members.append(ProtoJSON.Member("personal", personal.jsonValue())) }
+        if let message = self.`case` { members.append(ProtoJSON.Member("case", message.jsonValue())) }
+        if let message = self.personal { members.append(ProtoJSON.Member("personal", message.jsonValue())) }
         return .object(members)
     }
 
@@ -937,11 +937,11 @@ extension Corridor_V1_RegisterCaseRequest: ProtobufCBacked {
             case "case":
                 try ProtoJSONRead.once(&seen, 0, field: "case", path: path)
                 if case .null = member.value { continue }
-                `case` = try Corridor_V1_Case(json: member.value, path: fieldPath)
+                self.`case` = try Corridor_V1_Case(json: member.value, path: fieldPath)
             case "personal":
                 try ProtoJSONRead.once(&seen, 1, field: "personal", path: path)
                 if case .null = member.value { continue }
-                personal = try Corridor_V1_CasePersonal(json: member.value, path: fieldPath)
+                self.personal = try Corridor_V1_CasePersonal(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.RegisterCaseRequest")
             }
@@ -980,29 +980,29 @@ extension Corridor_V1_UpdateCaseRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let `case` { size &+= 1 &+ ProtoSize.lengthDelimited(`case`.serializedSize) }
-        if let personal { size &+= 1 &+ ProtoSize.lengthDelimited(personal.serializedSize) }
-        for element in fields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
+        if let message = self.`case` { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if let message = self.personal { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        for element in self.fields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let `case` {
+        if let message = self.`case` {
             writer.writeTag(0x0A)
-            writer.writeMessage(`case`)
+            writer.writeMessage(message)
         }
-        if let personal {
+        if let message = self.personal {
             writer.writeTag(0x12)
-            writer.writeMessage(personal)
+            writer.writeMessage(message)
         }
-        for element in fields {
+        for element in self.fields {
             writer.writeTag(0x1A)
             writer.writeString(element)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
     }
 
@@ -1012,10 +1012,10 @@ extension Corridor_V1_UpdateCaseRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let `case` { members.append(ProtoJSON.Member("case", `case`.jsonValue())) }
-        if let personal { members.append(ProtoJSON.Member("personal", personal.jsonValue())) }
-        if !fields.isEmpty { members.append(ProtoJSON.Member("fields", .array(fields.map { .string($0) }))) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
+        if let message = self.`case` { members.append(ProtoJSON.Member("case", message.jsonValue())) }
+        if let message = self.personal { members.append(ProtoJSON.Member("personal", message.jsonValue())) }
+        if !self.fields.isEmpty { members.append(ProtoJSON.Member("fields", .array(self.fields.map { .string($0) }))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
         return .object(members)
     }
 
@@ -1052,17 +1052,17 @@ extension Corridor_V1_UpdateCaseRequest: ProtobufCBacked {
             case "case":
                 try ProtoJSONRead.once(&seen, 0, field: "case", path: path)
                 if case .null = member.value { continue }
-                `case` = try Corridor_V1_Case(json: member.value, path: fieldPath)
+                self.`case` = try Corridor_V1_Case(json: member.value, path: fieldPath)
             case "personal":
                 try ProtoJSONRead.once(&seen, 1, field: "personal", path: path)
                 if case .null = member.value { continue }
-                personal = try Corridor_V1_CasePersonal(json: member.value, path: fieldPath)
+                self.personal = try Corridor_V1_CasePersonal(json: member.value, path: fieldPath)
             case "fields":
                 try ProtoJSONRead.once(&seen, 2, field: "fields", path: path)
-                fields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.fields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "reason":
                 try ProtoJSONRead.once(&seen, 3, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.UpdateCaseRequest")
             }
@@ -1102,29 +1102,29 @@ extension Corridor_V1_SetCaseStatusRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(caseID.utf8.count) }
-        if status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(status.rawValue) }
-        if !date.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(date.utf8.count) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
+        if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
+        if self.status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.status.rawValue) }
+        if !self.date.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.date.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !caseID.isEmpty {
+        if !self.caseID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(caseID)
+            writer.writeString(self.caseID)
         }
-        if status.rawValue != 0 {
+        if self.status.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(status.rawValue)
+            writer.writeInt32(self.status.rawValue)
         }
-        if !date.isEmpty {
+        if !self.date.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(date)
+            writer.writeString(self.date)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
     }
 
@@ -1134,10 +1134,10 @@ extension Corridor_V1_SetCaseStatusRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(caseID))) }
-        if status.rawValue != 0 { members.append(ProtoJSON.Member("status", status.jsonValue)) }
-        if !date.isEmpty { members.append(ProtoJSON.Member("date", .string(date))) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
+        if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
+        if self.status.rawValue != 0 { members.append(ProtoJSON.Member("status", self.status.jsonValue)) }
+        if !self.date.isEmpty { members.append(ProtoJSON.Member("date", .string(self.date))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
         return .object(members)
     }
 
@@ -1171,16 +1171,16 @@ extension Corridor_V1_SetCaseStatusRequest: ProtobufCBacked {
             switch member.key {
             case "caseId", "case_id":
                 try ProtoJSONRead.once(&seen, 0, field: "case_id", path: path)
-                caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "status":
                 try ProtoJSONRead.once(&seen, 1, field: "status", path: path)
-                status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "date":
                 try ProtoJSONRead.once(&seen, 2, field: "date", path: path)
-                date = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.date = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "reason":
                 try ProtoJSONRead.once(&seen, 3, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.SetCaseStatusRequest")
             }
@@ -1216,24 +1216,24 @@ extension Corridor_V1_CaseView: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let `case` { size &+= 1 &+ ProtoSize.lengthDelimited(`case`.serializedSize) }
-        if let personal { size &+= 1 &+ ProtoSize.lengthDelimited(personal.serializedSize) }
-        if daysWaiting != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(daysWaiting)) }
+        if let message = self.`case` { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if let message = self.personal { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if self.daysWaiting != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.daysWaiting)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let `case` {
+        if let message = self.`case` {
             writer.writeTag(0x0A)
-            writer.writeMessage(`case`)
+            writer.writeMessage(message)
         }
-        if let personal {
+        if let message = self.personal {
             writer.writeTag(0x12)
-            writer.writeMessage(personal)
+            writer.writeMessage(message)
         }
-        if daysWaiting != 0 {
+        if self.daysWaiting != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(UInt64(daysWaiting))
+            writer.writeVarint(UInt64(self.daysWaiting))
         }
     }
 
@@ -1243,9 +1243,9 @@ extension Corridor_V1_CaseView: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let `case` { members.append(ProtoJSON.Member("case", `case`.jsonValue())) }
-        if let personal { members.append(ProtoJSON.Member("personal", personal.jsonValue())) }
-        if daysWaiting != 0 { members.append(ProtoJSON.Member("daysWaiting", .number(ProtoJSON.Number(daysWaiting)))) }
+        if let message = self.`case` { members.append(ProtoJSON.Member("case", message.jsonValue())) }
+        if let message = self.personal { members.append(ProtoJSON.Member("personal", message.jsonValue())) }
+        if self.daysWaiting != 0 { members.append(ProtoJSON.Member("daysWaiting", .number(ProtoJSON.Number(self.daysWaiting)))) }
         return .object(members)
     }
 
@@ -1281,14 +1281,14 @@ extension Corridor_V1_CaseView: ProtobufCBacked {
             case "case":
                 try ProtoJSONRead.once(&seen, 0, field: "case", path: path)
                 if case .null = member.value { continue }
-                `case` = try Corridor_V1_Case(json: member.value, path: fieldPath)
+                self.`case` = try Corridor_V1_Case(json: member.value, path: fieldPath)
             case "personal":
                 try ProtoJSONRead.once(&seen, 1, field: "personal", path: path)
                 if case .null = member.value { continue }
-                personal = try Corridor_V1_CasePersonal(json: member.value, path: fieldPath)
+                self.personal = try Corridor_V1_CasePersonal(json: member.value, path: fieldPath)
             case "daysWaiting", "days_waiting":
                 try ProtoJSONRead.once(&seen, 2, field: "days_waiting", path: path)
-                daysWaiting = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.daysWaiting = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CaseView")
             }
@@ -1328,29 +1328,29 @@ extension Corridor_V1_ListCasesRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(siteID.utf8.count) }
-        if status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(status.rawValue) }
-        if limit != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(limit)) }
-        if !pageToken.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(pageToken.utf8.count) }
+        if !self.siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.siteID.utf8.count) }
+        if self.status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.status.rawValue) }
+        if self.limit != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.limit)) }
+        if !self.pageToken.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.pageToken.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !siteID.isEmpty {
+        if !self.siteID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(siteID)
+            writer.writeString(self.siteID)
         }
-        if status.rawValue != 0 {
+        if self.status.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(status.rawValue)
+            writer.writeInt32(self.status.rawValue)
         }
-        if limit != 0 {
+        if self.limit != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(UInt64(limit))
+            writer.writeVarint(UInt64(self.limit))
         }
-        if !pageToken.isEmpty {
+        if !self.pageToken.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(pageToken)
+            writer.writeString(self.pageToken)
         }
     }
 
@@ -1360,10 +1360,10 @@ extension Corridor_V1_ListCasesRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(siteID))) }
-        if status.rawValue != 0 { members.append(ProtoJSON.Member("status", status.jsonValue)) }
-        if limit != 0 { members.append(ProtoJSON.Member("limit", .number(ProtoJSON.Number(limit)))) }
-        if !pageToken.isEmpty { members.append(ProtoJSON.Member("pageToken", .string(pageToken))) }
+        if !self.siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(self.siteID))) }
+        if self.status.rawValue != 0 { members.append(ProtoJSON.Member("status", self.status.jsonValue)) }
+        if self.limit != 0 { members.append(ProtoJSON.Member("limit", .number(ProtoJSON.Number(self.limit)))) }
+        if !self.pageToken.isEmpty { members.append(ProtoJSON.Member("pageToken", .string(self.pageToken))) }
         return .object(members)
     }
 
@@ -1397,16 +1397,16 @@ extension Corridor_V1_ListCasesRequest: ProtobufCBacked {
             switch member.key {
             case "siteId", "site_id":
                 try ProtoJSONRead.once(&seen, 0, field: "site_id", path: path)
-                siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "status":
                 try ProtoJSONRead.once(&seen, 1, field: "status", path: path)
-                status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "limit":
                 try ProtoJSONRead.once(&seen, 2, field: "limit", path: path)
-                limit = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.limit = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "pageToken", "page_token":
                 try ProtoJSONRead.once(&seen, 3, field: "page_token", path: path)
-                pageToken = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.pageToken = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListCasesRequest")
             }
@@ -1441,24 +1441,24 @@ extension Corridor_V1_ListCasesResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in cases { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if !nextPageToken.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(nextPageToken.utf8.count) }
-        if total != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(total)) }
+        for element in self.cases { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if !self.nextPageToken.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.nextPageToken.utf8.count) }
+        if self.total != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.total)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in cases {
+        for element in self.cases {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
-        if !nextPageToken.isEmpty {
+        if !self.nextPageToken.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(nextPageToken)
+            writer.writeString(self.nextPageToken)
         }
-        if total != 0 {
+        if self.total != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(UInt64(total))
+            writer.writeVarint(UInt64(self.total))
         }
     }
 
@@ -1468,9 +1468,9 @@ extension Corridor_V1_ListCasesResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !cases.isEmpty { members.append(ProtoJSON.Member("cases", .array(cases.map { $0.jsonValue() }))) }
-        if !nextPageToken.isEmpty { members.append(ProtoJSON.Member("nextPageToken", .string(nextPageToken))) }
-        if total != 0 { members.append(ProtoJSON.Member("total", .number(ProtoJSON.Number(total)))) }
+        if !self.cases.isEmpty { members.append(ProtoJSON.Member("cases", .array(self.cases.map { $0.jsonValue() }))) }
+        if !self.nextPageToken.isEmpty { members.append(ProtoJSON.Member("nextPageToken", .string(self.nextPageToken))) }
+        if self.total != 0 { members.append(ProtoJSON.Member("total", .number(ProtoJSON.Number(self.total)))) }
         return .object(members)
     }
 
@@ -1504,14 +1504,14 @@ extension Corridor_V1_ListCasesResponse: ProtobufCBacked {
             case "cases":
                 try ProtoJSONRead.once(&seen, 0, field: "cases", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    cases.append(try Corridor_V1_CaseView(json: element, path: fieldPath + "[\(index)]"))
+                    self.cases.append(try Corridor_V1_CaseView(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "nextPageToken", "next_page_token":
                 try ProtoJSONRead.once(&seen, 1, field: "next_page_token", path: path)
-                nextPageToken = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.nextPageToken = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "total":
                 try ProtoJSONRead.once(&seen, 2, field: "total", path: path)
-                total = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.total = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListCasesResponse")
             }
@@ -1546,24 +1546,24 @@ extension Corridor_V1_HistoryEntry: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if sequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(sequence)) }
-        if recordedAtNs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(recordedAtNs)) }
-        if let event { size &+= 1 &+ ProtoSize.lengthDelimited(event.serializedSize) }
+        if self.sequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.sequence)) }
+        if self.recordedAtNs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.recordedAtNs)) }
+        if let message = self.event { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if sequence != 0 {
+        if self.sequence != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(sequence)
+            writer.writeVarint(self.sequence)
         }
-        if recordedAtNs != 0 {
+        if self.recordedAtNs != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(recordedAtNs)
+            writer.writeVarint(self.recordedAtNs)
         }
-        if let event {
+        if let message = self.event {
             writer.writeTag(0x1A)
-            writer.writeMessage(event)
+            writer.writeMessage(message)
         }
     }
 
@@ -1573,9 +1573,9 @@ extension Corridor_V1_HistoryEntry: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if sequence != 0 { members.append(ProtoJSON.Member("sequence", .string(String(sequence)))) }
-        if recordedAtNs != 0 { members.append(ProtoJSON.Member("recordedAtNs", .string(String(recordedAtNs)))) }
-        if let event { members.append(ProtoJSON.Member("event", event.jsonValue())) }
+        if self.sequence != 0 { members.append(ProtoJSON.Member("sequence", .string(String(self.sequence)))) }
+        if self.recordedAtNs != 0 { members.append(ProtoJSON.Member("recordedAtNs", .string(String(self.recordedAtNs)))) }
+        if let message = self.event { members.append(ProtoJSON.Member("event", message.jsonValue())) }
         return .object(members)
     }
 
@@ -1609,14 +1609,14 @@ extension Corridor_V1_HistoryEntry: ProtobufCBacked {
             switch member.key {
             case "sequence":
                 try ProtoJSONRead.once(&seen, 0, field: "sequence", path: path)
-                sequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.sequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "recordedAtNs", "recorded_at_ns":
                 try ProtoJSONRead.once(&seen, 1, field: "recorded_at_ns", path: path)
-                recordedAtNs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.recordedAtNs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "event":
                 try ProtoJSONRead.once(&seen, 2, field: "event", path: path)
                 if case .null = member.value { continue }
-                event = try Corridor_V1_Event(json: member.value, path: fieldPath)
+                self.event = try Corridor_V1_Event(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.HistoryEntry")
             }
@@ -1645,12 +1645,12 @@ extension Corridor_V1_HistoryResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in entries { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in self.entries { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in entries {
+        for element in self.entries {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
@@ -1662,7 +1662,7 @@ extension Corridor_V1_HistoryResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !entries.isEmpty { members.append(ProtoJSON.Member("entries", .array(entries.map { $0.jsonValue() }))) }
+        if !self.entries.isEmpty { members.append(ProtoJSON.Member("entries", .array(self.entries.map { $0.jsonValue() }))) }
         return .object(members)
     }
 
@@ -1694,7 +1694,7 @@ extension Corridor_V1_HistoryResponse: ProtobufCBacked {
             case "entries":
                 try ProtoJSONRead.once(&seen, 0, field: "entries", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    entries.append(try Corridor_V1_HistoryEntry(json: element, path: fieldPath + "[\(index)]"))
+                    self.entries.append(try Corridor_V1_HistoryEntry(json: element, path: fieldPath + "[\(index)]"))
                 }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.HistoryResponse")
@@ -1734,24 +1734,24 @@ extension Corridor_V1_WatchRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if fromSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(fromSequence)) }
-        for element in kinds { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        if !recordID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(recordID.utf8.count) }
+        if self.fromSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.fromSequence)) }
+        for element in self.kinds { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if !self.recordID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.recordID.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if fromSequence != 0 {
+        if self.fromSequence != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(fromSequence)
+            writer.writeVarint(self.fromSequence)
         }
-        for element in kinds {
+        for element in self.kinds {
             writer.writeTag(0x12)
             writer.writeString(element)
         }
-        if !recordID.isEmpty {
+        if !self.recordID.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(recordID)
+            writer.writeString(self.recordID)
         }
     }
 
@@ -1761,9 +1761,9 @@ extension Corridor_V1_WatchRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if fromSequence != 0 { members.append(ProtoJSON.Member("fromSequence", .string(String(fromSequence)))) }
-        if !kinds.isEmpty { members.append(ProtoJSON.Member("kinds", .array(kinds.map { .string($0) }))) }
-        if !recordID.isEmpty { members.append(ProtoJSON.Member("recordId", .string(recordID))) }
+        if self.fromSequence != 0 { members.append(ProtoJSON.Member("fromSequence", .string(String(self.fromSequence)))) }
+        if !self.kinds.isEmpty { members.append(ProtoJSON.Member("kinds", .array(self.kinds.map { .string($0) }))) }
+        if !self.recordID.isEmpty { members.append(ProtoJSON.Member("recordId", .string(self.recordID))) }
         return .object(members)
     }
 
@@ -1796,13 +1796,13 @@ extension Corridor_V1_WatchRequest: ProtobufCBacked {
             switch member.key {
             case "fromSequence", "from_sequence":
                 try ProtoJSONRead.once(&seen, 0, field: "from_sequence", path: path)
-                fromSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.fromSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "kinds":
                 try ProtoJSONRead.once(&seen, 1, field: "kinds", path: path)
-                kinds = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.kinds = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "recordId", "record_id":
                 try ProtoJSONRead.once(&seen, 2, field: "record_id", path: path)
-                recordID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.recordID = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.WatchRequest")
             }
@@ -1837,24 +1837,24 @@ extension Corridor_V1_WatchedEvent: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if sequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(sequence)) }
-        if recordedAtNs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(recordedAtNs)) }
-        if let event { size &+= 1 &+ ProtoSize.lengthDelimited(event.serializedSize) }
+        if self.sequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.sequence)) }
+        if self.recordedAtNs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.recordedAtNs)) }
+        if let message = self.event { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if sequence != 0 {
+        if self.sequence != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(sequence)
+            writer.writeVarint(self.sequence)
         }
-        if recordedAtNs != 0 {
+        if self.recordedAtNs != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(recordedAtNs)
+            writer.writeVarint(self.recordedAtNs)
         }
-        if let event {
+        if let message = self.event {
             writer.writeTag(0x1A)
-            writer.writeMessage(event)
+            writer.writeMessage(message)
         }
     }
 
@@ -1864,9 +1864,9 @@ extension Corridor_V1_WatchedEvent: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if sequence != 0 { members.append(ProtoJSON.Member("sequence", .string(String(sequence)))) }
-        if recordedAtNs != 0 { members.append(ProtoJSON.Member("recordedAtNs", .string(String(recordedAtNs)))) }
-        if let event { members.append(ProtoJSON.Member("event", event.jsonValue())) }
+        if self.sequence != 0 { members.append(ProtoJSON.Member("sequence", .string(String(self.sequence)))) }
+        if self.recordedAtNs != 0 { members.append(ProtoJSON.Member("recordedAtNs", .string(String(self.recordedAtNs)))) }
+        if let message = self.event { members.append(ProtoJSON.Member("event", message.jsonValue())) }
         return .object(members)
     }
 
@@ -1900,14 +1900,14 @@ extension Corridor_V1_WatchedEvent: ProtobufCBacked {
             switch member.key {
             case "sequence":
                 try ProtoJSONRead.once(&seen, 0, field: "sequence", path: path)
-                sequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.sequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "recordedAtNs", "recorded_at_ns":
                 try ProtoJSONRead.once(&seen, 1, field: "recorded_at_ns", path: path)
-                recordedAtNs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.recordedAtNs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "event":
                 try ProtoJSONRead.once(&seen, 2, field: "event", path: path)
                 if case .null = member.value { continue }
-                event = try Corridor_V1_Event(json: member.value, path: fieldPath)
+                self.event = try Corridor_V1_Event(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.WatchedEvent")
             }

@@ -36,24 +36,24 @@ extension Corridor_V1_WaitingCasesRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(siteID.utf8.count) }
-        if precedence.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(precedence.rawValue) }
-        if limit != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(limit)) }
+        if !self.siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.siteID.utf8.count) }
+        if self.precedence.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.precedence.rawValue) }
+        if self.limit != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.limit)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !siteID.isEmpty {
+        if !self.siteID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(siteID)
+            writer.writeString(self.siteID)
         }
-        if precedence.rawValue != 0 {
+        if self.precedence.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(precedence.rawValue)
+            writer.writeInt32(self.precedence.rawValue)
         }
-        if limit != 0 {
+        if self.limit != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(UInt64(limit))
+            writer.writeVarint(UInt64(self.limit))
         }
     }
 
@@ -63,9 +63,9 @@ extension Corridor_V1_WaitingCasesRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(siteID))) }
-        if precedence.rawValue != 0 { members.append(ProtoJSON.Member("precedence", precedence.jsonValue)) }
-        if limit != 0 { members.append(ProtoJSON.Member("limit", .number(ProtoJSON.Number(limit)))) }
+        if !self.siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(self.siteID))) }
+        if self.precedence.rawValue != 0 { members.append(ProtoJSON.Member("precedence", self.precedence.jsonValue)) }
+        if self.limit != 0 { members.append(ProtoJSON.Member("limit", .number(ProtoJSON.Number(self.limit)))) }
         return .object(members)
     }
 
@@ -98,13 +98,13 @@ extension Corridor_V1_WaitingCasesRequest: ProtobufCBacked {
             switch member.key {
             case "siteId", "site_id":
                 try ProtoJSONRead.once(&seen, 0, field: "site_id", path: path)
-                siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "precedence":
                 try ProtoJSONRead.once(&seen, 1, field: "precedence", path: path)
-                precedence = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.precedence = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "limit":
                 try ProtoJSONRead.once(&seen, 2, field: "limit", path: path)
-                limit = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.limit = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.WaitingCasesRequest")
             }
@@ -151,45 +151,45 @@ extension Corridor_V1_WaitingCaseRow: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(caseID.utf8.count) }
-        if !siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(siteID.utf8.count) }
-        if precedence.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(precedence.rawValue) }
-        if daysWaited != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(daysWaited)) }
-        if status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(status.rawValue) }
-        if ageMonths != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(ageMonths)) }
-        if !conditions.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(conditions)) }
+        if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
+        if !self.siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.siteID.utf8.count) }
+        if self.precedence.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.precedence.rawValue) }
+        if self.daysWaited != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.daysWaited)) }
+        if self.status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.status.rawValue) }
+        if self.ageMonths != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.ageMonths)) }
+        if !self.conditions.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(self.conditions)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !caseID.isEmpty {
+        if !self.caseID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(caseID)
+            writer.writeString(self.caseID)
         }
-        if !siteID.isEmpty {
+        if !self.siteID.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(siteID)
+            writer.writeString(self.siteID)
         }
-        if precedence.rawValue != 0 {
+        if self.precedence.rawValue != 0 {
             writer.writeTag(0x18)
-            writer.writeInt32(precedence.rawValue)
+            writer.writeInt32(self.precedence.rawValue)
         }
-        if daysWaited != 0 {
+        if self.daysWaited != 0 {
             writer.writeTag(0x20)
-            writer.writeVarint(UInt64(daysWaited))
+            writer.writeVarint(UInt64(self.daysWaited))
         }
-        if status.rawValue != 0 {
+        if self.status.rawValue != 0 {
             writer.writeTag(0x28)
-            writer.writeInt32(status.rawValue)
+            writer.writeInt32(self.status.rawValue)
         }
-        if ageMonths != 0 {
+        if self.ageMonths != 0 {
             writer.writeTag(0x30)
-            writer.writeVarint(UInt64(ageMonths))
+            writer.writeVarint(UInt64(self.ageMonths))
         }
-        if !conditions.isEmpty {
+        if !self.conditions.isEmpty {
             writer.writeTag(0x3A)
-            writer.writeLength(ProtoSize.packed(conditions))
-            for element in conditions { writer.writeInt32(element.rawValue) }
+            writer.writeLength(ProtoSize.packed(self.conditions))
+            for element in self.conditions { writer.writeInt32(element.rawValue) }
         }
     }
 
@@ -199,13 +199,13 @@ extension Corridor_V1_WaitingCaseRow: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(caseID))) }
-        if !siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(siteID))) }
-        if precedence.rawValue != 0 { members.append(ProtoJSON.Member("precedence", precedence.jsonValue)) }
-        if daysWaited != 0 { members.append(ProtoJSON.Member("daysWaited", .number(ProtoJSON.Number(daysWaited)))) }
-        if status.rawValue != 0 { members.append(ProtoJSON.Member("status", status.jsonValue)) }
-        if ageMonths != 0 { members.append(ProtoJSON.Member("ageMonths", .number(ProtoJSON.Number(ageMonths)))) }
-        if !conditions.isEmpty { members.append(ProtoJSON.Member("conditions", .array(conditions.map { $0.jsonValue }))) }
+        if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
+        if !self.siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(self.siteID))) }
+        if self.precedence.rawValue != 0 { members.append(ProtoJSON.Member("precedence", self.precedence.jsonValue)) }
+        if self.daysWaited != 0 { members.append(ProtoJSON.Member("daysWaited", .number(ProtoJSON.Number(self.daysWaited)))) }
+        if self.status.rawValue != 0 { members.append(ProtoJSON.Member("status", self.status.jsonValue)) }
+        if self.ageMonths != 0 { members.append(ProtoJSON.Member("ageMonths", .number(ProtoJSON.Number(self.ageMonths)))) }
+        if !self.conditions.isEmpty { members.append(ProtoJSON.Member("conditions", .array(self.conditions.map { $0.jsonValue }))) }
         return .object(members)
     }
 
@@ -242,25 +242,25 @@ extension Corridor_V1_WaitingCaseRow: ProtobufCBacked {
             switch member.key {
             case "caseId", "case_id":
                 try ProtoJSONRead.once(&seen, 0, field: "case_id", path: path)
-                caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "siteId", "site_id":
                 try ProtoJSONRead.once(&seen, 1, field: "site_id", path: path)
-                siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "precedence":
                 try ProtoJSONRead.once(&seen, 2, field: "precedence", path: path)
-                precedence = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.precedence = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "daysWaited", "days_waited":
                 try ProtoJSONRead.once(&seen, 3, field: "days_waited", path: path)
-                daysWaited = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.daysWaited = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "status":
                 try ProtoJSONRead.once(&seen, 4, field: "status", path: path)
-                status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "ageMonths", "age_months":
                 try ProtoJSONRead.once(&seen, 5, field: "age_months", path: path)
-                ageMonths = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.ageMonths = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "conditions":
                 try ProtoJSONRead.once(&seen, 6, field: "conditions", path: path)
-                conditions = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.enumeration(element, path: elementPath) }
+                self.conditions = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.enumeration(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.WaitingCaseRow")
             }
@@ -296,24 +296,24 @@ extension Corridor_V1_PrecedenceCount: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if precedence.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(precedence.rawValue) }
-        if count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(count)) }
-        if longestWaitDays != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(longestWaitDays)) }
+        if self.precedence.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.precedence.rawValue) }
+        if self.count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.count)) }
+        if self.longestWaitDays != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.longestWaitDays)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if precedence.rawValue != 0 {
+        if self.precedence.rawValue != 0 {
             writer.writeTag(0x08)
-            writer.writeInt32(precedence.rawValue)
+            writer.writeInt32(self.precedence.rawValue)
         }
-        if count != 0 {
+        if self.count != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(count))
+            writer.writeVarint(UInt64(self.count))
         }
-        if longestWaitDays != 0 {
+        if self.longestWaitDays != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(UInt64(longestWaitDays))
+            writer.writeVarint(UInt64(self.longestWaitDays))
         }
     }
 
@@ -323,9 +323,9 @@ extension Corridor_V1_PrecedenceCount: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if precedence.rawValue != 0 { members.append(ProtoJSON.Member("precedence", precedence.jsonValue)) }
-        if count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(count)))) }
-        if longestWaitDays != 0 { members.append(ProtoJSON.Member("longestWaitDays", .number(ProtoJSON.Number(longestWaitDays)))) }
+        if self.precedence.rawValue != 0 { members.append(ProtoJSON.Member("precedence", self.precedence.jsonValue)) }
+        if self.count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(self.count)))) }
+        if self.longestWaitDays != 0 { members.append(ProtoJSON.Member("longestWaitDays", .number(ProtoJSON.Number(self.longestWaitDays)))) }
         return .object(members)
     }
 
@@ -358,13 +358,13 @@ extension Corridor_V1_PrecedenceCount: ProtobufCBacked {
             switch member.key {
             case "precedence":
                 try ProtoJSONRead.once(&seen, 0, field: "precedence", path: path)
-                precedence = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.precedence = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "count":
                 try ProtoJSONRead.once(&seen, 1, field: "count", path: path)
-                count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "longestWaitDays", "longest_wait_days":
                 try ProtoJSONRead.once(&seen, 2, field: "longest_wait_days", path: path)
-                longestWaitDays = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.longestWaitDays = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.PrecedenceCount")
             }
@@ -399,24 +399,24 @@ extension Corridor_V1_WaitingCasesResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in cases { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        for element in byPrecedence { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if total != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(total)) }
+        for element in self.cases { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in self.byPrecedence { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.total != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.total)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in cases {
+        for element in self.cases {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
-        for element in byPrecedence {
+        for element in self.byPrecedence {
             writer.writeTag(0x12)
             writer.writeMessage(element)
         }
-        if total != 0 {
+        if self.total != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(UInt64(total))
+            writer.writeVarint(UInt64(self.total))
         }
     }
 
@@ -426,9 +426,9 @@ extension Corridor_V1_WaitingCasesResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !cases.isEmpty { members.append(ProtoJSON.Member("cases", .array(cases.map { $0.jsonValue() }))) }
-        if !byPrecedence.isEmpty { members.append(ProtoJSON.Member("byPrecedence", .array(byPrecedence.map { $0.jsonValue() }))) }
-        if total != 0 { members.append(ProtoJSON.Member("total", .number(ProtoJSON.Number(total)))) }
+        if !self.cases.isEmpty { members.append(ProtoJSON.Member("cases", .array(self.cases.map { $0.jsonValue() }))) }
+        if !self.byPrecedence.isEmpty { members.append(ProtoJSON.Member("byPrecedence", .array(self.byPrecedence.map { $0.jsonValue() }))) }
+        if self.total != 0 { members.append(ProtoJSON.Member("total", .number(ProtoJSON.Number(self.total)))) }
         return .object(members)
     }
 
@@ -462,16 +462,16 @@ extension Corridor_V1_WaitingCasesResponse: ProtobufCBacked {
             case "cases":
                 try ProtoJSONRead.once(&seen, 0, field: "cases", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    cases.append(try Corridor_V1_WaitingCaseRow(json: element, path: fieldPath + "[\(index)]"))
+                    self.cases.append(try Corridor_V1_WaitingCaseRow(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "byPrecedence", "by_precedence":
                 try ProtoJSONRead.once(&seen, 1, field: "by_precedence", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    byPrecedence.append(try Corridor_V1_PrecedenceCount(json: element, path: fieldPath + "[\(index)]"))
+                    self.byPrecedence.append(try Corridor_V1_PrecedenceCount(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "total":
                 try ProtoJSONRead.once(&seen, 2, field: "total", path: path)
-                total = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.total = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.WaitingCasesResponse")
             }
@@ -508,24 +508,24 @@ extension Corridor_V1_DeathsWhileWaitingRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(siteID.utf8.count) }
-        if !from.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(from.utf8.count) }
-        if !to.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(to.utf8.count) }
+        if !self.siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.siteID.utf8.count) }
+        if !self.from.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.from.utf8.count) }
+        if !self.to.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.to.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !siteID.isEmpty {
+        if !self.siteID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(siteID)
+            writer.writeString(self.siteID)
         }
-        if !from.isEmpty {
+        if !self.from.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(from)
+            writer.writeString(self.from)
         }
-        if !to.isEmpty {
+        if !self.to.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(to)
+            writer.writeString(self.to)
         }
     }
 
@@ -535,9 +535,9 @@ extension Corridor_V1_DeathsWhileWaitingRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(siteID))) }
-        if !from.isEmpty { members.append(ProtoJSON.Member("from", .string(from))) }
-        if !to.isEmpty { members.append(ProtoJSON.Member("to", .string(to))) }
+        if !self.siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(self.siteID))) }
+        if !self.from.isEmpty { members.append(ProtoJSON.Member("from", .string(self.from))) }
+        if !self.to.isEmpty { members.append(ProtoJSON.Member("to", .string(self.to))) }
         return .object(members)
     }
 
@@ -570,13 +570,13 @@ extension Corridor_V1_DeathsWhileWaitingRequest: ProtobufCBacked {
             switch member.key {
             case "siteId", "site_id":
                 try ProtoJSONRead.once(&seen, 0, field: "site_id", path: path)
-                siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "from":
                 try ProtoJSONRead.once(&seen, 1, field: "from", path: path)
-                from = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.from = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "to":
                 try ProtoJSONRead.once(&seen, 2, field: "to", path: path)
-                to = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.to = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DeathsWhileWaitingRequest")
             }
@@ -611,22 +611,22 @@ extension Corridor_V1_DeathsAtSite: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(siteID.utf8.count) }
-        if count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(count)) }
-        for element in caseIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if !self.siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.siteID.utf8.count) }
+        if self.count != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.count)) }
+        for element in self.caseIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !siteID.isEmpty {
+        if !self.siteID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(siteID)
+            writer.writeString(self.siteID)
         }
-        if count != 0 {
+        if self.count != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(count))
+            writer.writeVarint(UInt64(self.count))
         }
-        for element in caseIDs {
+        for element in self.caseIDs {
             writer.writeTag(0x1A)
             writer.writeString(element)
         }
@@ -638,9 +638,9 @@ extension Corridor_V1_DeathsAtSite: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(siteID))) }
-        if count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(count)))) }
-        if !caseIDs.isEmpty { members.append(ProtoJSON.Member("caseIds", .array(caseIDs.map { .string($0) }))) }
+        if !self.siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(self.siteID))) }
+        if self.count != 0 { members.append(ProtoJSON.Member("count", .number(ProtoJSON.Number(self.count)))) }
+        if !self.caseIDs.isEmpty { members.append(ProtoJSON.Member("caseIds", .array(self.caseIDs.map { .string($0) }))) }
         return .object(members)
     }
 
@@ -673,13 +673,13 @@ extension Corridor_V1_DeathsAtSite: ProtobufCBacked {
             switch member.key {
             case "siteId", "site_id":
                 try ProtoJSONRead.once(&seen, 0, field: "site_id", path: path)
-                siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "count":
                 try ProtoJSONRead.once(&seen, 1, field: "count", path: path)
-                count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.count = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "caseIds", "case_ids":
                 try ProtoJSONRead.once(&seen, 2, field: "case_ids", path: path)
-                caseIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.caseIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DeathsAtSite")
             }
@@ -711,19 +711,19 @@ extension Corridor_V1_DeathsWhileWaitingResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in sites { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if total != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(total)) }
+        for element in self.sites { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.total != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.total)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in sites {
+        for element in self.sites {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
-        if total != 0 {
+        if self.total != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(total))
+            writer.writeVarint(UInt64(self.total))
         }
     }
 
@@ -733,8 +733,8 @@ extension Corridor_V1_DeathsWhileWaitingResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !sites.isEmpty { members.append(ProtoJSON.Member("sites", .array(sites.map { $0.jsonValue() }))) }
-        if total != 0 { members.append(ProtoJSON.Member("total", .number(ProtoJSON.Number(total)))) }
+        if !self.sites.isEmpty { members.append(ProtoJSON.Member("sites", .array(self.sites.map { $0.jsonValue() }))) }
+        if self.total != 0 { members.append(ProtoJSON.Member("total", .number(ProtoJSON.Number(self.total)))) }
         return .object(members)
     }
 
@@ -767,11 +767,11 @@ extension Corridor_V1_DeathsWhileWaitingResponse: ProtobufCBacked {
             case "sites":
                 try ProtoJSONRead.once(&seen, 0, field: "sites", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    sites.append(try Corridor_V1_DeathsAtSite(json: element, path: fieldPath + "[\(index)]"))
+                    self.sites.append(try Corridor_V1_DeathsAtSite(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "total":
                 try ProtoJSONRead.once(&seen, 1, field: "total", path: path)
-                total = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.total = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DeathsWhileWaitingResponse")
             }

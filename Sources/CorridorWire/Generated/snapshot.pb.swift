@@ -44,7 +44,7 @@ extension Corridor_V1_SnapshotEntry: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        switch entry {
+        switch self.entry {
         case .party(let value)?:
             size &+= 1 &+ ProtoSize.lengthDelimited(value.serializedSize)
         case .site(let value)?:
@@ -71,7 +71,7 @@ extension Corridor_V1_SnapshotEntry: ProtoMessage {
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        switch entry {
+        switch self.entry {
         case .party(let value)?:
             writer.writeTag(0x0A)
             writer.writeMessage(value)
@@ -112,16 +112,16 @@ extension Corridor_V1_SnapshotEntry: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if case .party(let value)? = entry { members.append(ProtoJSON.Member("party", value.jsonValue())) }
-        if case .site(let value)? = entry { members.append(ProtoJSON.Member("site", value.jsonValue())) }
-        if case .caseEntry(let value)? = entry { members.append(ProtoJSON.Member("caseEntry", value.jsonValue())) }
-        if case .counters(let value)? = entry { members.append(ProtoJSON.Member("counters", value.jsonValue())) }
-        if case .rule(let value)? = entry { members.append(ProtoJSON.Member("rule", value.jsonValue())) }
-        if case .list(let value)? = entry { members.append(ProtoJSON.Member("list", value.jsonValue())) }
-        if case .agreement(let value)? = entry { members.append(ProtoJSON.Member("agreement", value.jsonValue())) }
-        if case .window(let value)? = entry { members.append(ProtoJSON.Member("window", value.jsonValue())) }
-        if case .movement(let value)? = entry { members.append(ProtoJSON.Member("movement", value.jsonValue())) }
-        if case .figure(let value)? = entry { members.append(ProtoJSON.Member("figure", value.jsonValue())) }
+        if case .party(let value)? = self.entry { members.append(ProtoJSON.Member("party", value.jsonValue())) }
+        if case .site(let value)? = self.entry { members.append(ProtoJSON.Member("site", value.jsonValue())) }
+        if case .caseEntry(let value)? = self.entry { members.append(ProtoJSON.Member("caseEntry", value.jsonValue())) }
+        if case .counters(let value)? = self.entry { members.append(ProtoJSON.Member("counters", value.jsonValue())) }
+        if case .rule(let value)? = self.entry { members.append(ProtoJSON.Member("rule", value.jsonValue())) }
+        if case .list(let value)? = self.entry { members.append(ProtoJSON.Member("list", value.jsonValue())) }
+        if case .agreement(let value)? = self.entry { members.append(ProtoJSON.Member("agreement", value.jsonValue())) }
+        if case .window(let value)? = self.entry { members.append(ProtoJSON.Member("window", value.jsonValue())) }
+        if case .movement(let value)? = self.entry { members.append(ProtoJSON.Member("movement", value.jsonValue())) }
+        if case .figure(let value)? = self.entry { members.append(ProtoJSON.Member("figure", value.jsonValue())) }
         return .object(members)
     }
 
@@ -194,52 +194,52 @@ extension Corridor_V1_SnapshotEntry: ProtobufCBacked {
                 try ProtoJSONRead.once(&seen, 0, field: "party", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&entryMember, member.key, oneof: "entry", path: path)
-                entry = .party(try Corridor_V1_PartyEntry(json: member.value, path: fieldPath))
+                self.entry = .party(try Corridor_V1_PartyEntry(json: member.value, path: fieldPath))
             case "site":
                 try ProtoJSONRead.once(&seen, 1, field: "site", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&entryMember, member.key, oneof: "entry", path: path)
-                entry = .site(try Corridor_V1_SiteEntry(json: member.value, path: fieldPath))
+                self.entry = .site(try Corridor_V1_SiteEntry(json: member.value, path: fieldPath))
             case "caseEntry", "case_entry":
                 try ProtoJSONRead.once(&seen, 2, field: "case_entry", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&entryMember, member.key, oneof: "entry", path: path)
-                entry = .caseEntry(try Corridor_V1_CaseEntry(json: member.value, path: fieldPath))
+                self.entry = .caseEntry(try Corridor_V1_CaseEntry(json: member.value, path: fieldPath))
             case "counters":
                 try ProtoJSONRead.once(&seen, 3, field: "counters", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&entryMember, member.key, oneof: "entry", path: path)
-                entry = .counters(try Corridor_V1_RegistryCounters(json: member.value, path: fieldPath))
+                self.entry = .counters(try Corridor_V1_RegistryCounters(json: member.value, path: fieldPath))
             case "rule":
                 try ProtoJSONRead.once(&seen, 4, field: "rule", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&entryMember, member.key, oneof: "entry", path: path)
-                entry = .rule(try Corridor_V1_RuleEntry(json: member.value, path: fieldPath))
+                self.entry = .rule(try Corridor_V1_RuleEntry(json: member.value, path: fieldPath))
             case "list":
                 try ProtoJSONRead.once(&seen, 5, field: "list", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&entryMember, member.key, oneof: "entry", path: path)
-                entry = .list(try Corridor_V1_ListEntryRecord(json: member.value, path: fieldPath))
+                self.entry = .list(try Corridor_V1_ListEntryRecord(json: member.value, path: fieldPath))
             case "agreement":
                 try ProtoJSONRead.once(&seen, 6, field: "agreement", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&entryMember, member.key, oneof: "entry", path: path)
-                entry = .agreement(try Corridor_V1_AgreementEntry(json: member.value, path: fieldPath))
+                self.entry = .agreement(try Corridor_V1_AgreementEntry(json: member.value, path: fieldPath))
             case "window":
                 try ProtoJSONRead.once(&seen, 7, field: "window", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&entryMember, member.key, oneof: "entry", path: path)
-                entry = .window(try Corridor_V1_WindowEntry(json: member.value, path: fieldPath))
+                self.entry = .window(try Corridor_V1_WindowEntry(json: member.value, path: fieldPath))
             case "movement":
                 try ProtoJSONRead.once(&seen, 8, field: "movement", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&entryMember, member.key, oneof: "entry", path: path)
-                entry = .movement(try Corridor_V1_MovementEntry(json: member.value, path: fieldPath))
+                self.entry = .movement(try Corridor_V1_MovementEntry(json: member.value, path: fieldPath))
             case "figure":
                 try ProtoJSONRead.once(&seen, 9, field: "figure", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&entryMember, member.key, oneof: "entry", path: path)
-                entry = .figure(try Corridor_V1_FigureEntry(json: member.value, path: fieldPath))
+                self.entry = .figure(try Corridor_V1_FigureEntry(json: member.value, path: fieldPath))
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.SnapshotEntry")
             }
@@ -272,20 +272,20 @@ extension Corridor_V1_PartyEntry: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let party { size &+= 1 &+ ProtoSize.lengthDelimited(party.serializedSize) }
-        if !history.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(history)) }
+        if let message = self.party { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if !self.history.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(self.history)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let party {
+        if let message = self.party {
             writer.writeTag(0x0A)
-            writer.writeMessage(party)
+            writer.writeMessage(message)
         }
-        if !history.isEmpty {
+        if !self.history.isEmpty {
             writer.writeTag(0x12)
-            writer.writeLength(ProtoSize.packed(history))
-            for element in history { writer.writeVarint(element) }
+            writer.writeLength(ProtoSize.packed(self.history))
+            for element in self.history { writer.writeVarint(element) }
         }
     }
 
@@ -295,8 +295,8 @@ extension Corridor_V1_PartyEntry: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let party { members.append(ProtoJSON.Member("party", party.jsonValue())) }
-        if !history.isEmpty { members.append(ProtoJSON.Member("history", .array(history.map { .string(String($0)) }))) }
+        if let message = self.party { members.append(ProtoJSON.Member("party", message.jsonValue())) }
+        if !self.history.isEmpty { members.append(ProtoJSON.Member("history", .array(self.history.map { .string(String($0)) }))) }
         return .object(members)
     }
 
@@ -330,10 +330,10 @@ extension Corridor_V1_PartyEntry: ProtobufCBacked {
             case "party":
                 try ProtoJSONRead.once(&seen, 0, field: "party", path: path)
                 if case .null = member.value { continue }
-                party = try Corridor_V1_Party(json: member.value, path: fieldPath)
+                self.party = try Corridor_V1_Party(json: member.value, path: fieldPath)
             case "history":
                 try ProtoJSONRead.once(&seen, 1, field: "history", path: path)
-                history = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.uint64(element, path: elementPath) }
+                self.history = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.uint64(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.PartyEntry")
             }
@@ -365,20 +365,20 @@ extension Corridor_V1_SiteEntry: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let site { size &+= 1 &+ ProtoSize.lengthDelimited(site.serializedSize) }
-        if !history.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(history)) }
+        if let message = self.site { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if !self.history.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(self.history)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let site {
+        if let message = self.site {
             writer.writeTag(0x0A)
-            writer.writeMessage(site)
+            writer.writeMessage(message)
         }
-        if !history.isEmpty {
+        if !self.history.isEmpty {
             writer.writeTag(0x12)
-            writer.writeLength(ProtoSize.packed(history))
-            for element in history { writer.writeVarint(element) }
+            writer.writeLength(ProtoSize.packed(self.history))
+            for element in self.history { writer.writeVarint(element) }
         }
     }
 
@@ -388,8 +388,8 @@ extension Corridor_V1_SiteEntry: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let site { members.append(ProtoJSON.Member("site", site.jsonValue())) }
-        if !history.isEmpty { members.append(ProtoJSON.Member("history", .array(history.map { .string(String($0)) }))) }
+        if let message = self.site { members.append(ProtoJSON.Member("site", message.jsonValue())) }
+        if !self.history.isEmpty { members.append(ProtoJSON.Member("history", .array(self.history.map { .string(String($0)) }))) }
         return .object(members)
     }
 
@@ -423,10 +423,10 @@ extension Corridor_V1_SiteEntry: ProtobufCBacked {
             case "site":
                 try ProtoJSONRead.once(&seen, 0, field: "site", path: path)
                 if case .null = member.value { continue }
-                site = try Corridor_V1_Site(json: member.value, path: fieldPath)
+                self.site = try Corridor_V1_Site(json: member.value, path: fieldPath)
             case "history":
                 try ProtoJSONRead.once(&seen, 1, field: "history", path: path)
-                history = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.uint64(element, path: elementPath) }
+                self.history = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.uint64(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.SiteEntry")
             }
@@ -461,25 +461,25 @@ extension Corridor_V1_CaseEntry: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let `case` { size &+= 1 &+ ProtoSize.lengthDelimited(`case`.serializedSize) }
-        if let personal { size &+= 1 &+ ProtoSize.lengthDelimited(personal.serializedSize) }
-        if !history.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(history)) }
+        if let message = self.`case` { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if let message = self.personal { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if !self.history.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(self.history)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let `case` {
+        if let message = self.`case` {
             writer.writeTag(0x0A)
-            writer.writeMessage(`case`)
+            writer.writeMessage(message)
         }
-        if let personal {
+        if let message = self.personal {
             writer.writeTag(0x12)
-            writer.writeMessage(personal)
+            writer.writeMessage(message)
         }
-        if !history.isEmpty {
+        if !self.history.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeLength(ProtoSize.packed(history))
-            for element in history { writer.writeVarint(element) }
+            writer.writeLength(ProtoSize.packed(self.history))
+            for element in self.history { writer.writeVarint(element) }
         }
     }
 
@@ -489,9 +489,9 @@ extension Corridor_V1_CaseEntry: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let `case` { members.append(ProtoJSON.Member("case", `case`.jsonValue())) }
-        if let personal { members.append(ProtoJSON.Member("personal", personal.jsonValue())) }
-        if !history.isEmpty { members.append(ProtoJSON.Member("history", .array(history.map { .string(String($0)) }))) }
+        if let message = self.`case` { members.append(ProtoJSON.Member("case", message.jsonValue())) }
+        if let message = self.personal { members.append(ProtoJSON.Member("personal", message.jsonValue())) }
+        if !self.history.isEmpty { members.append(ProtoJSON.Member("history", .array(self.history.map { .string(String($0)) }))) }
         return .object(members)
     }
 
@@ -527,14 +527,14 @@ extension Corridor_V1_CaseEntry: ProtobufCBacked {
             case "case":
                 try ProtoJSONRead.once(&seen, 0, field: "case", path: path)
                 if case .null = member.value { continue }
-                `case` = try Corridor_V1_Case(json: member.value, path: fieldPath)
+                self.`case` = try Corridor_V1_Case(json: member.value, path: fieldPath)
             case "personal":
                 try ProtoJSONRead.once(&seen, 1, field: "personal", path: path)
                 if case .null = member.value { continue }
-                personal = try Corridor_V1_CasePersonal(json: member.value, path: fieldPath)
+                self.personal = try Corridor_V1_CasePersonal(json: member.value, path: fieldPath)
             case "history":
                 try ProtoJSONRead.once(&seen, 2, field: "history", path: path)
-                history = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.uint64(element, path: elementPath) }
+                self.history = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.uint64(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CaseEntry")
             }
@@ -566,19 +566,19 @@ extension Corridor_V1_RegistryCounters: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if nextCaseNumber != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(nextCaseNumber)) }
-        if nextFigureNumber != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(nextFigureNumber)) }
+        if self.nextCaseNumber != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.nextCaseNumber)) }
+        if self.nextFigureNumber != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.nextFigureNumber)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if nextCaseNumber != 0 {
+        if self.nextCaseNumber != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(nextCaseNumber)
+            writer.writeVarint(self.nextCaseNumber)
         }
-        if nextFigureNumber != 0 {
+        if self.nextFigureNumber != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(nextFigureNumber)
+            writer.writeVarint(self.nextFigureNumber)
         }
     }
 
@@ -588,8 +588,8 @@ extension Corridor_V1_RegistryCounters: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if nextCaseNumber != 0 { members.append(ProtoJSON.Member("nextCaseNumber", .string(String(nextCaseNumber)))) }
-        if nextFigureNumber != 0 { members.append(ProtoJSON.Member("nextFigureNumber", .string(String(nextFigureNumber)))) }
+        if self.nextCaseNumber != 0 { members.append(ProtoJSON.Member("nextCaseNumber", .string(String(self.nextCaseNumber)))) }
+        if self.nextFigureNumber != 0 { members.append(ProtoJSON.Member("nextFigureNumber", .string(String(self.nextFigureNumber)))) }
         return .object(members)
     }
 
@@ -621,10 +621,10 @@ extension Corridor_V1_RegistryCounters: ProtobufCBacked {
             switch member.key {
             case "nextCaseNumber", "next_case_number":
                 try ProtoJSONRead.once(&seen, 0, field: "next_case_number", path: path)
-                nextCaseNumber = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.nextCaseNumber = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "nextFigureNumber", "next_figure_number":
                 try ProtoJSONRead.once(&seen, 1, field: "next_figure_number", path: path)
-                nextFigureNumber = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.nextFigureNumber = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.RegistryCounters")
             }
@@ -656,20 +656,20 @@ extension Corridor_V1_RuleEntry: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let rule { size &+= 1 &+ ProtoSize.lengthDelimited(rule.serializedSize) }
-        if !history.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(history)) }
+        if let message = self.rule { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if !self.history.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(self.history)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let rule {
+        if let message = self.rule {
             writer.writeTag(0x0A)
-            writer.writeMessage(rule)
+            writer.writeMessage(message)
         }
-        if !history.isEmpty {
+        if !self.history.isEmpty {
             writer.writeTag(0x12)
-            writer.writeLength(ProtoSize.packed(history))
-            for element in history { writer.writeVarint(element) }
+            writer.writeLength(ProtoSize.packed(self.history))
+            for element in self.history { writer.writeVarint(element) }
         }
     }
 
@@ -679,8 +679,8 @@ extension Corridor_V1_RuleEntry: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let rule { members.append(ProtoJSON.Member("rule", rule.jsonValue())) }
-        if !history.isEmpty { members.append(ProtoJSON.Member("history", .array(history.map { .string(String($0)) }))) }
+        if let message = self.rule { members.append(ProtoJSON.Member("rule", message.jsonValue())) }
+        if !self.history.isEmpty { members.append(ProtoJSON.Member("history", .array(self.history.map { .string(String($0)) }))) }
         return .object(members)
     }
 
@@ -714,10 +714,10 @@ extension Corridor_V1_RuleEntry: ProtobufCBacked {
             case "rule":
                 try ProtoJSONRead.once(&seen, 0, field: "rule", path: path)
                 if case .null = member.value { continue }
-                rule = try Corridor_V1_EligibilityRule(json: member.value, path: fieldPath)
+                self.rule = try Corridor_V1_EligibilityRule(json: member.value, path: fieldPath)
             case "history":
                 try ProtoJSONRead.once(&seen, 1, field: "history", path: path)
-                history = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.uint64(element, path: elementPath) }
+                self.history = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.uint64(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.RuleEntry")
             }
@@ -753,25 +753,25 @@ extension Corridor_V1_ListEntryRecord: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let list { size &+= 1 &+ ProtoSize.lengthDelimited(list.serializedSize) }
-        for element in versions { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if !history.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(history)) }
+        if let message = self.list { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        for element in self.versions { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if !self.history.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(self.history)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let list {
+        if let message = self.list {
             writer.writeTag(0x0A)
-            writer.writeMessage(list)
+            writer.writeMessage(message)
         }
-        for element in versions {
+        for element in self.versions {
             writer.writeTag(0x12)
             writer.writeMessage(element)
         }
-        if !history.isEmpty {
+        if !self.history.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeLength(ProtoSize.packed(history))
-            for element in history { writer.writeVarint(element) }
+            writer.writeLength(ProtoSize.packed(self.history))
+            for element in self.history { writer.writeVarint(element) }
         }
     }
 
@@ -781,9 +781,9 @@ extension Corridor_V1_ListEntryRecord: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let list { members.append(ProtoJSON.Member("list", list.jsonValue())) }
-        if !versions.isEmpty { members.append(ProtoJSON.Member("versions", .array(versions.map { $0.jsonValue() }))) }
-        if !history.isEmpty { members.append(ProtoJSON.Member("history", .array(history.map { .string(String($0)) }))) }
+        if let message = self.list { members.append(ProtoJSON.Member("list", message.jsonValue())) }
+        if !self.versions.isEmpty { members.append(ProtoJSON.Member("versions", .array(self.versions.map { $0.jsonValue() }))) }
+        if !self.history.isEmpty { members.append(ProtoJSON.Member("history", .array(self.history.map { .string(String($0)) }))) }
         return .object(members)
     }
 
@@ -818,15 +818,15 @@ extension Corridor_V1_ListEntryRecord: ProtobufCBacked {
             case "list":
                 try ProtoJSONRead.once(&seen, 0, field: "list", path: path)
                 if case .null = member.value { continue }
-                list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
+                self.list = try Corridor_V1_EvacuationList(json: member.value, path: fieldPath)
             case "versions":
                 try ProtoJSONRead.once(&seen, 1, field: "versions", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    versions.append(try Corridor_V1_ListVersion(json: element, path: fieldPath + "[\(index)]"))
+                    self.versions.append(try Corridor_V1_ListVersion(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "history":
                 try ProtoJSONRead.once(&seen, 2, field: "history", path: path)
-                history = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.uint64(element, path: elementPath) }
+                self.history = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.uint64(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListEntryRecord")
             }
@@ -858,20 +858,20 @@ extension Corridor_V1_AgreementEntry: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let agreement { size &+= 1 &+ ProtoSize.lengthDelimited(agreement.serializedSize) }
-        if !history.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(history)) }
+        if let message = self.agreement { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if !self.history.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(self.history)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let agreement {
+        if let message = self.agreement {
             writer.writeTag(0x0A)
-            writer.writeMessage(agreement)
+            writer.writeMessage(message)
         }
-        if !history.isEmpty {
+        if !self.history.isEmpty {
             writer.writeTag(0x12)
-            writer.writeLength(ProtoSize.packed(history))
-            for element in history { writer.writeVarint(element) }
+            writer.writeLength(ProtoSize.packed(self.history))
+            for element in self.history { writer.writeVarint(element) }
         }
     }
 
@@ -881,8 +881,8 @@ extension Corridor_V1_AgreementEntry: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let agreement { members.append(ProtoJSON.Member("agreement", agreement.jsonValue())) }
-        if !history.isEmpty { members.append(ProtoJSON.Member("history", .array(history.map { .string(String($0)) }))) }
+        if let message = self.agreement { members.append(ProtoJSON.Member("agreement", message.jsonValue())) }
+        if !self.history.isEmpty { members.append(ProtoJSON.Member("history", .array(self.history.map { .string(String($0)) }))) }
         return .object(members)
     }
 
@@ -916,10 +916,10 @@ extension Corridor_V1_AgreementEntry: ProtobufCBacked {
             case "agreement":
                 try ProtoJSONRead.once(&seen, 0, field: "agreement", path: path)
                 if case .null = member.value { continue }
-                agreement = try Corridor_V1_Agreement(json: member.value, path: fieldPath)
+                self.agreement = try Corridor_V1_Agreement(json: member.value, path: fieldPath)
             case "history":
                 try ProtoJSONRead.once(&seen, 1, field: "history", path: path)
-                history = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.uint64(element, path: elementPath) }
+                self.history = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.uint64(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.AgreementEntry")
             }
@@ -951,20 +951,20 @@ extension Corridor_V1_WindowEntry: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let window { size &+= 1 &+ ProtoSize.lengthDelimited(window.serializedSize) }
-        if !history.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(history)) }
+        if let message = self.window { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if !self.history.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(self.history)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let window {
+        if let message = self.window {
             writer.writeTag(0x0A)
-            writer.writeMessage(window)
+            writer.writeMessage(message)
         }
-        if !history.isEmpty {
+        if !self.history.isEmpty {
             writer.writeTag(0x12)
-            writer.writeLength(ProtoSize.packed(history))
-            for element in history { writer.writeVarint(element) }
+            writer.writeLength(ProtoSize.packed(self.history))
+            for element in self.history { writer.writeVarint(element) }
         }
     }
 
@@ -974,8 +974,8 @@ extension Corridor_V1_WindowEntry: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let window { members.append(ProtoJSON.Member("window", window.jsonValue())) }
-        if !history.isEmpty { members.append(ProtoJSON.Member("history", .array(history.map { .string(String($0)) }))) }
+        if let message = self.window { members.append(ProtoJSON.Member("window", message.jsonValue())) }
+        if !self.history.isEmpty { members.append(ProtoJSON.Member("history", .array(self.history.map { .string(String($0)) }))) }
         return .object(members)
     }
 
@@ -1009,10 +1009,10 @@ extension Corridor_V1_WindowEntry: ProtobufCBacked {
             case "window":
                 try ProtoJSONRead.once(&seen, 0, field: "window", path: path)
                 if case .null = member.value { continue }
-                window = try Corridor_V1_AccessWindow(json: member.value, path: fieldPath)
+                self.window = try Corridor_V1_AccessWindow(json: member.value, path: fieldPath)
             case "history":
                 try ProtoJSONRead.once(&seen, 1, field: "history", path: path)
-                history = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.uint64(element, path: elementPath) }
+                self.history = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.uint64(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.WindowEntry")
             }
@@ -1044,20 +1044,20 @@ extension Corridor_V1_MovementEntry: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let movement { size &+= 1 &+ ProtoSize.lengthDelimited(movement.serializedSize) }
-        if !history.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(history)) }
+        if let message = self.movement { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if !self.history.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(self.history)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let movement {
+        if let message = self.movement {
             writer.writeTag(0x0A)
-            writer.writeMessage(movement)
+            writer.writeMessage(message)
         }
-        if !history.isEmpty {
+        if !self.history.isEmpty {
             writer.writeTag(0x12)
-            writer.writeLength(ProtoSize.packed(history))
-            for element in history { writer.writeVarint(element) }
+            writer.writeLength(ProtoSize.packed(self.history))
+            for element in self.history { writer.writeVarint(element) }
         }
     }
 
@@ -1067,8 +1067,8 @@ extension Corridor_V1_MovementEntry: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let movement { members.append(ProtoJSON.Member("movement", movement.jsonValue())) }
-        if !history.isEmpty { members.append(ProtoJSON.Member("history", .array(history.map { .string(String($0)) }))) }
+        if let message = self.movement { members.append(ProtoJSON.Member("movement", message.jsonValue())) }
+        if !self.history.isEmpty { members.append(ProtoJSON.Member("history", .array(self.history.map { .string(String($0)) }))) }
         return .object(members)
     }
 
@@ -1102,10 +1102,10 @@ extension Corridor_V1_MovementEntry: ProtobufCBacked {
             case "movement":
                 try ProtoJSONRead.once(&seen, 0, field: "movement", path: path)
                 if case .null = member.value { continue }
-                movement = try Corridor_V1_Movement(json: member.value, path: fieldPath)
+                self.movement = try Corridor_V1_Movement(json: member.value, path: fieldPath)
             case "history":
                 try ProtoJSONRead.once(&seen, 1, field: "history", path: path)
-                history = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.uint64(element, path: elementPath) }
+                self.history = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.uint64(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.MovementEntry")
             }
@@ -1137,20 +1137,20 @@ extension Corridor_V1_FigureEntry: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let figure { size &+= 1 &+ ProtoSize.lengthDelimited(figure.serializedSize) }
-        if !history.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(history)) }
+        if let message = self.figure { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if !self.history.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(self.history)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let figure {
+        if let message = self.figure {
             writer.writeTag(0x0A)
-            writer.writeMessage(figure)
+            writer.writeMessage(message)
         }
-        if !history.isEmpty {
+        if !self.history.isEmpty {
             writer.writeTag(0x12)
-            writer.writeLength(ProtoSize.packed(history))
-            for element in history { writer.writeVarint(element) }
+            writer.writeLength(ProtoSize.packed(self.history))
+            for element in self.history { writer.writeVarint(element) }
         }
     }
 
@@ -1160,8 +1160,8 @@ extension Corridor_V1_FigureEntry: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let figure { members.append(ProtoJSON.Member("figure", figure.jsonValue())) }
-        if !history.isEmpty { members.append(ProtoJSON.Member("history", .array(history.map { .string(String($0)) }))) }
+        if let message = self.figure { members.append(ProtoJSON.Member("figure", message.jsonValue())) }
+        if !self.history.isEmpty { members.append(ProtoJSON.Member("history", .array(self.history.map { .string(String($0)) }))) }
         return .object(members)
     }
 
@@ -1195,10 +1195,10 @@ extension Corridor_V1_FigureEntry: ProtobufCBacked {
             case "figure":
                 try ProtoJSONRead.once(&seen, 0, field: "figure", path: path)
                 if case .null = member.value { continue }
-                figure = try Corridor_V1_Figure(json: member.value, path: fieldPath)
+                self.figure = try Corridor_V1_Figure(json: member.value, path: fieldPath)
             case "history":
                 try ProtoJSONRead.once(&seen, 1, field: "history", path: path)
-                history = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.uint64(element, path: elementPath) }
+                self.history = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.uint64(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.FigureEntry")
             }

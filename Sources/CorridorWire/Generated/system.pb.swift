@@ -105,64 +105,64 @@ extension Corridor_V1_StatusResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !serverName.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(serverName.utf8.count) }
-        if !serverVersion.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(serverVersion.utf8.count) }
-        if let protocolVersion { size &+= 1 &+ ProtoSize.lengthDelimited(protocolVersion.serializedSize) }
-        if startedAtUnixMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(startedAtUnixMs)) }
-        if uptimeMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(uptimeMs)) }
-        if !socketPath.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(socketPath.utf8.count) }
-        if !dataDirectory.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(dataDirectory.utf8.count) }
-        if openConnections != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(openConnections)) }
-        if pid != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(pid)) }
-        if callsServed != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(callsServed)) }
-        if let store { size &+= 1 &+ ProtoSize.lengthDelimited(store.serializedSize) }
+        if !self.serverName.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.serverName.utf8.count) }
+        if !self.serverVersion.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.serverVersion.utf8.count) }
+        if let message = self.protocolVersion { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if self.startedAtUnixMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.startedAtUnixMs)) }
+        if self.uptimeMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.uptimeMs)) }
+        if !self.socketPath.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.socketPath.utf8.count) }
+        if !self.dataDirectory.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.dataDirectory.utf8.count) }
+        if self.openConnections != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.openConnections)) }
+        if self.pid != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.pid)) }
+        if self.callsServed != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.callsServed)) }
+        if let message = self.store { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !serverName.isEmpty {
+        if !self.serverName.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(serverName)
+            writer.writeString(self.serverName)
         }
-        if !serverVersion.isEmpty {
+        if !self.serverVersion.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(serverVersion)
+            writer.writeString(self.serverVersion)
         }
-        if let protocolVersion {
+        if let message = self.protocolVersion {
             writer.writeTag(0x1A)
-            writer.writeMessage(protocolVersion)
+            writer.writeMessage(message)
         }
-        if startedAtUnixMs != 0 {
+        if self.startedAtUnixMs != 0 {
             writer.writeTag(0x20)
-            writer.writeVarint(startedAtUnixMs)
+            writer.writeVarint(self.startedAtUnixMs)
         }
-        if uptimeMs != 0 {
+        if self.uptimeMs != 0 {
             writer.writeTag(0x28)
-            writer.writeVarint(uptimeMs)
+            writer.writeVarint(self.uptimeMs)
         }
-        if !socketPath.isEmpty {
+        if !self.socketPath.isEmpty {
             writer.writeTag(0x32)
-            writer.writeString(socketPath)
+            writer.writeString(self.socketPath)
         }
-        if !dataDirectory.isEmpty {
+        if !self.dataDirectory.isEmpty {
             writer.writeTag(0x3A)
-            writer.writeString(dataDirectory)
+            writer.writeString(self.dataDirectory)
         }
-        if openConnections != 0 {
+        if self.openConnections != 0 {
             writer.writeTag(0x40)
-            writer.writeVarint(UInt64(openConnections))
+            writer.writeVarint(UInt64(self.openConnections))
         }
-        if pid != 0 {
+        if self.pid != 0 {
             writer.writeTag(0x48)
-            writer.writeVarint(UInt64(pid))
+            writer.writeVarint(UInt64(self.pid))
         }
-        if callsServed != 0 {
+        if self.callsServed != 0 {
             writer.writeTag(0x50)
-            writer.writeVarint(callsServed)
+            writer.writeVarint(self.callsServed)
         }
-        if let store {
+        if let message = self.store {
             writer.writeTag(0x5A)
-            writer.writeMessage(store)
+            writer.writeMessage(message)
         }
     }
 
@@ -172,17 +172,17 @@ extension Corridor_V1_StatusResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !serverName.isEmpty { members.append(ProtoJSON.Member("serverName", .string(serverName))) }
-        if !serverVersion.isEmpty { members.append(ProtoJSON.Member("serverVersion", .string(serverVersion))) }
-        if let protocolVersion { members.append(ProtoJSON.Member("protocolVersion", protocolVersion.jsonValue())) }
-        if startedAtUnixMs != 0 { members.append(ProtoJSON.Member("startedAtUnixMs", .string(String(startedAtUnixMs)))) }
-        if uptimeMs != 0 { members.append(ProtoJSON.Member("uptimeMs", .string(String(uptimeMs)))) }
-        if !socketPath.isEmpty { members.append(ProtoJSON.Member("socketPath", .string(socketPath))) }
-        if !dataDirectory.isEmpty { members.append(ProtoJSON.Member("dataDirectory", .string(dataDirectory))) }
-        if openConnections != 0 { members.append(ProtoJSON.Member("openConnections", .number(ProtoJSON.Number(openConnections)))) }
-        if pid != 0 { members.append(ProtoJSON.Member("pid", .number(ProtoJSON.Number(pid)))) }
-        if callsServed != 0 { members.append(ProtoJSON.Member("callsServed", .string(String(callsServed)))) }
-        if let store { members.append(ProtoJSON.Member("store", store.jsonValue())) }
+        if !self.serverName.isEmpty { members.append(ProtoJSON.Member("serverName", .string(self.serverName))) }
+        if !self.serverVersion.isEmpty { members.append(ProtoJSON.Member("serverVersion", .string(self.serverVersion))) }
+        if let message = self.protocolVersion { members.append(ProtoJSON.Member("protocolVersion", message.jsonValue())) }
+        if self.startedAtUnixMs != 0 { members.append(ProtoJSON.Member("startedAtUnixMs", .string(String(self.startedAtUnixMs)))) }
+        if self.uptimeMs != 0 { members.append(ProtoJSON.Member("uptimeMs", .string(String(self.uptimeMs)))) }
+        if !self.socketPath.isEmpty { members.append(ProtoJSON.Member("socketPath", .string(self.socketPath))) }
+        if !self.dataDirectory.isEmpty { members.append(ProtoJSON.Member("dataDirectory", .string(self.dataDirectory))) }
+        if self.openConnections != 0 { members.append(ProtoJSON.Member("openConnections", .number(ProtoJSON.Number(self.openConnections)))) }
+        if self.pid != 0 { members.append(ProtoJSON.Member("pid", .number(ProtoJSON.Number(self.pid)))) }
+        if self.callsServed != 0 { members.append(ProtoJSON.Member("callsServed", .string(String(self.callsServed)))) }
+        if let message = self.store { members.append(ProtoJSON.Member("store", message.jsonValue())) }
         return .object(members)
     }
 
@@ -225,39 +225,39 @@ extension Corridor_V1_StatusResponse: ProtobufCBacked {
             switch member.key {
             case "serverName", "server_name":
                 try ProtoJSONRead.once(&seen, 0, field: "server_name", path: path)
-                serverName = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.serverName = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "serverVersion", "server_version":
                 try ProtoJSONRead.once(&seen, 1, field: "server_version", path: path)
-                serverVersion = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.serverVersion = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "protocolVersion", "protocol_version":
                 try ProtoJSONRead.once(&seen, 2, field: "protocol_version", path: path)
                 if case .null = member.value { continue }
-                protocolVersion = try Corridor_V1_ProtocolVersion(json: member.value, path: fieldPath)
+                self.protocolVersion = try Corridor_V1_ProtocolVersion(json: member.value, path: fieldPath)
             case "startedAtUnixMs", "started_at_unix_ms":
                 try ProtoJSONRead.once(&seen, 3, field: "started_at_unix_ms", path: path)
-                startedAtUnixMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.startedAtUnixMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "uptimeMs", "uptime_ms":
                 try ProtoJSONRead.once(&seen, 4, field: "uptime_ms", path: path)
-                uptimeMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.uptimeMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "socketPath", "socket_path":
                 try ProtoJSONRead.once(&seen, 5, field: "socket_path", path: path)
-                socketPath = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.socketPath = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "dataDirectory", "data_directory":
                 try ProtoJSONRead.once(&seen, 6, field: "data_directory", path: path)
-                dataDirectory = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.dataDirectory = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "openConnections", "open_connections":
                 try ProtoJSONRead.once(&seen, 7, field: "open_connections", path: path)
-                openConnections = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.openConnections = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "pid":
                 try ProtoJSONRead.once(&seen, 8, field: "pid", path: path)
-                pid = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.pid = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "callsServed", "calls_served":
                 try ProtoJSONRead.once(&seen, 9, field: "calls_served", path: path)
-                callsServed = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.callsServed = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "store":
                 try ProtoJSONRead.once(&seen, 10, field: "store", path: path)
                 if case .null = member.value { continue }
-                store = try Corridor_V1_StoreStatus(json: member.value, path: fieldPath)
+                self.store = try Corridor_V1_StoreStatus(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.StatusResponse")
             }
@@ -309,49 +309,49 @@ extension Corridor_V1_StoreStatus: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if lastSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(lastSequence)) }
-        if segments != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(segments)) }
-        if recordBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(recordBytes)) }
-        if reservedBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(reservedBytes)) }
-        if lastSnapshotSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(lastSnapshotSequence)) }
-        if lastSnapshotAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(lastSnapshotAtMs)) }
-        if syncs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(syncs)) }
-        if syncedRecords != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(syncedRecords)) }
+        if self.lastSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.lastSequence)) }
+        if self.segments != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.segments)) }
+        if self.recordBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.recordBytes)) }
+        if self.reservedBytes != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.reservedBytes)) }
+        if self.lastSnapshotSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.lastSnapshotSequence)) }
+        if self.lastSnapshotAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.lastSnapshotAtMs)) }
+        if self.syncs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.syncs)) }
+        if self.syncedRecords != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.syncedRecords)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if lastSequence != 0 {
+        if self.lastSequence != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(lastSequence)
+            writer.writeVarint(self.lastSequence)
         }
-        if segments != 0 {
+        if self.segments != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(UInt64(segments))
+            writer.writeVarint(UInt64(self.segments))
         }
-        if recordBytes != 0 {
+        if self.recordBytes != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(recordBytes)
+            writer.writeVarint(self.recordBytes)
         }
-        if reservedBytes != 0 {
+        if self.reservedBytes != 0 {
             writer.writeTag(0x20)
-            writer.writeVarint(reservedBytes)
+            writer.writeVarint(self.reservedBytes)
         }
-        if lastSnapshotSequence != 0 {
+        if self.lastSnapshotSequence != 0 {
             writer.writeTag(0x28)
-            writer.writeVarint(lastSnapshotSequence)
+            writer.writeVarint(self.lastSnapshotSequence)
         }
-        if lastSnapshotAtMs != 0 {
+        if self.lastSnapshotAtMs != 0 {
             writer.writeTag(0x30)
-            writer.writeVarint(lastSnapshotAtMs)
+            writer.writeVarint(self.lastSnapshotAtMs)
         }
-        if syncs != 0 {
+        if self.syncs != 0 {
             writer.writeTag(0x38)
-            writer.writeVarint(syncs)
+            writer.writeVarint(self.syncs)
         }
-        if syncedRecords != 0 {
+        if self.syncedRecords != 0 {
             writer.writeTag(0x40)
-            writer.writeVarint(syncedRecords)
+            writer.writeVarint(self.syncedRecords)
         }
     }
 
@@ -361,14 +361,14 @@ extension Corridor_V1_StoreStatus: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if lastSequence != 0 { members.append(ProtoJSON.Member("lastSequence", .string(String(lastSequence)))) }
-        if segments != 0 { members.append(ProtoJSON.Member("segments", .number(ProtoJSON.Number(segments)))) }
-        if recordBytes != 0 { members.append(ProtoJSON.Member("recordBytes", .string(String(recordBytes)))) }
-        if reservedBytes != 0 { members.append(ProtoJSON.Member("reservedBytes", .string(String(reservedBytes)))) }
-        if lastSnapshotSequence != 0 { members.append(ProtoJSON.Member("lastSnapshotSequence", .string(String(lastSnapshotSequence)))) }
-        if lastSnapshotAtMs != 0 { members.append(ProtoJSON.Member("lastSnapshotAtMs", .string(String(lastSnapshotAtMs)))) }
-        if syncs != 0 { members.append(ProtoJSON.Member("syncs", .string(String(syncs)))) }
-        if syncedRecords != 0 { members.append(ProtoJSON.Member("syncedRecords", .string(String(syncedRecords)))) }
+        if self.lastSequence != 0 { members.append(ProtoJSON.Member("lastSequence", .string(String(self.lastSequence)))) }
+        if self.segments != 0 { members.append(ProtoJSON.Member("segments", .number(ProtoJSON.Number(self.segments)))) }
+        if self.recordBytes != 0 { members.append(ProtoJSON.Member("recordBytes", .string(String(self.recordBytes)))) }
+        if self.reservedBytes != 0 { members.append(ProtoJSON.Member("reservedBytes", .string(String(self.reservedBytes)))) }
+        if self.lastSnapshotSequence != 0 { members.append(ProtoJSON.Member("lastSnapshotSequence", .string(String(self.lastSnapshotSequence)))) }
+        if self.lastSnapshotAtMs != 0 { members.append(ProtoJSON.Member("lastSnapshotAtMs", .string(String(self.lastSnapshotAtMs)))) }
+        if self.syncs != 0 { members.append(ProtoJSON.Member("syncs", .string(String(self.syncs)))) }
+        if self.syncedRecords != 0 { members.append(ProtoJSON.Member("syncedRecords", .string(String(self.syncedRecords)))) }
         return .object(members)
     }
 
@@ -406,28 +406,28 @@ extension Corridor_V1_StoreStatus: ProtobufCBacked {
             switch member.key {
             case "lastSequence", "last_sequence":
                 try ProtoJSONRead.once(&seen, 0, field: "last_sequence", path: path)
-                lastSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.lastSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "segments":
                 try ProtoJSONRead.once(&seen, 1, field: "segments", path: path)
-                segments = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+                self.segments = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             case "recordBytes", "record_bytes":
                 try ProtoJSONRead.once(&seen, 2, field: "record_bytes", path: path)
-                recordBytes = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.recordBytes = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "reservedBytes", "reserved_bytes":
                 try ProtoJSONRead.once(&seen, 3, field: "reserved_bytes", path: path)
-                reservedBytes = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.reservedBytes = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "lastSnapshotSequence", "last_snapshot_sequence":
                 try ProtoJSONRead.once(&seen, 4, field: "last_snapshot_sequence", path: path)
-                lastSnapshotSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.lastSnapshotSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "lastSnapshotAtMs", "last_snapshot_at_ms":
                 try ProtoJSONRead.once(&seen, 5, field: "last_snapshot_at_ms", path: path)
-                lastSnapshotAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.lastSnapshotAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "syncs":
                 try ProtoJSONRead.once(&seen, 6, field: "syncs", path: path)
-                syncs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.syncs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "syncedRecords", "synced_records":
                 try ProtoJSONRead.once(&seen, 7, field: "synced_records", path: path)
-                syncedRecords = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.syncedRecords = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.StoreStatus")
             }
@@ -456,14 +456,14 @@ extension Corridor_V1_PingRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !payload.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(payload.count) }
+        if !self.payload.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.payload.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !payload.isEmpty {
+        if !self.payload.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeBytes(payload)
+            writer.writeBytes(self.payload)
         }
     }
 
@@ -473,7 +473,7 @@ extension Corridor_V1_PingRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !payload.isEmpty { members.append(ProtoJSON.Member("payload", .string(ProtoBase64.encode(payload)))) }
+        if !self.payload.isEmpty { members.append(ProtoJSON.Member("payload", .string(ProtoBase64.encode(self.payload)))) }
         return .object(members)
     }
 
@@ -504,7 +504,7 @@ extension Corridor_V1_PingRequest: ProtobufCBacked {
             switch member.key {
             case "payload":
                 try ProtoJSONRead.once(&seen, 0, field: "payload", path: path)
-                payload = try ProtoJSONRead.bytes(member.value, path: fieldPath)
+                self.payload = try ProtoJSONRead.bytes(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.PingRequest")
             }
@@ -533,14 +533,14 @@ extension Corridor_V1_PingResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !payload.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(payload.count) }
+        if !self.payload.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.payload.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !payload.isEmpty {
+        if !self.payload.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeBytes(payload)
+            writer.writeBytes(self.payload)
         }
     }
 
@@ -550,7 +550,7 @@ extension Corridor_V1_PingResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !payload.isEmpty { members.append(ProtoJSON.Member("payload", .string(ProtoBase64.encode(payload)))) }
+        if !self.payload.isEmpty { members.append(ProtoJSON.Member("payload", .string(ProtoBase64.encode(self.payload)))) }
         return .object(members)
     }
 
@@ -581,7 +581,7 @@ extension Corridor_V1_PingResponse: ProtobufCBacked {
             switch member.key {
             case "payload":
                 try ProtoJSONRead.once(&seen, 0, field: "payload", path: path)
-                payload = try ProtoJSONRead.bytes(member.value, path: fieldPath)
+                self.payload = try ProtoJSONRead.bytes(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.PingResponse")
             }

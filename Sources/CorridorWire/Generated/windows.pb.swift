@@ -195,64 +195,64 @@ extension Corridor_V1_AccessWindow: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(id.utf8.count) }
-        if !name.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(name.utf8.count) }
-        if kind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(kind.rawValue) }
-        for element in siteIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
-        if !announcedBy.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(announcedBy.utf8.count) }
-        if startsAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(startsAtMs)) }
-        if endsAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(endsAtMs)) }
-        if let daily { size &+= 1 &+ ProtoSize.lengthDelimited(daily.serializedSize) }
-        if status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(status.rawValue) }
-        for element in violations { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
-        if closedAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(closedAtMs)) }
+        if !self.id.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.id.utf8.count) }
+        if !self.name.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.name.utf8.count) }
+        if self.kind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.kind.rawValue) }
+        for element in self.siteIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if !self.announcedBy.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.announcedBy.utf8.count) }
+        if self.startsAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.startsAtMs)) }
+        if self.endsAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.endsAtMs)) }
+        if let message = self.daily { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if self.status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.status.rawValue) }
+        for element in self.violations { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.closedAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.closedAtMs)) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !id.isEmpty {
+        if !self.id.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(id)
+            writer.writeString(self.id)
         }
-        if !name.isEmpty {
+        if !self.name.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(name)
+            writer.writeString(self.name)
         }
-        if kind.rawValue != 0 {
+        if self.kind.rawValue != 0 {
             writer.writeTag(0x18)
-            writer.writeInt32(kind.rawValue)
+            writer.writeInt32(self.kind.rawValue)
         }
-        for element in siteIDs {
+        for element in self.siteIDs {
             writer.writeTag(0x22)
             writer.writeString(element)
         }
-        if !announcedBy.isEmpty {
+        if !self.announcedBy.isEmpty {
             writer.writeTag(0x2A)
-            writer.writeString(announcedBy)
+            writer.writeString(self.announcedBy)
         }
-        if startsAtMs != 0 {
+        if self.startsAtMs != 0 {
             writer.writeTag(0x30)
-            writer.writeVarint(startsAtMs)
+            writer.writeVarint(self.startsAtMs)
         }
-        if endsAtMs != 0 {
+        if self.endsAtMs != 0 {
             writer.writeTag(0x38)
-            writer.writeVarint(endsAtMs)
+            writer.writeVarint(self.endsAtMs)
         }
-        if let daily {
+        if let message = self.daily {
             writer.writeTag(0x42)
-            writer.writeMessage(daily)
+            writer.writeMessage(message)
         }
-        if status.rawValue != 0 {
+        if self.status.rawValue != 0 {
             writer.writeTag(0x48)
-            writer.writeInt32(status.rawValue)
+            writer.writeInt32(self.status.rawValue)
         }
-        for element in violations {
+        for element in self.violations {
             writer.writeTag(0x52)
             writer.writeMessage(element)
         }
-        if closedAtMs != 0 {
+        if self.closedAtMs != 0 {
             writer.writeTag(0x58)
-            writer.writeVarint(closedAtMs)
+            writer.writeVarint(self.closedAtMs)
         }
     }
 
@@ -262,17 +262,17 @@ extension Corridor_V1_AccessWindow: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !id.isEmpty { members.append(ProtoJSON.Member("id", .string(id))) }
-        if !name.isEmpty { members.append(ProtoJSON.Member("name", .string(name))) }
-        if kind.rawValue != 0 { members.append(ProtoJSON.Member("kind", kind.jsonValue)) }
-        if !siteIDs.isEmpty { members.append(ProtoJSON.Member("siteIds", .array(siteIDs.map { .string($0) }))) }
-        if !announcedBy.isEmpty { members.append(ProtoJSON.Member("announcedBy", .string(announcedBy))) }
-        if startsAtMs != 0 { members.append(ProtoJSON.Member("startsAtMs", .string(String(startsAtMs)))) }
-        if endsAtMs != 0 { members.append(ProtoJSON.Member("endsAtMs", .string(String(endsAtMs)))) }
-        if let daily { members.append(ProtoJSON.Member("daily", daily.jsonValue())) }
-        if status.rawValue != 0 { members.append(ProtoJSON.Member("status", status.jsonValue)) }
-        if !violations.isEmpty { members.append(ProtoJSON.Member("violations", .array(violations.map { $0.jsonValue() }))) }
-        if closedAtMs != 0 { members.append(ProtoJSON.Member("closedAtMs", .string(String(closedAtMs)))) }
+        if !self.id.isEmpty { members.append(ProtoJSON.Member("id", .string(self.id))) }
+        if !self.name.isEmpty { members.append(ProtoJSON.Member("name", .string(self.name))) }
+        if self.kind.rawValue != 0 { members.append(ProtoJSON.Member("kind", self.kind.jsonValue)) }
+        if !self.siteIDs.isEmpty { members.append(ProtoJSON.Member("siteIds", .array(self.siteIDs.map { .string($0) }))) }
+        if !self.announcedBy.isEmpty { members.append(ProtoJSON.Member("announcedBy", .string(self.announcedBy))) }
+        if self.startsAtMs != 0 { members.append(ProtoJSON.Member("startsAtMs", .string(String(self.startsAtMs)))) }
+        if self.endsAtMs != 0 { members.append(ProtoJSON.Member("endsAtMs", .string(String(self.endsAtMs)))) }
+        if let message = self.daily { members.append(ProtoJSON.Member("daily", message.jsonValue())) }
+        if self.status.rawValue != 0 { members.append(ProtoJSON.Member("status", self.status.jsonValue)) }
+        if !self.violations.isEmpty { members.append(ProtoJSON.Member("violations", .array(self.violations.map { $0.jsonValue() }))) }
+        if self.closedAtMs != 0 { members.append(ProtoJSON.Member("closedAtMs", .string(String(self.closedAtMs)))) }
         return .object(members)
     }
 
@@ -314,40 +314,40 @@ extension Corridor_V1_AccessWindow: ProtobufCBacked {
             switch member.key {
             case "id":
                 try ProtoJSONRead.once(&seen, 0, field: "id", path: path)
-                id = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.id = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "name":
                 try ProtoJSONRead.once(&seen, 1, field: "name", path: path)
-                name = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.name = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "kind":
                 try ProtoJSONRead.once(&seen, 2, field: "kind", path: path)
-                kind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.kind = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "siteIds", "site_ids":
                 try ProtoJSONRead.once(&seen, 3, field: "site_ids", path: path)
-                siteIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+                self.siteIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             case "announcedBy", "announced_by":
                 try ProtoJSONRead.once(&seen, 4, field: "announced_by", path: path)
-                announcedBy = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.announcedBy = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "startsAtMs", "starts_at_ms":
                 try ProtoJSONRead.once(&seen, 5, field: "starts_at_ms", path: path)
-                startsAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.startsAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "endsAtMs", "ends_at_ms":
                 try ProtoJSONRead.once(&seen, 6, field: "ends_at_ms", path: path)
-                endsAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.endsAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "daily":
                 try ProtoJSONRead.once(&seen, 7, field: "daily", path: path)
                 if case .null = member.value { continue }
-                daily = try Corridor_V1_AccessWindow.Daily(json: member.value, path: fieldPath)
+                self.daily = try Corridor_V1_AccessWindow.Daily(json: member.value, path: fieldPath)
             case "status":
                 try ProtoJSONRead.once(&seen, 8, field: "status", path: path)
-                status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "violations":
                 try ProtoJSONRead.once(&seen, 9, field: "violations", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    violations.append(try Corridor_V1_AccessWindow.Violation(json: element, path: fieldPath + "[\(index)]"))
+                    self.violations.append(try Corridor_V1_AccessWindow.Violation(json: element, path: fieldPath + "[\(index)]"))
                 }
             case "closedAtMs", "closed_at_ms":
                 try ProtoJSONRead.once(&seen, 10, field: "closed_at_ms", path: path)
-                closedAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.closedAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.AccessWindow")
             }
@@ -395,34 +395,34 @@ extension Corridor_V1_AccessWindow.Daily: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !startTime.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(startTime.utf8.count) }
-        if !endTime.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(endTime.utf8.count) }
-        if !timeZone.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(timeZone.utf8.count) }
-        if !firstDate.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(firstDate.utf8.count) }
-        if !lastDate.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(lastDate.utf8.count) }
+        if !self.startTime.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.startTime.utf8.count) }
+        if !self.endTime.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.endTime.utf8.count) }
+        if !self.timeZone.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.timeZone.utf8.count) }
+        if !self.firstDate.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.firstDate.utf8.count) }
+        if !self.lastDate.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.lastDate.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !startTime.isEmpty {
+        if !self.startTime.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(startTime)
+            writer.writeString(self.startTime)
         }
-        if !endTime.isEmpty {
+        if !self.endTime.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(endTime)
+            writer.writeString(self.endTime)
         }
-        if !timeZone.isEmpty {
+        if !self.timeZone.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(timeZone)
+            writer.writeString(self.timeZone)
         }
-        if !firstDate.isEmpty {
+        if !self.firstDate.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(firstDate)
+            writer.writeString(self.firstDate)
         }
-        if !lastDate.isEmpty {
+        if !self.lastDate.isEmpty {
             writer.writeTag(0x2A)
-            writer.writeString(lastDate)
+            writer.writeString(self.lastDate)
         }
     }
 
@@ -432,11 +432,11 @@ extension Corridor_V1_AccessWindow.Daily: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !startTime.isEmpty { members.append(ProtoJSON.Member("startTime", .string(startTime))) }
-        if !endTime.isEmpty { members.append(ProtoJSON.Member("endTime", .string(endTime))) }
-        if !timeZone.isEmpty { members.append(ProtoJSON.Member("timeZone", .string(timeZone))) }
-        if !firstDate.isEmpty { members.append(ProtoJSON.Member("firstDate", .string(firstDate))) }
-        if !lastDate.isEmpty { members.append(ProtoJSON.Member("lastDate", .string(lastDate))) }
+        if !self.startTime.isEmpty { members.append(ProtoJSON.Member("startTime", .string(self.startTime))) }
+        if !self.endTime.isEmpty { members.append(ProtoJSON.Member("endTime", .string(self.endTime))) }
+        if !self.timeZone.isEmpty { members.append(ProtoJSON.Member("timeZone", .string(self.timeZone))) }
+        if !self.firstDate.isEmpty { members.append(ProtoJSON.Member("firstDate", .string(self.firstDate))) }
+        if !self.lastDate.isEmpty { members.append(ProtoJSON.Member("lastDate", .string(self.lastDate))) }
         return .object(members)
     }
 
@@ -471,19 +471,19 @@ extension Corridor_V1_AccessWindow.Daily: ProtobufCBacked {
             switch member.key {
             case "startTime", "start_time":
                 try ProtoJSONRead.once(&seen, 0, field: "start_time", path: path)
-                startTime = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.startTime = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "endTime", "end_time":
                 try ProtoJSONRead.once(&seen, 1, field: "end_time", path: path)
-                endTime = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.endTime = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "timeZone", "time_zone":
                 try ProtoJSONRead.once(&seen, 2, field: "time_zone", path: path)
-                timeZone = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.timeZone = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "firstDate", "first_date":
                 try ProtoJSONRead.once(&seen, 3, field: "first_date", path: path)
-                firstDate = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.firstDate = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "lastDate", "last_date":
                 try ProtoJSONRead.once(&seen, 4, field: "last_date", path: path)
-                lastDate = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.lastDate = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.AccessWindow.Daily")
             }
@@ -517,19 +517,19 @@ extension Corridor_V1_AccessWindow.Violation: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if atMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(atMs)) }
-        if !report.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(report.utf8.count) }
+        if self.atMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.atMs)) }
+        if !self.report.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.report.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if atMs != 0 {
+        if self.atMs != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(atMs)
+            writer.writeVarint(self.atMs)
         }
-        if !report.isEmpty {
+        if !self.report.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(report)
+            writer.writeString(self.report)
         }
     }
 
@@ -539,8 +539,8 @@ extension Corridor_V1_AccessWindow.Violation: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if atMs != 0 { members.append(ProtoJSON.Member("atMs", .string(String(atMs)))) }
-        if !report.isEmpty { members.append(ProtoJSON.Member("report", .string(report))) }
+        if self.atMs != 0 { members.append(ProtoJSON.Member("atMs", .string(String(self.atMs)))) }
+        if !self.report.isEmpty { members.append(ProtoJSON.Member("report", .string(self.report))) }
         return .object(members)
     }
 
@@ -572,10 +572,10 @@ extension Corridor_V1_AccessWindow.Violation: ProtobufCBacked {
             switch member.key {
             case "atMs", "at_ms":
                 try ProtoJSONRead.once(&seen, 0, field: "at_ms", path: path)
-                atMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.atMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "report":
                 try ProtoJSONRead.once(&seen, 1, field: "report", path: path)
-                report = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.report = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.AccessWindow.Violation")
             }
@@ -604,14 +604,14 @@ extension Corridor_V1_WindowAnnounced: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let window { size &+= 1 &+ ProtoSize.lengthDelimited(window.serializedSize) }
+        if let message = self.window { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let window {
+        if let message = self.window {
             writer.writeTag(0x0A)
-            writer.writeMessage(window)
+            writer.writeMessage(message)
         }
     }
 
@@ -621,7 +621,7 @@ extension Corridor_V1_WindowAnnounced: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let window { members.append(ProtoJSON.Member("window", window.jsonValue())) }
+        if let message = self.window { members.append(ProtoJSON.Member("window", message.jsonValue())) }
         return .object(members)
     }
 
@@ -654,7 +654,7 @@ extension Corridor_V1_WindowAnnounced: ProtobufCBacked {
             case "window":
                 try ProtoJSONRead.once(&seen, 0, field: "window", path: path)
                 if case .null = member.value { continue }
-                window = try Corridor_V1_AccessWindow(json: member.value, path: fieldPath)
+                self.window = try Corridor_V1_AccessWindow(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.WindowAnnounced")
             }
@@ -693,29 +693,29 @@ extension Corridor_V1_WindowStatusChanged: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let window { size &+= 1 &+ ProtoSize.lengthDelimited(window.serializedSize) }
-        if from.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(from.rawValue) }
-        if to.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(to.rawValue) }
-        if !report.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(report.utf8.count) }
+        if let message = self.window { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if self.from.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.from.rawValue) }
+        if self.to.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.to.rawValue) }
+        if !self.report.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.report.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let window {
+        if let message = self.window {
             writer.writeTag(0x0A)
-            writer.writeMessage(window)
+            writer.writeMessage(message)
         }
-        if from.rawValue != 0 {
+        if self.from.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(from.rawValue)
+            writer.writeInt32(self.from.rawValue)
         }
-        if to.rawValue != 0 {
+        if self.to.rawValue != 0 {
             writer.writeTag(0x18)
-            writer.writeInt32(to.rawValue)
+            writer.writeInt32(self.to.rawValue)
         }
-        if !report.isEmpty {
+        if !self.report.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(report)
+            writer.writeString(self.report)
         }
     }
 
@@ -725,10 +725,10 @@ extension Corridor_V1_WindowStatusChanged: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let window { members.append(ProtoJSON.Member("window", window.jsonValue())) }
-        if from.rawValue != 0 { members.append(ProtoJSON.Member("from", from.jsonValue)) }
-        if to.rawValue != 0 { members.append(ProtoJSON.Member("to", to.jsonValue)) }
-        if !report.isEmpty { members.append(ProtoJSON.Member("report", .string(report))) }
+        if let message = self.window { members.append(ProtoJSON.Member("window", message.jsonValue())) }
+        if self.from.rawValue != 0 { members.append(ProtoJSON.Member("from", self.from.jsonValue)) }
+        if self.to.rawValue != 0 { members.append(ProtoJSON.Member("to", self.to.jsonValue)) }
+        if !self.report.isEmpty { members.append(ProtoJSON.Member("report", .string(self.report))) }
         return .object(members)
     }
 
@@ -764,16 +764,16 @@ extension Corridor_V1_WindowStatusChanged: ProtobufCBacked {
             case "window":
                 try ProtoJSONRead.once(&seen, 0, field: "window", path: path)
                 if case .null = member.value { continue }
-                window = try Corridor_V1_AccessWindow(json: member.value, path: fieldPath)
+                self.window = try Corridor_V1_AccessWindow(json: member.value, path: fieldPath)
             case "from":
                 try ProtoJSONRead.once(&seen, 1, field: "from", path: path)
-                from = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.from = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "to":
                 try ProtoJSONRead.once(&seen, 2, field: "to", path: path)
-                to = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.to = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "report":
                 try ProtoJSONRead.once(&seen, 3, field: "report", path: path)
-                report = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.report = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.WindowStatusChanged")
             }
@@ -802,14 +802,14 @@ extension Corridor_V1_AnnounceWindowRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let window { size &+= 1 &+ ProtoSize.lengthDelimited(window.serializedSize) }
+        if let message = self.window { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let window {
+        if let message = self.window {
             writer.writeTag(0x0A)
-            writer.writeMessage(window)
+            writer.writeMessage(message)
         }
     }
 
@@ -819,7 +819,7 @@ extension Corridor_V1_AnnounceWindowRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let window { members.append(ProtoJSON.Member("window", window.jsonValue())) }
+        if let message = self.window { members.append(ProtoJSON.Member("window", message.jsonValue())) }
         return .object(members)
     }
 
@@ -852,7 +852,7 @@ extension Corridor_V1_AnnounceWindowRequest: ProtobufCBacked {
             case "window":
                 try ProtoJSONRead.once(&seen, 0, field: "window", path: path)
                 if case .null = member.value { continue }
-                window = try Corridor_V1_AccessWindow(json: member.value, path: fieldPath)
+                self.window = try Corridor_V1_AccessWindow(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.AnnounceWindowRequest")
             }
@@ -898,39 +898,39 @@ extension Corridor_V1_SetWindowStatusRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !windowID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(windowID.utf8.count) }
-        if status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(status.rawValue) }
-        if !report.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(report.utf8.count) }
-        if !reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(reason.utf8.count) }
-        if !at.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(at.utf8.count) }
-        if !timeZone.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(timeZone.utf8.count) }
+        if !self.windowID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.windowID.utf8.count) }
+        if self.status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.status.rawValue) }
+        if !self.report.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.report.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
+        if !self.at.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.at.utf8.count) }
+        if !self.timeZone.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.timeZone.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !windowID.isEmpty {
+        if !self.windowID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(windowID)
+            writer.writeString(self.windowID)
         }
-        if status.rawValue != 0 {
+        if self.status.rawValue != 0 {
             writer.writeTag(0x10)
-            writer.writeInt32(status.rawValue)
+            writer.writeInt32(self.status.rawValue)
         }
-        if !report.isEmpty {
+        if !self.report.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(report)
+            writer.writeString(self.report)
         }
-        if !reason.isEmpty {
+        if !self.reason.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(reason)
+            writer.writeString(self.reason)
         }
-        if !at.isEmpty {
+        if !self.at.isEmpty {
             writer.writeTag(0x2A)
-            writer.writeString(at)
+            writer.writeString(self.at)
         }
-        if !timeZone.isEmpty {
+        if !self.timeZone.isEmpty {
             writer.writeTag(0x32)
-            writer.writeString(timeZone)
+            writer.writeString(self.timeZone)
         }
     }
 
@@ -940,12 +940,12 @@ extension Corridor_V1_SetWindowStatusRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !windowID.isEmpty { members.append(ProtoJSON.Member("windowId", .string(windowID))) }
-        if status.rawValue != 0 { members.append(ProtoJSON.Member("status", status.jsonValue)) }
-        if !report.isEmpty { members.append(ProtoJSON.Member("report", .string(report))) }
-        if !reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(reason))) }
-        if !at.isEmpty { members.append(ProtoJSON.Member("at", .string(at))) }
-        if !timeZone.isEmpty { members.append(ProtoJSON.Member("timeZone", .string(timeZone))) }
+        if !self.windowID.isEmpty { members.append(ProtoJSON.Member("windowId", .string(self.windowID))) }
+        if self.status.rawValue != 0 { members.append(ProtoJSON.Member("status", self.status.jsonValue)) }
+        if !self.report.isEmpty { members.append(ProtoJSON.Member("report", .string(self.report))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
+        if !self.at.isEmpty { members.append(ProtoJSON.Member("at", .string(self.at))) }
+        if !self.timeZone.isEmpty { members.append(ProtoJSON.Member("timeZone", .string(self.timeZone))) }
         return .object(members)
     }
 
@@ -981,22 +981,22 @@ extension Corridor_V1_SetWindowStatusRequest: ProtobufCBacked {
             switch member.key {
             case "windowId", "window_id":
                 try ProtoJSONRead.once(&seen, 0, field: "window_id", path: path)
-                windowID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.windowID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "status":
                 try ProtoJSONRead.once(&seen, 1, field: "status", path: path)
-                status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+                self.status = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             case "report":
                 try ProtoJSONRead.once(&seen, 2, field: "report", path: path)
-                report = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.report = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "reason":
                 try ProtoJSONRead.once(&seen, 3, field: "reason", path: path)
-                reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "at":
                 try ProtoJSONRead.once(&seen, 4, field: "at", path: path)
-                at = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.at = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "timeZone", "time_zone":
                 try ProtoJSONRead.once(&seen, 5, field: "time_zone", path: path)
-                timeZone = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.timeZone = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.SetWindowStatusRequest")
             }
@@ -1026,14 +1026,14 @@ extension Corridor_V1_ListWindowsRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(siteID.utf8.count) }
+        if !self.siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.siteID.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !siteID.isEmpty {
+        if !self.siteID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(siteID)
+            writer.writeString(self.siteID)
         }
     }
 
@@ -1043,7 +1043,7 @@ extension Corridor_V1_ListWindowsRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(siteID))) }
+        if !self.siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(self.siteID))) }
         return .object(members)
     }
 
@@ -1074,7 +1074,7 @@ extension Corridor_V1_ListWindowsRequest: ProtobufCBacked {
             switch member.key {
             case "siteId", "site_id":
                 try ProtoJSONRead.once(&seen, 0, field: "site_id", path: path)
-                siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListWindowsRequest")
             }
@@ -1103,12 +1103,12 @@ extension Corridor_V1_ListWindowsResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        for element in windows { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in self.windows { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        for element in windows {
+        for element in self.windows {
             writer.writeTag(0x0A)
             writer.writeMessage(element)
         }
@@ -1120,7 +1120,7 @@ extension Corridor_V1_ListWindowsResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !windows.isEmpty { members.append(ProtoJSON.Member("windows", .array(windows.map { $0.jsonValue() }))) }
+        if !self.windows.isEmpty { members.append(ProtoJSON.Member("windows", .array(self.windows.map { $0.jsonValue() }))) }
         return .object(members)
     }
 
@@ -1152,7 +1152,7 @@ extension Corridor_V1_ListWindowsResponse: ProtobufCBacked {
             case "windows":
                 try ProtoJSONRead.once(&seen, 0, field: "windows", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    windows.append(try Corridor_V1_AccessWindow(json: element, path: fieldPath + "[\(index)]"))
+                    self.windows.append(try Corridor_V1_AccessWindow(json: element, path: fieldPath + "[\(index)]"))
                 }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListWindowsResponse")
@@ -1189,24 +1189,24 @@ extension Corridor_V1_ActiveWindowsRequest: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if !siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(siteID.utf8.count) }
-        if !at.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(at.utf8.count) }
-        if !timeZone.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(timeZone.utf8.count) }
+        if !self.siteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.siteID.utf8.count) }
+        if !self.at.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.at.utf8.count) }
+        if !self.timeZone.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.timeZone.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if !siteID.isEmpty {
+        if !self.siteID.isEmpty {
             writer.writeTag(0x0A)
-            writer.writeString(siteID)
+            writer.writeString(self.siteID)
         }
-        if !at.isEmpty {
+        if !self.at.isEmpty {
             writer.writeTag(0x12)
-            writer.writeString(at)
+            writer.writeString(self.at)
         }
-        if !timeZone.isEmpty {
+        if !self.timeZone.isEmpty {
             writer.writeTag(0x1A)
-            writer.writeString(timeZone)
+            writer.writeString(self.timeZone)
         }
     }
 
@@ -1216,9 +1216,9 @@ extension Corridor_V1_ActiveWindowsRequest: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if !siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(siteID))) }
-        if !at.isEmpty { members.append(ProtoJSON.Member("at", .string(at))) }
-        if !timeZone.isEmpty { members.append(ProtoJSON.Member("timeZone", .string(timeZone))) }
+        if !self.siteID.isEmpty { members.append(ProtoJSON.Member("siteId", .string(self.siteID))) }
+        if !self.at.isEmpty { members.append(ProtoJSON.Member("at", .string(self.at))) }
+        if !self.timeZone.isEmpty { members.append(ProtoJSON.Member("timeZone", .string(self.timeZone))) }
         return .object(members)
     }
 
@@ -1251,13 +1251,13 @@ extension Corridor_V1_ActiveWindowsRequest: ProtobufCBacked {
             switch member.key {
             case "siteId", "site_id":
                 try ProtoJSONRead.once(&seen, 0, field: "site_id", path: path)
-                siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.siteID = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "at":
                 try ProtoJSONRead.once(&seen, 1, field: "at", path: path)
-                at = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.at = try ProtoJSONRead.string(member.value, path: fieldPath)
             case "timeZone", "time_zone":
                 try ProtoJSONRead.once(&seen, 2, field: "time_zone", path: path)
-                timeZone = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.timeZone = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ActiveWindowsRequest")
             }
@@ -1297,29 +1297,29 @@ extension Corridor_V1_ActiveWindow: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if let window { size &+= 1 &+ ProtoSize.lengthDelimited(window.serializedSize) }
-        if fromMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(fromMs)) }
-        if untilMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(untilMs)) }
-        if !hours.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(hours.utf8.count) }
+        if let message = self.window { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if self.fromMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.fromMs)) }
+        if self.untilMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.untilMs)) }
+        if !self.hours.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.hours.utf8.count) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if let window {
+        if let message = self.window {
             writer.writeTag(0x0A)
-            writer.writeMessage(window)
+            writer.writeMessage(message)
         }
-        if fromMs != 0 {
+        if self.fromMs != 0 {
             writer.writeTag(0x10)
-            writer.writeVarint(fromMs)
+            writer.writeVarint(self.fromMs)
         }
-        if untilMs != 0 {
+        if self.untilMs != 0 {
             writer.writeTag(0x18)
-            writer.writeVarint(untilMs)
+            writer.writeVarint(self.untilMs)
         }
-        if !hours.isEmpty {
+        if !self.hours.isEmpty {
             writer.writeTag(0x22)
-            writer.writeString(hours)
+            writer.writeString(self.hours)
         }
     }
 
@@ -1329,10 +1329,10 @@ extension Corridor_V1_ActiveWindow: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if let window { members.append(ProtoJSON.Member("window", window.jsonValue())) }
-        if fromMs != 0 { members.append(ProtoJSON.Member("fromMs", .string(String(fromMs)))) }
-        if untilMs != 0 { members.append(ProtoJSON.Member("untilMs", .string(String(untilMs)))) }
-        if !hours.isEmpty { members.append(ProtoJSON.Member("hours", .string(hours))) }
+        if let message = self.window { members.append(ProtoJSON.Member("window", message.jsonValue())) }
+        if self.fromMs != 0 { members.append(ProtoJSON.Member("fromMs", .string(String(self.fromMs)))) }
+        if self.untilMs != 0 { members.append(ProtoJSON.Member("untilMs", .string(String(self.untilMs)))) }
+        if !self.hours.isEmpty { members.append(ProtoJSON.Member("hours", .string(self.hours))) }
         return .object(members)
     }
 
@@ -1368,16 +1368,16 @@ extension Corridor_V1_ActiveWindow: ProtobufCBacked {
             case "window":
                 try ProtoJSONRead.once(&seen, 0, field: "window", path: path)
                 if case .null = member.value { continue }
-                window = try Corridor_V1_AccessWindow(json: member.value, path: fieldPath)
+                self.window = try Corridor_V1_AccessWindow(json: member.value, path: fieldPath)
             case "fromMs", "from_ms":
                 try ProtoJSONRead.once(&seen, 1, field: "from_ms", path: path)
-                fromMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.fromMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "untilMs", "until_ms":
                 try ProtoJSONRead.once(&seen, 2, field: "until_ms", path: path)
-                untilMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.untilMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "hours":
                 try ProtoJSONRead.once(&seen, 3, field: "hours", path: path)
-                hours = try ProtoJSONRead.string(member.value, path: fieldPath)
+                self.hours = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ActiveWindow")
             }
@@ -1409,17 +1409,17 @@ extension Corridor_V1_ActiveWindowsResponse: ProtoMessage {
 
     public var serializedSize: Int {
         var size = 0
-        if atMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(atMs)) }
-        for element in windows { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if self.atMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.atMs)) }
+        for element in self.windows { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
         return size
     }
 
     public func serialize(into writer: inout ProtoWriter) {
-        if atMs != 0 {
+        if self.atMs != 0 {
             writer.writeTag(0x08)
-            writer.writeVarint(atMs)
+            writer.writeVarint(self.atMs)
         }
-        for element in windows {
+        for element in self.windows {
             writer.writeTag(0x12)
             writer.writeMessage(element)
         }
@@ -1431,8 +1431,8 @@ extension Corridor_V1_ActiveWindowsResponse: ProtoMessage {
 
     public func jsonValue() -> ProtoJSON {
         var members: [ProtoJSON.Member] = []
-        if atMs != 0 { members.append(ProtoJSON.Member("atMs", .string(String(atMs)))) }
-        if !windows.isEmpty { members.append(ProtoJSON.Member("windows", .array(windows.map { $0.jsonValue() }))) }
+        if self.atMs != 0 { members.append(ProtoJSON.Member("atMs", .string(String(self.atMs)))) }
+        if !self.windows.isEmpty { members.append(ProtoJSON.Member("windows", .array(self.windows.map { $0.jsonValue() }))) }
         return .object(members)
     }
 
@@ -1464,11 +1464,11 @@ extension Corridor_V1_ActiveWindowsResponse: ProtobufCBacked {
             switch member.key {
             case "atMs", "at_ms":
                 try ProtoJSONRead.once(&seen, 0, field: "at_ms", path: path)
-                atMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+                self.atMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             case "windows":
                 try ProtoJSONRead.once(&seen, 1, field: "windows", path: path)
                 for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
-                    windows.append(try Corridor_V1_ActiveWindow(json: element, path: fieldPath + "[\(index)]"))
+                    self.windows.append(try Corridor_V1_ActiveWindow(json: element, path: fieldPath + "[\(index)]"))
                 }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ActiveWindowsResponse")
