@@ -27,17 +27,17 @@ enum QueryLatency {
 
     static func run(client: CorridorClient, startupSeconds: Double, calls: Int, selections: Int) async throws -> Result {
         progress("recording an agreement, a figure and a window…")
-        _ = try await client.recordAgreement(RecordAgreementRequest(agreement: Agreement(
+        _ = try await client.recordAgreement(Corridor_V1_RecordAgreementRequest(agreement: Agreement(
             id: agreementID, title: "Benchmark agreement",
             parties: [.init(partyID: "gov", role: .party), .init(partyID: "jaish", role: .party), .init(partyID: "sarc", role: .mediator)],
             terms: [.init(id: "evacuations", description: "medical evacuations", obligorID: "gov", measure: .evacuations, target: 29)],
             agreedOn: "2026-11-01", status: .agreed
         )))
-        _ = try await client.reportFigure(ReportFigureRequest(figure: Figure(
+        _ = try await client.reportFigure(Corridor_V1_ReportFigureRequest(figure: Figure(
             subjectKind: .site, subjectID: origin, measure: .needingEvacuation, low: 500, high: 500, qualifier: .about,
             asOf: "2026-11-01", sourcePartyID: "un-ocha", reportedIn: "benchmark"
         )))
-        _ = try await client.announceWindow(AnnounceWindowRequest(window: AccessWindow(
+        _ = try await client.announceWindow(Corridor_V1_AnnounceWindowRequest(window: AccessWindow(
             id: "bench-pause", name: "Daily pause", kind: .humanitarianPause, siteIDs: ["wafideen"], announcedBy: "gov",
             daily: .init(startTime: "09:00", endTime: "14:00", timeZone: "Asia/Damascus", firstDate: "2026-01-01", lastDate: "2026-12-31")
         )))
@@ -48,18 +48,18 @@ enum QueryLatency {
         var candidates: UInt32 = 0
         for index in 0..<selections {
             let listID = "bench-list-\(index)"
-            _ = try await client.createList(CreateListRequest(list: EvacuationList(
+            _ = try await client.createList(Corridor_V1_CreateListRequest(list: EvacuationList(
                 id: listID, agreementID: agreementID, originSiteID: origin, quota: 29
             )))
             let start = monotonicNanoseconds()
-            let selected = try await client.selectList(SelectListRequest(listID: listID))
+            let selected = try await client.selectList(Corridor_V1_SelectListRequest(listID: listID, policyVersion: "", asOf: ""))
             selectionSamples.append(monotonicNanoseconds() - start)
             candidates = selected.considered
             // Back to WAITING, so the next selection sees the same candidates.
-            _ = try await client.submitList(ListActionRequest(listID: listID))
-            _ = try await client.approveList(ApproveListRequest(listID: listID, partyID: "gov"))
-            _ = try await client.approveList(ApproveListRequest(listID: listID, partyID: "jaish"))
-            _ = try await client.closeList(ListActionRequest(listID: listID, reason: "benchmark"))
+            _ = try await client.submitList(Corridor_V1_ListActionRequest(listID: listID, reason: ""))
+            _ = try await client.approveList(Corridor_V1_ApproveListRequest(listID: listID, partyID: "gov"))
+            _ = try await client.approveList(Corridor_V1_ApproveListRequest(listID: listID, partyID: "jaish"))
+            _ = try await client.closeList(Corridor_V1_ListActionRequest(listID: listID, reason: "benchmark"))
         }
         let listID = "bench-list-0"
 
@@ -84,21 +84,21 @@ enum QueryLatency {
             _ = try await client.cases(siteID: "douma-hospital", limit: 100)
         })
         queries.append(try await time("WaitingCases, 100 most urgent", note: "the origin and every site within it") {
-            _ = try await client.waitingCases(WaitingCasesRequest(siteID: origin, limit: 100))
+            _ = try await client.waitingCases(Corridor_V1_WaitingCasesRequest(siteID: origin, limit: 100))
         })
         queries.append(try await time("DeathsWhileWaiting", note: "by site, all periods") {
-            _ = try await client.deathsWhileWaiting(DeathsWhileWaitingRequest(siteID: origin))
+            _ = try await client.deathsWhileWaiting(Corridor_V1_DeathsWhileWaitingRequest(siteID: origin, from: "", to: ""))
         })
-        queries.append(try await time("GetList", note: "a list of 29 with its progress") { _ = try await client.getList(GetRequest(id: listID)) })
-        queries.append(try await time("ListLists", note: "every list with its progress") { _ = try await client.listLists(ListListsRequest()) })
+        queries.append(try await time("GetList", note: "a list of 29 with its progress") { _ = try await client.getList(Corridor_V1_GetRequest(id: listID)) })
+        queries.append(try await time("ListLists", note: "every list with its progress") { _ = try await client.listLists(Corridor_V1_ListListsRequest()) })
         queries.append(try await time("GetAgreementProgress", note: "terms counted from movements") {
-            _ = try await client.getAgreementProgress(GetRequest(id: agreementID))
+            _ = try await client.getAgreementProgress(Corridor_V1_GetRequest(id: agreementID))
         })
         queries.append(try await time("CompareFigures, needing evacuation", note: "claims beside the registry's count of waiting cases") {
-            _ = try await client.compareFigures(CompareFiguresRequest(subjectID: origin, measure: .needingEvacuation))
+            _ = try await client.compareFigures(Corridor_V1_CompareFiguresRequest(subjectID: origin, measure: Figure.Measure.needingEvacuation))
         })
         queries.append(try await time("ActiveWindows at the crossing", note: "which windows are in effect now") {
-            _ = try await client.activeWindows(ActiveWindowsRequest(siteID: "wafideen"))
+            _ = try await client.activeWindows(Corridor_V1_ActiveWindowsRequest(siteID: "wafideen", at: "", timeZone: ""))
         })
         queries.append(try await time("History of a case", note: "its events read back from the log") { _ = try await client.history(of: "C-500000") })
         return Result(
