@@ -2354,3 +2354,143 @@ extension Corridor_V1_FiguresExport: ProtobufCBacked {
         }
     }
 }
+
+// MARK: - corridor.v1.CliError
+
+/// What `corridorctl … --json` (or `export … --format json`) prints on standard
+/// error when the command fails, as one object on one line: a refusal from
+/// corridord, input corridorctl refused before any call, a daemon it could not
+/// reach or that did not answer in time. The exit status tells the code apart
+/// (docs/CLI.md, "Exit status").
+public struct Corridor_V1_CliError: Sendable, Hashable {
+    /// gRPC's code, by name in JSON ("NOT_FOUND").
+    public var code: Corridor_V1_StatusCode = .ok
+    /// The same code as a number (5), for scripts that compare numbers.
+    public var codeNumber: UInt32 = 0
+    public var message: String = ""
+    /// Each field (or option, e.g. "--vehicle") at fault, and why.
+    public var fieldViolations: [Corridor_V1_FieldViolation] = []
+    /// What to try, when corridorctl knows (start the daemon, pass --socket).
+    public var hint: String = ""
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        code: Corridor_V1_StatusCode,
+        codeNumber: UInt32,
+        message: String,
+        fieldViolations: [Corridor_V1_FieldViolation],
+        hint: String
+    ) {
+        self.code = code
+        self.codeNumber = codeNumber
+        self.message = message
+        self.fieldViolations = fieldViolations
+        self.hint = hint
+    }
+}
+
+extension Corridor_V1_CliError: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.CliError" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if self.code.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.code.rawValue) }
+        if self.codeNumber != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.codeNumber)) }
+        if !self.message.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.message.utf8.count) }
+        for element in self.fieldViolations { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        if !self.hint.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.hint.utf8.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if self.code.rawValue != 0 {
+            writer.writeTag(0x08)
+            writer.writeInt32(self.code.rawValue)
+        }
+        if self.codeNumber != 0 {
+            writer.writeTag(0x10)
+            writer.writeVarint(UInt64(self.codeNumber))
+        }
+        if !self.message.isEmpty {
+            writer.writeTag(0x1A)
+            writer.writeString(self.message)
+        }
+        for element in self.fieldViolations {
+            writer.writeTag(0x22)
+            writer.writeMessage(element)
+        }
+        if !self.hint.isEmpty {
+            writer.writeTag(0x2A)
+            writer.writeString(self.hint)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CliError.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if self.code.rawValue != 0 { members.append(ProtoJSON.Member("code", self.code.jsonValue)) }
+        if self.codeNumber != 0 { members.append(ProtoJSON.Member("codeNumber", .number(ProtoJSON.Number(self.codeNumber)))) }
+        if !self.message.isEmpty { members.append(ProtoJSON.Member("message", .string(self.message))) }
+        if !self.fieldViolations.isEmpty { members.append(ProtoJSON.Member("fieldViolations", .array(self.fieldViolations.map { $0.jsonValue() }))) }
+        if !self.hint.isEmpty { members.append(ProtoJSON.Member("hint", .string(self.hint))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_CliError: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__cli_error__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__CliError>) -> Corridor_V1_CliError {
+        let c = message.pointee
+        return Corridor_V1_CliError(
+            code: Corridor_V1_StatusCode(rawValue: Int32(truncatingIfNeeded: c.code.rawValue)),
+            codeNumber: c.code_number,
+            message: ProtobufCRead.string(c.message),
+            fieldViolations: ProtobufCRead.messages(c.n_field_violations, c.field_violations, Corridor_V1_FieldViolation.read(protobufC:)),
+            hint: ProtobufCRead.string(c.hint)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.CliError")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "code":
+                try ProtoJSONRead.once(&seen, 0, field: "code", path: path)
+                self.code = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+            case "codeNumber", "code_number":
+                try ProtoJSONRead.once(&seen, 1, field: "code_number", path: path)
+                self.codeNumber = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "message":
+                try ProtoJSONRead.once(&seen, 2, field: "message", path: path)
+                self.message = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "fieldViolations", "field_violations":
+                try ProtoJSONRead.once(&seen, 3, field: "field_violations", path: path)
+                for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
+                    self.fieldViolations.append(try Corridor_V1_FieldViolation(json: element, path: fieldPath + "[\(index)]"))
+                }
+            case "hint":
+                try ProtoJSONRead.once(&seen, 4, field: "hint", path: path)
+                self.hint = try ProtoJSONRead.string(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CliError")
+            }
+        }
+    }
+}

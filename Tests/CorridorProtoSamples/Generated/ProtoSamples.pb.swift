@@ -1747,6 +1747,217 @@ extension Corridor_V1_CaseStatusChanged {
     public static var protoSamples: [Corridor_V1_CaseStatusChanged] { [protoSample] }
 }
 
+extension Corridor_V1_Frame {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_Frame {
+        Corridor_V1_Frame(
+            streamID: 100001,
+            kind: .hello(Corridor_V1_Hello.protoSample)
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_Frame] {
+        var samples = [protoSample]
+        do {
+            var sample = protoSample
+            sample.kind = .helloReply(Corridor_V1_HelloReply.protoSample)
+            samples.append(sample)
+        }
+        do {
+            var sample = protoSample
+            sample.kind = .call(Corridor_V1_CallStart.protoSample)
+            samples.append(sample)
+        }
+        do {
+            var sample = protoSample
+            sample.kind = .message(Corridor_V1_Message.protoSample)
+            samples.append(sample)
+        }
+        do {
+            var sample = protoSample
+            sample.kind = .status(Corridor_V1_Status.protoSample)
+            samples.append(sample)
+        }
+        do {
+            var sample = protoSample
+            sample.kind = .cancel(Corridor_V1_Cancel.protoSample)
+            samples.append(sample)
+        }
+        do {
+            var sample = protoSample
+            sample.kind = .ping(Corridor_V1_Ping.protoSample)
+            samples.append(sample)
+        }
+        do {
+            var sample = protoSample
+            sample.kind = .pong(Corridor_V1_Pong.protoSample)
+            samples.append(sample)
+        }
+        do {
+            var sample = protoSample
+            sample.kind = .goAway(Corridor_V1_GoAway.protoSample)
+            samples.append(sample)
+        }
+        return samples
+    }
+}
+
+extension Corridor_V1_ProtocolVersion {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_ProtocolVersion {
+        Corridor_V1_ProtocolVersion(
+            major: 100001,
+            minor: 100002
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_ProtocolVersion] { [protoSample] }
+}
+
+extension Corridor_V1_Hello {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_Hello {
+        Corridor_V1_Hello(
+            version: Corridor_V1_ProtocolVersion.protoSample,
+            clientName: "client_name 2 é✓",
+            clientVersion: "client_version 3 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_Hello] { [protoSample] }
+}
+
+extension Corridor_V1_HelloReply {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_HelloReply {
+        Corridor_V1_HelloReply(
+            version: Corridor_V1_ProtocolVersion.protoSample,
+            serverName: "server_name 2 é✓",
+            serverVersion: "server_version 3 é✓",
+            limits: Corridor_V1_Limits.protoSample
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_HelloReply] { [protoSample] }
+}
+
+extension Corridor_V1_Limits {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_Limits {
+        Corridor_V1_Limits(
+            maxFrameBytes: 100001,
+            maxConcurrentCalls: 100002,
+            keepaliveIntervalMs: 100003,
+            maxTimeoutMs: 100004
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_Limits] { [protoSample] }
+}
+
+extension Corridor_V1_CallStart {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_CallStart {
+        Corridor_V1_CallStart(
+            method: "method 1 é✓",
+            timeoutMs: 100002,
+            payload: [0x00, 0xFF, 3],
+            requestID: "request_id 4 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_CallStart] { [protoSample] }
+}
+
+extension Corridor_V1_Message {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_Message {
+        Corridor_V1_Message(
+            payload: [0x00, 0xFF, 1]
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_Message] { [protoSample] }
+}
+
+extension Corridor_V1_Status {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_Status {
+        Corridor_V1_Status(
+            code: .cancelled,
+            message: "message 2 é✓",
+            fieldViolations: [Corridor_V1_FieldViolation.protoSample, Corridor_V1_FieldViolation()]
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_Status] { [protoSample] }
+}
+
+extension Corridor_V1_FieldViolation {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_FieldViolation {
+        Corridor_V1_FieldViolation(
+            field: "field 1 é✓",
+            description: "description 2 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_FieldViolation] { [protoSample] }
+}
+
+extension Corridor_V1_Cancel {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_Cancel { Corridor_V1_Cancel() }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_Cancel] { [protoSample] }
+}
+
+extension Corridor_V1_Ping {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_Ping {
+        Corridor_V1_Ping(
+            opaque: 18000000000000000001
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_Ping] { [protoSample] }
+}
+
+extension Corridor_V1_Pong {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_Pong {
+        Corridor_V1_Pong(
+            opaque: 18000000000000000001
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_Pong] { [protoSample] }
+}
+
+extension Corridor_V1_GoAway {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_GoAway {
+        Corridor_V1_GoAway(
+            reason: "reason 1 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_GoAway] { [protoSample] }
+}
+
 extension Corridor_V1_ImportCaseRow {
     /// Every field set; a oneof set to its first member.
     public static var protoSample: Corridor_V1_ImportCaseRow {
@@ -2438,215 +2649,20 @@ extension Corridor_V1_FiguresExport {
     public static var protoSamples: [Corridor_V1_FiguresExport] { [protoSample] }
 }
 
-extension Corridor_V1_Frame {
+extension Corridor_V1_CliError {
     /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_Frame {
-        Corridor_V1_Frame(
-            streamID: 100001,
-            kind: .hello(Corridor_V1_Hello.protoSample)
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_Frame] {
-        var samples = [protoSample]
-        do {
-            var sample = protoSample
-            sample.kind = .helloReply(Corridor_V1_HelloReply.protoSample)
-            samples.append(sample)
-        }
-        do {
-            var sample = protoSample
-            sample.kind = .call(Corridor_V1_CallStart.protoSample)
-            samples.append(sample)
-        }
-        do {
-            var sample = protoSample
-            sample.kind = .message(Corridor_V1_Message.protoSample)
-            samples.append(sample)
-        }
-        do {
-            var sample = protoSample
-            sample.kind = .status(Corridor_V1_Status.protoSample)
-            samples.append(sample)
-        }
-        do {
-            var sample = protoSample
-            sample.kind = .cancel(Corridor_V1_Cancel.protoSample)
-            samples.append(sample)
-        }
-        do {
-            var sample = protoSample
-            sample.kind = .ping(Corridor_V1_Ping.protoSample)
-            samples.append(sample)
-        }
-        do {
-            var sample = protoSample
-            sample.kind = .pong(Corridor_V1_Pong.protoSample)
-            samples.append(sample)
-        }
-        do {
-            var sample = protoSample
-            sample.kind = .goAway(Corridor_V1_GoAway.protoSample)
-            samples.append(sample)
-        }
-        return samples
-    }
-}
-
-extension Corridor_V1_ProtocolVersion {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_ProtocolVersion {
-        Corridor_V1_ProtocolVersion(
-            major: 100001,
-            minor: 100002
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_ProtocolVersion] { [protoSample] }
-}
-
-extension Corridor_V1_Hello {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_Hello {
-        Corridor_V1_Hello(
-            version: Corridor_V1_ProtocolVersion.protoSample,
-            clientName: "client_name 2 é✓",
-            clientVersion: "client_version 3 é✓"
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_Hello] { [protoSample] }
-}
-
-extension Corridor_V1_HelloReply {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_HelloReply {
-        Corridor_V1_HelloReply(
-            version: Corridor_V1_ProtocolVersion.protoSample,
-            serverName: "server_name 2 é✓",
-            serverVersion: "server_version 3 é✓",
-            limits: Corridor_V1_Limits.protoSample
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_HelloReply] { [protoSample] }
-}
-
-extension Corridor_V1_Limits {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_Limits {
-        Corridor_V1_Limits(
-            maxFrameBytes: 100001,
-            maxConcurrentCalls: 100002,
-            keepaliveIntervalMs: 100003,
-            maxTimeoutMs: 100004
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_Limits] { [protoSample] }
-}
-
-extension Corridor_V1_CallStart {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_CallStart {
-        Corridor_V1_CallStart(
-            method: "method 1 é✓",
-            timeoutMs: 100002,
-            payload: [0x00, 0xFF, 3],
-            requestID: "request_id 4 é✓"
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_CallStart] { [protoSample] }
-}
-
-extension Corridor_V1_Message {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_Message {
-        Corridor_V1_Message(
-            payload: [0x00, 0xFF, 1]
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_Message] { [protoSample] }
-}
-
-extension Corridor_V1_Status {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_Status {
-        Corridor_V1_Status(
+    public static var protoSample: Corridor_V1_CliError {
+        Corridor_V1_CliError(
             code: .cancelled,
-            message: "message 2 é✓",
-            fieldViolations: [Corridor_V1_FieldViolation.protoSample, Corridor_V1_FieldViolation()]
+            codeNumber: 100002,
+            message: "message 3 é✓",
+            fieldViolations: [Corridor_V1_FieldViolation.protoSample, Corridor_V1_FieldViolation()],
+            hint: "hint 5 é✓"
         )
     }
 
     /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_Status] { [protoSample] }
-}
-
-extension Corridor_V1_FieldViolation {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_FieldViolation {
-        Corridor_V1_FieldViolation(
-            field: "field 1 é✓",
-            description: "description 2 é✓"
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_FieldViolation] { [protoSample] }
-}
-
-extension Corridor_V1_Cancel {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_Cancel { Corridor_V1_Cancel() }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_Cancel] { [protoSample] }
-}
-
-extension Corridor_V1_Ping {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_Ping {
-        Corridor_V1_Ping(
-            opaque: 18000000000000000001
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_Ping] { [protoSample] }
-}
-
-extension Corridor_V1_Pong {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_Pong {
-        Corridor_V1_Pong(
-            opaque: 18000000000000000001
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_Pong] { [protoSample] }
-}
-
-extension Corridor_V1_GoAway {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_GoAway {
-        Corridor_V1_GoAway(
-            reason: "reason 1 é✓"
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_GoAway] { [protoSample] }
+    public static var protoSamples: [Corridor_V1_CliError] { [protoSample] }
 }
 
 extension Corridor_V1_SnapshotEntry {
@@ -3024,6 +3040,19 @@ extension ProtoSamples {
         ProtoSampleSet(Corridor_V1_CaseUpdated.protoSamples),
         ProtoSampleSet(Corridor_V1_CasePersonalUpdated.protoSamples),
         ProtoSampleSet(Corridor_V1_CaseStatusChanged.protoSamples),
+        ProtoSampleSet(Corridor_V1_Frame.protoSamples),
+        ProtoSampleSet(Corridor_V1_ProtocolVersion.protoSamples),
+        ProtoSampleSet(Corridor_V1_Hello.protoSamples),
+        ProtoSampleSet(Corridor_V1_HelloReply.protoSamples),
+        ProtoSampleSet(Corridor_V1_Limits.protoSamples),
+        ProtoSampleSet(Corridor_V1_CallStart.protoSamples),
+        ProtoSampleSet(Corridor_V1_Message.protoSamples),
+        ProtoSampleSet(Corridor_V1_Status.protoSamples),
+        ProtoSampleSet(Corridor_V1_FieldViolation.protoSamples),
+        ProtoSampleSet(Corridor_V1_Cancel.protoSamples),
+        ProtoSampleSet(Corridor_V1_Ping.protoSamples),
+        ProtoSampleSet(Corridor_V1_Pong.protoSamples),
+        ProtoSampleSet(Corridor_V1_GoAway.protoSamples),
         ProtoSampleSet(Corridor_V1_ImportCaseRow.protoSamples),
         ProtoSampleSet(Corridor_V1_ImportCasesRequest.protoSamples),
         ProtoSampleSet(Corridor_V1_ImportedCase.protoSamples),
@@ -3071,19 +3100,7 @@ extension ProtoSamples {
         ProtoSampleSet(Corridor_V1_ListsExport.protoSamples),
         ProtoSampleSet(Corridor_V1_MovementsExport.protoSamples),
         ProtoSampleSet(Corridor_V1_FiguresExport.protoSamples),
-        ProtoSampleSet(Corridor_V1_Frame.protoSamples),
-        ProtoSampleSet(Corridor_V1_ProtocolVersion.protoSamples),
-        ProtoSampleSet(Corridor_V1_Hello.protoSamples),
-        ProtoSampleSet(Corridor_V1_HelloReply.protoSamples),
-        ProtoSampleSet(Corridor_V1_Limits.protoSamples),
-        ProtoSampleSet(Corridor_V1_CallStart.protoSamples),
-        ProtoSampleSet(Corridor_V1_Message.protoSamples),
-        ProtoSampleSet(Corridor_V1_Status.protoSamples),
-        ProtoSampleSet(Corridor_V1_FieldViolation.protoSamples),
-        ProtoSampleSet(Corridor_V1_Cancel.protoSamples),
-        ProtoSampleSet(Corridor_V1_Ping.protoSamples),
-        ProtoSampleSet(Corridor_V1_Pong.protoSamples),
-        ProtoSampleSet(Corridor_V1_GoAway.protoSamples),
+        ProtoSampleSet(Corridor_V1_CliError.protoSamples),
         ProtoSampleSet(Corridor_V1_SnapshotEntry.protoSamples),
         ProtoSampleSet(Corridor_V1_PartyEntry.protoSamples),
         ProtoSampleSet(Corridor_V1_SiteEntry.protoSamples),

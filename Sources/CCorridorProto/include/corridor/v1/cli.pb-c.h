@@ -17,6 +17,7 @@ PROTOBUF_C__BEGIN_DECLS
 #include "corridor/v1/health.pb-c.h"
 #include "corridor/v1/events.pb-c.h"
 #include "corridor/v1/figures.pb-c.h"
+#include "corridor/v1/frame.pb-c.h"
 #include "corridor/v1/lists.pb-c.h"
 #include "corridor/v1/movements.pb-c.h"
 #include "corridor/v1/registry.pb-c.h"
@@ -37,6 +38,7 @@ typedef struct Corridor__V1__CasesExport Corridor__V1__CasesExport;
 typedef struct Corridor__V1__ListsExport Corridor__V1__ListsExport;
 typedef struct Corridor__V1__MovementsExport Corridor__V1__MovementsExport;
 typedef struct Corridor__V1__FiguresExport Corridor__V1__FiguresExport;
+typedef struct Corridor__V1__CliError Corridor__V1__CliError;
 
 
 /* --- enums --- */
@@ -418,6 +420,40 @@ struct  Corridor__V1__FiguresExport
     , 0,NULL, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
+/*
+ * What `corridorctl … --json` (or `export … --format json`) prints on standard
+ * error when the command fails, as one object on one line: a refusal from
+ * corridord, input corridorctl refused before any call, a daemon it could not
+ * reach or that did not answer in time. The exit status tells the code apart
+ * (docs/CLI.md, "Exit status").
+ */
+struct  Corridor__V1__CliError
+{
+  ProtobufCMessage base;
+  /*
+   * gRPC's code, by name in JSON ("NOT_FOUND").
+   */
+  Corridor__V1__StatusCode code;
+  /*
+   * The same code as a number (5), for scripts that compare numbers.
+   */
+  uint32_t code_number;
+  char *message;
+  /*
+   * Each field (or option, e.g. "--vehicle") at fault, and why.
+   */
+  size_t n_field_violations;
+  Corridor__V1__FieldViolation **field_violations;
+  /*
+   * What to try, when corridorctl knows (start the daemon, pass --socket).
+   */
+  char *hint;
+};
+#define CORRIDOR__V1__CLI_ERROR__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__cli_error__descriptor) \
+    , CORRIDOR__V1__STATUS_CODE__OK, 0, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string }
+
+
 /* Corridor__V1__HealthView methods */
 void   corridor__v1__health_view__init
                      (Corridor__V1__HealthView         *message);
@@ -674,6 +710,25 @@ Corridor__V1__FiguresExport *
 void   corridor__v1__figures_export__free_unpacked
                      (Corridor__V1__FiguresExport *message,
                       ProtobufCAllocator *allocator);
+/* Corridor__V1__CliError methods */
+void   corridor__v1__cli_error__init
+                     (Corridor__V1__CliError         *message);
+size_t corridor__v1__cli_error__get_packed_size
+                     (const Corridor__V1__CliError   *message);
+size_t corridor__v1__cli_error__pack
+                     (const Corridor__V1__CliError   *message,
+                      uint8_t             *out);
+size_t corridor__v1__cli_error__pack_to_buffer
+                     (const Corridor__V1__CliError   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__CliError *
+       corridor__v1__cli_error__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__cli_error__free_unpacked
+                     (Corridor__V1__CliError *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Corridor__V1__HealthView_Closure)
@@ -724,6 +779,9 @@ typedef void (*Corridor__V1__MovementsExport_Closure)
 typedef void (*Corridor__V1__FiguresExport_Closure)
                  (const Corridor__V1__FiguresExport *message,
                   void *closure_data);
+typedef void (*Corridor__V1__CliError_Closure)
+                 (const Corridor__V1__CliError *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -746,6 +804,7 @@ extern const ProtobufCMessageDescriptor corridor__v1__cases_export__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__lists_export__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__movements_export__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__figures_export__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__cli_error__descriptor;
 
 PROTOBUF_C__END_DECLS
 

@@ -610,6 +610,51 @@ void   corridor__v1__figures_export__free_unpacked
   assert(message->base.descriptor == &corridor__v1__figures_export__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   corridor__v1__cli_error__init
+                     (Corridor__V1__CliError         *message)
+{
+  static const Corridor__V1__CliError init_value = CORRIDOR__V1__CLI_ERROR__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__cli_error__get_packed_size
+                     (const Corridor__V1__CliError *message)
+{
+  assert(message->base.descriptor == &corridor__v1__cli_error__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__cli_error__pack
+                     (const Corridor__V1__CliError *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__cli_error__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__cli_error__pack_to_buffer
+                     (const Corridor__V1__CliError *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__cli_error__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__CliError *
+       corridor__v1__cli_error__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__CliError *)
+     protobuf_c_message_unpack (&corridor__v1__cli_error__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__cli_error__free_unpacked
+                     (Corridor__V1__CliError *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__cli_error__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor corridor__v1__health_view__field_descriptors[2] =
 {
   {
@@ -2256,5 +2301,95 @@ const ProtobufCMessageDescriptor corridor__v1__figures_export__descriptor =
   corridor__v1__figures_export__field_indices_by_name,
   1,  corridor__v1__figures_export__number_ranges,
   (ProtobufCMessageInit) corridor__v1__figures_export__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__cli_error__field_descriptors[5] =
+{
+  {
+    "code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__CliError, code),
+    &corridor__v1__status_code__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "code_number",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__CliError, code_number),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "message",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__CliError, message),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "field_violations",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__CliError, n_field_violations),
+    offsetof(Corridor__V1__CliError, field_violations),
+    &corridor__v1__field_violation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "hint",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__CliError, hint),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__cli_error__field_indices_by_name[] = {
+  0,   /* field[0] = code */
+  1,   /* field[1] = code_number */
+  3,   /* field[3] = field_violations */
+  4,   /* field[4] = hint */
+  2,   /* field[2] = message */
+};
+static const ProtobufCIntRange corridor__v1__cli_error__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor corridor__v1__cli_error__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.CliError",
+  "CliError",
+  "Corridor__V1__CliError",
+  "corridor.v1",
+  sizeof(Corridor__V1__CliError),
+  5,
+  corridor__v1__cli_error__field_descriptors,
+  corridor__v1__cli_error__field_indices_by_name,
+  1,  corridor__v1__cli_error__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__cli_error__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
