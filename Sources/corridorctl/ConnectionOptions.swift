@@ -54,38 +54,8 @@ struct ConnectionOptions: ParsableArguments {
             return try await CorridorClient.connect(to: path, configuration: configuration)
         } catch {
             throw CommandFailure(error, hint: error.code == .unavailable
-                ? "is corridord running? Start it with `make run`, or `systemctl start corridord`; or pass --socket."
+                ? "is corridord running? Start it with `systemctl start corridord`, or pass --socket."
                 : nil)
         }
-    }
-}
-
-/// An RPC error as the command line shows it: the status, the message, each
-/// field at fault, and a hint where one helps. Exits 1.
-struct CommandFailure: Error, CustomStringConvertible {
-    let error: RPCError
-    let hint: String?
-
-    init(_ error: RPCError, hint: String? = nil) {
-        self.error = error
-        self.hint = hint
-    }
-
-    var description: String {
-        var text = "\(error.code): \(error.message)"
-        for violation in error.fieldViolations {
-            text += "\n  \(violation.field): \(violation.reason)"
-        }
-        if let hint { text += "\n\(hint)" }
-        return text
-    }
-}
-
-/// Runs a call and turns its RPCError into a CommandFailure.
-func calling<Result>(_ body: () async throws(RPCError) -> Result) async throws -> Result {
-    do {
-        return try await body()
-    } catch {
-        throw CommandFailure(error)
     }
 }

@@ -50,7 +50,7 @@ struct ImportCommand: AsyncParsableCommand {
                 do {
                     bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
                 } catch {
-                    throw InputError("cannot read \(file): \((error as NSError).localizedDescription)")
+                    throw InputError(option: "<file>", "cannot read \(file): \((error as NSError).localizedDescription)")
                 }
             }
             let parsed = CaseCSVImport.parse(bytes, ignoreUnknownColumns: ignoreUnknownColumns)

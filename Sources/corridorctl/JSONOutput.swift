@@ -61,13 +61,13 @@ func models<Proto, Model>(_ values: [Proto], _ map: (Proto) throws(MappingError)
 
 /// A JSON input file (`--file`): proto3 JSON of `Message`, the dialect every
 /// `--json` prints. An unknown field, a wrong type or a number out of range is
-/// refused naming its path (`cargo[2].quantity`).
-func readMessageFile<Message: ProtoMessage>(_ path: String, as: Message.Type) throws -> Message {
-    guard let data = FileManager.default.contents(atPath: path) else { throw InputError("Cannot read \(path).") }
+/// refused naming its path (`cargo[2].quantity`), and the option (`--file`).
+func readMessageFile<Message: ProtoMessage>(_ path: String, as: Message.Type, option: String = "--file") throws -> Message {
+    guard let data = FileManager.default.contents(atPath: path) else { throw InputError(option: option, "Cannot read \(path).") }
     do {
         return try Message(jsonText: String(decoding: data, as: UTF8.self))
     } catch {
-        throw InputError("\(path) is not a \(Message.protoMessageName) in proto3 JSON: \(error)")
+        throw InputError(option: option, "\(path) is not a \(Message.protoMessageName) in proto3 JSON: \(error)")
     }
 }
 
@@ -77,6 +77,6 @@ func model<Message, Model>(of message: Message, in path: String, _ map: (Message
     do {
         return try map(message)
     } catch {
-        throw InputError("\(path): \(error)")
+        throw InputError(option: "--file", "\(path): \(error)")
     }
 }

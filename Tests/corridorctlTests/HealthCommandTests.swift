@@ -15,7 +15,7 @@ import Testing
         let server = try await InProcessServer.start()
         let run = try await Corridorctl.run(["health", "--service", "corridor.v1.Nothing", "--socket", server.socketPath])
         await server.stop()
-        #expect(run.status == 1)
+        #expect(run.status == 5, "NOT_FOUND")
         #expect(run.stderr.contains("NOT_FOUND"))
         #expect(run.stderr.contains("corridor.v1.Nothing"))
     }

@@ -38,7 +38,7 @@ import Testing
             try await seed(server)
             let plan = ["movement", "plan", "m-bad", "--kind", "aid-convoy", "--from", "douma", "--crossing", "xing-1", "--to", "damascus"]
             let vehicle = try await ctl(server, plan + ["--vehicle", "truck:x"], failing: true)
-            #expect(vehicle.status == 1)
+            #expect(vehicle.status == 3, "INVALID_ARGUMENT")
             #expect(vehicle.stderr.contains("--vehicle \"truck:x\": KIND:COUNT"), "\(vehicle.stderr)")
             #expect(!vehicle.stderr.contains("Usage:"), "\(vehicle.stderr)")
             let cargo = try await ctl(server, plan + ["--vehicle", "truck:1", "--cargo", "flour:grain:10:kg"], failing: true)
