@@ -54,7 +54,7 @@ struct AgreementCommand: AsyncParsableCommand {
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The agreement's id, chosen by you (e.g. a-29-for-29); may come from --file instead.") var id: String?
         @OptionGroup var fields: AgreementFields
-        @Option(help: "negotiating (the default) or agreed (then --agreed-on).") var status: Agreement.Status?
+        @Option(help: "The status it starts in (the default is negotiating; a later one needs --agreed-on).") var status: Agreement.Status?
         @Option(help: "A JSON file holding the agreement.") var file: String?
         @Flag(help: "Print JSON instead of text.") var json = false
 
@@ -115,7 +115,7 @@ struct AgreementCommand: AsyncParsableCommand {
         )
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The agreement's id.") var id: String
-        @Argument(help: "The new status: \(Agreement.Status.allValueStrings.joined(separator: ", ")).") var status: Agreement.Status
+        @Argument(help: "The new status.") var status: Agreement.Status
         @Option(help: "YYYY-MM-DD.") var date = ""
         @Option(help: "Why, kept with the change.") var reason = ""
         @Flag(help: "Print JSON instead of text.") var json = false

@@ -13,13 +13,13 @@ struct CaseCommand: AsyncParsableCommand {
         @Option(help: "The site where the person is now.") var site: String?
         @Option(help: "Age in months (for infants).") var ageMonths: UInt32?
         @Option(help: "Age in years.") var ageYears: UInt32?
-        @Option(help: "female or male.") var sex: Case.Sex?
-        @Option(help: "One of: \(Case.Precedence.allValueStrings.joined(separator: ", ")).") var precedence: Case.Precedence?
-        @Option(name: .customLong("condition"), help: "A condition (repeatable): \(Case.Condition.allValueStrings.joined(separator: ", ")).") var conditions: [Case.Condition] = []
-        @Option(name: .customLong("need"), help: "A need (repeatable): \(Case.Need.allValueStrings.joined(separator: ", ")).") var needs: [Case.Need] = []
-        @Option(help: "Whether the person consents to evacuation: yes or no.") var consent: ConsentAnswer?
+        @Option(help: "The person's sex.") var sex: Case.Sex?
+        @Option(help: "The precedence category.") var precedence: Case.Precedence?
+        @Option(name: .customLong("condition"), help: "A condition (repeatable).") var conditions: [Case.Condition] = []
+        @Option(name: .customLong("need"), help: "A need (repeatable).") var needs: [Case.Need] = []
+        @Option(help: "Whether the person consents to evacuation.") var consent: ConsentAnswer?
         @Option(name: .customLong("companion"), help: "A case who travels with this one (repeatable).") var companions: [String] = []
-        @Option(help: "yes or no.") var pregnant: ConsentAnswer?
+        @Option(help: "Whether the person is pregnant.") var pregnant: ConsentAnswer?
         @Option(help: "Name (personal part).") var name: String?
         @Option(help: "Date of birth, YYYY-MM-DD (personal part).") var dateOfBirth: String?
         @Option(name: .customLong("contact"), help: "A contact (repeatable; personal part).") var contacts: [String] = []
@@ -116,7 +116,7 @@ struct CaseCommand: AsyncParsableCommand {
         )
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The case's id.") var id: String
-        @Argument(help: "deceased, withdrawn or waiting.") var status: Case.Status
+        @Argument(help: "The new status: set by hand are a death, a withdrawal and a return to waiting; the others follow from lists and movements.") var status: Case.Status
         @Option(help: "The date it happened, YYYY-MM-DD.") var date = ""
         @Option(help: "Why, kept with the change.") var reason = ""
         @Flag(help: "Print JSON instead of text.") var json = false

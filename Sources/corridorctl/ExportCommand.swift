@@ -23,7 +23,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     struct OutputOptions: ParsableArguments {
-        @Option(help: "json or hxl (HXL-tagged CSV).") var format: Format = .hxl
+        @Option(help: "The format: JSON (proto3), or HXL-tagged CSV.") var format: Format = .hxl
         @Option(help: "Write to this file (replaced whole once the export is complete, readable by you alone) instead of standard output.") var output: String?
         @Flag(help: "Let the file's group read the --output file too (mode 0640 instead of 0600).") var groupReadable = false
 
@@ -69,18 +69,18 @@ struct ExportCommand: AsyncParsableCommand {
                 let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
                 if descriptor < 0 {
                     if errno == EEXIST { continue }
-                    throw InputError("cannot write \(output): \(String(cString: strerror(errno)))")
+                    throw InputError(option: "--output", "cannot write \(output): \(String(cString: strerror(errno)))")
                 }
                 // The umask may have narrowed the mode; widen it to exactly what was asked, never more.
                 guard fchmod(descriptor, mode) == 0 else {
                     let reason = String(cString: strerror(errno))
                     close(descriptor)
                     unlink(temporary)
-                    throw InputError("cannot set mode \(String(mode, radix: 8)) on \(temporary): \(reason)")
+                    throw InputError(option: "--output", "cannot set mode \(String(mode, radix: 8)) on \(temporary): \(reason)")
                 }
                 return (descriptor, temporary)
             }
-            throw InputError("cannot write \(output): could not create a temporary file beside it")
+            throw InputError(option: "--output", "cannot write \(output): could not create a temporary file beside it")
         }
 
         /// The first write error, reported by `finish`: the pages keep
@@ -101,7 +101,7 @@ struct ExportCommand: AsyncParsableCommand {
                 let written = buffer[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw InputError("cannot write \(destination ?? "standard output"): \(String(cString: strerror(errno)))")
+                    throw InputError(option: "--output", "cannot write \(destination ?? "standard output"): \(String(cString: strerror(errno)))")
                 }
                 offset += written
             }
@@ -118,13 +118,13 @@ struct ExportCommand: AsyncParsableCommand {
             close(descriptor)
             guard synced else {
                 unlink(temporary)
-                throw InputError("cannot write \(destination): \(String(cString: strerror(syncError)))")
+                throw InputError(option: "--output", "cannot write \(destination): \(String(cString: strerror(syncError)))")
             }
             // rename replaces a link at the destination, it does not follow it.
             guard rename(temporary, destination) == 0 else {
                 let reason = String(cString: strerror(errno))
                 unlink(temporary)
-                throw InputError("cannot replace \(destination): \(reason)")
+                throw InputError(option: "--output", "cannot replace \(destination): \(reason)")
             }
         }
 
@@ -287,7 +287,13 @@ struct ExportCommand: AsyncParsableCommand {
         @Option(help: "Only figures about this subject (a site, agreement or movement id, or an event's name).") var subject = ""
         @Option(help: "Only subjects of this kind: site, agreement, movement, named-event.") var subjectKind: String?
         @Option(help: "Only this measure (killed, injured, population, children, trapped, needing-evacuation, …).") var measure: String?
-        @Option(help: "Only figures from this source party.") var source = ""
+        @Option(name: .customLong("by"), help: ArgumentHelp("Only figures from this source party.", valueName: "party")) var by: String?
+        @Option(name: .customLong("source"), help: .hidden) var oldSource: String?
+        var source: String { by ?? oldSource ?? "" }
+
+        func validate() throws {
+            try PartySpelling.check(by: by, old: oldSource, oldName: "--source", required: false)
+        }
 
         func run() async throws {
             let subjectKind: Figure.SubjectKind? = try ExportCommand.enumValue(self.subjectKind, "--subject-kind")

@@ -83,7 +83,7 @@ struct FigureCommand: AsyncParsableCommand {
         )
         @OptionGroup var connection: ConnectionOptions
         @Option(help: "The site, agreement or movement id, or the named event's name.") var subject: String
-        @Option(help: "What was counted: \(Figure.Measure.allValueStrings.joined(separator: ", ")).") var measure: Figure.Measure
+        @Option(help: "What was counted.") var measure: Figure.Measure
         @Flag(help: "Print JSON instead of text.") var json = false
 
         func run() async throws {

@@ -83,7 +83,13 @@ struct ListCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record one required party's approval; APPROVED once all have approved.")
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The list's id.") var id: String
-        @Option(help: "The approving party.") var party: String
+        @Option(name: .customLong("by"), help: ArgumentHelp("The approving party.", valueName: "party")) var by: String?
+        @Option(name: .customLong("party"), help: .hidden) var oldParty: String?
+        var party: String { by ?? oldParty ?? "" }
+
+        func validate() throws {
+            try PartySpelling.check(by: by, old: oldParty, oldName: "--party", required: true)
+        }
         @Flag(help: "Print JSON instead of text.") var json = false
 
         func run() async throws {
@@ -96,10 +102,16 @@ struct ListCommand: AsyncParsableCommand {
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The list's id.") var id: String
         @Argument(help: "The case to strike.") var caseID: String
-        @Option(help: "The party striking it.") var party: String
+        @Option(name: .customLong("by"), help: ArgumentHelp("The party striking it.", valueName: "party")) var by: String?
+        @Option(name: .customLong("party"), help: .hidden) var oldParty: String?
+        var party: String { by ?? oldParty ?? "" }
         @Option(help: "The party's reason (required).") var reason: String
         @Flag(help: "Fill the freed places from the next eligible cases in the same command.") var topUp = false
         @Flag(help: "Print JSON instead of text.") var json = false
+
+        func validate() throws {
+            try PartySpelling.check(by: by, old: oldParty, oldName: "--party", required: true)
+        }
 
         func run() async throws {
             try await ListCommand.act(connection, json: json) { client async throws(RPCError) in

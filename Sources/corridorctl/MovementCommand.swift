@@ -38,7 +38,7 @@ struct MovementCommand: AsyncParsableCommand {
         )
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The movement's id.") var id: String?
-        @Option(help: "evacuation or aid-convoy.") var kind: Movement.Kind?
+        @Option(help: "The kind of movement.") var kind: Movement.Kind?
         @Option(help: "The origin site.") var from: String?
         @Option(help: "The crossing it passes.") var crossing: String?
         @Option(name: .customLong("to"), help: "A destination (repeatable; the first is the default for passengers).") var destinations: [String] = []
@@ -203,7 +203,7 @@ struct MovementCommand: AsyncParsableCommand {
             @Option(help: "How much (in the line's unit).") var quantity: UInt64
             @Option(name: .customLong("by"), help: "The party that took it.") var party: String
             @Option(help: "The reason it gave.") var reason = ""
-            @Option(help: "loading or checkpoint.") var stage: Movement.RemovalStage
+            @Option(help: "The stage it was taken at.") var stage: Movement.RemovalStage
             @Option(help: "Where (a site id).") var site = ""
             @OptionGroup var time: TimeOptions
             @Flag(help: "Print JSON instead of text.") var json = false
@@ -247,7 +247,7 @@ struct MovementCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Report an incident (after notification, until the movement ends).")
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The movement's id.") var id: String
-        @Option(help: "One of: \(Movement.IncidentKind.allValueStrings.joined(separator: ", ")).") var kind: Movement.IncidentKind
+        @Option(help: "The kind of incident.") var kind: Movement.IncidentKind
         @Option(help: "What happened.") var description = ""
         @Option(help: "Where (a site id or a description).") var place = ""
         @Option(help: "People injured.") var injured: UInt32 = 0
@@ -286,7 +286,7 @@ struct MovementCommand: AsyncParsableCommand {
             commandName: "ls", abstract: "List movements: of a kind, status, agreement, day (--day YYYY-MM-DD --tz ZONE), or with cargo removed.", aliases: ["list"]
         )
         @OptionGroup var connection: ConnectionOptions
-        @Option(help: "evacuation or aid-convoy.") var kind: Movement.Kind?
+        @Option(help: "Only of this kind.") var kind: Movement.Kind?
         @Option(help: "Only in this status.") var status: Movement.Status?
         @Option(help: "Only of this agreement.") var agreement = ""
         @Option(help: "Only those planned, departing or arriving on this local day (YYYY-MM-DD in --tz, UTC by default).") var day = ""

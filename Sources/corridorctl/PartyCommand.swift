@@ -14,7 +14,7 @@ struct PartyCommand: AsyncParsableCommand {
         @Argument(help: "A short stable id: lower-case letters, digits, '-', e.g. sarc.") var id: String
         @Option(help: "The name people use, e.g. SARC.") var shortName: String
         @Option(help: "The full name.") var fullName = ""
-        @Option(help: "One of: \(Party.Kind.allValueStrings.joined(separator: ", ")).") var kind: Party.Kind
+        @Option(help: "The kind of party.") var kind: Party.Kind
         @Option(name: .customLong("alias"), help: "Another name it goes by (repeatable).") var aliases: [String] = []
         @Flag(help: "Print JSON instead of text.") var json = false
 
@@ -34,7 +34,7 @@ struct PartyCommand: AsyncParsableCommand {
         @Argument(help: "The party's id.") var id: String
         @Option(help: "The name people use.") var shortName: String?
         @Option(help: "The full name.") var fullName: String?
-        @Option(help: "One of: \(Party.Kind.allValueStrings.joined(separator: ", ")).") var kind: Party.Kind?
+        @Option(help: "The kind of party.") var kind: Party.Kind?
         @Option(name: .customLong("alias"), help: "The aliases, replacing the current ones (repeatable).") var aliases: [String] = []
         @Flag(help: "Remove every alias.") var clearAliases = false
         @Option(help: "Why, kept with the change.") var reason = ""

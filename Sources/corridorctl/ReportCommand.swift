@@ -15,7 +15,7 @@ struct ReportCommand: AsyncParsableCommand {
         )
         @OptionGroup var connection: ConnectionOptions
         @Option(help: "Only at this site and the sites within it.") var site = ""
-        @Option(help: "Only this precedence: \(Case.Precedence.allValueStrings.joined(separator: ", ")).") var precedence: Case.Precedence?
+        @Option(help: "Only this precedence.") var precedence: Case.Precedence?
         @Option(help: "At most this many cases (at most 10000).") var limit: UInt32 = 100
         @Flag(help: "Print JSON instead of text.") var json = false
 

@@ -14,16 +14,18 @@ struct RuleCommand: AsyncParsableCommand {
             discussion: """
             A case matches when every criterion given holds. An exclude rule leaves matching cases out;
             an include-only rule leaves out every case that does not match. E.g.
-              corridorctl rule impose no-men-15-55 --imposed-by gov --effect exclude --sex male \\
+              corridorctl rule impose no-men-15-55 --by gov --effect exclude --sex male \\
                 --min-age-years 15 --max-age-years 55 --description "males aged 15 to 55 are excluded"
             """
         )
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The rule's id (a-z, 0-9, '-', '_', '.').") var id: String
-        @Option(help: "The party that imposed it.") var imposedBy: String
+        @Option(name: .customLong("by"), help: ArgumentHelp("The party that imposed it.", valueName: "party")) var by: String?
+        @Option(name: .customLong("imposed-by"), help: .hidden) var oldImposedBy: String?
+        var imposedBy: String { by ?? oldImposedBy ?? "" }
         @Option(help: "The rule in the imposing party's words.") var description: String
-        @Option(help: "exclude or include-only.") var effect: EligibilityRule.Effect
-        @Option(help: "Only cases of this sex: female or male.") var sex: Case.Sex?
+        @Option(help: "What a match does to a case (see above).") var effect: EligibilityRule.Effect
+        @Option(help: "Only cases of this sex.") var sex: Case.Sex?
         @Option(help: "Lowest age in months (inclusive).") var minAgeMonths: UInt32?
         @Option(help: "Highest age in months (inclusive).") var maxAgeMonths: UInt32?
         @Option(help: "Lowest age in years (inclusive).") var minAgeYears: UInt32?
@@ -37,6 +39,7 @@ struct RuleCommand: AsyncParsableCommand {
         func validate() throws {
             if minAgeMonths != nil && minAgeYears != nil { throw ValidationError("Give --min-age-months or --min-age-years, not both.") }
             if maxAgeMonths != nil && maxAgeYears != nil { throw ValidationError("Give --max-age-months or --max-age-years, not both.") }
+            try PartySpelling.check(by: by, old: oldImposedBy, oldName: "--imposed-by", required: true)
         }
 
         func run() async throws {
@@ -92,7 +95,13 @@ struct RuleCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List rules, optionally those one party imposed.")
         @OptionGroup var connection: ConnectionOptions
-        @Option(help: "Only rules this party imposed.") var imposedBy = ""
+        @Option(name: .customLong("by"), help: ArgumentHelp("Only rules this party imposed.", valueName: "party")) var by: String?
+        @Option(name: .customLong("imposed-by"), help: .hidden) var oldImposedBy: String?
+        var imposedBy: String { by ?? oldImposedBy ?? "" }
+
+        func validate() throws {
+            try PartySpelling.check(by: by, old: oldImposedBy, oldName: "--imposed-by", required: false)
+        }
         @Flag(help: "Print JSON instead of text.") var json = false
 
         func run() async throws {

@@ -11,7 +11,7 @@ struct SiteCommand: AsyncParsableCommand {
     /// The site fields every add and update can set.
     struct SiteFields: ParsableArguments {
         @Option(help: "The site's name.") var name: String?
-        @Option(help: "One of: \(Site.Kind.allValueStrings.joined(separator: ", ")).") var kind: Site.Kind?
+        @Option(help: "The kind of site.") var kind: Site.Kind?
         @Option(help: "The site it lies within.") var parent: String?
         @Option(help: "The party in control.") var controlledBy: String?
         @Option(name: .customLong("besieged-by"), help: "A party besieging it (repeatable).") var besiegedBy: [String] = []
@@ -122,7 +122,7 @@ struct SiteCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set a crossing OPEN, RESTRICTED or CLOSED.")
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The crossing's id.") var id: String
-        @Argument(help: "open, restricted or closed.") var status: Site.CrossingStatus
+        @Argument(help: "The crossing's new status.") var status: Site.CrossingStatus
         @Option(help: "Why, kept with the change.") var reason = ""
         @Flag(help: "Print JSON instead of text.") var json = false
 

@@ -10,7 +10,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @Option(help: "The first sequence number to show (1: from the beginning; default: only new events).") var from: UInt64?
-    @Option(name: .customLong("kind"), help: "Only events about this kind of record: party, site, case, list, rule, agreement, window, movement or figure (repeatable).") var kinds: [RecordKind] = []
+    @Option(name: .customLong("kind"), help: "Only events about this kind of record (repeatable).") var kinds: [RecordKind] = []
     @Option(help: "Only events about this record.") var record = ""
     @Flag(help: "One JSON object per line instead of text.") var json = false
 

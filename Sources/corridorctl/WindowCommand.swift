@@ -21,7 +21,7 @@ struct WindowCommand: AsyncParsableCommand {
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The window's id.") var id: String
         @Option(help: "Its name.") var name = ""
-        @Option(help: "One of: \(AccessWindow.Kind.allValueStrings.joined(separator: ", ")).") var kind: AccessWindow.Kind?
+        @Option(help: "The kind of window.") var kind: AccessWindow.Kind?
         @Option(name: .customLong("site"), help: "A site or crossing it covers (repeatable).") var sites: [String] = []
         @Option(name: .customLong("by"), help: "The party that announced it.") var announcedBy = ""
         @Option(help: "Daily local hours, HH:MM-HH:MM (an end before the start runs past midnight).") var daily: String?
@@ -58,7 +58,7 @@ struct WindowCommand: AsyncParsableCommand {
         )
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The window's id.") var id: String
-        @Argument(help: "One of: \(AccessWindow.Status.allValueStrings.joined(separator: ", ")).") var status: AccessWindow.Status
+        @Argument(help: "The new status.") var status: AccessWindow.Status
         @Option(help: "What happened (required for violated).") var report = ""
         @Option(help: "Why, kept with the change.") var reason = ""
         @Option(help: "When it happened (default now): YYYY-MM-DDTHH:MM with --tz, or ending in Z or ±HH:MM.") var at = ""
