@@ -7,7 +7,8 @@
 corridorctl prints one dialect: the proto3 canonical JSON of one generated
 message per output (a wire response, or a message of proto/corridor/v1/cli.proto
 for what corridorctl builds itself; `watch`, `inspect dump` and `inspect tail`
-print one per line; `export … --format json` one document). Against a daemon
+print one per line; `export … --format json` one document), and, for a command
+that fails, one CliError on stderr (ERRORS). Against a daemon
 of its own (fresh, so the ids below are free) this runs every command in
 COMMANDS, in order, and parses each output with
 json_format.Parse(text, message, ignore_unknown_fields=False) into the class
@@ -62,7 +63,7 @@ COMMANDS = [
     (("history",), ["p-cli"], C + "HistoryResponse", "one"),
     (("watch",), ["--from", "1"], C + "WatchedEvent", "stream"),
     # Rules.
-    (("rule", "impose"), ["r-cli", "--imposed-by", "gov", "--description", "no men of 18 to 55", "--effect", "exclude",
+    (("rule", "impose"), ["r-cli", "--by", "gov", "--description", "no men of 18 to 55", "--effect", "exclude",
                           "--sex", "male", "--min-age-years", "18", "--max-age-years", "55"], C + "EligibilityRule", "one"),
     (("rule", "show"), ["r-cli"], C + "EligibilityRule", "one"),
     (("rule", "list"), [], C + "ListRulesResponse", "one"),
@@ -84,9 +85,9 @@ COMMANDS = [
     (("list", "version"), ["l-cli", "1"], C + "ListVersion", "one"),
     (("list", "left-out"), ["l-cli"], C + "LeftOutResponse", "one"),
     (("list", "submit"), ["l-cli"], C + "EvacuationList", "one"),
-    (("list", "approve"), ["l-cli", "--party", "gov"], C + "EvacuationList", "one"),
-    (("list", "approve"), ["l-cli", "--party", "armed-group"], C + "EvacuationList", "one"),
-    (("list", "strike"), ["l-cli", "@first", "--party", "armed-group", "--reason", "not agreed"], C + "EvacuationList", "one"),
+    (("list", "approve"), ["l-cli", "--by", "gov"], C + "EvacuationList", "one"),
+    (("list", "approve"), ["l-cli", "--by", "armed-group"], C + "EvacuationList", "one"),
+    (("list", "strike"), ["l-cli", "@first", "--by", "armed-group", "--reason", "not agreed"], C + "EvacuationList", "one"),
     (("list", "top-up"), ["l-cli"], C + "EvacuationList", "one"),
     (("list", "diff"), ["l-cli", "1", "2"], C + "DiffListResponse", "one"),
     (("list", "close"), ["l-cli", "--reason", "done"], C + "EvacuationList", "one"),
@@ -141,6 +142,20 @@ COMMANDS = [
     (("inspect", "stats"), ["@data"], C + "DirectoryStats", "one"),
     (("inspect", "dump"), ["@data"], C + "InspectedRecord", "lines"),
     (("inspect", "tail"), ["@data", "-n", "5"], C + "InspectedRecord", "lines"),
+]
+
+# Failures: with --json, one corridor.v1.CliError on stderr, nothing on stdout, and
+# the exit status of docs/CLI.md (the gRPC code's number; 64 for a command line that
+# does not parse). Each: the arguments (after them --json and the socket, "@none" for
+# one where nobody listens), the code's name, the exit status, the field at fault or None.
+ERRORS = [
+    (["party", "show", "no-such-party"], "NOT_FOUND", 5, None),
+    (["party", "add", "gov", "--short-name", "Government", "--kind", "government"], "ALREADY_EXISTS", 6, None),
+    (["rule", "lift", "r-cli", "--reason", "again"], "FAILED_PRECONDITION", 9, None),
+    (["movement", "plan", "m-bad-cli", "--kind", "aid-convoy", "--from", "enclave", "--crossing", "crossing",
+      "--to", "capital-hospital-1", "--vehicle", "truck:x"], "INVALID_ARGUMENT", 3, "--vehicle"),
+    (["party", "add", "p-bad-cli", "--short-name", "X", "--kind", "nonsense"], "INVALID_ARGUMENT", 64, "--kind"),
+    (["status", "@none"], "UNAVAILABLE", 14, None),
 ]
 
 IMPORT_CSV = "site,age_years,sex,precedence,consent\ns-cli,30,male,routine,yes\n"
@@ -254,6 +269,26 @@ def run(check, corridorctl, socket_path, data_dir, classes, workdir):
             check(f"CLI JSON: {label} --json parses as {name}", False, str(e)[:400])
         except Exception as e:  # noqa: BLE001
             check(f"CLI JSON: {label} --json parses as {name}", False, f"{type(e).__name__}: {e}")
+
+    for arguments, code, status, field in ERRORS:
+        words = [a for a in arguments if a != "@none"]
+        label = "corridorctl " + " ".join(words[:2])
+        socket = os.path.join(workdir, "nobody.sock") if "@none" in arguments else socket_path
+        try:
+            result = subprocess.run([corridorctl] + words + ["--json", "--socket", socket],
+                                    capture_output=True, text=True, timeout=120, env=env)
+            error = parse(result.stderr, C + "CliError")
+            name = error.DESCRIPTOR.fields_by_name["code"].enum_type.values_by_number[error.code].name
+            fields = [v.field for v in error.field_violations]
+            check(f"CLI JSON: {label} fails as a CliError {code}, exit status {status}",
+                  name == code and error.code_number == error.code and result.returncode == status
+                  and result.stdout == "" and len(result.stderr.strip().splitlines()) == 1
+                  and (field is None or field in fields),
+                  f"exit {result.returncode}, {name} {error.code_number}, fields {fields}, stdout {result.stdout[:100]!r}")
+        except json_format.ParseError as e:
+            check(f"CLI JSON: {label} fails as a CliError", False, f"{e}; stderr {result.stderr[:300]!r}")
+        except Exception as e:  # noqa: BLE001
+            check(f"CLI JSON: {label} fails as a CliError", False, f"{type(e).__name__}: {e}")
 
 
 def main():
