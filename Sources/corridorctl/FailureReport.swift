@@ -60,7 +60,7 @@ struct FailureReport {
         case let input as InputError:
             self.init(code: .invalidArgument, message: input.description, fieldViolations: input.fieldViolations, exitStatus: .invalidArgument, text: input.description)
         case let inspect as InspectFailure:
-            self.init(code: .unknown, message: inspect.description, exitStatus: .failure, text: inspect.description)
+            self.init(code: inspect.code, message: inspect.description, exitStatus: ExitStatus(inspect.code), text: inspect.description)
         case is ExitCode, is CleanExit:
             return nil
         default:

@@ -55,8 +55,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
             let parsed = CaseCSVImport.parse(bytes, ignoreUnknownColumns: ignoreUnknownColumns)
             guard parsed.problems.isEmpty else {
-                report(parsed.problems, rows: parsed.rows.count, sent: false)
-                throw ExitCode.failure
+                throw refusal(parsed.problems, code: .invalidArgument, rows: parsed.rows.count, sent: false)
             }
             let client = try await connection.connect()
             let response: ImportCasesResponse
@@ -68,8 +67,10 @@ struct ImportCommand: AsyncParsableCommand {
             } catch {
                 await client.close()
                 if !error.fieldViolations.isEmpty && (error.code == .invalidArgument || error.code == .alreadyExists) {
-                    report(CaseCSVImport.problems(from: error.fieldViolations, rows: parsed.rows, columnsFound: parsed.columnsFound), rows: parsed.rows.count, sent: true)
-                    throw ExitCode.failure
+                    throw refusal(
+                        CaseCSVImport.problems(from: error.fieldViolations, rows: parsed.rows, columnsFound: parsed.columnsFound),
+                        code: error.code, rows: parsed.rows.count, sent: true
+                    )
                 }
                 throw CommandFailure(error)
             }
@@ -82,14 +83,22 @@ struct ImportCommand: AsyncParsableCommand {
             print(table.render())
         }
 
-        private func report(_ problems: [ImportProblem], rows: Int, sent: Bool) {
-            var text = ""
-            for problem in problems.sorted(by: { ($0.row, $0.column) < ($1.row, $1.column) }) { text += "\(problem)\n" }
+        /// Rows refused, by corridorctl or by the registry: in text, each
+        /// problem by row and column on stderr; with --json, one CliError whose
+        /// field violations name them (`rows[3].age_years`, the spreadsheet's
+        /// row number). Either way the exit status is the code's.
+        private func refusal(_ problems: [ImportProblem], code: StatusCode, rows: Int, sent: Bool) -> any Error {
+            let sorted = problems.sorted(by: { ($0.row, $0.column) < ($1.row, $1.column) })
             let rowsAtFault = Set(problems.map(\.row)).count
-            text += "\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(rowsAtFault) row\(rowsAtFault == 1 ? "" : "s")"
-            text += sent ? " (found by the registry)" : ""
-            text += "; nothing was imported" + (dryRun ? " (dry run)" : "") + ".\n"
-            FileHandle.standardError.write(Data(text.utf8))
+            var summary = "\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(rowsAtFault) row\(rowsAtFault == 1 ? "" : "s")"
+            summary += sent ? " (found by the registry)" : ""
+            summary += "; nothing was imported" + (dryRun ? " (dry run)" : "") + "."
+            if json {
+                let violations = sorted.map { FieldViolation(field: "rows[\($0.row)]" + ($0.column.isEmpty ? "" : ".\($0.column)"), reason: $0.message) }
+                return CommandFailure(RPCError(code, summary, fieldViolations: violations))
+            }
+            FileHandle.standardError.write(Data((sorted.map { "\($0)\n" }.joined() + summary + "\n").utf8))
+            return ExitCode(ExitStatus(code).rawValue)
         }
     }
 }

@@ -31,10 +31,16 @@ struct DataDirectoryArgument: ParsableArguments {
     }
 }
 
-/// Why an inspect subcommand failed: printed as "Error: …" on stderr, exit 1.
+/// Why an inspect subcommand failed: printed as "Error: …" on stderr. Damage
+/// found is DATA_LOSS (exit status 15); a directory that cannot be read has no
+/// code of its own (UNKNOWN, exit status 1).
 struct InspectFailure: Error, CustomStringConvertible {
     let description: String
-    init(_ description: String) { self.description = description }
+    let code: StatusCode
+    init(_ description: String, code: StatusCode = .unknown) {
+        self.description = description
+        self.code = code
+    }
 }
 
 /// Findings met while reading records (dump, tail): on stderr, so that they

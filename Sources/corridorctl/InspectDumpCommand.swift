@@ -8,7 +8,7 @@ struct InspectDumpCommand: ParsableCommand {
         discussion: """
             Prints whole commands only: records after the last commit mark of the last segment (a command \
             being written, or a torn tail) are left out. With --json each line is one JSON object, like \
-            `journalctl -o json`. Damage met on the way is reported on stderr and makes the exit status 1; \
+            `journalctl -o json`. Damage met on the way is reported on stderr and makes the exit status 15 (DATA_LOSS); \
             records in later segments are still printed.
             """
     )
@@ -47,7 +47,7 @@ struct InspectDumpCommand: ParsableCommand {
             reportFindings([InspectionFinding(severity: tail.severity, file: tail.file, offset: tail.offset, fault: tail.fault + " (run `corridorctl inspect verify` to tell a torn tail from damage)")])
         }
         if let damage = cursor.findings.first(where: { $0.severity == .error }) {
-            throw InspectFailure("records were skipped at the damage listed above, first in \(damage.file); run `corridorctl inspect verify \(location.directory)` for a full check")
+            throw InspectFailure("records were skipped at the damage listed above, first in \(damage.file); run `corridorctl inspect verify \(location.directory)` for a full check", code: .dataLoss)
         }
     }
 }

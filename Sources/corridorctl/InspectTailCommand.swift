@@ -63,7 +63,7 @@ struct InspectTailCommand: AsyncParsableCommand {
         try printNewRecords()
         guard follow else {
             if let damage = cursor.findings.first(where: { $0.severity == .error }) {
-                throw InspectFailure("records were skipped at the damage listed above, first in \(damage.file); run `corridorctl inspect verify \(location.directory)` for a full check")
+                throw InspectFailure("records were skipped at the damage listed above, first in \(damage.file); run `corridorctl inspect verify \(location.directory)` for a full check", code: .dataLoss)
             }
             return
         }

@@ -11,7 +11,7 @@ struct InspectVerifyCommand: ParsableCommand {
             from one segment to the next, every record's length, checksum and sequence, that sealed segments \
             end where their header says, and every snapshot's header and checksum. Records after the last \
             commit mark of the last segment, or stray bytes after its end, are a torn tail: a warning while \
-            corridord runs (it may be writing them), an error otherwise. Exits 1 naming the first fault's \
+            corridord runs (it may be writing them), an error otherwise. Exits 15 (DATA_LOSS) naming the first fault's \
             file and offset.
             """
     )
@@ -53,7 +53,7 @@ struct InspectVerifyCommand: ParsableCommand {
             print(summary(report))
         }
         if let fault = report.firstFault {
-            throw InspectFailure("first fault: \(fault)")
+            throw InspectFailure("first fault: \(fault)", code: .dataLoss)
         }
     }
 

@@ -60,7 +60,7 @@ private var koboFile: String { """
         #expect(shown.stdout.contains("Layla H."))
         #expect(history.stdout.contains("imported from kobo.csv"), "\(history.stdout)")
         // The same file again: every row is a duplicate, nothing is imported.
-        #expect(again.status == 1)
+        #expect(again.status == 6, "ALREADY_EXISTS")
         #expect(again.stderr.contains("row 3: case_id: duplicate: the id \"msf-2\" is already case msf-2"), "\(again.stderr)")
         #expect(again.stderr.contains("row 2: id_number: duplicate: the identity number \"NID-1\" is already case C-000001"), "\(again.stderr)")
         #expect(again.stderr.contains("nothing was imported"))
@@ -78,7 +78,7 @@ private var koboFile: String { """
         let run = try await Corridorctl.run(["import", "cases", file, "--socket", server.socketPath])
         let listed = try await Corridorctl.run(["case", "list", "--socket", server.socketPath])
         await server.stop()
-        #expect(run.status == 1)
+        #expect(run.status == 3, "INVALID_ARGUMENT")
         #expect(run.stderr == """
         row 3: age_years: "forty" is not a whole number of years from 0 to 130
         row 4: consent: "perhaps" is not yes/no, true/false or 1/0
@@ -99,11 +99,31 @@ private var koboFile: String { """
         """, named: "refused.csv", in: server)
         let run = try await Corridorctl.run(["import", "cases", file, "--socket", server.socketPath])
         await server.stop()
-        #expect(run.status == 1)
+        #expect(run.status == 3, "INVALID_ARGUMENT")
         #expect(run.stderr.contains("row 3: site: no site with id \"nowhere\""), "\(run.stderr)")
         #expect(run.stderr.contains("row 3: companions: no case with id \"ghost\""), "\(run.stderr)")
         #expect(run.stderr.contains("row 3: date_of_birth: \"2026-02-30\" is not a date in the form YYYY-MM-DD"), "\(run.stderr)")
         #expect(run.stderr.contains("found by the registry"), "\(run.stderr)")
+    }
+
+    /// With --json the rows at fault are one CliError, each row and column a field.
+    @Test func badRowsWithJSONAreOneCliErrorNamingRowAndColumn() async throws {
+        let server = try await serverWithSite()
+        let file = try write("""
+        site,age_years,sex,precedence,consent
+        douma-hospital,forty,m,urgent,yes
+
+        """, named: "bad.csv", in: server)
+        let run = try await Corridorctl.run(["import", "cases", file, "--json", "--socket", server.socketPath])
+        await server.stop()
+        #expect(run.status == 3, "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stderr.utf8)) as? [String: Any], "\(run.stderr)")
+        #expect(object["code"] as? String == "INVALID_ARGUMENT")
+        #expect(object["message"] as? String == "1 problem in 1 row; nothing was imported.")
+        let violations = try #require(object["fieldViolations"] as? [[String: Any]])
+        #expect(violations.map { $0["field"] as? String } == ["rows[2].age_years"], "\(run.stderr)")
+        #expect((violations.first?["description"] as? String)?.contains("\"forty\" is not a whole number") == true, "\(run.stderr)")
     }
 
     @Test func helpDocumentsTheColumns() async throws {

@@ -296,14 +296,17 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         try fixture.overwrite(segment: first, at: offset + 40, with: [0x01])
 
         let run = try await Corridorctl.run(["inspect", "verify", fixture.directory])
-        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(run.status == 15, "\(run.stdout)\(run.stderr)")
         let named = "segments/\(first) at offset \(offset)"
         #expect(run.stderr.contains("first fault: \(fixture.directory)/\(named): damaged record: checksum mismatch"), "\(run.stderr)")
         #expect(run.stdout.contains("error: \(fixture.directory)/\(named)"), "\(run.stdout)")
         #expect(run.stdout.contains(": DAMAGED"), "\(run.stdout)")
 
         let json = try await Corridorctl.run(["inspect", "verify", "--json", fixture.directory])
-        #expect(json.status == 1)
+        #expect(json.status == 15)
+        let refusal = try #require(try JSONSerialization.jsonObject(with: Data(json.stderr.utf8)) as? [String: Any], "\(json.stderr)")
+        #expect(refusal["code"] as? String == "DATA_LOSS")
+        #expect((refusal["message"] as? String)?.hasPrefix("first fault: ") == true, "\(json.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["clean"] == nil, "false is left out in proto3 JSON")
         let fault = try #require(object["firstFault"] as? [String: Any])
@@ -312,7 +315,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
 
         // dump reads on past the damage, into the next segment, and says what it skipped.
         let dump = try await Corridorctl.run(["inspect", "dump", "--json", fixture.directory])
-        #expect(dump.status == 1)
+        #expect(dump.status == 15)
         #expect(dump.stderr.contains(named), "\(dump.stderr)")
         let sequences = try jsonLines(dump.stdout).compactMap { u64($0["sequence"]) }
         #expect(Array(sequences.prefix(10)) == Array(1...10))
@@ -329,7 +332,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         try fixture.overwrite(segment: last, at: 64 * 1024 - 16, with: [0xAB, 0xCD])
 
         let idle = try await Corridorctl.run(["inspect", "verify", fixture.directory])
-        #expect(idle.status == 1, "\(idle.stdout)\(idle.stderr)")
+        #expect(idle.status == 15, "\(idle.stdout)\(idle.stderr)")
         #expect(idle.stdout.contains("error: \(fixture.segmentsDirectory)/\(last)"), "\(idle.stdout)")
         #expect(idle.stdout.contains("torn tail"), "\(idle.stdout)")
 
@@ -357,7 +360,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         // and recovery would cut them off, so it is an error even while the
         // directory is locked (a second look rules out a write in progress).
         let idle = try await Corridorctl.run(["inspect", "verify", fixture.directory])
-        #expect(idle.status == 1, "\(idle.stdout)\(idle.stderr)")
+        #expect(idle.status == 15, "\(idle.stdout)\(idle.stderr)")
         #expect(idle.stderr.contains("first fault: \(fixture.segmentsDirectory)/\(last) at offset \(offset)"), "\(idle.stderr)")
         #expect(idle.stdout.contains("not a torn write"), "\(idle.stdout)")
         #expect(idle.stdout.contains("valid record(s)"), "\(idle.stdout)")
@@ -366,7 +369,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
             let lock = try StoreDirectoryLock(directory: fixture.directory)
             let running = try await Corridorctl.run(["inspect", "verify", fixture.directory])
             withExtendedLifetime(lock) {}
-            #expect(running.status == 1, "\(running.stdout)\(running.stderr)")
+            #expect(running.status == 15, "\(running.stdout)\(running.stderr)")
             #expect(running.stdout.contains("not a torn write"), "\(running.stdout)")
         }
 
@@ -384,7 +387,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         try fixture.overwrite(segment: last, at: offset + 40, with: [0x01])
 
         let run = try await Corridorctl.run(["inspect", "verify", fixture.directory])
-        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(run.status == 15, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("error: \(fixture.segmentsDirectory)/\(last) at offset \(offset)"), "\(run.stdout)")
         // Either rule recovery applies says so: closed cleanly, or below the durability watermark.
         #expect(run.stdout.contains("not a torn write"), "\(run.stdout)")
