@@ -288,7 +288,7 @@ struct ExportCommand: AsyncParsableCommand {
         @Option(help: "Only subjects of this kind: site, agreement, movement, named-event.") var subjectKind: String?
         @Option(help: "Only this measure (killed, injured, population, children, trapped, needing-evacuation, …).") var measure: String?
         @Option(name: .customLong("by"), help: ArgumentHelp("Only figures from this source party.", valueName: "party")) var by: String?
-        @Option(name: .customLong("source"), help: .hidden) var oldSource: String?
+        @Option(name: .customLong("source"), help: ArgumentHelp("The old name of --by.", valueName: "party", visibility: .hidden)) var oldSource: String?
         var source: String { by ?? oldSource ?? "" }
 
         func validate() throws {

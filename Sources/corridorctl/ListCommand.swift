@@ -84,7 +84,7 @@ struct ListCommand: AsyncParsableCommand {
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The list's id.") var id: String
         @Option(name: .customLong("by"), help: ArgumentHelp("The approving party.", valueName: "party")) var by: String?
-        @Option(name: .customLong("party"), help: .hidden) var oldParty: String?
+        @Option(name: .customLong("party"), help: ArgumentHelp("The old name of --by.", valueName: "party", visibility: .hidden)) var oldParty: String?
         var party: String { by ?? oldParty ?? "" }
 
         func validate() throws {
@@ -103,7 +103,7 @@ struct ListCommand: AsyncParsableCommand {
         @Argument(help: "The list's id.") var id: String
         @Argument(help: "The case to strike.") var caseID: String
         @Option(name: .customLong("by"), help: ArgumentHelp("The party striking it.", valueName: "party")) var by: String?
-        @Option(name: .customLong("party"), help: .hidden) var oldParty: String?
+        @Option(name: .customLong("party"), help: ArgumentHelp("The old name of --by.", valueName: "party", visibility: .hidden)) var oldParty: String?
         var party: String { by ?? oldParty ?? "" }
         @Option(help: "The party's reason (required).") var reason: String
         @Flag(help: "Fill the freed places from the next eligible cases in the same command.") var topUp = false

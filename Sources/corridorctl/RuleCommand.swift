@@ -21,7 +21,7 @@ struct RuleCommand: AsyncParsableCommand {
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The rule's id (a-z, 0-9, '-', '_', '.').") var id: String
         @Option(name: .customLong("by"), help: ArgumentHelp("The party that imposed it.", valueName: "party")) var by: String?
-        @Option(name: .customLong("imposed-by"), help: .hidden) var oldImposedBy: String?
+        @Option(name: .customLong("imposed-by"), help: ArgumentHelp("The old name of --by.", valueName: "party", visibility: .hidden)) var oldImposedBy: String?
         var imposedBy: String { by ?? oldImposedBy ?? "" }
         @Option(help: "The rule in the imposing party's words.") var description: String
         @Option(help: "What a match does to a case (see above).") var effect: EligibilityRule.Effect
@@ -96,7 +96,7 @@ struct RuleCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List rules, optionally those one party imposed.")
         @OptionGroup var connection: ConnectionOptions
         @Option(name: .customLong("by"), help: ArgumentHelp("Only rules this party imposed.", valueName: "party")) var by: String?
-        @Option(name: .customLong("imposed-by"), help: .hidden) var oldImposedBy: String?
+        @Option(name: .customLong("imposed-by"), help: ArgumentHelp("The old name of --by.", valueName: "party", visibility: .hidden)) var oldImposedBy: String?
         var imposedBy: String { by ?? oldImposedBy ?? "" }
 
         func validate() throws {
