@@ -137,6 +137,21 @@ import Testing
         #expect(try cliError(run)["code"] as? String == "DEADLINE_EXCEEDED")
     }
 
+    /// A default socket in a directory anyone may write is refused before
+    /// connecting: PERMISSION_DENIED, 7.
+    @Test func aSocketNotTrustedIsPermissionDenied() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let runtime = directory.file("xdg")
+        #expect(mkdir(runtime, 0o700) == 0 && mkdir(runtime + "/corridor", 0o700) == 0 && chmod(runtime + "/corridor", 0o777) == 0)
+        try directory.write("xdg/corridor/corridord.sock", "")
+        let run = try await Corridorctl.run(["status", "--json"], environment: ["XDG_RUNTIME_DIR": runtime])
+        #expect(run.status == 7, "\(run.transcript)")
+        let object = try cliError(run)
+        #expect(object["code"] as? String == "PERMISSION_DENIED")
+        #expect((object["message"] as? String)?.contains("refusing to connect") == true, "\(run.stderr)")
+    }
+
     /// An export with --format json fails in JSON too.
     @Test func aJSONExportFailsInJSON() async throws {
         let directory = try TemporaryDirectory()
