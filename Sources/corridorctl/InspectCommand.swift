@@ -44,10 +44,13 @@ struct InspectFailure: Error, CustomStringConvertible {
 }
 
 /// Findings met while reading records (dump, tail): on stderr, so that they
-/// never mix into the records on stdout.
-func reportFindings(_ findings: some Collection<InspectionFinding>) {
+/// never mix into the records on stdout. With --json each is one
+/// InspectFinding per line, so that every line of stderr is JSON (the
+/// CliError of a failure comes last).
+func reportFindings(_ findings: some Collection<InspectionFinding>, json: Bool) {
     for finding in findings {
-        FileHandle.standardError.write(Data("\(finding.severity.rawValue): \(finding)\n".utf8))
+        let line = json ? InspectVerifyCommand.finding(finding).jsonText() : "\(finding.severity.rawValue): \(finding)"
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }
 

@@ -8,7 +8,7 @@ struct InspectDumpCommand: ParsableCommand {
         discussion: """
             Prints whole commands only: records after the last commit mark of the last segment (a command \
             being written, or a torn tail) are left out. With --json each line is one JSON object, like \
-            `journalctl -o json`. Damage met on the way is reported on stderr and makes the exit status 15 (DATA_LOSS); \
+            `journalctl -o json`. Damage met on the way is reported on stderr (with --json, one InspectFinding per line) and makes the exit status 15 (DATA_LOSS); \
             records in later segments are still printed.
             """
     )
@@ -41,10 +41,10 @@ struct InspectDumpCommand: ParsableCommand {
         for record in cursor {
             try printer.print(record)
         }
-        reportFindings(cursor.findings)
+        reportFindings(cursor.findings, json: json)
         // With corridord running, records after the last commit mark are usually a write in progress.
         if inspector.lockState() == .free, let tail = cursor.unreadTail() {
-            reportFindings([InspectionFinding(severity: tail.severity, file: tail.file, offset: tail.offset, fault: tail.fault + " (run `corridorctl inspect verify` to tell a torn tail from damage)")])
+            reportFindings([InspectionFinding(severity: tail.severity, file: tail.file, offset: tail.offset, fault: tail.fault + " (run `corridorctl inspect verify` to tell a torn tail from damage)")], json: json)
         }
         if let damage = cursor.findings.first(where: { $0.severity == .error }) {
             throw InspectFailure("records were skipped at the damage listed above, first in \(damage.file); run `corridorctl inspect verify \(location.directory)` for a full check", code: .dataLoss)

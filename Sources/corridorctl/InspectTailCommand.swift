@@ -56,7 +56,7 @@ struct InspectTailCommand: AsyncParsableCommand {
             // Ctrl-C (which simply ends the process) would lose them. nil
             // flushes every stream: `stdout` itself is a C global Swift 6 will not touch.
             fflush(nil)
-            reportFindings(cursor.findings.dropFirst(findingsReported))
+            reportFindings(cursor.findings.dropFirst(findingsReported), json: json)
             findingsReported = cursor.findings.count
         }
 

@@ -316,7 +316,16 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         // dump reads on past the damage, into the next segment, and says what it skipped.
         let dump = try await Corridorctl.run(["inspect", "dump", "--json", fixture.directory])
         #expect(dump.status == 15)
-        #expect(dump.stderr.contains(named), "\(dump.stderr)")
+        // With --json every line of stderr is JSON: each finding an
+        // InspectFinding, then the failure, a CliError.
+        let reported = try jsonLines(dump.stderr)
+        let damage = try #require(reported.first, "\(dump.stderr)")
+        #expect(damage["severity"] as? String == "error" && damage["file"] as? String == "\(fixture.segmentsDirectory)/\(first)", "\(dump.stderr)")
+        #expect(u64(damage["offset"]) == offset)
+        #expect(reported.last?["code"] as? String == "DATA_LOSS", "\(dump.stderr)")
+        let text = try await Corridorctl.run(["inspect", "dump", fixture.directory])
+        #expect(text.status == 15)
+        #expect(text.stderr.contains(named), "\(text.stderr)")
         let sequences = try jsonLines(dump.stdout).compactMap { u64($0["sequence"]) }
         #expect(Array(sequences.prefix(10)) == Array(1...10))
         #expect(!sequences.contains(11))
@@ -376,7 +385,10 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         // dump prints what it can read and says where the records stop.
         let dump = try await Corridorctl.run(["inspect", "dump", "--json", fixture.directory])
         #expect(dump.status == 0, "\(dump.stderr)")
-        #expect(dump.stderr.contains("warning: \(fixture.segmentsDirectory)/\(last) at offset \(offset): the readable records stop here"), "\(dump.stderr)")
+        let warning = try #require(try jsonLines(dump.stderr).first, "\(dump.stderr)")
+        #expect(warning["severity"] as? String == "warning" && warning["file"] as? String == "\(fixture.segmentsDirectory)/\(last)", "\(dump.stderr)")
+        #expect(u64(warning["offset"]) == offset)
+        #expect((warning["fault"] as? String)?.contains("the readable records stop here") == true, "\(dump.stderr)")
     }
 
     @Test func damageAtTheEndOfACleanlyClosedLastSegmentIsNotATornTail() async throws {
