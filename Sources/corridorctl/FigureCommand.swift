@@ -16,8 +16,7 @@ struct FigureCommand: AsyncParsableCommand {
                 Figures are kept as reported: never merged, never overwritten. E.g.
                   corridorctl figure report --subject-kind site --subject ghouta --measure needing-evacuation \\
                     --value 500 --qualifier about --as-of 2017-11-20 --by un-ocha --reported-in "OCHA briefing"
-                A joint statement names each party that made it: --by sarc --by icrc. It is one figure,
-                compared and listed under each of its sources.
+                A joint statement names each party that made it (--by sarc --by icrc): one figure, listed and compared under each of its sources.
                 """
         )
         @OptionGroup var connection: ConnectionOptions
