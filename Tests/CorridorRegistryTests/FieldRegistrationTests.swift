@@ -131,6 +131,29 @@ import Testing
         }
     }
 
+    /// A paper list typed in weeks later: every row keeps its field date,
+    /// and a row whose date is implausible is named by row and field.
+    @Test func anImportKeepsEachRowsFieldDateAndNamesABadOne() async throws {
+        try await withRegistry { registry in
+            try await World.seed(registry)
+            var first = World.patient()
+            first.fieldRegisteredOn = Self.today().adding(days: -21).description
+            var second = World.patient()
+            second.fieldRegisteredOn = Self.today().adding(days: -(365 * 12)).description
+            let refused = try await #require(throws: RegistryError.self) {
+                try await registry.importCases([ImportCaseRow(row: 2, case: first), ImportCaseRow(row: 3, case: second)], actor: registrar)
+            }
+            #expect(refused.fields == ["rows[1].case.field_registered_on"], "\(refused)")
+            #expect(refused.fieldViolations.first?.reason.hasPrefix("row 3: ") == true, "\(refused)")
+
+            let imported = try await registry.importCases([ImportCaseRow(row: 2, case: first), ImportCaseRow(row: 3, case: World.patient())], actor: registrar)
+            var views: [CaseView] = []
+            for row in imported.cases { views.append(try await registry.caseView(row.caseID)) }
+            #expect(views.map { $0.case?.fieldRegisteredOn } == [first.fieldRegisteredOn, ""])
+            #expect(views.map(\.daysWaiting) == [21, 0])
+        }
+    }
+
     // MARK: Selection
 
     /// A case the field registered before the as-of date and the registry
@@ -158,14 +181,5 @@ import Testing
         paper.fieldRegisteredOn = CivilDate(daysSinceEpoch: asOf + 2).description
         let outcome = PrioritySelection(quota: 1, companionsCount: false, rules: [], asOfDay: asOf).run(candidates: [paper])
         #expect(outcome.entries.first?.explanation.contains("registered in the field \(CivilDate(daysSinceEpoch: asOf + 2)), after the as-of date") == true)
-    }
-
-    @Test func waitingSinceIsTheFieldDayOrTheRegistrysTime() {
-        #expect(Case.waitingSinceMs(fieldRegisteredOn: "", registeredAtMs: 5 * Self.dayMs + 7) == 5 * Self.dayMs + 7)
-        #expect(Case.waitingSinceMs(fieldRegisteredOn: "1970-01-03", registeredAtMs: 5 * Self.dayMs + 7) == 2 * Self.dayMs)
-        // A field day after the registry's (a day ahead for zones east of UTC) never makes a wait shorter than the registry's.
-        #expect(Case.waitingSinceMs(fieldRegisteredOn: "1970-01-07", registeredAtMs: 5 * Self.dayMs + 7) == 5 * Self.dayMs + 7)
-        #expect(Case.waitingSinceMs(fieldRegisteredOn: "not a date", registeredAtMs: 9) == 9)
-        #expect(Case.waitingSinceMs(fieldRegisteredOn: "1969-12-31", registeredAtMs: 9) == 9)
     }
 }
