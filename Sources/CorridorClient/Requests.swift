@@ -48,11 +48,13 @@ extension Corridor_V1_ReportFigureRequest {
 }
 
 extension Corridor_V1_ListFiguresRequest {
-    public init(subjectKind: Figure.SubjectKind = .unspecified, subjectID: String = "", measure: Figure.Measure = .unspecified) {
+    /// `sourcePartyID`: only figures that party reported, alone or jointly.
+    public init(subjectKind: Figure.SubjectKind = .unspecified, subjectID: String = "", measure: Figure.Measure = .unspecified, sourcePartyID: String = "") {
         self.init()
         self.subjectKind = Corridor_V1_Figure.SubjectKind(subjectKind)
         self.subjectID = subjectID
         self.measure = Corridor_V1_Figure.Measure(measure)
+        self.sourcePartyID = sourcePartyID
     }
 }
 

@@ -24,6 +24,7 @@ public enum CaseExport: RecordExport {
         HXLColumn("Consent", "#indicator+consent"),
         HXLColumn("Companions", "#meta+companions"),
         HXLColumn("Registered", "#date+registered"),
+        HXLColumn("Registered in the field", "#date+registered+field"),
         HXLColumn("Days waiting", "#indicator+num+days_waiting"),
     ]
 
@@ -46,6 +47,7 @@ public enum CaseExport: RecordExport {
             "#indicator+consent": Cell.yesNo(record.consentGiven),
             "#meta+companions": Cell.list(record.companionIDs),
             "#date+registered": Cell.time(record.registeredAtMs),
+            "#date+registered+field": record.fieldRegisteredOn,
             "#indicator+num+days_waiting": record.status.isWaitingForExport ? Cell.number(view.daysWaiting) : "",
         ]]
     }

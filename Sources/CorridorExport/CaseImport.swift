@@ -36,6 +36,8 @@ public enum CaseCSVImport {
         ("consent", ["consent_given"], "yes/no, true/false, 1/0 (required)"),
         ("pregnant", [], "yes/no (empty: no)"),
         ("companions", ["companion_ids"], "ids of cases travelling with this one (earlier rows or the registry), separated by spaces or commas"),
+        ("registered_on", ["field_registered_on", "registration_date", "date_registered", "intake_date"],
+         "the day the field registered the person, YYYY-MM-DD (a KoBo date; a date and time keeps its date); days waited count from it"),
         ("name", ["full_name"], "personal part"),
         ("date_of_birth", ["dob", "birth_date"], "personal part, YYYY-MM-DD"),
         ("phone", ["contact", "contacts", "phone_number"], "personal part; several separated by ';'"),
@@ -230,6 +232,7 @@ public enum CaseCSVImport {
         else if !pregnant.isEmpty { problem("pregnant", "\"\(pregnant)\" is not yes/no, true/false or 1/0") }
 
         record.companionIDs = unique(list(values["companions"] ?? ""))
+        record.fieldRegisteredOn = fieldDate(values["registered_on"] ?? "")
 
         // The registry's limits, said here with the row and column.
         func sized(_ column: String, _ value: String, _ limit: TextLimit) {
@@ -267,6 +270,7 @@ public enum CaseCSVImport {
         case "case.consent_given": return "consent"
         case "case.pregnant": return "pregnant"
         case "case.companion_ids": return "companions"
+        case "case.field_registered_on": return "registered_on"
         case "personal.name": return "name"
         case "personal.date_of_birth": return "date_of_birth"
         case "personal.contacts": return "phone"
@@ -313,6 +317,16 @@ public enum CaseCSVImport {
 
     static func canonical(_ name: String) -> String? {
         columns.first { $0.name == name || $0.aliases.contains(name) }?.name
+    }
+
+    /// A KoBo date question exports YYYY-MM-DD; a date-and-time one
+    /// (`2026-10-02T09:30:00.000+03:00`) the local date first, which is the
+    /// day the field meant. Anything else goes as it is, for the registry to
+    /// refuse by name.
+    static func fieldDate(_ text: String) -> String {
+        let utf8 = Array(text.utf8)
+        guard utf8.count > 10, utf8[10] == UInt8(ascii: "T") || utf8[10] == UInt8(ascii: " ") else { return text }
+        return String(decoding: utf8[..<10], as: UTF8.self)
     }
 
     static func boolean(_ text: String) -> Bool? {

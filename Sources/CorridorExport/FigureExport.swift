@@ -1,14 +1,20 @@
 import CorridorModel
 import CorridorWire
 
-/// Figures, one row each, with their source (#meta+source). Besides the
-/// generic Measure / Low / High columns, a single value (low == high) also
-/// goes into the column HXL names for its measure (#affected+killed,
-/// #inneed, #reached …), so HXL tools can sum it; a range stays in Low/High.
+/// Figures, one row each, with their sources (#meta+source, every party of a
+/// joint figure, space-separated). Low, High and the qualifier are the figure
+/// as reported, with "As reported" spelling it out ("almost 600"). Besides
+/// them, each measure has three columns so that no HXL reader can take an
+/// estimate for a count (docs/hxl/README.md, "Ranges and qualifiers"):
+/// - its own column (#affected+killed …) holds only an exact count (EXACT,
+///   low == high), so HXL tools can add such counts up;
+/// - +min and +max hold what any other figure bounds the count to: both ends
+///   of an exact range, the low end of AT_LEAST / MORE_THAN, the high end of
+///   UP_TO / ALMOST; ABOUT bounds nothing and leaves them empty.
 public enum FigureExport: RecordExport {
     public static let kind = "figures"
 
-    /// The HXL column of each measure's single value.
+    /// Each measure's header and hashtag (its exact count; +min and +max added for bounds).
     public static let measureColumns: [(Figure.Measure, HXLColumn)] = [
         (.killed, HXLColumn("Killed", "#affected+killed")),
         (.injured, HXLColumn("Injured", "#affected+injured")),
@@ -20,6 +26,10 @@ public enum FigureExport: RecordExport {
         (.detaineesReleased, HXLColumn("Detainees released", "#reached+detainees_released")),
         (.diedWhileWaiting, HXLColumn("Died while waiting", "#affected+killed+waiting")),
         (.peopleServed, HXLColumn("People served", "#reached+served")),
+        (.fighters, HXLColumn("Fighters", "#population+fighters")),
+        (.families, HXLColumn("Families", "#population+families")),
+        (.woundedEvacuated, HXLColumn("Wounded evacuated", "#reached+evacuated+wounded")),
+        (.bodiesRecovered, HXLColumn("Bodies recovered", "#affected+bodies_recovered")),
     ]
 
     public static let columns: [HXLColumn] = [
@@ -32,17 +42,44 @@ public enum FigureExport: RecordExport {
         HXLColumn("Low", "#indicator+num+low"),
         HXLColumn("High", "#indicator+num+high"),
         HXLColumn("Qualifier", "#indicator+qualifier"),
+        HXLColumn("As reported", "#meta+reported_value"),
         HXLColumn("As of", "#date"),
         HXLColumn("As of (end)", "#date+end"),
         HXLColumn("Reported in", "#meta+reported_in"),
         HXLColumn("Note", "#description"),
         HXLColumn("Recorded", "#date+recorded"),
-    ] + measureColumns.map(\.1)
+    ] + measureColumns.flatMap { measure, column in
+        [
+            HXLColumn("\(column.header) (exact)", column.hashtag),
+            HXLColumn("\(column.header) (at least)", column.hashtag + "+min"),
+            HXLColumn("\(column.header) (at most)", column.hashtag + "+max"),
+        ]
+    }
+
+    /// The lowest and highest the count can be by the figure's words, each
+    /// nil where the figure does not bound it; nil for an exact count.
+    public static func bounds(_ figure: Figure) -> (min: UInt64?, max: UInt64?)? {
+        switch figure.qualifier {
+        case .exact, .unspecified: figure.low == figure.high ? nil : (figure.low, figure.high)
+        case .atLeast, .moreThan: (figure.low, nil)
+        case .upTo, .almost: (nil, figure.high)
+        case .about: (nil, nil)
+        }
+    }
+
+    /// "600", "400-600", "almost 600", "about 400-600".
+    public static func reportedValue(_ figure: Figure) -> String {
+        let number = figure.low == figure.high ? "\(figure.low)" : "\(figure.low)-\(figure.high)"
+        switch figure.qualifier {
+        case .exact, .unspecified: return number
+        default: return figure.qualifier.rawValue.lowercased().split(separator: "_").joined(separator: " ") + " " + number
+        }
+    }
 
     public static func rows(_ figure: Figure) -> [[String: String]] {
         var row: [String: String] = [
             "#meta+id": figure.id,
-            "#meta+source": figure.sourcePartyID,
+            "#meta+source": Cell.list(figure.sourcePartyIDs),
             "#meta+subject+type": figure.subjectKind.rawValue,
             "#meta+subject": figure.subjectID,
             "#loc+code": figure.subjectKind == .site ? figure.subjectID : "",
@@ -50,14 +87,20 @@ public enum FigureExport: RecordExport {
             "#indicator+num+low": Cell.number(figure.low),
             "#indicator+num+high": Cell.number(figure.high),
             "#indicator+qualifier": figure.qualifier.rawValue,
+            "#meta+reported_value": reportedValue(figure),
             "#date": figure.asOf,
             "#date+end": figure.asOfEnd,
             "#meta+reported_in": figure.reportedIn,
             "#description": figure.note,
             "#date+recorded": Cell.time(figure.recordedAtMs),
         ]
-        if figure.low == figure.high, let column = measureColumns.first(where: { $0.0 == figure.measure })?.1 {
-            row[column.hashtag] = Cell.number(figure.low)
+        if let column = measureColumns.first(where: { $0.0 == figure.measure })?.1 {
+            if let bounds = bounds(figure) {
+                if let low = bounds.min { row[column.hashtag + "+min"] = Cell.number(low) }
+                if let high = bounds.max { row[column.hashtag + "+max"] = Cell.number(high) }
+            } else {
+                row[column.hashtag] = Cell.number(figure.low)
+            }
         }
         return [row]
     }

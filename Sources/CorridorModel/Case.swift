@@ -59,18 +59,22 @@ public struct Case: Sendable, Hashable {
     public var companionIDs: [String]
     public var pregnant: Bool
     public var status: Status
-    /// Unix milliseconds.
+    /// When the registry recorded the case, Unix milliseconds.
     public var registeredAtMs: UInt64
     public var statusReason: String
     /// YYYY-MM-DD of the status event that matters (the date of death).
     public var statusDate: String
     public var originSiteID: String
+    /// YYYY-MM-DD on which the field registered the person (a paper list or
+    /// a KoBo form typed in later); empty when the registry's registration is
+    /// the first. Days waited count from it (`waitingSinceMs`).
+    public var fieldRegisteredOn: String
 
     public init(
         id: String = "", siteID: String, ageMonths: UInt32, sex: Sex, precedence: Precedence,
         conditions: [Condition] = [], needs: [Need] = [], consentGiven: Bool, companionIDs: [String] = [],
         pregnant: Bool = false, status: Status = .waiting, registeredAtMs: UInt64 = 0,
-        statusReason: String = "", statusDate: String = "", originSiteID: String = ""
+        statusReason: String = "", statusDate: String = "", originSiteID: String = "", fieldRegisteredOn: String = ""
     ) {
         self.id = id
         self.siteID = siteID
@@ -87,6 +91,20 @@ public struct Case: Sendable, Hashable {
         self.statusReason = statusReason
         self.statusDate = statusDate
         self.originSiteID = originSiteID
+        self.fieldRegisteredOn = fieldRegisteredOn
+    }
+
+    /// Since when the person has waited, Unix milliseconds: the start (UTC) of
+    /// the day the field registered them, or when the registry recorded the
+    /// case when there is no field date (or it is not a date, or is later).
+    public var waitingSinceMs: UInt64 {
+        Self.waitingSinceMs(fieldRegisteredOn: fieldRegisteredOn, registeredAtMs: registeredAtMs)
+    }
+
+    public static func waitingSinceMs(fieldRegisteredOn: String, registeredAtMs: UInt64) -> UInt64 {
+        guard !fieldRegisteredOn.isEmpty, let day = CivilDate(fieldRegisteredOn)?.daysSinceEpoch, day >= 0 else { return registeredAtMs }
+        let (start, overflow) = UInt64(day).multipliedReportingOverflow(by: 86_400_000)
+        return overflow ? registeredAtMs : registeredAtMs == 0 ? start : min(start, registeredAtMs)
     }
 }
 

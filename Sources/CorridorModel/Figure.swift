@@ -20,6 +20,11 @@ public struct Figure: Sendable, Hashable {
         case detaineesReleased = "DETAINEES_RELEASED"
         case diedWhileWaiting = "DIED_WHILE_WAITING"
         case peopleServed = "PEOPLE_SERVED"
+        /// Combatants.
+        case fighters = "FIGHTERS"
+        case families = "FAMILIES"
+        case woundedEvacuated = "WOUNDED_EVACUATED"
+        case bodiesRecovered = "BODIES_RECOVERED"
     }
 
     public enum Qualifier: String, Sendable, CaseIterable {
@@ -44,7 +49,9 @@ public struct Figure: Sendable, Hashable {
     /// YYYY-MM-DD, or the period's first day with as_of_end its last.
     public var asOf: String
     public var asOfEnd: String
-    public var sourcePartyID: String
+    /// Every party that reported it: one, or several for a joint statement,
+    /// in the order given. A figure recorded before joint figures has one.
+    public var sourcePartyIDs: [String]
     /// Where it was reported (a publication, a briefing, a URL).
     public var reportedIn: String
     public var note: String
@@ -60,7 +67,7 @@ public struct Figure: Sendable, Hashable {
         qualifier: Qualifier = .unspecified,
         asOf: String = "",
         asOfEnd: String = "",
-        sourcePartyID: String = "",
+        sourcePartyIDs: [String] = [],
         reportedIn: String = "",
         note: String = "",
         recordedAtMs: UInt64 = 0
@@ -74,7 +81,7 @@ public struct Figure: Sendable, Hashable {
         self.qualifier = qualifier
         self.asOf = asOf
         self.asOfEnd = asOfEnd
-        self.sourcePartyID = sourcePartyID
+        self.sourcePartyIDs = sourcePartyIDs
         self.reportedIn = reportedIn
         self.note = note
         self.recordedAtMs = recordedAtMs

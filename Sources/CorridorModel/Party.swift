@@ -1,5 +1,6 @@
 /// An actor in the operation: government, armed group, UN agency, Red Cross /
-/// Red Crescent society, NGO, monitor, state.
+/// Red Crescent society, NGO, monitor, state, media, local council, civil
+/// society.
 public struct Party: Sendable, Hashable {
     public enum Kind: String, Sendable, CaseIterable {
         case unspecified = "KIND_UNSPECIFIED"
@@ -10,6 +11,12 @@ public struct Party: Sendable, Hashable {
         case ngo = "NGO"
         case monitor = "MONITOR"
         case state = "STATE"
+        /// A newspaper, broadcaster or news agency.
+        case media = "MEDIA"
+        /// A local council or local committee of the besieged area.
+        case localCouncil = "LOCAL_COUNCIL"
+        /// Activists and civil-society groups.
+        case civilSociety = "CIVIL_SOCIETY"
     }
 
     public var id: String

@@ -1,4 +1,5 @@
-/// A place: enclave, city, district, crossing point, hospital, shelter, camp, prison.
+/// A place: enclave, city, district, crossing point, hospital, shelter, camp,
+/// prison, governorate, town or village, checkpoint.
 public struct Site: Sendable, Hashable {
     public enum Kind: String, Sendable, CaseIterable {
         case unspecified = "KIND_UNSPECIFIED"
@@ -10,6 +11,13 @@ public struct Site: Sendable, Hashable {
         case shelter = "SHELTER"
         case camp = "CAMP"
         case prison = "PRISON"
+        /// A governorate or province.
+        case governorate = "GOVERNORATE"
+        /// A town or village.
+        case town = "TOWN"
+        /// A checkpoint on a route: not a crossing, so no movement crosses
+        /// at one and it has no crossing status.
+        case checkpoint = "CHECKPOINT"
     }
 
     public enum CrossingStatus: String, Sendable, CaseIterable {

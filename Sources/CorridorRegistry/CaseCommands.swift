@@ -21,11 +21,12 @@ extension RegistryState {
         }
         checks.require(nextCaseNumber <= Self.maximumCaseNumber || !proposed.id.isEmpty, "case.id", "the registry has assigned every number up to C-\(Self.maximumCaseNumber); give an id")
         checks.require(record.status == .unspecified || record.status == .waiting, "case.status", "a case is registered WAITING; it is \(record.status.rawValue)")
-        checks.require(record.registeredAtMs == 0, "case.registered_at_ms", "is set by the registry")
+        checks.require(record.registeredAtMs == 0, "case.registered_at_ms", "is set by the registry (when it records the case); give the day the field registered the person as case.field_registered_on")
         checks.require(record.statusDate.isEmpty, "case.status_date", "is set by status changes")
         checks.require(record.statusReason.isEmpty, "case.status_reason", "is set by status changes")
         checks.require(record.originSiteID.isEmpty || record.originSiteID == record.siteID, "case.origin_site_id", "is the site of registration, set by the registry")
         checkCaseFields(record, checks: &checks)
+        checkFieldRegistration(record.fieldRegisteredOn, recordedAtMs: nowMs, checks: &checks)
         if let personal { checkPersonalFields(personal, of: record, registeredAtMs: nowMs, checks: &checks) }
         try checks.throwIfAny()
         guard cases[record.id] == nil else {
@@ -39,7 +40,7 @@ extension RegistryState {
 
     static let updatableCaseFields: Set<String> = [
         "site_id", "age_months", "sex", "precedence", "conditions", "needs", "consent_given", "companion_ids", "pregnant",
-        "personal.name", "personal.date_of_birth", "personal.contacts", "personal.identity_numbers", "personal.clinical_notes",
+        "field_registered_on", "personal.name", "personal.date_of_birth", "personal.contacts", "personal.identity_numbers", "personal.clinical_notes",
     ]
 
     func decideUpdateCase(_ changes: Case, personal personalChanges: CasePersonal?, fields: [String], nowMs: UInt64) throws(RegistryError) -> [EventKind] {
@@ -65,6 +66,7 @@ extension RegistryState {
             case "consent_given": updated.consentGiven = changes.consentGiven
             case "companion_ids": updated.companionIDs = changes.companionIDs
             case "pregnant": updated.pregnant = changes.pregnant
+            case "field_registered_on": updated.fieldRegisteredOn = changes.fieldRegisteredOn
             case "personal.name": updatedPersonal.name = givenPersonal.name
             case "personal.date_of_birth": updatedPersonal.dateOfBirth = givenPersonal.dateOfBirth
             case "personal.contacts": updatedPersonal.contacts = givenPersonal.contacts
@@ -74,10 +76,13 @@ extension RegistryState {
         }
         var checks = FieldChecks()
         checkCaseFields(updated, checks: &checks)
+        if names.contains("field_registered_on") {
+            checkFieldRegistration(updated.fieldRegisteredOn, recordedAtMs: current.registeredAtMs, checks: &checks)
+        }
         // The age is the age at registration; a birth date given later must
         // agree with it then. Only an update of either is held to that, so
         // that a record kept from before the rule can still be moved or triaged.
-        let agesChanged = names.contains("age_months") || names.contains("personal.date_of_birth")
+        let agesChanged = names.contains("age_months") || names.contains("personal.date_of_birth") || names.contains("field_registered_on")
         checkPersonalFields(updatedPersonal, of: updated, registeredAtMs: current.registeredAtMs, nowMs: nowMs, checkAge: agesChanged, checks: &checks)
         try checks.throwIfAny()
         var events: [EventKind] = []
@@ -140,6 +145,24 @@ extension RegistryState {
         checks.require(Set(record.companionIDs).count == record.companionIDs.count, "case.companion_ids", "lists a companion twice")
     }
 
+    /// How far back the field's registration may go before the registry
+    /// records the case: ten years (the longest sieges lasted five). Earlier
+    /// is a mistyped year far more often than a real date.
+    static let fieldRegistrationYears = 10
+
+    /// The day the field registered the person (a paper list typed in weeks
+    /// later): a date, not after the registry recorded the case (`today` at
+    /// registration), not more than `fieldRegistrationYears` before it.
+    private func checkFieldRegistration(_ value: String, recordedAtMs: UInt64, checks: inout FieldChecks) {
+        let recordedOn = CivilDate.utcDay(ofUnixMs: recordedAtMs)
+        guard let date = checks.date(value, "case.field_registered_on", required: false, notAfter: recordedOn) else { return }
+        let floor = recordedOn.adding(days: -(365 * Self.fieldRegistrationYears + Self.fieldRegistrationYears / 4))
+        checks.require(
+            !(date < floor), "case.field_registered_on",
+            "is \(date), more than \(Self.fieldRegistrationYears) years before the registry recorded the case on \(recordedOn) (\(floor) at the earliest); check the year"
+        )
+    }
+
     /// How far, in months, an age may be from the one a birth date gives:
     /// ages are often estimated, and a year's difference is an estimate.
     static let ageToleranceMonths = 12
@@ -148,7 +171,8 @@ extension RegistryState {
         _ details: CasePersonal, of record: Case, registeredAtMs: UInt64, nowMs: UInt64? = nil, checkAge: Bool = true, checks: inout FieldChecks
     ) {
         checks.text(details.name, "personal.name", required: false)
-        let registeredOn = CivilDate.utcDay(ofUnixMs: registeredAtMs)
+        // The age was taken when the field registered the person.
+        let registeredOn = CivilDate(record.fieldRegisteredOn) ?? CivilDate.utcDay(ofUnixMs: registeredAtMs)
         let today = CivilDate.utcDay(ofUnixMs: nowMs ?? registeredAtMs)
         if let born = checks.date(details.dateOfBirth, "personal.date_of_birth", required: false, notAfter: checkAge ? today : nil), checkAge {
             if FieldChecks.latestPast(registeredOn) < born {
@@ -195,6 +219,7 @@ extension RegistryState {
         case "needs": record.needs.map(\.rawValue).joined(separator: ",")
         case "consent_given": String(record.consentGiven)
         case "companion_ids": record.companionIDs.joined(separator: ",")
+        case "field_registered_on": record.fieldRegisteredOn
         default: String(record.pregnant)
         }
     }

@@ -18,7 +18,9 @@ public struct CaseFacts: Sendable, Equatable {
     public var consentGiven: Bool
     public var pregnant: Bool
     public var namesCompanions: Bool
-    public var registeredAtMs: UInt64
+    /// Case.waitingSinceMs: the field's registration day, else the
+    /// registry's (the slot's rest keeps both dates themselves).
+    public var waitingSinceMs: UInt64
 
     init(_ record: Case) {
         siteID = record.siteID
@@ -30,7 +32,7 @@ public struct CaseFacts: Sendable, Equatable {
         consentGiven = record.consentGiven
         pregnant = record.pregnant
         namesCompanions = !record.companionIDs.isEmpty
-        registeredAtMs = record.registeredAtMs
+        waitingSinceMs = record.waitingSinceMs
     }
 
     static func bits(of conditions: [Case.Condition]) -> UInt16 {

@@ -113,8 +113,9 @@ public struct CaseTable: Sendable {
         return Case(
             id: ids[slot], siteID: facts.siteID, ageMonths: facts.ageMonths, sex: facts.sex, precedence: facts.precedence,
             conditions: rest.conditions, needs: rest.needs, consentGiven: facts.consentGiven, companionIDs: rest.companionIDs,
-            pregnant: facts.pregnant, status: facts.status, registeredAtMs: facts.registeredAtMs,
-            statusReason: rest.statusReason, statusDate: rest.statusDate, originSiteID: rest.originSiteID
+            pregnant: facts.pregnant, status: facts.status, registeredAtMs: rest.registeredAtMs,
+            statusReason: rest.statusReason, statusDate: rest.statusDate, originSiteID: rest.originSiteID,
+            fieldRegisteredOn: rest.fieldRegisteredOn
         )
     }
     func facts(at slot: Int) -> CaseFacts { facts[slot] }
@@ -235,6 +236,9 @@ struct CaseRest: Sendable, Equatable {
     var statusReason: String
     var statusDate: String
     var originSiteID: String
+    var registeredAtMs: UInt64
+    /// A date's ten bytes fit in the string itself: no heap object a case.
+    var fieldRegisteredOn: String
 
     init(_ record: Case) {
         conditions = record.conditions
@@ -243,6 +247,8 @@ struct CaseRest: Sendable, Equatable {
         statusReason = record.statusReason
         statusDate = record.statusDate
         originSiteID = record.originSiteID
+        registeredAtMs = record.registeredAtMs
+        fieldRegisteredOn = record.fieldRegisteredOn
     }
 }
 

@@ -33,11 +33,18 @@ extension RegistryState {
         if let start, let end {
             checks.require(!(end < start), "figure.as_of_end", "\(figure.asOfEnd) is before as_of \(figure.asOf)")
         }
-        if figure.sourcePartyID.isEmpty {
-            checks.require(false, "figure.source_party_id", "is required: the party that reported it")
-        } else {
-            checks.require(parties[figure.sourcePartyID] != nil, "figure.source_party_id", "no party with id \"\(figure.sourcePartyID)\"")
+        // A joint statement keeps every party that made it; each is a party
+        // the registry knows, named once.
+        checks.require(!figure.sourcePartyIDs.isEmpty, "figure.source_party_ids", "is required: the party that reported it (several for a joint statement)")
+        checks.require(figure.sourcePartyIDs.count <= Self.maximumFigureSources, "figure.source_party_ids", "\(figure.sourcePartyIDs.count) sources; a figure has at most \(Self.maximumFigureSources)")
+        for (index, source) in figure.sourcePartyIDs.prefix(Self.maximumFigureSources).enumerated() {
+            if source.isEmpty {
+                checks.require(false, "figure.source_party_ids[\(index)]", "is empty; name the party")
+            } else {
+                checks.require(parties[source] != nil, "figure.source_party_ids[\(index)]", "no party with id \(FieldChecks.quoted(source))")
+            }
         }
+        checks.require(Set(figure.sourcePartyIDs).count == figure.sourcePartyIDs.count, "figure.source_party_ids", "names a party twice")
         checks.text(figure.reportedIn, "figure.reported_in", required: false, maxLength: 1000)
         checks.text(figure.note, "figure.note", required: false, maxLength: 2000)
         try checks.throwIfAny()
@@ -45,6 +52,10 @@ extension RegistryState {
         figure.recordedAtMs = nowMs
         return ([.figureReported(FigureReported(figure: figure))], figure)
     }
+
+    /// The most parties one figure names: a joint statement of a few
+    /// organisations, not a list that grows without end.
+    static let maximumFigureSources = 32
 
     /// Every claim about one subject (of any kind) and measure, oldest as-of first.
     func claims(subjectID: String, measure: Figure.Measure) -> [Figure] {

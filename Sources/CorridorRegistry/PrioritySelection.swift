@@ -9,7 +9,15 @@ import CorridorModel
 /// Order: precedence (URGENT, URGENT_SURGICAL, PRIORITY, ROUTINE); then
 /// vulnerability (infant under 12 months, child under 18 years, elderly 65+,
 /// pregnant, none: the best class that applies); then longest waiting
-/// (earliest registration); then id.
+/// (earliest registration: the field's date when the case has one, else the
+/// registry's time; `Case.waitingSinceMs`); then id.
+///
+/// The candidates are the cases waiting now, whatever the as-of date: it is
+/// only the day the days waited are counted to. A case registered after it
+/// stays a candidate (leaving out someone who waits today because of an
+/// earlier as-of date would be the worse mistake), and its explanation says
+/// it was not yet registered then instead of "waiting 0 days"
+/// (`explanation(_:companions:notes:)`).
 ///
 /// Fast on large origins: every candidate gets one integer sort key, ids are
 /// compared only between equal keys, and words are written only for the
@@ -477,7 +485,7 @@ public struct PrioritySelection: Sendable {
         return taken == 8 ? key : key << (8 * UInt64(8 - taken))
     }
 
-    /// precedence (3 bits) | vulnerability (3 bits) | registered at, ms (up to 2^50).
+    /// precedence (3 bits) | vulnerability (3 bits) | waiting since, ms (up to 2^50).
     static func sortKey(_ record: Case) -> UInt64 {
         sortKey(CaseFacts(record))
     }
@@ -490,7 +498,7 @@ public struct PrioritySelection: Sendable {
         case .routine: 3
         case .unspecified: 4
         }
-        let registered = min(record.registeredAtMs, (1 << 50) - 1)
+        let registered = min(record.waitingSinceMs, (1 << 50) - 1)
         return precedence << 56 | UInt64(vulnerability(record).rawValue) << 52 | registered
     }
 
@@ -521,8 +529,16 @@ public struct PrioritySelection: Sendable {
         case .pregnant: parts.append("pregnant")
         case .none: break
         }
-        let days = max(0, asOfDay - Int64(record.registeredAtMs / 86_400_000))
-        parts.append("waiting \(days) day\(days == 1 ? "" : "s")")
+        let sinceDay = Int64(record.waitingSinceMs / 86_400_000)
+        if sinceDay > asOfDay {
+            // Not "waiting 0 days": the case was not known on the as-of date.
+            let registered = record.fieldRegisteredOn.isEmpty ? "registered \(Self.date(ofDay: sinceDay))"
+                : "registered in the field \(Self.date(ofDay: sinceDay))"
+            parts.append("\(registered), after the as-of date \(Self.date(ofDay: asOfDay)): no days waited by then")
+        } else {
+            let days = asOfDay - sinceDay
+            parts.append("waiting \(days) day\(days == 1 ? "" : "s")")
+        }
         if companions.count == 1 {
             parts.append("with companion \(companions[0])")
         } else if !companions.isEmpty {

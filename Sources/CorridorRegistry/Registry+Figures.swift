@@ -12,15 +12,19 @@ extension Registry {
         return currentState.figures[figure.id] ?? figure
     }
 
-    /// Figures by id (the order they were reported), optionally of one subject kind, subject and measure.
+    /// Figures by id (the order they were reported), optionally of one subject
+    /// kind, subject, measure and source (a joint figure is found under each
+    /// of its sources).
     public func listFigures(
-        subjectKind: Figure.SubjectKind = .unspecified, subjectID: String = "", measure: Figure.Measure = .unspecified
+        subjectKind: Figure.SubjectKind = .unspecified, subjectID: String = "", measure: Figure.Measure = .unspecified,
+        sourcePartyID: String = ""
     ) async throws(RegistryError) -> [Figure] {
         let state = try await durableState()
         let figures = state.figures.values.filter {
             (subjectKind == .unspecified || $0.subjectKind == subjectKind)
                 && (subjectID.isEmpty || $0.subjectID == subjectID)
                 && (measure == .unspecified || $0.measure == measure)
+                && (sourcePartyID.isEmpty || $0.sourcePartyIDs.contains(sourcePartyID))
         }
         // F-000001 … F-999999, then F-1000000: shorter ids first keeps the numbering's order.
         return figures.sorted { ($0.id.utf8.count, $0.id) < ($1.id.utf8.count, $1.id) }

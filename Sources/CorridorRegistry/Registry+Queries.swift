@@ -11,7 +11,8 @@ extension Registry {
 
     static func view(of caseID: String, in state: RegistryState, nowMs: UInt64) -> CaseView? {
         guard let record = state.cases[caseID] else { return nil }
-        let days = record.status.isWaiting && nowMs > record.registeredAtMs ? (nowMs - record.registeredAtMs) / 86_400_000 : 0
+        let since = record.waitingSinceMs
+        let days = record.status.isWaiting && nowMs > since ? (nowMs - since) / 86_400_000 : 0
         return CaseView(case: record, personal: state.personal(of: caseID), daysWaiting: UInt32(clamping: days))
     }
 

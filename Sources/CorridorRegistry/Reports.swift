@@ -48,7 +48,8 @@ extension RegistryState {
         func consider(_ id: String, _ record: CaseFacts) {
             guard Self.reportCountsAsWaiting(record.status),
                   request.precedence == .unspecified || record.precedence == request.precedence else { return }
-            let days = nowMs > record.registeredAtMs ? UInt32(clamping: (nowMs - record.registeredAtMs) / 86_400_000) : 0
+            let since = record.waitingSinceMs
+            let days = nowMs > since ? UInt32(clamping: (nowMs - since) / 86_400_000) : 0
             let rank = Self.precedenceRank(record.precedence)
             counts[Int(rank)].count += 1
             counts[Int(rank)].longest = max(counts[Int(rank)].longest, days)

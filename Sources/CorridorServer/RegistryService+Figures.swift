@@ -15,7 +15,9 @@ extension RegistryService {
             let subjectKind = try Figure.SubjectKind(proto: request.subjectKind, field: "corridor.v1.ListFiguresRequest.subject_kind")
             let measure = try Figure.Measure(proto: request.measure, field: "corridor.v1.ListFiguresRequest.measure")
             return Corridor_V1_ListFiguresResponse(
-                figures: try await registry.listFigures(subjectKind: subjectKind, subjectID: request.subjectID, measure: measure)
+                figures: try await registry.listFigures(
+                    subjectKind: subjectKind, subjectID: request.subjectID, measure: measure, sourcePartyID: request.sourcePartyID
+                )
                     .map(Corridor_V1_Figure.init)
             )
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CorridorClient
+import CorridorTimeZones
 
 struct CaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,6 +21,10 @@ struct CaseCommand: AsyncParsableCommand {
         @Option(help: "Whether the person consents to evacuation.") var consent: ConsentAnswer?
         @Option(name: .customLong("companion"), help: "A case who travels with this one (repeatable).") var companions: [String] = []
         @Option(help: "Whether the person is pregnant.") var pregnant: ConsentAnswer?
+        @Option(help: ArgumentHelp(
+            "The day the field registered the person, YYYY-MM-DD, for a paper list or a form typed in later; days waited count from it. The registry keeps the day it records the case as well.",
+            valueName: "date"
+        )) var fieldRegisteredOn: String?
         @Option(help: "Name (personal part).") var name: String?
         @Option(help: "Date of birth, YYYY-MM-DD (personal part).") var dateOfBirth: String?
         @Option(name: .customLong("contact"), help: "A contact (repeatable; personal part).") var contacts: [String] = []
@@ -43,6 +48,7 @@ struct CaseCommand: AsyncParsableCommand {
             if let consent { record.consentGiven = consent == .yes; fields.append("consent_given") }
             if !companions.isEmpty { record.companionIDs = companions; fields.append("companion_ids") }
             if let pregnant { record.pregnant = pregnant == .yes; fields.append("pregnant") }
+            if let fieldRegisteredOn { record.fieldRegisteredOn = fieldRegisteredOn; fields.append("field_registered_on") }
             if let name { personal.name = name; fields.append("personal.name") }
             if let dateOfBirth { personal.dateOfBirth = dateOfBirth; fields.append("personal.date_of_birth") }
             if !contacts.isEmpty { personal.contacts = contacts; fields.append("personal.contacts") }
@@ -172,11 +178,12 @@ struct CaseCommand: AsyncParsableCommand {
             } while all && !next.isEmpty
             await client.close()
             if json { return printJSON(Corridor_V1_CaseListPage(cases: views.map(Corridor_V1_CaseView.init), total: total, nextPageToken: next)) }
-            var table = TextTable("ID", "SITE", "STATUS", "PRECEDENCE", "AGE", "SEX", "DAYS WAITING", "CONDITIONS")
+            var table = TextTable("ID", "SITE", "STATUS", "PRECEDENCE", "AGE", "SEX", "FIELD REG.", "RECORDED", "DAYS WAITING", "CONDITIONS")
             for view in views {
                 guard let record = view.case else { continue }
                 table.add(record.id, record.siteID, record.status.rawValue, record.precedence.rawValue, formatAge(record.ageMonths),
-                          record.sex.rawValue, record.status.isWaiting ? "\(view.daysWaiting)" : "",
+                          record.sex.rawValue, record.fieldRegisteredOn, CaseCommand.recordedOn(record),
+                          record.status.isWaiting ? "\(view.daysWaiting)" : "",
                           record.conditions.map(\.rawValue).joined(separator: ","))
             }
             print(table.render())
@@ -195,10 +202,19 @@ struct CaseCommand: AsyncParsableCommand {
             ("conditions", record.conditions.map(\.rawValue).joined(separator: ", ")),
             ("needs", record.needs.map(\.rawValue).joined(separator: ", ")), ("consent", record.consentGiven ? "given" : "NOT given"),
             ("companions", record.companionIDs.joined(separator: ", ")),
-            ("days waiting", record.status.isWaiting ? "\(view.daysWaiting)" : ""),
+            ("registered in the field", record.fieldRegisteredOn),
+            ("recorded by the registry", record.registeredAtMs == 0 ? "" : LocalTimestamp.format(record.registeredAtMs, zoneName: "UTC")),
+            ("days waiting", record.status.isWaiting ? "\(view.daysWaiting)" + (record.fieldRegisteredOn.isEmpty ? "" : " (since the field registration)") : ""),
             ("name", personal.name), ("date of birth", personal.dateOfBirth), ("contacts", personal.contacts.joined(separator: ", ")),
             ("identity numbers", personal.identityNumbers.joined(separator: ", ")), ("clinical notes", personal.clinicalNotes),
         ])
+    }
+}
+
+extension CaseCommand {
+    /// The UTC day the registry recorded the case.
+    static func recordedOn(_ record: Case) -> String {
+        record.registeredAtMs == 0 ? "" : CivilDate.utcDay(ofUnixMs: record.registeredAtMs).description
     }
 }
 

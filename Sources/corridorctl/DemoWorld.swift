@@ -24,7 +24,7 @@ enum DemoWorld {
     static func figures(asOf: String) -> [Figure] {
         func fromUN(_ measure: Figure.Measure, _ value: UInt64) -> Figure {
             Figure(subjectKind: .site, subjectID: enclave.id, measure: measure, low: value, high: value, qualifier: .about,
-                   asOf: asOf, sourcePartyID: un.id, reportedIn: "UN situation report")
+                   asOf: asOf, sourcePartyIDs: [un.id], reportedIn: "UN situation report")
         }
         return [fromUN(.population, 400_000), fromUN(.children, 130_000), fromUN(.needingEvacuation, 500)]
     }

@@ -305,7 +305,7 @@ struct ExportCommand: AsyncParsableCommand {
                     let response = try await calling { () async throws(RPCError) in
                         try await client.listFigures(request, timeout: connection.callTimeout)
                     }
-                    deliver(try models(response.figures, Figure.init(proto:)).filter { source.isEmpty || $0.sourcePartyID == source })
+                    deliver(try models(response.figures, Figure.init(proto:)).filter { source.isEmpty || $0.sourcePartyIDs.contains(source) })
                 }
             }
         }

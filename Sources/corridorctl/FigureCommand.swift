@@ -15,26 +15,34 @@ struct FigureCommand: AsyncParsableCommand {
             discussion: """
                 Figures are kept as reported: never merged, never overwritten. E.g.
                   corridorctl figure report --subject-kind site --subject ghouta --measure needing-evacuation \\
-                    --value 500 --qualifier about --as-of 2017-11-20 --source un-ocha --reported-in "OCHA briefing"
+                    --value 500 --qualifier about --as-of 2017-11-20 --by un-ocha --reported-in "OCHA briefing"
+                A joint statement names each party that made it (--by sarc --by icrc): one figure, listed and compared under each of its sources.
                 """
         )
         @OptionGroup var connection: ConnectionOptions
-        @Option(help: "What it is about: \(Figure.SubjectKind.allValueStrings.joined(separator: ", ")).") var subjectKind: Figure.SubjectKind
+        @Option(help: "What it is about.") var subjectKind: Figure.SubjectKind
         @Option(help: "The site, agreement or movement id, or the named event's name.") var subject: String
-        @Option(help: "What was counted: \(Figure.Measure.allValueStrings.joined(separator: ", ")).") var measure: Figure.Measure
+        @Option(help: "What was counted.") var measure: Figure.Measure
         @Option(help: ArgumentHelp("The value, N, or a range, LOW-HIGH.", valueName: "n|low-high")) var value: FigureValue
-        @Option(help: "\(Figure.Qualifier.allValueStrings.joined(separator: ", ")).") var qualifier: Figure.Qualifier = .exact
+        @Option(help: "How the source qualified the number.") var qualifier: Figure.Qualifier = .exact
         @Option(help: "The date it holds for, YYYY-MM-DD (a period's first day).") var asOf: String
         @Option(help: "A period's last day, YYYY-MM-DD.") var asOfEnd = ""
-        @Option(help: "The party that reported it.") var source: String
+        @Option(name: .customLong("by"), help: ArgumentHelp("The party that reported it; repeat for a joint statement (--by sarc --by icrc).", valueName: "party"))
+        var by: [String] = []
+        /// The older spelling of --by, kept for scripts written before it.
+        @Option(name: .customLong("source"), help: .hidden) var source: [String] = []
         @Option(help: "Where it was reported (a publication, a briefing, a URL).") var reportedIn = ""
         @Option(help: "A note.") var note = ""
         @Flag(help: "Print JSON instead of text.") var json = false
 
+        func validate() throws {
+            if by.isEmpty && source.isEmpty { throw ValidationError("Missing expected argument '--by <party>'.") }
+        }
+
         func run() async throws {
             let figure = Figure(
                 subjectKind: subjectKind, subjectID: subject, measure: measure, low: value.low, high: value.high,
-                qualifier: qualifier, asOf: asOf, asOfEnd: asOfEnd, sourcePartyID: source, reportedIn: reportedIn, note: note
+                qualifier: qualifier, asOf: asOf, asOfEnd: asOfEnd, sourcePartyIDs: by + source, reportedIn: reportedIn, note: note
             )
             let client = try await connection.connect()
             let reported = try await calling { () async throws(RPCError) in
@@ -44,7 +52,7 @@ struct FigureCommand: AsyncParsableCommand {
             if json { return printJSON(reported) }
             printFields([
                 ("id", reported.id), ("subject", "\(reported.subjectKind.rawValue) \(reported.subjectID)"), ("measure", reported.measure.rawValue),
-                ("value", FigureCommand.value(of: reported)), ("as of", FigureCommand.asOf(reported)), ("source", reported.sourcePartyID),
+                ("value", FigureCommand.value(of: reported)), ("as of", FigureCommand.asOf(reported)), ("source", reported.sourcePartyIDs.joined(separator: ", ")),
                 ("reported in", reported.reportedIn), ("note", reported.note),
             ])
         }
@@ -56,11 +64,14 @@ struct FigureCommand: AsyncParsableCommand {
         @Option(help: "Only of this subject kind.") var subjectKind: Figure.SubjectKind?
         @Option(help: "Only about this subject.") var subject = ""
         @Option(help: "Only of this measure.") var measure: Figure.Measure?
+        @Option(name: .customLong("by"), help: ArgumentHelp("Only figures this party reported, alone or jointly.", valueName: "party")) var by = ""
         @Flag(help: "Print JSON instead of text.") var json = false
 
         func run() async throws {
             let client = try await connection.connect()
-            let request = Corridor_V1_ListFiguresRequest(subjectKind: subjectKind ?? .unspecified, subjectID: subject, measure: measure ?? .unspecified)
+            let request = Corridor_V1_ListFiguresRequest(
+                subjectKind: subjectKind ?? .unspecified, subjectID: subject, measure: measure ?? .unspecified, sourcePartyID: by
+            )
             let response = try await calling { () async throws(RPCError) in
                 try await client.listFigures(request, timeout: connection.callTimeout)
             }
@@ -69,7 +80,7 @@ struct FigureCommand: AsyncParsableCommand {
             var table = TextTable("ID", "SUBJECT", "MEASURE", "VALUE", "AS OF", "SOURCE", "REPORTED IN")
             for figure in try models(response.figures, Figure.init(proto:)) {
                 table.add(figure.id, "\(figure.subjectKind.rawValue.lowercased()) \(figure.subjectID)", figure.measure.rawValue,
-                          FigureCommand.value(of: figure), FigureCommand.asOf(figure), figure.sourcePartyID, figure.reportedIn)
+                          FigureCommand.value(of: figure), FigureCommand.asOf(figure), figure.sourcePartyIDs.joined(separator: ", "), figure.reportedIn)
             }
             print(table.render())
             print("\(response.figures.count) figure\(response.figures.count == 1 ? "" : "s")")
@@ -79,7 +90,10 @@ struct FigureCommand: AsyncParsableCommand {
     struct Compare: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Every source's claim about one subject and measure side by side, and the registry's own count where it keeps one.",
-            discussion: "The registry counts, for a site and the sites within it: needing-evacuation, evacuated, died-while-waiting; for an agreement: evacuated, died-while-waiting, detainees-released."
+            discussion: """
+                The registry counts, for a site and the sites within it: needing-evacuation, evacuated, died-while-waiting; for an agreement: evacuated, died-while-waiting, detainees-released.
+                A joint figure is shown under each of its sources (one row each, "joint with" the others); --json lists it once with all of them.
+                """
         )
         @OptionGroup var connection: ConnectionOptions
         @Option(help: "The site, agreement or movement id, or the named event's name.") var subject: String
@@ -96,7 +110,11 @@ struct FigureCommand: AsyncParsableCommand {
             print("\(measure.rawValue) — \(subject)")
             var table = TextTable("SOURCE", "VALUE", "AS OF", "REPORTED IN", "ID", "NOTE")
             for claim in response.claims {
-                table.add(claim.sourcePartyID, FigureCommand.value(of: claim), FigureCommand.asOf(claim), claim.reportedIn, claim.id, claim.note)
+                for source in claim.sourcePartyIDs {
+                    let others = claim.sourcePartyIDs.filter { $0 != source }
+                    let note = others.isEmpty ? claim.note : (["joint with " + others.joined(separator: ", ")] + (claim.note.isEmpty ? [] : [claim.note])).joined(separator: "; ")
+                    table.add(source, FigureCommand.value(of: claim), FigureCommand.asOf(claim), claim.reportedIn, claim.id, note)
+                }
             }
             if response.registryCounts {
                 table.add("registry", "\(response.registryCount)", "now", response.registryCountDescription, "", "")

@@ -160,3 +160,31 @@ import Testing
         ])
     }
 }
+
+/// Historical intake: the day the field registered each person, from the
+/// file's own date column (a KoBo date, or a date and time), as
+/// `field_registered_on`.
+@Suite struct FieldRegistrationImportTests {
+    @Test func theFieldsDateIsReadFromItsColumnOrAnAlias() throws {
+        let parsed = CaseImportTests.parse("""
+        group_intake/registration_date;site;age_years;sex;precedence;consent;start
+        2026-10-02;douma-hospital;40;f;routine;yes;2026-11-20T09:00:00.000+03:00
+        2026-10-05T18:30:00.000+03:00;douma-hospital;41;m;routine;yes;2026-11-20T09:05:00.000+03:00
+        ;douma-hospital;42;m;routine;yes;2026-11-20T09:10:00.000+03:00
+
+        """)
+        #expect(parsed.problems == [])
+        #expect(parsed.columnsFound.contains("registered_on"))
+        // The KoBo start time is when the list was typed in, not the field's day.
+        #expect(parsed.rows.map { $0.case?.fieldRegisteredOn } == ["2026-10-02", "2026-10-05", ""])
+    }
+
+    @Test func aRegistryRefusalOfTheDateIsShownInItsColumn() {
+        let rows = [ImportCaseRow(row: 4)]
+        let problems = CaseCSVImport.problems(
+            from: [FieldViolation(field: "rows[0].case.field_registered_on", reason: "row 4: is 2031-01-01, after today")],
+            rows: rows, columnsFound: ["registered_on"]
+        )
+        #expect(problems == [ImportProblem(row: 4, column: "registered_on", message: "is 2031-01-01, after today")])
+    }
+}

@@ -49,9 +49,11 @@ func hxlRows(_ text: String) throws -> (headers: [String], hashtags: [String], r
             "#date+status": "", "#indicator+precedence": "URGENT", "#indicator+num+age_months": "6", "#indicator+num+age_years": "0",
             "#indicator+age_group": "infant", "#indicator+sex": "FEMALE", "#indicator+pregnant": "no",
             "#indicator+conditions": "HEART_DISEASE BLOOD_DISEASE", "#indicator+needs": "OXYGEN INCUBATOR", "#indicator+consent": "yes",
-            "#meta+companions": "", "#date+registered": "2026-11-21T10:15:00Z",
+            "#meta+companions": "", "#date+registered": "2026-11-21T10:15:00Z", "#date+registered+field": "2026-10-11",
             "#indicator+num+days_waiting": "41",
         ])
+        #expect(headers.contains("Registered in the field"))
+        #expect(rows[1]["#date+registered+field"] == "", "no field date: the registry's is the first")
         #expect(rows[1]["#status"] == "DECEASED")
         #expect(rows[1]["#date+status"] == "2026-11-30")
         #expect(rows[1]["#indicator+num+days_waiting"] == "")
@@ -168,20 +170,46 @@ func hxlRows(_ text: String) throws -> (headers: [String], hashtags: [String], r
     @Test func aFigureIsOneRowWithItsSourceAndItsMeasuresColumn() throws {
         let (headers, _, rows) = try hxlRows(FigureExport.hxl(Samples.figures))
         #expect(headers.contains("Source"))
-        #expect(rows.count == 3)
-        #expect(rows.map { $0["#meta+source"] } == ["un-ocha", "un-ocha", "sarc"])
-        #expect(rows[0]["#population"] == "400000")
+        #expect(rows.count == 7)
+        #expect(rows.map { $0["#meta+source"] } == ["un-ocha", "un-ocha", "sarc", "sarc un-ocha", "sarc", "un-ocha", "sarc"])
         #expect(rows[0]["#loc+code"] == "ghouta")
         #expect(rows[0]["#date"] == "2018-02-01")
-        #expect(rows[1]["#inneed+evacuation"] == "500")
         #expect(rows[1]["#indicator+qualifier"] == "ABOUT")
         #expect(rows[1]["#description"] == "urgent medical, \"around 500\"")
-        // A range stays in Low/High only.
-        #expect(rows[2]["#affected+killed"] == "")
         #expect(rows[2]["#indicator+num+low"] == "1000")
         #expect(rows[2]["#indicator+num+high"] == "1200")
         #expect(rows[2]["#date+end"] == "2018-03-01")
         #expect(rows[2]["#loc+code"] == "")
+    }
+
+    /// Issue 10: "about 400,000" went into #population and "almost 600" into
+    /// #affected+killed as if they were counts, and a range left the
+    /// measure's columns empty. Now a measure's own column holds exact counts
+    /// only, +min/+max the bounds the words give (docs/hxl/README.md).
+    @Test func onlyAnExactCountIsInItsMeasuresColumnAndBoundsAreMinAndMax() throws {
+        let (headers, _, rows) = try hxlRows(FigureExport.hxl(Samples.figures))
+        func cells(_ row: [String: String], _ tag: String) -> [String?] { [row[tag], row[tag + "+min"], row[tag + "+max"]] }
+        // ABOUT 400,000 and ABOUT 500: no count, no bound.
+        #expect(cells(rows[0], "#population") == ["", "", ""])
+        #expect(cells(rows[1], "#inneed+evacuation") == ["", "", ""])
+        #expect(rows[1]["#meta+reported_value"] == "about 500")
+        // MORE_THAN 1000-1200: at least 1000.
+        #expect(cells(rows[2], "#affected+killed") == ["", "1000", ""])
+        #expect(rows[2]["#meta+reported_value"] == "more than 1000-1200")
+        // ALMOST 600: at most 600, never 600 killed.
+        #expect(cells(rows[3], "#affected+killed") == ["", "", "600"])
+        #expect(rows[3]["#meta+reported_value"] == "almost 600")
+        #expect(rows[3]["#indicator+qualifier"] == "ALMOST")
+        // EXACT 112: the count.
+        #expect(cells(rows[4], "#reached+evacuated+wounded") == ["112", "", ""])
+        // EXACT 1500-2000: both bounds, no count.
+        #expect(cells(rows[5], "#population+fighters") == ["", "1500", "2000"])
+        #expect(rows[5]["#meta+reported_value"] == "1500-2000")
+        // AT_LEAST 40.
+        #expect(cells(rows[6], "#affected+bodies_recovered") == ["", "40", ""])
+        for header in ["Killed (exact)", "Killed (at least)", "Killed (at most)", "Fighters (exact)", "Families (exact)", "Bodies recovered (at most)"] {
+            #expect(headers.contains(header), "\(header)")
+        }
     }
 
     // Issue 8, finding 5: free text went into CSV cells as it came, and a
@@ -208,7 +236,7 @@ func hxlRows(_ text: String) throws -> (headers: [String], hashtags: [String], r
         let (_, _, rows) = try hxlRows(FigureExport.hxl([figure]))
         #expect(rows.first?["#description"] == cell)
         // The numbers of the same row are numbers still.
-        #expect(rows.first?["#inneed+evacuation"] == "500")
+        #expect(rows.first?["#indicator+num+low"] == "500")
         #expect(rows.first?["#meta+reported_in"] == cell)
     }
 

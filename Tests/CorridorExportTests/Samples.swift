@@ -16,7 +16,7 @@ enum Samples {
         case: Case(
             id: "C-000001", siteID: "douma-hospital", ageMonths: 6, sex: .female, precedence: .urgent,
             conditions: [.heartDisease, .bloodDisease], needs: [.oxygen, .incubator], consentGiven: true, status: .waiting,
-            registeredAtMs: morning, originSiteID: "douma-hospital"
+            registeredAtMs: morning, originSiteID: "douma-hospital", fieldRegisteredOn: "2026-10-11"
         ),
         personal: personal, daysWaiting: 41
     )
@@ -78,10 +78,19 @@ enum Samples {
 
     static let figures = [
         Figure(id: "F-000001", subjectKind: .site, subjectID: "ghouta", measure: .population, low: 400_000, high: 400_000, qualifier: .about,
-               asOf: "2018-02-01", sourcePartyID: "un-ocha", reportedIn: "OCHA flash update, 1 Feb", recordedAtMs: morning),
+               asOf: "2018-02-01", sourcePartyIDs: ["un-ocha"], reportedIn: "OCHA flash update, 1 Feb", recordedAtMs: morning),
         Figure(id: "F-000002", subjectKind: .site, subjectID: "ghouta", measure: .needingEvacuation, low: 500, high: 500, qualifier: .about,
-               asOf: "2018-02-01", sourcePartyID: "un-ocha", reportedIn: "briefing", note: "urgent medical, \"around 500\"", recordedAtMs: morning),
+               asOf: "2018-02-01", sourcePartyIDs: ["un-ocha"], reportedIn: "briefing", note: "urgent medical, \"around 500\"", recordedAtMs: morning),
         Figure(id: "F-000003", subjectKind: .namedEvent, subjectID: "the 2018-02 offensive", measure: .killed, low: 1_000, high: 1_200, qualifier: .moreThan,
-               asOf: "2018-02-18", asOfEnd: "2018-03-01", sourcePartyID: "sarc", recordedAtMs: morning),
+               asOf: "2018-02-18", asOfEnd: "2018-03-01", sourcePartyIDs: ["sarc"], recordedAtMs: morning),
+        // "Almost 600 killed", reported jointly.
+        Figure(id: "F-000004", subjectKind: .site, subjectID: "ghouta", measure: .killed, low: 600, high: 600, qualifier: .almost,
+               asOf: "2018-03-01", sourcePartyIDs: ["sarc", "un-ocha"], recordedAtMs: morning),
+        Figure(id: "F-000005", subjectKind: .site, subjectID: "ghouta", measure: .woundedEvacuated, low: 112, high: 112, qualifier: .exact,
+               asOf: "2018-03-20", sourcePartyIDs: ["sarc"], recordedAtMs: morning),
+        Figure(id: "F-000006", subjectKind: .site, subjectID: "ghouta", measure: .fighters, low: 1_500, high: 2_000, qualifier: .exact,
+               asOf: "2018-03-22", sourcePartyIDs: ["un-ocha"], recordedAtMs: morning),
+        Figure(id: "F-000007", subjectKind: .site, subjectID: "ghouta", measure: .bodiesRecovered, low: 40, high: 40, qualifier: .atLeast,
+               asOf: "2018-03-25", sourcePartyIDs: ["sarc"], recordedAtMs: morning),
     ]
 }

@@ -7,7 +7,9 @@ import Testing
 /// generated messages and the mapping (ProtobufRecordCoding). The hex below
 /// was written by the old coder (`protobufBytes()`, main at 368d1b1, in a
 /// test run on 2026-12-03) for these very values; the generated path must
-/// read it back to the same model values and write the same bytes.
+/// read it back to the same model values and write the same bytes, except
+/// where a field added since says more (a figure's one source is written
+/// today in `source_party_ids` too).
 @Suite struct RecordFixtureTests {
     static let coding = ProtobufRecordCoding()
 
@@ -27,14 +29,18 @@ import Testing
     func anOldEventDecodesToItsValueAndEncodesToItsBytes(index: Int) throws {
         let hex = Self.eventHex[index]
         #expect(try Self.coding.decodeEvent(Self.bytes(hex)) == Self.events[index])
-        #expect(Self.hex(try Self.coding.encode(Self.events[index])) == hex)
+        let old = try Corridor_V1_Event(serializedBytes: Self.bytes(hex))
+        let today = Self.asWrittenToday(old)
+        #expect(Self.hex(try Self.coding.encode(Self.events[index])) == (today == old ? hex : Self.hex(today.serializedBytes())))
     }
 
     @Test(arguments: 0..<entries.count)
     func anOldSnapshotEntryDecodesToItsValueAndEncodesToItsBytes(index: Int) throws {
         let hex = Self.entryHex[index]
         #expect(try Self.coding.decodeSnapshotEntry(Self.bytes(hex)) == Self.entries[index])
-        #expect(Self.hex(try Self.coding.encode(Self.entries[index])) == hex)
+        let old = try Corridor_V1_SnapshotEntry(serializedBytes: Self.bytes(hex))
+        let today = Self.asWrittenToday(old)
+        #expect(Self.hex(try Self.coding.encode(Self.entries[index])) == (today == old ? hex : Self.hex(today.serializedBytes())))
     }
 
     /// Every kind, every field: the old bytes decode to the generated sample
@@ -47,11 +53,13 @@ import Testing
         #expect(samples.count == Self.sampleEventHex.count)
         let (kind, hex) = Self.sampleEventHex[index]
         let bytes = Self.bytes(hex)
-        #expect(try Corridor_V1_Event(serializedBytes: bytes) == samples[index])
+        let old = try Corridor_V1_Event(serializedBytes: bytes)
+        #expect(old == Self.withoutLaterFields(samples[index]))
         let event = try Self.coding.decodeEvent(bytes)
         #expect(event.kind.name == kind)
-        #expect(Corridor_V1_Event(event) == samples[index])
-        #expect(Self.hex(try Self.coding.encode(event)) == hex)
+        let today = Self.asWrittenToday(old)
+        #expect(Corridor_V1_Event(event) == today)
+        #expect(Self.hex(try Self.coding.encode(event)) == (today == old ? hex : Self.hex(today.serializedBytes())))
     }
 
     @Test(arguments: 0..<10)
@@ -59,10 +67,63 @@ import Testing
         let samples = KnownSamples.entries
         #expect(samples.count == Self.sampleEntryHex.count)
         let bytes = Self.bytes(Self.sampleEntryHex[index])
-        #expect(try Corridor_V1_SnapshotEntry(serializedBytes: bytes) == samples[index])
+        let old = try Corridor_V1_SnapshotEntry(serializedBytes: bytes)
+        #expect(old == Self.withoutLaterFields(samples[index]))
         let entry = try Self.coding.decodeSnapshotEntry(bytes)
-        #expect(Corridor_V1_SnapshotEntry(entry) == samples[index])
-        #expect(Self.hex(try Self.coding.encode(entry)) == Self.sampleEntryHex[index])
+        let today = Self.asWrittenToday(old)
+        #expect(Corridor_V1_SnapshotEntry(entry) == today)
+        #expect(Self.hex(try Self.coding.encode(entry)) == (today == old ? Self.sampleEntryHex[index] : Self.hex(today.serializedBytes())))
+    }
+
+    // MARK: Fields added after the fixtures were written
+
+    /// The samples set every field; the old coder's bytes predate
+    /// `Case.field_registered_on` and `Figure.source_party_ids` (issue 10).
+    static func withoutLaterFields(_ event: Corridor_V1_Event) -> Corridor_V1_Event {
+        var event = event
+        switch event.kind {
+        case .caseRegistered(var registered): registered.case?.fieldRegisteredOn = ""; event.kind = .caseRegistered(registered)
+        case .caseUpdated(var updated): updated.case?.fieldRegisteredOn = ""; event.kind = .caseUpdated(updated)
+        case .figureReported(var reported): reported.figure?.sourcePartyIDs = []; event.kind = .figureReported(reported)
+        default: break
+        }
+        return event
+    }
+
+    static func withoutLaterFields(_ entry: Corridor_V1_SnapshotEntry) -> Corridor_V1_SnapshotEntry {
+        var entry = entry
+        switch entry.entry {
+        case .caseEntry(var record): record.case?.fieldRegisteredOn = ""; entry.entry = .caseEntry(record)
+        case .figure(var record): record.figure?.sourcePartyIDs = []; entry.entry = .figure(record)
+        default: break
+        }
+        return entry
+    }
+
+    /// An old figure's one source reads as a one-element list, and is
+    /// written today in both fields; nothing else changes.
+    static func asWrittenToday(_ figure: Corridor_V1_Figure?) -> Corridor_V1_Figure? {
+        guard var figure, figure.sourcePartyIDs.isEmpty, !figure.sourcePartyID.isEmpty else { return figure }
+        figure.sourcePartyIDs = [figure.sourcePartyID]
+        return figure
+    }
+
+    static func asWrittenToday(_ event: Corridor_V1_Event) -> Corridor_V1_Event {
+        var event = event
+        if case .figureReported(var reported) = event.kind {
+            reported.figure = asWrittenToday(reported.figure)
+            event.kind = .figureReported(reported)
+        }
+        return event
+    }
+
+    static func asWrittenToday(_ entry: Corridor_V1_SnapshotEntry) -> Corridor_V1_SnapshotEntry {
+        var entry = entry
+        if case .figure(var record) = entry.entry {
+            record.figure = asWrittenToday(record.figure)
+            entry.entry = .figure(record)
+        }
+        return entry
     }
 
     /// A number the model has no word for is refused, naming the field; never a trap.
@@ -145,7 +206,7 @@ import Testing
 
     static let figure = Figure(
         id: "fig-1", subjectKind: .site, subjectID: "douma", measure: .trapped, low: 40_000, high: 45_000, qualifier: .about,
-        asOf: "2026-11-20", asOfEnd: "", sourcePartyID: "ocha", reportedIn: "sitrep 12", note: "estimate", recordedAtMs: 1_763_000_900_000
+        asOf: "2026-11-20", asOfEnd: "", sourcePartyIDs: ["ocha"], reportedIn: "sitrep 12", note: "estimate", recordedAtMs: 1_763_000_900_000
     )
 
     static let caseRecord = Case(

@@ -40,9 +40,7 @@ import Testing
     @Test func noHelpTextListsTheValuesArgumentParserLists() async throws {
         let arguments = try await Self.dumpedArguments()
         #expect(arguments.contains { $0.values.count > 2 }, "the dump lists no values at all")
-        // figure report's options are being rewritten on the figures branch
-        // (joint sources); its help texts still list their values.
-        for argument in arguments where argument.values.count >= 2 && argument.command != "figure report" {
+        for argument in arguments where argument.values.count >= 2 {
             let words = Set(argument.abstract.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }.map(String.init))
             let listed = argument.values.filter { words.contains($0) }
             #expect(listed.count <= 1, "corridorctl \(argument.command) --\(argument.names.first ?? "?"): \"\(argument.abstract)\" lists \(listed) besides (values: …)")

@@ -20,11 +20,16 @@ public struct Corridor_V1_Figure: Sendable, Hashable {
     /// YYYY-MM-DD, or the period's first day with as_of_end its last.
     public var asOf: String = ""
     public var asOfEnd: String = ""
+    /// The first of source_party_ids, kept for readers of before joint
+    /// figures; figures recorded before then have only this field. Readers take
+    /// source_party_ids when it is not empty, else this one as a one-element list.
     public var sourcePartyID: String = ""
     /// Where it was reported (a publication, a briefing, a URL).
     public var reportedIn: String = ""
     public var note: String = ""
     public var recordedAtMs: UInt64 = 0
+    /// Every party that reported it: one, or several for a joint statement.
+    public var sourcePartyIDs: [String] = []
 
     /// Every field at its default.
     public init() {}
@@ -43,7 +48,8 @@ public struct Corridor_V1_Figure: Sendable, Hashable {
         sourcePartyID: String,
         reportedIn: String,
         note: String,
-        recordedAtMs: UInt64
+        recordedAtMs: UInt64,
+        sourcePartyIDs: [String]
     ) {
         self.id = id
         self.subjectKind = subjectKind
@@ -58,6 +64,7 @@ public struct Corridor_V1_Figure: Sendable, Hashable {
         self.reportedIn = reportedIn
         self.note = note
         self.recordedAtMs = recordedAtMs
+        self.sourcePartyIDs = sourcePartyIDs
     }
 }
 
@@ -141,13 +148,21 @@ extension Corridor_V1_Figure {
         case detaineesReleased
         case diedWhileWaiting
         case peopleServed
+        /// Combatants (fighters leaving under a deal, fighters killed …).
+        case fighters
+        /// Households, counted as families.
+        case families
+        /// Wounded people evacuated.
+        case woundedEvacuated
+        /// Bodies recovered (from rubble, from the front line, exchanged).
+        case bodiesRecovered
         /// A number proto/ does not name (a newer peer's value): kept, and sent on as it came.
         case unrecognized(Int32)
 
         public static var protoEnumName: String { "corridor.v1.Figure.Measure" }
 
         /// The values proto/ names, in its order (not `unrecognized`).
-        public static let allCases: [Corridor_V1_Figure.Measure] = [.unspecified, .killed, .injured, .population, .children, .trapped, .needingEvacuation, .evacuated, .detaineesReleased, .diedWhileWaiting, .peopleServed]
+        public static let allCases: [Corridor_V1_Figure.Measure] = [.unspecified, .killed, .injured, .population, .children, .trapped, .needingEvacuation, .evacuated, .detaineesReleased, .diedWhileWaiting, .peopleServed, .fighters, .families, .woundedEvacuated, .bodiesRecovered]
 
         public init(rawValue: Int32) {
             switch rawValue {
@@ -162,6 +177,10 @@ extension Corridor_V1_Figure {
             case 8: self = .detaineesReleased
             case 9: self = .diedWhileWaiting
             case 10: self = .peopleServed
+            case 11: self = .fighters
+            case 12: self = .families
+            case 13: self = .woundedEvacuated
+            case 14: self = .bodiesRecovered
             default: self = .unrecognized(rawValue)
             }
         }
@@ -179,6 +198,10 @@ extension Corridor_V1_Figure {
             case .detaineesReleased: 8
             case .diedWhileWaiting: 9
             case .peopleServed: 10
+            case .fighters: 11
+            case .families: 12
+            case .woundedEvacuated: 13
+            case .bodiesRecovered: 14
             case .unrecognized(let number): number
             }
         }
@@ -197,6 +220,10 @@ extension Corridor_V1_Figure {
             case .detaineesReleased: "DETAINEES_RELEASED"
             case .diedWhileWaiting: "DIED_WHILE_WAITING"
             case .peopleServed: "PEOPLE_SERVED"
+            case .fighters: "FIGHTERS"
+            case .families: "FAMILIES"
+            case .woundedEvacuated: "WOUNDED_EVACUATED"
+            case .bodiesRecovered: "BODIES_RECOVERED"
             case .unrecognized(let number): String(number)
             }
         }
@@ -214,6 +241,10 @@ extension Corridor_V1_Figure {
             case "DETAINEES_RELEASED": self = .detaineesReleased
             case "DIED_WHILE_WAITING": self = .diedWhileWaiting
             case "PEOPLE_SERVED": self = .peopleServed
+            case "FIGHTERS": self = .fighters
+            case "FAMILIES": self = .families
+            case "WOUNDED_EVACUATED": self = .woundedEvacuated
+            case "BODIES_RECOVERED": self = .bodiesRecovered
             default: return nil
             }
         }
@@ -320,6 +351,7 @@ extension Corridor_V1_Figure: ProtoMessage {
         if !self.reportedIn.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reportedIn.utf8.count) }
         if !self.note.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.note.utf8.count) }
         if self.recordedAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.recordedAtMs)) }
+        for element in self.sourcePartyIDs { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
         return size
     }
 
@@ -376,6 +408,10 @@ extension Corridor_V1_Figure: ProtoMessage {
             writer.writeTag(0x68)
             writer.writeVarint(self.recordedAtMs)
         }
+        for element in self.sourcePartyIDs {
+            writer.writeTag(0x72)
+            writer.writeString(element)
+        }
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -397,6 +433,7 @@ extension Corridor_V1_Figure: ProtoMessage {
         if !self.reportedIn.isEmpty { members.append(ProtoJSON.Member("reportedIn", .string(self.reportedIn))) }
         if !self.note.isEmpty { members.append(ProtoJSON.Member("note", .string(self.note))) }
         if self.recordedAtMs != 0 { members.append(ProtoJSON.Member("recordedAtMs", .string(String(self.recordedAtMs)))) }
+        if !self.sourcePartyIDs.isEmpty { members.append(ProtoJSON.Member("sourcePartyIds", .array(self.sourcePartyIDs.map { .string($0) }))) }
         return .object(members)
     }
 
@@ -425,7 +462,8 @@ extension Corridor_V1_Figure: ProtobufCBacked {
             sourcePartyID: ProtobufCRead.string(c.source_party_id),
             reportedIn: ProtobufCRead.string(c.reported_in),
             note: ProtobufCRead.string(c.note),
-            recordedAtMs: c.recorded_at_ms
+            recordedAtMs: c.recorded_at_ms,
+            sourcePartyIDs: ProtobufCRead.strings(c.n_source_party_ids, c.source_party_ids)
         )
     }
 
@@ -476,6 +514,9 @@ extension Corridor_V1_Figure: ProtobufCBacked {
             case "recordedAtMs", "recorded_at_ms":
                 try ProtoJSONRead.once(&seen, 12, field: "recorded_at_ms", path: path)
                 self.recordedAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "sourcePartyIds", "source_party_ids":
+                try ProtoJSONRead.once(&seen, 13, field: "source_party_ids", path: path)
+                self.sourcePartyIDs = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Figure")
             }
@@ -647,6 +688,9 @@ public struct Corridor_V1_ListFiguresRequest: Sendable, Hashable {
     public var subjectKind: Corridor_V1_Figure.SubjectKind = .unspecified
     public var subjectID: String = ""
     public var measure: Corridor_V1_Figure.Measure = .unspecified
+    /// Only figures this party reported, alone or jointly ("" for any): a joint
+    /// figure is found under each of its sources.
+    public var sourcePartyID: String = ""
 
     /// Every field at its default.
     public init() {}
@@ -655,11 +699,13 @@ public struct Corridor_V1_ListFiguresRequest: Sendable, Hashable {
     public init(
         subjectKind: Corridor_V1_Figure.SubjectKind,
         subjectID: String,
-        measure: Corridor_V1_Figure.Measure
+        measure: Corridor_V1_Figure.Measure,
+        sourcePartyID: String
     ) {
         self.subjectKind = subjectKind
         self.subjectID = subjectID
         self.measure = measure
+        self.sourcePartyID = sourcePartyID
     }
 }
 
@@ -671,6 +717,7 @@ extension Corridor_V1_ListFiguresRequest: ProtoMessage {
         if self.subjectKind.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.subjectKind.rawValue) }
         if !self.subjectID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.subjectID.utf8.count) }
         if self.measure.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.measure.rawValue) }
+        if !self.sourcePartyID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.sourcePartyID.utf8.count) }
         return size
     }
 
@@ -687,6 +734,10 @@ extension Corridor_V1_ListFiguresRequest: ProtoMessage {
             writer.writeTag(0x18)
             writer.writeInt32(self.measure.rawValue)
         }
+        if !self.sourcePartyID.isEmpty {
+            writer.writeTag(0x22)
+            writer.writeString(self.sourcePartyID)
+        }
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -698,6 +749,7 @@ extension Corridor_V1_ListFiguresRequest: ProtoMessage {
         if self.subjectKind.rawValue != 0 { members.append(ProtoJSON.Member("subjectKind", self.subjectKind.jsonValue)) }
         if !self.subjectID.isEmpty { members.append(ProtoJSON.Member("subjectId", .string(self.subjectID))) }
         if self.measure.rawValue != 0 { members.append(ProtoJSON.Member("measure", self.measure.jsonValue)) }
+        if !self.sourcePartyID.isEmpty { members.append(ProtoJSON.Member("sourcePartyId", .string(self.sourcePartyID))) }
         return .object(members)
     }
 
@@ -716,7 +768,8 @@ extension Corridor_V1_ListFiguresRequest: ProtobufCBacked {
         return Corridor_V1_ListFiguresRequest(
             subjectKind: Corridor_V1_Figure.SubjectKind(rawValue: Int32(truncatingIfNeeded: c.subject_kind.rawValue)),
             subjectID: ProtobufCRead.string(c.subject_id),
-            measure: Corridor_V1_Figure.Measure(rawValue: Int32(truncatingIfNeeded: c.measure.rawValue))
+            measure: Corridor_V1_Figure.Measure(rawValue: Int32(truncatingIfNeeded: c.measure.rawValue)),
+            sourcePartyID: ProtobufCRead.string(c.source_party_id)
         )
     }
 
@@ -737,6 +790,9 @@ extension Corridor_V1_ListFiguresRequest: ProtobufCBacked {
             case "measure":
                 try ProtoJSONRead.once(&seen, 2, field: "measure", path: path)
                 self.measure = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+            case "sourcePartyId", "source_party_id":
+                try ProtoJSONRead.once(&seen, 3, field: "source_party_id", path: path)
+                self.sourcePartyID = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListFiguresRequest")
             }
@@ -916,7 +972,7 @@ extension Corridor_V1_CompareFiguresRequest: ProtobufCBacked {
 // MARK: - corridor.v1.CompareFiguresResponse
 
 public struct Corridor_V1_CompareFiguresResponse: Sendable, Hashable {
-    /// Every claim, oldest as-of first.
+    /// Every claim, oldest as-of first; a joint claim once, with all its sources.
     public var claims: [Corridor_V1_Figure] = []
     /// Whether the registry counts this measure for this subject, and what it counts.
     public var registryCounts: Bool = false

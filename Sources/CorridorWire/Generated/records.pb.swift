@@ -9,7 +9,7 @@ internal import CCorridorProto
 // MARK: - corridor.v1.Party
 
 /// An actor: government, armed group, UN agency, Red Cross / Red Crescent
-/// society, NGO, monitor, state.
+/// society, NGO, monitor, state, media, local council, civil society.
 public struct Corridor_V1_Party: Sendable, Hashable {
     /// Chosen by the operator, stable: lower-case letters, digits, '-' (e.g. "sarc").
     public var id: String = ""
@@ -47,13 +47,19 @@ extension Corridor_V1_Party {
         case ngo
         case monitor
         case state
+        /// A newspaper, broadcaster or news agency (a figure's source).
+        case media
+        /// A local council or local committee of the besieged area.
+        case localCouncil
+        /// Activists and civil-society groups (documentation centres, networks).
+        case civilSociety
         /// A number proto/ does not name (a newer peer's value): kept, and sent on as it came.
         case unrecognized(Int32)
 
         public static var protoEnumName: String { "corridor.v1.Party.Kind" }
 
         /// The values proto/ names, in its order (not `unrecognized`).
-        public static let allCases: [Corridor_V1_Party.Kind] = [.unspecified, .government, .armedGroup, .unAgency, .redCrossRedCrescent, .ngo, .monitor, .state]
+        public static let allCases: [Corridor_V1_Party.Kind] = [.unspecified, .government, .armedGroup, .unAgency, .redCrossRedCrescent, .ngo, .monitor, .state, .media, .localCouncil, .civilSociety]
 
         public init(rawValue: Int32) {
             switch rawValue {
@@ -65,6 +71,9 @@ extension Corridor_V1_Party {
             case 5: self = .ngo
             case 6: self = .monitor
             case 7: self = .state
+            case 8: self = .media
+            case 9: self = .localCouncil
+            case 10: self = .civilSociety
             default: self = .unrecognized(rawValue)
             }
         }
@@ -79,6 +88,9 @@ extension Corridor_V1_Party {
             case .ngo: 5
             case .monitor: 6
             case .state: 7
+            case .media: 8
+            case .localCouncil: 9
+            case .civilSociety: 10
             case .unrecognized(let number): number
             }
         }
@@ -94,6 +106,9 @@ extension Corridor_V1_Party {
             case .ngo: "NGO"
             case .monitor: "MONITOR"
             case .state: "STATE"
+            case .media: "MEDIA"
+            case .localCouncil: "LOCAL_COUNCIL"
+            case .civilSociety: "CIVIL_SOCIETY"
             case .unrecognized(let number): String(number)
             }
         }
@@ -108,6 +123,9 @@ extension Corridor_V1_Party {
             case "NGO": self = .ngo
             case "MONITOR": self = .monitor
             case "STATE": self = .state
+            case "MEDIA": self = .media
+            case "LOCAL_COUNCIL": self = .localCouncil
+            case "CIVIL_SOCIETY": self = .civilSociety
             default: return nil
             }
         }
@@ -223,7 +241,8 @@ extension Corridor_V1_Party: ProtobufCBacked {
 
 // MARK: - corridor.v1.Site
 
-/// A place: enclave, city, district, crossing point, hospital, shelter, camp, prison.
+/// A place: enclave, city, district, crossing point, hospital, shelter, camp,
+/// prison, governorate, town or village, checkpoint.
 public struct Corridor_V1_Site: Sendable, Hashable {
     public var id: String = ""
     public var name: String = ""
@@ -277,13 +296,21 @@ extension Corridor_V1_Site {
         case shelter
         case camp
         case prison
+        /// A governorate or province: the largest unit sites lie in.
+        case governorate
+        /// A town or village.
+        case town
+        /// A checkpoint on a route. Not a crossing: a movement crosses only at a
+        /// CROSSING (movement.crossing_site_id), and a checkpoint has no crossing
+        /// status.
+        case checkpoint
         /// A number proto/ does not name (a newer peer's value): kept, and sent on as it came.
         case unrecognized(Int32)
 
         public static var protoEnumName: String { "corridor.v1.Site.Kind" }
 
         /// The values proto/ names, in its order (not `unrecognized`).
-        public static let allCases: [Corridor_V1_Site.Kind] = [.unspecified, .enclave, .city, .district, .crossing, .hospital, .shelter, .camp, .prison]
+        public static let allCases: [Corridor_V1_Site.Kind] = [.unspecified, .enclave, .city, .district, .crossing, .hospital, .shelter, .camp, .prison, .governorate, .town, .checkpoint]
 
         public init(rawValue: Int32) {
             switch rawValue {
@@ -296,6 +323,9 @@ extension Corridor_V1_Site {
             case 6: self = .shelter
             case 7: self = .camp
             case 8: self = .prison
+            case 9: self = .governorate
+            case 10: self = .town
+            case 11: self = .checkpoint
             default: self = .unrecognized(rawValue)
             }
         }
@@ -311,6 +341,9 @@ extension Corridor_V1_Site {
             case .shelter: 6
             case .camp: 7
             case .prison: 8
+            case .governorate: 9
+            case .town: 10
+            case .checkpoint: 11
             case .unrecognized(let number): number
             }
         }
@@ -327,6 +360,9 @@ extension Corridor_V1_Site {
             case .shelter: "SHELTER"
             case .camp: "CAMP"
             case .prison: "PRISON"
+            case .governorate: "GOVERNORATE"
+            case .town: "TOWN"
+            case .checkpoint: "CHECKPOINT"
             case .unrecognized(let number): String(number)
             }
         }
@@ -342,6 +378,9 @@ extension Corridor_V1_Site {
             case "SHELTER": self = .shelter
             case "CAMP": self = .camp
             case "PRISON": self = .prison
+            case "GOVERNORATE": self = .governorate
+            case "TOWN": self = .town
+            case "CHECKPOINT": self = .checkpoint
             default: return nil
             }
         }
@@ -575,7 +614,8 @@ public struct Corridor_V1_Case: Sendable, Hashable {
     public var companionIDs: [String] = []
     public var pregnant: Bool = false
     public var status: Corridor_V1_Case.Status = .unspecified
-    /// When the case was registered (unix milliseconds).
+    /// When the registry recorded the case (unix milliseconds), set by the
+    /// registry; see field_registered_on for when the field registered it.
     public var registeredAtMs: UInt64 = 0
     /// Why the status is what it is, for DECEASED and WITHDRAWN.
     public var statusReason: String = ""
@@ -583,6 +623,10 @@ public struct Corridor_V1_Case: Sendable, Hashable {
     public var statusDate: String = ""
     /// The site the case came from, kept when it moves (evacuated cases).
     public var originSiteID: String = ""
+    /// YYYY-MM-DD on which the field registered the person (a paper list or a
+    /// KoBo form typed in later), "" when the registry's own registration is the
+    /// first. Days waited count from it when given, else from registered_at_ms.
+    public var fieldRegisteredOn: String = ""
 
     /// Every field at its default.
     public init() {}
@@ -603,7 +647,8 @@ public struct Corridor_V1_Case: Sendable, Hashable {
         registeredAtMs: UInt64,
         statusReason: String,
         statusDate: String,
-        originSiteID: String
+        originSiteID: String,
+        fieldRegisteredOn: String
     ) {
         self.id = id
         self.siteID = siteID
@@ -620,6 +665,7 @@ public struct Corridor_V1_Case: Sendable, Hashable {
         self.statusReason = statusReason
         self.statusDate = statusDate
         self.originSiteID = originSiteID
+        self.fieldRegisteredOn = fieldRegisteredOn
     }
 }
 
@@ -1005,6 +1051,7 @@ extension Corridor_V1_Case: ProtoMessage {
         if !self.statusReason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.statusReason.utf8.count) }
         if !self.statusDate.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.statusDate.utf8.count) }
         if !self.originSiteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.originSiteID.utf8.count) }
+        if !self.fieldRegisteredOn.isEmpty { size &+= 2 &+ ProtoSize.lengthDelimited(self.fieldRegisteredOn.utf8.count) }
         return size
     }
 
@@ -1071,6 +1118,10 @@ extension Corridor_V1_Case: ProtoMessage {
             writer.writeTag(0x7A)
             writer.writeString(self.originSiteID)
         }
+        if !self.fieldRegisteredOn.isEmpty {
+            writer.writeTag(0x82, 0x01)
+            writer.writeString(self.fieldRegisteredOn)
+        }
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -1094,6 +1145,7 @@ extension Corridor_V1_Case: ProtoMessage {
         if !self.statusReason.isEmpty { members.append(ProtoJSON.Member("statusReason", .string(self.statusReason))) }
         if !self.statusDate.isEmpty { members.append(ProtoJSON.Member("statusDate", .string(self.statusDate))) }
         if !self.originSiteID.isEmpty { members.append(ProtoJSON.Member("originSiteId", .string(self.originSiteID))) }
+        if !self.fieldRegisteredOn.isEmpty { members.append(ProtoJSON.Member("fieldRegisteredOn", .string(self.fieldRegisteredOn))) }
         return .object(members)
     }
 
@@ -1124,7 +1176,8 @@ extension Corridor_V1_Case: ProtobufCBacked {
             registeredAtMs: c.registered_at_ms,
             statusReason: ProtobufCRead.string(c.status_reason),
             statusDate: ProtobufCRead.string(c.status_date),
-            originSiteID: ProtobufCRead.string(c.origin_site_id)
+            originSiteID: ProtobufCRead.string(c.origin_site_id),
+            fieldRegisteredOn: ProtobufCRead.string(c.field_registered_on)
         )
     }
 
@@ -1181,6 +1234,9 @@ extension Corridor_V1_Case: ProtobufCBacked {
             case "originSiteId", "origin_site_id":
                 try ProtoJSONRead.once(&seen, 14, field: "origin_site_id", path: path)
                 self.originSiteID = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "fieldRegisteredOn", "field_registered_on":
+                try ProtoJSONRead.once(&seen, 15, field: "field_registered_on", path: path)
+                self.fieldRegisteredOn = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Case")
             }

@@ -21,7 +21,8 @@ extension Corridor_V1_Case {
             registeredAtMs: model.registeredAtMs,
             statusReason: model.statusReason,
             statusDate: model.statusDate,
-            originSiteID: model.originSiteID
+            originSiteID: model.originSiteID,
+            fieldRegisteredOn: model.fieldRegisteredOn
         )
     }
 }
@@ -43,7 +44,8 @@ extension CorridorModel.Case {
             registeredAtMs: proto.registeredAtMs,
             statusReason: proto.statusReason,
             statusDate: proto.statusDate,
-            originSiteID: proto.originSiteID
+            originSiteID: proto.originSiteID,
+            fieldRegisteredOn: proto.fieldRegisteredOn
         )
     }
 }

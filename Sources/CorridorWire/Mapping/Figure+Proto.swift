@@ -16,10 +16,13 @@ extension Corridor_V1_Figure {
             qualifier: Corridor_V1_Figure.Qualifier(model.qualifier),
             asOf: model.asOf,
             asOfEnd: model.asOfEnd,
-            sourcePartyID: model.sourcePartyID,
+            // The first source also in the single field, so that a reader of
+            // before joint figures still sees who reported it.
+            sourcePartyID: model.sourcePartyIDs.first ?? "",
             reportedIn: model.reportedIn,
             note: model.note,
-            recordedAtMs: model.recordedAtMs
+            recordedAtMs: model.recordedAtMs,
+            sourcePartyIDs: model.sourcePartyIDs
         )
     }
 }
@@ -36,11 +39,22 @@ extension CorridorModel.Figure {
             qualifier: try CorridorModel.Figure.Qualifier(proto: proto.qualifier, field: "corridor.v1.Figure.qualifier"),
             asOf: proto.asOf,
             asOfEnd: proto.asOfEnd,
-            sourcePartyID: proto.sourcePartyID,
+            sourcePartyIDs: Self.sources(proto),
             reportedIn: proto.reportedIn,
             note: proto.note,
             recordedAtMs: proto.recordedAtMs
         )
+    }
+}
+
+extension CorridorModel.Figure {
+    /// A figure recorded before joint figures has only `source_party_id`: it
+    /// reads as a one-element list. When both are set, a single source the
+    /// list does not name goes first, so nothing a writer gave is dropped.
+    static func sources(_ proto: __shared Corridor_V1_Figure) -> [String] {
+        let single = proto.sourcePartyID
+        if proto.sourcePartyIDs.isEmpty { return single.isEmpty ? [] : [single] }
+        return single.isEmpty || proto.sourcePartyIDs.contains(single) ? proto.sourcePartyIDs : [single] + proto.sourcePartyIDs
     }
 }
 
@@ -84,6 +98,10 @@ extension Corridor_V1_Figure.Measure {
         case .detaineesReleased: self = .detaineesReleased
         case .diedWhileWaiting: self = .diedWhileWaiting
         case .peopleServed: self = .peopleServed
+        case .fighters: self = .fighters
+        case .families: self = .families
+        case .woundedEvacuated: self = .woundedEvacuated
+        case .bodiesRecovered: self = .bodiesRecovered
         }
     }
 }
@@ -103,6 +121,10 @@ extension CorridorModel.Figure.Measure {
         case .detaineesReleased: self = .detaineesReleased
         case .diedWhileWaiting: self = .diedWhileWaiting
         case .peopleServed: self = .peopleServed
+        case .fighters: self = .fighters
+        case .families: self = .families
+        case .woundedEvacuated: self = .woundedEvacuated
+        case .bodiesRecovered: self = .bodiesRecovered
         case .unrecognized(let number): throw MappingError(field: field(), reason: "\(number) is not a Measure this build knows")
         }
     }

@@ -39,6 +39,9 @@ extension Corridor_V1_Party.Kind {
         case .ngo: self = .ngo
         case .monitor: self = .monitor
         case .state: self = .state
+        case .media: self = .media
+        case .localCouncil: self = .localCouncil
+        case .civilSociety: self = .civilSociety
         }
     }
 }
@@ -55,6 +58,9 @@ extension CorridorModel.Party.Kind {
         case .ngo: self = .ngo
         case .monitor: self = .monitor
         case .state: self = .state
+        case .media: self = .media
+        case .localCouncil: self = .localCouncil
+        case .civilSociety: self = .civilSociety
         case .unrecognized(let number): throw MappingError(field: field(), reason: "\(number) is not a Kind this build knows")
         }
     }

@@ -48,6 +48,9 @@ extension Corridor_V1_Site.Kind {
         case .shelter: self = .shelter
         case .camp: self = .camp
         case .prison: self = .prison
+        case .governorate: self = .governorate
+        case .town: self = .town
+        case .checkpoint: self = .checkpoint
         }
     }
 }
@@ -65,6 +68,9 @@ extension CorridorModel.Site.Kind {
         case .shelter: self = .shelter
         case .camp: self = .camp
         case .prison: self = .prison
+        case .governorate: self = .governorate
+        case .town: self = .town
+        case .checkpoint: self = .checkpoint
         case .unrecognized(let number): throw MappingError(field: field(), reason: "\(number) is not a Kind this build knows")
         }
     }

@@ -259,7 +259,8 @@ extension Corridor_V1_Figure {
             sourcePartyID: "source_party_id 10 é✓",
             reportedIn: "reported_in 11 é✓",
             note: "note 12 é✓",
-            recordedAtMs: 18000000000000000013
+            recordedAtMs: 18000000000000000013,
+            sourcePartyIDs: ["source_party_ids 14 é✓", ""]
         )
     }
 
@@ -297,7 +298,8 @@ extension Corridor_V1_ListFiguresRequest {
         Corridor_V1_ListFiguresRequest(
             subjectKind: .site,
             subjectID: "subject_id 2 é✓",
-            measure: .killed
+            measure: .killed,
+            sourcePartyID: "source_party_id 4 é✓"
         )
     }
 
@@ -399,7 +401,8 @@ extension Corridor_V1_Case {
             registeredAtMs: 18000000000000000012,
             statusReason: "status_reason 13 é✓",
             statusDate: "status_date 14 é✓",
-            originSiteID: "origin_site_id 15 é✓"
+            originSiteID: "origin_site_id 15 é✓",
+            fieldRegisteredOn: "field_registered_on 16 é✓"
         )
     }
 

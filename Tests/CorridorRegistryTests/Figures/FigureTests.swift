@@ -12,7 +12,7 @@ import Testing
         low: UInt64 = 500, high: UInt64 = 0, qualifier: Figure.Qualifier = .about, asOf: String = "2017-11-20", source: String = "un-ocha"
     ) -> Figure {
         Figure(subjectKind: kind, subjectID: subject, measure: measure, low: low, high: high, qualifier: qualifier, asOf: asOf,
-               sourcePartyID: source, reportedIn: "OCHA flash update")
+               sourcePartyIDs: [source], reportedIn: "OCHA flash update")
     }
 
     private func report(_ registry: Registry, _ figure: Figure) async throws -> Figure {
@@ -41,12 +41,12 @@ import Testing
             try await World.seed(registry)
             let before = await registry.currentState
             let bad = Figure(id: "F-1", subjectKind: .unspecified, subjectID: "", measure: .unspecified, low: 10, high: 5, qualifier: .unspecified,
-                             asOf: "2017-11-31", asOfEnd: "never", sourcePartyID: "nobody", recordedAtMs: 7)
+                             asOf: "2017-11-31", asOfEnd: "never", sourcePartyIDs: ["nobody"], recordedAtMs: 7)
             let error = try await #require(throws: RegistryError.self) { try await report(registry, bad) }
             #expect(error.code == .invalidArgument)
             #expect(Set(error.fields) == [
                 "figure.id", "figure.recorded_at_ms", "figure.subject_kind", "figure.subject_id", "figure.measure", "figure.qualifier",
-                "figure.high", "figure.as_of", "figure.as_of_end", "figure.source_party_id",
+                "figure.high", "figure.as_of", "figure.as_of_end", "figure.source_party_ids[0]",
             ], "\(error)")
             #expect(await registry.currentState == before)
         }
@@ -155,7 +155,7 @@ import Testing
             _ = try await report(registry, Self.claim(.agreement, "a-29", .detaineesReleased, low: 29, qualifier: .exact, source: "gov"))
 
             let released = try await registry.compareFigures(subjectID: "a-29", measure: .detaineesReleased)
-            #expect(released.claims.map(\.sourcePartyID) == ["jaish", "gov"])
+            #expect(released.claims.map(\.sourcePartyIDs) == [["jaish"], ["gov"]])
             #expect((released.registryCounts, released.registryCount) == (true, 29))
             #expect(released.registryCountDescription.contains("DETAINEE_RELEASES term of agreement a-29 (releases)"))
             let evacuated = try await registry.compareFigures(subjectID: "a-29", measure: .evacuated)

@@ -24,7 +24,9 @@ import Testing
             #expect(list.policyVersion == "priority-v1")
             #expect(list.selectedAsOf == "2026-11-21")
             #expect(list.entries.allSatisfy { $0.addedInVersion == 1 && $0.state == .active })
-            #expect(list.entries[0].explanation.hasPrefix("URGENT; infant 6 months; waiting "))
+            // Registered today, after the as-of date: the explanation says so
+            // (FieldRegistrationTests) instead of "waiting 0 days".
+            #expect(list.entries[0].explanation.hasPrefix("URGENT; infant 6 months; "))
             #expect(response.considered == 3)
             #expect(response.leftOutTotal == 1)
             #expect(response.leftOut == [LeftOutCase(caseID: "c-03", rank: 3, reason: "rank 3; quota of 2 filled")])

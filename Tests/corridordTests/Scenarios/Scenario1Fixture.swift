@@ -35,11 +35,11 @@ enum Scenario1 {
     static func figures(asOf: String) -> [Figure] {
         [
             Figure(subjectKind: .site, subjectID: enclave.id, measure: .population, low: population, high: population,
-                   qualifier: .about, asOf: asOf, sourcePartyID: un.id, reportedIn: "UN situation report"),
+                   qualifier: .about, asOf: asOf, sourcePartyIDs: [un.id], reportedIn: "UN situation report"),
             Figure(subjectKind: .site, subjectID: enclave.id, measure: .children, low: children, high: children,
-                   qualifier: .about, asOf: asOf, sourcePartyID: un.id, reportedIn: "UN situation report"),
+                   qualifier: .about, asOf: asOf, sourcePartyIDs: [un.id], reportedIn: "UN situation report"),
             Figure(subjectKind: .site, subjectID: enclave.id, measure: .needingEvacuation, low: needingEvacuation, high: needingEvacuation,
-                   qualifier: .about, asOf: asOf, sourcePartyID: un.id, reportedIn: "UN situation report"),
+                   qualifier: .about, asOf: asOf, sourcePartyIDs: [un.id], reportedIn: "UN situation report"),
         ]
     }
 

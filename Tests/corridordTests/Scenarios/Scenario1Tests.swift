@@ -381,7 +381,7 @@ struct Scenario1Tests {
         // MARK: Then: "around 500" beside the registry's count of cases still waiting
         let comparison = try await daemon.client.compareFigures(Corridor_V1_CompareFiguresRequest(subjectID: Scenario1.enclave.id, measure: Figure.Measure.needingEvacuation))
         #expect(comparison.claims.contains {
-            $0.sourcePartyID == Scenario1.un.id && $0.qualifier == .about && $0.low == Scenario1.needingEvacuation
+            $0.sourcePartyIDs == [Scenario1.un.id] && $0.qualifier == .about && $0.low == Scenario1.needingEvacuation
         }, "\(comparison.claims)")
         let stillWaiting = try await allCases(daemon.client, siteID: Scenario1.enclave.id).filter { $0.case?.status.isWaiting == true }.count
         #expect(stillWaiting == Scenario1.caseCount - 1 - Int(Scenario1.quota))

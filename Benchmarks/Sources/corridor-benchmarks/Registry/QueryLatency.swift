@@ -35,7 +35,7 @@ enum QueryLatency {
         )))
         _ = try await client.reportFigure(Corridor_V1_ReportFigureRequest(figure: Figure(
             subjectKind: .site, subjectID: origin, measure: .needingEvacuation, low: 500, high: 500, qualifier: .about,
-            asOf: "2026-11-01", sourcePartyID: "un-ocha", reportedIn: "benchmark"
+            asOf: "2026-11-01", sourcePartyIDs: ["un-ocha"], reportedIn: "benchmark"
         )))
         _ = try await client.announceWindow(Corridor_V1_AnnounceWindowRequest(window: AccessWindow(
             id: "bench-pause", name: "Daily pause", kind: .humanitarianPause, siteIDs: ["wafideen"], announcedBy: "gov",

@@ -48,7 +48,23 @@ typedef enum _Corridor__V1__Figure__Measure {
   CORRIDOR__V1__FIGURE__MEASURE__EVACUATED = 7,
   CORRIDOR__V1__FIGURE__MEASURE__DETAINEES_RELEASED = 8,
   CORRIDOR__V1__FIGURE__MEASURE__DIED_WHILE_WAITING = 9,
-  CORRIDOR__V1__FIGURE__MEASURE__PEOPLE_SERVED = 10
+  CORRIDOR__V1__FIGURE__MEASURE__PEOPLE_SERVED = 10,
+  /*
+   * Combatants (fighters leaving under a deal, fighters killed …).
+   */
+  CORRIDOR__V1__FIGURE__MEASURE__FIGHTERS = 11,
+  /*
+   * Households, counted as families.
+   */
+  CORRIDOR__V1__FIGURE__MEASURE__FAMILIES = 12,
+  /*
+   * Wounded people evacuated.
+   */
+  CORRIDOR__V1__FIGURE__MEASURE__WOUNDED_EVACUATED = 13,
+  /*
+   * Bodies recovered (from rubble, from the front line, exchanged).
+   */
+  CORRIDOR__V1__FIGURE__MEASURE__BODIES_RECOVERED = 14
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CORRIDOR__V1__FIGURE__MEASURE)
 } Corridor__V1__Figure__Measure;
 typedef enum _Corridor__V1__Figure__Qualifier {
@@ -85,6 +101,11 @@ struct  Corridor__V1__Figure
    */
   char *as_of;
   char *as_of_end;
+  /*
+   * The first of source_party_ids, kept for readers of before joint
+   * figures; figures recorded before then have only this field. Readers take
+   * source_party_ids when it is not empty, else this one as a one-element list.
+   */
   char *source_party_id;
   /*
    * Where it was reported (a publication, a briefing, a URL).
@@ -92,10 +113,15 @@ struct  Corridor__V1__Figure
   char *reported_in;
   char *note;
   uint64_t recorded_at_ms;
+  /*
+   * Every party that reported it: one, or several for a joint statement.
+   */
+  size_t n_source_party_ids;
+  char **source_party_ids;
 };
 #define CORRIDOR__V1__FIGURE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__figure__descriptor) \
-    , (char *)protobuf_c_empty_string, CORRIDOR__V1__FIGURE__SUBJECT_KIND__SUBJECT_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, CORRIDOR__V1__FIGURE__MEASURE__MEASURE_UNSPECIFIED, 0, 0, CORRIDOR__V1__FIGURE__QUALIFIER__QUALIFIER_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, CORRIDOR__V1__FIGURE__SUBJECT_KIND__SUBJECT_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, CORRIDOR__V1__FIGURE__MEASURE__MEASURE_UNSPECIFIED, 0, 0, CORRIDOR__V1__FIGURE__QUALIFIER__QUALIFIER_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0,NULL }
 
 
 struct  Corridor__V1__FigureReported
@@ -124,10 +150,15 @@ struct  Corridor__V1__ListFiguresRequest
   Corridor__V1__Figure__SubjectKind subject_kind;
   char *subject_id;
   Corridor__V1__Figure__Measure measure;
+  /*
+   * Only figures this party reported, alone or jointly ("" for any): a joint
+   * figure is found under each of its sources.
+   */
+  char *source_party_id;
 };
 #define CORRIDOR__V1__LIST_FIGURES_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__list_figures_request__descriptor) \
-    , CORRIDOR__V1__FIGURE__SUBJECT_KIND__SUBJECT_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, CORRIDOR__V1__FIGURE__MEASURE__MEASURE_UNSPECIFIED }
+    , CORRIDOR__V1__FIGURE__SUBJECT_KIND__SUBJECT_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, CORRIDOR__V1__FIGURE__MEASURE__MEASURE_UNSPECIFIED, (char *)protobuf_c_empty_string }
 
 
 struct  Corridor__V1__ListFiguresResponse
@@ -156,7 +187,7 @@ struct  Corridor__V1__CompareFiguresResponse
 {
   ProtobufCMessage base;
   /*
-   * Every claim, oldest as-of first.
+   * Every claim, oldest as-of first; a joint claim once, with all its sources.
    */
   size_t n_claims;
   Corridor__V1__Figure **claims;

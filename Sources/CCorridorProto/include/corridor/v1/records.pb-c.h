@@ -31,7 +31,19 @@ typedef enum _Corridor__V1__Party__Kind {
   CORRIDOR__V1__PARTY__KIND__RED_CROSS_RED_CRESCENT = 4,
   CORRIDOR__V1__PARTY__KIND__NGO = 5,
   CORRIDOR__V1__PARTY__KIND__MONITOR = 6,
-  CORRIDOR__V1__PARTY__KIND__STATE = 7
+  CORRIDOR__V1__PARTY__KIND__STATE = 7,
+  /*
+   * A newspaper, broadcaster or news agency (a figure's source).
+   */
+  CORRIDOR__V1__PARTY__KIND__MEDIA = 8,
+  /*
+   * A local council or local committee of the besieged area.
+   */
+  CORRIDOR__V1__PARTY__KIND__LOCAL_COUNCIL = 9,
+  /*
+   * Activists and civil-society groups (documentation centres, networks).
+   */
+  CORRIDOR__V1__PARTY__KIND__CIVIL_SOCIETY = 10
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CORRIDOR__V1__PARTY__KIND)
 } Corridor__V1__Party__Kind;
 typedef enum _Corridor__V1__Site__Kind {
@@ -43,7 +55,21 @@ typedef enum _Corridor__V1__Site__Kind {
   CORRIDOR__V1__SITE__KIND__HOSPITAL = 5,
   CORRIDOR__V1__SITE__KIND__SHELTER = 6,
   CORRIDOR__V1__SITE__KIND__CAMP = 7,
-  CORRIDOR__V1__SITE__KIND__PRISON = 8
+  CORRIDOR__V1__SITE__KIND__PRISON = 8,
+  /*
+   * A governorate or province: the largest unit sites lie in.
+   */
+  CORRIDOR__V1__SITE__KIND__GOVERNORATE = 9,
+  /*
+   * A town or village.
+   */
+  CORRIDOR__V1__SITE__KIND__TOWN = 10,
+  /*
+   * A checkpoint on a route. Not a crossing: a movement crosses only at a
+   * CROSSING (movement.crossing_site_id), and a checkpoint has no crossing
+   * status.
+   */
+  CORRIDOR__V1__SITE__KIND__CHECKPOINT = 11
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CORRIDOR__V1__SITE__KIND)
 } Corridor__V1__Site__Kind;
 typedef enum _Corridor__V1__Site__CrossingStatus {
@@ -104,7 +130,7 @@ typedef enum _Corridor__V1__Case__Status {
 
 /*
  * An actor: government, armed group, UN agency, Red Cross / Red Crescent
- * society, NGO, monitor, state.
+ * society, NGO, monitor, state, media, local council, civil society.
  */
 struct  Corridor__V1__Party
 {
@@ -125,7 +151,8 @@ struct  Corridor__V1__Party
 
 
 /*
- * A place: enclave, city, district, crossing point, hospital, shelter, camp, prison.
+ * A place: enclave, city, district, crossing point, hospital, shelter, camp,
+ * prison, governorate, town or village, checkpoint.
  */
 struct  Corridor__V1__Site
 {
@@ -190,7 +217,8 @@ struct  Corridor__V1__Case
   protobuf_c_boolean pregnant;
   Corridor__V1__Case__Status status;
   /*
-   * When the case was registered (unix milliseconds).
+   * When the registry recorded the case (unix milliseconds), set by the
+   * registry; see field_registered_on for when the field registered it.
    */
   uint64_t registered_at_ms;
   /*
@@ -205,10 +233,16 @@ struct  Corridor__V1__Case
    * The site the case came from, kept when it moves (evacuated cases).
    */
   char *origin_site_id;
+  /*
+   * YYYY-MM-DD on which the field registered the person (a paper list or a
+   * KoBo form typed in later), "" when the registry's own registration is the
+   * first. Days waited count from it when given, else from registered_at_ms.
+   */
+  char *field_registered_on;
 };
 #define CORRIDOR__V1__CASE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__case__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, CORRIDOR__V1__CASE__SEX__SEX_UNSPECIFIED, CORRIDOR__V1__CASE__PRECEDENCE__PRECEDENCE_UNSPECIFIED, 0,NULL, 0,NULL, 0, 0,NULL, 0, CORRIDOR__V1__CASE__STATUS__STATUS_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, CORRIDOR__V1__CASE__SEX__SEX_UNSPECIFIED, CORRIDOR__V1__CASE__PRECEDENCE__PRECEDENCE_UNSPECIFIED, 0,NULL, 0,NULL, 0, 0,NULL, 0, CORRIDOR__V1__CASE__STATUS__STATUS_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /*

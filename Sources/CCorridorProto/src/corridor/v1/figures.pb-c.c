@@ -356,7 +356,7 @@ const ProtobufCEnumDescriptor corridor__v1__figure__subject_kind__descriptor =
   corridor__v1__figure__subject_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCEnumValue corridor__v1__figure__measure__enum_values_by_number[11] =
+static const ProtobufCEnumValue corridor__v1__figure__measure__enum_values_by_number[15] =
 {
   { "MEASURE_UNSPECIFIED", "CORRIDOR__V1__FIGURE__MEASURE__MEASURE_UNSPECIFIED", 0 },
   { "KILLED", "CORRIDOR__V1__FIGURE__MEASURE__KILLED", 1 },
@@ -369,16 +369,23 @@ static const ProtobufCEnumValue corridor__v1__figure__measure__enum_values_by_nu
   { "DETAINEES_RELEASED", "CORRIDOR__V1__FIGURE__MEASURE__DETAINEES_RELEASED", 8 },
   { "DIED_WHILE_WAITING", "CORRIDOR__V1__FIGURE__MEASURE__DIED_WHILE_WAITING", 9 },
   { "PEOPLE_SERVED", "CORRIDOR__V1__FIGURE__MEASURE__PEOPLE_SERVED", 10 },
+  { "FIGHTERS", "CORRIDOR__V1__FIGURE__MEASURE__FIGHTERS", 11 },
+  { "FAMILIES", "CORRIDOR__V1__FIGURE__MEASURE__FAMILIES", 12 },
+  { "WOUNDED_EVACUATED", "CORRIDOR__V1__FIGURE__MEASURE__WOUNDED_EVACUATED", 13 },
+  { "BODIES_RECOVERED", "CORRIDOR__V1__FIGURE__MEASURE__BODIES_RECOVERED", 14 },
 };
 static const ProtobufCIntRange corridor__v1__figure__measure__value_ranges[] = {
-{0, 0},{0, 11}
+{0, 0},{0, 15}
 };
-static const ProtobufCEnumValueIndex corridor__v1__figure__measure__enum_values_by_name[11] =
+static const ProtobufCEnumValueIndex corridor__v1__figure__measure__enum_values_by_name[15] =
 {
+  { "BODIES_RECOVERED", 14 },
   { "CHILDREN", 4 },
   { "DETAINEES_RELEASED", 8 },
   { "DIED_WHILE_WAITING", 9 },
   { "EVACUATED", 7 },
+  { "FAMILIES", 12 },
+  { "FIGHTERS", 11 },
   { "INJURED", 2 },
   { "KILLED", 1 },
   { "MEASURE_UNSPECIFIED", 0 },
@@ -386,6 +393,7 @@ static const ProtobufCEnumValueIndex corridor__v1__figure__measure__enum_values_
   { "PEOPLE_SERVED", 10 },
   { "POPULATION", 3 },
   { "TRAPPED", 5 },
+  { "WOUNDED_EVACUATED", 13 },
 };
 const ProtobufCEnumDescriptor corridor__v1__figure__measure__descriptor =
 {
@@ -394,9 +402,9 @@ const ProtobufCEnumDescriptor corridor__v1__figure__measure__descriptor =
   "Measure",
   "Corridor__V1__Figure__Measure",
   "corridor.v1",
-  11,
+  15,
   corridor__v1__figure__measure__enum_values_by_number,
-  11,
+  15,
   corridor__v1__figure__measure__enum_values_by_name,
   1,
   corridor__v1__figure__measure__value_ranges,
@@ -440,7 +448,7 @@ const ProtobufCEnumDescriptor corridor__v1__figure__qualifier__descriptor =
   corridor__v1__figure__qualifier__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__figure__field_descriptors[13] =
+static const ProtobufCFieldDescriptor corridor__v1__figure__field_descriptors[14] =
 {
   {
     "id",
@@ -598,6 +606,18 @@ static const ProtobufCFieldDescriptor corridor__v1__figure__field_descriptors[13
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "source_party_ids",
+    14,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Corridor__V1__Figure, n_source_party_ids),
+    offsetof(Corridor__V1__Figure, source_party_ids),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__figure__field_indices_by_name[] = {
   7,   /* field[7] = as_of */
@@ -611,13 +631,14 @@ static const unsigned corridor__v1__figure__field_indices_by_name[] = {
   12,   /* field[12] = recorded_at_ms */
   10,   /* field[10] = reported_in */
   9,   /* field[9] = source_party_id */
+  13,   /* field[13] = source_party_ids */
   2,   /* field[2] = subject_id */
   1,   /* field[1] = subject_kind */
 };
 static const ProtobufCIntRange corridor__v1__figure__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 13 }
+  { 0, 14 }
 };
 const ProtobufCMessageDescriptor corridor__v1__figure__descriptor =
 {
@@ -627,7 +648,7 @@ const ProtobufCMessageDescriptor corridor__v1__figure__descriptor =
   "Corridor__V1__Figure",
   "corridor.v1",
   sizeof(Corridor__V1__Figure),
-  13,
+  14,
   corridor__v1__figure__field_descriptors,
   corridor__v1__figure__field_indices_by_name,
   1,  corridor__v1__figure__number_ranges,
@@ -710,7 +731,7 @@ const ProtobufCMessageDescriptor corridor__v1__report_figure_request__descriptor
   (ProtobufCMessageInit) corridor__v1__report_figure_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__list_figures_request__field_descriptors[3] =
+static const ProtobufCFieldDescriptor corridor__v1__list_figures_request__field_descriptors[4] =
 {
   {
     "subject_kind",
@@ -748,16 +769,29 @@ static const ProtobufCFieldDescriptor corridor__v1__list_figures_request__field_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "source_party_id",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ListFiguresRequest, source_party_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__list_figures_request__field_indices_by_name[] = {
   2,   /* field[2] = measure */
+  3,   /* field[3] = source_party_id */
   1,   /* field[1] = subject_id */
   0,   /* field[0] = subject_kind */
 };
 static const ProtobufCIntRange corridor__v1__list_figures_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor corridor__v1__list_figures_request__descriptor =
 {
@@ -767,7 +801,7 @@ const ProtobufCMessageDescriptor corridor__v1__list_figures_request__descriptor 
   "Corridor__V1__ListFiguresRequest",
   "corridor.v1",
   sizeof(Corridor__V1__ListFiguresRequest),
-  3,
+  4,
   corridor__v1__list_figures_request__field_descriptors,
   corridor__v1__list_figures_request__field_indices_by_name,
   1,  corridor__v1__list_figures_request__number_ranges,

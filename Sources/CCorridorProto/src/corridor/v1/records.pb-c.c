@@ -187,7 +187,7 @@ void   corridor__v1__case_personal__free_unpacked
   assert(message->base.descriptor == &corridor__v1__case_personal__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCEnumValue corridor__v1__party__kind__enum_values_by_number[8] =
+static const ProtobufCEnumValue corridor__v1__party__kind__enum_values_by_number[11] =
 {
   { "KIND_UNSPECIFIED", "CORRIDOR__V1__PARTY__KIND__KIND_UNSPECIFIED", 0 },
   { "GOVERNMENT", "CORRIDOR__V1__PARTY__KIND__GOVERNMENT", 1 },
@@ -197,15 +197,21 @@ static const ProtobufCEnumValue corridor__v1__party__kind__enum_values_by_number
   { "NGO", "CORRIDOR__V1__PARTY__KIND__NGO", 5 },
   { "MONITOR", "CORRIDOR__V1__PARTY__KIND__MONITOR", 6 },
   { "STATE", "CORRIDOR__V1__PARTY__KIND__STATE", 7 },
+  { "MEDIA", "CORRIDOR__V1__PARTY__KIND__MEDIA", 8 },
+  { "LOCAL_COUNCIL", "CORRIDOR__V1__PARTY__KIND__LOCAL_COUNCIL", 9 },
+  { "CIVIL_SOCIETY", "CORRIDOR__V1__PARTY__KIND__CIVIL_SOCIETY", 10 },
 };
 static const ProtobufCIntRange corridor__v1__party__kind__value_ranges[] = {
-{0, 0},{0, 8}
+{0, 0},{0, 11}
 };
-static const ProtobufCEnumValueIndex corridor__v1__party__kind__enum_values_by_name[8] =
+static const ProtobufCEnumValueIndex corridor__v1__party__kind__enum_values_by_name[11] =
 {
   { "ARMED_GROUP", 2 },
+  { "CIVIL_SOCIETY", 10 },
   { "GOVERNMENT", 1 },
   { "KIND_UNSPECIFIED", 0 },
+  { "LOCAL_COUNCIL", 9 },
+  { "MEDIA", 8 },
   { "MONITOR", 6 },
   { "NGO", 5 },
   { "RED_CROSS_RED_CRESCENT", 4 },
@@ -219,9 +225,9 @@ const ProtobufCEnumDescriptor corridor__v1__party__kind__descriptor =
   "Kind",
   "Corridor__V1__Party__Kind",
   "corridor.v1",
-  8,
+  11,
   corridor__v1__party__kind__enum_values_by_number,
-  8,
+  11,
   corridor__v1__party__kind__enum_values_by_name,
   1,
   corridor__v1__party__kind__value_ranges,
@@ -317,7 +323,7 @@ const ProtobufCMessageDescriptor corridor__v1__party__descriptor =
   (ProtobufCMessageInit) corridor__v1__party__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCEnumValue corridor__v1__site__kind__enum_values_by_number[9] =
+static const ProtobufCEnumValue corridor__v1__site__kind__enum_values_by_number[12] =
 {
   { "KIND_UNSPECIFIED", "CORRIDOR__V1__SITE__KIND__KIND_UNSPECIFIED", 0 },
   { "ENCLAVE", "CORRIDOR__V1__SITE__KIND__ENCLAVE", 1 },
@@ -328,21 +334,27 @@ static const ProtobufCEnumValue corridor__v1__site__kind__enum_values_by_number[
   { "SHELTER", "CORRIDOR__V1__SITE__KIND__SHELTER", 6 },
   { "CAMP", "CORRIDOR__V1__SITE__KIND__CAMP", 7 },
   { "PRISON", "CORRIDOR__V1__SITE__KIND__PRISON", 8 },
+  { "GOVERNORATE", "CORRIDOR__V1__SITE__KIND__GOVERNORATE", 9 },
+  { "TOWN", "CORRIDOR__V1__SITE__KIND__TOWN", 10 },
+  { "CHECKPOINT", "CORRIDOR__V1__SITE__KIND__CHECKPOINT", 11 },
 };
 static const ProtobufCIntRange corridor__v1__site__kind__value_ranges[] = {
-{0, 0},{0, 9}
+{0, 0},{0, 12}
 };
-static const ProtobufCEnumValueIndex corridor__v1__site__kind__enum_values_by_name[9] =
+static const ProtobufCEnumValueIndex corridor__v1__site__kind__enum_values_by_name[12] =
 {
   { "CAMP", 7 },
+  { "CHECKPOINT", 11 },
   { "CITY", 2 },
   { "CROSSING", 4 },
   { "DISTRICT", 3 },
   { "ENCLAVE", 1 },
+  { "GOVERNORATE", 9 },
   { "HOSPITAL", 5 },
   { "KIND_UNSPECIFIED", 0 },
   { "PRISON", 8 },
   { "SHELTER", 6 },
+  { "TOWN", 10 },
 };
 const ProtobufCEnumDescriptor corridor__v1__site__kind__descriptor =
 {
@@ -351,9 +363,9 @@ const ProtobufCEnumDescriptor corridor__v1__site__kind__descriptor =
   "Kind",
   "Corridor__V1__Site__Kind",
   "corridor.v1",
-  9,
+  12,
   corridor__v1__site__kind__enum_values_by_number,
-  9,
+  12,
   corridor__v1__site__kind__enum_values_by_name,
   1,
   corridor__v1__site__kind__value_ranges,
@@ -715,7 +727,7 @@ const ProtobufCEnumDescriptor corridor__v1__case__status__descriptor =
   corridor__v1__case__status__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__case__field_descriptors[15] =
+static const ProtobufCFieldDescriptor corridor__v1__case__field_descriptors[16] =
 {
   {
     "id",
@@ -897,12 +909,25 @@ static const ProtobufCFieldDescriptor corridor__v1__case__field_descriptors[15] 
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "field_registered_on",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__Case, field_registered_on),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__case__field_indices_by_name[] = {
   2,   /* field[2] = age_months */
   8,   /* field[8] = companion_ids */
   5,   /* field[5] = conditions */
   7,   /* field[7] = consent_given */
+  15,   /* field[15] = field_registered_on */
   0,   /* field[0] = id */
   6,   /* field[6] = needs */
   14,   /* field[14] = origin_site_id */
@@ -918,7 +943,7 @@ static const unsigned corridor__v1__case__field_indices_by_name[] = {
 static const ProtobufCIntRange corridor__v1__case__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 15 }
+  { 0, 16 }
 };
 const ProtobufCMessageDescriptor corridor__v1__case__descriptor =
 {
@@ -928,7 +953,7 @@ const ProtobufCMessageDescriptor corridor__v1__case__descriptor =
   "Corridor__V1__Case",
   "corridor.v1",
   sizeof(Corridor__V1__Case),
-  15,
+  16,
   corridor__v1__case__field_descriptors,
   corridor__v1__case__field_indices_by_name,
   1,  corridor__v1__case__number_ranges,
