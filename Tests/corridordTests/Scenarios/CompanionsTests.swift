@@ -70,8 +70,8 @@ struct CompanionsTests {
         let agreement = Agreement(
             id: Self.agreementID, title: "Families out", parties: [.init(partyID: "gov", role: .party), .init(partyID: "ag", role: .party)],
             terms: [
-                .init(id: "cases", description: "6 cases", obligorID: "gov", measure: .evacuations, target: 6, listID: Self.listID, counting: .cases),
-                .init(id: "people", description: "6 people", obligorID: "gov", measure: .evacuations, target: 6, listID: Self.listID, counting: .people),
+                .init(id: "cases", description: "6 cases", obligorID: "gov", measure: .evacuations, target: 6, counting: .cases),
+                .init(id: "people", description: "6 people", obligorID: "gov", measure: .evacuations, target: 6, counting: .people),
             ]
         )
         _ = try await client.recordAgreement(Corridor_V1_RecordAgreementRequest(agreement: agreement))
