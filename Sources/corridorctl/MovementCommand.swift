@@ -357,7 +357,8 @@ struct MovementCommand: AsyncParsableCommand {
                 var notes: [String] = []
                 if passenger.removed { notes.append("removed: \(passenger.removedReason)") }
                 if !passenger.companionsLeft.isEmpty {
-                    notes.append("companion\(passenger.companionsLeft.count == 1 ? "" : "s") \(passenger.companionsLeft.joined(separator: ", ")) stay behind: \(passenger.companionsLeftReason)")
+                    let one = passenger.companionsLeft.count == 1
+                    notes.append("companion\(one ? "" : "s") \(passenger.companionsLeft.joined(separator: ", ")) \(one ? "stays" : "stay") behind: \(passenger.companionsLeftReason)")
                 }
                 let with = passenger.companionOf.isEmpty ? "" : "companion of \(passenger.companionOf)"
                 table.add(passenger.companionOf.isEmpty ? passenger.caseID : "└ " + passenger.caseID, with, passenger.destinationSiteID, notes.joined(separator: "; "))

@@ -87,6 +87,13 @@ struct CompanionsTests {
         }
         #expect(Self.number(shown, "placesTaken") == 6)
         #expect(Self.number(shown, "companions") == 3)
+        // In text, each mother on a row of her own under her child.
+        let text = try await Scenario2Tests.corridorctl(["list", "show", Self.listID, "--socket", daemon.socket])
+        let rows = text.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        for (child, mother) in zip(children, mothers) {
+            let at = try #require(rows.firstIndex { $0.contains(" \(child) ACTIVE ") }, "\(text.stdout)")
+            #expect(rows[at + 1] == "└ \(mother) COMPANION travels with \(child)", "\(text.stdout)")
+        }
 
         // MARK: Family 1: the child boards and her mother with her; they depart and arrive
         _ = try await Self.ctl(daemon, ["movement", "plan", "evac-1", "--kind", "evacuation", "--from", "hospital", "--crossing", "crossing",
@@ -96,6 +103,9 @@ struct CompanionsTests {
         #expect(refused.stderr.contains("companions_left_reason"), "\(refused.stderr)")
         let manifest = try await Self.ctl(daemon, ["movement", "manifest", "add", "evac-1", children[0]])
         #expect(Self.aboard(manifest) == [[children[0], ""], [mothers[0], children[0]]])
+        let shownMovement = try await Scenario2Tests.corridorctl(["movement", "show", "evac-1", "--socket", daemon.socket])
+        #expect(shownMovement.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+            .contains("└ \(mothers[0]) companion of \(children[0]) capital"), "\(shownMovement.stdout)")
         _ = try await Self.ctl(daemon, ["movement", "notify", "evac-1"])
         _ = try await Self.ctl(daemon, ["movement", "depart", "evac-1", "--override", "no window announced; the parties agreed by phone"])
         _ = try await Self.ctl(daemon, ["movement", "arrive", "evac-1"])
@@ -143,6 +153,8 @@ struct CompanionsTests {
         let first = (oneSeat["passengers"] as? [[String: Any]])?.first
         #expect(first?["companionsLeft"] as? [String] == [mothers[1]])
         #expect(first?["companionsLeftReason"] as? String == "one seat left in the ambulance")
+        let oneSeatText = try await Scenario2Tests.corridorctl(["movement", "show", "evac-3", "--socket", daemon.socket])
+        #expect(oneSeatText.stdout.contains("companion \(mothers[1]) stays behind: one seat left in the ambulance"), "\(oneSeatText.stdout)")
         #expect(try await client.caseView(mothers[1]).case?.status == .listed)
 
         // MARK: A restart replays the log to the same lists and movements
