@@ -89,7 +89,8 @@ public struct ListSummary: Sendable, Hashable {
 
 public struct ListEntryChange: Sendable, Hashable {
     public var caseID: String
-    /// ADDED, REMOVED, MOVED (rank changed), CHANGED (state changed).
+    /// ADDED, REMOVED, MOVED (rank changed), CHANGED (state changed, or a
+    /// companion left the entry).
     public var change: String
     public var fromRank: UInt32
     public var toRank: UInt32

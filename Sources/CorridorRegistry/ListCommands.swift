@@ -436,6 +436,12 @@ extension RegistryState {
             if old.state != entry.state {
                 changes.append(ListEntryChange(caseID: entry.caseID, change: "CHANGED", fromRank: old.rank, toRank: entry.rank,
                                                fromState: old.state, toState: entry.state, reason: entry.reason))
+            } else if old.companionIDs != entry.companionIDs {
+                // A companion who left (died, withdrew) changes the entry, not its state.
+                let left = entry.companionsLeft.filter { !old.companionsLeft.contains($0) }
+                let reason = left.map { "companion \($0.caseID) left: \($0.reason)" }.joined(separator: "; ")
+                changes.append(ListEntryChange(caseID: entry.caseID, change: "CHANGED", fromRank: old.rank, toRank: entry.rank,
+                                               fromState: old.state, toState: entry.state, reason: reason.isEmpty ? "companions changed" : reason))
             } else if old.rank != entry.rank {
                 changes.append(ListEntryChange(caseID: entry.caseID, change: "MOVED", fromRank: old.rank, toRank: entry.rank,
                                                fromState: old.state, toState: entry.state, reason: entry.explanation))

@@ -3579,7 +3579,8 @@ extension Corridor_V1_DiffListRequest: ProtobufCBacked {
 
 public struct Corridor_V1_ListEntryChange: Sendable, Hashable {
     public var caseID: String = ""
-    /// ADDED, REMOVED, MOVED (rank changed), CHANGED (state changed).
+    /// ADDED, REMOVED, MOVED (rank changed), CHANGED (state changed, or a
+    /// companion left the entry).
     public var change: String = ""
     public var fromRank: UInt32 = 0
     public var toRank: UInt32 = 0

@@ -165,6 +165,13 @@ import Testing
             #expect(summary.placesTaken == 2 && summary.companions == 0 && summary.companionsLeft == 1)
             let event = try #require(try await registry.history(of: "l1").last?.event?.listEntryDropped)
             #expect(event.caseID == f.mother && event.companionOf == f.child)
+            // `list diff` says what changed in the entry.
+            let version = try #require(summary.list?.version)
+            let diff = try await registry.diffList(listID: "l1", fromVersion: version - 1, toVersion: version)
+            #expect(diff.changes == [ListEntryChange(
+                caseID: f.child, change: "CHANGED", fromRank: entry.rank, toRank: entry.rank, fromState: .active, toState: .active,
+                reason: "companion \(f.mother) left: \(status.rawValue) on 2026-11-20: shelling"
+            )])
             // The freed place goes to the next waiting case.
             let toppedUp = try await registry.topUpList(listID: "l1", actor: registrar)
             #expect(toppedUp.activeCaseIDs.contains(f.waiting))
@@ -215,6 +222,18 @@ import Testing
             let progress = try await registry.getAgreementProgress(ListWorld.agreementID)
             #expect(progress.terms.map(\.done) == [1, 1, 2])
             #expect(progress.terms[2].source == "people (cases and their companions) evacuated by movements of this agreement from list l1")
+        }
+    }
+
+    @Test func onlyAnEvacuationsTermCountsCasesOrPeople() async throws {
+        try await withRegistry { registry in
+            try await World.seed(registry)
+            let term = Agreement.Term(id: "releases", description: "29 released", obligorID: "gov", measure: .detaineeReleases, target: 29, counting: .people)
+            let error = try await #require(throws: RegistryError.self) {
+                try await registry.recordAgreement(Agreement(id: "a1", title: "t", parties: [.init(partyID: "gov", role: .party)], terms: [term]), actor: registrar)
+            }
+            #expect(error.code == .invalidArgument)
+            #expect(error.fields == ["agreement.terms[0].counting"], "\(error)")
         }
     }
 

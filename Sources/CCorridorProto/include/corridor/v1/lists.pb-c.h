@@ -648,7 +648,8 @@ struct  Corridor__V1__ListEntryChange
   ProtobufCMessage base;
   char *case_id;
   /*
-   * ADDED, REMOVED, MOVED (rank changed), CHANGED (state changed).
+   * ADDED, REMOVED, MOVED (rank changed), CHANGED (state changed, or a
+   * companion left the entry).
    */
   char *change;
   uint32_t from_rank;
