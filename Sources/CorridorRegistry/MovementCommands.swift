@@ -206,12 +206,15 @@ extension RegistryState {
     }
 
     /// The lists whose rules decide whether the case may board: its own list;
-    /// for a case on none, the movement's list, or every open list at its site
-    /// (so a case a rule left out hears of the rule, not of being WAITING).
+    /// for a case on none, the movement's list, or every open list whose origin
+    /// holds its site (so a case a rule left out hears of the rule, not of
+    /// being WAITING).
     private func listsRuling(_ record: Case, place: ListPlace?, movement: Movement) -> [EvacuationList] {
         if let place { return [place.list] }
         if let list = lists[movement.listID] { return [list] }
-        return lists.values.filter { ($0.status == .approved || $0.status == .inProgress) && $0.originSiteID == record.siteID }.sorted { $0.id < $1.id }
+        return lists.values.filter { list in
+            (list.status == .approved || list.status == .inProgress) && Self.siteTree(list.originSiteID, sites: sites).contains(record.siteID)
+        }.sorted { $0.id < $1.id }
     }
 
     /// Every reason the case cannot board now, the rules (and their imposing

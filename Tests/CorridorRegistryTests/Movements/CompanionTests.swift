@@ -205,6 +205,14 @@ import Testing
             #expect(planning.code == .failedPrecondition)
             #expect(planning.fields == ["movement.passengers[0].case_id", "movement.passengers[0].case_id"])
             #expect(planning.fieldViolations.first?.reason.contains("excluded by rule no-men-15-55 (imposed by gov)") == true)
+            // A movement naming no list: the rules of the open lists whose origin
+            // holds the case's site (the hospital is within Ghouta).
+            var list = try #require(await registry.currentState.lists["list-1"])
+            list.originSiteID = "ghouta"
+            try await registry.commit([.listStatusChanged(ListStatusChanged(list: list, from: .approved, to: .approved))], actor: registrar)
+            _ = try await registry.planMovement(Corridor.evacuation(id: "evac-3"), actor: registrar)
+            let anyList = try await refusal(registry, [.init(caseID: man)], to: "evac-3")
+            #expect(anyList.fieldViolations.first?.reason.contains("excluded by rule no-men-15-55 (imposed by gov)") == true, "\(anyList)")
         }
     }
 
