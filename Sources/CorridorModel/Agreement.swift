@@ -29,6 +29,16 @@ public struct Agreement: Sendable, Hashable {
         case otherCount = "OTHER_COUNT"
     }
 
+    /// Whom an EVACUATIONS term counts.
+    public enum Counting: String, Sendable, CaseIterable {
+        /// As `cases`: what terms recorded before the choice existed count.
+        case unspecified = "COUNTING_UNSPECIFIED"
+        /// The cases of list entries; their companions do not count.
+        case cases = "CASES"
+        /// Everyone evacuated: the entries' cases and their companions.
+        case people = "PEOPLE"
+    }
+
     public struct PartyRole: Sendable, Hashable {
         public var partyID: String
         public var role: Role
@@ -52,6 +62,8 @@ public struct Agreement: Sendable, Hashable {
         public var listID: String
         /// For counted terms: the sum of recorded fulfilments.
         public var fulfilled: UInt32
+        /// For EVACUATIONS: cases or people (cases plus companions).
+        public var counting: Counting
 
         public init(
             id: String = "",
@@ -60,7 +72,8 @@ public struct Agreement: Sendable, Hashable {
             measure: Measure = .unspecified,
             target: UInt32 = 0,
             listID: String = "",
-            fulfilled: UInt32 = 0
+            fulfilled: UInt32 = 0,
+            counting: Counting = .unspecified
         ) {
             self.id = id
             self.description = description
@@ -69,6 +82,7 @@ public struct Agreement: Sendable, Hashable {
             self.target = target
             self.listID = listID
             self.fulfilled = fulfilled
+            self.counting = counting
         }
     }
 

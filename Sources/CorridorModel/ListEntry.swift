@@ -24,6 +24,20 @@ public struct ListEntry: Sendable, Hashable {
     public var reason: String
     /// The list version that added the entry.
     public var addedInVersion: UInt32
+    /// Companions that left the entry (died, withdrew or went back to
+    /// waiting), oldest first: no longer in `companionIDs`, no longer taking places.
+    public var companionsLeft: [LeftCompanion]
+
+    /// A companion that left the entry, and why ("DECEASED on 2026-11-20: shelling").
+    public struct LeftCompanion: Sendable, Hashable {
+        public var caseID: String
+        public var reason: String
+
+        public init(caseID: String = "", reason: String = "") {
+            self.caseID = caseID
+            self.reason = reason
+        }
+    }
 
     public init(
         rank: UInt32 = 0,
@@ -33,7 +47,8 @@ public struct ListEntry: Sendable, Hashable {
         state: State = .unspecified,
         struckBy: String = "",
         reason: String = "",
-        addedInVersion: UInt32 = 0
+        addedInVersion: UInt32 = 0,
+        companionsLeft: [LeftCompanion] = []
     ) {
         self.rank = rank
         self.caseID = caseID
@@ -43,5 +58,6 @@ public struct ListEntry: Sendable, Hashable {
         self.struckBy = struckBy
         self.reason = reason
         self.addedInVersion = addedInVersion
+        self.companionsLeft = companionsLeft
     }
 }

@@ -85,14 +85,18 @@ public struct ListStatusChanged: Sendable, Hashable {
     }
 }
 
-/// An entry left the list because its case died or withdrew.
+/// An entry left the list because its case died or withdrew; or, with
+/// `companionOf` set, a companion (`caseID`) left the entry of `companionOf`
+/// and its place of the quota is free.
 public struct ListEntryDropped: Sendable, Hashable {
     public var list: EvacuationList?
     public var caseID: String
+    public var companionOf: String
 
-    public init(list: EvacuationList? = nil, caseID: String = "") {
+    public init(list: EvacuationList? = nil, caseID: String = "", companionOf: String = "") {
         self.list = list
         self.caseID = caseID
+        self.companionOf = companionOf
     }
 }
 

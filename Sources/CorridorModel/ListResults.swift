@@ -52,6 +52,11 @@ public struct ListSummary: Sendable, Hashable {
     public var struck: UInt32
     /// Places of the quota taken (entries plus companions when they count).
     public var placesTaken: UInt32
+    /// Companions of active entries still on them, those of them EVACUATED,
+    /// and the companions that left their entry (died, withdrew).
+    public var companions: UInt32
+    public var companionsEvacuated: UInt32
+    public var companionsLeft: UInt32
 
     public init(
         list: EvacuationList? = nil,
@@ -62,7 +67,10 @@ public struct ListSummary: Sendable, Hashable {
         died: UInt32 = 0,
         withdrawn: UInt32 = 0,
         struck: UInt32 = 0,
-        placesTaken: UInt32 = 0
+        placesTaken: UInt32 = 0,
+        companions: UInt32 = 0,
+        companionsEvacuated: UInt32 = 0,
+        companionsLeft: UInt32 = 0
     ) {
         self.list = list
         self.waiting = waiting
@@ -73,12 +81,16 @@ public struct ListSummary: Sendable, Hashable {
         self.withdrawn = withdrawn
         self.struck = struck
         self.placesTaken = placesTaken
+        self.companions = companions
+        self.companionsEvacuated = companionsEvacuated
+        self.companionsLeft = companionsLeft
     }
 }
 
 public struct ListEntryChange: Sendable, Hashable {
     public var caseID: String
-    /// ADDED, REMOVED, MOVED (rank changed), CHANGED (state changed).
+    /// ADDED, REMOVED, MOVED (rank changed), CHANGED (state changed, or a
+    /// companion left the entry).
     public var change: String
     public var fromRank: UInt32
     public var toRank: UInt32

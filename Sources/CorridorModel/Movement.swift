@@ -66,12 +66,28 @@ public struct Movement: Sendable, Hashable {
         /// longer on this manifest.
         public var removed: Bool
         public var removedReason: String
+        /// Set by the registry: for a companion of a list entry, the entry's
+        /// case it travels with (on this manifest or an earlier one).
+        public var companionOf: String
+        /// In a request: board the entry's case without its companions (by
+        /// default they come along); needs `companionsLeftReason`.
+        public var withoutCompanions: Bool
+        public var companionsLeftReason: String
+        /// Set by the registry: the companions that stayed behind.
+        public var companionsLeft: [String]
 
-        public init(caseID: String = "", destinationSiteID: String = "", removed: Bool = false, removedReason: String = "") {
+        public init(
+            caseID: String = "", destinationSiteID: String = "", removed: Bool = false, removedReason: String = "",
+            companionOf: String = "", withoutCompanions: Bool = false, companionsLeftReason: String = "", companionsLeft: [String] = []
+        ) {
             self.caseID = caseID
             self.destinationSiteID = destinationSiteID
             self.removed = removed
             self.removedReason = removedReason
+            self.companionOf = companionOf
+            self.withoutCompanions = withoutCompanions
+            self.companionsLeftReason = companionsLeftReason
+            self.companionsLeft = companionsLeft
         }
     }
 

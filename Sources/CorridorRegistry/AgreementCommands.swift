@@ -226,6 +226,8 @@ extension RegistryState {
                 checks.require(lists[term.listID] != nil, "\(field).list_id", "no list with id \"\(term.listID)\"")
                 checks.require(term.measure == .evacuations || term.measure == .unspecified, "\(field).list_id", "only an EVACUATIONS term counts through a list")
             }
+            checks.require(term.counting == .unspecified || term.measure == .evacuations || term.measure == .unspecified, "\(field).counting",
+                           "only an EVACUATIONS term counts cases or people; a \(term.measure.rawValue) term counts what is recorded")
         }
     }
 

@@ -12,12 +12,15 @@ extension RegistryState {
             let source: String
             switch term.measure {
             case .evacuations:
-                let count = evacuatedByList[term.listID] ?? evacuatedCases(agreementID: agreement.id, listID: term.listID).count
-                evacuatedByList[term.listID] = count
+                let people = term.counting == .people
+                let key = "\(people ? "people" : "cases") \(term.listID)"
+                let count = evacuatedByList[key] ?? evacuatedCases(agreementID: agreement.id, listID: term.listID, companions: people).count
+                evacuatedByList[key] = count
                 done = UInt32(clamping: count)
+                let counted = people ? "people (cases and their companions)" : "cases"
                 source = term.listID.isEmpty
-                    ? "cases evacuated by movements of this agreement"
-                    : "cases evacuated by movements of this agreement from list \(term.listID)"
+                    ? "\(counted) evacuated by movements of this agreement"
+                    : "\(counted) evacuated by movements of this agreement from list \(term.listID)"
             default:
                 done = term.fulfilled
                 source = "recorded fulfilments"
@@ -28,11 +31,13 @@ extension RegistryState {
     }
 
     /// The cases EVACUATED that are on a manifest (not removed from it) of a
-    /// movement of the agreement, and of the list when one is named.
-    func evacuatedCases(agreementID: String, listID: String = "") -> Set<String> {
+    /// movement of the agreement, and of the list when one is named; the
+    /// companions among them only with `companions` (a term counting people).
+    func evacuatedCases(agreementID: String, listID: String = "", companions: Bool = true) -> Set<String> {
         var evacuated: Set<String> = []
         for movement in movements.values where movement.agreementID == agreementID && (listID.isEmpty || movement.listID == listID) {
-            for passenger in movement.passengers where !passenger.removed && cases[passenger.caseID]?.status == .evacuated {
+            for passenger in movement.passengers where !passenger.removed && (companions || passenger.companionOf.isEmpty)
+                && cases[passenger.caseID]?.status == .evacuated {
                 evacuated.insert(passenger.caseID)
             }
         }

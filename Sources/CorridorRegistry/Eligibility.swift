@@ -38,14 +38,9 @@ extension EligibilityRule {
 }
 
 extension RegistryState {
-    /// The first of the rules (in the order given) that leaves the case out,
-    /// or nil when the case is eligible under all of them.
-    func excludingRule(for record: Case, under ruleIDs: [String], accompanying: [Case] = []) -> EligibilityRule? {
-        for id in ruleIDs {
-            guard let rule = rules[id] else { continue }
-            if rule.excludes(record, accompanying: accompanying) { return rule }
-        }
-        return nil
+    /// Every one of the rules (in the order given) that leaves the case out.
+    func excludingRules(for record: Case, under ruleIDs: [String], accompanying: [Case] = []) -> [EligibilityRule] {
+        ruleIDs.compactMap { rules[$0] }.filter { $0.excludes(record, accompanying: accompanying) }
     }
 
     /// The cases that name this one as a companion (the child a mother goes with).

@@ -359,22 +359,30 @@ extension RegistryState {
 
     /// When a case that is an active entry of an open list dies, withdraws or
     /// goes back to waiting: the entry is DROPPED (a new version), and its
-    /// companions still LISTED go back to WAITING.
+    /// companions still LISTED go back to WAITING. When the case is a
+    /// companion of an active entry, the companion leaves the entry (kept in
+    /// `companions_left` with why), so its place of the quota is free for a top-up.
     func listEntryDropEvents(caseID: String, status: Case.Status, date: String, reason: String) -> [EventKind] {
         guard status == .deceased || status == .withdrawn || status == .waiting else { return [] }
+        var why = status.rawValue
+        if !date.isEmpty { why += " on \(date)" }
+        if !reason.isEmpty { why += ": \(reason)" }
         var events: [EventKind] = []
         for id in lists.keys.sorted() {
-            guard var list = lists[id], list.status != .closed,
-                  let position = list.entries.firstIndex(where: { $0.caseID == caseID && $0.state == .active }) else { continue }
-            var why = status.rawValue
-            if !date.isEmpty { why += " on \(date)" }
-            if !reason.isEmpty { why += ": \(reason)" }
-            list.entries[position].state = .dropped
-            list.entries[position].reason = why
-            list.version += 1
-            events.append(.listEntryDropped(ListEntryDropped(list: list, caseID: caseID)))
-            for companion in list.entries[position].companionIDs where cases[companion]?.status == .listed {
-                events.append(.caseStatusChanged(CaseStatusChanged(caseID: companion, from: .listed, to: .waiting, date: "")))
+            guard var list = lists[id], list.status != .closed else { continue }
+            if let position = list.entries.firstIndex(where: { $0.caseID == caseID && $0.state == .active }) {
+                list.entries[position].state = .dropped
+                list.entries[position].reason = why
+                list.version += 1
+                events.append(.listEntryDropped(ListEntryDropped(list: list, caseID: caseID)))
+                for companion in list.entries[position].companionIDs where cases[companion]?.status == .listed {
+                    events.append(.caseStatusChanged(CaseStatusChanged(caseID: companion, from: .listed, to: .waiting, date: "")))
+                }
+            } else if let position = list.entries.firstIndex(where: { $0.state == .active && $0.companionIDs.contains(caseID) }) {
+                list.entries[position].companionIDs.removeAll { $0 == caseID }
+                list.entries[position].companionsLeft.append(ListEntry.LeftCompanion(caseID: caseID, reason: why))
+                list.version += 1
+                events.append(.listEntryDropped(ListEntryDropped(list: list, caseID: caseID, companionOf: list.entries[position].caseID)))
             }
         }
         return events
@@ -397,6 +405,11 @@ extension RegistryState {
             }
         }
         summary.placesTaken = placesTaken(list)
+        for entry in list.entries where entry.state == .active {
+            summary.companions += UInt32(entry.companionIDs.count)
+            summary.companionsEvacuated += UInt32(entry.companionIDs.filter { cases[$0]?.status == .evacuated }.count)
+            summary.companionsLeft += UInt32(entry.companionsLeft.count)
+        }
         return summary
     }
 
@@ -423,6 +436,12 @@ extension RegistryState {
             if old.state != entry.state {
                 changes.append(ListEntryChange(caseID: entry.caseID, change: "CHANGED", fromRank: old.rank, toRank: entry.rank,
                                                fromState: old.state, toState: entry.state, reason: entry.reason))
+            } else if old.companionIDs != entry.companionIDs {
+                // A companion who left (died, withdrew) changes the entry, not its state.
+                let left = entry.companionsLeft.filter { !old.companionsLeft.contains($0) }
+                let reason = left.map { "companion \($0.caseID) left: \($0.reason)" }.joined(separator: "; ")
+                changes.append(ListEntryChange(caseID: entry.caseID, change: "CHANGED", fromRank: old.rank, toRank: entry.rank,
+                                               fromState: old.state, toState: entry.state, reason: reason.isEmpty ? "companions changed" : reason))
             } else if old.rank != entry.rank {
                 changes.append(ListEntryChange(caseID: entry.caseID, change: "MOVED", fromRank: old.rank, toRank: entry.rank,
                                                fromState: old.state, toState: entry.state, reason: entry.explanation))

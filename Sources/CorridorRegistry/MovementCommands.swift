@@ -148,7 +148,7 @@ extension RegistryState {
         movement.status = .planned
         let requested = movement.passengers
         movement.passengers = []
-        let (passengers, caseEvents) = try manifestAdditions(requested, to: movement, date: LocalTimestamp.utcDate(nowMs))
+        let (passengers, caseEvents) = try manifestAdditions(requested, to: movement, field: "movement.passengers", date: LocalTimestamp.utcDate(nowMs))
         movement.passengers = passengers
         return ([.movementPlanned(MovementPlanned(movement: movement))] + caseEvents, movement)
     }
@@ -165,6 +165,15 @@ extension RegistryState {
                            "\(field)[\(index)].destination_site_id",
                            "\"\(passenger.destinationSiteID)\" is not a destination of the movement (\(movement.destinationSiteIDs.joined(separator: ", ")))")
             checks.require(!passenger.removed && passenger.removedReason.isEmpty, "\(field)[\(index)].removed", "is set by removing the case from the manifest")
+            checks.require(passenger.companionOf.isEmpty, "\(field)[\(index)].companion_of", "is set by the registry")
+            checks.require(passenger.companionsLeft.isEmpty, "\(field)[\(index)].companions_left", "is set by the registry")
+            // Families are not split silently: leaving companions behind is a decision someone states.
+            checks.require(!passenger.withoutCompanions || !passenger.companionsLeftReason.allSatisfy(\.isWhitespace),
+                           "\(field)[\(index)].companions_left_reason",
+                           "is required to board case \(passenger.caseID) without its companions: why they stay behind")
+            checks.require(passenger.withoutCompanions || passenger.companionsLeftReason.isEmpty,
+                           "\(field)[\(index)].companions_left_reason", "is given only with without_companions")
+            checks.text(passenger.companionsLeftReason, "\(field)[\(index)].companions_left_reason", required: false, maxLength: 1000)
         }
     }
 
@@ -175,49 +184,143 @@ extension RegistryState {
         }
     }
 
-    /// The APPROVED or IN_PROGRESS list (the given one, if any) with the case as an ACTIVE entry.
-    func openListHolding(_ caseID: String, listID: String = "") -> EvacuationList? {
+    /// Where a case stands on an open list: as an entry's case, or as one of
+    /// its companions (who travel with or after it).
+    struct ListPlace {
+        var list: EvacuationList
+        var entry: ListEntry
+        var isCompanion: Bool
+    }
+
+    /// The APPROVED or IN_PROGRESS list (the given one, if any) with the case
+    /// as an ACTIVE entry or a companion of one.
+    func openListPlace(of caseID: String, listID: String = "") -> ListPlace? {
         let candidates = listID.isEmpty ? lists.values.sorted { $0.id < $1.id } : [lists[listID]].compactMap { $0 }
-        return candidates.first { list in
-            (list.status == .approved || list.status == .inProgress) && list.entries.contains { $0.caseID == caseID && $0.state == .active }
+        for list in candidates where list.status == .approved || list.status == .inProgress {
+            for entry in list.entries where entry.state == .active {
+                if entry.caseID == caseID { return ListPlace(list: list, entry: entry, isCompanion: false) }
+                if entry.companionIDs.contains(caseID) { return ListPlace(list: list, entry: entry, isCompanion: true) }
+            }
         }
+        return nil
+    }
+
+    /// The lists whose rules decide whether the case may board: its own list;
+    /// for a case on none, the movement's list, or every open list whose origin
+    /// holds its site (so a case a rule left out hears of the rule, not of
+    /// being WAITING).
+    private func listsRuling(_ record: Case, place: ListPlace?, movement: Movement) -> [EvacuationList] {
+        if let place { return [place.list] }
+        if let list = lists[movement.listID] { return [list] }
+        return lists.values.filter { list in
+            (list.status == .approved || list.status == .inProgress) && Self.siteTree(list.originSiteID, sites: sites).contains(record.siteID)
+        }.sorted { $0.id < $1.id }
+    }
+
+    /// Every reason the case cannot board now, the rules (and their imposing
+    /// parties) first; empty when it can. `boardingWith`: the cases this
+    /// command puts on the manifest, for a companion travelling with its case.
+    private func boardingRefusals(_ record: Case, place: ListPlace?, movement: Movement, boardingWith: Set<String>) -> [String] {
+        var reasons: [String] = []
+        var named = Set<String>()
+        for list in listsRuling(record, place: place, movement: movement) {
+            let onList = list.entries.filter { $0.state == .active }.compactMap { cases[$0.caseID] }
+            for rule in excludingRules(for: record, under: list.ruleIDs, accompanying: casesAccompanied(by: record.id, among: onList))
+            where named.insert(rule.id).inserted {
+                reasons.append("case \(record.id) is \(rule.refusalText) (a rule of list \(list.id))")
+            }
+        }
+        if let other = activeManifest(of: record.id) {
+            let which = other.id == movement.id ? "this movement's manifest" : "the manifest of movement \(other.id) (\(other.status.rawValue))"
+            reasons.append("case \(record.id) is already on \(which); a case can be on one active manifest only")
+        } else if record.status != .listed {
+            reasons.append("case \(record.id) is \(record.status.rawValue); a manifest takes LISTED cases (an ACTIVE entry of an APPROVED or IN_PROGRESS list, or a companion of one)")
+        } else if let place {
+            let entryCase = place.entry.caseID
+            let entryStatus = cases[entryCase]?.status ?? .unspecified
+            let entryAboard = boardingWith.contains(entryCase) || activeManifest(of: entryCase) != nil
+                || entryStatus == .inTransit || entryStatus == .evacuated
+            if place.isCompanion && !entryAboard {
+                reasons.append("case \(record.id) is a companion of \(entryCase) and travels with or after it; \(entryCase) is \(entryStatus.rawValue) and on no manifest: add \(entryCase) (its companions come along)")
+            }
+        } else {
+            let which = movement.listID.isEmpty ? "any APPROVED or IN_PROGRESS list" : "list \(movement.listID) (\(lists[movement.listID]?.status.rawValue ?? "missing"))"
+            reasons.append("case \(record.id) is LISTED but not an ACTIVE entry of \(which), nor a companion of one")
+        }
+        return reasons
     }
 
     /// The passengers (with their destinations) the manifest gains, and the
-    /// cases going LISTED → SCHEDULED; refuses a case that cannot travel.
-    func manifestAdditions(_ add: [Movement.Passenger], to movement: Movement, date: String) throws(RegistryError) -> (passengers: [Movement.Passenger], events: [EventKind]) {
+    /// cases going LISTED → SCHEDULED. An entry's case brings its companions
+    /// still to travel unless the passenger says `without_companions` (with a
+    /// reason, kept on the manifest with who stays behind); a companion boards
+    /// with or after its case. Refuses with every reason of every case that
+    /// cannot board, one violation each, the rules first.
+    func manifestAdditions(_ add: [Movement.Passenger], to movement: Movement, field: String, date: String) throws(RegistryError) -> (passengers: [Movement.Passenger], events: [EventKind]) {
         var passengers = movement.passengers
+        var refusals: [FieldViolation] = []
+        let requested = Set(add.map(\.caseID))
+        var boarding = requested
+        var added: [Movement.Passenger] = []
+        for (index, wanted) in add.enumerated() {
+            guard let record = cases[wanted.caseID] else {
+                throw RegistryError.notFound("no case with id \"\(wanted.caseID)\"")
+            }
+            let place = openListPlace(of: record.id, listID: movement.listID)
+            let reasons = boardingRefusals(record, place: place, movement: movement, boardingWith: requested)
+            guard reasons.isEmpty else {
+                refusals += reasons.map { FieldViolation(field: "\(field)[\(index)].case_id", reason: $0) }
+                continue
+            }
+            let destination = wanted.destinationSiteID.isEmpty ? (movement.destinationSiteIDs.first ?? "") : wanted.destinationSiteID
+            var passenger = Movement.Passenger(caseID: record.id, destinationSiteID: destination, companionOf: place.map { $0.isCompanion ? $0.entry.caseID : "" } ?? "")
+            var companions: [Movement.Passenger] = []
+            if let place, !place.isCompanion {
+                // Companions already travelling (or no longer on the list) neither come along nor stay behind.
+                let stillToTravel = place.entry.companionIDs.filter { id in
+                    !requested.contains(id) && !boarding.contains(id) && cases[id]?.status == .listed && activeManifest(of: id) == nil
+                }
+                if wanted.withoutCompanions {
+                    passenger.withoutCompanions = true
+                    passenger.companionsLeftReason = wanted.companionsLeftReason
+                    passenger.companionsLeft = stillToTravel
+                } else {
+                    let asCompanion = ListPlace(list: place.list, entry: place.entry, isCompanion: true)
+                    for id in stillToTravel {
+                        guard let companion = cases[id] else { continue }
+                        let why = boardingRefusals(companion, place: asCompanion, movement: movement, boardingWith: requested)
+                        guard why.isEmpty else {
+                            refusals += why.map {
+                                FieldViolation(field: "\(field)[\(index)].without_companions",
+                                               reason: "companion \(id) of case \(record.id) cannot come along: \($0); board \(record.id) without_companions, with companions_left_reason, to leave it behind")
+                            }
+                            continue
+                        }
+                        boarding.insert(id)
+                        companions.append(Movement.Passenger(caseID: id, destinationSiteID: destination, companionOf: record.id))
+                    }
+                }
+            }
+            added.append(passenger)
+            added += companions
+        }
+        guard refusals.isEmpty else {
+            throw RegistryError.failedPrecondition(
+                "cannot go on the manifest of movement \(movement.id): \(refusals.map(\.reason).joined(separator: "; "))", violations: refusals)
+        }
         var events: [EventKind] = []
-        for requested in add {
-            guard let record = cases[requested.caseID] else {
-                throw RegistryError.notFound("no case with id \"\(requested.caseID)\"")
-            }
-            if let other = activeManifest(of: record.id) {
-                let which = other.id == movement.id ? "this movement's manifest" : "the manifest of movement \(other.id) (\(other.status.rawValue))"
-                throw RegistryError.failedPrecondition("case \(record.id) is already on \(which); a case can be on one active manifest only")
-            }
-            guard record.status == .listed else {
-                throw RegistryError.failedPrecondition("case \(record.id) is \(record.status.rawValue); a manifest takes LISTED cases (an ACTIVE entry of an APPROVED or IN_PROGRESS list)")
-            }
-            guard let list = openListHolding(record.id, listID: movement.listID) else {
-                let which = movement.listID.isEmpty ? "any APPROVED or IN_PROGRESS list" : "list \(movement.listID) (\(lists[movement.listID]?.status.rawValue ?? "missing"))"
-                throw RegistryError.failedPrecondition("case \(record.id) is LISTED but not an ACTIVE entry of \(which)")
-            }
-            let onList = list.entries.filter { $0.state == .active }.compactMap { cases[$0.caseID] }
-            if let rule = excludingRule(for: record, under: list.ruleIDs, accompanying: casesAccompanied(by: record.id, among: onList)) {
-                throw RegistryError.failedPrecondition("case \(record.id) cannot go on the manifest: \(rule.refusalText)")
-            }
-            let destination = requested.destinationSiteID.isEmpty ? (movement.destinationSiteIDs.first ?? "") : requested.destinationSiteID
-            passengers.append(Movement.Passenger(caseID: record.id, destinationSiteID: destination))
-            events.append(.caseStatusChanged(CaseStatusChanged(caseID: record.id, from: record.status, to: .scheduled, date: date)))
+        for passenger in added {
+            passengers.append(passenger)
+            events.append(.caseStatusChanged(CaseStatusChanged(caseID: passenger.caseID, from: .listed, to: .scheduled, date: date)))
         }
         return (passengers, events)
     }
 
     /// Where a case taken off a manifest (or off an aborted movement) goes back
-    /// to: LISTED while it is an ACTIVE entry of an open list, else WAITING.
+    /// to: LISTED while it is an ACTIVE entry of an open list or a companion of
+    /// one, else WAITING.
     func statusAfterLeavingManifest(_ caseID: String, listID: String) -> Case.Status {
-        (openListHolding(caseID, listID: listID) ?? openListHolding(caseID)) != nil ? .listed : .waiting
+        (openListPlace(of: caseID, listID: listID) ?? openListPlace(of: caseID)) != nil ? .listed : .waiting
     }
 
     func decideChangeManifest(_ request: ChangeManifestCommand, nowMs: UInt64) throws(RegistryError) -> (events: [EventKind], movement: Movement) {
@@ -242,12 +345,25 @@ extension RegistryState {
         }
         let date = LocalTimestamp.utcDate(nowMs)
         var events: [EventKind] = []
+        // A case taken off takes the companions that boarded with it (the
+        // family stays together); they are named among the removed.
+        var removed: [String] = []
         for caseID in request.removeCaseIDs {
-            guard let index = movement.passengers.firstIndex(where: { $0.caseID == caseID && !$0.removed }) else {
+            guard movement.passengers.contains(where: { $0.caseID == caseID && !$0.removed }) else {
                 throw RegistryError.notFound("case \(caseID) is not on the manifest of movement \(movement.id)")
             }
+            removed.append(caseID)
+            for passenger in movement.passengers where passenger.companionOf == caseID && !passenger.removed && !removed.contains(passenger.caseID)
+                && !request.removeCaseIDs.contains(passenger.caseID) {
+                removed.append(passenger.caseID)
+            }
+        }
+        for caseID in removed {
+            guard let index = movement.passengers.firstIndex(where: { $0.caseID == caseID && !$0.removed }) else { continue }
             movement.passengers[index].removed = true
             movement.passengers[index].removedReason = request.reason
+        }
+        for caseID in removed {
             if let record = cases[caseID], record.status == .scheduled {
                 events.append(.caseStatusChanged(CaseStatusChanged(caseID: caseID, from: .scheduled, to: statusAfterLeavingManifest(caseID, listID: movement.listID), date: date)))
             }
@@ -255,9 +371,10 @@ extension RegistryState {
         // Cases removed above no longer hold a place (on this manifest).
         var stateForAdditions = self
         stateForAdditions.movements[movement.id] = movement
-        let (passengers, added) = try stateForAdditions.manifestAdditions(request.add, to: movement, date: date)
+        let before = movement.passengers.count
+        let (passengers, added) = try stateForAdditions.manifestAdditions(request.add, to: movement, field: "add", date: date)
         movement.passengers = passengers
-        let change = ManifestChanged(movement: movement, addedCaseIDs: request.add.map(\.caseID), removedCaseIDs: request.removeCaseIDs)
+        let change = ManifestChanged(movement: movement, addedCaseIDs: passengers[before...].map(\.caseID), removedCaseIDs: removed)
         return ([.manifestChanged(change)] + events + added, movement)
     }
 

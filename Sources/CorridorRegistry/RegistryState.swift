@@ -79,7 +79,11 @@ public struct RegistryState: Sendable, Equatable {
         case .listToppedUp(let toppedUp):
             applyList(toppedUp.list, atMs: event.atMs, change: "topped up with \(toppedUp.addedCaseIDs.joined(separator: ", "))")
         case .listStatusChanged(let change): applyList(change.list, atMs: event.atMs, change: change.to.rawValue.lowercased().replacingUnderscores)
-        case .listEntryDropped(let dropped): applyList(dropped.list, atMs: event.atMs, change: "\(dropped.caseID) dropped: \(event.reason)")
+        case .listEntryDropped(let dropped):
+            let change = dropped.companionOf.isEmpty
+                ? "\(dropped.caseID) dropped: \(event.reason)"
+                : "companion \(dropped.caseID) of \(dropped.companionOf) left: \(event.reason)"
+            applyList(dropped.list, atMs: event.atMs, change: change)
         case .ruleImposed(let imposed): if let rule = imposed.rule { rules[rule.id] = rule }
         case .ruleLifted(let lifted): if let rule = lifted.rule { rules[rule.id] = rule }
         case .agreementRecorded(let recorded): if let agreement = recorded.agreement { agreements[agreement.id] = agreement }

@@ -13,7 +13,8 @@ struct AgreementCommand: AsyncParsableCommand {
     static let termHelp = """
         A counted obligation (repeatable): ID:OBLIGOR:MEASURE:TARGET:DESCRIPTION, where MEASURE is \
         \(Agreement.Measure.allValueStrings.joined(separator: ", ")); an evacuations term may name its list as \
-        evacuations@LIST_ID. E.g. "releases:jaish:detainee-releases:29:the armed group releases 29 detainees".
+        evacuations@LIST_ID, and count people (cases and their companions) rather than cases as \
+        evacuations/people (evacuations/people@LIST_ID). E.g. "releases:jaish:detainee-releases:29:the armed group releases 29 detainees".
         """
 
     /// The fields record and update can set.
@@ -222,7 +223,8 @@ struct AgreementCommand: AsyncParsableCommand {
         print("")
         var table = TextTable("TERM", "OBLIGOR", "MEASURE", "TARGET", "LIST", "FULFILLED", "DESCRIPTION")
         for term in agreement.terms {
-            table.add(term.id, term.obligorID, term.measure.rawValue, "\(term.target)", term.listID,
+            let measure = term.measure.rawValue + (term.counting == .people ? " (people)" : term.counting == .cases ? " (cases)" : "")
+            table.add(term.id, term.obligorID, measure, "\(term.target)", term.listID,
                       term.measure == .evacuations ? "(from movements)" : "\(term.fulfilled)", term.description)
         }
         print(table.render())
@@ -263,10 +265,17 @@ struct TermArgument: ExpressibleByArgument {
         let parts = argument.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 5, let target = UInt32(parts[3]) else { return nil }
         let measureAndList = parts[2].split(separator: "@", maxSplits: 1).map(String.init)
-        guard let first = measureAndList.first, let measure = Agreement.Measure(argument: first) else { return nil }
+        guard let first = measureAndList.first else { return nil }
+        let measureAndCounting = first.split(separator: "/", maxSplits: 1).map(String.init)
+        guard let name = measureAndCounting.first, let measure = Agreement.Measure(argument: name) else { return nil }
+        var counting = Agreement.Counting.unspecified
+        if measureAndCounting.count > 1 {
+            guard let given = Agreement.Counting(argument: measureAndCounting[1]) else { return nil }
+            counting = given
+        }
         value = Agreement.Term(
             id: parts[0], description: parts[4], obligorID: parts[1], measure: measure, target: target,
-            listID: measureAndList.count > 1 ? measureAndList[1] : ""
+            listID: measureAndList.count > 1 ? measureAndList[1] : "", counting: counting
         )
     }
 }
@@ -274,3 +283,4 @@ struct TermArgument: ExpressibleByArgument {
 extension Agreement.Status: ProtoNamedArgument {}
 extension Agreement.Role: ProtoNamedArgument {}
 extension Agreement.Measure: ProtoNamedArgument {}
+extension Agreement.Counting: ProtoNamedArgument {}

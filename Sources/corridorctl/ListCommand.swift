@@ -288,7 +288,12 @@ struct ListCommand: AsyncParsableCommand {
         guard let list = summary.list else { return }
         printList(list)
         print("")
-        print("progress  " + progress(summary) + "; \(summary.placesTaken) of \(list.quota) places taken")
+        var companions = ""
+        if summary.companions + summary.companionsLeft > 0 {
+            companions = "; companions: \(summary.companions) on the list, \(summary.companionsEvacuated) of them evacuated"
+            if summary.companionsLeft > 0 { companions += ", \(summary.companionsLeft) left" }
+        }
+        print("progress  " + progress(summary) + "; \(summary.placesTaken) of \(list.quota) places taken" + companions)
     }
 
     static func printList(_ list: EvacuationList) {
@@ -308,11 +313,18 @@ struct ListCommand: AsyncParsableCommand {
     }
 
     static func printEntries(_ entries: [ListEntry]) {
-        var table = TextTable("RANK", "CASE", "STATE", "COMPANIONS", "WHY")
+        // Companions on a row of their own under their case: they travel with it.
+        var table = TextTable("RANK", "CASE", "STATE", "WHY")
         for entry in entries {
             let why = entry.state == .active ? entry.explanation
                 : entry.state == .struck ? "struck by \(entry.struckBy): \(entry.reason)" : entry.reason
-            table.add("\(entry.rank)", entry.caseID, entry.state.rawValue, entry.companionIDs.joined(separator: ","), why)
+            table.add("\(entry.rank)", entry.caseID, entry.state.rawValue, why)
+            for companion in entry.companionIDs {
+                table.add("", "└ " + companion, "COMPANION", "travels with \(entry.caseID)")
+            }
+            for left in entry.companionsLeft {
+                table.add("", "└ " + left.caseID, "LEFT", "companion of \(entry.caseID): \(left.reason)")
+            }
         }
         print(table.render())
     }

@@ -46,7 +46,9 @@ struct MovementCommand: AsyncParsableCommand {
         @Option(help: "The evacuation list its passengers come from.") var list: String?
         @Option(name: .customLong("vehicle"), help: "KIND:COUNT, e.g. truck:13 (repeatable).") var vehicles: [String] = []
         @Option(name: .customLong("cargo"), help: "ITEM:CATEGORY:QUANTITY:UNIT[:PEOPLE] (repeatable).") var cargo: [String] = []
-        @Option(name: .customLong("passenger"), help: "CASE[:DESTINATION] (repeatable).") var passengers: [String] = []
+        @Option(name: .customLong("passenger"), help: "CASE[:DESTINATION] (repeatable); a list entry's companions come along.") var passengers: [String] = []
+        @Option(name: .customLong("without-companions"), help: ArgumentHelp("Board the --passenger cases without their companions, who stay behind; REASON says why.", valueName: "reason"))
+        var withoutCompanions: String?
         @Option(help: "Planned departure.") var departs: String?
         @Option(help: "Planned arrival.") var arrives: String?
         @Option(help: "The time zone of --departs and --arrives.") var tz = ""
@@ -74,7 +76,7 @@ struct MovementCommand: AsyncParsableCommand {
                 movement.vehicles.append(.init(kind: kind, count: count))
             }
             for text in cargo { movement.cargo.append(try parseCargo(text)) }
-            for text in passengers { movement.passengers.append(parsePassenger(text)) }
+            for text in passengers { movement.passengers.append(parsePassenger(text, withoutCompanions: withoutCompanions)) }
             if let departs { movement.plannedDepartureMs = try parseTime(departs, tz: tz, option: "--departs") }
             if let arrives { movement.plannedArrivalMs = try parseTime(arrives, tz: tz, option: "--arrives") }
             let client = try await connection.connect()
@@ -157,14 +159,23 @@ struct MovementCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add cases to an evacuation's manifest, or take them off.", subcommands: [Add.self, Remove.self])
 
         struct Add: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Add LISTED cases: CASE or CASE:DESTINATION (default: the first destination).")
+            static let configuration = CommandConfiguration(
+                abstract: "Add LISTED cases: CASE or CASE:DESTINATION (default: the first destination).",
+                discussion: """
+                    A list entry's case brings its companions still to travel (LISTED, on no manifest) to the same \
+                    destination, unless --without-companions gives why they stay behind. A companion may also be added \
+                    on its own, with or after its case.
+                    """
+            )
             @OptionGroup var connection: ConnectionOptions
             @Argument(help: "The movement's id.") var id: String
             @Argument(help: "CASE[:DESTINATION] …") var cases: [String]
+            @Option(name: .customLong("without-companions"), help: ArgumentHelp("Board the cases without their companions, who stay behind; REASON says why.", valueName: "reason"))
+            var withoutCompanions: String?
             @Flag(help: "Print JSON instead of text.") var json = false
 
             func run() async throws {
-                let request = Corridor_V1_ChangeManifestRequest(movementID: id, add: cases.map(parsePassenger))
+                let request = Corridor_V1_ChangeManifestRequest(movementID: id, add: cases.map { parsePassenger($0, withoutCompanions: withoutCompanions) })
                 let client = try await connection.connect()
                 let movement = try await calling { () async throws(RPCError) in try await client.changeManifest(request, timeout: connection.callTimeout) }
                 await client.close()
@@ -173,7 +184,9 @@ struct MovementCommand: AsyncParsableCommand {
         }
 
         struct Remove: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Take cases off the manifest (--reason required); they are LISTED again.")
+            static let configuration = CommandConfiguration(
+                abstract: "Take cases off the manifest (--reason required); they are LISTED again, with the companions that boarded with them."
+            )
             @OptionGroup var connection: ConnectionOptions
             @Argument(help: "The movement's id.") var id: String
             @Argument(help: "The cases.") var cases: [String]
@@ -339,9 +352,16 @@ struct MovementCommand: AsyncParsableCommand {
         ])
         if !movement.passengers.isEmpty {
             print("\nManifest:")
-            var table = TextTable("CASE", "DESTINATION", "REMOVED")
+            var table = TextTable("CASE", "TRAVELS WITH", "DESTINATION", "NOTE")
             for passenger in movement.passengers {
-                table.add(passenger.caseID, passenger.destinationSiteID, passenger.removed ? "removed: \(passenger.removedReason)" : "")
+                var notes: [String] = []
+                if passenger.removed { notes.append("removed: \(passenger.removedReason)") }
+                if !passenger.companionsLeft.isEmpty {
+                    let one = passenger.companionsLeft.count == 1
+                    notes.append("companion\(one ? "" : "s") \(passenger.companionsLeft.joined(separator: ", ")) \(one ? "stays" : "stay") behind: \(passenger.companionsLeftReason)")
+                }
+                let with = passenger.companionOf.isEmpty ? "" : "companion of \(passenger.companionOf)"
+                table.add(passenger.companionOf.isEmpty ? passenger.caseID : "└ " + passenger.caseID, with, passenger.destinationSiteID, notes.joined(separator: "; "))
             }
             print(table.render())
         }
@@ -373,8 +393,12 @@ struct MovementCommand: AsyncParsableCommand {
     }
 }
 
-/// "C-000001" or "C-000001:damascus".
-func parsePassenger(_ text: String) -> Movement.Passenger {
+/// "C-000001" or "C-000001:damascus"; `withoutCompanions`: the reason its
+/// companions stay behind (the registry refuses an empty one).
+func parsePassenger(_ text: String, withoutCompanions: String? = nil) -> Movement.Passenger {
     let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-    return Movement.Passenger(caseID: String(parts[0]), destinationSiteID: parts.count > 1 ? String(parts[1]) : "")
+    return Movement.Passenger(
+        caseID: String(parts[0]), destinationSiteID: parts.count > 1 ? String(parts[1]) : "",
+        withoutCompanions: withoutCompanions != nil, companionsLeftReason: withoutCompanions ?? ""
+    )
 }

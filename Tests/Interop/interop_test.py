@@ -733,6 +733,87 @@ def run_registry(d, conn):
               f"status changes {changes}")
 
 
+def run_companions(d, conn):
+    """A companion boards with her case over the wire alone (issue 10): a list
+    whose companions count, a child with her mother; leaving the mother
+    behind without a reason is refused naming the field; planned with the
+    child, the mother comes along, and arrival evacuates both; a term
+    counting PEOPLE counts the two of them. Needs run_registry's parties and
+    enclave."""
+    rec = importlib.import_module("corridor.v1.records_pb2")
+    reg = importlib.import_module("corridor.v1.registry_pb2")
+    agr = importlib.import_module("corridor.v1.agreements_pb2")
+    lst = importlib.import_module("corridor.v1.lists_pb2")
+    mov = importlib.import_module("corridor.v1.movements_pb2")
+    stream = iter(range(400, 600))
+
+    def unary(method, request, response_type, name):
+        msgs, st = conn.call(next(stream), "/corridor.v1.Registry/" + method, request)
+        return expect_unary_ok(name, msgs, st, response_type)
+
+    for sid, kind in (("xing", rec.Site.CROSSING), ("capital", rec.Site.CITY)):
+        unary("RegisterSite", reg.RegisterSiteRequest(site=rec.Site(id=sid, name=sid, kind=kind)), rec.Site, f"companions: RegisterSite {sid}")
+
+    def register(precedence, age, companions=()):
+        view = unary("RegisterCase", reg.RegisterCaseRequest(**{"case": rec.Case(
+            site_id="enclave", age_months=age, sex=rec.Case.FEMALE, precedence=precedence,
+            conditions=[rec.Case.HEART_DISEASE], consent_given=True, companion_ids=list(companions))}),
+            reg.CaseView, "companions: RegisterCase")
+        return getattr(view, "case").id if view else ""
+    mother = register(rec.Case.ROUTINE, 360)
+    child = register(rec.Case.URGENT, 60, [mother])
+
+    agreement = agr.Agreement(
+        id="a-fam", title="Families", agreed_on="2026-11-01", status=agr.Agreement.AGREED,
+        parties=[agr.Agreement.PartyRole(party_id="gov", role=agr.Agreement.PARTY),
+                 agr.Agreement.PartyRole(party_id="arm", role=agr.Agreement.PARTY)],
+        terms=[agr.Agreement.Term(id="people", description="two people out", obligor_id="gov",
+                                  measure=agr.Agreement.EVACUATIONS, target=2, counting=agr.Agreement.PEOPLE)])
+    unary("RecordAgreement", agr.RecordAgreementRequest(agreement=agreement), agr.Agreement, "companions: RecordAgreement")
+    unary("CreateList", lst.CreateListRequest(list=lst.EvacuationList(
+        id="l-fam", agreement_id="a-fam", origin_site_id="enclave", quota=2, companions_count=True)),
+        lst.EvacuationList, "companions: CreateList")
+    selected = unary("SelectList", lst.SelectListRequest(list_id="l-fam"), lst.SelectListResponse, "companions: SelectList")
+    if selected is not None:
+        entries = [(e.case_id, list(e.companion_ids)) for e in getattr(selected, "list").entries]
+        check("companions: the child is selected with her mother beside her", entries == [(child, [mother])], f"entries {entries}")
+    unary("SubmitList", lst.ListActionRequest(list_id="l-fam"), lst.EvacuationList, "companions: SubmitList")
+    for party in ("gov", "arm"):
+        unary("ApproveList", lst.ApproveListRequest(list_id="l-fam", party_id=party), lst.EvacuationList, f"companions: ApproveList {party}")
+
+    def movement(passenger):
+        return mov.Movement(id="m-fam", kind=mov.Movement.EVACUATION, agreement_id="a-fam", list_id="l-fam",
+                            origin_site_id="enclave", crossing_site_id="xing", destination_site_ids=["capital"],
+                            passengers=[passenger])
+
+    name = "companions: PlanMovement leaving the mother behind without a reason: INVALID_ARGUMENT naming the field"
+    msgs, st = conn.call(next(stream), "/corridor.v1.Registry/PlanMovement", mov.PlanMovementRequest(
+        movement=movement(mov.Movement.Passenger(case_id=child, without_companions=True))))
+    fields = [v.field for v in st.field_violations] if st is not None else []
+    check(name, st is not None and st.code == fpb.INVALID_ARGUMENT and fields == ["movement.passengers[0].companions_left_reason"] and not msgs,
+          status_text(st))
+
+    planned = unary("PlanMovement", mov.PlanMovementRequest(movement=movement(mov.Movement.Passenger(case_id=child))),
+                    mov.Movement, "companions: PlanMovement with the child")
+    if planned is not None:
+        aboard = [(p.case_id, p.companion_of) for p in planned.passengers]
+        check("companions: the mother boards beside her child", aboard == [(child, ""), (mother, child)], f"passengers {aboard}")
+    for status, extra in ((mov.Movement.NOTIFIED, {}), (mov.Movement.DEPARTED, {"override_reason": "no window announced"}),
+                          (mov.Movement.ARRIVED, {})):
+        unary("SetMovementStatus", mov.SetMovementStatusRequest(movement_id="m-fam", status=status, **extra), mov.Movement,
+              f"companions: SetMovementStatus {mov.Movement.Status.Name(status)}")
+    for who, case_id in (("child", child), ("mother", mother)):
+        view = unary("GetCase", reg.GetRequest(id=case_id), reg.CaseView, f"companions: GetCase {who}")
+        if view is not None:
+            got = getattr(view, "case")
+            check(f"companions: the {who} is EVACUATED at the capital", got.status == rec.Case.EVACUATED and got.site_id == "capital",
+                  f"{rec.Case.Status.Name(got.status)} at {got.site_id}")
+    progress = unary("GetAgreementProgress", reg.GetRequest(id="a-fam"), agr.AgreementProgress, "companions: GetAgreementProgress")
+    if progress is not None:
+        check("companions: a term counting PEOPLE counts child and mother", [t.done for t in progress.terms] == [2],
+              f"{[(t.term.id, t.done, t.source) for t in progress.terms]}")
+
+
 def run_cli_json(args, binary, workdir):
     """cli_json_check.py: corridorctl (beside corridord) against a fresh daemon."""
     import cli_json_check
@@ -809,6 +890,11 @@ def main():
             run_registry(daemon, conn)
         except Exception as e:  # noqa: BLE001
             check("registry checks ran to the end", False, f"{type(e).__name__}: {e}")
+            traceback.print_exc()
+        try:
+            run_companions(daemon, conn)
+        except Exception as e:  # noqa: BLE001
+            check("companion checks ran to the end", False, f"{type(e).__name__}: {e}")
             traceback.print_exc()
         # The generated Swift code's proto3 JSON against Google's json_format (needs no daemon).
         try:

@@ -256,6 +256,66 @@ extension Corridor_V1_Agreement {
             return .string(protoName)
         }
     }
+
+    /// Whom an EVACUATIONS term counts.
+    public enum Counting: ProtoEnum {
+        /// As CASES: what terms recorded before the choice existed count.
+        case unspecified
+        /// The cases of list entries; their companions do not count.
+        case cases
+        /// Everyone evacuated: the entries' cases and their companions.
+        case people
+        /// A number proto/ does not name (a newer peer's value): kept, and sent on as it came.
+        case unrecognized(Int32)
+
+        public static var protoEnumName: String { "corridor.v1.Agreement.Counting" }
+
+        /// The values proto/ names, in its order (not `unrecognized`).
+        public static let allCases: [Corridor_V1_Agreement.Counting] = [.unspecified, .cases, .people]
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .unspecified
+            case 1: self = .cases
+            case 2: self = .people
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .unspecified: 0
+            case .cases: 1
+            case .people: 2
+            case .unrecognized(let number): number
+            }
+        }
+
+        /// The value's name as written in proto/; the number as text for `unrecognized`.
+        public var protoName: String {
+            switch self {
+            case .unspecified: "COUNTING_UNSPECIFIED"
+            case .cases: "CASES"
+            case .people: "PEOPLE"
+            case .unrecognized(let number): String(number)
+            }
+        }
+
+        public init?(protoName: String) {
+            switch protoName {
+            case "COUNTING_UNSPECIFIED": self = .unspecified
+            case "CASES": self = .cases
+            case "PEOPLE": self = .people
+            default: return nil
+            }
+        }
+
+        /// proto3 JSON: the name, or the number for `unrecognized`.
+        public var jsonValue: ProtoJSON {
+            if case .unrecognized(let number) = self { return .number(ProtoJSON.Number(number)) }
+            return .string(protoName)
+        }
+    }
 }
 
 extension Corridor_V1_Agreement: ProtoMessage {
@@ -501,6 +561,8 @@ extension Corridor_V1_Agreement {
         public var listID: String = ""
         /// For counted terms: the sum of recorded fulfilments.
         public var fulfilled: UInt32 = 0
+        /// For EVACUATIONS: cases or people (cases plus companions).
+        public var counting: Corridor_V1_Agreement.Counting = .unspecified
 
         /// Every field at its default.
         public init() {}
@@ -513,7 +575,8 @@ extension Corridor_V1_Agreement {
             measure: Corridor_V1_Agreement.Measure,
             target: UInt32,
             listID: String,
-            fulfilled: UInt32
+            fulfilled: UInt32,
+            counting: Corridor_V1_Agreement.Counting
         ) {
             self.id = id
             self.description = description
@@ -522,6 +585,7 @@ extension Corridor_V1_Agreement {
             self.target = target
             self.listID = listID
             self.fulfilled = fulfilled
+            self.counting = counting
         }
     }
 }
@@ -538,6 +602,7 @@ extension Corridor_V1_Agreement.Term: ProtoMessage {
         if self.target != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.target)) }
         if !self.listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.listID.utf8.count) }
         if self.fulfilled != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.fulfilled)) }
+        if self.counting.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.counting.rawValue) }
         return size
     }
 
@@ -570,6 +635,10 @@ extension Corridor_V1_Agreement.Term: ProtoMessage {
             writer.writeTag(0x38)
             writer.writeVarint(UInt64(self.fulfilled))
         }
+        if self.counting.rawValue != 0 {
+            writer.writeTag(0x40)
+            writer.writeInt32(self.counting.rawValue)
+        }
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -585,6 +654,7 @@ extension Corridor_V1_Agreement.Term: ProtoMessage {
         if self.target != 0 { members.append(ProtoJSON.Member("target", .number(ProtoJSON.Number(self.target)))) }
         if !self.listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(self.listID))) }
         if self.fulfilled != 0 { members.append(ProtoJSON.Member("fulfilled", .number(ProtoJSON.Number(self.fulfilled)))) }
+        if self.counting.rawValue != 0 { members.append(ProtoJSON.Member("counting", self.counting.jsonValue)) }
         return .object(members)
     }
 
@@ -607,7 +677,8 @@ extension Corridor_V1_Agreement.Term: ProtobufCBacked {
             measure: Corridor_V1_Agreement.Measure(rawValue: Int32(truncatingIfNeeded: c.measure.rawValue)),
             target: c.target,
             listID: ProtobufCRead.string(c.list_id),
-            fulfilled: c.fulfilled
+            fulfilled: c.fulfilled,
+            counting: Corridor_V1_Agreement.Counting(rawValue: Int32(truncatingIfNeeded: c.counting.rawValue))
         )
     }
 
@@ -640,6 +711,9 @@ extension Corridor_V1_Agreement.Term: ProtobufCBacked {
             case "fulfilled":
                 try ProtoJSONRead.once(&seen, 6, field: "fulfilled", path: path)
                 self.fulfilled = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "counting":
+                try ProtoJSONRead.once(&seen, 7, field: "counting", path: path)
+                self.counting = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Agreement.Term")
             }

@@ -344,6 +344,8 @@ public struct Corridor_V1_ListEntry: Sendable, Hashable {
     public var reason: String = ""
     /// The list version that added the entry.
     public var addedInVersion: UInt32 = 0
+    /// Companions that left the entry, oldest first: no longer in companion_ids.
+    public var companionsLeft: [Corridor_V1_ListEntry.LeftCompanion] = []
 
     /// Every field at its default.
     public init() {}
@@ -357,7 +359,8 @@ public struct Corridor_V1_ListEntry: Sendable, Hashable {
         state: Corridor_V1_ListEntry.State,
         struckBy: String,
         reason: String,
-        addedInVersion: UInt32
+        addedInVersion: UInt32,
+        companionsLeft: [Corridor_V1_ListEntry.LeftCompanion]
     ) {
         self.rank = rank
         self.caseID = caseID
@@ -367,6 +370,7 @@ public struct Corridor_V1_ListEntry: Sendable, Hashable {
         self.struckBy = struckBy
         self.reason = reason
         self.addedInVersion = addedInVersion
+        self.companionsLeft = companionsLeft
     }
 }
 
@@ -450,6 +454,7 @@ extension Corridor_V1_ListEntry: ProtoMessage {
         if !self.struckBy.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.struckBy.utf8.count) }
         if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
         if self.addedInVersion != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.addedInVersion)) }
+        for element in self.companionsLeft { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
         return size
     }
 
@@ -486,6 +491,10 @@ extension Corridor_V1_ListEntry: ProtoMessage {
             writer.writeTag(0x40)
             writer.writeVarint(UInt64(self.addedInVersion))
         }
+        for element in self.companionsLeft {
+            writer.writeTag(0x4A)
+            writer.writeMessage(element)
+        }
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -502,6 +511,7 @@ extension Corridor_V1_ListEntry: ProtoMessage {
         if !self.struckBy.isEmpty { members.append(ProtoJSON.Member("struckBy", .string(self.struckBy))) }
         if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
         if self.addedInVersion != 0 { members.append(ProtoJSON.Member("addedInVersion", .number(ProtoJSON.Number(self.addedInVersion)))) }
+        if !self.companionsLeft.isEmpty { members.append(ProtoJSON.Member("companionsLeft", .array(self.companionsLeft.map { $0.jsonValue() }))) }
         return .object(members)
     }
 
@@ -525,7 +535,8 @@ extension Corridor_V1_ListEntry: ProtobufCBacked {
             state: Corridor_V1_ListEntry.State(rawValue: Int32(truncatingIfNeeded: c.state.rawValue)),
             struckBy: ProtobufCRead.string(c.struck_by),
             reason: ProtobufCRead.string(c.reason),
-            addedInVersion: c.added_in_version
+            addedInVersion: c.added_in_version,
+            companionsLeft: ProtobufCRead.messages(c.n_companions_left, c.companions_left, Corridor_V1_ListEntry.LeftCompanion.read(protobufC:))
         )
     }
 
@@ -561,8 +572,108 @@ extension Corridor_V1_ListEntry: ProtobufCBacked {
             case "addedInVersion", "added_in_version":
                 try ProtoJSONRead.once(&seen, 7, field: "added_in_version", path: path)
                 self.addedInVersion = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "companionsLeft", "companions_left":
+                try ProtoJSONRead.once(&seen, 8, field: "companions_left", path: path)
+                for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
+                    self.companionsLeft.append(try Corridor_V1_ListEntry.LeftCompanion(json: element, path: fieldPath + "[\(index)]"))
+                }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListEntry")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.ListEntry.LeftCompanion
+
+extension Corridor_V1_ListEntry {
+    /// A companion that left the entry (died, withdrew or went back to waiting)
+    /// and why; it no longer takes a place of the quota.
+    public struct LeftCompanion: Sendable, Hashable {
+        public var caseID: String = ""
+        /// "DECEASED on 2026-11-20: shelling".
+        public var reason: String = ""
+
+        /// Every field at its default.
+        public init() {}
+
+        /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+        public init(
+            caseID: String,
+            reason: String
+        ) {
+            self.caseID = caseID
+            self.reason = reason
+        }
+    }
+}
+
+extension Corridor_V1_ListEntry.LeftCompanion: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.ListEntry.LeftCompanion" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !self.caseID.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeString(self.caseID)
+        }
+        if !self.reason.isEmpty {
+            writer.writeTag(0x12)
+            writer.writeString(self.reason)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListEntry__LeftCompanion.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_ListEntry.LeftCompanion: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_entry__left_companion__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListEntry__LeftCompanion>) -> Corridor_V1_ListEntry.LeftCompanion {
+        let c = message.pointee
+        return Corridor_V1_ListEntry.LeftCompanion(
+            caseID: ProtobufCRead.string(c.case_id),
+            reason: ProtobufCRead.string(c.reason)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.ListEntry.LeftCompanion")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "caseId", "case_id":
+                try ProtoJSONRead.once(&seen, 0, field: "case_id", path: path)
+                self.caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "reason":
+                try ProtoJSONRead.once(&seen, 1, field: "reason", path: path)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListEntry.LeftCompanion")
             }
         }
     }
@@ -1855,10 +1966,13 @@ extension Corridor_V1_ListStatusChanged: ProtobufCBacked {
 
 // MARK: - corridor.v1.ListEntryDropped
 
-/// An entry left the list because its case died or withdrew.
+/// An entry left the list because its case died or withdrew; or, with
+/// companion_of set, a companion (case_id) left the entry of companion_of and
+/// its place of the quota is free.
 public struct Corridor_V1_ListEntryDropped: Sendable, Hashable {
     public var list: Corridor_V1_EvacuationList? = nil
     public var caseID: String = ""
+    public var companionOf: String = ""
 
     /// Every field at its default.
     public init() {}
@@ -1866,10 +1980,12 @@ public struct Corridor_V1_ListEntryDropped: Sendable, Hashable {
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
         list: Corridor_V1_EvacuationList?,
-        caseID: String
+        caseID: String,
+        companionOf: String
     ) {
         self.list = list
         self.caseID = caseID
+        self.companionOf = companionOf
     }
 }
 
@@ -1880,6 +1996,7 @@ extension Corridor_V1_ListEntryDropped: ProtoMessage {
         var size = 0
         if let message = self.list { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
+        if !self.companionOf.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.companionOf.utf8.count) }
         return size
     }
 
@@ -1892,6 +2009,10 @@ extension Corridor_V1_ListEntryDropped: ProtoMessage {
             writer.writeTag(0x12)
             writer.writeString(self.caseID)
         }
+        if !self.companionOf.isEmpty {
+            writer.writeTag(0x1A)
+            writer.writeString(self.companionOf)
+        }
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -1902,6 +2023,7 @@ extension Corridor_V1_ListEntryDropped: ProtoMessage {
         var members: [ProtoJSON.Member] = []
         if let message = self.list { members.append(ProtoJSON.Member("list", message.jsonValue())) }
         if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
+        if !self.companionOf.isEmpty { members.append(ProtoJSON.Member("companionOf", .string(self.companionOf))) }
         return .object(members)
     }
 
@@ -1920,7 +2042,8 @@ extension Corridor_V1_ListEntryDropped: ProtobufCBacked {
         let list_: Corridor_V1_EvacuationList? = if let pointer = c.list { Corridor_V1_EvacuationList.read(protobufC: pointer) } else { nil }
         return Corridor_V1_ListEntryDropped(
             list: list_,
-            caseID: ProtobufCRead.string(c.case_id)
+            caseID: ProtobufCRead.string(c.case_id),
+            companionOf: ProtobufCRead.string(c.companion_of)
         )
     }
 
@@ -1939,6 +2062,9 @@ extension Corridor_V1_ListEntryDropped: ProtobufCBacked {
             case "caseId", "case_id":
                 try ProtoJSONRead.once(&seen, 1, field: "case_id", path: path)
                 self.caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "companionOf", "companion_of":
+                try ProtoJSONRead.once(&seen, 2, field: "companion_of", path: path)
+                self.companionOf = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListEntryDropped")
             }
@@ -2965,6 +3091,11 @@ public struct Corridor_V1_ListSummary: Sendable, Hashable {
     public var struck: UInt32 = 0
     /// Places of the quota taken (entries plus companions when they count).
     public var placesTaken: UInt32 = 0
+    /// Companions of active entries still on them, those of them EVACUATED, and
+    /// the companions that left their entry (died, withdrew).
+    public var companions: UInt32 = 0
+    public var companionsEvacuated: UInt32 = 0
+    public var companionsLeft: UInt32 = 0
 
     /// Every field at its default.
     public init() {}
@@ -2979,7 +3110,10 @@ public struct Corridor_V1_ListSummary: Sendable, Hashable {
         died: UInt32,
         withdrawn: UInt32,
         struck: UInt32,
-        placesTaken: UInt32
+        placesTaken: UInt32,
+        companions: UInt32,
+        companionsEvacuated: UInt32,
+        companionsLeft: UInt32
     ) {
         self.list = list
         self.waiting = waiting
@@ -2990,6 +3124,9 @@ public struct Corridor_V1_ListSummary: Sendable, Hashable {
         self.withdrawn = withdrawn
         self.struck = struck
         self.placesTaken = placesTaken
+        self.companions = companions
+        self.companionsEvacuated = companionsEvacuated
+        self.companionsLeft = companionsLeft
     }
 }
 
@@ -3007,6 +3144,9 @@ extension Corridor_V1_ListSummary: ProtoMessage {
         if self.withdrawn != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.withdrawn)) }
         if self.struck != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.struck)) }
         if self.placesTaken != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.placesTaken)) }
+        if self.companions != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.companions)) }
+        if self.companionsEvacuated != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.companionsEvacuated)) }
+        if self.companionsLeft != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.companionsLeft)) }
         return size
     }
 
@@ -3047,6 +3187,18 @@ extension Corridor_V1_ListSummary: ProtoMessage {
             writer.writeTag(0x48)
             writer.writeVarint(UInt64(self.placesTaken))
         }
+        if self.companions != 0 {
+            writer.writeTag(0x50)
+            writer.writeVarint(UInt64(self.companions))
+        }
+        if self.companionsEvacuated != 0 {
+            writer.writeTag(0x58)
+            writer.writeVarint(UInt64(self.companionsEvacuated))
+        }
+        if self.companionsLeft != 0 {
+            writer.writeTag(0x60)
+            writer.writeVarint(UInt64(self.companionsLeft))
+        }
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -3064,6 +3216,9 @@ extension Corridor_V1_ListSummary: ProtoMessage {
         if self.withdrawn != 0 { members.append(ProtoJSON.Member("withdrawn", .number(ProtoJSON.Number(self.withdrawn)))) }
         if self.struck != 0 { members.append(ProtoJSON.Member("struck", .number(ProtoJSON.Number(self.struck)))) }
         if self.placesTaken != 0 { members.append(ProtoJSON.Member("placesTaken", .number(ProtoJSON.Number(self.placesTaken)))) }
+        if self.companions != 0 { members.append(ProtoJSON.Member("companions", .number(ProtoJSON.Number(self.companions)))) }
+        if self.companionsEvacuated != 0 { members.append(ProtoJSON.Member("companionsEvacuated", .number(ProtoJSON.Number(self.companionsEvacuated)))) }
+        if self.companionsLeft != 0 { members.append(ProtoJSON.Member("companionsLeft", .number(ProtoJSON.Number(self.companionsLeft)))) }
         return .object(members)
     }
 
@@ -3089,7 +3244,10 @@ extension Corridor_V1_ListSummary: ProtobufCBacked {
             died: c.died,
             withdrawn: c.withdrawn,
             struck: c.struck,
-            placesTaken: c.places_taken
+            placesTaken: c.places_taken,
+            companions: c.companions,
+            companionsEvacuated: c.companions_evacuated,
+            companionsLeft: c.companions_left
         )
     }
 
@@ -3129,6 +3287,15 @@ extension Corridor_V1_ListSummary: ProtobufCBacked {
             case "placesTaken", "places_taken":
                 try ProtoJSONRead.once(&seen, 8, field: "places_taken", path: path)
                 self.placesTaken = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "companions":
+                try ProtoJSONRead.once(&seen, 9, field: "companions", path: path)
+                self.companions = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "companionsEvacuated", "companions_evacuated":
+                try ProtoJSONRead.once(&seen, 10, field: "companions_evacuated", path: path)
+                self.companionsEvacuated = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "companionsLeft", "companions_left":
+                try ProtoJSONRead.once(&seen, 11, field: "companions_left", path: path)
+                self.companionsLeft = try ProtoJSONRead.uint32(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListSummary")
             }
@@ -3412,7 +3579,8 @@ extension Corridor_V1_DiffListRequest: ProtobufCBacked {
 
 public struct Corridor_V1_ListEntryChange: Sendable, Hashable {
     public var caseID: String = ""
-    /// ADDED, REMOVED, MOVED (rank changed), CHANGED (state changed).
+    /// ADDED, REMOVED, MOVED (rank changed), CHANGED (state changed, or a
+    /// companion left the entry).
     public var change: String = ""
     public var fromRank: UInt32 = 0
     public var toRank: UInt32 = 0

@@ -843,6 +843,15 @@ extension Corridor_V1_Movement {
         /// longer on this manifest.
         public var removed: Bool = false
         public var removedReason: String = ""
+        /// Set by the registry: for a companion of a list entry, the entry's case
+        /// it travels with (on this manifest or an earlier one).
+        public var companionOf: String = ""
+        /// In a request: board the entry's case without its companions (by
+        /// default they come along); needs companions_left_reason.
+        public var withoutCompanions: Bool = false
+        public var companionsLeftReason: String = ""
+        /// Set by the registry: the companions that stayed behind.
+        public var companionsLeft: [String] = []
 
         /// Every field at its default.
         public init() {}
@@ -852,12 +861,20 @@ extension Corridor_V1_Movement {
             caseID: String,
             destinationSiteID: String,
             removed: Bool,
-            removedReason: String
+            removedReason: String,
+            companionOf: String,
+            withoutCompanions: Bool,
+            companionsLeftReason: String,
+            companionsLeft: [String]
         ) {
             self.caseID = caseID
             self.destinationSiteID = destinationSiteID
             self.removed = removed
             self.removedReason = removedReason
+            self.companionOf = companionOf
+            self.withoutCompanions = withoutCompanions
+            self.companionsLeftReason = companionsLeftReason
+            self.companionsLeft = companionsLeft
         }
     }
 }
@@ -871,6 +888,10 @@ extension Corridor_V1_Movement.Passenger: ProtoMessage {
         if !self.destinationSiteID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.destinationSiteID.utf8.count) }
         if self.removed { size &+= 2 }
         if !self.removedReason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.removedReason.utf8.count) }
+        if !self.companionOf.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.companionOf.utf8.count) }
+        if self.withoutCompanions { size &+= 2 }
+        if !self.companionsLeftReason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.companionsLeftReason.utf8.count) }
+        for element in self.companionsLeft { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
         return size
     }
 
@@ -891,6 +912,22 @@ extension Corridor_V1_Movement.Passenger: ProtoMessage {
             writer.writeTag(0x22)
             writer.writeString(self.removedReason)
         }
+        if !self.companionOf.isEmpty {
+            writer.writeTag(0x2A)
+            writer.writeString(self.companionOf)
+        }
+        if self.withoutCompanions {
+            writer.writeTag(0x30)
+            writer.writeBool(true)
+        }
+        if !self.companionsLeftReason.isEmpty {
+            writer.writeTag(0x3A)
+            writer.writeString(self.companionsLeftReason)
+        }
+        for element in self.companionsLeft {
+            writer.writeTag(0x42)
+            writer.writeString(element)
+        }
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -903,6 +940,10 @@ extension Corridor_V1_Movement.Passenger: ProtoMessage {
         if !self.destinationSiteID.isEmpty { members.append(ProtoJSON.Member("destinationSiteId", .string(self.destinationSiteID))) }
         if self.removed { members.append(ProtoJSON.Member("removed", .bool(self.removed))) }
         if !self.removedReason.isEmpty { members.append(ProtoJSON.Member("removedReason", .string(self.removedReason))) }
+        if !self.companionOf.isEmpty { members.append(ProtoJSON.Member("companionOf", .string(self.companionOf))) }
+        if self.withoutCompanions { members.append(ProtoJSON.Member("withoutCompanions", .bool(self.withoutCompanions))) }
+        if !self.companionsLeftReason.isEmpty { members.append(ProtoJSON.Member("companionsLeftReason", .string(self.companionsLeftReason))) }
+        if !self.companionsLeft.isEmpty { members.append(ProtoJSON.Member("companionsLeft", .array(self.companionsLeft.map { .string($0) }))) }
         return .object(members)
     }
 
@@ -922,7 +963,11 @@ extension Corridor_V1_Movement.Passenger: ProtobufCBacked {
             caseID: ProtobufCRead.string(c.case_id),
             destinationSiteID: ProtobufCRead.string(c.destination_site_id),
             removed: c.removed != 0,
-            removedReason: ProtobufCRead.string(c.removed_reason)
+            removedReason: ProtobufCRead.string(c.removed_reason),
+            companionOf: ProtobufCRead.string(c.companion_of),
+            withoutCompanions: c.without_companions != 0,
+            companionsLeftReason: ProtobufCRead.string(c.companions_left_reason),
+            companionsLeft: ProtobufCRead.strings(c.n_companions_left, c.companions_left)
         )
     }
 
@@ -946,6 +991,18 @@ extension Corridor_V1_Movement.Passenger: ProtobufCBacked {
             case "removedReason", "removed_reason":
                 try ProtoJSONRead.once(&seen, 3, field: "removed_reason", path: path)
                 self.removedReason = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "companionOf", "companion_of":
+                try ProtoJSONRead.once(&seen, 4, field: "companion_of", path: path)
+                self.companionOf = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "withoutCompanions", "without_companions":
+                try ProtoJSONRead.once(&seen, 5, field: "without_companions", path: path)
+                self.withoutCompanions = try ProtoJSONRead.bool(member.value, path: fieldPath)
+            case "companionsLeftReason", "companions_left_reason":
+                try ProtoJSONRead.once(&seen, 6, field: "companions_left_reason", path: path)
+                self.companionsLeftReason = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "companionsLeft", "companions_left":
+                try ProtoJSONRead.once(&seen, 7, field: "companions_left", path: path)
+                self.companionsLeft = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Movement.Passenger")
             }

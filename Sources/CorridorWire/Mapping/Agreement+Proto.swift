@@ -116,6 +116,28 @@ extension CorridorModel.Agreement.Measure {
     }
 }
 
+extension Corridor_V1_Agreement.Counting {
+    public init(_ model: CorridorModel.Agreement.Counting) {
+        switch model {
+        case .unspecified: self = .unspecified
+        case .cases: self = .cases
+        case .people: self = .people
+        }
+    }
+}
+
+extension CorridorModel.Agreement.Counting {
+    /// `field` names the proto field being read, for the error when the number is not one this build knows.
+    public init(proto: __shared Corridor_V1_Agreement.Counting, field: @autoclosure () -> String) throws(MappingError) {
+        switch proto {
+        case .unspecified: self = .unspecified
+        case .cases: self = .cases
+        case .people: self = .people
+        case .unrecognized(let number): throw MappingError(field: field(), reason: "\(number) is not a Counting this build knows")
+        }
+    }
+}
+
 extension Corridor_V1_Agreement.PartyRole {
     public init(_ model: CorridorModel.Agreement.PartyRole) {
         self.init(
@@ -143,7 +165,8 @@ extension Corridor_V1_Agreement.Term {
             measure: Corridor_V1_Agreement.Measure(model.measure),
             target: model.target,
             listID: model.listID,
-            fulfilled: model.fulfilled
+            fulfilled: model.fulfilled,
+            counting: Corridor_V1_Agreement.Counting(model.counting)
         )
     }
 }
@@ -157,7 +180,8 @@ extension CorridorModel.Agreement.Term {
             measure: try CorridorModel.Agreement.Measure(proto: proto.measure, field: "corridor.v1.Agreement.Term.measure"),
             target: proto.target,
             listID: proto.listID,
-            fulfilled: proto.fulfilled
+            fulfilled: proto.fulfilled,
+            counting: try CorridorModel.Agreement.Counting(proto: proto.counting, field: "corridor.v1.Agreement.Term.counting")
         )
     }
 }

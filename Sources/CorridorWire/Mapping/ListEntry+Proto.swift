@@ -14,7 +14,8 @@ extension Corridor_V1_ListEntry {
             state: Corridor_V1_ListEntry.State(model.state),
             struckBy: model.struckBy,
             reason: model.reason,
-            addedInVersion: model.addedInVersion
+            addedInVersion: model.addedInVersion,
+            companionsLeft: model.companionsLeft.map(Corridor_V1_ListEntry.LeftCompanion.init)
         )
     }
 }
@@ -29,8 +30,21 @@ extension CorridorModel.ListEntry {
             state: try CorridorModel.ListEntry.State(proto: proto.state, field: "corridor.v1.ListEntry.state"),
             struckBy: proto.struckBy,
             reason: proto.reason,
-            addedInVersion: proto.addedInVersion
+            addedInVersion: proto.addedInVersion,
+            companionsLeft: proto.companionsLeft.map(CorridorModel.ListEntry.LeftCompanion.init(proto:))
         )
+    }
+}
+
+extension Corridor_V1_ListEntry.LeftCompanion {
+    public init(_ model: CorridorModel.ListEntry.LeftCompanion) {
+        self.init(caseID: model.caseID, reason: model.reason)
+    }
+}
+
+extension CorridorModel.ListEntry.LeftCompanion {
+    public init(proto: __shared Corridor_V1_ListEntry.LeftCompanion) {
+        self.init(caseID: proto.caseID, reason: proto.reason)
     }
 }
 

@@ -8,7 +8,8 @@ extension Corridor_V1_ListEntryDropped {
     public init(_ model: CorridorModel.ListEntryDropped) {
         self.init(
             list: model.list.map(Corridor_V1_EvacuationList.init),
-            caseID: model.caseID
+            caseID: model.caseID,
+            companionOf: model.companionOf
         )
     }
 }
@@ -17,7 +18,8 @@ extension CorridorModel.ListEntryDropped {
     public init(proto: __shared Corridor_V1_ListEntryDropped) throws(MappingError) {
         self.init(
             list: try proto.list.map { value throws(MappingError) in try CorridorModel.EvacuationList(proto: value) },
-            caseID: proto.caseID
+            caseID: proto.caseID,
+            companionOf: proto.companionOf
         )
     }
 }

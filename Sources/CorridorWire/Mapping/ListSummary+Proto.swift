@@ -15,7 +15,10 @@ extension Corridor_V1_ListSummary {
             died: model.died,
             withdrawn: model.withdrawn,
             struck: model.struck,
-            placesTaken: model.placesTaken
+            placesTaken: model.placesTaken,
+            companions: model.companions,
+            companionsEvacuated: model.companionsEvacuated,
+            companionsLeft: model.companionsLeft
         )
     }
 }
@@ -31,7 +34,10 @@ extension CorridorModel.ListSummary {
             died: proto.died,
             withdrawn: proto.withdrawn,
             struck: proto.struck,
-            placesTaken: proto.placesTaken
+            placesTaken: proto.placesTaken,
+            companions: proto.companions,
+            companionsEvacuated: proto.companionsEvacuated,
+            companionsLeft: proto.companionsLeft
         )
     }
 }

@@ -238,7 +238,11 @@ extension Corridor_V1_Movement.Passenger {
             caseID: model.caseID,
             destinationSiteID: model.destinationSiteID,
             removed: model.removed,
-            removedReason: model.removedReason
+            removedReason: model.removedReason,
+            companionOf: model.companionOf,
+            withoutCompanions: model.withoutCompanions,
+            companionsLeftReason: model.companionsLeftReason,
+            companionsLeft: model.companionsLeft
         )
     }
 }
@@ -249,7 +253,11 @@ extension CorridorModel.Movement.Passenger {
             caseID: proto.caseID,
             destinationSiteID: proto.destinationSiteID,
             removed: proto.removed,
-            removedReason: proto.removedReason
+            removedReason: proto.removedReason,
+            companionOf: proto.companionOf,
+            withoutCompanions: proto.withoutCompanions,
+            companionsLeftReason: proto.companionsLeftReason,
+            companionsLeft: proto.companionsLeft
         )
     }
 }

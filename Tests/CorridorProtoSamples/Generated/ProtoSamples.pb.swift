@@ -47,7 +47,8 @@ extension Corridor_V1_Agreement.Term {
             measure: .evacuations,
             target: 100005,
             listID: "list_id 6 é✓",
-            fulfilled: 100007
+            fulfilled: 100007,
+            counting: .cases
         )
     }
 
@@ -462,12 +463,26 @@ extension Corridor_V1_ListEntry {
             state: .active,
             struckBy: "struck_by 6 é✓",
             reason: "reason 7 é✓",
-            addedInVersion: 100008
+            addedInVersion: 100008,
+            companionsLeft: [Corridor_V1_ListEntry.LeftCompanion.protoSample, Corridor_V1_ListEntry.LeftCompanion()]
         )
     }
 
     /// protoSample, then one more per further oneof member.
     public static var protoSamples: [Corridor_V1_ListEntry] { [protoSample] }
+}
+
+extension Corridor_V1_ListEntry.LeftCompanion {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_ListEntry.LeftCompanion {
+        Corridor_V1_ListEntry.LeftCompanion(
+            caseID: "case_id 1 é✓",
+            reason: "reason 2 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_ListEntry.LeftCompanion] { [protoSample] }
 }
 
 extension Corridor_V1_LeftOutCase {
@@ -626,7 +641,8 @@ extension Corridor_V1_ListEntryDropped {
     public static var protoSample: Corridor_V1_ListEntryDropped {
         Corridor_V1_ListEntryDropped(
             list: Corridor_V1_EvacuationList.protoSample,
-            caseID: "case_id 2 é✓"
+            caseID: "case_id 2 é✓",
+            companionOf: "companion_of 3 é✓"
         )
     }
 
@@ -782,7 +798,10 @@ extension Corridor_V1_ListSummary {
             died: 100006,
             withdrawn: 100007,
             struck: 100008,
-            placesTaken: 100009
+            placesTaken: 100009,
+            companions: 100010,
+            companionsEvacuated: 100011,
+            companionsLeft: 100012
         )
     }
 
@@ -990,7 +1009,11 @@ extension Corridor_V1_Movement.Passenger {
             caseID: "case_id 1 é✓",
             destinationSiteID: "destination_site_id 2 é✓",
             removed: true,
-            removedReason: "removed_reason 4 é✓"
+            removedReason: "removed_reason 4 é✓",
+            companionOf: "companion_of 5 é✓",
+            withoutCompanions: true,
+            companionsLeftReason: "companions_left_reason 7 é✓",
+            companionsLeft: ["companions_left 8 é✓", ""]
         )
     }
 
@@ -2966,6 +2989,7 @@ extension ProtoSamples {
         ProtoSampleSet(Corridor_V1_CasePersonal.protoSamples),
         ProtoSampleSet(Corridor_V1_EligibilityRule.protoSamples),
         ProtoSampleSet(Corridor_V1_ListEntry.protoSamples),
+        ProtoSampleSet(Corridor_V1_ListEntry.LeftCompanion.protoSamples),
         ProtoSampleSet(Corridor_V1_LeftOutCase.protoSamples),
         ProtoSampleSet(Corridor_V1_ListVersion.protoSamples),
         ProtoSampleSet(Corridor_V1_EvacuationList.protoSamples),

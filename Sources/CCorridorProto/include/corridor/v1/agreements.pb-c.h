@@ -72,6 +72,24 @@ typedef enum _Corridor__V1__Agreement__Measure {
   CORRIDOR__V1__AGREEMENT__MEASURE__OTHER_COUNT = 3
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CORRIDOR__V1__AGREEMENT__MEASURE)
 } Corridor__V1__Agreement__Measure;
+/*
+ * Whom an EVACUATIONS term counts.
+ */
+typedef enum _Corridor__V1__Agreement__Counting {
+  /*
+   * As CASES: what terms recorded before the choice existed count.
+   */
+  CORRIDOR__V1__AGREEMENT__COUNTING__COUNTING_UNSPECIFIED = 0,
+  /*
+   * The cases of list entries; their companions do not count.
+   */
+  CORRIDOR__V1__AGREEMENT__COUNTING__CASES = 1,
+  /*
+   * Everyone evacuated: the entries' cases and their companions.
+   */
+  CORRIDOR__V1__AGREEMENT__COUNTING__PEOPLE = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CORRIDOR__V1__AGREEMENT__COUNTING)
+} Corridor__V1__Agreement__Counting;
 
 /* --- messages --- */
 
@@ -111,10 +129,14 @@ struct  Corridor__V1__Agreement__Term
    * For counted terms: the sum of recorded fulfilments.
    */
   uint32_t fulfilled;
+  /*
+   * For EVACUATIONS: cases or people (cases plus companions).
+   */
+  Corridor__V1__Agreement__Counting counting;
 };
 #define CORRIDOR__V1__AGREEMENT__TERM__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__agreement__term__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, CORRIDOR__V1__AGREEMENT__MEASURE__MEASURE_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, CORRIDOR__V1__AGREEMENT__MEASURE__MEASURE_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, 0, CORRIDOR__V1__AGREEMENT__COUNTING__COUNTING_UNSPECIFIED }
 
 
 struct  Corridor__V1__Agreement
@@ -617,6 +639,7 @@ extern const ProtobufCMessageDescriptor corridor__v1__agreement__term__descripto
 extern const ProtobufCEnumDescriptor    corridor__v1__agreement__status__descriptor;
 extern const ProtobufCEnumDescriptor    corridor__v1__agreement__role__descriptor;
 extern const ProtobufCEnumDescriptor    corridor__v1__agreement__measure__descriptor;
+extern const ProtobufCEnumDescriptor    corridor__v1__agreement__counting__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__agreement_recorded__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__agreement_updated__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__agreement_status_changed__descriptor;

@@ -18,6 +18,7 @@ PROTOBUF_C__BEGIN_DECLS
 
 typedef struct Corridor__V1__EligibilityRule Corridor__V1__EligibilityRule;
 typedef struct Corridor__V1__ListEntry Corridor__V1__ListEntry;
+typedef struct Corridor__V1__ListEntry__LeftCompanion Corridor__V1__ListEntry__LeftCompanion;
 typedef struct Corridor__V1__LeftOutCase Corridor__V1__LeftOutCase;
 typedef struct Corridor__V1__ListVersion Corridor__V1__ListVersion;
 typedef struct Corridor__V1__EvacuationList Corridor__V1__EvacuationList;
@@ -152,6 +153,24 @@ struct  Corridor__V1__EligibilityRule
 
 
 /*
+ * A companion that left the entry (died, withdrew or went back to waiting)
+ * and why; it no longer takes a place of the quota.
+ */
+struct  Corridor__V1__ListEntry__LeftCompanion
+{
+  ProtobufCMessage base;
+  char *case_id;
+  /*
+   * "DECEASED on 2026-11-20: shelling".
+   */
+  char *reason;
+};
+#define CORRIDOR__V1__LIST_ENTRY__LEFT_COMPANION__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__list_entry__left_companion__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
  * One ranked entry of a list.
  */
 struct  Corridor__V1__ListEntry
@@ -179,10 +198,15 @@ struct  Corridor__V1__ListEntry
    * The list version that added the entry.
    */
   uint32_t added_in_version;
+  /*
+   * Companions that left the entry, oldest first: no longer in companion_ids.
+   */
+  size_t n_companions_left;
+  Corridor__V1__ListEntry__LeftCompanion **companions_left;
 };
 #define CORRIDOR__V1__LIST_ENTRY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__list_entry__descriptor) \
-    , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, CORRIDOR__V1__LIST_ENTRY__STATE__STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+    , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, CORRIDOR__V1__LIST_ENTRY__STATE__STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0,NULL }
 
 
 /*
@@ -383,17 +407,20 @@ struct  Corridor__V1__ListStatusChanged
 
 
 /*
- * An entry left the list because its case died or withdrew.
+ * An entry left the list because its case died or withdrew; or, with
+ * companion_of set, a companion (case_id) left the entry of companion_of and
+ * its place of the quota is free.
  */
 struct  Corridor__V1__ListEntryDropped
 {
   ProtobufCMessage base;
   Corridor__V1__EvacuationList *list;
   char *case_id;
+  char *companion_of;
 };
 #define CORRIDOR__V1__LIST_ENTRY_DROPPED__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__list_entry_dropped__descriptor) \
-    , NULL, (char *)protobuf_c_empty_string }
+    , NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Corridor__V1__RuleImposed
@@ -569,10 +596,17 @@ struct  Corridor__V1__ListSummary
    * Places of the quota taken (entries plus companions when they count).
    */
   uint32_t places_taken;
+  /*
+   * Companions of active entries still on them, those of them EVACUATED, and
+   * the companions that left their entry (died, withdrew).
+   */
+  uint32_t companions;
+  uint32_t companions_evacuated;
+  uint32_t companions_left;
 };
 #define CORRIDOR__V1__LIST_SUMMARY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__list_summary__descriptor) \
-    , NULL, 0, 0, 0, 0, 0, 0, 0, 0 }
+    , NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
 
 
 struct  Corridor__V1__ListListsResponse
@@ -614,7 +648,8 @@ struct  Corridor__V1__ListEntryChange
   ProtobufCMessage base;
   char *case_id;
   /*
-   * ADDED, REMOVED, MOVED (rank changed), CHANGED (state changed).
+   * ADDED, REMOVED, MOVED (rank changed), CHANGED (state changed, or a
+   * companion left the entry).
    */
   char *change;
   uint32_t from_rank;
@@ -746,6 +781,9 @@ Corridor__V1__EligibilityRule *
 void   corridor__v1__eligibility_rule__free_unpacked
                      (Corridor__V1__EligibilityRule *message,
                       ProtobufCAllocator *allocator);
+/* Corridor__V1__ListEntry__LeftCompanion methods */
+void   corridor__v1__list_entry__left_companion__init
+                     (Corridor__V1__ListEntry__LeftCompanion         *message);
 /* Corridor__V1__ListEntry methods */
 void   corridor__v1__list_entry__init
                      (Corridor__V1__ListEntry         *message);
@@ -1397,6 +1435,9 @@ void   corridor__v1__list_rules_response__free_unpacked
 typedef void (*Corridor__V1__EligibilityRule_Closure)
                  (const Corridor__V1__EligibilityRule *message,
                   void *closure_data);
+typedef void (*Corridor__V1__ListEntry__LeftCompanion_Closure)
+                 (const Corridor__V1__ListEntry__LeftCompanion *message,
+                  void *closure_data);
 typedef void (*Corridor__V1__ListEntry_Closure)
                  (const Corridor__V1__ListEntry *message,
                   void *closure_data);
@@ -1508,6 +1549,7 @@ typedef void (*Corridor__V1__ListRulesResponse_Closure)
 extern const ProtobufCMessageDescriptor corridor__v1__eligibility_rule__descriptor;
 extern const ProtobufCEnumDescriptor    corridor__v1__eligibility_rule__effect__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__list_entry__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__list_entry__left_companion__descriptor;
 extern const ProtobufCEnumDescriptor    corridor__v1__list_entry__state__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__left_out_case__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__list_version__descriptor;

@@ -119,10 +119,26 @@ struct  Corridor__V1__Movement__Passenger
    */
   protobuf_c_boolean removed;
   char *removed_reason;
+  /*
+   * Set by the registry: for a companion of a list entry, the entry's case
+   * it travels with (on this manifest or an earlier one).
+   */
+  char *companion_of;
+  /*
+   * In a request: board the entry's case without its companions (by
+   * default they come along); needs companions_left_reason.
+   */
+  protobuf_c_boolean without_companions;
+  char *companions_left_reason;
+  /*
+   * Set by the registry: the companions that stayed behind.
+   */
+  size_t n_companions_left;
+  char **companions_left;
 };
 #define CORRIDOR__V1__MOVEMENT__PASSENGER__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__movement__passenger__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0,NULL }
 
 
 struct  Corridor__V1__Movement__CargoLine

@@ -655,7 +655,7 @@ const ProtobufCMessageDescriptor corridor__v1__agreement__party_role__descriptor
   (ProtobufCMessageInit) corridor__v1__agreement__party_role__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__agreement__term__field_descriptors[7] =
+static const ProtobufCFieldDescriptor corridor__v1__agreement__term__field_descriptors[8] =
 {
   {
     "id",
@@ -741,8 +741,21 @@ static const ProtobufCFieldDescriptor corridor__v1__agreement__term__field_descr
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "counting",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__Agreement__Term, counting),
+    &corridor__v1__agreement__counting__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__agreement__term__field_indices_by_name[] = {
+  7,   /* field[7] = counting */
   1,   /* field[1] = description */
   6,   /* field[6] = fulfilled */
   0,   /* field[0] = id */
@@ -754,7 +767,7 @@ static const unsigned corridor__v1__agreement__term__field_indices_by_name[] = {
 static const ProtobufCIntRange corridor__v1__agreement__term__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 8 }
 };
 const ProtobufCMessageDescriptor corridor__v1__agreement__term__descriptor =
 {
@@ -764,7 +777,7 @@ const ProtobufCMessageDescriptor corridor__v1__agreement__term__descriptor =
   "Corridor__V1__Agreement__Term",
   "corridor.v1",
   sizeof(Corridor__V1__Agreement__Term),
-  7,
+  8,
   corridor__v1__agreement__term__field_descriptors,
   corridor__v1__agreement__term__field_indices_by_name,
   1,  corridor__v1__agreement__term__number_ranges,
@@ -875,6 +888,36 @@ const ProtobufCEnumDescriptor corridor__v1__agreement__measure__descriptor =
   corridor__v1__agreement__measure__enum_values_by_name,
   1,
   corridor__v1__agreement__measure__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue corridor__v1__agreement__counting__enum_values_by_number[3] =
+{
+  { "COUNTING_UNSPECIFIED", "CORRIDOR__V1__AGREEMENT__COUNTING__COUNTING_UNSPECIFIED", 0 },
+  { "CASES", "CORRIDOR__V1__AGREEMENT__COUNTING__CASES", 1 },
+  { "PEOPLE", "CORRIDOR__V1__AGREEMENT__COUNTING__PEOPLE", 2 },
+};
+static const ProtobufCIntRange corridor__v1__agreement__counting__value_ranges[] = {
+{0, 0},{0, 3}
+};
+static const ProtobufCEnumValueIndex corridor__v1__agreement__counting__enum_values_by_name[3] =
+{
+  { "CASES", 1 },
+  { "COUNTING_UNSPECIFIED", 0 },
+  { "PEOPLE", 2 },
+};
+const ProtobufCEnumDescriptor corridor__v1__agreement__counting__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "corridor.v1.Agreement.Counting",
+  "Counting",
+  "Corridor__V1__Agreement__Counting",
+  "corridor.v1",
+  3,
+  corridor__v1__agreement__counting__enum_values_by_number,
+  3,
+  corridor__v1__agreement__counting__enum_values_by_name,
+  1,
+  corridor__v1__agreement__counting__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
 static const ProtobufCFieldDescriptor corridor__v1__agreement__field_descriptors[8] =

@@ -52,6 +52,12 @@ void   corridor__v1__eligibility_rule__free_unpacked
   assert(message->base.descriptor == &corridor__v1__eligibility_rule__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   corridor__v1__list_entry__left_companion__init
+                     (Corridor__V1__ListEntry__LeftCompanion         *message)
+{
+  static const Corridor__V1__ListEntry__LeftCompanion init_value = CORRIDOR__V1__LIST_ENTRY__LEFT_COMPANION__INIT;
+  *message = init_value;
+}
 void   corridor__v1__list_entry__init
                      (Corridor__V1__ListEntry         *message)
 {
@@ -1819,6 +1825,57 @@ const ProtobufCMessageDescriptor corridor__v1__eligibility_rule__descriptor =
   (ProtobufCMessageInit) corridor__v1__eligibility_rule__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor corridor__v1__list_entry__left_companion__field_descriptors[2] =
+{
+  {
+    "case_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ListEntry__LeftCompanion, case_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ListEntry__LeftCompanion, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__list_entry__left_companion__field_indices_by_name[] = {
+  0,   /* field[0] = case_id */
+  1,   /* field[1] = reason */
+};
+static const ProtobufCIntRange corridor__v1__list_entry__left_companion__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor corridor__v1__list_entry__left_companion__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.ListEntry.LeftCompanion",
+  "LeftCompanion",
+  "Corridor__V1__ListEntry__LeftCompanion",
+  "corridor.v1",
+  sizeof(Corridor__V1__ListEntry__LeftCompanion),
+  2,
+  corridor__v1__list_entry__left_companion__field_descriptors,
+  corridor__v1__list_entry__left_companion__field_indices_by_name,
+  1,  corridor__v1__list_entry__left_companion__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__list_entry__left_companion__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCEnumValue corridor__v1__list_entry__state__enum_values_by_number[4] =
 {
   { "STATE_UNSPECIFIED", "CORRIDOR__V1__LIST_ENTRY__STATE__STATE_UNSPECIFIED", 0 },
@@ -1851,7 +1908,7 @@ const ProtobufCEnumDescriptor corridor__v1__list_entry__state__descriptor =
   corridor__v1__list_entry__state__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__list_entry__field_descriptors[8] =
+static const ProtobufCFieldDescriptor corridor__v1__list_entry__field_descriptors[9] =
 {
   {
     "rank",
@@ -1949,11 +2006,24 @@ static const ProtobufCFieldDescriptor corridor__v1__list_entry__field_descriptor
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "companions_left",
+    9,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__ListEntry, n_companions_left),
+    offsetof(Corridor__V1__ListEntry, companions_left),
+    &corridor__v1__list_entry__left_companion__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__list_entry__field_indices_by_name[] = {
   7,   /* field[7] = added_in_version */
   1,   /* field[1] = case_id */
   3,   /* field[3] = companion_ids */
+  8,   /* field[8] = companions_left */
   2,   /* field[2] = explanation */
   0,   /* field[0] = rank */
   6,   /* field[6] = reason */
@@ -1963,7 +2033,7 @@ static const unsigned corridor__v1__list_entry__field_indices_by_name[] = {
 static const ProtobufCIntRange corridor__v1__list_entry__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 8 }
+  { 0, 9 }
 };
 const ProtobufCMessageDescriptor corridor__v1__list_entry__descriptor =
 {
@@ -1973,7 +2043,7 @@ const ProtobufCMessageDescriptor corridor__v1__list_entry__descriptor =
   "Corridor__V1__ListEntry",
   "corridor.v1",
   sizeof(Corridor__V1__ListEntry),
-  8,
+  9,
   corridor__v1__list_entry__field_descriptors,
   corridor__v1__list_entry__field_indices_by_name,
   1,  corridor__v1__list_entry__number_ranges,
@@ -2799,7 +2869,7 @@ const ProtobufCMessageDescriptor corridor__v1__list_status_changed__descriptor =
   (ProtobufCMessageInit) corridor__v1__list_status_changed__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__list_entry_dropped__field_descriptors[2] =
+static const ProtobufCFieldDescriptor corridor__v1__list_entry_dropped__field_descriptors[3] =
 {
   {
     "list",
@@ -2825,15 +2895,28 @@ static const ProtobufCFieldDescriptor corridor__v1__list_entry_dropped__field_de
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "companion_of",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ListEntryDropped, companion_of),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__list_entry_dropped__field_indices_by_name[] = {
   1,   /* field[1] = case_id */
+  2,   /* field[2] = companion_of */
   0,   /* field[0] = list */
 };
 static const ProtobufCIntRange corridor__v1__list_entry_dropped__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor corridor__v1__list_entry_dropped__descriptor =
 {
@@ -2843,7 +2926,7 @@ const ProtobufCMessageDescriptor corridor__v1__list_entry_dropped__descriptor =
   "Corridor__V1__ListEntryDropped",
   "corridor.v1",
   sizeof(Corridor__V1__ListEntryDropped),
-  2,
+  3,
   corridor__v1__list_entry_dropped__field_descriptors,
   corridor__v1__list_entry_dropped__field_indices_by_name,
   1,  corridor__v1__list_entry_dropped__number_ranges,
@@ -3438,7 +3521,7 @@ const ProtobufCMessageDescriptor corridor__v1__list_lists_request__descriptor =
   (ProtobufCMessageInit) corridor__v1__list_lists_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__list_summary__field_descriptors[9] =
+static const ProtobufCFieldDescriptor corridor__v1__list_summary__field_descriptors[12] =
 {
   {
     "list",
@@ -3548,8 +3631,47 @@ static const ProtobufCFieldDescriptor corridor__v1__list_summary__field_descript
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "companions",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ListSummary, companions),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "companions_evacuated",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ListSummary, companions_evacuated),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "companions_left",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ListSummary, companions_left),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__list_summary__field_indices_by_name[] = {
+  9,   /* field[9] = companions */
+  10,   /* field[10] = companions_evacuated */
+  11,   /* field[11] = companions_left */
   5,   /* field[5] = died */
   4,   /* field[4] = evacuated */
   3,   /* field[3] = in_transit */
@@ -3563,7 +3685,7 @@ static const unsigned corridor__v1__list_summary__field_indices_by_name[] = {
 static const ProtobufCIntRange corridor__v1__list_summary__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 9 }
+  { 0, 12 }
 };
 const ProtobufCMessageDescriptor corridor__v1__list_summary__descriptor =
 {
@@ -3573,7 +3695,7 @@ const ProtobufCMessageDescriptor corridor__v1__list_summary__descriptor =
   "Corridor__V1__ListSummary",
   "corridor.v1",
   sizeof(Corridor__V1__ListSummary),
-  9,
+  12,
   corridor__v1__list_summary__field_descriptors,
   corridor__v1__list_summary__field_indices_by_name,
   1,  corridor__v1__list_summary__number_ranges,

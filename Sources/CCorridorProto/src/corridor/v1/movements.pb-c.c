@@ -808,7 +808,7 @@ const ProtobufCMessageDescriptor corridor__v1__movement__vehicles__descriptor =
   (ProtobufCMessageInit) corridor__v1__movement__vehicles__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__movement__passenger__field_descriptors[4] =
+static const ProtobufCFieldDescriptor corridor__v1__movement__passenger__field_descriptors[8] =
 {
   {
     "case_id",
@@ -858,17 +858,69 @@ static const ProtobufCFieldDescriptor corridor__v1__movement__passenger__field_d
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "companion_of",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__Movement__Passenger, companion_of),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "without_companions",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__Movement__Passenger, without_companions),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "companions_left_reason",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__Movement__Passenger, companions_left_reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "companions_left",
+    8,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Corridor__V1__Movement__Passenger, n_companions_left),
+    offsetof(Corridor__V1__Movement__Passenger, companions_left),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__movement__passenger__field_indices_by_name[] = {
   0,   /* field[0] = case_id */
+  4,   /* field[4] = companion_of */
+  7,   /* field[7] = companions_left */
+  6,   /* field[6] = companions_left_reason */
   1,   /* field[1] = destination_site_id */
   2,   /* field[2] = removed */
   3,   /* field[3] = removed_reason */
+  5,   /* field[5] = without_companions */
 };
 static const ProtobufCIntRange corridor__v1__movement__passenger__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 8 }
 };
 const ProtobufCMessageDescriptor corridor__v1__movement__passenger__descriptor =
 {
@@ -878,7 +930,7 @@ const ProtobufCMessageDescriptor corridor__v1__movement__passenger__descriptor =
   "Corridor__V1__Movement__Passenger",
   "corridor.v1",
   sizeof(Corridor__V1__Movement__Passenger),
-  4,
+  8,
   corridor__v1__movement__passenger__field_descriptors,
   corridor__v1__movement__passenger__field_indices_by_name,
   1,  corridor__v1__movement__passenger__number_ranges,
