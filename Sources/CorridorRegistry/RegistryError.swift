@@ -110,8 +110,9 @@ public struct RegistryError: Error, Sendable, Equatable, CustomStringConvertible
         RegistryError(.alreadyExists, message, fieldViolations: violations)
     }
 
-    public static func failedPrecondition(_ message: String) -> RegistryError {
-        RegistryError(.failedPrecondition, message)
+    /// `violations` name the request's fields the state refuses (a status change's `status`).
+    public static func failedPrecondition(_ message: String, violations: [FieldViolation] = []) -> RegistryError {
+        RegistryError(.failedPrecondition, message, fieldViolations: violations)
     }
 
     public static func unavailable(_ message: String) -> RegistryError {

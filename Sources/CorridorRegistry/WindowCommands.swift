@@ -94,7 +94,7 @@ extension RegistryState {
         try checks.throwIfAny()
         let from = window.status
         guard from.allowedNext.contains(request.status) else {
-            throw wrongState("window \(window.id)", is: from, allowed: from.allowedNext, for: "moving to \(request.status.rawValue)")
+            throw refusedTransition("window \(window.id)", is: from, to: request.status, field: "status")
         }
         window.status = request.status
         if request.status == .violated {

@@ -190,7 +190,8 @@ import Testing
             // VIOLATED is not allowed from ANNOUNCED.
             var error = try await #require(throws: RegistryError.self) { try await set(.violated, report: "shelling") }
             #expect(error.code == .failedPrecondition)
-            #expect(error.message.contains("ANNOUNCED") && error.message.contains("IN_EFFECT, CANCELLED, ENDED"), "\(error)")
+            #expect(error.message == "window pause-1 is ANNOUNCED; from ANNOUNCED it can go to IN_EFFECT, CANCELLED or ENDED", "\(error)")
+            #expect(error.fields == ["status"])
             #expect(try await set(.inEffect).status == .inEffect)
             // VIOLATED needs a report.
             error = try await #require(throws: RegistryError.self) { try await set(.violated) }
@@ -207,7 +208,7 @@ import Testing
             for next in [AccessWindow.Status.inEffect, .violated, .ended, .cancelled, .announced] {
                 error = try await #require(throws: RegistryError.self) { try await set(next, report: "x") }
                 #expect(error.code == .failedPrecondition)
-                #expect(error.message.contains("none: it is final"))
+                #expect(error.message == "window pause-1 is ENDED, which is final", "\(error)")
             }
         }
     }
