@@ -71,7 +71,7 @@ import Testing
                 #expect(error.code == .invalidArgument)
                 return error.fields
             }
-            #expect(try await refusal { $0.daily = nil } == ["window.starts_at_ms"])
+            #expect(try await refusal { $0.daily = nil } == ["window.one_off"])
             #expect(try await refusal { $0.startsAtMs = 1; $0.endsAtMs = 2 } == ["window.daily"])
             #expect(try await refusal { $0.daily = nil; $0.startsAtMs = 20; $0.endsAtMs = 10 } == ["window.ends_at_ms"])
             #expect(try await refusal { $0.daily?.endTime = "09:00" } == ["window.daily.end_time"])
