@@ -7,8 +7,8 @@ import CorridorModel
 //
 // The tables: Case.Status (Case+Lifecycle.swift), Movement.Status
 // (MovementCommands.swift), Agreement.Status (AgreementCommands.swift),
-// AccessWindow.Status (WindowCommands.swift), and below EvacuationList.Status
-// and ListEntry.State.
+// AccessWindow.Status (WindowCommands.swift), and below EvacuationList.Status,
+// ListEntry.State, Site.CrossingStatus and RuleState.
 
 /// A state whose changes the registry takes from a table.
 protocol Lifecycle: RawRepresentable, CaseIterable, Equatable where RawValue == String {
@@ -70,6 +70,30 @@ extension ListEntry.State: Lifecycle {
         case .unspecified: []
         case .active: [.struck, .dropped]
         case .struck, .dropped: []
+        }
+    }
+}
+
+extension Site.CrossingStatus: Lifecycle {
+    /// A crossing opens, is restricted and closes as the parties decide, in any
+    /// order; a change to the status it has is refused (it records nothing).
+    var allowedNext: [Site.CrossingStatus] {
+        [.open, .restricted, .closed].filter { $0 != self }
+    }
+}
+
+/// An eligibility rule is in force until lifted; a lifted rule stays lifted
+/// (a new rule is imposed instead), so its history keeps what applied when.
+enum RuleState: String, CaseIterable, Lifecycle {
+    case inForce = "IN_FORCE"
+    case lifted = "LIFTED"
+
+    init(_ rule: EligibilityRule) { self = rule.lifted ? .lifted : .inForce }
+
+    var allowedNext: [RuleState] {
+        switch self {
+        case .inForce: [.lifted]
+        case .lifted: []
         }
     }
 }

@@ -83,6 +83,24 @@ import Testing
         #expect(state.whereItCanGo("entry C-000001 of list l1") == expected)
     }
 
+    @Test(arguments: [
+        (Site.CrossingStatus.open, "crossing wafideen is OPEN; from OPEN it can go to RESTRICTED or CLOSED"),
+        (.restricted, "crossing wafideen is RESTRICTED; from RESTRICTED it can go to OPEN or CLOSED"),
+        (.closed, "crossing wafideen is CLOSED; from CLOSED it can go to OPEN or RESTRICTED"),
+        (.unspecified, "crossing wafideen is CROSSING_STATUS_UNSPECIFIED; from CROSSING_STATUS_UNSPECIFIED it can go to OPEN, RESTRICTED or CLOSED"),
+    ])
+    func crossing(_ state: Site.CrossingStatus, _ expected: String) {
+        #expect(state.whereItCanGo("crossing wafideen") == expected)
+    }
+
+    @Test(arguments: [
+        (RuleState.inForce, "rule r1 is IN_FORCE; from IN_FORCE it can go to LIFTED"),
+        (.lifted, "rule r1 is LIFTED, which is final"),
+    ])
+    func rule(_ state: RuleState, _ expected: String) {
+        #expect(state.whereItCanGo("rule r1") == expected)
+    }
+
     @Test func theRefusalIsAFailedPreconditionNamingTheField() {
         let error = refusedTransition("movement m4", is: Movement.Status.planned, to: .departed, field: "status")
         #expect(error.code == .failedPrecondition)
@@ -175,6 +193,30 @@ import Testing
                 #expect(refused?.fieldViolations.map(\.field) == ["list_id"])
             }
         }
+    }
+
+    @Test(arguments: Site.CrossingStatus.allCases)
+    func crossingChanges(from: Site.CrossingStatus) {
+        var state = RegistryState()
+        state.sites["wafideen"] = Site(id: "wafideen", name: "Al-Wafideen", kind: .crossing, crossingStatus: from)
+        for to in Site.CrossingStatus.allCases where to != .unspecified {
+            let refused = Self.transitionRefusal(Self.refusal { () throws(RegistryError) in _ = try state.decideSetCrossingStatus(siteID: "wafideen", status: to) })
+            if from.allowedNext.contains(to) {
+                #expect(refused == nil, "\(from) → \(to): \(String(describing: refused))")
+            } else {
+                #expect(refused?.message == from.whereItCanGo("crossing wafideen"), "\(from) → \(to)")
+                #expect(refused?.fieldViolations.map(\.field) == ["status"])
+            }
+        }
+    }
+
+    @Test func aLiftedRuleIsFinal() {
+        var state = RegistryState()
+        state.rules["r1"] = EligibilityRule(id: "r1", lifted: true, liftedReason: "deal signed")
+        let refused = Self.refusal { () throws(RegistryError) in _ = try state.decideLiftRule(ruleID: "r1", reason: "again") }
+        #expect(refused?.code == .failedPrecondition)
+        #expect(refused?.message == "rule r1 is LIFTED, which is final")
+        #expect(refused?.fieldViolations.map(\.field) == ["rule_id"])
     }
 
     // MARK: Through the registry
