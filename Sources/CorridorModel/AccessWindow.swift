@@ -43,6 +43,24 @@ public struct AccessWindow: Sendable, Hashable {
         }
     }
 
+    /// A one-off interval in local time, as operators give it; the registry
+    /// records it with the zone's offset ("2026-12-03T06:00+03:00") and sets
+    /// `startsAtMs`/`endsAtMs` from it.
+    public struct OneOff: Sendable, Hashable {
+        /// "2026-12-03T06:00" (seconds optional) in `timeZone`, or ending in Z or ±HH:MM.
+        public var startsAt: String
+        /// The end, exclusive, in the same form.
+        public var endsAt: String
+        /// e.g. "Asia/Damascus": the zone the times are in and shown in.
+        public var timeZone: String
+
+        public init(startsAt: String = "", endsAt: String = "", timeZone: String = "") {
+            self.startsAt = startsAt
+            self.endsAt = endsAt
+            self.timeZone = timeZone
+        }
+    }
+
     public struct Violation: Sendable, Hashable {
         public var atMs: UInt64
         public var report: String
@@ -59,7 +77,8 @@ public struct AccessWindow: Sendable, Hashable {
     /// The sites and crossings it covers; a window on a site covers the sites within it.
     public var siteIDs: [String]
     public var announcedBy: String
-    /// A one-off window: [starts_at_ms, ends_at_ms) in unix milliseconds.
+    /// A one-off window: [starts_at_ms, ends_at_ms) in unix milliseconds, set
+    /// by the registry from `oneOff` (given directly only by older clients).
     public var startsAtMs: UInt64
     public var endsAtMs: UInt64
     /// Or a daily one (exactly one of the two is given).
@@ -68,6 +87,9 @@ public struct AccessWindow: Sendable, Hashable {
     public var violations: [Violation]
     /// When it was ENDED or CANCELLED: not in effect from then on.
     public var closedAtMs: UInt64
+    /// A one-off window in local time: what requests give and answers show.
+    /// Nil in windows recorded before it existed.
+    public var oneOff: OneOff?
 
     public init(
         id: String = "",
@@ -80,7 +102,8 @@ public struct AccessWindow: Sendable, Hashable {
         daily: Daily? = nil,
         status: Status = .unspecified,
         violations: [Violation] = [],
-        closedAtMs: UInt64 = 0
+        closedAtMs: UInt64 = 0,
+        oneOff: OneOff? = nil
     ) {
         self.id = id
         self.name = name
@@ -93,5 +116,6 @@ public struct AccessWindow: Sendable, Hashable {
         self.status = status
         self.violations = violations
         self.closedAtMs = closedAtMs
+        self.oneOff = oneOff
     }
 }

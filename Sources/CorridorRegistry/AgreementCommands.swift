@@ -131,7 +131,7 @@ extension RegistryState {
         checks.text(request.reason, "reason", required: false, maxLength: 1000)
         try checks.throwIfAny()
         guard current.status.allowedNext.contains(status) else {
-            throw wrongState("agreement \(current.id)", is: current.status, allowed: current.status.allowedNext, for: "moving to \(status.rawValue)")
+            throw refusedTransition("agreement \(current.id)", is: current.status, to: status, field: "status")
         }
         if status == .completed {
             let progress = agreementProgress(current)

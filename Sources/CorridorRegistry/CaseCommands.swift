@@ -115,7 +115,7 @@ extension RegistryState {
         checks.text(reason, "reason", required: false, maxLength: 1000)
         try checks.throwIfAny()
         guard current.status.allowedNext.contains(status) else {
-            throw wrongState("case \(caseID)", is: current.status, allowed: current.status.allowedNext, for: "moving to \(status.rawValue)")
+            throw refusedTransition("case \(caseID)", is: current.status, to: status, field: "status")
         }
         return [.caseStatusChanged(CaseStatusChanged(caseID: caseID, from: current.status, to: status, date: date))]
             + listEntryDropEvents(caseID: caseID, status: status, date: date, reason: reason)

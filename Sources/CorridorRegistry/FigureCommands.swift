@@ -25,7 +25,7 @@ extension RegistryState {
         checks.specified(figure.measure, .unspecified, "figure.measure")
         checks.specified(figure.qualifier, .unspecified, "figure.qualifier")
         if figure.high == 0 { figure.high = figure.low }
-        checks.require(figure.low <= figure.high, "figure.high", "\(figure.high) is less than low \(figure.low); a single value has high = low (or high left out)")
+        checks.require(figure.low <= figure.high, "figure.high", "\(figure.high) is less than low \(figure.low): low must not exceed high (a single value has high = low, or high left out)")
         // A figure counts what has happened: its date cannot be ahead of the day it is reported.
         let today = CivilDate.utcDay(ofUnixMs: nowMs)
         let start = checks.date(figure.asOf, "figure.as_of", required: true, notAfter: today)

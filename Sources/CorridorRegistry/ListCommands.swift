@@ -172,8 +172,8 @@ extension RegistryState {
         checks.text(request.reason, "reason", required: false, maxLength: 1000)
         try checks.throwIfAny()
         var list = try existingList(request.listID)
-        guard list.status == .draft else {
-            throw wrongState("list \(list.id)", is: list.status, allowed: [.draft], for: "submitting")
+        guard list.status.allowedNext.contains(.submitted) else {
+            throw refusedTransition("list \(list.id)", is: list.status, to: .submitted, field: "list_id")
         }
         guard list.entries.contains(where: { $0.state == .active }) else {
             throw RegistryError.failedPrecondition("list \(list.id) has no entries; select it (SelectList) before submitting")
@@ -188,8 +188,8 @@ extension RegistryState {
         checks.require(!request.partyID.isEmpty, "party_id", "is required: the approving party")
         try checks.throwIfAny()
         var list = try existingList(request.listID)
-        guard list.status == .submitted else {
-            throw wrongState("list \(list.id)", is: list.status, allowed: [.submitted], for: "approving")
+        guard list.status.allowedNext.contains(.approved) else {
+            throw refusedTransition("list \(list.id)", is: list.status, to: .approved, field: "list_id")
         }
         guard parties[request.partyID] != nil else {
             throw RegistryError.notFound("no party with id \"\(request.partyID)\"")
@@ -238,8 +238,8 @@ extension RegistryState {
             throw RegistryError.notFound("case \(request.caseID) is not an entry of list \(list.id)")
         }
         let entry = list.entries[position]
-        guard entry.state == .active else {
-            throw wrongState("entry \(entry.caseID) of list \(list.id)", is: entry.state, allowed: [.active], for: "striking")
+        guard entry.state.allowedNext.contains(.struck) else {
+            throw refusedTransition("entry \(entry.caseID) of list \(list.id)", is: entry.state, to: .struck, field: "case_id")
         }
         let status = cases[entry.caseID]?.status ?? .unspecified
         guard status == .listed else {
@@ -323,9 +323,8 @@ extension RegistryState {
         checks.text(request.reason, "reason", required: false, maxLength: 1000)
         try checks.throwIfAny()
         var list = try existingList(request.listID)
-        let allowed: [EvacuationList.Status] = [.approved, .inProgress]
-        guard allowed.contains(list.status) else {
-            throw wrongState("list \(list.id)", is: list.status, allowed: allowed, for: "closing")
+        guard list.status.allowedNext.contains(.closed) else {
+            throw refusedTransition("list \(list.id)", is: list.status, to: .closed, field: "list_id")
         }
         let onList = list.entries.filter { $0.state == .active }.flatMap { [$0.caseID] + $0.companionIDs }
         let moving = onList.filter { cases[$0]?.status == .scheduled || cases[$0]?.status == .inTransit }

@@ -404,7 +404,7 @@ extension RegistryState {
         let from = movement.status
         let to = request.status
         guard from.allowedNext.contains(to) else {
-            throw wrongState("movement \(movement.id)", is: from, allowed: from.allowedNext, for: "moving to \(to.rawValue)")
+            throw refusedTransition("movement \(movement.id)", is: from, to: to, field: "status")
         }
         let date = LocalTimestamp.utcDate(atMs)
         var followers: [EventKind] = []

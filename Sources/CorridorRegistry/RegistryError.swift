@@ -110,7 +110,8 @@ public struct RegistryError: Error, Sendable, Equatable, CustomStringConvertible
         RegistryError(.alreadyExists, message, fieldViolations: violations)
     }
 
-    /// With violations when several checks failed: one per reason, each naming its field.
+    /// With violations naming the request's fields the state refuses (a status
+    /// change's `status`), or one per reason when several checks failed.
     public static func failedPrecondition(_ message: String, violations: [FieldViolation] = []) -> RegistryError {
         RegistryError(.failedPrecondition, message, fieldViolations: violations)
     }

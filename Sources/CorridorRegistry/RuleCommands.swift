@@ -44,8 +44,8 @@ extension RegistryState {
         guard var rule = rules[ruleID] else {
             throw RegistryError.notFound("no rule with id \"\(ruleID)\"")
         }
-        guard !rule.lifted else {
-            throw RegistryError.failedPrecondition("rule \(rule.id) was already lifted (\(rule.liftedReason)); lifting needs a rule in force")
+        guard RuleState(rule).allowedNext.contains(.lifted) else {
+            throw refusedTransition("rule \(rule.id)", is: RuleState(rule), to: .lifted, field: "rule_id")
         }
         rule.lifted = true
         rule.liftedReason = reason

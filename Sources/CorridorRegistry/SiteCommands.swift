@@ -67,8 +67,8 @@ extension RegistryState {
         guard site.kind == .crossing else {
             throw RegistryError.failedPrecondition("site \"\(siteID)\" is of kind \(site.kind.rawValue), not CROSSING; only crossings have a crossing status")
         }
-        guard site.crossingStatus != status else {
-            throw RegistryError.failedPrecondition("crossing \"\(siteID)\" is already \(status.rawValue)")
+        guard site.crossingStatus.allowedNext.contains(status) else {
+            throw refusedTransition("crossing \(siteID)", is: site.crossingStatus, to: status, field: "status")
         }
         return [.crossingStatusChanged(CrossingStatusChanged(siteID: siteID, from: site.crossingStatus, to: status))]
     }

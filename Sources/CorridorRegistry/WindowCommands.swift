@@ -40,9 +40,12 @@ extension RegistryState {
         checks.require(Set(window.siteIDs).count == window.siteIDs.count, "window.site_ids", "lists a site twice")
         checks.require(!window.announcedBy.isEmpty, "window.announced_by", "is required: the party that announced it")
         checks.require(window.announcedBy.isEmpty || parties[window.announcedBy] != nil, "window.announced_by", "no party with id \"\(window.announcedBy)\"")
-        let oneOff = window.startsAtMs != 0 || window.endsAtMs != 0
+        let msGiven = window.startsAtMs != 0 || window.endsAtMs != 0
+        let localGiven = window.oneOff.map { !$0.startsAt.isEmpty || !$0.endsAt.isEmpty } ?? false
+        let oneOff = msGiven || localGiven
         if let daily = window.daily {
-            checks.require(!oneOff, "window.daily", "give either a one-off interval (starts_at_ms, ends_at_ms) or daily hours, not both")
+            checks.require(!oneOff, "window.daily", "give either a one-off interval (one_off) or daily hours, not both")
+            checks.require(window.oneOff == nil || oneOff, "window.one_off", "is for a one-off window; a daily window's zone is daily.time_zone")
             let start = ClockTime(daily.startTime)
             let end = ClockTime(daily.endTime)
             checks.require(start != nil, "window.daily.start_time", "\"\(daily.startTime)\" is not a time HH:MM")
@@ -59,11 +62,28 @@ extension RegistryState {
             if let first, let last {
                 checks.require(first <= last, "window.daily.last_date", "\(last) is before first_date \(first)")
             }
+        } else if localGiven {
+            checks.require(!msGiven, "window.starts_at_ms", "is deprecated and given with one_off: give the window's times once, as one_off (local time in its time_zone)")
+            checks.require(!msGiven, "window.one_off", "is given with the deprecated starts_at_ms/ends_at_ms: give the window's times once")
+            if !msGiven, let local = window.oneOff, let resolved = checks.oneOff(local, "window.one_off") {
+                window.startsAtMs = resolved.startsAtMs
+                window.endsAtMs = resolved.endsAtMs
+                window.oneOff = resolved.recorded
+            }
         } else {
-            checks.require(oneOff, "window.starts_at_ms", "is required: give a one-off interval (starts_at_ms, ends_at_ms) or daily hours")
-            if oneOff {
+            checks.require(
+                msGiven, "window.one_off",
+                "is required: give a one-off interval (one_off: starts_at, ends_at, time_zone) or daily hours (daily)"
+            )
+            if msGiven {
                 checks.require(window.startsAtMs != 0, "window.starts_at_ms", "is required with ends_at_ms")
                 checks.require(window.startsAtMs < window.endsAtMs, "window.ends_at_ms", "must be after starts_at_ms")
+                // The deprecated form: the answer still shows the window in a zone, the one named or UTC.
+                let zone = window.oneOff?.timeZone ?? ""
+                checks.zoneName(zone, "window.one_off.time_zone")
+                if checks.violations.isEmpty {
+                    window.oneOff = AccessWindow.OneOff(recording: window.startsAtMs, window.endsAtMs, zoneName: zone.isEmpty ? "UTC" : zone)
+                }
             }
         }
         checks.require(window.status == .unspecified || window.status == .announced || window.status == .inEffect, "window.status",
@@ -94,7 +114,7 @@ extension RegistryState {
         try checks.throwIfAny()
         let from = window.status
         guard from.allowedNext.contains(request.status) else {
-            throw wrongState("window \(window.id)", is: from, allowed: from.allowedNext, for: "moving to \(request.status.rawValue)")
+            throw refusedTransition("window \(window.id)", is: from, to: request.status, field: "status")
         }
         window.status = request.status
         if request.status == .violated {

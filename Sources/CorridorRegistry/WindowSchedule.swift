@@ -38,17 +38,19 @@ extension AccessWindow {
     }
 
     /// "09:00-14:00 Asia/Damascus" for a daily window; a one-off one's interval
-    /// in `zoneName` (UTC if empty).
+    /// in `zoneName` (if empty, its own zone, else UTC).
     public func hours(zoneName: String = "") -> String {
         if let daily { return "\(daily.startTime)-\(daily.endTime) \(daily.timeZone)" }
-        let zone = zoneName.isEmpty ? "UTC" : zoneName
+        let zone = !zoneName.isEmpty ? zoneName : (oneOff?.timeZone).flatMap { $0.isEmpty ? nil : $0 } ?? "UTC"
         return "\(LocalTimestamp.format(startsAtMs, zoneName: zone))..\(LocalTimestamp.format(endsAtMs, zoneName: zone))"
     }
 
     /// "pause-1 (HUMANITARIAN_PAUSE) daily 09:00-14:00 Asia/Damascus 2026-11-01..2026-11-30"
     public func scheduleText(zoneName: String = "") -> String {
         var text = "\(id) (\(kind.rawValue)"
-        if status == .ended || status == .cancelled { text += ", \(status.rawValue) at \(LocalTimestamp.format(closedAtMs, zoneName: daily?.timeZone ?? (zoneName.isEmpty ? "UTC" : zoneName)))" }
+        let ownZone = daily?.timeZone ?? oneOff?.timeZone ?? ""
+        let shownIn = !zoneName.isEmpty && daily == nil ? zoneName : (ownZone.isEmpty ? "UTC" : ownZone)
+        if status == .ended || status == .cancelled { text += ", \(status.rawValue) at \(LocalTimestamp.format(closedAtMs, zoneName: shownIn))" }
         text += ") "
         if let daily {
             text += "daily \(hours()) \(daily.firstDate)..\(daily.lastDate)"
@@ -106,5 +108,90 @@ extension FieldChecks {
     /// An optional time zone name for displays.
     mutating func zoneName(_ name: String, _ field: String) {
         require(name.isEmpty || TimeZoneDatabase.zone(named: name) != nil, field, "\"\(name)\" is not a time zone of the tz database (e.g. Asia/Damascus, UTC)")
+    }
+}
+
+// A one-off window in local time. Requests give local wall-clock times and a
+// zone; the registry does the zone's arithmetic once, here, and records the
+// times with the offset it took ("2026-12-03T06:00+03:00"), so an answer shows
+// which of two repeated hours was meant. A time the clocks skip names no
+// instant and is refused; a time they repeat is the first of the two (the
+// offset in force before the change), as for every other local time.
+
+extension AccessWindow.OneOff {
+    /// The interval [startMs, endMs) as the registry records it: local times
+    /// in `zoneName` with their offsets.
+    init(recording startMs: UInt64, _ endMs: UInt64, zoneName: String) {
+        let zone = TimeZoneDatabase.zone(named: zoneName)
+        self.init(
+            startsAt: zone.map { LocalTimeText.withOffset(startMs, in: $0) } ?? "",
+            endsAt: zone.map { LocalTimeText.withOffset(endMs, in: $0) } ?? "",
+            timeZone: zoneName
+        )
+    }
+}
+
+enum LocalTimeText {
+    /// "2026-12-03T06:00+03:00" (with ":SS" when the seconds are not 0): unix
+    /// milliseconds as the wall clock in `zone` shows them, and its offset then.
+    static func withOffset(_ ms: UInt64, in zone: TimeZoneInfo) -> String {
+        let (date, secondsOfDay) = LocalTimestamp.local(ms, in: zone)
+        var text = "\(date)T\(two(secondsOfDay / 3600)):\(two(secondsOfDay / 60 % 60))"
+        if secondsOfDay % 60 != 0 { text += ":\(two(secondsOfDay % 60))" }
+        return text + offset(zone.offset(atUnixSeconds: Int64(ms / 1000)))
+    }
+
+    /// "+03:00", "-04:30", "+00:00".
+    static func offset(_ seconds: Int) -> String {
+        let minutes = abs(seconds) / 60
+        return (seconds < 0 ? "-" : "+") + two(minutes / 60) + ":" + two(minutes % 60)
+    }
+
+    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+}
+
+extension FieldChecks {
+    /// A one-off window's local times: both required, in `time_zone` (a zone
+    /// of the tz database, required too). Returns the interval in unix
+    /// milliseconds and the times as recorded, or nil after naming each field at fault.
+    mutating func oneOff(_ given: AccessWindow.OneOff, _ field: String) -> (startsAtMs: UInt64, endsAtMs: UInt64, recorded: AccessWindow.OneOff)? {
+        let zone = given.timeZone.isEmpty ? nil : TimeZoneDatabase.zone(named: given.timeZone)
+        require(!given.timeZone.isEmpty, "\(field).time_zone", "is required: the zone starts_at and ends_at are in (e.g. Asia/Damascus)")
+        zoneName(given.timeZone, "\(field).time_zone")
+        // With no usable zone the times are still read, so a malformed one is named too.
+        let zoneUsed = zone == nil ? "" : given.timeZone
+        let start = localTime(given.startsAt, zoneName: zoneUsed, "\(field).starts_at")
+        let end = localTime(given.endsAt, zoneName: zoneUsed, "\(field).ends_at")
+        guard let zone, let start, let end else { return nil }
+        guard start < end else {
+            require(false, "\(field).ends_at", "\(Self.quoted(given.endsAt)) is not after starts_at \(Self.quoted(given.startsAt))")
+            return nil
+        }
+        let recorded = AccessWindow.OneOff(
+            startsAt: LocalTimeText.withOffset(start, in: zone), endsAt: LocalTimeText.withOffset(end, in: zone), timeZone: given.timeZone
+        )
+        return (start, end, recorded)
+    }
+
+    /// One local time of a one-off window, in `zoneName` ("" when the zone is
+    /// missing or unknown: that is named once, by the caller).
+    private mutating func localTime(_ text: String, zoneName: String, _ field: String) -> UInt64? {
+        guard !text.isEmpty else {
+            require(false, field, "is required: YYYY-MM-DDTHH:MM in time_zone")
+            return nil
+        }
+        switch LocalTimestamp.resolve(text, timeZone: zoneName) {
+        case .failure(let failure):
+            if failure.field == "at" { require(false, field, failure.description) }
+            return nil
+        case .success(let resolved):
+            guard resolved.resolution == .skipped, let zone = TimeZoneDatabase.zone(named: zoneName) else { return resolved.ms }
+            // The clocks jump over it: no instant has this local time.
+            let seconds = Int64(resolved.ms / 1000)
+            let before = LocalTimeText.offset(zone.offset(atUnixSeconds: seconds - 86_400))
+            let after = LocalTimeText.offset(zone.offset(atUnixSeconds: seconds + 86_400))
+            require(false, field, "\(Self.quoted(text)) does not exist in \(zoneName): the clocks go forward over it (from \(before) to \(after)); give a time before or after the change")
+            return nil
+        }
     }
 }

@@ -24,6 +24,12 @@ public enum LocalTimestamp {
     /// and unused). A local time the clocks skip or repeat takes the offset in
     /// force before the change: see `TimeZoneInfo.unixSeconds(forLocalSeconds:)`.
     public static func parse(_ text: String, timeZone: String) -> Result<UInt64, Failure> {
+        resolve(text, timeZone: timeZone).map { $0.ms }
+    }
+
+    /// `parse`, and how the local time mapped to UTC (`.unique` for a time
+    /// written with its offset), for callers that refuse a time the clocks skip.
+    public static func resolve(_ text: String, timeZone: String) -> Result<(ms: UInt64, resolution: TimeZoneInfo.Resolution), Failure> {
         var zone: TimeZoneInfo?
         if !timeZone.isEmpty {
             guard let found = TimeZoneDatabase.zone(named: timeZone) else {
@@ -36,17 +42,20 @@ public enum LocalTimestamp {
         }
         let local = written.date.daysSinceEpoch * 86_400 + Int64(written.secondsOfDay)
         let seconds: Int64
+        var resolution = TimeZoneInfo.Resolution.unique
         if let offset = written.offset {
             seconds = local - Int64(offset)
         } else if let zone {
-            seconds = zone.unixSeconds(forLocalSeconds: local).seconds
+            let resolved = zone.unixSeconds(forLocalSeconds: local)
+            seconds = resolved.seconds
+            resolution = resolved.resolution
         } else {
             return .failure(Failure(field: "time_zone", description: "is required for \"\(text)\", a local time without an offset (e.g. Asia/Damascus)"))
         }
         guard seconds >= 0 else {
             return .failure(Failure(field: "at", description: "\"\(text)\" is before 1970"))
         }
-        return .success(UInt64(seconds) * 1000)
+        return .success((UInt64(seconds) * 1000, resolution))
     }
 
     static func split(_ text: String) -> Written? {

@@ -23,7 +23,7 @@ struct FigureCommand: AsyncParsableCommand {
         @Option(help: "What it is about.") var subjectKind: Figure.SubjectKind
         @Option(help: "The site, agreement or movement id, or the named event's name.") var subject: String
         @Option(help: "What was counted.") var measure: Figure.Measure
-        @Option(help: ArgumentHelp("The value, N, or a range, LOW-HIGH.", valueName: "n|low-high")) var value: FigureValue
+        @Option(help: ArgumentHelp("The value, N, or a range, LOW-HIGH.", valueName: "n|low-high"), transform: FigureValue.parse) var value: FigureValue
         @Option(help: "How the source qualified the number.") var qualifier: Figure.Qualifier = .exact
         @Option(help: "The date it holds for, YYYY-MM-DD (a period's first day).") var asOf: String
         @Option(help: "A period's last day, YYYY-MM-DD.") var asOfEnd = ""
@@ -144,20 +144,38 @@ struct FigureValue: ExpressibleByArgument {
     let low: UInt64
     let high: UInt64
 
+    /// Why a value was refused; argument-parser prints it after the option.
+    struct Refusal: Error, CustomStringConvertible {
+        let description: String
+    }
+
     init?(argument: String) {
+        guard let value = try? FigureValue.parse(argument) else { return nil }
+        self = value
+    }
+
+    private init(low: UInt64, high: UInt64) {
+        self.low = low
+        self.high = high
+    }
+
+    /// The option's parser: a range the wrong way round says so, rather than
+    /// only that the value is invalid.
+    static func parse(_ argument: String) throws -> FigureValue {
         let text = argument.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         switch parts.count {
         case 1:
-            guard let value = UInt64(parts[0]) else { return nil }
-            low = value
-            high = value
+            guard let value = UInt64(parts[0]) else { throw Refusal(description: "not a whole number N or a range LOW-HIGH") }
+            return FigureValue(low: value, high: value)
         case 2:
-            guard let low = UInt64(parts[0]), let high = UInt64(parts[1]), low <= high else { return nil }
-            self.low = low
-            self.high = high
+            guard let low = UInt64(parts[0]), let high = UInt64(parts[1]) else {
+                throw Refusal(description: "not a whole number N or a range LOW-HIGH")
+            }
+            guard low <= high else { throw Refusal(description: "low \(low) must not exceed high \(high); a range is LOW-HIGH") }
+            return FigureValue(low: low, high: high)
         default:
-            return nil
+            throw Refusal(description: "not a whole number N or a range LOW-HIGH")
         }
     }
 }

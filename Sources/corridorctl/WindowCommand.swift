@@ -13,7 +13,8 @@ struct WindowCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Announce a window: daily hours (--daily 09:00-14:00 --tz ZONE --first-date --last-date) or one interval (--from T --until T).",
             discussion: """
-                Times are YYYY-MM-DDTHH:MM in --tz (a tz database name, e.g. Asia/Damascus), or end in Z or ±HH:MM.
+                Times are YYYY-MM-DDTHH:MM in --tz (a tz database name, e.g. Asia/Damascus, required), or end in Z or ±HH:MM.
+                A local time the clocks skip is refused; one they repeat is the first of the two.
                 Example: corridorctl window announce pause-1 --name "Daily pause" --kind humanitarian-pause --site xing-1 \\
                   --by gov --daily 09:00-14:00 --tz Asia/Damascus --first-date 2026-11-01 --last-date 2026-11-30
                 """
@@ -40,8 +41,8 @@ struct WindowCommand: AsyncParsableCommand {
                 guard parts.count == 2 else { throw InputError("--daily takes HH:MM-HH:MM, e.g. 09:00-14:00.") }
                 window.daily = .init(startTime: String(parts[0]), endTime: String(parts[1]), timeZone: tz, firstDate: firstDate, lastDate: lastDate)
             }
-            if let from { window.startsAtMs = try parseTime(from, tz: tz, option: "--from") }
-            if let until { window.endsAtMs = try parseTime(until, tz: tz, option: "--until") }
+            // The registry does the zone's arithmetic (and refuses a time the clocks skip).
+            if from != nil || until != nil { window.oneOff = .init(startsAt: from ?? "", endsAt: until ?? "", timeZone: tz) }
             let client = try await connection.connect()
             let announced = try await calling { () async throws(RPCError) in
                 try await client.announceWindow(Corridor_V1_AnnounceWindowRequest(window: window), timeout: connection.callTimeout)
@@ -96,7 +97,7 @@ struct WindowCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "ls", abstract: "List windows, optionally those covering a site.", aliases: ["list"])
         @OptionGroup var connection: ConnectionOptions
         @Option(help: "Only windows covering this site (directly or a site it lies within).") var site = ""
-        @Option(help: "Show one-off times in this zone (default UTC).") var tz = ""
+        @Option(help: "Show one-off times in this zone (default: each window's, else UTC).") var tz = ""
         @Flag(help: "Print JSON instead of text.") var json = false
 
         func run() async throws {
@@ -150,13 +151,14 @@ struct WindowCommand: AsyncParsableCommand {
 
     static func schedule(_ window: AccessWindow, tz: String) -> String {
         if let daily = window.daily { return "daily \(daily.startTime)-\(daily.endTime) \(daily.timeZone) \(daily.firstDate)..\(daily.lastDate)" }
-        let zone = tz.isEmpty ? "UTC" : tz
+        let own = window.oneOff?.timeZone ?? ""
+        let zone = !tz.isEmpty ? tz : (own.isEmpty ? "UTC" : own)
         return "\(LocalTimestamp.format(window.startsAtMs, zoneName: zone))..\(LocalTimestamp.format(window.endsAtMs, zoneName: zone))"
     }
 
     static func show(_ window: AccessWindow, json: Bool, tz: String) throws {
         if json { return printJSON(window) }
-        let zone = !tz.isEmpty ? tz : (window.daily?.timeZone ?? "UTC")
+        let zone = !tz.isEmpty ? tz : (window.daily?.timeZone ?? window.oneOff?.timeZone ?? "UTC")
         printFields([
             ("id", window.id), ("name", window.name), ("kind", window.kind.rawValue), ("status", window.status.rawValue),
             ("sites", window.siteIDs.joined(separator: ", ")), ("announced by", window.announcedBy),

@@ -35,8 +35,12 @@ import Testing
     }
 
     @Test func failedPrecondition() {
-        let message = "list l1 is CLOSED; submitting needs one of: DRAFT"
+        let message = "list l1 is CLOSED, which is final"
         #expect(RPCStatus(RegistryError.failedPrecondition(message)) == RPCStatus(.failedPrecondition, message))
+        // A refused state change names the request's field too.
+        let field = [FieldViolation(field: "status", reason: "DEPARTED is not a state movement m4 can go to from PLANNED")]
+        let status = RPCStatus(RegistryError.failedPrecondition("movement m4 is PLANNED; from PLANNED it can go to NOTIFIED or ABORTED", violations: field))
+        #expect(status == RPCStatus(.failedPrecondition, "movement m4 is PLANNED; from PLANNED it can go to NOTIFIED or ABORTED", fieldViolations: field))
     }
 
     @Test func unavailable() {

@@ -14,15 +14,22 @@ public struct Corridor_V1_AccessWindow: Sendable, Hashable {
     /// The sites and crossings it covers; a window on a site covers the sites within it.
     public var siteIDs: [String] = []
     public var announcedBy: String = ""
-    /// A one-off window: [starts_at_ms, ends_at_ms) in unix milliseconds.
+    /// A one-off window: [starts_at_ms, ends_at_ms) in unix milliseconds. The
+    /// registry sets them from one_off. Deprecated in requests: a client that
+    /// still sends them leaves one_off's times empty (one_off.time_zone alone
+    /// may name the zone to show the window in; UTC if not).
     public var startsAtMs: UInt64 = 0
     public var endsAtMs: UInt64 = 0
-    /// Or a daily one (exactly one of the two is given).
+    /// Or a daily one (a one-off interval or daily hours, not both).
     public var daily: Corridor_V1_AccessWindow.Daily? = nil
     public var status: Corridor_V1_AccessWindow.Status = .unspecified
     public var violations: [Corridor_V1_AccessWindow.Violation] = []
     /// When it was ENDED or CANCELLED: not in effect from then on.
     public var closedAtMs: UInt64 = 0
+    /// A one-off window in local time: what requests give, and what answers
+    /// show beside starts_at_ms and ends_at_ms. Unset in windows recorded before
+    /// it existed.
+    public var oneOff: Corridor_V1_AccessWindow.OneOff? = nil
 
     /// Every field at its default.
     public init() {}
@@ -39,7 +46,8 @@ public struct Corridor_V1_AccessWindow: Sendable, Hashable {
         daily: Corridor_V1_AccessWindow.Daily?,
         status: Corridor_V1_AccessWindow.Status,
         violations: [Corridor_V1_AccessWindow.Violation],
-        closedAtMs: UInt64
+        closedAtMs: UInt64,
+        oneOff: Corridor_V1_AccessWindow.OneOff?
     ) {
         self.id = id
         self.name = name
@@ -52,6 +60,7 @@ public struct Corridor_V1_AccessWindow: Sendable, Hashable {
         self.status = status
         self.violations = violations
         self.closedAtMs = closedAtMs
+        self.oneOff = oneOff
     }
 }
 
@@ -206,6 +215,7 @@ extension Corridor_V1_AccessWindow: ProtoMessage {
         if self.status.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.status.rawValue) }
         for element in self.violations { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
         if self.closedAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.closedAtMs)) }
+        if let message = self.oneOff { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
@@ -254,6 +264,10 @@ extension Corridor_V1_AccessWindow: ProtoMessage {
             writer.writeTag(0x58)
             writer.writeVarint(self.closedAtMs)
         }
+        if let message = self.oneOff {
+            writer.writeTag(0x62)
+            writer.writeMessage(message)
+        }
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -273,6 +287,7 @@ extension Corridor_V1_AccessWindow: ProtoMessage {
         if self.status.rawValue != 0 { members.append(ProtoJSON.Member("status", self.status.jsonValue)) }
         if !self.violations.isEmpty { members.append(ProtoJSON.Member("violations", .array(self.violations.map { $0.jsonValue() }))) }
         if self.closedAtMs != 0 { members.append(ProtoJSON.Member("closedAtMs", .string(String(self.closedAtMs)))) }
+        if let message = self.oneOff { members.append(ProtoJSON.Member("oneOff", message.jsonValue())) }
         return .object(members)
     }
 
@@ -289,6 +304,7 @@ extension Corridor_V1_AccessWindow: ProtobufCBacked {
     static func read(protobufC message: UnsafePointer<Corridor__V1__AccessWindow>) -> Corridor_V1_AccessWindow {
         let c = message.pointee
         let daily_: Corridor_V1_AccessWindow.Daily? = if let pointer = c.daily { Corridor_V1_AccessWindow.Daily.read(protobufC: pointer) } else { nil }
+        let oneOff_: Corridor_V1_AccessWindow.OneOff? = if let pointer = c.one_off { Corridor_V1_AccessWindow.OneOff.read(protobufC: pointer) } else { nil }
         return Corridor_V1_AccessWindow(
             id: ProtobufCRead.string(c.id),
             name: ProtobufCRead.string(c.name),
@@ -300,7 +316,8 @@ extension Corridor_V1_AccessWindow: ProtobufCBacked {
             daily: daily_,
             status: Corridor_V1_AccessWindow.Status(rawValue: Int32(truncatingIfNeeded: c.status.rawValue)),
             violations: ProtobufCRead.messages(c.n_violations, c.violations, Corridor_V1_AccessWindow.Violation.read(protobufC:)),
-            closedAtMs: c.closed_at_ms
+            closedAtMs: c.closed_at_ms,
+            oneOff: oneOff_
         )
     }
 
@@ -348,6 +365,10 @@ extension Corridor_V1_AccessWindow: ProtobufCBacked {
             case "closedAtMs", "closed_at_ms":
                 try ProtoJSONRead.once(&seen, 10, field: "closed_at_ms", path: path)
                 self.closedAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "oneOff", "one_off":
+                try ProtoJSONRead.once(&seen, 11, field: "one_off", path: path)
+                if case .null = member.value { continue }
+                self.oneOff = try Corridor_V1_AccessWindow.OneOff(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.AccessWindow")
             }
@@ -486,6 +507,120 @@ extension Corridor_V1_AccessWindow.Daily: ProtobufCBacked {
                 self.lastDate = try ProtoJSONRead.string(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.AccessWindow.Daily")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.AccessWindow.OneOff
+
+extension Corridor_V1_AccessWindow {
+    /// A one-off interval in local time, as operators give it: requests send
+    /// this rather than unix milliseconds, and the registry does the zone's
+    /// arithmetic (see "Access windows in local time" in PROTOCOL.md).
+    public struct OneOff: Sendable, Hashable {
+        /// "2026-12-03T06:00" (seconds optional) in time_zone, or ending in Z or
+        /// ±HH:MM. The registry records it with the zone's offset at that time,
+        /// "2026-12-03T06:00+03:00". A local time the clocks skip is refused; one
+        /// they repeat is the first of the two (the offset in force before the change).
+        public var startsAt: String = ""
+        /// The end, exclusive, in the same form.
+        public var endsAt: String = ""
+        /// e.g. "Asia/Damascus": the zone the times are in and shown in.
+        public var timeZone: String = ""
+
+        /// Every field at its default.
+        public init() {}
+
+        /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+        public init(
+            startsAt: String,
+            endsAt: String,
+            timeZone: String
+        ) {
+            self.startsAt = startsAt
+            self.endsAt = endsAt
+            self.timeZone = timeZone
+        }
+    }
+}
+
+extension Corridor_V1_AccessWindow.OneOff: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.AccessWindow.OneOff" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !self.startsAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.startsAt.utf8.count) }
+        if !self.endsAt.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.endsAt.utf8.count) }
+        if !self.timeZone.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.timeZone.utf8.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !self.startsAt.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeString(self.startsAt)
+        }
+        if !self.endsAt.isEmpty {
+            writer.writeTag(0x12)
+            writer.writeString(self.endsAt)
+        }
+        if !self.timeZone.isEmpty {
+            writer.writeTag(0x1A)
+            writer.writeString(self.timeZone)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AccessWindow__OneOff.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !self.startsAt.isEmpty { members.append(ProtoJSON.Member("startsAt", .string(self.startsAt))) }
+        if !self.endsAt.isEmpty { members.append(ProtoJSON.Member("endsAt", .string(self.endsAt))) }
+        if !self.timeZone.isEmpty { members.append(ProtoJSON.Member("timeZone", .string(self.timeZone))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_AccessWindow.OneOff: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__access_window__one_off__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__AccessWindow__OneOff>) -> Corridor_V1_AccessWindow.OneOff {
+        let c = message.pointee
+        return Corridor_V1_AccessWindow.OneOff(
+            startsAt: ProtobufCRead.string(c.starts_at),
+            endsAt: ProtobufCRead.string(c.ends_at),
+            timeZone: ProtobufCRead.string(c.time_zone)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.AccessWindow.OneOff")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "startsAt", "starts_at":
+                try ProtoJSONRead.once(&seen, 0, field: "starts_at", path: path)
+                self.startsAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "endsAt", "ends_at":
+                try ProtoJSONRead.once(&seen, 1, field: "ends_at", path: path)
+                self.endsAt = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "timeZone", "time_zone":
+                try ProtoJSONRead.once(&seen, 2, field: "time_zone", path: path)
+                self.timeZone = try ProtoJSONRead.string(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.AccessWindow.OneOff")
             }
         }
     }

@@ -17,7 +17,8 @@ extension Corridor_V1_AccessWindow {
             daily: model.daily.map(Corridor_V1_AccessWindow.Daily.init),
             status: Corridor_V1_AccessWindow.Status(model.status),
             violations: model.violations.map(Corridor_V1_AccessWindow.Violation.init),
-            closedAtMs: model.closedAtMs
+            closedAtMs: model.closedAtMs,
+            oneOff: model.oneOff.map(Corridor_V1_AccessWindow.OneOff.init)
         )
     }
 }
@@ -35,7 +36,8 @@ extension CorridorModel.AccessWindow {
             daily: proto.daily.map { CorridorModel.AccessWindow.Daily(proto: $0) },
             status: try CorridorModel.AccessWindow.Status(proto: proto.status, field: "corridor.v1.AccessWindow.status"),
             violations: proto.violations.map { CorridorModel.AccessWindow.Violation(proto: $0) },
-            closedAtMs: proto.closedAtMs
+            closedAtMs: proto.closedAtMs,
+            oneOff: proto.oneOff.map { CorridorModel.AccessWindow.OneOff(proto: $0) }
         )
     }
 }
@@ -112,6 +114,26 @@ extension CorridorModel.AccessWindow.Daily {
             timeZone: proto.timeZone,
             firstDate: proto.firstDate,
             lastDate: proto.lastDate
+        )
+    }
+}
+
+extension Corridor_V1_AccessWindow.OneOff {
+    public init(_ model: CorridorModel.AccessWindow.OneOff) {
+        self.init(
+            startsAt: model.startsAt,
+            endsAt: model.endsAt,
+            timeZone: model.timeZone
+        )
+    }
+}
+
+extension CorridorModel.AccessWindow.OneOff {
+    public init(proto: __shared Corridor_V1_AccessWindow.OneOff) {
+        self.init(
+            startsAt: proto.startsAt,
+            endsAt: proto.endsAt,
+            timeZone: proto.timeZone
         )
     }
 }

@@ -1306,7 +1306,8 @@ extension Corridor_V1_AccessWindow {
             daily: Corridor_V1_AccessWindow.Daily.protoSample,
             status: .announced,
             violations: [Corridor_V1_AccessWindow.Violation.protoSample, Corridor_V1_AccessWindow.Violation()],
-            closedAtMs: 18000000000000000011
+            closedAtMs: 18000000000000000011,
+            oneOff: Corridor_V1_AccessWindow.OneOff.protoSample
         )
     }
 
@@ -1328,6 +1329,20 @@ extension Corridor_V1_AccessWindow.Daily {
 
     /// protoSample, then one more per further oneof member.
     public static var protoSamples: [Corridor_V1_AccessWindow.Daily] { [protoSample] }
+}
+
+extension Corridor_V1_AccessWindow.OneOff {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_AccessWindow.OneOff {
+        Corridor_V1_AccessWindow.OneOff(
+            startsAt: "starts_at 1 é✓",
+            endsAt: "ends_at 2 é✓",
+            timeZone: "time_zone 3 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_AccessWindow.OneOff] { [protoSample] }
 }
 
 extension Corridor_V1_AccessWindow.Violation {
@@ -3046,6 +3061,7 @@ extension ProtoSamples {
         ProtoSampleSet(Corridor_V1_ListMovementsResponse.protoSamples),
         ProtoSampleSet(Corridor_V1_AccessWindow.protoSamples),
         ProtoSampleSet(Corridor_V1_AccessWindow.Daily.protoSamples),
+        ProtoSampleSet(Corridor_V1_AccessWindow.OneOff.protoSamples),
         ProtoSampleSet(Corridor_V1_AccessWindow.Violation.protoSamples),
         ProtoSampleSet(Corridor_V1_WindowAnnounced.protoSamples),
         ProtoSampleSet(Corridor_V1_WindowStatusChanged.protoSamples),

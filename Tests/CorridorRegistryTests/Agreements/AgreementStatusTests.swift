@@ -67,7 +67,10 @@ import Testing
                 #expect(error.code == .failedPrecondition)
                 #expect(error.message.contains("is \(from.rawValue)"), "\(error)")
                 let allowed = Self.allowed[from]!
-                #expect(error.message.contains(allowed.isEmpty ? "final" : allowed.map(\.rawValue).joined(separator: ", ")), "\(error)")
+                let names = allowed.map(\.rawValue)
+                let next = names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
+                #expect(error.message.hasSuffix(allowed.isEmpty ? "which is final" : "; from \(from.rawValue) it can go to \(next)"), "\(error)")
+                #expect(error.fieldViolations.map(\.field) == ["status"])
                 #expect(await registry.currentState == before)
             }
         }

@@ -26,7 +26,7 @@ import Testing
             #expect(submitted.version == 1)
             let again = try await #require(throws: RegistryError.self) { try await registry.submitList(listID: "l1", actor: registrar) }
             #expect(again.code == .failedPrecondition)
-            #expect(again.message.contains("is SUBMITTED; submitting needs one of: DRAFT"))
+            #expect(again.message.contains("is SUBMITTED; from SUBMITTED it can go to APPROVED"), "\(again)")
             let missing = try await #require(throws: RegistryError.self) { try await registry.submitList(listID: "zz", actor: registrar) }
             #expect(missing.code == .notFound)
         }
@@ -40,7 +40,7 @@ import Testing
             let draft = try await #require(throws: RegistryError.self) {
                 try await registry.approveList(listID: "l1", partyID: "gov", actor: registrar)
             }
-            #expect(draft.message.contains("is DRAFT; approving needs one of: SUBMITTED"))
+            #expect(draft.message.contains("is DRAFT; from DRAFT it can go to SUBMITTED"), "\(draft)")
             _ = try await registry.submitList(listID: "l1", actor: registrar)
             let first = try await registry.approveList(listID: "l1", partyID: "gov", actor: registrar)
             #expect(first.status == .submitted)
@@ -196,7 +196,7 @@ import Testing
             _ = try await ListWorld.create(registry, quota: 3)
             try await ListWorld.select(registry)
             let draft = try await #require(throws: RegistryError.self) { try await registry.closeList(listID: "l1", actor: registrar) }
-            #expect(draft.message.contains("is DRAFT; closing needs one of: APPROVED, IN_PROGRESS"))
+            #expect(draft.message.contains("is DRAFT; from DRAFT it can go to SUBMITTED"), "\(draft)")
             _ = try await registry.submitList(listID: "l1", actor: registrar)
             _ = try await registry.approveList(listID: "l1", partyID: "gov", actor: registrar)
             _ = try await registry.approveList(listID: "l1", partyID: "jaish", actor: registrar)

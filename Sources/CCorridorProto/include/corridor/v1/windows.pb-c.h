@@ -17,6 +17,7 @@ PROTOBUF_C__BEGIN_DECLS
 
 typedef struct Corridor__V1__AccessWindow Corridor__V1__AccessWindow;
 typedef struct Corridor__V1__AccessWindow__Daily Corridor__V1__AccessWindow__Daily;
+typedef struct Corridor__V1__AccessWindow__OneOff Corridor__V1__AccessWindow__OneOff;
 typedef struct Corridor__V1__AccessWindow__Violation Corridor__V1__AccessWindow__Violation;
 typedef struct Corridor__V1__WindowAnnounced Corridor__V1__WindowAnnounced;
 typedef struct Corridor__V1__WindowStatusChanged Corridor__V1__WindowStatusChanged;
@@ -80,6 +81,35 @@ struct  Corridor__V1__AccessWindow__Daily
     , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
+/*
+ * A one-off interval in local time, as operators give it: requests send
+ * this rather than unix milliseconds, and the registry does the zone's
+ * arithmetic (see "Access windows in local time" in PROTOCOL.md).
+ */
+struct  Corridor__V1__AccessWindow__OneOff
+{
+  ProtobufCMessage base;
+  /*
+   * "2026-12-03T06:00" (seconds optional) in time_zone, or ending in Z or
+   * ±HH:MM. The registry records it with the zone's offset at that time,
+   * "2026-12-03T06:00+03:00". A local time the clocks skip is refused; one
+   * they repeat is the first of the two (the offset in force before the change).
+   */
+  char *starts_at;
+  /*
+   * The end, exclusive, in the same form.
+   */
+  char *ends_at;
+  /*
+   * e.g. "Asia/Damascus": the zone the times are in and shown in.
+   */
+  char *time_zone;
+};
+#define CORRIDOR__V1__ACCESS_WINDOW__ONE_OFF__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__access_window__one_off__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
 struct  Corridor__V1__AccessWindow__Violation
 {
   ProtobufCMessage base;
@@ -104,12 +134,15 @@ struct  Corridor__V1__AccessWindow
   char **site_ids;
   char *announced_by;
   /*
-   * A one-off window: [starts_at_ms, ends_at_ms) in unix milliseconds.
+   * A one-off window: [starts_at_ms, ends_at_ms) in unix milliseconds. The
+   * registry sets them from one_off. Deprecated in requests: a client that
+   * still sends them leaves one_off's times empty (one_off.time_zone alone
+   * may name the zone to show the window in; UTC if not).
    */
   uint64_t starts_at_ms;
   uint64_t ends_at_ms;
   /*
-   * Or a daily one (exactly one of the two is given).
+   * Or a daily one (a one-off interval or daily hours, not both).
    */
   Corridor__V1__AccessWindow__Daily *daily;
   Corridor__V1__AccessWindow__Status status;
@@ -119,10 +152,16 @@ struct  Corridor__V1__AccessWindow
    * When it was ENDED or CANCELLED: not in effect from then on.
    */
   uint64_t closed_at_ms;
+  /*
+   * A one-off window in local time: what requests give, and what answers
+   * show beside starts_at_ms and ends_at_ms. Unset in windows recorded before
+   * it existed.
+   */
+  Corridor__V1__AccessWindow__OneOff *one_off;
 };
 #define CORRIDOR__V1__ACCESS_WINDOW__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__access_window__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, CORRIDOR__V1__ACCESS_WINDOW__KIND__KIND_UNSPECIFIED, 0,NULL, (char *)protobuf_c_empty_string, 0, 0, NULL, CORRIDOR__V1__ACCESS_WINDOW__STATUS__STATUS_UNSPECIFIED, 0,NULL, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, CORRIDOR__V1__ACCESS_WINDOW__KIND__KIND_UNSPECIFIED, 0,NULL, (char *)protobuf_c_empty_string, 0, 0, NULL, CORRIDOR__V1__ACCESS_WINDOW__STATUS__STATUS_UNSPECIFIED, 0,NULL, 0, NULL }
 
 
 struct  Corridor__V1__WindowAnnounced
@@ -255,6 +294,9 @@ struct  Corridor__V1__ActiveWindowsResponse
 /* Corridor__V1__AccessWindow__Daily methods */
 void   corridor__v1__access_window__daily__init
                      (Corridor__V1__AccessWindow__Daily         *message);
+/* Corridor__V1__AccessWindow__OneOff methods */
+void   corridor__v1__access_window__one_off__init
+                     (Corridor__V1__AccessWindow__OneOff         *message);
 /* Corridor__V1__AccessWindow__Violation methods */
 void   corridor__v1__access_window__violation__init
                      (Corridor__V1__AccessWindow__Violation         *message);
@@ -453,6 +495,9 @@ void   corridor__v1__active_windows_response__free_unpacked
 typedef void (*Corridor__V1__AccessWindow__Daily_Closure)
                  (const Corridor__V1__AccessWindow__Daily *message,
                   void *closure_data);
+typedef void (*Corridor__V1__AccessWindow__OneOff_Closure)
+                 (const Corridor__V1__AccessWindow__OneOff *message,
+                  void *closure_data);
 typedef void (*Corridor__V1__AccessWindow__Violation_Closure)
                  (const Corridor__V1__AccessWindow__Violation *message,
                   void *closure_data);
@@ -494,6 +539,7 @@ typedef void (*Corridor__V1__ActiveWindowsResponse_Closure)
 
 extern const ProtobufCMessageDescriptor corridor__v1__access_window__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__access_window__daily__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__access_window__one_off__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__access_window__violation__descriptor;
 extern const ProtobufCEnumDescriptor    corridor__v1__access_window__kind__descriptor;
 extern const ProtobufCEnumDescriptor    corridor__v1__access_window__status__descriptor;

@@ -13,6 +13,12 @@ void   corridor__v1__access_window__daily__init
   static const Corridor__V1__AccessWindow__Daily init_value = CORRIDOR__V1__ACCESS_WINDOW__DAILY__INIT;
   *message = init_value;
 }
+void   corridor__v1__access_window__one_off__init
+                     (Corridor__V1__AccessWindow__OneOff         *message)
+{
+  static const Corridor__V1__AccessWindow__OneOff init_value = CORRIDOR__V1__ACCESS_WINDOW__ONE_OFF__INIT;
+  *message = init_value;
+}
 void   corridor__v1__access_window__violation__init
                      (Corridor__V1__AccessWindow__Violation         *message)
 {
@@ -559,6 +565,70 @@ const ProtobufCMessageDescriptor corridor__v1__access_window__daily__descriptor 
   (ProtobufCMessageInit) corridor__v1__access_window__daily__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor corridor__v1__access_window__one_off__field_descriptors[3] =
+{
+  {
+    "starts_at",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__AccessWindow__OneOff, starts_at),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ends_at",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__AccessWindow__OneOff, ends_at),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "time_zone",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__AccessWindow__OneOff, time_zone),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__access_window__one_off__field_indices_by_name[] = {
+  1,   /* field[1] = ends_at */
+  0,   /* field[0] = starts_at */
+  2,   /* field[2] = time_zone */
+};
+static const ProtobufCIntRange corridor__v1__access_window__one_off__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor corridor__v1__access_window__one_off__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.AccessWindow.OneOff",
+  "OneOff",
+  "Corridor__V1__AccessWindow__OneOff",
+  "corridor.v1",
+  sizeof(Corridor__V1__AccessWindow__OneOff),
+  3,
+  corridor__v1__access_window__one_off__field_descriptors,
+  corridor__v1__access_window__one_off__field_indices_by_name,
+  1,  corridor__v1__access_window__one_off__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__access_window__one_off__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor corridor__v1__access_window__violation__field_descriptors[2] =
 {
   {
@@ -678,7 +748,7 @@ const ProtobufCEnumDescriptor corridor__v1__access_window__status__descriptor =
   corridor__v1__access_window__status__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__access_window__field_descriptors[11] =
+static const ProtobufCFieldDescriptor corridor__v1__access_window__field_descriptors[12] =
 {
   {
     "id",
@@ -812,6 +882,18 @@ static const ProtobufCFieldDescriptor corridor__v1__access_window__field_descrip
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "one_off",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__AccessWindow, one_off),
+    &corridor__v1__access_window__one_off__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__access_window__field_indices_by_name[] = {
   4,   /* field[4] = announced_by */
@@ -821,6 +903,7 @@ static const unsigned corridor__v1__access_window__field_indices_by_name[] = {
   0,   /* field[0] = id */
   2,   /* field[2] = kind */
   1,   /* field[1] = name */
+  11,   /* field[11] = one_off */
   3,   /* field[3] = site_ids */
   5,   /* field[5] = starts_at_ms */
   8,   /* field[8] = status */
@@ -829,7 +912,7 @@ static const unsigned corridor__v1__access_window__field_indices_by_name[] = {
 static const ProtobufCIntRange corridor__v1__access_window__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 11 }
+  { 0, 12 }
 };
 const ProtobufCMessageDescriptor corridor__v1__access_window__descriptor =
 {
@@ -839,7 +922,7 @@ const ProtobufCMessageDescriptor corridor__v1__access_window__descriptor =
   "Corridor__V1__AccessWindow",
   "corridor.v1",
   sizeof(Corridor__V1__AccessWindow),
-  11,
+  12,
   corridor__v1__access_window__field_descriptors,
   corridor__v1__access_window__field_indices_by_name,
   1,  corridor__v1__access_window__number_ranges,
