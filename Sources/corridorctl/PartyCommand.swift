@@ -14,7 +14,7 @@ struct PartyCommand: AsyncParsableCommand {
         @Argument(help: "A short stable id: lower-case letters, digits, '-', e.g. sarc.") var id: String
         @Option(help: "The name people use, e.g. SARC.") var shortName: String
         @Option(help: "The full name.") var fullName = ""
-        @Option(help: "The kind of party (media: a newspaper, broadcaster or news agency; local-council: a local council or committee; civil-society: activists and their groups).") var kind: Party.Kind
+        @Option(help: "The kind of party (a newspaper, broadcaster or news agency is media; a local committee is a local council; activists and their groups are civil society).") var kind: Party.Kind
         @Option(name: .customLong("alias"), help: "Another name it goes by (repeatable).") var aliases: [String] = []
         @Flag(help: "Print JSON instead of text.") var json = false
 

@@ -11,7 +11,7 @@ struct SiteCommand: AsyncParsableCommand {
     /// The site fields every add and update can set.
     struct SiteFields: ParsableArguments {
         @Option(help: "The site's name.") var name: String?
-        @Option(help: "The kind of site. A checkpoint lies on a route; movements cross only at a crossing.") var kind: Site.Kind?
+        @Option(help: "The kind of site (movements pass the front line only at a site of kind crossing; a check on a road is not one).") var kind: Site.Kind?
         @Option(help: "The site it lies within.") var parent: String?
         @Option(help: "The party in control.") var controlledBy: String?
         @Option(name: .customLong("besieged-by"), help: "A party besieging it (repeatable).") var besiegedBy: [String] = []

@@ -32,7 +32,7 @@ struct Corridord: AsyncParsableCommand {
     @Option(help: "A JSON configuration file (see docs/CONFIGURATION.md); read again on SIGHUP.")
     var config: String?
 
-    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    @Option(name: .customLong("log-level"), help: "The lowest level logged.")
     var logLevel: Logger.Level?
 
     @Flag(help: """
