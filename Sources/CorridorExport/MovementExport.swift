@@ -38,6 +38,8 @@ public enum MovementExport: RecordExport {
         HXLColumn("Removed at", "#date+removal"),
         HXLColumn("Case ID", "#meta+case"),
         HXLColumn("On manifest", "#status+passenger"),
+        HXLColumn("Companion of", "#meta+case+companion_of"),
+        HXLColumn("Companions left behind", "#meta+companions+left"),
         HXLColumn("Incidents", "#indicator+num+incidents"),
         HXLColumn("Departure override", "#description+override"),
     ]
@@ -86,16 +88,22 @@ public enum MovementExport: RecordExport {
                 "#loc+code+destination": passenger.destinationSiteID.isEmpty ? Cell.list(movement.destinationSiteIDs) : passenger.destinationSiteID,
                 "#meta+case": passenger.caseID,
                 "#status+passenger": passenger.removed ? "REMOVED" : "ON_MANIFEST",
+                "#meta+case+companion_of": passenger.companionOf,
+                "#meta+companions+left": Cell.list(passenger.companionsLeft),
             ]) { $1 })
         }
         return rows.isEmpty ? [common] : rows
     }
 
     /// The movement as the JSON export holds it: a removed passenger's reason
-    /// is left out (it may be medical), as in the HXL view.
+    /// and why companions stayed behind are left out (either may be medical),
+    /// as in the HXL view; who stayed behind is kept.
     public static func message(_ movement: Movement) -> Corridor_V1_Movement {
         var message = Corridor_V1_Movement(movement)
-        for index in message.passengers.indices { message.passengers[index].removedReason = "" }
+        for index in message.passengers.indices {
+            message.passengers[index].removedReason = ""
+            message.passengers[index].companionsLeftReason = ""
+        }
         return message
     }
 }

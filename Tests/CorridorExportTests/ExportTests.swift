@@ -116,6 +116,8 @@ func hxlRows(_ text: String) throws -> (headers: [String], hashtags: [String], r
         #expect(rows[0]["#description+explanation"] == "URGENT; infant 6 months; waiting 41 days")
         #expect(rows[0]["#meta+companions"] == "msf-17")
         #expect(rows[1]["#status+entry"] == "STRUCK")
+        #expect(rows.map { $0["#meta+companions+left"] } == ["", "", "C-000033", ""])
+        #expect(!ListExport.hxl([Samples.list]).contains("shelling"), "a companion's death is named by id only")
         #expect(rows[1]["#org+code+struck_by"] == "gov")
         // HXL cells hold no line breaks or runs of spaces; the JSON keeps the text as it is.
         #expect(rows[1]["#description+reason"] == "security, \"review\" later")
@@ -148,13 +150,20 @@ func hxlRows(_ text: String) throws -> (headers: [String], hashtags: [String], r
     @Test func anEvacuationIsOneRowPerPassengerByCaseIDOnly() throws {
         let text = MovementExport.hxl([Samples.evacuation])
         let (_, _, rows) = try hxlRows(text)
-        #expect(rows.map { $0["#meta+case"] } == ["C-000001", "msf-17"])
-        #expect(rows.map { $0["#status+passenger"] } == ["ON_MANIFEST", "REMOVED"])
-        #expect(rows.map { $0["#loc+code+destination"] } == ["damascus-hospital", "damascus-hospital"])
+        #expect(rows.map { $0["#meta+case"] } == ["C-000001", "msf-17", "C-000030", "C-000032"])
+        #expect(rows.map { $0["#status+passenger"] } == ["ON_MANIFEST", "REMOVED", "ON_MANIFEST", "ON_MANIFEST"])
+        #expect(rows.map { $0["#loc+code+destination"] } == ["damascus-hospital", "damascus-hospital", "damascus-hospital", "damascus-hospital"])
+        // A companion names the case she travels with; a case boarded without
+        // its companions names who stayed behind, never why.
+        #expect(rows.map { $0["#meta+case+companion_of"] } == ["", "", "", "C-000001"])
+        #expect(rows.map { $0["#meta+companions+left"] } == ["", "", "C-000031", ""])
         #expect(rows.allSatisfy { $0["#item+name"] == "" })
         #expect(!text.contains("too ill"))
+        #expect(!text.contains("intensive care"))
         let json = MovementExport.json(Samples.evacuation).text()
         #expect(!json.contains("too ill"))
+        #expect(!json.contains("intensive care"))
+        #expect(json.contains(#""companionsLeft":["C-000031"]"#))
         #expect(json.contains(#""plannedDepartureMs":""#))
         #expect(!json.contains("departedAtMs"))
     }

@@ -40,7 +40,8 @@ enum Samples {
             entries: [
                 ListEntry(rank: 1, caseID: "C-000001", explanation: "URGENT; infant 6 months; waiting 41 days", companionIDs: ["msf-17"], state: .active, addedInVersion: 1),
                 ListEntry(rank: 2, caseID: "C-000007", explanation: "URGENT, child 8 years", state: .struck, struckBy: "gov", reason: "security, \"review\"\nlater", addedInVersion: 1),
-                ListEntry(rank: 3, caseID: "C-000030", explanation: "PRIORITY; waiting 12 days", state: .active, addedInVersion: 2),
+                ListEntry(rank: 3, caseID: "C-000030", explanation: "PRIORITY; waiting 12 days", state: .active, addedInVersion: 2,
+                          companionsLeft: [.init(caseID: "C-000033", reason: "DECEASED on 2026-11-20: shelling")]),
             ],
             version: 2, createdAtMs: morning
         ),
@@ -71,6 +72,9 @@ enum Samples {
         passengers: [
             Movement.Passenger(caseID: "C-000001", destinationSiteID: "damascus-hospital"),
             Movement.Passenger(caseID: "msf-17", destinationSiteID: "", removed: true, removedReason: "too ill to travel"),
+            Movement.Passenger(caseID: "C-000030", destinationSiteID: "damascus-hospital", withoutCompanions: true,
+                               companionsLeftReason: "her father is in intensive care", companionsLeft: ["C-000031"]),
+            Movement.Passenger(caseID: "C-000032", destinationSiteID: "damascus-hospital", companionOf: "C-000001"),
         ]
     )
 
