@@ -159,6 +159,14 @@ let package = Package(
         // them), for the wire tests and, through corridor-proto-samples, for
         // the interop suite's JSON check against Google's protobuf.
         .target(name: "CorridorProtoSamples", dependencies: ["CorridorWire"], path: "Tests/CorridorProtoSamples"),
+        // protoc-c's output for the generator's collision proto (Tests/GeneratorCollisions),
+        // for CorridorWireTests' GeneratorCollisionTests.
+        .target(
+            name: "CCorridorTestProto",
+            dependencies: ["CProtobufC"],
+            path: "Tests/CCorridorTestProto",
+            cSettings: [.unsafeFlags(["-Wno-unused-parameter"])]
+        ),
         .executableTarget(
             name: "corridor-proto-samples",
             dependencies: ["CorridorProtoSamples", "CorridorWire"],
@@ -170,6 +178,7 @@ let package = Package(
         .testTarget(
             name: "CorridorWireTests",
             dependencies: [
+                "CCorridorTestProto",
                 "CorridorProtoSamples",
                 "CorridorTestSupport",
                 "CorridorWire",

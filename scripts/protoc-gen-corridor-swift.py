@@ -3,11 +3,16 @@
 
     protoc --include_imports --include_source_info --descriptor_set_out=SET -I proto FILES...
     scripts/protoc-gen-corridor-swift.py --descriptors SET --out DIR [--samples-out DIR]
+        [--c-module NAME] [--testable-import MODULE]
 
 Reads the descriptor set protoc wrote and writes, into DIR, one
 `<name>.pb.swift` per proto file and `Methods.pb.swift` (one RPCMethod per rpc
 of every service). With --samples-out it also writes `ProtoSamples.pb.swift`
 there: a sample value of every message with every field set, for the tests.
+--c-module names the module of protoc-c's output (CCorridorProto by default)
+and --testable-import a module the output imports with @testable: both for
+code generated outside CorridorWire, the tests' collision proto
+(Tests/GeneratorCollisions), whose Swift lives in a test target.
 scripts/generate-proto runs it; the naming rules and the JSON dialect are in
 proto/PROTOCOL.md ("Generated code").
 
@@ -21,6 +26,7 @@ generating something subtly wrong.
 
 import argparse
 import os
+import re
 import sys
 
 try:
@@ -252,6 +258,10 @@ class Field:
         self.swift_name = lower_camel(proto.name, where)
         if self.swift_name in RESERVED_MESSAGE_MEMBERS:
             fail(where, f"the Swift name '{self.swift_name}' collides with a generated member")
+        if self.swift_name == "self":
+            # The memberwise init's parameter `self` would hide self itself:
+            # `self.x = x` would then assign to a member of the string.
+            fail(where, "a field named 'self' would hide self in the generated init")
         self.c_name = proto.name.lower() + ("_" if proto.name.lower() in CPP_KEYWORDS else "")
         if proto.type in UNSUPPORTED_TYPES:
             fail(where, f"the type {UNSUPPORTED_TYPES[proto.type]} is not supported yet (add it to the generator and its tests)")
@@ -590,8 +600,10 @@ def header(out, sources):
 
 
 class SwiftGenerator:
-    def __init__(self, model):
+    def __init__(self, model, c_module="CCorridorProto", testable_import=None):
         self.model = model
+        self.c_module = c_module
+        self.testable_import = testable_import
 
     # ---- files
 
@@ -604,7 +616,9 @@ class SwiftGenerator:
             for line in doc_lines(entry["comment"], ""):
                 out("//" + line[3:])
         out()
-        out("internal import CCorridorProto")
+        out(f"internal import {self.c_module}")
+        if self.testable_import:
+            out(f"@testable import {self.testable_import}")
         for enum in entry["enums"]:
             out()
             self.enum(out, enum, "")
@@ -1183,6 +1197,8 @@ def main():
     ap.add_argument("--descriptors", required=True, help="protoc's --descriptor_set_out, with --include_source_info")
     ap.add_argument("--out", required=True, help="directory for the *.pb.swift files")
     ap.add_argument("--samples-out", help="directory for ProtoSamples.pb.swift")
+    ap.add_argument("--c-module", default="CCorridorProto", help="the module of protoc-c's output for these files")
+    ap.add_argument("--testable-import", help="a module to import with @testable (for output outside CorridorWire)")
     args = ap.parse_args()
 
     descriptor_set = descriptor_pb2.FileDescriptorSet()
@@ -1190,7 +1206,7 @@ def main():
         descriptor_set.ParseFromString(f.read())
     try:
         model = Model(descriptor_set)
-        generator = SwiftGenerator(model)
+        generator = SwiftGenerator(model, c_module=args.c_module, testable_import=args.testable_import)
         outputs = {}
         for entry in model.files:
             base = os.path.basename(entry["proto"].name)
@@ -1208,6 +1224,11 @@ def main():
 
     os.makedirs(args.out, exist_ok=True)
     for name, text in outputs.items():
+        if args.testable_import:
+            # Outside CorridorWire the types conform to its internal protocols
+            # (ProtobufCBacked) through @testable, so they are internal too:
+            # a public type would need public witnesses with C types in them.
+            text = re.sub(r"(?m)^(\s*)public ", r"\1", text)
         with open(os.path.join(args.out, name), "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
     if samples is not None:

@@ -62,6 +62,36 @@ public struct CaseTable: Sendable {
         }
     }
 
+    /// Adds a case with its personal part and history, as a snapshot holds
+    /// them: one probe of the index and one hash of the id, where put,
+    /// setPersonal and setHistory take three. An id already in the table (a
+    /// snapshot never holds one twice) is replaced as put replaces it.
+    mutating func load(_ record: __owned Case, personal: __owned CasePersonal?, history: [UInt64]) {
+        var record = record
+        lists.share(&record)
+        let at = slots.count
+        precondition(at < Int(Int32.max), "more than 2^31 cases")
+        if let existing = index.slotOrInsert(slot: at, id: record.id, ids: ids) {
+            put(record)
+            if let personal { slots[existing].personal = personal }
+            slots[existing].history = SequenceList(history)
+            return
+        }
+        ids.append(record.id)
+        slots.append(CaseSlot(rest: CaseRest(record), personal: personal, history: SequenceList(history), sitePosition: 0))
+        facts.append(CaseFacts(record))
+        addToSite(at, site: record.siteID)
+    }
+
+    /// Room for `total` cases in all, so that loading that many grows no
+    /// array and never rehashes the index.
+    mutating func reserveCapacity(_ total: Int) {
+        ids.reserveCapacity(total)
+        slots.reserveCapacity(total)
+        facts.reserveCapacity(total)
+        index.reserveCapacity(total, ids: ids)
+    }
+
     mutating func setPersonal(_ details: CasePersonal?, of id: String) {
         guard let at = slot(of: id) else { return }
         slots[at].personal = details
@@ -197,6 +227,37 @@ struct SlotIndex: Sendable {
             if ids[Int(slot)] == id { return Int(slot) }
             at = (at + 1) & mask
         }
+    }
+
+    /// The slot of `id` when the index has it; else adds `slot` for it (its
+    /// id goes into `ids` next) and returns nil. One hash of the id.
+    mutating func slotOrInsert(slot: Int, id: String, ids: [String]) -> Int? {
+        if (count + 1) * 2 > buckets.count {
+            rehash(size: max(16, buckets.count * 2), ids: ids)
+        }
+        let mask = buckets.count - 1
+        var at = id.hashValue & mask
+        while buckets[at] != Self.empty {
+            let other = Int(buckets[at])
+            if ids[other] == id { return other }
+            at = (at + 1) & mask
+        }
+        buckets[at] = Int32(slot)
+        count += 1
+        return nil
+    }
+
+    /// Buckets for `total` ids at most half full, the ids in `ids` placed again.
+    mutating func reserveCapacity(_ total: Int, ids: [String]) {
+        guard total > 0, total <= Int(Int32.max) else { return }
+        var size = max(16, buckets.count)
+        while size < total * 2 { size *= 2 }
+        if size > buckets.count { rehash(size: size, ids: ids) }
+    }
+
+    private mutating func rehash(size: Int, ids: [String]) {
+        buckets = [Int32](repeating: Self.empty, count: size)
+        for (other, otherID) in ids.enumerated() { place(Int32(other), otherID) }
     }
 
     /// Adds slot `slot`, whose id is not in the index yet; `ids` holds it.

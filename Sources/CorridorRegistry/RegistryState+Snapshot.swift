@@ -54,72 +54,79 @@ extension RegistryState {
     init(snapshotPayload payload: [UInt8], sequence: UInt64, coding: any RecordCoding) throws(RegistryError) {
         self.init()
         lastSequence = sequence
+        // Nearly every entry of a large snapshot is a case: room for as many
+        // cases as there are entries, so the table never grows while loading.
+        caseTable.reserveCapacity(try SnapshotDecoding.entryCount(payload))
         var offset = 0
         while offset < payload.count {
-            guard offset + 4 <= payload.count else {
-                throw RegistryError.dataLoss("snapshot entry header cut short at byte \(offset)")
-            }
-            let length = Int(UInt32(payload[offset]) | UInt32(payload[offset + 1]) << 8 | UInt32(payload[offset + 2]) << 16 | UInt32(payload[offset + 3]) << 24)
+            let length = SnapshotDecoding.length(at: offset, in: payload)
             offset += 4
-            guard offset + length <= payload.count else {
-                throw RegistryError.dataLoss("snapshot entry of \(length) bytes at byte \(offset) runs past the end")
-            }
             let start = offset
             let decoded: Result<SnapshotEntry, RecordCodingError> = payload.withUnsafeBytes { raw in
                 Result { () throws(RecordCodingError) in try coding.decodeSnapshotEntry(UnsafeRawBufferPointer(rebasing: raw[start..<(start + length)])) }
             }
-            let entry: SnapshotEntry
-            switch decoded {
-            case .success(let value): entry = value
+            offset += length
+            switch consume decoded {
+            case .success(let entry): apply(entry)
             case .failure(let error):
                 throw RegistryError.dataLoss("snapshot entry at byte \(start) does not decode: \(error)")
             }
-            offset += length
-            switch entry {
-            case .counters(let counters):
-                nextCaseNumber = counters.nextCaseNumber
-                nextFigureNumber = max(1, counters.nextFigureNumber)
-            case .rule(let entry):
-                guard let rule = entry.rule else { continue }
-                rules[rule.id] = rule
-                recordHistory[RecordKey(kind: .rule, id: rule.id)] = entry.history
-            case .list(let entry):
-                guard let list = entry.list else { continue }
-                lists[list.id] = list
-                // A list never selected has no versions, and replay keeps no
-                // entry for it: neither may the snapshot, or the states differ.
-                if !entry.versions.isEmpty { listVersions[list.id] = entry.versions }
-                recordHistory[RecordKey(kind: .list, id: list.id)] = entry.history
-            case .agreement(let entry):
-                guard let agreement = entry.agreement else { continue }
-                agreements[agreement.id] = agreement
-                recordHistory[RecordKey(kind: .agreement, id: agreement.id)] = entry.history
-            case .window(let entry):
-                guard let window = entry.window else { continue }
-                windows[window.id] = window
-                recordHistory[RecordKey(kind: .window, id: window.id)] = entry.history
-            case .movement(let entry):
-                guard let movement = entry.movement else { continue }
-                movements[movement.id] = movement
-                recordHistory[RecordKey(kind: .movement, id: movement.id)] = entry.history
-            case .figure(let entry):
-                guard let figure = entry.figure else { continue }
-                figures[figure.id] = figure
-                recordHistory[RecordKey(kind: .figure, id: figure.id)] = entry.history
-            case .party(let entry):
-                guard let party = entry.party else { continue }
-                parties[party.id] = party
-                recordHistory[RecordKey(kind: .party, id: party.id)] = entry.history
-            case .site(let entry):
-                guard let site = entry.site else { continue }
-                sites[site.id] = site
-                recordHistory[RecordKey(kind: .site, id: site.id)] = entry.history
-            case .caseEntry(let entry):
-                guard let record = entry.case.map(internedSites) else { continue }
-                caseTable.put(record)
-                if let details = entry.personal { caseTable.setPersonal(details, of: record.id) }
-                caseTable.setHistory(entry.history, of: record.id)
-            }
+        }
+    }
+
+    /// Takes the entry over (consumed, its strings and arrays moved, not
+    /// retained and released once more per entry).
+    private mutating func apply(_ entry: consuming SnapshotEntry) {
+        switch consume entry {
+        case .counters(let counters):
+            nextCaseNumber = counters.nextCaseNumber
+            nextFigureNumber = max(1, counters.nextFigureNumber)
+        case .rule(let entry):
+            guard let rule = entry.rule else { return }
+            rules[rule.id] = rule
+            recordHistory[RecordKey(kind: .rule, id: rule.id)] = entry.history
+        case .list(let entry):
+            guard let list = entry.list else { return }
+            lists[list.id] = list
+            // A list never selected has no versions, and replay keeps no
+            // entry for it: neither may the snapshot, or the states differ.
+            if !entry.versions.isEmpty { listVersions[list.id] = entry.versions }
+            recordHistory[RecordKey(kind: .list, id: list.id)] = entry.history
+        case .agreement(let entry):
+            guard let agreement = entry.agreement else { return }
+            agreements[agreement.id] = agreement
+            recordHistory[RecordKey(kind: .agreement, id: agreement.id)] = entry.history
+        case .window(let entry):
+            guard let window = entry.window else { return }
+            windows[window.id] = window
+            recordHistory[RecordKey(kind: .window, id: window.id)] = entry.history
+        case .movement(let entry):
+            guard let movement = entry.movement else { return }
+            movements[movement.id] = movement
+            recordHistory[RecordKey(kind: .movement, id: movement.id)] = entry.history
+        case .figure(let entry):
+            guard let figure = entry.figure else { return }
+            figures[figure.id] = figure
+            recordHistory[RecordKey(kind: .figure, id: figure.id)] = entry.history
+        case .party(let entry):
+            guard let party = entry.party else { return }
+            parties[party.id] = party
+            recordHistory[RecordKey(kind: .party, id: party.id)] = entry.history
+        case .site(let entry):
+            guard let site = entry.site else { return }
+            sites[site.id] = site
+            recordHistory[RecordKey(kind: .site, id: site.id)] = entry.history
+        case .caseEntry(var entry):
+            // Moved out of the entry, and the sites interned in place: no copy
+            // of the case, and none of the state (`entry.case.map(internedSites)`
+            // captured a copy of self for every case).
+            var record: Case?
+            swap(&record, &entry.case)
+            guard var record else { return }
+            internSites(&record)
+            var personal: CasePersonal?
+            swap(&personal, &entry.personal)
+            caseTable.load(record, personal: personal, history: entry.history)
         }
     }
 }

@@ -158,9 +158,14 @@ public struct RegistryState: Sendable, Equatable {
     /// hold no million copies of a few site names.
     func internedSites(_ record: Case) -> Case {
         var record = record
+        internSites(&record)
+        return record
+    }
+
+    /// internedSites in place (the snapshot load: no copy of the case).
+    func internSites(_ record: inout Case) {
         if let index = sites.index(forKey: record.siteID) { record.siteID = sites.keys[index] }
         if !record.originSiteID.isEmpty, let index = sites.index(forKey: record.originSiteID) { record.originSiteID = sites.keys[index] }
-        return record
     }
 
     /// Lists are replaced whole; a new version number also keeps the entries

@@ -83,11 +83,32 @@ import Testing
         #expect(result.output.contains("ProtoSamples.pb.swift"))
     }
 
+    /// The generator's collision proto is generated and checked like proto/:
+    /// its Swift edited by hand, or a field added without regenerating, is caught.
+    @Test func theCollisionProtoIsCheckedToo() async throws {
+        let copy = try copyOfGeneratorInputs()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let generated = copy.appendingPathComponent("Tests/CorridorWireTests/Generated/collisions.pb.swift")
+        var text = try String(contentsOf: generated, encoding: .utf8)
+        #expect(text.contains("self.size"))
+        text = text.replacingOccurrences(of: "self.size", with: "size")
+        try text.write(to: generated, atomically: true, encoding: .utf8)
+        let edited = try await runCheck(in: copy)
+        #expect(edited.status == 1)
+        #expect(edited.output.contains("collisions.pb.swift"))
+
+        let untouched = try copyOfGeneratorInputs()
+        defer { try? FileManager.default.removeItem(at: untouched) }
+        let restored = try await runCheck(in: untouched)
+        #expect(restored.status == 0, "\(restored.output)")
+    }
+
     /// proto/, scripts/ and the generated code in a scratch directory, so
     /// the negative cases never touch the real tree.
     private func copyOfGeneratorInputs() throws -> URL {
         let scratch = URL(fileURLWithPath: try TemporaryDirectory().path, isDirectory: true)
-        for part in ["proto", "scripts", "Sources/CCorridorProto", "Sources/CorridorWire/Generated", "Tests/CorridorProtoSamples/Generated"] {
+        for part in ["proto", "scripts", "Sources/CCorridorProto", "Sources/CorridorWire/Generated", "Tests/CorridorProtoSamples/Generated",
+                     "Tests/GeneratorCollisions", "Tests/CCorridorTestProto", "Tests/CorridorWireTests/Generated"] {
             let destination = scratch.appendingPathComponent(part)
             try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent(part), to: destination)
