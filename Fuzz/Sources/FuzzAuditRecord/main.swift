@@ -31,7 +31,7 @@ public func initialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutable
             AuditRecord(kind: .denied, actor: actor, method: "/corridor.v1.Audit/ListAuditRecords", detail: "role coordinator may not read the audit trail"),
         ]
         return samples.map { record in
-            ("\(record.kind.name)", [UInt8(record.kind.rawValue), 0] + record.payload())
+            (name: record.kind.name, bytes: [UInt8(record.kind.rawValue), 0] + record.payload())
         }
     }
     return 0
