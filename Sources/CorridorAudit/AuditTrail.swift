@@ -44,13 +44,31 @@ public final class AuditTrail: Sendable {
 
     // MARK: Recording
 
-    /// Appends the records as one unit and returns once they are durable.
-    /// A trail that cannot write refuses (the store's error): the caller must
-    /// then refuse what it was about to answer.
+    /// Appends the records and returns once they are all durable. A trail
+    /// that cannot write refuses (the store's error): the caller must then
+    /// refuse what it was about to answer. The records are independent facts
+    /// (one per case of a page), so a batch larger than a segment holds is
+    /// appended in parts that each fit, and only the wait is shared.
     public func record(_ records: [AuditRecord]) async throws(StoreError) {
         guard !records.isEmpty else { return }
         let now = Self.unixNanoseconds()
-        _ = try await log.appendDurably(records.map { PendingRecord(type: $0.kind.rawValue, payload: $0.payload(), timestampNanoseconds: now) })
+        let capacity = log.options.segmentBytes - SegmentFormat.headerSize
+        var last: UInt64 = 0
+        var part: [PendingRecord] = []
+        var partBytes = 0
+        for record in records {
+            let pending = PendingRecord(type: record.kind.rawValue, payload: record.payload(), timestampNanoseconds: now)
+            let bytes = SegmentFormat.paddedLength(payloadBytes: pending.payload.count)
+            if !part.isEmpty && partBytes + bytes > capacity {
+                last = try log.append(part).upperBound
+                part.removeAll(keepingCapacity: true)
+                partBytes = 0
+            }
+            part.append(pending)
+            partBytes += bytes
+        }
+        last = try log.append(part).upperBound
+        try await log.waitUntilDurable(last)
     }
 
     /// An administrative action (reload, snapshot, repair, erasure, key

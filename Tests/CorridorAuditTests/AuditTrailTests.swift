@@ -101,6 +101,21 @@ struct AuditTrailTests {
         }
     }
 
+    @Test("A batch larger than a segment holds (a page of ListCases) is recorded whole, across segments")
+    func batchesLargerThanASegment() async throws {
+        try await withTemporaryDirectory { data in
+            let (audit, _) = try AuditTrail.open(dataDirectory: data, options: smallSegments(64 * 1024), logger: quietLogger)
+            defer { try? audit.close() }
+            let ids = (1...3_000).map { "C-\($0)" }
+            try await audit.recordPersonalReads(actor: amal, method: "/corridor.v1.Registry/ListCases", caseIDs: ids)
+            var query = AuditQuery()
+            query.limit = AuditQuery.maximumPageSize
+            #expect(try audit.records(query).records.map(\.caseID) == ids)
+            let segments = try FileManager.default.contentsOfDirectory(atPath: data + "/audit/segments").filter { $0.hasSuffix(".log") }
+            #expect(segments.count > 1)
+        }
+    }
+
     @Test("A record of a kind this build does not know, or bytes that are no AuditRecord, is a decoding error naming the record")
     func undecodableRecords() throws {
         let good = AuditRecord(kind: .denied, actor: amal, method: "m", detail: "d")
