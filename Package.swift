@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "CorridorWire", targets: ["CorridorWire"]),
         .library(name: "CorridorExport", targets: ["CorridorExport"]),
         .library(name: "CorridorServer", targets: ["CorridorServer"]),
+        .library(name: "CorridorAudit", targets: ["CorridorAudit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -79,6 +80,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The audit trail: its own segment log (CorridorStore's) of personal-data
+        // reads, admin actions and refusals, in corridor.v1.AuditRecord.
+        .target(
+            name: "CorridorAudit",
+            dependencies: [
+                "CorridorModel",
+                "CorridorStore",
+                "CorridorWire",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "CorridorSystemd",
             dependencies: [
@@ -90,6 +102,7 @@ let package = Package(
         .target(
             name: "CorridorServer",
             dependencies: [
+                "CorridorAudit",
                 "CorridorModel",
                 "CorridorRegistry",
                 "CorridorStore",
@@ -115,6 +128,7 @@ let package = Package(
         .executableTarget(
             name: "corridord",
             dependencies: [
+                "CorridorAudit",
                 "CorridorRegistry",
                 "CorridorServer",
                 "CorridorSystemd",
@@ -128,6 +142,7 @@ let package = Package(
         .executableTarget(
             name: "corridorctl",
             dependencies: [
+                "CorridorAudit",
                 "CorridorClient",
                 "CorridorExport",
                 "CorridorStore",
@@ -145,6 +160,7 @@ let package = Package(
         .target(
             name: "CorridorTestSupport",
             dependencies: [
+                "CorridorAudit",
                 "CorridorModel",
                 "CorridorRegistry",
                 "CorridorServer",
@@ -189,6 +205,7 @@ let package = Package(
         ),
         .testTarget(name: "CorridorRegistryTests", dependencies: ["CorridorTestSupport", "CorridorRegistry", "CorridorStore", "CorridorModel", "CorridorTimeZones", "CorridorWire", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CorridorExportTests", dependencies: ["CorridorTestSupport", "CorridorExport", "CorridorModel", "CorridorWire"]),
+        .testTarget(name: "CorridorAuditTests", dependencies: ["CorridorTestSupport", "CorridorAudit", "CorridorModel", "CorridorStore", "CorridorWire", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorTestSupport", "CorridorStore", .product(name: "Logging", package: "swift-log"), .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(
             name: "CorridorSystemdTests",
@@ -198,6 +215,7 @@ let package = Package(
             name: "CorridorServerTests",
             dependencies: [
                 "CorridorTestSupport",
+                "CorridorAudit",
                 "CorridorServer",
                 "CorridorClient",
                 "CorridorModel",
@@ -229,6 +247,7 @@ let package = Package(
             name: "corridorctlTests",
             dependencies: [
                 "CorridorTestSupport",
+                "CorridorAudit",
                 "CorridorRegistry",
                 "CorridorServer",
                 "CorridorStore",

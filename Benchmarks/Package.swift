@@ -21,6 +21,7 @@ let package = Package(
         .executableTarget(
             name: "corridor-benchmarks",
             dependencies: [
+                .product(name: "CorridorAudit", package: "Corridor"),
                 .product(name: "CorridorClient", package: "Corridor"),
                 .product(name: "CorridorStore", package: "Corridor"),
                 .product(name: "CorridorRegistry", package: "Corridor"),

@@ -52,6 +52,7 @@ let package = Package(
             name: "FuzzRequest",
             dependencies: [
                 "FuzzSupport",
+                .product(name: "CorridorAudit", package: "Corridor"),
                 .product(name: "CorridorModel", package: "Corridor"),
                 .product(name: "CorridorRegistry", package: "Corridor"),
                 .product(name: "CorridorServer", package: "Corridor"),
@@ -59,6 +60,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "FuzzAuditRecord",
+            dependencies: [
+                "FuzzSupport",
+                .product(name: "CorridorAudit", package: "Corridor"),
+                .product(name: "CorridorModel", package: "Corridor"),
+                .product(name: "CorridorWire", package: "Corridor"),
             ]
         ),
         .executableTarget(

@@ -111,7 +111,9 @@ extension RegistryState {
         checks.require(Self.directStatuses.contains(status), "status", "\(status.rawValue) cannot be set directly; one of \(Self.directStatuses.map(\.rawValue).joined(separator: ", ")) (lists and movements set the others)")
         // A death or a withdrawal is recorded once it has happened.
         checks.date(date, "date", required: status == .deceased, notAfter: CivilDate.utcDay(ofUnixMs: nowMs))
+        // Sensitive writes carry their reason (docs/AUDIT.md): it is kept on the event and shown in history.
         checks.require(status != .withdrawn || !reason.allSatisfy(\.isWhitespace), "reason", "is required for WITHDRAWN (consent withdrawn, recovered, left by other means)")
+        checks.require(status != .deceased || !reason.allSatisfy(\.isWhitespace), "reason", "is required for DECEASED (the cause or circumstances, as reported, and by whom)")
         checks.text(reason, "reason", required: false, maxLength: 1000)
         try checks.throwIfAny()
         guard current.status.allowedNext.contains(status) else {

@@ -1,3 +1,4 @@
+import CorridorAudit
 import CorridorModel
 import CorridorRegistry
 import CorridorWire
@@ -7,7 +8,9 @@ import Glibc
 /// Each handler maps its generated request to model values (Mapping/), asks
 /// the registry, and maps the model result back to the generated response.
 public enum RegistryService {
-    public static func methods(registry: Registry) -> MethodRouter {
+    /// `audit`: where a response carrying a case's personal part is recorded
+    /// before it is sent (docs/AUDIT.md).
+    public static func methods(registry: Registry, audit: AuditTrail) -> MethodRouter {
         var router = MethodRouter()
         let rpc = Corridor_V1_Registry.self
 
@@ -52,29 +55,37 @@ public enum RegistryService {
         router.register(rpc.registerCase) { request, context in
             let proposed = try Case(proto: try required(request.case, "case"))
             let personal = request.personal.map { CasePersonal(proto: $0) }
-            return Corridor_V1_CaseView(try await registry.registerCase(proposed, personal: personal, actor: context.actor))
+            let view = try await registry.registerCase(proposed, personal: personal, actor: context.actor)
+            try await audit.recordPersonalReads(of: [view], context)
+            return Corridor_V1_CaseView(view)
         }
         router.register(rpc.updateCase) { request, context in
             let changes = try Case(proto: try required(request.case, "case"))
             let personal = request.personal.map { CasePersonal(proto: $0) }
-            return Corridor_V1_CaseView(try await registry.updateCase(
+            let view = try await registry.updateCase(
                 changes, personal: personal, fields: request.fields, reason: request.reason, actor: context.actor
-            ))
+            )
+            try await audit.recordPersonalReads(of: [view], context)
+            return Corridor_V1_CaseView(view)
         }
         router.register(rpc.setCaseStatus) { request, context in
             let status = try Case.Status(proto: request.status, field: "corridor.v1.SetCaseStatusRequest.status")
-            return Corridor_V1_CaseView(try await registry.setCaseStatus(
+            let view = try await registry.setCaseStatus(
                 caseID: request.caseID, status: status, date: request.date, reason: request.reason, actor: context.actor
-            ))
+            )
+            try await audit.recordPersonalReads(of: [view], context)
+            return Corridor_V1_CaseView(view)
         }
-        router.register(rpc.getCase) { request, _ in
-            Corridor_V1_CaseView(try await registry.caseView(request.id))
+        router.register(rpc.getCase) { request, context in
+            let view = try await registry.caseView(request.id)
+            try await audit.recordPersonalReads(of: [view], context)
+            return Corridor_V1_CaseView(view)
         }
-        router.register(rpc.listCases) { request, _ in
+        router.register(rpc.listCases) { request, context in
             let status = try Case.Status(proto: request.status, field: "corridor.v1.ListCasesRequest.status")
-            return Corridor_V1_ListCasesResponse(try await registry.cases(
-                siteID: request.siteID, status: status, limit: request.limit, pageToken: request.pageToken
-            ))
+            let page = try await registry.cases(siteID: request.siteID, status: status, limit: request.limit, pageToken: request.pageToken)
+            try await audit.recordPersonalReads(of: page.cases, context)
+            return Corridor_V1_ListCasesResponse(page)
         }
 
         registerRules(registry, on: &router)
@@ -85,15 +96,18 @@ public enum RegistryService {
         registerFigures(registry, on: &router)
         registerReports(registry, on: &router)
         registerImport(registry, on: &router)
+        router.merge(auditMethods(audit: audit))
 
         // History and watch
-        router.register(rpc.history) { request, _ in
-            Corridor_V1_HistoryResponse(entries: try await registry.history(of: request.id).map { recorded in
+        router.register(rpc.history) { request, context in
+            let events = try await registry.history(of: request.id)
+            try await audit.recordPersonalReads(in: events, context)
+            return Corridor_V1_HistoryResponse(entries: events.map { recorded in
                 let event = Corridor_V1_WatchedEvent(recorded)
                 return Corridor_V1_HistoryEntry(sequence: event.sequence, recordedAtNs: event.recordedAtNs, event: event.event)
             })
         }
-        router.register(streaming: rpc.watch) { request, _, writer in
+        router.register(streaming: rpc.watch) { request, context, writer in
             var kinds: Set<RecordKind> = []
             var violations: [FieldViolation] = []
             for (index, name) in request.kinds.enumerated() {
@@ -105,6 +119,7 @@ public enum RegistryService {
             }
             if !violations.isEmpty { throw RPCError.invalidArgument(violations) }
             try await registry.watch(from: request.fromSequence, kinds: kinds, recordID: request.recordID) { event in
+                try await audit.recordPersonalReads(in: [event], context)
                 try await writer.send(Corridor_V1_WatchedEvent(event))
             }
         }

@@ -118,7 +118,7 @@ struct CaseCommand: AsyncParsableCommand {
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a death, a withdrawal, or a return to waiting.",
-            discussion: "deceased needs --date (the date of death); withdrawn needs --reason. Lists and movements set the other statuses."
+            discussion: "deceased needs --date (the date of death) and --reason; withdrawn needs --reason. The reason is kept on the event and shown by history. Lists and movements set the other statuses."
         )
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The case's id.") var id: String

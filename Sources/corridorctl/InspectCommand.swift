@@ -13,7 +13,7 @@ struct InspectCommand: ParsableCommand {
             mapped read-only and the lock corridord holds on DIR itself is only probed, to tell whether it runs. Run it as the \
             user that owns the directory (corridor under systemd) or as root.
             """,
-        subcommands: [InspectVerifyCommand.self, InspectDumpCommand.self, InspectStatsCommand.self, InspectTailCommand.self]
+        subcommands: [InspectVerifyCommand.self, InspectDumpCommand.self, InspectStatsCommand.self, InspectTailCommand.self, InspectAuditCommand.self]
     )
 }
 

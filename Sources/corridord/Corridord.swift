@@ -1,5 +1,7 @@
 import ArgumentParser
+import CorridorAudit
 import CorridorRegistry
+import CorridorStore
 import CorridorServer
 import CorridorSystemd
 import CorridorWire
@@ -59,7 +61,12 @@ struct Corridord: AsyncParsableCommand {
             let inherited = try SocketActivation.inheritedSocket()
 
             let notifier = SystemdNotifier()
-            let registry = try Self.openRegistry(settings: settings, repair: repair, notifier: notifier, logger: logger)
+            let (registry, repairs) = try Self.openRegistry(settings: settings, repair: repair, notifier: notifier, logger: logger)
+            let (audit, auditRepairs) = try Self.openAuditTrail(settings: settings, repair: repair, logger: logger)
+            // What a start with --repair cut is an admin action: on the trail before anything is served.
+            for line in repairs + auditRepairs {
+                try await audit.record(adminAction: "repair", actor: .daemon, detail: line)
+            }
 
             var serverConfiguration = ServerConfiguration(
                 socketPath: inherited?.path ?? settings.socketPath, dataDirectory: settings.dataDirectory
@@ -68,7 +75,7 @@ struct Corridord: AsyncParsableCommand {
             serverConfiguration.limits = settings.limits
             let server = CorridorServer(
                 configuration: serverConfiguration,
-                methods: RegistryService.methods(registry: registry),
+                methods: RegistryService.methods(registry: registry, audit: audit),
                 storeStatus: { await registry.storeStatus },
                 logger: logger
             )
@@ -81,7 +88,7 @@ struct Corridord: AsyncParsableCommand {
             let group = ServiceGroup(configuration: ServiceGroupConfiguration(
                 services: [
                     .init(service: RegistryLifecycleService(
-                        registry: registry, snapshotInterval: .seconds(Int64(settings.store.snapshotIntervalSeconds)), logger: logger
+                        registry: registry, audit: audit, snapshotInterval: .seconds(Int64(settings.store.snapshotIntervalSeconds)), logger: logger
                     )),
                     .init(service: ServerService(server: server, source: source) {
                         listeningContinuation.yield()
@@ -89,7 +96,7 @@ struct Corridord: AsyncParsableCommand {
                     }),
                     .init(service: NotifierService(notifier: notifier, server: server, listening: listening, logger: logger)),
                     .init(service: ReloadService(
-                        hangups: hangups, commandLine: commandLine, initial: settings, server: server,
+                        hangups: hangups, commandLine: commandLine, initial: settings, server: server, audit: audit,
                         notifier: notifier, logLevel: levelSetting, logger: logger
                     )),
                 ],
@@ -115,7 +122,7 @@ struct Corridord: AsyncParsableCommand {
 
     /// Loads the snapshot and replays the log, telling systemd how far it is
     /// and asking for more start-up time while it works.
-    private static func openRegistry(settings: DaemonSettings, repair: Bool, notifier: SystemdNotifier, logger: Logger) throws -> Registry {
+    private static func openRegistry(settings: DaemonSettings, repair: Bool, notifier: SystemdNotifier, logger: Logger) throws -> (Registry, [String]) {
         var options = RegistryOptions()
         options.store.segmentBytes = settings.store.segmentBytes
         options.store.repair = repair
@@ -136,7 +143,21 @@ struct Corridord: AsyncParsableCommand {
             logger.notice("recovery cut a torn tail", metadata: ["file": "\(tail.file)", "offset": "\(tail.offset)", "bytes": "\(tail.bytes)"])
         }
         for repair in report.repairs { logger.critical("repair: \(repair)") }
-        return registry
+        return (registry, report.repairs)
+    }
+
+    /// The audit trail in DATA_DIR/audit, recovered like the event log (under
+    /// the lock the registry holds), and what a repair cut of it.
+    private static func openAuditTrail(settings: DaemonSettings, repair: Bool, logger: Logger) throws -> (AuditTrail, [String]) {
+        var options = StoreOptions()
+        options.segmentBytes = settings.store.segmentBytes
+        options.repair = repair
+        let (audit, report) = try AuditTrail.open(dataDirectory: settings.dataDirectory, options: options, logger: logger)
+        if let tail = report.truncatedTail {
+            logger.notice("recovery cut a torn tail of the audit trail", metadata: ["file": "\(tail.file)", "offset": "\(tail.offset)", "bytes": "\(tail.bytes)"])
+        }
+        for repair in report.repairs { logger.critical("audit trail repair: \(repair)") }
+        return (audit, report.repairs.map { "audit trail: " + $0 })
     }
 }
 

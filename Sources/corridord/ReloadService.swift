@@ -1,3 +1,5 @@
+import CorridorAudit
+import CorridorModel
 import CorridorServer
 import CorridorSystemd
 import Logging
@@ -14,6 +16,8 @@ struct ReloadService: Service {
     let commandLine: CommandLineSettings
     let initial: DaemonSettings
     let server: CorridorServer
+    /// A reload is an admin action: recorded before READY=1 answers it.
+    let audit: AuditTrail
     let notifier: SystemdNotifier
     let logLevel: LogLevelSetting
     let logger: Logger
@@ -34,11 +38,23 @@ struct ReloadService: Service {
                 logger.notice("configuration reloaded", metadata: [
                     "file": "\(reloaded.configurationFile ?? "none")", "logLevel": "\(reloaded.logLevel)",
                 ])
+                await recordReload("configuration reloaded from \(reloaded.configurationFile ?? "no file"); log level \(reloaded.logLevel)")
                 notifier.ready(status: "Serving on \(server.socketPath); configuration reloaded")
             } catch {
                 logger.error("reload failed; keeping the previous configuration", metadata: ["error": "\(error)"])
+                await recordReload("reload refused, the previous configuration kept: \(error)")
                 notifier.ready(status: "Serving on \(server.socketPath); reload failed: \(error)")
             }
+        }
+    }
+
+    /// The signal's sender is not known (the kernel names it in siginfo, which
+    /// the signal sequence does not pass on): the daemon is the actor.
+    private func recordReload(_ detail: String) async {
+        do {
+            try await audit.record(adminAction: "reload", actor: .daemon, detail: detail)
+        } catch {
+            logger.error("the audit trail refused a reload's record", metadata: ["error": "\(error)"])
         }
     }
 }

@@ -134,7 +134,7 @@ import CorridorTestSupport
 
     /// Every generated method by path: the client sends raw bytes through them.
     static let generatedMethods: [String: AnyRPCMethod] = Dictionary(
-        uniqueKeysWithValues: (Corridor_V1_Registry.all + Corridor_V1_System.all + Corridor_V1_Health.all).map { ($0.path, $0) }
+        uniqueKeysWithValues: (Corridor_V1_Registry.all + Corridor_V1_System.all + Corridor_V1_Health.all + Corridor_V1_Audit.all).map { ($0.path, $0) }
     )
 
     /// FNV-1a: a method's own stream of requests, the same on every run and

@@ -33,7 +33,7 @@ import Testing
             let id = try await registerPatient(registry)
             let before = await registry.currentState
             let error = try await #require(throws: RegistryError.self) {
-                try await registry.setCaseStatus(caseID: id, status: .deceased, date: date, reason: "", actor: registrar)
+                try await registry.setCaseStatus(caseID: id, status: .deceased, date: date, reason: "died waiting", actor: registrar)
             }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["date"], "\(error)")
@@ -54,6 +54,31 @@ import Testing
         }
     }
 
+    @Test(arguments: ["", "   "])
+    func aDeathWithoutAReasonIsRefusedNamingReason(reason: String) async throws {
+        try await withRegistry { registry in
+            let id = try await registerPatient(registry)
+            let before = await registry.currentState
+            let error = try await #require(throws: RegistryError.self) {
+                try await registry.setCaseStatus(caseID: id, status: .deceased, date: "2018-02-20", reason: reason, actor: registrar)
+            }
+            #expect(error.code == .invalidArgument)
+            #expect(error.fields == ["reason"], "\(error)")
+            #expect(error.description.contains("DECEASED"), "\(error)")
+            #expect(await registry.currentState == before)
+        }
+    }
+
+    @Test func aDeathsReasonIsKeptOnTheEventAndInHistory() async throws {
+        try await withRegistry { registry in
+            let id = try await registerPatient(registry)
+            _ = try await registry.setCaseStatus(caseID: id, status: .deceased, date: "2018-02-20", reason: "shelling, reported by the field team", actor: registrar)
+            let change = try #require(try await registry.history(of: id).last?.event)
+            #expect(change.caseStatusChanged?.to == .deceased)
+            #expect(change.reason == "shelling, reported by the field team")
+        }
+    }
+
     @Test func aWithdrawnCaseCanWaitAgain() async throws {
         try await withRegistry { registry in
             let id = try await registerPatient(registry)
@@ -70,7 +95,7 @@ import Testing
     func deceasedIsFinal(next: Case.Status) async throws {
         try await withRegistry { registry in
             let id = try await registerPatient(registry)
-            _ = try await registry.setCaseStatus(caseID: id, status: .deceased, date: "2018-02-20", reason: "", actor: registrar)
+            _ = try await registry.setCaseStatus(caseID: id, status: .deceased, date: "2018-02-20", reason: "died waiting", actor: registrar)
             let before = await registry.currentState
             let error = try await #require(throws: RegistryError.self) {
                 try await registry.setCaseStatus(caseID: id, status: next, date: "2018-02-21", reason: "mistake", actor: registrar)
@@ -111,7 +136,7 @@ import Testing
         try await withRegistry { registry in
             try await World.seed(registry)
             let error = try await #require(throws: RegistryError.self) {
-                try await registry.setCaseStatus(caseID: "C-000404", status: .deceased, date: "2018-02-20", reason: "", actor: registrar)
+                try await registry.setCaseStatus(caseID: "C-000404", status: .deceased, date: "2018-02-20", reason: "died waiting", actor: registrar)
             }
             #expect(error.code == .notFound)
             #expect(error.message.contains("C-000404"))

@@ -28,7 +28,7 @@ import Testing
             moved.siteID = site
             _ = try await registry.updateCase(moved, personal: nil, fields: ["site_id"], reason: "moved", actor: registrar)
         }
-        _ = try await registry.setCaseStatus(caseID: ids[2], status: .deceased, date: "2018-02-20", reason: "", actor: registrar)
+        _ = try await registry.setCaseStatus(caseID: ids[2], status: .deceased, date: "2018-02-20", reason: "died waiting", actor: registrar)
         _ = try await registry.setCaseStatus(caseID: ids[3], status: .withdrawn, date: "", reason: "recovered", actor: registrar)
         _ = try await registry.updateCase(World.patient(id: ids[5]), personal: CasePersonal(name: "Named later"), fields: ["personal.name"], reason: "", actor: registrar)
         _ = try await registry.updateCase(World.patient(id: ids[0]), personal: CasePersonal(), fields: ["personal.name", "personal.contacts"], reason: "", actor: registrar)

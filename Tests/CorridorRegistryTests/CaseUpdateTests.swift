@@ -191,7 +191,7 @@ import Testing
     @Test func aDeceasedCaseCannotBeUpdated() async throws {
         try await withRegistry { registry in
             let original = try await registerPatient(registry)
-            _ = try await registry.setCaseStatus(caseID: original.id, status: .deceased, date: "2018-02-20", reason: "", actor: registrar)
+            _ = try await registry.setCaseStatus(caseID: original.id, status: .deceased, date: "2018-02-20", reason: "died waiting", actor: registrar)
             let before = await registry.currentState
             var changes = original
             changes.ageMonths = 100

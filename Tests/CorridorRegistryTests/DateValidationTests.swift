@@ -28,7 +28,7 @@ private func withDatedWorld(_ body: (Registry) async throws -> Void) async throw
 /// Each command of the registry that takes a date, with the field it names.
 private let dateTakingCommands: [(field: String, run: @Sendable (Registry, String) async throws -> Void)] = [
     ("as_of", { registry, date in _ = try await registry.selectList(listID: "l1", asOf: date, actor: registrar) }),
-    ("date", { registry, date in _ = try await registry.setCaseStatus(caseID: "C-000001", status: .deceased, date: date, reason: "", actor: registrar) }),
+    ("date", { registry, date in _ = try await registry.setCaseStatus(caseID: "C-000001", status: .deceased, date: date, reason: "died waiting", actor: registrar) }),
     ("personal.date_of_birth", { registry, date in
         _ = try await registry.registerCase(World.patient(), personal: CasePersonal(dateOfBirth: date), actor: registrar)
     }),
@@ -157,12 +157,12 @@ private let datesThatMayBeAhead: Set<String> = ["as_of", "from", "to", "day", "w
     @Test func aDeathInTheFutureIsRefusedAndNotCounted() async throws {
         try await withDatedWorld { registry in
             let refusal = await #expect(throws: RegistryError.self) {
-                try await registry.setCaseStatus(caseID: "C-000001", status: .deceased, date: "2099-01-01", reason: "", actor: registrar)
+                try await registry.setCaseStatus(caseID: "C-000001", status: .deceased, date: "2099-01-01", reason: "died waiting", actor: registrar)
             }
             #expect(refusal?.fields == ["date"])
             #expect(try await registry.deathsWhileWaiting().total == 0)
             // Today is a date of death; so is tomorrow, for a zone ahead of UTC.
-            _ = try await registry.setCaseStatus(caseID: "C-000001", status: .deceased, date: todayUTC().adding(days: 1).description, reason: "", actor: registrar)
+            _ = try await registry.setCaseStatus(caseID: "C-000001", status: .deceased, date: todayUTC().adding(days: 1).description, reason: "died waiting", actor: registrar)
             #expect(try await registry.deathsWhileWaiting().total == 1)
         }
     }

@@ -231,7 +231,7 @@ import Testing
             #expect(error.code == .failedPrecondition)
             #expect(error.message == "case \(id) is WAITING; from WAITING it can go to LISTED, DECEASED or WITHDRAWN")
             #expect(error.fields == ["status"])
-            _ = try await registry.setCaseStatus(caseID: id, status: .deceased, date: "2018-02-20", reason: "", actor: registrar)
+            _ = try await registry.setCaseStatus(caseID: id, status: .deceased, date: "2018-02-20", reason: "died waiting", actor: registrar)
             error = try await #require(throws: RegistryError.self) {
                 try await registry.setCaseStatus(caseID: id, status: .withdrawn, date: "", reason: "left", actor: registrar)
             }

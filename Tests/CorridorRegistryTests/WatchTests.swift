@@ -90,7 +90,7 @@ import Testing
             let (recorder, _) = startWatch(registry, from: 1, recordID: "C-000002", stopAfter: 2)
             for _ in 0..<3 { _ = try await registry.registerCase(World.patient(), personal: nil, actor: registrar) }
             _ = try await registry.setCaseStatus(caseID: "C-000001", status: .withdrawn, date: "", reason: "recovered", actor: registrar)
-            _ = try await registry.setCaseStatus(caseID: "C-000002", status: .deceased, date: "2018-02-20", reason: "", actor: registrar)
+            _ = try await registry.setCaseStatus(caseID: "C-000002", status: .deceased, date: "2018-02-20", reason: "died waiting", actor: registrar)
             #expect(await recorder.expectEnd("the record watch") == .stoppedByCaller)
             let events = await recorder.events
             #expect(events.map { $0.event?.kind.subject.id } == ["C-000002", "C-000002"])

@@ -14,7 +14,7 @@ import Testing
         await server.stop()
 
         // The generated tables, typed: path, kind, request and response type.
-        let declared = Corridor_V1_System.all + Corridor_V1_Health.all + Corridor_V1_Registry.all
+        let declared = Corridor_V1_System.all + Corridor_V1_Health.all + Corridor_V1_Registry.all + Corridor_V1_Audit.all
         #expect(Set(routed) == Set(declared), "not routed: \(Set(declared).subtracting(routed)); routed but not declared: \(Set(routed).subtracting(declared))")
         for method in declared {
             let match = routed.first { $0.path == method.path }

@@ -1,3 +1,4 @@
+import CorridorAudit
 import CorridorRegistry
 import CorridorServer
 import CorridorWire
@@ -14,15 +15,18 @@ public final class InProcessServer: Sendable {
     public let server: CorridorServer
     /// The registry it serves, when started with one; `stop()` closes it.
     public let registry: Registry?
+    /// The audit trail it records reads in, when started with a registry; `stop()` closes it.
+    public let audit: AuditTrail?
     public let directory: String
     public let socketPath: String
     public let log: EventRecorder<LogLine>
     private let hasShutDown = Atomic<Bool>(false)
     private let hasStopped = Atomic<Bool>(false)
 
-    private init(server: CorridorServer, registry: Registry?, directory: String, log: EventRecorder<LogLine>) {
+    private init(server: CorridorServer, registry: Registry?, audit: AuditTrail? = nil, directory: String, log: EventRecorder<LogLine>) {
         self.server = server
         self.registry = registry
+        self.audit = audit
         self.directory = directory
         self.socketPath = directory + "/s.sock"
         self.log = log
@@ -36,6 +40,7 @@ public final class InProcessServer: Sendable {
         methods: MethodRouter = MethodRouter(),
         storeStatus: (@Sendable () async -> Corridor_V1_StoreStatus)? = nil,
         registry: Registry? = nil,
+        audit: AuditTrail? = nil,
         logLevel: Logger.Level = .critical
     ) async throws -> InProcessServer {
         let directory = try given ?? TemporaryDirectory().path
@@ -46,7 +51,7 @@ public final class InProcessServer: Sendable {
         configuration.limits = limits
         let server = CorridorServer(configuration: configuration, methods: methods, storeStatus: storeStatus, logger: logger)
         try await server.start()
-        return InProcessServer(server: server, registry: registry, directory: directory, log: log)
+        return InProcessServer(server: server, registry: registry, audit: audit, directory: directory, log: log)
     }
 
     /// A Registry opened on `<directory>/data` with `options`, served as
@@ -65,12 +70,20 @@ public final class InProcessServer: Sendable {
             var logger = Logger(label: "corridor.test-registry")
             logger.logLevel = .critical
             let (registry, _) = try Registry.open(dataDirectory: data, recordCoding: testRecordCoding, options: options, logger: logger)
+            let audit: AuditTrail
+            do {
+                (audit, _) = try AuditTrail.open(dataDirectory: data, options: options.store, logger: logger)
+            } catch {
+                await registry.close()
+                throw error
+            }
             do {
                 return try await start(
-                    directory: directory.path, methods: RegistryService.methods(registry: registry),
-                    storeStatus: { await registry.storeStatus }, registry: registry
+                    directory: directory.path, methods: RegistryService.methods(registry: registry, audit: audit),
+                    storeStatus: { await registry.storeStatus }, registry: registry, audit: audit
                 )
             } catch {
+                try? audit.close()
                 await registry.close()
                 throw error
             }
@@ -91,6 +104,7 @@ public final class InProcessServer: Sendable {
     public func stop() async {
         guard !hasStopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
         await shutdownGracefully()
+        try? audit?.close()
         await registry?.close()
         try? FileManager.default.removeItem(atPath: directory)
     }

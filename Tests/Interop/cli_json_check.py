@@ -132,6 +132,8 @@ COMMANDS = [
     (("case", "status"), ["@case", "withdrawn", "--reason", "left on their own"], C + "CaseView", "one"),
     (("case", "show"), ["@case"], C + "CaseView", "one"),
     (("import", "cases"), ["@csv", "--dry-run"], C + "ImportCasesResponse", "one"),
+    # The audit trail (admin only): the reads of the case above are on it.
+    (("audit",), ["--case", "@case", "--kind", "personal-read", "--since", "1d"], C + "ListAuditRecordsResponse", "one"),
     # Exports: --format json.
     (("export", "cases"), [], C + "CasesExport", "export"),
     (("export", "lists"), [], C + "ListsExport", "export"),
@@ -142,6 +144,7 @@ COMMANDS = [
     (("inspect", "stats"), ["@data"], C + "DirectoryStats", "one"),
     (("inspect", "dump"), ["@data"], C + "InspectedRecord", "lines"),
     (("inspect", "tail"), ["@data", "-n", "5"], C + "InspectedRecord", "lines"),
+    (("inspect", "audit"), ["@data", "--kind", "personal-read"], C + "ListAuditRecordsResponse", "one"),
 ]
 
 # Failures: with --json, one corridor.v1.CliError on stderr, nothing on stdout, and

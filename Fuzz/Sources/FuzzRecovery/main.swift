@@ -71,7 +71,7 @@ private func secondRun(_ directory: String, ids: [String]) async throws {
     for index in 0..<8 {
         _ = try await registry.registerCase(SampleWorld.patient(100 + index), personal: SampleWorld.personal(100 + index), actor: SampleWorld.actor)
     }
-    _ = try await registry.setCaseStatus(caseID: ids[5], status: .deceased, date: "2019-01-02", reason: "", actor: SampleWorld.actor)
+    _ = try await registry.setCaseStatus(caseID: ids[5], status: .deceased, date: "2019-01-02", reason: "died waiting", actor: SampleWorld.actor)
     try await registry.snapshotNow()
     _ = try await registry.setCaseStatus(caseID: ids[6], status: .withdrawn, date: "", reason: "left", actor: SampleWorld.actor)
 }

@@ -1,4 +1,5 @@
 @testable import CorridorServer
+import CorridorAudit
 import CorridorModel
 import CorridorRegistry
 import CorridorWire
@@ -34,11 +35,12 @@ private let harness: Harness = {
     // segments are preallocated.
     var options = RegistryOptions()
     options.store.segmentBytes = 4 * 1024 * 1024
-    let registry: Registry = runBlocking { [options] in
+    let (registry, audit): (Registry, AuditTrail) = runBlocking { [options] in
         do {
             let (registry, _) = try Registry.open(dataDirectory: directory, recordCoding: ProtobufRecordCoding(), options: options, logger: SampleWorld.quietLogger)
+            let (audit, _) = try AuditTrail.open(dataDirectory: directory, options: options.store, logger: SampleWorld.quietLogger)
             try await SampleWorld.seed(registry, cases: 12)
-            return registry
+            return (registry, audit)
         } catch {
             fatalError("building the sample registry in \(directory) failed: \(error)")
         }
@@ -48,7 +50,7 @@ private let harness: Harness = {
         paths: { ("/nonexistent/corridord.sock", directory) }, storeStatus: { await registry.storeStatus }
     )
     router.merge(HealthService.methods(board: HealthStatusBoard()))
-    router.merge(RegistryService.methods(registry: registry))
+    router.merge(RegistryService.methods(registry: registry, audit: audit))
 
     // A connection handler never added to a channel: a stream message
     // written through it fails with CancellationError, as on a closed connection.

@@ -57,7 +57,7 @@ public enum SampleWorld {
             if let id = view.case?.id { ids.append(id) }
         }
         if ids.count >= 2 {
-            _ = try await registry.setCaseStatus(caseID: ids[0], status: .deceased, date: "2018-02-20", reason: "", actor: actor)
+            _ = try await registry.setCaseStatus(caseID: ids[0], status: .deceased, date: "2018-02-20", reason: "died waiting", actor: actor)
             _ = try await registry.setCaseStatus(caseID: ids[1], status: .withdrawn, date: "", reason: "recovered", actor: actor)
         }
         _ = try await registry.setCrossingStatus(siteID: "wafideen", status: .restricted, reason: "shelling", actor: actor)

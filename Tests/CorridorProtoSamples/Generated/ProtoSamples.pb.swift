@@ -220,30 +220,6 @@ extension Corridor_V1_AgreementProgress {
     public static var protoSamples: [Corridor_V1_AgreementProgress] { [protoSample] }
 }
 
-extension Corridor_V1_HealthCheckRequest {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_HealthCheckRequest {
-        Corridor_V1_HealthCheckRequest(
-            service: "service 1 é✓"
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_HealthCheckRequest] { [protoSample] }
-}
-
-extension Corridor_V1_HealthCheckResponse {
-    /// Every field set; a oneof set to its first member.
-    public static var protoSample: Corridor_V1_HealthCheckResponse {
-        Corridor_V1_HealthCheckResponse(
-            status: .serving
-        )
-    }
-
-    /// protoSample, then one more per further oneof member.
-    public static var protoSamples: [Corridor_V1_HealthCheckResponse] { [protoSample] }
-}
-
 extension Corridor_V1_Figure {
     /// Every field set; a oneof set to its first member.
     public static var protoSample: Corridor_V1_Figure {
@@ -1788,6 +1764,79 @@ extension Corridor_V1_CaseStatusChanged {
     public static var protoSamples: [Corridor_V1_CaseStatusChanged] { [protoSample] }
 }
 
+extension Corridor_V1_AuditRecord {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_AuditRecord {
+        Corridor_V1_AuditRecord(
+            kind: .personalRead,
+            sequence: 18000000000000000002,
+            recordedAtNs: 18000000000000000003,
+            actor: Corridor_V1_Actor.protoSample,
+            method: "method 5 é✓",
+            caseID: "case_id 6 é✓",
+            detail: "detail 7 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_AuditRecord] { [protoSample] }
+}
+
+extension Corridor_V1_ListAuditRecordsRequest {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_ListAuditRecordsRequest {
+        Corridor_V1_ListAuditRecordsRequest(
+            sinceMs: 18000000000000000001,
+            untilMs: 18000000000000000002,
+            user: "user 3 é✓",
+            caseID: "case_id 4 é✓",
+            kinds: [.personalRead, .breakGlass, .unrecognized(99)],
+            limit: 100006,
+            pageToken: "page_token 7 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_ListAuditRecordsRequest] { [protoSample] }
+}
+
+extension Corridor_V1_ListAuditRecordsResponse {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_ListAuditRecordsResponse {
+        Corridor_V1_ListAuditRecordsResponse(
+            records: [Corridor_V1_AuditRecord.protoSample, Corridor_V1_AuditRecord()],
+            nextPageToken: "next_page_token 2 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_ListAuditRecordsResponse] { [protoSample] }
+}
+
+extension Corridor_V1_HealthCheckRequest {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_HealthCheckRequest {
+        Corridor_V1_HealthCheckRequest(
+            service: "service 1 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_HealthCheckRequest] { [protoSample] }
+}
+
+extension Corridor_V1_HealthCheckResponse {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_HealthCheckResponse {
+        Corridor_V1_HealthCheckResponse(
+            status: .serving
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_HealthCheckResponse] { [protoSample] }
+}
+
 extension Corridor_V1_Frame {
     /// Every field set; a oneof set to its first member.
     public static var protoSample: Corridor_V1_Frame {
@@ -2989,8 +3038,6 @@ extension ProtoSamples {
         ProtoSampleSet(Corridor_V1_ListAgreementsResponse.protoSamples),
         ProtoSampleSet(Corridor_V1_TermProgress.protoSamples),
         ProtoSampleSet(Corridor_V1_AgreementProgress.protoSamples),
-        ProtoSampleSet(Corridor_V1_HealthCheckRequest.protoSamples),
-        ProtoSampleSet(Corridor_V1_HealthCheckResponse.protoSamples),
         ProtoSampleSet(Corridor_V1_Figure.protoSamples),
         ProtoSampleSet(Corridor_V1_FigureReported.protoSamples),
         ProtoSampleSet(Corridor_V1_ReportFigureRequest.protoSamples),
@@ -3083,6 +3130,11 @@ extension ProtoSamples {
         ProtoSampleSet(Corridor_V1_CaseUpdated.protoSamples),
         ProtoSampleSet(Corridor_V1_CasePersonalUpdated.protoSamples),
         ProtoSampleSet(Corridor_V1_CaseStatusChanged.protoSamples),
+        ProtoSampleSet(Corridor_V1_AuditRecord.protoSamples),
+        ProtoSampleSet(Corridor_V1_ListAuditRecordsRequest.protoSamples),
+        ProtoSampleSet(Corridor_V1_ListAuditRecordsResponse.protoSamples),
+        ProtoSampleSet(Corridor_V1_HealthCheckRequest.protoSamples),
+        ProtoSampleSet(Corridor_V1_HealthCheckResponse.protoSamples),
         ProtoSampleSet(Corridor_V1_Frame.protoSamples),
         ProtoSampleSet(Corridor_V1_ProtocolVersion.protoSamples),
         ProtoSampleSet(Corridor_V1_Hello.protoSamples),

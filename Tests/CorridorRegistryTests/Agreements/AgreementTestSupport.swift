@@ -60,7 +60,7 @@ enum Deal {
     }
 
     static func kill(_ registry: Registry, _ caseID: String, on date: String) async throws {
-        _ = try await registry.setCaseStatus(caseID: caseID, status: .deceased, date: date, reason: "", actor: registrar)
+        _ = try await registry.setCaseStatus(caseID: caseID, status: .deceased, date: date, reason: "died waiting", actor: registrar)
     }
 
     /// A list of the agreement holding `caseIDs`, as the lists area would record it.

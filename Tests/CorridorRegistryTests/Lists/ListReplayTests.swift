@@ -20,7 +20,7 @@ import Testing
         _ = try await registry.submitList(listID: "l1", actor: registrar)
         _ = try await registry.approveList(listID: "l1", partyID: "gov", actor: registrar)
         _ = try await registry.approveList(listID: "l1", partyID: "jaish", actor: registrar)
-        _ = try await registry.setCaseStatus(caseID: "infant", status: .deceased, date: "2026-11-20", reason: "", actor: registrar)
+        _ = try await registry.setCaseStatus(caseID: "infant", status: .deceased, date: "2026-11-20", reason: "died waiting", actor: registrar)
         _ = try await registry.strikeEntry(listID: "l1", caseID: "c-01", partyID: "gov", reason: "objection", topUp: true, actor: registrar)
         _ = try await registry.createList(EvacuationList(id: "l2", agreementID: ListWorld.agreementID, originSiteID: "ghouta", quota: 1), actor: registrar)
         if !draftWithoutVersions { try await ListWorld.select(registry, "l2") }

@@ -36,7 +36,7 @@ import Testing
             let approved = try await registry.approveList(listID: "l1", partyID: "jaish", actor: registrar)
             #expect(approved.status == .approved)
 
-            _ = try await registry.setCaseStatus(caseID: "c-00", status: .deceased, date: "2017-04-13", reason: "", actor: registrar)
+            _ = try await registry.setCaseStatus(caseID: "c-00", status: .deceased, date: "2017-04-13", reason: "died waiting", actor: registrar)
             let afterDeath = try await registry.getList("l1")
             #expect(afterDeath.died == 1)
             #expect(afterDeath.placesTaken == 28)
