@@ -67,6 +67,9 @@ public enum RegistryService {
                 caseID: request.caseID, status: status, date: request.date, reason: request.reason, actor: context.actor
             ))
         }
+        router.register(rpc.eraseCasePersonalData) { request, context in
+            Corridor_V1_CaseView(try await registry.erasePersonalData(caseID: request.caseID, reason: request.reason, actor: context.actor))
+        }
         router.register(rpc.getCase) { request, _ in
             Corridor_V1_CaseView(try await registry.caseView(request.id))
         }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CorridorModel
+import CorridorPrivacy
 import CorridorRegistry
 import CorridorServer
 import CorridorSystemd
@@ -35,6 +37,13 @@ struct Corridord: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level?
 
+    @Option(name: .customLong("key-file"), help: """
+        The key file that wraps every case's data key (mode 0600, created when absent). Default: \
+        $CREDENTIALS_DIRECTORY/personal-data.key under systemd when present, else DATA_DIR/personal-data.key. \
+        See docs/PRIVACY.md.
+        """)
+    var keyFile: String?
+
     @Flag(help: """
         Start even though records in the middle of the log are damaged: the log is cut at the damage and \
         later segments are moved to DATA_DIR/quarantine. Acknowledged records after the damage are no longer \
@@ -44,7 +53,8 @@ struct Corridord: AsyncParsableCommand {
 
     func run() async throws {
         let commandLine = CommandLineSettings(
-            socket: socket, dataDirectory: dataDirectory, configurationFile: config, logLevel: logLevel, repair: repair
+            socket: socket, dataDirectory: dataDirectory, configurationFile: config, logLevel: logLevel, repair: repair,
+            keyFile: keyFile
         )
         let settings = try DaemonSettings.resolve(commandLine: commandLine, environment: ProcessEnvironment.current)
 
@@ -59,7 +69,12 @@ struct Corridord: AsyncParsableCommand {
             let inherited = try SocketActivation.inheritedSocket()
 
             let notifier = SystemdNotifier()
-            let registry = try Self.openRegistry(settings: settings, repair: repair, notifier: notifier, logger: logger)
+            // Before anything is read: a key file that is missing, open to
+            // others or damaged refuses the start, naming it.
+            let vault = try PersonalDataVault.open(keyFile: settings.keyFile, dataDirectory: settings.dataDirectory)
+            let registry = try Self.openRegistry(
+                settings: settings, repair: repair, coding: ProtobufRecordCoding(sealer: vault), notifier: notifier, logger: logger
+            )
 
             var serverConfiguration = ServerConfiguration(
                 socketPath: inherited?.path ?? settings.socketPath, dataDirectory: settings.dataDirectory
@@ -83,6 +98,7 @@ struct Corridord: AsyncParsableCommand {
                     .init(service: RegistryLifecycleService(
                         registry: registry, snapshotInterval: .seconds(Int64(settings.store.snapshotIntervalSeconds)), logger: logger
                     )),
+                    .init(service: RetentionService(registry: registry, retention: settings.retention, logger: logger)),
                     .init(service: ServerService(server: server, source: source) {
                         listeningContinuation.yield()
                         listeningContinuation.finish()
@@ -115,7 +131,9 @@ struct Corridord: AsyncParsableCommand {
 
     /// Loads the snapshot and replays the log, telling systemd how far it is
     /// and asking for more start-up time while it works.
-    private static func openRegistry(settings: DaemonSettings, repair: Bool, notifier: SystemdNotifier, logger: Logger) throws -> Registry {
+    private static func openRegistry(
+        settings: DaemonSettings, repair: Bool, coding: ProtobufRecordCoding, notifier: SystemdNotifier, logger: Logger
+    ) throws -> Registry {
         var options = RegistryOptions()
         options.store.segmentBytes = settings.store.segmentBytes
         options.store.repair = repair
@@ -123,7 +141,7 @@ struct Corridord: AsyncParsableCommand {
         let clock = ContinuousClock()
         var lastReport = clock.now
         notifier.status("Recovering the registry from \(settings.dataDirectory)")
-        let (registry, report) = try Registry.open(dataDirectory: settings.dataDirectory, recordCoding: ProtobufRecordCoding(), options: options, logger: logger) { progress in
+        let (registry, report) = try Registry.open(dataDirectory: settings.dataDirectory, recordCoding: coding, options: options, logger: logger) { progress in
             guard clock.now - lastReport >= .seconds(1) else { return }
             lastReport = clock.now
             let line = "Recovering: segment \(progress.segmentsChecked + 1) of \(progress.segmentsTotal), \(progress.recordsReplayed) records replayed"
