@@ -17,7 +17,11 @@ struct RetentionService: Service {
     static let interval: Duration = .seconds(24 * 3600)
 
     func run() async throws {
-        guard let days = retention.personalAfterClosedDays else { return }
+        guard let days = retention.personalAfterClosedDays else {
+            // A service that returns early stops the whole group: wait for the end.
+            try? await gracefulShutdown()
+            return
+        }
         let actor = Actor(uid: getuid(), userName: "corridord", pid: getpid(), role: "retention")
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             var now = timespec()
