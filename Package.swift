@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "CorridorWire", targets: ["CorridorWire"]),
         .library(name: "CorridorExport", targets: ["CorridorExport"]),
         .library(name: "CorridorServer", targets: ["CorridorServer"]),
+        .library(name: "CorridorPrivacy", targets: ["CorridorPrivacy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
