@@ -59,15 +59,21 @@ extension Registry {
             }
             if closedMs < cutoffMs { due.append(caseID) }
         }
+        // Each erasure recorded, then every key destroyed in one rewrite of
+        // the key store (not one per case); a crash in between is finished
+        // at the next start like any interrupted erasure.
         var erased: [String] = []
         for caseID in due {
+            let events: [EventKind]
             do {
-                _ = try await erasePersonalData(caseID: caseID, reason: "retention", actor: actor)
-                erased.append(caseID)
+                events = try currentState.decideErasePersonalData(caseID: caseID, reason: "retention")
             } catch where error.code == .failedPrecondition || error.code == .notFound {
                 continue  // erased (or gone) meanwhile
             }
+            try await commit(events, actor: actor, reason: "retention")
+            erased.append(caseID)
         }
+        if !erased.isEmpty { try destroyKeys(of: Set(erased)) }
         return erased
     }
 

@@ -59,6 +59,21 @@ public actor Registry {
         return try open(dataDirectory: dataDirectory, recordCoding: recordCoding, options: options, logger: logger, progress: progress, lock: lock)
     }
 
+    /// As `open(dataDirectory:recordCoding:…)`, with the coding made once the
+    /// directory's lock is held: corridord opens the key store there, so
+    /// that a second daemon refused by the lock never touches it.
+    public static func open(
+        dataDirectory: String,
+        options: RegistryOptions = RegistryOptions(),
+        logger: Logger,
+        recordCodingUnderLock makeCoding: () throws -> any RecordCoding,
+        progress: (RecoveryProgress) -> Void = { _ in }
+    ) throws -> (Registry, RecoveryReport) {
+        let lock = try StoreDirectoryLock(directory: dataDirectory)
+        let recordCoding = try makeCoding()
+        return try open(dataDirectory: dataDirectory, recordCoding: recordCoding, options: options, logger: logger, progress: progress, lock: lock)
+    }
+
     private static func open(
         dataDirectory: String,
         recordCoding: any RecordCoding,

@@ -69,12 +69,7 @@ struct Corridord: AsyncParsableCommand {
             let inherited = try SocketActivation.inheritedSocket()
 
             let notifier = SystemdNotifier()
-            // Before anything is read: a key file that is missing, open to
-            // others or damaged refuses the start, naming it.
-            let vault = try PersonalDataVault.open(keyFile: settings.keyFile, dataDirectory: settings.dataDirectory)
-            let registry = try Self.openRegistry(
-                settings: settings, repair: repair, coding: ProtobufRecordCoding(sealer: vault), notifier: notifier, logger: logger
-            )
+            let registry = try Self.openRegistry(settings: settings, repair: repair, notifier: notifier, logger: logger)
 
             var serverConfiguration = ServerConfiguration(
                 socketPath: inherited?.path ?? settings.socketPath, dataDirectory: settings.dataDirectory
@@ -131,9 +126,7 @@ struct Corridord: AsyncParsableCommand {
 
     /// Loads the snapshot and replays the log, telling systemd how far it is
     /// and asking for more start-up time while it works.
-    private static func openRegistry(
-        settings: DaemonSettings, repair: Bool, coding: ProtobufRecordCoding, notifier: SystemdNotifier, logger: Logger
-    ) throws -> Registry {
+    private static func openRegistry(settings: DaemonSettings, repair: Bool, notifier: SystemdNotifier, logger: Logger) throws -> Registry {
         var options = RegistryOptions()
         options.store.segmentBytes = settings.store.segmentBytes
         options.store.repair = repair
@@ -141,7 +134,12 @@ struct Corridord: AsyncParsableCommand {
         let clock = ContinuousClock()
         var lastReport = clock.now
         notifier.status("Recovering the registry from \(settings.dataDirectory)")
-        let (registry, report) = try Registry.open(dataDirectory: settings.dataDirectory, recordCoding: coding, options: options, logger: logger) { progress in
+        let (registry, report) = try Registry.open(dataDirectory: settings.dataDirectory, options: options, logger: logger, recordCodingUnderLock: {
+            // Under the directory's lock, before anything is read: a key file
+            // that is missing, open to others, damaged or not the key
+            // store's refuses the start, naming it.
+            ProtobufRecordCoding(sealer: try PersonalDataVault.open(keyFile: settings.keyFile, dataDirectory: settings.dataDirectory))
+        }) { progress in
             guard clock.now - lastReport >= .seconds(1) else { return }
             lastReport = clock.now
             let line = "Recovering: segment \(progress.segmentsChecked + 1) of \(progress.segmentsTotal), \(progress.recordsReplayed) records replayed"
