@@ -47,44 +47,9 @@ struct PrivacyBenchmark: AsyncParsableCommand {
         let logger = Logger(label: "privacy-benchmark") { _ in SwiftLogNoOpLogHandler() }
         let plainDirectory = try scratch.subdirectory("plain")
         let sealedDirectory = try scratch.subdirectory("sealed")
-        let vault = try PersonalDataVault.open(keyFile: sealedDirectory + "/personal-data.key", dataDirectory: sealedDirectory)
-        let plain = try Registry.open(dataDirectory: plainDirectory, recordCoding: ProtobufRecordCoding(), logger: logger).0
-        let sealed = try Registry.open(dataDirectory: sealedDirectory, recordCoding: ProtobufRecordCoding(sealer: vault), logger: logger).0
-        let actor = Actor(uid: getuid(), userName: "bench", pid: getpid())
-        let site = Site(id: "hospital", name: "Hospital", kind: .hospital)
-        for registry in [plain, sealed] { _ = try await registry.registerSite(site, actor: actor) }
-
-        progress("registering \(cases) cases in each registry, alternating…")
-        var plainRegister: [UInt64] = []
-        var sealedRegister: [UInt64] = []
-        for index in 0..<cases {
-            let record = Case(siteID: "hospital", ageMonths: 300, sex: .female, precedence: .priority, conditions: [.cancer], consentGiven: true)
-            let personal = CasePersonal(
-                name: "Person \(index) of the benchmark", dateOfBirth: "", contacts: ["+963 11 \(100_000 + index)"],
-                identityNumbers: ["NID-\(index)"], clinicalNotes: String(repeating: "notes ", count: 20)
-            )
-            for (registry, isSealed) in (index % 2 == 0 ? [(plain, false), (sealed, true)] : [(sealed, true), (plain, false)]) {
-                let start = monotonicNanoseconds()
-                _ = try await registry.registerCase(record, personal: personal, actor: actor)
-                let elapsed = monotonicNanoseconds() - start
-                if isSealed { sealedRegister.append(elapsed) } else { plainRegister.append(elapsed) }
-            }
-        }
-
-        progress("\(reads) getCase calls in each…")
-        var plainRead: [UInt64] = []
-        var sealedRead: [UInt64] = []
-        for index in 0..<reads {
-            let id = String(format: "C-%06d", index % cases + 1)
-            for (registry, isSealed) in [(plain, false), (sealed, true)] {
-                let start = monotonicNanoseconds()
-                _ = try await registry.caseView(id)
-                let elapsed = monotonicNanoseconds() - start
-                if isSealed { sealedRead.append(elapsed) } else { plainRead.append(elapsed) }
-            }
-        }
-        await plain.close()
-        await sealed.close()
+        let (plainRegister, sealedRegister, plainRead, sealedRead) = try await Self.commandsAndReads(
+            plainDirectory: plainDirectory, sealedDirectory: sealedDirectory, cases: cases, reads: reads, logger: logger
+        )
 
         // Replay: the snapshot each close wrote is set aside, so every record is decoded (and opened).
         progress("replaying both logs…")
@@ -124,5 +89,51 @@ struct PrivacyBenchmark: AsyncParsableCommand {
             notes: ["every baseline was measured in this run; ratios are value / baseline", "timings are never pass/fail"]
         )
         if json { report.printJSON() } else { report.printTable(markdown: markdown) }
+    }
+
+    /// registerCase and getCase in both registries, which are closed and
+    /// let go of before this returns (the directory's lock goes with them).
+    static func commandsAndReads(
+        plainDirectory: String, sealedDirectory: String, cases: Int, reads: Int, logger: Logger
+    ) async throws -> ([UInt64], [UInt64], [UInt64], [UInt64]) {
+        let vault = try PersonalDataVault.open(keyFile: sealedDirectory + "/personal-data.key", dataDirectory: sealedDirectory)
+        let plain = try Registry.open(dataDirectory: plainDirectory, recordCoding: ProtobufRecordCoding(), logger: logger).0
+        let sealed = try Registry.open(dataDirectory: sealedDirectory, recordCoding: ProtobufRecordCoding(sealer: vault), logger: logger).0
+        let actor = Actor(uid: getuid(), userName: "bench", pid: getpid())
+        let site = Site(id: "hospital", name: "Hospital", kind: .hospital)
+        for registry in [plain, sealed] { _ = try await registry.registerSite(site, actor: actor) }
+
+        progress("registering \(cases) cases in each registry, alternating…")
+        var plainRegister: [UInt64] = []
+        var sealedRegister: [UInt64] = []
+        for index in 0..<cases {
+            let record = Case(siteID: "hospital", ageMonths: 300, sex: .female, precedence: .priority, conditions: [.cancer], consentGiven: true)
+            let personal = CasePersonal(
+                name: "Person \(index) of the benchmark", dateOfBirth: "", contacts: ["+963 11 \(100_000 + index)"],
+                identityNumbers: ["NID-\(index)"], clinicalNotes: String(repeating: "notes ", count: 20)
+            )
+            for (registry, isSealed) in (index % 2 == 0 ? [(plain, false), (sealed, true)] : [(sealed, true), (plain, false)]) {
+                let start = monotonicNanoseconds()
+                _ = try await registry.registerCase(record, personal: personal, actor: actor)
+                let elapsed = monotonicNanoseconds() - start
+                if isSealed { sealedRegister.append(elapsed) } else { plainRegister.append(elapsed) }
+            }
+        }
+
+        progress("\(reads) getCase calls in each…")
+        var plainRead: [UInt64] = []
+        var sealedRead: [UInt64] = []
+        for index in 0..<reads {
+            let id = String(format: "C-%06d", index % cases + 1)
+            for (registry, isSealed) in [(plain, false), (sealed, true)] {
+                let start = monotonicNanoseconds()
+                _ = try await registry.caseView(id)
+                let elapsed = monotonicNanoseconds() - start
+                if isSealed { sealedRead.append(elapsed) } else { plainRead.append(elapsed) }
+            }
+        }
+        await plain.close()
+        await sealed.close()
+        return (plainRegister, sealedRegister, plainRead, sealedRead)
     }
 }
