@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "CorridorExport", targets: ["CorridorExport"]),
         .library(name: "CorridorServer", targets: ["CorridorServer"]),
         .library(name: "CorridorAudit", targets: ["CorridorAudit"]),
+        .library(name: "CorridorPrivacy", targets: ["CorridorPrivacy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -28,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Only for CorridorPrivacy: AEAD sealing of personal data and key wrapping.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Only for the tests' process runner (Tests/CorridorTestSupport).
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
@@ -68,6 +71,18 @@ let package = Package(
             name: "CorridorStore",
             dependencies: [
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        // Keys and sealing of personal data at rest: the key file (the
+        // key-encryption key), data keys wrapped by it, and the AEAD seal of a
+        // case's personal part. swift-crypto stays in this one module.
+        .target(
+            name: "CorridorPrivacy",
+            dependencies: [
+                "CorridorModel",
+                "CorridorStore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
@@ -129,6 +144,8 @@ let package = Package(
             name: "corridord",
             dependencies: [
                 "CorridorAudit",
+                "CorridorModel",
+                "CorridorPrivacy",
                 "CorridorRegistry",
                 "CorridorServer",
                 "CorridorSystemd",
@@ -143,6 +160,7 @@ let package = Package(
             name: "corridorctl",
             dependencies: [
                 "CorridorAudit",
+                "CorridorPrivacy",
                 "CorridorClient",
                 "CorridorExport",
                 "CorridorStore",
@@ -203,7 +221,8 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "CorridorRegistryTests", dependencies: ["CorridorTestSupport", "CorridorRegistry", "CorridorStore", "CorridorModel", "CorridorTimeZones", "CorridorWire", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "CorridorRegistryTests", dependencies: ["CorridorTestSupport", "CorridorRegistry", "CorridorStore", "CorridorModel", "CorridorPrivacy", "CorridorTimeZones", "CorridorWire", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "CorridorPrivacyTests", dependencies: ["CorridorTestSupport", "CorridorPrivacy", "CorridorStore", "CorridorModel"]),
         .testTarget(name: "CorridorExportTests", dependencies: ["CorridorTestSupport", "CorridorExport", "CorridorModel", "CorridorWire"]),
         .testTarget(name: "CorridorAuditTests", dependencies: ["CorridorTestSupport", "CorridorAudit", "CorridorModel", "CorridorStore", "CorridorWire", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorTestSupport", "CorridorStore", .product(name: "Logging", package: "swift-log"), .product(name: "SystemPackage", package: "swift-system")]),

@@ -27,6 +27,7 @@ let package = Package(
                 .product(name: "CorridorRegistry", package: "Corridor"),
                 .product(name: "CorridorWire", package: "Corridor"),
                 .product(name: "CorridorModel", package: "Corridor"),
+                .product(name: "CorridorPrivacy", package: "Corridor"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

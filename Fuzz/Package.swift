@@ -107,6 +107,14 @@ let package = Package(
             dependencies: ["FuzzSupport", .product(name: "CorridorServer", package: "Corridor")]
         ),
         .executableTarget(
+            name: "FuzzKeyStore",
+            dependencies: [
+                "FuzzSupport",
+                .product(name: "CorridorPrivacy", package: "Corridor"),
+                .product(name: "CorridorStore", package: "Corridor"),
+            ]
+        ),
+        .executableTarget(
             name: "FuzzTZif",
             dependencies: ["FuzzSupport", .product(name: "CorridorTimeZones", package: "Corridor")]
         ),

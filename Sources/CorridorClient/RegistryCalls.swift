@@ -79,6 +79,13 @@ extension CorridorClient {
         return try Self.model { () throws(MappingError) in try CaseView(proto: reply) }
     }
 
+    /// Erases a case's personal part for good (its data key destroyed), with a reason.
+    public func eraseCasePersonalData(_ caseID: String, reason: String, timeout: Duration? = .seconds(30)) async throws(RPCError) -> CaseView {
+        let request = Corridor_V1_EraseCasePersonalDataRequest(caseID: caseID, reason: reason)
+        let reply = try await unary(Corridor_V1_Registry.eraseCasePersonalData, request, timeout: timeout)
+        return try Self.model { () throws(MappingError) in try CaseView(proto: reply) }
+    }
+
     public func caseView(_ id: String, timeout: Duration? = .seconds(30)) async throws(RPCError) -> CaseView {
         let reply = try await unary(Corridor_V1_Registry.getCase, Corridor_V1_GetRequest(id: id), timeout: timeout)
         return try Self.model { () throws(MappingError) in try CaseView(proto: reply) }

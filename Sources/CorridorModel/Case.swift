@@ -109,21 +109,55 @@ public struct Case: Sendable, Hashable {
 }
 
 /// The personal part of a case: name, birth date, contacts, identity numbers,
-/// clinical notes. Stored apart from the operational part.
+/// clinical notes. Stored apart from the operational part, and sealed with
+/// the case's own data key wherever it is written (docs/PRIVACY.md).
 public struct CasePersonal: Sendable, Hashable {
     public var name: String
     public var dateOfBirth: String
     public var contacts: [String]
     public var identityNumbers: [String]
     public var clinicalNotes: String
+    /// Set when the personal part is gone for good: its data key was
+    /// destroyed, so every copy of it (log, snapshots, backups) is ciphertext
+    /// nobody can open. The other fields are then empty.
+    public var erasure: PersonalErasure?
 
-    public init(name: String = "", dateOfBirth: String = "", contacts: [String] = [], identityNumbers: [String] = [], clinicalNotes: String = "") {
+    public init(
+        name: String = "", dateOfBirth: String = "", contacts: [String] = [], identityNumbers: [String] = [], clinicalNotes: String = "",
+        erasure: PersonalErasure? = nil
+    ) {
         self.name = name
         self.dateOfBirth = dateOfBirth
         self.contacts = contacts
         self.identityNumbers = identityNumbers
         self.clinicalNotes = clinicalNotes
+        self.erasure = erasure
     }
 
     public var isEmpty: Bool { self == CasePersonal() }
+
+    /// A personal part that was erased: nothing but when and why.
+    public static func erased(_ erasure: PersonalErasure) -> CasePersonal {
+        CasePersonal(erasure: erasure)
+    }
+}
+
+/// When and why a case's personal part was erased. A record sealed with a
+/// key that is gone, read before its erasure event is known (a history entry,
+/// an offline dump), says so with `atMs` 0 and an empty reason.
+public struct PersonalErasure: Sendable, Hashable {
+    /// When the erasure was recorded, Unix milliseconds; 0 when unknown.
+    public var atMs: UInt64
+    public var reason: String
+
+    public init(atMs: UInt64, reason: String) {
+        self.atMs = atMs
+        self.reason = reason
+    }
+
+    /// The words history and `case show` use: "erased on 2026-12-03 under retention".
+    public var description: String {
+        guard atMs > 0 else { return "erased (its data key is destroyed)" }
+        return "erased on \(CivilDate.utcDay(ofUnixMs: atMs)) under \(reason)"
+    }
 }

@@ -45,6 +45,7 @@ public enum EventKind: Sendable, Hashable {
     case caseUpdated(CaseUpdated)
     case casePersonalUpdated(CasePersonalUpdated)
     case caseStatusChanged(CaseStatusChanged)
+    case casePersonalErased(CasePersonalErased)
     case listCreated(ListCreated)
     case listSelected(ListSelected)
     case listSubmitted(ListSubmitted)
@@ -82,6 +83,7 @@ public enum EventKind: Sendable, Hashable {
         case .caseUpdated: 31
         case .casePersonalUpdated: 32
         case .caseStatusChanged: 33
+        case .casePersonalErased: 34
         case .listCreated: 40
         case .listSelected: 41
         case .listSubmitted: 42
@@ -113,6 +115,7 @@ public enum EventKind: Sendable, Hashable {
         10: "party_registered", 11: "party_updated",
         20: "site_registered", 21: "site_updated", 22: "crossing_status_changed",
         30: "case_registered", 31: "case_updated", 32: "case_personal_updated", 33: "case_status_changed",
+        34: "case_personal_erased",
         40: "list_created",
         41: "list_selected",
         42: "list_submitted",
@@ -152,6 +155,7 @@ public enum EventKind: Sendable, Hashable {
         case .caseUpdated(let event): (.case, event.case?.id ?? "")
         case .casePersonalUpdated(let event): (.case, event.caseID)
         case .caseStatusChanged(let event): (.case, event.caseID)
+        case .casePersonalErased(let event): (.case, event.caseID)
         case .listCreated(let event): (.list, event.list?.id ?? "")
         case .listSelected(let event): (.list, event.list?.id ?? "")
         case .listSubmitted(let event): (.list, event.list?.id ?? "")
@@ -270,5 +274,15 @@ public struct CaseStatusChanged: Sendable, Hashable {
         self.from = from
         self.to = to
         self.date = date
+    }
+}
+
+/// A case's personal part erased for good: its data key destroyed. Who and
+/// when are the event's actor and time, why is its reason ("retention" for
+/// the sweep); it carries no personal data.
+public struct CasePersonalErased: Sendable, Hashable {
+    public var caseID: String
+    public init(caseID: String) {
+        self.caseID = caseID
     }
 }

@@ -13,6 +13,9 @@ public protocol RecordCoding: Sendable {
     /// The bytes of one snapshot entry.
     func encode(_ entry: SnapshotEntry) throws(RecordCodingError) -> [UInt8]
     func decodeSnapshotEntry(_ bytes: UnsafeRawBufferPointer) throws(RecordCodingError) -> SnapshotEntry
+    /// What seals personal parts in these records, if anything does: the
+    /// registry destroys a case's data key through it on erasure.
+    var personalDataSealer: (any PersonalDataSealer)? { get }
 }
 
 /// Why a record could not be encoded or decoded, for people: the registry
@@ -26,6 +29,8 @@ public struct RecordCodingError: Error, Sendable, Hashable, CustomStringConverti
 }
 
 extension RecordCoding {
+    public var personalDataSealer: (any PersonalDataSealer)? { nil }
+
     public func decodeEvent(_ bytes: [UInt8]) throws(RecordCodingError) -> Event {
         let decoded: Result<Event, RecordCodingError> = bytes.withUnsafeBytes { raw in
             Result { () throws(RecordCodingError) in try decodeEvent(raw) }

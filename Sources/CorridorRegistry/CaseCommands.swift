@@ -51,6 +51,12 @@ extension RegistryState {
         guard current.status != .evacuated && current.status != .deceased else {
             throw wrongState("case \(current.id)", is: current.status, allowed: Case.Status.allCases.filter { $0 != .evacuated && $0 != .deceased && $0 != .unspecified }, for: "an update")
         }
+        if let erasure = personal(of: current.id)?.erasure, let field = names.first(where: { $0.hasPrefix("personal.") }) {
+            throw RegistryError.failedPrecondition(
+                "the personal part of case \(current.id) was \(erasure.description); it cannot be changed",
+                violations: [FieldViolation(field: field, reason: "the personal part was erased")]
+            )
+        }
         var updated = current
         let currentPersonal = personal(of: current.id) ?? CasePersonal()
         var updatedPersonal = currentPersonal

@@ -111,7 +111,8 @@ extension Registry {
             do {
                 try eventLog.read(from: sequence) { record in
                     guard record.header.sequence == sequence else { return false }
-                    entries.append(RecordedEvent(sequence: sequence, recordedAtNs: record.header.timestampNanoseconds, event: try recordCoding.decodeEvent(record.payload)))
+                    let event = Self.showingErasure(try recordCoding.decodeEvent(record.payload), in: state)
+                    entries.append(RecordedEvent(sequence: sequence, recordedAtNs: record.header.timestampNanoseconds, event: event))
                     return false
                 }
             } catch {
@@ -119,6 +120,25 @@ extension Registry {
             }
         }
         return entries
+    }
+
+    /// A case's event whose sealed personal part no longer opens shows when
+    /// and why it was erased, as the state knows it.
+    static func showingErasure(_ event: Event, in state: RegistryState) -> Event {
+        var event = event
+        switch event.kind {
+        case .caseRegistered(var registered):
+            guard registered.personal?.erasure != nil, let id = registered.case?.id, let erasure = state.personal(of: id)?.erasure else { return event }
+            registered.personal = .erased(erasure)
+            event.kind = .caseRegistered(registered)
+        case .casePersonalUpdated(var updated):
+            guard updated.personal?.erasure != nil, let erasure = state.personal(of: updated.caseID)?.erasure else { return event }
+            updated.personal = .erased(erasure)
+            event.kind = .casePersonalUpdated(updated)
+        default:
+            break
+        }
+        return event
     }
 
     /// Sends every event from `fromSequence` on that passes the filter, then

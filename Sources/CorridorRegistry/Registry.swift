@@ -23,7 +23,7 @@ public actor Registry {
     private let snapshots: SnapshotStore
     private let directoryLock: StoreDirectoryLock
     private let options: RegistryOptions
-    private let logger: Logger
+    let logger: Logger
     private var eventsSinceSnapshot: UInt64 = 0
     private var snapshotRunning = false
     private var snapshotTask: Task<Void, Never>?
@@ -56,6 +56,21 @@ public actor Registry {
         progress: (RecoveryProgress) -> Void = { _ in }
     ) throws -> (Registry, RecoveryReport) {
         let lock = try StoreDirectoryLock(directory: dataDirectory)
+        return try open(dataDirectory: dataDirectory, recordCoding: recordCoding, options: options, logger: logger, progress: progress, lock: lock)
+    }
+
+    /// As `open(dataDirectory:recordCoding:…)`, with the coding made once the
+    /// directory's lock is held: corridord opens the key store there, so
+    /// that a second daemon refused by the lock never touches it.
+    public static func open(
+        dataDirectory: String,
+        options: RegistryOptions = RegistryOptions(),
+        logger: Logger,
+        recordCodingUnderLock makeCoding: () throws -> any RecordCoding,
+        progress: (RecoveryProgress) -> Void = { _ in }
+    ) throws -> (Registry, RecoveryReport) {
+        let lock = try StoreDirectoryLock(directory: dataDirectory)
+        let recordCoding = try makeCoding()
         return try open(dataDirectory: dataDirectory, recordCoding: recordCoding, options: options, logger: logger, progress: progress, lock: lock)
     }
 
@@ -109,6 +124,7 @@ public actor Registry {
             }
         }
         if let replayFailure { throw replayFailure }
+        try finishErasures(in: state, coding: recordCoding, logger: logger)
         logger.info("registry loaded", metadata: [
             "lastSequence": "\(state.lastSequence)", "replayed": "\(report.replayed)", "parties": "\(state.parties.count)",
             "sites": "\(state.sites.count)", "cases": "\(state.cases.count)",
@@ -121,6 +137,29 @@ public actor Registry {
     }
 
     var currentState: RegistryState { state }
+
+    /// After replay: destroys the keys of erasures a crash interrupted
+    /// (recorded, key still there), and says which sealed parts have no key
+    /// and no erasure (they read as erased: the key store lost them).
+    private static func finishErasures(in state: RegistryState, coding: any RecordCoding, logger: Logger) throws(RegistryError) {
+        guard let sealer = coding.personalDataSealer else { return }
+        var pending: Set<String> = []
+        for (caseID, details) in state.personal {
+            guard let erasure = details.erasure else { continue }
+            if erasure.atMs > 0 {
+                if sealer.hasKey(caseID: caseID) { pending.insert(caseID) }
+            } else {
+                logger.error("the personal part of a case is sealed with a data key the key store does not hold; it reads as erased", metadata: ["case": "\(caseID)"])
+            }
+        }
+        guard !pending.isEmpty else { return }
+        do {
+            try sealer.destroyKeys(of: pending)
+        } catch {
+            throw RegistryError.internal("cannot finish the erasure of \(pending.sorted().joined(separator: ", ")): \(error)")
+        }
+        logger.notice("finished erasures a stop interrupted: their data keys are destroyed", metadata: ["cases": "\(pending.sorted().joined(separator: ", "))"])
+    }
 
     // MARK: Committing
 

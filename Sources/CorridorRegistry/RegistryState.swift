@@ -69,6 +69,9 @@ public struct RegistryState: Sendable, Equatable {
             }
         case .caseStatusChanged(let change):
             caseTable.setStatus(of: change.caseID, to: change.to, date: change.date, reason: event.reason)
+        case .casePersonalErased(let erased):
+            // What was in memory goes too: from here on the case has only when and why.
+            caseTable.setPersonal(.erased(PersonalErasure(atMs: event.atMs, reason: event.reason)), of: erased.caseID)
         case .listCreated(let created): applyList(created.list, atMs: event.atMs, change: "created")
         case .listSelected(let selected):
             applyList(selected.list, atMs: event.atMs, change: "selected under policy \(selected.list?.policyVersion ?? ""): \(selected.considered) waiting cases considered, \(selected.leftOut) left out")

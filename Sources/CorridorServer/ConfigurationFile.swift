@@ -14,6 +14,10 @@ public struct ConfigurationFile: Sendable, Equatable {
     public var logLevel: Logger.Level?
     public var limits: ServerLimits?
     public var store: StoreSettings?
+    /// The key file: the key that wraps every case's data key (docs/PRIVACY.md).
+    public var keyFile: String?
+    /// How long personal parts are kept (docs/PRIVACY.md).
+    public var retention: RetentionSettings?
 
     public init() {}
 
@@ -68,6 +72,22 @@ public struct StoreSettings: Sendable, Equatable {
             ))
         }
         return violations
+    }
+}
+
+/// How long a case's personal part is kept before the daemon's sweep erases
+/// it with reason "retention" (docs/PRIVACY.md). The access policy file
+/// decides who sees what; how long it is kept is the daemon's configuration.
+public struct RetentionSettings: Sendable, Equatable {
+    /// Days after a case closed (evacuated, deceased, withdrawn); nil: kept
+    /// until an admin erases it.
+    public var personalAfterClosedDays: UInt32?
+
+    /// A century: longer is "never", which is leaving the key out.
+    public static let maxDays: UInt64 = 36_500
+
+    public init(personalAfterClosedDays: UInt32? = nil) {
+        self.personalAfterClosedDays = personalAfterClosedDays
     }
 }
 

@@ -15,12 +15,13 @@ struct ConfigurationParser {
         self.bytes = bytes
     }
 
-    static let topLevelKeys = ["socket", "socketMode", "dataDirectory", "logLevel", "limits", "store"]
+    static let topLevelKeys = ["socket", "socketMode", "dataDirectory", "logLevel", "limits", "store", "keyFile", "retention"]
     static let limitKeys = [
         "maxFrameBytes", "maxConcurrentCalls", "keepaliveIntervalMilliseconds", "maxTimeoutMilliseconds",
         "outputHighWaterBytes", "outputLowWaterBytes", "drainTimeoutMilliseconds",
     ]
     static let storeKeys = ["segmentBytes", "snapshotEveryEvents", "snapshotIntervalSeconds"]
+    static let retentionKeys = ["personalAfterClosedDays"]
 
     mutating func parseFile() throws(ConfigurationError) -> ConfigurationFile {
         // A UTF-8 byte order mark is not JSON, but editors write it; it is harmless.
@@ -53,6 +54,10 @@ struct ConfigurationParser {
                 file.logLevel = level
             case "limits":
                 file.limits = try parser.parseLimits()
+            case "keyFile":
+                file.keyFile = try parser.parsePath(key: key)
+            case "retention":
+                file.retention = try parser.parseRetention()
             default:  // "store"; the key list admits nothing else
                 file.store = try parser.parseStore()
             }
@@ -110,6 +115,21 @@ struct ConfigurationParser {
             throw ConfigurationError(key: violation.field, violation.reason)
         }
         return store
+    }
+
+    private mutating func parseRetention() throws(ConfigurationError) -> RetentionSettings? {
+        if try parseNull() { return nil }
+        guard peek() == UInt8(ascii: "{") else { throw error(key: "retention", at: index, "must be an object, found \(describeValueAhead())") }
+        var retention = RetentionSettings()
+        try parseObject(scope: "retention", keys: Self.retentionKeys) { (key, parser) throws(ConfigurationError) in
+            let start = parser.index
+            guard let value = try parser.parseOptionalUnsigned(key: "retention." + key, max: RetentionSettings.maxDays) else { return }
+            guard value >= 1 else {
+                throw parser.error(key: "retention." + key, at: start, "must be at least 1 day; leave the key out to keep personal parts until erased")
+            }
+            retention.personalAfterClosedDays = UInt32(truncatingIfNeeded: value)
+        }
+        return retention
     }
 
     // MARK: Objects

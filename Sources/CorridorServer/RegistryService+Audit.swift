@@ -93,6 +93,7 @@ extension AuditTrail {
              .crossingStatusChanged,
              .caseUpdated,
              .caseStatusChanged,
+             .casePersonalErased,  // who, when and why: never the part it erased
              .listCreated,
              .listSelected,
              .listSubmitted,

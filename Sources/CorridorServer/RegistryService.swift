@@ -76,6 +76,11 @@ public enum RegistryService {
             try await audit.recordPersonalReads(of: [view], context)
             return Corridor_V1_CaseView(view)
         }
+        router.register(rpc.eraseCasePersonalData) { request, context in
+            let view = try await registry.erasePersonalData(caseID: request.caseID, reason: request.reason, actor: context.actor)
+            try await audit.record(adminAction: "erase personal part", actor: context.actor, caseID: request.caseID, detail: request.reason)
+            return Corridor_V1_CaseView(view)
+        }
         router.register(rpc.getCase) { request, context in
             let view = try await registry.caseView(request.id)
             try await audit.recordPersonalReads(of: [view], context)

@@ -9,20 +9,35 @@ import CorridorModel
 /// RecordFixtureTests hold its output as literals): a log or a snapshot
 /// written by an older build opens, and a record written now reads the same
 /// in one.
+///
+/// Given a `sealer`, a case's personal part is written only sealed
+/// (`sealed_personal`, PersonalSealing.swift) and opened on reading; a part
+/// whose key is gone reads as erased. Without one, personal parts are
+/// written in clear (the tests' and benchmarks' baseline) and a sealed one
+/// is refused on reading: ciphertext is never served as data.
 public struct ProtobufRecordCoding: RecordCoding {
-    public init() {}
+    public let sealer: (any PersonalDataSealer)?
+
+    public init(sealer: (any PersonalDataSealer)? = nil) {
+        self.sealer = sealer
+    }
+
+    public var personalDataSealer: (any PersonalDataSealer)? { sealer }
 
     public func encode(_ event: Event) throws(RecordCodingError) -> [UInt8] {
-        Corridor_V1_Event(event).serializedBytes()
+        var message = Corridor_V1_Event(event)
+        if let sealer { try PersonalSealing.seal(&message, with: sealer) }
+        return message.serializedBytes()
     }
 
     public func decodeEvent(_ bytes: UnsafeRawBufferPointer) throws(RecordCodingError) -> Event {
-        let message: Corridor_V1_Event
+        var message: Corridor_V1_Event
         do {
             message = try Corridor_V1_Event(serializedBytes: bytes)
         } catch {
             throw RecordCodingError(error.description)
         }
+        try PersonalSealing.open(&message, with: sealer)
         do {
             return try Event(proto: message)
         } catch {
@@ -31,16 +46,19 @@ public struct ProtobufRecordCoding: RecordCoding {
     }
 
     public func encode(_ entry: SnapshotEntry) throws(RecordCodingError) -> [UInt8] {
-        Corridor_V1_SnapshotEntry(entry).serializedBytes()
+        var message = Corridor_V1_SnapshotEntry(entry)
+        if let sealer { try PersonalSealing.seal(&message, with: sealer) }
+        return message.serializedBytes()
     }
 
     public func decodeSnapshotEntry(_ bytes: UnsafeRawBufferPointer) throws(RecordCodingError) -> SnapshotEntry {
-        let message: Corridor_V1_SnapshotEntry
+        var message: Corridor_V1_SnapshotEntry
         do {
             message = try Corridor_V1_SnapshotEntry(serializedBytes: bytes)
         } catch {
             throw RecordCodingError(error.description)
         }
+        try PersonalSealing.open(&message, with: sealer)
         do {
             return try SnapshotEntry(proto: message)
         } catch {

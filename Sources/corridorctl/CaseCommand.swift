@@ -6,7 +6,7 @@ struct CaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
         abstract: "Register people waiting to leave, change their records and status, and list them.",
-        subcommands: [Register.self, Update.self, Status.self, Show.self, List.self]
+        subcommands: [Register.self, Update.self, Status.self, Show.self, List.self, Erase.self]
     )
 
     /// The case fields register and update can set.
@@ -137,6 +137,30 @@ struct CaseCommand: AsyncParsableCommand {
         }
     }
 
+    struct Erase: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Erase a case's personal part for good, with a reason.",
+            discussion: """
+                Destroys the case's data key: its name, birth date, contacts, identity numbers and clinical notes can no \
+                longer be read from the log, the snapshots or any backup of them. The operational part and the history stay; \
+                the case shows "erased on DATE under REASON". See docs/PRIVACY.md.
+                """
+        )
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The case's id.") var id: String
+        @Option(help: "Why, kept with the erasure (the person's request, a court order).") var reason: String
+        @Flag(help: "Print JSON instead of text.") var json = false
+
+        func run() async throws {
+            let client = try await connection.connect()
+            let view = try await calling { () async throws(RPCError) in
+                try await client.eraseCasePersonalData(id, reason: reason, timeout: connection.callTimeout)
+            }
+            await client.close()
+            try CaseCommand.show(view, json: json)
+        }
+    }
+
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one case.")
         @OptionGroup var connection: ConnectionOptions
@@ -205,6 +229,7 @@ struct CaseCommand: AsyncParsableCommand {
             ("registered in the field", record.fieldRegisteredOn),
             ("recorded by the registry", record.registeredAtMs == 0 ? "" : LocalTimestamp.format(record.registeredAtMs, zoneName: "UTC")),
             ("days waiting", record.status.isWaiting ? "\(view.daysWaiting)" + (record.fieldRegisteredOn.isEmpty ? "" : " (since the field registration)") : ""),
+            ("personal part", personal.erasure?.description ?? ""),
             ("name", personal.name), ("date of birth", personal.dateOfBirth), ("contacts", personal.contacts.joined(separator: ", ")),
             ("identity numbers", personal.identityNumbers.joined(separator: ", ")), ("clinical notes", personal.clinicalNotes),
         ])

@@ -71,6 +71,9 @@ func describe(_ entry: RecordedEvent) -> String {
         if let removal = removed.removal { line += ": \(removal.quantity) from line \(removal.lineID) by \(removal.partyID) (\(removal.reason))" }
     case .incidentReported(let reported):
         if let incident = reported.incident { line += ": \(incident.kind.rawValue) \(incident.description)" }
+    case .casePersonalErased:
+        // The reason follows below; the date is the event's.
+        line += ": personal part erased on \(CivilDate.utcDay(ofUnixMs: event.atMs))"
     case .partyRegistered, .siteRegistered, .listCreated, .listSubmitted, .listEntryDropped, .ruleImposed, .ruleLifted,
          .agreementRecorded, .agreementUpdated, .windowAnnounced, .movementPlanned, .deliveryRecorded, .figureReported:
         break

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CorridorModel
+import CorridorPrivacy
 import CorridorStore
 import CorridorWire
 import Foundation
@@ -21,6 +22,22 @@ struct InspectCommand: ParsableCommand {
 struct DataDirectoryArgument: ParsableArguments {
     @Argument(help: ArgumentHelp("The data directory, e.g. /var/lib/corridor under systemd.", valueName: "dir"))
     var directory: String
+
+    @Option(name: .customLong("key-file"), help: ArgumentHelp(
+        "The key file (corridord's --key-file): personal parts are shown opened, or erased, instead of as ciphertext.",
+        valueName: "file"
+    ))
+    var keyFile: String?
+
+    /// The key file and the directory's key store, read only; nil without --key-file.
+    func vault() throws -> PersonalDataVault? {
+        guard let keyFile else { return nil }
+        do {
+            return try PersonalDataVault.openReadOnly(keyFile: keyFile, dataDirectory: directory)
+        } catch {
+            throw InspectFailure(error.description)
+        }
+    }
 
     func inspector() throws -> DataDirectoryInspector {
         do {

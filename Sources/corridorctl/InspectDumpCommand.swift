@@ -37,7 +37,7 @@ struct InspectDumpCommand: ParsableCommand {
     func run() throws {
         let inspector = try location.inspector()
         let cursor = inspector.records(from: from ?? 1, to: to, types: try InspectFormat.recordTypes(types))
-        let printer = InspectRecordPrinter(json: json)
+        let printer = InspectRecordPrinter(json: json, vault: try location.vault())
         for record in cursor {
             try printer.print(record)
         }

@@ -45,7 +45,7 @@ struct InspectTailCommand: AsyncParsableCommand {
         }
         let count = UInt64(lines)
         let cursor = inspector.records(from: last >= count ? last - count + 1 : 1)
-        let printer = InspectRecordPrinter(json: json)
+        let printer = InspectRecordPrinter(json: json, vault: try location.vault())
         var findingsReported = 0
 
         func printNewRecords() throws {

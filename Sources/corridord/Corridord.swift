@@ -1,5 +1,7 @@
 import ArgumentParser
 import CorridorAudit
+import CorridorModel
+import CorridorPrivacy
 import CorridorRegistry
 import CorridorStore
 import CorridorServer
@@ -37,6 +39,13 @@ struct Corridord: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "The lowest level logged.")
     var logLevel: Logger.Level?
 
+    @Option(name: .customLong("key-file"), help: """
+        The key file that wraps every case's data key (mode 0600, created when absent). Default: \
+        $CREDENTIALS_DIRECTORY/personal-data.key under systemd when present, else DATA_DIR/personal-data.key. \
+        See docs/PRIVACY.md.
+        """)
+    var keyFile: String?
+
     @Flag(help: """
         Start even though records in the middle of the log are damaged: the log is cut at the damage and \
         later segments are moved to DATA_DIR/quarantine. Acknowledged records after the damage are no longer \
@@ -46,7 +55,8 @@ struct Corridord: AsyncParsableCommand {
 
     func run() async throws {
         let commandLine = CommandLineSettings(
-            socket: socket, dataDirectory: dataDirectory, configurationFile: config, logLevel: logLevel, repair: repair
+            socket: socket, dataDirectory: dataDirectory, configurationFile: config, logLevel: logLevel, repair: repair,
+            keyFile: keyFile
         )
         let settings = try DaemonSettings.resolve(commandLine: commandLine, environment: ProcessEnvironment.current)
 
@@ -90,6 +100,7 @@ struct Corridord: AsyncParsableCommand {
                     .init(service: RegistryLifecycleService(
                         registry: registry, audit: audit, snapshotInterval: .seconds(Int64(settings.store.snapshotIntervalSeconds)), logger: logger
                     )),
+                    .init(service: RetentionService(registry: registry, retention: settings.retention, logger: logger)),
                     .init(service: ServerService(server: server, source: source) {
                         listeningContinuation.yield()
                         listeningContinuation.finish()
@@ -130,7 +141,12 @@ struct Corridord: AsyncParsableCommand {
         let clock = ContinuousClock()
         var lastReport = clock.now
         notifier.status("Recovering the registry from \(settings.dataDirectory)")
-        let (registry, report) = try Registry.open(dataDirectory: settings.dataDirectory, recordCoding: ProtobufRecordCoding(), options: options, logger: logger) { progress in
+        let (registry, report) = try Registry.open(dataDirectory: settings.dataDirectory, options: options, logger: logger, recordCodingUnderLock: {
+            // Under the directory's lock, before anything is read: a key file
+            // that is missing, open to others, damaged or not the key
+            // store's refuses the start, naming it.
+            ProtobufRecordCoding(sealer: try PersonalDataVault.open(keyFile: settings.keyFile, dataDirectory: settings.dataDirectory))
+        }) { progress in
             guard clock.now - lastReport >= .seconds(1) else { return }
             lastReport = clock.now
             let line = "Recovering: segment \(progress.segmentsChecked + 1) of \(progress.segmentsTotal), \(progress.recordsReplayed) records replayed"

@@ -1,3 +1,4 @@
+import CorridorPrivacy
 import CorridorServer
 import CorridorWire
 import FoundationEssentials
@@ -13,6 +14,9 @@ struct DaemonSettings: Equatable {
     var logLevel: Logger.Level
     var limits: ServerLimits
     var store: StoreSettings
+    /// The key-encryption key's file (docs/PRIVACY.md).
+    var keyFile: String
+    var retention: RetentionSettings
     /// The file these came from, read again on SIGHUP.
     var configurationFile: String?
 }
@@ -24,6 +28,7 @@ struct CommandLineSettings {
     var configurationFile: String?
     var logLevel: Logger.Level?
     var repair = false
+    var keyFile: String?
 }
 
 extension DaemonSettings {
@@ -39,20 +44,34 @@ extension DaemonSettings {
                 throw error.inFile(fileName)
             }
         }
+        let dataDirectory = commandLine.dataDirectory
+            ?? file.dataDirectory
+            ?? DefaultLocations.dataDirectory(environment: environment)
         return DaemonSettings(
             socketPath: commandLine.socket
                 ?? environment["CORRIDOR_SOCKET"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? file.socket
                 ?? DefaultLocations.daemonSocket(environment: environment),
             socketMode: file.socketMode ?? 0o660,
-            dataDirectory: commandLine.dataDirectory
-                ?? file.dataDirectory
-                ?? DefaultLocations.dataDirectory(environment: environment),
+            dataDirectory: dataDirectory,
             logLevel: commandLine.logLevel ?? file.logLevel ?? .info,
             limits: file.limits ?? ServerLimits(),
             store: file.store ?? StoreSettings(),
+            keyFile: commandLine.keyFile ?? file.keyFile ?? defaultKeyFile(dataDirectory: dataDirectory, environment: environment),
+            retention: file.retention ?? RetentionSettings(),
             configurationFile: fileName
         )
+    }
+
+    /// The credential systemd decrypted for the unit (LoadCredentialEncrypted=
+    /// personal-data.key:…), if there is one; else the key file in the data
+    /// (state) directory, created at first start.
+    private static func defaultKeyFile(dataDirectory: String, environment: [String: String]) -> String {
+        if let credentials = environment["CREDENTIALS_DIRECTORY"], !credentials.isEmpty {
+            let path = "\(credentials)/\(KeyFile.defaultName)"
+            if FileManager.default.fileExists(atPath: path) { return path }
+        }
+        return "\(dataDirectory)/\(KeyFile.defaultName)"
     }
 
     /// $CONFIGURATION_DIRECTORY/corridord.json under systemd, if it exists.

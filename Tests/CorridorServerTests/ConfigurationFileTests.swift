@@ -54,6 +54,24 @@ import CorridorTestSupport
         #expect(file.store?.snapshotIntervalSeconds == 13)
     }
 
+    /// The key file and retention (issue 11): a path, and whole days from 1
+    /// to a century; 0 or more is refused naming the key.
+    @Test func theKeyFileAndRetentionAreReadAndChecked() throws {
+        let file = try parse(#"{"keyFile": "/etc/corridor/personal-data.key", "retention": {"personalAfterClosedDays": 365}}"#)
+        #expect(file.keyFile == "/etc/corridor/personal-data.key")
+        #expect(file.retention?.personalAfterClosedDays == 365)
+        #expect(try parse(#"{"retention": {}}"#).retention == RetentionSettings())
+        for (text, fragment) in [
+            (#"{"retention": {"personalAfterClosedDays": 0}}"#, "`retention.personalAfterClosedDays`: must be at least 1 day"),
+            (#"{"retention": {"personalAfterClosedDays": 36501}}"#, "`retention.personalAfterClosedDays`"),
+            (#"{"retention": {"personalAfterCloseDays": 3}}"#, "did you mean `personalAfterClosedDays`?"),
+            (#"{"retention": 365}"#, "`retention`: must be an object"),
+        ] {
+            let error = try #require(failure(text), "\(text)")
+            #expect(error.description.contains(fragment), "\(text): \(error)")
+        }
+    }
+
     /// docs/CONFIGURATION.md shows every key with its default: the example must
     /// parse, and say nothing but the defaults.
     @Test func theDocumentedExampleParsesToTheDefaults() throws {

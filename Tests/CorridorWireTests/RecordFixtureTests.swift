@@ -141,7 +141,7 @@ import Testing
         #expect(throws: MappingError(field: "corridor.v1.Case.conditions", reason: "99 is not a Condition this build knows")) {
             try Case(proto: sample)
         }
-        let entry = Corridor_V1_SnapshotEntry(entry: .caseEntry(Corridor_V1_CaseEntry(case: sample, personal: nil, history: [1])))
+        let entry = Corridor_V1_SnapshotEntry(entry: .caseEntry(Corridor_V1_CaseEntry(case: sample, personal: nil, history: [1], sealedPersonal: nil)))
         let entryError = try #require(throws: RecordCodingError.self) { try Self.coding.decodeSnapshotEntry(entry.serializedBytes()) }
         #expect(entryError.description.contains("corridor.v1.Case.conditions"), "\(entryError)")
     }
@@ -280,8 +280,12 @@ enum KnownSamples {
         return window
     }
 
+    /// Every kind's sample but those of kinds added after the fixtures
+    /// (case_personal_erased, issue 11), which no old log can hold.
     static var events: [Corridor_V1_Event] {
-        Corridor_V1_Event.protoSamples.map { sample in
+        Corridor_V1_Event.protoSamples.filter { sample in
+            if case .casePersonalErased? = sample.kind { false } else { true }
+        }.map { sample in
             var sample = sample
             switch sample.kind {
             case .caseRegistered(var kind)?: kind.case = known(kind.case); sample.kind = .caseRegistered(kind)

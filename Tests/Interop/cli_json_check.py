@@ -131,6 +131,7 @@ COMMANDS = [
     (("case", "update"), ["@case", "--age-years", "41"], C + "CaseView", "one"),
     (("case", "status"), ["@case", "withdrawn", "--reason", "left on their own"], C + "CaseView", "one"),
     (("case", "show"), ["@case"], C + "CaseView", "one"),
+    (("case", "erase"), ["@case", "--reason", "asked by the person"], C + "CaseView", "one"),
     (("import", "cases"), ["@csv", "--dry-run"], C + "ImportCasesResponse", "one"),
     # The audit trail (admin only): the reads of the case above are on it.
     (("audit",), ["--case", "@case", "--kind", "personal-read", "--since", "1d"], C + "ListAuditRecordsResponse", "one"),

@@ -41,7 +41,7 @@ struct CorridorBenchmarks: AsyncParsableCommand {
             Timings are never pass/fail: the goals column says whether this run met the goals in \
             shared/design/performance.md, and the exit status only says whether the benchmarks could run.
             """,
-        subcommands: [RPCBenchmark.self, StorageBenchmark.self, RegistryBenchmark.self, CodecBenchmark.self, RegisterCaseCPUBenchmark.self, AuditBenchmark.self],
+        subcommands: [RPCBenchmark.self, StorageBenchmark.self, RegistryBenchmark.self, CodecBenchmark.self, RegisterCaseCPUBenchmark.self, AuditBenchmark.self, PrivacyBenchmark.self],
         defaultSubcommand: RPCBenchmark.self
     )
 }

@@ -84,6 +84,11 @@ public enum Corridor_V1_Registry {
     public static let listCases = RPCMethod<Corridor_V1_ListCasesRequest, Corridor_V1_ListCasesResponse>(
         path: "/corridor.v1.Registry/ListCases", kind: .unary
     )
+    /// Erases a case's personal part for good (its data key destroyed), with a
+    /// reason; the answer shows it erased. FAILED_PRECONDITION when it already is.
+    public static let eraseCasePersonalData = RPCMethod<Corridor_V1_EraseCasePersonalDataRequest, Corridor_V1_CaseView>(
+        path: "/corridor.v1.Registry/EraseCasePersonalData", kind: .unary
+    )
     /// Registers many cases at once (imports.proto): all rows or none.
     /// INVALID_ARGUMENT names every field at fault as rows[i].case.<field> or
     /// rows[i].personal.<field> (i: the index in `rows`; each violation's
@@ -251,6 +256,7 @@ public enum Corridor_V1_Registry {
         AnyRPCMethod(setCaseStatus),
         AnyRPCMethod(getCase),
         AnyRPCMethod(listCases),
+        AnyRPCMethod(eraseCasePersonalData),
         AnyRPCMethod(importCases),
         AnyRPCMethod(imposeRule),
         AnyRPCMethod(liftRule),

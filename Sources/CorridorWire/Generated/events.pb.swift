@@ -178,6 +178,7 @@ extension Corridor_V1_Event {
         case caseUpdated(Corridor_V1_CaseUpdated)
         case casePersonalUpdated(Corridor_V1_CasePersonalUpdated)
         case caseStatusChanged(Corridor_V1_CaseStatusChanged)
+        case casePersonalErased(Corridor_V1_CasePersonalErased)
         /// Evacuation lists (40-49) and eligibility rules (50-54).
         case listCreated(Corridor_V1_ListCreated)
         case listSelected(Corridor_V1_ListSelected)
@@ -235,6 +236,8 @@ extension Corridor_V1_Event: ProtoMessage {
         case .casePersonalUpdated(let value)?:
             size &+= 2 &+ ProtoSize.lengthDelimited(value.serializedSize)
         case .caseStatusChanged(let value)?:
+            size &+= 2 &+ ProtoSize.lengthDelimited(value.serializedSize)
+        case .casePersonalErased(let value)?:
             size &+= 2 &+ ProtoSize.lengthDelimited(value.serializedSize)
         case .listCreated(let value)?:
             size &+= 2 &+ ProtoSize.lengthDelimited(value.serializedSize)
@@ -328,6 +331,9 @@ extension Corridor_V1_Event: ProtoMessage {
         case .caseStatusChanged(let value)?:
             writer.writeTag(0x8A, 0x02)
             writer.writeMessage(value)
+        case .casePersonalErased(let value)?:
+            writer.writeTag(0x92, 0x02)
+            writer.writeMessage(value)
         case .listCreated(let value)?:
             writer.writeTag(0xC2, 0x02)
             writer.writeMessage(value)
@@ -419,6 +425,7 @@ extension Corridor_V1_Event: ProtoMessage {
         if case .caseUpdated(let value)? = self.kind { members.append(ProtoJSON.Member("caseUpdated", value.jsonValue())) }
         if case .casePersonalUpdated(let value)? = self.kind { members.append(ProtoJSON.Member("casePersonalUpdated", value.jsonValue())) }
         if case .caseStatusChanged(let value)? = self.kind { members.append(ProtoJSON.Member("caseStatusChanged", value.jsonValue())) }
+        if case .casePersonalErased(let value)? = self.kind { members.append(ProtoJSON.Member("casePersonalErased", value.jsonValue())) }
         if case .listCreated(let value)? = self.kind { members.append(ProtoJSON.Member("listCreated", value.jsonValue())) }
         if case .listSelected(let value)? = self.kind { members.append(ProtoJSON.Member("listSelected", value.jsonValue())) }
         if case .listSubmitted(let value)? = self.kind { members.append(ProtoJSON.Member("listSubmitted", value.jsonValue())) }
@@ -497,6 +504,9 @@ extension Corridor_V1_Event: ProtobufCBacked {
         case 33:
             guard let pointer = c.case_status_changed else { return nil }
             return .caseStatusChanged(Corridor_V1_CaseStatusChanged.read(protobufC: pointer))
+        case 34:
+            guard let pointer = c.case_personal_erased else { return nil }
+            return .casePersonalErased(Corridor_V1_CasePersonalErased.read(protobufC: pointer))
         case 40:
             guard let pointer = c.list_created else { return nil }
             return .listCreated(Corridor_V1_ListCreated.read(protobufC: pointer))
@@ -635,118 +645,123 @@ extension Corridor_V1_Event: ProtobufCBacked {
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .caseStatusChanged(try Corridor_V1_CaseStatusChanged(json: member.value, path: fieldPath))
+            case "casePersonalErased", "case_personal_erased":
+                try ProtoJSONRead.once(&seen, 12, field: "case_personal_erased", path: path)
+                if case .null = member.value { continue }
+                try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
+                self.kind = .casePersonalErased(try Corridor_V1_CasePersonalErased(json: member.value, path: fieldPath))
             case "listCreated", "list_created":
-                try ProtoJSONRead.once(&seen, 12, field: "list_created", path: path)
+                try ProtoJSONRead.once(&seen, 13, field: "list_created", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .listCreated(try Corridor_V1_ListCreated(json: member.value, path: fieldPath))
             case "listSelected", "list_selected":
-                try ProtoJSONRead.once(&seen, 13, field: "list_selected", path: path)
+                try ProtoJSONRead.once(&seen, 14, field: "list_selected", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .listSelected(try Corridor_V1_ListSelected(json: member.value, path: fieldPath))
             case "listSubmitted", "list_submitted":
-                try ProtoJSONRead.once(&seen, 14, field: "list_submitted", path: path)
+                try ProtoJSONRead.once(&seen, 15, field: "list_submitted", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .listSubmitted(try Corridor_V1_ListSubmitted(json: member.value, path: fieldPath))
             case "listApproved", "list_approved":
-                try ProtoJSONRead.once(&seen, 15, field: "list_approved", path: path)
+                try ProtoJSONRead.once(&seen, 16, field: "list_approved", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .listApproved(try Corridor_V1_ListApproved(json: member.value, path: fieldPath))
             case "listEntryStruck", "list_entry_struck":
-                try ProtoJSONRead.once(&seen, 16, field: "list_entry_struck", path: path)
+                try ProtoJSONRead.once(&seen, 17, field: "list_entry_struck", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .listEntryStruck(try Corridor_V1_ListEntryStruck(json: member.value, path: fieldPath))
             case "listToppedUp", "list_topped_up":
-                try ProtoJSONRead.once(&seen, 17, field: "list_topped_up", path: path)
+                try ProtoJSONRead.once(&seen, 18, field: "list_topped_up", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .listToppedUp(try Corridor_V1_ListToppedUp(json: member.value, path: fieldPath))
             case "listStatusChanged", "list_status_changed":
-                try ProtoJSONRead.once(&seen, 18, field: "list_status_changed", path: path)
+                try ProtoJSONRead.once(&seen, 19, field: "list_status_changed", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .listStatusChanged(try Corridor_V1_ListStatusChanged(json: member.value, path: fieldPath))
             case "listEntryDropped", "list_entry_dropped":
-                try ProtoJSONRead.once(&seen, 19, field: "list_entry_dropped", path: path)
+                try ProtoJSONRead.once(&seen, 20, field: "list_entry_dropped", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .listEntryDropped(try Corridor_V1_ListEntryDropped(json: member.value, path: fieldPath))
             case "ruleImposed", "rule_imposed":
-                try ProtoJSONRead.once(&seen, 20, field: "rule_imposed", path: path)
+                try ProtoJSONRead.once(&seen, 21, field: "rule_imposed", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .ruleImposed(try Corridor_V1_RuleImposed(json: member.value, path: fieldPath))
             case "ruleLifted", "rule_lifted":
-                try ProtoJSONRead.once(&seen, 21, field: "rule_lifted", path: path)
+                try ProtoJSONRead.once(&seen, 22, field: "rule_lifted", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .ruleLifted(try Corridor_V1_RuleLifted(json: member.value, path: fieldPath))
             case "agreementRecorded", "agreement_recorded":
-                try ProtoJSONRead.once(&seen, 22, field: "agreement_recorded", path: path)
+                try ProtoJSONRead.once(&seen, 23, field: "agreement_recorded", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .agreementRecorded(try Corridor_V1_AgreementRecorded(json: member.value, path: fieldPath))
             case "agreementUpdated", "agreement_updated":
-                try ProtoJSONRead.once(&seen, 23, field: "agreement_updated", path: path)
+                try ProtoJSONRead.once(&seen, 24, field: "agreement_updated", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .agreementUpdated(try Corridor_V1_AgreementUpdated(json: member.value, path: fieldPath))
             case "agreementStatusChanged", "agreement_status_changed":
-                try ProtoJSONRead.once(&seen, 24, field: "agreement_status_changed", path: path)
+                try ProtoJSONRead.once(&seen, 25, field: "agreement_status_changed", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .agreementStatusChanged(try Corridor_V1_AgreementStatusChanged(json: member.value, path: fieldPath))
             case "fulfilmentRecorded", "fulfilment_recorded":
-                try ProtoJSONRead.once(&seen, 25, field: "fulfilment_recorded", path: path)
+                try ProtoJSONRead.once(&seen, 26, field: "fulfilment_recorded", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .fulfilmentRecorded(try Corridor_V1_FulfilmentRecorded(json: member.value, path: fieldPath))
             case "windowAnnounced", "window_announced":
-                try ProtoJSONRead.once(&seen, 26, field: "window_announced", path: path)
+                try ProtoJSONRead.once(&seen, 27, field: "window_announced", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .windowAnnounced(try Corridor_V1_WindowAnnounced(json: member.value, path: fieldPath))
             case "windowStatusChanged", "window_status_changed":
-                try ProtoJSONRead.once(&seen, 27, field: "window_status_changed", path: path)
+                try ProtoJSONRead.once(&seen, 28, field: "window_status_changed", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .windowStatusChanged(try Corridor_V1_WindowStatusChanged(json: member.value, path: fieldPath))
             case "movementPlanned", "movement_planned":
-                try ProtoJSONRead.once(&seen, 28, field: "movement_planned", path: path)
+                try ProtoJSONRead.once(&seen, 29, field: "movement_planned", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .movementPlanned(try Corridor_V1_MovementPlanned(json: member.value, path: fieldPath))
             case "movementStatusChanged", "movement_status_changed":
-                try ProtoJSONRead.once(&seen, 29, field: "movement_status_changed", path: path)
+                try ProtoJSONRead.once(&seen, 30, field: "movement_status_changed", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .movementStatusChanged(try Corridor_V1_MovementStatusChanged(json: member.value, path: fieldPath))
             case "manifestChanged", "manifest_changed":
-                try ProtoJSONRead.once(&seen, 30, field: "manifest_changed", path: path)
+                try ProtoJSONRead.once(&seen, 31, field: "manifest_changed", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .manifestChanged(try Corridor_V1_ManifestChanged(json: member.value, path: fieldPath))
             case "cargoRemoved", "cargo_removed":
-                try ProtoJSONRead.once(&seen, 31, field: "cargo_removed", path: path)
+                try ProtoJSONRead.once(&seen, 32, field: "cargo_removed", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .cargoRemoved(try Corridor_V1_CargoRemoved(json: member.value, path: fieldPath))
             case "deliveryRecorded", "delivery_recorded":
-                try ProtoJSONRead.once(&seen, 32, field: "delivery_recorded", path: path)
+                try ProtoJSONRead.once(&seen, 33, field: "delivery_recorded", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .deliveryRecorded(try Corridor_V1_DeliveryRecorded(json: member.value, path: fieldPath))
             case "incidentReported", "incident_reported":
-                try ProtoJSONRead.once(&seen, 33, field: "incident_reported", path: path)
+                try ProtoJSONRead.once(&seen, 34, field: "incident_reported", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .incidentReported(try Corridor_V1_IncidentReported(json: member.value, path: fieldPath))
             case "figureReported", "figure_reported":
-                try ProtoJSONRead.once(&seen, 34, field: "figure_reported", path: path)
+                try ProtoJSONRead.once(&seen, 35, field: "figure_reported", path: path)
                 if case .null = member.value { continue }
                 try ProtoJSONRead.oneOf(&kindMember, member.key, oneof: "kind", path: path)
                 self.kind = .figureReported(try Corridor_V1_FigureReported(json: member.value, path: fieldPath))
@@ -1205,9 +1220,13 @@ extension Corridor_V1_CrossingStatusChanged: ProtobufCBacked {
 
 // MARK: - corridor.v1.CaseRegistered
 
+/// `personal` is what logs written before sealing hold; a record written now
+/// holds `sealed_personal` instead (the personal part sealed with the case's
+/// data key) and never the clear one.
 public struct Corridor_V1_CaseRegistered: Sendable, Hashable {
     public var `case`: Corridor_V1_Case? = nil
     public var personal: Corridor_V1_CasePersonal? = nil
+    public var sealedPersonal: Corridor_V1_SealedPersonal? = nil
 
     /// Every field at its default.
     public init() {}
@@ -1215,10 +1234,12 @@ public struct Corridor_V1_CaseRegistered: Sendable, Hashable {
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
         `case`: Corridor_V1_Case?,
-        personal: Corridor_V1_CasePersonal?
+        personal: Corridor_V1_CasePersonal?,
+        sealedPersonal: Corridor_V1_SealedPersonal?
     ) {
         self.`case` = `case`
         self.personal = personal
+        self.sealedPersonal = sealedPersonal
     }
 }
 
@@ -1229,6 +1250,7 @@ extension Corridor_V1_CaseRegistered: ProtoMessage {
         var size = 0
         if let message = self.`case` { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         if let message = self.personal { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if let message = self.sealedPersonal { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
@@ -1241,6 +1263,10 @@ extension Corridor_V1_CaseRegistered: ProtoMessage {
             writer.writeTag(0x12)
             writer.writeMessage(message)
         }
+        if let message = self.sealedPersonal {
+            writer.writeTag(0x1A)
+            writer.writeMessage(message)
+        }
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -1251,6 +1277,7 @@ extension Corridor_V1_CaseRegistered: ProtoMessage {
         var members: [ProtoJSON.Member] = []
         if let message = self.`case` { members.append(ProtoJSON.Member("case", message.jsonValue())) }
         if let message = self.personal { members.append(ProtoJSON.Member("personal", message.jsonValue())) }
+        if let message = self.sealedPersonal { members.append(ProtoJSON.Member("sealedPersonal", message.jsonValue())) }
         return .object(members)
     }
 
@@ -1268,9 +1295,11 @@ extension Corridor_V1_CaseRegistered: ProtobufCBacked {
         let c = message.pointee
         let case_: Corridor_V1_Case? = if let pointer = c.case_ { Corridor_V1_Case.read(protobufC: pointer) } else { nil }
         let personal_: Corridor_V1_CasePersonal? = if let pointer = c.personal { Corridor_V1_CasePersonal.read(protobufC: pointer) } else { nil }
+        let sealedPersonal_: Corridor_V1_SealedPersonal? = if let pointer = c.sealed_personal { Corridor_V1_SealedPersonal.read(protobufC: pointer) } else { nil }
         return Corridor_V1_CaseRegistered(
             case: case_,
-            personal: personal_
+            personal: personal_,
+            sealedPersonal: sealedPersonal_
         )
     }
 
@@ -1290,6 +1319,10 @@ extension Corridor_V1_CaseRegistered: ProtobufCBacked {
                 try ProtoJSONRead.once(&seen, 1, field: "personal", path: path)
                 if case .null = member.value { continue }
                 self.personal = try Corridor_V1_CasePersonal(json: member.value, path: fieldPath)
+            case "sealedPersonal", "sealed_personal":
+                try ProtoJSONRead.once(&seen, 2, field: "sealed_personal", path: path)
+                if case .null = member.value { continue }
+                self.sealedPersonal = try Corridor_V1_SealedPersonal(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CaseRegistered")
             }
@@ -1395,6 +1428,8 @@ public struct Corridor_V1_CasePersonalUpdated: Sendable, Hashable {
     public var caseID: String = ""
     public var personal: Corridor_V1_CasePersonal? = nil
     public var changedFields: [String] = []
+    /// As in CaseRegistered: sealed instead of `personal` since sealing.
+    public var sealedPersonal: Corridor_V1_SealedPersonal? = nil
 
     /// Every field at its default.
     public init() {}
@@ -1403,11 +1438,13 @@ public struct Corridor_V1_CasePersonalUpdated: Sendable, Hashable {
     public init(
         caseID: String,
         personal: Corridor_V1_CasePersonal?,
-        changedFields: [String]
+        changedFields: [String],
+        sealedPersonal: Corridor_V1_SealedPersonal?
     ) {
         self.caseID = caseID
         self.personal = personal
         self.changedFields = changedFields
+        self.sealedPersonal = sealedPersonal
     }
 }
 
@@ -1419,6 +1456,7 @@ extension Corridor_V1_CasePersonalUpdated: ProtoMessage {
         if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
         if let message = self.personal { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         for element in self.changedFields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if let message = self.sealedPersonal { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
@@ -1435,6 +1473,10 @@ extension Corridor_V1_CasePersonalUpdated: ProtoMessage {
             writer.writeTag(0x1A)
             writer.writeString(element)
         }
+        if let message = self.sealedPersonal {
+            writer.writeTag(0x22)
+            writer.writeMessage(message)
+        }
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -1446,6 +1488,7 @@ extension Corridor_V1_CasePersonalUpdated: ProtoMessage {
         if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
         if let message = self.personal { members.append(ProtoJSON.Member("personal", message.jsonValue())) }
         if !self.changedFields.isEmpty { members.append(ProtoJSON.Member("changedFields", .array(self.changedFields.map { .string($0) }))) }
+        if let message = self.sealedPersonal { members.append(ProtoJSON.Member("sealedPersonal", message.jsonValue())) }
         return .object(members)
     }
 
@@ -1462,10 +1505,12 @@ extension Corridor_V1_CasePersonalUpdated: ProtobufCBacked {
     static func read(protobufC message: UnsafePointer<Corridor__V1__CasePersonalUpdated>) -> Corridor_V1_CasePersonalUpdated {
         let c = message.pointee
         let personal_: Corridor_V1_CasePersonal? = if let pointer = c.personal { Corridor_V1_CasePersonal.read(protobufC: pointer) } else { nil }
+        let sealedPersonal_: Corridor_V1_SealedPersonal? = if let pointer = c.sealed_personal { Corridor_V1_SealedPersonal.read(protobufC: pointer) } else { nil }
         return Corridor_V1_CasePersonalUpdated(
             caseID: ProtobufCRead.string(c.case_id),
             personal: personal_,
-            changedFields: ProtobufCRead.strings(c.n_changed_fields, c.changed_fields)
+            changedFields: ProtobufCRead.strings(c.n_changed_fields, c.changed_fields),
+            sealedPersonal: sealedPersonal_
         )
     }
 
@@ -1487,8 +1532,91 @@ extension Corridor_V1_CasePersonalUpdated: ProtobufCBacked {
             case "changedFields", "changed_fields":
                 try ProtoJSONRead.once(&seen, 2, field: "changed_fields", path: path)
                 self.changedFields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+            case "sealedPersonal", "sealed_personal":
+                try ProtoJSONRead.once(&seen, 3, field: "sealed_personal", path: path)
+                if case .null = member.value { continue }
+                self.sealedPersonal = try Corridor_V1_SealedPersonal(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CasePersonalUpdated")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.CasePersonalErased
+
+/// A case's personal part erased for good: its data key destroyed. Who, when
+/// and why are the Event's actor, at_ms and reason; no personal data.
+public struct Corridor_V1_CasePersonalErased: Sendable, Hashable {
+    public var caseID: String = ""
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        caseID: String
+    ) {
+        self.caseID = caseID
+    }
+}
+
+extension Corridor_V1_CasePersonalErased: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.CasePersonalErased" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !self.caseID.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeString(self.caseID)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__CasePersonalErased.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_CasePersonalErased: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__case_personal_erased__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__CasePersonalErased>) -> Corridor_V1_CasePersonalErased {
+        let c = message.pointee
+        return Corridor_V1_CasePersonalErased(
+            caseID: ProtobufCRead.string(c.case_id)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.CasePersonalErased")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "caseId", "case_id":
+                try ProtoJSONRead.once(&seen, 0, field: "case_id", path: path)
+                self.caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CasePersonalErased")
             }
         }
     }

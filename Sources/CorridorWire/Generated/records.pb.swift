@@ -1246,13 +1246,18 @@ extension Corridor_V1_Case: ProtobufCBacked {
 
 // MARK: - corridor.v1.CasePersonal
 
-/// The personal part of a case, stored apart from the operational part.
+/// The personal part of a case, stored apart from the operational part. In
+/// the log and in snapshots it is sealed (SealedPersonal) with the case's own
+/// data key (docs/PRIVACY.md).
 public struct Corridor_V1_CasePersonal: Sendable, Hashable {
     public var name: String = ""
     public var dateOfBirth: String = ""
     public var contacts: [String] = []
     public var identityNumbers: [String] = []
     public var clinicalNotes: String = ""
+    /// Set when the personal part was erased for good (its data key
+    /// destroyed); the fields above are then empty.
+    public var erasure: Corridor_V1_PersonalErasure? = nil
 
     /// Every field at its default.
     public init() {}
@@ -1263,13 +1268,15 @@ public struct Corridor_V1_CasePersonal: Sendable, Hashable {
         dateOfBirth: String,
         contacts: [String],
         identityNumbers: [String],
-        clinicalNotes: String
+        clinicalNotes: String,
+        erasure: Corridor_V1_PersonalErasure?
     ) {
         self.name = name
         self.dateOfBirth = dateOfBirth
         self.contacts = contacts
         self.identityNumbers = identityNumbers
         self.clinicalNotes = clinicalNotes
+        self.erasure = erasure
     }
 }
 
@@ -1283,6 +1290,7 @@ extension Corridor_V1_CasePersonal: ProtoMessage {
         for element in self.contacts { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
         for element in self.identityNumbers { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
         if !self.clinicalNotes.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.clinicalNotes.utf8.count) }
+        if let message = self.erasure { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
@@ -1307,6 +1315,10 @@ extension Corridor_V1_CasePersonal: ProtoMessage {
             writer.writeTag(0x2A)
             writer.writeString(self.clinicalNotes)
         }
+        if let message = self.erasure {
+            writer.writeTag(0x32)
+            writer.writeMessage(message)
+        }
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -1320,6 +1332,7 @@ extension Corridor_V1_CasePersonal: ProtoMessage {
         if !self.contacts.isEmpty { members.append(ProtoJSON.Member("contacts", .array(self.contacts.map { .string($0) }))) }
         if !self.identityNumbers.isEmpty { members.append(ProtoJSON.Member("identityNumbers", .array(self.identityNumbers.map { .string($0) }))) }
         if !self.clinicalNotes.isEmpty { members.append(ProtoJSON.Member("clinicalNotes", .string(self.clinicalNotes))) }
+        if let message = self.erasure { members.append(ProtoJSON.Member("erasure", message.jsonValue())) }
         return .object(members)
     }
 
@@ -1335,12 +1348,14 @@ extension Corridor_V1_CasePersonal: ProtobufCBacked {
     /// A static function rather than an init: the value it returns is moved out, never copied.
     static func read(protobufC message: UnsafePointer<Corridor__V1__CasePersonal>) -> Corridor_V1_CasePersonal {
         let c = message.pointee
+        let erasure_: Corridor_V1_PersonalErasure? = if let pointer = c.erasure { Corridor_V1_PersonalErasure.read(protobufC: pointer) } else { nil }
         return Corridor_V1_CasePersonal(
             name: ProtobufCRead.string(c.name),
             dateOfBirth: ProtobufCRead.string(c.date_of_birth),
             contacts: ProtobufCRead.strings(c.n_contacts, c.contacts),
             identityNumbers: ProtobufCRead.strings(c.n_identity_numbers, c.identity_numbers),
-            clinicalNotes: ProtobufCRead.string(c.clinical_notes)
+            clinicalNotes: ProtobufCRead.string(c.clinical_notes),
+            erasure: erasure_
         )
     }
 
@@ -1367,8 +1382,185 @@ extension Corridor_V1_CasePersonal: ProtobufCBacked {
             case "clinicalNotes", "clinical_notes":
                 try ProtoJSONRead.once(&seen, 4, field: "clinical_notes", path: path)
                 self.clinicalNotes = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "erasure":
+                try ProtoJSONRead.once(&seen, 5, field: "erasure", path: path)
+                if case .null = member.value { continue }
+                self.erasure = try Corridor_V1_PersonalErasure(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CasePersonal")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.PersonalErasure
+
+/// When and why a personal part was erased. at_ms is 0 when a record sealed
+/// with a destroyed key is read without its erasure event (an offline dump).
+public struct Corridor_V1_PersonalErasure: Sendable, Hashable {
+    public var atMs: UInt64 = 0
+    public var reason: String = ""
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        atMs: UInt64,
+        reason: String
+    ) {
+        self.atMs = atMs
+        self.reason = reason
+    }
+}
+
+extension Corridor_V1_PersonalErasure: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.PersonalErasure" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if self.atMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.atMs)) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if self.atMs != 0 {
+            writer.writeTag(0x08)
+            writer.writeVarint(self.atMs)
+        }
+        if !self.reason.isEmpty {
+            writer.writeTag(0x12)
+            writer.writeString(self.reason)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__PersonalErasure.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if self.atMs != 0 { members.append(ProtoJSON.Member("atMs", .string(String(self.atMs)))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_PersonalErasure: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__personal_erasure__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__PersonalErasure>) -> Corridor_V1_PersonalErasure {
+        let c = message.pointee
+        return Corridor_V1_PersonalErasure(
+            atMs: c.at_ms,
+            reason: ProtobufCRead.string(c.reason)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.PersonalErasure")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "atMs", "at_ms":
+                try ProtoJSONRead.once(&seen, 0, field: "at_ms", path: path)
+                self.atMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "reason":
+                try ProtoJSONRead.once(&seen, 1, field: "reason", path: path)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.PersonalErasure")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.SealedPersonal
+
+/// A CasePersonal's bytes sealed with the case's data key: AES-256-GCM, the
+/// 12-byte nonce, the ciphertext and the 16-byte tag, the case id bound in as
+/// associated data (docs/STORAGE.md, "Personal data at rest"). The key lives
+/// in the key store, wrapped by the key file's key, never in the log.
+public struct Corridor_V1_SealedPersonal: Sendable, Hashable {
+    public var sealed: [UInt8] = []
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        sealed: [UInt8]
+    ) {
+        self.sealed = sealed
+    }
+}
+
+extension Corridor_V1_SealedPersonal: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.SealedPersonal" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !self.sealed.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.sealed.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !self.sealed.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeBytes(self.sealed)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__SealedPersonal.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !self.sealed.isEmpty { members.append(ProtoJSON.Member("sealed", .string(ProtoBase64.encode(self.sealed)))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_SealedPersonal: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__sealed_personal__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__SealedPersonal>) -> Corridor_V1_SealedPersonal {
+        let c = message.pointee
+        return Corridor_V1_SealedPersonal(
+            sealed: ProtobufCRead.bytes(c.sealed)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.SealedPersonal")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "sealed":
+                try ProtoJSONRead.once(&seen, 0, field: "sealed", path: path)
+                self.sealed = try ProtoJSONRead.bytes(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.SealedPersonal")
             }
         }
     }

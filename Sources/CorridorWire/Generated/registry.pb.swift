@@ -1188,6 +1188,97 @@ extension Corridor_V1_SetCaseStatusRequest: ProtobufCBacked {
     }
 }
 
+// MARK: - corridor.v1.EraseCasePersonalDataRequest
+
+public struct Corridor_V1_EraseCasePersonalDataRequest: Sendable, Hashable {
+    public var caseID: String = ""
+    /// Required: why (a request of the person, a court order, …).
+    public var reason: String = ""
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        caseID: String,
+        reason: String
+    ) {
+        self.caseID = caseID
+        self.reason = reason
+    }
+}
+
+extension Corridor_V1_EraseCasePersonalDataRequest: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.EraseCasePersonalDataRequest" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !self.caseID.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeString(self.caseID)
+        }
+        if !self.reason.isEmpty {
+            writer.writeTag(0x12)
+            writer.writeString(self.reason)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__EraseCasePersonalDataRequest.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_EraseCasePersonalDataRequest: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__erase_case_personal_data_request__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__EraseCasePersonalDataRequest>) -> Corridor_V1_EraseCasePersonalDataRequest {
+        let c = message.pointee
+        return Corridor_V1_EraseCasePersonalDataRequest(
+            caseID: ProtobufCRead.string(c.case_id),
+            reason: ProtobufCRead.string(c.reason)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.EraseCasePersonalDataRequest")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "caseId", "case_id":
+                try ProtoJSONRead.once(&seen, 0, field: "case_id", path: path)
+                self.caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "reason":
+                try ProtoJSONRead.once(&seen, 1, field: "reason", path: path)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.EraseCasePersonalDataRequest")
+            }
+        }
+    }
+}
+
 // MARK: - corridor.v1.CaseView
 
 public struct Corridor_V1_CaseView: Sendable, Hashable {

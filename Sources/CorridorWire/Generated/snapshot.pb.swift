@@ -436,10 +436,13 @@ extension Corridor_V1_SiteEntry: ProtobufCBacked {
 
 // MARK: - corridor.v1.CaseEntry
 
+/// `personal` in clear only in snapshots written before sealing, and for an
+/// erased personal part (which holds nothing but its erasure).
 public struct Corridor_V1_CaseEntry: Sendable, Hashable {
     public var `case`: Corridor_V1_Case? = nil
     public var personal: Corridor_V1_CasePersonal? = nil
     public var history: [UInt64] = []
+    public var sealedPersonal: Corridor_V1_SealedPersonal? = nil
 
     /// Every field at its default.
     public init() {}
@@ -448,11 +451,13 @@ public struct Corridor_V1_CaseEntry: Sendable, Hashable {
     public init(
         `case`: Corridor_V1_Case?,
         personal: Corridor_V1_CasePersonal?,
-        history: [UInt64]
+        history: [UInt64],
+        sealedPersonal: Corridor_V1_SealedPersonal?
     ) {
         self.`case` = `case`
         self.personal = personal
         self.history = history
+        self.sealedPersonal = sealedPersonal
     }
 }
 
@@ -464,6 +469,7 @@ extension Corridor_V1_CaseEntry: ProtoMessage {
         if let message = self.`case` { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         if let message = self.personal { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         if !self.history.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(ProtoSize.packed(self.history)) }
+        if let message = self.sealedPersonal { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
@@ -481,6 +487,10 @@ extension Corridor_V1_CaseEntry: ProtoMessage {
             writer.writeLength(ProtoSize.packed(self.history))
             for element in self.history { writer.writeVarint(element) }
         }
+        if let message = self.sealedPersonal {
+            writer.writeTag(0x22)
+            writer.writeMessage(message)
+        }
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -492,6 +502,7 @@ extension Corridor_V1_CaseEntry: ProtoMessage {
         if let message = self.`case` { members.append(ProtoJSON.Member("case", message.jsonValue())) }
         if let message = self.personal { members.append(ProtoJSON.Member("personal", message.jsonValue())) }
         if !self.history.isEmpty { members.append(ProtoJSON.Member("history", .array(self.history.map { .string(String($0)) }))) }
+        if let message = self.sealedPersonal { members.append(ProtoJSON.Member("sealedPersonal", message.jsonValue())) }
         return .object(members)
     }
 
@@ -509,10 +520,12 @@ extension Corridor_V1_CaseEntry: ProtobufCBacked {
         let c = message.pointee
         let case_: Corridor_V1_Case? = if let pointer = c.case_ { Corridor_V1_Case.read(protobufC: pointer) } else { nil }
         let personal_: Corridor_V1_CasePersonal? = if let pointer = c.personal { Corridor_V1_CasePersonal.read(protobufC: pointer) } else { nil }
+        let sealedPersonal_: Corridor_V1_SealedPersonal? = if let pointer = c.sealed_personal { Corridor_V1_SealedPersonal.read(protobufC: pointer) } else { nil }
         return Corridor_V1_CaseEntry(
             case: case_,
             personal: personal_,
-            history: ProtobufCRead.scalars(c.n_history, c.history)
+            history: ProtobufCRead.scalars(c.n_history, c.history),
+            sealedPersonal: sealedPersonal_
         )
     }
 
@@ -535,6 +548,10 @@ extension Corridor_V1_CaseEntry: ProtobufCBacked {
             case "history":
                 try ProtoJSONRead.once(&seen, 2, field: "history", path: path)
                 self.history = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.uint64(element, path: elementPath) }
+            case "sealedPersonal", "sealed_personal":
+                try ProtoJSONRead.once(&seen, 3, field: "sealed_personal", path: path)
+                if case .null = member.value { continue }
+                self.sealedPersonal = try Corridor_V1_SealedPersonal(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.CaseEntry")
             }

@@ -9,7 +9,9 @@ extension Corridor_V1_CaseEntry {
         self.init(
             case: model.`case`.map(Corridor_V1_Case.init),
             personal: model.personal.map(Corridor_V1_CasePersonal.init),
-            history: model.history
+            history: model.history,
+            // Sealing is ProtobufRecordCoding's, with the case's data key.
+            sealedPersonal: nil
         )
     }
 }

@@ -11,7 +11,8 @@ extension Corridor_V1_CasePersonal {
             dateOfBirth: model.dateOfBirth,
             contacts: model.contacts,
             identityNumbers: model.identityNumbers,
-            clinicalNotes: model.clinicalNotes
+            clinicalNotes: model.clinicalNotes,
+            erasure: model.erasure.map(Corridor_V1_PersonalErasure.init)
         )
     }
 }
@@ -23,7 +24,8 @@ extension CorridorModel.CasePersonal {
             dateOfBirth: proto.dateOfBirth,
             contacts: proto.contacts,
             identityNumbers: proto.identityNumbers,
-            clinicalNotes: proto.clinicalNotes
+            clinicalNotes: proto.clinicalNotes,
+            erasure: proto.erasure.map { CorridorModel.PersonalErasure(proto: $0) }
         )
     }
 }

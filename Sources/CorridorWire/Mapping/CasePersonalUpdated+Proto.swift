@@ -9,7 +9,9 @@ extension Corridor_V1_CasePersonalUpdated {
         self.init(
             caseID: model.caseID,
             personal: model.personal.map(Corridor_V1_CasePersonal.init),
-            changedFields: model.changedFields
+            changedFields: model.changedFields,
+            // Sealing is ProtobufRecordCoding's, with the case's data key.
+            sealedPersonal: nil
         )
     }
 }

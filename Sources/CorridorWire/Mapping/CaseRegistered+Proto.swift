@@ -8,7 +8,9 @@ extension Corridor_V1_CaseRegistered {
     public init(_ model: CorridorModel.CaseRegistered) {
         self.init(
             case: model.`case`.map(Corridor_V1_Case.init),
-            personal: model.personal.map(Corridor_V1_CasePersonal.init)
+            personal: model.personal.map(Corridor_V1_CasePersonal.init),
+            // Sealing is ProtobufRecordCoding's, with the case's data key.
+            sealedPersonal: nil
         )
     }
 }

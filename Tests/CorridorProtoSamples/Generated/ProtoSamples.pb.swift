@@ -395,12 +395,38 @@ extension Corridor_V1_CasePersonal {
             dateOfBirth: "date_of_birth 2 é✓",
             contacts: ["contacts 3 é✓", ""],
             identityNumbers: ["identity_numbers 4 é✓", ""],
-            clinicalNotes: "clinical_notes 5 é✓"
+            clinicalNotes: "clinical_notes 5 é✓",
+            erasure: Corridor_V1_PersonalErasure.protoSample
         )
     }
 
     /// protoSample, then one more per further oneof member.
     public static var protoSamples: [Corridor_V1_CasePersonal] { [protoSample] }
+}
+
+extension Corridor_V1_PersonalErasure {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_PersonalErasure {
+        Corridor_V1_PersonalErasure(
+            atMs: 18000000000000000001,
+            reason: "reason 2 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_PersonalErasure] { [protoSample] }
+}
+
+extension Corridor_V1_SealedPersonal {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_SealedPersonal {
+        Corridor_V1_SealedPersonal(
+            sealed: [0x00, 0xFF, 1]
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_SealedPersonal] { [protoSample] }
 }
 
 extension Corridor_V1_EligibilityRule {
@@ -1528,6 +1554,11 @@ extension Corridor_V1_Event {
         }
         do {
             var sample = protoSample
+            sample.kind = .casePersonalErased(Corridor_V1_CasePersonalErased.protoSample)
+            samples.append(sample)
+        }
+        do {
+            var sample = protoSample
             sample.kind = .listCreated(Corridor_V1_ListCreated.protoSample)
             samples.append(sample)
         }
@@ -1714,7 +1745,8 @@ extension Corridor_V1_CaseRegistered {
     public static var protoSample: Corridor_V1_CaseRegistered {
         Corridor_V1_CaseRegistered(
             case: Corridor_V1_Case.protoSample,
-            personal: Corridor_V1_CasePersonal.protoSample
+            personal: Corridor_V1_CasePersonal.protoSample,
+            sealedPersonal: Corridor_V1_SealedPersonal.protoSample
         )
     }
 
@@ -1741,12 +1773,25 @@ extension Corridor_V1_CasePersonalUpdated {
         Corridor_V1_CasePersonalUpdated(
             caseID: "case_id 1 é✓",
             personal: Corridor_V1_CasePersonal.protoSample,
-            changedFields: ["changed_fields 3 é✓", ""]
+            changedFields: ["changed_fields 3 é✓", ""],
+            sealedPersonal: Corridor_V1_SealedPersonal.protoSample
         )
     }
 
     /// protoSample, then one more per further oneof member.
     public static var protoSamples: [Corridor_V1_CasePersonalUpdated] { [protoSample] }
+}
+
+extension Corridor_V1_CasePersonalErased {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_CasePersonalErased {
+        Corridor_V1_CasePersonalErased(
+            caseID: "case_id 1 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_CasePersonalErased] { [protoSample] }
 }
 
 extension Corridor_V1_CaseStatusChanged {
@@ -2370,6 +2415,19 @@ extension Corridor_V1_SetCaseStatusRequest {
     public static var protoSamples: [Corridor_V1_SetCaseStatusRequest] { [protoSample] }
 }
 
+extension Corridor_V1_EraseCasePersonalDataRequest {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_EraseCasePersonalDataRequest {
+        Corridor_V1_EraseCasePersonalDataRequest(
+            caseID: "case_id 1 é✓",
+            reason: "reason 2 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_EraseCasePersonalDataRequest] { [protoSample] }
+}
+
 extension Corridor_V1_CaseView {
     /// Every field set; a oneof set to its first member.
     public static var protoSample: Corridor_V1_CaseView {
@@ -2847,7 +2905,8 @@ extension Corridor_V1_CaseEntry {
         Corridor_V1_CaseEntry(
             case: Corridor_V1_Case.protoSample,
             personal: Corridor_V1_CasePersonal.protoSample,
-            history: [1, 9223372036854775811]
+            history: [1, 9223372036854775811],
+            sealedPersonal: Corridor_V1_SealedPersonal.protoSample
         )
     }
 
@@ -3049,6 +3108,8 @@ extension ProtoSamples {
         ProtoSampleSet(Corridor_V1_Site.protoSamples),
         ProtoSampleSet(Corridor_V1_Case.protoSamples),
         ProtoSampleSet(Corridor_V1_CasePersonal.protoSamples),
+        ProtoSampleSet(Corridor_V1_PersonalErasure.protoSamples),
+        ProtoSampleSet(Corridor_V1_SealedPersonal.protoSamples),
         ProtoSampleSet(Corridor_V1_EligibilityRule.protoSamples),
         ProtoSampleSet(Corridor_V1_ListEntry.protoSamples),
         ProtoSampleSet(Corridor_V1_ListEntry.LeftCompanion.protoSamples),
@@ -3129,6 +3190,7 @@ extension ProtoSamples {
         ProtoSampleSet(Corridor_V1_CaseRegistered.protoSamples),
         ProtoSampleSet(Corridor_V1_CaseUpdated.protoSamples),
         ProtoSampleSet(Corridor_V1_CasePersonalUpdated.protoSamples),
+        ProtoSampleSet(Corridor_V1_CasePersonalErased.protoSamples),
         ProtoSampleSet(Corridor_V1_CaseStatusChanged.protoSamples),
         ProtoSampleSet(Corridor_V1_AuditRecord.protoSamples),
         ProtoSampleSet(Corridor_V1_ListAuditRecordsRequest.protoSamples),
@@ -3172,6 +3234,7 @@ extension ProtoSamples {
         ProtoSampleSet(Corridor_V1_RegisterCaseRequest.protoSamples),
         ProtoSampleSet(Corridor_V1_UpdateCaseRequest.protoSamples),
         ProtoSampleSet(Corridor_V1_SetCaseStatusRequest.protoSamples),
+        ProtoSampleSet(Corridor_V1_EraseCasePersonalDataRequest.protoSamples),
         ProtoSampleSet(Corridor_V1_CaseView.protoSamples),
         ProtoSampleSet(Corridor_V1_ListCasesRequest.protoSamples),
         ProtoSampleSet(Corridor_V1_ListCasesResponse.protoSamples),

@@ -31,6 +31,7 @@ typedef struct Corridor__V1__CrossingStatusChanged Corridor__V1__CrossingStatusC
 typedef struct Corridor__V1__CaseRegistered Corridor__V1__CaseRegistered;
 typedef struct Corridor__V1__CaseUpdated Corridor__V1__CaseUpdated;
 typedef struct Corridor__V1__CasePersonalUpdated Corridor__V1__CasePersonalUpdated;
+typedef struct Corridor__V1__CasePersonalErased Corridor__V1__CasePersonalErased;
 typedef struct Corridor__V1__CaseStatusChanged Corridor__V1__CaseStatusChanged;
 
 
@@ -67,6 +68,7 @@ typedef enum {
   CORRIDOR__V1__EVENT__KIND_CASE_UPDATED = 31,
   CORRIDOR__V1__EVENT__KIND_CASE_PERSONAL_UPDATED = 32,
   CORRIDOR__V1__EVENT__KIND_CASE_STATUS_CHANGED = 33,
+  CORRIDOR__V1__EVENT__KIND_CASE_PERSONAL_ERASED = 34,
   CORRIDOR__V1__EVENT__KIND_LIST_CREATED = 40,
   CORRIDOR__V1__EVENT__KIND_LIST_SELECTED = 41,
   CORRIDOR__V1__EVENT__KIND_LIST_SUBMITTED = 42,
@@ -122,6 +124,7 @@ struct  Corridor__V1__Event
     Corridor__V1__CaseUpdated *case_updated;
     Corridor__V1__CasePersonalUpdated *case_personal_updated;
     Corridor__V1__CaseStatusChanged *case_status_changed;
+    Corridor__V1__CasePersonalErased *case_personal_erased;
     /*
      * Evacuation lists (40-49) and eligibility rules (50-54).
      */
@@ -226,15 +229,21 @@ struct  Corridor__V1__CrossingStatusChanged
     , (char *)protobuf_c_empty_string, CORRIDOR__V1__SITE__CROSSING_STATUS__CROSSING_STATUS_UNSPECIFIED, CORRIDOR__V1__SITE__CROSSING_STATUS__CROSSING_STATUS_UNSPECIFIED }
 
 
+/*
+ * `personal` is what logs written before sealing hold; a record written now
+ * holds `sealed_personal` instead (the personal part sealed with the case's
+ * data key) and never the clear one.
+ */
 struct  Corridor__V1__CaseRegistered
 {
   ProtobufCMessage base;
   Corridor__V1__Case *case_;
   Corridor__V1__CasePersonal *personal;
+  Corridor__V1__SealedPersonal *sealed_personal;
 };
 #define CORRIDOR__V1__CASE_REGISTERED__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__case_registered__descriptor) \
-    , NULL, NULL }
+    , NULL, NULL, NULL }
 
 
 struct  Corridor__V1__CaseUpdated
@@ -256,10 +265,28 @@ struct  Corridor__V1__CasePersonalUpdated
   Corridor__V1__CasePersonal *personal;
   size_t n_changed_fields;
   char **changed_fields;
+  /*
+   * As in CaseRegistered: sealed instead of `personal` since sealing.
+   */
+  Corridor__V1__SealedPersonal *sealed_personal;
 };
 #define CORRIDOR__V1__CASE_PERSONAL_UPDATED__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__case_personal_updated__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL, 0,NULL }
+    , (char *)protobuf_c_empty_string, NULL, 0,NULL, NULL }
+
+
+/*
+ * A case's personal part erased for good: its data key destroyed. Who, when
+ * and why are the Event's actor, at_ms and reason; no personal data.
+ */
+struct  Corridor__V1__CasePersonalErased
+{
+  ProtobufCMessage base;
+  char *case_id;
+};
+#define CORRIDOR__V1__CASE_PERSONAL_ERASED__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__case_personal_erased__descriptor) \
+    , (char *)protobuf_c_empty_string }
 
 
 struct  Corridor__V1__CaseStatusChanged
@@ -468,6 +495,25 @@ Corridor__V1__CasePersonalUpdated *
 void   corridor__v1__case_personal_updated__free_unpacked
                      (Corridor__V1__CasePersonalUpdated *message,
                       ProtobufCAllocator *allocator);
+/* Corridor__V1__CasePersonalErased methods */
+void   corridor__v1__case_personal_erased__init
+                     (Corridor__V1__CasePersonalErased         *message);
+size_t corridor__v1__case_personal_erased__get_packed_size
+                     (const Corridor__V1__CasePersonalErased   *message);
+size_t corridor__v1__case_personal_erased__pack
+                     (const Corridor__V1__CasePersonalErased   *message,
+                      uint8_t             *out);
+size_t corridor__v1__case_personal_erased__pack_to_buffer
+                     (const Corridor__V1__CasePersonalErased   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__CasePersonalErased *
+       corridor__v1__case_personal_erased__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__case_personal_erased__free_unpacked
+                     (Corridor__V1__CasePersonalErased *message,
+                      ProtobufCAllocator *allocator);
 /* Corridor__V1__CaseStatusChanged methods */
 void   corridor__v1__case_status_changed__init
                      (Corridor__V1__CaseStatusChanged         *message);
@@ -519,6 +565,9 @@ typedef void (*Corridor__V1__CaseUpdated_Closure)
 typedef void (*Corridor__V1__CasePersonalUpdated_Closure)
                  (const Corridor__V1__CasePersonalUpdated *message,
                   void *closure_data);
+typedef void (*Corridor__V1__CasePersonalErased_Closure)
+                 (const Corridor__V1__CasePersonalErased *message,
+                  void *closure_data);
 typedef void (*Corridor__V1__CaseStatusChanged_Closure)
                  (const Corridor__V1__CaseStatusChanged *message,
                   void *closure_data);
@@ -538,6 +587,7 @@ extern const ProtobufCMessageDescriptor corridor__v1__crossing_status_changed__d
 extern const ProtobufCMessageDescriptor corridor__v1__case_registered__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__case_updated__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__case_personal_updated__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__case_personal_erased__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__case_status_changed__descriptor;
 
 PROTOBUF_C__END_DECLS

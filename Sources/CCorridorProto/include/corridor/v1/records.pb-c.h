@@ -19,6 +19,8 @@ typedef struct Corridor__V1__Party Corridor__V1__Party;
 typedef struct Corridor__V1__Site Corridor__V1__Site;
 typedef struct Corridor__V1__Case Corridor__V1__Case;
 typedef struct Corridor__V1__CasePersonal Corridor__V1__CasePersonal;
+typedef struct Corridor__V1__PersonalErasure Corridor__V1__PersonalErasure;
+typedef struct Corridor__V1__SealedPersonal Corridor__V1__SealedPersonal;
 
 
 /* --- enums --- */
@@ -246,7 +248,9 @@ struct  Corridor__V1__Case
 
 
 /*
- * The personal part of a case, stored apart from the operational part.
+ * The personal part of a case, stored apart from the operational part. In
+ * the log and in snapshots it is sealed (SealedPersonal) with the case's own
+ * data key (docs/PRIVACY.md).
  */
 struct  Corridor__V1__CasePersonal
 {
@@ -258,10 +262,46 @@ struct  Corridor__V1__CasePersonal
   size_t n_identity_numbers;
   char **identity_numbers;
   char *clinical_notes;
+  /*
+   * Set when the personal part was erased for good (its data key
+   * destroyed); the fields above are then empty.
+   */
+  Corridor__V1__PersonalErasure *erasure;
 };
 #define CORRIDOR__V1__CASE_PERSONAL__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__case_personal__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string, NULL }
+
+
+/*
+ * When and why a personal part was erased. at_ms is 0 when a record sealed
+ * with a destroyed key is read without its erasure event (an offline dump).
+ */
+struct  Corridor__V1__PersonalErasure
+{
+  ProtobufCMessage base;
+  uint64_t at_ms;
+  char *reason;
+};
+#define CORRIDOR__V1__PERSONAL_ERASURE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__personal_erasure__descriptor) \
+    , 0, (char *)protobuf_c_empty_string }
+
+
+/*
+ * A CasePersonal's bytes sealed with the case's data key: AES-256-GCM, the
+ * 12-byte nonce, the ciphertext and the 16-byte tag, the case id bound in as
+ * associated data (docs/STORAGE.md, "Personal data at rest"). The key lives
+ * in the key store, wrapped by the key file's key, never in the log.
+ */
+struct  Corridor__V1__SealedPersonal
+{
+  ProtobufCMessage base;
+  ProtobufCBinaryData sealed;
+};
+#define CORRIDOR__V1__SEALED_PERSONAL__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__sealed_personal__descriptor) \
+    , {0,NULL} }
 
 
 /* Corridor__V1__Party methods */
@@ -340,6 +380,44 @@ Corridor__V1__CasePersonal *
 void   corridor__v1__case_personal__free_unpacked
                      (Corridor__V1__CasePersonal *message,
                       ProtobufCAllocator *allocator);
+/* Corridor__V1__PersonalErasure methods */
+void   corridor__v1__personal_erasure__init
+                     (Corridor__V1__PersonalErasure         *message);
+size_t corridor__v1__personal_erasure__get_packed_size
+                     (const Corridor__V1__PersonalErasure   *message);
+size_t corridor__v1__personal_erasure__pack
+                     (const Corridor__V1__PersonalErasure   *message,
+                      uint8_t             *out);
+size_t corridor__v1__personal_erasure__pack_to_buffer
+                     (const Corridor__V1__PersonalErasure   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__PersonalErasure *
+       corridor__v1__personal_erasure__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__personal_erasure__free_unpacked
+                     (Corridor__V1__PersonalErasure *message,
+                      ProtobufCAllocator *allocator);
+/* Corridor__V1__SealedPersonal methods */
+void   corridor__v1__sealed_personal__init
+                     (Corridor__V1__SealedPersonal         *message);
+size_t corridor__v1__sealed_personal__get_packed_size
+                     (const Corridor__V1__SealedPersonal   *message);
+size_t corridor__v1__sealed_personal__pack
+                     (const Corridor__V1__SealedPersonal   *message,
+                      uint8_t             *out);
+size_t corridor__v1__sealed_personal__pack_to_buffer
+                     (const Corridor__V1__SealedPersonal   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__SealedPersonal *
+       corridor__v1__sealed_personal__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__sealed_personal__free_unpacked
+                     (Corridor__V1__SealedPersonal *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Corridor__V1__Party_Closure)
@@ -353,6 +431,12 @@ typedef void (*Corridor__V1__Case_Closure)
                   void *closure_data);
 typedef void (*Corridor__V1__CasePersonal_Closure)
                  (const Corridor__V1__CasePersonal *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__PersonalErasure_Closure)
+                 (const Corridor__V1__PersonalErasure *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__SealedPersonal_Closure)
+                 (const Corridor__V1__SealedPersonal *message,
                   void *closure_data);
 
 /* --- services --- */
@@ -372,6 +456,8 @@ extern const ProtobufCEnumDescriptor    corridor__v1__case__condition__descripto
 extern const ProtobufCEnumDescriptor    corridor__v1__case__need__descriptor;
 extern const ProtobufCEnumDescriptor    corridor__v1__case__status__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__case_personal__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__personal_erasure__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__sealed_personal__descriptor;
 
 PROTOBUF_C__END_DECLS
 

@@ -37,6 +37,7 @@ typedef struct Corridor__V1__SetCrossingStatusRequest Corridor__V1__SetCrossingS
 typedef struct Corridor__V1__RegisterCaseRequest Corridor__V1__RegisterCaseRequest;
 typedef struct Corridor__V1__UpdateCaseRequest Corridor__V1__UpdateCaseRequest;
 typedef struct Corridor__V1__SetCaseStatusRequest Corridor__V1__SetCaseStatusRequest;
+typedef struct Corridor__V1__EraseCasePersonalDataRequest Corridor__V1__EraseCasePersonalDataRequest;
 typedef struct Corridor__V1__CaseView Corridor__V1__CaseView;
 typedef struct Corridor__V1__ListCasesRequest Corridor__V1__ListCasesRequest;
 typedef struct Corridor__V1__ListCasesResponse Corridor__V1__ListCasesResponse;
@@ -218,6 +219,20 @@ struct  Corridor__V1__SetCaseStatusRequest
 #define CORRIDOR__V1__SET_CASE_STATUS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__set_case_status_request__descriptor) \
     , (char *)protobuf_c_empty_string, CORRIDOR__V1__CASE__STATUS__STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Corridor__V1__EraseCasePersonalDataRequest
+{
+  ProtobufCMessage base;
+  char *case_id;
+  /*
+   * Required: why (a request of the person, a court order, …).
+   */
+  char *reason;
+};
+#define CORRIDOR__V1__ERASE_CASE_PERSONAL_DATA_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__erase_case_personal_data_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Corridor__V1__CaseView
@@ -572,6 +587,25 @@ Corridor__V1__SetCaseStatusRequest *
 void   corridor__v1__set_case_status_request__free_unpacked
                      (Corridor__V1__SetCaseStatusRequest *message,
                       ProtobufCAllocator *allocator);
+/* Corridor__V1__EraseCasePersonalDataRequest methods */
+void   corridor__v1__erase_case_personal_data_request__init
+                     (Corridor__V1__EraseCasePersonalDataRequest         *message);
+size_t corridor__v1__erase_case_personal_data_request__get_packed_size
+                     (const Corridor__V1__EraseCasePersonalDataRequest   *message);
+size_t corridor__v1__erase_case_personal_data_request__pack
+                     (const Corridor__V1__EraseCasePersonalDataRequest   *message,
+                      uint8_t             *out);
+size_t corridor__v1__erase_case_personal_data_request__pack_to_buffer
+                     (const Corridor__V1__EraseCasePersonalDataRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__EraseCasePersonalDataRequest *
+       corridor__v1__erase_case_personal_data_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__erase_case_personal_data_request__free_unpacked
+                     (Corridor__V1__EraseCasePersonalDataRequest *message,
+                      ProtobufCAllocator *allocator);
 /* Corridor__V1__CaseView methods */
 void   corridor__v1__case_view__init
                      (Corridor__V1__CaseView         *message);
@@ -746,6 +780,9 @@ typedef void (*Corridor__V1__UpdateCaseRequest_Closure)
 typedef void (*Corridor__V1__SetCaseStatusRequest_Closure)
                  (const Corridor__V1__SetCaseStatusRequest *message,
                   void *closure_data);
+typedef void (*Corridor__V1__EraseCasePersonalDataRequest_Closure)
+                 (const Corridor__V1__EraseCasePersonalDataRequest *message,
+                  void *closure_data);
 typedef void (*Corridor__V1__CaseView_Closure)
                  (const Corridor__V1__CaseView *message,
                   void *closure_data);
@@ -830,6 +867,10 @@ struct Corridor__V1__Registry_Service
                      const Corridor__V1__ListCasesRequest *input,
                      Corridor__V1__ListCasesResponse_Closure closure,
                      void *closure_data);
+  void (*erase_case_personal_data)(Corridor__V1__Registry_Service *service,
+                                   const Corridor__V1__EraseCasePersonalDataRequest *input,
+                                   Corridor__V1__CaseView_Closure closure,
+                                   void *closure_data);
   void (*import_cases)(Corridor__V1__Registry_Service *service,
                        const Corridor__V1__ImportCasesRequest *input,
                        Corridor__V1__ImportCasesResponse_Closure closure,
@@ -1028,6 +1069,7 @@ void corridor__v1__registry__init (Corridor__V1__Registry_Service *service,
       function_prefix__ ## set_case_status,\
       function_prefix__ ## get_case,\
       function_prefix__ ## list_cases,\
+      function_prefix__ ## erase_case_personal_data,\
       function_prefix__ ## import_cases,\
       function_prefix__ ## impose_rule,\
       function_prefix__ ## lift_rule,\
@@ -1128,6 +1170,10 @@ void corridor__v1__registry__list_cases(ProtobufCService *service,
                                         const Corridor__V1__ListCasesRequest *input,
                                         Corridor__V1__ListCasesResponse_Closure closure,
                                         void *closure_data);
+void corridor__v1__registry__erase_case_personal_data(ProtobufCService *service,
+                                                      const Corridor__V1__EraseCasePersonalDataRequest *input,
+                                                      Corridor__V1__CaseView_Closure closure,
+                                                      void *closure_data);
 void corridor__v1__registry__import_cases(ProtobufCService *service,
                                           const Corridor__V1__ImportCasesRequest *input,
                                           Corridor__V1__ImportCasesResponse_Closure closure,
@@ -1320,6 +1366,7 @@ extern const ProtobufCMessageDescriptor corridor__v1__set_crossing_status_reques
 extern const ProtobufCMessageDescriptor corridor__v1__register_case_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__update_case_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__set_case_status_request__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__erase_case_personal_data_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__case_view__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__list_cases_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__list_cases_response__descriptor;

@@ -103,6 +103,10 @@ struct  Corridor__V1__SiteEntry
     , NULL, 0,NULL }
 
 
+/*
+ * `personal` in clear only in snapshots written before sealing, and for an
+ * erased personal part (which holds nothing but its erasure).
+ */
 struct  Corridor__V1__CaseEntry
 {
   ProtobufCMessage base;
@@ -110,10 +114,11 @@ struct  Corridor__V1__CaseEntry
   Corridor__V1__CasePersonal *personal;
   size_t n_history;
   uint64_t *history;
+  Corridor__V1__SealedPersonal *sealed_personal;
 };
 #define CORRIDOR__V1__CASE_ENTRY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__case_entry__descriptor) \
-    , NULL, NULL, 0,NULL }
+    , NULL, NULL, 0,NULL, NULL }
 
 
 struct  Corridor__V1__RegistryCounters

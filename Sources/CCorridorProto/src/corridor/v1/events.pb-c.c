@@ -457,6 +457,51 @@ void   corridor__v1__case_personal_updated__free_unpacked
   assert(message->base.descriptor == &corridor__v1__case_personal_updated__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   corridor__v1__case_personal_erased__init
+                     (Corridor__V1__CasePersonalErased         *message)
+{
+  static const Corridor__V1__CasePersonalErased init_value = CORRIDOR__V1__CASE_PERSONAL_ERASED__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__case_personal_erased__get_packed_size
+                     (const Corridor__V1__CasePersonalErased *message)
+{
+  assert(message->base.descriptor == &corridor__v1__case_personal_erased__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__case_personal_erased__pack
+                     (const Corridor__V1__CasePersonalErased *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__case_personal_erased__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__case_personal_erased__pack_to_buffer
+                     (const Corridor__V1__CasePersonalErased *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__case_personal_erased__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__CasePersonalErased *
+       corridor__v1__case_personal_erased__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__CasePersonalErased *)
+     protobuf_c_message_unpack (&corridor__v1__case_personal_erased__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__case_personal_erased__free_unpacked
+                     (Corridor__V1__CasePersonalErased *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__case_personal_erased__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   corridor__v1__case_status_changed__init
                      (Corridor__V1__CaseStatusChanged         *message)
 {
@@ -592,7 +637,7 @@ const ProtobufCMessageDescriptor corridor__v1__actor__descriptor =
   (ProtobufCMessageInit) corridor__v1__actor__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__event__field_descriptors[35] =
+static const ProtobufCFieldDescriptor corridor__v1__event__field_descriptors[36] =
 {
   {
     "actor",
@@ -734,6 +779,18 @@ static const ProtobufCFieldDescriptor corridor__v1__event__field_descriptors[35]
     offsetof(Corridor__V1__Event, kind_case),
     offsetof(Corridor__V1__Event, case_status_changed),
     &corridor__v1__case_status_changed__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "case_personal_erased",
+    34,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__Event, kind_case),
+    offsetof(Corridor__V1__Event, case_personal_erased),
+    &corridor__v1__case_personal_erased__descriptor,
     NULL,
     0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
@@ -1017,40 +1074,41 @@ static const ProtobufCFieldDescriptor corridor__v1__event__field_descriptors[35]
 };
 static const unsigned corridor__v1__event__field_indices_by_name[] = {
   0,   /* field[0] = actor */
-  22,   /* field[22] = agreement_recorded */
-  24,   /* field[24] = agreement_status_changed */
-  23,   /* field[23] = agreement_updated */
+  23,   /* field[23] = agreement_recorded */
+  25,   /* field[25] = agreement_status_changed */
+  24,   /* field[24] = agreement_updated */
   2,   /* field[2] = at_ms */
-  31,   /* field[31] = cargo_removed */
+  32,   /* field[32] = cargo_removed */
+  12,   /* field[12] = case_personal_erased */
   10,   /* field[10] = case_personal_updated */
   8,   /* field[8] = case_registered */
   11,   /* field[11] = case_status_changed */
   9,   /* field[9] = case_updated */
   7,   /* field[7] = crossing_status_changed */
-  32,   /* field[32] = delivery_recorded */
-  34,   /* field[34] = figure_reported */
-  25,   /* field[25] = fulfilment_recorded */
-  33,   /* field[33] = incident_reported */
-  15,   /* field[15] = list_approved */
-  12,   /* field[12] = list_created */
-  19,   /* field[19] = list_entry_dropped */
-  16,   /* field[16] = list_entry_struck */
-  13,   /* field[13] = list_selected */
-  18,   /* field[18] = list_status_changed */
-  14,   /* field[14] = list_submitted */
-  17,   /* field[17] = list_topped_up */
-  30,   /* field[30] = manifest_changed */
-  28,   /* field[28] = movement_planned */
-  29,   /* field[29] = movement_status_changed */
+  33,   /* field[33] = delivery_recorded */
+  35,   /* field[35] = figure_reported */
+  26,   /* field[26] = fulfilment_recorded */
+  34,   /* field[34] = incident_reported */
+  16,   /* field[16] = list_approved */
+  13,   /* field[13] = list_created */
+  20,   /* field[20] = list_entry_dropped */
+  17,   /* field[17] = list_entry_struck */
+  14,   /* field[14] = list_selected */
+  19,   /* field[19] = list_status_changed */
+  15,   /* field[15] = list_submitted */
+  18,   /* field[18] = list_topped_up */
+  31,   /* field[31] = manifest_changed */
+  29,   /* field[29] = movement_planned */
+  30,   /* field[30] = movement_status_changed */
   3,   /* field[3] = party_registered */
   4,   /* field[4] = party_updated */
   1,   /* field[1] = reason */
-  20,   /* field[20] = rule_imposed */
-  21,   /* field[21] = rule_lifted */
+  21,   /* field[21] = rule_imposed */
+  22,   /* field[22] = rule_lifted */
   5,   /* field[5] = site_registered */
   6,   /* field[6] = site_updated */
-  26,   /* field[26] = window_announced */
-  27,   /* field[27] = window_status_changed */
+  27,   /* field[27] = window_announced */
+  28,   /* field[28] = window_status_changed */
 };
 static const ProtobufCIntRange corridor__v1__event__number_ranges[10 + 1] =
 {
@@ -1058,13 +1116,13 @@ static const ProtobufCIntRange corridor__v1__event__number_ranges[10 + 1] =
   { 10, 3 },
   { 20, 5 },
   { 30, 8 },
-  { 40, 12 },
-  { 50, 20 },
-  { 60, 22 },
-  { 70, 26 },
-  { 80, 28 },
-  { 100, 34 },
-  { 0, 35 }
+  { 40, 13 },
+  { 50, 21 },
+  { 60, 23 },
+  { 70, 27 },
+  { 80, 29 },
+  { 100, 35 },
+  { 0, 36 }
 };
 const ProtobufCMessageDescriptor corridor__v1__event__descriptor =
 {
@@ -1074,7 +1132,7 @@ const ProtobufCMessageDescriptor corridor__v1__event__descriptor =
   "Corridor__V1__Event",
   "corridor.v1",
   sizeof(Corridor__V1__Event),
-  35,
+  36,
   corridor__v1__event__field_descriptors,
   corridor__v1__event__field_indices_by_name,
   10,  corridor__v1__event__number_ranges,
@@ -1323,7 +1381,7 @@ const ProtobufCMessageDescriptor corridor__v1__crossing_status_changed__descript
   (ProtobufCMessageInit) corridor__v1__crossing_status_changed__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__case_registered__field_descriptors[2] =
+static const ProtobufCFieldDescriptor corridor__v1__case_registered__field_descriptors[3] =
 {
   {
     "case",
@@ -1349,15 +1407,28 @@ static const ProtobufCFieldDescriptor corridor__v1__case_registered__field_descr
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "sealed_personal",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__CaseRegistered, sealed_personal),
+    &corridor__v1__sealed_personal__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__case_registered__field_indices_by_name[] = {
   0,   /* field[0] = case */
   1,   /* field[1] = personal */
+  2,   /* field[2] = sealed_personal */
 };
 static const ProtobufCIntRange corridor__v1__case_registered__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor corridor__v1__case_registered__descriptor =
 {
@@ -1367,7 +1438,7 @@ const ProtobufCMessageDescriptor corridor__v1__case_registered__descriptor =
   "Corridor__V1__CaseRegistered",
   "corridor.v1",
   sizeof(Corridor__V1__CaseRegistered),
-  2,
+  3,
   corridor__v1__case_registered__field_descriptors,
   corridor__v1__case_registered__field_indices_by_name,
   1,  corridor__v1__case_registered__number_ranges,
@@ -1425,7 +1496,7 @@ const ProtobufCMessageDescriptor corridor__v1__case_updated__descriptor =
   (ProtobufCMessageInit) corridor__v1__case_updated__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__case_personal_updated__field_descriptors[3] =
+static const ProtobufCFieldDescriptor corridor__v1__case_personal_updated__field_descriptors[4] =
 {
   {
     "case_id",
@@ -1463,16 +1534,29 @@ static const ProtobufCFieldDescriptor corridor__v1__case_personal_updated__field
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "sealed_personal",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__CasePersonalUpdated, sealed_personal),
+    &corridor__v1__sealed_personal__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__case_personal_updated__field_indices_by_name[] = {
   0,   /* field[0] = case_id */
   2,   /* field[2] = changed_fields */
   1,   /* field[1] = personal */
+  3,   /* field[3] = sealed_personal */
 };
 static const ProtobufCIntRange corridor__v1__case_personal_updated__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor corridor__v1__case_personal_updated__descriptor =
 {
@@ -1482,11 +1566,49 @@ const ProtobufCMessageDescriptor corridor__v1__case_personal_updated__descriptor
   "Corridor__V1__CasePersonalUpdated",
   "corridor.v1",
   sizeof(Corridor__V1__CasePersonalUpdated),
-  3,
+  4,
   corridor__v1__case_personal_updated__field_descriptors,
   corridor__v1__case_personal_updated__field_indices_by_name,
   1,  corridor__v1__case_personal_updated__number_ranges,
   (ProtobufCMessageInit) corridor__v1__case_personal_updated__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__case_personal_erased__field_descriptors[1] =
+{
+  {
+    "case_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__CasePersonalErased, case_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__case_personal_erased__field_indices_by_name[] = {
+  0,   /* field[0] = case_id */
+};
+static const ProtobufCIntRange corridor__v1__case_personal_erased__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor corridor__v1__case_personal_erased__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.CasePersonalErased",
+  "CasePersonalErased",
+  "Corridor__V1__CasePersonalErased",
+  "corridor.v1",
+  sizeof(Corridor__V1__CasePersonalErased),
+  1,
+  corridor__v1__case_personal_erased__field_descriptors,
+  corridor__v1__case_personal_erased__field_indices_by_name,
+  1,  corridor__v1__case_personal_erased__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__case_personal_erased__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor corridor__v1__case_status_changed__field_descriptors[4] =

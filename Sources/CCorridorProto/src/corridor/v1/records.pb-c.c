@@ -187,6 +187,96 @@ void   corridor__v1__case_personal__free_unpacked
   assert(message->base.descriptor == &corridor__v1__case_personal__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   corridor__v1__personal_erasure__init
+                     (Corridor__V1__PersonalErasure         *message)
+{
+  static const Corridor__V1__PersonalErasure init_value = CORRIDOR__V1__PERSONAL_ERASURE__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__personal_erasure__get_packed_size
+                     (const Corridor__V1__PersonalErasure *message)
+{
+  assert(message->base.descriptor == &corridor__v1__personal_erasure__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__personal_erasure__pack
+                     (const Corridor__V1__PersonalErasure *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__personal_erasure__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__personal_erasure__pack_to_buffer
+                     (const Corridor__V1__PersonalErasure *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__personal_erasure__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__PersonalErasure *
+       corridor__v1__personal_erasure__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__PersonalErasure *)
+     protobuf_c_message_unpack (&corridor__v1__personal_erasure__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__personal_erasure__free_unpacked
+                     (Corridor__V1__PersonalErasure *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__personal_erasure__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__sealed_personal__init
+                     (Corridor__V1__SealedPersonal         *message)
+{
+  static const Corridor__V1__SealedPersonal init_value = CORRIDOR__V1__SEALED_PERSONAL__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__sealed_personal__get_packed_size
+                     (const Corridor__V1__SealedPersonal *message)
+{
+  assert(message->base.descriptor == &corridor__v1__sealed_personal__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__sealed_personal__pack
+                     (const Corridor__V1__SealedPersonal *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__sealed_personal__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__sealed_personal__pack_to_buffer
+                     (const Corridor__V1__SealedPersonal *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__sealed_personal__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__SealedPersonal *
+       corridor__v1__sealed_personal__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__SealedPersonal *)
+     protobuf_c_message_unpack (&corridor__v1__sealed_personal__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__sealed_personal__free_unpacked
+                     (Corridor__V1__SealedPersonal *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__sealed_personal__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCEnumValue corridor__v1__party__kind__enum_values_by_number[11] =
 {
   { "KIND_UNSPECIFIED", "CORRIDOR__V1__PARTY__KIND__KIND_UNSPECIFIED", 0 },
@@ -960,7 +1050,7 @@ const ProtobufCMessageDescriptor corridor__v1__case__descriptor =
   (ProtobufCMessageInit) corridor__v1__case__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__case_personal__field_descriptors[5] =
+static const ProtobufCFieldDescriptor corridor__v1__case_personal__field_descriptors[6] =
 {
   {
     "name",
@@ -1022,18 +1112,31 @@ static const ProtobufCFieldDescriptor corridor__v1__case_personal__field_descrip
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "erasure",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__CasePersonal, erasure),
+    &corridor__v1__personal_erasure__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__case_personal__field_indices_by_name[] = {
   4,   /* field[4] = clinical_notes */
   2,   /* field[2] = contacts */
   1,   /* field[1] = date_of_birth */
+  5,   /* field[5] = erasure */
   3,   /* field[3] = identity_numbers */
   0,   /* field[0] = name */
 };
 static const ProtobufCIntRange corridor__v1__case_personal__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor corridor__v1__case_personal__descriptor =
 {
@@ -1043,10 +1146,99 @@ const ProtobufCMessageDescriptor corridor__v1__case_personal__descriptor =
   "Corridor__V1__CasePersonal",
   "corridor.v1",
   sizeof(Corridor__V1__CasePersonal),
-  5,
+  6,
   corridor__v1__case_personal__field_descriptors,
   corridor__v1__case_personal__field_indices_by_name,
   1,  corridor__v1__case_personal__number_ranges,
   (ProtobufCMessageInit) corridor__v1__case_personal__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__personal_erasure__field_descriptors[2] =
+{
+  {
+    "at_ms",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__PersonalErasure, at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__PersonalErasure, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__personal_erasure__field_indices_by_name[] = {
+  0,   /* field[0] = at_ms */
+  1,   /* field[1] = reason */
+};
+static const ProtobufCIntRange corridor__v1__personal_erasure__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor corridor__v1__personal_erasure__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.PersonalErasure",
+  "PersonalErasure",
+  "Corridor__V1__PersonalErasure",
+  "corridor.v1",
+  sizeof(Corridor__V1__PersonalErasure),
+  2,
+  corridor__v1__personal_erasure__field_descriptors,
+  corridor__v1__personal_erasure__field_indices_by_name,
+  1,  corridor__v1__personal_erasure__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__personal_erasure__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__sealed_personal__field_descriptors[1] =
+{
+  {
+    "sealed",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BYTES,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__SealedPersonal, sealed),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__sealed_personal__field_indices_by_name[] = {
+  0,   /* field[0] = sealed */
+};
+static const ProtobufCIntRange corridor__v1__sealed_personal__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor corridor__v1__sealed_personal__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.SealedPersonal",
+  "SealedPersonal",
+  "Corridor__V1__SealedPersonal",
+  "corridor.v1",
+  sizeof(Corridor__V1__SealedPersonal),
+  1,
+  corridor__v1__sealed_personal__field_descriptors,
+  corridor__v1__sealed_personal__field_indices_by_name,
+  1,  corridor__v1__sealed_personal__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__sealed_personal__init,
   NULL,NULL,NULL    /* reserved[123] */
 };

@@ -592,6 +592,51 @@ void   corridor__v1__set_case_status_request__free_unpacked
   assert(message->base.descriptor == &corridor__v1__set_case_status_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   corridor__v1__erase_case_personal_data_request__init
+                     (Corridor__V1__EraseCasePersonalDataRequest         *message)
+{
+  static const Corridor__V1__EraseCasePersonalDataRequest init_value = CORRIDOR__V1__ERASE_CASE_PERSONAL_DATA_REQUEST__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__erase_case_personal_data_request__get_packed_size
+                     (const Corridor__V1__EraseCasePersonalDataRequest *message)
+{
+  assert(message->base.descriptor == &corridor__v1__erase_case_personal_data_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__erase_case_personal_data_request__pack
+                     (const Corridor__V1__EraseCasePersonalDataRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__erase_case_personal_data_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__erase_case_personal_data_request__pack_to_buffer
+                     (const Corridor__V1__EraseCasePersonalDataRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__erase_case_personal_data_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__EraseCasePersonalDataRequest *
+       corridor__v1__erase_case_personal_data_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__EraseCasePersonalDataRequest *)
+     protobuf_c_message_unpack (&corridor__v1__erase_case_personal_data_request__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__erase_case_personal_data_request__free_unpacked
+                     (Corridor__V1__EraseCasePersonalDataRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__erase_case_personal_data_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   corridor__v1__case_view__init
                      (Corridor__V1__CaseView         *message)
 {
@@ -1563,6 +1608,57 @@ const ProtobufCMessageDescriptor corridor__v1__set_case_status_request__descript
   (ProtobufCMessageInit) corridor__v1__set_case_status_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor corridor__v1__erase_case_personal_data_request__field_descriptors[2] =
+{
+  {
+    "case_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__EraseCasePersonalDataRequest, case_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__EraseCasePersonalDataRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__erase_case_personal_data_request__field_indices_by_name[] = {
+  0,   /* field[0] = case_id */
+  1,   /* field[1] = reason */
+};
+static const ProtobufCIntRange corridor__v1__erase_case_personal_data_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor corridor__v1__erase_case_personal_data_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.EraseCasePersonalDataRequest",
+  "EraseCasePersonalDataRequest",
+  "Corridor__V1__EraseCasePersonalDataRequest",
+  "corridor.v1",
+  sizeof(Corridor__V1__EraseCasePersonalDataRequest),
+  2,
+  corridor__v1__erase_case_personal_data_request__field_descriptors,
+  corridor__v1__erase_case_personal_data_request__field_indices_by_name,
+  1,  corridor__v1__erase_case_personal_data_request__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__erase_case_personal_data_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor corridor__v1__case_view__field_descriptors[3] =
 {
   {
@@ -1998,7 +2094,7 @@ const ProtobufCMessageDescriptor corridor__v1__watched_event__descriptor =
   (ProtobufCMessageInit) corridor__v1__watched_event__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptors[58] =
+static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptors[59] =
 {
   { "RegisterParty", &corridor__v1__register_party_request__descriptor, &corridor__v1__party__descriptor },
   { "UpdateParty", &corridor__v1__update_party_request__descriptor, &corridor__v1__party__descriptor },
@@ -2014,6 +2110,7 @@ static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptor
   { "SetCaseStatus", &corridor__v1__set_case_status_request__descriptor, &corridor__v1__case_view__descriptor },
   { "GetCase", &corridor__v1__get_request__descriptor, &corridor__v1__case_view__descriptor },
   { "ListCases", &corridor__v1__list_cases_request__descriptor, &corridor__v1__list_cases_response__descriptor },
+  { "EraseCasePersonalData", &corridor__v1__erase_case_personal_data_request__descriptor, &corridor__v1__case_view__descriptor },
   { "ImportCases", &corridor__v1__import_cases_request__descriptor, &corridor__v1__import_cases_response__descriptor },
   { "ImposeRule", &corridor__v1__impose_rule_request__descriptor, &corridor__v1__eligibility_rule__descriptor },
   { "LiftRule", &corridor__v1__lift_rule_request__descriptor, &corridor__v1__eligibility_rule__descriptor },
@@ -2060,64 +2157,65 @@ static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptor
   { "Watch", &corridor__v1__watch_request__descriptor, &corridor__v1__watched_event__descriptor },
 };
 const unsigned corridor__v1__registry__method_indices_by_name[] = {
-  42,        /* ActiveWindows */
-  38,        /* AnnounceWindow */
-  22,        /* ApproveList */
-  45,        /* ChangeManifest */
-  25,        /* CloseList */
-  53,        /* CompareFigures */
-  19,        /* CreateList */
-  55,        /* DeathsWhileWaiting */
-  29,        /* DiffList */
-  35,        /* GetAgreement */
-  37,        /* GetAgreementProgress */
+  43,        /* ActiveWindows */
+  39,        /* AnnounceWindow */
+  23,        /* ApproveList */
+  46,        /* ChangeManifest */
+  26,        /* CloseList */
+  54,        /* CompareFigures */
+  20,        /* CreateList */
+  56,        /* DeathsWhileWaiting */
+  30,        /* DiffList */
+  14,        /* EraseCasePersonalData */
+  36,        /* GetAgreement */
+  38,        /* GetAgreementProgress */
   12,        /* GetCase */
-  26,        /* GetList */
-  28,        /* GetListVersion */
-  49,        /* GetMovement */
+  27,        /* GetList */
+  29,        /* GetListVersion */
+  50,        /* GetMovement */
   2,        /* GetParty */
-  17,        /* GetRule */
+  18,        /* GetRule */
   6,        /* GetSite */
-  40,        /* GetWindow */
-  56,        /* History */
-  14,        /* ImportCases */
-  15,        /* ImposeRule */
-  30,        /* LeftOut */
-  16,        /* LiftRule */
-  36,        /* ListAgreements */
+  41,        /* GetWindow */
+  57,        /* History */
+  15,        /* ImportCases */
+  16,        /* ImposeRule */
+  31,        /* LeftOut */
+  17,        /* LiftRule */
+  37,        /* ListAgreements */
   13,        /* ListCases */
-  52,        /* ListFigures */
-  27,        /* ListLists */
-  50,        /* ListMovements */
+  53,        /* ListFigures */
+  28,        /* ListLists */
+  51,        /* ListMovements */
   3,        /* ListParties */
-  18,        /* ListRules */
+  19,        /* ListRules */
   7,        /* ListSites */
-  41,        /* ListWindows */
-  43,        /* PlanMovement */
-  31,        /* RecordAgreement */
-  47,        /* RecordDelivery */
-  34,        /* RecordFulfilment */
+  42,        /* ListWindows */
+  44,        /* PlanMovement */
+  32,        /* RecordAgreement */
+  48,        /* RecordDelivery */
+  35,        /* RecordFulfilment */
   9,        /* RegisterCase */
   0,        /* RegisterParty */
   4,        /* RegisterSite */
-  46,        /* RemoveCargo */
-  51,        /* ReportFigure */
-  48,        /* ReportIncident */
-  20,        /* SelectList */
-  33,        /* SetAgreementStatus */
+  47,        /* RemoveCargo */
+  52,        /* ReportFigure */
+  49,        /* ReportIncident */
+  21,        /* SelectList */
+  34,        /* SetAgreementStatus */
   11,        /* SetCaseStatus */
   8,        /* SetCrossingStatus */
-  44,        /* SetMovementStatus */
-  39,        /* SetWindowStatus */
-  23,        /* StrikeEntry */
-  21,        /* SubmitList */
-  24,        /* TopUpList */
-  32,        /* UpdateAgreement */
+  45,        /* SetMovementStatus */
+  40,        /* SetWindowStatus */
+  24,        /* StrikeEntry */
+  22,        /* SubmitList */
+  25,        /* TopUpList */
+  33,        /* UpdateAgreement */
   10,        /* UpdateCase */
   1,        /* UpdateParty */
   5,        /* UpdateSite */
-  54,        /* WaitingCases */
-  57         /* Watch */
+  55,        /* WaitingCases */
+  58         /* Watch */
 };
 const ProtobufCServiceDescriptor corridor__v1__registry__descriptor =
 {
@@ -2126,7 +2224,7 @@ const ProtobufCServiceDescriptor corridor__v1__registry__descriptor =
   "Registry",
   "Corridor__V1__Registry",
   "corridor.v1",
-  58,
+  59,
   corridor__v1__registry__method_descriptors,
   corridor__v1__registry__method_indices_by_name
 };
@@ -2242,13 +2340,21 @@ void corridor__v1__registry__list_cases(ProtobufCService *service,
   assert(service->descriptor == &corridor__v1__registry__descriptor);
   service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void corridor__v1__registry__erase_case_personal_data(ProtobufCService *service,
+                                                      const Corridor__V1__EraseCasePersonalDataRequest *input,
+                                                      Corridor__V1__CaseView_Closure closure,
+                                                      void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void corridor__v1__registry__import_cases(ProtobufCService *service,
                                           const Corridor__V1__ImportCasesRequest *input,
                                           Corridor__V1__ImportCasesResponse_Closure closure,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__impose_rule(ProtobufCService *service,
                                          const Corridor__V1__ImposeRuleRequest *input,
@@ -2256,7 +2362,7 @@ void corridor__v1__registry__impose_rule(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__lift_rule(ProtobufCService *service,
                                        const Corridor__V1__LiftRuleRequest *input,
@@ -2264,7 +2370,7 @@ void corridor__v1__registry__lift_rule(ProtobufCService *service,
                                        void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_rule(ProtobufCService *service,
                                       const Corridor__V1__GetRequest *input,
@@ -2272,7 +2378,7 @@ void corridor__v1__registry__get_rule(ProtobufCService *service,
                                       void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_rules(ProtobufCService *service,
                                         const Corridor__V1__ListRulesRequest *input,
@@ -2280,7 +2386,7 @@ void corridor__v1__registry__list_rules(ProtobufCService *service,
                                         void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__create_list(ProtobufCService *service,
                                          const Corridor__V1__CreateListRequest *input,
@@ -2288,7 +2394,7 @@ void corridor__v1__registry__create_list(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__select_list(ProtobufCService *service,
                                          const Corridor__V1__SelectListRequest *input,
@@ -2296,7 +2402,7 @@ void corridor__v1__registry__select_list(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__submit_list(ProtobufCService *service,
                                          const Corridor__V1__ListActionRequest *input,
@@ -2304,7 +2410,7 @@ void corridor__v1__registry__submit_list(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__approve_list(ProtobufCService *service,
                                           const Corridor__V1__ApproveListRequest *input,
@@ -2312,7 +2418,7 @@ void corridor__v1__registry__approve_list(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__strike_entry(ProtobufCService *service,
                                           const Corridor__V1__StrikeEntryRequest *input,
@@ -2320,7 +2426,7 @@ void corridor__v1__registry__strike_entry(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__top_up_list(ProtobufCService *service,
                                          const Corridor__V1__ListActionRequest *input,
@@ -2328,7 +2434,7 @@ void corridor__v1__registry__top_up_list(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__close_list(ProtobufCService *service,
                                         const Corridor__V1__ListActionRequest *input,
@@ -2336,7 +2442,7 @@ void corridor__v1__registry__close_list(ProtobufCService *service,
                                         void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_list(ProtobufCService *service,
                                       const Corridor__V1__GetRequest *input,
@@ -2344,7 +2450,7 @@ void corridor__v1__registry__get_list(ProtobufCService *service,
                                       void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_lists(ProtobufCService *service,
                                         const Corridor__V1__ListListsRequest *input,
@@ -2352,7 +2458,7 @@ void corridor__v1__registry__list_lists(ProtobufCService *service,
                                         void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_list_version(ProtobufCService *service,
                                               const Corridor__V1__GetListVersionRequest *input,
@@ -2360,7 +2466,7 @@ void corridor__v1__registry__get_list_version(ProtobufCService *service,
                                               void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__diff_list(ProtobufCService *service,
                                        const Corridor__V1__DiffListRequest *input,
@@ -2368,7 +2474,7 @@ void corridor__v1__registry__diff_list(ProtobufCService *service,
                                        void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__left_out(ProtobufCService *service,
                                       const Corridor__V1__LeftOutRequest *input,
@@ -2376,7 +2482,7 @@ void corridor__v1__registry__left_out(ProtobufCService *service,
                                       void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__record_agreement(ProtobufCService *service,
                                               const Corridor__V1__RecordAgreementRequest *input,
@@ -2384,7 +2490,7 @@ void corridor__v1__registry__record_agreement(ProtobufCService *service,
                                               void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__update_agreement(ProtobufCService *service,
                                               const Corridor__V1__UpdateAgreementRequest *input,
@@ -2392,7 +2498,7 @@ void corridor__v1__registry__update_agreement(ProtobufCService *service,
                                               void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__set_agreement_status(ProtobufCService *service,
                                                   const Corridor__V1__SetAgreementStatusRequest *input,
@@ -2400,7 +2506,7 @@ void corridor__v1__registry__set_agreement_status(ProtobufCService *service,
                                                   void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__record_fulfilment(ProtobufCService *service,
                                                const Corridor__V1__RecordFulfilmentRequest *input,
@@ -2408,7 +2514,7 @@ void corridor__v1__registry__record_fulfilment(ProtobufCService *service,
                                                void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_agreement(ProtobufCService *service,
                                            const Corridor__V1__GetRequest *input,
@@ -2416,7 +2522,7 @@ void corridor__v1__registry__get_agreement(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_agreements(ProtobufCService *service,
                                              const Corridor__V1__ListAgreementsRequest *input,
@@ -2424,7 +2530,7 @@ void corridor__v1__registry__list_agreements(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 37, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_agreement_progress(ProtobufCService *service,
                                                     const Corridor__V1__GetRequest *input,
@@ -2432,7 +2538,7 @@ void corridor__v1__registry__get_agreement_progress(ProtobufCService *service,
                                                     void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 37, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 38, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__announce_window(ProtobufCService *service,
                                              const Corridor__V1__AnnounceWindowRequest *input,
@@ -2440,7 +2546,7 @@ void corridor__v1__registry__announce_window(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 38, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 39, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__set_window_status(ProtobufCService *service,
                                                const Corridor__V1__SetWindowStatusRequest *input,
@@ -2448,7 +2554,7 @@ void corridor__v1__registry__set_window_status(ProtobufCService *service,
                                                void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 39, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 40, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_window(ProtobufCService *service,
                                         const Corridor__V1__GetRequest *input,
@@ -2456,7 +2562,7 @@ void corridor__v1__registry__get_window(ProtobufCService *service,
                                         void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 40, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 41, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_windows(ProtobufCService *service,
                                           const Corridor__V1__ListWindowsRequest *input,
@@ -2464,7 +2570,7 @@ void corridor__v1__registry__list_windows(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 41, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 42, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__active_windows(ProtobufCService *service,
                                             const Corridor__V1__ActiveWindowsRequest *input,
@@ -2472,7 +2578,7 @@ void corridor__v1__registry__active_windows(ProtobufCService *service,
                                             void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 42, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 43, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__plan_movement(ProtobufCService *service,
                                            const Corridor__V1__PlanMovementRequest *input,
@@ -2480,7 +2586,7 @@ void corridor__v1__registry__plan_movement(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 43, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 44, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__set_movement_status(ProtobufCService *service,
                                                  const Corridor__V1__SetMovementStatusRequest *input,
@@ -2488,7 +2594,7 @@ void corridor__v1__registry__set_movement_status(ProtobufCService *service,
                                                  void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 44, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 45, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__change_manifest(ProtobufCService *service,
                                              const Corridor__V1__ChangeManifestRequest *input,
@@ -2496,7 +2602,7 @@ void corridor__v1__registry__change_manifest(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 45, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 46, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__remove_cargo(ProtobufCService *service,
                                           const Corridor__V1__RemoveCargoRequest *input,
@@ -2504,7 +2610,7 @@ void corridor__v1__registry__remove_cargo(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 46, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 47, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__record_delivery(ProtobufCService *service,
                                              const Corridor__V1__RecordDeliveryRequest *input,
@@ -2512,7 +2618,7 @@ void corridor__v1__registry__record_delivery(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 47, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 48, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__report_incident(ProtobufCService *service,
                                              const Corridor__V1__ReportIncidentRequest *input,
@@ -2520,7 +2626,7 @@ void corridor__v1__registry__report_incident(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 48, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 49, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_movement(ProtobufCService *service,
                                           const Corridor__V1__GetRequest *input,
@@ -2528,7 +2634,7 @@ void corridor__v1__registry__get_movement(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 49, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 50, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_movements(ProtobufCService *service,
                                             const Corridor__V1__ListMovementsRequest *input,
@@ -2536,7 +2642,7 @@ void corridor__v1__registry__list_movements(ProtobufCService *service,
                                             void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 50, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 51, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__report_figure(ProtobufCService *service,
                                            const Corridor__V1__ReportFigureRequest *input,
@@ -2544,7 +2650,7 @@ void corridor__v1__registry__report_figure(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 51, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 52, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_figures(ProtobufCService *service,
                                           const Corridor__V1__ListFiguresRequest *input,
@@ -2552,7 +2658,7 @@ void corridor__v1__registry__list_figures(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 52, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 53, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__compare_figures(ProtobufCService *service,
                                              const Corridor__V1__CompareFiguresRequest *input,
@@ -2560,7 +2666,7 @@ void corridor__v1__registry__compare_figures(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 53, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 54, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__waiting_cases(ProtobufCService *service,
                                            const Corridor__V1__WaitingCasesRequest *input,
@@ -2568,7 +2674,7 @@ void corridor__v1__registry__waiting_cases(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 54, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 55, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__deaths_while_waiting(ProtobufCService *service,
                                                   const Corridor__V1__DeathsWhileWaitingRequest *input,
@@ -2576,7 +2682,7 @@ void corridor__v1__registry__deaths_while_waiting(ProtobufCService *service,
                                                   void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 55, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 56, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__history(ProtobufCService *service,
                                      const Corridor__V1__GetRequest *input,
@@ -2584,7 +2690,7 @@ void corridor__v1__registry__history(ProtobufCService *service,
                                      void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 56, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 57, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__watch(ProtobufCService *service,
                                    const Corridor__V1__WatchRequest *input,
@@ -2592,7 +2698,7 @@ void corridor__v1__registry__watch(ProtobufCService *service,
                                    void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 57, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 58, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__init (Corridor__V1__Registry_Service *service,
                                    Corridor__V1__Registry_ServiceDestroy destroy)

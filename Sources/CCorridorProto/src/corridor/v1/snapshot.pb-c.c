@@ -759,7 +759,7 @@ const ProtobufCMessageDescriptor corridor__v1__site_entry__descriptor =
   (ProtobufCMessageInit) corridor__v1__site_entry__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__case_entry__field_descriptors[3] =
+static const ProtobufCFieldDescriptor corridor__v1__case_entry__field_descriptors[4] =
 {
   {
     "case",
@@ -797,16 +797,29 @@ static const ProtobufCFieldDescriptor corridor__v1__case_entry__field_descriptor
     0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "sealed_personal",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__CaseEntry, sealed_personal),
+    &corridor__v1__sealed_personal__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__case_entry__field_indices_by_name[] = {
   0,   /* field[0] = case */
   2,   /* field[2] = history */
   1,   /* field[1] = personal */
+  3,   /* field[3] = sealed_personal */
 };
 static const ProtobufCIntRange corridor__v1__case_entry__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor corridor__v1__case_entry__descriptor =
 {
@@ -816,7 +829,7 @@ const ProtobufCMessageDescriptor corridor__v1__case_entry__descriptor =
   "Corridor__V1__CaseEntry",
   "corridor.v1",
   sizeof(Corridor__V1__CaseEntry),
-  3,
+  4,
   corridor__v1__case_entry__field_descriptors,
   corridor__v1__case_entry__field_indices_by_name,
   1,  corridor__v1__case_entry__number_ranges,
