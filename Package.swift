@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // The access policy file (docs/ACCESS.md) is TOML, read with a maintained parser.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // Only for the tests' process runner (Tests/CorridorTestSupport).
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
@@ -99,6 +101,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .target(
@@ -130,6 +133,8 @@ let package = Package(
             dependencies: [
                 "CorridorClient",
                 "CorridorExport",
+                // For `access check`: the daemon's own policy parser, offline.
+                "CorridorServer",
                 "CorridorStore",
                 "CorridorTimeZones",
                 "CorridorWire",

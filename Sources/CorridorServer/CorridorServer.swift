@@ -14,6 +14,9 @@ public struct ServerConfiguration: Sendable {
     /// Reported by System.Status.
     public var dataDirectory: String
     public var limits = ServerLimits()
+    /// Who may call what and see which fields (docs/ACCESS.md); replaced
+    /// policy by policy on reload.
+    public var access = AccessControl()
 
     public init(socketPath: String, dataDirectory: String) {
         self.socketPath = socketPath
@@ -75,6 +78,9 @@ public final class CorridorServer: Sendable {
     /// Every method this server routes (its own System and Health, and those
     /// it was given), with their types, sorted by path.
     public var routedMethods: [AnyRPCMethod] { router.rpcMethods }
+
+    /// The access policy in force, for reload.
+    public var access: AccessControl { configuration.access }
 
     /// The path clients connect to.
     public var socketPath: String { boundPath.value.withLock { $0 } }
@@ -176,7 +182,7 @@ public final class CorridorServer: Sendable {
             low: Int(limits.outputLowWaterBytes), high: Int(limits.outputHighWaterBytes)
         ))
         let handler = ConnectionHandler(
-            router: router, limits: limits, statistics: statistics, serverName: configuration.serverName, logger: logger
+            router: router, access: configuration.access, limits: limits, statistics: statistics, serverName: configuration.serverName, logger: logger
         )
         try channel.pipeline.syncOperations.addHandlers(
             BackPressureHandler(),

@@ -43,16 +43,18 @@ extension RegistryService {
                 lists: try await registry.listLists(agreementID: request.agreementID, status: status).map(Corridor_V1_ListSummary.init)
             )
         }
-        router.register(rpc.getListVersion) { request, _ in
-            Corridor_V1_ListVersion(try await registry.getListVersion(listID: request.listID, version: request.version))
+        router.register(rpc.getListVersion) { request, context in
+            Corridor_V1_ListVersion(context.withholding.version(try await registry.getListVersion(listID: request.listID, version: request.version)))
         }
         router.register(rpc.diffList) { request, _ in
             Corridor_V1_DiffListResponse(try await registry.diffList(
                 listID: request.listID, fromVersion: request.fromVersion, toVersion: request.toVersion
             ))
         }
-        router.register(rpc.leftOut) { request, _ in
-            Corridor_V1_LeftOutResponse(try await registry.leftOut(listID: request.listID, limit: request.limit, offset: request.offset))
+        router.register(rpc.leftOut) { request, context in
+            var response = try await registry.leftOut(listID: request.listID, limit: request.limit, offset: request.offset)
+            response.leftOut = context.withholding.leftOut(response.leftOut)
+            return Corridor_V1_LeftOutResponse(response)
         }
     }
 }

@@ -52,29 +52,29 @@ public enum RegistryService {
         router.register(rpc.registerCase) { request, context in
             let proposed = try Case(proto: try required(request.case, "case"))
             let personal = request.personal.map { CasePersonal(proto: $0) }
-            return Corridor_V1_CaseView(try await registry.registerCase(proposed, personal: personal, actor: context.actor))
+            return Corridor_V1_CaseView(context.withholding.view(try await registry.registerCase(proposed, personal: personal, actor: context.actor)))
         }
         router.register(rpc.updateCase) { request, context in
             let changes = try Case(proto: try required(request.case, "case"))
             let personal = request.personal.map { CasePersonal(proto: $0) }
-            return Corridor_V1_CaseView(try await registry.updateCase(
+            return Corridor_V1_CaseView(context.withholding.view(try await registry.updateCase(
                 changes, personal: personal, fields: request.fields, reason: request.reason, actor: context.actor
-            ))
+            )))
         }
         router.register(rpc.setCaseStatus) { request, context in
             let status = try Case.Status(proto: request.status, field: "corridor.v1.SetCaseStatusRequest.status")
-            return Corridor_V1_CaseView(try await registry.setCaseStatus(
+            return Corridor_V1_CaseView(context.withholding.view(try await registry.setCaseStatus(
                 caseID: request.caseID, status: status, date: request.date, reason: request.reason, actor: context.actor
-            ))
+            )))
         }
-        router.register(rpc.getCase) { request, _ in
-            Corridor_V1_CaseView(try await registry.caseView(request.id))
+        router.register(rpc.getCase) { request, context in
+            Corridor_V1_CaseView(context.withholding.view(try await registry.caseView(request.id)))
         }
-        router.register(rpc.listCases) { request, _ in
+        router.register(rpc.listCases) { request, context in
             let status = try Case.Status(proto: request.status, field: "corridor.v1.ListCasesRequest.status")
-            return Corridor_V1_ListCasesResponse(try await registry.cases(
+            return Corridor_V1_ListCasesResponse(context.withholding.cases(try await registry.cases(
                 siteID: request.siteID, status: status, limit: request.limit, pageToken: request.pageToken
-            ))
+            )))
         }
 
         registerRules(registry, on: &router)
@@ -87,13 +87,15 @@ public enum RegistryService {
         registerImport(registry, on: &router)
 
         // History and watch
-        router.register(rpc.history) { request, _ in
-            Corridor_V1_HistoryResponse(entries: try await registry.history(of: request.id).map { recorded in
-                let event = Corridor_V1_WatchedEvent(recorded)
+        router.register(rpc.history) { request, context in
+            let withholding = context.withholding
+            return Corridor_V1_HistoryResponse(entries: try await registry.history(of: request.id).map { recorded in
+                let event = Corridor_V1_WatchedEvent(withholding.event(recorded))
                 return Corridor_V1_HistoryEntry(sequence: event.sequence, recordedAtNs: event.recordedAtNs, event: event.event)
             })
         }
-        router.register(streaming: rpc.watch) { request, _, writer in
+        router.register(streaming: rpc.watch) { request, context, writer in
+            let withholding = context.withholding
             var kinds: Set<RecordKind> = []
             var violations: [FieldViolation] = []
             for (index, name) in request.kinds.enumerated() {
@@ -105,7 +107,7 @@ public enum RegistryService {
             }
             if !violations.isEmpty { throw RPCError.invalidArgument(violations) }
             try await registry.watch(from: request.fromSequence, kinds: kinds, recordID: request.recordID) { event in
-                try await writer.send(Corridor_V1_WatchedEvent(event))
+                try await writer.send(Corridor_V1_WatchedEvent(withholding.event(event)))
             }
         }
         return router
@@ -120,27 +122,16 @@ public enum RegistryService {
 }
 
 extension CallContext {
-    /// Who is asking: the kernel's word for uid and pid, the account's name, the call's request id.
+    /// Who is asking: the kernel's word for uid and pid, the account's name
+    /// (resolved when the connection opened), the role, the call's request id.
     public var actor: Actor {
         Actor(
             uid: peer?.uid ?? UInt32.max,
-            userName: peer.map { UserNames.name(of: $0.uid) } ?? "unknown",
+            userName: identity?.userName ?? "unknown",
             pid: peer?.pid ?? 0,
-            role: "",
+            role: role?.rawValue ?? "",
             requestID: requestID
         )
-    }
-}
-
-/// User names by uid, looked up once each (getpwuid_r).
-enum UserNames {
-    static func name(of uid: UInt32) -> String {
-        var entry = passwd()
-        var result: UnsafeMutablePointer<passwd>?
-        var buffer = [CChar](repeating: 0, count: 1024)
-        let status = getpwuid_r(uid, &entry, &buffer, buffer.count, &result)
-        guard status == 0, result != nil, let name = entry.pw_name else { return "uid \(uid)" }
-        return String(cString: name)
     }
 }
 
