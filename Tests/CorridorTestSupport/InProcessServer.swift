@@ -36,6 +36,7 @@ public final class InProcessServer: Sendable {
         methods: MethodRouter = MethodRouter(),
         storeStatus: (@Sendable () async -> Corridor_V1_StoreStatus)? = nil,
         registry: Registry? = nil,
+        access: AccessControl = AccessControl(),
         logLevel: Logger.Level = .critical
     ) async throws -> InProcessServer {
         let directory = try given ?? TemporaryDirectory().path
@@ -44,6 +45,7 @@ public final class InProcessServer: Sendable {
         logger.logLevel = logLevel
         var configuration = ServerConfiguration(socketPath: directory + "/s.sock", dataDirectory: directory + "/data")
         configuration.limits = limits
+        configuration.access = access
         let server = CorridorServer(configuration: configuration, methods: methods, storeStatus: storeStatus, logger: logger)
         try await server.start()
         return InProcessServer(server: server, registry: registry, directory: directory, log: log)
@@ -55,6 +57,8 @@ public final class InProcessServer: Sendable {
     /// set registration times).
     public static func startWithRegistry(
         options: RegistryOptions = RegistryOptions(),
+        access: AccessControl = AccessControl(),
+        logLevel: Logger.Level = .critical,
         prepare: (String) async throws -> Void = { _ in }
     ) async throws -> InProcessServer {
         let directory = try TemporaryDirectory()
@@ -68,7 +72,7 @@ public final class InProcessServer: Sendable {
             do {
                 return try await start(
                     directory: directory.path, methods: RegistryService.methods(registry: registry),
-                    storeStatus: { await registry.storeStatus }, registry: registry
+                    storeStatus: { await registry.storeStatus }, registry: registry, access: access, logLevel: logLevel
                 )
             } catch {
                 await registry.close()
