@@ -10,7 +10,7 @@ extension AccessPolicy {
         return "/etc/corridor/access.toml"
     }
 
-    /// Reads and parses the policy file at `path`; errors name the file.
+    /// Reads and parses the policy file at `path`; errors name the file once.
     public static func load(path: String) throws(AccessPolicyError) -> AccessPolicy {
         let bytes = try readFile(path)
         do {
