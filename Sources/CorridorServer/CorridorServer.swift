@@ -68,7 +68,8 @@ public final class CorridorServer: Sendable {
             serverName: configuration.serverName,
             statistics: statistics,
             paths: { (boundPath.value.withLock { $0 }, configuration.dataDirectory) },
-            storeStatus: storeStatus
+            storeStatus: storeStatus,
+            access: configuration.access
         )
         router.merge(HealthService.methods(board: health))
         router.merge(methods)
