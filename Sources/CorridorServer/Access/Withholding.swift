@@ -53,6 +53,14 @@ public struct Withholding: Sendable {
         case .casePersonalUpdated(var updated):
             updated.personal = cut(updated.personal, visibility)
             event.kind = .casePersonalUpdated(updated)
+        case .listCreated(var change): change.list = change.list.map(list); event.kind = .listCreated(change)
+        case .listSelected(var change): change.list = change.list.map(list); event.kind = .listSelected(change)
+        case .listSubmitted(var change): change.list = change.list.map(list); event.kind = .listSubmitted(change)
+        case .listApproved(var change): change.list = change.list.map(list); event.kind = .listApproved(change)
+        case .listEntryStruck(var change): change.list = change.list.map(list); event.kind = .listEntryStruck(change)
+        case .listToppedUp(var change): change.list = change.list.map(list); event.kind = .listToppedUp(change)
+        case .listStatusChanged(var change): change.list = change.list.map(list); event.kind = .listStatusChanged(change)
+        case .listEntryDropped(var change): change.list = change.list.map(list); event.kind = .listEntryDropped(change)
         default:
             break
         }
@@ -82,17 +90,67 @@ public struct Withholding: Sendable {
         }
     }
 
-    /// A list version's entries: their explanations say "pregnant".
+    /// A list's entries: their explanations say "pregnant", their reasons
+    /// may quote a rule's criteria.
+    public func list(_ list: EvacuationList) -> EvacuationList {
+        guard !seesAll else { return list }
+        var list = list
+        list.entries = entries(list.entries)
+        return list
+    }
+
     public func version(_ version: ListVersion) -> ListVersion {
         guard !seesAll else { return version }
         var version = version
-        version.entries = version.entries.map { entry in
+        version.entries = entries(version.entries)
+        return version
+    }
+
+    public func summary(_ summary: ListSummary) -> ListSummary {
+        guard !seesAll else { return summary }
+        var summary = summary
+        summary.list = summary.list.map(list)
+        return summary
+    }
+
+    public func selection(_ response: SelectListResponse) -> SelectListResponse {
+        guard !seesAll else { return response }
+        var response = response
+        response.list = response.list.map(list)
+        response.leftOut = leftOut(response.leftOut)
+        response.leftOutCounts = response.leftOutCounts.map { count in
+            var count = count
+            count.reason = text(count.reason)
+            return count
+        }
+        return response
+    }
+
+    public func diff(_ response: DiffListResponse) -> DiffListResponse {
+        guard !seesAll else { return response }
+        var response = response
+        response.from = response.from.map(version)
+        response.to = response.to.map(version)
+        response.changes = response.changes.map { change in
+            var change = change
+            change.reason = text(change.reason)
+            return change
+        }
+        return response
+    }
+
+    private func entries(_ entries: [ListEntry]) -> [ListEntry] {
+        entries.map { entry in
             var entry = entry
             entry.explanation = text(entry.explanation)
             entry.reason = text(entry.reason)
+            entry.companionsLeft = entry.companionsLeft.map { left in
+                var left = left
+                left.reason = text(left.reason)
+                return left
+            }
             return entry
         }
-        return version
     }
 
     /// Refusals, explanations, reasons: a rule's criteria named beside a
