@@ -97,6 +97,10 @@ let package = Package(
             dependencies: ["FuzzSupport", .product(name: "CorridorServer", package: "Corridor")]
         ),
         .executableTarget(
+            name: "FuzzAccessPolicy",
+            dependencies: ["FuzzSupport", .product(name: "CorridorServer", package: "Corridor")]
+        ),
+        .executableTarget(
             name: "FuzzTZif",
             dependencies: ["FuzzSupport", .product(name: "CorridorTimeZones", package: "Corridor")]
         ),
