@@ -38,18 +38,26 @@ struct AccessMatrixTests {
         defer { accounts.removeAll() }
         let observerGroup = try accounts.addGroup("\(tag)-obs")
         var users: [Role?: String] = [:]
-        for role in Role.allCases {
-            users[role] = try accounts.addUser("\(tag)-\(role.rawValue.prefix(5))", groups: role == .observer ? [observerGroup] : [])
-        }
-        let stranger = try accounts.addUser("\(tag)-strgr", groups: [])
-        users[nil] = stranger
-
         // The observer gets its role through its group, the others by name.
         var byName: [String: Role] = [:]
-        for role in Role.allCases where role != .observer { byName[users[role]!] = role }
+        for role in Role.allCases {
+            let user = try accounts.addUser("\(tag)-\(role.rawValue.prefix(5))", groups: role == .observer ? [observerGroup] : [])
+            users[role] = user
+            if role != .observer { byName[user] = role }
+        }
+        users[nil] = try accounts.addUser("\(tag)-strgr", groups: [])
         let policy = AccessPolicy(users: byName, groups: [observerGroup: .observer], source: "matrix policy")
         let server = try await InProcessServer.startWithRegistry(access: AccessControl(policy: policy))
-        defer { Task { await server.stop() } }
+        do {
+            try await Self.runMatrix(server: server, users: users)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
+    private static func runMatrix(server: InProcessServer, users: [Role?: String]) async throws {
         // The test users must reach the socket; the server made it for root alone.
         chmod(server.directory, 0o755)
         chmod(server.socketPath, 0o666)
@@ -69,7 +77,7 @@ struct AccessMatrixTests {
         let corridorctl = try TestProcess.builtProduct("corridorctl")
         var failures: [String] = []
         for (role, user) in users.sorted(by: { ($0.key?.rawValue ?? "~") < ($1.key?.rawValue ?? "~") }) {
-            for (methodClass, arguments) in Self.commands(caseID: caseID, tag: "\(role?.rawValue ?? "none")") {
+            for (methodClass, arguments) in commands(caseID: caseID, tag: "\(role?.rawValue ?? "none")") {
                 let outcome = try await TestProcess.run(
                     setpriv, ["--reuid", user, "--regid", user, "--init-groups", corridorctl]
                         + arguments + ["--socket", server.socketPath, "--json"],
@@ -100,7 +108,6 @@ struct AccessMatrixTests {
             }
         }
         #expect(failures.isEmpty, "\(failures.count) wrong answers:\n\(failures.joined(separator: "\n\n"))")
-        await server.stop()
     }
 }
 
