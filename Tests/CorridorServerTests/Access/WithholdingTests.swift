@@ -135,6 +135,23 @@ import Testing
         #expect(Withholding(role: .negotiator).text("URGENT; pregnant; waiting 3 days") == "URGENT; [withheld]; waiting 3 days")
     }
 
+    /// The cut is applied to every failed call's status by the server, not
+    /// by each handler: a NOT_FOUND that repeats the id asked for shows it.
+    @Test func theServerCutsEveryRefusal() async throws {
+        let fixture = try await Fixture.start()
+        for (role, expected) in [(Role.observer, "[withheld]-7"), (.medical, "CANCER-7")] {
+            fixture.access.replace(with: Self.policy(role))
+            do {
+                _ = try await fixture.client.caseView("CANCER-7")
+                Issue.record("a case that does not exist was shown")
+            } catch {
+                #expect(error.code == .notFound)
+                #expect(error.message.contains(expected), "\(role): \(error.message)")
+            }
+        }
+        await fixture.stop()
+    }
+
     @Test func aRoleThatMayNotCallAMethodIsRefusedAndLoggedOncePerConnection() async throws {
         let access = AccessControl(policy: Self.policy(.observer))
         let server = try await InProcessServer.startWithRegistry(access: access, logLevel: .notice)
