@@ -48,6 +48,10 @@ extension AccessPolicy {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw AccessPolicyError(line: firstInvalidUTF8Line(bytes), "the file is not UTF-8 text")
         }
+        // Only the small part of TOML a policy needs reaches toml++: fuzzing
+        // found inputs ("[~ser") that end in an assert() inside it, which
+        // would stop the daemon at start or on SIGHUP.
+        try PolicyScreen.check(text)
         let document: TOMLTable
         do {
             document = try TOMLTable(string: text)
@@ -163,5 +167,129 @@ extension Substring {
         var text = drop { $0 == " " || $0 == "\t" }
         while let last = text.last, last == " " || last == "\t" || last == "\r" { text = text.dropLast() }
         return text
+    }
+}
+
+/// The lines a policy file may have, checked before toml++ sees the text:
+/// blank lines and comments, table headers (`[users]`), and `key = "value"`
+/// with a bare, quoted or dotted key and a one-line string value, each
+/// optionally followed by a comment. Anything else is refused with its line
+/// (docs/ACCESS.md). toml++ then parses what passed, for duplicates and the
+/// table structure.
+enum PolicyScreen {
+    static func check(_ text: String) throws(AccessPolicyError) {
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = Substring(raw)
+            if line.last == "\r" { line = line.dropLast() }
+            try checkLine(Array(line.utf8), number: index + 1)
+        }
+    }
+
+    private static func checkLine(_ bytes: [UInt8], number: Int) throws(AccessPolicyError) {
+        var cursor = Cursor(bytes: bytes, line: number)
+        cursor.skipSpaces()
+        guard let first = cursor.peek, first != UInt8(ascii: "#") else { return }
+        if first == UInt8(ascii: "[") {
+            cursor.index += 1
+            if cursor.peek == UInt8(ascii: "[") {
+                throw AccessPolicyError(line: number, "arrays of tables ([[…]]) are not part of a policy; use [users] and [groups]")
+            }
+            cursor.skipSpaces()
+            _ = try cursor.key()
+            cursor.skipSpaces()
+            guard cursor.peek == UInt8(ascii: "]") else {
+                throw AccessPolicyError(line: number, column: cursor.index + 1, "a table header is [users] or [groups]: a name, then ]")
+            }
+            cursor.index += 1
+        } else {
+            let key = try cursor.key()
+            cursor.skipSpaces()
+            guard cursor.peek == UInt8(ascii: "=") else {
+                throw AccessPolicyError(line: number, column: cursor.index + 1, "expected `name = \"role\"`, a [table] header or a # comment")
+            }
+            cursor.index += 1
+            cursor.skipSpaces()
+            guard let quote = cursor.peek, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
+                throw AccessPolicyError(line: number, key: key, "must be a role in quotes, one of \(AccessPolicy.roleList)")
+            }
+            _ = try cursor.quoted()
+        }
+        cursor.skipSpaces()
+        if let rest = cursor.peek, rest != UInt8(ascii: "#") {
+            throw AccessPolicyError(line: number, column: cursor.index + 1, "unexpected text after the value; a line holds one `name = \"role\"`")
+        }
+    }
+
+    private struct Cursor {
+        let bytes: [UInt8]
+        let line: Int
+        var index = 0
+
+        var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+        mutating func skipSpaces() {
+            while let byte = peek, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { index += 1 }
+        }
+
+        /// A bare, quoted or dotted key, as written (for messages).
+        mutating func key() throws(AccessPolicyError) -> String {
+            let start = index
+            while true {
+                guard let byte = peek else { throw AccessPolicyError(line: line, column: index + 1, "a name is missing") }
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    _ = try quoted()
+                } else {
+                    let segment = index
+                    while let next = peek, Self.isBareKeyByte(next) { index += 1 }
+                    guard index > segment else {
+                        throw AccessPolicyError(line: line, column: index + 1, "a name is letters, digits, '_', '-', or in quotes")
+                    }
+                }
+                skipSpaces()
+                guard peek == UInt8(ascii: ".") else { break }
+                index += 1
+                skipSpaces()
+            }
+            return String(decoding: bytes[start..<index], as: UTF8.self).trimmingCharacters(in: " \t")
+        }
+
+        /// A one-line string in double quotes (no escapes: no policy needs one)
+        /// or single quotes.
+        mutating func quoted() throws(AccessPolicyError) -> String {
+            let quote = bytes[index]
+            let start = index
+            index += 1
+            while let byte = peek, byte != quote {
+                if quote == UInt8(ascii: "\"") && byte == UInt8(ascii: "\\") {
+                    throw AccessPolicyError(line: line, column: index + 1, "escapes (\\) are not used in a policy; write the name as it is")
+                }
+                if byte < 0x20 && byte != UInt8(ascii: "\t") || byte == 0x7F {
+                    throw AccessPolicyError(line: line, column: index + 1, "a control character inside quotes")
+                }
+                index += 1
+            }
+            guard peek == quote else {
+                throw AccessPolicyError(line: line, column: start + 1, "the string is not closed on its line")
+            }
+            index += 1
+            if peek == quote {
+                throw AccessPolicyError(line: line, column: start + 1, "multi-line strings are not part of a policy")
+            }
+            return String(decoding: bytes[(start + 1)..<(index - 1)], as: UTF8.self)
+        }
+
+        static func isBareKeyByte(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var text = Substring(self)
+        while let first = text.first, set.contains(first) { text = text.dropFirst() }
+        while let last = text.last, set.contains(last) { text = text.dropLast() }
+        return String(text)
     }
 }

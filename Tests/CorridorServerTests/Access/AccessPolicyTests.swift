@@ -59,6 +59,13 @@ import Testing
         ("[users\namal = \"admin\"\n", 1, ""),
         ("[users]\n\namal = \"admin\n", 3, ""),
         ("[users]\namal = \"admin\"\u{0}\n", 2, "NUL byte"),
+        // Found by FuzzAccessPolicy: toml++ ends in an assert() on this header.
+        ("[~ser", 1, "a name is letters, digits"),
+        ("[[users]]\namal = \"admin\"\n", 1, "arrays of tables"),
+        ("[users]\namal = \"\"\"admin\"\"\"\n", 2, "multi-line strings"),
+        ("[users]\namal = \"ad\\u0000min\"\n", 2, "escapes"),
+        ("[users]\namal = \"admin\" \"x\"\n", 2, "unexpected text after the value"),
+        ("[users]\namal\n", 2, "expected `name = \"role\"`"),
     ])
     func badFilesAreRefusedWithLineAndReason(text: String, line: Int, reason: String) {
         do {
