@@ -12,6 +12,8 @@ import ArgumentParser
 ///             replay, start-up with a million cases, memory per million cases.
 ///   Codec/    `codec`: encode and decode of Event and CaseView, generated code
 ///             against the Codable coder it replaces.
+///   Access/   `access`: authorisation per command and per read, against the
+///             same calls with it off.
 ///   Support/  what every benchmark shares: timing, percentiles, child
 ///             processes, the daemon, the report table and JSON.
 @main
@@ -40,7 +42,7 @@ struct CorridorBenchmarks: AsyncParsableCommand {
             Timings are never pass/fail: the goals column says whether this run met the goals in \
             shared/design/performance.md, and the exit status only says whether the benchmarks could run.
             """,
-        subcommands: [RPCBenchmark.self, StorageBenchmark.self, RegistryBenchmark.self, CodecBenchmark.self],
+        subcommands: [RPCBenchmark.self, StorageBenchmark.self, RegistryBenchmark.self, CodecBenchmark.self, AccessBenchmark.self],
         defaultSubcommand: RPCBenchmark.self
     )
 }
