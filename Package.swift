@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // Only for CorridorPrivacy: AEAD sealing of personal data and key wrapping.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The access policy file (docs/ACCESS.md) is TOML, read with a maintained parser.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // Only for the tests' process runner (Tests/CorridorTestSupport).
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
@@ -127,6 +129,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .target(
@@ -163,6 +166,8 @@ let package = Package(
                 "CorridorPrivacy",
                 "CorridorClient",
                 "CorridorExport",
+                // For `access check`: the daemon's own policy parser, offline.
+                "CorridorServer",
                 "CorridorStore",
                 "CorridorTimeZones",
                 "CorridorWire",

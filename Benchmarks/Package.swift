@@ -25,6 +25,8 @@ let package = Package(
                 .product(name: "CorridorClient", package: "Corridor"),
                 .product(name: "CorridorStore", package: "Corridor"),
                 .product(name: "CorridorRegistry", package: "Corridor"),
+                // `access`: in-process servers with and without authorisation.
+                .product(name: "CorridorServer", package: "Corridor"),
                 .product(name: "CorridorWire", package: "Corridor"),
                 .product(name: "CorridorModel", package: "Corridor"),
                 .product(name: "CorridorPrivacy", package: "Corridor"),

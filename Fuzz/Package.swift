@@ -115,6 +115,10 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "FuzzAccessPolicy",
+            dependencies: ["FuzzSupport", .product(name: "CorridorServer", package: "Corridor")]
+        ),
+        .executableTarget(
             name: "FuzzTZif",
             dependencies: ["FuzzSupport", .product(name: "CorridorTimeZones", package: "Corridor")]
         ),

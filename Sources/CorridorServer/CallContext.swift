@@ -21,9 +21,17 @@ public struct CallContext: Sendable {
     public var method: String
     public var requestID: String
     public var peer: PeerCredentials?
+    /// The peer's user and group names, resolved once per connection.
+    public var identity: PeerIdentity?
+    /// The role the access policy gives the caller; the server has checked
+    /// it may call `method` before the handler runs.
+    public var role: Role?
     /// When the call must be done by, if the client set a timeout.
     public var deadline: ContinuousClock.Instant?
     let connectionLogger: Logger
+
+    /// What this caller may see of cases: every handler cuts its answer with it.
+    public var withholding: Withholding { Withholding(role: role) }
 
     /// The connection's logger with the call's method and request id. Built
     /// when asked for: most calls log nothing, and metadata costs allocations.

@@ -11,6 +11,8 @@ public struct ConfigurationFile: Sendable, Equatable {
     public var socket: String?
     public var socketMode: mode_t?
     public var dataDirectory: String?
+    /// The access policy file (docs/ACCESS.md); read again on SIGHUP.
+    public var accessPolicy: String?
     public var logLevel: Logger.Level?
     public var limits: ServerLimits?
     public var store: StoreSettings?

@@ -15,7 +15,7 @@ struct ConfigurationParser {
         self.bytes = bytes
     }
 
-    static let topLevelKeys = ["socket", "socketMode", "dataDirectory", "logLevel", "limits", "store", "keyFile", "retention"]
+    static let topLevelKeys = ["socket", "socketMode", "dataDirectory", "logLevel", "limits", "store", "keyFile", "retention", "accessPolicy"]
     static let limitKeys = [
         "maxFrameBytes", "maxConcurrentCalls", "keepaliveIntervalMilliseconds", "maxTimeoutMilliseconds",
         "outputHighWaterBytes", "outputLowWaterBytes", "drainTimeoutMilliseconds",
@@ -38,6 +38,8 @@ struct ConfigurationParser {
                 file.socket = try parser.parsePath(key: key)
             case "dataDirectory":
                 file.dataDirectory = try parser.parsePath(key: key)
+            case "accessPolicy":
+                file.accessPolicy = try parser.parsePath(key: key)
             case "socketMode":
                 let start = parser.index
                 guard let text = try parser.parseOptionalString(key: key) else { file.socketMode = nil; return }

@@ -1,3 +1,4 @@
+import CorridorModel
 import CorridorRegistry
 import CorridorStore
 import CorridorWire
@@ -27,6 +28,7 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     private let router: MethodRouter
+    private let access: AccessControl
     private let limits: ServerLimits
     private let statistics: ServerStatistics
     private let serverName: String
@@ -36,6 +38,16 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var calls: [UInt32: ActiveCall] = [:]
     private var nextToken: UInt64 = 0
     private var peer: PeerCredentials?
+    private var identity: PeerIdentity?
+    /// A refused caller is logged at its first refusal only: a client
+    /// looping on a denied call must not flood the journal.
+    private var loggedRefusal = false
+    /// Where a refused call is recorded (the audit trail), and the methods
+    /// already recorded on this connection: each is recorded once, before
+    /// its first refusal is answered, so a client looping on a denied call
+    /// cannot fill the disk with records of it.
+    private let recordDenied: DeniedCallRecorder?
+    private var recordedDenials: Set<String> = []
     private var context: ChannelHandlerContext?
     private var inReadBatch = false
     private var needsFlush = false
@@ -44,8 +56,13 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var unansweredPingSince: NIODeadline?
     private var keepalive: RepeatedTask?
 
-    init(router: MethodRouter, limits: ServerLimits, statistics: ServerStatistics, serverName: String, logger: Logger) {
+    init(
+        router: MethodRouter, access: AccessControl, limits: ServerLimits, statistics: ServerStatistics, serverName: String,
+        recordDenied: DeniedCallRecorder? = nil, logger: Logger
+    ) {
         self.router = router
+        self.access = access
+        self.recordDenied = recordDenied
         self.limits = limits
         self.statistics = statistics
         self.serverName = serverName
@@ -199,6 +216,14 @@ final class ConnectionHandler: ChannelInboundHandler {
             return
         }
 
+        // Authorisation, before the handler runs: the one place that decides
+        // who may call what (MethodAccess).
+        let role = access.enforced ? identity.flatMap { access.role(of: $0) } : .admin
+        guard let role, MethodAccess.allows(role, toCall: call.method) else {
+            refuse(call.method, requestID: call.requestID, role: role, streamID: streamID)
+            return
+        }
+
         // The cap bounds unary calls, even those that ask for no deadline;
         // server-streaming calls (watches) are long-lived by nature and keep
         // what they asked for.
@@ -211,6 +236,8 @@ final class ConnectionHandler: ChannelInboundHandler {
             method: call.method,
             requestID: call.requestID,
             peer: peer,
+            identity: identity,
+            role: role,
             deadline: timeout > 0 ? .now + .milliseconds(Int64(timeout)) : nil,
             connectionLogger: logger
         )
@@ -302,7 +329,59 @@ final class ConnectionHandler: ChannelInboundHandler {
         }
     }
 
+    /// PERMISSION_DENIED, saying who the server thinks the caller is and why.
+    private func refuse(_ method: String, requestID: String, role: Role?, streamID: UInt32) {
+        let who = identity.map { "user \($0.userName) (uid \($0.uid))" } ?? "a peer whose credentials are unknown"
+        let message: String
+        if let role {
+            let methodClass = MethodAccess.methodClass(of: method)
+            let allowed = Role.allCases.filter { methodClass.roles.contains($0) }.map(\.rawValue)
+            message = "\(who) has role \(role.rawValue), which may not call \(method); it needs one of: \(allowed.joined(separator: ", "))"
+        } else {
+            message = "\(who) has no role in the access policy (\(access.policy.source)); an administrator can give the user or one of its groups a role (docs/ACCESS.md)"
+        }
+        if !loggedRefusal {
+            loggedRefusal = true
+            logger.notice("call refused by the access policy; further refusals on this connection are not logged", metadata: [
+                "uid": "\(identity?.uid ?? peer?.uid ?? UInt32.max)", "user": "\(identity?.userName ?? "unknown")",
+                "role": "\(role?.rawValue ?? "none")", "method": "\(method)",
+            ])
+        }
+        let refusal = RPCStatus(.permissionDenied, message)
+        if let recordDenied, let context, recordedDenials.insert(method).inserted {
+            let actor = Actor(
+                uid: identity?.uid ?? peer?.uid ?? UInt32.max, userName: identity?.userName ?? "unknown", pid: peer?.pid ?? 0,
+                role: role?.rawValue ?? "", requestID: requestID
+            )
+            let loop = context.eventLoop
+            let connection = NIOLoopBound(self, eventLoop: loop)
+            let logger = self.logger
+            Task {
+                do {
+                    try await recordDenied(actor, method, message)
+                } catch {
+                    logger.error("a refused call could not be recorded on the audit trail", metadata: ["method": "\(method)", "error": "\(error)"])
+                }
+                loop.execute { connection.value.answerRefusal(streamID, refusal) }
+            }
+            return
+        }
+        answerRefusal(streamID, refusal)
+    }
+
+    private func answerRefusal(_ streamID: UInt32, _ refusal: RPCStatus) {
+        send(streamID, .status(refusal))
+        statistics.callEnded()
+        flushIfNeeded()
+    }
+
+    /// The status of a failed call, with what the caller may not see cut
+    /// from its words (a refusal can name a case's condition).
     private func status(for error: any Error, context: CallContext) -> RPCStatus {
+        context.withholding.status(unfilteredStatus(for: error, context: context))
+    }
+
+    private func unfilteredStatus(for error: any Error, context: CallContext) -> RPCStatus {
         switch error {
         case let error as MalformedRequest:
             logger.notice("a request payload that is not the method's message", metadata: ["status": "\(error.rpcStatus)"])
@@ -423,7 +502,11 @@ final class ConnectionHandler: ChannelInboundHandler {
             level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED)
         ).whenSuccess { (credentials: KernelPeerCredentials) in
             let handler = connection.value
-            handler.peer = PeerCredentials(pid: credentials.pid, uid: credentials.uid, gid: credentials.gid)
+            let peer = PeerCredentials(pid: credentials.pid, uid: credentials.uid, gid: credentials.gid)
+            handler.peer = peer
+            // Once per connection: the names do not change while it is open,
+            // and a lookup per frame would cost a passwd and group read each.
+            handler.identity = PeerIdentity.resolve(peer)
             handler.logger[metadataKey: "peer"] = "\(credentials.pid)/\(credentials.uid)"
         }
     }

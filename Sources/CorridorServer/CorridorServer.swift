@@ -1,3 +1,4 @@
+import CorridorModel
 import CorridorWire
 import Glibc
 import Logging
@@ -14,12 +15,21 @@ public struct ServerConfiguration: Sendable {
     /// Reported by System.Status.
     public var dataDirectory: String
     public var limits = ServerLimits()
+    /// Who may call what and see which fields (docs/ACCESS.md); replaced
+    /// policy by policy on reload.
+    public var access = AccessControl()
+    /// Records a call the access policy refused (the audit trail), before
+    /// the refusal is answered; once per connection and method.
+    public var recordDenied: DeniedCallRecorder?
 
     public init(socketPath: String, dataDirectory: String) {
         self.socketPath = socketPath
         self.dataDirectory = dataDirectory
     }
 }
+
+/// Records a refused call: who, which method, why.
+public typealias DeniedCallRecorder = @Sendable (_ actor: Actor, _ method: String, _ reason: String) async throws -> Void
 
 /// Where the listening socket comes from.
 public enum ListenSource: Sendable {
@@ -65,7 +75,8 @@ public final class CorridorServer: Sendable {
             serverName: configuration.serverName,
             statistics: statistics,
             paths: { (boundPath.value.withLock { $0 }, configuration.dataDirectory) },
-            storeStatus: storeStatus
+            storeStatus: storeStatus,
+            access: configuration.access
         )
         router.merge(HealthService.methods(board: health))
         router.merge(methods)
@@ -75,6 +86,9 @@ public final class CorridorServer: Sendable {
     /// Every method this server routes (its own System and Health, and those
     /// it was given), with their types, sorted by path.
     public var routedMethods: [AnyRPCMethod] { router.rpcMethods }
+
+    /// The access policy in force, for reload.
+    public var access: AccessControl { configuration.access }
 
     /// The path clients connect to.
     public var socketPath: String { boundPath.value.withLock { $0 } }
@@ -176,7 +190,8 @@ public final class CorridorServer: Sendable {
             low: Int(limits.outputLowWaterBytes), high: Int(limits.outputHighWaterBytes)
         ))
         let handler = ConnectionHandler(
-            router: router, limits: limits, statistics: statistics, serverName: configuration.serverName, logger: logger
+            router: router, access: configuration.access, limits: limits, statistics: statistics, serverName: configuration.serverName,
+            recordDenied: configuration.recordDenied, logger: logger
         )
         try channel.pipeline.syncOperations.addHandlers(
             BackPressureHandler(),

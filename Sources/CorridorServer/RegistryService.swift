@@ -55,40 +55,44 @@ public enum RegistryService {
         router.register(rpc.registerCase) { request, context in
             let proposed = try Case(proto: try required(request.case, "case"))
             let personal = request.personal.map { CasePersonal(proto: $0) }
-            let view = try await registry.registerCase(proposed, personal: personal, actor: context.actor)
+            // Cut to the caller's role first: only a personal part the answer
+            // really carries is a read to record.
+            let view = context.withholding.view(try await registry.registerCase(proposed, personal: personal, actor: context.actor))
             try await audit.recordPersonalReads(of: [view], context)
             return Corridor_V1_CaseView(view)
         }
         router.register(rpc.updateCase) { request, context in
             let changes = try Case(proto: try required(request.case, "case"))
             let personal = request.personal.map { CasePersonal(proto: $0) }
-            let view = try await registry.updateCase(
+            let view = context.withholding.view(try await registry.updateCase(
                 changes, personal: personal, fields: request.fields, reason: request.reason, actor: context.actor
-            )
+            ))
             try await audit.recordPersonalReads(of: [view], context)
             return Corridor_V1_CaseView(view)
         }
         router.register(rpc.setCaseStatus) { request, context in
             let status = try Case.Status(proto: request.status, field: "corridor.v1.SetCaseStatusRequest.status")
-            let view = try await registry.setCaseStatus(
+            let view = context.withholding.view(try await registry.setCaseStatus(
                 caseID: request.caseID, status: status, date: request.date, reason: request.reason, actor: context.actor
-            )
+            ))
             try await audit.recordPersonalReads(of: [view], context)
             return Corridor_V1_CaseView(view)
         }
         router.register(rpc.eraseCasePersonalData) { request, context in
-            let view = try await registry.erasePersonalData(caseID: request.caseID, reason: request.reason, actor: context.actor)
+            let view = context.withholding.view(try await registry.erasePersonalData(caseID: request.caseID, reason: request.reason, actor: context.actor))
             try await audit.record(adminAction: "erase personal part", actor: context.actor, caseID: request.caseID, detail: request.reason)
             return Corridor_V1_CaseView(view)
         }
         router.register(rpc.getCase) { request, context in
-            let view = try await registry.caseView(request.id)
+            let view = context.withholding.view(try await registry.caseView(request.id))
             try await audit.recordPersonalReads(of: [view], context)
             return Corridor_V1_CaseView(view)
         }
         router.register(rpc.listCases) { request, context in
             let status = try Case.Status(proto: request.status, field: "corridor.v1.ListCasesRequest.status")
-            let page = try await registry.cases(siteID: request.siteID, status: status, limit: request.limit, pageToken: request.pageToken)
+            let page = context.withholding.cases(try await registry.cases(
+                siteID: request.siteID, status: status, limit: request.limit, pageToken: request.pageToken
+            ))
             try await audit.recordPersonalReads(of: page.cases, context)
             return Corridor_V1_ListCasesResponse(page)
         }
@@ -105,7 +109,8 @@ public enum RegistryService {
 
         // History and watch
         router.register(rpc.history) { request, context in
-            let events = try await registry.history(of: request.id)
+            let withholding = context.withholding
+            let events = try await registry.history(of: request.id).map { withholding.event($0) }
             try await audit.recordPersonalReads(in: events, context)
             return Corridor_V1_HistoryResponse(entries: events.map { recorded in
                 let event = Corridor_V1_WatchedEvent(recorded)
@@ -113,6 +118,7 @@ public enum RegistryService {
             })
         }
         router.register(streaming: rpc.watch) { request, context, writer in
+            let withholding = context.withholding
             var kinds: Set<RecordKind> = []
             var violations: [FieldViolation] = []
             for (index, name) in request.kinds.enumerated() {
@@ -124,8 +130,9 @@ public enum RegistryService {
             }
             if !violations.isEmpty { throw RPCError.invalidArgument(violations) }
             try await registry.watch(from: request.fromSequence, kinds: kinds, recordID: request.recordID) { event in
-                try await audit.recordPersonalReads(in: [event], context)
-                try await writer.send(Corridor_V1_WatchedEvent(event))
+                let shown = withholding.event(event)
+                try await audit.recordPersonalReads(in: [shown], context)
+                try await writer.send(Corridor_V1_WatchedEvent(shown))
             }
         }
         return router
@@ -140,27 +147,16 @@ public enum RegistryService {
 }
 
 extension CallContext {
-    /// Who is asking: the kernel's word for uid and pid, the account's name, the call's request id.
+    /// Who is asking: the kernel's word for uid and pid, the account's name
+    /// (resolved when the connection opened), the role, the call's request id.
     public var actor: Actor {
         Actor(
             uid: peer?.uid ?? UInt32.max,
-            userName: peer.map { UserNames.name(of: $0.uid) } ?? "unknown",
+            userName: identity?.userName ?? "unknown",
             pid: peer?.pid ?? 0,
-            role: "",
+            role: role?.rawValue ?? "",
             requestID: requestID
         )
-    }
-}
-
-/// User names by uid, looked up once each (getpwuid_r).
-enum UserNames {
-    static func name(of uid: UInt32) -> String {
-        var entry = passwd()
-        var result: UnsafeMutablePointer<passwd>?
-        var buffer = [CChar](repeating: 0, count: 1024)
-        let status = getpwuid_r(uid, &entry, &buffer, buffer.count, &result)
-        guard status == 0, result != nil, let name = entry.pw_name else { return "uid \(uid)" }
-        return String(cString: name)
     }
 }
 

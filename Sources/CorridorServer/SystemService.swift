@@ -2,14 +2,14 @@ import CorridorWire
 import Glibc
 
 /// corridor.v1.System: Status and Ping. Ping answers on the event loop;
-/// Status asks the registry for the store's figures.
+/// Status asks the registry for the store's figures and says who the caller is.
 enum SystemService {
     static func methods(
         serverName: String, statistics: ServerStatistics, paths: @escaping @Sendable () -> (socket: String, dataDirectory: String),
-        storeStatus: (@Sendable () async -> Corridor_V1_StoreStatus)?
+        storeStatus: (@Sendable () async -> Corridor_V1_StoreStatus)?, access: AccessControl
     ) -> MethodRouter {
         var router = MethodRouter()
-        router.register(Corridor_V1_System.status) { _, _ in
+        router.register(Corridor_V1_System.status) { _, context in
             let uptime = ContinuousClock.now - statistics.startedAt
             let (socket, dataDirectory) = paths()
             return Corridor_V1_StatusResponse(
@@ -23,7 +23,16 @@ enum SystemService {
                 openConnections: UInt32(max(0, statistics.openConnections)),
                 pid: UInt32(getpid()),
                 callsServed: statistics.callsServed,
-                store: await storeStatus?()
+                store: await storeStatus?(),
+                caller: Corridor_V1_Caller(
+                    userName: context.identity?.userName ?? "",
+                    uid: context.peer?.uid ?? 0,
+                    gid: context.peer?.gid ?? 0,
+                    pid: UInt32(bitPattern: context.peer?.pid ?? 0),
+                    groupNames: context.identity?.groupNames ?? [],
+                    role: context.role?.rawValue ?? "",
+                    policySource: access.policy.source
+                )
             )
         }
         router.register(inline: Corridor_V1_System.ping) { request, _ in

@@ -30,7 +30,7 @@ struct StatusCommand: AsyncParsableCommand {
             ("connections", "\(status.openConnections)"),
             ("calls served", "\(status.callsServed)"),
             ("pid", "\(status.pid)"),
-        ] + storeRows(status.store)
+        ] + callerRows(status.caller) + storeRows(status.store)
         let width = rows.map(\.0.count).max() ?? 0
         for (label, value) in rows {
             print(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value)
@@ -53,6 +53,12 @@ func formatUptime(milliseconds: UInt64) -> String {
     if days > 0 || hours > 0 || minutes > 0 { parts.append("\(minutes)m") }
     parts.append("\(seconds)s")
     return parts.joined(separator: " ")
+}
+
+/// Who the daemon takes the caller to be (`access whoami` says more).
+private func callerRows(_ caller: Corridor_V1_Caller?) -> [(String, String)] {
+    guard let caller, !caller.userName.isEmpty else { return [] }
+    return [("you", "\(caller.userName) (uid \(caller.uid)), role \(caller.role.isEmpty ? "none" : caller.role)")]
 }
 
 /// The event log's figures, when the daemon has a store.

@@ -36,6 +36,13 @@ struct Corridord: AsyncParsableCommand {
     @Option(help: "A JSON configuration file (see docs/CONFIGURATION.md); read again on SIGHUP.")
     var config: String?
 
+    @Option(name: .customLong("access-policy"), help: """
+        The access policy file (TOML, see docs/ACCESS.md); read again on SIGHUP. Default: \
+        /etc/corridor/access.toml ($CONFIGURATION_DIRECTORY/access.toml under systemd) if it exists, else the \
+        built-in policy (root and the daemon's user admin, group corridor observers).
+        """)
+    var accessPolicy: String?
+
     @Option(name: .customLong("log-level"), help: "The lowest level logged.")
     var logLevel: Logger.Level?
 
@@ -55,8 +62,8 @@ struct Corridord: AsyncParsableCommand {
 
     func run() async throws {
         let commandLine = CommandLineSettings(
-            socket: socket, dataDirectory: dataDirectory, configurationFile: config, logLevel: logLevel, repair: repair,
-            keyFile: keyFile
+            socket: socket, dataDirectory: dataDirectory, configurationFile: config, logLevel: logLevel,
+            accessPolicy: accessPolicy, repair: repair, keyFile: keyFile
         )
         let settings = try DaemonSettings.resolve(commandLine: commandLine, environment: ProcessEnvironment.current)
 
@@ -83,6 +90,16 @@ struct Corridord: AsyncParsableCommand {
             )
             serverConfiguration.socketMode = settings.socketMode
             serverConfiguration.limits = settings.limits
+            // A bad policy stops the start: serving with another policy than
+            // the one the operator wrote would show data to the wrong people.
+            let policy = try settings.loadAccessPolicy()
+            serverConfiguration.access = AccessControl(policy: policy)
+            serverConfiguration.recordDenied = { actor, method, reason in
+                try await audit.recordDenied(actor: actor, method: method, reason: reason)
+            }
+            logger.info("access policy", metadata: [
+                "source": "\(policy.source)", "users": "\(policy.users.count)", "groups": "\(policy.groups.count)",
+            ])
             let server = CorridorServer(
                 configuration: serverConfiguration,
                 methods: RegistryService.methods(registry: registry, audit: audit),

@@ -19,6 +19,9 @@ struct DaemonSettings: Equatable {
     var retention: RetentionSettings
     /// The file these came from, read again on SIGHUP.
     var configurationFile: String?
+    /// The access policy file; nil: none is configured and the default one
+    /// does not exist, so the built-in default applies (docs/ACCESS.md).
+    var accessPolicyFile: String?
 }
 
 /// What the command line says; nil where it says nothing.
@@ -27,6 +30,7 @@ struct CommandLineSettings {
     var dataDirectory: String?
     var configurationFile: String?
     var logLevel: Logger.Level?
+    var accessPolicy: String?
     var repair = false
     var keyFile: String?
 }
@@ -59,7 +63,8 @@ extension DaemonSettings {
             store: file.store ?? StoreSettings(),
             keyFile: commandLine.keyFile ?? file.keyFile ?? defaultKeyFile(dataDirectory: dataDirectory, environment: environment),
             retention: file.retention ?? RetentionSettings(),
-            configurationFile: fileName
+            configurationFile: fileName,
+            accessPolicyFile: commandLine.accessPolicy ?? file.accessPolicy ?? existingDefaultPolicy(environment: environment)
         )
     }
 
@@ -72,6 +77,18 @@ extension DaemonSettings {
             if FileManager.default.fileExists(atPath: path) { return path }
         }
         return "\(dataDirectory)/\(KeyFile.defaultName)"
+    }
+
+    /// /etc/corridor/access.toml (or in $CONFIGURATION_DIRECTORY), if it exists.
+    private static func existingDefaultPolicy(environment: [String: String]) -> String? {
+        let path = AccessPolicy.defaultPath(environment: environment)
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
+    /// The access policy these settings name, or the built-in default.
+    func loadAccessPolicy() throws(AccessPolicyError) -> AccessPolicy {
+        guard let accessPolicyFile else { return .builtInDefault }
+        return try AccessPolicy.load(path: accessPolicyFile)
     }
 
     /// $CONFIGURATION_DIRECTORY/corridord.json under systemd, if it exists.

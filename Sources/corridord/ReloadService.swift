@@ -6,8 +6,9 @@ import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// SIGHUP: RELOADING=1, read the configuration again, apply what can change
-/// while running (log level, limits for new connections), READY=1.
+/// SIGHUP: RELOADING=1, read the configuration and the access policy again,
+/// apply what can change while running (log level, limits for new
+/// connections, the access policy for the next call on every connection), READY=1.
 struct ReloadService: Service {
     /// Trapping SIGHUP from before READY=1: a reload systemd sends the moment
     /// the daemon is ready must find the handler in place, not the default
@@ -32,11 +33,16 @@ struct ReloadService: Service {
                     || reloaded.socketMode != current.socketMode || reloaded.store != current.store {
                     logger.warning("the socket, data directory and store settings change only at restart; keeping the current ones")
                 }
+                // Parsed before anything is applied: a bad policy file keeps
+                // the old policy and the rest of the old configuration.
+                let policy = try reloaded.loadAccessPolicy()
                 logLevel.current = reloaded.logLevel
                 server.updateLimits(reloaded.limits)
+                server.access.replace(with: policy)
                 current = reloaded
                 logger.notice("configuration reloaded", metadata: [
                     "file": "\(reloaded.configurationFile ?? "none")", "logLevel": "\(reloaded.logLevel)",
+                    "accessPolicy": "\(policy.source)",
                 ])
                 await recordReload("configuration reloaded from \(reloaded.configurationFile ?? "no file"); log level \(reloaded.logLevel)")
                 notifier.ready(status: "Serving on \(server.socketPath); configuration reloaded")

@@ -29,6 +29,7 @@ import CorridorTestSupport
               "socket": "/run/corridor/corridord.sock",
               "socketMode": "0660",
               "dataDirectory": "/var/lib/corridor",
+              "accessPolicy": "/etc/corridor/access.toml",
               "logLevel": "debug",
               "limits": {
                 "maxFrameBytes": 8192, "maxConcurrentCalls": 7, "keepaliveIntervalMilliseconds": 0,
@@ -41,6 +42,7 @@ import CorridorTestSupport
         #expect(file.socket == "/run/corridor/corridord.sock")
         #expect(file.socketMode == 0o660)
         #expect(file.dataDirectory == "/var/lib/corridor")
+        #expect(file.accessPolicy == "/etc/corridor/access.toml")
         #expect(file.logLevel == .debug)
         #expect(file.limits?.maxFrameBytes == 8192)
         #expect(file.limits?.maxConcurrentCalls == 7)
@@ -132,6 +134,7 @@ import CorridorTestSupport
         (#"{"logLevel": "loud"}"#, "\"loud\" is not one of"),
         (#"{"socket": ""}"#, "`socket`: is empty"),
         (#"{"dataDirectory": ""}"#, "`dataDirectory`: is empty"),
+        (#"{"accessPolicy": ""}"#, "`accessPolicy`: is empty"),
         (#"{"socketMode": "999"}"#, "`socketMode`: \"999\" is not an octal mode"),
         (#"{"socketMode": "4777"}"#, "`socketMode`: \"4777\" is not an octal mode"),
     ])

@@ -41,6 +41,7 @@ public final class InProcessServer: Sendable {
         storeStatus: (@Sendable () async -> Corridor_V1_StoreStatus)? = nil,
         registry: Registry? = nil,
         audit: AuditTrail? = nil,
+        access: AccessControl = AccessControl(),
         logLevel: Logger.Level = .critical
     ) async throws -> InProcessServer {
         let directory = try given ?? TemporaryDirectory().path
@@ -49,6 +50,12 @@ public final class InProcessServer: Sendable {
         logger.logLevel = logLevel
         var configuration = ServerConfiguration(socketPath: directory + "/s.sock", dataDirectory: directory + "/data")
         configuration.limits = limits
+        configuration.access = access
+        if let audit {
+            configuration.recordDenied = { actor, method, reason in
+                try await audit.recordDenied(actor: actor, method: method, reason: reason)
+            }
+        }
         let server = CorridorServer(configuration: configuration, methods: methods, storeStatus: storeStatus, logger: logger)
         try await server.start()
         return InProcessServer(server: server, registry: registry, audit: audit, directory: directory, log: log)
@@ -60,6 +67,8 @@ public final class InProcessServer: Sendable {
     /// set registration times).
     public static func startWithRegistry(
         options: RegistryOptions = RegistryOptions(),
+        access: AccessControl = AccessControl(),
+        logLevel: Logger.Level = .critical,
         prepare: (String) async throws -> Void = { _ in }
     ) async throws -> InProcessServer {
         let directory = try TemporaryDirectory()
@@ -80,7 +89,7 @@ public final class InProcessServer: Sendable {
             do {
                 return try await start(
                     directory: directory.path, methods: RegistryService.methods(registry: registry, audit: audit),
-                    storeStatus: { await registry.storeStatus }, registry: registry, audit: audit
+                    storeStatus: { await registry.storeStatus }, registry: registry, audit: audit, access: access, logLevel: logLevel
                 )
             } catch {
                 try? audit.close()

@@ -35,7 +35,7 @@ import Testing
             var value: UInt64 = 0
             var shift: UInt64 = 0
             while true {
-                let byte = try #require(index < bytes.count ? bytes[index] : nil)
+                let byte: UInt8 = try #require(index < bytes.count ? bytes[index] : nil)
                 index += 1
                 value |= UInt64(byte & 0x7F) << shift
                 if byte < 0x80 { return value }

@@ -13,6 +13,8 @@ import ArgumentParser
 ///   Codec/    `codec`: encode and decode of Event and CaseView, generated code
 ///             against the Codable coder it replaces.
 ///   Registry/ also `register-cpu`: CPU of registerCase on the registry actor.
+///   Access/   `access`: authorisation per command and per read, against the
+///             same calls with it off.
 ///   Support/  what every benchmark shares: timing, percentiles, child
 ///             processes, the daemon, the report table and JSON.
 @main
@@ -41,7 +43,10 @@ struct CorridorBenchmarks: AsyncParsableCommand {
             Timings are never pass/fail: the goals column says whether this run met the goals in \
             shared/design/performance.md, and the exit status only says whether the benchmarks could run.
             """,
-        subcommands: [RPCBenchmark.self, StorageBenchmark.self, RegistryBenchmark.self, CodecBenchmark.self, RegisterCaseCPUBenchmark.self, AuditBenchmark.self, PrivacyBenchmark.self],
+        subcommands: [
+            RPCBenchmark.self, StorageBenchmark.self, RegistryBenchmark.self, CodecBenchmark.self, RegisterCaseCPUBenchmark.self,
+            AuditBenchmark.self, PrivacyBenchmark.self, AccessBenchmark.self,
+        ],
         defaultSubcommand: RPCBenchmark.self
     )
 }

@@ -68,6 +68,9 @@ public struct Corridor_V1_StatusResponse: Sendable, Hashable {
     public var pid: UInt32 = 0
     public var callsServed: UInt64 = 0
     public var store: Corridor_V1_StoreStatus? = nil
+    /// Who the daemon takes the caller to be, and the role the access policy
+    /// gives it (docs/ACCESS.md): what `corridorctl access whoami` shows.
+    public var caller: Corridor_V1_Caller? = nil
 
     /// Every field at its default.
     public init() {}
@@ -84,7 +87,8 @@ public struct Corridor_V1_StatusResponse: Sendable, Hashable {
         openConnections: UInt32,
         pid: UInt32,
         callsServed: UInt64,
-        store: Corridor_V1_StoreStatus?
+        store: Corridor_V1_StoreStatus?,
+        caller: Corridor_V1_Caller?
     ) {
         self.serverName = serverName
         self.serverVersion = serverVersion
@@ -97,6 +101,7 @@ public struct Corridor_V1_StatusResponse: Sendable, Hashable {
         self.pid = pid
         self.callsServed = callsServed
         self.store = store
+        self.caller = caller
     }
 }
 
@@ -116,6 +121,7 @@ extension Corridor_V1_StatusResponse: ProtoMessage {
         if self.pid != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.pid)) }
         if self.callsServed != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.callsServed)) }
         if let message = self.store { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if let message = self.caller { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
@@ -164,6 +170,10 @@ extension Corridor_V1_StatusResponse: ProtoMessage {
             writer.writeTag(0x5A)
             writer.writeMessage(message)
         }
+        if let message = self.caller {
+            writer.writeTag(0x62)
+            writer.writeMessage(message)
+        }
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -183,6 +193,7 @@ extension Corridor_V1_StatusResponse: ProtoMessage {
         if self.pid != 0 { members.append(ProtoJSON.Member("pid", .number(ProtoJSON.Number(self.pid)))) }
         if self.callsServed != 0 { members.append(ProtoJSON.Member("callsServed", .string(String(self.callsServed)))) }
         if let message = self.store { members.append(ProtoJSON.Member("store", message.jsonValue())) }
+        if let message = self.caller { members.append(ProtoJSON.Member("caller", message.jsonValue())) }
         return .object(members)
     }
 
@@ -200,6 +211,7 @@ extension Corridor_V1_StatusResponse: ProtobufCBacked {
         let c = message.pointee
         let protocolVersion_: Corridor_V1_ProtocolVersion? = if let pointer = c.protocol_version { Corridor_V1_ProtocolVersion.read(protobufC: pointer) } else { nil }
         let store_: Corridor_V1_StoreStatus? = if let pointer = c.store { Corridor_V1_StoreStatus.read(protobufC: pointer) } else { nil }
+        let caller_: Corridor_V1_Caller? = if let pointer = c.caller { Corridor_V1_Caller.read(protobufC: pointer) } else { nil }
         return Corridor_V1_StatusResponse(
             serverName: ProtobufCRead.string(c.server_name),
             serverVersion: ProtobufCRead.string(c.server_version),
@@ -211,7 +223,8 @@ extension Corridor_V1_StatusResponse: ProtobufCBacked {
             openConnections: c.open_connections,
             pid: c.pid,
             callsServed: c.calls_served,
-            store: store_
+            store: store_,
+            caller: caller_
         )
     }
 
@@ -258,8 +271,171 @@ extension Corridor_V1_StatusResponse: ProtobufCBacked {
                 try ProtoJSONRead.once(&seen, 10, field: "store", path: path)
                 if case .null = member.value { continue }
                 self.store = try Corridor_V1_StoreStatus(json: member.value, path: fieldPath)
+            case "caller":
+                try ProtoJSONRead.once(&seen, 11, field: "caller", path: path)
+                if case .null = member.value { continue }
+                self.caller = try Corridor_V1_Caller(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.StatusResponse")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.Caller
+
+/// The caller of a call, as the daemon sees it: SO_PEERCRED's uid, gid and
+/// pid, the names the user and group databases give them, and the role.
+public struct Corridor_V1_Caller: Sendable, Hashable {
+    public var userName: String = ""
+    public var uid: UInt32 = 0
+    public var gid: UInt32 = 0
+    public var pid: UInt32 = 0
+    public var groupNames: [String] = []
+    /// admin, coordinator, medical, negotiator, logistics or observer.
+    public var role: String = ""
+    /// The access policy file in force, or "built-in default".
+    public var policySource: String = ""
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        userName: String,
+        uid: UInt32,
+        gid: UInt32,
+        pid: UInt32,
+        groupNames: [String],
+        role: String,
+        policySource: String
+    ) {
+        self.userName = userName
+        self.uid = uid
+        self.gid = gid
+        self.pid = pid
+        self.groupNames = groupNames
+        self.role = role
+        self.policySource = policySource
+    }
+}
+
+extension Corridor_V1_Caller: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.Caller" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !self.userName.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.userName.utf8.count) }
+        if self.uid != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.uid)) }
+        if self.gid != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.gid)) }
+        if self.pid != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.pid)) }
+        for element in self.groupNames { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if !self.role.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.role.utf8.count) }
+        if !self.policySource.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.policySource.utf8.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !self.userName.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeString(self.userName)
+        }
+        if self.uid != 0 {
+            writer.writeTag(0x10)
+            writer.writeVarint(UInt64(self.uid))
+        }
+        if self.gid != 0 {
+            writer.writeTag(0x18)
+            writer.writeVarint(UInt64(self.gid))
+        }
+        if self.pid != 0 {
+            writer.writeTag(0x20)
+            writer.writeVarint(UInt64(self.pid))
+        }
+        for element in self.groupNames {
+            writer.writeTag(0x2A)
+            writer.writeString(element)
+        }
+        if !self.role.isEmpty {
+            writer.writeTag(0x32)
+            writer.writeString(self.role)
+        }
+        if !self.policySource.isEmpty {
+            writer.writeTag(0x3A)
+            writer.writeString(self.policySource)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__Caller.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !self.userName.isEmpty { members.append(ProtoJSON.Member("userName", .string(self.userName))) }
+        if self.uid != 0 { members.append(ProtoJSON.Member("uid", .number(ProtoJSON.Number(self.uid)))) }
+        if self.gid != 0 { members.append(ProtoJSON.Member("gid", .number(ProtoJSON.Number(self.gid)))) }
+        if self.pid != 0 { members.append(ProtoJSON.Member("pid", .number(ProtoJSON.Number(self.pid)))) }
+        if !self.groupNames.isEmpty { members.append(ProtoJSON.Member("groupNames", .array(self.groupNames.map { .string($0) }))) }
+        if !self.role.isEmpty { members.append(ProtoJSON.Member("role", .string(self.role))) }
+        if !self.policySource.isEmpty { members.append(ProtoJSON.Member("policySource", .string(self.policySource))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_Caller: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__caller__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__Caller>) -> Corridor_V1_Caller {
+        let c = message.pointee
+        return Corridor_V1_Caller(
+            userName: ProtobufCRead.string(c.user_name),
+            uid: c.uid,
+            gid: c.gid,
+            pid: c.pid,
+            groupNames: ProtobufCRead.strings(c.n_group_names, c.group_names),
+            role: ProtobufCRead.string(c.role),
+            policySource: ProtobufCRead.string(c.policy_source)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.Caller")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "userName", "user_name":
+                try ProtoJSONRead.once(&seen, 0, field: "user_name", path: path)
+                self.userName = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "uid":
+                try ProtoJSONRead.once(&seen, 1, field: "uid", path: path)
+                self.uid = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "gid":
+                try ProtoJSONRead.once(&seen, 2, field: "gid", path: path)
+                self.gid = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "pid":
+                try ProtoJSONRead.once(&seen, 3, field: "pid", path: path)
+                self.pid = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "groupNames", "group_names":
+                try ProtoJSONRead.once(&seen, 4, field: "group_names", path: path)
+                self.groupNames = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+            case "role":
+                try ProtoJSONRead.once(&seen, 5, field: "role", path: path)
+                self.role = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "policySource", "policy_source":
+                try ProtoJSONRead.once(&seen, 6, field: "policy_source", path: path)
+                self.policySource = try ProtoJSONRead.string(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.Caller")
             }
         }
     }

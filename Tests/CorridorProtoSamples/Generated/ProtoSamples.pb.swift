@@ -3028,12 +3028,31 @@ extension Corridor_V1_StatusResponse {
             openConnections: 100008,
             pid: 100009,
             callsServed: 18000000000000000010,
-            store: Corridor_V1_StoreStatus.protoSample
+            store: Corridor_V1_StoreStatus.protoSample,
+            caller: Corridor_V1_Caller.protoSample
         )
     }
 
     /// protoSample, then one more per further oneof member.
     public static var protoSamples: [Corridor_V1_StatusResponse] { [protoSample] }
+}
+
+extension Corridor_V1_Caller {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_Caller {
+        Corridor_V1_Caller(
+            userName: "user_name 1 é✓",
+            uid: 100002,
+            gid: 100003,
+            pid: 100004,
+            groupNames: ["group_names 5 é✓", ""],
+            role: "role 6 é✓",
+            policySource: "policy_source 7 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_Caller] { [protoSample] }
 }
 
 extension Corridor_V1_StoreStatus {
@@ -3272,6 +3291,7 @@ extension ProtoSamples {
         ProtoSampleSet(Corridor_V1_FigureEntry.protoSamples),
         ProtoSampleSet(Corridor_V1_StatusRequest.protoSamples),
         ProtoSampleSet(Corridor_V1_StatusResponse.protoSamples),
+        ProtoSampleSet(Corridor_V1_Caller.protoSamples),
         ProtoSampleSet(Corridor_V1_StoreStatus.protoSamples),
         ProtoSampleSet(Corridor_V1_PingRequest.protoSamples),
         ProtoSampleSet(Corridor_V1_PingResponse.protoSamples),

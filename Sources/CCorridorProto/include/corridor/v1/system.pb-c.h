@@ -18,6 +18,7 @@ PROTOBUF_C__BEGIN_DECLS
 
 typedef struct Corridor__V1__StatusRequest Corridor__V1__StatusRequest;
 typedef struct Corridor__V1__StatusResponse Corridor__V1__StatusResponse;
+typedef struct Corridor__V1__Caller Corridor__V1__Caller;
 typedef struct Corridor__V1__StoreStatus Corridor__V1__StoreStatus;
 typedef struct Corridor__V1__PingRequest Corridor__V1__PingRequest;
 typedef struct Corridor__V1__PingResponse Corridor__V1__PingResponse;
@@ -51,10 +52,42 @@ struct  Corridor__V1__StatusResponse
   uint32_t pid;
   uint64_t calls_served;
   Corridor__V1__StoreStatus *store;
+  /*
+   * Who the daemon takes the caller to be, and the role the access policy
+   * gives it (docs/ACCESS.md): what `corridorctl access whoami` shows.
+   */
+  Corridor__V1__Caller *caller;
 };
 #define CORRIDOR__V1__STATUS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__status_response__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, NULL }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, NULL, NULL }
+
+
+/*
+ * The caller of a call, as the daemon sees it: SO_PEERCRED's uid, gid and
+ * pid, the names the user and group databases give them, and the role.
+ */
+struct  Corridor__V1__Caller
+{
+  ProtobufCMessage base;
+  char *user_name;
+  uint32_t uid;
+  uint32_t gid;
+  uint32_t pid;
+  size_t n_group_names;
+  char **group_names;
+  /*
+   * admin, coordinator, medical, negotiator, logistics or observer.
+   */
+  char *role;
+  /*
+   * The access policy file in force, or "built-in default".
+   */
+  char *policy_source;
+};
+#define CORRIDOR__V1__CALLER__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__caller__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, 0, 0, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -138,6 +171,25 @@ Corridor__V1__StatusResponse *
 void   corridor__v1__status_response__free_unpacked
                      (Corridor__V1__StatusResponse *message,
                       ProtobufCAllocator *allocator);
+/* Corridor__V1__Caller methods */
+void   corridor__v1__caller__init
+                     (Corridor__V1__Caller         *message);
+size_t corridor__v1__caller__get_packed_size
+                     (const Corridor__V1__Caller   *message);
+size_t corridor__v1__caller__pack
+                     (const Corridor__V1__Caller   *message,
+                      uint8_t             *out);
+size_t corridor__v1__caller__pack_to_buffer
+                     (const Corridor__V1__Caller   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__Caller *
+       corridor__v1__caller__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__caller__free_unpacked
+                     (Corridor__V1__Caller *message,
+                      ProtobufCAllocator *allocator);
 /* Corridor__V1__StoreStatus methods */
 void   corridor__v1__store_status__init
                      (Corridor__V1__StoreStatus         *message);
@@ -203,6 +255,9 @@ typedef void (*Corridor__V1__StatusRequest_Closure)
 typedef void (*Corridor__V1__StatusResponse_Closure)
                  (const Corridor__V1__StatusResponse *message,
                   void *closure_data);
+typedef void (*Corridor__V1__Caller_Closure)
+                 (const Corridor__V1__Caller *message,
+                  void *closure_data);
 typedef void (*Corridor__V1__StoreStatus_Closure)
                  (const Corridor__V1__StoreStatus *message,
                   void *closure_data);
@@ -250,6 +305,7 @@ void corridor__v1__system__ping(ProtobufCService *service,
 
 extern const ProtobufCMessageDescriptor corridor__v1__status_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__status_response__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__caller__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__store_status__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__ping_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__ping_response__descriptor;

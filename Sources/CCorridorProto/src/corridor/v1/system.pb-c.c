@@ -97,6 +97,51 @@ void   corridor__v1__status_response__free_unpacked
   assert(message->base.descriptor == &corridor__v1__status_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   corridor__v1__caller__init
+                     (Corridor__V1__Caller         *message)
+{
+  static const Corridor__V1__Caller init_value = CORRIDOR__V1__CALLER__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__caller__get_packed_size
+                     (const Corridor__V1__Caller *message)
+{
+  assert(message->base.descriptor == &corridor__v1__caller__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__caller__pack
+                     (const Corridor__V1__Caller *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__caller__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__caller__pack_to_buffer
+                     (const Corridor__V1__Caller *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__caller__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__Caller *
+       corridor__v1__caller__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__Caller *)
+     protobuf_c_message_unpack (&corridor__v1__caller__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__caller__free_unpacked
+                     (Corridor__V1__Caller *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__caller__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   corridor__v1__store_status__init
                      (Corridor__V1__StoreStatus         *message)
 {
@@ -250,7 +295,7 @@ const ProtobufCMessageDescriptor corridor__v1__status_request__descriptor =
   (ProtobufCMessageInit) corridor__v1__status_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__status_response__field_descriptors[11] =
+static const ProtobufCFieldDescriptor corridor__v1__status_response__field_descriptors[12] =
 {
   {
     "server_name",
@@ -384,8 +429,21 @@ static const ProtobufCFieldDescriptor corridor__v1__status_response__field_descr
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "caller",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__StatusResponse, caller),
+    &corridor__v1__caller__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__status_response__field_indices_by_name[] = {
+  11,   /* field[11] = caller */
   9,   /* field[9] = calls_served */
   6,   /* field[6] = data_directory */
   7,   /* field[7] = open_connections */
@@ -401,7 +459,7 @@ static const unsigned corridor__v1__status_response__field_indices_by_name[] = {
 static const ProtobufCIntRange corridor__v1__status_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 11 }
+  { 0, 12 }
 };
 const ProtobufCMessageDescriptor corridor__v1__status_response__descriptor =
 {
@@ -411,11 +469,127 @@ const ProtobufCMessageDescriptor corridor__v1__status_response__descriptor =
   "Corridor__V1__StatusResponse",
   "corridor.v1",
   sizeof(Corridor__V1__StatusResponse),
-  11,
+  12,
   corridor__v1__status_response__field_descriptors,
   corridor__v1__status_response__field_indices_by_name,
   1,  corridor__v1__status_response__number_ranges,
   (ProtobufCMessageInit) corridor__v1__status_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__caller__field_descriptors[7] =
+{
+  {
+    "user_name",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__Caller, user_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "uid",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__Caller, uid),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "gid",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__Caller, gid),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "pid",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__Caller, pid),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "group_names",
+    5,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Corridor__V1__Caller, n_group_names),
+    offsetof(Corridor__V1__Caller, group_names),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "role",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__Caller, role),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "policy_source",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__Caller, policy_source),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__caller__field_indices_by_name[] = {
+  2,   /* field[2] = gid */
+  4,   /* field[4] = group_names */
+  3,   /* field[3] = pid */
+  6,   /* field[6] = policy_source */
+  5,   /* field[5] = role */
+  1,   /* field[1] = uid */
+  0,   /* field[0] = user_name */
+};
+static const ProtobufCIntRange corridor__v1__caller__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor corridor__v1__caller__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.Caller",
+  "Caller",
+  "Corridor__V1__Caller",
+  "corridor.v1",
+  sizeof(Corridor__V1__Caller),
+  7,
+  corridor__v1__caller__field_descriptors,
+  corridor__v1__caller__field_indices_by_name,
+  1,  corridor__v1__caller__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__caller__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor corridor__v1__store_status__field_descriptors[8] =
