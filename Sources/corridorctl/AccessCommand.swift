@@ -22,7 +22,7 @@ struct AccessCheckCommand: ParsableCommand {
     @Argument(help: "The policy file, e.g. /etc/corridor/access.toml.")
     var file: String
 
-    @Flag(help: "Print nothing when the file is good, and an error as JSON (cli.proto's CliError).")
+    @Flag(help: "Print the roles as JSON (cli.proto's AccessCheckReport), and an error as a CliError.")
     var json = false
 
     func run() throws {
@@ -32,7 +32,14 @@ struct AccessCheckCommand: ParsableCommand {
         } catch {
             throw InputError(option: error.key ?? "<file>", error.description)
         }
-        if json { return }
+        if json {
+            printJSON(Corridor_V1_AccessCheckReport(
+                file: file,
+                users: policy.users.sorted { $0.key < $1.key }.map { Corridor_V1_AccessRoleGrant(name: $0.key, role: $0.value.rawValue) },
+                groups: policy.groups.sorted { $0.key < $1.key }.map { Corridor_V1_AccessRoleGrant(name: $0.key, role: $0.value.rawValue) }
+            ))
+            return
+        }
         print("\(file): good; \(policy.users.count) user\(policy.users.count == 1 ? "" : "s") and \(policy.groups.count) group\(policy.groups.count == 1 ? "" : "s") with roles")
         for (name, role) in policy.users.sorted(by: { $0.key < $1.key }) { print("  user \(name): \(role.rawValue)") }
         for (name, role) in policy.groups.sorted(by: { $0.key < $1.key }) { print("  group \(name): \(role.rawValue)") }

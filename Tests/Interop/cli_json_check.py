@@ -41,11 +41,24 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 # sites enclave, capital-hospital-1..3, crossing; agreement a-29-for-29; list
 # l-29-for-29; window w-evacuation-days; movement m-day-1), and the *-cli ones made here.
 C = "corridor.v1."
+
+# A policy file for `access check` (docs/ACCESS.md); checked offline, never loaded.
+ACCESS_POLICY = """\
+[users]
+amal = "coordinator"
+omar = "medical"
+
+[groups]
+corridor = "observer"
+"""
+
 COMMANDS = [
     (("demo",), [], C + "DemoSummary", "one"),
     (("ping",), ["-c", "3"], C + "PingSummary", "one"),
     (("status",), [], C + "StatusResponse", "one"),
     (("health",), [], C + "HealthView", "one"),
+    (("access", "whoami"), [], C + "Caller", "one"),
+    (("access", "check"), ["@policy"], C + "AccessCheckReport", "one"),
     # Parties and sites.
     (("party", "add"), ["p-cli", "--short-name", "CLI", "--kind", "ngo", "--alias", "the cli"], C + "Party", "one"),
     (("party", "update"), ["p-cli", "--full-name", "The CLI party"], C + "Party", "one"),
@@ -200,6 +213,9 @@ def run(check, corridorctl, socket_path, data_dir, classes, workdir):
     csv_path = os.path.join(workdir, "import.csv")
     with open(csv_path, "w") as f:
         f.write(IMPORT_CSV)
+    policy_path = os.path.join(workdir, "access.toml")
+    with open(policy_path, "w") as f:
+        f.write(ACCESS_POLICY)
     state = {"case": None, "first": None, "listed": None}
     env = dict(os.environ)
     env.pop("CORRIDOR_SOCKET", None)
@@ -209,6 +225,8 @@ def run(check, corridorctl, socket_path, data_dir, classes, workdir):
             return data_dir
         if argument == "@csv":
             return csv_path
+        if argument == "@policy":
+            return policy_path
         if argument.startswith("@"):
             value = state.get(argument[1:])
             if value is None:
@@ -225,7 +243,7 @@ def run(check, corridorctl, socket_path, data_dir, classes, workdir):
         label = "corridorctl " + " ".join(path)
         try:
             argv = [corridorctl] + list(path) + [resolve(a) for a in arguments]
-            if path[0] != "inspect":
+            if path[0] != "inspect" and path[:2] != ("access", "check"):
                 argv += ["--socket", socket_path]
             argv += ["--format", "json"] if how == "export" else ["--json"]
             if how == "stream":

@@ -1,6 +1,7 @@
 import CorridorTestSupport
 import Foundation
 import Glibc
+import CorridorWire
 import Testing
 
 /// `corridorctl access check` validates a policy file offline, with the
@@ -16,8 +17,11 @@ import Testing
         #expect(run.status == 0, "\(run.transcript)")
         #expect(run.stdout.contains("user amal: coordinator"))
         #expect(run.stdout.contains("group corridor: observer"))
-        let quiet = try await Corridorctl.run(["access", "check", file, "--json"])
-        #expect(quiet.status == 0 && quiet.stdout.isEmpty, "\(quiet.transcript)")
+        let json = try await Corridorctl.run(["access", "check", file, "--json"])
+        #expect(json.status == 0, "\(json.transcript)")
+        let report = try Corridor_V1_AccessCheckReport(jsonText: json.stdout)
+        #expect(report.users == [Corridor_V1_AccessRoleGrant(name: "amal", role: "coordinator")])
+        #expect(report.groups == [Corridor_V1_AccessRoleGrant(name: "corridor", role: "observer")])
     }
 
     @Test func aBadFileIsRefusedWithItsLineAndReason() async throws {

@@ -2494,3 +2494,204 @@ extension Corridor_V1_CliError: ProtobufCBacked {
         }
     }
 }
+
+// MARK: - corridor.v1.AccessCheckReport
+
+/// `corridorctl access check FILE --json`: the policy file is good, and the
+/// roles it gives (docs/ACCESS.md). A bad file is a CliError instead.
+public struct Corridor_V1_AccessCheckReport: Sendable, Hashable {
+    public var file: String = ""
+    /// Users, then groups, each sorted by name.
+    public var users: [Corridor_V1_AccessRoleGrant] = []
+    public var groups: [Corridor_V1_AccessRoleGrant] = []
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        file: String,
+        users: [Corridor_V1_AccessRoleGrant],
+        groups: [Corridor_V1_AccessRoleGrant]
+    ) {
+        self.file = file
+        self.users = users
+        self.groups = groups
+    }
+}
+
+extension Corridor_V1_AccessCheckReport: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.AccessCheckReport" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !self.file.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.file.utf8.count) }
+        for element in self.users { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        for element in self.groups { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !self.file.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeString(self.file)
+        }
+        for element in self.users {
+            writer.writeTag(0x12)
+            writer.writeMessage(element)
+        }
+        for element in self.groups {
+            writer.writeTag(0x1A)
+            writer.writeMessage(element)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AccessCheckReport.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !self.file.isEmpty { members.append(ProtoJSON.Member("file", .string(self.file))) }
+        if !self.users.isEmpty { members.append(ProtoJSON.Member("users", .array(self.users.map { $0.jsonValue() }))) }
+        if !self.groups.isEmpty { members.append(ProtoJSON.Member("groups", .array(self.groups.map { $0.jsonValue() }))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_AccessCheckReport: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__access_check_report__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__AccessCheckReport>) -> Corridor_V1_AccessCheckReport {
+        let c = message.pointee
+        return Corridor_V1_AccessCheckReport(
+            file: ProtobufCRead.string(c.file),
+            users: ProtobufCRead.messages(c.n_users, c.users, Corridor_V1_AccessRoleGrant.read(protobufC:)),
+            groups: ProtobufCRead.messages(c.n_groups, c.groups, Corridor_V1_AccessRoleGrant.read(protobufC:))
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.AccessCheckReport")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "file":
+                try ProtoJSONRead.once(&seen, 0, field: "file", path: path)
+                self.file = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "users":
+                try ProtoJSONRead.once(&seen, 1, field: "users", path: path)
+                for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
+                    self.users.append(try Corridor_V1_AccessRoleGrant(json: element, path: fieldPath + "[\(index)]"))
+                }
+            case "groups":
+                try ProtoJSONRead.once(&seen, 2, field: "groups", path: path)
+                for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
+                    self.groups.append(try Corridor_V1_AccessRoleGrant(json: element, path: fieldPath + "[\(index)]"))
+                }
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.AccessCheckReport")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.AccessRoleGrant
+
+/// One user or group of a policy file and the role it gives ("coordinator").
+public struct Corridor_V1_AccessRoleGrant: Sendable, Hashable {
+    public var name: String = ""
+    public var role: String = ""
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        name: String,
+        role: String
+    ) {
+        self.name = name
+        self.role = role
+    }
+}
+
+extension Corridor_V1_AccessRoleGrant: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.AccessRoleGrant" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !self.name.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.name.utf8.count) }
+        if !self.role.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.role.utf8.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !self.name.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeString(self.name)
+        }
+        if !self.role.isEmpty {
+            writer.writeTag(0x12)
+            writer.writeString(self.role)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__AccessRoleGrant.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !self.name.isEmpty { members.append(ProtoJSON.Member("name", .string(self.name))) }
+        if !self.role.isEmpty { members.append(ProtoJSON.Member("role", .string(self.role))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_AccessRoleGrant: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__access_role_grant__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__AccessRoleGrant>) -> Corridor_V1_AccessRoleGrant {
+        let c = message.pointee
+        return Corridor_V1_AccessRoleGrant(
+            name: ProtobufCRead.string(c.name),
+            role: ProtobufCRead.string(c.role)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.AccessRoleGrant")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "name":
+                try ProtoJSONRead.once(&seen, 0, field: "name", path: path)
+                self.name = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "role":
+                try ProtoJSONRead.once(&seen, 1, field: "role", path: path)
+                self.role = try ProtoJSONRead.string(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.AccessRoleGrant")
+            }
+        }
+    }
+}

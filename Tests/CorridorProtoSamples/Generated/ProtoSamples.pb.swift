@@ -2813,6 +2813,33 @@ extension Corridor_V1_CliError {
     public static var protoSamples: [Corridor_V1_CliError] { [protoSample] }
 }
 
+extension Corridor_V1_AccessCheckReport {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_AccessCheckReport {
+        Corridor_V1_AccessCheckReport(
+            file: "file 1 é✓",
+            users: [Corridor_V1_AccessRoleGrant.protoSample, Corridor_V1_AccessRoleGrant()],
+            groups: [Corridor_V1_AccessRoleGrant.protoSample, Corridor_V1_AccessRoleGrant()]
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_AccessCheckReport] { [protoSample] }
+}
+
+extension Corridor_V1_AccessRoleGrant {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_AccessRoleGrant {
+        Corridor_V1_AccessRoleGrant(
+            name: "name 1 é✓",
+            role: "role 2 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_AccessRoleGrant] { [protoSample] }
+}
+
 extension Corridor_V1_SnapshotEntry {
     /// Every field set; a oneof set to its first member.
     public static var protoSample: Corridor_V1_SnapshotEntry {
@@ -3278,6 +3305,8 @@ extension ProtoSamples {
         ProtoSampleSet(Corridor_V1_MovementsExport.protoSamples),
         ProtoSampleSet(Corridor_V1_FiguresExport.protoSamples),
         ProtoSampleSet(Corridor_V1_CliError.protoSamples),
+        ProtoSampleSet(Corridor_V1_AccessCheckReport.protoSamples),
+        ProtoSampleSet(Corridor_V1_AccessRoleGrant.protoSamples),
         ProtoSampleSet(Corridor_V1_SnapshotEntry.protoSamples),
         ProtoSampleSet(Corridor_V1_PartyEntry.protoSamples),
         ProtoSampleSet(Corridor_V1_SiteEntry.protoSamples),

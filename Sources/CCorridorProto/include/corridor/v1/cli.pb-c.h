@@ -39,6 +39,8 @@ typedef struct Corridor__V1__ListsExport Corridor__V1__ListsExport;
 typedef struct Corridor__V1__MovementsExport Corridor__V1__MovementsExport;
 typedef struct Corridor__V1__FiguresExport Corridor__V1__FiguresExport;
 typedef struct Corridor__V1__CliError Corridor__V1__CliError;
+typedef struct Corridor__V1__AccessCheckReport Corridor__V1__AccessCheckReport;
+typedef struct Corridor__V1__AccessRoleGrant Corridor__V1__AccessRoleGrant;
 
 
 /* --- enums --- */
@@ -454,6 +456,41 @@ struct  Corridor__V1__CliError
     , CORRIDOR__V1__STATUS_CODE__OK, 0, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string }
 
 
+/*
+ * `corridorctl access check FILE --json`: the policy file is good, and the
+ * roles it gives (docs/ACCESS.md). A bad file is a CliError instead.
+ */
+struct  Corridor__V1__AccessCheckReport
+{
+  ProtobufCMessage base;
+  char *file;
+  /*
+   * Users, then groups, each sorted by name.
+   */
+  size_t n_users;
+  Corridor__V1__AccessRoleGrant **users;
+  size_t n_groups;
+  Corridor__V1__AccessRoleGrant **groups;
+};
+#define CORRIDOR__V1__ACCESS_CHECK_REPORT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__access_check_report__descriptor) \
+    , (char *)protobuf_c_empty_string, 0,NULL, 0,NULL }
+
+
+/*
+ * One user or group of a policy file and the role it gives ("coordinator").
+ */
+struct  Corridor__V1__AccessRoleGrant
+{
+  ProtobufCMessage base;
+  char *name;
+  char *role;
+};
+#define CORRIDOR__V1__ACCESS_ROLE_GRANT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__access_role_grant__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
 /* Corridor__V1__HealthView methods */
 void   corridor__v1__health_view__init
                      (Corridor__V1__HealthView         *message);
@@ -729,6 +766,44 @@ Corridor__V1__CliError *
 void   corridor__v1__cli_error__free_unpacked
                      (Corridor__V1__CliError *message,
                       ProtobufCAllocator *allocator);
+/* Corridor__V1__AccessCheckReport methods */
+void   corridor__v1__access_check_report__init
+                     (Corridor__V1__AccessCheckReport         *message);
+size_t corridor__v1__access_check_report__get_packed_size
+                     (const Corridor__V1__AccessCheckReport   *message);
+size_t corridor__v1__access_check_report__pack
+                     (const Corridor__V1__AccessCheckReport   *message,
+                      uint8_t             *out);
+size_t corridor__v1__access_check_report__pack_to_buffer
+                     (const Corridor__V1__AccessCheckReport   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__AccessCheckReport *
+       corridor__v1__access_check_report__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__access_check_report__free_unpacked
+                     (Corridor__V1__AccessCheckReport *message,
+                      ProtobufCAllocator *allocator);
+/* Corridor__V1__AccessRoleGrant methods */
+void   corridor__v1__access_role_grant__init
+                     (Corridor__V1__AccessRoleGrant         *message);
+size_t corridor__v1__access_role_grant__get_packed_size
+                     (const Corridor__V1__AccessRoleGrant   *message);
+size_t corridor__v1__access_role_grant__pack
+                     (const Corridor__V1__AccessRoleGrant   *message,
+                      uint8_t             *out);
+size_t corridor__v1__access_role_grant__pack_to_buffer
+                     (const Corridor__V1__AccessRoleGrant   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__AccessRoleGrant *
+       corridor__v1__access_role_grant__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__access_role_grant__free_unpacked
+                     (Corridor__V1__AccessRoleGrant *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Corridor__V1__HealthView_Closure)
@@ -782,6 +857,12 @@ typedef void (*Corridor__V1__FiguresExport_Closure)
 typedef void (*Corridor__V1__CliError_Closure)
                  (const Corridor__V1__CliError *message,
                   void *closure_data);
+typedef void (*Corridor__V1__AccessCheckReport_Closure)
+                 (const Corridor__V1__AccessCheckReport *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__AccessRoleGrant_Closure)
+                 (const Corridor__V1__AccessRoleGrant *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -805,6 +886,8 @@ extern const ProtobufCMessageDescriptor corridor__v1__lists_export__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__movements_export__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__figures_export__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__cli_error__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__access_check_report__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__access_role_grant__descriptor;
 
 PROTOBUF_C__END_DECLS
 

@@ -655,6 +655,96 @@ void   corridor__v1__cli_error__free_unpacked
   assert(message->base.descriptor == &corridor__v1__cli_error__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   corridor__v1__access_check_report__init
+                     (Corridor__V1__AccessCheckReport         *message)
+{
+  static const Corridor__V1__AccessCheckReport init_value = CORRIDOR__V1__ACCESS_CHECK_REPORT__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__access_check_report__get_packed_size
+                     (const Corridor__V1__AccessCheckReport *message)
+{
+  assert(message->base.descriptor == &corridor__v1__access_check_report__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__access_check_report__pack
+                     (const Corridor__V1__AccessCheckReport *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__access_check_report__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__access_check_report__pack_to_buffer
+                     (const Corridor__V1__AccessCheckReport *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__access_check_report__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__AccessCheckReport *
+       corridor__v1__access_check_report__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__AccessCheckReport *)
+     protobuf_c_message_unpack (&corridor__v1__access_check_report__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__access_check_report__free_unpacked
+                     (Corridor__V1__AccessCheckReport *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__access_check_report__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__access_role_grant__init
+                     (Corridor__V1__AccessRoleGrant         *message)
+{
+  static const Corridor__V1__AccessRoleGrant init_value = CORRIDOR__V1__ACCESS_ROLE_GRANT__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__access_role_grant__get_packed_size
+                     (const Corridor__V1__AccessRoleGrant *message)
+{
+  assert(message->base.descriptor == &corridor__v1__access_role_grant__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__access_role_grant__pack
+                     (const Corridor__V1__AccessRoleGrant *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__access_role_grant__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__access_role_grant__pack_to_buffer
+                     (const Corridor__V1__AccessRoleGrant *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__access_role_grant__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__AccessRoleGrant *
+       corridor__v1__access_role_grant__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__AccessRoleGrant *)
+     protobuf_c_message_unpack (&corridor__v1__access_role_grant__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__access_role_grant__free_unpacked
+                     (Corridor__V1__AccessRoleGrant *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__access_role_grant__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor corridor__v1__health_view__field_descriptors[2] =
 {
   {
@@ -2391,5 +2481,120 @@ const ProtobufCMessageDescriptor corridor__v1__cli_error__descriptor =
   corridor__v1__cli_error__field_indices_by_name,
   1,  corridor__v1__cli_error__number_ranges,
   (ProtobufCMessageInit) corridor__v1__cli_error__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__access_check_report__field_descriptors[3] =
+{
+  {
+    "file",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__AccessCheckReport, file),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "users",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__AccessCheckReport, n_users),
+    offsetof(Corridor__V1__AccessCheckReport, users),
+    &corridor__v1__access_role_grant__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "groups",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__AccessCheckReport, n_groups),
+    offsetof(Corridor__V1__AccessCheckReport, groups),
+    &corridor__v1__access_role_grant__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__access_check_report__field_indices_by_name[] = {
+  0,   /* field[0] = file */
+  2,   /* field[2] = groups */
+  1,   /* field[1] = users */
+};
+static const ProtobufCIntRange corridor__v1__access_check_report__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor corridor__v1__access_check_report__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.AccessCheckReport",
+  "AccessCheckReport",
+  "Corridor__V1__AccessCheckReport",
+  "corridor.v1",
+  sizeof(Corridor__V1__AccessCheckReport),
+  3,
+  corridor__v1__access_check_report__field_descriptors,
+  corridor__v1__access_check_report__field_indices_by_name,
+  1,  corridor__v1__access_check_report__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__access_check_report__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__access_role_grant__field_descriptors[2] =
+{
+  {
+    "name",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__AccessRoleGrant, name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "role",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__AccessRoleGrant, role),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__access_role_grant__field_indices_by_name[] = {
+  0,   /* field[0] = name */
+  1,   /* field[1] = role */
+};
+static const ProtobufCIntRange corridor__v1__access_role_grant__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor corridor__v1__access_role_grant__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.AccessRoleGrant",
+  "AccessRoleGrant",
+  "Corridor__V1__AccessRoleGrant",
+  "corridor.v1",
+  sizeof(Corridor__V1__AccessRoleGrant),
+  2,
+  corridor__v1__access_role_grant__field_descriptors,
+  corridor__v1__access_role_grant__field_indices_by_name,
+  1,  corridor__v1__access_role_grant__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__access_role_grant__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
