@@ -14,8 +14,8 @@ public struct AuditRecord: Sendable, Hashable {
         case adminAction = 2
         /// A call refused for the caller's identity or role.
         case denied = 3
-        /// Reserved for time-limited access to one case opened with a reason;
-        /// nothing records it yet, and a reader knows the number.
+        /// Time-limited access to one case opened with a reason (break-glass,
+        /// Registry/OpenBreakGlass).
         case breakGlass = 4
 
         /// The name `corridorctl audit --kind` and the text output use.

@@ -29,9 +29,11 @@ public struct CallContext: Sendable {
     /// When the call must be done by, if the client set a timeout.
     public var deadline: ContinuousClock.Instant?
     let connectionLogger: Logger
+    /// The server's open break-glass grants (AccessControl.breakGlass).
+    public var breakGlass: BreakGlassGrants? = nil
 
     /// What this caller may see of cases: every handler cuts its answer with it.
-    public var withholding: Withholding { Withholding(role: role) }
+    public var withholding: Withholding { Withholding(role: role, uid: peer?.uid, grants: breakGlass) }
 
     /// The connection's logger with the call's method and request id. Built
     /// when asked for: most calls log nothing, and metadata costs allocations.

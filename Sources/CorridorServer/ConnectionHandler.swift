@@ -239,7 +239,8 @@ final class ConnectionHandler: ChannelInboundHandler {
             identity: identity,
             role: role,
             deadline: timeout > 0 ? .now + .milliseconds(Int64(timeout)) : nil,
-            connectionLogger: logger
+            connectionLogger: logger,
+            breakGlass: access.breakGlass
         )
 
         if case .inline(let body) = handler {

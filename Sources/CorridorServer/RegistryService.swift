@@ -106,6 +106,7 @@ public enum RegistryService {
         registerReports(registry, on: &router)
         registerImport(registry, on: &router)
         router.merge(auditMethods(audit: audit))
+        registerBreakGlass(registry, audit: audit, on: &router)
 
         // History and watch
         router.register(rpc.history) { request, context in

@@ -6,7 +6,7 @@ struct CaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
         abstract: "Register people waiting to leave, change their records and status, and list them.",
-        subcommands: [Register.self, Update.self, Status.self, Show.self, List.self, Erase.self]
+        subcommands: [Register.self, Update.self, Status.self, Show.self, List.self, Erase.self, BreakGlass.self]
     )
 
     /// The case fields register and update can set.
@@ -158,6 +158,51 @@ struct CaseCommand: AsyncParsableCommand {
             }
             await client.close()
             try CaseCommand.show(view, json: json)
+        }
+    }
+
+    struct BreakGlass: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "break-glass",
+            abstract: "Open time-limited access to one case's personal data, with a reason.",
+            discussion: """
+                For a negotiator, logistics officer or observer who must see one case whole in an emergency: until the \
+                grant expires (an hour unless --for says otherwise, at most 24h), your reads of that case show what a \
+                coordinator sees. The opening is recorded on the audit trail as break-glass for review, and every read \
+                under it as a personal read. Roles that see personal data already are refused. See docs/ACCESS.md.
+                """
+        )
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The case's id.") var id: String
+        @Option(help: "Why you must see this case's personal data, kept on the audit trail.") var reason: String
+        @Option(name: .customLong("for"), help: "How long: seconds, or a number with s, m or h (90m, 2h); at most 24h.") var duration = "1h"
+        @Flag(help: "Print JSON (corridor.v1.BreakGlassGrant) instead of text.") var json = false
+
+        func run() async throws {
+            let seconds = try Self.seconds(duration)
+            let client = try await connection.connect()
+            let grant = try await calling { () async throws(RPCError) in
+                try await client.openBreakGlass(id, reason: reason, seconds: seconds, timeout: connection.callTimeout)
+            }
+            await client.close()
+            if json { return printJSON(grant) }
+            print("break-glass open: \(grant.userName) (uid \(grant.uid)) may see case \(grant.caseID) until \(formatTimestamp(nanoseconds: grant.expiresAtMs * 1_000_000))")
+        }
+
+        /// `--for`: plain seconds or a number with s, m or h; the server bounds it.
+        static func seconds(_ text: String) throws -> UInt32 {
+            var digits = Substring(text)
+            var unit: UInt64 = 1
+            if let last = text.last, let scale: UInt64 = ["s": 1, "m": 60, "h": 3600][last] {
+                digits = text.dropLast()
+                unit = scale
+            }
+            guard let amount = UInt64(digits), amount > 0 else {
+                throw ValidationError("--for '\(text)' is not a duration (3600, 90m, 2h).")
+            }
+            let (total, overflow) = amount.multipliedReportingOverflow(by: unit)
+            guard !overflow, total <= 86_400 else { throw ValidationError("--for \(text) is more than 24h.") }
+            return UInt32(total)
         }
     }
 

@@ -144,6 +144,7 @@ COMMANDS = [
     (("case", "update"), ["@case", "--age-years", "41"], C + "CaseView", "one"),
     (("case", "status"), ["@case", "withdrawn", "--reason", "left on their own"], C + "CaseView", "one"),
     (("case", "show"), ["@case"], C + "CaseView", "one"),
+    (("case", "break-glass"), ["@case", "--reason", "checking the JSON of a grant", "--for", "10m"], C + "BreakGlassGrant", "one"),
     (("case", "erase"), ["@case", "--reason", "asked by the person"], C + "CaseView", "one"),
     (("import", "cases"), ["@csv", "--dry-run"], C + "ImportCasesResponse", "one"),
     # The audit trail (admin only): the reads of the case above are on it.
@@ -172,6 +173,7 @@ ERRORS = [
     (["movement", "plan", "m-bad-cli", "--kind", "aid-convoy", "--from", "enclave", "--crossing", "crossing",
       "--to", "capital-hospital-1", "--vehicle", "truck:x"], "INVALID_ARGUMENT", 3, "--vehicle"),
     (["party", "add", "p-bad-cli", "--short-name", "X", "--kind", "nonsense"], "INVALID_ARGUMENT", 64, "--kind"),
+    (["case", "break-glass", "C-000001", "--reason", " "], "INVALID_ARGUMENT", 3, "reason"),
     (["status", "@none"], "UNAVAILABLE", 14, None),
 ]
 

@@ -28,6 +28,7 @@ struct AccessMatrixTests {
             (.negotiationWrite, ["list", "create", "l-\(tag)", "--agreement", "no-such-agreement", "--origin", "enclave", "--quota", "1"]),
             (.logisticsRead, ["window", "ls"]),
             (.logisticsWrite, ["movement", "notify", "no-such-movement"]),
+            (.breakGlass, ["case", "break-glass", caseID, "--reason", "identify the patient at the crossing", "--for", "5m"]),
         ]
     }
 

@@ -10,17 +10,21 @@ public final class AccessControl: Sendable {
     public let daemonUID: UInt32
     /// False only for the benchmark's baseline: every caller is admin.
     public let enforced: Bool
+    /// The open break-glass grants: kept across policy reloads, lost on restart.
+    public let breakGlass: BreakGlassGrants
 
-    public init(policy: AccessPolicy = .builtInDefault, daemonUID: UInt32 = getuid()) {
+    public init(policy: AccessPolicy = .builtInDefault, daemonUID: UInt32 = getuid(), breakGlass: BreakGlassGrants = BreakGlassGrants()) {
         self.state = Mutex(policy)
         self.daemonUID = daemonUID
         self.enforced = true
+        self.breakGlass = breakGlass
     }
 
     private init(unrestrictedFor daemonUID: UInt32) {
         self.state = Mutex(AccessPolicy(source: "unrestricted"))
         self.daemonUID = daemonUID
         self.enforced = false
+        self.breakGlass = BreakGlassGrants()
     }
 
     /// Everyone is admin: the baseline the benchmark measures authorisation

@@ -2,8 +2,9 @@ import CorridorModel
 
 /// What a caller may see of one case: the one decision every response,
 /// history entry, watch event, report and error message is cut by
-/// (Withholding.swift). Decided per role and per case so that a per-case
-/// grant (break-glass, a later issue) extends `of(_:caseID:)` alone.
+/// (Withholding.swift). Decided per role and per case: a break-glass grant
+/// (BreakGlassGrants) opens one case to one user, and `of(_:caseID:uid:grants:)`
+/// is where it does.
 public struct CaseVisibility: Sendable, Equatable {
     /// Name, date of birth, identity numbers: what a list submission needs.
     public var identity: Bool
@@ -32,6 +33,16 @@ public struct CaseVisibility: Sendable, Equatable {
             view.actors = false
             return view
         }
+    }
+
+    /// The view of `caseID` for `uid` holding `role`: what a coordinator sees
+    /// while `uid` holds an open break-glass grant to that case, the role's
+    /// view otherwise. The grant lifts no method restriction, only this.
+    public static func of(_ role: Role?, caseID: String, uid: UInt32?, grants: BreakGlassGrants?) -> CaseVisibility {
+        if let uid, let grants, !caseID.isEmpty, grants.isOpen(uid: uid, caseID: caseID) {
+            return .everything
+        }
+        return of(role, caseID: caseID)
     }
 
     public var seesEverything: Bool { self == .everything }

@@ -32,6 +32,11 @@ public enum MethodClass: String, Sendable, CaseIterable {
     case logisticsRead
     /// Windows, movements and manifests: writes.
     case logisticsWrite
+    /// Opening break-glass access to one case: meant for the roles that lack
+    /// personal data. Admin, coordinator and medical may open it too; it
+    /// shows them nothing new, and the opening is recorded all the same
+    /// (docs/ACCESS.md).
+    case breakGlass
 
     /// The roles that may call a method of this class.
     public var roles: Set<Role> {
@@ -44,6 +49,7 @@ public enum MethodClass: String, Sendable, CaseIterable {
         case .caseWrite: [.admin, .coordinator, .medical]
         case .negotiationWrite: [.admin, .coordinator, .negotiator]
         case .logisticsWrite: [.admin, .coordinator, .logistics]
+        case .breakGlass: Set(Role.allCases)
         }
     }
 }
@@ -60,6 +66,7 @@ public enum MethodAccess {
 
             (AnyRPCMethod(Corridor_V1_Audit.listAuditRecords), .administration),
             (AnyRPCMethod(registry.eraseCasePersonalData), .administration),
+            (AnyRPCMethod(registry.openBreakGlass), .breakGlass),
 
             (AnyRPCMethod(registry.registerParty), .referenceWrite),
             (AnyRPCMethod(registry.updateParty), .referenceWrite),

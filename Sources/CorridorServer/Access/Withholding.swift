@@ -6,16 +6,22 @@ import CorridorWire
 /// words of refusals. Each function asks CaseVisibility and nothing else.
 public struct Withholding: Sendable {
     public let role: Role?
+    /// The caller's uid and the server's break-glass grants: a case the
+    /// caller holds a grant to is seen whole (CaseVisibility).
+    public let uid: UInt32?
+    public let grants: BreakGlassGrants?
 
-    public init(role: Role?) {
+    public init(role: Role?, uid: UInt32? = nil, grants: BreakGlassGrants? = nil) {
         self.role = role
+        self.uid = uid
+        self.grants = grants
     }
 
     /// Said in place of a withheld text, so that a reader knows something is there.
     public static let marker = "[withheld]"
 
     public func visibility(of caseID: String) -> CaseVisibility {
-        CaseVisibility.of(role, caseID: caseID)
+        CaseVisibility.of(role, caseID: caseID, uid: uid, grants: grants)
     }
 
     /// True when this caller sees every case whole: the common case of a

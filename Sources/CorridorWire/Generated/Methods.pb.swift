@@ -89,6 +89,15 @@ public enum Corridor_V1_Registry {
     public static let eraseCasePersonalData = RPCMethod<Corridor_V1_EraseCasePersonalDataRequest, Corridor_V1_CaseView>(
         path: "/corridor.v1.Registry/EraseCasePersonalData", kind: .unary
     )
+    /// Break-glass: opens time-limited access to one case's personal part for
+    /// a caller whose role lacks it, with a reason (docs/ACCESS.md). Recorded on
+    /// the audit trail as BREAK_GLASS before the answer; the grant lives in the
+    /// server's memory and ends at expires_at_ms or on restart.
+    /// INVALID_ARGUMENT names case_id, reason or duration_seconds; NOT_FOUND for
+    /// an unknown case.
+    public static let openBreakGlass = RPCMethod<Corridor_V1_OpenBreakGlassRequest, Corridor_V1_BreakGlassGrant>(
+        path: "/corridor.v1.Registry/OpenBreakGlass", kind: .unary
+    )
     /// Registers many cases at once (imports.proto): all rows or none.
     /// INVALID_ARGUMENT names every field at fault as rows[i].case.<field> or
     /// rows[i].personal.<field> (i: the index in `rows`; each violation's
@@ -257,6 +266,7 @@ public enum Corridor_V1_Registry {
         AnyRPCMethod(getCase),
         AnyRPCMethod(listCases),
         AnyRPCMethod(eraseCasePersonalData),
+        AnyRPCMethod(openBreakGlass),
         AnyRPCMethod(importCases),
         AnyRPCMethod(imposeRule),
         AnyRPCMethod(liftRule),

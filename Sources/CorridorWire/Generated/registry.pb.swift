@@ -2005,3 +2005,265 @@ extension Corridor_V1_WatchedEvent: ProtobufCBacked {
         }
     }
 }
+
+// MARK: - corridor.v1.OpenBreakGlassRequest
+
+public struct Corridor_V1_OpenBreakGlassRequest: Sendable, Hashable {
+    public var caseID: String = ""
+    /// Required: why the caller must see this case's personal part.
+    public var reason: String = ""
+    /// How long the grant lasts; 0 means the default, 3600 (one hour); at most
+    /// 86400 (24 hours).
+    public var durationSeconds: UInt32 = 0
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        caseID: String,
+        reason: String,
+        durationSeconds: UInt32
+    ) {
+        self.caseID = caseID
+        self.reason = reason
+        self.durationSeconds = durationSeconds
+    }
+}
+
+extension Corridor_V1_OpenBreakGlassRequest: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.OpenBreakGlassRequest" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
+        if self.durationSeconds != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.durationSeconds)) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !self.caseID.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeString(self.caseID)
+        }
+        if !self.reason.isEmpty {
+            writer.writeTag(0x12)
+            writer.writeString(self.reason)
+        }
+        if self.durationSeconds != 0 {
+            writer.writeTag(0x18)
+            writer.writeVarint(UInt64(self.durationSeconds))
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__OpenBreakGlassRequest.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
+        if self.durationSeconds != 0 { members.append(ProtoJSON.Member("durationSeconds", .number(ProtoJSON.Number(self.durationSeconds)))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_OpenBreakGlassRequest: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__open_break_glass_request__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__OpenBreakGlassRequest>) -> Corridor_V1_OpenBreakGlassRequest {
+        let c = message.pointee
+        return Corridor_V1_OpenBreakGlassRequest(
+            caseID: ProtobufCRead.string(c.case_id),
+            reason: ProtobufCRead.string(c.reason),
+            durationSeconds: c.duration_seconds
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.OpenBreakGlassRequest")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "caseId", "case_id":
+                try ProtoJSONRead.once(&seen, 0, field: "case_id", path: path)
+                self.caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "reason":
+                try ProtoJSONRead.once(&seen, 1, field: "reason", path: path)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "durationSeconds", "duration_seconds":
+                try ProtoJSONRead.once(&seen, 2, field: "duration_seconds", path: path)
+                self.durationSeconds = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.OpenBreakGlassRequest")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.BreakGlassGrant
+
+/// An open break-glass grant: one user, one case, until expires_at_ms.
+public struct Corridor_V1_BreakGlassGrant: Sendable, Hashable {
+    public var caseID: String = ""
+    public var uid: UInt32 = 0
+    public var userName: String = ""
+    public var role: String = ""
+    public var reason: String = ""
+    public var openedAtMs: UInt64 = 0
+    public var expiresAtMs: UInt64 = 0
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        caseID: String,
+        uid: UInt32,
+        userName: String,
+        role: String,
+        reason: String,
+        openedAtMs: UInt64,
+        expiresAtMs: UInt64
+    ) {
+        self.caseID = caseID
+        self.uid = uid
+        self.userName = userName
+        self.role = role
+        self.reason = reason
+        self.openedAtMs = openedAtMs
+        self.expiresAtMs = expiresAtMs
+    }
+}
+
+extension Corridor_V1_BreakGlassGrant: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.BreakGlassGrant" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
+        if self.uid != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.uid)) }
+        if !self.userName.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.userName.utf8.count) }
+        if !self.role.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.role.utf8.count) }
+        if !self.reason.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.reason.utf8.count) }
+        if self.openedAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.openedAtMs)) }
+        if self.expiresAtMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.expiresAtMs)) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !self.caseID.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeString(self.caseID)
+        }
+        if self.uid != 0 {
+            writer.writeTag(0x10)
+            writer.writeVarint(UInt64(self.uid))
+        }
+        if !self.userName.isEmpty {
+            writer.writeTag(0x1A)
+            writer.writeString(self.userName)
+        }
+        if !self.role.isEmpty {
+            writer.writeTag(0x22)
+            writer.writeString(self.role)
+        }
+        if !self.reason.isEmpty {
+            writer.writeTag(0x2A)
+            writer.writeString(self.reason)
+        }
+        if self.openedAtMs != 0 {
+            writer.writeTag(0x30)
+            writer.writeVarint(self.openedAtMs)
+        }
+        if self.expiresAtMs != 0 {
+            writer.writeTag(0x38)
+            writer.writeVarint(self.expiresAtMs)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__BreakGlassGrant.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
+        if self.uid != 0 { members.append(ProtoJSON.Member("uid", .number(ProtoJSON.Number(self.uid)))) }
+        if !self.userName.isEmpty { members.append(ProtoJSON.Member("userName", .string(self.userName))) }
+        if !self.role.isEmpty { members.append(ProtoJSON.Member("role", .string(self.role))) }
+        if !self.reason.isEmpty { members.append(ProtoJSON.Member("reason", .string(self.reason))) }
+        if self.openedAtMs != 0 { members.append(ProtoJSON.Member("openedAtMs", .string(String(self.openedAtMs)))) }
+        if self.expiresAtMs != 0 { members.append(ProtoJSON.Member("expiresAtMs", .string(String(self.expiresAtMs)))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_BreakGlassGrant: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__break_glass_grant__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__BreakGlassGrant>) -> Corridor_V1_BreakGlassGrant {
+        let c = message.pointee
+        return Corridor_V1_BreakGlassGrant(
+            caseID: ProtobufCRead.string(c.case_id),
+            uid: c.uid,
+            userName: ProtobufCRead.string(c.user_name),
+            role: ProtobufCRead.string(c.role),
+            reason: ProtobufCRead.string(c.reason),
+            openedAtMs: c.opened_at_ms,
+            expiresAtMs: c.expires_at_ms
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.BreakGlassGrant")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "caseId", "case_id":
+                try ProtoJSONRead.once(&seen, 0, field: "case_id", path: path)
+                self.caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "uid":
+                try ProtoJSONRead.once(&seen, 1, field: "uid", path: path)
+                self.uid = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "userName", "user_name":
+                try ProtoJSONRead.once(&seen, 2, field: "user_name", path: path)
+                self.userName = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "role":
+                try ProtoJSONRead.once(&seen, 3, field: "role", path: path)
+                self.role = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "reason":
+                try ProtoJSONRead.once(&seen, 4, field: "reason", path: path)
+                self.reason = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "openedAtMs", "opened_at_ms":
+                try ProtoJSONRead.once(&seen, 5, field: "opened_at_ms", path: path)
+                self.openedAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "expiresAtMs", "expires_at_ms":
+                try ProtoJSONRead.once(&seen, 6, field: "expires_at_ms", path: path)
+                self.expiresAtMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.BreakGlassGrant")
+            }
+        }
+    }
+}

@@ -2525,6 +2525,38 @@ extension Corridor_V1_WatchedEvent {
     public static var protoSamples: [Corridor_V1_WatchedEvent] { [protoSample] }
 }
 
+extension Corridor_V1_OpenBreakGlassRequest {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_OpenBreakGlassRequest {
+        Corridor_V1_OpenBreakGlassRequest(
+            caseID: "case_id 1 é✓",
+            reason: "reason 2 é✓",
+            durationSeconds: 100003
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_OpenBreakGlassRequest] { [protoSample] }
+}
+
+extension Corridor_V1_BreakGlassGrant {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_BreakGlassGrant {
+        Corridor_V1_BreakGlassGrant(
+            caseID: "case_id 1 é✓",
+            uid: 100002,
+            userName: "user_name 3 é✓",
+            role: "role 4 é✓",
+            reason: "reason 5 é✓",
+            openedAtMs: 18000000000000000006,
+            expiresAtMs: 18000000000000000007
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_BreakGlassGrant] { [protoSample] }
+}
+
 extension Corridor_V1_HealthView {
     /// Every field set; a oneof set to its first member.
     public static var protoSample: Corridor_V1_HealthView {
@@ -3288,6 +3320,8 @@ extension ProtoSamples {
         ProtoSampleSet(Corridor_V1_HistoryResponse.protoSamples),
         ProtoSampleSet(Corridor_V1_WatchRequest.protoSamples),
         ProtoSampleSet(Corridor_V1_WatchedEvent.protoSamples),
+        ProtoSampleSet(Corridor_V1_OpenBreakGlassRequest.protoSamples),
+        ProtoSampleSet(Corridor_V1_BreakGlassGrant.protoSamples),
         ProtoSampleSet(Corridor_V1_HealthView.protoSamples),
         ProtoSampleSet(Corridor_V1_PingSummary.protoSamples),
         ProtoSampleSet(Corridor_V1_CaseListPage.protoSamples),

@@ -45,6 +45,8 @@ typedef struct Corridor__V1__HistoryEntry Corridor__V1__HistoryEntry;
 typedef struct Corridor__V1__HistoryResponse Corridor__V1__HistoryResponse;
 typedef struct Corridor__V1__WatchRequest Corridor__V1__WatchRequest;
 typedef struct Corridor__V1__WatchedEvent Corridor__V1__WatchedEvent;
+typedef struct Corridor__V1__OpenBreakGlassRequest Corridor__V1__OpenBreakGlassRequest;
+typedef struct Corridor__V1__BreakGlassGrant Corridor__V1__BreakGlassGrant;
 
 
 /* --- enums --- */
@@ -338,6 +340,44 @@ struct  Corridor__V1__WatchedEvent
 #define CORRIDOR__V1__WATCHED_EVENT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__watched_event__descriptor) \
     , 0, 0, NULL }
+
+
+struct  Corridor__V1__OpenBreakGlassRequest
+{
+  ProtobufCMessage base;
+  char *case_id;
+  /*
+   * Required: why the caller must see this case's personal part.
+   */
+  char *reason;
+  /*
+   * How long the grant lasts; 0 means the default, 3600 (one hour); at most
+   * 86400 (24 hours).
+   */
+  uint32_t duration_seconds;
+};
+#define CORRIDOR__V1__OPEN_BREAK_GLASS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__open_break_glass_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * An open break-glass grant: one user, one case, until expires_at_ms.
+ */
+struct  Corridor__V1__BreakGlassGrant
+{
+  ProtobufCMessage base;
+  char *case_id;
+  uint32_t uid;
+  char *user_name;
+  char *role;
+  char *reason;
+  uint64_t opened_at_ms;
+  uint64_t expires_at_ms;
+};
+#define CORRIDOR__V1__BREAK_GLASS_GRANT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__break_glass_grant__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0 }
 
 
 /* Corridor__V1__GetRequest methods */
@@ -739,6 +779,44 @@ Corridor__V1__WatchedEvent *
 void   corridor__v1__watched_event__free_unpacked
                      (Corridor__V1__WatchedEvent *message,
                       ProtobufCAllocator *allocator);
+/* Corridor__V1__OpenBreakGlassRequest methods */
+void   corridor__v1__open_break_glass_request__init
+                     (Corridor__V1__OpenBreakGlassRequest         *message);
+size_t corridor__v1__open_break_glass_request__get_packed_size
+                     (const Corridor__V1__OpenBreakGlassRequest   *message);
+size_t corridor__v1__open_break_glass_request__pack
+                     (const Corridor__V1__OpenBreakGlassRequest   *message,
+                      uint8_t             *out);
+size_t corridor__v1__open_break_glass_request__pack_to_buffer
+                     (const Corridor__V1__OpenBreakGlassRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__OpenBreakGlassRequest *
+       corridor__v1__open_break_glass_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__open_break_glass_request__free_unpacked
+                     (Corridor__V1__OpenBreakGlassRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Corridor__V1__BreakGlassGrant methods */
+void   corridor__v1__break_glass_grant__init
+                     (Corridor__V1__BreakGlassGrant         *message);
+size_t corridor__v1__break_glass_grant__get_packed_size
+                     (const Corridor__V1__BreakGlassGrant   *message);
+size_t corridor__v1__break_glass_grant__pack
+                     (const Corridor__V1__BreakGlassGrant   *message,
+                      uint8_t             *out);
+size_t corridor__v1__break_glass_grant__pack_to_buffer
+                     (const Corridor__V1__BreakGlassGrant   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__BreakGlassGrant *
+       corridor__v1__break_glass_grant__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__break_glass_grant__free_unpacked
+                     (Corridor__V1__BreakGlassGrant *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Corridor__V1__GetRequest_Closure)
@@ -803,6 +881,12 @@ typedef void (*Corridor__V1__WatchRequest_Closure)
                   void *closure_data);
 typedef void (*Corridor__V1__WatchedEvent_Closure)
                  (const Corridor__V1__WatchedEvent *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__OpenBreakGlassRequest_Closure)
+                 (const Corridor__V1__OpenBreakGlassRequest *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__BreakGlassGrant_Closure)
+                 (const Corridor__V1__BreakGlassGrant *message,
                   void *closure_data);
 
 /* --- services --- */
@@ -871,6 +955,10 @@ struct Corridor__V1__Registry_Service
                                    const Corridor__V1__EraseCasePersonalDataRequest *input,
                                    Corridor__V1__CaseView_Closure closure,
                                    void *closure_data);
+  void (*open_break_glass)(Corridor__V1__Registry_Service *service,
+                           const Corridor__V1__OpenBreakGlassRequest *input,
+                           Corridor__V1__BreakGlassGrant_Closure closure,
+                           void *closure_data);
   void (*import_cases)(Corridor__V1__Registry_Service *service,
                        const Corridor__V1__ImportCasesRequest *input,
                        Corridor__V1__ImportCasesResponse_Closure closure,
@@ -1070,6 +1158,7 @@ void corridor__v1__registry__init (Corridor__V1__Registry_Service *service,
       function_prefix__ ## get_case,\
       function_prefix__ ## list_cases,\
       function_prefix__ ## erase_case_personal_data,\
+      function_prefix__ ## open_break_glass,\
       function_prefix__ ## import_cases,\
       function_prefix__ ## impose_rule,\
       function_prefix__ ## lift_rule,\
@@ -1174,6 +1263,10 @@ void corridor__v1__registry__erase_case_personal_data(ProtobufCService *service,
                                                       const Corridor__V1__EraseCasePersonalDataRequest *input,
                                                       Corridor__V1__CaseView_Closure closure,
                                                       void *closure_data);
+void corridor__v1__registry__open_break_glass(ProtobufCService *service,
+                                              const Corridor__V1__OpenBreakGlassRequest *input,
+                                              Corridor__V1__BreakGlassGrant_Closure closure,
+                                              void *closure_data);
 void corridor__v1__registry__import_cases(ProtobufCService *service,
                                           const Corridor__V1__ImportCasesRequest *input,
                                           Corridor__V1__ImportCasesResponse_Closure closure,
@@ -1374,6 +1467,8 @@ extern const ProtobufCMessageDescriptor corridor__v1__history_entry__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__history_response__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__watch_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__watched_event__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__open_break_glass_request__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__break_glass_grant__descriptor;
 extern const ProtobufCServiceDescriptor corridor__v1__registry__descriptor;
 
 PROTOBUF_C__END_DECLS

@@ -952,6 +952,96 @@ void   corridor__v1__watched_event__free_unpacked
   assert(message->base.descriptor == &corridor__v1__watched_event__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   corridor__v1__open_break_glass_request__init
+                     (Corridor__V1__OpenBreakGlassRequest         *message)
+{
+  static const Corridor__V1__OpenBreakGlassRequest init_value = CORRIDOR__V1__OPEN_BREAK_GLASS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__open_break_glass_request__get_packed_size
+                     (const Corridor__V1__OpenBreakGlassRequest *message)
+{
+  assert(message->base.descriptor == &corridor__v1__open_break_glass_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__open_break_glass_request__pack
+                     (const Corridor__V1__OpenBreakGlassRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__open_break_glass_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__open_break_glass_request__pack_to_buffer
+                     (const Corridor__V1__OpenBreakGlassRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__open_break_glass_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__OpenBreakGlassRequest *
+       corridor__v1__open_break_glass_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__OpenBreakGlassRequest *)
+     protobuf_c_message_unpack (&corridor__v1__open_break_glass_request__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__open_break_glass_request__free_unpacked
+                     (Corridor__V1__OpenBreakGlassRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__open_break_glass_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__break_glass_grant__init
+                     (Corridor__V1__BreakGlassGrant         *message)
+{
+  static const Corridor__V1__BreakGlassGrant init_value = CORRIDOR__V1__BREAK_GLASS_GRANT__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__break_glass_grant__get_packed_size
+                     (const Corridor__V1__BreakGlassGrant *message)
+{
+  assert(message->base.descriptor == &corridor__v1__break_glass_grant__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__break_glass_grant__pack
+                     (const Corridor__V1__BreakGlassGrant *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__break_glass_grant__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__break_glass_grant__pack_to_buffer
+                     (const Corridor__V1__BreakGlassGrant *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__break_glass_grant__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__BreakGlassGrant *
+       corridor__v1__break_glass_grant__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__BreakGlassGrant *)
+     protobuf_c_message_unpack (&corridor__v1__break_glass_grant__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__break_glass_grant__free_unpacked
+                     (Corridor__V1__BreakGlassGrant *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__break_glass_grant__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor corridor__v1__get_request__field_descriptors[1] =
 {
   {
@@ -2094,7 +2184,187 @@ const ProtobufCMessageDescriptor corridor__v1__watched_event__descriptor =
   (ProtobufCMessageInit) corridor__v1__watched_event__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptors[59] =
+static const ProtobufCFieldDescriptor corridor__v1__open_break_glass_request__field_descriptors[3] =
+{
+  {
+    "case_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__OpenBreakGlassRequest, case_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__OpenBreakGlassRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "duration_seconds",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__OpenBreakGlassRequest, duration_seconds),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__open_break_glass_request__field_indices_by_name[] = {
+  0,   /* field[0] = case_id */
+  2,   /* field[2] = duration_seconds */
+  1,   /* field[1] = reason */
+};
+static const ProtobufCIntRange corridor__v1__open_break_glass_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor corridor__v1__open_break_glass_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.OpenBreakGlassRequest",
+  "OpenBreakGlassRequest",
+  "Corridor__V1__OpenBreakGlassRequest",
+  "corridor.v1",
+  sizeof(Corridor__V1__OpenBreakGlassRequest),
+  3,
+  corridor__v1__open_break_glass_request__field_descriptors,
+  corridor__v1__open_break_glass_request__field_indices_by_name,
+  1,  corridor__v1__open_break_glass_request__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__open_break_glass_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__break_glass_grant__field_descriptors[7] =
+{
+  {
+    "case_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__BreakGlassGrant, case_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "uid",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__BreakGlassGrant, uid),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "user_name",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__BreakGlassGrant, user_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "role",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__BreakGlassGrant, role),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__BreakGlassGrant, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "opened_at_ms",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__BreakGlassGrant, opened_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expires_at_ms",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__BreakGlassGrant, expires_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__break_glass_grant__field_indices_by_name[] = {
+  0,   /* field[0] = case_id */
+  6,   /* field[6] = expires_at_ms */
+  5,   /* field[5] = opened_at_ms */
+  4,   /* field[4] = reason */
+  3,   /* field[3] = role */
+  1,   /* field[1] = uid */
+  2,   /* field[2] = user_name */
+};
+static const ProtobufCIntRange corridor__v1__break_glass_grant__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor corridor__v1__break_glass_grant__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.BreakGlassGrant",
+  "BreakGlassGrant",
+  "Corridor__V1__BreakGlassGrant",
+  "corridor.v1",
+  sizeof(Corridor__V1__BreakGlassGrant),
+  7,
+  corridor__v1__break_glass_grant__field_descriptors,
+  corridor__v1__break_glass_grant__field_indices_by_name,
+  1,  corridor__v1__break_glass_grant__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__break_glass_grant__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptors[60] =
 {
   { "RegisterParty", &corridor__v1__register_party_request__descriptor, &corridor__v1__party__descriptor },
   { "UpdateParty", &corridor__v1__update_party_request__descriptor, &corridor__v1__party__descriptor },
@@ -2111,6 +2381,7 @@ static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptor
   { "GetCase", &corridor__v1__get_request__descriptor, &corridor__v1__case_view__descriptor },
   { "ListCases", &corridor__v1__list_cases_request__descriptor, &corridor__v1__list_cases_response__descriptor },
   { "EraseCasePersonalData", &corridor__v1__erase_case_personal_data_request__descriptor, &corridor__v1__case_view__descriptor },
+  { "OpenBreakGlass", &corridor__v1__open_break_glass_request__descriptor, &corridor__v1__break_glass_grant__descriptor },
   { "ImportCases", &corridor__v1__import_cases_request__descriptor, &corridor__v1__import_cases_response__descriptor },
   { "ImposeRule", &corridor__v1__impose_rule_request__descriptor, &corridor__v1__eligibility_rule__descriptor },
   { "LiftRule", &corridor__v1__lift_rule_request__descriptor, &corridor__v1__eligibility_rule__descriptor },
@@ -2157,65 +2428,66 @@ static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptor
   { "Watch", &corridor__v1__watch_request__descriptor, &corridor__v1__watched_event__descriptor },
 };
 const unsigned corridor__v1__registry__method_indices_by_name[] = {
-  43,        /* ActiveWindows */
-  39,        /* AnnounceWindow */
-  23,        /* ApproveList */
-  46,        /* ChangeManifest */
-  26,        /* CloseList */
-  54,        /* CompareFigures */
-  20,        /* CreateList */
-  56,        /* DeathsWhileWaiting */
-  30,        /* DiffList */
+  44,        /* ActiveWindows */
+  40,        /* AnnounceWindow */
+  24,        /* ApproveList */
+  47,        /* ChangeManifest */
+  27,        /* CloseList */
+  55,        /* CompareFigures */
+  21,        /* CreateList */
+  57,        /* DeathsWhileWaiting */
+  31,        /* DiffList */
   14,        /* EraseCasePersonalData */
-  36,        /* GetAgreement */
-  38,        /* GetAgreementProgress */
+  37,        /* GetAgreement */
+  39,        /* GetAgreementProgress */
   12,        /* GetCase */
-  27,        /* GetList */
-  29,        /* GetListVersion */
-  50,        /* GetMovement */
+  28,        /* GetList */
+  30,        /* GetListVersion */
+  51,        /* GetMovement */
   2,        /* GetParty */
-  18,        /* GetRule */
+  19,        /* GetRule */
   6,        /* GetSite */
-  41,        /* GetWindow */
-  57,        /* History */
-  15,        /* ImportCases */
-  16,        /* ImposeRule */
-  31,        /* LeftOut */
-  17,        /* LiftRule */
-  37,        /* ListAgreements */
+  42,        /* GetWindow */
+  58,        /* History */
+  16,        /* ImportCases */
+  17,        /* ImposeRule */
+  32,        /* LeftOut */
+  18,        /* LiftRule */
+  38,        /* ListAgreements */
   13,        /* ListCases */
-  53,        /* ListFigures */
-  28,        /* ListLists */
-  51,        /* ListMovements */
+  54,        /* ListFigures */
+  29,        /* ListLists */
+  52,        /* ListMovements */
   3,        /* ListParties */
-  19,        /* ListRules */
+  20,        /* ListRules */
   7,        /* ListSites */
-  42,        /* ListWindows */
-  44,        /* PlanMovement */
-  32,        /* RecordAgreement */
-  48,        /* RecordDelivery */
-  35,        /* RecordFulfilment */
+  43,        /* ListWindows */
+  15,        /* OpenBreakGlass */
+  45,        /* PlanMovement */
+  33,        /* RecordAgreement */
+  49,        /* RecordDelivery */
+  36,        /* RecordFulfilment */
   9,        /* RegisterCase */
   0,        /* RegisterParty */
   4,        /* RegisterSite */
-  47,        /* RemoveCargo */
-  52,        /* ReportFigure */
-  49,        /* ReportIncident */
-  21,        /* SelectList */
-  34,        /* SetAgreementStatus */
+  48,        /* RemoveCargo */
+  53,        /* ReportFigure */
+  50,        /* ReportIncident */
+  22,        /* SelectList */
+  35,        /* SetAgreementStatus */
   11,        /* SetCaseStatus */
   8,        /* SetCrossingStatus */
-  45,        /* SetMovementStatus */
-  40,        /* SetWindowStatus */
-  24,        /* StrikeEntry */
-  22,        /* SubmitList */
-  25,        /* TopUpList */
-  33,        /* UpdateAgreement */
+  46,        /* SetMovementStatus */
+  41,        /* SetWindowStatus */
+  25,        /* StrikeEntry */
+  23,        /* SubmitList */
+  26,        /* TopUpList */
+  34,        /* UpdateAgreement */
   10,        /* UpdateCase */
   1,        /* UpdateParty */
   5,        /* UpdateSite */
-  55,        /* WaitingCases */
-  58         /* Watch */
+  56,        /* WaitingCases */
+  59         /* Watch */
 };
 const ProtobufCServiceDescriptor corridor__v1__registry__descriptor =
 {
@@ -2224,7 +2496,7 @@ const ProtobufCServiceDescriptor corridor__v1__registry__descriptor =
   "Registry",
   "Corridor__V1__Registry",
   "corridor.v1",
-  59,
+  60,
   corridor__v1__registry__method_descriptors,
   corridor__v1__registry__method_indices_by_name
 };
@@ -2348,13 +2620,21 @@ void corridor__v1__registry__erase_case_personal_data(ProtobufCService *service,
   assert(service->descriptor == &corridor__v1__registry__descriptor);
   service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void corridor__v1__registry__open_break_glass(ProtobufCService *service,
+                                              const Corridor__V1__OpenBreakGlassRequest *input,
+                                              Corridor__V1__BreakGlassGrant_Closure closure,
+                                              void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void corridor__v1__registry__import_cases(ProtobufCService *service,
                                           const Corridor__V1__ImportCasesRequest *input,
                                           Corridor__V1__ImportCasesResponse_Closure closure,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__impose_rule(ProtobufCService *service,
                                          const Corridor__V1__ImposeRuleRequest *input,
@@ -2362,7 +2642,7 @@ void corridor__v1__registry__impose_rule(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__lift_rule(ProtobufCService *service,
                                        const Corridor__V1__LiftRuleRequest *input,
@@ -2370,7 +2650,7 @@ void corridor__v1__registry__lift_rule(ProtobufCService *service,
                                        void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_rule(ProtobufCService *service,
                                       const Corridor__V1__GetRequest *input,
@@ -2378,7 +2658,7 @@ void corridor__v1__registry__get_rule(ProtobufCService *service,
                                       void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_rules(ProtobufCService *service,
                                         const Corridor__V1__ListRulesRequest *input,
@@ -2386,7 +2666,7 @@ void corridor__v1__registry__list_rules(ProtobufCService *service,
                                         void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__create_list(ProtobufCService *service,
                                          const Corridor__V1__CreateListRequest *input,
@@ -2394,7 +2674,7 @@ void corridor__v1__registry__create_list(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__select_list(ProtobufCService *service,
                                          const Corridor__V1__SelectListRequest *input,
@@ -2402,7 +2682,7 @@ void corridor__v1__registry__select_list(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__submit_list(ProtobufCService *service,
                                          const Corridor__V1__ListActionRequest *input,
@@ -2410,7 +2690,7 @@ void corridor__v1__registry__submit_list(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__approve_list(ProtobufCService *service,
                                           const Corridor__V1__ApproveListRequest *input,
@@ -2418,7 +2698,7 @@ void corridor__v1__registry__approve_list(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__strike_entry(ProtobufCService *service,
                                           const Corridor__V1__StrikeEntryRequest *input,
@@ -2426,7 +2706,7 @@ void corridor__v1__registry__strike_entry(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__top_up_list(ProtobufCService *service,
                                          const Corridor__V1__ListActionRequest *input,
@@ -2434,7 +2714,7 @@ void corridor__v1__registry__top_up_list(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__close_list(ProtobufCService *service,
                                         const Corridor__V1__ListActionRequest *input,
@@ -2442,7 +2722,7 @@ void corridor__v1__registry__close_list(ProtobufCService *service,
                                         void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_list(ProtobufCService *service,
                                       const Corridor__V1__GetRequest *input,
@@ -2450,7 +2730,7 @@ void corridor__v1__registry__get_list(ProtobufCService *service,
                                       void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_lists(ProtobufCService *service,
                                         const Corridor__V1__ListListsRequest *input,
@@ -2458,7 +2738,7 @@ void corridor__v1__registry__list_lists(ProtobufCService *service,
                                         void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_list_version(ProtobufCService *service,
                                               const Corridor__V1__GetListVersionRequest *input,
@@ -2466,7 +2746,7 @@ void corridor__v1__registry__get_list_version(ProtobufCService *service,
                                               void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__diff_list(ProtobufCService *service,
                                        const Corridor__V1__DiffListRequest *input,
@@ -2474,7 +2754,7 @@ void corridor__v1__registry__diff_list(ProtobufCService *service,
                                        void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__left_out(ProtobufCService *service,
                                       const Corridor__V1__LeftOutRequest *input,
@@ -2482,7 +2762,7 @@ void corridor__v1__registry__left_out(ProtobufCService *service,
                                       void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__record_agreement(ProtobufCService *service,
                                               const Corridor__V1__RecordAgreementRequest *input,
@@ -2490,7 +2770,7 @@ void corridor__v1__registry__record_agreement(ProtobufCService *service,
                                               void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__update_agreement(ProtobufCService *service,
                                               const Corridor__V1__UpdateAgreementRequest *input,
@@ -2498,7 +2778,7 @@ void corridor__v1__registry__update_agreement(ProtobufCService *service,
                                               void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__set_agreement_status(ProtobufCService *service,
                                                   const Corridor__V1__SetAgreementStatusRequest *input,
@@ -2506,7 +2786,7 @@ void corridor__v1__registry__set_agreement_status(ProtobufCService *service,
                                                   void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__record_fulfilment(ProtobufCService *service,
                                                const Corridor__V1__RecordFulfilmentRequest *input,
@@ -2514,7 +2794,7 @@ void corridor__v1__registry__record_fulfilment(ProtobufCService *service,
                                                void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_agreement(ProtobufCService *service,
                                            const Corridor__V1__GetRequest *input,
@@ -2522,7 +2802,7 @@ void corridor__v1__registry__get_agreement(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 37, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_agreements(ProtobufCService *service,
                                              const Corridor__V1__ListAgreementsRequest *input,
@@ -2530,7 +2810,7 @@ void corridor__v1__registry__list_agreements(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 37, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 38, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_agreement_progress(ProtobufCService *service,
                                                     const Corridor__V1__GetRequest *input,
@@ -2538,7 +2818,7 @@ void corridor__v1__registry__get_agreement_progress(ProtobufCService *service,
                                                     void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 38, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 39, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__announce_window(ProtobufCService *service,
                                              const Corridor__V1__AnnounceWindowRequest *input,
@@ -2546,7 +2826,7 @@ void corridor__v1__registry__announce_window(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 39, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 40, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__set_window_status(ProtobufCService *service,
                                                const Corridor__V1__SetWindowStatusRequest *input,
@@ -2554,7 +2834,7 @@ void corridor__v1__registry__set_window_status(ProtobufCService *service,
                                                void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 40, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 41, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_window(ProtobufCService *service,
                                         const Corridor__V1__GetRequest *input,
@@ -2562,7 +2842,7 @@ void corridor__v1__registry__get_window(ProtobufCService *service,
                                         void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 41, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 42, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_windows(ProtobufCService *service,
                                           const Corridor__V1__ListWindowsRequest *input,
@@ -2570,7 +2850,7 @@ void corridor__v1__registry__list_windows(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 42, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 43, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__active_windows(ProtobufCService *service,
                                             const Corridor__V1__ActiveWindowsRequest *input,
@@ -2578,7 +2858,7 @@ void corridor__v1__registry__active_windows(ProtobufCService *service,
                                             void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 43, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 44, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__plan_movement(ProtobufCService *service,
                                            const Corridor__V1__PlanMovementRequest *input,
@@ -2586,7 +2866,7 @@ void corridor__v1__registry__plan_movement(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 44, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 45, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__set_movement_status(ProtobufCService *service,
                                                  const Corridor__V1__SetMovementStatusRequest *input,
@@ -2594,7 +2874,7 @@ void corridor__v1__registry__set_movement_status(ProtobufCService *service,
                                                  void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 45, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 46, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__change_manifest(ProtobufCService *service,
                                              const Corridor__V1__ChangeManifestRequest *input,
@@ -2602,7 +2882,7 @@ void corridor__v1__registry__change_manifest(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 46, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 47, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__remove_cargo(ProtobufCService *service,
                                           const Corridor__V1__RemoveCargoRequest *input,
@@ -2610,7 +2890,7 @@ void corridor__v1__registry__remove_cargo(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 47, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 48, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__record_delivery(ProtobufCService *service,
                                              const Corridor__V1__RecordDeliveryRequest *input,
@@ -2618,7 +2898,7 @@ void corridor__v1__registry__record_delivery(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 48, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 49, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__report_incident(ProtobufCService *service,
                                              const Corridor__V1__ReportIncidentRequest *input,
@@ -2626,7 +2906,7 @@ void corridor__v1__registry__report_incident(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 49, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 50, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_movement(ProtobufCService *service,
                                           const Corridor__V1__GetRequest *input,
@@ -2634,7 +2914,7 @@ void corridor__v1__registry__get_movement(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 50, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 51, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_movements(ProtobufCService *service,
                                             const Corridor__V1__ListMovementsRequest *input,
@@ -2642,7 +2922,7 @@ void corridor__v1__registry__list_movements(ProtobufCService *service,
                                             void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 51, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 52, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__report_figure(ProtobufCService *service,
                                            const Corridor__V1__ReportFigureRequest *input,
@@ -2650,7 +2930,7 @@ void corridor__v1__registry__report_figure(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 52, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 53, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_figures(ProtobufCService *service,
                                           const Corridor__V1__ListFiguresRequest *input,
@@ -2658,7 +2938,7 @@ void corridor__v1__registry__list_figures(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 53, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 54, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__compare_figures(ProtobufCService *service,
                                              const Corridor__V1__CompareFiguresRequest *input,
@@ -2666,7 +2946,7 @@ void corridor__v1__registry__compare_figures(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 54, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 55, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__waiting_cases(ProtobufCService *service,
                                            const Corridor__V1__WaitingCasesRequest *input,
@@ -2674,7 +2954,7 @@ void corridor__v1__registry__waiting_cases(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 55, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 56, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__deaths_while_waiting(ProtobufCService *service,
                                                   const Corridor__V1__DeathsWhileWaitingRequest *input,
@@ -2682,7 +2962,7 @@ void corridor__v1__registry__deaths_while_waiting(ProtobufCService *service,
                                                   void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 56, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 57, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__history(ProtobufCService *service,
                                      const Corridor__V1__GetRequest *input,
@@ -2690,7 +2970,7 @@ void corridor__v1__registry__history(ProtobufCService *service,
                                      void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 57, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 58, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__watch(ProtobufCService *service,
                                    const Corridor__V1__WatchRequest *input,
@@ -2698,7 +2978,7 @@ void corridor__v1__registry__watch(ProtobufCService *service,
                                    void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 58, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 59, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__init (Corridor__V1__Registry_Service *service,
                                    Corridor__V1__Registry_ServiceDestroy destroy)
