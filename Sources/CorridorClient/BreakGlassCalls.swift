@@ -11,4 +11,9 @@ extension CorridorClient {
         let request = Corridor_V1_OpenBreakGlassRequest(caseID: caseID, reason: reason, durationSeconds: seconds)
         return try await unary(Corridor_V1_Registry.openBreakGlass, request, timeout: timeout)
     }
+
+    /// The break-glass grants still open. Admin only.
+    public func breakGlassGrants(timeout: Duration? = .seconds(30)) async throws(RPCError) -> [Corridor_V1_BreakGlassGrant] {
+        try await unary(Corridor_V1_Registry.listBreakGlassGrants, Corridor_V1_ListBreakGlassGrantsRequest(), timeout: timeout).grants
+    }
 }

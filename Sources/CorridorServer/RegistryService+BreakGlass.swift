@@ -27,6 +27,11 @@ extension RegistryService {
             ])
             return Corridor_V1_BreakGlassGrant(grant)
         }
+        // Admin only (MethodAccess): who holds which case open, for review.
+        router.register(Corridor_V1_Registry.listBreakGlassGrants) { _, context in
+            let grants = context.breakGlass?.openGrants() ?? []
+            return Corridor_V1_ListBreakGlassGrantsResponse(grants: grants.map(Corridor_V1_BreakGlassGrant.init))
+        }
     }
 
     /// The request's fields, each checked; the grant's length in seconds.

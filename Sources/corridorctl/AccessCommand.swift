@@ -8,7 +8,7 @@ struct AccessCommand: AsyncParsableCommand {
         commandName: "access",
         abstract: "Check an access policy file, or see who the daemon takes you to be.",
         discussion: "The policy maps users and groups to roles; docs/ACCESS.md describes it.",
-        subcommands: [AccessCheckCommand.self, AccessWhoamiCommand.self]
+        subcommands: [AccessCheckCommand.self, AccessWhoamiCommand.self, AccessGrantsCommand.self]
     )
 }
 
@@ -70,5 +70,33 @@ struct AccessWhoamiCommand: AsyncParsableCommand {
         print("groups  \(caller.groupNames.joined(separator: ", "))")
         print("role    \(caller.role.isEmpty ? "none" : caller.role)")
         print("policy  \(caller.policySource)")
+    }
+}
+
+struct AccessGrantsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grants",
+        abstract: "List the break-glass grants still open (admin only).",
+        discussion: "Each grant lets one user see one case whole until it expires; docs/ACCESS.md, \"Break-glass\"."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Flag(help: "Print JSON (corridor.v1.ListBreakGlassGrantsResponse) instead of text.")
+    var json = false
+
+    func run() async throws {
+        let client = try await connection.connect()
+        let grants = try await calling { () async throws(RPCError) in try await client.breakGlassGrants(timeout: connection.callTimeout) }
+        await client.close()
+        if json { return printJSON(Corridor_V1_ListBreakGlassGrantsResponse(grants: grants)) }
+        var table = TextTable("CASE", "WHO", "OPENED", "EXPIRES", "REASON")
+        for grant in grants {
+            table.add(
+                grant.caseID, "\(grant.userName) (uid \(grant.uid), \(grant.role))",
+                formatTimestamp(nanoseconds: grant.openedAtMs * 1_000_000), formatTimestamp(nanoseconds: grant.expiresAtMs * 1_000_000), grant.reason
+            )
+        }
+        print(table.render())
     }
 }

@@ -145,6 +145,7 @@ COMMANDS = [
     (("case", "status"), ["@case", "withdrawn", "--reason", "left on their own"], C + "CaseView", "one"),
     (("case", "show"), ["@case"], C + "CaseView", "one"),
     (("case", "break-glass"), ["@case", "--reason", "checking the JSON of a grant", "--for", "10m"], C + "BreakGlassGrant", "one"),
+    (("access", "grants"), [], C + "ListBreakGlassGrantsResponse", "one"),
     (("case", "erase"), ["@case", "--reason", "asked by the person"], C + "CaseView", "one"),
     (("import", "cases"), ["@csv", "--dry-run"], C + "ImportCasesResponse", "one"),
     # The audit trail (admin only): the reads of the case above are on it.

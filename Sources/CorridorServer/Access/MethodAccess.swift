@@ -67,6 +67,7 @@ public enum MethodAccess {
             (AnyRPCMethod(Corridor_V1_Audit.listAuditRecords), .administration),
             (AnyRPCMethod(registry.eraseCasePersonalData), .administration),
             (AnyRPCMethod(registry.openBreakGlass), .breakGlass),
+            (AnyRPCMethod(registry.listBreakGlassGrants), .administration),
 
             (AnyRPCMethod(registry.registerParty), .referenceWrite),
             (AnyRPCMethod(registry.updateParty), .referenceWrite),

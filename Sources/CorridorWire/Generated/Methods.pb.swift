@@ -98,6 +98,10 @@ public enum Corridor_V1_Registry {
     public static let openBreakGlass = RPCMethod<Corridor_V1_OpenBreakGlassRequest, Corridor_V1_BreakGlassGrant>(
         path: "/corridor.v1.Registry/OpenBreakGlass", kind: .unary
     )
+    /// The break-glass grants still open, soonest to expire first. Admin only.
+    public static let listBreakGlassGrants = RPCMethod<Corridor_V1_ListBreakGlassGrantsRequest, Corridor_V1_ListBreakGlassGrantsResponse>(
+        path: "/corridor.v1.Registry/ListBreakGlassGrants", kind: .unary
+    )
     /// Registers many cases at once (imports.proto): all rows or none.
     /// INVALID_ARGUMENT names every field at fault as rows[i].case.<field> or
     /// rows[i].personal.<field> (i: the index in `rows`; each violation's
@@ -267,6 +271,7 @@ public enum Corridor_V1_Registry {
         AnyRPCMethod(listCases),
         AnyRPCMethod(eraseCasePersonalData),
         AnyRPCMethod(openBreakGlass),
+        AnyRPCMethod(listBreakGlassGrants),
         AnyRPCMethod(importCases),
         AnyRPCMethod(imposeRule),
         AnyRPCMethod(liftRule),

@@ -2267,3 +2267,131 @@ extension Corridor_V1_BreakGlassGrant: ProtobufCBacked {
         }
     }
 }
+
+// MARK: - corridor.v1.ListBreakGlassGrantsRequest
+
+public struct Corridor_V1_ListBreakGlassGrantsRequest: Sendable, Hashable {
+    /// Every field at its default.
+    public init() {}
+}
+
+extension Corridor_V1_ListBreakGlassGrantsRequest: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.ListBreakGlassGrantsRequest" }
+
+    public var serializedSize: Int {
+        0
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListBreakGlassGrantsRequest.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        .object([])
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_ListBreakGlassGrantsRequest: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_break_glass_grants_request__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListBreakGlassGrantsRequest>) -> Corridor_V1_ListBreakGlassGrantsRequest {
+        Corridor_V1_ListBreakGlassGrantsRequest()
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.ListBreakGlassGrantsRequest")
+        if let first = members.first {
+            throw ProtoJSONError.unknownField(first.key, path: path, message: "corridor.v1.ListBreakGlassGrantsRequest")
+        }
+    }
+}
+
+// MARK: - corridor.v1.ListBreakGlassGrantsResponse
+
+public struct Corridor_V1_ListBreakGlassGrantsResponse: Sendable, Hashable {
+    public var grants: [Corridor_V1_BreakGlassGrant] = []
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        grants: [Corridor_V1_BreakGlassGrant]
+    ) {
+        self.grants = grants
+    }
+}
+
+extension Corridor_V1_ListBreakGlassGrantsResponse: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.ListBreakGlassGrantsResponse" }
+
+    public var serializedSize: Int {
+        var size = 0
+        for element in self.grants { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        for element in self.grants {
+            writer.writeTag(0x0A)
+            writer.writeMessage(element)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListBreakGlassGrantsResponse.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !self.grants.isEmpty { members.append(ProtoJSON.Member("grants", .array(self.grants.map { $0.jsonValue() }))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_ListBreakGlassGrantsResponse: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_break_glass_grants_response__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListBreakGlassGrantsResponse>) -> Corridor_V1_ListBreakGlassGrantsResponse {
+        let c = message.pointee
+        return Corridor_V1_ListBreakGlassGrantsResponse(
+            grants: ProtobufCRead.messages(c.n_grants, c.grants, Corridor_V1_BreakGlassGrant.read(protobufC:))
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.ListBreakGlassGrantsResponse")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "grants":
+                try ProtoJSONRead.once(&seen, 0, field: "grants", path: path)
+                for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
+                    self.grants.append(try Corridor_V1_BreakGlassGrant(json: element, path: fieldPath + "[\(index)]"))
+                }
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListBreakGlassGrantsResponse")
+            }
+        }
+    }
+}

@@ -2557,6 +2557,26 @@ extension Corridor_V1_BreakGlassGrant {
     public static var protoSamples: [Corridor_V1_BreakGlassGrant] { [protoSample] }
 }
 
+extension Corridor_V1_ListBreakGlassGrantsRequest {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_ListBreakGlassGrantsRequest { Corridor_V1_ListBreakGlassGrantsRequest() }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_ListBreakGlassGrantsRequest] { [protoSample] }
+}
+
+extension Corridor_V1_ListBreakGlassGrantsResponse {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_ListBreakGlassGrantsResponse {
+        Corridor_V1_ListBreakGlassGrantsResponse(
+            grants: [Corridor_V1_BreakGlassGrant.protoSample, Corridor_V1_BreakGlassGrant()]
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_ListBreakGlassGrantsResponse] { [protoSample] }
+}
+
 extension Corridor_V1_HealthView {
     /// Every field set; a oneof set to its first member.
     public static var protoSample: Corridor_V1_HealthView {
@@ -3322,6 +3342,8 @@ extension ProtoSamples {
         ProtoSampleSet(Corridor_V1_WatchedEvent.protoSamples),
         ProtoSampleSet(Corridor_V1_OpenBreakGlassRequest.protoSamples),
         ProtoSampleSet(Corridor_V1_BreakGlassGrant.protoSamples),
+        ProtoSampleSet(Corridor_V1_ListBreakGlassGrantsRequest.protoSamples),
+        ProtoSampleSet(Corridor_V1_ListBreakGlassGrantsResponse.protoSamples),
         ProtoSampleSet(Corridor_V1_HealthView.protoSamples),
         ProtoSampleSet(Corridor_V1_PingSummary.protoSamples),
         ProtoSampleSet(Corridor_V1_CaseListPage.protoSamples),

@@ -163,6 +163,28 @@ import Testing
     }
 }
 
+extension BreakGlassTests {
+    @Test func anAdminListsTheOpenGrantsAndNoOneElseMay() async throws {
+        let fixture = try await Fixture.start()
+        let client = fixture.client
+        fixture.access.replace(with: WithholdingTests.policy(.observer))
+        _ = try await client.openBreakGlass(fixture.caseIDs[1], reason: "second", seconds: 120)
+        _ = try await client.openBreakGlass(fixture.caseIDs[0], reason: "first", seconds: 60)
+        await #expect {
+            _ = try await client.breakGlassGrants()
+        } throws: { ($0 as? RPCError)?.code == .permissionDenied }
+
+        fixture.access.replace(with: WithholdingTests.policy(.admin))
+        let open = try await client.breakGlassGrants()
+        #expect(open.map(\.caseID) == [fixture.caseIDs[0], fixture.caseIDs[1]])
+        #expect(open.map(\.reason) == ["first", "second"])
+        #expect(open.allSatisfy { $0.uid == getuid() && $0.role == "observer" })
+        fixture.clock.advance(seconds: 60)
+        #expect(try await client.breakGlassGrants().map(\.caseID) == [fixture.caseIDs[1]])
+        await fixture.stop()
+    }
+}
+
 @Suite struct BreakGlassGrantsTests {
     @Test func aGrantIsPerUserAndCaseAndEndsAtItsExpiry() {
         let now = Mutex<UInt64>(1000)

@@ -47,6 +47,8 @@ typedef struct Corridor__V1__WatchRequest Corridor__V1__WatchRequest;
 typedef struct Corridor__V1__WatchedEvent Corridor__V1__WatchedEvent;
 typedef struct Corridor__V1__OpenBreakGlassRequest Corridor__V1__OpenBreakGlassRequest;
 typedef struct Corridor__V1__BreakGlassGrant Corridor__V1__BreakGlassGrant;
+typedef struct Corridor__V1__ListBreakGlassGrantsRequest Corridor__V1__ListBreakGlassGrantsRequest;
+typedef struct Corridor__V1__ListBreakGlassGrantsResponse Corridor__V1__ListBreakGlassGrantsResponse;
 
 
 /* --- enums --- */
@@ -378,6 +380,26 @@ struct  Corridor__V1__BreakGlassGrant
 #define CORRIDOR__V1__BREAK_GLASS_GRANT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__break_glass_grant__descriptor) \
     , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0 }
+
+
+struct  Corridor__V1__ListBreakGlassGrantsRequest
+{
+  ProtobufCMessage base;
+};
+#define CORRIDOR__V1__LIST_BREAK_GLASS_GRANTS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__list_break_glass_grants_request__descriptor) \
+     }
+
+
+struct  Corridor__V1__ListBreakGlassGrantsResponse
+{
+  ProtobufCMessage base;
+  size_t n_grants;
+  Corridor__V1__BreakGlassGrant **grants;
+};
+#define CORRIDOR__V1__LIST_BREAK_GLASS_GRANTS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__list_break_glass_grants_response__descriptor) \
+    , 0,NULL }
 
 
 /* Corridor__V1__GetRequest methods */
@@ -817,6 +839,44 @@ Corridor__V1__BreakGlassGrant *
 void   corridor__v1__break_glass_grant__free_unpacked
                      (Corridor__V1__BreakGlassGrant *message,
                       ProtobufCAllocator *allocator);
+/* Corridor__V1__ListBreakGlassGrantsRequest methods */
+void   corridor__v1__list_break_glass_grants_request__init
+                     (Corridor__V1__ListBreakGlassGrantsRequest         *message);
+size_t corridor__v1__list_break_glass_grants_request__get_packed_size
+                     (const Corridor__V1__ListBreakGlassGrantsRequest   *message);
+size_t corridor__v1__list_break_glass_grants_request__pack
+                     (const Corridor__V1__ListBreakGlassGrantsRequest   *message,
+                      uint8_t             *out);
+size_t corridor__v1__list_break_glass_grants_request__pack_to_buffer
+                     (const Corridor__V1__ListBreakGlassGrantsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__ListBreakGlassGrantsRequest *
+       corridor__v1__list_break_glass_grants_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__list_break_glass_grants_request__free_unpacked
+                     (Corridor__V1__ListBreakGlassGrantsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Corridor__V1__ListBreakGlassGrantsResponse methods */
+void   corridor__v1__list_break_glass_grants_response__init
+                     (Corridor__V1__ListBreakGlassGrantsResponse         *message);
+size_t corridor__v1__list_break_glass_grants_response__get_packed_size
+                     (const Corridor__V1__ListBreakGlassGrantsResponse   *message);
+size_t corridor__v1__list_break_glass_grants_response__pack
+                     (const Corridor__V1__ListBreakGlassGrantsResponse   *message,
+                      uint8_t             *out);
+size_t corridor__v1__list_break_glass_grants_response__pack_to_buffer
+                     (const Corridor__V1__ListBreakGlassGrantsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__ListBreakGlassGrantsResponse *
+       corridor__v1__list_break_glass_grants_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__list_break_glass_grants_response__free_unpacked
+                     (Corridor__V1__ListBreakGlassGrantsResponse *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Corridor__V1__GetRequest_Closure)
@@ -887,6 +947,12 @@ typedef void (*Corridor__V1__OpenBreakGlassRequest_Closure)
                   void *closure_data);
 typedef void (*Corridor__V1__BreakGlassGrant_Closure)
                  (const Corridor__V1__BreakGlassGrant *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__ListBreakGlassGrantsRequest_Closure)
+                 (const Corridor__V1__ListBreakGlassGrantsRequest *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__ListBreakGlassGrantsResponse_Closure)
+                 (const Corridor__V1__ListBreakGlassGrantsResponse *message,
                   void *closure_data);
 
 /* --- services --- */
@@ -959,6 +1025,10 @@ struct Corridor__V1__Registry_Service
                            const Corridor__V1__OpenBreakGlassRequest *input,
                            Corridor__V1__BreakGlassGrant_Closure closure,
                            void *closure_data);
+  void (*list_break_glass_grants)(Corridor__V1__Registry_Service *service,
+                                  const Corridor__V1__ListBreakGlassGrantsRequest *input,
+                                  Corridor__V1__ListBreakGlassGrantsResponse_Closure closure,
+                                  void *closure_data);
   void (*import_cases)(Corridor__V1__Registry_Service *service,
                        const Corridor__V1__ImportCasesRequest *input,
                        Corridor__V1__ImportCasesResponse_Closure closure,
@@ -1159,6 +1229,7 @@ void corridor__v1__registry__init (Corridor__V1__Registry_Service *service,
       function_prefix__ ## list_cases,\
       function_prefix__ ## erase_case_personal_data,\
       function_prefix__ ## open_break_glass,\
+      function_prefix__ ## list_break_glass_grants,\
       function_prefix__ ## import_cases,\
       function_prefix__ ## impose_rule,\
       function_prefix__ ## lift_rule,\
@@ -1267,6 +1338,10 @@ void corridor__v1__registry__open_break_glass(ProtobufCService *service,
                                               const Corridor__V1__OpenBreakGlassRequest *input,
                                               Corridor__V1__BreakGlassGrant_Closure closure,
                                               void *closure_data);
+void corridor__v1__registry__list_break_glass_grants(ProtobufCService *service,
+                                                     const Corridor__V1__ListBreakGlassGrantsRequest *input,
+                                                     Corridor__V1__ListBreakGlassGrantsResponse_Closure closure,
+                                                     void *closure_data);
 void corridor__v1__registry__import_cases(ProtobufCService *service,
                                           const Corridor__V1__ImportCasesRequest *input,
                                           Corridor__V1__ImportCasesResponse_Closure closure,
@@ -1469,6 +1544,8 @@ extern const ProtobufCMessageDescriptor corridor__v1__watch_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__watched_event__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__open_break_glass_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__break_glass_grant__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__list_break_glass_grants_request__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__list_break_glass_grants_response__descriptor;
 extern const ProtobufCServiceDescriptor corridor__v1__registry__descriptor;
 
 PROTOBUF_C__END_DECLS

@@ -1042,6 +1042,96 @@ void   corridor__v1__break_glass_grant__free_unpacked
   assert(message->base.descriptor == &corridor__v1__break_glass_grant__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   corridor__v1__list_break_glass_grants_request__init
+                     (Corridor__V1__ListBreakGlassGrantsRequest         *message)
+{
+  static const Corridor__V1__ListBreakGlassGrantsRequest init_value = CORRIDOR__V1__LIST_BREAK_GLASS_GRANTS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__list_break_glass_grants_request__get_packed_size
+                     (const Corridor__V1__ListBreakGlassGrantsRequest *message)
+{
+  assert(message->base.descriptor == &corridor__v1__list_break_glass_grants_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__list_break_glass_grants_request__pack
+                     (const Corridor__V1__ListBreakGlassGrantsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__list_break_glass_grants_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__list_break_glass_grants_request__pack_to_buffer
+                     (const Corridor__V1__ListBreakGlassGrantsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__list_break_glass_grants_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__ListBreakGlassGrantsRequest *
+       corridor__v1__list_break_glass_grants_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__ListBreakGlassGrantsRequest *)
+     protobuf_c_message_unpack (&corridor__v1__list_break_glass_grants_request__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__list_break_glass_grants_request__free_unpacked
+                     (Corridor__V1__ListBreakGlassGrantsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__list_break_glass_grants_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__list_break_glass_grants_response__init
+                     (Corridor__V1__ListBreakGlassGrantsResponse         *message)
+{
+  static const Corridor__V1__ListBreakGlassGrantsResponse init_value = CORRIDOR__V1__LIST_BREAK_GLASS_GRANTS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__list_break_glass_grants_response__get_packed_size
+                     (const Corridor__V1__ListBreakGlassGrantsResponse *message)
+{
+  assert(message->base.descriptor == &corridor__v1__list_break_glass_grants_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__list_break_glass_grants_response__pack
+                     (const Corridor__V1__ListBreakGlassGrantsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__list_break_glass_grants_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__list_break_glass_grants_response__pack_to_buffer
+                     (const Corridor__V1__ListBreakGlassGrantsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__list_break_glass_grants_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__ListBreakGlassGrantsResponse *
+       corridor__v1__list_break_glass_grants_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__ListBreakGlassGrantsResponse *)
+     protobuf_c_message_unpack (&corridor__v1__list_break_glass_grants_response__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__list_break_glass_grants_response__free_unpacked
+                     (Corridor__V1__ListBreakGlassGrantsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__list_break_glass_grants_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor corridor__v1__get_request__field_descriptors[1] =
 {
   {
@@ -2364,7 +2454,63 @@ const ProtobufCMessageDescriptor corridor__v1__break_glass_grant__descriptor =
   (ProtobufCMessageInit) corridor__v1__break_glass_grant__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptors[60] =
+#define corridor__v1__list_break_glass_grants_request__field_descriptors NULL
+#define corridor__v1__list_break_glass_grants_request__field_indices_by_name NULL
+#define corridor__v1__list_break_glass_grants_request__number_ranges NULL
+const ProtobufCMessageDescriptor corridor__v1__list_break_glass_grants_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.ListBreakGlassGrantsRequest",
+  "ListBreakGlassGrantsRequest",
+  "Corridor__V1__ListBreakGlassGrantsRequest",
+  "corridor.v1",
+  sizeof(Corridor__V1__ListBreakGlassGrantsRequest),
+  0,
+  corridor__v1__list_break_glass_grants_request__field_descriptors,
+  corridor__v1__list_break_glass_grants_request__field_indices_by_name,
+  0,  corridor__v1__list_break_glass_grants_request__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__list_break_glass_grants_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__list_break_glass_grants_response__field_descriptors[1] =
+{
+  {
+    "grants",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__ListBreakGlassGrantsResponse, n_grants),
+    offsetof(Corridor__V1__ListBreakGlassGrantsResponse, grants),
+    &corridor__v1__break_glass_grant__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__list_break_glass_grants_response__field_indices_by_name[] = {
+  0,   /* field[0] = grants */
+};
+static const ProtobufCIntRange corridor__v1__list_break_glass_grants_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor corridor__v1__list_break_glass_grants_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.ListBreakGlassGrantsResponse",
+  "ListBreakGlassGrantsResponse",
+  "Corridor__V1__ListBreakGlassGrantsResponse",
+  "corridor.v1",
+  sizeof(Corridor__V1__ListBreakGlassGrantsResponse),
+  1,
+  corridor__v1__list_break_glass_grants_response__field_descriptors,
+  corridor__v1__list_break_glass_grants_response__field_indices_by_name,
+  1,  corridor__v1__list_break_glass_grants_response__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__list_break_glass_grants_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptors[61] =
 {
   { "RegisterParty", &corridor__v1__register_party_request__descriptor, &corridor__v1__party__descriptor },
   { "UpdateParty", &corridor__v1__update_party_request__descriptor, &corridor__v1__party__descriptor },
@@ -2382,6 +2528,7 @@ static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptor
   { "ListCases", &corridor__v1__list_cases_request__descriptor, &corridor__v1__list_cases_response__descriptor },
   { "EraseCasePersonalData", &corridor__v1__erase_case_personal_data_request__descriptor, &corridor__v1__case_view__descriptor },
   { "OpenBreakGlass", &corridor__v1__open_break_glass_request__descriptor, &corridor__v1__break_glass_grant__descriptor },
+  { "ListBreakGlassGrants", &corridor__v1__list_break_glass_grants_request__descriptor, &corridor__v1__list_break_glass_grants_response__descriptor },
   { "ImportCases", &corridor__v1__import_cases_request__descriptor, &corridor__v1__import_cases_response__descriptor },
   { "ImposeRule", &corridor__v1__impose_rule_request__descriptor, &corridor__v1__eligibility_rule__descriptor },
   { "LiftRule", &corridor__v1__lift_rule_request__descriptor, &corridor__v1__eligibility_rule__descriptor },
@@ -2428,66 +2575,67 @@ static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptor
   { "Watch", &corridor__v1__watch_request__descriptor, &corridor__v1__watched_event__descriptor },
 };
 const unsigned corridor__v1__registry__method_indices_by_name[] = {
-  44,        /* ActiveWindows */
-  40,        /* AnnounceWindow */
-  24,        /* ApproveList */
-  47,        /* ChangeManifest */
-  27,        /* CloseList */
-  55,        /* CompareFigures */
-  21,        /* CreateList */
-  57,        /* DeathsWhileWaiting */
-  31,        /* DiffList */
+  45,        /* ActiveWindows */
+  41,        /* AnnounceWindow */
+  25,        /* ApproveList */
+  48,        /* ChangeManifest */
+  28,        /* CloseList */
+  56,        /* CompareFigures */
+  22,        /* CreateList */
+  58,        /* DeathsWhileWaiting */
+  32,        /* DiffList */
   14,        /* EraseCasePersonalData */
-  37,        /* GetAgreement */
-  39,        /* GetAgreementProgress */
+  38,        /* GetAgreement */
+  40,        /* GetAgreementProgress */
   12,        /* GetCase */
-  28,        /* GetList */
-  30,        /* GetListVersion */
-  51,        /* GetMovement */
+  29,        /* GetList */
+  31,        /* GetListVersion */
+  52,        /* GetMovement */
   2,        /* GetParty */
-  19,        /* GetRule */
+  20,        /* GetRule */
   6,        /* GetSite */
-  42,        /* GetWindow */
-  58,        /* History */
-  16,        /* ImportCases */
-  17,        /* ImposeRule */
-  32,        /* LeftOut */
-  18,        /* LiftRule */
-  38,        /* ListAgreements */
+  43,        /* GetWindow */
+  59,        /* History */
+  17,        /* ImportCases */
+  18,        /* ImposeRule */
+  33,        /* LeftOut */
+  19,        /* LiftRule */
+  39,        /* ListAgreements */
+  16,        /* ListBreakGlassGrants */
   13,        /* ListCases */
-  54,        /* ListFigures */
-  29,        /* ListLists */
-  52,        /* ListMovements */
+  55,        /* ListFigures */
+  30,        /* ListLists */
+  53,        /* ListMovements */
   3,        /* ListParties */
-  20,        /* ListRules */
+  21,        /* ListRules */
   7,        /* ListSites */
-  43,        /* ListWindows */
+  44,        /* ListWindows */
   15,        /* OpenBreakGlass */
-  45,        /* PlanMovement */
-  33,        /* RecordAgreement */
-  49,        /* RecordDelivery */
-  36,        /* RecordFulfilment */
+  46,        /* PlanMovement */
+  34,        /* RecordAgreement */
+  50,        /* RecordDelivery */
+  37,        /* RecordFulfilment */
   9,        /* RegisterCase */
   0,        /* RegisterParty */
   4,        /* RegisterSite */
-  48,        /* RemoveCargo */
-  53,        /* ReportFigure */
-  50,        /* ReportIncident */
-  22,        /* SelectList */
-  35,        /* SetAgreementStatus */
+  49,        /* RemoveCargo */
+  54,        /* ReportFigure */
+  51,        /* ReportIncident */
+  23,        /* SelectList */
+  36,        /* SetAgreementStatus */
   11,        /* SetCaseStatus */
   8,        /* SetCrossingStatus */
-  46,        /* SetMovementStatus */
-  41,        /* SetWindowStatus */
-  25,        /* StrikeEntry */
-  23,        /* SubmitList */
-  26,        /* TopUpList */
-  34,        /* UpdateAgreement */
+  47,        /* SetMovementStatus */
+  42,        /* SetWindowStatus */
+  26,        /* StrikeEntry */
+  24,        /* SubmitList */
+  27,        /* TopUpList */
+  35,        /* UpdateAgreement */
   10,        /* UpdateCase */
   1,        /* UpdateParty */
   5,        /* UpdateSite */
-  56,        /* WaitingCases */
-  59         /* Watch */
+  57,        /* WaitingCases */
+  60         /* Watch */
 };
 const ProtobufCServiceDescriptor corridor__v1__registry__descriptor =
 {
@@ -2496,7 +2644,7 @@ const ProtobufCServiceDescriptor corridor__v1__registry__descriptor =
   "Registry",
   "Corridor__V1__Registry",
   "corridor.v1",
-  60,
+  61,
   corridor__v1__registry__method_descriptors,
   corridor__v1__registry__method_indices_by_name
 };
@@ -2628,13 +2776,21 @@ void corridor__v1__registry__open_break_glass(ProtobufCService *service,
   assert(service->descriptor == &corridor__v1__registry__descriptor);
   service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void corridor__v1__registry__list_break_glass_grants(ProtobufCService *service,
+                                                     const Corridor__V1__ListBreakGlassGrantsRequest *input,
+                                                     Corridor__V1__ListBreakGlassGrantsResponse_Closure closure,
+                                                     void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void corridor__v1__registry__import_cases(ProtobufCService *service,
                                           const Corridor__V1__ImportCasesRequest *input,
                                           Corridor__V1__ImportCasesResponse_Closure closure,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__impose_rule(ProtobufCService *service,
                                          const Corridor__V1__ImposeRuleRequest *input,
@@ -2642,7 +2798,7 @@ void corridor__v1__registry__impose_rule(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__lift_rule(ProtobufCService *service,
                                        const Corridor__V1__LiftRuleRequest *input,
@@ -2650,7 +2806,7 @@ void corridor__v1__registry__lift_rule(ProtobufCService *service,
                                        void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_rule(ProtobufCService *service,
                                       const Corridor__V1__GetRequest *input,
@@ -2658,7 +2814,7 @@ void corridor__v1__registry__get_rule(ProtobufCService *service,
                                       void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_rules(ProtobufCService *service,
                                         const Corridor__V1__ListRulesRequest *input,
@@ -2666,7 +2822,7 @@ void corridor__v1__registry__list_rules(ProtobufCService *service,
                                         void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__create_list(ProtobufCService *service,
                                          const Corridor__V1__CreateListRequest *input,
@@ -2674,7 +2830,7 @@ void corridor__v1__registry__create_list(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__select_list(ProtobufCService *service,
                                          const Corridor__V1__SelectListRequest *input,
@@ -2682,7 +2838,7 @@ void corridor__v1__registry__select_list(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__submit_list(ProtobufCService *service,
                                          const Corridor__V1__ListActionRequest *input,
@@ -2690,7 +2846,7 @@ void corridor__v1__registry__submit_list(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__approve_list(ProtobufCService *service,
                                           const Corridor__V1__ApproveListRequest *input,
@@ -2698,7 +2854,7 @@ void corridor__v1__registry__approve_list(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__strike_entry(ProtobufCService *service,
                                           const Corridor__V1__StrikeEntryRequest *input,
@@ -2706,7 +2862,7 @@ void corridor__v1__registry__strike_entry(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__top_up_list(ProtobufCService *service,
                                          const Corridor__V1__ListActionRequest *input,
@@ -2714,7 +2870,7 @@ void corridor__v1__registry__top_up_list(ProtobufCService *service,
                                          void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__close_list(ProtobufCService *service,
                                         const Corridor__V1__ListActionRequest *input,
@@ -2722,7 +2878,7 @@ void corridor__v1__registry__close_list(ProtobufCService *service,
                                         void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_list(ProtobufCService *service,
                                       const Corridor__V1__GetRequest *input,
@@ -2730,7 +2886,7 @@ void corridor__v1__registry__get_list(ProtobufCService *service,
                                       void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_lists(ProtobufCService *service,
                                         const Corridor__V1__ListListsRequest *input,
@@ -2738,7 +2894,7 @@ void corridor__v1__registry__list_lists(ProtobufCService *service,
                                         void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_list_version(ProtobufCService *service,
                                               const Corridor__V1__GetListVersionRequest *input,
@@ -2746,7 +2902,7 @@ void corridor__v1__registry__get_list_version(ProtobufCService *service,
                                               void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__diff_list(ProtobufCService *service,
                                        const Corridor__V1__DiffListRequest *input,
@@ -2754,7 +2910,7 @@ void corridor__v1__registry__diff_list(ProtobufCService *service,
                                        void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__left_out(ProtobufCService *service,
                                       const Corridor__V1__LeftOutRequest *input,
@@ -2762,7 +2918,7 @@ void corridor__v1__registry__left_out(ProtobufCService *service,
                                       void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__record_agreement(ProtobufCService *service,
                                               const Corridor__V1__RecordAgreementRequest *input,
@@ -2770,7 +2926,7 @@ void corridor__v1__registry__record_agreement(ProtobufCService *service,
                                               void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__update_agreement(ProtobufCService *service,
                                               const Corridor__V1__UpdateAgreementRequest *input,
@@ -2778,7 +2934,7 @@ void corridor__v1__registry__update_agreement(ProtobufCService *service,
                                               void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__set_agreement_status(ProtobufCService *service,
                                                   const Corridor__V1__SetAgreementStatusRequest *input,
@@ -2786,7 +2942,7 @@ void corridor__v1__registry__set_agreement_status(ProtobufCService *service,
                                                   void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__record_fulfilment(ProtobufCService *service,
                                                const Corridor__V1__RecordFulfilmentRequest *input,
@@ -2794,7 +2950,7 @@ void corridor__v1__registry__record_fulfilment(ProtobufCService *service,
                                                void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 37, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_agreement(ProtobufCService *service,
                                            const Corridor__V1__GetRequest *input,
@@ -2802,7 +2958,7 @@ void corridor__v1__registry__get_agreement(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 37, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 38, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_agreements(ProtobufCService *service,
                                              const Corridor__V1__ListAgreementsRequest *input,
@@ -2810,7 +2966,7 @@ void corridor__v1__registry__list_agreements(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 38, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 39, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_agreement_progress(ProtobufCService *service,
                                                     const Corridor__V1__GetRequest *input,
@@ -2818,7 +2974,7 @@ void corridor__v1__registry__get_agreement_progress(ProtobufCService *service,
                                                     void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 39, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 40, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__announce_window(ProtobufCService *service,
                                              const Corridor__V1__AnnounceWindowRequest *input,
@@ -2826,7 +2982,7 @@ void corridor__v1__registry__announce_window(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 40, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 41, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__set_window_status(ProtobufCService *service,
                                                const Corridor__V1__SetWindowStatusRequest *input,
@@ -2834,7 +2990,7 @@ void corridor__v1__registry__set_window_status(ProtobufCService *service,
                                                void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 41, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 42, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_window(ProtobufCService *service,
                                         const Corridor__V1__GetRequest *input,
@@ -2842,7 +2998,7 @@ void corridor__v1__registry__get_window(ProtobufCService *service,
                                         void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 42, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 43, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_windows(ProtobufCService *service,
                                           const Corridor__V1__ListWindowsRequest *input,
@@ -2850,7 +3006,7 @@ void corridor__v1__registry__list_windows(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 43, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 44, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__active_windows(ProtobufCService *service,
                                             const Corridor__V1__ActiveWindowsRequest *input,
@@ -2858,7 +3014,7 @@ void corridor__v1__registry__active_windows(ProtobufCService *service,
                                             void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 44, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 45, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__plan_movement(ProtobufCService *service,
                                            const Corridor__V1__PlanMovementRequest *input,
@@ -2866,7 +3022,7 @@ void corridor__v1__registry__plan_movement(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 45, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 46, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__set_movement_status(ProtobufCService *service,
                                                  const Corridor__V1__SetMovementStatusRequest *input,
@@ -2874,7 +3030,7 @@ void corridor__v1__registry__set_movement_status(ProtobufCService *service,
                                                  void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 46, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 47, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__change_manifest(ProtobufCService *service,
                                              const Corridor__V1__ChangeManifestRequest *input,
@@ -2882,7 +3038,7 @@ void corridor__v1__registry__change_manifest(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 47, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 48, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__remove_cargo(ProtobufCService *service,
                                           const Corridor__V1__RemoveCargoRequest *input,
@@ -2890,7 +3046,7 @@ void corridor__v1__registry__remove_cargo(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 48, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 49, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__record_delivery(ProtobufCService *service,
                                              const Corridor__V1__RecordDeliveryRequest *input,
@@ -2898,7 +3054,7 @@ void corridor__v1__registry__record_delivery(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 49, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 50, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__report_incident(ProtobufCService *service,
                                              const Corridor__V1__ReportIncidentRequest *input,
@@ -2906,7 +3062,7 @@ void corridor__v1__registry__report_incident(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 50, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 51, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_movement(ProtobufCService *service,
                                           const Corridor__V1__GetRequest *input,
@@ -2914,7 +3070,7 @@ void corridor__v1__registry__get_movement(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 51, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 52, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_movements(ProtobufCService *service,
                                             const Corridor__V1__ListMovementsRequest *input,
@@ -2922,7 +3078,7 @@ void corridor__v1__registry__list_movements(ProtobufCService *service,
                                             void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 52, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 53, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__report_figure(ProtobufCService *service,
                                            const Corridor__V1__ReportFigureRequest *input,
@@ -2930,7 +3086,7 @@ void corridor__v1__registry__report_figure(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 53, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 54, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_figures(ProtobufCService *service,
                                           const Corridor__V1__ListFiguresRequest *input,
@@ -2938,7 +3094,7 @@ void corridor__v1__registry__list_figures(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 54, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 55, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__compare_figures(ProtobufCService *service,
                                              const Corridor__V1__CompareFiguresRequest *input,
@@ -2946,7 +3102,7 @@ void corridor__v1__registry__compare_figures(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 55, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 56, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__waiting_cases(ProtobufCService *service,
                                            const Corridor__V1__WaitingCasesRequest *input,
@@ -2954,7 +3110,7 @@ void corridor__v1__registry__waiting_cases(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 56, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 57, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__deaths_while_waiting(ProtobufCService *service,
                                                   const Corridor__V1__DeathsWhileWaitingRequest *input,
@@ -2962,7 +3118,7 @@ void corridor__v1__registry__deaths_while_waiting(ProtobufCService *service,
                                                   void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 57, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 58, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__history(ProtobufCService *service,
                                      const Corridor__V1__GetRequest *input,
@@ -2970,7 +3126,7 @@ void corridor__v1__registry__history(ProtobufCService *service,
                                      void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 58, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 59, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__watch(ProtobufCService *service,
                                    const Corridor__V1__WatchRequest *input,
@@ -2978,7 +3134,7 @@ void corridor__v1__registry__watch(ProtobufCService *service,
                                    void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 59, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 60, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__init (Corridor__V1__Registry_Service *service,
                                    Corridor__V1__Registry_ServiceDestroy destroy)
