@@ -1835,7 +1835,7 @@ extension Corridor_V1_ListAuditRecordsRequest {
             untilMs: 18000000000000000002,
             user: "user 3 é✓",
             caseID: "case_id 4 é✓",
-            kinds: [.personalRead, .breakGlass, .unrecognized(99)],
+            kinds: [.personalRead, .disclosure, .unrecognized(99)],
             limit: 100006,
             pageToken: "page_token 7 é✓"
         )
