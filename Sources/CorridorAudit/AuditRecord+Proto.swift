@@ -26,6 +26,7 @@ extension Corridor_V1_AuditRecord.Kind {
         case .adminAction: self = .adminAction
         case .denied: self = .denied
         case .breakGlass: self = .breakGlass
+        case .disclosure: self = .disclosure
         }
     }
 }
@@ -38,6 +39,7 @@ extension AuditRecord.Kind {
         case .adminAction: self = .adminAction
         case .denied: self = .denied
         case .breakGlass: self = .breakGlass
+        case .disclosure: self = .disclosure
         case .unspecified, .unrecognized: return nil
         }
     }

@@ -17,6 +17,9 @@ public struct AuditRecord: Sendable, Hashable {
         /// Time-limited access to one case opened with a reason (break-glass,
         /// Registry/OpenBreakGlass).
         case breakGlass = 4
+        /// A list disclosed to a party under a profile: the list, the party,
+        /// the profile, its fields and the cases, in `detail`.
+        case disclosure = 5
 
         /// The name `corridorctl audit --kind` and the text output use.
         public var name: String {
@@ -25,6 +28,7 @@ public struct AuditRecord: Sendable, Hashable {
             case .adminAction: "admin-action"
             case .denied: "denied"
             case .breakGlass: "break-glass"
+            case .disclosure: "disclosure"
             }
         }
     }

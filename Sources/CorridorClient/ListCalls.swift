@@ -65,3 +65,11 @@ extension CorridorClient {
         return try Self.model { () throws(MappingError) in try LeftOutResponse(proto: reply) }
     }
 }
+
+extension CorridorClient {
+    /// A list as a party receives it to vet, with one disclosure profile's
+    /// fields; the server records it on the audit trail first.
+    public func discloseList(_ request: Corridor_V1_DiscloseListRequest, timeout: Duration? = .seconds(30)) async throws(RPCError) -> Corridor_V1_ListDisclosure {
+        try await unary(Corridor_V1_Registry.discloseList, request, timeout: timeout)
+    }
+}

@@ -39,7 +39,7 @@ extension RegistryService {
             if let known = AuditRecord.Kind(proto: kind) {
                 query.kinds.insert(known)
             } else {
-                violations.append(FieldViolation(field: "kinds[\(index)]", reason: "\(kind.protoName) is not one of PERSONAL_READ, ADMIN_ACTION, DENIED, BREAK_GLASS"))
+                violations.append(FieldViolation(field: "kinds[\(index)]", reason: "\(kind.protoName) is not one of PERSONAL_READ, ADMIN_ACTION, DENIED, BREAK_GLASS, DISCLOSURE"))
             }
         }
         if request.limit > UInt32(AuditQuery.maximumPageSize) {

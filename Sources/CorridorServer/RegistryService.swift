@@ -9,8 +9,9 @@ import Glibc
 /// the registry, and maps the model result back to the generated response.
 public enum RegistryService {
     /// `audit`: where a response carrying a case's personal part is recorded
-    /// before it is sent (docs/AUDIT.md).
-    public static func methods(registry: Registry, audit: AuditTrail) -> MethodRouter {
+    /// before it is sent (docs/AUDIT.md). `access`: where disclosure profiles
+    /// come from (the policy in force at each call); nil: the built-in ones.
+    public static func methods(registry: Registry, audit: AuditTrail, access: AccessControl? = nil) -> MethodRouter {
         var router = MethodRouter()
         let rpc = Corridor_V1_Registry.self
 
@@ -99,6 +100,7 @@ public enum RegistryService {
 
         registerRules(registry, on: &router)
         registerLists(registry, on: &router)
+        registerDisclosure(registry, audit: audit, access: access, on: &router)
         registerAgreements(registry, on: &router)
         registerWindows(registry, on: &router)
         registerMovements(registry, on: &router)

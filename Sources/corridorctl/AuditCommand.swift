@@ -41,7 +41,7 @@ struct AuditFilterOptions: ParsableArguments {
     var user: String?
     @Option(name: .customLong("case"), help: ArgumentHelp("Only records about this case.", valueName: "id"))
     var caseID: String?
-    @Option(help: ArgumentHelp("Only this kind: personal-read, admin-action, denied or break-glass. Repeat it for several.", valueName: "kind"))
+    @Option(help: ArgumentHelp("Only this kind: personal-read, admin-action, denied, break-glass or disclosure. Repeat it for several.", valueName: "kind"))
     var kind: [String] = []
 
     func validate() throws {

@@ -7,7 +7,7 @@ struct ListCommand: AsyncParsableCommand {
         abstract: "Evacuation lists: create, select, submit, approve, strike, top up, close, diff.",
         subcommands: [
             Create.self, Select.self, Submit.self, Approve.self, Strike.self, TopUp.self, Close.self,
-            Show.self, Ls.self, Version.self, Diff.self, LeftOut.self,
+            Show.self, Ls.self, Version.self, Diff.self, LeftOut.self, Disclose.self,
         ]
     )
 
@@ -269,6 +269,43 @@ struct ListCommand: AsyncParsableCommand {
             for row in rows { table.add(row.caseID, row.rank == 0 ? "" : "\(row.rank)", row.ruleID, row.imposedBy, row.reason) }
             print(table.render())
             print("\(rows.count) of \(total) left out; \(considered) waiting cases considered" + (offset + UInt32(rows.count) < total ? "; next page: --offset \(offset + UInt32(rows.count))" : ""))
+        }
+    }
+
+    struct Disclose: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a list for a party to vet, with exactly the fields of a disclosure profile (recorded on the audit trail).",
+            discussion: """
+            The file holds the disclosure as proto3 JSON (corridor.v1.ListDisclosure): one row per \
+            active entry and per companion on it. Profiles: `vetting` (name, date of birth, \
+            identity numbers, age, sex), `counts` (case ids only), and those of the access policy \
+            (docs/ACCESS.md). Diagnoses, needs, clinical notes and contacts are never disclosed.
+            """
+        )
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The list's id.") var id: String
+        @Option(name: .customLong("to"), help: ArgumentHelp("The party the list is sent to.", valueName: "party")) var party: String
+        @Option(help: "The disclosure profile: vetting, counts, or one of the access policy.") var profile: String
+        @Option(help: "Write the disclosure to this file (replaced whole, readable by you alone).") var output: String
+        @Flag(help: "Print the disclosure as JSON too, instead of a summary.") var json = false
+
+        func run() async throws {
+            let client = try await connection.connect()
+            let disclosure = try await calling { () async throws(RPCError) in
+                try await client.discloseList(
+                    Corridor_V1_DiscloseListRequest(listID: id, toPartyID: party, profile: profile), timeout: connection.callTimeout
+                )
+            }
+            await client.close()
+            let sink = try ExportCommand.Sink(output: output, groupReadable: false)
+            sink.write(disclosure.jsonText(pretty: true) + "\n")
+            do { try sink.finish() } catch {
+                sink.abandon()
+                throw error
+            }
+            if json { return printJSON(disclosure) }
+            let fields = disclosure.fields.isEmpty ? "case ids only" : disclosure.fields.joined(separator: ", ")
+            print("list \(disclosure.listID) version \(disclosure.listVersion) for \(disclosure.partyID), profile \(disclosure.profile) (\(fields)): \(disclosure.rows.count) rows written to \(output)")
         }
     }
 

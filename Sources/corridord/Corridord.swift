@@ -102,7 +102,7 @@ struct Corridord: AsyncParsableCommand {
             ])
             let server = CorridorServer(
                 configuration: serverConfiguration,
-                methods: RegistryService.methods(registry: registry, audit: audit),
+                methods: RegistryService.methods(registry: registry, audit: audit, access: serverConfiguration.access),
                 storeStatus: { await registry.storeStatus },
                 logger: logger
             )

@@ -42,6 +42,30 @@ struct AuditTrailTests {
         }
     }
 
+    @Test("A disclosure (kind 5) is recorded and read back, filtered by its kind and its case, and named `disclosure`")
+    func recordsADisclosure() async throws {
+        try await withTemporaryDirectory { data in
+            let (audit, _) = try AuditTrail.open(dataDirectory: data, options: smallSegments(), logger: quietLogger)
+            defer { try? audit.close() }
+            let detail = "list l1 version 2 to party gov, profile vetting (fields: name, sex)"
+            try await audit.record([
+                AuditRecord(kind: .disclosure, actor: amal, method: "/corridor.v1.Registry/DiscloseList", caseID: "C-000001", detail: detail),
+                AuditRecord(kind: .disclosure, actor: amal, method: "/corridor.v1.Registry/DiscloseList", caseID: "C-000002", detail: detail),
+            ])
+            try await audit.recordPersonalReads(actor: amal, method: "/corridor.v1.Registry/GetCase", caseIDs: ["C-000001"])
+            var query = AuditQuery()
+            query.kinds = [.disclosure]
+            let page = try audit.records(query)
+            #expect(page.records.map(\.caseID) == ["C-000001", "C-000002"])
+            #expect(page.records.allSatisfy { $0.kind == .disclosure && $0.detail == detail && $0.actor == amal })
+            query.caseID = "C-000002"
+            #expect(try audit.records(query).records.map(\.sequence) == [2])
+            #expect(AuditRecord.Kind.disclosure.rawValue == 5 && AuditRecord.Kind.disclosure.name == "disclosure")
+            #expect(Corridor_V1_AuditRecord.Kind(.disclosure) == .disclosure)
+            #expect(AuditRecord.Kind(proto: .disclosure) == .disclosure)
+        }
+    }
+
     @Test("Records survive closing and reopening the trail, and numbering goes on")
     func surviveReopening() async throws {
         try await withTemporaryDirectory { data in

@@ -88,7 +88,7 @@ public final class InProcessServer: Sendable {
             }
             do {
                 return try await start(
-                    directory: directory.path, methods: RegistryService.methods(registry: registry, audit: audit),
+                    directory: directory.path, methods: RegistryService.methods(registry: registry, audit: audit, access: access),
                     storeStatus: { await registry.storeStatus }, registry: registry, audit: audit, access: access, logLevel: logLevel
                 )
             } catch {

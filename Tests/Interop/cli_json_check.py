@@ -103,6 +103,7 @@ COMMANDS = [
     (("list", "strike"), ["l-cli", "@first", "--by", "armed-group", "--reason", "not agreed"], C + "EvacuationList", "one"),
     (("list", "top-up"), ["l-cli"], C + "EvacuationList", "one"),
     (("list", "diff"), ["l-cli", "1", "2"], C + "DiffListResponse", "one"),
+    (("list", "disclose"), ["l-cli", "--to", "gov", "--profile", "vetting", "--output", "@disclosure_file"], C + "ListDisclosure", "one"),
     (("list", "close"), ["l-cli", "--reason", "done"], C + "EvacuationList", "one"),
     # Windows.
     (("window", "announce"), ["w-cli", "--name", "CLI pause", "--kind", "humanitarian-pause", "--site", "enclave",
@@ -219,7 +220,7 @@ def run(check, corridorctl, socket_path, data_dir, classes, workdir):
     policy_path = os.path.join(workdir, "access.toml")
     with open(policy_path, "w") as f:
         f.write(ACCESS_POLICY)
-    state = {"case": None, "first": None, "listed": None}
+    state = {"case": None, "first": None, "listed": None, "disclosure_file": os.path.join(workdir, "disclosure.json")}
     env = dict(os.environ)
     env.pop("CORRIDOR_SOCKET", None)
 

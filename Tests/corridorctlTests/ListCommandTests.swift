@@ -102,4 +102,40 @@ import Testing
         #expect(lift.stderr.contains("NOT_FOUND"), "\(lift.stderr)")
         await server.stop()
     }
+
+    @Test func aDisclosureIsWrittenToItsFileAndAudited() async throws {
+        let server = try await Self.seededServer()
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        func ctl(_ arguments: String...) async throws -> ProcessOutcome {
+            try await Corridorctl.run(arguments + ["--socket", server.socketPath])
+        }
+        #expect(try await ctl("list", "create", "l1", "--agreement", "a-29", "--origin", "ghouta", "--quota", "2").status == 0)
+        #expect(try await ctl("list", "select", "l1").status == 0)
+        let file = directory.file("for-gov.json")
+        let disclose = try await ctl("list", "disclose", "l1", "--to", "gov", "--profile", "counts", "--output", file)
+        #expect(disclose.status == 0, "\(disclose.stderr)")
+        #expect(disclose.stdout.contains("list l1 version 1 for gov, profile counts (case ids only): 2 rows written to \(file)"), "\(disclose.stdout)")
+        let written = try Corridor_V1_ListDisclosure(jsonText: String(contentsOfFile: file, encoding: .utf8))
+        #expect(written.listID == "l1" && written.partyID == "gov" && written.profile == "counts" && written.fields.isEmpty)
+        #expect(written.rows.map(\.caseID) == ["c-02", "c-05"])
+        var status = stat()
+        #expect(stat(file, &status) == 0 && status.st_mode & 0o777 == 0o600)
+        // --json prints what the file holds.
+        let json = try await ctl("list", "disclose", "l1", "--to", "jaish", "--profile", "vetting", "--output", file, "--json")
+        #expect(json.status == 0, "\(json.stderr)")
+        let printed = try Corridor_V1_ListDisclosure(jsonText: json.stdout)
+        #expect(printed == (try Corridor_V1_ListDisclosure(jsonText: String(contentsOfFile: file, encoding: .utf8))))
+        #expect(printed.partyID == "jaish" && printed.rows.first?.ageMonths == 6 && printed.rows.first?.sex == .female)
+        // Each disclosure is on the audit trail, by kind.
+        let audit = try await ctl("audit", "--kind", "disclosure")
+        #expect(audit.status == 0, "\(audit.stderr)")
+        #expect(audit.stdout.contains("to party gov, profile counts") && audit.stdout.contains("to party jaish, profile vetting"), "\(audit.stdout)")
+        // An unknown profile: the field named, no file written.
+        let other = directory.file("other.json")
+        let refused = try await ctl("list", "disclose", "l1", "--to", "gov", "--profile", "medical", "--output", other)
+        #expect(refused.status != 0 && refused.stderr.contains("INVALID_ARGUMENT") && refused.stderr.contains("profile"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: other))
+        await server.stop()
+    }
 }

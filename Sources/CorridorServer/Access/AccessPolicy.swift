@@ -5,6 +5,9 @@
 public struct AccessPolicy: Sendable, Equatable {
     public var users: [String: Role]
     public var groups: [String: Role]
+    /// Disclosure profiles by name, from the file's [profiles.NAME] tables;
+    /// the built-in ones apply where the file names none (DisclosureProfile).
+    public var profiles: [String: DisclosureProfile] = [:]
     /// Where it came from ("built-in default" or a path), for logs and `whoami`.
     public var source: String
 

@@ -84,11 +84,51 @@ extension AccessPolicy {
                     roles[name] = role
                 }
                 if key == "users" { policy.users = roles } else { policy.groups = roles }
+            case "profiles":
+                policy.profiles = try parseProfiles(value, lines: lines)
             default:
-                throw AccessPolicyError(line: lines.line(of: key, in: nil), key: key, "unknown key; a policy has the tables [users] and [groups]")
+                throw AccessPolicyError(line: lines.line(of: key, in: nil), key: key, "unknown key; a policy has the tables [users] and [groups], and profiles [profiles.NAME]")
             }
         }
         return policy
+    }
+
+    /// `[profiles.NAME]` tables, each `fields = ["name", …]` naming only
+    /// disclosable fields (DisclosureProfile): a diagnosis is refused here,
+    /// so no policy can make a disclosure carry one.
+    private static func parseProfiles(_ value: any TOMLValueConvertible, lines: KeyLines) throws(AccessPolicyError) -> [String: DisclosureProfile] {
+        guard let table = value.table else {
+            throw AccessPolicyError(line: lines.line(of: "profiles", in: nil), key: "profiles", "must be tables [profiles.NAME] with `fields = [\"name\", …]`")
+        }
+        var profiles: [String: DisclosureProfile] = [:]
+        for name in table.keys.sorted() {
+            let place = "profiles.\(name)"
+            guard Self.isAccountName(name) else {
+                throw AccessPolicyError(line: lines.line(of: name, in: "profiles"), key: place, "is not a profile name (letters, digits, '.', '_', '-', at most 64 bytes, not starting with '-')")
+            }
+            guard let profile = table[name]?.table else {
+                throw AccessPolicyError(line: lines.line(of: name, in: "profiles"), key: place, "must be a table [\(place)] with `fields = [\"name\", …]`")
+            }
+            for key in profile.keys.sorted() where key != "fields" {
+                throw AccessPolicyError(line: lines.line(of: key, in: place), key: "\(place).\(key)", "unknown key; a profile has only `fields`")
+            }
+            let line = lines.line(of: "fields", in: place)
+            guard let list = profile["fields"]?.array else {
+                throw AccessPolicyError(line: line, key: "\(place).fields", "must be a list of fields in quotes, of \(DisclosureProfile.fieldList)")
+            }
+            var fields: Set<DisclosureProfile.Field> = []
+            for element in list {
+                guard let fieldName = element.string else {
+                    throw AccessPolicyError(line: line, key: "\(place).fields", "must be a list of fields in quotes, of \(DisclosureProfile.fieldList)")
+                }
+                guard let field = DisclosureProfile.Field(rawValue: fieldName) else {
+                    throw AccessPolicyError(line: line, key: "\(place).fields", DisclosureProfile.refusal(of: fieldName))
+                }
+                fields.insert(field)
+            }
+            profiles[name] = DisclosureProfile(name: name, fields: fields)
+        }
+        return profiles
     }
 
     static var roleList: String { Role.allCases.map(\.rawValue).joined(separator: ", ") }
@@ -172,8 +212,9 @@ extension Substring {
 
 /// The lines a policy file may have, checked before toml++ sees the text:
 /// blank lines and comments, table headers (`[users]`), and `key = "value"`
-/// with a bare, quoted or dotted key and a one-line string value, each
-/// optionally followed by a comment. Anything else is refused with its line
+/// with a bare, quoted or dotted key and a one-line string value (or, for
+/// a profile's `fields`, a one-line list of strings), each optionally
+/// followed by a comment. Anything else is refused with its line
 /// (docs/ACCESS.md). toml++ then parses what passed, for duplicates and the
 /// table structure.
 enum PolicyScreen {
@@ -209,10 +250,14 @@ enum PolicyScreen {
             }
             cursor.index += 1
             cursor.skipSpaces()
-            guard let quote = cursor.peek, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
-                throw AccessPolicyError(line: number, key: key, "must be a role in quotes, one of \(AccessPolicy.roleList)")
+            if cursor.peek == UInt8(ascii: "[") {
+                try cursor.stringList(key: key)
+            } else {
+                guard let quote = cursor.peek, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
+                    throw AccessPolicyError(line: number, key: key, "must be a role in quotes, one of \(AccessPolicy.roleList)")
+                }
+                _ = try cursor.quoted()
             }
-            _ = try cursor.quoted()
         }
         cursor.skipSpaces()
         if let rest = cursor.peek, rest != UInt8(ascii: "#") {
@@ -251,6 +296,27 @@ enum PolicyScreen {
                 skipSpaces()
             }
             return String(decoding: bytes[start..<index], as: UTF8.self).trimmingCharacters(in: " \t")
+        }
+
+        /// A profile's `["name", "sex"]`: strings in quotes, separated by
+        /// commas (a trailing one allowed), on one line.
+        mutating func stringList(key: String) throws(AccessPolicyError) {
+            index += 1
+            skipSpaces()
+            while peek != UInt8(ascii: "]") {
+                guard let quote = peek, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
+                    throw AccessPolicyError(line: line, column: index + 1, key: key, "a list of fields in quotes, on one line: [\"name\", \"sex\"]")
+                }
+                _ = try quoted()
+                skipSpaces()
+                guard peek == UInt8(ascii: ",") else { break }
+                index += 1
+                skipSpaces()
+            }
+            guard peek == UInt8(ascii: "]") else {
+                throw AccessPolicyError(line: line, column: index + 1, key: key, "a list of fields in quotes, on one line: [\"name\", \"sex\"]")
+            }
+            index += 1
         }
 
         /// A one-line string in double quotes (no escapes: no policy needs one)

@@ -106,6 +106,9 @@ public enum MethodAccess {
             (AnyRPCMethod(registry.getListVersion), .negotiationRead),
             (AnyRPCMethod(registry.diffList), .negotiationRead),
             (AnyRPCMethod(registry.leftOut), .negotiationRead),
+            // Sending a list to a party for vetting is the negotiator's work
+            // (docs/ACCESS.md): admin, coordinator and negotiator.
+            (AnyRPCMethod(registry.discloseList), .negotiationWrite),
             (AnyRPCMethod(registry.recordAgreement), .negotiationWrite),
             (AnyRPCMethod(registry.updateAgreement), .negotiationWrite),
             (AnyRPCMethod(registry.setAgreementStatus), .negotiationWrite),

@@ -162,6 +162,12 @@ public enum Corridor_V1_Registry {
     public static let leftOut = RPCMethod<Corridor_V1_LeftOutRequest, Corridor_V1_LeftOutResponse>(
         path: "/corridor.v1.Registry/LeftOut", kind: .unary
     )
+    /// A list's active entries (and their companions) for a party to vet,
+    /// with exactly the fields of a disclosure profile (docs/ACCESS.md);
+    /// recorded on the audit trail before the answer.
+    public static let discloseList = RPCMethod<Corridor_V1_DiscloseListRequest, Corridor_V1_ListDisclosure>(
+        path: "/corridor.v1.Registry/DiscloseList", kind: .unary
+    )
     /// Agreements (agreements.proto).
     public static let recordAgreement = RPCMethod<Corridor_V1_RecordAgreementRequest, Corridor_V1_Agreement>(
         path: "/corridor.v1.Registry/RecordAgreement", kind: .unary
@@ -289,6 +295,7 @@ public enum Corridor_V1_Registry {
         AnyRPCMethod(getListVersion),
         AnyRPCMethod(diffList),
         AnyRPCMethod(leftOut),
+        AnyRPCMethod(discloseList),
         AnyRPCMethod(recordAgreement),
         AnyRPCMethod(updateAgreement),
         AnyRPCMethod(setAgreementStatus),

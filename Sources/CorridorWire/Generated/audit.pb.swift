@@ -62,13 +62,16 @@ extension Corridor_V1_AuditRecord {
         case denied
         /// Reserved: time-limited access to one case opened with a reason.
         case breakGlass
+        /// A list disclosed to a party (method DiscloseList; detail: the list,
+        /// the party, the profile, its fields and the case ids).
+        case disclosure
         /// A number proto/ does not name (a newer peer's value): kept, and sent on as it came.
         case unrecognized(Int32)
 
         public static var protoEnumName: String { "corridor.v1.AuditRecord.Kind" }
 
         /// The values proto/ names, in its order (not `unrecognized`).
-        public static let allCases: [Corridor_V1_AuditRecord.Kind] = [.unspecified, .personalRead, .adminAction, .denied, .breakGlass]
+        public static let allCases: [Corridor_V1_AuditRecord.Kind] = [.unspecified, .personalRead, .adminAction, .denied, .breakGlass, .disclosure]
 
         public init(rawValue: Int32) {
             switch rawValue {
@@ -77,6 +80,7 @@ extension Corridor_V1_AuditRecord {
             case 2: self = .adminAction
             case 3: self = .denied
             case 4: self = .breakGlass
+            case 5: self = .disclosure
             default: self = .unrecognized(rawValue)
             }
         }
@@ -88,6 +92,7 @@ extension Corridor_V1_AuditRecord {
             case .adminAction: 2
             case .denied: 3
             case .breakGlass: 4
+            case .disclosure: 5
             case .unrecognized(let number): number
             }
         }
@@ -100,6 +105,7 @@ extension Corridor_V1_AuditRecord {
             case .adminAction: "ADMIN_ACTION"
             case .denied: "DENIED"
             case .breakGlass: "BREAK_GLASS"
+            case .disclosure: "DISCLOSURE"
             case .unrecognized(let number): String(number)
             }
         }
@@ -111,6 +117,7 @@ extension Corridor_V1_AuditRecord {
             case "ADMIN_ACTION": self = .adminAction
             case "DENIED": self = .denied
             case "BREAK_GLASS": self = .breakGlass
+            case "DISCLOSURE": self = .disclosure
             default: return nil
             }
         }

@@ -2395,3 +2395,425 @@ extension Corridor_V1_ListBreakGlassGrantsResponse: ProtobufCBacked {
         }
     }
 }
+
+// MARK: - corridor.v1.DiscloseListRequest
+
+public struct Corridor_V1_DiscloseListRequest: Sendable, Hashable {
+    public var listID: String = ""
+    /// The party the list is sent to.
+    public var toPartyID: String = ""
+    /// A profile of the access policy or a built-in one ("vetting", "counts").
+    public var profile: String = ""
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        listID: String,
+        toPartyID: String,
+        profile: String
+    ) {
+        self.listID = listID
+        self.toPartyID = toPartyID
+        self.profile = profile
+    }
+}
+
+extension Corridor_V1_DiscloseListRequest: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.DiscloseListRequest" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !self.listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.listID.utf8.count) }
+        if !self.toPartyID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.toPartyID.utf8.count) }
+        if !self.profile.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.profile.utf8.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !self.listID.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeString(self.listID)
+        }
+        if !self.toPartyID.isEmpty {
+            writer.writeTag(0x12)
+            writer.writeString(self.toPartyID)
+        }
+        if !self.profile.isEmpty {
+            writer.writeTag(0x1A)
+            writer.writeString(self.profile)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DiscloseListRequest.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !self.listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(self.listID))) }
+        if !self.toPartyID.isEmpty { members.append(ProtoJSON.Member("toPartyId", .string(self.toPartyID))) }
+        if !self.profile.isEmpty { members.append(ProtoJSON.Member("profile", .string(self.profile))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_DiscloseListRequest: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__disclose_list_request__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__DiscloseListRequest>) -> Corridor_V1_DiscloseListRequest {
+        let c = message.pointee
+        return Corridor_V1_DiscloseListRequest(
+            listID: ProtobufCRead.string(c.list_id),
+            toPartyID: ProtobufCRead.string(c.to_party_id),
+            profile: ProtobufCRead.string(c.profile)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.DiscloseListRequest")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "listId", "list_id":
+                try ProtoJSONRead.once(&seen, 0, field: "list_id", path: path)
+                self.listID = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "toPartyId", "to_party_id":
+                try ProtoJSONRead.once(&seen, 1, field: "to_party_id", path: path)
+                self.toPartyID = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "profile":
+                try ProtoJSONRead.once(&seen, 2, field: "profile", path: path)
+                self.profile = try ProtoJSONRead.string(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DiscloseListRequest")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.ListDisclosure
+
+/// What a party receives: one row per active entry and per companion on it,
+/// each with only the profile's fields set.
+public struct Corridor_V1_ListDisclosure: Sendable, Hashable {
+    public var listID: String = ""
+    public var listVersion: UInt32 = 0
+    public var partyID: String = ""
+    public var profile: String = ""
+    /// The profile's fields, in their fixed order (docs/ACCESS.md).
+    public var fields: [String] = []
+    public var rows: [Corridor_V1_DisclosedCase] = []
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        listID: String,
+        listVersion: UInt32,
+        partyID: String,
+        profile: String,
+        fields: [String],
+        rows: [Corridor_V1_DisclosedCase]
+    ) {
+        self.listID = listID
+        self.listVersion = listVersion
+        self.partyID = partyID
+        self.profile = profile
+        self.fields = fields
+        self.rows = rows
+    }
+}
+
+extension Corridor_V1_ListDisclosure: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.ListDisclosure" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !self.listID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.listID.utf8.count) }
+        if self.listVersion != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.listVersion)) }
+        if !self.partyID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.partyID.utf8.count) }
+        if !self.profile.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.profile.utf8.count) }
+        for element in self.fields { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        for element in self.rows { size &+= 1 &+ ProtoSize.lengthDelimited(element.serializedSize) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !self.listID.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeString(self.listID)
+        }
+        if self.listVersion != 0 {
+            writer.writeTag(0x10)
+            writer.writeVarint(UInt64(self.listVersion))
+        }
+        if !self.partyID.isEmpty {
+            writer.writeTag(0x1A)
+            writer.writeString(self.partyID)
+        }
+        if !self.profile.isEmpty {
+            writer.writeTag(0x22)
+            writer.writeString(self.profile)
+        }
+        for element in self.fields {
+            writer.writeTag(0x2A)
+            writer.writeString(element)
+        }
+        for element in self.rows {
+            writer.writeTag(0x32)
+            writer.writeMessage(element)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ListDisclosure.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !self.listID.isEmpty { members.append(ProtoJSON.Member("listId", .string(self.listID))) }
+        if self.listVersion != 0 { members.append(ProtoJSON.Member("listVersion", .number(ProtoJSON.Number(self.listVersion)))) }
+        if !self.partyID.isEmpty { members.append(ProtoJSON.Member("partyId", .string(self.partyID))) }
+        if !self.profile.isEmpty { members.append(ProtoJSON.Member("profile", .string(self.profile))) }
+        if !self.fields.isEmpty { members.append(ProtoJSON.Member("fields", .array(self.fields.map { .string($0) }))) }
+        if !self.rows.isEmpty { members.append(ProtoJSON.Member("rows", .array(self.rows.map { $0.jsonValue() }))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_ListDisclosure: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__list_disclosure__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ListDisclosure>) -> Corridor_V1_ListDisclosure {
+        let c = message.pointee
+        return Corridor_V1_ListDisclosure(
+            listID: ProtobufCRead.string(c.list_id),
+            listVersion: c.list_version,
+            partyID: ProtobufCRead.string(c.party_id),
+            profile: ProtobufCRead.string(c.profile),
+            fields: ProtobufCRead.strings(c.n_fields, c.fields),
+            rows: ProtobufCRead.messages(c.n_rows, c.rows, Corridor_V1_DisclosedCase.read(protobufC:))
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.ListDisclosure")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "listId", "list_id":
+                try ProtoJSONRead.once(&seen, 0, field: "list_id", path: path)
+                self.listID = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "listVersion", "list_version":
+                try ProtoJSONRead.once(&seen, 1, field: "list_version", path: path)
+                self.listVersion = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "partyId", "party_id":
+                try ProtoJSONRead.once(&seen, 2, field: "party_id", path: path)
+                self.partyID = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "profile":
+                try ProtoJSONRead.once(&seen, 3, field: "profile", path: path)
+                self.profile = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "fields":
+                try ProtoJSONRead.once(&seen, 4, field: "fields", path: path)
+                self.fields = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+            case "rows":
+                try ProtoJSONRead.once(&seen, 5, field: "rows", path: path)
+                for (index, element) in try ProtoJSONRead.array(member.value, path: fieldPath).enumerated() {
+                    self.rows.append(try Corridor_V1_DisclosedCase(json: element, path: fieldPath + "[\(index)]"))
+                }
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ListDisclosure")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.DisclosedCase
+
+public struct Corridor_V1_DisclosedCase: Sendable, Hashable {
+    public var caseID: String = ""
+    /// Set for a companion: the case whose entry it travels with.
+    public var companionOf: String = ""
+    public var rank: UInt32 = 0
+    /// Only the fields the profile names; the others are empty.
+    public var name: String = ""
+    public var dateOfBirth: String = ""
+    public var identityNumbers: [String] = []
+    public var ageMonths: UInt32 = 0
+    public var sex: Corridor_V1_Case.Sex = .unspecified
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        caseID: String,
+        companionOf: String,
+        rank: UInt32,
+        name: String,
+        dateOfBirth: String,
+        identityNumbers: [String],
+        ageMonths: UInt32,
+        sex: Corridor_V1_Case.Sex
+    ) {
+        self.caseID = caseID
+        self.companionOf = companionOf
+        self.rank = rank
+        self.name = name
+        self.dateOfBirth = dateOfBirth
+        self.identityNumbers = identityNumbers
+        self.ageMonths = ageMonths
+        self.sex = sex
+    }
+}
+
+extension Corridor_V1_DisclosedCase: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.DisclosedCase" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if !self.caseID.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.caseID.utf8.count) }
+        if !self.companionOf.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.companionOf.utf8.count) }
+        if self.rank != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.rank)) }
+        if !self.name.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.name.utf8.count) }
+        if !self.dateOfBirth.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.dateOfBirth.utf8.count) }
+        for element in self.identityNumbers { size &+= 1 &+ ProtoSize.lengthDelimited(element.utf8.count) }
+        if self.ageMonths != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.ageMonths)) }
+        if self.sex.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.sex.rawValue) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if !self.caseID.isEmpty {
+            writer.writeTag(0x0A)
+            writer.writeString(self.caseID)
+        }
+        if !self.companionOf.isEmpty {
+            writer.writeTag(0x12)
+            writer.writeString(self.companionOf)
+        }
+        if self.rank != 0 {
+            writer.writeTag(0x18)
+            writer.writeVarint(UInt64(self.rank))
+        }
+        if !self.name.isEmpty {
+            writer.writeTag(0x22)
+            writer.writeString(self.name)
+        }
+        if !self.dateOfBirth.isEmpty {
+            writer.writeTag(0x2A)
+            writer.writeString(self.dateOfBirth)
+        }
+        for element in self.identityNumbers {
+            writer.writeTag(0x32)
+            writer.writeString(element)
+        }
+        if self.ageMonths != 0 {
+            writer.writeTag(0x38)
+            writer.writeVarint(UInt64(self.ageMonths))
+        }
+        if self.sex.rawValue != 0 {
+            writer.writeTag(0x40)
+            writer.writeInt32(self.sex.rawValue)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__DisclosedCase.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if !self.caseID.isEmpty { members.append(ProtoJSON.Member("caseId", .string(self.caseID))) }
+        if !self.companionOf.isEmpty { members.append(ProtoJSON.Member("companionOf", .string(self.companionOf))) }
+        if self.rank != 0 { members.append(ProtoJSON.Member("rank", .number(ProtoJSON.Number(self.rank)))) }
+        if !self.name.isEmpty { members.append(ProtoJSON.Member("name", .string(self.name))) }
+        if !self.dateOfBirth.isEmpty { members.append(ProtoJSON.Member("dateOfBirth", .string(self.dateOfBirth))) }
+        if !self.identityNumbers.isEmpty { members.append(ProtoJSON.Member("identityNumbers", .array(self.identityNumbers.map { .string($0) }))) }
+        if self.ageMonths != 0 { members.append(ProtoJSON.Member("ageMonths", .number(ProtoJSON.Number(self.ageMonths)))) }
+        if self.sex.rawValue != 0 { members.append(ProtoJSON.Member("sex", self.sex.jsonValue)) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_DisclosedCase: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__disclosed_case__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__DisclosedCase>) -> Corridor_V1_DisclosedCase {
+        let c = message.pointee
+        return Corridor_V1_DisclosedCase(
+            caseID: ProtobufCRead.string(c.case_id),
+            companionOf: ProtobufCRead.string(c.companion_of),
+            rank: c.rank,
+            name: ProtobufCRead.string(c.name),
+            dateOfBirth: ProtobufCRead.string(c.date_of_birth),
+            identityNumbers: ProtobufCRead.strings(c.n_identity_numbers, c.identity_numbers),
+            ageMonths: c.age_months,
+            sex: Corridor_V1_Case.Sex(rawValue: Int32(truncatingIfNeeded: c.sex.rawValue))
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.DisclosedCase")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "caseId", "case_id":
+                try ProtoJSONRead.once(&seen, 0, field: "case_id", path: path)
+                self.caseID = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "companionOf", "companion_of":
+                try ProtoJSONRead.once(&seen, 1, field: "companion_of", path: path)
+                self.companionOf = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "rank":
+                try ProtoJSONRead.once(&seen, 2, field: "rank", path: path)
+                self.rank = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "name":
+                try ProtoJSONRead.once(&seen, 3, field: "name", path: path)
+                self.name = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "dateOfBirth", "date_of_birth":
+                try ProtoJSONRead.once(&seen, 4, field: "date_of_birth", path: path)
+                self.dateOfBirth = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "identityNumbers", "identity_numbers":
+                try ProtoJSONRead.once(&seen, 5, field: "identity_numbers", path: path)
+                self.identityNumbers = try ProtoJSONRead.repeated(member.value, path: fieldPath) { (element, elementPath) throws(ProtoJSONError) in try ProtoJSONRead.string(element, path: elementPath) }
+            case "ageMonths", "age_months":
+                try ProtoJSONRead.once(&seen, 6, field: "age_months", path: path)
+                self.ageMonths = try ProtoJSONRead.uint32(member.value, path: fieldPath)
+            case "sex":
+                try ProtoJSONRead.once(&seen, 7, field: "sex", path: path)
+                self.sex = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.DisclosedCase")
+            }
+        }
+    }
+}

@@ -1835,7 +1835,7 @@ extension Corridor_V1_ListAuditRecordsRequest {
             untilMs: 18000000000000000002,
             user: "user 3 é✓",
             caseID: "case_id 4 é✓",
-            kinds: [.personalRead, .breakGlass, .unrecognized(99)],
+            kinds: [.personalRead, .disclosure, .unrecognized(99)],
             limit: 100006,
             pageToken: "page_token 7 é✓"
         )
@@ -2575,6 +2575,56 @@ extension Corridor_V1_ListBreakGlassGrantsResponse {
 
     /// protoSample, then one more per further oneof member.
     public static var protoSamples: [Corridor_V1_ListBreakGlassGrantsResponse] { [protoSample] }
+}
+
+extension Corridor_V1_DiscloseListRequest {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_DiscloseListRequest {
+        Corridor_V1_DiscloseListRequest(
+            listID: "list_id 1 é✓",
+            toPartyID: "to_party_id 2 é✓",
+            profile: "profile 3 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_DiscloseListRequest] { [protoSample] }
+}
+
+extension Corridor_V1_ListDisclosure {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_ListDisclosure {
+        Corridor_V1_ListDisclosure(
+            listID: "list_id 1 é✓",
+            listVersion: 100002,
+            partyID: "party_id 3 é✓",
+            profile: "profile 4 é✓",
+            fields: ["fields 5 é✓", ""],
+            rows: [Corridor_V1_DisclosedCase.protoSample, Corridor_V1_DisclosedCase()]
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_ListDisclosure] { [protoSample] }
+}
+
+extension Corridor_V1_DisclosedCase {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_DisclosedCase {
+        Corridor_V1_DisclosedCase(
+            caseID: "case_id 1 é✓",
+            companionOf: "companion_of 2 é✓",
+            rank: 100003,
+            name: "name 4 é✓",
+            dateOfBirth: "date_of_birth 5 é✓",
+            identityNumbers: ["identity_numbers 6 é✓", ""],
+            ageMonths: 100007,
+            sex: .female
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_DisclosedCase] { [protoSample] }
 }
 
 extension Corridor_V1_HealthView {
@@ -3344,6 +3394,9 @@ extension ProtoSamples {
         ProtoSampleSet(Corridor_V1_BreakGlassGrant.protoSamples),
         ProtoSampleSet(Corridor_V1_ListBreakGlassGrantsRequest.protoSamples),
         ProtoSampleSet(Corridor_V1_ListBreakGlassGrantsResponse.protoSamples),
+        ProtoSampleSet(Corridor_V1_DiscloseListRequest.protoSamples),
+        ProtoSampleSet(Corridor_V1_ListDisclosure.protoSamples),
+        ProtoSampleSet(Corridor_V1_DisclosedCase.protoSamples),
         ProtoSampleSet(Corridor_V1_HealthView.protoSamples),
         ProtoSampleSet(Corridor_V1_PingSummary.protoSamples),
         ProtoSampleSet(Corridor_V1_CaseListPage.protoSamples),

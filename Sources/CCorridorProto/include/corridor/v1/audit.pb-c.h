@@ -41,7 +41,12 @@ typedef enum _Corridor__V1__AuditRecord__Kind {
   /*
    * Reserved: time-limited access to one case opened with a reason.
    */
-  CORRIDOR__V1__AUDIT_RECORD__KIND__BREAK_GLASS = 4
+  CORRIDOR__V1__AUDIT_RECORD__KIND__BREAK_GLASS = 4,
+  /*
+   * A list disclosed to a party (method DiscloseList; detail: the list,
+   * the party, the profile, its fields and the case ids).
+   */
+  CORRIDOR__V1__AUDIT_RECORD__KIND__DISCLOSURE = 5
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CORRIDOR__V1__AUDIT_RECORD__KIND)
 } Corridor__V1__AuditRecord__Kind;
 

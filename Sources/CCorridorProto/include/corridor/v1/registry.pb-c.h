@@ -49,6 +49,9 @@ typedef struct Corridor__V1__OpenBreakGlassRequest Corridor__V1__OpenBreakGlassR
 typedef struct Corridor__V1__BreakGlassGrant Corridor__V1__BreakGlassGrant;
 typedef struct Corridor__V1__ListBreakGlassGrantsRequest Corridor__V1__ListBreakGlassGrantsRequest;
 typedef struct Corridor__V1__ListBreakGlassGrantsResponse Corridor__V1__ListBreakGlassGrantsResponse;
+typedef struct Corridor__V1__DiscloseListRequest Corridor__V1__DiscloseListRequest;
+typedef struct Corridor__V1__ListDisclosure Corridor__V1__ListDisclosure;
+typedef struct Corridor__V1__DisclosedCase Corridor__V1__DisclosedCase;
 
 
 /* --- enums --- */
@@ -400,6 +403,72 @@ struct  Corridor__V1__ListBreakGlassGrantsResponse
 #define CORRIDOR__V1__LIST_BREAK_GLASS_GRANTS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__list_break_glass_grants_response__descriptor) \
     , 0,NULL }
+
+
+struct  Corridor__V1__DiscloseListRequest
+{
+  ProtobufCMessage base;
+  char *list_id;
+  /*
+   * The party the list is sent to.
+   */
+  char *to_party_id;
+  /*
+   * A profile of the access policy or a built-in one ("vetting", "counts").
+   */
+  char *profile;
+};
+#define CORRIDOR__V1__DISCLOSE_LIST_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__disclose_list_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * What a party receives: one row per active entry and per companion on it,
+ * each with only the profile's fields set.
+ */
+struct  Corridor__V1__ListDisclosure
+{
+  ProtobufCMessage base;
+  char *list_id;
+  uint32_t list_version;
+  char *party_id;
+  char *profile;
+  /*
+   * The profile's fields, in their fixed order (docs/ACCESS.md).
+   */
+  size_t n_fields;
+  char **fields;
+  size_t n_rows;
+  Corridor__V1__DisclosedCase **rows;
+};
+#define CORRIDOR__V1__LIST_DISCLOSURE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__list_disclosure__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL }
+
+
+struct  Corridor__V1__DisclosedCase
+{
+  ProtobufCMessage base;
+  char *case_id;
+  /*
+   * Set for a companion: the case whose entry it travels with.
+   */
+  char *companion_of;
+  uint32_t rank;
+  /*
+   * Only the fields the profile names; the others are empty.
+   */
+  char *name;
+  char *date_of_birth;
+  size_t n_identity_numbers;
+  char **identity_numbers;
+  uint32_t age_months;
+  Corridor__V1__Case__Sex sex;
+};
+#define CORRIDOR__V1__DISCLOSED_CASE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__disclosed_case__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0, CORRIDOR__V1__CASE__SEX__SEX_UNSPECIFIED }
 
 
 /* Corridor__V1__GetRequest methods */
@@ -877,6 +946,63 @@ Corridor__V1__ListBreakGlassGrantsResponse *
 void   corridor__v1__list_break_glass_grants_response__free_unpacked
                      (Corridor__V1__ListBreakGlassGrantsResponse *message,
                       ProtobufCAllocator *allocator);
+/* Corridor__V1__DiscloseListRequest methods */
+void   corridor__v1__disclose_list_request__init
+                     (Corridor__V1__DiscloseListRequest         *message);
+size_t corridor__v1__disclose_list_request__get_packed_size
+                     (const Corridor__V1__DiscloseListRequest   *message);
+size_t corridor__v1__disclose_list_request__pack
+                     (const Corridor__V1__DiscloseListRequest   *message,
+                      uint8_t             *out);
+size_t corridor__v1__disclose_list_request__pack_to_buffer
+                     (const Corridor__V1__DiscloseListRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__DiscloseListRequest *
+       corridor__v1__disclose_list_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__disclose_list_request__free_unpacked
+                     (Corridor__V1__DiscloseListRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Corridor__V1__ListDisclosure methods */
+void   corridor__v1__list_disclosure__init
+                     (Corridor__V1__ListDisclosure         *message);
+size_t corridor__v1__list_disclosure__get_packed_size
+                     (const Corridor__V1__ListDisclosure   *message);
+size_t corridor__v1__list_disclosure__pack
+                     (const Corridor__V1__ListDisclosure   *message,
+                      uint8_t             *out);
+size_t corridor__v1__list_disclosure__pack_to_buffer
+                     (const Corridor__V1__ListDisclosure   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__ListDisclosure *
+       corridor__v1__list_disclosure__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__list_disclosure__free_unpacked
+                     (Corridor__V1__ListDisclosure *message,
+                      ProtobufCAllocator *allocator);
+/* Corridor__V1__DisclosedCase methods */
+void   corridor__v1__disclosed_case__init
+                     (Corridor__V1__DisclosedCase         *message);
+size_t corridor__v1__disclosed_case__get_packed_size
+                     (const Corridor__V1__DisclosedCase   *message);
+size_t corridor__v1__disclosed_case__pack
+                     (const Corridor__V1__DisclosedCase   *message,
+                      uint8_t             *out);
+size_t corridor__v1__disclosed_case__pack_to_buffer
+                     (const Corridor__V1__DisclosedCase   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__DisclosedCase *
+       corridor__v1__disclosed_case__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__disclosed_case__free_unpacked
+                     (Corridor__V1__DisclosedCase *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Corridor__V1__GetRequest_Closure)
@@ -953,6 +1079,15 @@ typedef void (*Corridor__V1__ListBreakGlassGrantsRequest_Closure)
                   void *closure_data);
 typedef void (*Corridor__V1__ListBreakGlassGrantsResponse_Closure)
                  (const Corridor__V1__ListBreakGlassGrantsResponse *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__DiscloseListRequest_Closure)
+                 (const Corridor__V1__DiscloseListRequest *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__ListDisclosure_Closure)
+                 (const Corridor__V1__ListDisclosure *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__DisclosedCase_Closure)
+                 (const Corridor__V1__DisclosedCase *message,
                   void *closure_data);
 
 /* --- services --- */
@@ -1097,6 +1232,10 @@ struct Corridor__V1__Registry_Service
                    const Corridor__V1__LeftOutRequest *input,
                    Corridor__V1__LeftOutResponse_Closure closure,
                    void *closure_data);
+  void (*disclose_list)(Corridor__V1__Registry_Service *service,
+                        const Corridor__V1__DiscloseListRequest *input,
+                        Corridor__V1__ListDisclosure_Closure closure,
+                        void *closure_data);
   void (*record_agreement)(Corridor__V1__Registry_Service *service,
                            const Corridor__V1__RecordAgreementRequest *input,
                            Corridor__V1__Agreement_Closure closure,
@@ -1247,6 +1386,7 @@ void corridor__v1__registry__init (Corridor__V1__Registry_Service *service,
       function_prefix__ ## get_list_version,\
       function_prefix__ ## diff_list,\
       function_prefix__ ## left_out,\
+      function_prefix__ ## disclose_list,\
       function_prefix__ ## record_agreement,\
       function_prefix__ ## update_agreement,\
       function_prefix__ ## set_agreement_status,\
@@ -1410,6 +1550,10 @@ void corridor__v1__registry__left_out(ProtobufCService *service,
                                       const Corridor__V1__LeftOutRequest *input,
                                       Corridor__V1__LeftOutResponse_Closure closure,
                                       void *closure_data);
+void corridor__v1__registry__disclose_list(ProtobufCService *service,
+                                           const Corridor__V1__DiscloseListRequest *input,
+                                           Corridor__V1__ListDisclosure_Closure closure,
+                                           void *closure_data);
 void corridor__v1__registry__record_agreement(ProtobufCService *service,
                                               const Corridor__V1__RecordAgreementRequest *input,
                                               Corridor__V1__Agreement_Closure closure,
@@ -1546,6 +1690,9 @@ extern const ProtobufCMessageDescriptor corridor__v1__open_break_glass_request__
 extern const ProtobufCMessageDescriptor corridor__v1__break_glass_grant__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__list_break_glass_grants_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__list_break_glass_grants_response__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__disclose_list_request__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__list_disclosure__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__disclosed_case__descriptor;
 extern const ProtobufCServiceDescriptor corridor__v1__registry__descriptor;
 
 PROTOBUF_C__END_DECLS

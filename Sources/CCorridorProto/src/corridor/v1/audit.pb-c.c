@@ -142,22 +142,24 @@ void   corridor__v1__list_audit_records_response__free_unpacked
   assert(message->base.descriptor == &corridor__v1__list_audit_records_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCEnumValue corridor__v1__audit_record__kind__enum_values_by_number[5] =
+static const ProtobufCEnumValue corridor__v1__audit_record__kind__enum_values_by_number[6] =
 {
   { "KIND_UNSPECIFIED", "CORRIDOR__V1__AUDIT_RECORD__KIND__KIND_UNSPECIFIED", 0 },
   { "PERSONAL_READ", "CORRIDOR__V1__AUDIT_RECORD__KIND__PERSONAL_READ", 1 },
   { "ADMIN_ACTION", "CORRIDOR__V1__AUDIT_RECORD__KIND__ADMIN_ACTION", 2 },
   { "DENIED", "CORRIDOR__V1__AUDIT_RECORD__KIND__DENIED", 3 },
   { "BREAK_GLASS", "CORRIDOR__V1__AUDIT_RECORD__KIND__BREAK_GLASS", 4 },
+  { "DISCLOSURE", "CORRIDOR__V1__AUDIT_RECORD__KIND__DISCLOSURE", 5 },
 };
 static const ProtobufCIntRange corridor__v1__audit_record__kind__value_ranges[] = {
-{0, 0},{0, 5}
+{0, 0},{0, 6}
 };
-static const ProtobufCEnumValueIndex corridor__v1__audit_record__kind__enum_values_by_name[5] =
+static const ProtobufCEnumValueIndex corridor__v1__audit_record__kind__enum_values_by_name[6] =
 {
   { "ADMIN_ACTION", 2 },
   { "BREAK_GLASS", 4 },
   { "DENIED", 3 },
+  { "DISCLOSURE", 5 },
   { "KIND_UNSPECIFIED", 0 },
   { "PERSONAL_READ", 1 },
 };
@@ -168,9 +170,9 @@ const ProtobufCEnumDescriptor corridor__v1__audit_record__kind__descriptor =
   "Kind",
   "Corridor__V1__AuditRecord__Kind",
   "corridor.v1",
-  5,
+  6,
   corridor__v1__audit_record__kind__enum_values_by_number,
-  5,
+  6,
   corridor__v1__audit_record__kind__enum_values_by_name,
   1,
   corridor__v1__audit_record__kind__value_ranges,

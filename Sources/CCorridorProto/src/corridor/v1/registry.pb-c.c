@@ -1132,6 +1132,141 @@ void   corridor__v1__list_break_glass_grants_response__free_unpacked
   assert(message->base.descriptor == &corridor__v1__list_break_glass_grants_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   corridor__v1__disclose_list_request__init
+                     (Corridor__V1__DiscloseListRequest         *message)
+{
+  static const Corridor__V1__DiscloseListRequest init_value = CORRIDOR__V1__DISCLOSE_LIST_REQUEST__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__disclose_list_request__get_packed_size
+                     (const Corridor__V1__DiscloseListRequest *message)
+{
+  assert(message->base.descriptor == &corridor__v1__disclose_list_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__disclose_list_request__pack
+                     (const Corridor__V1__DiscloseListRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__disclose_list_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__disclose_list_request__pack_to_buffer
+                     (const Corridor__V1__DiscloseListRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__disclose_list_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__DiscloseListRequest *
+       corridor__v1__disclose_list_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__DiscloseListRequest *)
+     protobuf_c_message_unpack (&corridor__v1__disclose_list_request__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__disclose_list_request__free_unpacked
+                     (Corridor__V1__DiscloseListRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__disclose_list_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__list_disclosure__init
+                     (Corridor__V1__ListDisclosure         *message)
+{
+  static const Corridor__V1__ListDisclosure init_value = CORRIDOR__V1__LIST_DISCLOSURE__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__list_disclosure__get_packed_size
+                     (const Corridor__V1__ListDisclosure *message)
+{
+  assert(message->base.descriptor == &corridor__v1__list_disclosure__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__list_disclosure__pack
+                     (const Corridor__V1__ListDisclosure *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__list_disclosure__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__list_disclosure__pack_to_buffer
+                     (const Corridor__V1__ListDisclosure *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__list_disclosure__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__ListDisclosure *
+       corridor__v1__list_disclosure__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__ListDisclosure *)
+     protobuf_c_message_unpack (&corridor__v1__list_disclosure__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__list_disclosure__free_unpacked
+                     (Corridor__V1__ListDisclosure *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__list_disclosure__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__disclosed_case__init
+                     (Corridor__V1__DisclosedCase         *message)
+{
+  static const Corridor__V1__DisclosedCase init_value = CORRIDOR__V1__DISCLOSED_CASE__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__disclosed_case__get_packed_size
+                     (const Corridor__V1__DisclosedCase *message)
+{
+  assert(message->base.descriptor == &corridor__v1__disclosed_case__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__disclosed_case__pack
+                     (const Corridor__V1__DisclosedCase *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__disclosed_case__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__disclosed_case__pack_to_buffer
+                     (const Corridor__V1__DisclosedCase *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__disclosed_case__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__DisclosedCase *
+       corridor__v1__disclosed_case__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__DisclosedCase *)
+     protobuf_c_message_unpack (&corridor__v1__disclosed_case__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__disclosed_case__free_unpacked
+                     (Corridor__V1__DisclosedCase *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__disclosed_case__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor corridor__v1__get_request__field_descriptors[1] =
 {
   {
@@ -2510,7 +2645,303 @@ const ProtobufCMessageDescriptor corridor__v1__list_break_glass_grants_response_
   (ProtobufCMessageInit) corridor__v1__list_break_glass_grants_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptors[61] =
+static const ProtobufCFieldDescriptor corridor__v1__disclose_list_request__field_descriptors[3] =
+{
+  {
+    "list_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DiscloseListRequest, list_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "to_party_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DiscloseListRequest, to_party_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "profile",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DiscloseListRequest, profile),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__disclose_list_request__field_indices_by_name[] = {
+  0,   /* field[0] = list_id */
+  2,   /* field[2] = profile */
+  1,   /* field[1] = to_party_id */
+};
+static const ProtobufCIntRange corridor__v1__disclose_list_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor corridor__v1__disclose_list_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.DiscloseListRequest",
+  "DiscloseListRequest",
+  "Corridor__V1__DiscloseListRequest",
+  "corridor.v1",
+  sizeof(Corridor__V1__DiscloseListRequest),
+  3,
+  corridor__v1__disclose_list_request__field_descriptors,
+  corridor__v1__disclose_list_request__field_indices_by_name,
+  1,  corridor__v1__disclose_list_request__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__disclose_list_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__list_disclosure__field_descriptors[6] =
+{
+  {
+    "list_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ListDisclosure, list_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "list_version",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ListDisclosure, list_version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "party_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ListDisclosure, party_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "profile",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ListDisclosure, profile),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "fields",
+    5,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Corridor__V1__ListDisclosure, n_fields),
+    offsetof(Corridor__V1__ListDisclosure, fields),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rows",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Corridor__V1__ListDisclosure, n_rows),
+    offsetof(Corridor__V1__ListDisclosure, rows),
+    &corridor__v1__disclosed_case__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__list_disclosure__field_indices_by_name[] = {
+  4,   /* field[4] = fields */
+  0,   /* field[0] = list_id */
+  1,   /* field[1] = list_version */
+  2,   /* field[2] = party_id */
+  3,   /* field[3] = profile */
+  5,   /* field[5] = rows */
+};
+static const ProtobufCIntRange corridor__v1__list_disclosure__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor corridor__v1__list_disclosure__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.ListDisclosure",
+  "ListDisclosure",
+  "Corridor__V1__ListDisclosure",
+  "corridor.v1",
+  sizeof(Corridor__V1__ListDisclosure),
+  6,
+  corridor__v1__list_disclosure__field_descriptors,
+  corridor__v1__list_disclosure__field_indices_by_name,
+  1,  corridor__v1__list_disclosure__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__list_disclosure__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__disclosed_case__field_descriptors[8] =
+{
+  {
+    "case_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DisclosedCase, case_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "companion_of",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DisclosedCase, companion_of),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rank",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DisclosedCase, rank),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "name",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DisclosedCase, name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "date_of_birth",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DisclosedCase, date_of_birth),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "identity_numbers",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Corridor__V1__DisclosedCase, n_identity_numbers),
+    offsetof(Corridor__V1__DisclosedCase, identity_numbers),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "age_months",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DisclosedCase, age_months),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "sex",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__DisclosedCase, sex),
+    &corridor__v1__case__sex__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__disclosed_case__field_indices_by_name[] = {
+  6,   /* field[6] = age_months */
+  0,   /* field[0] = case_id */
+  1,   /* field[1] = companion_of */
+  4,   /* field[4] = date_of_birth */
+  5,   /* field[5] = identity_numbers */
+  3,   /* field[3] = name */
+  2,   /* field[2] = rank */
+  7,   /* field[7] = sex */
+};
+static const ProtobufCIntRange corridor__v1__disclosed_case__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 8 }
+};
+const ProtobufCMessageDescriptor corridor__v1__disclosed_case__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.DisclosedCase",
+  "DisclosedCase",
+  "Corridor__V1__DisclosedCase",
+  "corridor.v1",
+  sizeof(Corridor__V1__DisclosedCase),
+  8,
+  corridor__v1__disclosed_case__field_descriptors,
+  corridor__v1__disclosed_case__field_indices_by_name,
+  1,  corridor__v1__disclosed_case__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__disclosed_case__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptors[62] =
 {
   { "RegisterParty", &corridor__v1__register_party_request__descriptor, &corridor__v1__party__descriptor },
   { "UpdateParty", &corridor__v1__update_party_request__descriptor, &corridor__v1__party__descriptor },
@@ -2546,6 +2977,7 @@ static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptor
   { "GetListVersion", &corridor__v1__get_list_version_request__descriptor, &corridor__v1__list_version__descriptor },
   { "DiffList", &corridor__v1__diff_list_request__descriptor, &corridor__v1__diff_list_response__descriptor },
   { "LeftOut", &corridor__v1__left_out_request__descriptor, &corridor__v1__left_out_response__descriptor },
+  { "DiscloseList", &corridor__v1__disclose_list_request__descriptor, &corridor__v1__list_disclosure__descriptor },
   { "RecordAgreement", &corridor__v1__record_agreement_request__descriptor, &corridor__v1__agreement__descriptor },
   { "UpdateAgreement", &corridor__v1__update_agreement_request__descriptor, &corridor__v1__agreement__descriptor },
   { "SetAgreementStatus", &corridor__v1__set_agreement_status_request__descriptor, &corridor__v1__agreement__descriptor },
@@ -2575,67 +3007,68 @@ static const ProtobufCMethodDescriptor corridor__v1__registry__method_descriptor
   { "Watch", &corridor__v1__watch_request__descriptor, &corridor__v1__watched_event__descriptor },
 };
 const unsigned corridor__v1__registry__method_indices_by_name[] = {
-  45,        /* ActiveWindows */
-  41,        /* AnnounceWindow */
+  46,        /* ActiveWindows */
+  42,        /* AnnounceWindow */
   25,        /* ApproveList */
-  48,        /* ChangeManifest */
+  49,        /* ChangeManifest */
   28,        /* CloseList */
-  56,        /* CompareFigures */
+  57,        /* CompareFigures */
   22,        /* CreateList */
-  58,        /* DeathsWhileWaiting */
+  59,        /* DeathsWhileWaiting */
   32,        /* DiffList */
+  34,        /* DiscloseList */
   14,        /* EraseCasePersonalData */
-  38,        /* GetAgreement */
-  40,        /* GetAgreementProgress */
+  39,        /* GetAgreement */
+  41,        /* GetAgreementProgress */
   12,        /* GetCase */
   29,        /* GetList */
   31,        /* GetListVersion */
-  52,        /* GetMovement */
+  53,        /* GetMovement */
   2,        /* GetParty */
   20,        /* GetRule */
   6,        /* GetSite */
-  43,        /* GetWindow */
-  59,        /* History */
+  44,        /* GetWindow */
+  60,        /* History */
   17,        /* ImportCases */
   18,        /* ImposeRule */
   33,        /* LeftOut */
   19,        /* LiftRule */
-  39,        /* ListAgreements */
+  40,        /* ListAgreements */
   16,        /* ListBreakGlassGrants */
   13,        /* ListCases */
-  55,        /* ListFigures */
+  56,        /* ListFigures */
   30,        /* ListLists */
-  53,        /* ListMovements */
+  54,        /* ListMovements */
   3,        /* ListParties */
   21,        /* ListRules */
   7,        /* ListSites */
-  44,        /* ListWindows */
+  45,        /* ListWindows */
   15,        /* OpenBreakGlass */
-  46,        /* PlanMovement */
-  34,        /* RecordAgreement */
-  50,        /* RecordDelivery */
-  37,        /* RecordFulfilment */
+  47,        /* PlanMovement */
+  35,        /* RecordAgreement */
+  51,        /* RecordDelivery */
+  38,        /* RecordFulfilment */
   9,        /* RegisterCase */
   0,        /* RegisterParty */
   4,        /* RegisterSite */
-  49,        /* RemoveCargo */
-  54,        /* ReportFigure */
-  51,        /* ReportIncident */
+  50,        /* RemoveCargo */
+  55,        /* ReportFigure */
+  52,        /* ReportIncident */
   23,        /* SelectList */
-  36,        /* SetAgreementStatus */
+  37,        /* SetAgreementStatus */
   11,        /* SetCaseStatus */
   8,        /* SetCrossingStatus */
-  47,        /* SetMovementStatus */
-  42,        /* SetWindowStatus */
+  48,        /* SetMovementStatus */
+  43,        /* SetWindowStatus */
   26,        /* StrikeEntry */
   24,        /* SubmitList */
   27,        /* TopUpList */
-  35,        /* UpdateAgreement */
+  36,        /* UpdateAgreement */
   10,        /* UpdateCase */
   1,        /* UpdateParty */
   5,        /* UpdateSite */
-  57,        /* WaitingCases */
-  60         /* Watch */
+  58,        /* WaitingCases */
+  61         /* Watch */
 };
 const ProtobufCServiceDescriptor corridor__v1__registry__descriptor =
 {
@@ -2644,7 +3077,7 @@ const ProtobufCServiceDescriptor corridor__v1__registry__descriptor =
   "Registry",
   "Corridor__V1__Registry",
   "corridor.v1",
-  61,
+  62,
   corridor__v1__registry__method_descriptors,
   corridor__v1__registry__method_indices_by_name
 };
@@ -2920,13 +3353,21 @@ void corridor__v1__registry__left_out(ProtobufCService *service,
   assert(service->descriptor == &corridor__v1__registry__descriptor);
   service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void corridor__v1__registry__disclose_list(ProtobufCService *service,
+                                           const Corridor__V1__DiscloseListRequest *input,
+                                           Corridor__V1__ListDisclosure_Closure closure,
+                                           void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__registry__descriptor);
+  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void corridor__v1__registry__record_agreement(ProtobufCService *service,
                                               const Corridor__V1__RecordAgreementRequest *input,
                                               Corridor__V1__Agreement_Closure closure,
                                               void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__update_agreement(ProtobufCService *service,
                                               const Corridor__V1__UpdateAgreementRequest *input,
@@ -2934,7 +3375,7 @@ void corridor__v1__registry__update_agreement(ProtobufCService *service,
                                               void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__set_agreement_status(ProtobufCService *service,
                                                   const Corridor__V1__SetAgreementStatusRequest *input,
@@ -2942,7 +3383,7 @@ void corridor__v1__registry__set_agreement_status(ProtobufCService *service,
                                                   void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 37, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__record_fulfilment(ProtobufCService *service,
                                                const Corridor__V1__RecordFulfilmentRequest *input,
@@ -2950,7 +3391,7 @@ void corridor__v1__registry__record_fulfilment(ProtobufCService *service,
                                                void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 37, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 38, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_agreement(ProtobufCService *service,
                                            const Corridor__V1__GetRequest *input,
@@ -2958,7 +3399,7 @@ void corridor__v1__registry__get_agreement(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 38, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 39, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_agreements(ProtobufCService *service,
                                              const Corridor__V1__ListAgreementsRequest *input,
@@ -2966,7 +3407,7 @@ void corridor__v1__registry__list_agreements(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 39, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 40, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_agreement_progress(ProtobufCService *service,
                                                     const Corridor__V1__GetRequest *input,
@@ -2974,7 +3415,7 @@ void corridor__v1__registry__get_agreement_progress(ProtobufCService *service,
                                                     void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 40, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 41, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__announce_window(ProtobufCService *service,
                                              const Corridor__V1__AnnounceWindowRequest *input,
@@ -2982,7 +3423,7 @@ void corridor__v1__registry__announce_window(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 41, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 42, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__set_window_status(ProtobufCService *service,
                                                const Corridor__V1__SetWindowStatusRequest *input,
@@ -2990,7 +3431,7 @@ void corridor__v1__registry__set_window_status(ProtobufCService *service,
                                                void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 42, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 43, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_window(ProtobufCService *service,
                                         const Corridor__V1__GetRequest *input,
@@ -2998,7 +3439,7 @@ void corridor__v1__registry__get_window(ProtobufCService *service,
                                         void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 43, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 44, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_windows(ProtobufCService *service,
                                           const Corridor__V1__ListWindowsRequest *input,
@@ -3006,7 +3447,7 @@ void corridor__v1__registry__list_windows(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 44, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 45, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__active_windows(ProtobufCService *service,
                                             const Corridor__V1__ActiveWindowsRequest *input,
@@ -3014,7 +3455,7 @@ void corridor__v1__registry__active_windows(ProtobufCService *service,
                                             void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 45, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 46, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__plan_movement(ProtobufCService *service,
                                            const Corridor__V1__PlanMovementRequest *input,
@@ -3022,7 +3463,7 @@ void corridor__v1__registry__plan_movement(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 46, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 47, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__set_movement_status(ProtobufCService *service,
                                                  const Corridor__V1__SetMovementStatusRequest *input,
@@ -3030,7 +3471,7 @@ void corridor__v1__registry__set_movement_status(ProtobufCService *service,
                                                  void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 47, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 48, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__change_manifest(ProtobufCService *service,
                                              const Corridor__V1__ChangeManifestRequest *input,
@@ -3038,7 +3479,7 @@ void corridor__v1__registry__change_manifest(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 48, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 49, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__remove_cargo(ProtobufCService *service,
                                           const Corridor__V1__RemoveCargoRequest *input,
@@ -3046,7 +3487,7 @@ void corridor__v1__registry__remove_cargo(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 49, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 50, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__record_delivery(ProtobufCService *service,
                                              const Corridor__V1__RecordDeliveryRequest *input,
@@ -3054,7 +3495,7 @@ void corridor__v1__registry__record_delivery(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 50, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 51, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__report_incident(ProtobufCService *service,
                                              const Corridor__V1__ReportIncidentRequest *input,
@@ -3062,7 +3503,7 @@ void corridor__v1__registry__report_incident(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 51, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 52, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__get_movement(ProtobufCService *service,
                                           const Corridor__V1__GetRequest *input,
@@ -3070,7 +3511,7 @@ void corridor__v1__registry__get_movement(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 52, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 53, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_movements(ProtobufCService *service,
                                             const Corridor__V1__ListMovementsRequest *input,
@@ -3078,7 +3519,7 @@ void corridor__v1__registry__list_movements(ProtobufCService *service,
                                             void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 53, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 54, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__report_figure(ProtobufCService *service,
                                            const Corridor__V1__ReportFigureRequest *input,
@@ -3086,7 +3527,7 @@ void corridor__v1__registry__report_figure(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 54, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 55, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__list_figures(ProtobufCService *service,
                                           const Corridor__V1__ListFiguresRequest *input,
@@ -3094,7 +3535,7 @@ void corridor__v1__registry__list_figures(ProtobufCService *service,
                                           void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 55, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 56, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__compare_figures(ProtobufCService *service,
                                              const Corridor__V1__CompareFiguresRequest *input,
@@ -3102,7 +3543,7 @@ void corridor__v1__registry__compare_figures(ProtobufCService *service,
                                              void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 56, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 57, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__waiting_cases(ProtobufCService *service,
                                            const Corridor__V1__WaitingCasesRequest *input,
@@ -3110,7 +3551,7 @@ void corridor__v1__registry__waiting_cases(ProtobufCService *service,
                                            void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 57, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 58, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__deaths_while_waiting(ProtobufCService *service,
                                                   const Corridor__V1__DeathsWhileWaitingRequest *input,
@@ -3118,7 +3559,7 @@ void corridor__v1__registry__deaths_while_waiting(ProtobufCService *service,
                                                   void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 58, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 59, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__history(ProtobufCService *service,
                                      const Corridor__V1__GetRequest *input,
@@ -3126,7 +3567,7 @@ void corridor__v1__registry__history(ProtobufCService *service,
                                      void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 59, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 60, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__watch(ProtobufCService *service,
                                    const Corridor__V1__WatchRequest *input,
@@ -3134,7 +3575,7 @@ void corridor__v1__registry__watch(ProtobufCService *service,
                                    void *closure_data)
 {
   assert(service->descriptor == &corridor__v1__registry__descriptor);
-  service->invoke(service, 60, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 61, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__registry__init (Corridor__V1__Registry_Service *service,
                                    Corridor__V1__Registry_ServiceDestroy destroy)
