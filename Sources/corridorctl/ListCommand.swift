@@ -305,7 +305,7 @@ struct ListCommand: AsyncParsableCommand {
             }
             if json { return printJSON(disclosure) }
             let fields = disclosure.fields.isEmpty ? "case ids only" : disclosure.fields.joined(separator: ", ")
-            print("list \(disclosure.listID) version \(disclosure.listVersion) for \(disclosure.partyID), profile \(disclosure.profile) (\(fields)): \(disclosure.rows.count) rows written to \(output)")
+            print("list \(disclosure.listID) version \(disclosure.listVersion) for \(disclosure.partyID), profile \(disclosure.profile) (\(fields)): \(disclosure.rows.count) row\(disclosure.rows.count == 1 ? "" : "s") written to \(output)")
         }
     }
 
