@@ -22,7 +22,7 @@ TEST_PACKAGES := $(BUILD_PACKAGES) $(REGEN_PACKAGES) systemd
 BIN := .build/debug
 
 .PHONY: all build release run demo test test-swift test-interop deps deps-test deps-regen \
-        generate-proto check-proto install benchmark clean
+        generate-proto check-proto man install benchmark clean
 
 all: build
 
@@ -75,13 +75,17 @@ demo: build
 	fi; \
 	$(BIN)/corridorctl demo --socket "$$socket"
 
+# corridorctlTests' ManualPageTests runs scripts/generate-man, which needs
+# argument-parser's generate-manual tool built beside the products.
 test: deps-test
 	$(SWIFT) build --build-tests
+	$(SWIFT) build --product generate-manual
 	$(SWIFT) test --skip-build
 	$(PYTHON) Tests/Interop/interop_test.py --extended --corridord $(BIN)/corridord
 
 test-swift: deps-test
 	$(SWIFT) build --build-tests
+	$(SWIFT) build --product generate-manual
 	$(SWIFT) test --skip-build
 
 test-interop: deps-test build
@@ -95,8 +99,19 @@ generate-proto: deps-regen
 check-proto: deps-regen
 	PYTHON=$(PYTHON) scripts/generate-proto --check
 
+# The manual pages (corridorctl(1), one corridorctl-GROUP(1) per command group,
+# corridord(1)) and bash, zsh and fish completions, into $(MAN_DIR) (built,
+# not committed: scripts/generate-man makes them from the argument parsers).
+# Read one with `man -l $(MAN_DIR)/man1/corridorctl.1`.
+MAN_DIR := .build/man
+man: build
+	$(SWIFT) build --product generate-manual
+	BIN_DIR=$(BIN) scripts/generate-man $(MAN_DIR)
+
+# Installs the binaries, the systemd units, the manual pages and completions.
 install: release
-	BIN_DIR=.build/release scripts/install-service
+	$(SWIFT) build -c release --product generate-manual
+	BIN_DIR=.build/release GENERATE_MANUAL=.build/release/generate-manual scripts/install-service
 
 # The storage benchmark compares against SQLite through GRDB, which needs libsqlite3-dev.
 benchmark: release
