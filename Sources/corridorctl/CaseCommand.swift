@@ -6,6 +6,12 @@ struct CaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
         abstract: "Register people waiting to leave, change their records and status, and list them.",
+        discussion: """
+            A case is one person waiting to leave. Its operational part (site, age, sex, precedence, conditions, \
+            needs, consent, companions) is what selection and reports use; its personal part (name, date of birth, \
+            contacts, identity numbers, clinical notes) is sealed on disk and shown only to roles that may see it \
+            (docs/PRIVACY.md, docs/ACCESS.md).
+            """,
         subcommands: [Register.self, Update.self, Status.self, Show.self, List.self, Erase.self, BreakGlass.self]
     )
 
@@ -64,7 +70,18 @@ struct CaseCommand: AsyncParsableCommand {
     }
 
     struct Register: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a person waiting to leave; prints the assigned id.")
+        static let configuration = CommandConfiguration(
+            abstract: "Register a person waiting to leave; prints the assigned id.",
+            discussion: """
+                --site, --sex, --precedence, --consent and an age (--age-years, or --age-months for an infant) are \
+                required; the rest is optional. Days waited count from today, or from --field-registered-on.
+
+                Example:
+                  corridorctl case register --site enclave --age-years 7 --sex female \\
+                    --precedence urgent --condition kidney-failure --need dialysis \\
+                    --consent yes --name "A. Example" --field-registered-on 2026-11-02
+                """
+        )
         @OptionGroup var connection: ConnectionOptions
         @Option(help: "A pseudonymous id; the registry assigns C-NNNNNN when left out.") var id = ""
         @OptionGroup var fields: CaseFields

@@ -11,10 +11,27 @@ struct Corridorctl: AsyncParsableCommand {
             Finds the daemon at --socket, then CORRIDOR_SOCKET, then the socket corridord uses when run by hand \
             ($XDG_RUNTIME_DIR/corridor/corridord.sock, or /tmp/corridor-UID/corridord.sock), then the system service's /run/corridor/corridord.sock.
 
-            With --json, a failure is JSON too: one corridor.v1.CliError on standard error (code, codeNumber, \
-            message, fieldViolations, hint). The exit status tells failures apart:
+            Every command that prints data takes --json (exports take --format json) and prints proto3's canonical \
+            JSON of one message of proto/. With --json, a failure is JSON too: one corridor.v1.CliError on standard \
+            error (code, codeNumber, message, fieldViolations, hint). Each command group has its own manual page: \
+            corridorctl-case(1), corridorctl-list(1), and so on; docs/CLI.md says more.
+
+            EXIT STATUS: 3 to 16 are gRPC's status codes of the same number, so $? is the JSON error's codeNumber:
 
             \(ExitStatus.table)
+
+            ENVIRONMENT: CORRIDOR_SOCKET names the daemon's socket when --socket is not given. XDG_RUNTIME_DIR \
+            places the socket of a corridord started by hand.
+
+            FILES: /run/corridor/corridord.sock, the system service's socket (members of the group corridor may \
+            connect). /var/lib/corridor, the system service's data directory, which inspect reads offline. \
+            /etc/corridor/access.toml, the access policy (access check validates a copy offline).
+
+            EXAMPLES:
+              corridorctl status
+              corridorctl report waiting --json
+              corridorctl party show gov --json; echo "exit status $?"
+              sudo -u corridor corridorctl inspect verify /var/lib/corridor
             """,
         version: CorridorVersion.string,
         subcommands: [

@@ -13,6 +13,10 @@ struct ExportCommand: AsyncParsableCommand {
         it with. JSON: {"<kind>": [...], "count", "export", "exported_at"}, keys sorted, \
         times ISO 8601 in UTC. Case exports carry the pseudonymous id and the operational \
         part only: never a name, date of birth, contact, identity number or clinical note.
+
+        Example:
+          corridorctl export cases --status waiting --output waiting.csv
+          corridorctl export movements --day 2026-11-21 --format json
         """,
         subcommands: [Cases.self, Lists.self, Movements.self, Figures.self]
     )

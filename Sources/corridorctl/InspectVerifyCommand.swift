@@ -13,6 +13,9 @@ struct InspectVerifyCommand: ParsableCommand {
             commit mark of the last segment, or stray bytes after its end, are a torn tail: a warning while \
             corridord runs (it may be writing them), an error otherwise. Exits 15 (DATA_LOSS) naming the first fault's \
             file and offset.
+
+            Example (as the directory's owner; before starting corridord with --repair):
+              sudo -u corridor corridorctl inspect verify /var/lib/corridor
             """
     )
 

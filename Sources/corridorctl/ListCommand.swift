@@ -5,6 +5,11 @@ struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "Evacuation lists: create, select, submit, approve, strike, top up, close, diff.",
+        discussion: """
+            A list is the people a deal lets out: created DRAFT for an agreement with a quota, filled by the \
+            priority selection, submitted to the parties, APPROVED once each required party approves, then moved \
+            by evacuations until it is closed. Every change is kept as a version (list version, list diff).
+            """,
         subcommands: [
             Create.self, Select.self, Submit.self, Approve.self, Strike.self, TopUp.self, Close.self,
             Show.self, Ls.self, Version.self, Diff.self, LeftOut.self, Disclose.self,
@@ -43,7 +48,13 @@ struct ListCommand: AsyncParsableCommand {
     struct Select: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run the priority selection on a DRAFT list; prints the ranked entries and what was left out.",
-            discussion: "The same registry state, policy version and --as-of give the same list, byte for byte."
+            discussion: """
+                The same registry state, policy version and --as-of give the same list, byte for byte.
+
+                Example:
+                  corridorctl list create l-29 --agreement a-29-for-29 --origin enclave --quota 29
+                  corridorctl list select l-29 --as-of 2026-11-20 --show 20
+                """
         )
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The list's id.") var id: String

@@ -23,9 +23,6 @@ struct MovementCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Plan a movement.",
             discussion: """
-                Example: corridorctl movement plan convoy-1 --kind aid-convoy --from damascus --crossing xing-1 --to douma \\
-                  --vehicle truck:13 --cargo "food parcels:food:5000:parcels:8000" --cargo "medical kits:medical:400:kits:1000" \\
-                  --departs 2026-11-21T10:00 --tz Asia/Damascus
                 --cargo is ITEM:CATEGORY:QUANTITY:UNIT[:PEOPLE SERVED]; --vehicle KIND:COUNT; --passenger CASE[:DESTINATION].
                 --file reads the movement as JSON in the shape `movement show --json` prints (proto3 JSON of \
                 corridor.v1.Movement, every field optional, an unknown field refused), e.g. {"id": "m1", "kind": "AID_CONVOY", \
@@ -34,6 +31,13 @@ struct MovementCommand: AsyncParsableCommand {
                 "quantity": "40", "unit": "tonnes", "peopleServed": 3000}], "passengers": [{"caseId": "C-000001", \
                 "destinationSiteId": "damascus"}], "plannedDepartureMs": "1795255200000"};
                 the other options then add to it.
+
+                Example:
+                  corridorctl movement plan convoy-1 --kind aid-convoy --from damascus \\
+                    --crossing xing-1 --to douma --vehicle truck:13 \\
+                    --cargo "food parcels:food:5000:parcels:8000" \\
+                    --cargo "medical kits:medical:400:kits:1000" \\
+                    --departs 2026-11-21T10:00 --tz Asia/Damascus
                 """
         )
         @OptionGroup var connection: ConnectionOptions

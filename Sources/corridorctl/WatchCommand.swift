@@ -5,7 +5,13 @@ struct WatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
         abstract: "Follow the registry's events as they are recorded, until Ctrl-C.",
-        discussion: "To resume after a disconnect without loss or repeats, start again with --from the last sequence printed + 1."
+        discussion: """
+            To resume after a disconnect without loss or repeats, start again with --from the last sequence printed + 1.
+
+            Example:
+              corridorctl watch --kind case --kind movement
+              corridorctl watch --from 1 --json > events.jsonl
+            """
     )
 
     @OptionGroup var connection: ConnectionOptions

@@ -23,6 +23,17 @@ struct Corridord: AsyncParsableCommand {
             under systemd, and on $XDG_RUNTIME_DIR/corridor/corridord.sock (or /tmp/corridor-UID/corridord.sock) \
             with data in ~/.local/state/corridor when started by hand. SIGTERM or SIGINT drain and stop it; \
             SIGHUP reloads the configuration.
+
+            ENVIRONMENT: CORRIDOR_SOCKET, the socket when --socket is not given. Under systemd: RUNTIME_DIRECTORY, \
+            STATE_DIRECTORY, CONFIGURATION_DIRECTORY and CREDENTIALS_DIRECTORY place the socket, the data, the \
+            access policy and the key file; NOTIFY_SOCKET receives READY=1, RELOADING=1 and STOPPING=1; \
+            LISTEN_FDS passes a socket-activated listener; JOURNAL_STREAM sends the log to the journal.
+
+            FILES: /run/corridor/corridord.sock, /var/lib/corridor (the event log, snapshots and audit trail), \
+            /etc/corridor/access.toml, /etc/systemd/system/corridord.service and corridord.socket.
+
+            EXIT STATUS: 0 after a clean stop; not 0 when the configuration is refused, the data directory cannot \
+            be opened or its log is damaged (run corridorctl inspect verify), with the reason in the log.
             """,
         version: CorridorVersion.string
     )
