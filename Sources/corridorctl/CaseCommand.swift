@@ -77,9 +77,11 @@ struct CaseCommand: AsyncParsableCommand {
                 required; the rest is optional. Days waited count from today, or from --field-registered-on.
 
                 Example:
-                  corridorctl case register --site enclave --age-years 7 --sex female \\
-                    --precedence urgent --condition kidney-failure --need dialysis \\
-                    --consent yes --name "A. Example" --field-registered-on 2026-11-02
+                  corridorctl case register --site enclave \\
+                    --age-years 7 --sex female --precedence urgent \\
+                    --condition kidney-failure --need dialysis \\
+                    --consent yes --name "A. Example" \\
+                    --field-registered-on 2026-11-02
                 """
         )
         @OptionGroup var connection: ConnectionOptions

@@ -52,7 +52,8 @@ struct ListCommand: AsyncParsableCommand {
                 The same registry state, policy version and --as-of give the same list, byte for byte.
 
                 Example:
-                  corridorctl list create l-29 --agreement a-29-for-29 --origin enclave --quota 29
+                  corridorctl list create l-29 --agreement a-29-for-29 \\
+                    --origin enclave --quota 29
                   corridorctl list select l-29 --as-of 2026-11-20 --show 20
                 """
         )

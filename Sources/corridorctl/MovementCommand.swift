@@ -33,8 +33,9 @@ struct MovementCommand: AsyncParsableCommand {
                 the other options then add to it.
 
                 Example:
-                  corridorctl movement plan convoy-1 --kind aid-convoy --from damascus \\
-                    --crossing xing-1 --to douma --vehicle truck:13 \\
+                  corridorctl movement plan convoy-1 --kind aid-convoy \\
+                    --from damascus --crossing xing-1 --to douma \\
+                    --vehicle truck:13 \\
                     --cargo "food parcels:food:5000:parcels:8000" \\
                     --cargo "medical kits:medical:400:kits:1000" \\
                     --departs 2026-11-21T10:00 --tz Asia/Damascus
