@@ -47,7 +47,7 @@ private let harness: Harness = {
     }
     var router = SystemService.methods(
         serverName: "corridord-fuzz", statistics: ServerStatistics(startedAtUnixMilliseconds: 0),
-        paths: { ("/nonexistent/corridord.sock", directory) }, storeStatus: { await registry.storeStatus }
+        paths: { ("/nonexistent/corridord.sock", directory) }, storeStatus: { await registry.storeStatus }, access: .unrestricted()
     )
     router.merge(HealthService.methods(board: HealthStatusBoard()))
     router.merge(RegistryService.methods(registry: registry, audit: audit))
@@ -61,7 +61,7 @@ private let harness: Harness = {
         connection = try loop.submit {
             NIOLoopBound(
                 ConnectionHandler(
-                    router: finalRouter, limits: ServerLimits(), statistics: ServerStatistics(startedAtUnixMilliseconds: 0),
+                    router: finalRouter, access: .unrestricted(), limits: ServerLimits(), statistics: ServerStatistics(startedAtUnixMilliseconds: 0),
                     serverName: "corridord-fuzz", logger: SampleWorld.quietLogger
                 ),
                 eventLoop: loop
