@@ -115,6 +115,7 @@ struct Corridord: AsyncParsableCommand {
                 storeStatus: { await registry.storeStatus },
                 logger: logger
             )
+            let retention = RetentionSetting(settings.retention.personalAfterClosedDays)
             let (listening, listeningContinuation) = AsyncStream<Void>.makeStream()
             let hangups = await UnixSignalsSequence(trapping: .sighup)
 
@@ -126,7 +127,7 @@ struct Corridord: AsyncParsableCommand {
                     .init(service: RegistryLifecycleService(
                         registry: registry, audit: audit, snapshotInterval: .seconds(Int64(settings.store.snapshotIntervalSeconds)), logger: logger
                     )),
-                    .init(service: RetentionService(registry: registry, retention: settings.retention, logger: logger)),
+                    .init(service: RetentionService(registry: registry, retention: retention, logger: logger)),
                     .init(service: ServerService(server: server, source: source) {
                         listeningContinuation.yield()
                         listeningContinuation.finish()
@@ -134,7 +135,7 @@ struct Corridord: AsyncParsableCommand {
                     .init(service: NotifierService(notifier: notifier, server: server, listening: listening, logger: logger)),
                     .init(service: ReloadService(
                         hangups: hangups, commandLine: commandLine, initial: settings, server: server, audit: audit,
-                        notifier: notifier, logLevel: levelSetting, logger: logger
+                        retention: retention, notifier: notifier, logLevel: levelSetting, logger: logger
                     )),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
