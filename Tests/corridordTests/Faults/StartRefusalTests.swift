@@ -154,7 +154,7 @@ struct StartRefusalTests {
     }
 
     static func party(_ index: Int) -> Party {
-        Party(id: "p\(index)", shortName: "P\(index)", fullName: "Party \(index) " + String(repeating: "x", count: 200), kind: .ngo)
+        Party(id: "p\(index)", shortName: "P\(index)", fullName: "Party \(index) of the fault tests, with a name long enough to fill segments", kind: .ngo)
     }
 
     /// Starts, registers `count` parties (each acknowledged), stops cleanly.
@@ -169,9 +169,12 @@ struct StartRefusalTests {
         return acknowledged
     }
 
-    /// Starts, checks that exactly `ids` are there, stops cleanly.
+    /// Starts, checks that exactly `ids` are there, stops cleanly. Its own
+    /// notify socket: the caller's daemon may still hold the one in `scratch`.
     static func expectParties(_ ids: [String], arguments: [String], socket: String, scratch: TemporaryDirectory, sourceLocation: SourceLocation = #_sourceLocation) async throws {
-        let daemon = try await Harness.startReady(arguments, in: scratch)
+        let notify = try TemporaryDirectory()
+        defer { notify.remove() }
+        let daemon = try await Harness.startReady(arguments, in: notify)
         defer { daemon.process.kill() }
         let client = try await CorridorClient.connect(to: socket)
         let present = try await client.parties().map(\.id)
