@@ -121,6 +121,11 @@ public final class AuditTrail: Sendable {
     /// The last sequence written, durable or not.
     public var lastSequence: UInt64 { log.lastSequence }
 
+    /// How many syncs the trail has waited for since it opened: what an
+    /// audited read costs, for System.Status and for the tests that keep a
+    /// replay to one per burst.
+    public var syncs: UInt64 { log.figures.syncs }
+
     /// Makes everything durable and closes the log cleanly.
     public func close() throws(StoreError) {
         try log.close()

@@ -21,6 +21,10 @@ public struct PrivacyError: Error, Sendable, CustomStringConvertible {
         self.description = description
     }
 
+    /// The key file is open to group or others: a matter of its mode, not of
+    /// its contents (corridord exits with a status of its own for it).
+    public var isPermissionProblem: Bool { kind == .keyFileMode }
+
     /// A refusal of the key store itself (damage, I/O), as the store said it.
     public var storeError: StoreError? {
         kind == .keyStore ? storeCause : nil

@@ -148,6 +148,18 @@ extension Registry {
         from fromSequence: UInt64, kinds: Set<RecordKind>, recordID: String,
         send: (RecordedEvent) async throws -> Void
     ) async throws {
+        try await watchBursts(from: fromSequence, kinds: kinds, recordID: recordID) { batch in
+            for event in batch { try await send(event) }
+        }
+    }
+
+    /// `watch`, a burst at a time: the events read in one pass (up to 256,
+    /// in order, never empty), so that a caller with work per delivery (an
+    /// audited watch's durable record) does it once per burst, not per event.
+    public nonisolated func watchBursts(
+        from fromSequence: UInt64, kinds: Set<RecordKind>, recordID: String,
+        send: ([RecordedEvent]) async throws -> Void
+    ) async throws {
         var next = max(fromSequence, 1)
         while true {
             try Task.checkCancellation()
@@ -166,7 +178,7 @@ extension Registry {
                 }
                 return batch.count < 256
             }
-            for event in batch { try await send(event) }
+            if !batch.isEmpty { try await send(batch) }
             if next > eventLog.figures.durableSequence {
                 do {
                     try await eventLog.waitUntilDurable(next)

@@ -93,9 +93,9 @@ public actor Registry {
                 logger.info("loaded snapshot", metadata: ["file": "\(snapshot.path)", "sequence": "\(snapshot.header.sequence)"])
                 break
             } catch {
-                logger.warning("a snapshot's entries do not decode; trying an older one", metadata: ["file": "\(snapshot.path)", "error": "\(error)"])
-                candidate = snapshots.files().reversed().drop { $0 != snapshot.path }.dropFirst().lazy
-                    .compactMap { try? SnapshotStore.load($0).get() }.first
+                let older = snapshots.files().reversed().drop { $0 != snapshot.path }.dropFirst()
+                snapshots.setAside(snapshot.path, because: "its entries do not decode: \(error)")
+                candidate = older.lazy.compactMap { try? SnapshotStore.load($0).get() }.first
                 state = RegistryState()
             }
         }
@@ -124,7 +124,7 @@ public actor Registry {
             }
         }
         if let replayFailure { throw replayFailure }
-        try finishErasures(in: state, coding: recordCoding, logger: logger)
+        try finishErasures(in: state, coding: recordCoding, repair: options.store.repair, logger: logger)
         logger.info("registry loaded", metadata: [
             "lastSequence": "\(state.lastSequence)", "replayed": "\(report.replayed)", "parties": "\(state.parties.count)",
             "sites": "\(state.sites.count)", "cases": "\(state.cases.count)",
@@ -141,16 +141,31 @@ public actor Registry {
     /// After replay: destroys the keys of erasures a crash interrupted
     /// (recorded, key still there), and says which sealed parts have no key
     /// and no erasure (they read as erased: the key store lost them).
-    private static func finishErasures(in state: RegistryState, coding: any RecordCoding, logger: Logger) throws(RegistryError) {
+    private static func finishErasures(in state: RegistryState, coding: any RecordCoding, repair: Bool, logger: Logger) throws(RegistryError) {
         guard let sealer = coding.personalDataSealer else { return }
         var pending: Set<String> = []
+        var keyless: [String] = []
         for (caseID, details) in state.personal {
             guard let erasure = details.erasure else { continue }
             if erasure.atMs > 0 {
                 if sealer.hasKey(caseID: caseID) { pending.insert(caseID) }
             } else {
-                logger.error("the personal part of a case is sealed with a data key the key store does not hold; it reads as erased", metadata: ["case": "\(caseID)"])
+                keyless.append(caseID)
             }
+        }
+        // A key is stored before the record it seals is appended, and removed
+        // only after the erasure is: a sealed part without its key and
+        // without an erasure means the key store lost entries (truncated, or
+        // an older copy put back). Serving those cases as erased would lose
+        // their personal data for good; only --repair accepts that.
+        if !keyless.isEmpty {
+            let listed = keyless.sorted().prefix(10).joined(separator: ", ") + (keyless.count > 10 ? ", …" : "")
+            guard repair else {
+                throw RegistryError.dataLoss(
+                    "the key store does not hold the data keys of \(keyless.count) cases whose personal parts are sealed and not erased (\(listed)): it is damaged or an older copy; restore it from a backup, or start with --repair to serve those parts as erased"
+                )
+            }
+            logger.critical("repair: personal parts whose data keys the key store lost read as erased", metadata: ["cases": "\(listed)"])
         }
         guard !pending.isEmpty else { return }
         do {

@@ -132,10 +132,13 @@ public enum RegistryService {
                 }
             }
             if !violations.isEmpty { throw RPCError.invalidArgument(violations) }
-            try await registry.watch(from: request.fromSequence, kinds: kinds, recordID: request.recordID) { event in
-                let shown = withholding.event(event)
-                try await audit.recordPersonalReads(in: [shown], context)
-                try await writer.send(Corridor_V1_WatchedEvent(shown))
+            // One durable audit write per burst (every case whose personal
+            // part it carries), before any of its events is sent: a replay of
+            // a long history waits for a sync per 256 events, not per event.
+            try await registry.watchBursts(from: request.fromSequence, kinds: kinds, recordID: request.recordID) { batch in
+                let shown = batch.map { withholding.event($0) }
+                try await audit.recordPersonalReads(in: shown, context)
+                for event in shown { try await writer.send(Corridor_V1_WatchedEvent(event)) }
             }
         }
         return router

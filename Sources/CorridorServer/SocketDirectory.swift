@@ -24,7 +24,7 @@ enum SocketDirectory {
         guard descriptor >= 0 else {
             let reason = errno
             if let problem = SocketDirectoryPolicy.check(directory, expectedOwners: [owner]) {
-                throw ServerStartError(description: problem)
+                throw ServerStartError(description: problem, reason: .unsafeSocketDirectory)
             }
             throw ServerStartError(description: "cannot open the socket directory \(directory): \(String(cString: strerror(reason)))")
         }
@@ -41,7 +41,7 @@ enum SocketDirectory {
         }
         let observed = SocketDirectoryPolicy.Observed(ownerUID: status.st_uid, mode: UInt32(status.st_mode))
         if let problem = SocketDirectoryPolicy.problem(with: observed, directory: directory, expectedOwners: [owner]) {
-            throw ServerStartError(description: problem)
+            throw ServerStartError(description: problem, reason: .unsafeSocketDirectory)
         }
     }
 

@@ -3,7 +3,24 @@ import SystemPackage
 
 /// Why the server could not take its socket path.
 public struct ServerStartError: Error, CustomStringConvertible {
+    /// What kind of refusal, so that corridord can exit with a status of its
+    /// own for each (docs/OPERATIONS.md, "Exit statuses").
+    public enum Reason: Sendable, Equatable {
+        /// The socket's directory is not safe: others may write it, it is
+        /// someone else's, or it is a symbolic link.
+        case unsafeSocketDirectory
+        /// Another daemon is listening on the path.
+        case inUse
+        case other
+    }
+
     public let description: String
+    public let reason: Reason
+
+    public init(description: String, reason: Reason = .other) {
+        self.description = description
+        self.reason = reason
+    }
 }
 
 /// Makes a socket path free to bind: a socket file left by a daemon that
@@ -25,7 +42,9 @@ enum SocketPathClaim {
         }
         switch probe(path) {
         case .listening:
-            throw ServerStartError(description: "another corridord is already listening on \(path); stop it first or choose another --socket")
+            throw ServerStartError(
+                description: "another corridord is already listening on \(path); stop it first or choose another --socket", reason: .inUse
+            )
         case .stale:
             guard unlink(path) == 0 || errno == ENOENT else {
                 throw ServerStartError(description: "cannot remove the stale socket \(path): \(Errno(rawValue: errno))")

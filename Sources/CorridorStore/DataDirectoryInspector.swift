@@ -161,14 +161,21 @@ public struct InspectionError: Error, CustomStringConvertible, Equatable {
 /// disturbed and a damaged directory is never made worse.
 public struct DataDirectoryInspector: Sendable {
     public let directory: String
+    /// The directory whose lock tells whether corridord runs: `directory`
+    /// itself, or for the audit trail (DIR/audit) the data directory above
+    /// it, which is what corridord locks.
+    public let lockDirectory: String
     let segmentsDirectory: String
     let snapshotsDirectory: String
 
-    /// Fails when `directory` does not exist, cannot be read, or has no segments/.
-    public init(directory: String) throws(InspectionError) {
+    /// Fails when `directory` does not exist, cannot be read, or has no
+    /// segments/. `lockDirectory`: the directory corridord locks while it
+    /// writes this log, when it is not `directory` itself.
+    public init(directory: String, lockDirectory: String? = nil) throws(InspectionError) {
         var trimmed = directory
         while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
         self.directory = trimmed
+        self.lockDirectory = lockDirectory ?? trimmed
         segmentsDirectory = trimmed + "/" + DataDirectoryLayout.segments
         snapshotsDirectory = trimmed + "/" + DataDirectoryLayout.snapshots
 
@@ -199,15 +206,15 @@ public struct DataDirectoryInspector: Sendable {
     public func lockState() -> DataDirectoryLockState {
         let descriptor: FileDescriptor
         do {
-            descriptor = try DataDirectoryLock.openDirectory(directory)
+            descriptor = try DataDirectoryLock.openDirectory(lockDirectory)
         } catch {
-            return .unknown("cannot open \(directory): \(error)")
+            return .unknown("cannot open \(lockDirectory): \(error)")
         }
         defer { try? descriptor.close() }
         guard flock(descriptor.rawValue, LOCK_SH | LOCK_NB) == 0 else {
             let reason = Errno(rawValue: errno)
-            if reason == .wouldBlock { return .held(pid: DataDirectoryLock.holder(of: directory)) }
-            return .unknown("cannot probe the lock on \(directory): \(reason)")
+            if reason == .wouldBlock { return .held(pid: DataDirectoryLock.holder(of: lockDirectory)) }
+            return .unknown("cannot probe the lock on \(lockDirectory): \(reason)")
         }
         flock(descriptor.rawValue, LOCK_UN)
         return .free

@@ -48,8 +48,10 @@ public enum KeyStoreFormat {
     }
 
     /// Reads a whole file. A damaged entry is a torn append (cut away) only
-    /// when it is the file's last and no longer than one entry can be;
-    /// anything else is damage, refused naming the offset and why.
+    /// when it is the file's last and no longer than one entry can be: an
+    /// entry whose own length says it ends before the file does was written
+    /// whole and damaged since, and cutting it would cut the keys after it.
+    /// Anything else is damage, refused naming the offset and why.
     public static func parse(_ bytes: [UInt8], path: String) throws(StoreError) -> Contents {
         guard bytes.count >= headerLength else {
             throw StoreError(.corrupt, "key store \(path) is \(bytes.count) bytes, shorter than its \(headerLength)-byte header")
@@ -61,7 +63,7 @@ public enum KeyStoreFormat {
         var offset = headerLength
         while offset < bytes.count {
             if let problem = entryProblem(bytes, at: offset) {
-                guard bytes.count - offset <= maximumEntryLength else {
+                guard bytes.count - offset <= maximumEntryLength, !endsBeforeTheFile(bytes, entryAt: offset) else {
                     throw StoreError(.corrupt, "key store \(path) is damaged at byte \(offset): \(problem)")
                 }
                 return contents  // a torn append at the tail
@@ -77,6 +79,15 @@ public enum KeyStoreFormat {
             contents.validLength = offset
         }
         return contents
+    }
+
+    /// Whether the entry at `offset` has a plausible length that ends it
+    /// before the file's last byte: more was appended after it.
+    private static func endsBeforeTheFile(_ bytes: [UInt8], entryAt offset: Int) -> Bool {
+        guard bytes.count - offset >= entryHeaderLength else { return false }
+        let length = Int(readUInt32(bytes, at: offset))
+        guard length >= 3, length <= maximumEntryLength - entryHeaderLength else { return false }
+        return offset + entryHeaderLength + length < bytes.count
     }
 
     /// Why the entry at `offset` is not whole, or nil when it is.

@@ -71,15 +71,20 @@ public struct SnapshotFault: Error, CustomStringConvertible, Equatable {
 }
 
 /// Snapshot files in DIR/snapshots: written whole or not at all, read newest
-/// first, a damaged one skipped for the one before it.
+/// first, a damaged one skipped for the one before it and moved to
+/// DIR/quarantine (never deleted: it is evidence, and the log alone still
+/// holds every record it summed up).
 public struct SnapshotStore: Sendable {
     public let directory: String
+    /// Where damaged snapshots are moved: DIR/quarantine.
+    public let quarantineDirectory: String
     /// How many snapshots to keep; older ones are removed after a new one is durable.
     public var keep = 3
     private let logger: Logger
 
     public init(dataDirectory: String, logger: Logger) {
         self.directory = dataDirectory + "/" + DataDirectoryLayout.snapshots
+        self.quarantineDirectory = dataDirectory + "/" + DataDirectoryLayout.quarantine
         self.logger = logger
     }
 
@@ -131,7 +136,9 @@ public struct SnapshotStore: Sendable {
         public let path: String
     }
 
-    /// The newest snapshot that checks out; damaged ones are logged and skipped.
+    /// The newest snapshot that checks out; damaged ones are logged, skipped
+    /// and set aside (`setAside`), so that they are neither tried at every
+    /// start nor later removed as old without a word.
     public func newestValid() -> (snapshot: Loaded?, skipped: [(path: String, fault: SnapshotFault)]) {
         var skipped: [(String, SnapshotFault)] = []
         for path in files().reversed() {
@@ -139,11 +146,37 @@ public struct SnapshotStore: Sendable {
             case .success(let loaded):
                 return (loaded, skipped)
             case .failure(let fault):
-                logger.warning("skipping a damaged snapshot for an older one", metadata: ["file": "\(path)", "fault": "\(fault)"])
+                setAside(path, because: fault.description)
                 skipped.append((path, fault))
             }
         }
         return (nil, skipped)
+    }
+
+    /// Moves a snapshot that cannot be used to DIR/quarantine, with a warning
+    /// naming the file, why, and where it went; one that cannot be moved
+    /// stays where it is, and the warning says so. Either way the state is
+    /// rebuilt from an older snapshot or the log alone.
+    public func setAside(_ path: String, because fault: String) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var destination = quarantineDirectory + "/" + name
+        var attempt = 1
+        while access(destination, F_OK) == 0 {
+            attempt += 1
+            destination = quarantineDirectory + "/" + name + "." + String(attempt)
+        }
+        do {
+            try EventLog.createDirectory(quarantineDirectory)
+            guard rename(path, destination) == 0 else { throw Errno(rawValue: errno) }
+            try Segment.syncDirectory(directory)
+            logger.warning("a snapshot is damaged; moved it to quarantine and rebuilding from an older snapshot or the log", metadata: [
+                "file": "\(path)", "fault": "\(fault)", "movedTo": "\(destination)",
+            ])
+        } catch {
+            logger.warning("a snapshot is damaged; rebuilding from an older snapshot or the log, and keeping the file where it is", metadata: [
+                "file": "\(path)", "fault": "\(fault)", "cannotMove": "\(error)",
+            ])
+        }
     }
 
     /// Snapshot files, oldest first.

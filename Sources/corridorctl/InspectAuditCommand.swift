@@ -2,6 +2,7 @@ import ArgumentParser
 import CorridorAudit
 import CorridorStore
 import CorridorWire
+import Foundation
 
 struct InspectAuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,9 +23,21 @@ struct InspectAuditCommand: ParsableCommand {
         let query = try filters.query()
         let inspector: DataDirectoryInspector
         do {
-            inspector = try DataDirectoryInspector(directory: location.directory + "/" + AuditTrail.directoryName)
+            // corridord locks the data directory, not DIR/audit: probing the
+            // audit directory would always find it free, and count the tail
+            // a running daemon is still writing as damage.
+            inspector = try DataDirectoryInspector(
+                directory: location.directory + "/" + AuditTrail.directoryName, lockDirectory: location.directory
+            )
         } catch {
             throw InspectFailure("\(location.directory) has no audit trail to read: \(error.description)")
+        }
+        let lock = inspector.lockState()
+        if lock != .free {
+            // On stderr: stdout holds only records. A running daemon appends
+            // while this reads, so the newest records may not be listed yet.
+            let note = "\(inspector.lockDirectory): \(lock); the trail is read as it stands, records appended meanwhile are not listed"
+            FileHandle.standardError.write(Data(((json ? lockMessage(lock).jsonText() : "note: " + note) + "\n").utf8))
         }
         let cursor = inspector.records()
         var records: [Corridor_V1_AuditRecord] = []

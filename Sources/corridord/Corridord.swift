@@ -76,7 +76,16 @@ struct Corridord: AsyncParsableCommand {
             socket: socket, dataDirectory: dataDirectory, configurationFile: config, logLevel: logLevel,
             accessPolicy: accessPolicy, repair: repair, keyFile: keyFile
         )
-        let settings = try DaemonSettings.resolve(commandLine: commandLine, environment: ProcessEnvironment.current)
+        let settings: DaemonSettings
+        do {
+            settings = try DaemonSettings.resolve(commandLine: commandLine, environment: ProcessEnvironment.current)
+        } catch {
+            // Before logging is set up: the one sentence goes to stderr as
+            // ArgumentParser would print it, with the configuration's status.
+            var line = Array("Error: \(error)\n".utf8)
+            _ = line.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            throw DaemonExitStatus.of(error).exitCode
+        }
 
         let levelSetting = LogLevelSetting(settings.logLevel)
         LoggingSystem.bootstrap { label in JournalLogHandler(label: label, level: levelSetting) }
@@ -117,6 +126,7 @@ struct Corridord: AsyncParsableCommand {
                 storeStatus: { await registry.storeStatus },
                 logger: logger
             )
+            let retention = RetentionSetting(settings.retention.personalAfterClosedDays)
             let (listening, listeningContinuation) = AsyncStream<Void>.makeStream()
             let hangups = await UnixSignalsSequence(trapping: .sighup)
 
@@ -128,7 +138,7 @@ struct Corridord: AsyncParsableCommand {
                     .init(service: RegistryLifecycleService(
                         registry: registry, audit: audit, snapshotInterval: .seconds(Int64(settings.store.snapshotIntervalSeconds)), logger: logger
                     )),
-                    .init(service: RetentionService(registry: registry, retention: settings.retention, logger: logger)),
+                    .init(service: RetentionService(registry: registry, retention: retention, logger: logger)),
                     .init(service: ServerService(server: server, source: source) {
                         listeningContinuation.yield()
                         listeningContinuation.finish()
@@ -136,7 +146,7 @@ struct Corridord: AsyncParsableCommand {
                     .init(service: NotifierService(notifier: notifier, server: server, listening: listening, logger: logger)),
                     .init(service: ReloadService(
                         hangups: hangups, commandLine: commandLine, initial: settings, server: server, audit: audit,
-                        notifier: notifier, logLevel: levelSetting, logger: logger
+                        retention: retention, notifier: notifier, logLevel: levelSetting, logger: logger
                     )),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
@@ -154,8 +164,11 @@ struct Corridord: AsyncParsableCommand {
                 logger.warning("the service manager did not read STOPPING=1 within 5 s; exiting without it")
             }
         } catch {
-            logger.critical("cannot run: \(error)")
-            throw ExitCode.failure
+            // One sentence, and a status of its own for each kind of refusal
+            // (docs/OPERATIONS.md, "Exit statuses").
+            let status = DaemonExitStatus.of(error)
+            logger.critical("cannot run: \(error)", metadata: ["exitStatus": "\(status.rawValue)"])
+            throw status.exitCode
         }
     }
 

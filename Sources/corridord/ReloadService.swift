@@ -8,7 +8,8 @@ import UnixSignals
 
 /// SIGHUP: RELOADING=1, read the configuration and the access policy again,
 /// apply what can change while running (log level, limits for new
-/// connections, the access policy for the next call on every connection), READY=1.
+/// connections, the access policy for the next call on every connection, the
+/// retention period, swept at once when it changed), READY=1.
 struct ReloadService: Service {
     /// Trapping SIGHUP from before READY=1: a reload systemd sends the moment
     /// the daemon is ready must find the handler in place, not the default
@@ -19,6 +20,7 @@ struct ReloadService: Service {
     let server: CorridorServer
     /// A reload is an admin action: recorded before READY=1 answers it.
     let audit: AuditTrail
+    let retention: RetentionSetting
     let notifier: SystemdNotifier
     let logLevel: LogLevelSetting
     let logger: Logger
@@ -39,10 +41,12 @@ struct ReloadService: Service {
                 logLevel.current = reloaded.logLevel
                 server.updateLimits(reloaded.limits)
                 server.access.replace(with: policy)
+                retention.update(reloaded.retention.personalAfterClosedDays)
                 current = reloaded
                 logger.notice("configuration reloaded", metadata: [
                     "file": "\(reloaded.configurationFile ?? "none")", "logLevel": "\(reloaded.logLevel)",
                     "accessPolicy": "\(policy.source)",
+                    "retentionDays": "\(reloaded.retention.personalAfterClosedDays.map(String.init) ?? "none")",
                 ])
                 await recordReload("configuration reloaded from \(reloaded.configurationFile ?? "no file"); log level \(reloaded.logLevel)")
                 notifier.ready(status: "Serving on \(server.socketPath); configuration reloaded")

@@ -89,6 +89,27 @@ import Testing
         }
     }
 
+    /// Issue 12: in a small store (all of it shorter than the longest entry),
+    /// damage in the first of two entries was taken for a torn append and
+    /// the file cut there, losing the intact second key. An entry whose own
+    /// length ends it before the file does is not torn: refused, file kept.
+    @Test func damageInTheFirstOfTwoSmallEntriesIsRefusedAndTheFileKept() async throws {
+        try await withTemporaryDirectory { directory in
+            do {
+                let store = try PersonalKeyStore(dataDirectory: directory, newKeyID: Self.keyID)
+                try store.add(caseID: "C-000001", wrappedKey: Self.wrapped(1))
+                try store.add(caseID: "C-000002", wrappedKey: Self.wrapped(2))
+            }
+            var bytes = try Self.fileBytes(directory)
+            bytes[KeyStoreFormat.headerLength + 30] ^= 0x10  // inside the first entry's wrapped key
+            try Data(bytes).write(to: URL(fileURLWithPath: directory + "/" + KeyStoreFormat.fileName))
+            let error = try #require(throws: StoreError.self) { try PersonalKeyStore(dataDirectory: directory, newKeyID: Self.keyID) }
+            #expect(error.kind == .corrupt)
+            #expect(error.description.contains("personal-keys is damaged at byte 16"), "\(error)")
+            #expect(try Self.fileBytes(directory) == bytes, "nothing cut")
+        }
+    }
+
     @Test(arguments: [[UInt8](), Array("CRKEYS0".utf8), Array("NOTKEYS1abcdefgh".utf8)])
     func aHeaderThatIsNotAKeyStoresIsRefused(bytes: [UInt8]) {
         #expect(throws: StoreError.self) { try KeyStoreFormat.parse(bytes, path: "personal-keys") }
