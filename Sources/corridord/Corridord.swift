@@ -32,8 +32,12 @@ struct Corridord: AsyncParsableCommand {
             FILES: /run/corridor/corridord.sock, /var/lib/corridor (the event log, snapshots and audit trail), \
             /etc/corridor/access.toml, /etc/systemd/system/corridord.service and corridord.socket.
 
-            EXIT STATUS: 0 after a clean stop; not 0 when the configuration is refused, the data directory cannot \
-            be opened or its log is damaged (run corridorctl inspect verify), with the reason in the log.
+            EXIT STATUS: 0 after a clean stop on SIGTERM or SIGINT. Otherwise the kind of refusal, with the \
+            reason in one journal line (docs/OPERATIONS.md): 64 the command line does not parse; 65 data on disk \
+            is damaged (run corridorctl inspect verify) or a key file or key store does not match; 73 the data \
+            directory is missing, not a directory or not writable; 74 it is on a read-only file system; 75 another \
+            corridord holds the data directory or the socket; 77 a file or directory is open to others (socket \
+            directory, key file); 78 the configuration file or access policy is invalid; 1 anything else.
             """,
         version: CorridorVersion.string
     )
