@@ -90,7 +90,7 @@ def peer_uid(sock: socket.socket) -> int:
     """The uid the listening process had (SO_PEERCRED: pid, uid, gid)."""
     raw = sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
     _pid, uid, _gid = struct.unpack("3i", raw)
-    return uid
+    return int(uid)
 
 
 def untrusted_peer(path: str, uid: int) -> Optional[str]:

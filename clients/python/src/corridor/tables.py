@@ -84,15 +84,21 @@ FIGURE_COLUMNS: List[Column] = [
                     (f"{header} (at most)", tag + "+max"))]
 
 
-def _enum(message: Message, field: str) -> str:
+def _enum_type(message: Message, field: str) -> Any:
     descriptor = message.DESCRIPTOR.fields_by_name[field].enum_type
+    assert descriptor is not None, f"{field} is not an enum field"  # the callers name enum fields only
+    return descriptor
+
+
+def _enum(message: Message, field: str) -> str:
+    descriptor = _enum_type(message, field)
     value = getattr(message, field)
     entry = descriptor.values_by_number.get(value)
     return entry.name if entry is not None else str(value)
 
 
 def _enums(message: Message, field: str) -> str:
-    descriptor = message.DESCRIPTOR.fields_by_name[field].enum_type
+    descriptor = _enum_type(message, field)
     return " ".join(descriptor.values_by_number[v].name if v in descriptor.values_by_number else str(v)
                     for v in getattr(message, field))
 

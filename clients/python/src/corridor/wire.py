@@ -143,12 +143,12 @@ class FrameConnection:
                 return self.pending.pop(i)
         deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
         while True:
-            f = self.read_frame(max(0.0, deadline - time.monotonic()))
-            if f is None:
+            frame = self.read_frame(max(0.0, deadline - time.monotonic()))
+            if frame is None:
                 return None
-            if f.stream_id == stream_id:
-                return f
-            self.pending.append(f)
+            if frame.stream_id == stream_id:
+                return frame
+            self.pending.append(frame)
 
     def hello(self, major: int = PROTOCOL_MAJOR, minor: int = PROTOCOL_MINOR,
               client_name: str = CLIENT_NAME, client_version: str = "") -> Optional[frame_pb2.Frame]:
