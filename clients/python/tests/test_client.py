@@ -147,3 +147,15 @@ def test_calls_from_threads_share_the_connection(client):
     for t in threads:
         t.join(60)
     assert results == {i: bytes([i]) for i in range(16)}
+
+
+def test_closing_the_client_fails_a_unary_call_waiting_as_cancelled(demo_daemon):
+    from corridor.v1 import health_pb2
+    c = corridor.connect(socket=demo_daemon.socket_path)
+    # A call that will not answer by itself: a watch read as if it were unary.
+    call = c.start("/corridor.v1.Health/Watch", health_pb2.HealthCheckRequest(), health_pb2.HealthCheckResponse,
+                   timeout=None)
+    assert call._next().status == health_pb2.HealthCheckResponse.SERVING
+    c.close()
+    with pytest.raises(corridor.Cancelled, match="client was closed"):
+        call.result()

@@ -57,6 +57,8 @@ class Call(Generic[M]):
         self._timeout = timeout
         self._cancelled = False
         self.done = False
+        #: Set once the client was closed while this call waited.
+        self.closed_locally = False
 
     def cancel(self) -> None:
         """Asks the server to stop the call (PROTOCOL.md §5.6); whoever
@@ -99,8 +101,7 @@ class Call(Generic[M]):
             if isinstance(item, _Closed):
                 self._finish()
                 if item.error is None:  # the client was closed here
-                    if self._cancelled:
-                        return None
+                    self.closed_locally = True
                     raise errors.Cancelled(f"{self.method}: the client was closed")
                 raise item.error
             kind = item.WhichOneof("kind")
@@ -116,8 +117,6 @@ class Call(Generic[M]):
                 self._finish()
                 if item.status.code == frame_pb2.OK:
                     return None
-                if item.status.code == frame_pb2.CANCELLED and self._cancelled:
-                    raise errors.error_from_status(item.status)
                 raise errors.error_from_status(item.status)
             # Any other kind on a call's stream: ignored (forward compatible, §5.12).
 
@@ -153,7 +152,7 @@ class Watch(Generic[M]):
         try:
             item = self._call._next()
         except errors.Cancelled:
-            if self._call.cancelled:
+            if self._call.cancelled or self._call.closed_locally:
                 raise StopIteration from None
             raise
         if item is None:
@@ -175,7 +174,7 @@ class Watch(Generic[M]):
         try:
             item = self._call._next(wait=timeout)
         except errors.Cancelled:
-            if self._call.cancelled:
+            if self._call.cancelled or self._call.closed_locally:
                 raise StopIteration from None
             raise
         if item is None:
@@ -271,7 +270,6 @@ class Client:
         except OSError:
             pass
         for call in calls:
-            call._cancelled = True
             call._queue.put(_Closed(None))
         if threading.current_thread() is not self._reader:
             self._reader.join(timeout=_GRACE)
