@@ -15,13 +15,18 @@ BUILD_PACKAGES := libprotobuf-c-dev libsystemd-dev pkg-config tzdata
 # scripts/protoc-gen-corridor-swift.py). Debian's python3-protobuf serves the
 # system python3; another python3 (PYTHON=...) gets the PyPI package instead.
 REGEN_PACKAGES := protobuf-c-compiler protobuf-compiler python3-protobuf
-# Testing also regenerates that code (drift check), generates Python classes
-# for the interop client, and drives systemd's tools.
-TEST_PACKAGES := $(BUILD_PACKAGES) $(REGEN_PACKAGES) systemd
+# Testing also regenerates that code (drift check), drives systemd's tools, and
+# installs the Python client (clients/python) in a virtual environment (python3-venv).
+TEST_PACKAGES := $(BUILD_PACKAGES) $(REGEN_PACKAGES) systemd python3-venv
 
 BIN := .build/debug
+# The Python client with pandas, libhxl, pytest and mypy, installed editable
+# (so it runs the working tree's code) in a virtual environment of its own:
+# Debian's python3 refuses pip installs outside one. Reinstalled only when
+# clients/python/pyproject.toml changes.
+PYVENV := .build/python-venv
 
-.PHONY: all build release run demo test test-swift test-interop deps deps-test deps-regen \
+.PHONY: all build release run demo test test-swift test-interop test-python python-client deps deps-test deps-regen \
         generate-proto check-proto man install benchmark clean
 
 all: build
@@ -77,11 +82,13 @@ demo: build
 
 # corridorctlTests' ManualPageTests runs scripts/generate-man, which needs
 # argument-parser's generate-manual tool built beside the products.
-test: deps-test
+test: deps-test python-client
 	$(SWIFT) build --build-tests
 	$(SWIFT) build --product generate-manual
 	$(SWIFT) test --skip-build
 	$(PYTHON) Tests/Interop/interop_test.py --extended --corridord $(BIN)/corridord
+	cd clients/python && ../../$(PYVENV)/bin/python -m mypy
+	$(PYVENV)/bin/python -m pytest -q clients/python/tests --corridord $(BIN)/corridord
 
 test-swift: deps-test
 	$(SWIFT) build --build-tests
@@ -90,6 +97,18 @@ test-swift: deps-test
 
 test-interop: deps-test build
 	$(PYTHON) Tests/Interop/interop_test.py --extended --corridord $(BIN)/corridord
+
+# The Python client's type check and its tests against a corridord of their own.
+test-python: deps-test build python-client
+	cd clients/python && ../../$(PYVENV)/bin/python -m mypy
+	$(PYVENV)/bin/python -m pytest -q clients/python/tests --corridord $(BIN)/corridord
+
+python-client: $(PYVENV)/.installed
+
+$(PYVENV)/.installed: clients/python/pyproject.toml
+	$(PYTHON) -m venv $(PYVENV)
+	$(PYVENV)/bin/python -m pip install --quiet --disable-pip-version-check -e './clients/python[pandas,hxl,test]'
+	touch $@
 
 # Rewrites the code generated from proto/ (commit the result): Sources/CCorridorProto,
 # Sources/CorridorWire/Generated, Tests/CorridorProtoSamples/Generated.

@@ -83,6 +83,20 @@ import Testing
         #expect(result.output.contains("ProtoSamples.pb.swift"))
     }
 
+    /// The Python client's classes (clients/python) are checked like the C and Swift.
+    @Test func aHandEditedPythonClassFileIsCaught() async throws {
+        let copy = try copyOfGeneratorInputs()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let generated = copy.appendingPathComponent("clients/python/src/corridor/v1/lists_pb2.py")
+        var text = try String(contentsOf: generated, encoding: .utf8)
+        text += "# edited by hand\n"
+        try text.write(to: generated, atomically: true, encoding: .utf8)
+        let result = try await runCheck(in: copy)
+        #expect(result.status == 1)
+        #expect(result.output.contains("clients/python/src/corridor/v1"))
+        #expect(result.output.contains("lists_pb2.py"))
+    }
+
     /// The generator's collision proto is generated and checked like proto/:
     /// its Swift edited by hand, or a field added without regenerating, is caught.
     @Test func theCollisionProtoIsCheckedToo() async throws {
@@ -108,7 +122,8 @@ import Testing
     private func copyOfGeneratorInputs() throws -> URL {
         let scratch = URL(fileURLWithPath: try TemporaryDirectory().path, isDirectory: true)
         for part in ["proto", "scripts", "Sources/CCorridorProto", "Sources/CorridorWire/Generated", "Tests/CorridorProtoSamples/Generated",
-                     "Tests/GeneratorCollisions", "Tests/CCorridorTestProto", "Tests/CorridorWireTests/Generated"] {
+                     "Tests/GeneratorCollisions", "Tests/CCorridorTestProto", "Tests/CorridorWireTests/Generated",
+                     "clients/python/src/corridor/v1"] {
             let destination = scratch.appendingPathComponent(part)
             try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent(part), to: destination)

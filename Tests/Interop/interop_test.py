@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Interop test for corridord with a client that is not Swift.
 
-Speaks the Corridor wire protocol (proto/PROTOCOL.md) with Google's Python
-protobuf runtime: the message classes are generated from proto/ by
-`protoc --python_out` into a temporary directory at test time, and the 4-byte
-big-endian length framing is done by hand with struct and socket.
+Speaks the Corridor wire protocol (proto/PROTOCOL.md) through the Python
+client package of this repository (clients/python, imported from its source
+tree): its message classes, generated from proto/ by `protoc --python_out`
+(scripts/generate-proto), its framing (corridor.wire.FrameConnection, which
+shows every frame, for the connection-level checks) and its typed client
+(corridor.connect, for the companion checks). The package itself is built on
+proto/ and PROTOCOL.md alone, never on the Swift code.
 
     python3 Tests/Interop/interop_test.py --corridord .build/debug/corridord
 
@@ -42,9 +45,13 @@ import traceback
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PROTO_DIR = os.path.join(REPO, "proto")
+# The client package of this tree, whether or not it is installed.
+sys.path.insert(0, os.path.join(REPO, "clients", "python", "src"))
 
 # Filled in by load_protos().
 fpb = hpb = spb = None
+corridor = None
+ConnectionClosed = Exception  # corridor.wire.ConnectionClosed once loaded
 
 RESULTS = []  # (name, ok, detail)
 
@@ -69,22 +76,19 @@ def summary_and_exit(extra_failure=False):
 # Generated code
 
 
-def load_protos(protoc, outdir):
-    global fpb, hpb, spb
+def load_protos():
+    """The package's classes (clients/python/src/corridor/v1, generated from proto/)."""
+    global fpb, hpb, spb, corridor, ConnectionClosed
     try:
         import google.protobuf  # noqa: F401
     except ImportError:
         raise SystemExit("interop: the Python package 'protobuf' is missing: "
                          "pip install -r Tests/Interop/requirements.txt")
-    protos = sorted(
-        os.path.relpath(os.path.join(d, f), PROTO_DIR)
-        for d, _, files in os.walk(PROTO_DIR) for f in files if f.endswith(".proto"))
-    subprocess.run([protoc, f"--python_out={outdir}", "-I", PROTO_DIR] + protos,
-                   check=True, cwd=PROTO_DIR)
-    sys.path.insert(0, outdir)
+    corridor = importlib.import_module("corridor")
     fpb = importlib.import_module("corridor.v1.frame_pb2")
     hpb = importlib.import_module("corridor.v1.health_pb2")
     spb = importlib.import_module("corridor.v1.system_pb2")
+    ConnectionClosed = importlib.import_module("corridor.wire").ConnectionClosed
 
 
 def code_name(code):
@@ -106,120 +110,19 @@ def show(frame):
 # Framing
 
 
-class ConnectionClosed(Exception):
-    pass
+def Conn(path, timeout=10.0):
+    """One client connection with the package's framing: every frame visible,
+    server pings answered, frames of other streams kept until asked for."""
+    from corridor.wire import FrameConnection
 
+    class InteropConnection(FrameConnection):
+        def hello(self, major=1, minor=0):
+            return super().hello(major, minor, client_name="interop_test.py", client_version="1")
 
-class Conn:
-    """One client connection: length-prefixed Frames over AF_UNIX SOCK_STREAM."""
+        def start(self, stream_id, method, request=b"", timeout_ms=5000, request_id=""):
+            super().start(stream_id, method, request, timeout_ms, request_id or f"interop-{stream_id}")
 
-    def __init__(self, path, timeout=10.0):
-        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.sock.settimeout(timeout)
-        self.sock.connect(path)
-        self.timeout = timeout
-        self.pending = []  # frames read but not yet consumed, in arrival order
-        self.eof = False
-        self.answer_pings = True
-        self.pings_seen = 0
-
-    def close(self):
-        try:
-            self.sock.close()
-        except OSError:
-            pass
-
-    def send_raw(self, data):
-        self.sock.sendall(data)
-
-    def send(self, frame):
-        body = frame.SerializeToString()
-        self.sock.sendall(struct.pack(">I", len(body)) + body)
-
-    def _read_exact(self, n, deadline):
-        buf = bytearray()
-        while len(buf) < n:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise socket.timeout("timed out waiting for the server")
-            self.sock.settimeout(remaining)
-            chunk = self.sock.recv(min(n - len(buf), 1 << 16))
-            if not chunk:
-                if buf:
-                    raise ConnectionClosed(f"EOF inside a frame after {len(buf)} of {n} bytes")
-                return None
-            buf += chunk
-        return bytes(buf)
-
-    def read_frame(self, timeout=None):
-        """The next frame off the socket (None at EOF). Answers server pings."""
-        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
-        while True:
-            if self.eof:
-                return None
-            header = self._read_exact(4, deadline)
-            if header is None:
-                self.eof = True
-                return None
-            (n,) = struct.unpack(">I", header)
-            body = self._read_exact(n, deadline) if n else b""
-            if body is None:
-                raise ConnectionClosed(f"EOF after a length prefix of {n}")
-            frame = fpb.Frame()
-            frame.ParseFromString(body)
-            if frame.stream_id == 0 and frame.WhichOneof("kind") == "ping":
-                # Clients must answer pings (keepalive).
-                self.pings_seen += 1
-                if self.answer_pings:
-                    self.send(fpb.Frame(stream_id=0, pong=fpb.Pong(opaque=frame.ping.opaque)))
-                continue
-            return frame
-
-    def next_for(self, stream_id, timeout=None):
-        """The next frame on stream_id; frames of other streams are kept."""
-        for i, f in enumerate(self.pending):
-            if f.stream_id == stream_id:
-                return self.pending.pop(i)
-        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
-        while True:
-            f = self.read_frame(max(0.0, deadline - time.monotonic()))
-            if f is None:
-                return None
-            if f.stream_id == stream_id:
-                return f
-            self.pending.append(f)
-
-    def hello(self, major=1, minor=0):
-        self.send(fpb.Frame(stream_id=0, hello=fpb.Hello(
-            version=fpb.ProtocolVersion(major=major, minor=minor),
-            client_name="interop_test.py", client_version="1")))
-        return self.next_for(0)
-
-    def start(self, stream_id, method, request=b"", timeout_ms=5000, request_id=""):
-        payload = request if isinstance(request, bytes) else request.SerializeToString()
-        self.send(fpb.Frame(stream_id=stream_id, call=fpb.CallStart(
-            method=method, timeout_ms=timeout_ms, payload=payload,
-            request_id=request_id or f"interop-{stream_id}")))
-
-    def finish(self, stream_id, timeout=None):
-        """Frames of one call up to and including its Status: (messages, status).
-        status is None if the connection ended first."""
-        messages = []
-        while True:
-            f = self.next_for(stream_id, timeout)
-            if f is None:
-                return messages, None
-            kind = f.WhichOneof("kind")
-            if kind == "message":
-                messages.append(f.message.payload)
-            elif kind == "status":
-                return messages, f.status
-            else:
-                raise AssertionError(f"unexpected frame on stream {stream_id}: {show(f)}")
-
-    def call(self, stream_id, method, request=b"", timeout_ms=5000):
-        self.start(stream_id, method, request, timeout_ms)
-        return self.finish(stream_id)
+    return InteropConnection(path, timeout)
 
 
 def status_text(status):
@@ -733,23 +636,37 @@ def run_registry(d, conn):
               f"status changes {changes}")
 
 
+def method_name(rpc):
+    """The package's method for a Registry RPC: GetAgreementProgress → get_agreement_progress."""
+    from corridor.client import snake_case
+    return snake_case(rpc)
+
+
 def run_companions(d, conn):
     """A companion boards with her case over the wire alone (issue 10): a list
     whose companions count, a child with her mother; leaving the mother
     behind without a reason is refused naming the field; planned with the
     child, the mother comes along, and arrival evacuates both; a term
     counting PEOPLE counts the two of them. Needs run_registry's parties and
-    enclave."""
+    enclave. Through the package's typed client (corridor.connect), on a
+    connection of its own: a refusal is an exception of its status code."""
     rec = importlib.import_module("corridor.v1.records_pb2")
     reg = importlib.import_module("corridor.v1.registry_pb2")
     agr = importlib.import_module("corridor.v1.agreements_pb2")
     lst = importlib.import_module("corridor.v1.lists_pb2")
     mov = importlib.import_module("corridor.v1.movements_pb2")
-    stream = iter(range(400, 600))
+    client = corridor.connect(socket=d.socket_path, timeout=30)
 
     def unary(method, request, response_type, name):
-        msgs, st = conn.call(next(stream), "/corridor.v1.Registry/" + method, request)
-        return expect_unary_ok(name, msgs, st, response_type)
+        rpc = corridor.METHODS[method_name(method)]
+        if rpc.response_type is not response_type:
+            check(name, False, f"{rpc.path} answers {rpc.response_type.__name__}, not {response_type.__name__}")
+            return None
+        try:
+            return getattr(client, method_name(method))(request)
+        except corridor.CorridorError as error:
+            check(name, False, f"status {error}")
+            return None
 
     for sid, kind in (("xing", rec.Site.CROSSING), ("capital", rec.Site.CITY)):
         unary("RegisterSite", reg.RegisterSiteRequest(site=rec.Site(id=sid, name=sid, kind=kind)), rec.Site, f"companions: RegisterSite {sid}")
@@ -787,11 +704,14 @@ def run_companions(d, conn):
                             passengers=[passenger])
 
     name = "companions: PlanMovement leaving the mother behind without a reason: INVALID_ARGUMENT naming the field"
-    msgs, st = conn.call(next(stream), "/corridor.v1.Registry/PlanMovement", mov.PlanMovementRequest(
-        movement=movement(mov.Movement.Passenger(case_id=child, without_companions=True))))
-    fields = [v.field for v in st.field_violations] if st is not None else []
-    check(name, st is not None and st.code == fpb.INVALID_ARGUMENT and fields == ["movement.passengers[0].companions_left_reason"] and not msgs,
-          status_text(st))
+    try:
+        client.plan_movement(movement=movement(mov.Movement.Passenger(case_id=child, without_companions=True)))
+        check(name, False, "planned")
+    except corridor.InvalidArgument as error:
+        fields = [v.field for v in error.violations]
+        check(name, fields == ["movement.passengers[0].companions_left_reason"], str(error))
+    except corridor.CorridorError as error:
+        check(name, False, str(error))
 
     planned = unary("PlanMovement", mov.PlanMovementRequest(movement=movement(mov.Movement.Passenger(case_id=child))),
                     mov.Movement, "companions: PlanMovement with the child")
@@ -812,6 +732,7 @@ def run_companions(d, conn):
     if progress is not None:
         check("companions: a term counting PEOPLE counts child and mother", [t.done for t in progress.terms] == [2],
               f"{[(t.term.id, t.done, t.source) for t in progress.terms]}")
+    client.close()
 
 
 def run_cli_json(args, binary, workdir):
@@ -862,9 +783,7 @@ def main():
                 raise RuntimeError(f"{binary} is not an executable file")
             if shutil.which(args.protoc) is None:
                 raise RuntimeError(f"protoc not found ({args.protoc}); apt-get install protobuf-compiler")
-            gen = os.path.join(workdir, "gen")
-            os.mkdir(gen)
-            load_protos(args.protoc, gen)
+            load_protos()
             daemon = Daemon(binary, workdir)
             daemon.start()
             ready, why = daemon.wait_ready(60)
@@ -921,8 +840,19 @@ def main():
                 check("extended checks ran to the end", False, f"{type(e).__name__}: {e}")
 
         # Shutdown: SIGTERM with a client still connected (and, with
-        # --extended, a Health.Watch in flight on it).
+        # --extended, a Health.Watch in flight on it). A connection of its
+        # own, made now: the first one has been silent since the registry
+        # checks, and on a busy machine the checks since can outlast two
+        # keepalive intervals, after which the server rightly closes it.
+        conn.close()
+        conn = Conn(daemon.socket_path)
         watching = False
+        try:
+            hello = conn.hello()
+            check("a fresh connection before shutdown", hello is not None and hello.WhichOneof("kind") == "hello_reply",
+                  f"got {show(hello)}")
+        except Exception as e:  # noqa: BLE001
+            check("a fresh connection before shutdown", False, f"{type(e).__name__}: {e}")
         if args.extended:
             try:
                 conn.start(31, "/corridor.v1.Health/Watch", hpb.HealthCheckRequest(), timeout_ms=0)
