@@ -1,12 +1,19 @@
 /// One step by which the store makes something durable, or changes a name
 /// whose durability waits for its directory's sync. Told after the step
-/// returned. Writes are not told: they go through mappings and buffers and
+/// returned (but `synchronizingRange` and `synchronizingFile`, told before). Writes are not told: they go through mappings and buffers and
 /// are nothing until a sync, so an observer that wants the bytes reads the
 /// file when a sync is told.
 public enum DurabilityEvent: Sendable, Equatable {
+    /// `msync(MS_SYNC)` of `range` of the file is about to start: the bytes
+    /// are written (through the mapping) and any of their pages may reach
+    /// the disk from here on, in any order, until the msync returns.
+    case synchronizingRange(path: String, range: Range<Int>)
     /// `msync(MS_SYNC)` of `range` of the file returned: the pages holding it
     /// are on disk with their content as it is now.
     case synchronizedRange(path: String, range: Range<Int>)
+    /// `fdatasync` or `fsync` of the file is about to start: what was written
+    /// to it may reach the disk from here on, in any part, until it returns.
+    case synchronizingFile(path: String)
     /// `fdatasync` or `fsync` of the file returned: all its data, and its size,
     /// are on disk.
     case synchronizedFile(path: String)

@@ -352,6 +352,7 @@ extension EventLog {
             defer { try? descriptor.close() }
             if !existed { observer?.observe(.created(path: path)) }
             _ = try descriptor.writeAll(toAbsoluteOffset: 0, bytes)
+            observer?.observe(.synchronizingFile(path: path))
             try descriptor.synchronizeData()
             observer?.observe(.synchronizedFile(path: path))
         } catch {
@@ -443,7 +444,10 @@ extension EventLog {
         }.sorted { $0.firstSequence < $1.firstSequence }
     }
 
-    /// Makes `path` and any missing directory above it (mode 0700).
+    /// Makes `path` and any missing directory above it (mode 0700), each
+    /// made durable in its parent: a directory's entry is on disk only once
+    /// the parent is fsynced, and without it a power cut could take
+    /// `segments/` with every acknowledged record in it.
     static func createDirectory(_ path: String, observer: (any DurabilityObserver)? = nil) throws {
         var missing: [String] = []
         var ancestor = path
@@ -455,6 +459,7 @@ extension EventLog {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         for made in missing.reversed() {
             observer?.observe(.created(path: made))
+            try Segment.syncDirectory(parentDirectory(of: made), observer: observer)
         }
     }
 

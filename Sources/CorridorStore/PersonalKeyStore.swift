@@ -100,6 +100,7 @@ public final class PersonalKeyStore: Sendable {
             guard state.keys[caseID] == nil else { return }
             do {
                 _ = try state.descriptor.writeAll(toAbsoluteOffset: state.end, entry)
+                observer?.observe(.synchronizingFile(path: path))
                 try state.descriptor.synchronizeData()
                 observer?.observe(.synchronizedFile(path: path))
             } catch {
@@ -158,6 +159,7 @@ public final class PersonalKeyStore: Sendable {
             if !existed { observer?.observe(.created(path: temporary)) }
             do {
                 try descriptor.writeAll(bytes)
+                observer?.observe(.synchronizingFile(path: temporary))
                 try descriptor.synchronizeAll()
                 observer?.observe(.synchronizedFile(path: temporary))
                 try descriptor.close()

@@ -101,6 +101,7 @@ final class Segment: @unchecked Sendable {
         let header = SegmentHeader(state: .online, firstSequence: firstSequence, createdAtNanoseconds: createdAtNanoseconds)
         do {
             _ = try descriptor.writeAll(toAbsoluteOffset: 0, header.encoded())
+            observer?.observe(.synchronizingFile(path: temporary))
             try descriptor.synchronizeData()
             observer?.observe(.synchronizedFile(path: temporary))
         } catch {
@@ -186,6 +187,7 @@ final class Segment: @unchecked Sendable {
     }
 
     func synchronize(_ range: Range<Int>) throws(StoreError) {
+        if !range.isEmpty { observer?.observe(.synchronizingRange(path: path, range: range)) }
         do {
             try region.synchronize(range)
         } catch {

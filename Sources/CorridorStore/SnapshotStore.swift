@@ -109,6 +109,7 @@ public struct SnapshotStore: Sendable {
             do {
                 try descriptor.writeAll(header.encoded())
                 try descriptor.writeAll(payload)
+                observer?.observe(.synchronizingFile(path: temporary))
                 try descriptor.synchronizeAll()
                 observer?.observe(.synchronizedFile(path: temporary))
                 try descriptor.close()
