@@ -455,7 +455,6 @@ extension EventLog {
             missing.append(ancestor)
             ancestor = parentDirectory(of: ancestor)
         }
-        guard !missing.isEmpty else { return }
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         for made in missing.reversed() {
             observer?.observe(.created(path: made))
