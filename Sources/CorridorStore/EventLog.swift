@@ -12,8 +12,16 @@ public struct StoreOptions: Sendable, Equatable {
     /// damaged segment is cut at the damage and every later segment is moved
     /// to DIR/quarantine. Loudly logged; never the default.
     public var repair = false
+    /// Told of every sync, name change and size change the store makes
+    /// (`DurabilityEvent`); nil but in the power-loss simulation.
+    public var durabilityObserver: (any DurabilityObserver)?
 
     public init() {}
+
+    public static func == (lhs: StoreOptions, rhs: StoreOptions) -> Bool {
+        lhs.segmentBytes == rhs.segmentBytes && lhs.repair == rhs.repair
+            && lhs.durabilityObserver === rhs.durabilityObserver
+    }
 }
 
 /// Figures of the log for status and stats.
@@ -282,7 +290,8 @@ public final class EventLog: Sendable {
         try old.synchronize(state.syncedOffset..<state.writeOffset)
         let next = try Segment.create(
             directory: segmentsDirectory, firstSequence: state.nextSequence,
-            size: options.segmentBytes, createdAtNanoseconds: Clock.unixNanoseconds()
+            size: options.segmentBytes, createdAtNanoseconds: Clock.unixNanoseconds(),
+            observer: options.durabilityObserver
         )
         let lastSequence = state.nextSequence - 1
         let end = UInt64(state.writeOffset)
@@ -293,7 +302,7 @@ public final class EventLog: Sendable {
             return true
         }
         // Sealed segments are read-only from here on, in the mapping too.
-        guard let sealed = try Segment.open(path: old.path, firstSequence: old.firstSequence, writable: false) else {
+        guard let sealed = try Segment.open(path: old.path, firstSequence: old.firstSequence, writable: false, observer: options.durabilityObserver) else {
             throw StoreError(.io, "segment \(old.path) vanished while it was sealed")
         }
         state.segments[state.segments.count - 1] = sealed

@@ -50,9 +50,10 @@ extension EventLog {
         replay: (RecordView) throws -> Void = { _ in }
     ) throws -> (EventLog, RecoveryReport) {
         let segmentsDirectory = directory + "/" + DataDirectoryLayout.segments
-        try createDirectory(segmentsDirectory)
+        let observer = options.durabilityObserver
+        try createDirectory(segmentsDirectory, observer: observer)
         var report = RecoveryReport()
-        try removeUnfinishedSegments(in: segmentsDirectory, logger: logger)
+        try removeUnfinishedSegments(in: segmentsDirectory, logger: logger, observer: observer)
         var files = try segmentFiles(in: segmentsDirectory)
 
         // Segments are created whole (under a temporary name until their
@@ -63,7 +64,7 @@ extension EventLog {
             guard options.repair, short.path == files.last?.path else {
                 throw StoreError(.corrupt, "\(fault); corridord will not start. Run `corridorctl inspect verify \(directory)`" + (short.path == files.last?.path ? "; to move it to \(directory)/\(DataDirectoryLayout.quarantine) and go on from the segment before it, start once with --repair" : ""))
             }
-            try quarantine([short.path], directory: directory, logger: logger)
+            try quarantine([short.path], directory: directory, logger: logger, observer: observer)
             report.repairs.append("moved \(short.path) (\(short.size) bytes, shorter than a segment header) to \(DataDirectoryLayout.quarantine)/")
             files.removeLast()
         }
@@ -78,7 +79,7 @@ extension EventLog {
 
         if files.isEmpty {
             let first = replayAfter + 1
-            let segment = try Segment.create(directory: segmentsDirectory, firstSequence: first, size: options.segmentBytes, createdAtNanoseconds: Clock.unixNanoseconds())
+            let segment = try Segment.create(directory: segmentsDirectory, firstSequence: first, size: options.segmentBytes, createdAtNanoseconds: Clock.unixNanoseconds(), observer: observer)
             report.segments = 1
             report.lastSequence = replayAfter
             let log = EventLog(directory: directory, options: options, segments: [segment], checkpoints: [[]], writeOffset: SegmentFormat.headerSize, lastSequence: replayAfter, recordBytes: 0, logger: logger)
@@ -95,7 +96,7 @@ extension EventLog {
 
         for (index, file) in files.enumerated() {
             let isLast = index == files.count - 1
-            guard let segment = try Segment.open(path: file.path, firstSequence: file.firstSequence, writable: true) else {
+            guard let segment = try Segment.open(path: file.path, firstSequence: file.firstSequence, writable: true, observer: observer) else {
                 throw StoreError(.corrupt, "\(file.path) ends before offset \(SegmentFormat.headerSize), shorter than a segment header")
             }
             let header = try readHeader(segment)
@@ -148,7 +149,7 @@ extension EventLog {
                     guard options.repair else {
                         throw StoreError(.corrupt, "\(file.path): \(fault); acknowledged records follow it, so corridord will not start. Run `corridorctl inspect verify \(directory)` and, to cut the log at the damage (moving later segments to \(directory)/\(DataDirectoryLayout.quarantine)), start once with --repair")
                     }
-                    try quarantine(files[(index + 1)...].map(\.path), directory: directory, logger: logger)
+                    try quarantine(files[(index + 1)...].map(\.path), directory: directory, logger: logger, observer: observer)
                     report.repairs.append("cut \(file.path) at offset \(summary.committedEnd) (\(fault)); moved \(files.count - index - 1) later segment(s) to \(DataDirectoryLayout.quarantine)/")
                     logger.critical("repair: log cut at damage", metadata: ["file": "\(file.path)", "fault": "\(fault)"])
                     segments.append(segment)
@@ -172,7 +173,7 @@ extension EventLog {
                     sealed.durableEndOffset = UInt64(summary.validEnd)
                     try segment.writeHeader(sealed)
                 }
-                guard let readOnly = try Segment.open(path: file.path, firstSequence: file.firstSequence, writable: false) else {
+                guard let readOnly = try Segment.open(path: file.path, firstSequence: file.firstSequence, writable: false, observer: observer) else {
                     throw StoreError(.corrupt, "\(file.path) vanished during recovery")
                 }
                 segments.append(readOnly)
@@ -313,7 +314,8 @@ extension EventLog {
         case .end: fault = uncommitted > 0 ? "\(uncommitted) record(s) of an unfinished command" : "non-zero bytes after the last record"
         }
         let copy = try keepCopy(
-            of: UnsafeRawBufferPointer(rebasing: segment.bytes[cut..<dirtyEnd]), segment: segment.path, offset: cut, directory: directory
+            of: UnsafeRawBufferPointer(rebasing: segment.bytes[cut..<dirtyEnd]), segment: segment.path, offset: cut, directory: directory,
+            observer: segment.observer
         )
         (segment.region.base + cut).initializeMemory(as: UInt8.self, repeating: 0, count: dirtyEnd - cut)
         try segment.synchronize(cut..<dirtyEnd)
@@ -335,33 +337,40 @@ extension EventLog {
     /// Writes `bytes` to DIR/quarantine/<segment file>@<offset>.cut, durably,
     /// before anything is cut: what recovery removes can always be looked at
     /// again. Returns the copy's path.
-    static func keepCopy(of bytes: UnsafeRawBufferPointer, segment: String, offset: Int, directory: String) throws -> String {
+    static func keepCopy(
+        of bytes: UnsafeRawBufferPointer, segment: String, offset: Int, directory: String, observer: (any DurabilityObserver)? = nil
+    ) throws -> String {
         let destination = directory + "/" + DataDirectoryLayout.quarantine
-        try createDirectory(destination)
+        try createDirectory(destination, observer: observer)
         let name = (segment.split(separator: "/").last.map(String.init) ?? segment) + "@\(offset).cut"
         let path = destination + "/" + name
         do {
+            let existed = access(path, F_OK) == 0
             let descriptor = try FileDescriptor.open(
                 path, .writeOnly, options: [.create, .truncate, .closeOnExec], permissions: [.ownerReadWrite]
             )
             defer { try? descriptor.close() }
+            if !existed { observer?.observe(.created(path: path)) }
             _ = try descriptor.writeAll(toAbsoluteOffset: 0, bytes)
+            observer?.observe(.synchronizingFile(path: path))
             try descriptor.synchronizeData()
+            observer?.observe(.synchronizedFile(path: path))
         } catch {
             throw StoreError.writing(path, "keep a copy of the bytes cut from the log in", error)
         }
-        try Segment.syncDirectory(destination)
+        try Segment.syncDirectory(destination, observer: observer)
         return path
     }
 
     /// Removes segment files whose creation a crash interrupted: they never
     /// got a segment's name, so they never held a record.
-    static func removeUnfinishedSegments(in directory: String, logger: Logger) throws {
+    static func removeUnfinishedSegments(in directory: String, logger: Logger, observer: (any DurabilityObserver)? = nil) throws {
         for name in try FileManager.default.contentsOfDirectory(atPath: directory)
         where name.hasSuffix(".log" + Segment.temporarySuffix) {
             let path = directory + "/" + name
             logger.notice("removing a segment file whose creation was interrupted (it never held a record)", metadata: ["file": "\(path)"])
             guard unlink(path) == 0 else { throw StoreError.writing(path, "remove unfinished segment", Errno(rawValue: errno)) }
+            observer?.observe(.removed(path: path))
         }
     }
 
@@ -407,12 +416,13 @@ extension EventLog {
         return Int(last - segment.firstSequence + 1)
     }
 
-    private static func quarantine(_ paths: [String], directory: String, logger: Logger) throws {
+    private static func quarantine(_ paths: [String], directory: String, logger: Logger, observer: (any DurabilityObserver)?) throws {
         let destination = directory + "/" + DataDirectoryLayout.quarantine
-        try createDirectory(destination)
+        try createDirectory(destination, observer: observer)
         for path in paths {
             let target = destination + "/" + (path.split(separator: "/").last.map(String.init) ?? path)
             try FileManager.default.moveItem(atPath: path, toPath: target)
+            observer?.observe(.renamed(from: path, to: target))
             logger.critical("repair: moved a segment out of the log", metadata: ["from": "\(path)", "to": "\(target)"])
         }
     }
@@ -434,7 +444,26 @@ extension EventLog {
         }.sorted { $0.firstSequence < $1.firstSequence }
     }
 
-    static func createDirectory(_ path: String) throws {
+    /// Makes `path` and any missing directory above it (mode 0700), each
+    /// made durable in its parent: a directory's entry is on disk only once
+    /// the parent is fsynced, and without it a power cut could take
+    /// `segments/` with every acknowledged record in it.
+    static func createDirectory(_ path: String, observer: (any DurabilityObserver)? = nil) throws {
+        var missing: [String] = []
+        var ancestor = path
+        while !ancestor.isEmpty, access(ancestor, F_OK) != 0 {
+            missing.append(ancestor)
+            ancestor = parentDirectory(of: ancestor)
+        }
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        for made in missing.reversed() {
+            observer?.observe(.created(path: made))
+            try Segment.syncDirectory(parentDirectory(of: made), observer: observer)
+        }
+    }
+
+    static func parentDirectory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 }

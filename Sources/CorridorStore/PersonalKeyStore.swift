@@ -18,6 +18,8 @@ public final class PersonalKeyStore: Sendable {
     public let keyID: [UInt8]
     private let directory: String
     private let state: Mutex<State>
+    /// Told of every sync and name change (StoreOptions.durabilityObserver).
+    private let observer: (any DurabilityObserver)?
 
     private struct State {
         var keys: [String: [UInt8]]
@@ -28,11 +30,12 @@ public final class PersonalKeyStore: Sendable {
     /// Opens the store in `dataDirectory`, creating it for `newKeyID` when
     /// there is none. A torn append at the tail (a key whose record was never
     /// acknowledged) is cut away; damage elsewhere is refused (corrupt).
-    public init(dataDirectory: String, newKeyID: [UInt8]) throws(StoreError) {
+    public init(dataDirectory: String, newKeyID: [UInt8], observer: (any DurabilityObserver)? = nil) throws(StoreError) {
         directory = dataDirectory
         path = dataDirectory + "/" + KeyStoreFormat.fileName
+        self.observer = observer
         if access(path, F_OK) != 0 {
-            try Self.replace(path: path, directory: dataDirectory, with: KeyStoreFormat.header(keyID: newKeyID))
+            try Self.replace(path: path, directory: dataDirectory, with: KeyStoreFormat.header(keyID: newKeyID), observer: observer)
         }
         let contents = try Self.read(path: path)
         keyID = contents.keyID
@@ -43,7 +46,9 @@ public final class PersonalKeyStore: Sendable {
             if Int(status.st_size) > contents.validLength {
                 // A torn append: its key sealed nothing acknowledged.
                 guard ftruncate(descriptor.rawValue, off_t(contents.validLength)) == 0 else { throw Errno(rawValue: errno) }
+                observer?.observe(.resized(path: path, length: contents.validLength))
                 try descriptor.synchronizeAll()
+                observer?.observe(.synchronizedFile(path: path))
             }
             state = Mutex(State(keys: contents.keys, descriptor: descriptor, end: Int64(contents.validLength)))
         } catch {
@@ -90,11 +95,14 @@ public final class PersonalKeyStore: Sendable {
         }
         let entry = KeyStoreFormat.entry(caseID: caseID, wrappedKey: wrappedKey)
         let path = self.path
+        let observer = self.observer
         try state.withLock { (state: inout State) throws(StoreError) in
             guard state.keys[caseID] == nil else { return }
             do {
                 _ = try state.descriptor.writeAll(toAbsoluteOffset: state.end, entry)
+                observer?.observe(.synchronizingFile(path: path))
                 try state.descriptor.synchronizeData()
+                observer?.observe(.synchronizedFile(path: path))
             } catch {
                 // Whatever part of the entry reached the file is a torn tail the next open cuts away.
                 throw StoreError.writing(path, "append a key to", error)
@@ -110,6 +118,7 @@ public final class PersonalKeyStore: Sendable {
         let path = self.path
         let directory = self.directory
         let keyID = self.keyID
+        let observer = self.observer
         try state.withLock { (state: inout State) throws(StoreError) in
             guard caseIDs.contains(where: { state.keys[$0] != nil }) else { return }
             var kept = state.keys
@@ -118,7 +127,7 @@ public final class PersonalKeyStore: Sendable {
             for (id, key) in kept.sorted(by: { $0.key < $1.key }) {
                 bytes += KeyStoreFormat.entry(caseID: id, wrappedKey: key)
             }
-            try Self.replace(path: path, directory: directory, with: bytes)
+            try Self.replace(path: path, directory: directory, with: bytes, observer: observer)
             do {
                 let descriptor = try FileDescriptor.open(path, .readWrite, options: [.closeOnExec])
                 try? state.descriptor.close()
@@ -136,30 +145,35 @@ public final class PersonalKeyStore: Sendable {
     /// id: open the store again.
     public func rekeyEmpty(to newKeyID: [UInt8]) throws(StoreError) {
         guard count == 0 else { throw StoreError(.corrupt, "key store \(path) holds keys; it cannot take another key's id") }
-        try Self.replace(path: path, directory: directory, with: KeyStoreFormat.header(keyID: newKeyID))
+        try Self.replace(path: path, directory: directory, with: KeyStoreFormat.header(keyID: newKeyID), observer: observer)
     }
 
     /// Temporary file, fsync, rename over `path`, fsync of the directory.
-    private static func replace(path: String, directory: String, with bytes: [UInt8]) throws(StoreError) {
+    private static func replace(path: String, directory: String, with bytes: [UInt8], observer: (any DurabilityObserver)?) throws(StoreError) {
         let temporary = path + ".tmp"
         do {
+            let existed = access(temporary, F_OK) == 0
             let descriptor = try FileDescriptor.open(
                 temporary, .writeOnly, options: [.create, .truncate, .closeOnExec], permissions: [.ownerReadWrite]
             )
+            if !existed { observer?.observe(.created(path: temporary)) }
             do {
                 try descriptor.writeAll(bytes)
+                observer?.observe(.synchronizingFile(path: temporary))
                 try descriptor.synchronizeAll()
+                observer?.observe(.synchronizedFile(path: temporary))
                 try descriptor.close()
             } catch {
                 try? descriptor.close()
                 throw error
             }
             guard rename(temporary, path) == 0 else { throw Errno(rawValue: errno) }
+            observer?.observe(.renamed(from: temporary, to: path))
         } catch {
-            unlink(temporary)
+            if unlink(temporary) == 0 { observer?.observe(.removed(path: temporary)) }
             throw StoreError.writing(path, "write", error)
         }
-        try Segment.syncDirectory(directory)
+        try Segment.syncDirectory(directory, observer: observer)
     }
 }
 

@@ -23,9 +23,12 @@ final class Segment: @unchecked Sendable {
     /// (the flusher's watermark, a seal, a clean close), and a header that
     /// differs from it when the next write comes was written by someone else.
     private let lastWrittenHeader = Mutex<SegmentHeader?>(nil)
+    /// Told of this segment's syncs (StoreOptions.durabilityObserver).
+    let observer: (any DurabilityObserver)?
 
-    init(path: String, firstSequence: UInt64, descriptor: FileDescriptor, region: consuming MappedRegion) {
+    init(path: String, firstSequence: UInt64, descriptor: FileDescriptor, region: consuming MappedRegion, observer: (any DurabilityObserver)? = nil) {
         self.path = path
+        self.observer = observer
         self.firstSequence = firstSequence
         self.descriptor = descriptor
         self.region = region
@@ -41,7 +44,7 @@ final class Segment: @unchecked Sendable {
 
     /// Opens an existing segment file and maps all of it; nil when the file
     /// is too short to hold a header (damage: segments are created whole).
-    static func open(path: String, firstSequence: UInt64, writable: Bool) throws(StoreError) -> Segment? {
+    static func open(path: String, firstSequence: UInt64, writable: Bool, observer: (any DurabilityObserver)? = nil) throws(StoreError) -> Segment? {
         let descriptor: FileDescriptor
         do {
             descriptor = try FileDescriptor.open(path, writable ? .readWrite : .readOnly, options: [.closeOnExec])
@@ -55,7 +58,7 @@ final class Segment: @unchecked Sendable {
                 return nil
             }
             let region = try MappedRegion(descriptor: descriptor, length: size, writable: writable)
-            return Segment(path: path, firstSequence: firstSequence, descriptor: descriptor, region: region)
+            return Segment(path: path, firstSequence: firstSequence, descriptor: descriptor, region: region, observer: observer)
         } catch {
             try? descriptor.close()
             throw StoreError(.io, "cannot map segment \(path): \(error)")
@@ -67,12 +70,14 @@ final class Segment: @unchecked Sendable {
     /// then it is linked under its segment name and the directory synced. A
     /// crash leaves either no segment or a whole one (and perhaps a temporary
     /// file, which recovery removes).
-    static func create(directory: String, firstSequence: UInt64, size: Int, createdAtNanoseconds: UInt64) throws(StoreError) -> Segment {
+    static func create(
+        directory: String, firstSequence: UInt64, size: Int, createdAtNanoseconds: UInt64, observer: (any DurabilityObserver)? = nil
+    ) throws(StoreError) -> Segment {
         let path = directory + "/" + SegmentFormat.fileName(firstSequence: firstSequence)
         let temporary = path + temporarySuffix
         // A leftover of an earlier attempt in this run (one that failed
         // part-way) is never a segment: start it again.
-        unlink(temporary)
+        if unlink(temporary) == 0 { observer?.observe(.removed(path: temporary)) }
         let descriptor: FileDescriptor
         do {
             descriptor = try FileDescriptor.open(
@@ -81,20 +86,24 @@ final class Segment: @unchecked Sendable {
         } catch {
             throw StoreError.writing(temporary, "create segment", error)
         }
+        observer?.observe(.created(path: temporary))
         func abandon(_ error: StoreError) -> StoreError {
             try? descriptor.close()
-            unlink(temporary)
+            if unlink(temporary) == 0 { observer?.observe(.removed(path: temporary)) }
             return error
         }
         do {
             try descriptor.allocate(length: size)
+            observer?.observe(.resized(path: temporary, length: size))
         } catch {
             throw abandon(StoreError.writing(temporary, "reserve \(size) bytes for segment", error))
         }
         let header = SegmentHeader(state: .online, firstSequence: firstSequence, createdAtNanoseconds: createdAtNanoseconds)
         do {
             _ = try descriptor.writeAll(toAbsoluteOffset: 0, header.encoded())
+            observer?.observe(.synchronizingFile(path: temporary))
             try descriptor.synchronizeData()
+            observer?.observe(.synchronizedFile(path: temporary))
         } catch {
             throw abandon(StoreError.writing(temporary, "write the header of segment", error))
         }
@@ -107,9 +116,10 @@ final class Segment: @unchecked Sendable {
             }
             throw abandon(StoreError.writing(path, "name segment", reason))
         }
-        unlink(temporary)
+        observer?.observe(.linked(from: temporary, to: path))
+        if unlink(temporary) == 0 { observer?.observe(.removed(path: temporary)) }
         do {
-            try syncDirectory(directory)
+            try syncDirectory(directory, observer: observer)
         } catch {
             try? descriptor.close()
             throw error
@@ -121,7 +131,7 @@ final class Segment: @unchecked Sendable {
             try? descriptor.close()
             throw StoreError(.io, "cannot map segment \(path): \(error)")
         }
-        let segment = Segment(path: path, firstSequence: firstSequence, descriptor: descriptor, region: region)
+        let segment = Segment(path: path, firstSequence: firstSequence, descriptor: descriptor, region: region, observer: observer)
         segment.lastWrittenHeader.withLock { $0 = header }
         return segment
     }
@@ -177,11 +187,13 @@ final class Segment: @unchecked Sendable {
     }
 
     func synchronize(_ range: Range<Int>) throws(StoreError) {
+        if !range.isEmpty { observer?.observe(.synchronizingRange(path: path, range: range)) }
         do {
             try region.synchronize(range)
         } catch {
             throw StoreError(.io, "msync of \(path) failed: \(error)")
         }
+        if !range.isEmpty { observer?.observe(.synchronizedRange(path: path, range: range)) }
     }
 
     /// Throws `conflictingWriter` when the segment's path no longer names
@@ -204,7 +216,7 @@ final class Segment: @unchecked Sendable {
     }
 
     /// Makes a directory's entries (a new or renamed file) durable.
-    static func syncDirectory(_ directory: String) throws(StoreError) {
+    static func syncDirectory(_ directory: String, observer: (any DurabilityObserver)? = nil) throws(StoreError) {
         do {
             let descriptor = try FileDescriptor.open(directory, .readOnly, options: [.directory, .closeOnExec])
             defer { try? descriptor.close() }
@@ -212,6 +224,7 @@ final class Segment: @unchecked Sendable {
         } catch {
             throw StoreError.writing(directory, "sync directory", error)
         }
+        observer?.observe(.synchronizedDirectory(path: directory))
     }
 }
 

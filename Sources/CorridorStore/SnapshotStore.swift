@@ -81,18 +81,21 @@ public struct SnapshotStore: Sendable {
     /// How many snapshots to keep; older ones are removed after a new one is durable.
     public var keep = 3
     private let logger: Logger
+    /// Told of every sync and name change (StoreOptions.durabilityObserver).
+    private let observer: (any DurabilityObserver)?
 
-    public init(dataDirectory: String, logger: Logger) {
+    public init(dataDirectory: String, logger: Logger, observer: (any DurabilityObserver)? = nil) {
         self.directory = dataDirectory + "/" + DataDirectoryLayout.snapshots
         self.quarantineDirectory = dataDirectory + "/" + DataDirectoryLayout.quarantine
         self.logger = logger
+        self.observer = observer
     }
 
     /// Writes `payload` as the state through `sequence`: temporary file,
     /// fsync, rename, fsync of the directory.
     public func write(sequence: UInt64, payload: [UInt8]) throws(StoreError) {
         do {
-            try EventLog.createDirectory(directory)
+            try EventLog.createDirectory(directory, observer: observer)
         } catch {
             throw StoreError(.io, "cannot create \(directory): \(error)")
         }
@@ -103,30 +106,35 @@ public struct SnapshotStore: Sendable {
         let final = directory + "/" + SnapshotFormat.fileName(sequence: sequence)
         let temporary = final + ".tmp"
         do {
+            let existed = access(temporary, F_OK) == 0
             let descriptor = try FileDescriptor.open(
                 temporary, .writeOnly, options: [.create, .truncate, .closeOnExec], permissions: [.ownerReadWrite]
             )
+            if !existed { observer?.observe(.created(path: temporary)) }
             do {
                 try descriptor.writeAll(header.encoded())
                 try descriptor.writeAll(payload)
+                observer?.observe(.synchronizingFile(path: temporary))
                 try descriptor.synchronizeAll()
+                observer?.observe(.synchronizedFile(path: temporary))
                 try descriptor.close()
             } catch {
                 try? descriptor.close()
                 throw error
             }
             guard rename(temporary, final) == 0 else { throw Errno(rawValue: errno) }
+            observer?.observe(.renamed(from: temporary, to: final))
         } catch let error as Errno {
-            unlink(temporary)
+            if unlink(temporary) == 0 { observer?.observe(.removed(path: temporary)) }
             if error == .noSpace || error == .diskQuotaExceeded {
                 throw StoreError(.noSpace, "no space left for a snapshot in \(directory)")
             }
             throw StoreError(.io, "cannot write snapshot \(final): \(error)")
         } catch {
-            unlink(temporary)
+            if unlink(temporary) == 0 { observer?.observe(.removed(path: temporary)) }
             throw StoreError(.io, "cannot write snapshot \(final): \(error)")
         }
-        try Segment.syncDirectory(directory)
+        try Segment.syncDirectory(directory, observer: observer)
         removeOld()
     }
 
@@ -228,8 +236,8 @@ public struct SnapshotStore: Sendable {
     private func removeOld() {
         let all = files()
         guard all.count > keep else { return }
-        for path in all.prefix(all.count - keep) {
-            unlink(path)
+        for path in all.prefix(all.count - keep) where unlink(path) == 0 {
+            observer?.observe(.removed(path: path))
         }
     }
 }
