@@ -21,7 +21,7 @@ TEST_PACKAGES := $(BUILD_PACKAGES) $(REGEN_PACKAGES) systemd
 
 BIN := .build/debug
 
-.PHONY: all build release run demo test test-swift test-interop deps deps-test deps-regen \
+.PHONY: all build release run demo test test-swift test-interop test-systemd deps deps-test deps-regen \
         generate-proto check-proto install benchmark clean
 
 all: build
@@ -86,6 +86,16 @@ test-swift: deps-test
 
 test-interop: deps-test build
 	$(PYTHON) Tests/Interop/interop_test.py --extended --corridord $(BIN)/corridord
+
+# corridord under a real systemd: a Debian bookworm container (made once
+# with debootstrap, cached in .build/systemd-root) booted with systemd-nspawn,
+# the release build installed by scripts/install-service, nine checks
+# (docs/SYSTEMD.md, "Tested under a real systemd"). Needs root.
+SYSTEMD_TEST_PACKAGES := debootstrap systemd-container util-linux
+
+test-systemd: deps
+	$(call apt_install,$(SYSTEMD_TEST_PACKAGES))
+	$(SUDO) env PATH="$$PATH" scripts/test-systemd
 
 # Rewrites the code generated from proto/ (commit the result): Sources/CCorridorProto,
 # Sources/CorridorWire/Generated, Tests/CorridorProtoSamples/Generated.
