@@ -26,7 +26,7 @@ BIN := .build/debug
 # clients/python/pyproject.toml changes.
 PYVENV := .build/python-venv
 
-.PHONY: all build release run demo test test-swift test-interop test-python python-client deps deps-test deps-regen \
+.PHONY: all build release run demo test test-swift test-interop test-python python-client test-systemd deps deps-test deps-regen \
         generate-proto check-proto man install benchmark clean
 
 all: build
@@ -109,6 +109,16 @@ $(PYVENV)/.installed: clients/python/pyproject.toml
 	$(PYTHON) -m venv $(PYVENV)
 	$(PYVENV)/bin/python -m pip install --quiet --disable-pip-version-check -e './clients/python[pandas,hxl,test]'
 	touch $@
+
+# corridord under a real systemd: a Debian bookworm container (made once
+# with debootstrap, cached in .build/systemd-root) booted with systemd-nspawn,
+# the release build installed by scripts/install-service, nine checks
+# (docs/SYSTEMD.md, "Tested under a real systemd"). Needs root.
+SYSTEMD_TEST_PACKAGES := debootstrap systemd-container util-linux
+
+test-systemd: deps
+	$(call apt_install,$(SYSTEMD_TEST_PACKAGES))
+	$(SUDO) env PATH="$$PATH" scripts/test-systemd
 
 # Rewrites the code generated from proto/ (commit the result): Sources/CCorridorProto,
 # Sources/CorridorWire/Generated, Tests/CorridorProtoSamples/Generated.
