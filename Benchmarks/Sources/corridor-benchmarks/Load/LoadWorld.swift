@@ -53,7 +53,7 @@ enum LoadWorld {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for caller in 0..<callers {
                 let client = clients[caller % clients.count]
-                let range = (caller * perCaller)..<min(count, (caller + 1) * perCaller)
+                let range = min(count, caller * perCaller)..<min(count, (caller + 1) * perCaller)
                 guard !range.isEmpty else { continue }
                 group.addTask {
                     var generator = SplitMix(seed: seed &+ UInt64(caller) &* 0x1_0000)
