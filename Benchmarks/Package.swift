@@ -33,7 +33,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+                "LoadChecks",
+            ],
+            exclude: ["Load/Checks"]
         ),
+        // `load` and `soak`: the soak's checks (acknowledged writes, watch
+        // sequences), apart so that their tests build without Corridor.
+        .target(name: "LoadChecks", path: "Sources/corridor-benchmarks/Load/Checks"),
+        .testTarget(name: "LoadChecksTests", dependencies: ["LoadChecks"]),
     ]
 )

@@ -46,6 +46,7 @@ struct CorridorBenchmarks: AsyncParsableCommand {
         subcommands: [
             RPCBenchmark.self, StorageBenchmark.self, RegistryBenchmark.self, CodecBenchmark.self, RegisterCaseCPUBenchmark.self,
             AuditBenchmark.self, PrivacyBenchmark.self, AccessBenchmark.self,
+            LoadBenchmark.self, SoakBenchmark.self, ConnectionsBenchmark.self,
         ],
         defaultSubcommand: RPCBenchmark.self
     )
