@@ -149,6 +149,25 @@ benchmark: release
 	cd Benchmarks && $(SWIFT) run -c release corridor-benchmarks storage
 	cd Benchmarks && $(SWIFT) run -c release corridor-benchmarks registry
 
+# The Swift suites under AddressSanitizer (with LeakSanitizer) and, separately,
+# ThreadSanitizer (docs/TESTING.md, "Sanitizers"): each builds everything again
+# in its own scratch path (.build-asan, .build-tsan), so the plain debug build
+# is left alone, and each fails on a failed test or any sanitizer report.
+# Slow (two full builds, tests several times slower), so not in `make test`.
+# The toolchain carries the sanitizer runtimes (LeakSanitizer is in ASan's).
+.PHONY: test-sanitize test-asan test-tsan
+test-sanitize:
+	@status=0; \
+	$(MAKE) --no-print-directory test-asan || status=1; \
+	$(MAKE) --no-print-directory test-tsan || status=1; \
+	exit $$status
+
+test-asan: deps-test
+	SWIFT=$(SWIFT) Tests/Sanitizers/run-sanitized address
+
+test-tsan: deps-test
+	SWIFT=$(SWIFT) Tests/Sanitizers/run-sanitized thread
+
 # The libFuzzer targets (Fuzz/, docs/FUZZING.md): each runs SECONDS seconds
 # (default 60) over a copy of its seed corpus, and any crash fails the run and
 # names the crashing input. Slow to build (sanitizers), so not in `make test`.

@@ -196,7 +196,7 @@ public struct SnapshotStore: Sendable {
     }
 
     public static func load(_ path: String) -> Result<Loaded, SnapshotFault> {
-        guard let data = FileManager.default.contents(atPath: path) else { return .failure(SnapshotFault("cannot be read")) }
+        guard let data = readWhole(path) else { return .failure(SnapshotFault("cannot be read")) }
         return data.withUnsafeBytes { raw -> Result<Loaded, SnapshotFault> in
             let header: SnapshotHeader
             do {
@@ -218,6 +218,31 @@ public struct SnapshotStore: Sendable {
             }
             return .success(Loaded(header: header, payload: Array(payload), path: path))
         }
+    }
+
+    /// The file's bytes, read through the descriptor rather than
+    /// `FileManager.contents(atPath:)`: on Linux, Foundation reads a file
+    /// whose size is 0 into a 4 KiB buffer it never frees when nothing comes
+    /// back, and an empty snapshot is exactly what a crash or a full disk
+    /// can leave (LeakSanitizer found it, docs/TESTING.md).
+    static func readWhole(_ path: String) -> [UInt8]? {
+        guard let descriptor = try? FileDescriptor.open(path, .readOnly, options: [.closeOnExec]) else { return nil }
+        defer { try? descriptor.close() }
+        var status = Glibc.stat()
+        guard fstat(descriptor.rawValue, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var filled = 0
+        while filled < bytes.count {
+            let count = try? bytes.withUnsafeMutableBytes { buffer in
+                try descriptor.read(fromAbsoluteOffset: Int64(filled), into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+            }
+            guard let count, count > 0 else { break }
+            filled += count
+        }
+        // A file cut short while being read is taken as it now is: its
+        // checksums say whether that is still a snapshot.
+        bytes.removeLast(bytes.count - filled)
+        return bytes
     }
 
     /// Moves every snapshot after `sequence` to DIR/quarantine: after a repair
