@@ -1,3 +1,4 @@
+import CorridorAudit
 import ArgumentParser
 import CorridorClient
 import CorridorModel
@@ -165,10 +166,11 @@ struct AccessBenchmark: AsyncParsableCommand {
         var logger = Logger(label: "corridor-benchmarks.access")
         logger.logLevel = .critical
         let (registry, _) = try Registry.open(dataDirectory: data, recordCoding: ProtobufRecordCoding(), logger: logger)
+        let (audit, _) = try AuditTrail.open(dataDirectory: data, logger: logger)
         var configuration = ServerConfiguration(socketPath: directory + "/s.sock", dataDirectory: data)
         configuration.access = access
         let server = CorridorServer(
-            configuration: configuration, methods: RegistryService.methods(registry: registry),
+            configuration: configuration, methods: RegistryService.methods(registry: registry, audit: audit),
             storeStatus: { await registry.storeStatus }, logger: logger
         )
         try await server.start()
