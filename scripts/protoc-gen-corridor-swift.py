@@ -695,7 +695,11 @@ class SwiftGenerator:
 
     def oneof_enum(self, out, oneof, indent):
         out.extend(doc_lines(oneof.comment, indent) or [f"{indent}/// The oneof `{oneof.name}`: which one of its fields is set."])
-        out(f"{indent}public enum {oneof.type_name}: Sendable, Hashable {{")
+        # indirect: each member lives in its own box, so the enclosing message is
+        # small (a pointer, not the largest member inline) and the member is built
+        # once, in place; copying the message or the oneof retains the box instead
+        # of copying the member's every field (docs/PERFORMANCE.md, the codec).
+        out(f"{indent}public indirect enum {oneof.type_name}: Sendable, Hashable {{")
         for field in oneof.fields:
             out.extend(doc_lines(field.comment, indent + "    "))
             out(f"{indent}    case {quoted(field.swift_name)}({field.swift_element_type})")

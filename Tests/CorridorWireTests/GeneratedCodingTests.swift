@@ -183,6 +183,24 @@ import Testing
         #expect(ProtobufCRead.repack(bytes, Corridor_V1_Frame.protobufCDescriptor) == bytes)
     }
 
+    @Test func aOneofHoldsItsMemberInABoxSoTheMessageStaysSmall() {
+        // With its members inline an Event was as large as its largest kind (393 bytes), and
+        // every copy on the decode path (reading, mapping) moved it whole and retained each of
+        // its fields; a box is one pointer to retain (docs/PERFORMANCE.md, the codec).
+        let pointer = MemoryLayout<UnsafeRawPointer>.size
+        #expect(MemoryLayout<Corridor_V1_Event.Kind?>.size == pointer)
+        #expect(MemoryLayout<Corridor_V1_SnapshotEntry.Entry?>.size == pointer)
+        #expect(MemoryLayout<Corridor_V1_Frame.Kind?>.size == pointer)
+        #expect(MemoryLayout<Corridor_V1_Event>.size < 128)
+        // Boxed or not, a member reads back as it was written.
+        var event = Corridor_V1_Event()
+        event.kind = .caseRegistered(Corridor_V1_CaseRegistered(case: Corridor_V1_Case(), personal: nil, sealedPersonal: nil))
+        var copy = event
+        copy.kind = .casePersonalErased(Corridor_V1_CasePersonalErased())
+        #expect(event.kind == .caseRegistered(Corridor_V1_CaseRegistered(case: Corridor_V1_Case(), personal: nil, sealedPersonal: nil)))
+        #expect(copy.kind != event.kind)
+    }
+
     @Test func aSetMessageFieldThatIsEmptyIsStillSent() throws {
         var view = Corridor_V1_CaseView()
         view.personal = Corridor_V1_CasePersonal()

@@ -166,7 +166,7 @@ public struct Corridor_V1_Event: Sendable, Hashable {
 
 extension Corridor_V1_Event {
     /// The oneof `kind`: which one of its fields is set.
-    public enum Kind: Sendable, Hashable {
+    public indirect enum Kind: Sendable, Hashable {
         /// Parties and sites.
         case partyRegistered(Corridor_V1_PartyRegistered)
         case partyUpdated(Corridor_V1_PartyUpdated)

@@ -159,7 +159,7 @@ public struct Corridor_V1_Frame: Sendable, Hashable {
 
 extension Corridor_V1_Frame {
     /// The oneof `kind`: which one of its fields is set.
-    public enum Kind: Sendable, Hashable {
+    public indirect enum Kind: Sendable, Hashable {
         case hello(Corridor_V1_Hello)
         case helloReply(Corridor_V1_HelloReply)
         case call(Corridor_V1_CallStart)

@@ -25,7 +25,7 @@ public struct Corridor_V1_SnapshotEntry: Sendable, Hashable {
 
 extension Corridor_V1_SnapshotEntry {
     /// The oneof `entry`: which one of its fields is set.
-    public enum Entry: Sendable, Hashable {
+    public indirect enum Entry: Sendable, Hashable {
         case party(Corridor_V1_PartyEntry)
         case site(Corridor_V1_SiteEntry)
         case caseEntry(Corridor_V1_CaseEntry)

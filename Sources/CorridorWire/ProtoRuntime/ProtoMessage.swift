@@ -68,21 +68,38 @@ extension ProtoMessage {
         }
     }
 
+    // The decoded value leaves the closure as an optional that is then moved
+    // into self; `Result.get()` here copied it (every field retained, then
+    // released with the Result).
     @inlinable
     public init(serializedBytes bytes: [UInt8]) throws(ProtoDecodingError) {
-        let decoded: Result<Self, ProtoDecodingError> = bytes.withUnsafeBytes { raw in
-            Result { () throws(ProtoDecodingError) in try Self(serializedBytes: raw) }
+        var failure: ProtoDecodingError? = nil
+        let decoded: Self? = bytes.withUnsafeBytes { raw in
+            do throws(ProtoDecodingError) {
+                return try Self(serializedBytes: raw)
+            } catch {
+                failure = error
+                return nil
+            }
         }
-        self = try decoded.get()
+        guard let decoded else { throw failure ?? ProtoDecodingError(messageName: Self.protoMessageName, fieldPath: nil, reason: "") }
+        self = decoded
     }
 
     /// Decodes the readable bytes of `buffer` (and leaves its reader index alone).
     @inlinable
     public init(serializedBytes buffer: ByteBuffer) throws(ProtoDecodingError) {
-        let decoded: Result<Self, ProtoDecodingError> = buffer.withUnsafeReadableBytes { raw in
-            Result { () throws(ProtoDecodingError) in try Self(serializedBytes: raw) }
+        var failure: ProtoDecodingError? = nil
+        let decoded: Self? = buffer.withUnsafeReadableBytes { raw in
+            do throws(ProtoDecodingError) {
+                return try Self(serializedBytes: raw)
+            } catch {
+                failure = error
+                return nil
+            }
         }
-        self = try decoded.get()
+        guard let decoded else { throw failure ?? ProtoDecodingError(messageName: Self.protoMessageName, fieldPath: nil, reason: "") }
+        self = decoded
     }
 
     /// The JSON text of `jsonValue()`.

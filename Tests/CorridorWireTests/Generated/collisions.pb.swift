@@ -110,7 +110,7 @@ struct Corridor_Testing_Collisions: Sendable, Hashable {
 
 extension Corridor_Testing_Collisions {
     /// The oneof `choice`: which one of its fields is set.
-    enum Choice: Sendable, Hashable {
+    indirect enum Choice: Sendable, Hashable {
         case first(Corridor_Testing_Inner)
         case pointer(Corridor_Testing_Inner)
     }
