@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorAudit
 import CorridorClient
 import CorridorModel
 import CorridorRegistry
@@ -165,10 +166,12 @@ struct AccessBenchmark: AsyncParsableCommand {
         var logger = Logger(label: "corridor-benchmarks.access")
         logger.logLevel = .critical
         let (registry, _) = try Registry.open(dataDirectory: data, recordCoding: ProtobufRecordCoding(), logger: logger)
+        // The audit trail, as corridord opens it (RegistryService needs it since issue 11).
+        let (audit, _) = try AuditTrail.open(dataDirectory: data, logger: logger)
         var configuration = ServerConfiguration(socketPath: directory + "/s.sock", dataDirectory: data)
         configuration.access = access
         let server = CorridorServer(
-            configuration: configuration, methods: RegistryService.methods(registry: registry),
+            configuration: configuration, methods: RegistryService.methods(registry: registry, audit: audit, access: access),
             storeStatus: { await registry.storeStatus }, logger: logger
         )
         try await server.start()
