@@ -16,6 +16,10 @@ let package = Package(
         // SQLite, the `storage` benchmark's peer. Its GRDBSQLite module links the
         // system's libsqlite3: Debian's libsqlite3-dev must be installed (README).
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // grpc-swift-2 over HTTP/2 on a Unix socket, the `rpc` benchmark's peer:
+        // the same unary ping served and called by it, in the same run.
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
     ],
     targets: [
         .executableTarget(
@@ -32,6 +36,8 @@ let package = Package(
                 .product(name: "CorridorPrivacy", package: "Corridor"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "LoadChecks",
             ],

@@ -15,6 +15,8 @@ import ArgumentParser
 ///   Registry/ also `register-cpu`: CPU of registerCase on the registry actor.
 ///   Access/   `access`: authorisation per command and per read, against the
 ///             same calls with it off.
+///   GRPCPeer/ grpc-swift-2's server and client for `rpc`: the same unary ping
+///             over HTTP/2 on a Unix socket, in the same run.
 ///   Support/  what every benchmark shares: timing, percentiles, child
 ///             processes, the daemon, the report table and JSON.
 @main
@@ -30,6 +32,11 @@ enum Entry {
         // processes of this binary; also dispatched before argument parsing.
         if arguments.count >= 3, arguments[1] == StorageChild.flag {
             await StorageChild.main(arguments: Array(arguments.dropFirst()))
+        }
+        // `rpc` runs grpc-swift-2's server as its peer in a child process of
+        // this binary; dispatched the same way.
+        if arguments.count >= 3, arguments[1] == GRPCPeerServer.flag {
+            await GRPCPeerServer.main(arguments: Array(arguments.dropFirst()))
         }
         await CorridorBenchmarks.main()
     }

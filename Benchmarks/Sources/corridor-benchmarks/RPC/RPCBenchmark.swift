@@ -3,12 +3,18 @@ import CorridorClient
 import Foundation
 import Glibc
 
-/// `rpc`: Corridor's call path against the floor under it, all in one run.
+/// `rpc`: Corridor's call path against the floor under it and against
+/// grpc-swift-2, all in one run.
 ///   (a) raw Unix-socket ping-pong between two processes: the baseline;
+///   (p) grpc-swift-2 serving the same unary ping over HTTP/2 on a Unix
+///       socket, in its own process: latency, throughput, idle RSS;
 ///   (b) Corridor unary System.Ping through CorridorClient, one caller;
 ///   (c) throughput with many callers, on one connection and on one each;
 ///   (d) `corridorctl ping --json`, as the command line sees it;
-///   (e) corridord's resident memory, idle after start and after the load.
+///   (e) corridord's resident memory, idle after start and after the load;
+///   (f) the floor and Corridor's unary call again with every process on
+///       one CPU, so both latency ratios are also given under one placement
+///       the scheduler cannot change.
 struct RPCBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rpc",
@@ -76,19 +82,17 @@ struct RPCBenchmark: AsyncParsableCommand {
         let raw = LatencySummary(nanoseconds: try RawPingPong.run(
             directory: scratch.path, messageBytes: size, roundTrips: roundTrips, warmup: warmup))
         details["raw ping-pong"] = raw
-        let rawP50 = Baseline(label: "raw p50, this run", value: raw.p50Microseconds, unit: "µs", sameRun: true)
-        let rawP99 = Baseline(label: "raw p99, this run", value: raw.p99Microseconds, unit: "µs", sameRun: true)
-        figures.append(BenchmarkFigure("raw ping-pong p50 (2 processes, \(bytes))", value: raw.p50Microseconds, unit: "µs",
+        let rawP50 = Baseline(label: "raw p50 unpinned, this run", value: raw.p50Microseconds, unit: "µs", sameRun: true)
+        let rawP99 = Baseline(label: "raw p99 unpinned, this run", value: raw.p99Microseconds, unit: "µs", sameRun: true)
+        figures.append(BenchmarkFigure("raw ping-pong p50 (2 processes, \(bytes), unpinned)", value: raw.p50Microseconds, unit: "µs",
                               note: "the floor: blocking write(2)/read(2) on a Unix stream socket, nothing else"))
         figures.append(BenchmarkFigure("raw ping-pong p99", value: raw.p99Microseconds, unit: "µs"))
 
-        // Context: the same with both processes on one CPU, and forced onto two.
+        // Context: the same forced onto two CPUs (the one-CPU placement is (f)).
         var crossCPU: LatencySummary?
-        var sameCPU: LatencySummary?
         let cpus = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         let placements: [(name: String, ours: Int, peer: Int, note: String)] =
-            [("both on CPU 0", 0, 0, "context only: no cross-CPU wake-up")]
-            + (cpus > 1 ? [("pinned to CPUs 0 and 1", 0, 1, "context only: a cross-CPU wake-up on every message")] : [])
+            cpus > 1 ? [("pinned to CPUs 0 and 1", 0, 1, "context only: a cross-CPU wake-up on every message")] : []
         for placement in placements {
             progress("raw ping-pong, \(placement.name)…")
             do {
@@ -96,7 +100,7 @@ struct RPCBenchmark: AsyncParsableCommand {
                     directory: scratch.path, messageBytes: size, roundTrips: roundTrips, warmup: warmup,
                     pinCPU: placement.ours, peerCPU: placement.peer))
                 details["raw ping-pong, \(placement.name)"] = summary
-                if placement.ours == placement.peer { sameCPU = summary } else { crossCPU = summary }
+                crossCPU = summary
                 figures.append(BenchmarkFigure("raw ping-pong p50, \(placement.name)", value: summary.p50Microseconds, unit: "µs",
                                       note: placement.note))
                 figures.append(BenchmarkFigure("raw ping-pong p99, \(placement.name)", value: summary.p99Microseconds, unit: "µs"))
@@ -105,16 +109,31 @@ struct RPCBenchmark: AsyncParsableCommand {
             }
         }
 
-        // Unpinned, the scheduler either keeps both processes on one CPU
-        // (wake-affine) or spreads them, and the floor moves by several times.
-        if let sameCPU, let crossCPU {
-            let nearer = abs(raw.p50Microseconds - sameCPU.p50Microseconds) < abs(raw.p50Microseconds - crossCPU.p50Microseconds)
-            notes.append("""
-                the unpinned raw p50 (\(formatNumber(raw.p50Microseconds, decimals: 1)) µs) is nearer the \(nearer ? "same-CPU" : "cross-CPU") \
-                figure: in this run the scheduler mostly \(nearer ? "kept both processes on one CPU" : "ran the two processes on different CPUs"); \
-                the unpinned floor flips between these on a 2-CPU machine, so compare runs by ratio and look at both
-                """)
-        }
+        // (p) grpc-swift-2, the same unary ping, in its own process: measured
+        // before corridord starts, so neither server runs during the other's figures.
+        progress("grpc-swift-2 peer: starting its server process…")
+        let peer = try GRPCPeerProcess(directory: scratch.path)
+        defer { peer.stop() }
+        try await Task.sleep(for: .milliseconds(500))
+        let peerMemoryAtStart = peer.memory()
+        progress("grpc-swift-2 unary Ping: \(roundTrips) sequential calls with \(size)-byte payloads…")
+        let peerMeter = CPUMeter(daemonPID: peer.pid)
+        let peerUnary = LatencySummary(nanoseconds: try await GRPCPeerCalls.latency(
+            socketPath: peer.socketPath, payloadBytes: size, roundTrips: roundTrips, warmup: warmup))
+        let peerUnaryCPU = peerMeter.perCall(calls: roundTrips + warmup)
+        details["grpc-swift-2 unary, 1 caller"] = peerUnary
+        figures.append(BenchmarkFigure("grpc-swift-2 unary p50 (1 caller, \(bytes))", value: peerUnary.p50Microseconds, unit: "µs",
+                              baseline: rawP50, note: "the peer: grpc-swift-2 2.4 with grpc-swift-nio-transport's HTTP/2 over a Unix socket, raw bytes messages, its own process"))
+        figures.append(BenchmarkFigure("grpc-swift-2 unary p99 (1 caller, \(bytes))", value: peerUnary.p99Microseconds, unit: "µs", baseline: rawP99))
+        progress("grpc-swift-2 throughput: \(throughputCalls) calls, \(callers) callers, 1 connection…")
+        let peerThroughputMeter = CPUMeter(daemonPID: peer.pid)
+        let peerThroughput = try await GRPCPeerCalls.throughput(socketPath: peer.socketPath, callers: callers,
+                                                                totalCalls: throughputCalls, payloadBytes: size)
+        let peerThroughputCPU = peerThroughputMeter.perCall(calls: peerThroughput.calls)
+        details["grpc-swift-2 unary under load, \(callers) callers, 1 connection"] = LatencySummary(nanoseconds: peerThroughput.latencies)
+        figures.append(BenchmarkFigure("grpc-swift-2 throughput, \(callers) callers, 1 connection", value: peerThroughput.callsPerSecond, unit: "calls/s",
+                              note: "\(peerThroughput.calls) calls in \(formatNumber(peerThroughput.seconds, decimals: 2)) s; \(peerThroughputCPU.daemon.map { "server \(formatNumber($0, decimals: 1)) µs CPU per call, " } ?? "")client \(formatNumber(peerThroughputCPU.client, decimals: 1)) µs"))
+        peer.stop()
 
         // The daemon.
         progress("starting \(corridordPath)…")
@@ -130,10 +149,13 @@ struct RPCBenchmark: AsyncParsableCommand {
             socketPath: daemon.socketPath, payloadBytes: size, roundTrips: roundTrips, warmup: warmup))
         let unaryCPU = unaryMeter.perCall(calls: roundTrips + warmup)
         details["Corridor unary, 1 caller"] = unary
-        figures.append(BenchmarkFigure("Corridor unary p50 (1 caller, \(bytes))", value: unary.p50Microseconds, unit: "µs",
+        figures.append(BenchmarkFigure("Corridor unary p50 (1 caller, \(bytes), unpinned)", value: unary.p50Microseconds, unit: "µs",
                               baseline: rawP50, goal: .ratioAtMost(1.5)))
-        figures.append(BenchmarkFigure("Corridor unary p99 (1 caller, \(bytes))", value: unary.p99Microseconds, unit: "µs",
+        figures.append(BenchmarkFigure("Corridor unary p99 (1 caller, \(bytes), unpinned)", value: unary.p99Microseconds, unit: "µs",
                               baseline: rawP99, goal: .ratioAtMost(3)))
+        figures.append(BenchmarkFigure("Corridor unary p50 vs grpc-swift-2's", value: unary.p50Microseconds, unit: "µs",
+                              baseline: Baseline(label: "grpc-swift-2 p50, this run", value: peerUnary.p50Microseconds, unit: "µs", sameRun: true),
+                              note: "context: below 1 is faster than the peer"))
         if let crossCPU {
             figures.append(BenchmarkFigure("Corridor unary p50 vs the cross-CPU floor", value: unary.p50Microseconds, unit: "µs",
                                   baseline: Baseline(label: "raw p50 pinned to CPUs 0 and 1, this run", value: crossCPU.p50Microseconds, unit: "µs", sameRun: true),
@@ -145,12 +167,17 @@ struct RPCBenchmark: AsyncParsableCommand {
         details["Corridor unary, 1 caller, 10 s timeout"] = withTimeout
         figures.append(BenchmarkFigure("Corridor unary p50, 10 s timeout per call", value: withTimeout.p50Microseconds, unit: "µs",
                               baseline: rawP50, note: "context: as corridorctl calls (a guard timer per call); the goal rows use no timeout"))
-        let grpcCPU = Baseline(label: "grpc-swift-2 (reference, not this run)", value: 340, unit: "µs", sameRun: false)
+        // grpc-swift-2's CPU per call, measured the same way on its run above;
+        // shared/design/performance.md quoted 340 µs (elsewhere), now context only.
         if let daemonCPU = unaryCPU.daemon {
-            figures.append(BenchmarkFigure("corridord CPU per call (1 caller)", value: daemonCPU, unit: "µs", baseline: grpcCPU,
+            let serverCPU = peerUnaryCPU.daemon.map {
+                Baseline(label: "grpc-swift-2 server, this run", value: $0, unit: "µs", sameRun: true)
+            }
+            figures.append(BenchmarkFigure("corridord CPU per call (1 caller)", value: daemonCPU, unit: "µs", baseline: serverCPU,
                                   note: "user+system CPU of the daemon over the sequential run, per call (10 ms tick resolution)"))
         }
-        figures.append(BenchmarkFigure("client CPU per call (1 caller)", value: unaryCPU.client, unit: "µs", baseline: grpcCPU,
+        figures.append(BenchmarkFigure("client CPU per call (1 caller)", value: unaryCPU.client, unit: "µs",
+                              baseline: Baseline(label: "grpc-swift-2 client, this run", value: peerUnaryCPU.client, unit: "µs", sameRun: true),
                               note: "this process's CPU over the sequential run, per call: CorridorClient plus the timing loop"))
 
         // (d) The command line, on the same daemon.
@@ -166,8 +193,8 @@ struct RPCBenchmark: AsyncParsableCommand {
         }
 
         // (c) Many callers.
-        let grpcThroughput = Baseline(label: "grpc-swift-2 at 64 callers, 7.8-9.2k (reference, not this run)",
-                                      value: 7_800, unit: "calls/s", sameRun: false)
+        let grpcThroughput = Baseline(label: "grpc-swift-2 at \(callers) callers, 1 connection, this run",
+                                      value: peerThroughput.callsPerSecond, unit: "calls/s", sameRun: true)
         for connections in [1, callers] {
             let shape = connections == 1 ? "\(callers) callers, 1 connection" : "\(callers) callers, \(connections) connections"
             progress("throughput: \(throughputCalls) calls, \(shape)…")
@@ -185,7 +212,15 @@ struct RPCBenchmark: AsyncParsableCommand {
         // (e) Memory, once the load is gone.
         try await Task.sleep(for: .seconds(1))
         let memoryAfterLoad = daemon.memory()
-        let grpcRSS = Baseline(label: "grpc-swift-2 26 MB (reference, not this run)", value: 26e6 / 1_048_576, unit: "MiB", sameRun: false)
+        let grpcRSS = peerMemoryAtStart.map {
+            Baseline(label: "grpc-swift-2 server idle RSS, this run", value: Double($0.residentKiB) / 1024, unit: "MiB", sameRun: true)
+        }
+        if let peerMemoryAtStart {
+            figures.append(BenchmarkFigure("grpc-swift-2 server idle RSS after start", value: Double(peerMemoryAtStart.residentKiB) / 1024, unit: "MiB",
+                                  note: "VmRSS 0.5 s after it listened; RssFile \(formatNumber(Double(peerMemoryAtStart.fileKiB) / 1024, decimals: 1)) MiB, RssAnon \(formatNumber(Double(peerMemoryAtStart.anonymousKiB) / 1024, decimals: 1)) MiB"))
+        } else {
+            notes.append("the grpc-swift-2 server's memory could not be read")
+        }
         if let memoryAtStart {
             figures.append(BenchmarkFigure("corridord idle RSS after start", value: Double(memoryAtStart.residentKiB) / 1024, unit: "MiB",
                                   baseline: grpcRSS, goal: .atMost(10), note: "VmRSS 0.5 s after READY=1"))
@@ -199,8 +234,50 @@ struct RPCBenchmark: AsyncParsableCommand {
             figures.append(BenchmarkFigure("corridord peak RSS (VmHWM)", value: Double(memoryAfterLoad.peakKiB) / 1024, unit: "MiB"))
         }
         progress("stopping corridord…")
+        daemon.stop()
 
-        notes.append("ratios against a baseline 'this run' were measured here; 'reference' baselines are quoted from shared/design/performance.md (measured elsewhere on a similar 2-vCPU VM) and are not a same-run comparison")
+        // (f) One placement for everything: the floor and Corridor's unary
+        // call with this process, the echo peer and a fresh corridord all on
+        // CPU 0. Neither ratio can then move with where the scheduler put them.
+        let pinned = Placement.oneCPU(0)
+        progress("placement \(pinned.name): raw ping-pong and Corridor unary…")
+        let pinnedFigures = try await pinned.apply { () async throws -> (raw: LatencySummary, unary: LatencySummary) in
+            let pinnedRaw = LatencySummary(nanoseconds: try RawPingPong.run(
+                directory: scratch.path, messageBytes: size, roundTrips: roundTrips, warmup: warmup))
+            let directory = scratch.path + "/pinned"
+            guard mkdir(directory, 0o700) == 0 else { throw BenchmarkFailure("mkdir \(directory): \(errnoText())") }
+            let pinnedDaemon = try Daemon(executable: corridordPath, directory: directory)
+            defer { pinnedDaemon.stop() }
+            try pinned.place(pid: pinnedDaemon.pid)
+            let pinnedUnary = LatencySummary(nanoseconds: try await UnaryLatency.run(
+                socketPath: pinnedDaemon.socketPath, payloadBytes: size, roundTrips: roundTrips, warmup: warmup))
+            return (pinnedRaw, pinnedUnary)
+        }
+        details["raw ping-pong, \(pinned.name)"] = pinnedFigures.raw
+        details["Corridor unary, 1 caller, \(pinned.name)"] = pinnedFigures.unary
+        let pinnedP50 = Baseline(label: "raw p50 \(pinned.name), this run", value: pinnedFigures.raw.p50Microseconds, unit: "µs", sameRun: true)
+        let pinnedP99 = Baseline(label: "raw p99 \(pinned.name), this run", value: pinnedFigures.raw.p99Microseconds, unit: "µs", sameRun: true)
+        figures.append(BenchmarkFigure("raw ping-pong p50, \(pinned.name)", value: pinnedFigures.raw.p50Microseconds, unit: "µs",
+                              note: "the floor under one placement: echo peer, this process and corridord all on CPU 0"))
+        figures.append(BenchmarkFigure("raw ping-pong p99, \(pinned.name)", value: pinnedFigures.raw.p99Microseconds, unit: "µs"))
+        figures.append(BenchmarkFigure("Corridor unary p50 (1 caller, \(bytes), \(pinned.name))", value: pinnedFigures.unary.p50Microseconds, unit: "µs",
+                              baseline: pinnedP50, goal: .ratioAtMost(1.5)))
+        figures.append(BenchmarkFigure("Corridor unary p99 (1 caller, \(bytes), \(pinned.name))", value: pinnedFigures.unary.p99Microseconds, unit: "µs",
+                              baseline: pinnedP99, goal: .ratioAtMost(3)))
+
+        // Unpinned, the scheduler either keeps both processes on one CPU
+        // (wake-affine) or spreads them, and the floor moves by several times.
+        if let crossCPU {
+            let sameCPU = pinnedFigures.raw
+            let nearer = abs(raw.p50Microseconds - sameCPU.p50Microseconds) < abs(raw.p50Microseconds - crossCPU.p50Microseconds)
+            notes.append("""
+                the unpinned raw p50 (\(formatNumber(raw.p50Microseconds, decimals: 1)) µs) is nearer the \(nearer ? "same-CPU" : "cross-CPU") \
+                figure: in this run the scheduler mostly \(nearer ? "kept both processes on one CPU" : "ran the two processes on different CPUs"); \
+                the unpinned floor flips between these on a 2-CPU machine, so look at the ratios under both placements
+                """)
+        }
+
+        notes.append("every baseline was measured in this run; shared/design/performance.md's quoted grpc-swift-2 figures (7.8-9.2k calls/s at 64 callers, 26 MB RSS, 340 µs CPU per call, measured elsewhere) are context only")
         notes.append("timings are never pass/fail: a NO in the met column is a finding, not an error")
         let report = Report(
             benchmark: "rpc",

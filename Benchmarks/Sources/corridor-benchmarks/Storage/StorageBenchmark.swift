@@ -170,8 +170,10 @@ struct StorageBenchmark: AsyncParsableCommand {
             if let peer {
                 sqliteVersion = peer.sqliteVersion
                 let peerBaseline = Baseline(label: "SQLite, \(shape), this run", value: peer.run.perSecond, unit: "inserts/s", sameRun: true)
+                // The goal is at 64 writers, where group commit pays; with one
+                // writer both sync once per write, so that ratio is context.
                 figures.append(BenchmarkFigure("durable appends vs SQLite, \(shape)", value: ours.run.perSecond, unit: "appends/s",
-                                      baseline: peerBaseline, goal: .ratioAtLeast(20)))
+                                      baseline: peerBaseline, goal: count >= 64 ? .ratioAtLeast(20) : nil))
             }
             figures.append(BenchmarkFigure("records per sync, \(shape)", value: ours.recordsPerSync, unit: "records/sync",
                                   note: "syncedRecords / syncs from EventLog.figures over the timed part"))

@@ -9,6 +9,7 @@ final class Daemon {
     let logPath: String
     private let process: Process
     private let notifyDescriptor: Int32
+    private var stopped = false
 
     var pid: Int32 { process.processIdentifier }
 
@@ -82,8 +83,11 @@ final class Daemon {
         return (resident, field("RssAnon") ?? 0, field("RssFile") ?? 0, peak)
     }
 
-    /// SIGTERM (the daemon drains and exits), SIGKILL after 10 s.
+    /// SIGTERM (the daemon drains and exits), SIGKILL after 10 s. Once: a
+    /// second call (a `defer` after an early stop) does nothing.
     func stop() {
+        guard !stopped else { return }
+        stopped = true
         Self.end(process)
         close(notifyDescriptor)
     }
