@@ -7,12 +7,26 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "The daemon's Unix socket. Defaults to CORRIDOR_SOCKET, then the local and system sockets.")
     var socket: String?
 
-    @Option(help: "Seconds to wait for an answer (fractions allowed, at most a day).")
-    var timeout: Double = 10
+    @Option(help: "Seconds to wait for an answer (fractions allowed, at most a day). Defaults to CORRIDOR_TIMEOUT, then 10.")
+    var timeout: Double?
 
     /// A day: longer is a typo, and a number this large would not fit the
     /// milliseconds the wire carries.
     static let longestTimeout: Double = 86_400
+    static let defaultTimeout: Double = 10
+
+    /// --timeout, then CORRIDOR_TIMEOUT (for scripts and test harnesses on a
+    /// slow or busy machine, where every call should wait longer without
+    /// each command line saying so), then 10 seconds. validate() has refused
+    /// a CORRIDOR_TIMEOUT that is not a number of seconds in range.
+    var effectiveTimeout: Double {
+        timeout ?? Self.environmentTimeout(ProcessInfo.processInfo.environment) ?? Self.defaultTimeout
+    }
+
+    static func environmentTimeout(_ environment: [String: String]) -> Double? {
+        guard let text = environment["CORRIDOR_TIMEOUT"], !text.isEmpty else { return nil }
+        return Double(text)
+    }
 
     var resolvedSocket: String {
         DefaultLocations.clientSocket(explicit: socket, environment: ProcessInfo.processInfo.environment) { path in
@@ -20,12 +34,24 @@ struct ConnectionOptions: ParsableArguments {
         }
     }
 
-    var callTimeout: Duration { .milliseconds(Int64(timeout * 1000)) }
+    var callTimeout: Duration { .milliseconds(Int64(effectiveTimeout * 1000)) }
 
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds.") }
-        guard timeout <= Self.longestTimeout else {
-            throw ValidationError("--timeout must be at most \(Int(Self.longestTimeout)) seconds (a day); \(timeout) was given.")
+        let source: String
+        let value: Double
+        if let timeout {
+            (source, value) = ("--timeout", timeout)
+        } else if let text = ProcessInfo.processInfo.environment["CORRIDOR_TIMEOUT"], !text.isEmpty {
+            guard let parsed = Double(text) else {
+                throw ValidationError("CORRIDOR_TIMEOUT must be a number of seconds; \"\(text)\" is not.")
+            }
+            (source, value) = ("CORRIDOR_TIMEOUT", parsed)
+        } else {
+            return
+        }
+        guard value > 0 else { throw ValidationError("\(source) must be more than 0 seconds.") }
+        guard value <= Self.longestTimeout else {
+            throw ValidationError("\(source) must be at most \(Int(Self.longestTimeout)) seconds (a day); \(value) was given.")
         }
     }
 

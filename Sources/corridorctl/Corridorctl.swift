@@ -20,7 +20,8 @@ struct Corridorctl: AsyncParsableCommand {
 
             \(ExitStatus.table)
 
-            ENVIRONMENT: CORRIDOR_SOCKET names the daemon's socket when --socket is not given. XDG_RUNTIME_DIR \
+            ENVIRONMENT: CORRIDOR_SOCKET names the daemon's socket when --socket is not given. CORRIDOR_TIMEOUT \
+            is the seconds to wait for an answer when --timeout is not given (10 otherwise). XDG_RUNTIME_DIR \
             places the socket of a corridord started by hand.
 
             FILES: /run/corridor/corridord.sock, the system service's socket (members of the group corridor may \

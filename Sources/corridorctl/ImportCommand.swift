@@ -62,7 +62,7 @@ struct ImportCommand: AsyncParsableCommand {
             do {
                 // Imports take longer than other calls: at least five minutes.
                 response = try await client.importCases(
-                    Corridor_V1_ImportCasesRequest(rows: parsed.rows, dryRun: dryRun, reason: reason ?? "imported from \(file == "-" ? "standard input" : URL(fileURLWithPath: file).lastPathComponent)"), timeout: .seconds(max(300, Int64(connection.timeout)))
+                    Corridor_V1_ImportCasesRequest(rows: parsed.rows, dryRun: dryRun, reason: reason ?? "imported from \(file == "-" ? "standard input" : URL(fileURLWithPath: file).lastPathComponent)"), timeout: .seconds(max(300, Int64(connection.effectiveTimeout)))
                 )
             } catch {
                 await client.close()

@@ -39,6 +39,14 @@ public enum TestProcess {
         environment: [String: String?] = [:],
         combiningOutput: Bool = false
     ) async throws -> ProcessOutcome {
+        // Every corridorctl a test starts waits up to ten minutes for an
+        // answer unless the test says otherwise: the tests check what a call
+        // answers, not how fast, and on a busy machine (two CPU hogs, a
+        // release build, fsyncs queued behind other tests) a write can take
+        // longer than the interactive default of 10 s. A test about timeouts
+        // passes --timeout, which wins.
+        var environment = environment
+        if environment["CORRIDOR_TIMEOUT"] == nil { environment["CORRIDOR_TIMEOUT"] = "600" }
         let configuration = Configuration(
             executable: .path(FilePath(executable)),
             arguments: Arguments(arguments),

@@ -36,4 +36,21 @@ import Testing
         #expect(run.status == 64, "\(run.stdout)\(run.stderr)")
         #expect(run.stderr.contains("must"))
     }
+
+    /// CORRIDOR_TIMEOUT stands in for --timeout (the tests' harness sets it
+    /// so that a busy machine never turns a slow answer into a failure), and
+    /// is checked as strictly as the flag.
+    @Test(arguments: ["soon", "0", "-5", "nan", "86401", "1e30"])
+    func aBadCorridorTimeoutIsRefusedNamingIt(value: String) async throws {
+        let run = try await Corridorctl.run(["ping", "--socket", "/nonexistent.sock"], environment: ["CORRIDOR_TIMEOUT": value])
+        #expect(run.status == 64, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("CORRIDOR_TIMEOUT"), "\(run.stderr)")
+    }
+
+    @Test func theFlagWinsOverCorridorTimeout() async throws {
+        let run = try await Corridorctl.run(["ping", "--socket", "/nonexistent.sock", "--timeout", "5"], environment: ["CORRIDOR_TIMEOUT": "soon"])
+        // The flag is used and the variable not even read: the daemon is what is missing.
+        #expect(run.status == 14, "\(run.stdout)\(run.stderr)")
+        #expect(!run.stderr.contains("CORRIDOR_TIMEOUT"), "\(run.stderr)")
+    }
 }
