@@ -230,7 +230,15 @@ class Pages(Generic[M]):
             page = self._fetch(token)
 
 
-class Client:
+if TYPE_CHECKING:
+    # The RPC methods' types, generated from proto/ by scripts/generate-proto
+    # (a stub only: at run time the methods are added from the descriptors, below).
+    from corridor._methods import _Methods
+else:
+    _Methods = object
+
+
+class Client(_Methods):
     """A connection to corridord. Make one with ``corridor.connect()``.
     Thread-safe: calls from several threads share the connection."""
 
@@ -374,10 +382,6 @@ class Client:
                timeout: Optional[float] = None, request_id: str = "") -> Watch[M]:
         """A server-streaming call by its full path, as an iterator."""
         return Watch(self.start(method, request, response_type, timeout, request_id))
-
-    if TYPE_CHECKING:
-        # The RPC methods are added at import from the descriptors (below).
-        def __getattr__(self, name: str) -> Any: ...
 
 
 # -- the method table ------------------------------------------------------
