@@ -123,7 +123,7 @@ import Testing
         let scratch = URL(fileURLWithPath: try TemporaryDirectory().path, isDirectory: true)
         for part in ["proto", "scripts", "Sources/CCorridorProto", "Sources/CorridorWire/Generated", "Tests/CorridorProtoSamples/Generated",
                      "Tests/GeneratorCollisions", "Tests/CCorridorTestProto", "Tests/CorridorWireTests/Generated",
-                     "clients/python/src/corridor/v1"] {
+                     "clients/python/src/corridor/v1", "clients/python/src/corridor/_methods.pyi"] {
             let destination = scratch.appendingPathComponent(part)
             try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent(part), to: destination)
