@@ -10,13 +10,13 @@ import Synchronization
 /// every copy of its sealed records (log, snapshots, backups) is noise.
 public final class PersonalDataVault: PersonalDataSealer {
     public let keyFilePath: String
-    private let keyFile: KeyFile
-    private let keys: Keys
+    let keyFile: KeyFile
+    let keys: Keys
     /// Unwrapped data keys, so that a snapshot does not unwrap every key again.
     /// (Bytes: SymmetricKey is not Sendable in swift-crypto 3.)
     private let cache = Mutex<[String: [UInt8]]>([:])
 
-    private enum Keys: Sendable {
+    enum Keys: Sendable {
         /// corridord's: keys are added and destroyed.
         case store(PersonalKeyStore)
         /// inspect's: a copy of the key store read once, never written.
@@ -136,7 +136,7 @@ public final class PersonalDataVault: PersonalDataSealer {
 
     // MARK: Keys
 
-    private func wrappedKey(of caseID: String) -> [UInt8]? {
+    func wrappedKey(of caseID: String) -> [UInt8]? {
         switch keys {
         case .store(let store): store.wrappedKey(of: caseID)
         case .readOnly(let stored): stored[caseID]
@@ -178,7 +178,7 @@ public final class PersonalDataVault: PersonalDataSealer {
         Array("corridor personal v1\u{0}\(caseID)".utf8)
     }
 
-    private static func wrappingContext(_ caseID: String) -> [UInt8] {
+    static func wrappingContext(_ caseID: String) -> [UInt8] {
         Array("corridor data key v1\u{0}\(caseID)".utf8)
     }
 }

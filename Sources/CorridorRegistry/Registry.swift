@@ -28,6 +28,9 @@ public actor Registry {
     private var snapshotRunning = false
     private var snapshotTask: Task<Void, Never>?
     public private(set) var lastSnapshot: (sequence: UInt64, atMs: UInt64)?
+    /// Whether writes may be made here, and when they count as acknowledged
+    /// (Registry+Replication.swift); nil: on local durability alone.
+    var replicationGate: (any ReplicationGate)?
 
     private init(
         state: RegistryState, log: EventLog, recordCoding: any RecordCoding, snapshots: SnapshotStore, lock: StoreDirectoryLock,
@@ -185,6 +188,10 @@ public actor Registry {
     @discardableResult
     func commit(_ kinds: [EventKind], actor: Actor, reason: String = "", at nowNs: UInt64 = Registry.unixNanoseconds()) async throws(RegistryError) -> UInt64 {
         guard !kinds.isEmpty else { return state.lastSequence }
+        // Taken once: a promotion that changes the gate while this command
+        // waits does not change what this command was admitted under.
+        let gate = replicationGate
+        try gate?.admitWrite()
         let events = kinds.map { Event(actor: actor, reason: reason, atMs: nowNs / 1_000_000, $0) }
         var records: [PendingRecord] = []
         for (event, kind) in zip(events, kinds) {
@@ -196,6 +203,20 @@ public actor Registry {
             }
             records.append(PendingRecord(type: kind.recordType, payload: payload, timestampNanoseconds: nowNs))
         }
+        let sequences = try appendAndApply(records, events)
+        do {
+            try await log.waitUntilDurable(sequences.upperBound)
+        } catch {
+            throw RegistryError.store(error)
+        }
+        try await gate?.waitUntilReplicated(through: sequences.upperBound)
+        return sequences.upperBound
+    }
+
+    /// Appends the records (one unit) and applies their events to the state;
+    /// durability is the caller's to wait for. The one way into the log:
+    /// commands and a follower's replicated events alike.
+    func appendAndApply(_ records: [PendingRecord], _ events: [Event]) throws(RegistryError) -> ClosedRange<UInt64> {
         let sequences: ClosedRange<UInt64>
         do {
             sequences = try log.append(records)
@@ -212,12 +233,7 @@ public actor Registry {
         }
         eventsSinceSnapshot += UInt64(events.count)
         if eventsSinceSnapshot >= options.snapshotEveryEvents { startSnapshot() }
-        do {
-            try await log.waitUntilDurable(sequences.upperBound)
-        } catch {
-            throw RegistryError.store(error)
-        }
-        return sequences.upperBound
+        return sequences
     }
 
     /// The state, once everything it holds is durable: a read never shows a
