@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// The replica store: the log's committed events, the wrapped data keys
 /// they need, and the leader row that says which node may append, in
@@ -16,11 +17,17 @@ import PostgresNIO
 public final class ReplicaStore: Sendable {
     /// Where PostgreSQL is; `location.redacted` is what to print.
     public let location: PostgresLocation
+    /// How long one operation may wait for PostgreSQL's answers before it
+    /// counts as unreachable (its connection is then closed): a server cut
+    /// off without a reset (a partition, a stopped host) would otherwise
+    /// hold a sync-mode write for as long as TCP keeps trying.
+    public let answerTimeout: Duration
     let logger: Logger
     let connections: PostgresConnections
 
-    public init(location: PostgresLocation, logger: Logger) {
+    public init(location: PostgresLocation, answerTimeout: Duration = .seconds(60), logger: Logger) {
         self.location = location
+        self.answerTimeout = answerTimeout
         self.logger = logger
         self.connections = PostgresConnections(location: location, logger: logger)
     }
@@ -38,15 +45,28 @@ public final class ReplicaStore: Sendable {
         _ body: (PostgresConnection) async throws -> T
     ) async throws(ReplicaStoreError) -> T {
         let connection = try await connections.lease()
+        // The bound on waiting: closing the connection fails whatever is in flight on it.
+        let timedOut = TimeoutFlag()
+        let timeout = answerTimeout
+        let watchdog = Task {
+            try await Task.sleep(for: timeout)
+            timedOut.set()
+            connection.close().whenComplete { _ in }
+        }
+        defer { watchdog.cancel() }
         do {
             let value = try await body(connection)
-            await connections.release(connection, reusable: true)
+            watchdog.cancel()
+            await connections.release(connection, reusable: !timedOut.isSet)
             return value
-        } catch let error as ReplicaStoreError {
+        } catch let error as ReplicaStoreError where !timedOut.isSet {
             await connections.release(connection, reusable: error.kind != .unreachable)
             throw error
         } catch {
             await connections.release(connection, reusable: false)
+            if timedOut.isSet {
+                throw ReplicaStoreError.unreachable(location, "no answer within \(answerTimeout)")
+            }
             throw ReplicaStoreError.from(error, location: location)
         }
     }
@@ -93,4 +113,11 @@ public struct ReplicaLeader: Sendable, Equatable {
         self.node = node
         self.since = since
     }
+}
+
+/// Whether an operation's watchdog fired, shared with its task.
+private final class TimeoutFlag: Sendable {
+    private let fired = Mutex(false)
+    func set() { fired.withLock { $0 = true } }
+    var isSet: Bool { fired.withLock { $0 } }
 }

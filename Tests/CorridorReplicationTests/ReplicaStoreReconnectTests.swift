@@ -1,5 +1,6 @@
 import CorridorRegistry
 import Foundation
+import Logging
 import CorridorTestSupport
 import Testing
 
@@ -63,5 +64,39 @@ struct ReplicaStoreReconnectTests {
             // listens again (depending on when), then 4 at the latest.
             while let woken = await iterator.next(), woken < 4 {}
         }
+    }
+
+    @Test func aServerThatStopsAnsweringIsUnreachableOnceTheBoundPasses() async throws {
+        let cluster = try SharedCluster.cluster
+        let (_, url, _) = try await SharedCluster.freshDatabase()
+        let store = ReplicaStore(
+            location: try PostgresLocation(parsing: url + "&connect_timeout=2"), answerTimeout: .seconds(2),
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
+        defer { Task { await store.close() } }
+        try await store.prepare(keyID: testKeyID)
+        #expect(try await store.claimPrimary(node: "office-a", epoch: nil) == 1)
+        try await store.append(makeEvents(1...1), keys: [], erasedCaseIDs: [], epoch: 1)
+
+        try cluster.freeze()
+        let outcomes: (ReplicaStoreError?, ReplicaStoreError?)
+        do {
+            outcomes = try await withSafetyTimeout(.seconds(120), waitingFor: "the answer timeout") {
+                // On the idle connection (the query waits), then on a new one (the handshake waits).
+                let query = await replicaError { _ = try await store.lastSequence() }
+                let connect = await replicaError { _ = try await store.lastSequence() }
+                return (query, connect)
+            }
+        } catch {
+            try? cluster.thaw()
+            throw error
+        }
+        try cluster.thaw()
+        #expect(outcomes.0?.isUnreachable == true)
+        #expect(outcomes.0?.description.contains("no answer within") == true, "\(String(describing: outcomes.0))")
+        #expect(outcomes.1?.isUnreachable == true)
+
+        try await store.append(makeEvents(2...2), keys: [], erasedCaseIDs: [], epoch: 1)
+        #expect(try await store.lastSequence() == 2)
     }
 }

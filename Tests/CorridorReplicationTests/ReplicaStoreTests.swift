@@ -187,9 +187,15 @@ struct ReplicaStoreTests {
         try await store.append(makeEvents(3...3), keys: [], erasedCaseIDs: ["case-a"], epoch: 1)
         #expect(try await cluster.sql("SELECT case_id FROM corridor.personal_keys", database: name) == "case-b\n")
         #expect(try await store.events(after: 0, limit: 10).keys == [keyB])
-        // A late retry of the first batch does not bring the erased key back.
+        // A late retry of the first batch does not bring the erased key
+        // back, alone or overlapping new events.
         try await store.append(makeEvents(1...2), keys: [keyA, keyB], erasedCaseIDs: [], epoch: 1)
         #expect(try await cluster.sql("SELECT case_id FROM corridor.personal_keys", database: name) == "case-b\n")
+        let keyD = ReplicatedKey(caseID: "case-d", wrappedKey: [4], firstSequence: 4)
+        try await store.append(makeEvents(1...4), keys: [keyA, keyB, keyD], erasedCaseIDs: [], epoch: 1)
+        #expect(try await cluster.sql("SELECT string_agg(case_id, ',' ORDER BY case_id) FROM corridor.personal_keys", database: name)
+            == "case-b,case-d\n")
+        #expect(try await store.events(after: 3, limit: 10).keys == [keyD])
     }
 
     @Test func aPayloadDamagedInPostgreSQLIsRefusedOnRead() async throws {

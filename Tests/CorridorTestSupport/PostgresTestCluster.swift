@@ -140,6 +140,35 @@ public final class PostgresTestCluster: Sendable {
         await server.waitForExit()
     }
 
+    /// SIGSTOP of the postmaster and its backends: a server that stops
+    /// answering without closing anything, as behind a network partition.
+    public func freeze() throws {
+        try signalServerProcesses(SIGSTOP)
+    }
+
+    /// SIGCONT after `freeze`.
+    public func thaw() throws {
+        try signalServerProcesses(SIGCONT)
+    }
+
+    /// The postmaster and every process whose parent it is (from /proc).
+    private func signalServerProcesses(_ signal: Int32) throws {
+        guard let postmaster = state.withLock({ $0.server?.pid }) else { throw TestSupportError("PostgreSQL is not running") }
+        var pids: [pid_t] = []
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = pid_t(entry),
+                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let afterName = stat.range(of: ") ", options: .backwards)
+            else { continue }
+            // pid (comm) state ppid …
+            let fields = stat[afterName.upperBound...].split(separator: " ")
+            if fields.count > 1, pid_t(fields[1]) == postmaster { pids.append(pid) }
+        }
+        for pid in [postmaster] + pids {
+            _ = Glibc.kill(pid, signal)
+        }
+    }
+
     /// Stops the server if it runs and removes the directory.
     public func destroy() async {
         await stop()
