@@ -278,9 +278,9 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
                 unixSocketPath: unixSocketPath ?? "", username: user, password: password, database: database
             )
         }
-        configuration.options.connectTimeout = .nanoseconds(
-            connectTimeout.components.seconds * 1_000_000_000 + connectTimeout.components.attoseconds / 1_000_000_000
-        )
+        // Whole seconds from the URL (1 to 3600); a value set in code is capped, never trapped on.
+        let seconds = min(max(connectTimeout.components.seconds, 0), 86_400)
+        configuration.options.connectTimeout = .nanoseconds(seconds * 1_000_000_000 + connectTimeout.components.attoseconds / 1_000_000_000)
         if let applicationName { configuration.options.additionalStartupParameters = [("application_name", applicationName)] }
         return configuration
     }

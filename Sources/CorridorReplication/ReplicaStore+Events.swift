@@ -135,7 +135,10 @@ extension ReplicaStore {
             ).collect()
             let keys = try keyRows.map { row in
                 let (caseID, wrapped, first) = try row.decode((String, ByteBuffer, Int64).self)
-                return ReplicatedKey(caseID: caseID, wrappedKey: Array(wrapped.readableBytesView), firstSequence: UInt64(first))
+                guard let firstSequence = UInt64(exactly: first) else {
+                    throw ReplicaStoreError.damaged(sequence: 0, "case \(caseID)'s key names first sequence \(first)")
+                }
+                return ReplicatedKey(caseID: caseID, wrappedKey: Array(wrapped.readableBytesView), firstSequence: firstSequence)
             }
             return (events, keys)
         }
@@ -244,7 +247,8 @@ struct AppendBatch {
             guard event.sequence > 0, let sequence = Int64(exactly: event.sequence) else {
                 throw ReplicaStoreError.invalidArgument("event sequence \(event.sequence) cannot be stored (1 to \(Int64.max))")
             }
-            if let previous = sequences.last, sequence != previous + 1 {
+            // sequence - 1 cannot overflow (sequence > 0); previous + 1 could.
+            if let previous = sequences.last, sequence - 1 != previous {
                 throw ReplicaStoreError.gap(expected: UInt64(previous) + 1, got: event.sequence)
             }
             guard let time = Int64(exactly: event.recordedAtNs) else {

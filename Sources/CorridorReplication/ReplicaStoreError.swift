@@ -122,9 +122,10 @@ public struct ReplicaStoreError: Error, CustomStringConvertible, Equatable {
     }
 
     static func gap(expected: UInt64, got: UInt64) -> ReplicaStoreError {
-        ReplicaStoreError(
+        let missing = got > expected ? ": events \(expected)…\(got - 1) are missing" : ", out of order"
+        return ReplicaStoreError(
             .gap(expected: expected, got: got),
-            "the next event must be \(expected) but \(got) came: events \(expected)…\(got - 1) are missing; nothing was appended"
+            "the next event must be \(expected) but \(got) came\(missing); nothing was appended"
         )
     }
 

@@ -169,6 +169,14 @@ struct ReplicaStoreTests {
         #expect(await replicaError { try await store.append(late, keys: [], erasedCaseIDs: [], epoch: 1) }?.kind == .invalidArgument)
         #expect(await replicaError { try await store.append(makeEvents(1...1), keys: [], erasedCaseIDs: [], epoch: 0) }?.kind
             == .invalidArgument)
+        // The largest sequence a bigint holds, then one out of order: refused, no overflow.
+        var highest = makeEvents(1...2)
+        highest[0].sequence = UInt64(Int64.max)
+        highest[1].sequence = 5
+        #expect(await replicaError { try await store.append(highest, keys: [], erasedCaseIDs: [], epoch: 1) }?.kind
+            == .gap(expected: UInt64(Int64.max) + 1, got: 5))
+        highest[1].sequence = UInt64(Int64.max) + 1
+        #expect(await replicaError { try await store.append(highest, keys: [], erasedCaseIDs: [], epoch: 1) }?.kind == .invalidArgument)
         #expect(await replicaError { _ = try await store.events(after: .max, limit: 1) }?.kind == .invalidArgument)
         #expect(await replicaError { _ = try await store.events(after: 0, limit: 0) }?.kind == .invalidArgument)
         #expect(try await store.lastSequence() == 0)
