@@ -37,6 +37,7 @@ public final class PostgresTestCluster: Sendable {
     /// Makes a cluster, starts it and creates the database `corridor`.
     public static func start() async throws -> PostgresTestCluster {
         let binaries = try serverBinaries()
+        await reapOrphans()
         let directory = try TemporaryDirectory()
         do {
             let cluster = try PostgresTestCluster(directory: directory, binaries: binaries)
@@ -69,6 +70,7 @@ public final class PostgresTestCluster: Sendable {
         self.asNobody = getuid() == 0
         self.state = Mutex(State(port: try Self.freePort(), server: nil))
         try FileManager.default.createDirectory(atPath: directory.file("s"), withIntermediateDirectories: false)
+        try directory.write(Self.ownerFile, "\(getpid())\n")
         if asNobody {
             for path in [directory.path, directory.file("s")] {
                 guard chown(path, Self.nobody.uid, Self.nobody.gid) == 0 else {
@@ -130,6 +132,14 @@ public final class PostgresTestCluster: Sendable {
         guard let server = state.withLock({ state in defer { state.server = nil }; return state.server }) else { return }
         server.signal(SIGINT)
         await server.waitForExit(timeout: .seconds(120))
+    }
+
+    /// Waits for the server to exit by itself (or by someone else's
+    /// signal) and returns its status; nil when none was started. Killed
+    /// after RunningProcess's safety timeout, so a 137 means it never did.
+    public func serverExit() async -> Int32? {
+        guard let server = state.withLock({ $0.server }) else { return nil }
+        return await server.waitForExit()
     }
 
     /// SIGKILL of the postmaster, as a crash; returns once it has exited.
@@ -218,6 +228,47 @@ public final class PostgresTestCluster: Sendable {
             return ["--reuid=nobody", "--regid=nogroup", "--clear-groups"] + command
         }
         return Array(command.dropFirst())
+    }
+
+    /// Names the test process that made the cluster, for `reapOrphans`.
+    private static let ownerFile = "postgres-test-cluster.owner"
+
+    /// A test process that crashed could not stop its servers: a cluster
+    /// whose owner has exited gets an immediate shutdown (SIGQUIT to the
+    /// postmaster named in its postmaster.pid, if that is a postgres on
+    /// this directory) and its directory removed.
+    private static func reapOrphans() async {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/tmp")) ?? []
+        for entry in entries where entry.hasPrefix("corridor-test-") {
+            let directory = "/tmp/" + entry
+            guard let owner = try? String(contentsOfFile: directory + "/" + ownerFile, encoding: .utf8),
+                let ownerPID = pid_t(owner.trimmingCharacters(in: .whitespacesAndNewlines)),
+                Glibc.kill(ownerPID, 0) != 0, errno == ESRCH
+            else { continue }
+            if let lock = try? String(contentsOfFile: directory + "/data/postmaster.pid", encoding: .utf8),
+                let line = lock.split(separator: "\n").first, let postmaster = pid_t(line),
+                let command = FileManager.default.contents(atPath: "/proc/\(postmaster)/cmdline"),
+                String(decoding: command, as: UTF8.self).contains(directory + "/data")
+            {
+                _ = Glibc.kill(postmaster, SIGQUIT)
+                // Not this process's child: polled, within a bound, until it
+                // is gone (or a zombie), so it writes nothing into the
+                // directory while it is removed.
+                let deadline = ContinuousClock.now + .seconds(60)
+                while ContinuousClock.now < deadline, isAlive(postmaster) {
+                    try? await Task.sleep(for: .milliseconds(50))
+                }
+            }
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+    }
+
+    private static func isAlive(_ pid: pid_t) -> Bool {
+        guard Glibc.kill(pid, 0) == 0 else { return errno != ESRCH }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let afterName = stat.range(of: ") ", options: .backwards)
+        else { return false }
+        return !stat[afterName.upperBound...].hasPrefix("Z")
     }
 
     /// The newest server installation: /usr/lib/postgresql/<version>/bin.
