@@ -83,6 +83,13 @@ extension ReplicaStore {
             return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
         }.joined()
         let version = String(ReplicaSchema.version)
+        // Already made, this version, this key file: nothing to write, so a
+        // follower may read from a read-only standby. Anything else takes
+        // the transaction below, which makes what is missing or says why not.
+        let ready = try await withConnection { connection in
+            try await self.isPrepared(version: version, keyHex: keyHex, on: connection)
+        }
+        if ready { return }
         try await withTransaction { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(ReplicaSchema.prepareLock))", logger: logger)
             try await connection.query(ReplicaSchema.createSchema, logger: logger)
@@ -119,6 +126,19 @@ extension ReplicaStore {
                 )
             }
         }
+    }
+
+    private func isPrepared(version: String, keyHex: String, on connection: PostgresConnection) async throws -> Bool {
+        let tables = try await connection.query(
+            """
+            SELECT to_regclass('corridor.meta') IS NOT NULL AND to_regclass('corridor.leader') IS NOT NULL
+                AND to_regclass('corridor.events') IS NOT NULL AND to_regclass('corridor.personal_keys') IS NOT NULL
+            """,
+            logger: logger
+        ).collect()
+        guard try tables.first?.decode(Bool.self) == true else { return false }
+        guard try await metaValue("schema_version", on: connection) == version else { return false }
+        return try await metaValue("key_id", on: connection) == keyHex
     }
 
     func metaValue(_ name: String, on connection: PostgresConnection) async throws -> String? {

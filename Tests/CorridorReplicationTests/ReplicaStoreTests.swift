@@ -42,6 +42,13 @@ struct ReplicaStoreTests {
             database: name
         )
         #expect(tables == "events,leader,meta,personal_keys\n")
+
+        // Prepared already, it only reads: a follower may use a read-only standby.
+        try await cluster.sql("ALTER DATABASE \(name) SET default_transaction_read_only = on", database: name)
+        let reader = try makeStore(url)
+        try await reader.prepare(keyID: testKeyID)
+        #expect(await replicaError { try await reader.prepare(keyID: [1, 2, 3]) }?.description.contains("read-only") == true)
+        await reader.close()
     }
 
     @Test func anotherKeyFileIsRefusedNamingBothIDs() async throws {
