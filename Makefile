@@ -18,6 +18,10 @@ REGEN_PACKAGES := protobuf-c-compiler protobuf-compiler python3-protobuf
 # Testing also regenerates that code (drift check), drives systemd's tools, and
 # installs the Python client (clients/python) in a virtual environment (python3-venv).
 TEST_PACKAGES := $(BUILD_PACKAGES) $(REGEN_PACKAGES) systemd python3-venv
+# The replication tests start a private PostgreSQL with the server's initdb and
+# postgres (Tests/CorridorTestSupport/PostgresTestCluster.swift): Debian's
+# postgresql when no server is installed under /usr/lib/postgresql.
+POSTGRES_PACKAGES := $(if $(wildcard /usr/lib/postgresql/*/bin/initdb),,postgresql)
 
 BIN := .build/debug
 # The Python client with pandas, libhxl, pytest and mypy, installed editable
@@ -46,7 +50,7 @@ deps:
 	$(call apt_install,$(BUILD_PACKAGES))
 
 deps-test:
-	$(call apt_install,$(TEST_PACKAGES))
+	$(call apt_install,$(TEST_PACKAGES) $(POSTGRES_PACKAGES))
 	@$(PYTHON) -c 'import google.protobuf, hxl' 2>/dev/null || \
 	  { echo "Installing Python packages from Tests/Interop/requirements.txt"; \
 	    $(PYTHON) -m pip install --quiet --disable-pip-version-check -r Tests/Interop/requirements.txt; }

@@ -35,6 +35,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // Only for the tests' process runner (Tests/CorridorTestSupport).
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        // Only for CorridorReplication: the log replicated through PostgreSQL (docs/REPLICATION.md).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // MARK: C at the edge
@@ -105,6 +107,17 @@ let package = Package(
                 "CorridorModel",
                 "CorridorStore",
                 "CorridorWire",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The replica store: the log's events, wrapped data keys and the leader
+        // row in PostgreSQL (docs/REPLICATION.md). PostgresNIO stays in this one module.
+        .target(
+            name: "CorridorReplication",
+            dependencies: [
+                "CorridorRegistry",
+                "CorridorStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -231,6 +244,7 @@ let package = Package(
         .testTarget(name: "CorridorExportTests", dependencies: ["CorridorTestSupport", "CorridorExport", "CorridorModel", "CorridorWire"]),
         .testTarget(name: "CorridorAuditTests", dependencies: ["CorridorTestSupport", "CorridorAudit", "CorridorModel", "CorridorStore", "CorridorWire", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorTestSupport", "CorridorStore", .product(name: "Logging", package: "swift-log"), .product(name: "SystemPackage", package: "swift-system")]),
+        .testTarget(name: "CorridorReplicationTests", dependencies: ["CorridorTestSupport", "CorridorReplication", "CorridorRegistry", "CorridorStore", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "CorridorSystemdTests",
             dependencies: ["CorridorTestSupport", "CorridorSystemd"]
