@@ -119,6 +119,7 @@ let package = Package(
                 "CorridorStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         .target(
@@ -163,6 +164,7 @@ let package = Package(
                 "CorridorModel",
                 "CorridorPrivacy",
                 "CorridorRegistry",
+                "CorridorReplication",
                 "CorridorServer",
                 "CorridorSystemd",
                 "CorridorWire",

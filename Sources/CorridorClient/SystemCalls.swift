@@ -16,6 +16,12 @@ extension CorridorClient {
         try await unary(Corridor_V1_System.ping, Corridor_V1_PingRequest(payload: payload), timeout: timeout).payload
     }
 
+    /// System.Promote: makes this follower the primary once it has applied
+    /// everything the replica store holds (admin; docs/REPLICATION.md).
+    public func promote(timeout: Duration? = .seconds(60)) async throws(RPCError) -> Corridor_V1_PromoteResponse {
+        try await unary(Corridor_V1_System.promote, Corridor_V1_PromoteRequest(), timeout: timeout)
+    }
+
     /// Health.Check for `service` ("" for the whole server). NOT_FOUND for an unknown service.
     public func checkHealth(service: String = "", timeout: Duration? = .seconds(10)) async throws(RPCError) -> Corridor_V1_HealthCheckResponse.ServingStatus {
         try await unary(Corridor_V1_Health.check, Corridor_V1_HealthCheckRequest(service: service), timeout: timeout).status

@@ -1,4 +1,5 @@
 import CorridorModel
+import CorridorRegistry
 import CorridorWire
 import Glibc
 import Logging
@@ -20,6 +21,8 @@ public struct ConfigurationFile: Sendable, Equatable {
     public var keyFile: String?
     /// How long personal parts are kept (docs/PRIVACY.md).
     public var retention: RetentionSettings?
+    /// Replication through PostgreSQL (docs/REPLICATION.md).
+    public var replication: ReplicationSettings?
 
     public init() {}
 
@@ -45,6 +48,25 @@ public struct ConfigurationFile: Sendable, Equatable {
             ))
         }
         return .success(mode)
+    }
+}
+
+/// Replication through PostgreSQL (docs/REPLICATION.md): a primary names
+/// the replica store it copies to, a follower the one it reads from. The
+/// URLs are checked when corridord starts (CorridorReplication's
+/// PostgresLocation), not here.
+public struct ReplicationSettings: Sendable, Equatable {
+    public var replicateTo: String?
+    public var follow: String?
+    public var mode: ReplicationReport.Mode?
+    /// This server's name in the replica store's leader row.
+    public var node: String?
+
+    public init(replicateTo: String? = nil, follow: String? = nil, mode: ReplicationReport.Mode? = nil, node: String? = nil) {
+        self.replicateTo = replicateTo
+        self.follow = follow
+        self.mode = mode
+        self.node = node
     }
 }
 

@@ -1,3 +1,4 @@
+import CorridorRegistry
 import Glibc
 import Logging
 
@@ -15,13 +16,14 @@ struct ConfigurationParser {
         self.bytes = bytes
     }
 
-    static let topLevelKeys = ["socket", "socketMode", "dataDirectory", "logLevel", "limits", "store", "keyFile", "retention", "accessPolicy"]
+    static let topLevelKeys = ["socket", "socketMode", "dataDirectory", "logLevel", "limits", "store", "keyFile", "retention", "accessPolicy", "replication"]
     static let limitKeys = [
         "maxFrameBytes", "maxConcurrentCalls", "keepaliveIntervalMilliseconds", "maxTimeoutMilliseconds",
         "outputHighWaterBytes", "outputLowWaterBytes", "drainTimeoutMilliseconds",
     ]
     static let storeKeys = ["segmentBytes", "snapshotEveryEvents", "snapshotIntervalSeconds"]
     static let retentionKeys = ["personalAfterClosedDays"]
+    static let replicationKeys = ["replicateTo", "follow", "mode", "node"]
 
     mutating func parseFile() throws(ConfigurationError) -> ConfigurationFile {
         // A UTF-8 byte order mark is not JSON, but editors write it; it is harmless.
@@ -60,6 +62,8 @@ struct ConfigurationParser {
                 file.keyFile = try parser.parsePath(key: key)
             case "retention":
                 file.retention = try parser.parseRetention()
+            case "replication":
+                file.replication = try parser.parseReplication()
             default:  // "store"; the key list admits nothing else
                 file.store = try parser.parseStore()
             }
@@ -132,6 +136,34 @@ struct ConfigurationParser {
             retention.personalAfterClosedDays = UInt32(truncatingIfNeeded: value)
         }
         return retention
+    }
+
+    private mutating func parseReplication() throws(ConfigurationError) -> ReplicationSettings? {
+        if try parseNull() { return nil }
+        guard peek() == UInt8(ascii: "{") else { throw error(key: "replication", at: index, "must be an object, found \(describeValueAhead())") }
+        let objectStart = index
+        var replication = ReplicationSettings()
+        try parseObject(scope: "replication", keys: Self.replicationKeys) { (key, parser) throws(ConfigurationError) in
+            let start = parser.index
+            guard let text = try parser.parseOptionalString(key: "replication." + key) else { return }
+            guard !text.isEmpty else {
+                throw parser.error(key: "replication." + key, at: start, "is empty; leave the key out instead")
+            }
+            switch key {
+            case "replicateTo": replication.replicateTo = text
+            case "follow": replication.follow = text
+            case "node": replication.node = text
+            default:  // "mode"
+                guard let mode = ReplicationReport.Mode(rawValue: text) else {
+                    throw parser.error(key: "replication.mode", at: start, "\"\(Self.printable(text))\" is not one of async, sync")
+                }
+                replication.mode = mode
+            }
+        }
+        if replication.replicateTo != nil && replication.follow != nil {
+            throw error(key: "replication", at: objectStart, "has both replicateTo and follow: a server is either the primary or a follower")
+        }
+        return replication
     }
 
     // MARK: Objects

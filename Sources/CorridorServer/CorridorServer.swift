@@ -1,4 +1,5 @@
 import CorridorModel
+import CorridorRegistry
 import CorridorWire
 import Glibc
 import Logging
@@ -58,6 +59,7 @@ public final class CorridorServer: Sendable {
         methods: MethodRouter = MethodRouter(),
         health: HealthStatusBoard = HealthStatusBoard(),
         storeStatus: (@Sendable () async -> Corridor_V1_StoreStatus)? = nil,
+        replication: (any ReplicationControl)? = nil,
         logger: Logger,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) {
@@ -76,6 +78,7 @@ public final class CorridorServer: Sendable {
             statistics: statistics,
             paths: { (boundPath.value.withLock { $0 }, configuration.dataDirectory) },
             storeStatus: storeStatus,
+            replication: replication,
             access: configuration.access
         )
         router.merge(HealthService.methods(board: health))

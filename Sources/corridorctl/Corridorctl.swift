@@ -40,7 +40,7 @@ struct Corridorctl: AsyncParsableCommand {
             PartyCommand.self, SiteCommand.self, CaseCommand.self, RuleCommand.self, ListCommand.self, AgreementCommand.self,
             WindowCommand.self, MovementCommand.self, FigureCommand.self, ReportCommand.self,
             HistoryCommand.self, WatchCommand.self, ExportCommand.self, ImportCommand.self, DemoCommand.self, InspectCommand.self,
-            AuditCommand.self, AccessCommand.self,
+            AuditCommand.self, AccessCommand.self, PromoteCommand.self,
         ]
     )
 

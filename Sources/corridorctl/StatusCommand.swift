@@ -30,7 +30,7 @@ struct StatusCommand: AsyncParsableCommand {
             ("connections", "\(status.openConnections)"),
             ("calls served", "\(status.callsServed)"),
             ("pid", "\(status.pid)"),
-        ] + callerRows(status.caller) + storeRows(status.store)
+        ] + callerRows(status.caller) + storeRows(status.store) + replicationRows(status.replication)
         let width = rows.map(\.0.count).max() ?? 0
         for (label, value) in rows {
             print(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value)
@@ -73,6 +73,27 @@ private func storeRows(_ store: Corridor_V1_StoreStatus?) -> [(String, String)] 
         ("last snapshot", snapshot),
         ("group commit", "\(store.syncs) syncs, \(String(format: "%.1f", store.syncs == 0 ? 0 : Double(store.syncedRecords) / Double(store.syncs))) records per sync"),
     ]
+}
+
+/// Where the server stands in replication (docs/REPLICATION.md); nothing
+/// for a server that replicates nothing.
+func replicationRows(_ replication: Corridor_V1_ReplicationStatus?) -> [(String, String)] {
+    guard let replication, replication.role != .standalone else { return [] }
+    let lag = replication.lagEvents == 0 ? "none" : "\(replication.lagEvents) events, oldest \(formatUptime(milliseconds: replication.lagMs)) ago"
+    var rows: [(String, String)] = []
+    switch replication.role {
+    case .primary:
+        rows.append(("replication", "primary, \(replication.mode == .sync ? "sync" : "async"), to \(replication.replicaStore)"))
+        rows.append(("replicated through", "sequence \(replication.replicatedSequence)"))
+    default:
+        rows.append(("replication", "follower of \(replication.primaryNode.isEmpty ? "an unknown primary" : replication.primaryNode), from \(replication.replicaStore)"))
+        rows.append(("applied through", "sequence \(replication.replicatedSequence)"))
+    }
+    rows.append(("replication lag", lag))
+    rows.append(("node", "\(replication.node), epoch \(replication.epoch)"))
+    rows.append(("replica store", replication.connected ? "connected" : "unreachable: \(replication.lastError)"))
+    rows.append(("writes", replication.writable ? "accepted" : "refused"))
+    return rows
 }
 
 func formatBytes(_ bytes: UInt64) -> String {

@@ -3,6 +3,7 @@ import CorridorAudit
 import CorridorModel
 import CorridorPrivacy
 import CorridorRegistry
+import CorridorReplication
 import CorridorStore
 import CorridorServer
 import CorridorSystemd
@@ -75,10 +76,35 @@ struct Corridord: AsyncParsableCommand {
         """)
     var repair = false
 
+    @Option(name: .customLong("replicate-to"), help: """
+        Be the primary and copy every committed event to this PostgreSQL URL, e.g. \
+        postgresql://corridor@/corridor?host=/run/postgresql or postgresql://corridor:PASSWORD@db.example:5432/corridor \
+        (docs/REPLICATION.md). Refused at start if the replica store names another primary.
+        """)
+    var replicateTo: String?
+
+    @Option(name: .customLong("replication-mode"), help: """
+        async: acknowledge a write once durable here (the copy follows; lag in `corridorctl status`). sync: \
+        acknowledge only once PostgreSQL has committed it; while PostgreSQL is unreachable, writes are refused \
+        (UNAVAILABLE) and reads go on. Default: async.
+        """)
+    var replicationMode: ReplicationReport.Mode?
+
+    @Option(help: """
+        Follow the replica store at this PostgreSQL URL: serve every read and watch from the events the \
+        primary copied there, refuse writes (FAILED_PRECONDITION, naming the primary). `corridorctl promote` \
+        makes a follower the primary.
+        """)
+    var follow: String?
+
+    @Option(help: "This server's name in the replica store's leader row. Default: HOSTNAME:DATA_DIR.")
+    var node: String?
+
     func run() async throws {
         let commandLine = CommandLineSettings(
             socket: socket, dataDirectory: dataDirectory, configurationFile: config, logLevel: logLevel,
-            accessPolicy: accessPolicy, repair: repair, keyFile: keyFile
+            accessPolicy: accessPolicy, repair: repair, keyFile: keyFile,
+            replicateTo: replicateTo, follow: follow, replicationMode: replicationMode, node: node
         )
         let settings: DaemonSettings
         do {
@@ -102,12 +128,17 @@ struct Corridord: AsyncParsableCommand {
             let inherited = try SocketActivation.inheritedSocket()
 
             let notifier = SystemdNotifier()
-            let (registry, repairs) = try Self.openRegistry(settings: settings, repair: repair, notifier: notifier, logger: logger)
+            let (registry, vault, repairs) = try Self.openRegistry(settings: settings, repair: repair, notifier: notifier, logger: logger)
             let (audit, auditRepairs) = try Self.openAuditTrail(settings: settings, repair: repair, logger: logger)
             // What a start with --repair cut is an admin action: on the trail before anything is served.
             for line in repairs + auditRepairs {
                 try await audit.record(adminAction: "repair", actor: .daemon, detail: line)
             }
+
+            // Before serving: a primary confirms its epoch with the replica
+            // store (or is refused), a follower that it may follow it.
+            let replication = try await Self.startReplication(settings: settings, registry: registry, vault: vault, notifier: notifier, logger: logger)
+            if let replication { await registry.setReplicationGate(replication) }
 
             var serverConfiguration = ServerConfiguration(
                 socketPath: inherited?.path ?? settings.socketPath, dataDirectory: settings.dataDirectory
@@ -128,6 +159,7 @@ struct Corridord: AsyncParsableCommand {
                 configuration: serverConfiguration,
                 methods: RegistryService.methods(registry: registry, audit: audit, access: serverConfiguration.access),
                 storeStatus: { await registry.storeStatus },
+                replication: replication,
                 logger: logger
             )
             let retention = RetentionSetting(settings.retention.personalAfterClosedDays)
@@ -142,12 +174,13 @@ struct Corridord: AsyncParsableCommand {
                     .init(service: RegistryLifecycleService(
                         registry: registry, audit: audit, snapshotInterval: .seconds(Int64(settings.store.snapshotIntervalSeconds)), logger: logger
                     )),
+                ] + (replication.map { [ServiceGroupConfiguration.ServiceConfiguration(service: ReplicationService(node: $0))] } ?? []) + [
                     .init(service: RetentionService(registry: registry, retention: retention, logger: logger)),
                     .init(service: ServerService(server: server, source: source) {
                         listeningContinuation.yield()
                         listeningContinuation.finish()
                     }),
-                    .init(service: NotifierService(notifier: notifier, server: server, listening: listening, logger: logger)),
+                    .init(service: NotifierService(notifier: notifier, server: server, replication: replication, listening: listening, logger: logger)),
                     .init(service: ReloadService(
                         hangups: hangups, commandLine: commandLine, initial: settings, server: server, audit: audit,
                         retention: retention, notifier: notifier, logLevel: levelSetting, logger: logger
@@ -178,7 +211,9 @@ struct Corridord: AsyncParsableCommand {
 
     /// Loads the snapshot and replays the log, telling systemd how far it is
     /// and asking for more start-up time while it works.
-    private static func openRegistry(settings: DaemonSettings, repair: Bool, notifier: SystemdNotifier, logger: Logger) throws -> (Registry, [String]) {
+    private static func openRegistry(
+        settings: DaemonSettings, repair: Bool, notifier: SystemdNotifier, logger: Logger
+    ) throws -> (Registry, PersonalDataVault, [String]) {
         var options = RegistryOptions()
         options.store.segmentBytes = settings.store.segmentBytes
         options.store.repair = repair
@@ -186,11 +221,14 @@ struct Corridord: AsyncParsableCommand {
         let clock = ContinuousClock()
         var lastReport = clock.now
         notifier.status("Recovering the registry from \(settings.dataDirectory)")
+        var openedVault: PersonalDataVault?
         let (registry, report) = try Registry.open(dataDirectory: settings.dataDirectory, options: options, logger: logger, recordCodingUnderLock: {
             // Under the directory's lock, before anything is read: a key file
             // that is missing, open to others, damaged or not the key
             // store's refuses the start, naming it.
-            ProtobufRecordCoding(sealer: try PersonalDataVault.open(keyFile: settings.keyFile, dataDirectory: settings.dataDirectory))
+            let vault = try PersonalDataVault.open(keyFile: settings.keyFile, dataDirectory: settings.dataDirectory)
+            openedVault = vault
+            return ProtobufRecordCoding(sealer: vault)
         }) { progress in
             guard clock.now - lastReport >= .seconds(1) else { return }
             lastReport = clock.now
@@ -204,7 +242,48 @@ struct Corridord: AsyncParsableCommand {
             logger.notice("recovery cut a torn tail", metadata: ["file": "\(tail.file)", "offset": "\(tail.offset)", "bytes": "\(tail.bytes)"])
         }
         for repair in report.repairs { logger.critical("repair: \(repair)") }
-        return (registry, report.repairs)
+        guard let openedVault else { throw StartFailure(.failure, "the registry opened without its key store") }
+        return (registry, openedVault, report.repairs)
+    }
+
+    /// The replication the settings ask for (docs/REPLICATION.md), started:
+    /// nil when none. Refuses (exit status 78) a URL that does not parse, a
+    /// primary whose epoch another node holds, a log behind the replica
+    /// store, a replica store written with another key file.
+    private static func startReplication(
+        settings: DaemonSettings, registry: Registry, vault: PersonalDataVault, notifier: SystemdNotifier, logger: Logger
+    ) async throws -> ReplicationNode? {
+        let replication = settings.replication
+        guard let url = replication.replicateTo ?? replication.follow else { return nil }
+        let location: PostgresLocation
+        do {
+            location = try PostgresLocation(parsing: url)
+        } catch {
+            throw ConfigurationError(key: replication.replicateTo != nil ? "--replicate-to" : "--follow", "\(error)")
+        }
+        let role: ReplicationNode.Role = replication.replicateTo != nil ? .primary : .follower
+        let node = ReplicationNode(
+            settings: ReplicationNode.Settings(
+                role: role, location: location, mode: replication.mode ?? .async, node: replication.node ?? settings.dataDirectory,
+                dataDirectory: settings.dataDirectory
+            ),
+            registry: registry,
+            // An answer PostgreSQL owes longer than this fails (and is retried): a
+            // sync write is not held longer than this by a server cut off mid-answer.
+            store: ReplicaStore(location: location, answerTimeout: .seconds(10), logger: logger), keyring: vault, logger: logger
+        )
+        notifier.status("Confirming replication with \(location.redacted)")
+        do {
+            try await node.start()
+        } catch {
+            // PostgreSQL's connections are closed before the refusal is reported.
+            await node.close()
+            throw error
+        }
+        logger.info("replication", metadata: [
+            "role": "\(role)", "store": "\(location.redacted)", "mode": "\((replication.mode ?? .async).rawValue)", "node": "\(node.settings.node)",
+        ])
+        return node
     }
 
     /// The audit trail in DATA_DIR/audit, recovered like the event log (under
@@ -223,3 +302,5 @@ struct Corridord: AsyncParsableCommand {
 }
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+extension ReplicationReport.Mode: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import CorridorPrivacy
+import CorridorRegistry
 import CorridorServer
 import CorridorWire
 import FoundationEssentials
@@ -22,6 +23,9 @@ struct DaemonSettings: Equatable {
     /// The access policy file; nil: none is configured and the default one
     /// does not exist, so the built-in default applies (docs/ACCESS.md).
     var accessPolicyFile: String?
+    /// Replication through PostgreSQL (docs/REPLICATION.md), flags over
+    /// the file; `node` always set (default HOSTNAME:DATA_DIR).
+    var replication: ReplicationSettings
 }
 
 /// What the command line says; nil where it says nothing.
@@ -33,6 +37,10 @@ struct CommandLineSettings {
     var accessPolicy: String?
     var repair = false
     var keyFile: String?
+    var replicateTo: String?
+    var follow: String?
+    var replicationMode: ReplicationReport.Mode?
+    var node: String?
 }
 
 extension DaemonSettings {
@@ -51,6 +59,7 @@ extension DaemonSettings {
         let dataDirectory = commandLine.dataDirectory
             ?? file.dataDirectory
             ?? DefaultLocations.dataDirectory(environment: environment)
+        let replication = try resolveReplication(commandLine: commandLine, file: file.replication, dataDirectory: dataDirectory)
         return DaemonSettings(
             socketPath: commandLine.socket
                 ?? environment["CORRIDOR_SOCKET"].flatMap { $0.isEmpty ? nil : $0 }
@@ -64,8 +73,40 @@ extension DaemonSettings {
             keyFile: commandLine.keyFile ?? file.keyFile ?? defaultKeyFile(dataDirectory: dataDirectory, environment: environment),
             retention: file.retention ?? RetentionSettings(),
             configurationFile: fileName,
-            accessPolicyFile: commandLine.accessPolicy ?? file.accessPolicy ?? existingDefaultPolicy(environment: environment)
+            accessPolicyFile: commandLine.accessPolicy ?? file.accessPolicy ?? existingDefaultPolicy(environment: environment),
+            replication: replication
         )
+    }
+
+    /// A flag replaces the file's role: `--follow` on the command line wins
+    /// over the file's `replicateTo`, and the other way round.
+    private static func resolveReplication(
+        commandLine: CommandLineSettings, file: ReplicationSettings?, dataDirectory: String
+    ) throws(ConfigurationError) -> ReplicationSettings {
+        if commandLine.replicateTo != nil && commandLine.follow != nil {
+            throw ConfigurationError(key: "--follow", "cannot be given with --replicate-to: a server is either the primary or a follower")
+        }
+        var settings = file ?? ReplicationSettings()
+        if let url = commandLine.replicateTo {
+            settings.replicateTo = url
+            settings.follow = nil
+        }
+        if let url = commandLine.follow {
+            settings.follow = url
+            settings.replicateTo = nil
+        }
+        settings.mode = commandLine.replicationMode ?? settings.mode
+        if settings.mode != nil && settings.replicateTo == nil && settings.follow == nil {
+            throw ConfigurationError(key: "--replication-mode", "needs --replicate-to (or replication.replicateTo): there is nothing to replicate to")
+        }
+        settings.node = commandLine.node ?? settings.node ?? "\(hostName()):\(dataDirectory)"
+        return settings
+    }
+
+    private static func hostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The credential systemd decrypted for the unit (LoadCredentialEncrypted=

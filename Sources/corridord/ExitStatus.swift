@@ -1,3 +1,4 @@
+import CorridorReplication
 import ArgumentParser
 import CorridorPrivacy
 import CorridorRegistry
@@ -40,7 +41,7 @@ enum DaemonExitStatus: Int32, CaseIterable, Sendable {
     static func of(_ error: any Error) -> DaemonExitStatus {
         switch error {
         case let failure as StartFailure: failure.status
-        case is ConfigurationError, is AccessPolicyError: .configuration
+        case is ConfigurationError, is AccessPolicyError, is ReplicationSetupError: .configuration
         case let error as ServerStartError:
             switch error.reason {
             case .unsafeSocketDirectory: .unsafePermissions

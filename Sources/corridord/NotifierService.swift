@@ -1,3 +1,4 @@
+import CorridorReplication
 import CorridorServer
 import CorridorSystemd
 import Logging
@@ -9,6 +10,7 @@ import ServiceLifecycle
 struct NotifierService: Service {
     let notifier: SystemdNotifier
     let server: CorridorServer
+    let replication: ReplicationNode?
     let listening: AsyncStream<Void>
     let logger: Logger
 
@@ -37,6 +39,8 @@ struct NotifierService: Service {
     }
 
     private func summary() -> String {
-        "Serving on \(server.socketPath); \(server.statistics.openConnections) connections, \(server.statistics.callsServed) calls served"
+        let serving = "Serving on \(server.socketPath); \(server.statistics.openConnections) connections, \(server.statistics.callsServed) calls served"
+        guard let replication else { return serving }
+        return serving + "; " + replication.summary()
     }
 }

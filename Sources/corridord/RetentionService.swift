@@ -48,6 +48,9 @@ struct RetentionService: Service {
             if !erased.isEmpty {
                 logger.notice("retention erased personal parts", metadata: ["cases": "\(erased.joined(separator: ", "))", "days": "\(days)"])
             }
+        } catch where error.code == .failedPrecondition {
+            // A follower (docs/REPLICATION.md) writes nothing: the primary's sweep erases, and its erasures arrive here.
+            logger.info("no retention sweep here", metadata: ["reason": "\(error.message)"])
         } catch {
             logger.error("the retention sweep failed; it runs again tomorrow", metadata: ["error": "\(error)"])
         }

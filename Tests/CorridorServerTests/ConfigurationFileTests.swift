@@ -1,3 +1,4 @@
+import CorridorRegistry
 import CorridorServer
 import Foundation
 import Logging
@@ -68,6 +69,25 @@ import CorridorTestSupport
             (#"{"retention": {"personalAfterClosedDays": 36501}}"#, "`retention.personalAfterClosedDays`"),
             (#"{"retention": {"personalAfterCloseDays": 3}}"#, "did you mean `personalAfterClosedDays`?"),
             (#"{"retention": 365}"#, "`retention`: must be an object"),
+        ] {
+            let error = try #require(failure(text), "\(text)")
+            #expect(error.description.contains(fragment), "\(text): \(error)")
+        }
+    }
+
+    /// Replication (docs/REPLICATION.md): the URLs as text (corridord checks
+    /// them), the mode by name; a server is a primary or a follower, not both.
+    @Test func replicationIsReadAndChecked() throws {
+        let file = try parse(#"{"replication": {"replicateTo": "postgresql://corridor@/corridor?host=/run/postgresql", "mode": "sync", "node": "office-1"}}"#)
+        #expect(file.replication == ReplicationSettings(replicateTo: "postgresql://corridor@/corridor?host=/run/postgresql", mode: .sync, node: "office-1"))
+        #expect(try parse(#"{"replication": {"follow": "postgresql://corridor@hub.example/corridor"}}"#).replication?.follow == "postgresql://corridor@hub.example/corridor")
+        #expect(try parse(#"{"replication": null}"#).replication == nil)
+        for (text, fragment) in [
+            (#"{"replication": {"replicateTo": "postgresql://a@/b", "follow": "postgresql://a@/b"}}"#, "has both replicateTo and follow"),
+            (#"{"replication": {"mode": "eventually"}}"#, "`replication.mode`: \"eventually\" is not one of async, sync"),
+            (#"{"replication": {"node": ""}}"#, "`replication.node`: is empty"),
+            (#"{"replication": {"replicate_to": "x"}}"#, "did you mean `replicateTo`?"),
+            (#"{"replication": "postgresql://a@/b"}"#, "`replication`: must be an object"),
         ] {
             let error = try #require(failure(text), "\(text)")
             #expect(error.description.contains(fragment), "\(text): \(error)")

@@ -16,6 +16,17 @@ public struct TemporaryDirectory: Sendable {
         path = String(cString: created)
     }
 
+    private init(path: String) {
+        self.path = path
+    }
+
+    /// A new directory `name` inside this one (mode 0700), removed with it:
+    /// for a second process that needs its own scratch files beside the first's.
+    public func subdirectory(_ name: String) throws -> TemporaryDirectory {
+        guard mkdir(file(name), 0o700) == 0 else { throw TestSupportError("mkdir \(file(name)) failed: errno \(errno)") }
+        return TemporaryDirectory(path: file(name))
+    }
+
     /// The path of `name` inside the directory.
     public func file(_ name: String) -> String { path + "/" + name }
 

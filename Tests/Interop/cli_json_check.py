@@ -177,7 +177,13 @@ ERRORS = [
     (["party", "add", "p-bad-cli", "--short-name", "X", "--kind", "nonsense"], "INVALID_ARGUMENT", 64, "--kind"),
     (["case", "break-glass", "C-000001", "--reason", " "], "INVALID_ARGUMENT", 3, "reason"),
     (["status", "@none"], "UNAVAILABLE", 14, None),
+    # Only a follower can be promoted (docs/REPLICATION.md); this daemon replicates nothing.
+    (["promote"], "FAILED_PRECONDITION", 9, None),
 ]
+
+# Commands whose --json is checked only by their failure above: what they print on
+# success needs a setup this check does not make (a follower, for promote).
+CHECKED_BY_FAILURE = {("promote",)}
 
 IMPORT_CSV = "site,age_years,sex,precedence,consent\ns-cli,30,male,routine,yes\n"
 
@@ -208,6 +214,9 @@ def run(check, corridorctl, socket_path, data_dir, classes, workdir):
 
     listed = commands_with_json(corridorctl)
     tabled = {path for path, _, _, _ in COMMANDS}
+    missing_failures = sorted(" ".join(p) for p in CHECKED_BY_FAILURE if not any(tuple(a[:len(p)]) == p for a, _, _, _ in ERRORS))
+    check("CLI JSON: every command checked by its failure has one", not missing_failures, ", ".join(missing_failures))
+    tabled |= CHECKED_BY_FAILURE
     missing = sorted(" ".join(p) for p in listed - tabled)
     check(f"CLI JSON: the table covers every subcommand with --json ({len(listed)})", not missing,
           "not in COMMANDS: " + ", ".join(missing))

@@ -12,7 +12,7 @@ import CorridorWire
 public enum MethodClass: String, Sendable, CaseIterable {
     /// Status, Ping, Health: anyone the policy knows.
     case system
-    /// Policy, maintenance, erasure, the audit trail.
+    /// Policy, maintenance, erasure, the audit trail, promotion.
     case administration
     /// Parties and sites, their reads.
     case referenceRead
@@ -61,6 +61,7 @@ public enum MethodAccess {
         let table: [(AnyRPCMethod, MethodClass)] = [
             (AnyRPCMethod(Corridor_V1_System.status), .system),
             (AnyRPCMethod(Corridor_V1_System.ping), .system),
+            (AnyRPCMethod(Corridor_V1_System.promote), .administration),
             (AnyRPCMethod(Corridor_V1_Health.check), .system),
             (AnyRPCMethod(Corridor_V1_Health.watch), .system),
 

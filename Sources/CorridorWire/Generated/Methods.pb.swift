@@ -336,10 +336,18 @@ public enum Corridor_V1_System {
     public static let ping = RPCMethod<Corridor_V1_PingRequest, Corridor_V1_PingResponse>(
         path: "/corridor.v1.System/Ping", kind: .unary
     )
+    /// Turns a follower into the primary, once it has applied every event the
+    /// replica store holds; from then on the old primary cannot append
+    /// (docs/REPLICATION.md). Admin only. FAILED_PRECONDITION on a server that
+    /// is not a follower; UNAVAILABLE while PostgreSQL cannot be reached.
+    public static let promote = RPCMethod<Corridor_V1_PromoteRequest, Corridor_V1_PromoteResponse>(
+        path: "/corridor.v1.System/Promote", kind: .unary
+    )
 
     /// Every method of the service, in proto/'s order.
     public static let all: [AnyRPCMethod] = [
         AnyRPCMethod(status),
         AnyRPCMethod(ping),
+        AnyRPCMethod(promote),
     ]
 }

@@ -71,6 +71,9 @@ public struct Corridor_V1_StatusResponse: Sendable, Hashable {
     /// Who the daemon takes the caller to be, and the role the access policy
     /// gives it (docs/ACCESS.md): what `corridorctl access whoami` shows.
     public var caller: Corridor_V1_Caller? = nil
+    /// Replication through PostgreSQL (docs/REPLICATION.md); role STANDALONE
+    /// when the server replicates nothing.
+    public var replication: Corridor_V1_ReplicationStatus? = nil
 
     /// Every field at its default.
     public init() {}
@@ -88,7 +91,8 @@ public struct Corridor_V1_StatusResponse: Sendable, Hashable {
         pid: UInt32,
         callsServed: UInt64,
         store: Corridor_V1_StoreStatus?,
-        caller: Corridor_V1_Caller?
+        caller: Corridor_V1_Caller?,
+        replication: Corridor_V1_ReplicationStatus?
     ) {
         self.serverName = serverName
         self.serverVersion = serverVersion
@@ -102,6 +106,7 @@ public struct Corridor_V1_StatusResponse: Sendable, Hashable {
         self.callsServed = callsServed
         self.store = store
         self.caller = caller
+        self.replication = replication
     }
 }
 
@@ -122,6 +127,7 @@ extension Corridor_V1_StatusResponse: ProtoMessage {
         if self.callsServed != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.callsServed)) }
         if let message = self.store { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         if let message = self.caller { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
+        if let message = self.replication { size &+= 1 &+ ProtoSize.lengthDelimited(message.serializedSize) }
         return size
     }
 
@@ -174,6 +180,10 @@ extension Corridor_V1_StatusResponse: ProtoMessage {
             writer.writeTag(0x62)
             writer.writeMessage(message)
         }
+        if let message = self.replication {
+            writer.writeTag(0x6A)
+            writer.writeMessage(message)
+        }
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -194,6 +204,7 @@ extension Corridor_V1_StatusResponse: ProtoMessage {
         if self.callsServed != 0 { members.append(ProtoJSON.Member("callsServed", .string(String(self.callsServed)))) }
         if let message = self.store { members.append(ProtoJSON.Member("store", message.jsonValue())) }
         if let message = self.caller { members.append(ProtoJSON.Member("caller", message.jsonValue())) }
+        if let message = self.replication { members.append(ProtoJSON.Member("replication", message.jsonValue())) }
         return .object(members)
     }
 
@@ -212,6 +223,7 @@ extension Corridor_V1_StatusResponse: ProtobufCBacked {
         let protocolVersion_: Corridor_V1_ProtocolVersion? = if let pointer = c.protocol_version { Corridor_V1_ProtocolVersion.read(protobufC: pointer) } else { nil }
         let store_: Corridor_V1_StoreStatus? = if let pointer = c.store { Corridor_V1_StoreStatus.read(protobufC: pointer) } else { nil }
         let caller_: Corridor_V1_Caller? = if let pointer = c.caller { Corridor_V1_Caller.read(protobufC: pointer) } else { nil }
+        let replication_: Corridor_V1_ReplicationStatus? = if let pointer = c.replication { Corridor_V1_ReplicationStatus.read(protobufC: pointer) } else { nil }
         return Corridor_V1_StatusResponse(
             serverName: ProtobufCRead.string(c.server_name),
             serverVersion: ProtobufCRead.string(c.server_version),
@@ -224,7 +236,8 @@ extension Corridor_V1_StatusResponse: ProtobufCBacked {
             pid: c.pid,
             callsServed: c.calls_served,
             store: store_,
-            caller: caller_
+            caller: caller_,
+            replication: replication_
         )
     }
 
@@ -275,8 +288,364 @@ extension Corridor_V1_StatusResponse: ProtobufCBacked {
                 try ProtoJSONRead.once(&seen, 11, field: "caller", path: path)
                 if case .null = member.value { continue }
                 self.caller = try Corridor_V1_Caller(json: member.value, path: fieldPath)
+            case "replication":
+                try ProtoJSONRead.once(&seen, 12, field: "replication", path: path)
+                if case .null = member.value { continue }
+                self.replication = try Corridor_V1_ReplicationStatus(json: member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.StatusResponse")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.ReplicationStatus
+
+/// Where this server stands in replication, and how far behind it is.
+public struct Corridor_V1_ReplicationStatus: Sendable, Hashable {
+    public var role: Corridor_V1_ReplicationStatus.Role = .standalone
+    public var mode: Corridor_V1_ReplicationStatus.Mode = .unspecified
+    /// The PostgreSQL URL, without its password.
+    public var replicaStore: String = ""
+    /// This server's node name, as the replica store's leader row names it.
+    public var node: String = ""
+    /// The leader epoch this server knows (0: not yet learnt).
+    public var epoch: UInt64 = 0
+    /// The node the replica store names primary (empty: not yet learnt).
+    public var primaryNode: String = ""
+    /// Whether the last exchange with PostgreSQL succeeded.
+    public var connected: Bool = false
+    /// A primary: the replica store holds every event through this sequence.
+    /// A follower: this server has applied every event through it.
+    public var replicatedSequence: UInt64 = 0
+    /// Events not yet copied: a primary's durable events the replica store
+    /// lacks; a follower's events in the replica store not yet applied.
+    public var lagEvents: UInt64 = 0
+    /// How long ago the oldest event not yet copied was committed (0: none).
+    public var lagMs: UInt64 = 0
+    /// The last failure talking to PostgreSQL; empty while connected.
+    public var lastError: String = ""
+    /// Whether this server accepts writes now.
+    public var writable: Bool = false
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        role: Corridor_V1_ReplicationStatus.Role,
+        mode: Corridor_V1_ReplicationStatus.Mode,
+        replicaStore: String,
+        node: String,
+        epoch: UInt64,
+        primaryNode: String,
+        connected: Bool,
+        replicatedSequence: UInt64,
+        lagEvents: UInt64,
+        lagMs: UInt64,
+        lastError: String,
+        writable: Bool
+    ) {
+        self.role = role
+        self.mode = mode
+        self.replicaStore = replicaStore
+        self.node = node
+        self.epoch = epoch
+        self.primaryNode = primaryNode
+        self.connected = connected
+        self.replicatedSequence = replicatedSequence
+        self.lagEvents = lagEvents
+        self.lagMs = lagMs
+        self.lastError = lastError
+        self.writable = writable
+    }
+}
+
+extension Corridor_V1_ReplicationStatus {
+    public enum Role: ProtoEnum {
+        /// No replication configured: the local log is the only copy.
+        case standalone
+        /// Writes are accepted here and copied to the replica store.
+        case primary
+        /// Events are read from the replica store; writes are refused.
+        case follower
+        /// A number proto/ does not name (a newer peer's value): kept, and sent on as it came.
+        case unrecognized(Int32)
+
+        public static var protoEnumName: String { "corridor.v1.ReplicationStatus.Role" }
+
+        /// The values proto/ names, in its order (not `unrecognized`).
+        public static let allCases: [Corridor_V1_ReplicationStatus.Role] = [.standalone, .primary, .follower]
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .standalone
+            case 1: self = .primary
+            case 2: self = .follower
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .standalone: 0
+            case .primary: 1
+            case .follower: 2
+            case .unrecognized(let number): number
+            }
+        }
+
+        /// The value's name as written in proto/; the number as text for `unrecognized`.
+        public var protoName: String {
+            switch self {
+            case .standalone: "STANDALONE"
+            case .primary: "PRIMARY"
+            case .follower: "FOLLOWER"
+            case .unrecognized(let number): String(number)
+            }
+        }
+
+        public init?(protoName: String) {
+            switch protoName {
+            case "STANDALONE": self = .standalone
+            case "PRIMARY": self = .primary
+            case "FOLLOWER": self = .follower
+            default: return nil
+            }
+        }
+
+        /// proto3 JSON: the name, or the number for `unrecognized`.
+        public var jsonValue: ProtoJSON {
+            if case .unrecognized(let number) = self { return .number(ProtoJSON.Number(number)) }
+            return .string(protoName)
+        }
+    }
+
+    public enum Mode: ProtoEnum {
+        case unspecified
+        /// A write is acknowledged once durable here; the copy follows.
+        case async
+        /// A write is acknowledged once PostgreSQL has committed it too.
+        case sync
+        /// A number proto/ does not name (a newer peer's value): kept, and sent on as it came.
+        case unrecognized(Int32)
+
+        public static var protoEnumName: String { "corridor.v1.ReplicationStatus.Mode" }
+
+        /// The values proto/ names, in its order (not `unrecognized`).
+        public static let allCases: [Corridor_V1_ReplicationStatus.Mode] = [.unspecified, .async, .sync]
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .unspecified
+            case 1: self = .async
+            case 2: self = .sync
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .unspecified: 0
+            case .async: 1
+            case .sync: 2
+            case .unrecognized(let number): number
+            }
+        }
+
+        /// The value's name as written in proto/; the number as text for `unrecognized`.
+        public var protoName: String {
+            switch self {
+            case .unspecified: "MODE_UNSPECIFIED"
+            case .async: "ASYNC"
+            case .sync: "SYNC"
+            case .unrecognized(let number): String(number)
+            }
+        }
+
+        public init?(protoName: String) {
+            switch protoName {
+            case "MODE_UNSPECIFIED": self = .unspecified
+            case "ASYNC": self = .async
+            case "SYNC": self = .sync
+            default: return nil
+            }
+        }
+
+        /// proto3 JSON: the name, or the number for `unrecognized`.
+        public var jsonValue: ProtoJSON {
+            if case .unrecognized(let number) = self { return .number(ProtoJSON.Number(number)) }
+            return .string(protoName)
+        }
+    }
+}
+
+extension Corridor_V1_ReplicationStatus: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.ReplicationStatus" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if self.role.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.role.rawValue) }
+        if self.mode.rawValue != 0 { size &+= 1 &+ ProtoSize.int32(self.mode.rawValue) }
+        if !self.replicaStore.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.replicaStore.utf8.count) }
+        if !self.node.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.node.utf8.count) }
+        if self.epoch != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.epoch)) }
+        if !self.primaryNode.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.primaryNode.utf8.count) }
+        if self.connected { size &+= 2 }
+        if self.replicatedSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.replicatedSequence)) }
+        if self.lagEvents != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.lagEvents)) }
+        if self.lagMs != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.lagMs)) }
+        if !self.lastError.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.lastError.utf8.count) }
+        if self.writable { size &+= 2 }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if self.role.rawValue != 0 {
+            writer.writeTag(0x08)
+            writer.writeInt32(self.role.rawValue)
+        }
+        if self.mode.rawValue != 0 {
+            writer.writeTag(0x10)
+            writer.writeInt32(self.mode.rawValue)
+        }
+        if !self.replicaStore.isEmpty {
+            writer.writeTag(0x1A)
+            writer.writeString(self.replicaStore)
+        }
+        if !self.node.isEmpty {
+            writer.writeTag(0x22)
+            writer.writeString(self.node)
+        }
+        if self.epoch != 0 {
+            writer.writeTag(0x28)
+            writer.writeVarint(self.epoch)
+        }
+        if !self.primaryNode.isEmpty {
+            writer.writeTag(0x32)
+            writer.writeString(self.primaryNode)
+        }
+        if self.connected {
+            writer.writeTag(0x38)
+            writer.writeBool(true)
+        }
+        if self.replicatedSequence != 0 {
+            writer.writeTag(0x40)
+            writer.writeVarint(self.replicatedSequence)
+        }
+        if self.lagEvents != 0 {
+            writer.writeTag(0x48)
+            writer.writeVarint(self.lagEvents)
+        }
+        if self.lagMs != 0 {
+            writer.writeTag(0x50)
+            writer.writeVarint(self.lagMs)
+        }
+        if !self.lastError.isEmpty {
+            writer.writeTag(0x5A)
+            writer.writeString(self.lastError)
+        }
+        if self.writable {
+            writer.writeTag(0x60)
+            writer.writeBool(true)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__ReplicationStatus.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if self.role.rawValue != 0 { members.append(ProtoJSON.Member("role", self.role.jsonValue)) }
+        if self.mode.rawValue != 0 { members.append(ProtoJSON.Member("mode", self.mode.jsonValue)) }
+        if !self.replicaStore.isEmpty { members.append(ProtoJSON.Member("replicaStore", .string(self.replicaStore))) }
+        if !self.node.isEmpty { members.append(ProtoJSON.Member("node", .string(self.node))) }
+        if self.epoch != 0 { members.append(ProtoJSON.Member("epoch", .string(String(self.epoch)))) }
+        if !self.primaryNode.isEmpty { members.append(ProtoJSON.Member("primaryNode", .string(self.primaryNode))) }
+        if self.connected { members.append(ProtoJSON.Member("connected", .bool(self.connected))) }
+        if self.replicatedSequence != 0 { members.append(ProtoJSON.Member("replicatedSequence", .string(String(self.replicatedSequence)))) }
+        if self.lagEvents != 0 { members.append(ProtoJSON.Member("lagEvents", .string(String(self.lagEvents)))) }
+        if self.lagMs != 0 { members.append(ProtoJSON.Member("lagMs", .string(String(self.lagMs)))) }
+        if !self.lastError.isEmpty { members.append(ProtoJSON.Member("lastError", .string(self.lastError))) }
+        if self.writable { members.append(ProtoJSON.Member("writable", .bool(self.writable))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_ReplicationStatus: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__replication_status__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__ReplicationStatus>) -> Corridor_V1_ReplicationStatus {
+        let c = message.pointee
+        return Corridor_V1_ReplicationStatus(
+            role: Corridor_V1_ReplicationStatus.Role(rawValue: Int32(truncatingIfNeeded: c.role.rawValue)),
+            mode: Corridor_V1_ReplicationStatus.Mode(rawValue: Int32(truncatingIfNeeded: c.mode.rawValue)),
+            replicaStore: ProtobufCRead.string(c.replica_store),
+            node: ProtobufCRead.string(c.node),
+            epoch: c.epoch,
+            primaryNode: ProtobufCRead.string(c.primary_node),
+            connected: c.connected != 0,
+            replicatedSequence: c.replicated_sequence,
+            lagEvents: c.lag_events,
+            lagMs: c.lag_ms,
+            lastError: ProtobufCRead.string(c.last_error),
+            writable: c.writable != 0
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.ReplicationStatus")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "role":
+                try ProtoJSONRead.once(&seen, 0, field: "role", path: path)
+                self.role = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+            case "mode":
+                try ProtoJSONRead.once(&seen, 1, field: "mode", path: path)
+                self.mode = try ProtoJSONRead.enumeration(member.value, path: fieldPath)
+            case "replicaStore", "replica_store":
+                try ProtoJSONRead.once(&seen, 2, field: "replica_store", path: path)
+                self.replicaStore = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "node":
+                try ProtoJSONRead.once(&seen, 3, field: "node", path: path)
+                self.node = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "epoch":
+                try ProtoJSONRead.once(&seen, 4, field: "epoch", path: path)
+                self.epoch = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "primaryNode", "primary_node":
+                try ProtoJSONRead.once(&seen, 5, field: "primary_node", path: path)
+                self.primaryNode = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "connected":
+                try ProtoJSONRead.once(&seen, 6, field: "connected", path: path)
+                self.connected = try ProtoJSONRead.bool(member.value, path: fieldPath)
+            case "replicatedSequence", "replicated_sequence":
+                try ProtoJSONRead.once(&seen, 7, field: "replicated_sequence", path: path)
+                self.replicatedSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "lagEvents", "lag_events":
+                try ProtoJSONRead.once(&seen, 8, field: "lag_events", path: path)
+                self.lagEvents = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "lagMs", "lag_ms":
+                try ProtoJSONRead.once(&seen, 9, field: "lag_ms", path: path)
+                self.lagMs = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "lastError", "last_error":
+                try ProtoJSONRead.once(&seen, 10, field: "last_error", path: path)
+                self.lastError = try ProtoJSONRead.string(member.value, path: fieldPath)
+            case "writable":
+                try ProtoJSONRead.once(&seen, 11, field: "writable", path: path)
+                self.writable = try ProtoJSONRead.bool(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.ReplicationStatus")
             }
         }
     }
@@ -606,6 +975,161 @@ extension Corridor_V1_StoreStatus: ProtobufCBacked {
                 self.syncedRecords = try ProtoJSONRead.uint64(member.value, path: fieldPath)
             default:
                 throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.StoreStatus")
+            }
+        }
+    }
+}
+
+// MARK: - corridor.v1.PromoteRequest
+
+public struct Corridor_V1_PromoteRequest: Sendable, Hashable {
+    /// Every field at its default.
+    public init() {}
+}
+
+extension Corridor_V1_PromoteRequest: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.PromoteRequest" }
+
+    public var serializedSize: Int {
+        0
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__PromoteRequest.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        .object([])
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_PromoteRequest: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__promote_request__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__PromoteRequest>) -> Corridor_V1_PromoteRequest {
+        Corridor_V1_PromoteRequest()
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.PromoteRequest")
+        if let first = members.first {
+            throw ProtoJSONError.unknownField(first.key, path: path, message: "corridor.v1.PromoteRequest")
+        }
+    }
+}
+
+// MARK: - corridor.v1.PromoteResponse
+
+public struct Corridor_V1_PromoteResponse: Sendable, Hashable {
+    /// The new leader epoch: every append of an older one is refused.
+    public var epoch: UInt64 = 0
+    /// The last sequence applied here, now this primary's.
+    public var lastSequence: UInt64 = 0
+    /// This server's node name.
+    public var node: String = ""
+
+    /// Every field at its default.
+    public init() {}
+
+    /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
+    public init(
+        epoch: UInt64,
+        lastSequence: UInt64,
+        node: String
+    ) {
+        self.epoch = epoch
+        self.lastSequence = lastSequence
+        self.node = node
+    }
+}
+
+extension Corridor_V1_PromoteResponse: ProtoMessage {
+    public static var protoMessageName: String { "corridor.v1.PromoteResponse" }
+
+    public var serializedSize: Int {
+        var size = 0
+        if self.epoch != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.epoch)) }
+        if self.lastSequence != 0 { size &+= 1 &+ ProtoSize.varint(UInt64(self.lastSequence)) }
+        if !self.node.isEmpty { size &+= 1 &+ ProtoSize.lengthDelimited(self.node.utf8.count) }
+        return size
+    }
+
+    public func serialize(into writer: inout ProtoWriter) {
+        if self.epoch != 0 {
+            writer.writeTag(0x08)
+            writer.writeVarint(self.epoch)
+        }
+        if self.lastSequence != 0 {
+            writer.writeTag(0x10)
+            writer.writeVarint(self.lastSequence)
+        }
+        if !self.node.isEmpty {
+            writer.writeTag(0x1A)
+            writer.writeString(self.node)
+        }
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtobufCRead.decode(bytes, Self.protobufCDescriptor, as: Corridor__V1__PromoteResponse.self, Self.read(protobufC:))
+    }
+
+    public func jsonValue() -> ProtoJSON {
+        var members: [ProtoJSON.Member] = []
+        if self.epoch != 0 { members.append(ProtoJSON.Member("epoch", .string(String(self.epoch)))) }
+        if self.lastSequence != 0 { members.append(ProtoJSON.Member("lastSequence", .string(String(self.lastSequence)))) }
+        if !self.node.isEmpty { members.append(ProtoJSON.Member("node", .string(self.node))) }
+        return .object(members)
+    }
+
+    public init(json: ProtoJSON) throws(ProtoJSONError) {
+        try self.init(json: json, path: "")
+    }
+}
+
+extension Corridor_V1_PromoteResponse: ProtobufCBacked {
+    static let protobufCDescriptor = ProtobufDescriptor(corridor__v1__promote_response__init)
+
+    /// Reads an unpacked protoc-c struct (its strings were checked before unpacking).
+    /// A static function rather than an init: the value it returns is moved out, never copied.
+    static func read(protobufC message: UnsafePointer<Corridor__V1__PromoteResponse>) -> Corridor_V1_PromoteResponse {
+        let c = message.pointee
+        return Corridor_V1_PromoteResponse(
+            epoch: c.epoch,
+            lastSequence: c.last_sequence,
+            node: ProtobufCRead.string(c.node)
+        )
+    }
+
+    /// proto3 JSON; `path` names this message in errors (`movement.cargo[2]`).
+    init(json: ProtoJSON, path: String) throws(ProtoJSONError) {
+        self.init()
+        let members = try ProtoJSONRead.members(json, path: path, message: "corridor.v1.PromoteResponse")
+        var seen: UInt64 = 0
+        for member in members {
+            let fieldPath = ProtoJSONError.join(path, member.key)
+            switch member.key {
+            case "epoch":
+                try ProtoJSONRead.once(&seen, 0, field: "epoch", path: path)
+                self.epoch = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "lastSequence", "last_sequence":
+                try ProtoJSONRead.once(&seen, 1, field: "last_sequence", path: path)
+                self.lastSequence = try ProtoJSONRead.uint64(member.value, path: fieldPath)
+            case "node":
+                try ProtoJSONRead.once(&seen, 2, field: "node", path: path)
+                self.node = try ProtoJSONRead.string(member.value, path: fieldPath)
+            default:
+                throw ProtoJSONError.unknownField(member.key, path: path, message: "corridor.v1.PromoteResponse")
             }
         }
     }

@@ -3158,12 +3158,36 @@ extension Corridor_V1_StatusResponse {
             pid: 100009,
             callsServed: 18000000000000000010,
             store: Corridor_V1_StoreStatus.protoSample,
-            caller: Corridor_V1_Caller.protoSample
+            caller: Corridor_V1_Caller.protoSample,
+            replication: Corridor_V1_ReplicationStatus.protoSample
         )
     }
 
     /// protoSample, then one more per further oneof member.
     public static var protoSamples: [Corridor_V1_StatusResponse] { [protoSample] }
+}
+
+extension Corridor_V1_ReplicationStatus {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_ReplicationStatus {
+        Corridor_V1_ReplicationStatus(
+            role: .primary,
+            mode: .async,
+            replicaStore: "replica_store 3 é✓",
+            node: "node 4 é✓",
+            epoch: 18000000000000000005,
+            primaryNode: "primary_node 6 é✓",
+            connected: true,
+            replicatedSequence: 18000000000000000008,
+            lagEvents: 18000000000000000009,
+            lagMs: 18000000000000000010,
+            lastError: "last_error 11 é✓",
+            writable: true
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_ReplicationStatus] { [protoSample] }
 }
 
 extension Corridor_V1_Caller {
@@ -3201,6 +3225,28 @@ extension Corridor_V1_StoreStatus {
 
     /// protoSample, then one more per further oneof member.
     public static var protoSamples: [Corridor_V1_StoreStatus] { [protoSample] }
+}
+
+extension Corridor_V1_PromoteRequest {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_PromoteRequest { Corridor_V1_PromoteRequest() }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_PromoteRequest] { [protoSample] }
+}
+
+extension Corridor_V1_PromoteResponse {
+    /// Every field set; a oneof set to its first member.
+    public static var protoSample: Corridor_V1_PromoteResponse {
+        Corridor_V1_PromoteResponse(
+            epoch: 18000000000000000001,
+            lastSequence: 18000000000000000002,
+            node: "node 3 é✓"
+        )
+    }
+
+    /// protoSample, then one more per further oneof member.
+    public static var protoSamples: [Corridor_V1_PromoteResponse] { [protoSample] }
 }
 
 extension Corridor_V1_PingRequest {
@@ -3429,8 +3475,11 @@ extension ProtoSamples {
         ProtoSampleSet(Corridor_V1_FigureEntry.protoSamples),
         ProtoSampleSet(Corridor_V1_StatusRequest.protoSamples),
         ProtoSampleSet(Corridor_V1_StatusResponse.protoSamples),
+        ProtoSampleSet(Corridor_V1_ReplicationStatus.protoSamples),
         ProtoSampleSet(Corridor_V1_Caller.protoSamples),
         ProtoSampleSet(Corridor_V1_StoreStatus.protoSamples),
+        ProtoSampleSet(Corridor_V1_PromoteRequest.protoSamples),
+        ProtoSampleSet(Corridor_V1_PromoteResponse.protoSamples),
         ProtoSampleSet(Corridor_V1_PingRequest.protoSamples),
         ProtoSampleSet(Corridor_V1_PingResponse.protoSamples),
     ]

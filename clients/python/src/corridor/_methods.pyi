@@ -1809,3 +1809,25 @@ class _Methods:
     ) -> system_pb2.PingResponse:
         """/corridor.v1.System/Ping: returns PingResponse."""
         ...
+
+    def promote(
+        self,
+        request: Optional[system_pb2.PromoteRequest] = None,
+        /,
+        *,
+        timeout: Optional[float] = ...,
+        request_id: str = "",
+    ) -> system_pb2.PromoteResponse:
+        """/corridor.v1.System/Promote: returns PromoteResponse."""
+        ...
+
+    def system_promote(
+        self,
+        request: Optional[system_pb2.PromoteRequest] = None,
+        /,
+        *,
+        timeout: Optional[float] = ...,
+        request_id: str = "",
+    ) -> system_pb2.PromoteResponse:
+        """/corridor.v1.System/Promote: returns PromoteResponse."""
+        ...

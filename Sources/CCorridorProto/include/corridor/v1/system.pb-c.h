@@ -18,14 +18,44 @@ PROTOBUF_C__BEGIN_DECLS
 
 typedef struct Corridor__V1__StatusRequest Corridor__V1__StatusRequest;
 typedef struct Corridor__V1__StatusResponse Corridor__V1__StatusResponse;
+typedef struct Corridor__V1__ReplicationStatus Corridor__V1__ReplicationStatus;
 typedef struct Corridor__V1__Caller Corridor__V1__Caller;
 typedef struct Corridor__V1__StoreStatus Corridor__V1__StoreStatus;
+typedef struct Corridor__V1__PromoteRequest Corridor__V1__PromoteRequest;
+typedef struct Corridor__V1__PromoteResponse Corridor__V1__PromoteResponse;
 typedef struct Corridor__V1__PingRequest Corridor__V1__PingRequest;
 typedef struct Corridor__V1__PingResponse Corridor__V1__PingResponse;
 
 
 /* --- enums --- */
 
+typedef enum _Corridor__V1__ReplicationStatus__Role {
+  /*
+   * No replication configured: the local log is the only copy.
+   */
+  CORRIDOR__V1__REPLICATION_STATUS__ROLE__STANDALONE = 0,
+  /*
+   * Writes are accepted here and copied to the replica store.
+   */
+  CORRIDOR__V1__REPLICATION_STATUS__ROLE__PRIMARY = 1,
+  /*
+   * Events are read from the replica store; writes are refused.
+   */
+  CORRIDOR__V1__REPLICATION_STATUS__ROLE__FOLLOWER = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CORRIDOR__V1__REPLICATION_STATUS__ROLE)
+} Corridor__V1__ReplicationStatus__Role;
+typedef enum _Corridor__V1__ReplicationStatus__Mode {
+  CORRIDOR__V1__REPLICATION_STATUS__MODE__MODE_UNSPECIFIED = 0,
+  /*
+   * A write is acknowledged once durable here; the copy follows.
+   */
+  CORRIDOR__V1__REPLICATION_STATUS__MODE__ASYNC = 1,
+  /*
+   * A write is acknowledged once PostgreSQL has committed it too.
+   */
+  CORRIDOR__V1__REPLICATION_STATUS__MODE__SYNC = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(CORRIDOR__V1__REPLICATION_STATUS__MODE)
+} Corridor__V1__ReplicationStatus__Mode;
 
 /* --- messages --- */
 
@@ -57,10 +87,71 @@ struct  Corridor__V1__StatusResponse
    * gives it (docs/ACCESS.md): what `corridorctl access whoami` shows.
    */
   Corridor__V1__Caller *caller;
+  /*
+   * Replication through PostgreSQL (docs/REPLICATION.md); role STANDALONE
+   * when the server replicates nothing.
+   */
+  Corridor__V1__ReplicationStatus *replication;
 };
 #define CORRIDOR__V1__STATUS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__status_response__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, NULL, NULL }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, NULL, NULL, NULL }
+
+
+/*
+ * Where this server stands in replication, and how far behind it is.
+ */
+struct  Corridor__V1__ReplicationStatus
+{
+  ProtobufCMessage base;
+  Corridor__V1__ReplicationStatus__Role role;
+  Corridor__V1__ReplicationStatus__Mode mode;
+  /*
+   * The PostgreSQL URL, without its password.
+   */
+  char *replica_store;
+  /*
+   * This server's node name, as the replica store's leader row names it.
+   */
+  char *node;
+  /*
+   * The leader epoch this server knows (0: not yet learnt).
+   */
+  uint64_t epoch;
+  /*
+   * The node the replica store names primary (empty: not yet learnt).
+   */
+  char *primary_node;
+  /*
+   * Whether the last exchange with PostgreSQL succeeded.
+   */
+  protobuf_c_boolean connected;
+  /*
+   * A primary: the replica store holds every event through this sequence.
+   * A follower: this server has applied every event through it.
+   */
+  uint64_t replicated_sequence;
+  /*
+   * Events not yet copied: a primary's durable events the replica store
+   * lacks; a follower's events in the replica store not yet applied.
+   */
+  uint64_t lag_events;
+  /*
+   * How long ago the oldest event not yet copied was committed (0: none).
+   */
+  uint64_t lag_ms;
+  /*
+   * The last failure talking to PostgreSQL; empty while connected.
+   */
+  char *last_error;
+  /*
+   * Whether this server accepts writes now.
+   */
+  protobuf_c_boolean writable;
+};
+#define CORRIDOR__V1__REPLICATION_STATUS__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__replication_status__descriptor) \
+    , CORRIDOR__V1__REPLICATION_STATUS__ROLE__STANDALONE, CORRIDOR__V1__REPLICATION_STATUS__MODE__MODE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, 0, 0, 0, (char *)protobuf_c_empty_string, 0 }
 
 
 /*
@@ -111,6 +202,36 @@ struct  Corridor__V1__StoreStatus
 #define CORRIDOR__V1__STORE_STATUS__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__store_status__descriptor) \
     , 0, 0, 0, 0, 0, 0, 0, 0 }
+
+
+struct  Corridor__V1__PromoteRequest
+{
+  ProtobufCMessage base;
+};
+#define CORRIDOR__V1__PROMOTE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__promote_request__descriptor) \
+     }
+
+
+struct  Corridor__V1__PromoteResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The new leader epoch: every append of an older one is refused.
+   */
+  uint64_t epoch;
+  /*
+   * The last sequence applied here, now this primary's.
+   */
+  uint64_t last_sequence;
+  /*
+   * This server's node name.
+   */
+  char *node;
+};
+#define CORRIDOR__V1__PROMOTE_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&corridor__v1__promote_response__descriptor) \
+    , 0, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Corridor__V1__PingRequest
@@ -171,6 +292,25 @@ Corridor__V1__StatusResponse *
 void   corridor__v1__status_response__free_unpacked
                      (Corridor__V1__StatusResponse *message,
                       ProtobufCAllocator *allocator);
+/* Corridor__V1__ReplicationStatus methods */
+void   corridor__v1__replication_status__init
+                     (Corridor__V1__ReplicationStatus         *message);
+size_t corridor__v1__replication_status__get_packed_size
+                     (const Corridor__V1__ReplicationStatus   *message);
+size_t corridor__v1__replication_status__pack
+                     (const Corridor__V1__ReplicationStatus   *message,
+                      uint8_t             *out);
+size_t corridor__v1__replication_status__pack_to_buffer
+                     (const Corridor__V1__ReplicationStatus   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__ReplicationStatus *
+       corridor__v1__replication_status__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__replication_status__free_unpacked
+                     (Corridor__V1__ReplicationStatus *message,
+                      ProtobufCAllocator *allocator);
 /* Corridor__V1__Caller methods */
 void   corridor__v1__caller__init
                      (Corridor__V1__Caller         *message);
@@ -208,6 +348,44 @@ Corridor__V1__StoreStatus *
                       const uint8_t       *data);
 void   corridor__v1__store_status__free_unpacked
                      (Corridor__V1__StoreStatus *message,
+                      ProtobufCAllocator *allocator);
+/* Corridor__V1__PromoteRequest methods */
+void   corridor__v1__promote_request__init
+                     (Corridor__V1__PromoteRequest         *message);
+size_t corridor__v1__promote_request__get_packed_size
+                     (const Corridor__V1__PromoteRequest   *message);
+size_t corridor__v1__promote_request__pack
+                     (const Corridor__V1__PromoteRequest   *message,
+                      uint8_t             *out);
+size_t corridor__v1__promote_request__pack_to_buffer
+                     (const Corridor__V1__PromoteRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__PromoteRequest *
+       corridor__v1__promote_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__promote_request__free_unpacked
+                     (Corridor__V1__PromoteRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Corridor__V1__PromoteResponse methods */
+void   corridor__v1__promote_response__init
+                     (Corridor__V1__PromoteResponse         *message);
+size_t corridor__v1__promote_response__get_packed_size
+                     (const Corridor__V1__PromoteResponse   *message);
+size_t corridor__v1__promote_response__pack
+                     (const Corridor__V1__PromoteResponse   *message,
+                      uint8_t             *out);
+size_t corridor__v1__promote_response__pack_to_buffer
+                     (const Corridor__V1__PromoteResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Corridor__V1__PromoteResponse *
+       corridor__v1__promote_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   corridor__v1__promote_response__free_unpacked
+                     (Corridor__V1__PromoteResponse *message,
                       ProtobufCAllocator *allocator);
 /* Corridor__V1__PingRequest methods */
 void   corridor__v1__ping_request__init
@@ -255,11 +433,20 @@ typedef void (*Corridor__V1__StatusRequest_Closure)
 typedef void (*Corridor__V1__StatusResponse_Closure)
                  (const Corridor__V1__StatusResponse *message,
                   void *closure_data);
+typedef void (*Corridor__V1__ReplicationStatus_Closure)
+                 (const Corridor__V1__ReplicationStatus *message,
+                  void *closure_data);
 typedef void (*Corridor__V1__Caller_Closure)
                  (const Corridor__V1__Caller *message,
                   void *closure_data);
 typedef void (*Corridor__V1__StoreStatus_Closure)
                  (const Corridor__V1__StoreStatus *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__PromoteRequest_Closure)
+                 (const Corridor__V1__PromoteRequest *message,
+                  void *closure_data);
+typedef void (*Corridor__V1__PromoteResponse_Closure)
+                 (const Corridor__V1__PromoteResponse *message,
                   void *closure_data);
 typedef void (*Corridor__V1__PingRequest_Closure)
                  (const Corridor__V1__PingRequest *message,
@@ -282,6 +469,10 @@ struct Corridor__V1__System_Service
                const Corridor__V1__PingRequest *input,
                Corridor__V1__PingResponse_Closure closure,
                void *closure_data);
+  void (*promote)(Corridor__V1__System_Service *service,
+                  const Corridor__V1__PromoteRequest *input,
+                  Corridor__V1__PromoteResponse_Closure closure,
+                  void *closure_data);
 };
 typedef void (*Corridor__V1__System_ServiceDestroy)(Corridor__V1__System_Service *);
 void corridor__v1__system__init (Corridor__V1__System_Service *service,
@@ -291,7 +482,8 @@ void corridor__v1__system__init (Corridor__V1__System_Service *service,
 #define CORRIDOR__V1__SYSTEM__INIT(function_prefix__) \
     { CORRIDOR__V1__SYSTEM__BASE_INIT,\
       function_prefix__ ## status,\
-      function_prefix__ ## ping  }
+      function_prefix__ ## ping,\
+      function_prefix__ ## promote  }
 void corridor__v1__system__status(ProtobufCService *service,
                                   const Corridor__V1__StatusRequest *input,
                                   Corridor__V1__StatusResponse_Closure closure,
@@ -300,13 +492,22 @@ void corridor__v1__system__ping(ProtobufCService *service,
                                 const Corridor__V1__PingRequest *input,
                                 Corridor__V1__PingResponse_Closure closure,
                                 void *closure_data);
+void corridor__v1__system__promote(ProtobufCService *service,
+                                   const Corridor__V1__PromoteRequest *input,
+                                   Corridor__V1__PromoteResponse_Closure closure,
+                                   void *closure_data);
 
 /* --- descriptors --- */
 
 extern const ProtobufCMessageDescriptor corridor__v1__status_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__status_response__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__replication_status__descriptor;
+extern const ProtobufCEnumDescriptor    corridor__v1__replication_status__role__descriptor;
+extern const ProtobufCEnumDescriptor    corridor__v1__replication_status__mode__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__caller__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__store_status__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__promote_request__descriptor;
+extern const ProtobufCMessageDescriptor corridor__v1__promote_response__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__ping_request__descriptor;
 extern const ProtobufCMessageDescriptor corridor__v1__ping_response__descriptor;
 extern const ProtobufCServiceDescriptor corridor__v1__system__descriptor;

@@ -97,6 +97,51 @@ void   corridor__v1__status_response__free_unpacked
   assert(message->base.descriptor == &corridor__v1__status_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   corridor__v1__replication_status__init
+                     (Corridor__V1__ReplicationStatus         *message)
+{
+  static const Corridor__V1__ReplicationStatus init_value = CORRIDOR__V1__REPLICATION_STATUS__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__replication_status__get_packed_size
+                     (const Corridor__V1__ReplicationStatus *message)
+{
+  assert(message->base.descriptor == &corridor__v1__replication_status__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__replication_status__pack
+                     (const Corridor__V1__ReplicationStatus *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__replication_status__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__replication_status__pack_to_buffer
+                     (const Corridor__V1__ReplicationStatus *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__replication_status__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__ReplicationStatus *
+       corridor__v1__replication_status__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__ReplicationStatus *)
+     protobuf_c_message_unpack (&corridor__v1__replication_status__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__replication_status__free_unpacked
+                     (Corridor__V1__ReplicationStatus *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__replication_status__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   corridor__v1__caller__init
                      (Corridor__V1__Caller         *message)
 {
@@ -185,6 +230,96 @@ void   corridor__v1__store_status__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &corridor__v1__store_status__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__promote_request__init
+                     (Corridor__V1__PromoteRequest         *message)
+{
+  static const Corridor__V1__PromoteRequest init_value = CORRIDOR__V1__PROMOTE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__promote_request__get_packed_size
+                     (const Corridor__V1__PromoteRequest *message)
+{
+  assert(message->base.descriptor == &corridor__v1__promote_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__promote_request__pack
+                     (const Corridor__V1__PromoteRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__promote_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__promote_request__pack_to_buffer
+                     (const Corridor__V1__PromoteRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__promote_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__PromoteRequest *
+       corridor__v1__promote_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__PromoteRequest *)
+     protobuf_c_message_unpack (&corridor__v1__promote_request__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__promote_request__free_unpacked
+                     (Corridor__V1__PromoteRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__promote_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   corridor__v1__promote_response__init
+                     (Corridor__V1__PromoteResponse         *message)
+{
+  static const Corridor__V1__PromoteResponse init_value = CORRIDOR__V1__PROMOTE_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t corridor__v1__promote_response__get_packed_size
+                     (const Corridor__V1__PromoteResponse *message)
+{
+  assert(message->base.descriptor == &corridor__v1__promote_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t corridor__v1__promote_response__pack
+                     (const Corridor__V1__PromoteResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &corridor__v1__promote_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t corridor__v1__promote_response__pack_to_buffer
+                     (const Corridor__V1__PromoteResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &corridor__v1__promote_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Corridor__V1__PromoteResponse *
+       corridor__v1__promote_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Corridor__V1__PromoteResponse *)
+     protobuf_c_message_unpack (&corridor__v1__promote_response__descriptor,
+                                allocator, len, data);
+}
+void   corridor__v1__promote_response__free_unpacked
+                     (Corridor__V1__PromoteResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &corridor__v1__promote_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   corridor__v1__ping_request__init
@@ -295,7 +430,7 @@ const ProtobufCMessageDescriptor corridor__v1__status_request__descriptor =
   (ProtobufCMessageInit) corridor__v1__status_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor corridor__v1__status_response__field_descriptors[12] =
+static const ProtobufCFieldDescriptor corridor__v1__status_response__field_descriptors[13] =
 {
   {
     "server_name",
@@ -441,6 +576,18 @@ static const ProtobufCFieldDescriptor corridor__v1__status_response__field_descr
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "replication",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__StatusResponse, replication),
+    &corridor__v1__replication_status__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned corridor__v1__status_response__field_indices_by_name[] = {
   11,   /* field[11] = caller */
@@ -449,6 +596,7 @@ static const unsigned corridor__v1__status_response__field_indices_by_name[] = {
   7,   /* field[7] = open_connections */
   8,   /* field[8] = pid */
   2,   /* field[2] = protocol_version */
+  12,   /* field[12] = replication */
   0,   /* field[0] = server_name */
   1,   /* field[1] = server_version */
   5,   /* field[5] = socket_path */
@@ -459,7 +607,7 @@ static const unsigned corridor__v1__status_response__field_indices_by_name[] = {
 static const ProtobufCIntRange corridor__v1__status_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 12 }
+  { 0, 13 }
 };
 const ProtobufCMessageDescriptor corridor__v1__status_response__descriptor =
 {
@@ -469,11 +617,252 @@ const ProtobufCMessageDescriptor corridor__v1__status_response__descriptor =
   "Corridor__V1__StatusResponse",
   "corridor.v1",
   sizeof(Corridor__V1__StatusResponse),
-  12,
+  13,
   corridor__v1__status_response__field_descriptors,
   corridor__v1__status_response__field_indices_by_name,
   1,  corridor__v1__status_response__number_ranges,
   (ProtobufCMessageInit) corridor__v1__status_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCEnumValue corridor__v1__replication_status__role__enum_values_by_number[3] =
+{
+  { "STANDALONE", "CORRIDOR__V1__REPLICATION_STATUS__ROLE__STANDALONE", 0 },
+  { "PRIMARY", "CORRIDOR__V1__REPLICATION_STATUS__ROLE__PRIMARY", 1 },
+  { "FOLLOWER", "CORRIDOR__V1__REPLICATION_STATUS__ROLE__FOLLOWER", 2 },
+};
+static const ProtobufCIntRange corridor__v1__replication_status__role__value_ranges[] = {
+{0, 0},{0, 3}
+};
+static const ProtobufCEnumValueIndex corridor__v1__replication_status__role__enum_values_by_name[3] =
+{
+  { "FOLLOWER", 2 },
+  { "PRIMARY", 1 },
+  { "STANDALONE", 0 },
+};
+const ProtobufCEnumDescriptor corridor__v1__replication_status__role__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "corridor.v1.ReplicationStatus.Role",
+  "Role",
+  "Corridor__V1__ReplicationStatus__Role",
+  "corridor.v1",
+  3,
+  corridor__v1__replication_status__role__enum_values_by_number,
+  3,
+  corridor__v1__replication_status__role__enum_values_by_name,
+  1,
+  corridor__v1__replication_status__role__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue corridor__v1__replication_status__mode__enum_values_by_number[3] =
+{
+  { "MODE_UNSPECIFIED", "CORRIDOR__V1__REPLICATION_STATUS__MODE__MODE_UNSPECIFIED", 0 },
+  { "ASYNC", "CORRIDOR__V1__REPLICATION_STATUS__MODE__ASYNC", 1 },
+  { "SYNC", "CORRIDOR__V1__REPLICATION_STATUS__MODE__SYNC", 2 },
+};
+static const ProtobufCIntRange corridor__v1__replication_status__mode__value_ranges[] = {
+{0, 0},{0, 3}
+};
+static const ProtobufCEnumValueIndex corridor__v1__replication_status__mode__enum_values_by_name[3] =
+{
+  { "ASYNC", 1 },
+  { "MODE_UNSPECIFIED", 0 },
+  { "SYNC", 2 },
+};
+const ProtobufCEnumDescriptor corridor__v1__replication_status__mode__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "corridor.v1.ReplicationStatus.Mode",
+  "Mode",
+  "Corridor__V1__ReplicationStatus__Mode",
+  "corridor.v1",
+  3,
+  corridor__v1__replication_status__mode__enum_values_by_number,
+  3,
+  corridor__v1__replication_status__mode__enum_values_by_name,
+  1,
+  corridor__v1__replication_status__mode__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__replication_status__field_descriptors[12] =
+{
+  {
+    "role",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ReplicationStatus, role),
+    &corridor__v1__replication_status__role__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "mode",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ReplicationStatus, mode),
+    &corridor__v1__replication_status__mode__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "replica_store",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ReplicationStatus, replica_store),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "node",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ReplicationStatus, node),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "epoch",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ReplicationStatus, epoch),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "primary_node",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ReplicationStatus, primary_node),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "connected",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ReplicationStatus, connected),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "replicated_sequence",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ReplicationStatus, replicated_sequence),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "lag_events",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ReplicationStatus, lag_events),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "lag_ms",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ReplicationStatus, lag_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "last_error",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ReplicationStatus, last_error),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "writable",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__ReplicationStatus, writable),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__replication_status__field_indices_by_name[] = {
+  6,   /* field[6] = connected */
+  4,   /* field[4] = epoch */
+  8,   /* field[8] = lag_events */
+  9,   /* field[9] = lag_ms */
+  10,   /* field[10] = last_error */
+  1,   /* field[1] = mode */
+  3,   /* field[3] = node */
+  5,   /* field[5] = primary_node */
+  2,   /* field[2] = replica_store */
+  7,   /* field[7] = replicated_sequence */
+  0,   /* field[0] = role */
+  11,   /* field[11] = writable */
+};
+static const ProtobufCIntRange corridor__v1__replication_status__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 12 }
+};
+const ProtobufCMessageDescriptor corridor__v1__replication_status__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.ReplicationStatus",
+  "ReplicationStatus",
+  "Corridor__V1__ReplicationStatus",
+  "corridor.v1",
+  sizeof(Corridor__V1__ReplicationStatus),
+  12,
+  corridor__v1__replication_status__field_descriptors,
+  corridor__v1__replication_status__field_indices_by_name,
+  1,  corridor__v1__replication_status__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__replication_status__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor corridor__v1__caller__field_descriptors[7] =
@@ -721,6 +1110,88 @@ const ProtobufCMessageDescriptor corridor__v1__store_status__descriptor =
   (ProtobufCMessageInit) corridor__v1__store_status__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+#define corridor__v1__promote_request__field_descriptors NULL
+#define corridor__v1__promote_request__field_indices_by_name NULL
+#define corridor__v1__promote_request__number_ranges NULL
+const ProtobufCMessageDescriptor corridor__v1__promote_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.PromoteRequest",
+  "PromoteRequest",
+  "Corridor__V1__PromoteRequest",
+  "corridor.v1",
+  sizeof(Corridor__V1__PromoteRequest),
+  0,
+  corridor__v1__promote_request__field_descriptors,
+  corridor__v1__promote_request__field_indices_by_name,
+  0,  corridor__v1__promote_request__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__promote_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor corridor__v1__promote_response__field_descriptors[3] =
+{
+  {
+    "epoch",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__PromoteResponse, epoch),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "last_sequence",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__PromoteResponse, last_sequence),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "node",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Corridor__V1__PromoteResponse, node),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned corridor__v1__promote_response__field_indices_by_name[] = {
+  0,   /* field[0] = epoch */
+  1,   /* field[1] = last_sequence */
+  2,   /* field[2] = node */
+};
+static const ProtobufCIntRange corridor__v1__promote_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor corridor__v1__promote_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "corridor.v1.PromoteResponse",
+  "PromoteResponse",
+  "Corridor__V1__PromoteResponse",
+  "corridor.v1",
+  sizeof(Corridor__V1__PromoteResponse),
+  3,
+  corridor__v1__promote_response__field_descriptors,
+  corridor__v1__promote_response__field_indices_by_name,
+  1,  corridor__v1__promote_response__number_ranges,
+  (ProtobufCMessageInit) corridor__v1__promote_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor corridor__v1__ping_request__field_descriptors[1] =
 {
   {
@@ -797,13 +1268,15 @@ const ProtobufCMessageDescriptor corridor__v1__ping_response__descriptor =
   (ProtobufCMessageInit) corridor__v1__ping_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor corridor__v1__system__method_descriptors[2] =
+static const ProtobufCMethodDescriptor corridor__v1__system__method_descriptors[3] =
 {
   { "Status", &corridor__v1__status_request__descriptor, &corridor__v1__status_response__descriptor },
   { "Ping", &corridor__v1__ping_request__descriptor, &corridor__v1__ping_response__descriptor },
+  { "Promote", &corridor__v1__promote_request__descriptor, &corridor__v1__promote_response__descriptor },
 };
 const unsigned corridor__v1__system__method_indices_by_name[] = {
   1,        /* Ping */
+  2,        /* Promote */
   0         /* Status */
 };
 const ProtobufCServiceDescriptor corridor__v1__system__descriptor =
@@ -813,7 +1286,7 @@ const ProtobufCServiceDescriptor corridor__v1__system__descriptor =
   "System",
   "Corridor__V1__System",
   "corridor.v1",
-  2,
+  3,
   corridor__v1__system__method_descriptors,
   corridor__v1__system__method_indices_by_name
 };
@@ -832,6 +1305,14 @@ void corridor__v1__system__ping(ProtobufCService *service,
 {
   assert(service->descriptor == &corridor__v1__system__descriptor);
   service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void corridor__v1__system__promote(ProtobufCService *service,
+                                   const Corridor__V1__PromoteRequest *input,
+                                   Corridor__V1__PromoteResponse_Closure closure,
+                                   void *closure_data)
+{
+  assert(service->descriptor == &corridor__v1__system__descriptor);
+  service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void corridor__v1__system__init (Corridor__V1__System_Service *service,
                                  Corridor__V1__System_ServiceDestroy destroy)

@@ -14,7 +14,7 @@ _sym_db = _symbol_database.Default()
 from corridor.v1 import frame_pb2 as corridor_dot_v1_dot_frame__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18\x63orridor/v1/system.proto\x12\x0b\x63orridor.v1\x1a\x17\x63orridor/v1/frame.proto\"\x0f\n\rStatusRequest\"\xdc\x02\n\x0eStatusResponse\x12\x13\n\x0bserver_name\x18\x01 \x01(\t\x12\x16\n\x0eserver_version\x18\x02 \x01(\t\x12\x36\n\x10protocol_version\x18\x03 \x01(\x0b\x32\x1c.corridor.v1.ProtocolVersion\x12\x1a\n\x12started_at_unix_ms\x18\x04 \x01(\x04\x12\x11\n\tuptime_ms\x18\x05 \x01(\x04\x12\x13\n\x0bsocket_path\x18\x06 \x01(\t\x12\x16\n\x0e\x64\x61ta_directory\x18\x07 \x01(\t\x12\x18\n\x10open_connections\x18\x08 \x01(\r\x12\x0b\n\x03pid\x18\t \x01(\r\x12\x14\n\x0c\x63\x61lls_served\x18\n \x01(\x04\x12\'\n\x05store\x18\x0b \x01(\x0b\x32\x18.corridor.v1.StoreStatus\x12#\n\x06\x63\x61ller\x18\x0c \x01(\x0b\x32\x13.corridor.v1.Caller\"|\n\x06\x43\x61ller\x12\x11\n\tuser_name\x18\x01 \x01(\t\x12\x0b\n\x03uid\x18\x02 \x01(\r\x12\x0b\n\x03gid\x18\x03 \x01(\r\x12\x0b\n\x03pid\x18\x04 \x01(\r\x12\x13\n\x0bgroup_names\x18\x05 \x03(\t\x12\x0c\n\x04role\x18\x06 \x01(\t\x12\x15\n\rpolicy_source\x18\x07 \x01(\t\"\xc8\x01\n\x0bStoreStatus\x12\x15\n\rlast_sequence\x18\x01 \x01(\x04\x12\x10\n\x08segments\x18\x02 \x01(\r\x12\x14\n\x0crecord_bytes\x18\x03 \x01(\x04\x12\x16\n\x0ereserved_bytes\x18\x04 \x01(\x04\x12\x1e\n\x16last_snapshot_sequence\x18\x05 \x01(\x04\x12\x1b\n\x13last_snapshot_at_ms\x18\x06 \x01(\x04\x12\r\n\x05syncs\x18\x07 \x01(\x04\x12\x16\n\x0esynced_records\x18\x08 \x01(\x04\"\x1e\n\x0bPingRequest\x12\x0f\n\x07payload\x18\x01 \x01(\x0c\"\x1f\n\x0cPingResponse\x12\x0f\n\x07payload\x18\x01 \x01(\x0c\x32\x88\x01\n\x06System\x12\x41\n\x06Status\x12\x1a.corridor.v1.StatusRequest\x1a\x1b.corridor.v1.StatusResponse\x12;\n\x04Ping\x12\x18.corridor.v1.PingRequest\x1a\x19.corridor.v1.PingResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18\x63orridor/v1/system.proto\x12\x0b\x63orridor.v1\x1a\x17\x63orridor/v1/frame.proto\"\x0f\n\rStatusRequest\"\x91\x03\n\x0eStatusResponse\x12\x13\n\x0bserver_name\x18\x01 \x01(\t\x12\x16\n\x0eserver_version\x18\x02 \x01(\t\x12\x36\n\x10protocol_version\x18\x03 \x01(\x0b\x32\x1c.corridor.v1.ProtocolVersion\x12\x1a\n\x12started_at_unix_ms\x18\x04 \x01(\x04\x12\x11\n\tuptime_ms\x18\x05 \x01(\x04\x12\x13\n\x0bsocket_path\x18\x06 \x01(\t\x12\x16\n\x0e\x64\x61ta_directory\x18\x07 \x01(\t\x12\x18\n\x10open_connections\x18\x08 \x01(\r\x12\x0b\n\x03pid\x18\t \x01(\r\x12\x14\n\x0c\x63\x61lls_served\x18\n \x01(\x04\x12\'\n\x05store\x18\x0b \x01(\x0b\x32\x18.corridor.v1.StoreStatus\x12#\n\x06\x63\x61ller\x18\x0c \x01(\x0b\x32\x13.corridor.v1.Caller\x12\x33\n\x0breplication\x18\r \x01(\x0b\x32\x1e.corridor.v1.ReplicationStatus\"\xa3\x03\n\x11ReplicationStatus\x12\x31\n\x04role\x18\x01 \x01(\x0e\x32#.corridor.v1.ReplicationStatus.Role\x12\x31\n\x04mode\x18\x02 \x01(\x0e\x32#.corridor.v1.ReplicationStatus.Mode\x12\x15\n\rreplica_store\x18\x03 \x01(\t\x12\x0c\n\x04node\x18\x04 \x01(\t\x12\r\n\x05\x65poch\x18\x05 \x01(\x04\x12\x14\n\x0cprimary_node\x18\x06 \x01(\t\x12\x11\n\tconnected\x18\x07 \x01(\x08\x12\x1b\n\x13replicated_sequence\x18\x08 \x01(\x04\x12\x12\n\nlag_events\x18\t \x01(\x04\x12\x0e\n\x06lag_ms\x18\n \x01(\x04\x12\x12\n\nlast_error\x18\x0b \x01(\t\x12\x10\n\x08writable\x18\x0c \x01(\x08\"1\n\x04Role\x12\x0e\n\nSTANDALONE\x10\x00\x12\x0b\n\x07PRIMARY\x10\x01\x12\x0c\n\x08\x46OLLOWER\x10\x02\"1\n\x04Mode\x12\x14\n\x10MODE_UNSPECIFIED\x10\x00\x12\t\n\x05\x41SYNC\x10\x01\x12\x08\n\x04SYNC\x10\x02\"|\n\x06\x43\x61ller\x12\x11\n\tuser_name\x18\x01 \x01(\t\x12\x0b\n\x03uid\x18\x02 \x01(\r\x12\x0b\n\x03gid\x18\x03 \x01(\r\x12\x0b\n\x03pid\x18\x04 \x01(\r\x12\x13\n\x0bgroup_names\x18\x05 \x03(\t\x12\x0c\n\x04role\x18\x06 \x01(\t\x12\x15\n\rpolicy_source\x18\x07 \x01(\t\"\xc8\x01\n\x0bStoreStatus\x12\x15\n\rlast_sequence\x18\x01 \x01(\x04\x12\x10\n\x08segments\x18\x02 \x01(\r\x12\x14\n\x0crecord_bytes\x18\x03 \x01(\x04\x12\x16\n\x0ereserved_bytes\x18\x04 \x01(\x04\x12\x1e\n\x16last_snapshot_sequence\x18\x05 \x01(\x04\x12\x1b\n\x13last_snapshot_at_ms\x18\x06 \x01(\x04\x12\r\n\x05syncs\x18\x07 \x01(\x04\x12\x16\n\x0esynced_records\x18\x08 \x01(\x04\"\x10\n\x0ePromoteRequest\"E\n\x0fPromoteResponse\x12\r\n\x05\x65poch\x18\x01 \x01(\x04\x12\x15\n\rlast_sequence\x18\x02 \x01(\x04\x12\x0c\n\x04node\x18\x03 \x01(\t\"\x1e\n\x0bPingRequest\x12\x0f\n\x07payload\x18\x01 \x01(\x0c\"\x1f\n\x0cPingResponse\x12\x0f\n\x07payload\x18\x01 \x01(\x0c\x32\xce\x01\n\x06System\x12\x41\n\x06Status\x12\x1a.corridor.v1.StatusRequest\x1a\x1b.corridor.v1.StatusResponse\x12;\n\x04Ping\x12\x18.corridor.v1.PingRequest\x1a\x19.corridor.v1.PingResponse\x12\x44\n\x07Promote\x12\x1b.corridor.v1.PromoteRequest\x1a\x1c.corridor.v1.PromoteResponseb\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'corridor.v1.system_pb2', globals())
@@ -24,15 +24,25 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _STATUSREQUEST._serialized_start=66
   _STATUSREQUEST._serialized_end=81
   _STATUSRESPONSE._serialized_start=84
-  _STATUSRESPONSE._serialized_end=432
-  _CALLER._serialized_start=434
-  _CALLER._serialized_end=558
-  _STORESTATUS._serialized_start=561
-  _STORESTATUS._serialized_end=761
-  _PINGREQUEST._serialized_start=763
-  _PINGREQUEST._serialized_end=793
-  _PINGRESPONSE._serialized_start=795
-  _PINGRESPONSE._serialized_end=826
-  _SYSTEM._serialized_start=829
-  _SYSTEM._serialized_end=965
+  _STATUSRESPONSE._serialized_end=485
+  _REPLICATIONSTATUS._serialized_start=488
+  _REPLICATIONSTATUS._serialized_end=907
+  _REPLICATIONSTATUS_ROLE._serialized_start=807
+  _REPLICATIONSTATUS_ROLE._serialized_end=856
+  _REPLICATIONSTATUS_MODE._serialized_start=858
+  _REPLICATIONSTATUS_MODE._serialized_end=907
+  _CALLER._serialized_start=909
+  _CALLER._serialized_end=1033
+  _STORESTATUS._serialized_start=1036
+  _STORESTATUS._serialized_end=1236
+  _PROMOTEREQUEST._serialized_start=1238
+  _PROMOTEREQUEST._serialized_end=1254
+  _PROMOTERESPONSE._serialized_start=1256
+  _PROMOTERESPONSE._serialized_end=1325
+  _PINGREQUEST._serialized_start=1327
+  _PINGREQUEST._serialized_end=1357
+  _PINGRESPONSE._serialized_start=1359
+  _PINGRESPONSE._serialized_end=1390
+  _SYSTEM._serialized_start=1393
+  _SYSTEM._serialized_end=1599
 # @@protoc_insertion_point(module_scope)
