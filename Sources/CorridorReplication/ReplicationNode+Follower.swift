@@ -57,9 +57,19 @@ extension ReplicationNode {
             state.storeLast = storeLast
         }
         var applied = registry.lastSequence
+        guard applied <= storeLast else {
+            throw ReplicationSetupError(
+                "this server's log holds events through sequence \(applied) but the replica store only through \(storeLast): it has events the primary never copied (an old primary's log?) and cannot follow; keep this data directory and start the follower on an empty one"
+            )
+        }
         replicated(through: applied)
+        // The first read starts at this log's own last event, which
+        // applyReplicated compares with the store's: a log that is not a
+        // prefix of the store's history is refused, never extended.
+        var after = applied > 0 ? applied - 1 : 0
         while true {
-            let (events, keys) = try await store.events(after: applied, limit: settings.batchLimit)
+            let (events, keys) = try await store.events(after: after, limit: settings.batchLimit)
+            defer { after = applied }
             guard let first = events.first, let last = events.last else { break }
             storeLast = max(storeLast, last.sequence)
             state.withLock { state in

@@ -27,7 +27,7 @@ import Testing
 
         /// Each server gets its own notify socket, in a directory of its own.
         func start(in scratch: TemporaryDirectory) async throws -> ReadyDaemon {
-            try await Harness.startReady(arguments, in: try scratch.subdirectory("\(name)-notify"))
+            try await Harness.startReady(arguments, in: try scratch.subdirectory("\(name)-notify-\(UInt32.random(in: 0...UInt32.max))"))
         }
     }
 
@@ -191,6 +191,18 @@ import Testing
             let lost = Set(during.acknowledged).subtracting(present)
             #expect(lost.count <= 7, "the loss is bounded by the lag reported before the crash")
             #expect(lost.count == 7, "nothing written during the outage reached PostgreSQL")
+
+            // The old primary's log holds those 7 events: as a follower it is refused, never joined to the new history.
+            let after = await Self.register(8, prefix: "after", at: b.socket)
+            #expect(after.failure == nil)
+            var asFollower = a
+            asFollower.arguments = asFollower.arguments.filter { $0 != "--replicate-to" && $0 != cluster.socketURL() } + ["--follow", cluster.socketURL()]
+            let old = try await asFollower.start(in: scratch)
+            let refused = try await Self.status(at: a.socket, until: { !($0.replication?.lastError.isEmpty ?? true) }, "the old primary refusing to follow")
+            #expect(refused.replication?.lastError.contains("differ at sequence 17") == true || refused.replication?.lastError.contains("cannot follow") == true,
+                    "\(refused.replication?.lastError ?? "")")
+            #expect(try await Self.partyIDs(at: a.socket).isDisjoint(with: after.acknowledged), "nothing of the new history was applied on top")
+            await Harness.stopCleanly(old.process)
             await Harness.stopCleanly(follower.process)
         }
     }
