@@ -57,23 +57,38 @@ extension Corridor_V1_StatusRequest: ProtobufCBacked {
 // MARK: - corridor.v1.StatusResponse
 
 public struct Corridor_V1_StatusResponse: Sendable, Hashable {
-    public var serverName: String = ""
-    public var serverVersion: String = ""
-    public var protocolVersion: Corridor_V1_ProtocolVersion? = nil
-    public var startedAtUnixMs: UInt64 = 0
-    public var uptimeMs: UInt64 = 0
-    public var socketPath: String = ""
-    public var dataDirectory: String = ""
-    public var openConnections: UInt32 = 0
-    public var pid: UInt32 = 0
-    public var callsServed: UInt64 = 0
-    public var store: Corridor_V1_StoreStatus? = nil
+    public var serverName: String
+    public var serverVersion: String
+    public var protocolVersion: Swift.Optional<Corridor_V1_ProtocolVersion>
+    public var startedAtUnixMs: UInt64
+    public var uptimeMs: UInt64
+    public var socketPath: String
+    public var dataDirectory: String
+    public var openConnections: UInt32
+    public var pid: UInt32
+    public var callsServed: UInt64
+    public var store: Swift.Optional<Corridor_V1_StoreStatus>
     /// Who the daemon takes the caller to be, and the role the access policy
     /// gives it (docs/ACCESS.md): what `corridorctl access whoami` shows.
-    public var caller: Corridor_V1_Caller? = nil
+    public var caller: Swift.Optional<Corridor_V1_Caller>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            serverName: "",
+            serverVersion: "",
+            protocolVersion: nil,
+            startedAtUnixMs: 0,
+            uptimeMs: 0,
+            socketPath: "",
+            dataDirectory: "",
+            openConnections: 0,
+            pid: 0,
+            callsServed: 0,
+            store: nil,
+            caller: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -287,18 +302,28 @@ extension Corridor_V1_StatusResponse: ProtobufCBacked {
 /// The caller of a call, as the daemon sees it: SO_PEERCRED's uid, gid and
 /// pid, the names the user and group databases give them, and the role.
 public struct Corridor_V1_Caller: Sendable, Hashable {
-    public var userName: String = ""
-    public var uid: UInt32 = 0
-    public var gid: UInt32 = 0
-    public var pid: UInt32 = 0
-    public var groupNames: [String] = []
+    public var userName: String
+    public var uid: UInt32
+    public var gid: UInt32
+    public var pid: UInt32
+    public var groupNames: [String]
     /// admin, coordinator, medical, negotiator, logistics or observer.
-    public var role: String = ""
+    public var role: String
     /// The access policy file in force, or "built-in default".
-    public var policySource: String = ""
+    public var policySource: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            userName: "",
+            uid: 0,
+            gid: 0,
+            pid: 0,
+            groupNames: [],
+            role: "",
+            policySource: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -445,18 +470,29 @@ extension Corridor_V1_Caller: ProtobufCBacked {
 
 /// The event log and snapshots, as the daemon sees them.
 public struct Corridor_V1_StoreStatus: Sendable, Hashable {
-    public var lastSequence: UInt64 = 0
-    public var segments: UInt32 = 0
-    public var recordBytes: UInt64 = 0
-    public var reservedBytes: UInt64 = 0
-    public var lastSnapshotSequence: UInt64 = 0
-    public var lastSnapshotAtMs: UInt64 = 0
+    public var lastSequence: UInt64
+    public var segments: UInt32
+    public var recordBytes: UInt64
+    public var reservedBytes: UInt64
+    public var lastSnapshotSequence: UInt64
+    public var lastSnapshotAtMs: UInt64
     /// Group commit: msync calls that made appends durable, and the records they covered.
-    public var syncs: UInt64 = 0
-    public var syncedRecords: UInt64 = 0
+    public var syncs: UInt64
+    public var syncedRecords: UInt64
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            lastSequence: 0,
+            segments: 0,
+            recordBytes: 0,
+            reservedBytes: 0,
+            lastSnapshotSequence: 0,
+            lastSnapshotAtMs: 0,
+            syncs: 0,
+            syncedRecords: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -614,10 +650,14 @@ extension Corridor_V1_StoreStatus: ProtobufCBacked {
 // MARK: - corridor.v1.PingRequest
 
 public struct Corridor_V1_PingRequest: Sendable, Hashable {
-    public var payload: [UInt8] = []
+    public var payload: [UInt8]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            payload: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -691,10 +731,14 @@ extension Corridor_V1_PingRequest: ProtobufCBacked {
 // MARK: - corridor.v1.PingResponse
 
 public struct Corridor_V1_PingResponse: Sendable, Hashable {
-    public var payload: [UInt8] = []
+    public var payload: [UInt8]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            payload: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
