@@ -663,18 +663,35 @@ class SwiftGenerator:
         declared = m.swift_name if m.parent is None else m.short_name
         out(f"{indent}public struct {declared}: Sendable, Hashable {{")
         i2 = indent + "    "
+        # No initial values on the stored properties, and optionals spelled
+        # Optional<…> (a `T?` property is implicitly `= nil`): with an initial
+        # value, swiftc builds the value in the init and then copies it out
+        # whole and destroys the original (every field retained and released,
+        # docs/PERFORMANCE.md, the codec); without, the init is a plain move.
+        # init() gives the defaults through the memberwise init instead.
+        # Swift.Optional: a nested message named Optional would shadow it.
         for member in m.members():
             if isinstance(member, Field):
                 out.extend(doc_lines(member.comment, i2))
-                out(f"{i2}public var {quoted(member.swift_name)}: {member.swift_type} = {member.swift_default}")
+                declared_type = f"Swift.Optional<{member.swift_element_type}>" if member.is_message and not member.repeated else member.swift_type
+                out(f"{i2}public var {quoted(member.swift_name)}: {declared_type}")
             else:
                 out.extend(doc_lines(member.comment, i2))
-                out(f"{i2}public var {quoted(member.swift_name)}: {m.swift_name}.{member.type_name}? = nil")
+                out(f"{i2}public var {quoted(member.swift_name)}: Swift.Optional<{m.swift_name}.{member.type_name}>")
         if m.members():
             out()
         out(f"{i2}/// Every field at its default.")
-        out(f"{i2}public init() {{}}")
         members = m.members()
+        if members:
+            defaults = [f"{label(mb.swift_name)}: {mb.swift_default if isinstance(mb, Field) else 'nil'}" for mb in members]
+            out(f"{i2}public init() {{")
+            out(f"{i2}    self.init(")
+            for index, value in enumerate(defaults):
+                out(f"{i2}        {value}" + ("," if index < len(defaults) - 1 else ""))
+            out(f"{i2}    )")
+            out(f"{i2}}}")
+        else:
+            out(f"{i2}public init() {{}}")
         if members:
             out()
             out(f"{i2}/// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.")

@@ -120,7 +120,8 @@ public struct CasePersonal: Sendable, Hashable {
     /// Set when the personal part is gone for good: its data key was
     /// destroyed, so every copy of it (log, snapshots, backups) is ciphertext
     /// nobody can open. The other fields are then empty.
-    public var erasure: PersonalErasure?
+    /// (Optional<…>, not `PersonalErasure?`: see Event.actor.)
+    public var erasure: Optional<PersonalErasure>
 
     public init(
         name: String = "", dateOfBirth: String = "", contacts: [String] = [], identityNumbers: [String] = [], clinicalNotes: String = "",

@@ -3,8 +3,9 @@
 
 /// A case as queries return it: both parts and how long it has waited.
 public struct CaseView: Sendable, Hashable {
-    public var `case`: Case?
-    public var personal: CasePersonal?
+    // Optional<…>, not `Case?`: see Event.actor.
+    public var `case`: Optional<Case>
+    public var personal: Optional<CasePersonal>
     public var daysWaiting: UInt32
     public init(case: Case?, personal: CasePersonal?, daysWaiting: UInt32) {
         self.case = `case`

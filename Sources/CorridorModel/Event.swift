@@ -20,7 +20,9 @@ public struct Actor: Sendable, Hashable {
 /// not optional, so every switch over it is exhaustive: a kind added here is
 /// a compile error wherever events are applied, snapshotted, shown or watched.
 public struct Event: Sendable, Hashable {
-    public var actor: Actor?
+    // Optional<…> rather than `Actor?`, which would be implicitly `= nil`: swiftc then copies
+    // the whole value out of the init (docs/PERFORMANCE.md, the codec). Same below.
+    public var actor: Optional<Actor>
     public var reason: String
     public var atMs: UInt64
     public var kind: EventKind
@@ -236,8 +238,8 @@ public struct CrossingStatusChanged: Sendable, Hashable {
 }
 
 public struct CaseRegistered: Sendable, Hashable {
-    public var `case`: Case?
-    public var personal: CasePersonal?
+    public var `case`: Optional<Case>
+    public var personal: Optional<CasePersonal>
     public init(case: Case?, personal: CasePersonal?) {
         self.case = `case`
         self.personal = personal

@@ -9,18 +9,29 @@ internal import CCorridorProto
 
 public struct Corridor_V1_Agreement: Sendable, Hashable {
     /// Chosen by the operator ("a-29-for-29").
-    public var id: String = ""
-    public var title: String = ""
-    public var parties: [Corridor_V1_Agreement.PartyRole] = []
-    public var terms: [Corridor_V1_Agreement.Term] = []
+    public var id: String
+    public var title: String
+    public var parties: [Corridor_V1_Agreement.PartyRole]
+    public var terms: [Corridor_V1_Agreement.Term]
     /// YYYY-MM-DD; agreed and implementation started can be months apart.
-    public var agreedOn: String = ""
-    public var implementationStartedOn: String = ""
-    public var status: Corridor_V1_Agreement.Status = .unspecified
-    public var statusReason: String = ""
+    public var agreedOn: String
+    public var implementationStartedOn: String
+    public var status: Corridor_V1_Agreement.Status
+    public var statusReason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            id: "",
+            title: "",
+            parties: [],
+            terms: [],
+            agreedOn: "",
+            implementationStartedOn: "",
+            status: .unspecified,
+            statusReason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -457,11 +468,16 @@ extension Corridor_V1_Agreement: ProtobufCBacked {
 
 extension Corridor_V1_Agreement {
     public struct PartyRole: Sendable, Hashable {
-        public var partyID: String = ""
-        public var role: Corridor_V1_Agreement.Role = .unspecified
+        public var partyID: String
+        public var role: Corridor_V1_Agreement.Role
 
         /// Every field at its default.
-        public init() {}
+        public init() {
+            self.init(
+                partyID: "",
+                role: .unspecified
+            )
+        }
 
         /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
         public init(
@@ -551,21 +567,32 @@ extension Corridor_V1_Agreement {
     /// A counted obligation ("the armed group releases 29 detainees").
     public struct Term: Sendable, Hashable {
         /// Short, unique within the agreement ("releases").
-        public var id: String = ""
-        public var description: String = ""
+        public var id: String
+        public var description: String
         /// The party that owes it.
-        public var obligorID: String = ""
-        public var measure: Corridor_V1_Agreement.Measure = .unspecified
-        public var target: UInt32 = 0
+        public var obligorID: String
+        public var measure: Corridor_V1_Agreement.Measure
+        public var target: UInt32
         /// For EVACUATIONS: only evacuations from this list count.
-        public var listID: String = ""
+        public var listID: String
         /// For counted terms: the sum of recorded fulfilments.
-        public var fulfilled: UInt32 = 0
+        public var fulfilled: UInt32
         /// For EVACUATIONS: cases or people (cases plus companions).
-        public var counting: Corridor_V1_Agreement.Counting = .unspecified
+        public var counting: Corridor_V1_Agreement.Counting
 
         /// Every field at its default.
-        public init() {}
+        public init() {
+            self.init(
+                id: "",
+                description: "",
+                obligorID: "",
+                measure: .unspecified,
+                target: 0,
+                listID: "",
+                fulfilled: 0,
+                counting: .unspecified
+            )
+        }
 
         /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
         public init(
@@ -724,10 +751,14 @@ extension Corridor_V1_Agreement.Term: ProtobufCBacked {
 // MARK: - corridor.v1.AgreementRecorded
 
 public struct Corridor_V1_AgreementRecorded: Sendable, Hashable {
-    public var agreement: Corridor_V1_Agreement? = nil
+    public var agreement: Swift.Optional<Corridor_V1_Agreement>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            agreement: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -803,11 +834,16 @@ extension Corridor_V1_AgreementRecorded: ProtobufCBacked {
 // MARK: - corridor.v1.AgreementUpdated
 
 public struct Corridor_V1_AgreementUpdated: Sendable, Hashable {
-    public var agreement: Corridor_V1_Agreement? = nil
-    public var changedFields: [String] = []
+    public var agreement: Swift.Optional<Corridor_V1_Agreement>
+    public var changedFields: [String]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            agreement: nil,
+            changedFields: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -895,12 +931,18 @@ extension Corridor_V1_AgreementUpdated: ProtobufCBacked {
 // MARK: - corridor.v1.AgreementStatusChanged
 
 public struct Corridor_V1_AgreementStatusChanged: Sendable, Hashable {
-    public var agreement: Corridor_V1_Agreement? = nil
-    public var from: Corridor_V1_Agreement.Status = .unspecified
-    public var to: Corridor_V1_Agreement.Status = .unspecified
+    public var agreement: Swift.Optional<Corridor_V1_Agreement>
+    public var from: Corridor_V1_Agreement.Status
+    public var to: Corridor_V1_Agreement.Status
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            agreement: nil,
+            from: .unspecified,
+            to: .unspecified
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1001,14 +1043,21 @@ extension Corridor_V1_AgreementStatusChanged: ProtobufCBacked {
 
 /// A count recorded against a counted term (e.g. 29 detainees released).
 public struct Corridor_V1_FulfilmentRecorded: Sendable, Hashable {
-    public var agreement: Corridor_V1_Agreement? = nil
-    public var termID: String = ""
-    public var count: UInt32 = 0
+    public var agreement: Swift.Optional<Corridor_V1_Agreement>
+    public var termID: String
+    public var count: UInt32
     /// YYYY-MM-DD.
-    public var date: String = ""
+    public var date: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            agreement: nil,
+            termID: "",
+            count: 0,
+            date: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1120,10 +1169,14 @@ extension Corridor_V1_FulfilmentRecorded: ProtobufCBacked {
 // MARK: - corridor.v1.RecordAgreementRequest
 
 public struct Corridor_V1_RecordAgreementRequest: Sendable, Hashable {
-    public var agreement: Corridor_V1_Agreement? = nil
+    public var agreement: Swift.Optional<Corridor_V1_Agreement>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            agreement: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1200,12 +1253,18 @@ extension Corridor_V1_RecordAgreementRequest: ProtobufCBacked {
 
 public struct Corridor_V1_UpdateAgreementRequest: Sendable, Hashable {
     /// Field names of Agreement: title, parties, terms, agreed_on, implementation_started_on.
-    public var agreement: Corridor_V1_Agreement? = nil
-    public var fields: [String] = []
-    public var reason: String = ""
+    public var agreement: Swift.Optional<Corridor_V1_Agreement>
+    public var fields: [String]
+    public var reason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            agreement: nil,
+            fields: [],
+            reason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1305,15 +1364,22 @@ extension Corridor_V1_UpdateAgreementRequest: ProtobufCBacked {
 // MARK: - corridor.v1.SetAgreementStatusRequest
 
 public struct Corridor_V1_SetAgreementStatusRequest: Sendable, Hashable {
-    public var agreementID: String = ""
-    public var status: Corridor_V1_Agreement.Status = .unspecified
-    public var reason: String = ""
+    public var agreementID: String
+    public var status: Corridor_V1_Agreement.Status
+    public var reason: String
     /// YYYY-MM-DD: sets agreed_on (AGREED) or implementation_started_on
     /// (IMPLEMENTING) when they are still empty.
-    public var date: String = ""
+    public var date: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            agreementID: "",
+            status: .unspecified,
+            reason: "",
+            date: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1423,14 +1489,22 @@ extension Corridor_V1_SetAgreementStatusRequest: ProtobufCBacked {
 // MARK: - corridor.v1.RecordFulfilmentRequest
 
 public struct Corridor_V1_RecordFulfilmentRequest: Sendable, Hashable {
-    public var agreementID: String = ""
-    public var termID: String = ""
-    public var count: UInt32 = 0
-    public var date: String = ""
-    public var reason: String = ""
+    public var agreementID: String
+    public var termID: String
+    public var count: UInt32
+    public var date: String
+    public var reason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            agreementID: "",
+            termID: "",
+            count: 0,
+            date: "",
+            reason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1552,10 +1626,14 @@ extension Corridor_V1_RecordFulfilmentRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ListAgreementsRequest
 
 public struct Corridor_V1_ListAgreementsRequest: Sendable, Hashable {
-    public var status: Corridor_V1_Agreement.Status = .unspecified
+    public var status: Corridor_V1_Agreement.Status
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            status: .unspecified
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1629,10 +1707,14 @@ extension Corridor_V1_ListAgreementsRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ListAgreementsResponse
 
 public struct Corridor_V1_ListAgreementsResponse: Sendable, Hashable {
-    public var agreements: [Corridor_V1_Agreement] = []
+    public var agreements: [Corridor_V1_Agreement]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            agreements: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1708,14 +1790,21 @@ extension Corridor_V1_ListAgreementsResponse: ProtobufCBacked {
 // MARK: - corridor.v1.TermProgress
 
 public struct Corridor_V1_TermProgress: Sendable, Hashable {
-    public var term: Corridor_V1_Agreement.Term? = nil
-    public var done: UInt32 = 0
-    public var target: UInt32 = 0
+    public var term: Swift.Optional<Corridor_V1_Agreement.Term>
+    public var done: UInt32
+    public var target: UInt32
     /// Where `done` comes from ("cases evacuated by movements of this agreement").
-    public var source: String = ""
+    public var source: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            term: nil,
+            done: 0,
+            target: 0,
+            source: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1827,13 +1916,19 @@ extension Corridor_V1_TermProgress: ProtobufCBacked {
 // MARK: - corridor.v1.AgreementProgress
 
 public struct Corridor_V1_AgreementProgress: Sendable, Hashable {
-    public var agreement: Corridor_V1_Agreement? = nil
-    public var terms: [Corridor_V1_TermProgress] = []
+    public var agreement: Swift.Optional<Corridor_V1_Agreement>
+    public var terms: [Corridor_V1_TermProgress]
     /// Every term has reached its target.
-    public var allMet: Bool = false
+    public var allMet: Bool
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            agreement: nil,
+            terms: [],
+            allMet: false
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(

@@ -13,22 +13,32 @@ internal import CCorridorProto
 /// One entry of the audit trail. Its kind is also the record type in the
 /// audit log's record header.
 public struct Corridor_V1_AuditRecord: Sendable, Hashable {
-    public var kind: Corridor_V1_AuditRecord.Kind = .unspecified
+    public var kind: Corridor_V1_AuditRecord.Kind
     /// The record's sequence in the audit log; 0 before it is written.
-    public var sequence: UInt64 = 0
+    public var sequence: UInt64
     /// When it was recorded, unix nanoseconds.
-    public var recordedAtNs: UInt64 = 0
+    public var recordedAtNs: UInt64
     /// Who: uid, user name, pid and role from the connection, the request id.
-    public var actor: Corridor_V1_Actor? = nil
+    public var actor: Swift.Optional<Corridor_V1_Actor>
     /// The method ("/corridor.v1.Registry/GetCase") or the action ("reload").
-    public var method: String = ""
+    public var method: String
     /// The case whose personal part was read (or that the action concerned).
-    public var caseID: String = ""
+    public var caseID: String
     /// What was done or why it was refused; the reason given for an action.
-    public var detail: String = ""
+    public var detail: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            kind: .unspecified,
+            sequence: 0,
+            recordedAtNs: 0,
+            actor: nil,
+            method: "",
+            caseID: "",
+            detail: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -257,22 +267,32 @@ extension Corridor_V1_AuditRecord: ProtobufCBacked {
 
 public struct Corridor_V1_ListAuditRecordsRequest: Sendable, Hashable {
     /// Records at or after this time, unix milliseconds (0: from the first).
-    public var sinceMs: UInt64 = 0
+    public var sinceMs: UInt64
     /// Records before this time, unix milliseconds (0: to the last).
-    public var untilMs: UInt64 = 0
+    public var untilMs: UInt64
     /// Only this user: a user name or a uid in decimal ("" for everyone).
-    public var user: String = ""
+    public var user: String
     /// Only records about this case ("" for all).
-    public var caseID: String = ""
+    public var caseID: String
     /// Only these kinds (none: every kind).
-    public var kinds: [Corridor_V1_AuditRecord.Kind] = []
+    public var kinds: [Corridor_V1_AuditRecord.Kind]
     /// At most this many (default 100, at most 10000).
-    public var limit: UInt32 = 0
+    public var limit: UInt32
     /// From a previous response's next_page_token.
-    public var pageToken: String = ""
+    public var pageToken: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            sinceMs: 0,
+            untilMs: 0,
+            user: "",
+            caseID: "",
+            kinds: [],
+            limit: 0,
+            pageToken: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -419,12 +439,17 @@ extension Corridor_V1_ListAuditRecordsRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ListAuditRecordsResponse
 
 public struct Corridor_V1_ListAuditRecordsResponse: Sendable, Hashable {
-    public var records: [Corridor_V1_AuditRecord] = []
+    public var records: [Corridor_V1_AuditRecord]
     /// Empty when there is no more.
-    public var nextPageToken: String = ""
+    public var nextPageToken: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            records: [],
+            nextPageToken: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(

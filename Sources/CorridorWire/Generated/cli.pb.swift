@@ -13,11 +13,16 @@ internal import CCorridorProto
 /// `corridorctl health --json` (and each line of `health --watch --json`).
 public struct Corridor_V1_HealthView: Sendable, Hashable {
     /// The service asked about; empty for the whole daemon.
-    public var service: String = ""
-    public var status: Corridor_V1_HealthCheckResponse.ServingStatus = .unknown
+    public var service: String
+    public var status: Corridor_V1_HealthCheckResponse.ServingStatus
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            service: "",
+            status: .unknown
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -104,15 +109,24 @@ extension Corridor_V1_HealthView: ProtobufCBacked {
 
 /// `corridorctl ping --json`: round-trip times in nanoseconds.
 public struct Corridor_V1_PingSummary: Sendable, Hashable {
-    public var count: UInt32 = 0
-    public var payloadBytes: UInt32 = 0
-    public var minNs: UInt64 = 0
-    public var p50Ns: UInt64 = 0
-    public var p99Ns: UInt64 = 0
-    public var maxNs: UInt64 = 0
+    public var count: UInt32
+    public var payloadBytes: UInt32
+    public var minNs: UInt64
+    public var p50Ns: UInt64
+    public var p99Ns: UInt64
+    public var maxNs: UInt64
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            count: 0,
+            payloadBytes: 0,
+            minNs: 0,
+            p50Ns: 0,
+            p99Ns: 0,
+            maxNs: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -247,14 +261,20 @@ extension Corridor_V1_PingSummary: ProtobufCBacked {
 
 /// `corridorctl case list --json`: the cases of every page fetched.
 public struct Corridor_V1_CaseListPage: Sendable, Hashable {
-    public var cases: [Corridor_V1_CaseView] = []
+    public var cases: [Corridor_V1_CaseView]
     /// Cases that match, over every page.
-    public var total: UInt32 = 0
+    public var total: UInt32
     /// Empty when the last page was fetched.
-    public var nextPageToken: String = ""
+    public var nextPageToken: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            cases: [],
+            total: 0,
+            nextPageToken: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -355,25 +375,42 @@ extension Corridor_V1_CaseListPage: ProtobufCBacked {
 
 /// `corridorctl demo --json`: what was loaded, ids to try the other commands on.
 public struct Corridor_V1_DemoSummary: Sendable, Hashable {
-    public var parties: [String] = []
-    public var sites: [String] = []
-    public var cases: UInt32 = 0
-    public var figures: [String] = []
-    public var agreement: String = ""
-    public var list: String = ""
-    public var listStatus: Corridor_V1_EvacuationList.Status = .unspecified
+    public var parties: [String]
+    public var sites: [String]
+    public var cases: UInt32
+    public var figures: [String]
+    public var agreement: String
+    public var list: String
+    public var listStatus: Corridor_V1_EvacuationList.Status
     /// The cases on the list.
-    public var listed: [String] = []
-    public var window: String = ""
-    public var movement: String = ""
-    public var evacuated: [String] = []
-    public var evacuationsDone: UInt32 = 0
-    public var evacuationsTarget: UInt32 = 0
+    public var listed: [String]
+    public var window: String
+    public var movement: String
+    public var evacuated: [String]
+    public var evacuationsDone: UInt32
+    public var evacuationsTarget: UInt32
     /// Commands to run next.
-    public var tryNext: [String] = []
+    public var tryNext: [String]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            parties: [],
+            sites: [],
+            cases: 0,
+            figures: [],
+            agreement: "",
+            list: "",
+            listStatus: .unspecified,
+            listed: [],
+            window: "",
+            movement: "",
+            evacuated: [],
+            evacuationsDone: 0,
+            evacuationsTarget: 0,
+            tryNext: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -605,14 +642,20 @@ extension Corridor_V1_DemoSummary: ProtobufCBacked {
 /// Whether corridord holds a data directory (`inspect … --json`).
 public struct Corridor_V1_DirectoryLock: Sendable, Hashable {
     /// "free", "held" or "unknown".
-    public var state: String = ""
+    public var state: String
     /// The holder's pid when it is known (0: not known).
-    public var pid: UInt32 = 0
+    public var pid: UInt32
     /// Why the state is unknown.
-    public var detail: String = ""
+    public var detail: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            state: "",
+            pid: 0,
+            detail: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -712,15 +755,23 @@ extension Corridor_V1_DirectoryLock: ProtobufCBacked {
 /// One fault or warning `inspect verify` found.
 public struct Corridor_V1_InspectFinding: Sendable, Hashable {
     /// "error" or "warning".
-    public var severity: String = ""
-    public var file: String = ""
+    public var severity: String
+    public var file: String
     /// Where in the file, when the fault has a place (has_offset).
-    public var hasOffset: Bool = false
-    public var offset: UInt64 = 0
-    public var fault: String = ""
+    public var hasOffset: Bool
+    public var offset: UInt64
+    public var fault: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            severity: "",
+            file: "",
+            hasOffset: false,
+            offset: 0,
+            fault: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -843,20 +894,33 @@ extension Corridor_V1_InspectFinding: ProtobufCBacked {
 
 /// `corridorctl inspect verify --json`.
 public struct Corridor_V1_VerifyReport: Sendable, Hashable {
-    public var directory: String = ""
-    public var clean: Bool = false
-    public var lock: Corridor_V1_DirectoryLock? = nil
-    public var segments: UInt32 = 0
-    public var records: UInt64 = 0
+    public var directory: String
+    public var clean: Bool
+    public var lock: Swift.Optional<Corridor_V1_DirectoryLock>
+    public var segments: UInt32
+    public var records: UInt64
     /// 0 when there are no records.
-    public var firstSequence: UInt64 = 0
-    public var lastSequence: UInt64 = 0
-    public var snapshots: UInt32 = 0
-    public var firstFault: Corridor_V1_InspectFinding? = nil
-    public var findings: [Corridor_V1_InspectFinding] = []
+    public var firstSequence: UInt64
+    public var lastSequence: UInt64
+    public var snapshots: UInt32
+    public var firstFault: Swift.Optional<Corridor_V1_InspectFinding>
+    public var findings: [Corridor_V1_InspectFinding]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            directory: "",
+            clean: false,
+            lock: nil,
+            segments: 0,
+            records: 0,
+            firstSequence: 0,
+            lastSequence: 0,
+            snapshots: 0,
+            firstFault: nil,
+            findings: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1045,23 +1109,38 @@ extension Corridor_V1_VerifyReport: ProtobufCBacked {
 
 /// `corridorctl inspect stats --json`.
 public struct Corridor_V1_DirectoryStats: Sendable, Hashable {
-    public var directory: String = ""
-    public var lock: Corridor_V1_DirectoryLock? = nil
-    public var records: UInt64 = 0
+    public var directory: String
+    public var lock: Swift.Optional<Corridor_V1_DirectoryLock>
+    public var records: UInt64
     /// 0 and "" when there are no records.
-    public var firstSequence: UInt64 = 0
-    public var firstRecordedAt: String = ""
-    public var lastSequence: UInt64 = 0
-    public var lastRecordedAt: String = ""
-    public var recordBytes: UInt64 = 0
-    public var reservedBytes: UInt64 = 0
+    public var firstSequence: UInt64
+    public var firstRecordedAt: String
+    public var lastSequence: UInt64
+    public var lastRecordedAt: String
+    public var recordBytes: UInt64
+    public var reservedBytes: UInt64
     /// By type name, in name order.
-    public var recordsByType: [Corridor_V1_DirectoryStats.TypeCount] = []
-    public var segments: [Corridor_V1_DirectoryStats.Segment] = []
-    public var snapshots: [Corridor_V1_DirectoryStats.Snapshot] = []
+    public var recordsByType: [Corridor_V1_DirectoryStats.TypeCount]
+    public var segments: [Corridor_V1_DirectoryStats.Segment]
+    public var snapshots: [Corridor_V1_DirectoryStats.Snapshot]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            directory: "",
+            lock: nil,
+            records: 0,
+            firstSequence: 0,
+            firstRecordedAt: "",
+            lastSequence: 0,
+            lastRecordedAt: "",
+            recordBytes: 0,
+            reservedBytes: 0,
+            recordsByType: [],
+            segments: [],
+            snapshots: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1276,23 +1355,35 @@ extension Corridor_V1_DirectoryStats: ProtobufCBacked {
 
 extension Corridor_V1_DirectoryStats {
     public struct Segment: Sendable, Hashable {
-        public var file: String = ""
+        public var file: String
         /// Empty when the header does not read.
-        public var state: String = ""
-        public var firstSequence: UInt64 = 0
+        public var state: String
+        public var firstSequence: UInt64
         /// 0 when the segment holds no record.
-        public var lastSequence: UInt64 = 0
-        public var records: UInt64 = 0
-        public var bytesUsed: UInt64 = 0
+        public var lastSequence: UInt64
+        public var records: UInt64
+        public var bytesUsed: UInt64
         /// The segment file's size. (Not `size`: the Swift generator's serializedSize
         /// has a local of that name, which a field named so shadows.)
-        public var sizeBytes: UInt64 = 0
+        public var sizeBytes: UInt64
         /// ISO 8601 UTC; empty when not known.
-        public var createdAt: String = ""
-        public var fault: String = ""
+        public var createdAt: String
+        public var fault: String
 
         /// Every field at its default.
-        public init() {}
+        public init() {
+            self.init(
+                file: "",
+                state: "",
+                firstSequence: 0,
+                lastSequence: 0,
+                records: 0,
+                bytesUsed: 0,
+                sizeBytes: 0,
+                createdAt: "",
+                fault: ""
+            )
+        }
 
         /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
         public init(
@@ -1464,16 +1555,25 @@ extension Corridor_V1_DirectoryStats.Segment: ProtobufCBacked {
 
 extension Corridor_V1_DirectoryStats {
     public struct Snapshot: Sendable, Hashable {
-        public var file: String = ""
+        public var file: String
         /// 0 when the header does not read.
-        public var sequence: UInt64 = 0
-        public var createdAt: String = ""
-        public var sizeBytes: UInt64 = 0
-        public var valid: Bool = false
-        public var fault: String = ""
+        public var sequence: UInt64
+        public var createdAt: String
+        public var sizeBytes: UInt64
+        public var valid: Bool
+        public var fault: String
 
         /// Every field at its default.
-        public init() {}
+        public init() {
+            self.init(
+                file: "",
+                sequence: 0,
+                createdAt: "",
+                sizeBytes: 0,
+                valid: false,
+                fault: ""
+            )
+        }
 
         /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
         public init(
@@ -1611,11 +1711,16 @@ extension Corridor_V1_DirectoryStats {
     public struct TypeCount: Sendable, Hashable {
         /// The record type's name (case_registered, …), or type_<number> for one
         /// this corridorctl does not know.
-        public var type: String = ""
-        public var records: UInt64 = 0
+        public var type: String
+        public var records: UInt64
 
         /// Every field at its default.
-        public init() {}
+        public init() {
+            self.init(
+                type: "",
+                records: 0
+            )
+        }
 
         /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
         public init(
@@ -1703,22 +1808,33 @@ extension Corridor_V1_DirectoryStats.TypeCount: ProtobufCBacked {
 
 /// One line of `corridorctl inspect dump --json` and `inspect tail --json`.
 public struct Corridor_V1_InspectedRecord: Sendable, Hashable {
-    public var sequence: UInt64 = 0
+    public var sequence: UInt64
     /// ISO 8601 UTC with milliseconds.
-    public var recordedAt: String = ""
+    public var recordedAt: String
     /// The record type's name, or "unknown".
-    public var type: String = ""
-    public var typeNumber: UInt32 = 0
-    public var commit: Bool = false
+    public var type: String
+    public var typeNumber: UInt32
+    public var commit: Bool
     /// The event, when the payload decodes as one (an event of a kind this
     /// corridorctl does not know shows without its kind).
-    public var event: Corridor_V1_Event? = nil
+    public var event: Swift.Optional<Corridor_V1_Event>
     /// Why the payload does not decode; then payload holds its bytes.
-    public var undecodable: String = ""
-    public var payload: [UInt8] = []
+    public var undecodable: String
+    public var payload: [UInt8]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            sequence: 0,
+            recordedAt: "",
+            type: "",
+            typeNumber: 0,
+            commit: false,
+            event: nil,
+            undecodable: "",
+            payload: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1880,15 +1996,22 @@ extension Corridor_V1_InspectedRecord: ProtobufCBacked {
 /// `corridorctl export cases --format json`: every case exported, without its
 /// personal data (CaseView.personal is left out), as of exported_at.
 public struct Corridor_V1_CasesExport: Sendable, Hashable {
-    public var cases: [Corridor_V1_CaseView] = []
-    public var count: UInt32 = 0
+    public var cases: [Corridor_V1_CaseView]
+    public var count: UInt32
     /// "cases".
-    public var export: String = ""
+    public var export: String
     /// ISO 8601 UTC.
-    public var exportedAt: String = ""
+    public var exportedAt: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            cases: [],
+            count: 0,
+            export: "",
+            exportedAt: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2001,13 +2124,20 @@ extension Corridor_V1_CasesExport: ProtobufCBacked {
 
 /// `corridorctl export lists --format json`.
 public struct Corridor_V1_ListsExport: Sendable, Hashable {
-    public var lists: [Corridor_V1_ListSummary] = []
-    public var count: UInt32 = 0
-    public var export: String = ""
-    public var exportedAt: String = ""
+    public var lists: [Corridor_V1_ListSummary]
+    public var count: UInt32
+    public var export: String
+    public var exportedAt: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            lists: [],
+            count: 0,
+            export: "",
+            exportedAt: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2121,13 +2251,20 @@ extension Corridor_V1_ListsExport: ProtobufCBacked {
 /// `corridorctl export movements --format json`: a removed passenger's reason
 /// is left out (it may be medical).
 public struct Corridor_V1_MovementsExport: Sendable, Hashable {
-    public var movements: [Corridor_V1_Movement] = []
-    public var count: UInt32 = 0
-    public var export: String = ""
-    public var exportedAt: String = ""
+    public var movements: [Corridor_V1_Movement]
+    public var count: UInt32
+    public var export: String
+    public var exportedAt: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            movements: [],
+            count: 0,
+            export: "",
+            exportedAt: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2240,13 +2377,20 @@ extension Corridor_V1_MovementsExport: ProtobufCBacked {
 
 /// `corridorctl export figures --format json`.
 public struct Corridor_V1_FiguresExport: Sendable, Hashable {
-    public var figures: [Corridor_V1_Figure] = []
-    public var count: UInt32 = 0
-    public var export: String = ""
-    public var exportedAt: String = ""
+    public var figures: [Corridor_V1_Figure]
+    public var count: UInt32
+    public var export: String
+    public var exportedAt: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            figures: [],
+            count: 0,
+            export: "",
+            exportedAt: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2364,17 +2508,25 @@ extension Corridor_V1_FiguresExport: ProtobufCBacked {
 /// (docs/CLI.md, "Exit status").
 public struct Corridor_V1_CliError: Sendable, Hashable {
     /// gRPC's code, by name in JSON ("NOT_FOUND").
-    public var code: Corridor_V1_StatusCode = .ok
+    public var code: Corridor_V1_StatusCode
     /// The same code as a number (5), for scripts that compare numbers.
-    public var codeNumber: UInt32 = 0
-    public var message: String = ""
+    public var codeNumber: UInt32
+    public var message: String
     /// Each field (or option, e.g. "--vehicle") at fault, and why.
-    public var fieldViolations: [Corridor_V1_FieldViolation] = []
+    public var fieldViolations: [Corridor_V1_FieldViolation]
     /// What to try, when corridorctl knows (start the daemon, pass --socket).
-    public var hint: String = ""
+    public var hint: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            code: .ok,
+            codeNumber: 0,
+            message: "",
+            fieldViolations: [],
+            hint: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2500,13 +2652,19 @@ extension Corridor_V1_CliError: ProtobufCBacked {
 /// `corridorctl access check FILE --json`: the policy file is good, and the
 /// roles it gives (docs/ACCESS.md). A bad file is a CliError instead.
 public struct Corridor_V1_AccessCheckReport: Sendable, Hashable {
-    public var file: String = ""
+    public var file: String
     /// Users, then groups, each sorted by name.
-    public var users: [Corridor_V1_AccessRoleGrant] = []
-    public var groups: [Corridor_V1_AccessRoleGrant] = []
+    public var users: [Corridor_V1_AccessRoleGrant]
+    public var groups: [Corridor_V1_AccessRoleGrant]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            file: "",
+            users: [],
+            groups: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2609,11 +2767,16 @@ extension Corridor_V1_AccessCheckReport: ProtobufCBacked {
 
 /// One user or group of a policy file and the role it gives ("coordinator").
 public struct Corridor_V1_AccessRoleGrant: Sendable, Hashable {
-    public var name: String = ""
-    public var role: String = ""
+    public var name: String
+    public var role: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            name: "",
+            role: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(

@@ -11,14 +11,22 @@ internal import CCorridorProto
 
 /// Who did it, from the socket's peer credentials and the call.
 public struct Corridor_V1_Actor: Sendable, Hashable {
-    public var uid: UInt32 = 0
-    public var userName: String = ""
-    public var pid: Int32 = 0
-    public var role: String = ""
-    public var requestID: String = ""
+    public var uid: UInt32
+    public var userName: String
+    public var pid: Int32
+    public var role: String
+    public var requestID: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            uid: 0,
+            userName: "",
+            pid: 0,
+            role: "",
+            requestID: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -140,15 +148,22 @@ extension Corridor_V1_Actor: ProtobufCBacked {
 // MARK: - corridor.v1.Event
 
 public struct Corridor_V1_Event: Sendable, Hashable {
-    public var actor: Corridor_V1_Actor? = nil
+    public var actor: Swift.Optional<Corridor_V1_Actor>
     /// Why, for the actions that need a reason.
-    public var reason: String = ""
+    public var reason: String
     /// When the registry accepted the command (unix milliseconds).
-    public var atMs: UInt64 = 0
-    public var kind: Corridor_V1_Event.Kind? = nil
+    public var atMs: UInt64
+    public var kind: Swift.Optional<Corridor_V1_Event.Kind>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            actor: nil,
+            reason: "",
+            atMs: 0,
+            kind: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -775,10 +790,14 @@ extension Corridor_V1_Event: ProtobufCBacked {
 // MARK: - corridor.v1.PartyRegistered
 
 public struct Corridor_V1_PartyRegistered: Sendable, Hashable {
-    public var party: Corridor_V1_Party? = nil
+    public var party: Swift.Optional<Corridor_V1_Party>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            party: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -855,11 +874,16 @@ extension Corridor_V1_PartyRegistered: ProtobufCBacked {
 
 /// The party as it is after the change, and which fields changed.
 public struct Corridor_V1_PartyUpdated: Sendable, Hashable {
-    public var party: Corridor_V1_Party? = nil
-    public var changedFields: [String] = []
+    public var party: Swift.Optional<Corridor_V1_Party>
+    public var changedFields: [String]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            party: nil,
+            changedFields: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -947,10 +971,14 @@ extension Corridor_V1_PartyUpdated: ProtobufCBacked {
 // MARK: - corridor.v1.SiteRegistered
 
 public struct Corridor_V1_SiteRegistered: Sendable, Hashable {
-    public var site: Corridor_V1_Site? = nil
+    public var site: Swift.Optional<Corridor_V1_Site>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            site: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1026,11 +1054,16 @@ extension Corridor_V1_SiteRegistered: ProtobufCBacked {
 // MARK: - corridor.v1.SiteUpdated
 
 public struct Corridor_V1_SiteUpdated: Sendable, Hashable {
-    public var site: Corridor_V1_Site? = nil
-    public var changedFields: [String] = []
+    public var site: Swift.Optional<Corridor_V1_Site>
+    public var changedFields: [String]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            site: nil,
+            changedFields: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1118,12 +1151,18 @@ extension Corridor_V1_SiteUpdated: ProtobufCBacked {
 // MARK: - corridor.v1.CrossingStatusChanged
 
 public struct Corridor_V1_CrossingStatusChanged: Sendable, Hashable {
-    public var siteID: String = ""
-    public var from: Corridor_V1_Site.CrossingStatus = .unspecified
-    public var to: Corridor_V1_Site.CrossingStatus = .unspecified
+    public var siteID: String
+    public var from: Corridor_V1_Site.CrossingStatus
+    public var to: Corridor_V1_Site.CrossingStatus
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            siteID: "",
+            from: .unspecified,
+            to: .unspecified
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1224,12 +1263,18 @@ extension Corridor_V1_CrossingStatusChanged: ProtobufCBacked {
 /// holds `sealed_personal` instead (the personal part sealed with the case's
 /// data key) and never the clear one.
 public struct Corridor_V1_CaseRegistered: Sendable, Hashable {
-    public var `case`: Corridor_V1_Case? = nil
-    public var personal: Corridor_V1_CasePersonal? = nil
-    public var sealedPersonal: Corridor_V1_SealedPersonal? = nil
+    public var `case`: Swift.Optional<Corridor_V1_Case>
+    public var personal: Swift.Optional<Corridor_V1_CasePersonal>
+    public var sealedPersonal: Swift.Optional<Corridor_V1_SealedPersonal>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            case: nil,
+            personal: nil,
+            sealedPersonal: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1333,11 +1378,16 @@ extension Corridor_V1_CaseRegistered: ProtobufCBacked {
 // MARK: - corridor.v1.CaseUpdated
 
 public struct Corridor_V1_CaseUpdated: Sendable, Hashable {
-    public var `case`: Corridor_V1_Case? = nil
-    public var changedFields: [String] = []
+    public var `case`: Swift.Optional<Corridor_V1_Case>
+    public var changedFields: [String]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            case: nil,
+            changedFields: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1425,14 +1475,21 @@ extension Corridor_V1_CaseUpdated: ProtobufCBacked {
 // MARK: - corridor.v1.CasePersonalUpdated
 
 public struct Corridor_V1_CasePersonalUpdated: Sendable, Hashable {
-    public var caseID: String = ""
-    public var personal: Corridor_V1_CasePersonal? = nil
-    public var changedFields: [String] = []
+    public var caseID: String
+    public var personal: Swift.Optional<Corridor_V1_CasePersonal>
+    public var changedFields: [String]
     /// As in CaseRegistered: sealed instead of `personal` since sealing.
-    public var sealedPersonal: Corridor_V1_SealedPersonal? = nil
+    public var sealedPersonal: Swift.Optional<Corridor_V1_SealedPersonal>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            caseID: "",
+            personal: nil,
+            changedFields: [],
+            sealedPersonal: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1548,10 +1605,14 @@ extension Corridor_V1_CasePersonalUpdated: ProtobufCBacked {
 /// A case's personal part erased for good: its data key destroyed. Who, when
 /// and why are the Event's actor, at_ms and reason; no personal data.
 public struct Corridor_V1_CasePersonalErased: Sendable, Hashable {
-    public var caseID: String = ""
+    public var caseID: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            caseID: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1625,14 +1686,21 @@ extension Corridor_V1_CasePersonalErased: ProtobufCBacked {
 // MARK: - corridor.v1.CaseStatusChanged
 
 public struct Corridor_V1_CaseStatusChanged: Sendable, Hashable {
-    public var caseID: String = ""
-    public var from: Corridor_V1_Case.Status = .unspecified
-    public var to: Corridor_V1_Case.Status = .unspecified
+    public var caseID: String
+    public var from: Corridor_V1_Case.Status
+    public var to: Corridor_V1_Case.Status
     /// YYYY-MM-DD (the date of death for DECEASED).
-    public var date: String = ""
+    public var date: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            caseID: "",
+            from: .unspecified,
+            to: .unspecified,
+            date: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(

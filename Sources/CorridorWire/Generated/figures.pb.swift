@@ -9,30 +9,47 @@ internal import CCorridorProto
 
 public struct Corridor_V1_Figure: Sendable, Hashable {
     /// Assigned by the registry ("F-000001").
-    public var id: String = ""
-    public var subjectKind: Corridor_V1_Figure.SubjectKind = .unspecified
-    public var subjectID: String = ""
-    public var measure: Corridor_V1_Figure.Measure = .unspecified
+    public var id: String
+    public var subjectKind: Corridor_V1_Figure.SubjectKind
+    public var subjectID: String
+    public var measure: Corridor_V1_Figure.Measure
     /// A single value has low == high.
-    public var low: UInt64 = 0
-    public var high: UInt64 = 0
-    public var qualifier: Corridor_V1_Figure.Qualifier = .unspecified
+    public var low: UInt64
+    public var high: UInt64
+    public var qualifier: Corridor_V1_Figure.Qualifier
     /// YYYY-MM-DD, or the period's first day with as_of_end its last.
-    public var asOf: String = ""
-    public var asOfEnd: String = ""
+    public var asOf: String
+    public var asOfEnd: String
     /// The first of source_party_ids, kept for readers of before joint
     /// figures; figures recorded before then have only this field. Readers take
     /// source_party_ids when it is not empty, else this one as a one-element list.
-    public var sourcePartyID: String = ""
+    public var sourcePartyID: String
     /// Where it was reported (a publication, a briefing, a URL).
-    public var reportedIn: String = ""
-    public var note: String = ""
-    public var recordedAtMs: UInt64 = 0
+    public var reportedIn: String
+    public var note: String
+    public var recordedAtMs: UInt64
     /// Every party that reported it: one, or several for a joint statement.
-    public var sourcePartyIDs: [String] = []
+    public var sourcePartyIDs: [String]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            id: "",
+            subjectKind: .unspecified,
+            subjectID: "",
+            measure: .unspecified,
+            low: 0,
+            high: 0,
+            qualifier: .unspecified,
+            asOf: "",
+            asOfEnd: "",
+            sourcePartyID: "",
+            reportedIn: "",
+            note: "",
+            recordedAtMs: 0,
+            sourcePartyIDs: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -527,10 +544,14 @@ extension Corridor_V1_Figure: ProtobufCBacked {
 // MARK: - corridor.v1.FigureReported
 
 public struct Corridor_V1_FigureReported: Sendable, Hashable {
-    public var figure: Corridor_V1_Figure? = nil
+    public var figure: Swift.Optional<Corridor_V1_Figure>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            figure: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -606,10 +627,14 @@ extension Corridor_V1_FigureReported: ProtobufCBacked {
 // MARK: - corridor.v1.ReportFigureRequest
 
 public struct Corridor_V1_ReportFigureRequest: Sendable, Hashable {
-    public var figure: Corridor_V1_Figure? = nil
+    public var figure: Swift.Optional<Corridor_V1_Figure>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            figure: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -685,15 +710,22 @@ extension Corridor_V1_ReportFigureRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ListFiguresRequest
 
 public struct Corridor_V1_ListFiguresRequest: Sendable, Hashable {
-    public var subjectKind: Corridor_V1_Figure.SubjectKind = .unspecified
-    public var subjectID: String = ""
-    public var measure: Corridor_V1_Figure.Measure = .unspecified
+    public var subjectKind: Corridor_V1_Figure.SubjectKind
+    public var subjectID: String
+    public var measure: Corridor_V1_Figure.Measure
     /// Only figures this party reported, alone or jointly ("" for any): a joint
     /// figure is found under each of its sources.
-    public var sourcePartyID: String = ""
+    public var sourcePartyID: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            subjectKind: .unspecified,
+            subjectID: "",
+            measure: .unspecified,
+            sourcePartyID: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -803,10 +835,14 @@ extension Corridor_V1_ListFiguresRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ListFiguresResponse
 
 public struct Corridor_V1_ListFiguresResponse: Sendable, Hashable {
-    public var figures: [Corridor_V1_Figure] = []
+    public var figures: [Corridor_V1_Figure]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            figures: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -882,11 +918,16 @@ extension Corridor_V1_ListFiguresResponse: ProtobufCBacked {
 // MARK: - corridor.v1.CompareFiguresRequest
 
 public struct Corridor_V1_CompareFiguresRequest: Sendable, Hashable {
-    public var subjectID: String = ""
-    public var measure: Corridor_V1_Figure.Measure = .unspecified
+    public var subjectID: String
+    public var measure: Corridor_V1_Figure.Measure
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            subjectID: "",
+            measure: .unspecified
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -973,15 +1014,22 @@ extension Corridor_V1_CompareFiguresRequest: ProtobufCBacked {
 
 public struct Corridor_V1_CompareFiguresResponse: Sendable, Hashable {
     /// Every claim, oldest as-of first; a joint claim once, with all its sources.
-    public var claims: [Corridor_V1_Figure] = []
+    public var claims: [Corridor_V1_Figure]
     /// Whether the registry counts this measure for this subject, and what it counts.
-    public var registryCounts: Bool = false
-    public var registryCount: UInt64 = 0
+    public var registryCounts: Bool
+    public var registryCount: UInt64
     /// What the registry's count is ("cases at enclave and its sites still waiting").
-    public var registryCountDescription: String = ""
+    public var registryCountDescription: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            claims: [],
+            registryCounts: false,
+            registryCount: 0,
+            registryCountDescription: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(

@@ -141,11 +141,16 @@ public struct Corridor_V1_Frame: Sendable, Hashable {
     /// ping, pong, go-away, connection errors). Field 1 is encoded first by every
     /// protobuf encoder, which lets a receiver learn the stream of an oversized
     /// frame from its first bytes without reading the rest.
-    public var streamID: UInt32 = 0
-    public var kind: Corridor_V1_Frame.Kind? = nil
+    public var streamID: UInt32
+    public var kind: Swift.Optional<Corridor_V1_Frame.Kind>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            streamID: 0,
+            kind: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -379,11 +384,16 @@ extension Corridor_V1_Frame: ProtobufCBacked {
 // MARK: - corridor.v1.ProtocolVersion
 
 public struct Corridor_V1_ProtocolVersion: Sendable, Hashable {
-    public var major: UInt32 = 0
-    public var minor: UInt32 = 0
+    public var major: UInt32
+    public var minor: UInt32
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            major: 0,
+            minor: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -470,12 +480,18 @@ extension Corridor_V1_ProtocolVersion: ProtobufCBacked {
 
 /// Client → server, stream 0, before anything else.
 public struct Corridor_V1_Hello: Sendable, Hashable {
-    public var version: Corridor_V1_ProtocolVersion? = nil
-    public var clientName: String = ""
-    public var clientVersion: String = ""
+    public var version: Swift.Optional<Corridor_V1_ProtocolVersion>
+    public var clientName: String
+    public var clientVersion: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            version: nil,
+            clientName: "",
+            clientVersion: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -576,13 +592,20 @@ extension Corridor_V1_Hello: ProtobufCBacked {
 
 /// Server → client, stream 0, the answer to Hello.
 public struct Corridor_V1_HelloReply: Sendable, Hashable {
-    public var version: Corridor_V1_ProtocolVersion? = nil
-    public var serverName: String = ""
-    public var serverVersion: String = ""
-    public var limits: Corridor_V1_Limits? = nil
+    public var version: Swift.Optional<Corridor_V1_ProtocolVersion>
+    public var serverName: String
+    public var serverVersion: String
+    public var limits: Swift.Optional<Corridor_V1_Limits>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            version: nil,
+            serverName: "",
+            serverVersion: "",
+            limits: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -697,13 +720,20 @@ extension Corridor_V1_HelloReply: ProtobufCBacked {
 
 /// The limits the server enforces on this connection.
 public struct Corridor_V1_Limits: Sendable, Hashable {
-    public var maxFrameBytes: UInt32 = 0
-    public var maxConcurrentCalls: UInt32 = 0
-    public var keepaliveIntervalMs: UInt32 = 0
-    public var maxTimeoutMs: UInt32 = 0
+    public var maxFrameBytes: UInt32
+    public var maxConcurrentCalls: UInt32
+    public var keepaliveIntervalMs: UInt32
+    public var maxTimeoutMs: UInt32
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            maxFrameBytes: 0,
+            maxConcurrentCalls: 0,
+            keepaliveIntervalMs: 0,
+            maxTimeoutMs: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -815,16 +845,23 @@ extension Corridor_V1_Limits: ProtobufCBacked {
 /// Client → server: opens a call on a new stream id.
 public struct Corridor_V1_CallStart: Sendable, Hashable {
     /// "/corridor.v1.<Service>/<Method>".
-    public var method: String = ""
+    public var method: String
     /// 0 means no deadline. The server answers DEADLINE_EXCEEDED when it passes.
-    public var timeoutMs: UInt32 = 0
+    public var timeoutMs: UInt32
     /// The request message, encoded.
-    public var payload: [UInt8] = []
+    public var payload: [UInt8]
     /// Free-form id the client chooses, echoed in logs and (later) the audit trail.
-    public var requestID: String = ""
+    public var requestID: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            method: "",
+            timeoutMs: 0,
+            payload: [],
+            requestID: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -936,10 +973,14 @@ extension Corridor_V1_CallStart: ProtobufCBacked {
 /// Server → client: one response message of a call. A unary call has exactly
 /// one before its Status; a server-streaming call any number.
 public struct Corridor_V1_Message: Sendable, Hashable {
-    public var payload: [UInt8] = []
+    public var payload: [UInt8]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            payload: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1016,13 +1057,19 @@ extension Corridor_V1_Message: ProtobufCBacked {
 /// after which the server closes the connection if the code says so (see
 /// PROTOCOL.md).
 public struct Corridor_V1_Status: Sendable, Hashable {
-    public var code: Corridor_V1_StatusCode = .ok
-    public var message: String = ""
+    public var code: Corridor_V1_StatusCode
+    public var message: String
     /// For INVALID_ARGUMENT: each offending field and why.
-    public var fieldViolations: [Corridor_V1_FieldViolation] = []
+    public var fieldViolations: [Corridor_V1_FieldViolation]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            code: .ok,
+            message: "",
+            fieldViolations: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1122,11 +1169,16 @@ extension Corridor_V1_Status: ProtobufCBacked {
 // MARK: - corridor.v1.FieldViolation
 
 public struct Corridor_V1_FieldViolation: Sendable, Hashable {
-    public var field: String = ""
-    public var description: String = ""
+    public var field: String
+    public var description: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            field: "",
+            description: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1264,10 +1316,14 @@ extension Corridor_V1_Cancel: ProtobufCBacked {
 
 /// Either direction, stream 0. The receiver answers with a Pong carrying the same opaque value.
 public struct Corridor_V1_Ping: Sendable, Hashable {
-    public var opaque: UInt64 = 0
+    public var opaque: UInt64
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            opaque: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1341,10 +1397,14 @@ extension Corridor_V1_Ping: ProtobufCBacked {
 // MARK: - corridor.v1.Pong
 
 public struct Corridor_V1_Pong: Sendable, Hashable {
-    public var opaque: UInt64 = 0
+    public var opaque: UInt64
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            opaque: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1420,10 +1480,14 @@ extension Corridor_V1_Pong: ProtobufCBacked {
 /// Server → client, stream 0: the server is shutting down; calls in flight
 /// finish, new calls are refused with UNAVAILABLE.
 public struct Corridor_V1_GoAway: Sendable, Hashable {
-    public var reason: String = ""
+    public var reason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            reason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(

@@ -8,10 +8,14 @@ internal import CCorridorProto
 // MARK: - corridor.v1.HealthCheckRequest
 
 public struct Corridor_V1_HealthCheckRequest: Sendable, Hashable {
-    public var service: String = ""
+    public var service: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            service: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -85,10 +89,14 @@ extension Corridor_V1_HealthCheckRequest: ProtobufCBacked {
 // MARK: - corridor.v1.HealthCheckResponse
 
 public struct Corridor_V1_HealthCheckResponse: Sendable, Hashable {
-    public var status: Corridor_V1_HealthCheckResponse.ServingStatus = .unknown
+    public var status: Corridor_V1_HealthCheckResponse.ServingStatus
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            status: .unknown
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(

@@ -13,13 +13,19 @@ internal import CCorridorProto
 public struct Corridor_V1_ImportCaseRow: Sendable, Hashable {
     /// The row's number in the source file as a spreadsheet counts it (the
     /// header is row 1), for error messages; 0 if there is no file.
-    public var row: UInt32 = 0
+    public var row: UInt32
     /// As for RegisterCase: `case.id` may be empty for the registry to assign one.
-    public var `case`: Corridor_V1_Case? = nil
-    public var personal: Corridor_V1_CasePersonal? = nil
+    public var `case`: Swift.Optional<Corridor_V1_Case>
+    public var personal: Swift.Optional<Corridor_V1_CasePersonal>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            row: 0,
+            case: nil,
+            personal: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -121,15 +127,21 @@ extension Corridor_V1_ImportCaseRow: ProtobufCBacked {
 // MARK: - corridor.v1.ImportCasesRequest
 
 public struct Corridor_V1_ImportCasesRequest: Sendable, Hashable {
-    public var rows: [Corridor_V1_ImportCaseRow] = []
+    public var rows: [Corridor_V1_ImportCaseRow]
     /// Check everything, record nothing, and answer what would be imported.
-    public var dryRun: Bool = false
+    public var dryRun: Bool
     /// Kept with every event of the import ("imported from intake-2026-11-20.csv");
     /// "imported with N cases" if empty.
-    public var reason: String = ""
+    public var reason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            rows: [],
+            dryRun: false,
+            reason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -229,13 +241,18 @@ extension Corridor_V1_ImportCasesRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ImportedCase
 
 public struct Corridor_V1_ImportedCase: Sendable, Hashable {
-    public var row: UInt32 = 0
+    public var row: UInt32
     /// The case's id (the registry's assignment for rows without one; in a dry
     /// run, the id it would get).
-    public var caseID: String = ""
+    public var caseID: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            row: 0,
+            caseID: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -321,13 +338,19 @@ extension Corridor_V1_ImportedCase: ProtobufCBacked {
 // MARK: - corridor.v1.ImportCasesResponse
 
 public struct Corridor_V1_ImportCasesResponse: Sendable, Hashable {
-    public var cases: [Corridor_V1_ImportedCase] = []
-    public var dryRun: Bool = false
+    public var cases: [Corridor_V1_ImportedCase]
+    public var dryRun: Bool
     /// The last sequence number of the import's events (0 for a dry run).
-    public var sequence: UInt64 = 0
+    public var sequence: UInt64
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            cases: [],
+            dryRun: false,
+            sequence: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(

@@ -14,33 +14,50 @@ internal import CCorridorProto
 /// rule leaves out every case that does not match.
 public struct Corridor_V1_EligibilityRule: Sendable, Hashable {
     /// Chosen by the operator, like party ids ("no-men-15-55").
-    public var id: String = ""
+    public var id: String
     /// The party that imposed it.
-    public var imposedBy: String = ""
+    public var imposedBy: String
     /// In the imposing party's words ("males aged 15 to 55 are excluded").
-    public var description: String = ""
-    public var effect: Corridor_V1_EligibilityRule.Effect = .unspecified
+    public var description: String
+    public var effect: Corridor_V1_EligibilityRule.Effect
     /// Criteria; unset ones match every case.
-    public var sex: Corridor_V1_Case.Sex = .unspecified
+    public var sex: Corridor_V1_Case.Sex
     /// Age bounds in months, inclusive; has_age_range says whether they apply.
-    public var hasAgeRange: Bool = false
-    public var minAgeMonths: UInt32 = 0
-    public var maxAgeMonths: UInt32 = 0
+    public var hasAgeRange: Bool
+    public var minAgeMonths: UInt32
+    public var maxAgeMonths: UInt32
     /// Any of these conditions.
-    public var conditions: [Corridor_V1_Case.Condition] = []
+    public var conditions: [Corridor_V1_Case.Condition]
     /// Any of these precedence categories.
-    public var precedences: [Corridor_V1_Case.Precedence] = []
+    public var precedences: [Corridor_V1_Case.Precedence]
     /// Only pregnant cases.
-    public var pregnantOnly: Bool = false
+    public var pregnantOnly: Bool
     /// For INCLUDE_ONLY: a companion of a matching case matches too
     /// ("children and their mothers only").
-    public var companionsMatch: Bool = false
+    public var companionsMatch: Bool
     /// Lifted rules stay on record but apply to no new selection.
-    public var lifted: Bool = false
-    public var liftedReason: String = ""
+    public var lifted: Bool
+    public var liftedReason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            id: "",
+            imposedBy: "",
+            description: "",
+            effect: .unspecified,
+            sex: .unspecified,
+            hasAgeRange: false,
+            minAgeMonths: 0,
+            maxAgeMonths: 0,
+            conditions: [],
+            precedences: [],
+            pregnantOnly: false,
+            companionsMatch: false,
+            lifted: false,
+            liftedReason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -331,24 +348,36 @@ extension Corridor_V1_EligibilityRule: ProtobufCBacked {
 
 /// One ranked entry of a list.
 public struct Corridor_V1_ListEntry: Sendable, Hashable {
-    public var rank: UInt32 = 0
-    public var caseID: String = ""
+    public var rank: UInt32
+    public var caseID: String
     /// Why the entry is where it is ("URGENT; infant 6 months; waiting 41 days").
-    public var explanation: String = ""
+    public var explanation: String
     /// Companions that travel with this case; with companions_count they take
     /// places of the quota too.
-    public var companionIDs: [String] = []
-    public var state: Corridor_V1_ListEntry.State = .unspecified
+    public var companionIDs: [String]
+    public var state: Corridor_V1_ListEntry.State
     /// For STRUCK: the party that struck it and its reason; for DROPPED: why.
-    public var struckBy: String = ""
-    public var reason: String = ""
+    public var struckBy: String
+    public var reason: String
     /// The list version that added the entry.
-    public var addedInVersion: UInt32 = 0
+    public var addedInVersion: UInt32
     /// Companions that left the entry, oldest first: no longer in companion_ids.
-    public var companionsLeft: [Corridor_V1_ListEntry.LeftCompanion] = []
+    public var companionsLeft: [Corridor_V1_ListEntry.LeftCompanion]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            rank: 0,
+            caseID: "",
+            explanation: "",
+            companionIDs: [],
+            state: .unspecified,
+            struckBy: "",
+            reason: "",
+            addedInVersion: 0,
+            companionsLeft: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -590,12 +619,17 @@ extension Corridor_V1_ListEntry {
     /// A companion that left the entry (died, withdrew or went back to waiting)
     /// and why; it no longer takes a place of the quota.
     public struct LeftCompanion: Sendable, Hashable {
-        public var caseID: String = ""
+        public var caseID: String
         /// "DECEASED on 2026-11-20: shelling".
-        public var reason: String = ""
+        public var reason: String
 
         /// Every field at its default.
-        public init() {}
+        public init() {
+            self.init(
+                caseID: "",
+                reason: ""
+            )
+        }
 
         /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
         public init(
@@ -683,18 +717,26 @@ extension Corridor_V1_ListEntry.LeftCompanion: ProtobufCBacked {
 
 /// A waiting case at the origin that a selection left out, and what left it out.
 public struct Corridor_V1_LeftOutCase: Sendable, Hashable {
-    public var caseID: String = ""
+    public var caseID: String
     /// The rule that left it out, if a rule did.
-    public var ruleID: String = ""
+    public var ruleID: String
     /// The imposing party of that rule.
-    public var imposedBy: String = ""
+    public var imposedBy: String
     /// Its rank in the priority order, when only the quota left it out.
-    public var rank: UInt32 = 0
+    public var rank: UInt32
     /// In words ("excluded by rule no-men-15-55 (government)", "rank 30; quota 29 filled").
-    public var reason: String = ""
+    public var reason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            caseID: "",
+            ruleID: "",
+            imposedBy: "",
+            rank: 0,
+            reason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -817,14 +859,21 @@ extension Corridor_V1_LeftOutCase: ProtobufCBacked {
 
 /// The entries of a list as they stood after one change.
 public struct Corridor_V1_ListVersion: Sendable, Hashable {
-    public var version: UInt32 = 0
-    public var atMs: UInt64 = 0
+    public var version: UInt32
+    public var atMs: UInt64
     /// What made this version ("selected", "struck C-000012", "topped up").
-    public var change: String = ""
-    public var entries: [Corridor_V1_ListEntry] = []
+    public var change: String
+    public var entries: [Corridor_V1_ListEntry]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            version: 0,
+            atMs: 0,
+            change: "",
+            entries: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -937,33 +986,52 @@ extension Corridor_V1_ListVersion: ProtobufCBacked {
 
 public struct Corridor_V1_EvacuationList: Sendable, Hashable {
     /// Chosen by the operator ("l-29-for-29").
-    public var id: String = ""
-    public var title: String = ""
-    public var agreementID: String = ""
-    public var originSiteID: String = ""
-    public var quota: UInt32 = 0
-    public var ruleIDs: [String] = []
+    public var id: String
+    public var title: String
+    public var agreementID: String
+    public var originSiteID: String
+    public var quota: UInt32
+    public var ruleIDs: [String]
     /// Whether companions take places of the quota.
-    public var companionsCount: Bool = false
-    public var status: Corridor_V1_EvacuationList.Status = .unspecified
+    public var companionsCount: Bool
+    public var status: Corridor_V1_EvacuationList.Status
     /// The selection policy the entries come from ("priority-v1").
-    public var policyVersion: String = ""
+    public var policyVersion: String
     /// The parties whose approval the list needs (by default the agreement's
     /// parties with role PARTY), and those that have approved.
-    public var requiredApprovals: [String] = []
-    public var approvedBy: [String] = []
+    public var requiredApprovals: [String]
+    public var approvedBy: [String]
     /// The current version's entries, ranked.
-    public var entries: [Corridor_V1_ListEntry] = []
-    public var version: UInt32 = 0
-    public var createdAtMs: UInt64 = 0
+    public var entries: [Corridor_V1_ListEntry]
+    public var version: UInt32
+    public var createdAtMs: UInt64
     /// The reason given when the list was closed.
-    public var closedReason: String = ""
+    public var closedReason: String
     /// The date (YYYY-MM-DD, UTC) the last selection counted days waited to:
     /// with the policy version it makes a selection reproducible byte for byte.
-    public var selectedAsOf: String = ""
+    public var selectedAsOf: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            id: "",
+            title: "",
+            agreementID: "",
+            originSiteID: "",
+            quota: 0,
+            ruleIDs: [],
+            companionsCount: false,
+            status: .unspecified,
+            policyVersion: "",
+            requiredApprovals: [],
+            approvedBy: [],
+            entries: [],
+            version: 0,
+            createdAtMs: 0,
+            closedReason: "",
+            selectedAsOf: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1292,10 +1360,14 @@ extension Corridor_V1_EvacuationList: ProtobufCBacked {
 // MARK: - corridor.v1.ListCreated
 
 public struct Corridor_V1_ListCreated: Sendable, Hashable {
-    public var list: Corridor_V1_EvacuationList? = nil
+    public var list: Swift.Optional<Corridor_V1_EvacuationList>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            list: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1372,13 +1444,19 @@ extension Corridor_V1_ListCreated: ProtobufCBacked {
 
 /// A selection ran: `list` holds the new version's entries.
 public struct Corridor_V1_ListSelected: Sendable, Hashable {
-    public var list: Corridor_V1_EvacuationList? = nil
+    public var list: Swift.Optional<Corridor_V1_EvacuationList>
     /// How many waiting cases the selection considered and left out.
-    public var considered: UInt32 = 0
-    public var leftOut: UInt32 = 0
+    public var considered: UInt32
+    public var leftOut: UInt32
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            list: nil,
+            considered: 0,
+            leftOut: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1478,10 +1556,14 @@ extension Corridor_V1_ListSelected: ProtobufCBacked {
 // MARK: - corridor.v1.ListSubmitted
 
 public struct Corridor_V1_ListSubmitted: Sendable, Hashable {
-    public var list: Corridor_V1_EvacuationList? = nil
+    public var list: Swift.Optional<Corridor_V1_EvacuationList>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            list: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1557,11 +1639,16 @@ extension Corridor_V1_ListSubmitted: ProtobufCBacked {
 // MARK: - corridor.v1.ListApproved
 
 public struct Corridor_V1_ListApproved: Sendable, Hashable {
-    public var list: Corridor_V1_EvacuationList? = nil
-    public var partyID: String = ""
+    public var list: Swift.Optional<Corridor_V1_EvacuationList>
+    public var partyID: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            list: nil,
+            partyID: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1649,12 +1736,18 @@ extension Corridor_V1_ListApproved: ProtobufCBacked {
 // MARK: - corridor.v1.ListEntryStruck
 
 public struct Corridor_V1_ListEntryStruck: Sendable, Hashable {
-    public var list: Corridor_V1_EvacuationList? = nil
-    public var caseID: String = ""
-    public var partyID: String = ""
+    public var list: Swift.Optional<Corridor_V1_EvacuationList>
+    public var caseID: String
+    public var partyID: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            list: nil,
+            caseID: "",
+            partyID: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1755,11 +1848,16 @@ extension Corridor_V1_ListEntryStruck: ProtobufCBacked {
 
 /// The list was filled back up to its quota from the next eligible cases.
 public struct Corridor_V1_ListToppedUp: Sendable, Hashable {
-    public var list: Corridor_V1_EvacuationList? = nil
-    public var addedCaseIDs: [String] = []
+    public var list: Swift.Optional<Corridor_V1_EvacuationList>
+    public var addedCaseIDs: [String]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            list: nil,
+            addedCaseIDs: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1848,14 +1946,21 @@ extension Corridor_V1_ListToppedUp: ProtobufCBacked {
 
 /// IN_PROGRESS (first departure) or CLOSED.
 public struct Corridor_V1_ListStatusChanged: Sendable, Hashable {
-    public var list: Corridor_V1_EvacuationList? = nil
-    public var from: Corridor_V1_EvacuationList.Status = .unspecified
-    public var to: Corridor_V1_EvacuationList.Status = .unspecified
+    public var list: Swift.Optional<Corridor_V1_EvacuationList>
+    public var from: Corridor_V1_EvacuationList.Status
+    public var to: Corridor_V1_EvacuationList.Status
     /// For CLOSED: the cases that went back to WAITING.
-    public var returnedCaseIDs: [String] = []
+    public var returnedCaseIDs: [String]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            list: nil,
+            from: .unspecified,
+            to: .unspecified,
+            returnedCaseIDs: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1970,12 +2075,18 @@ extension Corridor_V1_ListStatusChanged: ProtobufCBacked {
 /// companion_of set, a companion (case_id) left the entry of companion_of and
 /// its place of the quota is free.
 public struct Corridor_V1_ListEntryDropped: Sendable, Hashable {
-    public var list: Corridor_V1_EvacuationList? = nil
-    public var caseID: String = ""
-    public var companionOf: String = ""
+    public var list: Swift.Optional<Corridor_V1_EvacuationList>
+    public var caseID: String
+    public var companionOf: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            list: nil,
+            caseID: "",
+            companionOf: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2075,10 +2186,14 @@ extension Corridor_V1_ListEntryDropped: ProtobufCBacked {
 // MARK: - corridor.v1.RuleImposed
 
 public struct Corridor_V1_RuleImposed: Sendable, Hashable {
-    public var rule: Corridor_V1_EligibilityRule? = nil
+    public var rule: Swift.Optional<Corridor_V1_EligibilityRule>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            rule: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2154,10 +2269,14 @@ extension Corridor_V1_RuleImposed: ProtobufCBacked {
 // MARK: - corridor.v1.RuleLifted
 
 public struct Corridor_V1_RuleLifted: Sendable, Hashable {
-    public var rule: Corridor_V1_EligibilityRule? = nil
+    public var rule: Swift.Optional<Corridor_V1_EligibilityRule>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            rule: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2235,10 +2354,14 @@ extension Corridor_V1_RuleLifted: ProtobufCBacked {
 public struct Corridor_V1_CreateListRequest: Sendable, Hashable {
     /// `list.id`, `agreement_id`, `origin_site_id`, `quota` are required;
     /// `required_approvals` defaults to the agreement's parties with role PARTY.
-    public var list: Corridor_V1_EvacuationList? = nil
+    public var list: Swift.Optional<Corridor_V1_EvacuationList>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            list: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2314,15 +2437,21 @@ extension Corridor_V1_CreateListRequest: ProtobufCBacked {
 // MARK: - corridor.v1.SelectListRequest
 
 public struct Corridor_V1_SelectListRequest: Sendable, Hashable {
-    public var listID: String = ""
+    public var listID: String
     /// "" for the current policy.
-    public var policyVersion: String = ""
+    public var policyVersion: String
     /// YYYY-MM-DD the days waited are counted to in the explanations; "" for
     /// today (UTC). The same state, policy version and as-of give the same list.
-    public var asOf: String = ""
+    public var asOf: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            listID: "",
+            policyVersion: "",
+            asOf: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2420,18 +2549,26 @@ extension Corridor_V1_SelectListRequest: ProtobufCBacked {
 // MARK: - corridor.v1.SelectListResponse
 
 public struct Corridor_V1_SelectListResponse: Sendable, Hashable {
-    public var list: Corridor_V1_EvacuationList? = nil
+    public var list: Swift.Optional<Corridor_V1_EvacuationList>
     /// The first of the left-out report (rule- and consent-excluded cases first,
     /// then by rank), at most 1000 rows: LeftOut pages through all of it.
-    public var leftOut: [Corridor_V1_LeftOutCase] = []
-    public var considered: UInt32 = 0
+    public var leftOut: [Corridor_V1_LeftOutCase]
+    public var considered: UInt32
     /// How many cases the selection left out in all.
-    public var leftOutTotal: UInt32 = 0
+    public var leftOutTotal: UInt32
     /// The whole report counted by reason.
-    public var leftOutCounts: [Corridor_V1_LeftOutCount] = []
+    public var leftOutCounts: [Corridor_V1_LeftOutCount]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            list: nil,
+            leftOut: [],
+            considered: 0,
+            leftOutTotal: 0,
+            leftOutCounts: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2562,14 +2699,21 @@ extension Corridor_V1_SelectListResponse: ProtobufCBacked {
 public struct Corridor_V1_LeftOutCount: Sendable, Hashable {
     /// "consent not given", "rule no-men-15-55 (imposed by gov)", "quota filled",
     /// "not enough places for the case and its companions".
-    public var reason: String = ""
-    public var count: UInt32 = 0
+    public var reason: String
+    public var count: UInt32
     /// When a rule left them out: the rule and its imposing party.
-    public var ruleID: String = ""
-    public var imposedBy: String = ""
+    public var ruleID: String
+    public var imposedBy: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            reason: "",
+            count: 0,
+            ruleID: "",
+            imposedBy: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2679,11 +2823,16 @@ extension Corridor_V1_LeftOutCount: ProtobufCBacked {
 // MARK: - corridor.v1.ListActionRequest
 
 public struct Corridor_V1_ListActionRequest: Sendable, Hashable {
-    public var listID: String = ""
-    public var reason: String = ""
+    public var listID: String
+    public var reason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            listID: "",
+            reason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2769,11 +2918,16 @@ extension Corridor_V1_ListActionRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ApproveListRequest
 
 public struct Corridor_V1_ApproveListRequest: Sendable, Hashable {
-    public var listID: String = ""
-    public var partyID: String = ""
+    public var listID: String
+    public var partyID: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            listID: "",
+            partyID: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2859,15 +3013,23 @@ extension Corridor_V1_ApproveListRequest: ProtobufCBacked {
 // MARK: - corridor.v1.StrikeEntryRequest
 
 public struct Corridor_V1_StrikeEntryRequest: Sendable, Hashable {
-    public var listID: String = ""
-    public var caseID: String = ""
-    public var partyID: String = ""
-    public var reason: String = ""
+    public var listID: String
+    public var caseID: String
+    public var partyID: String
+    public var reason: String
     /// Fill the freed places from the next eligible cases in the same command.
-    public var topUp: Bool = false
+    public var topUp: Bool
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            listID: "",
+            caseID: "",
+            partyID: "",
+            reason: "",
+            topUp: false
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2989,11 +3151,16 @@ extension Corridor_V1_StrikeEntryRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ListListsRequest
 
 public struct Corridor_V1_ListListsRequest: Sendable, Hashable {
-    public var agreementID: String = ""
-    public var status: Corridor_V1_EvacuationList.Status = .unspecified
+    public var agreementID: String
+    public var status: Corridor_V1_EvacuationList.Status
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            agreementID: "",
+            status: .unspecified
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -3080,25 +3247,40 @@ extension Corridor_V1_ListListsRequest: ProtobufCBacked {
 
 /// A list with its progress.
 public struct Corridor_V1_ListSummary: Sendable, Hashable {
-    public var list: Corridor_V1_EvacuationList? = nil
+    public var list: Swift.Optional<Corridor_V1_EvacuationList>
     /// Active entries by their case's status.
-    public var waiting: UInt32 = 0
-    public var scheduled: UInt32 = 0
-    public var inTransit: UInt32 = 0
-    public var evacuated: UInt32 = 0
-    public var died: UInt32 = 0
-    public var withdrawn: UInt32 = 0
-    public var struck: UInt32 = 0
+    public var waiting: UInt32
+    public var scheduled: UInt32
+    public var inTransit: UInt32
+    public var evacuated: UInt32
+    public var died: UInt32
+    public var withdrawn: UInt32
+    public var struck: UInt32
     /// Places of the quota taken (entries plus companions when they count).
-    public var placesTaken: UInt32 = 0
+    public var placesTaken: UInt32
     /// Companions of active entries still on them, those of them EVACUATED, and
     /// the companions that left their entry (died, withdrew).
-    public var companions: UInt32 = 0
-    public var companionsEvacuated: UInt32 = 0
-    public var companionsLeft: UInt32 = 0
+    public var companions: UInt32
+    public var companionsEvacuated: UInt32
+    public var companionsLeft: UInt32
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            list: nil,
+            waiting: 0,
+            scheduled: 0,
+            inTransit: 0,
+            evacuated: 0,
+            died: 0,
+            withdrawn: 0,
+            struck: 0,
+            placesTaken: 0,
+            companions: 0,
+            companionsEvacuated: 0,
+            companionsLeft: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -3306,10 +3488,14 @@ extension Corridor_V1_ListSummary: ProtobufCBacked {
 // MARK: - corridor.v1.ListListsResponse
 
 public struct Corridor_V1_ListListsResponse: Sendable, Hashable {
-    public var lists: [Corridor_V1_ListSummary] = []
+    public var lists: [Corridor_V1_ListSummary]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            lists: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -3385,11 +3571,16 @@ extension Corridor_V1_ListListsResponse: ProtobufCBacked {
 // MARK: - corridor.v1.GetListVersionRequest
 
 public struct Corridor_V1_GetListVersionRequest: Sendable, Hashable {
-    public var listID: String = ""
-    public var version: UInt32 = 0
+    public var listID: String
+    public var version: UInt32
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            listID: "",
+            version: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -3475,12 +3666,18 @@ extension Corridor_V1_GetListVersionRequest: ProtobufCBacked {
 // MARK: - corridor.v1.DiffListRequest
 
 public struct Corridor_V1_DiffListRequest: Sendable, Hashable {
-    public var listID: String = ""
-    public var fromVersion: UInt32 = 0
-    public var toVersion: UInt32 = 0
+    public var listID: String
+    public var fromVersion: UInt32
+    public var toVersion: UInt32
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            listID: "",
+            fromVersion: 0,
+            toVersion: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -3578,18 +3775,28 @@ extension Corridor_V1_DiffListRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ListEntryChange
 
 public struct Corridor_V1_ListEntryChange: Sendable, Hashable {
-    public var caseID: String = ""
+    public var caseID: String
     /// ADDED, REMOVED, MOVED (rank changed), CHANGED (state changed, or a
     /// companion left the entry).
-    public var change: String = ""
-    public var fromRank: UInt32 = 0
-    public var toRank: UInt32 = 0
-    public var fromState: Corridor_V1_ListEntry.State = .unspecified
-    public var toState: Corridor_V1_ListEntry.State = .unspecified
-    public var reason: String = ""
+    public var change: String
+    public var fromRank: UInt32
+    public var toRank: UInt32
+    public var fromState: Corridor_V1_ListEntry.State
+    public var toState: Corridor_V1_ListEntry.State
+    public var reason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            caseID: "",
+            change: "",
+            fromRank: 0,
+            toRank: 0,
+            fromState: .unspecified,
+            toState: .unspecified,
+            reason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -3735,12 +3942,18 @@ extension Corridor_V1_ListEntryChange: ProtobufCBacked {
 // MARK: - corridor.v1.DiffListResponse
 
 public struct Corridor_V1_DiffListResponse: Sendable, Hashable {
-    public var from: Corridor_V1_ListVersion? = nil
-    public var to: Corridor_V1_ListVersion? = nil
-    public var changes: [Corridor_V1_ListEntryChange] = []
+    public var from: Swift.Optional<Corridor_V1_ListVersion>
+    public var to: Swift.Optional<Corridor_V1_ListVersion>
+    public var changes: [Corridor_V1_ListEntryChange]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            from: nil,
+            to: nil,
+            changes: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -3844,13 +4057,19 @@ extension Corridor_V1_DiffListResponse: ProtobufCBacked {
 // MARK: - corridor.v1.LeftOutRequest
 
 public struct Corridor_V1_LeftOutRequest: Sendable, Hashable {
-    public var listID: String = ""
+    public var listID: String
     /// Rows per page (0: 1000; at most 10000), and how many rows to skip.
-    public var limit: UInt32 = 0
-    public var offset: UInt32 = 0
+    public var limit: UInt32
+    public var offset: UInt32
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            listID: "",
+            limit: 0,
+            offset: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -3952,15 +4171,22 @@ extension Corridor_V1_LeftOutRequest: ProtobufCBacked {
 /// entries; cases that would fill a free place (TopUpList) are not left out.
 public struct Corridor_V1_LeftOutResponse: Sendable, Hashable {
     /// Rule- and consent-excluded cases first, then the rest by rank.
-    public var leftOut: [Corridor_V1_LeftOutCase] = []
-    public var considered: UInt32 = 0
+    public var leftOut: [Corridor_V1_LeftOutCase]
+    public var considered: UInt32
     /// The whole report's length; offset + left_out.size < left_out_total means more.
-    public var leftOutTotal: UInt32 = 0
+    public var leftOutTotal: UInt32
     /// The whole report counted by reason.
-    public var leftOutCounts: [Corridor_V1_LeftOutCount] = []
+    public var leftOutCounts: [Corridor_V1_LeftOutCount]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            leftOut: [],
+            considered: 0,
+            leftOutTotal: 0,
+            leftOutCounts: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -4074,10 +4300,14 @@ extension Corridor_V1_LeftOutResponse: ProtobufCBacked {
 // MARK: - corridor.v1.ImposeRuleRequest
 
 public struct Corridor_V1_ImposeRuleRequest: Sendable, Hashable {
-    public var rule: Corridor_V1_EligibilityRule? = nil
+    public var rule: Swift.Optional<Corridor_V1_EligibilityRule>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            rule: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -4153,11 +4383,16 @@ extension Corridor_V1_ImposeRuleRequest: ProtobufCBacked {
 // MARK: - corridor.v1.LiftRuleRequest
 
 public struct Corridor_V1_LiftRuleRequest: Sendable, Hashable {
-    public var ruleID: String = ""
-    public var reason: String = ""
+    public var ruleID: String
+    public var reason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            ruleID: "",
+            reason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -4243,10 +4478,14 @@ extension Corridor_V1_LiftRuleRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ListRulesRequest
 
 public struct Corridor_V1_ListRulesRequest: Sendable, Hashable {
-    public var imposedBy: String = ""
+    public var imposedBy: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            imposedBy: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -4320,10 +4559,14 @@ extension Corridor_V1_ListRulesRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ListRulesResponse
 
 public struct Corridor_V1_ListRulesResponse: Sendable, Hashable {
-    public var rules: [Corridor_V1_EligibilityRule] = []
+    public var rules: [Corridor_V1_EligibilityRule]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            rules: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(

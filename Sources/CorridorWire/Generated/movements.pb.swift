@@ -8,31 +8,54 @@ internal import CCorridorProto
 // MARK: - corridor.v1.Movement
 
 public struct Corridor_V1_Movement: Sendable, Hashable {
-    public var id: String = ""
-    public var kind: Corridor_V1_Movement.Kind = .unspecified
-    public var agreementID: String = ""
-    public var listID: String = ""
-    public var originSiteID: String = ""
-    public var crossingSiteID: String = ""
-    public var destinationSiteIDs: [String] = []
-    public var vehicles: [Corridor_V1_Movement.Vehicles] = []
+    public var id: String
+    public var kind: Corridor_V1_Movement.Kind
+    public var agreementID: String
+    public var listID: String
+    public var originSiteID: String
+    public var crossingSiteID: String
+    public var destinationSiteIDs: [String]
+    public var vehicles: [Corridor_V1_Movement.Vehicles]
     /// Unix milliseconds.
-    public var plannedDepartureMs: UInt64 = 0
-    public var plannedArrivalMs: UInt64 = 0
-    public var departedAtMs: UInt64 = 0
-    public var arrivedAtMs: UInt64 = 0
-    public var completedAtMs: UInt64 = 0
-    public var status: Corridor_V1_Movement.Status = .unspecified
-    public var passengers: [Corridor_V1_Movement.Passenger] = []
-    public var cargo: [Corridor_V1_Movement.CargoLine] = []
-    public var removals: [Corridor_V1_Movement.Removal] = []
-    public var incidents: [Corridor_V1_Movement.Incident] = []
+    public var plannedDepartureMs: UInt64
+    public var plannedArrivalMs: UInt64
+    public var departedAtMs: UInt64
+    public var arrivedAtMs: UInt64
+    public var completedAtMs: UInt64
+    public var status: Corridor_V1_Movement.Status
+    public var passengers: [Corridor_V1_Movement.Passenger]
+    public var cargo: [Corridor_V1_Movement.CargoLine]
+    public var removals: [Corridor_V1_Movement.Removal]
+    public var incidents: [Corridor_V1_Movement.Incident]
     /// Given when it departed outside every window in effect at its crossing.
-    public var departureOverride: String = ""
-    public var abortReason: String = ""
+    public var departureOverride: String
+    public var abortReason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            id: "",
+            kind: .unspecified,
+            agreementID: "",
+            listID: "",
+            originSiteID: "",
+            crossingSiteID: "",
+            destinationSiteIDs: [],
+            vehicles: [],
+            plannedDepartureMs: 0,
+            plannedArrivalMs: 0,
+            departedAtMs: 0,
+            arrivedAtMs: 0,
+            completedAtMs: 0,
+            status: .unspecified,
+            passengers: [],
+            cargo: [],
+            removals: [],
+            incidents: [],
+            departureOverride: "",
+            abortReason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -744,11 +767,16 @@ extension Corridor_V1_Movement: ProtobufCBacked {
 
 extension Corridor_V1_Movement {
     public struct Vehicles: Sendable, Hashable {
-        public var kind: Corridor_V1_Movement.VehicleKind = .unspecified
-        public var count: UInt32 = 0
+        public var kind: Corridor_V1_Movement.VehicleKind
+        public var count: UInt32
 
         /// Every field at its default.
-        public init() {}
+        public init() {
+            self.init(
+                kind: .unspecified,
+                count: 0
+            )
+        }
 
         /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
         public init(
@@ -837,24 +865,35 @@ extension Corridor_V1_Movement.Vehicles: ProtobufCBacked {
 extension Corridor_V1_Movement {
     /// One case of an evacuation manifest.
     public struct Passenger: Sendable, Hashable {
-        public var caseID: String = ""
-        public var destinationSiteID: String = ""
+        public var caseID: String
+        public var destinationSiteID: String
         /// Taken off before departure (e.g. too ill to travel); the case is no
         /// longer on this manifest.
-        public var removed: Bool = false
-        public var removedReason: String = ""
+        public var removed: Bool
+        public var removedReason: String
         /// Set by the registry: for a companion of a list entry, the entry's case
         /// it travels with (on this manifest or an earlier one).
-        public var companionOf: String = ""
+        public var companionOf: String
         /// In a request: board the entry's case without its companions (by
         /// default they come along); needs companions_left_reason.
-        public var withoutCompanions: Bool = false
-        public var companionsLeftReason: String = ""
+        public var withoutCompanions: Bool
+        public var companionsLeftReason: String
         /// Set by the registry: the companions that stayed behind.
-        public var companionsLeft: [String] = []
+        public var companionsLeft: [String]
 
         /// Every field at its default.
-        public init() {}
+        public init() {
+            self.init(
+                caseID: "",
+                destinationSiteID: "",
+                removed: false,
+                removedReason: "",
+                companionOf: "",
+                withoutCompanions: false,
+                companionsLeftReason: "",
+                companionsLeft: []
+            )
+        }
 
         /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
         public init(
@@ -1015,20 +1054,32 @@ extension Corridor_V1_Movement.Passenger: ProtobufCBacked {
 extension Corridor_V1_Movement {
     public struct CargoLine: Sendable, Hashable {
         /// Unique within the movement ("1", "2", … unless given).
-        public var id: String = ""
-        public var item: String = ""
-        public var category: Corridor_V1_Movement.CargoCategory = .unspecified
-        public var quantity: UInt64 = 0
-        public var unit: String = ""
-        public var peopleServed: UInt32 = 0
+        public var id: String
+        public var item: String
+        public var category: Corridor_V1_Movement.CargoCategory
+        public var quantity: UInt64
+        public var unit: String
+        public var peopleServed: UInt32
         /// The sum of the removals from this line.
-        public var removed: UInt64 = 0
+        public var removed: UInt64
         /// Recorded on arrival; delivered <= quantity - removed.
-        public var delivered: UInt64 = 0
-        public var deliveryRecorded: Bool = false
+        public var delivered: UInt64
+        public var deliveryRecorded: Bool
 
         /// Every field at its default.
-        public init() {}
+        public init() {
+            self.init(
+                id: "",
+                item: "",
+                category: .unspecified,
+                quantity: 0,
+                unit: "",
+                peopleServed: 0,
+                removed: 0,
+                delivered: 0,
+                deliveryRecorded: false
+            )
+        }
 
         /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
         public init(
@@ -1200,18 +1251,28 @@ extension Corridor_V1_Movement.CargoLine: ProtobufCBacked {
 
 extension Corridor_V1_Movement {
     public struct Removal: Sendable, Hashable {
-        public var lineID: String = ""
-        public var quantity: UInt64 = 0
+        public var lineID: String
+        public var quantity: UInt64
         /// The party that took it.
-        public var partyID: String = ""
-        public var reason: String = ""
-        public var stage: Corridor_V1_Movement.RemovalStage = .unspecified
+        public var partyID: String
+        public var reason: String
+        public var stage: Corridor_V1_Movement.RemovalStage
         /// Where (a site id, e.g. the checkpoint's crossing).
-        public var siteID: String = ""
-        public var atMs: UInt64 = 0
+        public var siteID: String
+        public var atMs: UInt64
 
         /// Every field at its default.
-        public init() {}
+        public init() {
+            self.init(
+                lineID: "",
+                quantity: 0,
+                partyID: "",
+                reason: "",
+                stage: .unspecified,
+                siteID: "",
+                atMs: 0
+            )
+        }
 
         /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
         public init(
@@ -1359,16 +1420,25 @@ extension Corridor_V1_Movement.Removal: ProtobufCBacked {
 
 extension Corridor_V1_Movement {
     public struct Incident: Sendable, Hashable {
-        public var atMs: UInt64 = 0
-        public var kind: Corridor_V1_Movement.IncidentKind = .unspecified
+        public var atMs: UInt64
+        public var kind: Corridor_V1_Movement.IncidentKind
         /// A site id or a description of the place.
-        public var place: String = ""
-        public var description: String = ""
-        public var injured: UInt32 = 0
-        public var killed: UInt32 = 0
+        public var place: String
+        public var description: String
+        public var injured: UInt32
+        public var killed: UInt32
 
         /// Every field at its default.
-        public init() {}
+        public init() {
+            self.init(
+                atMs: 0,
+                kind: .unspecified,
+                place: "",
+                description: "",
+                injured: 0,
+                killed: 0
+            )
+        }
 
         /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
         public init(
@@ -1503,10 +1573,14 @@ extension Corridor_V1_Movement.Incident: ProtobufCBacked {
 // MARK: - corridor.v1.MovementPlanned
 
 public struct Corridor_V1_MovementPlanned: Sendable, Hashable {
-    public var movement: Corridor_V1_Movement? = nil
+    public var movement: Swift.Optional<Corridor_V1_Movement>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            movement: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1582,16 +1656,24 @@ extension Corridor_V1_MovementPlanned: ProtobufCBacked {
 // MARK: - corridor.v1.MovementStatusChanged
 
 public struct Corridor_V1_MovementStatusChanged: Sendable, Hashable {
-    public var movement: Corridor_V1_Movement? = nil
-    public var from: Corridor_V1_Movement.Status = .unspecified
-    public var to: Corridor_V1_Movement.Status = .unspecified
+    public var movement: Swift.Optional<Corridor_V1_Movement>
+    public var from: Corridor_V1_Movement.Status
+    public var to: Corridor_V1_Movement.Status
     /// When it happened (unix milliseconds).
-    public var atMs: UInt64 = 0
+    public var atMs: UInt64
     /// A departure outside every window: the override's reason.
-    public var overrideReason: String = ""
+    public var overrideReason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            movement: nil,
+            from: .unspecified,
+            to: .unspecified,
+            atMs: 0,
+            overrideReason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1715,12 +1797,18 @@ extension Corridor_V1_MovementStatusChanged: ProtobufCBacked {
 // MARK: - corridor.v1.ManifestChanged
 
 public struct Corridor_V1_ManifestChanged: Sendable, Hashable {
-    public var movement: Corridor_V1_Movement? = nil
-    public var addedCaseIDs: [String] = []
-    public var removedCaseIDs: [String] = []
+    public var movement: Swift.Optional<Corridor_V1_Movement>
+    public var addedCaseIDs: [String]
+    public var removedCaseIDs: [String]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            movement: nil,
+            addedCaseIDs: [],
+            removedCaseIDs: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1820,11 +1908,16 @@ extension Corridor_V1_ManifestChanged: ProtobufCBacked {
 // MARK: - corridor.v1.CargoRemoved
 
 public struct Corridor_V1_CargoRemoved: Sendable, Hashable {
-    public var movement: Corridor_V1_Movement? = nil
-    public var removal: Corridor_V1_Movement.Removal? = nil
+    public var movement: Swift.Optional<Corridor_V1_Movement>
+    public var removal: Swift.Optional<Corridor_V1_Movement.Removal>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            movement: nil,
+            removal: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1914,11 +2007,16 @@ extension Corridor_V1_CargoRemoved: ProtobufCBacked {
 // MARK: - corridor.v1.DeliveryRecorded
 
 public struct Corridor_V1_DeliveryRecorded: Sendable, Hashable {
-    public var movement: Corridor_V1_Movement? = nil
-    public var lineIDs: [String] = []
+    public var movement: Swift.Optional<Corridor_V1_Movement>
+    public var lineIDs: [String]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            movement: nil,
+            lineIDs: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2006,11 +2104,16 @@ extension Corridor_V1_DeliveryRecorded: ProtobufCBacked {
 // MARK: - corridor.v1.IncidentReported
 
 public struct Corridor_V1_IncidentReported: Sendable, Hashable {
-    public var movement: Corridor_V1_Movement? = nil
-    public var incident: Corridor_V1_Movement.Incident? = nil
+    public var movement: Swift.Optional<Corridor_V1_Movement>
+    public var incident: Swift.Optional<Corridor_V1_Movement.Incident>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            movement: nil,
+            incident: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2101,10 +2204,14 @@ extension Corridor_V1_IncidentReported: ProtobufCBacked {
 
 public struct Corridor_V1_PlanMovementRequest: Sendable, Hashable {
     /// Passengers and cargo may be given here or added later.
-    public var movement: Corridor_V1_Movement? = nil
+    public var movement: Swift.Optional<Corridor_V1_Movement>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            movement: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2180,19 +2287,28 @@ extension Corridor_V1_PlanMovementRequest: ProtobufCBacked {
 // MARK: - corridor.v1.SetMovementStatusRequest
 
 public struct Corridor_V1_SetMovementStatusRequest: Sendable, Hashable {
-    public var movementID: String = ""
-    public var status: Corridor_V1_Movement.Status = .unspecified
+    public var movementID: String
+    public var status: Corridor_V1_Movement.Status
     /// When it happened ("" for now): "2026-11-21T10:15" with time_zone, or
     /// with an offset or Z.
-    public var at: String = ""
-    public var timeZone: String = ""
+    public var at: String
+    public var timeZone: String
     /// For DEPARTED outside every window in effect at the crossing: why it
     /// goes anyway. For ABORTED: required.
-    public var overrideReason: String = ""
-    public var reason: String = ""
+    public var overrideReason: String
+    public var reason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            movementID: "",
+            status: .unspecified,
+            at: "",
+            timeZone: "",
+            overrideReason: "",
+            reason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2326,13 +2442,20 @@ extension Corridor_V1_SetMovementStatusRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ChangeManifestRequest
 
 public struct Corridor_V1_ChangeManifestRequest: Sendable, Hashable {
-    public var movementID: String = ""
-    public var add: [Corridor_V1_Movement.Passenger] = []
-    public var removeCaseIDs: [String] = []
-    public var reason: String = ""
+    public var movementID: String
+    public var add: [Corridor_V1_Movement.Passenger]
+    public var removeCaseIDs: [String]
+    public var reason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            movementID: "",
+            add: [],
+            removeCaseIDs: [],
+            reason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2444,18 +2567,30 @@ extension Corridor_V1_ChangeManifestRequest: ProtobufCBacked {
 // MARK: - corridor.v1.RemoveCargoRequest
 
 public struct Corridor_V1_RemoveCargoRequest: Sendable, Hashable {
-    public var movementID: String = ""
-    public var lineID: String = ""
-    public var quantity: UInt64 = 0
-    public var partyID: String = ""
-    public var reason: String = ""
-    public var stage: Corridor_V1_Movement.RemovalStage = .unspecified
-    public var siteID: String = ""
-    public var at: String = ""
-    public var timeZone: String = ""
+    public var movementID: String
+    public var lineID: String
+    public var quantity: UInt64
+    public var partyID: String
+    public var reason: String
+    public var stage: Corridor_V1_Movement.RemovalStage
+    public var siteID: String
+    public var at: String
+    public var timeZone: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            movementID: "",
+            lineID: "",
+            quantity: 0,
+            partyID: "",
+            reason: "",
+            stage: .unspecified,
+            siteID: "",
+            at: "",
+            timeZone: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2625,11 +2760,16 @@ extension Corridor_V1_RemoveCargoRequest: ProtobufCBacked {
 // MARK: - corridor.v1.LineDelivery
 
 public struct Corridor_V1_LineDelivery: Sendable, Hashable {
-    public var lineID: String = ""
-    public var delivered: UInt64 = 0
+    public var lineID: String
+    public var delivered: UInt64
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            lineID: "",
+            delivered: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2715,13 +2855,19 @@ extension Corridor_V1_LineDelivery: ProtobufCBacked {
 // MARK: - corridor.v1.RecordDeliveryRequest
 
 public struct Corridor_V1_RecordDeliveryRequest: Sendable, Hashable {
-    public var movementID: String = ""
-    public var lines: [Corridor_V1_LineDelivery] = []
+    public var movementID: String
+    public var lines: [Corridor_V1_LineDelivery]
     /// Every line not named delivers all that is left on it.
-    public var restInFull: Bool = false
+    public var restInFull: Bool
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            movementID: "",
+            lines: [],
+            restInFull: false
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2821,14 +2967,21 @@ extension Corridor_V1_RecordDeliveryRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ReportIncidentRequest
 
 public struct Corridor_V1_ReportIncidentRequest: Sendable, Hashable {
-    public var movementID: String = ""
-    public var incident: Corridor_V1_Movement.Incident? = nil
+    public var movementID: String
+    public var incident: Swift.Optional<Corridor_V1_Movement.Incident>
     /// When ("" with at_ms 0 for now).
-    public var at: String = ""
-    public var timeZone: String = ""
+    public var at: String
+    public var timeZone: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            movementID: "",
+            incident: nil,
+            at: "",
+            timeZone: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2940,18 +3093,27 @@ extension Corridor_V1_ReportIncidentRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ListMovementsRequest
 
 public struct Corridor_V1_ListMovementsRequest: Sendable, Hashable {
-    public var kind: Corridor_V1_Movement.Kind = .unspecified
-    public var status: Corridor_V1_Movement.Status = .unspecified
+    public var kind: Corridor_V1_Movement.Kind
+    public var status: Corridor_V1_Movement.Status
     /// Only movements planned, departing or arriving on this local day
     /// (YYYY-MM-DD in time_zone, UTC if empty).
-    public var day: String = ""
-    public var timeZone: String = ""
+    public var day: String
+    public var timeZone: String
     /// Only movements with cargo removed.
-    public var withRemovals: Bool = false
-    public var agreementID: String = ""
+    public var withRemovals: Bool
+    public var agreementID: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            kind: .unspecified,
+            status: .unspecified,
+            day: "",
+            timeZone: "",
+            withRemovals: false,
+            agreementID: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -3085,10 +3247,14 @@ extension Corridor_V1_ListMovementsRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ListMovementsResponse
 
 public struct Corridor_V1_ListMovementsResponse: Sendable, Hashable {
-    public var movements: [Corridor_V1_Movement] = []
+    public var movements: [Corridor_V1_Movement]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            movements: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(

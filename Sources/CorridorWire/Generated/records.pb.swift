@@ -12,14 +12,22 @@ internal import CCorridorProto
 /// society, NGO, monitor, state, media, local council, civil society.
 public struct Corridor_V1_Party: Sendable, Hashable {
     /// Chosen by the operator, stable: lower-case letters, digits, '-' (e.g. "sarc").
-    public var id: String = ""
-    public var shortName: String = ""
-    public var fullName: String = ""
-    public var kind: Corridor_V1_Party.Kind = .unspecified
-    public var aliases: [String] = []
+    public var id: String
+    public var shortName: String
+    public var fullName: String
+    public var kind: Corridor_V1_Party.Kind
+    public var aliases: [String]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            id: "",
+            shortName: "",
+            fullName: "",
+            kind: .unspecified,
+            aliases: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -244,22 +252,34 @@ extension Corridor_V1_Party: ProtobufCBacked {
 /// A place: enclave, city, district, crossing point, hospital, shelter, camp,
 /// prison, governorate, town or village, checkpoint.
 public struct Corridor_V1_Site: Sendable, Hashable {
-    public var id: String = ""
-    public var name: String = ""
-    public var kind: Corridor_V1_Site.Kind = .unspecified
+    public var id: String
+    public var name: String
+    public var kind: Corridor_V1_Site.Kind
     /// The site this one lies in ("" for none).
-    public var parentID: String = ""
+    public var parentID: String
     /// The party in control ("" for unknown).
-    public var controlledBy: String = ""
-    public var besiegedBy: [String] = []
+    public var controlledBy: String
+    public var besiegedBy: [String]
     /// YYYY-MM-DD, "" when not besieged.
-    public var besiegedSince: String = ""
-    public var designations: [String] = []
+    public var besiegedSince: String
+    public var designations: [String]
     /// Crossings only.
-    public var crossingStatus: Corridor_V1_Site.CrossingStatus = .unspecified
+    public var crossingStatus: Corridor_V1_Site.CrossingStatus
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            id: "",
+            name: "",
+            kind: .unspecified,
+            parentID: "",
+            controlledBy: "",
+            besiegedBy: [],
+            besiegedSince: "",
+            designations: [],
+            crossingStatus: .unspecified
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -601,35 +621,54 @@ extension Corridor_V1_Site: ProtobufCBacked {
 /// kept apart (CasePersonal) so that it can be withheld.
 public struct Corridor_V1_Case: Sendable, Hashable {
     /// Pseudonymous, assigned by the registry ("C-000001") unless given.
-    public var id: String = ""
-    public var siteID: String = ""
+    public var id: String
+    public var siteID: String
     /// Age in months: infants are counted in months, everyone else too.
-    public var ageMonths: UInt32 = 0
-    public var sex: Corridor_V1_Case.Sex = .unspecified
-    public var precedence: Corridor_V1_Case.Precedence = .unspecified
-    public var conditions: [Corridor_V1_Case.Condition] = []
-    public var needs: [Corridor_V1_Case.Need] = []
-    public var consentGiven: Bool = false
+    public var ageMonths: UInt32
+    public var sex: Corridor_V1_Case.Sex
+    public var precedence: Corridor_V1_Case.Precedence
+    public var conditions: [Corridor_V1_Case.Condition]
+    public var needs: [Corridor_V1_Case.Need]
+    public var consentGiven: Bool
     /// Cases that travel with this one (the mother who goes with a child).
-    public var companionIDs: [String] = []
-    public var pregnant: Bool = false
-    public var status: Corridor_V1_Case.Status = .unspecified
+    public var companionIDs: [String]
+    public var pregnant: Bool
+    public var status: Corridor_V1_Case.Status
     /// When the registry recorded the case (unix milliseconds), set by the
     /// registry; see field_registered_on for when the field registered it.
-    public var registeredAtMs: UInt64 = 0
+    public var registeredAtMs: UInt64
     /// Why the status is what it is, for DECEASED and WITHDRAWN.
-    public var statusReason: String = ""
+    public var statusReason: String
     /// YYYY-MM-DD of the status event that matters (the date of death).
-    public var statusDate: String = ""
+    public var statusDate: String
     /// The site the case came from, kept when it moves (evacuated cases).
-    public var originSiteID: String = ""
+    public var originSiteID: String
     /// YYYY-MM-DD on which the field registered the person (a paper list or a
     /// KoBo form typed in later), "" when the registry's own registration is the
     /// first. Days waited count from it when given, else from registered_at_ms.
-    public var fieldRegisteredOn: String = ""
+    public var fieldRegisteredOn: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            id: "",
+            siteID: "",
+            ageMonths: 0,
+            sex: .unspecified,
+            precedence: .unspecified,
+            conditions: [],
+            needs: [],
+            consentGiven: false,
+            companionIDs: [],
+            pregnant: false,
+            status: .unspecified,
+            registeredAtMs: 0,
+            statusReason: "",
+            statusDate: "",
+            originSiteID: "",
+            fieldRegisteredOn: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1250,17 +1289,26 @@ extension Corridor_V1_Case: ProtobufCBacked {
 /// the log and in snapshots it is sealed (SealedPersonal) with the case's own
 /// data key (docs/PRIVACY.md).
 public struct Corridor_V1_CasePersonal: Sendable, Hashable {
-    public var name: String = ""
-    public var dateOfBirth: String = ""
-    public var contacts: [String] = []
-    public var identityNumbers: [String] = []
-    public var clinicalNotes: String = ""
+    public var name: String
+    public var dateOfBirth: String
+    public var contacts: [String]
+    public var identityNumbers: [String]
+    public var clinicalNotes: String
     /// Set when the personal part was erased for good (its data key
     /// destroyed); the fields above are then empty.
-    public var erasure: Corridor_V1_PersonalErasure? = nil
+    public var erasure: Swift.Optional<Corridor_V1_PersonalErasure>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            name: "",
+            dateOfBirth: "",
+            contacts: [],
+            identityNumbers: [],
+            clinicalNotes: "",
+            erasure: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1398,11 +1446,16 @@ extension Corridor_V1_CasePersonal: ProtobufCBacked {
 /// When and why a personal part was erased. at_ms is 0 when a record sealed
 /// with a destroyed key is read without its erasure event (an offline dump).
 public struct Corridor_V1_PersonalErasure: Sendable, Hashable {
-    public var atMs: UInt64 = 0
-    public var reason: String = ""
+    public var atMs: UInt64
+    public var reason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            atMs: 0,
+            reason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1492,10 +1545,14 @@ extension Corridor_V1_PersonalErasure: ProtobufCBacked {
 /// associated data (docs/STORAGE.md, "Personal data at rest"). The key lives
 /// in the key store, wrapped by the key file's key, never in the log.
 public struct Corridor_V1_SealedPersonal: Sendable, Hashable {
-    public var sealed: [UInt8] = []
+    public var sealed: [UInt8]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            sealed: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(

@@ -9,10 +9,14 @@ internal import CCorridorProto
 // MARK: - corridor.v1.GetRequest
 
 public struct Corridor_V1_GetRequest: Sendable, Hashable {
-    public var id: String = ""
+    public var id: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            id: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -86,10 +90,14 @@ extension Corridor_V1_GetRequest: ProtobufCBacked {
 // MARK: - corridor.v1.RegisterPartyRequest
 
 public struct Corridor_V1_RegisterPartyRequest: Sendable, Hashable {
-    public var party: Corridor_V1_Party? = nil
+    public var party: Swift.Optional<Corridor_V1_Party>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            party: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -166,12 +174,18 @@ extension Corridor_V1_RegisterPartyRequest: ProtobufCBacked {
 
 public struct Corridor_V1_UpdatePartyRequest: Sendable, Hashable {
     /// `party.id` names the party; only the fields in `fields` change.
-    public var party: Corridor_V1_Party? = nil
-    public var fields: [String] = []
-    public var reason: String = ""
+    public var party: Swift.Optional<Corridor_V1_Party>
+    public var fields: [String]
+    public var reason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            party: nil,
+            fields: [],
+            reason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -320,10 +334,14 @@ extension Corridor_V1_ListPartiesRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ListPartiesResponse
 
 public struct Corridor_V1_ListPartiesResponse: Sendable, Hashable {
-    public var parties: [Corridor_V1_Party] = []
+    public var parties: [Corridor_V1_Party]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            parties: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -399,10 +417,14 @@ extension Corridor_V1_ListPartiesResponse: ProtobufCBacked {
 // MARK: - corridor.v1.RegisterSiteRequest
 
 public struct Corridor_V1_RegisterSiteRequest: Sendable, Hashable {
-    public var site: Corridor_V1_Site? = nil
+    public var site: Swift.Optional<Corridor_V1_Site>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            site: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -478,12 +500,18 @@ extension Corridor_V1_RegisterSiteRequest: ProtobufCBacked {
 // MARK: - corridor.v1.UpdateSiteRequest
 
 public struct Corridor_V1_UpdateSiteRequest: Sendable, Hashable {
-    public var site: Corridor_V1_Site? = nil
-    public var fields: [String] = []
-    public var reason: String = ""
+    public var site: Swift.Optional<Corridor_V1_Site>
+    public var fields: [String]
+    public var reason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            site: nil,
+            fields: [],
+            reason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -584,12 +612,17 @@ extension Corridor_V1_UpdateSiteRequest: ProtobufCBacked {
 
 public struct Corridor_V1_ListSitesRequest: Sendable, Hashable {
     /// Only sites of this kind, if set.
-    public var kind: Corridor_V1_Site.Kind = .unspecified
+    public var kind: Corridor_V1_Site.Kind
     /// Only sites within this one, if set.
-    public var parentID: String = ""
+    public var parentID: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            kind: .unspecified,
+            parentID: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -675,10 +708,14 @@ extension Corridor_V1_ListSitesRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ListSitesResponse
 
 public struct Corridor_V1_ListSitesResponse: Sendable, Hashable {
-    public var sites: [Corridor_V1_Site] = []
+    public var sites: [Corridor_V1_Site]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            sites: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -754,12 +791,18 @@ extension Corridor_V1_ListSitesResponse: ProtobufCBacked {
 // MARK: - corridor.v1.SetCrossingStatusRequest
 
 public struct Corridor_V1_SetCrossingStatusRequest: Sendable, Hashable {
-    public var siteID: String = ""
-    public var status: Corridor_V1_Site.CrossingStatus = .unspecified
-    public var reason: String = ""
+    public var siteID: String
+    public var status: Corridor_V1_Site.CrossingStatus
+    public var reason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            siteID: "",
+            status: .unspecified,
+            reason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -858,11 +901,16 @@ extension Corridor_V1_SetCrossingStatusRequest: ProtobufCBacked {
 
 public struct Corridor_V1_RegisterCaseRequest: Sendable, Hashable {
     /// `case.id` may be left empty for the registry to assign one.
-    public var `case`: Corridor_V1_Case? = nil
-    public var personal: Corridor_V1_CasePersonal? = nil
+    public var `case`: Swift.Optional<Corridor_V1_Case>
+    public var personal: Swift.Optional<Corridor_V1_CasePersonal>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            case: nil,
+            personal: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -952,14 +1000,21 @@ extension Corridor_V1_RegisterCaseRequest: ProtobufCBacked {
 // MARK: - corridor.v1.UpdateCaseRequest
 
 public struct Corridor_V1_UpdateCaseRequest: Sendable, Hashable {
-    public var `case`: Corridor_V1_Case? = nil
-    public var personal: Corridor_V1_CasePersonal? = nil
+    public var `case`: Swift.Optional<Corridor_V1_Case>
+    public var personal: Swift.Optional<Corridor_V1_CasePersonal>
     /// Field names of Case, and "personal.<field>" for the personal part.
-    public var fields: [String] = []
-    public var reason: String = ""
+    public var fields: [String]
+    public var reason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            case: nil,
+            personal: nil,
+            fields: [],
+            reason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1073,15 +1128,22 @@ extension Corridor_V1_UpdateCaseRequest: ProtobufCBacked {
 // MARK: - corridor.v1.SetCaseStatusRequest
 
 public struct Corridor_V1_SetCaseStatusRequest: Sendable, Hashable {
-    public var caseID: String = ""
-    public var status: Corridor_V1_Case.Status = .unspecified
+    public var caseID: String
+    public var status: Corridor_V1_Case.Status
     /// YYYY-MM-DD; required for DECEASED.
-    public var date: String = ""
+    public var date: String
     /// Required for DECEASED and WITHDRAWN.
-    public var reason: String = ""
+    public var reason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            caseID: "",
+            status: .unspecified,
+            date: "",
+            reason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1191,12 +1253,17 @@ extension Corridor_V1_SetCaseStatusRequest: ProtobufCBacked {
 // MARK: - corridor.v1.EraseCasePersonalDataRequest
 
 public struct Corridor_V1_EraseCasePersonalDataRequest: Sendable, Hashable {
-    public var caseID: String = ""
+    public var caseID: String
     /// Required: why (a request of the person, a court order, …).
-    public var reason: String = ""
+    public var reason: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            caseID: "",
+            reason: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1282,13 +1349,19 @@ extension Corridor_V1_EraseCasePersonalDataRequest: ProtobufCBacked {
 // MARK: - corridor.v1.CaseView
 
 public struct Corridor_V1_CaseView: Sendable, Hashable {
-    public var `case`: Corridor_V1_Case? = nil
-    public var personal: Corridor_V1_CasePersonal? = nil
+    public var `case`: Swift.Optional<Corridor_V1_Case>
+    public var personal: Swift.Optional<Corridor_V1_CasePersonal>
     /// Days since registration while WAITING or LISTED.
-    public var daysWaiting: UInt32 = 0
+    public var daysWaiting: UInt32
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            case: nil,
+            personal: nil,
+            daysWaiting: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1390,15 +1463,22 @@ extension Corridor_V1_CaseView: ProtobufCBacked {
 // MARK: - corridor.v1.ListCasesRequest
 
 public struct Corridor_V1_ListCasesRequest: Sendable, Hashable {
-    public var siteID: String = ""
-    public var status: Corridor_V1_Case.Status = .unspecified
+    public var siteID: String
+    public var status: Corridor_V1_Case.Status
     /// At most this many (default 100, at most 10000).
-    public var limit: UInt32 = 0
+    public var limit: UInt32
     /// From a previous response's next_page_token.
-    public var pageToken: String = ""
+    public var pageToken: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            siteID: "",
+            status: .unspecified,
+            limit: 0,
+            pageToken: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1508,12 +1588,18 @@ extension Corridor_V1_ListCasesRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ListCasesResponse
 
 public struct Corridor_V1_ListCasesResponse: Sendable, Hashable {
-    public var cases: [Corridor_V1_CaseView] = []
-    public var nextPageToken: String = ""
-    public var total: UInt32 = 0
+    public var cases: [Corridor_V1_CaseView]
+    public var nextPageToken: String
+    public var total: UInt32
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            cases: [],
+            nextPageToken: "",
+            total: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1613,12 +1699,18 @@ extension Corridor_V1_ListCasesResponse: ProtobufCBacked {
 // MARK: - corridor.v1.HistoryEntry
 
 public struct Corridor_V1_HistoryEntry: Sendable, Hashable {
-    public var sequence: UInt64 = 0
-    public var recordedAtNs: UInt64 = 0
-    public var event: Corridor_V1_Event? = nil
+    public var sequence: UInt64
+    public var recordedAtNs: UInt64
+    public var event: Swift.Optional<Corridor_V1_Event>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            sequence: 0,
+            recordedAtNs: 0,
+            event: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1718,10 +1810,14 @@ extension Corridor_V1_HistoryEntry: ProtobufCBacked {
 // MARK: - corridor.v1.HistoryResponse
 
 public struct Corridor_V1_HistoryResponse: Sendable, Hashable {
-    public var entries: [Corridor_V1_HistoryEntry] = []
+    public var entries: [Corridor_V1_HistoryEntry]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            entries: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1798,15 +1894,21 @@ extension Corridor_V1_HistoryResponse: ProtobufCBacked {
 
 public struct Corridor_V1_WatchRequest: Sendable, Hashable {
     /// The first sequence number to send; 0 or 1 for everything.
-    public var fromSequence: UInt64 = 0
+    public var fromSequence: UInt64
     /// Only events of these record kinds ("party", "site", "case", "list", "rule",
     /// "agreement", "window", "movement", "figure"), if any.
-    public var kinds: [String] = []
+    public var kinds: [String]
     /// Only events of this record, if set.
-    public var recordID: String = ""
+    public var recordID: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            fromSequence: 0,
+            kinds: [],
+            recordID: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1904,12 +2006,18 @@ extension Corridor_V1_WatchRequest: ProtobufCBacked {
 // MARK: - corridor.v1.WatchedEvent
 
 public struct Corridor_V1_WatchedEvent: Sendable, Hashable {
-    public var sequence: UInt64 = 0
-    public var recordedAtNs: UInt64 = 0
-    public var event: Corridor_V1_Event? = nil
+    public var sequence: UInt64
+    public var recordedAtNs: UInt64
+    public var event: Swift.Optional<Corridor_V1_Event>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            sequence: 0,
+            recordedAtNs: 0,
+            event: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2009,15 +2117,21 @@ extension Corridor_V1_WatchedEvent: ProtobufCBacked {
 // MARK: - corridor.v1.OpenBreakGlassRequest
 
 public struct Corridor_V1_OpenBreakGlassRequest: Sendable, Hashable {
-    public var caseID: String = ""
+    public var caseID: String
     /// Required: why the caller must see this case's personal part.
-    public var reason: String = ""
+    public var reason: String
     /// How long the grant lasts; 0 means the default, 3600 (one hour); at most
     /// 86400 (24 hours).
-    public var durationSeconds: UInt32 = 0
+    public var durationSeconds: UInt32
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            caseID: "",
+            reason: "",
+            durationSeconds: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2116,16 +2230,26 @@ extension Corridor_V1_OpenBreakGlassRequest: ProtobufCBacked {
 
 /// An open break-glass grant: one user, one case, until expires_at_ms.
 public struct Corridor_V1_BreakGlassGrant: Sendable, Hashable {
-    public var caseID: String = ""
-    public var uid: UInt32 = 0
-    public var userName: String = ""
-    public var role: String = ""
-    public var reason: String = ""
-    public var openedAtMs: UInt64 = 0
-    public var expiresAtMs: UInt64 = 0
+    public var caseID: String
+    public var uid: UInt32
+    public var userName: String
+    public var role: String
+    public var reason: String
+    public var openedAtMs: UInt64
+    public var expiresAtMs: UInt64
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            caseID: "",
+            uid: 0,
+            userName: "",
+            role: "",
+            reason: "",
+            openedAtMs: 0,
+            expiresAtMs: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2320,10 +2444,14 @@ extension Corridor_V1_ListBreakGlassGrantsRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ListBreakGlassGrantsResponse
 
 public struct Corridor_V1_ListBreakGlassGrantsResponse: Sendable, Hashable {
-    public var grants: [Corridor_V1_BreakGlassGrant] = []
+    public var grants: [Corridor_V1_BreakGlassGrant]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            grants: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2399,14 +2527,20 @@ extension Corridor_V1_ListBreakGlassGrantsResponse: ProtobufCBacked {
 // MARK: - corridor.v1.DiscloseListRequest
 
 public struct Corridor_V1_DiscloseListRequest: Sendable, Hashable {
-    public var listID: String = ""
+    public var listID: String
     /// The party the list is sent to.
-    public var toPartyID: String = ""
+    public var toPartyID: String
     /// A profile of the access policy or a built-in one ("vetting", "counts").
-    public var profile: String = ""
+    public var profile: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            listID: "",
+            toPartyID: "",
+            profile: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2506,16 +2640,25 @@ extension Corridor_V1_DiscloseListRequest: ProtobufCBacked {
 /// What a party receives: one row per active entry and per companion on it,
 /// each with only the profile's fields set.
 public struct Corridor_V1_ListDisclosure: Sendable, Hashable {
-    public var listID: String = ""
-    public var listVersion: UInt32 = 0
-    public var partyID: String = ""
-    public var profile: String = ""
+    public var listID: String
+    public var listVersion: UInt32
+    public var partyID: String
+    public var profile: String
     /// The profile's fields, in their fixed order (docs/ACCESS.md).
-    public var fields: [String] = []
-    public var rows: [Corridor_V1_DisclosedCase] = []
+    public var fields: [String]
+    public var rows: [Corridor_V1_DisclosedCase]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            listID: "",
+            listVersion: 0,
+            partyID: "",
+            profile: "",
+            fields: [],
+            rows: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -2651,19 +2794,30 @@ extension Corridor_V1_ListDisclosure: ProtobufCBacked {
 // MARK: - corridor.v1.DisclosedCase
 
 public struct Corridor_V1_DisclosedCase: Sendable, Hashable {
-    public var caseID: String = ""
+    public var caseID: String
     /// Set for a companion: the case whose entry it travels with.
-    public var companionOf: String = ""
-    public var rank: UInt32 = 0
+    public var companionOf: String
+    public var rank: UInt32
     /// Only the fields the profile names; the others are empty.
-    public var name: String = ""
-    public var dateOfBirth: String = ""
-    public var identityNumbers: [String] = []
-    public var ageMonths: UInt32 = 0
-    public var sex: Corridor_V1_Case.Sex = .unspecified
+    public var name: String
+    public var dateOfBirth: String
+    public var identityNumbers: [String]
+    public var ageMonths: UInt32
+    public var sex: Corridor_V1_Case.Sex
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            caseID: "",
+            companionOf: "",
+            rank: 0,
+            name: "",
+            dateOfBirth: "",
+            identityNumbers: [],
+            ageMonths: 0,
+            sex: .unspecified
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(

@@ -10,14 +10,20 @@ internal import CCorridorProto
 /// Waiting cases, most urgent first, then longest waiting.
 public struct Corridor_V1_WaitingCasesRequest: Sendable, Hashable {
     /// The site and the sites within it ("" for all).
-    public var siteID: String = ""
+    public var siteID: String
     /// Only this precedence, if set.
-    public var precedence: Corridor_V1_Case.Precedence = .unspecified
+    public var precedence: Corridor_V1_Case.Precedence
     /// At most this many (default 100, at most 10000).
-    public var limit: UInt32 = 0
+    public var limit: UInt32
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            siteID: "",
+            precedence: .unspecified,
+            limit: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -115,16 +121,26 @@ extension Corridor_V1_WaitingCasesRequest: ProtobufCBacked {
 // MARK: - corridor.v1.WaitingCaseRow
 
 public struct Corridor_V1_WaitingCaseRow: Sendable, Hashable {
-    public var caseID: String = ""
-    public var siteID: String = ""
-    public var precedence: Corridor_V1_Case.Precedence = .unspecified
-    public var daysWaited: UInt32 = 0
-    public var status: Corridor_V1_Case.Status = .unspecified
-    public var ageMonths: UInt32 = 0
-    public var conditions: [Corridor_V1_Case.Condition] = []
+    public var caseID: String
+    public var siteID: String
+    public var precedence: Corridor_V1_Case.Precedence
+    public var daysWaited: UInt32
+    public var status: Corridor_V1_Case.Status
+    public var ageMonths: UInt32
+    public var conditions: [Corridor_V1_Case.Condition]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            caseID: "",
+            siteID: "",
+            precedence: .unspecified,
+            daysWaited: 0,
+            status: .unspecified,
+            ageMonths: 0,
+            conditions: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -271,13 +287,19 @@ extension Corridor_V1_WaitingCaseRow: ProtobufCBacked {
 // MARK: - corridor.v1.PrecedenceCount
 
 public struct Corridor_V1_PrecedenceCount: Sendable, Hashable {
-    public var precedence: Corridor_V1_Case.Precedence = .unspecified
-    public var count: UInt32 = 0
+    public var precedence: Corridor_V1_Case.Precedence
+    public var count: UInt32
     /// The longest wait among them, in days.
-    public var longestWaitDays: UInt32 = 0
+    public var longestWaitDays: UInt32
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            precedence: .unspecified,
+            count: 0,
+            longestWaitDays: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -375,12 +397,18 @@ extension Corridor_V1_PrecedenceCount: ProtobufCBacked {
 // MARK: - corridor.v1.WaitingCasesResponse
 
 public struct Corridor_V1_WaitingCasesResponse: Sendable, Hashable {
-    public var cases: [Corridor_V1_WaitingCaseRow] = []
-    public var byPrecedence: [Corridor_V1_PrecedenceCount] = []
-    public var total: UInt32 = 0
+    public var cases: [Corridor_V1_WaitingCaseRow]
+    public var byPrecedence: [Corridor_V1_PrecedenceCount]
+    public var total: UInt32
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            cases: [],
+            byPrecedence: [],
+            total: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -483,13 +511,19 @@ extension Corridor_V1_WaitingCasesResponse: ProtobufCBacked {
 
 /// Deaths while waiting (cases that became DECEASED before they were evacuated).
 public struct Corridor_V1_DeathsWhileWaitingRequest: Sendable, Hashable {
-    public var siteID: String = ""
+    public var siteID: String
     /// YYYY-MM-DD, inclusive; "" for open.
-    public var from: String = ""
-    public var to: String = ""
+    public var from: String
+    public var to: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            siteID: "",
+            from: "",
+            to: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -587,12 +621,18 @@ extension Corridor_V1_DeathsWhileWaitingRequest: ProtobufCBacked {
 // MARK: - corridor.v1.DeathsAtSite
 
 public struct Corridor_V1_DeathsAtSite: Sendable, Hashable {
-    public var siteID: String = ""
-    public var count: UInt32 = 0
-    public var caseIDs: [String] = []
+    public var siteID: String
+    public var count: UInt32
+    public var caseIDs: [String]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            siteID: "",
+            count: 0,
+            caseIDs: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -690,11 +730,16 @@ extension Corridor_V1_DeathsAtSite: ProtobufCBacked {
 // MARK: - corridor.v1.DeathsWhileWaitingResponse
 
 public struct Corridor_V1_DeathsWhileWaitingResponse: Sendable, Hashable {
-    public var sites: [Corridor_V1_DeathsAtSite] = []
-    public var total: UInt32 = 0
+    public var sites: [Corridor_V1_DeathsAtSite]
+    public var total: UInt32
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            sites: [],
+            total: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(

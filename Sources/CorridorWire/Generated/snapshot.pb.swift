@@ -10,10 +10,14 @@ internal import CCorridorProto
 // MARK: - corridor.v1.SnapshotEntry
 
 public struct Corridor_V1_SnapshotEntry: Sendable, Hashable {
-    public var entry: Corridor_V1_SnapshotEntry.Entry? = nil
+    public var entry: Swift.Optional<Corridor_V1_SnapshotEntry.Entry>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            entry: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -251,11 +255,16 @@ extension Corridor_V1_SnapshotEntry: ProtobufCBacked {
 
 /// Each record with the sequence numbers of its events, for `history`.
 public struct Corridor_V1_PartyEntry: Sendable, Hashable {
-    public var party: Corridor_V1_Party? = nil
-    public var history: [UInt64] = []
+    public var party: Swift.Optional<Corridor_V1_Party>
+    public var history: [UInt64]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            party: nil,
+            history: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -344,11 +353,16 @@ extension Corridor_V1_PartyEntry: ProtobufCBacked {
 // MARK: - corridor.v1.SiteEntry
 
 public struct Corridor_V1_SiteEntry: Sendable, Hashable {
-    public var site: Corridor_V1_Site? = nil
-    public var history: [UInt64] = []
+    public var site: Swift.Optional<Corridor_V1_Site>
+    public var history: [UInt64]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            site: nil,
+            history: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -439,13 +453,20 @@ extension Corridor_V1_SiteEntry: ProtobufCBacked {
 /// `personal` in clear only in snapshots written before sealing, and for an
 /// erased personal part (which holds nothing but its erasure).
 public struct Corridor_V1_CaseEntry: Sendable, Hashable {
-    public var `case`: Corridor_V1_Case? = nil
-    public var personal: Corridor_V1_CasePersonal? = nil
-    public var history: [UInt64] = []
-    public var sealedPersonal: Corridor_V1_SealedPersonal? = nil
+    public var `case`: Swift.Optional<Corridor_V1_Case>
+    public var personal: Swift.Optional<Corridor_V1_CasePersonal>
+    public var history: [UInt64]
+    public var sealedPersonal: Swift.Optional<Corridor_V1_SealedPersonal>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            case: nil,
+            personal: nil,
+            history: [],
+            sealedPersonal: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -562,11 +583,16 @@ extension Corridor_V1_CaseEntry: ProtobufCBacked {
 // MARK: - corridor.v1.RegistryCounters
 
 public struct Corridor_V1_RegistryCounters: Sendable, Hashable {
-    public var nextCaseNumber: UInt64 = 0
-    public var nextFigureNumber: UInt64 = 0
+    public var nextCaseNumber: UInt64
+    public var nextFigureNumber: UInt64
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            nextCaseNumber: 0,
+            nextFigureNumber: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -652,11 +678,16 @@ extension Corridor_V1_RegistryCounters: ProtobufCBacked {
 // MARK: - corridor.v1.RuleEntry
 
 public struct Corridor_V1_RuleEntry: Sendable, Hashable {
-    public var rule: Corridor_V1_EligibilityRule? = nil
-    public var history: [UInt64] = []
+    public var rule: Swift.Optional<Corridor_V1_EligibilityRule>
+    public var history: [UInt64]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            rule: nil,
+            history: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -746,12 +777,18 @@ extension Corridor_V1_RuleEntry: ProtobufCBacked {
 
 /// A list with every version it has had.
 public struct Corridor_V1_ListEntryRecord: Sendable, Hashable {
-    public var list: Corridor_V1_EvacuationList? = nil
-    public var versions: [Corridor_V1_ListVersion] = []
-    public var history: [UInt64] = []
+    public var list: Swift.Optional<Corridor_V1_EvacuationList>
+    public var versions: [Corridor_V1_ListVersion]
+    public var history: [UInt64]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            list: nil,
+            versions: [],
+            history: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -854,11 +891,16 @@ extension Corridor_V1_ListEntryRecord: ProtobufCBacked {
 // MARK: - corridor.v1.AgreementEntry
 
 public struct Corridor_V1_AgreementEntry: Sendable, Hashable {
-    public var agreement: Corridor_V1_Agreement? = nil
-    public var history: [UInt64] = []
+    public var agreement: Swift.Optional<Corridor_V1_Agreement>
+    public var history: [UInt64]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            agreement: nil,
+            history: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -947,11 +989,16 @@ extension Corridor_V1_AgreementEntry: ProtobufCBacked {
 // MARK: - corridor.v1.WindowEntry
 
 public struct Corridor_V1_WindowEntry: Sendable, Hashable {
-    public var window: Corridor_V1_AccessWindow? = nil
-    public var history: [UInt64] = []
+    public var window: Swift.Optional<Corridor_V1_AccessWindow>
+    public var history: [UInt64]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            window: nil,
+            history: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1040,11 +1087,16 @@ extension Corridor_V1_WindowEntry: ProtobufCBacked {
 // MARK: - corridor.v1.MovementEntry
 
 public struct Corridor_V1_MovementEntry: Sendable, Hashable {
-    public var movement: Corridor_V1_Movement? = nil
-    public var history: [UInt64] = []
+    public var movement: Swift.Optional<Corridor_V1_Movement>
+    public var history: [UInt64]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            movement: nil,
+            history: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1133,11 +1185,16 @@ extension Corridor_V1_MovementEntry: ProtobufCBacked {
 // MARK: - corridor.v1.FigureEntry
 
 public struct Corridor_V1_FigureEntry: Sendable, Hashable {
-    public var figure: Corridor_V1_Figure? = nil
-    public var history: [UInt64] = []
+    public var figure: Swift.Optional<Corridor_V1_Figure>
+    public var history: [UInt64]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            figure: nil,
+            history: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(

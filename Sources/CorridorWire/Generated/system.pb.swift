@@ -57,26 +57,42 @@ extension Corridor_V1_StatusRequest: ProtobufCBacked {
 // MARK: - corridor.v1.StatusResponse
 
 public struct Corridor_V1_StatusResponse: Sendable, Hashable {
-    public var serverName: String = ""
-    public var serverVersion: String = ""
-    public var protocolVersion: Corridor_V1_ProtocolVersion? = nil
-    public var startedAtUnixMs: UInt64 = 0
-    public var uptimeMs: UInt64 = 0
-    public var socketPath: String = ""
-    public var dataDirectory: String = ""
-    public var openConnections: UInt32 = 0
-    public var pid: UInt32 = 0
-    public var callsServed: UInt64 = 0
-    public var store: Corridor_V1_StoreStatus? = nil
+    public var serverName: String
+    public var serverVersion: String
+    public var protocolVersion: Swift.Optional<Corridor_V1_ProtocolVersion>
+    public var startedAtUnixMs: UInt64
+    public var uptimeMs: UInt64
+    public var socketPath: String
+    public var dataDirectory: String
+    public var openConnections: UInt32
+    public var pid: UInt32
+    public var callsServed: UInt64
+    public var store: Swift.Optional<Corridor_V1_StoreStatus>
     /// Who the daemon takes the caller to be, and the role the access policy
     /// gives it (docs/ACCESS.md): what `corridorctl access whoami` shows.
-    public var caller: Corridor_V1_Caller? = nil
+    public var caller: Swift.Optional<Corridor_V1_Caller>
     /// Replication through PostgreSQL (docs/REPLICATION.md); role STANDALONE
     /// when the server replicates nothing.
-    public var replication: Corridor_V1_ReplicationStatus? = nil
+    public var replication: Swift.Optional<Corridor_V1_ReplicationStatus>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            serverName: "",
+            serverVersion: "",
+            protocolVersion: nil,
+            startedAtUnixMs: 0,
+            uptimeMs: 0,
+            socketPath: "",
+            dataDirectory: "",
+            openConnections: 0,
+            pid: 0,
+            callsServed: 0,
+            store: nil,
+            caller: nil,
+            replication: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -303,33 +319,48 @@ extension Corridor_V1_StatusResponse: ProtobufCBacked {
 
 /// Where this server stands in replication, and how far behind it is.
 public struct Corridor_V1_ReplicationStatus: Sendable, Hashable {
-    public var role: Corridor_V1_ReplicationStatus.Role = .standalone
-    public var mode: Corridor_V1_ReplicationStatus.Mode = .unspecified
+    public var role: Corridor_V1_ReplicationStatus.Role
+    public var mode: Corridor_V1_ReplicationStatus.Mode
     /// The PostgreSQL URL, without its password.
-    public var replicaStore: String = ""
+    public var replicaStore: String
     /// This server's node name, as the replica store's leader row names it.
-    public var node: String = ""
+    public var node: String
     /// The leader epoch this server knows (0: not yet learnt).
-    public var epoch: UInt64 = 0
+    public var epoch: UInt64
     /// The node the replica store names primary (empty: not yet learnt).
-    public var primaryNode: String = ""
+    public var primaryNode: String
     /// Whether the last exchange with PostgreSQL succeeded.
-    public var connected: Bool = false
+    public var connected: Bool
     /// A primary: the replica store holds every event through this sequence.
     /// A follower: this server has applied every event through it.
-    public var replicatedSequence: UInt64 = 0
+    public var replicatedSequence: UInt64
     /// Events not yet copied: a primary's durable events the replica store
     /// lacks; a follower's events in the replica store not yet applied.
-    public var lagEvents: UInt64 = 0
+    public var lagEvents: UInt64
     /// How long ago the oldest event not yet copied was committed (0: none).
-    public var lagMs: UInt64 = 0
+    public var lagMs: UInt64
     /// The last failure talking to PostgreSQL; empty while connected.
-    public var lastError: String = ""
+    public var lastError: String
     /// Whether this server accepts writes now.
-    public var writable: Bool = false
+    public var writable: Bool
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            role: .standalone,
+            mode: .unspecified,
+            replicaStore: "",
+            node: "",
+            epoch: 0,
+            primaryNode: "",
+            connected: false,
+            replicatedSequence: 0,
+            lagEvents: 0,
+            lagMs: 0,
+            lastError: "",
+            writable: false
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -656,18 +687,28 @@ extension Corridor_V1_ReplicationStatus: ProtobufCBacked {
 /// The caller of a call, as the daemon sees it: SO_PEERCRED's uid, gid and
 /// pid, the names the user and group databases give them, and the role.
 public struct Corridor_V1_Caller: Sendable, Hashable {
-    public var userName: String = ""
-    public var uid: UInt32 = 0
-    public var gid: UInt32 = 0
-    public var pid: UInt32 = 0
-    public var groupNames: [String] = []
+    public var userName: String
+    public var uid: UInt32
+    public var gid: UInt32
+    public var pid: UInt32
+    public var groupNames: [String]
     /// admin, coordinator, medical, negotiator, logistics or observer.
-    public var role: String = ""
+    public var role: String
     /// The access policy file in force, or "built-in default".
-    public var policySource: String = ""
+    public var policySource: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            userName: "",
+            uid: 0,
+            gid: 0,
+            pid: 0,
+            groupNames: [],
+            role: "",
+            policySource: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -814,18 +855,29 @@ extension Corridor_V1_Caller: ProtobufCBacked {
 
 /// The event log and snapshots, as the daemon sees them.
 public struct Corridor_V1_StoreStatus: Sendable, Hashable {
-    public var lastSequence: UInt64 = 0
-    public var segments: UInt32 = 0
-    public var recordBytes: UInt64 = 0
-    public var reservedBytes: UInt64 = 0
-    public var lastSnapshotSequence: UInt64 = 0
-    public var lastSnapshotAtMs: UInt64 = 0
+    public var lastSequence: UInt64
+    public var segments: UInt32
+    public var recordBytes: UInt64
+    public var reservedBytes: UInt64
+    public var lastSnapshotSequence: UInt64
+    public var lastSnapshotAtMs: UInt64
     /// Group commit: msync calls that made appends durable, and the records they covered.
-    public var syncs: UInt64 = 0
-    public var syncedRecords: UInt64 = 0
+    public var syncs: UInt64
+    public var syncedRecords: UInt64
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            lastSequence: 0,
+            segments: 0,
+            recordBytes: 0,
+            reservedBytes: 0,
+            lastSnapshotSequence: 0,
+            lastSnapshotAtMs: 0,
+            syncs: 0,
+            syncedRecords: 0
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1033,14 +1085,20 @@ extension Corridor_V1_PromoteRequest: ProtobufCBacked {
 
 public struct Corridor_V1_PromoteResponse: Sendable, Hashable {
     /// The new leader epoch: every append of an older one is refused.
-    public var epoch: UInt64 = 0
+    public var epoch: UInt64
     /// The last sequence applied here, now this primary's.
-    public var lastSequence: UInt64 = 0
+    public var lastSequence: UInt64
     /// This server's node name.
-    public var node: String = ""
+    public var node: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            epoch: 0,
+            lastSequence: 0,
+            node: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1138,10 +1196,14 @@ extension Corridor_V1_PromoteResponse: ProtobufCBacked {
 // MARK: - corridor.v1.PingRequest
 
 public struct Corridor_V1_PingRequest: Sendable, Hashable {
-    public var payload: [UInt8] = []
+    public var payload: [UInt8]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            payload: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1215,10 +1277,14 @@ extension Corridor_V1_PingRequest: ProtobufCBacked {
 // MARK: - corridor.v1.PingResponse
 
 public struct Corridor_V1_PingResponse: Sendable, Hashable {
-    public var payload: [UInt8] = []
+    public var payload: [UInt8]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            payload: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(

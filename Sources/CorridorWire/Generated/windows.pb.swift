@@ -8,31 +8,46 @@ internal import CCorridorProto
 // MARK: - corridor.v1.AccessWindow
 
 public struct Corridor_V1_AccessWindow: Sendable, Hashable {
-    public var id: String = ""
-    public var name: String = ""
-    public var kind: Corridor_V1_AccessWindow.Kind = .unspecified
+    public var id: String
+    public var name: String
+    public var kind: Corridor_V1_AccessWindow.Kind
     /// The sites and crossings it covers; a window on a site covers the sites within it.
-    public var siteIDs: [String] = []
-    public var announcedBy: String = ""
+    public var siteIDs: [String]
+    public var announcedBy: String
     /// A one-off window: [starts_at_ms, ends_at_ms) in unix milliseconds. The
     /// registry sets them from one_off. Deprecated in requests: a client that
     /// still sends them leaves one_off's times empty (one_off.time_zone alone
     /// may name the zone to show the window in; UTC if not).
-    public var startsAtMs: UInt64 = 0
-    public var endsAtMs: UInt64 = 0
+    public var startsAtMs: UInt64
+    public var endsAtMs: UInt64
     /// Or a daily one (a one-off interval or daily hours, not both).
-    public var daily: Corridor_V1_AccessWindow.Daily? = nil
-    public var status: Corridor_V1_AccessWindow.Status = .unspecified
-    public var violations: [Corridor_V1_AccessWindow.Violation] = []
+    public var daily: Swift.Optional<Corridor_V1_AccessWindow.Daily>
+    public var status: Corridor_V1_AccessWindow.Status
+    public var violations: [Corridor_V1_AccessWindow.Violation]
     /// When it was ENDED or CANCELLED: not in effect from then on.
-    public var closedAtMs: UInt64 = 0
+    public var closedAtMs: UInt64
     /// A one-off window in local time: what requests give, and what answers
     /// show beside starts_at_ms and ends_at_ms. Unset in windows recorded before
     /// it existed.
-    public var oneOff: Corridor_V1_AccessWindow.OneOff? = nil
+    public var oneOff: Swift.Optional<Corridor_V1_AccessWindow.OneOff>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            id: "",
+            name: "",
+            kind: .unspecified,
+            siteIDs: [],
+            announcedBy: "",
+            startsAtMs: 0,
+            endsAtMs: 0,
+            daily: nil,
+            status: .unspecified,
+            violations: [],
+            closedAtMs: 0,
+            oneOff: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -383,16 +398,24 @@ extension Corridor_V1_AccessWindow {
     /// the system's tz database. An end before the start runs past midnight.
     public struct Daily: Sendable, Hashable {
         /// HH:MM, local.
-        public var startTime: String = ""
-        public var endTime: String = ""
+        public var startTime: String
+        public var endTime: String
         /// e.g. "Asia/Damascus".
-        public var timeZone: String = ""
+        public var timeZone: String
         /// YYYY-MM-DD, local, inclusive.
-        public var firstDate: String = ""
-        public var lastDate: String = ""
+        public var firstDate: String
+        public var lastDate: String
 
         /// Every field at its default.
-        public init() {}
+        public init() {
+            self.init(
+                startTime: "",
+                endTime: "",
+                timeZone: "",
+                firstDate: "",
+                lastDate: ""
+            )
+        }
 
         /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
         public init(
@@ -523,14 +546,20 @@ extension Corridor_V1_AccessWindow {
         /// ±HH:MM. The registry records it with the zone's offset at that time,
         /// "2026-12-03T06:00+03:00". A local time the clocks skip is refused; one
         /// they repeat is the first of the two (the offset in force before the change).
-        public var startsAt: String = ""
+        public var startsAt: String
         /// The end, exclusive, in the same form.
-        public var endsAt: String = ""
+        public var endsAt: String
         /// e.g. "Asia/Damascus": the zone the times are in and shown in.
-        public var timeZone: String = ""
+        public var timeZone: String
 
         /// Every field at its default.
-        public init() {}
+        public init() {
+            self.init(
+                startsAt: "",
+                endsAt: "",
+                timeZone: ""
+            )
+        }
 
         /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
         public init(
@@ -630,11 +659,16 @@ extension Corridor_V1_AccessWindow.OneOff: ProtobufCBacked {
 
 extension Corridor_V1_AccessWindow {
     public struct Violation: Sendable, Hashable {
-        public var atMs: UInt64 = 0
-        public var report: String = ""
+        public var atMs: UInt64
+        public var report: String
 
         /// Every field at its default.
-        public init() {}
+        public init() {
+            self.init(
+                atMs: 0,
+                report: ""
+            )
+        }
 
         /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
         public init(
@@ -721,10 +755,14 @@ extension Corridor_V1_AccessWindow.Violation: ProtobufCBacked {
 // MARK: - corridor.v1.WindowAnnounced
 
 public struct Corridor_V1_WindowAnnounced: Sendable, Hashable {
-    public var window: Corridor_V1_AccessWindow? = nil
+    public var window: Swift.Optional<Corridor_V1_AccessWindow>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            window: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -800,14 +838,21 @@ extension Corridor_V1_WindowAnnounced: ProtobufCBacked {
 // MARK: - corridor.v1.WindowStatusChanged
 
 public struct Corridor_V1_WindowStatusChanged: Sendable, Hashable {
-    public var window: Corridor_V1_AccessWindow? = nil
-    public var from: Corridor_V1_AccessWindow.Status = .unspecified
-    public var to: Corridor_V1_AccessWindow.Status = .unspecified
+    public var window: Swift.Optional<Corridor_V1_AccessWindow>
+    public var from: Corridor_V1_AccessWindow.Status
+    public var to: Corridor_V1_AccessWindow.Status
     /// For VIOLATED: the report.
-    public var report: String = ""
+    public var report: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            window: nil,
+            from: .unspecified,
+            to: .unspecified,
+            report: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -919,10 +964,14 @@ extension Corridor_V1_WindowStatusChanged: ProtobufCBacked {
 // MARK: - corridor.v1.AnnounceWindowRequest
 
 public struct Corridor_V1_AnnounceWindowRequest: Sendable, Hashable {
-    public var window: Corridor_V1_AccessWindow? = nil
+    public var window: Swift.Optional<Corridor_V1_AccessWindow>
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            window: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -998,17 +1047,26 @@ extension Corridor_V1_AnnounceWindowRequest: ProtobufCBacked {
 // MARK: - corridor.v1.SetWindowStatusRequest
 
 public struct Corridor_V1_SetWindowStatusRequest: Sendable, Hashable {
-    public var windowID: String = ""
-    public var status: Corridor_V1_AccessWindow.Status = .unspecified
+    public var windowID: String
+    public var status: Corridor_V1_AccessWindow.Status
     /// Required for VIOLATED.
-    public var report: String = ""
-    public var reason: String = ""
+    public var report: String
+    public var reason: String
     /// When it happened ("" for now): see Timestamps in PROTOCOL.md.
-    public var at: String = ""
-    public var timeZone: String = ""
+    public var at: String
+    public var timeZone: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            windowID: "",
+            status: .unspecified,
+            report: "",
+            reason: "",
+            at: "",
+            timeZone: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1143,10 +1201,14 @@ extension Corridor_V1_SetWindowStatusRequest: ProtobufCBacked {
 
 public struct Corridor_V1_ListWindowsRequest: Sendable, Hashable {
     /// Only windows covering this site, if set.
-    public var siteID: String = ""
+    public var siteID: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            siteID: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1220,10 +1282,14 @@ extension Corridor_V1_ListWindowsRequest: ProtobufCBacked {
 // MARK: - corridor.v1.ListWindowsResponse
 
 public struct Corridor_V1_ListWindowsResponse: Sendable, Hashable {
-    public var windows: [Corridor_V1_AccessWindow] = []
+    public var windows: [Corridor_V1_AccessWindow]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            windows: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1299,13 +1365,19 @@ extension Corridor_V1_ListWindowsResponse: ProtobufCBacked {
 // MARK: - corridor.v1.ActiveWindowsRequest
 
 public struct Corridor_V1_ActiveWindowsRequest: Sendable, Hashable {
-    public var siteID: String = ""
+    public var siteID: String
     /// "2026-11-21T11:00" with time_zone, or with an offset or Z; "" for now.
-    public var at: String = ""
-    public var timeZone: String = ""
+    public var at: String
+    public var timeZone: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            siteID: "",
+            at: "",
+            timeZone: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1404,14 +1476,21 @@ extension Corridor_V1_ActiveWindowsRequest: ProtobufCBacked {
 
 /// A window in effect, with the interval that contains the asked time.
 public struct Corridor_V1_ActiveWindow: Sendable, Hashable {
-    public var window: Corridor_V1_AccessWindow? = nil
-    public var fromMs: UInt64 = 0
-    public var untilMs: UInt64 = 0
+    public var window: Swift.Optional<Corridor_V1_AccessWindow>
+    public var fromMs: UInt64
+    public var untilMs: UInt64
     /// The interval in the window's local time ("09:00-14:00 Asia/Damascus").
-    public var hours: String = ""
+    public var hours: String
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            window: nil,
+            fromMs: 0,
+            untilMs: 0,
+            hours: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(
@@ -1523,11 +1602,16 @@ extension Corridor_V1_ActiveWindow: ProtobufCBacked {
 // MARK: - corridor.v1.ActiveWindowsResponse
 
 public struct Corridor_V1_ActiveWindowsResponse: Sendable, Hashable {
-    public var atMs: UInt64 = 0
-    public var windows: [Corridor_V1_ActiveWindow] = []
+    public var atMs: UInt64
+    public var windows: [Corridor_V1_ActiveWindow]
 
     /// Every field at its default.
-    public init() {}
+    public init() {
+        self.init(
+            atMs: 0,
+            windows: []
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     public init(

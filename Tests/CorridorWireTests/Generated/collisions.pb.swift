@@ -20,35 +20,64 @@ internal import CCorridorTestProto
 // MARK: - corridor.testing.Collisions
 
 struct Corridor_Testing_Collisions: Sendable, Hashable {
-    var size: UInt32 = 0
-    var writer: String = ""
-    var element: [String] = []
-    var value: String = ""
-    var number: Int32 = 0
-    var message: Corridor_Testing_Inner? = nil
-    var c: String = ""
-    var members: [String] = []
-    var member: UInt64 = 0
-    var seen: Bool = false
-    var fieldPath: String = ""
-    var path: String = ""
-    var json: String = ""
-    var `super`: String = ""
-    var `init`: String = ""
-    var `default`: String = ""
-    var `protocol`: String = ""
-    var `return`: String = ""
-    var `in`: String = ""
-    var type: Corridor_Testing_Collisions.Kind = .unspecified
-    var encode: String = ""
-    var count: UInt32 = 0
-    var buffer: [UInt8] = []
-    var bytes: [[UInt8]] = []
-    var hashKinds: [Corridor_Testing_Collisions.Kind] = []
-    var choice: Corridor_Testing_Collisions.Choice? = nil
+    var size: UInt32
+    var writer: String
+    var element: [String]
+    var value: String
+    var number: Int32
+    var message: Swift.Optional<Corridor_Testing_Inner>
+    var c: String
+    var members: [String]
+    var member: UInt64
+    var seen: Bool
+    var fieldPath: String
+    var path: String
+    var json: String
+    var `super`: String
+    var `init`: String
+    var `default`: String
+    var `protocol`: String
+    var `return`: String
+    var `in`: String
+    var type: Corridor_Testing_Collisions.Kind
+    var encode: String
+    var count: UInt32
+    var buffer: [UInt8]
+    var bytes: [[UInt8]]
+    var hashKinds: [Corridor_Testing_Collisions.Kind]
+    var choice: Swift.Optional<Corridor_Testing_Collisions.Choice>
 
     /// Every field at its default.
-    init() {}
+    init() {
+        self.init(
+            size: 0,
+            writer: "",
+            element: [],
+            value: "",
+            number: 0,
+            message: nil,
+            c: "",
+            members: [],
+            member: 0,
+            seen: false,
+            fieldPath: "",
+            path: "",
+            json: "",
+            super: "",
+            init: "",
+            default: "",
+            protocol: "",
+            return: "",
+            in: "",
+            type: .unspecified,
+            encode: "",
+            count: 0,
+            buffer: [],
+            bytes: [],
+            hashKinds: [],
+            choice: nil
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     init(
@@ -529,12 +558,18 @@ extension Corridor_Testing_Collisions: ProtobufCBacked {
 // MARK: - corridor.testing.Inner
 
 struct Corridor_Testing_Inner: Sendable, Hashable {
-    var size: UInt32 = 0
-    var count: [UInt32] = []
-    var writer: String = ""
+    var size: UInt32
+    var count: [UInt32]
+    var writer: String
 
     /// Every field at its default.
-    init() {}
+    init() {
+        self.init(
+            size: 0,
+            count: [],
+            writer: ""
+        )
+    }
 
     /// Every field, none with a default: a field added to proto/ breaks each caller until it gives it.
     init(
