@@ -49,11 +49,14 @@ extension Registry {
     public static let defaultPageSize: UInt32 = 100
     public static let maximumPageSize: UInt32 = 10_000
 
-    /// Cases by id, optionally of one site and one status, a page at a time.
+    /// Cases by id, optionally of one site and one status, a page at a time:
+    /// those whose id sorts after `after` ("" for the first page). When more
+    /// follow, `nextPageToken` is the page's last id, the next page's `after`;
+    /// the server seals it into the opaque token clients see (PageTokens).
     /// Off the actor, on the durable state: commands go on meanwhile. One pass
     /// keeps the page's ids in a small sorted buffer instead of sorting every
     /// match, so a page costs O(n) however many cases a site holds.
-    public nonisolated func cases(siteID: String, status: Case.Status, limit: UInt32, pageToken: String) async throws(RegistryError) -> ListCasesResponse {
+    public nonisolated func cases(siteID: String, status: Case.Status, limit: UInt32, after: String) async throws(RegistryError) -> ListCasesResponse {
         guard limit <= Self.maximumPageSize else {
             throw RegistryError.invalidArgument(violations: [FieldViolation(field: "limit", reason: "\(limit) is more than \(Self.maximumPageSize)")])
         }
@@ -61,11 +64,11 @@ extension Registry {
         let pageSize = Int(limit == 0 ? Self.defaultPageSize : limit)
         var page = SmallestIDs(capacity: pageSize)
         var matching = 0
-        var after = 0
+        var beyond = 0
         func consider(_ id: String) {
             matching += 1
-            guard pageToken.isEmpty || id > pageToken else { return }
-            after += 1
+            guard id > after else { return }
+            beyond += 1
             page.offer(id)
         }
         // A case is looked up only when its status matters: the ids alone
@@ -86,7 +89,7 @@ extension Registry {
         let nowMs = Self.unixNanoseconds() / 1_000_000
         return ListCasesResponse(
             cases: page.ids.compactMap { Self.view(of: $0, in: state, nowMs: nowMs) },
-            nextPageToken: after > pageSize ? (page.ids.last ?? "") : "",
+            nextPageToken: beyond > pageSize ? (page.ids.last ?? "") : "",
             total: UInt32(clamping: matching)
         )
     }
