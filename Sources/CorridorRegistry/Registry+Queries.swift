@@ -40,10 +40,29 @@ extension Registry {
             .sorted { $0.id < $1.id }
     }
 
+    /// One case, answered once everything it shows is durable. Only the
+    /// case's own events change it (`RegistryState.apply`: registered,
+    /// updated, personal part updated or erased, status changed), so the
+    /// answer waits for the last of those, not for every write in flight as
+    /// `durableState()` must: under write load a read of a case not written
+    /// in the current group commit answers without waiting for its msync.
+    /// The view is made before the wait, so nothing applied meanwhile shows.
     public func caseView(_ id: String) async throws(RegistryError) -> CaseView {
-        let state = try await durableState()
-        guard let view = view(of: id, in: state) else { throw RegistryError.notFound("no case with id \"\(id)\"") }
+        guard let (view, lastChange) = viewAndLastChange(of: id) else { throw RegistryError.notFound("no case with id \"\(id)\"") }
+        do {
+            try await eventLog.waitUntilDurable(lastChange)
+        } catch {
+            throw RegistryError.store(error)
+        }
         return view
+    }
+
+    /// Synchronous, so the state is not held across the wait (holding it
+    /// would make the next command copy the case table).
+    private func viewAndLastChange(of id: String) -> (CaseView, UInt64)? {
+        let state = currentState
+        guard let view = view(of: id, in: state), let slot = state.caseTable.slot(of: id) else { return nil }
+        return (view, state.caseTable.history(at: slot).last ?? 0)
     }
 
     public static let defaultPageSize: UInt32 = 100
