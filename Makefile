@@ -179,5 +179,13 @@ test-tsan: deps-test
 fuzz: deps
 	JOBS=$(or $(JOBS),1) TARGETS="$(TARGETS)" Fuzz/scripts/run-fuzz $(or $(SECONDS),60)
 
+# CI's check of the fuzz targets (.ci/run): every target must build, and run
+# its whole seed corpus then SECONDS (default 5) of mutations without a
+# crash, two at a time. A target that stops compiling fails CI here, not
+# weeks later in someone's `make fuzz`.
+.PHONY: fuzz-smoke
+fuzz-smoke: deps
+	JOBS=$(or $(JOBS),2) TARGETS="$(TARGETS)" Fuzz/scripts/run-fuzz $(or $(SECONDS),5)
+
 clean:
 	rm -rf .build Benchmarks/.build

@@ -144,6 +144,8 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                // Page tokens: an HMAC over the position and the query (PageToken.swift).
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(

@@ -40,20 +40,42 @@ extension Registry {
             .sorted { $0.id < $1.id }
     }
 
+    /// One case, answered once everything it shows is durable. Only the
+    /// case's own events change it (`RegistryState.apply`: registered,
+    /// updated, personal part updated or erased, status changed), so the
+    /// answer waits for the last of those, not for every write in flight as
+    /// `durableState()` must: under write load a read of a case not written
+    /// in the current group commit answers without waiting for its msync.
+    /// The view is made before the wait, so nothing applied meanwhile shows.
     public func caseView(_ id: String) async throws(RegistryError) -> CaseView {
-        let state = try await durableState()
-        guard let view = view(of: id, in: state) else { throw RegistryError.notFound("no case with id \"\(id)\"") }
+        guard let (view, lastChange) = viewAndLastChange(of: id) else { throw RegistryError.notFound("no case with id \"\(id)\"") }
+        do {
+            try await eventLog.waitUntilDurable(lastChange)
+        } catch {
+            throw RegistryError.store(error)
+        }
         return view
+    }
+
+    /// Synchronous, so the state is not held across the wait (holding it
+    /// would make the next command copy the case table).
+    private func viewAndLastChange(of id: String) -> (CaseView, UInt64)? {
+        let state = currentState
+        guard let view = view(of: id, in: state), let slot = state.caseTable.slot(of: id) else { return nil }
+        return (view, state.caseTable.history(at: slot).last ?? 0)
     }
 
     public static let defaultPageSize: UInt32 = 100
     public static let maximumPageSize: UInt32 = 10_000
 
-    /// Cases by id, optionally of one site and one status, a page at a time.
+    /// Cases by id, optionally of one site and one status, a page at a time:
+    /// those whose id sorts after `after` ("" for the first page). When more
+    /// follow, `nextPageToken` is the page's last id, the next page's `after`;
+    /// the server seals it into the opaque token clients see (PageTokens).
     /// Off the actor, on the durable state: commands go on meanwhile. One pass
     /// keeps the page's ids in a small sorted buffer instead of sorting every
     /// match, so a page costs O(n) however many cases a site holds.
-    public nonisolated func cases(siteID: String, status: Case.Status, limit: UInt32, pageToken: String) async throws(RegistryError) -> ListCasesResponse {
+    public nonisolated func cases(siteID: String, status: Case.Status, limit: UInt32, after: String) async throws(RegistryError) -> ListCasesResponse {
         guard limit <= Self.maximumPageSize else {
             throw RegistryError.invalidArgument(violations: [FieldViolation(field: "limit", reason: "\(limit) is more than \(Self.maximumPageSize)")])
         }
@@ -61,11 +83,11 @@ extension Registry {
         let pageSize = Int(limit == 0 ? Self.defaultPageSize : limit)
         var page = SmallestIDs(capacity: pageSize)
         var matching = 0
-        var after = 0
+        var beyond = 0
         func consider(_ id: String) {
             matching += 1
-            guard pageToken.isEmpty || id > pageToken else { return }
-            after += 1
+            guard id > after else { return }
+            beyond += 1
             page.offer(id)
         }
         // A case is looked up only when its status matters: the ids alone
@@ -86,7 +108,7 @@ extension Registry {
         let nowMs = Self.unixNanoseconds() / 1_000_000
         return ListCasesResponse(
             cases: page.ids.compactMap { Self.view(of: $0, in: state, nowMs: nowMs) },
-            nextPageToken: after > pageSize ? (page.ids.last ?? "") : "",
+            nextPageToken: beyond > pageSize ? (page.ids.last ?? "") : "",
             total: UInt32(clamping: matching)
         )
     }

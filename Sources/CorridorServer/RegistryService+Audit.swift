@@ -9,7 +9,7 @@ extension RegistryService {
     public static func auditMethods(audit: AuditTrail) -> MethodRouter {
         var router = MethodRouter()
         router.register(Corridor_V1_Audit.listAuditRecords) { request, _ in
-            let query = try auditQuery(request)
+            let (query, listing) = try auditQuery(request)
             let page: AuditPage
             do throws(AuditDecodingError) {
                 page = try audit.records(query)
@@ -18,14 +18,15 @@ extension RegistryService {
             }
             return Corridor_V1_ListAuditRecordsResponse(
                 records: page.records.map(Corridor_V1_AuditRecord.init),
-                nextPageToken: page.nextSequence.map(String.init) ?? ""
+                nextPageToken: page.nextSequence.map { PageTokens.thisRun.token(position: sequenceBytes($0), for: listing) } ?? ""
             )
         }
         return router
     }
 
-    /// The request's filters, each checked: a bad one is INVALID_ARGUMENT naming it.
-    static func auditQuery(_ request: Corridor_V1_ListAuditRecordsRequest) throws(RPCError) -> AuditQuery {
+    /// The request's filters, each checked: a bad one is INVALID_ARGUMENT naming
+    /// it. With them, the listing its page tokens belong to.
+    static func auditQuery(_ request: Corridor_V1_ListAuditRecordsRequest) throws(RPCError) -> (AuditQuery, PageTokens.Query) {
         var query = AuditQuery()
         var violations: [FieldViolation] = []
         query.sinceMs = request.sinceMs
@@ -46,15 +47,26 @@ extension RegistryService {
             violations.append(FieldViolation(field: "limit", reason: "\(request.limit) is more than \(AuditQuery.maximumPageSize)"))
         }
         query.limit = request.limit == 0 ? AuditQuery.defaultPageSize : Int(request.limit)
-        if !request.pageToken.isEmpty {
-            if let sequence = UInt64(request.pageToken), sequence > 0 {
-                query.fromSequence = sequence
-            } else {
-                violations.append(FieldViolation(field: "page_token", reason: "\"\(request.pageToken)\" is not a token a previous page gave"))
+        // Paged by sequence, oldest first: the token holds the next page's first sequence.
+        let listing = PageTokens.Query(method: Corridor_V1_Audit.listAuditRecords.path, [
+            "since_ms": "\(request.sinceMs)", "until_ms": "\(request.untilMs)", "user": request.user, "case_id": request.caseID,
+            "kinds": query.kinds.map { "\($0)" }.sorted().joined(separator: ","), "order": "sequence",
+        ])
+        do throws(RPCError) {
+            if let position = try PageTokens.thisRun.position(of: request.pageToken, for: listing) {
+                guard position.count == 8 else { throw PageTokens.refusal("does not hold a sequence number") }
+                query.fromSequence = position.reduce(0) { $0 << 8 | UInt64($1) }
             }
+        } catch {
+            violations += error.fieldViolations
         }
         if !violations.isEmpty { throw RPCError.invalidArgument(violations) }
-        return query
+        return (query, listing)
+    }
+
+    /// A sequence number as a token's position: 8 bytes, big-endian.
+    static func sequenceBytes(_ sequence: UInt64) -> [UInt8] {
+        (0..<8).map { UInt8(truncatingIfNeeded: sequence >> (56 - 8 * $0)) }
     }
 }
 

@@ -91,9 +91,14 @@ public enum RegistryService {
         }
         router.register(rpc.listCases) { request, context in
             let status = try Case.Status(proto: request.status, field: "corridor.v1.ListCasesRequest.status")
-            let page = context.withholding.cases(try await registry.cases(
-                siteID: request.siteID, status: status, limit: request.limit, pageToken: request.pageToken
-            ))
+            // Keyset paging by id: the token holds the last id of the page before.
+            let query = PageTokens.Query(method: rpc.listCases.path, ["site_id": request.siteID, "status": "\(status)", "order": "id"])
+            let after = try PageTokens.thisRun.position(of: request.pageToken, for: query).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            var listed = try await registry.cases(siteID: request.siteID, status: status, limit: request.limit, after: after)
+            if !listed.nextPageToken.isEmpty {
+                listed.nextPageToken = PageTokens.thisRun.token(position: Array(listed.nextPageToken.utf8), for: query)
+            }
+            let page = context.withholding.cases(listed)
             try await audit.recordPersonalReads(of: page.cases, context)
             return Corridor_V1_ListCasesResponse(page)
         }

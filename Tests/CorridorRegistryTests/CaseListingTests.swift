@@ -31,7 +31,7 @@ import Testing
         var pages = 0
         var totals: Set<UInt32> = []
         repeat {
-            let page = try await registry.cases(siteID: siteID, status: status, limit: limit, pageToken: token)
+            let page = try await registry.cases(siteID: siteID, status: status, limit: limit, after: token)
             #expect(page.cases.count <= Int(limit))
             ids += page.cases.compactMap { $0.case?.id }
             totals.insert(page.total)
@@ -71,7 +71,7 @@ import Testing
             #expect(withdrawn.totals == [UInt32(registered.withdrawn.count)])
             let waiting = try await allPages(registry, siteID: "douma-hospital", status: .waiting, limit: 5)
             #expect(waiting.ids == registered.hospital.filter { !registered.withdrawn.contains($0) }.sorted())
-            let none = try await registry.cases(siteID: "douma-shelter", status: .withdrawn, limit: 0, pageToken: "")
+            let none = try await registry.cases(siteID: "douma-shelter", status: .withdrawn, limit: 0, after: "")
             #expect(none.cases.isEmpty && none.total == 0 && none.nextPageToken.isEmpty)
         }
     }
@@ -87,7 +87,7 @@ import Testing
     @Test func aZeroLimitIsTheDefaultPageSize() async throws {
         try await withRegistry { registry in
             _ = try await registerCases(registry)
-            let page = try await registry.cases(siteID: "", status: .unspecified, limit: 0, pageToken: "")
+            let page = try await registry.cases(siteID: "", status: .unspecified, limit: 0, after: "")
             #expect(page.cases.count == 23)
             #expect(page.nextPageToken.isEmpty)
         }
@@ -97,7 +97,7 @@ import Testing
         try await withRegistry { registry in
             try await World.seed(registry)
             let error = try await #require(throws: RegistryError.self) {
-                try await registry.cases(siteID: "", status: .unspecified, limit: 10_001, pageToken: "")
+                try await registry.cases(siteID: "", status: .unspecified, limit: 10_001, after: "")
             }
             #expect(error.code == .invalidArgument)
             #expect(error.fields == ["limit"])
@@ -108,7 +108,7 @@ import Testing
         try await withRegistry { registry in
             try await World.seed(registry)
             let error = try await #require(throws: RegistryError.self) {
-                try await registry.cases(siteID: "atlantis", status: .unspecified, limit: 0, pageToken: "")
+                try await registry.cases(siteID: "atlantis", status: .unspecified, limit: 0, after: "")
             }
             #expect(error.code == .notFound)
             #expect(error.message.contains("atlantis"))

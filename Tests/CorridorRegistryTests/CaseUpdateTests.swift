@@ -138,8 +138,8 @@ import Testing
             let view = try await registry.updateCase(changes, personal: nil, fields: ["site_id"], reason: "", actor: registrar)
             #expect(view.case?.siteID == "douma-shelter")
             #expect(view.case?.originSiteID == "douma-hospital")
-            #expect(try await registry.cases(siteID: "douma-hospital", status: .unspecified, limit: 0, pageToken: "").total == 0)
-            #expect(try await registry.cases(siteID: "douma-shelter", status: .unspecified, limit: 0, pageToken: "").cases.map { $0.case?.id } == [original.id])
+            #expect(try await registry.cases(siteID: "douma-hospital", status: .unspecified, limit: 0, after: "").total == 0)
+            #expect(try await registry.cases(siteID: "douma-shelter", status: .unspecified, limit: 0, after: "").cases.map { $0.case?.id } == [original.id])
         }
     }
 

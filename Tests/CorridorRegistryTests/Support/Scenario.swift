@@ -46,7 +46,7 @@ struct QueryAnswers: Equatable {
 
 func queryAnswers(_ registry: Registry) async throws -> QueryAnswers {
     let state = await registry.currentState
-    let listing = try await registry.cases(siteID: "", status: .unspecified, limit: 10_000, pageToken: "")
+    let listing = try await registry.cases(siteID: "", status: .unspecified, limit: 10_000, after: "")
     var views: [CaseView] = []
     for id in state.cases.keys.sorted() { views.append(try await registry.caseView(id)) }
     var histories: [String: [RecordedEvent]] = [:]

@@ -45,12 +45,12 @@ struct ConnectionsBenchmark: AsyncParsableCommand {
         progress("starting \(corridordPath)…")
         let daemon = try Daemon(executable: corridordPath, directory: scratch.path)
         defer { daemon.stop() }
-        // The daemon settles (its threads start, the first snapshot check runs).
-        try await Task.sleep(for: .milliseconds(500))
-        guard let idle = daemon.memory() else { throw BenchmarkFailure("cannot read /proc/\(daemon.pid)/status") }
-
+        // READY=1 says the socket listens; an answer to System/Status says
+        // the daemon serves (event loops, registry and store up). Idle is
+        // measured then, with this one connection open, not after a guessed pause.
         let control = try await connectClient(daemon.socketPath)
         let head = try await control.status().store?.lastSequence ?? 0
+        guard let idle = daemon.memory() else { throw BenchmarkFailure("cannot read /proc/\(daemon.pid)/status") }
         progress("opening \(count) connections, each with a Watch from sequence \(head + 1)…")
         let openStart = monotonicNanoseconds()
         var clients: [CorridorClient] = []
@@ -81,12 +81,16 @@ struct ConnectionsBenchmark: AsyncParsableCommand {
         for task in tasks { outcomes.append(await task.value) }
         for client in clients { await client.close() }
         clients.removeAll()
-        // The server sees each close on its event loops; wait until it counts only ours.
+        // The server sees each close on its event loops, and frees a
+        // connection's channel and watch as it does: memory is read once it
+        // counts only ours.
         let closeDeadline = monotonicNanoseconds() + 30_000_000_000
-        while try await control.status().openConnections > 1, monotonicNanoseconds() < closeDeadline {
+        var stillOpen = try await control.status().openConnections
+        while stillOpen > 1, monotonicNanoseconds() < closeDeadline {
             try await Task.sleep(for: .milliseconds(50))
+            stillOpen = try await control.status().openConnections
         }
-        try await Task.sleep(for: .milliseconds(500))
+        guard stillOpen <= 1 else { throw BenchmarkFailure("the server still counts \(stillOpen) open connections 30 s after they closed") }
         guard let after = daemon.memory() else { throw BenchmarkFailure("cannot read /proc/\(daemon.pid)/status") }
         await control.close()
 
@@ -96,13 +100,13 @@ struct ConnectionsBenchmark: AsyncParsableCommand {
         let idleBaseline = Baseline(label: "idle after start, this run", value: mib(idle.residentKiB), unit: "MiB", sameRun: true)
         var figures = [
             BenchmarkFigure("corridord RSS idle (just started, empty)", value: mib(idle.residentKiB), unit: "MiB",
-                            note: "VmRSS 0.5 s after READY=1; anonymous \(formatNumber(mib(idle.anonymousKiB), decimals: 1)) MiB, file-backed \(formatNumber(mib(idle.fileKiB), decimals: 1)) MiB"),
+                            note: "VmRSS once it answered System/Status after READY=1 (one connection open); anonymous \(formatNumber(mib(idle.anonymousKiB), decimals: 1)) MiB, file-backed \(formatNumber(mib(idle.fileKiB), decimals: 1)) MiB"),
             BenchmarkFigure("corridord RSS with \(count) connections + watches", value: mib(loaded.residentKiB), unit: "MiB", baseline: idleBaseline,
                             note: "the server counted \(held) open connections (ours and the control connection); anonymous \(formatNumber(mib(loaded.anonymousKiB), decimals: 1)) MiB"),
             BenchmarkFigure("per connection with its watch", value: Double(loaded.residentKiB - idle.residentKiB) / Double(count), unit: "KiB",
                             note: "(RSS with them − idle) ÷ \(count)"),
             BenchmarkFigure("corridord RSS after they closed", value: mib(after.residentKiB), unit: "MiB", baseline: idleBaseline,
-                            note: "once the server counted only the control connection, + 0.5 s; peak (VmHWM) \(formatNumber(mib(after.peakKiB), decimals: 1)) MiB"),
+                            note: "as soon as the server counted only the control connection; peak (VmHWM) \(formatNumber(mib(after.peakKiB), decimals: 1)) MiB"),
             BenchmarkFigure("watches that received the new event", value: Double(received), unit: "watches",
                             note: "of \(count), within \(formatNumber(deliverSeconds, decimals: 2)) s of the write; \(missing) sequences missing, \(duplicates) duplicates"),
             BenchmarkFigure("time to open the connections (one after another)", value: openSeconds, unit: "s"),

@@ -2,7 +2,7 @@ import Foundation
 
 /// What `load` and `soak` print: a row per call kind, the watchers, memory,
 /// and for the soak its kills and checks.
-struct LoadReport: Codable, Sendable {
+struct LoadReport: BenchmarkReport, Codable, Sendable {
     var benchmark: String
     var machine: MachineInfo
     var parameters: [String: String]
@@ -19,9 +19,7 @@ struct LoadReport: Codable, Sendable {
     var soak: SoakSummary?
 
     func printText() {
-        print("corridor-benchmarks \(benchmark): \(machine.oneLine)")
-        print(parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
-        print()
+        printHeading()
         print(LoadRow.table(rows + [total], withKillColumn: soak != nil))
         print()
         print("over \(formatNumber(seconds, decimals: 1)) s of load; latency as each caller saw it, queueing in the client included")
@@ -40,23 +38,5 @@ struct LoadReport: Codable, Sendable {
             for error in firstErrors { print("  \(error)") }
         }
         if let soak { soak.printText() }
-    }
-
-    func printJSON() {
-        print(String(decoding: jsonData(), as: UTF8.self))
-    }
-
-    func writeJSON(to path: String) throws {
-        do {
-            try jsonData().write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw BenchmarkFailure("cannot write \(path): \(error.localizedDescription)")
-        }
-    }
-
-    private func jsonData() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data("{}".utf8)
     }
 }

@@ -106,10 +106,6 @@ struct LoadRow: Codable, Sendable {
             if withKillColumn { cells.append(codes(row.errorsAtKill)) }
             return cells
         }
-        let widths = header.indices.map { column in ([header] + body).map { $0[column].count }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            zip(cells, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(separator: "  ").trimmingTrailingSpaces()
-        }
-        return ([line(header), line(widths.map { String(repeating: "-", count: $0) })] + body.map(line)).joined(separator: "\n")
+        return formatTable(header: header, rows: body)
     }
 }

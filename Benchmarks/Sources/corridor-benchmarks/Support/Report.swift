@@ -93,14 +93,21 @@ struct MachineInfo: Codable, Sendable {
     var oneLine: String { "\(onlineCPUs) CPUs online, \(cpuModel), \(memoryMiB) MiB, \(kernel), load average \(loadAverage) at start" }
 }
 
-/// Everything a run prints: the table, and the details behind each row.
-struct Report: Codable, Sendable {
-    var benchmark: String
-    var machine: MachineInfo
-    var parameters: [String: String]
-    var figures: [BenchmarkFigure]
-    var details: [String: LatencySummary]
-    var notes: [String]
+/// What every report prints the same way, whatever its rows: its first two
+/// lines (the benchmark and machine, the parameters) and its JSON.
+protocol BenchmarkReport: Encodable {
+    var benchmark: String { get }
+    var machine: MachineInfo { get }
+    var parameters: [String: String] { get }
+}
+
+extension BenchmarkReport {
+    /// The benchmark and the machine, then the parameters, then a blank line.
+    func printHeading() {
+        print("corridor-benchmarks \(benchmark): \(machine.oneLine)")
+        print(parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+        print()
+    }
 
     func printJSON() {
         print(String(decoding: jsonData(), as: UTF8.self))
@@ -119,6 +126,35 @@ struct Report: Codable, Sendable {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return (try? encoder.encode(self)) ?? Data("{}".utf8)
     }
+}
+
+/// A table as every report prints it: columns padded to their widest cell
+/// and two spaces apart under a rule of dashes, or Markdown.
+func formatTable(header: [String], rows: [[String]], markdown: Bool = false) -> String {
+    if markdown {
+        return ([
+            "| " + header.joined(separator: " | ") + " |",
+            "|" + header.map { _ in "---" }.joined(separator: "|") + "|",
+        ] + rows.map { "| " + $0.joined(separator: " | ") + " |" }).joined(separator: "\n")
+    }
+    let widths = header.indices.map { column in
+        ([header] + rows).map { $0[column].count }.max() ?? 0
+    }
+    func line(_ cells: [String]) -> String {
+        zip(cells, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }
+            .joined(separator: "  ").trimmingTrailingSpaces()
+    }
+    return ([line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)).joined(separator: "\n")
+}
+
+/// Everything a run prints: the table, and the details behind each row.
+struct Report: BenchmarkReport, Codable, Sendable {
+    var benchmark: String
+    var machine: MachineInfo
+    var parameters: [String: String]
+    var figures: [BenchmarkFigure]
+    var details: [String: LatencySummary]
+    var notes: [String]
 
     func printTable(markdown: Bool) {
         let header = ["figure", "value", "baseline", "ratio", "goal", "met"]
@@ -132,25 +168,8 @@ struct Report: Codable, Sendable {
                 figure.met.map { $0 ? "yes" : "NO" } ?? "—",
             ]
         }
-        print("corridor-benchmarks \(benchmark): \(machine.oneLine)")
-        print(parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
-        print()
-        if markdown {
-            print("| " + header.joined(separator: " | ") + " |")
-            print("|" + header.map { _ in "---" }.joined(separator: "|") + "|")
-            for row in rows { print("| " + row.joined(separator: " | ") + " |") }
-        } else {
-            let widths = header.indices.map { column in
-                ([header] + rows).map { $0[column].count }.max() ?? 0
-            }
-            func line(_ cells: [String]) -> String {
-                zip(cells, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }
-                    .joined(separator: "  ").trimmingTrailingSpaces()
-            }
-            print(line(header))
-            print(line(widths.map { String(repeating: "-", count: $0) }))
-            for row in rows { print(line(row)) }
-        }
+        printHeading()
+        print(formatTable(header: header, rows: rows, markdown: markdown))
         let noted = figures.filter { $0.note != nil }
         if !noted.isEmpty || !notes.isEmpty { print() }
         for figure in noted { print("- \(figure.name): \(figure.note!)") }
