@@ -184,6 +184,7 @@ let package = Package(
             name: "CorridorTestSupport",
             dependencies: [
                 "CorridorAudit",
+                "CorridorClient",
                 "CorridorModel",
                 "CorridorRegistry",
                 "CorridorServer",
