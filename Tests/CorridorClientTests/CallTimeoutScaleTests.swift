@@ -99,6 +99,22 @@ import Testing
         #expect(TestDeadline.factor(sanitizer: sanitizer) == factor)
     }
 
+    @Test func theDefaultKeepaliveIsStretchedAndASetOneKept() {
+        #expect(TestDeadline.keepaliveStretched(ServerLimits(), by: 10).keepaliveIntervalMilliseconds == 300_000)
+        #expect(TestDeadline.keepaliveStretched(ServerLimits(), by: 1).keepaliveIntervalMilliseconds == 30_000)
+        var set = ServerLimits()
+        set.keepaliveIntervalMilliseconds = 200
+        #expect(TestDeadline.keepaliveStretched(set, by: 10).keepaliveIntervalMilliseconds == 200)
+    }
+
+    @Test func testServersAnnounceTheStretchedKeepalive() async throws {
+        let server = try await InProcessServer.start()
+        let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
+        #expect(client.server.limits.keepaliveIntervalMilliseconds == 30_000 * UInt32(TestDeadline.factor))
+        await client.close()
+        await server.stop()
+    }
+
     @Test func testClientsUseTheFactor() {
         #expect(ClientConfiguration.forTests.callTimeoutScale == TestDeadline.factor)
         #expect(ClientConfiguration.forTests.connectTimeout == ClientConfiguration().connectTimeout * TestDeadline.factor)

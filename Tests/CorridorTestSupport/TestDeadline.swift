@@ -1,3 +1,4 @@
+import CorridorServer
 import Foundation
 
 /// The one factor every safety deadline in the tests is multiplied by.
@@ -31,5 +32,21 @@ public enum TestDeadline {
     /// (corridorctl's CORRIDOR_TIMEOUT, SO_RCVTIMEO).
     public static func scaledSeconds(_ bound: Duration) -> Int {
         Int(scaled(bound).components.seconds)
+    }
+
+    /// `limits` with the keepalive interval stretched by `factor` when it is
+    /// ServerLimits' default (30 s); an interval a test set is what it tests.
+    /// The interval is a deadline too: a raw connection whose next send waits
+    /// for a thread of NIO's blocking pool (as many threads as cores) on a
+    /// busy machine can be silent that long, and then reads a keepalive Ping
+    /// where it expected the server's answer (the second ASan run:
+    /// BadInputLoggingTests, `truncatedFrame`).
+    public static func keepaliveStretched(_ limits: ServerLimits, by factor: Int = factor) -> ServerLimits {
+        var limits = limits
+        let usual = ServerLimits().keepaliveIntervalMilliseconds
+        if limits.keepaliveIntervalMilliseconds == usual {
+            limits.keepaliveIntervalMilliseconds = usual * UInt32(clamping: max(1, factor))
+        }
+        return limits
     }
 }
