@@ -201,6 +201,7 @@ let package = Package(
             name: "CorridorTestSupport",
             dependencies: [
                 "CorridorAudit",
+                "CorridorClient",
                 "CorridorModel",
                 "CorridorRegistry",
                 "CorridorServer",

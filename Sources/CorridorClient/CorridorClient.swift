@@ -22,6 +22,11 @@ public struct ClientConfiguration: Sendable {
     public var keepaliveInterval: Duration? = .seconds(30)
     /// How long connecting and the hello exchange may take.
     public var connectTimeout: Duration = .seconds(10)
+    /// Every call's timeout, the typed calls' defaults included, is multiplied
+    /// by this (1 to 100). For a client on a machine known to be many times
+    /// slower than the defaults assume: the test suites under a sanitizer
+    /// (docs/TESTING.md, "Sanitizers").
+    public var callTimeoutScale = 1
 
     public init() {}
 }
@@ -35,12 +40,15 @@ public final class CorridorClient: Sendable {
     private let channel: any Channel
     private let handler: NIOLoopBound<ClientConnectionHandler>
     private let nextStreamID = Atomic<UInt32>(1)
+    private let callTimeoutScale: Int
 
-    private init(server: HelloReply, socketPath: String, channel: any Channel, handler: NIOLoopBound<ClientConnectionHandler>) {
+    private init(server: HelloReply, socketPath: String, channel: any Channel, handler: NIOLoopBound<ClientConnectionHandler>, callTimeoutScale: Int) {
         self.server = server
         self.socketPath = socketPath
         self.channel = channel
         self.handler = handler
+        // Bounded, so that a scaled timeout of at most a day stays far from Duration's and TimeAmount's range.
+        self.callTimeoutScale = min(max(callTimeoutScale, 1), 100)
     }
 
     /// Connects and exchanges hellos. Errors are RPCErrors: UNAVAILABLE when
@@ -107,7 +115,7 @@ public final class CorridorClient: Sendable {
         do {
             let reply = try await helloPromise.futureResult.get()
             timeout.cancel()
-            return CorridorClient(server: reply, socketPath: socketPath, channel: channel, handler: handler)
+            return CorridorClient(server: reply, socketPath: socketPath, channel: channel, handler: handler, callTimeoutScale: configuration.callTimeoutScale)
         } catch {
             timeout.cancel()
             channel.close(promise: nil)
@@ -168,6 +176,7 @@ public final class CorridorClient: Sendable {
     }
 
     private func unary(path: String, payload: ByteBuffer, timeout: Duration?, requestID: String) async throws(RPCError) -> ByteBuffer {
+        let timeout = scaled(timeout)
         let streamID = allocateStreamID()
         let handler = self.handler
         let promise = handler.eventLoop.makePromise(of: ByteBuffer.self)
@@ -197,6 +206,7 @@ public final class CorridorClient: Sendable {
     }
 
     private func serverStreaming(path: String, payload: ByteBuffer, timeout: Duration?, requestID: String) -> AsyncThrowingStream<ByteBuffer, any Error> {
+        let timeout = scaled(timeout)
         let streamID = allocateStreamID()
         let handler = self.handler
         let call = CallStart(method: path, timeoutMilliseconds: Self.milliseconds(timeout), payload: payload, requestID: requestID)
@@ -251,6 +261,11 @@ public final class CorridorClient: Sendable {
             let id = nextStreamID.add(1, ordering: .relaxed).oldValue
             if id != Frame.connectionStream { return id }
         }
+    }
+
+    private func scaled(_ timeout: Duration?) -> Duration? {
+        guard callTimeoutScale != 1 else { return timeout }
+        return timeout.map { $0 * callTimeoutScale }
     }
 
     private static func milliseconds(_ duration: Duration?) -> UInt32 {

@@ -9,7 +9,7 @@ import Testing
     @Test func connectingWhereNothingListensIsUnavailableAndNamesThePath() async {
         let path = "/tmp/corridor-client-test-nothing-\(getpid()).sock"
         do {
-            _ = try await CorridorClient.connect(to: path)
+            _ = try await CorridorClient.connect(to: path, configuration: .forTests)
             Issue.record("connected to nothing")
         } catch {
             #expect(error.code == .unavailable)
@@ -23,7 +23,7 @@ import Testing
         limits.maxConcurrentCalls = 17
         let server = try await InProcessServer.start(limits: limits)
         defer { Task { await server.stop() } }
-        let client = try await CorridorClient.connect(to: server.socketPath)
+        let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
         #expect(client.server.serverName == "corridord")
         #expect(client.server.version == .current)
         #expect(client.server.limits.maxFrameBytes == 65_536)
@@ -33,7 +33,7 @@ import Testing
 
     @Test func statusDescribesTheServer() async throws {
         let server = try await InProcessServer.start()
-        let client = try await CorridorClient.connect(to: server.socketPath)
+        let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
         let status = try await client.status()
         #expect(status.socketPath == server.socketPath)
         #expect(status.dataDirectory == server.directory + "/data")
@@ -47,7 +47,7 @@ import Testing
     @Test(arguments: [0, 1, 64, 65_536])
     func pingEchoesItsPayload(size: Int) async throws {
         let server = try await InProcessServer.start()
-        let client = try await CorridorClient.connect(to: server.socketPath)
+        let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
         let payload = (0..<size).map { UInt8(truncatingIfNeeded: $0 * 7) }
         #expect(try await client.ping(payload: payload) == payload)
         await client.close()
@@ -57,7 +57,7 @@ import Testing
     /// Responses come back on their own streams: each caller gets its own answer.
     @Test func concurrentCallsOnOneConnectionGetTheirOwnAnswers() async throws {
         let server = try await InProcessServer.start()
-        let client = try await CorridorClient.connect(to: server.socketPath)
+        let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
         try await withThrowingTaskGroup(of: Bool.self) { group in
             for caller in 0..<300 {
                 group.addTask {
@@ -73,7 +73,7 @@ import Testing
 
     @Test func healthCheckAndWatch() async throws {
         let server = try await InProcessServer.start()
-        let client = try await CorridorClient.connect(to: server.socketPath)
+        let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
         #expect(try await client.checkHealth() == .serving)
         #expect(try await client.checkHealth(service: "corridor.v1.System") == .serving)
         await #expect(throws: RPCError.self) { try await client.checkHealth(service: "corridor.v1.Nothing") }
@@ -94,7 +94,7 @@ import Testing
             return Corridor_V1_PingResponse()
         }
         let server = try await InProcessServer.start(methods: methods)
-        let client = try await CorridorClient.connect(to: server.socketPath)
+        let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
         do {
             _ = try await client.unary(RPCMethod<Corridor_V1_PingRequest, Corridor_V1_PingResponse>(path: "/test.Slow/Never", kind: .unary), Corridor_V1_PingRequest(), timeout: .milliseconds(50))
             Issue.record("a call that never returns returned")
@@ -107,7 +107,7 @@ import Testing
 
     @Test func anUnknownMethodIsUnimplemented() async throws {
         let server = try await InProcessServer.start()
-        let client = try await CorridorClient.connect(to: server.socketPath)
+        let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
         do {
             _ = try await client.unary(RPCMethod<Corridor_V1_PingRequest, Corridor_V1_PingResponse>(path: "/corridor.v1.Nope/Nothing", kind: .unary), Corridor_V1_PingRequest())
             Issue.record("an unknown method answered")
@@ -121,7 +121,7 @@ import Testing
 
     @Test func callsAfterTheServerStopsAreUnavailable() async throws {
         let server = try await InProcessServer.start()
-        let client = try await CorridorClient.connect(to: server.socketPath)
+        let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
         _ = try await client.status()
         await server.stop()
         do {
@@ -134,7 +134,7 @@ import Testing
 
     @Test func callsAfterCloseFail() async throws {
         let server = try await InProcessServer.start()
-        let client = try await CorridorClient.connect(to: server.socketPath)
+        let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
         await client.close()
         await #expect(throws: RPCError.self) { try await client.status() }
         await server.stop()

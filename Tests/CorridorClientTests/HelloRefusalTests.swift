@@ -29,7 +29,7 @@ import Testing
         }
         peer.start()
         do {
-            _ = try await CorridorClient.connect(to: path)
+            _ = try await CorridorClient.connect(to: path, configuration: .forTests)
             Issue.record("a refused hello connected")
         } catch {
             #expect(error.code == .failedPrecondition)

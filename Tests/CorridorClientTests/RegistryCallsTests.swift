@@ -17,7 +17,7 @@ import Testing
             var options = RegistryOptions()
             options.store.segmentBytes = 64 * 1024
             let server = try await InProcessServer.startWithRegistry(options: options)
-            let client = try await CorridorClient.connect(to: server.socketPath)
+            let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
             return Fixture(server: server, registry: try #require(server.registry), client: client)
         }
 
@@ -93,11 +93,11 @@ import Testing
         }
         // Disconnect entirely; events go on being recorded meanwhile.
         await client.close()
-        let writer = try await CorridorClient.connect(to: fixture.server.socketPath)
+        let writer = try await CorridorClient.connect(to: fixture.server.socketPath, configuration: .forTests)
         for index in 0..<5 {
             _ = try await writer.registerCase(Case(siteID: "enclave", ageMonths: UInt32(index), sex: .male, precedence: .routine, consentGiven: true))
         }
-        let resumed = try await CorridorClient.connect(to: fixture.server.socketPath)
+        let resumed = try await CorridorClient.connect(to: fixture.server.socketPath, configuration: .forTests)
         var second = resumed.watch(from: seen.last! + 1).makeAsyncIterator()
         while seen.count < 7, let event = try await second.next() {
             seen.append(event.sequence)

@@ -71,7 +71,7 @@ import CorridorTestSupport
         }
 
         // A new connection is served too, and the registry still answers.
-        let second = try await CorridorClient.connect(to: fixture.server.socketPath)
+        let second = try await CorridorClient.connect(to: fixture.server.socketPath, configuration: .forTests)
         let status = try await second.unary(Corridor_V1_System.status, Corridor_V1_StatusRequest(), timeout: .seconds(60))
         #expect(status.serverName.isEmpty == false)
         let site = try await second.unary(Corridor_V1_Registry.getSite, Corridor_V1_GetRequest(id: "ghouta"), timeout: .seconds(60))
@@ -163,7 +163,7 @@ import CorridorTestSupport
             try await seed(registry)
             // The method table of the running server: its own System and
             // Health methods and the registry's, as corridord merges them.
-            let client = try await CorridorClient.connect(to: server.socketPath)
+            let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
             return Fixture(server: server, registry: registry, client: client, rpcMethods: server.server.routedMethods)
         }
 

@@ -8,7 +8,7 @@ import Testing
 @Suite struct UnknownEventKindTests {
     @Test func historyKeepsAnEventOfAnUnknownKind() async throws {
         let server = try await NewerDaemon.start()
-        let client = try await CorridorClient.connect(to: server.socketPath)
+        let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
         let entries = try await client.history(of: NewerDaemon.partyID)
         #expect(entries.map(\.sequence) == [NewerDaemon.unknownSequence, NewerDaemon.knownSequence])
         #expect(entries.first?.event == nil)
@@ -24,7 +24,7 @@ import Testing
 
     @Test func watchGoesOnPastAnEventOfAnUnknownKind() async throws {
         let server = try await NewerDaemon.start()
-        let client = try await CorridorClient.connect(to: server.socketPath)
+        let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
         var seen: [RecordedEvent] = []
         for try await entry in client.watch(from: 1) { seen.append(entry) }
         #expect(seen.map(\.sequence) == [NewerDaemon.unknownSequence, NewerDaemon.knownSequence])

@@ -13,7 +13,7 @@ import Testing
         let server = try await InProcessServer.startWithRegistry()
         let client: CorridorClient
         do {
-            client = try await CorridorClient.connect(to: server.socketPath)
+            client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
         } catch {
             await server.stop()
             throw error

@@ -25,7 +25,7 @@ private let quietLogger = Logger(label: "corridor.audit.server-tests") { _ in Sw
             var options = RegistryOptions()
             options.store.segmentBytes = 64 * 1024
             let server = try await InProcessServer.startWithRegistry(options: options)
-            let client = try await CorridorClient.connect(to: server.socketPath)
+            let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
             return Fixture(server: server, audit: try #require(server.audit), client: client)
         }
 

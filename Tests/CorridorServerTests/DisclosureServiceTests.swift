@@ -70,7 +70,7 @@ import Testing
                 id: "l1", title: "Medical evacuations", agreementID: "a1", originSiteID: "enclave", quota: 5, companionsCount: true
             ), actor: actor)
             _ = try await registry.selectList(listID: "l1", actor: actor)
-            let client = try await CorridorClient.connect(to: server.socketPath)
+            let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
             return Fixture(server: server, client: client, access: access, audit: try #require(server.audit))
         }
 

@@ -1,5 +1,6 @@
 import CorridorClient
 import CorridorServer
+import CorridorTestSupport
 import CorridorWire
 import Glibc
 import NIOCore
@@ -29,8 +30,9 @@ extension ServerTests {
             try await connection.blocking { connection in
                 // A send that waits this long means the server has stopped reading.
                 // Were it still reading, the wait would end sooner and the flood go on
-                // (to the bound, which fails the test).
-                connection.setTimeout(SO_SNDTIMEO, .milliseconds(250))
+                // (to the bound, which fails the test). Stretched under a sanitizer,
+                // where a server still reading can pause longer between reads.
+                connection.setTimeout(SO_SNDTIMEO, TestDeadline.scaled(.milliseconds(250)))
                 defer { connection.setTimeout(SO_SNDTIMEO, .zero) }
                 var flood = Flood()
                 let payload = [UInt8](repeating: 0x5A, count: payloadSize)

@@ -491,7 +491,7 @@ final class NotifyReceiver {
         }
         guard bound == 0 else { throw ReceiverError(description: "bind \(path) failed: errno \(errno)") }
         // A safety net only: sd_notify is synchronous, so the datagram is queued before next() runs.
-        var timeout = timeval(tv_sec: 60, tv_usec: 0)
+        var timeout = timeval(tv_sec: TestDeadline.scaledSeconds(.seconds(60)), tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
@@ -505,7 +505,7 @@ final class NotifyReceiver {
 
     /// The next datagram; blocks (SO_RCVTIMEO) until one arrives.
     func next() throws -> NotifyMessage {
-        try receive(flags: 0) ?? { throw ReceiverError(description: "no notification on \(path) within 60 s") }()
+        try receive(flags: 0) ?? { throw ReceiverError(description: "no notification on \(path) within \(TestDeadline.scaled(.seconds(60)))") }()
     }
 
     static let filler = "FILLER=1"

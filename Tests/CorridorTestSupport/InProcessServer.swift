@@ -49,7 +49,7 @@ public final class InProcessServer: Sendable {
         var logger = Logger(label: "corridor.test-server") { _ in RecordingLogHandler(lines: log) }
         logger.logLevel = logLevel
         var configuration = ServerConfiguration(socketPath: directory + "/s.sock", dataDirectory: directory + "/data")
-        configuration.limits = limits
+        configuration.limits = TestDeadline.keepaliveStretched(limits)
         configuration.access = access
         if let audit {
             configuration.recordDenied = { actor, method, reason in

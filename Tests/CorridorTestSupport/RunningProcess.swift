@@ -23,8 +23,9 @@ public final class RunningProcess: Sendable {
     }
 
     /// How long any single wait may take before the test fails. Not a timing
-    /// assertion: the events normally arrive within milliseconds.
-    public static let safetyTimeout: Duration = .seconds(60)
+    /// assertion: the events normally arrive within milliseconds. A minute,
+    /// stretched under a sanitizer (TestDeadline).
+    public static let safetyTimeout: Duration = TestDeadline.scaled(.seconds(60))
 
     private let exit: ExitState
     private let control: Control

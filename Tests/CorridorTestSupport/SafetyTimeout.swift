@@ -9,7 +9,8 @@ public struct TestTimeout: Error, CustomStringConvertible {
     }
 }
 
-/// Runs `operation`, failing with `TestTimeout` if it has not finished within `bound`.
+/// Runs `operation`, failing with `TestTimeout` if it has not finished within
+/// `bound` stretched by `TestDeadline.factor` (under a sanitizer).
 ///
 /// The bound is a safety net so that a broken component fails a test instead of
 /// hanging the suite; it is never what a passing test waits on. When the bound
@@ -20,6 +21,7 @@ public func withSafetyTimeout<T: Sendable>(
     waitingFor what: String,
     _ operation: @escaping @Sendable () async throws -> T
 ) async throws -> T {
+    let bound = TestDeadline.scaled(bound)
     let work = Task { try await operation() }
     let timer = Task { try await Task.sleep(for: bound) }
     let race = SafetyRace<T>()

@@ -43,10 +43,11 @@ public enum TestProcess {
         // answer unless the test says otherwise: the tests check what a call
         // answers, not how fast, and on a busy machine (two CPU hogs, a
         // release build, fsyncs queued behind other tests) a write can take
-        // longer than the interactive default of 10 s. A test about timeouts
+        // longer than the interactive default of 10 s; under a sanitizer,
+        // ten minutes stretched by TestDeadline. A test about timeouts
         // passes --timeout, which wins.
         var environment = environment
-        if environment["CORRIDOR_TIMEOUT"] == nil { environment["CORRIDOR_TIMEOUT"] = "600" }
+        if environment["CORRIDOR_TIMEOUT"] == nil { environment["CORRIDOR_TIMEOUT"] = "\(TestDeadline.scaledSeconds(.seconds(600)))" }
         let configuration = Configuration(
             executable: .path(FilePath(executable)),
             arguments: Arguments(arguments),

@@ -7,8 +7,9 @@ import Testing
 @Suite struct DemoCommandTests {
     /// The demo makes some six hundred calls; on a machine busy with other
     /// tests one of them waited past corridorctl's default 10 s. What is tested
-    /// here is what the demo loads, not how fast, so each call may wait long.
-    static let patientTimeout = "600"
+    /// here is what the demo loads, not how fast, so each call may wait long
+    /// (longer still under a sanitizer: TestDeadline).
+    static let patientTimeout = "\(TestDeadline.scaledSeconds(.seconds(600)))"
 
     /// What the demo loads (Sources/corridorctl/DemoWorld.swift): scenario 1's
     /// numbers and names, kept here only.

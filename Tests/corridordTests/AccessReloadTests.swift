@@ -27,7 +27,7 @@ struct AccessReloadTests {
             ["--access-policy", scratch.file("access.toml"), "--socket", socket, "--data-dir", scratch.file("data")], in: scratch
         )
         defer { daemon.process.kill() }
-        let client = try await CorridorClient.connect(to: socket)
+        let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
 
         #expect(try await client.status().caller?.role == "observer")
         do {

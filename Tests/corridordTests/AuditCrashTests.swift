@@ -56,7 +56,7 @@ import Testing
     }
 
     static func seed(socket: String) async throws {
-        let client = try await CorridorClient.connect(to: socket)
+        let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
         _ = try await client.registerSite(Site(id: "hospital", name: "Field hospital", kind: .hospital))
         for name in ["Rana", "Omar", "Huda", "Sami"] {
             _ = try await client.registerCase(
@@ -69,7 +69,7 @@ import Testing
     /// Reads cases with a personal part, each with its own request id, until
     /// the connection dies; returns the ids of the reads that were answered.
     static func readUntilKilled(socket: String, prefix: String, acknowledgements: AcknowledgementCounter) async -> [String] {
-        guard let client = try? await CorridorClient.connect(to: socket) else { return [] }
+        guard let client = try? await CorridorClient.connect(to: socket, configuration: .forTests) else { return [] }
         var answered: [String] = []
         var index = 0
         while true {
@@ -91,7 +91,7 @@ import Testing
 
     /// The request ids of every GetCase read on the trail.
     static func recordedReads(at socket: String) async throws -> Set<String> {
-        let client = try await CorridorClient.connect(to: socket)
+        let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
         var request = Corridor_V1_ListAuditRecordsRequest()
         request.kinds = [.personalRead]
         let records = try await client.allAuditRecords(request)

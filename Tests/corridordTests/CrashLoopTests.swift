@@ -57,7 +57,7 @@ import CorridorTestSupport
 
     /// Registers parties until the connection dies; returns the ids the daemon acknowledged.
     static func writeUntilKilled(socket: String, prefix: String, acknowledgements: AcknowledgementCounter) async -> [String] {
-        guard let client = try? await CorridorClient.connect(to: socket) else { return [] }
+        guard let client = try? await CorridorClient.connect(to: socket, configuration: .forTests) else { return [] }
         var acknowledged: [String] = []
         var index = 0
         while true {
@@ -76,7 +76,7 @@ import CorridorTestSupport
     }
 
     static func partyIDs(at socket: String) async throws -> Set<String> {
-        let client = try await CorridorClient.connect(to: socket)
+        let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
         defer { Task { await client.close() } }
         return Set(try await client.parties().map(\.id))
     }

@@ -83,7 +83,7 @@ struct DescriptorExhaustionTests {
         )
         defer { daemon.process.kill() }
         let stderr = try #require(daemon.process.stderrLines)
-        let earlier = try await CorridorClient.connect(to: socket)
+        let earlier = try await CorridorClient.connect(to: socket, configuration: .forTests)
 
         var descriptors: [Int32] = []
         defer { descriptors.forEach { close($0) } }

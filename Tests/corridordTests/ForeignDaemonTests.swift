@@ -31,7 +31,7 @@ struct ForeignDaemonTests {
         _ = try await stderr.line(containing: "listening")
 
         do {
-            let client = try await CorridorClient.connect(to: socket)
+            let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
             await client.close()
             Issue.record("the client talked to a daemon run by uid 65534")
         } catch {

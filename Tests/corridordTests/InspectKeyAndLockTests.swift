@@ -22,7 +22,7 @@ struct InspectKeyAndLockTests {
         do {
             let daemon = try await Harness.startReady(["--socket", socket, "--data-dir", data], in: scratch)
             defer { daemon.process.kill() }
-            let client = try await CorridorClient.connect(to: socket)
+            let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
             _ = try await client.registerSite(Site(id: "hospital", name: "Hospital", kind: .hospital))
             for name in ["First Sealed", "Second Sealed"] {
                 ids.append(try #require(try await client.registerCase(PersonalDataOnDiskTests.patient, personal: CasePersonal(name: name)).case?.id))

@@ -159,7 +159,7 @@ struct LifecycleTests {
         defer { daemon.kill() }
         _ = try await daemon.stderr.line(containing: "ready")
 
-        let client = try await CorridorClient.connect(to: socket)
+        let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
         #expect(try await client.ping(payload: [1, 2, 3]) == [1, 2, 3])
         #expect(try await client.checkHealth() == .serving)
         await client.close()

@@ -42,7 +42,7 @@ import Testing
         let id: String
         do {
             let daemon = try await Harness.startReady(arguments, in: scratch)
-            let client = try await CorridorClient.connect(to: socket)
+            let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
             _ = try await client.registerSite(Site(id: "hospital", name: "Hospital", kind: .hospital))
             let view = try await client.registerCase(Self.patient, personal: CasePersonal(name: Self.name, identityNumbers: ["NID-Grep-7"]))
             id = try #require(view.case?.id)
@@ -63,7 +63,7 @@ import Testing
 
         do {
             let daemon = try await Harness.startReady(arguments, in: scratch)
-            let client = try await CorridorClient.connect(to: socket)
+            let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
             #expect(try await client.caseView(id).personal?.name == Self.name, "read back after a restart")
             let erased = try await client.eraseCasePersonalData(id, reason: "asked by the person")
             #expect(erased.personal?.erasure?.reason == "asked by the person")
@@ -84,7 +84,7 @@ import Testing
         // It starts again, with the erasure in place.
         do {
             let daemon = try await Harness.startReady(arguments, in: scratch)
-            let client = try await CorridorClient.connect(to: socket)
+            let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
             #expect(try await client.caseView(id).personal?.erasure?.reason == "asked by the person")
             await client.close()
             try await daemon.stopWhileReading()
@@ -129,7 +129,7 @@ import Testing
         var acknowledged: [String: String] = [:]
         for round in 0..<rounds {
             let daemon = try await Harness.startReady(arguments, in: scratch)
-            let client = try await CorridorClient.connect(to: socket)
+            let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
             if round == 0 { _ = try await client.registerSite(Site(id: "hospital", name: "Hospital", kind: .hospital)) }
             for (id, name) in acknowledged {
                 #expect(try await client.caseView(id).personal?.name == name, "round \(round), seed \(seed): \(id) lost its personal part")
@@ -145,7 +145,7 @@ import Testing
             _ = await daemon.process.waitForExit()
         }
         let daemon = try await Harness.startReady(arguments, in: scratch)
-        let client = try await CorridorClient.connect(to: socket)
+        let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
         for (id, name) in acknowledged {
             #expect(try await client.caseView(id).personal?.name == name, "seed \(seed)")
         }
@@ -155,7 +155,7 @@ import Testing
     }
 
     static func registerUntilKilled(socket: String, prefix: String, counter: AcknowledgementCounter) async -> [String: String] {
-        guard let client = try? await CorridorClient.connect(to: socket) else { return [:] }
+        guard let client = try? await CorridorClient.connect(to: socket, configuration: .forTests) else { return [:] }
         var acknowledged: [String: String] = [:]
         for index in 0..<200 {
             let name = "person \(prefix)-\(index)"

@@ -20,7 +20,7 @@ struct RetentionReloadTests {
             ["--socket", socket, "--data-dir", scratch.file("data"), "--config", scratch.file("c.json")], in: scratch
         )
         defer { daemon.process.kill() }
-        let client = try await CorridorClient.connect(to: socket)
+        let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
         _ = try await client.registerSite(Site(id: "hospital", name: "Hospital", kind: .hospital))
         let closed = try #require(try await client.registerCase(PersonalDataOnDiskTests.patient, personal: CasePersonal(name: "Closed Long Ago")).case?.id)
         let open = try #require(try await client.registerCase(PersonalDataOnDiskTests.patient, personal: CasePersonal(name: "Still Waiting")).case?.id)

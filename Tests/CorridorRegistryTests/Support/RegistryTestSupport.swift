@@ -149,6 +149,7 @@ enum DeadlineOutcome<T: Sendable>: Sendable { case finished(T), deadline }
 /// Runs `body`, which must end promptly once cancelled, and fails the test if
 /// it has not finished within `seconds`. This is a guard against a hang, not
 /// a synchronisation: when the awaited thing happens, nobody waits for the clock.
+/// Stretched under a sanitizer (TestDeadline).
 @discardableResult
 func withinDeadline<T: Sendable>(
     _ what: String, seconds: Int = 5, sourceLocation: SourceLocation = #_sourceLocation,
@@ -157,7 +158,7 @@ func withinDeadline<T: Sendable>(
     return await withTaskGroup(of: DeadlineOutcome<T>.self) { group in
         group.addTask { .finished(await body()) }
         group.addTask {
-            try? await Task.sleep(for: .seconds(seconds))
+            try? await Task.sleep(for: TestDeadline.scaled(.seconds(seconds)))
             return .deadline
         }
         let first = await group.next()!
@@ -166,7 +167,7 @@ func withinDeadline<T: Sendable>(
         case .finished(let value):
             return value
         case .deadline:
-            Issue.record("\(what) did not happen within \(seconds) s", sourceLocation: sourceLocation)
+            Issue.record("\(what) did not happen within \(TestDeadline.scaled(.seconds(seconds)))", sourceLocation: sourceLocation)
             return nil
         }
     }

@@ -33,7 +33,7 @@ import Testing
                 breakGlass: BreakGlassGrants(clock: { clock.now })
             )
             let server = try await InProcessServer.startWithRegistry(access: access)
-            let client = try await CorridorClient.connect(to: server.socketPath)
+            let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
             _ = try await client.registerParty(Party(id: "gov", shortName: "Government", kind: .government))
             _ = try await client.registerSite(Site(id: "enclave", name: "The enclave", kind: .enclave, besiegedBy: ["gov"], besiegedSince: "2013-04-01"))
             var ids: [String] = []

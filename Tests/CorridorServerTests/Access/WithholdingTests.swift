@@ -35,7 +35,7 @@ import Testing
         static func start() async throws -> Fixture {
             let access = AccessControl(policy: WithholdingTests.policy(.coordinator))
             let server = try await InProcessServer.startWithRegistry(access: access)
-            let client = try await CorridorClient.connect(to: server.socketPath)
+            let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
             _ = try await client.registerParty(Party(id: "gov", shortName: "Government", kind: .government))
             _ = try await client.registerSite(Site(id: "enclave", name: "The enclave", kind: .enclave, besiegedBy: ["gov"], besiegedSince: "2013-04-01"))
             let registered = try await client.registerCase(
@@ -156,7 +156,7 @@ import Testing
     @Test func aRoleThatMayNotCallAMethodIsRefusedAndLoggedOncePerConnection() async throws {
         let access = AccessControl(policy: Self.policy(.observer))
         let server = try await InProcessServer.startWithRegistry(access: access, logLevel: .notice)
-        let client = try await CorridorClient.connect(to: server.socketPath)
+        let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
         for _ in 0..<3 {
             do {
                 _ = try await client.registerParty(Party(id: "gov", shortName: "Government", kind: .government))
@@ -194,7 +194,7 @@ import Testing
     @Test func aRefusedCallIsRecordedOnTheAuditTrailOncePerConnectionAndMethod() async throws {
         let server = try await InProcessServer.startWithRegistry(access: AccessControl(policy: Self.policy(.observer)))
         let audit = try #require(server.audit)
-        let client = try await CorridorClient.connect(to: server.socketPath)
+        let client = try await CorridorClient.connect(to: server.socketPath, configuration: .forTests)
         for _ in 0..<3 {
             await #expect(throws: RPCError.self) {
                 _ = try await client.registerParty(Party(id: "gov", shortName: "Government", kind: .government))

@@ -13,7 +13,7 @@ extension InProcessServer {
     /// A well-behaved client: CorridorClient, with its own keepalive off so that
     /// it never sends frames the test did not ask for.
     func connectClient(name: String = "server-tests") async throws -> CorridorClient {
-        var configuration = ClientConfiguration()
+        var configuration = ClientConfiguration.forTests
         configuration.clientName = name
         configuration.keepaliveInterval = nil
         return try await CorridorClient.connect(to: socketPath, configuration: configuration)

@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import CorridorWire
 import Glibc
 import NIOCore
@@ -50,7 +51,8 @@ final class RawConnection: @unchecked Sendable {
             throw RawConnectionError(description: "connect to \(path): errno \(error)")
         }
         self.descriptor = descriptor
-        setTimeout(SO_RCVTIMEO, receiveTimeout)
+        // A safety net, stretched under a sanitizer like every other.
+        setTimeout(SO_RCVTIMEO, TestDeadline.scaled(receiveTimeout))
     }
 
     deinit {

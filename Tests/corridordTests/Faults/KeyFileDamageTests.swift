@@ -28,7 +28,7 @@ struct KeyFileDamageTests {
         do {
             let daemon = try await Harness.startReady(arguments, in: scratch)
             defer { daemon.process.kill() }
-            let client = try await CorridorClient.connect(to: socket)
+            let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
             _ = try await client.registerSite(Site(id: "hospital", name: "Hospital", kind: .hospital))
             for name in Self.names {
                 let view = try await client.registerCase(PersonalDataOnDiskTests.patient, personal: CasePersonal(name: name))
@@ -79,7 +79,7 @@ struct KeyFileDamageTests {
         try Self.write(keyStore, storeBytes)
         let daemon = try await Harness.startReady(arguments, in: scratch)
         defer { daemon.process.kill() }
-        let client = try await CorridorClient.connect(to: socket)
+        let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
         for (id, name) in zip(ids, Self.names) {
             #expect(try await client.caseView(id).personal?.name == name)
         }

@@ -59,7 +59,7 @@ struct SnapshotDamageTests {
     private func registerMore(_ range: Range<Int>, arguments: [String], socket: String, scratch: TemporaryDirectory) async throws -> [String] {
         let daemon = try await Harness.startReady(arguments, in: scratch)
         defer { daemon.process.kill() }
-        let client = try await CorridorClient.connect(to: socket)
+        let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
         var ids: [String] = []
         for index in range { ids.append(try await client.registerParty(StartRefusalTests.party(index)).id) }
         await client.close()
@@ -71,7 +71,7 @@ struct SnapshotDamageTests {
     private func startAndRead(arguments: [String], socket: String, scratch: TemporaryDirectory) async throws -> (String, [String]) {
         let daemon = try await Harness.startReady(arguments, in: scratch)
         defer { daemon.process.kill() }
-        let client = try await CorridorClient.connect(to: socket)
+        let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
         let present = try await client.parties().map(\.id)
         await client.close()
         try await daemon.stopWhileReading()

@@ -161,7 +161,7 @@ struct StartRefusalTests {
     static func registerParties(arguments: [String], socket: String, scratch: TemporaryDirectory, count: Int) async throws -> [String] {
         let daemon = try await Harness.startReady(arguments, in: scratch)
         defer { daemon.process.kill() }
-        let client = try await CorridorClient.connect(to: socket)
+        let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
         var acknowledged: [String] = []
         for index in 0..<count { acknowledged.append(try await client.registerParty(party(index)).id) }
         await client.close()
@@ -176,7 +176,7 @@ struct StartRefusalTests {
         defer { notify.remove() }
         let daemon = try await Harness.startReady(arguments, in: notify)
         defer { daemon.process.kill() }
-        let client = try await CorridorClient.connect(to: socket)
+        let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
         let present = try await client.parties().map(\.id)
         #expect(Set(present) == Set(ids), "acknowledged \(ids.count), present \(present.count)", sourceLocation: sourceLocation)
         await client.close()

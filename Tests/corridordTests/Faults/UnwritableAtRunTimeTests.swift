@@ -23,7 +23,7 @@ struct UnwritableAtRunTimeTests {
 
         let daemon = try await Harness.startReady(arguments, in: scratch)
         defer { daemon.process.kill() }
-        let client = try await CorridorClient.connect(to: socket)
+        let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
         for index in 0..<5 { acknowledged.append(try await client.registerParty(StartRefusalTests.party(index)).id) }
 
         let segments = data + "/segments"

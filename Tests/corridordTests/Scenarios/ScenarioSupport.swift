@@ -28,7 +28,7 @@ final class ScenarioDaemon: @unchecked Sendable {
     static func start(socket: String, data: String, in scratch: TemporaryDirectory) async throws -> ScenarioDaemon {
         let (daemon, notifyDirectory) = try await spawn(socket: socket, data: data)
         do {
-            let client = try await CorridorClient.connect(to: socket)
+            let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
             return ScenarioDaemon(socket: socket, data: data, scratch: notifyDirectory, daemon: daemon, client: client)
         } catch {
             daemon.process.kill()
@@ -66,7 +66,7 @@ final class ScenarioDaemon: @unchecked Sendable {
     /// A new corridord on the same data directory and socket, after `stop()`.
     func startAgain() async throws {
         (daemon, scratch) = try await Self.spawn(socket: socket, data: data)
-        client = try await CorridorClient.connect(to: socket)
+        client = try await CorridorClient.connect(to: socket, configuration: .forTests)
     }
 
     /// For `defer`: SIGKILL if still running.
@@ -155,7 +155,7 @@ final class TapeFollower: Sendable {
 
     /// A new connection to `socket` watching from the tape's last sequence + 1.
     static func follow(_ tape: EventTape, socket: String) async throws -> TapeFollower {
-        let client = try await CorridorClient.connect(to: socket)
+        let client = try await CorridorClient.connect(to: socket, configuration: .forTests)
         let from = await tape.lastSequence + 1
         let stream = client.watch(from: from)
         let task = Task {

@@ -128,7 +128,7 @@ enum Harness {
 
     /// System.Status over a fresh connection.
     static func status(at socketPath: String) async throws -> Corridor_V1_StatusResponse {
-        let client = try await CorridorClient.connect(to: socketPath)
+        let client = try await CorridorClient.connect(to: socketPath, configuration: .forTests)
         do {
             let status = try await client.status()
             await client.close()
