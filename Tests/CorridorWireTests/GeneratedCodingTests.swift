@@ -213,7 +213,7 @@ import Testing
         #expect(Corridor_V1_Registry.watch.kind == .serverStreaming)
         #expect(Corridor_V1_Health.watch.kind == .serverStreaming)
         #expect(Corridor_V1_System.ping.kind == .unary)
-        #expect(Corridor_V1_System.all.map(\.path) == ["/corridor.v1.System/Status", "/corridor.v1.System/Ping"])
+        #expect(Corridor_V1_System.all.map(\.path) == ["/corridor.v1.System/Status", "/corridor.v1.System/Ping", "/corridor.v1.System/Promote"])
         #expect(Corridor_V1_Health.all.map(\.path) == ["/corridor.v1.Health/Check", "/corridor.v1.Health/Watch"])
         let registry = Corridor_V1_Registry.all
         #expect(Set(registry.map(\.path)).count == registry.count)
