@@ -42,7 +42,7 @@ struct LoadBenchmark: AsyncParsableCommand {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
         progress("starting \(corridordPath)…")
-        let daemon = try Daemon(executable: corridordPath, directory: scratch.path)
+        let daemon = try Daemon(executable: corridordPath, directory: scratch.path, arguments: options.daemonArguments)
         defer { daemon.stop() }
         let idle = daemon.memory()
 
@@ -88,6 +88,9 @@ struct LoadOptions: ParsableArguments {
     @Option(help: "The corridord binary. Default: the root package's .build/release/corridord.")
     var corridord: String?
 
+    @Option(name: .customLong("daemon-arg"), help: "An argument for corridord (repeat it), e.g. --daemon-arg=--replicate-to=URL to measure replication (scripts/replication-figures).")
+    var daemonArguments: [String] = []
+
     @Option(help: "Client connections making unary calls.")
     var connections = 16
 
@@ -114,7 +117,7 @@ struct LoadOptions: ParsableArguments {
 
     var parameters: [String: String] {
         ["connections": String(connections), "in-flight": String(inFlight), "mix": mix.description,
-         "watchers": String(watchers), "seed-cases": String(seedCases)]
+         "watchers": String(watchers), "seed-cases": String(seedCases), "daemon-args": daemonArguments.joined(separator: " ")]
     }
 
     func connect(_ socketPath: String, count: Int) async throws -> [CorridorClient] {

@@ -14,7 +14,7 @@ final class Daemon {
     var pid: Int32 { process.processIdentifier }
 
     /// Starts `executable` with its socket and data directory in `directory`.
-    init(executable: String, directory: String, readyTimeout: Double = 30) throws {
+    init(executable: String, directory: String, arguments extra: [String] = [], readyTimeout: Double = 30) throws {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw BenchmarkFailure("""
                 corridord not found at \(executable). Build it first: `swift build -c release` at the \
@@ -36,7 +36,7 @@ final class Daemon {
         let log = FileHandle(forWritingAtPath: logPath)
         process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--socket", socketPath, "--data-dir", "\(directory)/data"]
+        process.arguments = ["--socket", socketPath, "--data-dir", "\(directory)/data"] + extra
         process.environment = childEnvironment(["NOTIFY_SOCKET": notifyPath])
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = log
