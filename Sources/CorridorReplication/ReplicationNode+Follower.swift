@@ -17,7 +17,8 @@ extension ReplicationNode {
         var pause: Duration = .milliseconds(100)
         while !Task.isCancelled && role == .follower {
             do {
-                try await store.prepare(keyID: keyring.keyID)
+                let keyID = keyring.keyID
+                try await call { [store] in try await store.prepare(keyID: keyID) }
                 connected()
                 pause = .milliseconds(100)
                 while !Task.isCancelled {
@@ -26,6 +27,9 @@ extension ReplicationNode {
                     await wakeup.wait(upTo: settings.pollInterval)
                 }
             } catch let error as ReplicaStoreError where error.isUnreachable {
+                disconnected(error.description)
+                answerPromotion(.failure(.unavailable("cannot promote: \(error.description)")))
+            } catch let error as ReplicaCallTimeout {
                 disconnected(error.description)
                 answerPromotion(.failure(.unavailable("cannot promote: \(error.description)")))
             } catch is CancellationError {
@@ -49,8 +53,8 @@ extension ReplicationNode {
 
     /// Applies everything the store holds after this log's last event.
     private func catchUp() async throws {
-        let leader = try await store.leader()
-        var storeLast = try await store.lastSequence()
+        let leader = try await call { [store] in try await store.leader() }
+        var storeLast = try await call { [store] in try await store.lastSequence() }
         state.withLock { state in
             state.leaderEpoch = leader?.epoch
             state.primaryNode = leader?.node ?? ""
@@ -68,7 +72,8 @@ extension ReplicationNode {
         // prefix of the store's history is refused, never extended.
         var after = applied > 0 ? applied - 1 : 0
         while true {
-            let (events, keys) = try await store.events(after: after, limit: settings.batchLimit)
+            let (from, limit) = (after, settings.batchLimit)
+            let (events, keys) = try await call { [store] in try await store.events(after: from, limit: limit) }
             defer { after = applied }
             guard let first = events.first, let last = events.last else { break }
             storeLast = max(storeLast, last.sequence)

@@ -12,7 +12,8 @@ extension ReplicationNode {
     /// this log holds everything the store does. Returns the epoch and the
     /// store's last sequence.
     func confirmPrimary() async throws -> (epoch: UInt64, storeLast: UInt64) {
-        try await store.prepare(keyID: keyring.keyID)
+        let keyID = keyring.keyID
+        try await call { [store] in try await store.prepare(keyID: keyID) }
         let known = try epochFile.read()
         if let known, known.node != settings.node {
             throw ReplicationSetupError(
@@ -21,9 +22,10 @@ extension ReplicationNode {
         }
         let claiming = known?.epoch ?? 1
         if known == nil { try epochFile.write(epoch: claiming, node: settings.node) }
-        let claimed: Result<UInt64, ReplicaStoreError>
+        let claimed: Result<UInt64, any Error>
         do {
-            claimed = .success(try await store.claimPrimary(node: settings.node, epoch: claiming))
+            let node = settings.node
+            claimed = .success(try await call { [store] in try await store.claimPrimary(node: node, epoch: claiming) })
         } catch {
             claimed = .failure(error)
         }
@@ -31,13 +33,13 @@ extension ReplicationNode {
         switch claimed {
         case .success(let held):
             epoch = held
-        case .failure(let error) where error.isNotPrimary:
+        case .failure(let error as ReplicaStoreError) where error.isNotPrimary:
             throw ReplicationSetupError("this server cannot be the primary: \(error.description)")
         case .failure(let error):
             throw error
         }
         if epoch != claiming { try epochFile.write(epoch: epoch, node: settings.node) }
-        let storeLast = try await store.lastSequence()
+        let storeLast = try await call { [store] in try await store.lastSequence() }
         let local = registry.lastSequence
         if storeLast > local {
             throw ReplicationSetupError(
@@ -67,6 +69,8 @@ extension ReplicationNode {
                     try await self.ship(burst, epoch: epoch)
                 }
             } catch let error as ReplicaStoreError where error.isUnreachable {
+                disconnected(error.description)
+            } catch let error as ReplicaCallTimeout {
                 disconnected(error.description)
             } catch let error as ReplicaStoreError where error.isSuperseded || error.isNotPrimary {
                 fence("another server is the primary now: \(error.description)", primaryNode: error.primaryNode)
@@ -105,7 +109,8 @@ extension ReplicationNode {
         let keys = burst.personalPartCases.compactMap { entry in
             keyring.wrappedDataKey(of: entry.caseID).map { ReplicatedKey(caseID: entry.caseID, wrappedKey: $0, firstSequence: entry.sequence) }
         }
-        try await store.append(burst.events, keys: keys, erasedCaseIDs: burst.erasedCaseIDs, epoch: epoch)
+        let (events, erased) = (burst.events, burst.erasedCaseIDs)
+        try await call { [store] in try await store.append(events, keys: keys, erasedCaseIDs: erased, epoch: epoch) }
         let durable = registry.durableSequence
         state.withLock { state in
             state.oldestPendingAtNs = durable > last.sequence ? last.recordedAtNs : 0

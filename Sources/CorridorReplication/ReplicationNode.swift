@@ -31,6 +31,9 @@ public final class ReplicationNode: ReplicationGate, ReplicationControl, Sendabl
         public var batchLimit = 1000
         /// The longest pause between two attempts to reach PostgreSQL.
         public var retryLimit: Duration = .seconds(5)
+        /// The longest a call to the replica store may take, connecting
+        /// included, before it is abandoned and tried again (BoundedCall).
+        public var callLimit: Duration = .seconds(30)
 
         public init(role: Role, location: PostgresLocation, mode: ReplicationReport.Mode, node: String, dataDirectory: String) {
             self.role = role
@@ -86,6 +89,11 @@ public final class ReplicationNode: ReplicationGate, ReplicationControl, Sendabl
 
     var redactedStore: String { settings.location.redacted }
 
+    /// A call to the replica store, bounded by `settings.callLimit`.
+    func call<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await bounded(settings.callLimit, operation)
+    }
+
     public var role: Role { state.withLock { $0.role } }
 
     // MARK: Starting and running
@@ -102,9 +110,13 @@ public final class ReplicationNode: ReplicationGate, ReplicationControl, Sendabl
             case .primary:
                 _ = try await confirmPrimary()
             case .follower:
-                try await store.prepare(keyID: keyring.keyID)
+                let keyID = keyring.keyID
+                try await call { [store] in try await store.prepare(keyID: keyID) }
                 connected()
             }
+        } catch let error as ReplicaCallTimeout {
+            disconnected(error.description)
+            logger.warning("the replica store does not answer at start; trying again in the background", metadata: ["error": "\(error)"])
         } catch let error as ReplicaStoreError where error.isUnreachable {
             disconnected(error.description)
             logger.warning("the replica store is unreachable at start; trying again in the background", metadata: ["error": "\(error)"])
