@@ -12,6 +12,9 @@ final class Wakeup: Sendable {
 
     private let state = Mutex(State())
 
+    /// Whether a signal waits for the next `wait` (for tests).
+    var isPending: Bool { state.withLock { $0.pending } }
+
     func signal() {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
             if let waiter = state.waiter {
@@ -30,8 +33,14 @@ final class Wakeup: Sendable {
             group.addTask {
                 // The bound on a wait, not a synchronisation: a follower
                 // reads again after it whether or not anything was signalled.
-                try? await Task.sleep(for: limit)
-                self.signal()
+                // Cancelled (a real signal came first), it must not signal:
+                // that would leave a signal pending, the next wait would
+                // return at once and cancel its own timer, and so on: a
+                // follower spinning on the replica store.
+                do {
+                    try await Task.sleep(for: limit)
+                    self.signal()
+                } catch {}
             }
             await withTaskCancellationHandler {
                 await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
@@ -50,7 +59,7 @@ final class Wakeup: Sendable {
             }
             group.cancelAll()
         }
-        // A signal from the timer child racing the real one is harmless: at
-        // worst the next wait returns at once and the follower reads again.
+        // A timer that fires just as a real signal arrives can still leave
+        // one signal pending: the next wait then returns at once, once.
     }
 }

@@ -90,7 +90,9 @@ import Testing
             let a = Server("a", in: scratch, ["--replicate-to", cluster.socketURL(), "--replication-mode", "sync"], keyFile: keyFile)
             let b = Server("b", in: scratch, ["--follow", cluster.tcpURL()], keyFile: keyFile)
             let primary = try await a.start(in: scratch)
+            defer { primary.process.kill() }
             let follower = try await b.start(in: scratch)
+            defer { follower.process.kill() }
 
             let seeded = await Self.register(5, prefix: "seed", at: a.socket)
             #expect(seeded.failure == nil)
@@ -145,6 +147,7 @@ import Testing
 
             // The old primary, restarted as primary, is refused: its epoch is stale.
             let restarted = try await DaemonProcess(a.arguments)
+            defer { restarted.kill() }
             let status = await restarted.waitForExit()
             let said = try await restarted.stderrAfterExit()
             #expect(status == 78, "\(said)")
@@ -164,7 +167,9 @@ import Testing
             let a = Server("a", in: scratch, ["--replicate-to", cluster.socketURL()], keyFile: keyFile)
             let b = Server("b", in: scratch, ["--follow", cluster.socketURL()], keyFile: keyFile)
             let primary = try await a.start(in: scratch)
+            defer { primary.process.kill() }
             let follower = try await b.start(in: scratch)
+            defer { follower.process.kill() }
 
             let before = await Self.register(10, prefix: "before", at: a.socket)
             #expect(before.failure == nil)
@@ -198,6 +203,7 @@ import Testing
             var asFollower = a
             asFollower.arguments = asFollower.arguments.filter { $0 != "--replicate-to" && $0 != cluster.socketURL() } + ["--follow", cluster.socketURL()]
             let old = try await asFollower.start(in: scratch)
+            defer { old.process.kill() }
             let refused = try await Self.status(at: a.socket, until: { !($0.replication?.lastError.isEmpty ?? true) }, "the old primary refusing to follow")
             #expect(refused.replication?.lastError.contains("differ at sequence 17") == true || refused.replication?.lastError.contains("cannot follow") == true,
                     "\(refused.replication?.lastError ?? "")")
@@ -215,6 +221,7 @@ import Testing
             defer { scratch.remove() }
             let a = Server("a", in: scratch, ["--replicate-to", cluster.socketURL(), "--replication-mode", "async"])
             let primary = try await a.start(in: scratch)
+            defer { primary.process.kill() }
             let writers = Task { await Self.register(200, prefix: "load", at: a.socket) }
             _ = try await Self.status(at: a.socket, until: { $0.replication?.replicatedSequence ?? 0 >= 20 }, "the first copies")
             await cluster.stop()
@@ -239,6 +246,7 @@ import Testing
             defer { scratch.remove() }
             let a = Server("a", in: scratch, ["--replicate-to", cluster.tcpURL(), "--replication-mode", "sync"])
             let primary = try await a.start(in: scratch)
+            defer { primary.process.kill() }
             let first = await Self.register(5, prefix: "first", at: a.socket)
             #expect(first.failure == nil)
 
@@ -268,6 +276,7 @@ import Testing
             let keyFile = scratch.file("personal-data.key")
             let a = Server("a", in: scratch, ["--replicate-to", cluster.socketURL(), "--replication-mode", "sync"], keyFile: keyFile)
             let primary = try await a.start(in: scratch)
+            defer { primary.process.kill() }
             let name = "Hamza Replicated-Name"
             let client = try await CorridorClient.connect(to: a.socket)
             _ = try await client.registerParty(Party(id: "gov", shortName: "Gov", kind: .government))
@@ -290,6 +299,7 @@ import Testing
             // A follower with the primary's key file reads the name; one with another key file is refused at start.
             let b = Server("b", in: scratch, ["--follow", cluster.socketURL()], keyFile: keyFile)
             let follower = try await b.start(in: scratch)
+            defer { follower.process.kill() }
             _ = try await Self.status(at: b.socket, until: { $0.replication?.replicatedSequence == $0.store?.lastSequence && ($0.store?.lastSequence ?? 0) >= 3 }, "the follower applying the case")
             let reader = try await CorridorClient.connect(to: b.socket)
             #expect(try await reader.caseView(caseID).personal?.name == name)
@@ -297,6 +307,7 @@ import Testing
 
             let c = Server("c", in: scratch, ["--follow", cluster.socketURL()], keyFile: scratch.file("other.key"))
             let stranger = try await DaemonProcess(c.arguments)
+            defer { stranger.kill() }
             let status = await stranger.waitForExit()
             let said = try await stranger.stderrAfterExit()
             #expect(status == 78, "\(said)")
