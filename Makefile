@@ -31,7 +31,7 @@ BIN := .build/debug
 PYVENV := .build/python-venv
 
 .PHONY: all build release run demo test test-swift test-interop test-python python-client test-systemd deps deps-test deps-regen \
-        generate-proto check-proto man install benchmark clean
+        generate-proto check-proto man install benchmark link-order clean
 
 all: build
 
@@ -64,8 +64,16 @@ deps-regen:
 build: deps
 	$(SWIFT) build
 
+# As installed (scripts/install-service) and measured (make benchmark): the Swift
+# runtime linked in, and the link of Package.swift's releaseLinkFlags.
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
+
+# Sources/corridord/corridord.order, the functions placed first in the release
+# corridord's .text (docs/PERFORMANCE.md, "Idle RSS"), from a profiled session.
+link-order: deps
+	$(call apt_install,valgrind binutils)
+	scripts/generate-link-order
 
 # The daemon in the foreground, with the local default socket and data
 # directory that `corridorctl` finds with no flags. Ctrl-C stops it.
@@ -143,7 +151,7 @@ man: build
 
 # Installs the binaries, the systemd units, the manual pages and completions.
 install: release
-	$(SWIFT) build -c release --product generate-manual
+	$(SWIFT) build -c release --static-swift-stdlib --product generate-manual
 	BIN_DIR=.build/release GENERATE_MANUAL=.build/release/generate-manual scripts/install-service
 
 # The storage benchmark compares against SQLite through GRDB, which needs libsqlite3-dev.

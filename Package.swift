@@ -1,6 +1,23 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// How the release corridord is linked, for its resident memory (docs/PERFORMANCE.md,
+// "Idle RSS"): with lld; relative relocations packed (DT_RELR, glibc 2.36+: 3 MB
+// of relocation records that the loader would read at every start become 26 KB);
+// no dynamic symbol table of the whole executable (--export-dynamic comes with
+// -static-stdlib; nothing loads corridord's symbols by name, and the 4 MB table
+// is searched at start-up); and the functions that start-up and a session of
+// calls run placed together at the front of .text (corridord.order, written by
+// scripts/generate-link-order), so the pages they touch are few. A stale or
+// missing name in the order file only costs memory.
+let releaseLinkFlags = [
+    "-use-ld=lld",
+    "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+    "-Xlinker", "--no-export-dynamic",
+    "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Sources/corridord/corridord.order",
+    "-Xlinker", "--no-warn-symbol-ordering",
+]
+
 // Dependencies point one way, downwards:
 //   corridord, corridorctl → CorridorServer, CorridorClient → CorridorWire, CorridorSystemd
 //   → CorridorModel; C lives only in CProtobufC, CSystemd and CCorridorProto.
@@ -174,7 +191,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-            ]
+            ],
+            exclude: ["corridord.order"],
+            linkerSettings: [.unsafeFlags(releaseLinkFlags, .when(configuration: .release))]
         ),
         .executableTarget(
             name: "corridorctl",
