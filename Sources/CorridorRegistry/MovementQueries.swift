@@ -6,11 +6,12 @@ import CorridorTimeZones
 
 extension Registry {
     public func getMovement(_ id: String) async throws(RegistryError) -> Movement {
-        let state = try await durableState()
-        guard let movement = state.movements[id] else {
-            throw RegistryError.notFound("no movement with id \"\(id)\"")
+        return try await readDurably { state throws(RegistryError) in
+            guard let movement = state.movements[id] else {
+                throw RegistryError.notFound("no movement with id \"\(id)\"")
+            }
+            return movement
         }
-        return movement
     }
 
     /// Movements of a kind, a status, an agreement; only those planned,
@@ -32,19 +33,20 @@ extension Registry {
             }
         }
         try checks.throwIfAny()
-        let state = try await durableState()
-        let selected = state.movements.values.filter { movement in
-            if kind != .unspecified && movement.kind != kind { return false }
-            if status != .unspecified && movement.status != status { return false }
-            if !agreementID.isEmpty && movement.agreementID != agreementID { return false }
-            if withRemovals && movement.removals.isEmpty { return false }
-            if let dayBounds {
-                let times = [movement.plannedDepartureMs, movement.departedAtMs, movement.arrivedAtMs].filter { $0 != 0 }
-                if !times.contains(where: { $0 >= dayBounds.fromMs && $0 < dayBounds.untilMs }) { return false }
+        return try await readDurably { state throws(RegistryError) in
+            let selected = state.movements.values.filter { movement in
+                if kind != .unspecified && movement.kind != kind { return false }
+                if status != .unspecified && movement.status != status { return false }
+                if !agreementID.isEmpty && movement.agreementID != agreementID { return false }
+                if withRemovals && movement.removals.isEmpty { return false }
+                if let dayBounds {
+                    let times = [movement.plannedDepartureMs, movement.departedAtMs, movement.arrivedAtMs].filter { $0 != 0 }
+                    if !times.contains(where: { $0 >= dayBounds.fromMs && $0 < dayBounds.untilMs }) { return false }
+                }
+                return true
             }
-            return true
+            func when(_ movement: Movement) -> UInt64 { movement.departedAtMs != 0 ? movement.departedAtMs : movement.plannedDepartureMs }
+            return selected.sorted { (when($0), $0.id) < (when($1), $1.id) }
         }
-        func when(_ movement: Movement) -> UInt64 { movement.departedAtMs != 0 ? movement.departedAtMs : movement.plannedDepartureMs }
-        return selected.sorted { (when($0), $0.id) < (when($1), $1.id) }
     }
 }

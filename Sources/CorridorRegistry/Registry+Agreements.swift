@@ -48,7 +48,7 @@ extension Registry {
     }
 
     public func getAgreement(_ id: String) async throws(RegistryError) -> Agreement {
-        guard let agreement = try await durableState().agreements[id] else {
+        guard let agreement = try await readDurably({ $0.agreements[id] }) else {
             throw RegistryError.notFound("no agreement with id \"\(id)\"")
         }
         return agreement
@@ -56,17 +56,19 @@ extension Registry {
 
     /// Agreements by id, optionally of one status.
     public func listAgreements(status: Agreement.Status = .unspecified) async throws(RegistryError) -> [Agreement] {
-        let state = try await durableState()
-        return state.agreements.values
-            .filter { status == .unspecified || $0.status == status }
-            .sorted { $0.id < $1.id }
+        return try await readDurably { state throws(RegistryError) in
+            return state.agreements.values
+                .filter { status == .unspecified || $0.status == status }
+                .sorted { $0.id < $1.id }
+        }
     }
 
     public func getAgreementProgress(_ id: String) async throws(RegistryError) -> AgreementProgress {
-        let state = try await durableState()
-        guard let agreement = state.agreements[id] else {
-            throw RegistryError.notFound("no agreement with id \"\(id)\"")
+        return try await readDurably { state throws(RegistryError) in
+            guard let agreement = state.agreements[id] else {
+                throw RegistryError.notFound("no agreement with id \"\(id)\"")
+            }
+            return state.agreementProgress(agreement)
         }
-        return state.agreementProgress(agreement)
     }
 }

@@ -19,15 +19,16 @@ extension Registry {
         subjectKind: Figure.SubjectKind = .unspecified, subjectID: String = "", measure: Figure.Measure = .unspecified,
         sourcePartyID: String = ""
     ) async throws(RegistryError) -> [Figure] {
-        let state = try await durableState()
-        let figures = state.figures.values.filter {
-            (subjectKind == .unspecified || $0.subjectKind == subjectKind)
-                && (subjectID.isEmpty || $0.subjectID == subjectID)
-                && (measure == .unspecified || $0.measure == measure)
-                && (sourcePartyID.isEmpty || $0.sourcePartyIDs.contains(sourcePartyID))
+        return try await readDurably { state throws(RegistryError) in
+            let figures = state.figures.values.filter {
+                (subjectKind == .unspecified || $0.subjectKind == subjectKind)
+                    && (subjectID.isEmpty || $0.subjectID == subjectID)
+                    && (measure == .unspecified || $0.measure == measure)
+                    && (sourcePartyID.isEmpty || $0.sourcePartyIDs.contains(sourcePartyID))
+            }
+            // F-000001 … F-999999, then F-1000000: shorter ids first keeps the numbering's order.
+            return figures.sorted { ($0.id.utf8.count, $0.id) < ($1.id.utf8.count, $1.id) }
         }
-        // F-000001 … F-999999, then F-1000000: shorter ids first keeps the numbering's order.
-        return figures.sorted { ($0.id.utf8.count, $0.id) < ($1.id.utf8.count, $1.id) }
     }
 
     /// Off the actor: counting evacuations by origin passes over every case.
@@ -36,20 +37,21 @@ extension Registry {
         checks.require(!subjectID.isEmpty, "subject_id", "is required: a site, agreement or movement id, or an event's name")
         checks.specified(measure, .unspecified, "measure")
         try checks.throwIfAny()
-        let state = try await durableState()
-        let known = state.sites[subjectID] != nil || state.agreements[subjectID] != nil
-            || state.movements[subjectID] != nil || state.figures.values.contains { $0.subjectID == subjectID }
-        guard known else {
-            throw RegistryError.notFound("no site, agreement, movement or figure with subject id \"\(subjectID)\"")
+        return try await readDurablyOffActor { state throws(RegistryError) in
+            let known = state.sites[subjectID] != nil || state.agreements[subjectID] != nil
+                || state.movements[subjectID] != nil || state.figures.values.contains { $0.subjectID == subjectID }
+            guard known else {
+                throw RegistryError.notFound("no site, agreement, movement or figure with subject id \"\(subjectID)\"")
+            }
+            var response = CompareFiguresResponse(claims: state.claims(subjectID: subjectID, measure: measure))
+            if let own = state.registryCount(subjectID: subjectID, measure: measure) {
+                response.registryCounts = true
+                response.registryCount = own.count
+                response.registryCountDescription = own.description
+            } else {
+                response.registryCountDescription = "the registry does not count \(measure.rawValue) for \"\(subjectID)\""
+            }
+            return response
         }
-        var response = CompareFiguresResponse(claims: state.claims(subjectID: subjectID, measure: measure))
-        if let own = state.registryCount(subjectID: subjectID, measure: measure) {
-            response.registryCounts = true
-            response.registryCount = own.count
-            response.registryCountDescription = own.description
-        } else {
-            response.registryCountDescription = "the registry does not count \(measure.rawValue) for \"\(subjectID)\""
-        }
-        return response
     }
 }

@@ -71,30 +71,34 @@ extension Registry {
     }
 
     public func getList(_ id: String) async throws(RegistryError) -> ListSummary {
-        let state = try await durableState()
-        return state.summary(of: try state.existingList(id))
+        return try await readDurably { state throws(RegistryError) in
+            return state.summary(of: try state.existingList(id))
+        }
     }
 
     /// Lists by id, optionally of one agreement and one status.
     public func listLists(agreementID: String = "", status: EvacuationList.Status = .unspecified) async throws(RegistryError) -> [ListSummary] {
-        let state = try await durableState()
-        let lists = state.lists.values
-            .filter { (agreementID.isEmpty || $0.agreementID == agreementID) && (status == .unspecified || $0.status == status) }
-            .sorted { $0.id < $1.id }
-        return lists.map(state.summary(of:))
+        return try await readDurably { state throws(RegistryError) in
+            let lists = state.lists.values
+                .filter { (agreementID.isEmpty || $0.agreementID == agreementID) && (status == .unspecified || $0.status == status) }
+                .sorted { $0.id < $1.id }
+            return lists.map(state.summary(of:))
+        }
     }
 
     public func getListVersion(listID: String, version: UInt32) async throws(RegistryError) -> ListVersion {
-        let state = try await durableState()
-        return try state.listVersion(try state.existingList(listID), version)
+        return try await readDurably { state throws(RegistryError) in
+            return try state.listVersion(try state.existingList(listID), version)
+        }
     }
 
     public func diffList(listID: String, fromVersion: UInt32, toVersion: UInt32) async throws(RegistryError) -> DiffListResponse {
-        let state = try await durableState()
-        let list = try state.existingList(listID)
-        let from = try state.listVersion(list, fromVersion)
-        let to = try state.listVersion(list, toVersion)
-        return DiffListResponse(from: from, to: to, changes: RegistryState.diff(from, to))
+        return try await readDurably { state throws(RegistryError) in
+            let list = try state.existingList(listID)
+            let from = try state.listVersion(list, fromVersion)
+            let to = try state.listVersion(list, toVersion)
+            return DiffListResponse(from: from, to: to, changes: RegistryState.diff(from, to))
+        }
     }
 
     /// The left-out report of a list now, `limit` rows (0: 1000; at most
@@ -103,14 +107,15 @@ extension Registry {
         var checks = FieldChecks()
         checks.require(Int(limit) <= Self.leftOutMaximumLimit, "limit", "\(limit) is more than \(Self.leftOutMaximumLimit)")
         try checks.throwIfAny()
-        let state = try await durableState()
-        let list = try state.existingList(listID)
-        let outcome = state.leftOutNow(list, nowMs: Self.nowMs)
-        let pageLimit = limit == 0 ? Self.leftOutPageLimit : Int(limit)
-        return LeftOutResponse(
-            leftOut: outcome.leftOut(offset: Int(offset), limit: pageLimit),
-            considered: UInt32(clamping: outcome.considered), leftOutTotal: UInt32(clamping: outcome.leftOutTotal),
-            leftOutCounts: outcome.leftOutCounts()
-        )
+        return try await readDurably { state throws(RegistryError) in
+            let list = try state.existingList(listID)
+            let outcome = state.leftOutNow(list, nowMs: Self.nowMs)
+            let pageLimit = limit == 0 ? Self.leftOutPageLimit : Int(limit)
+            return LeftOutResponse(
+                leftOut: outcome.leftOut(offset: Int(offset), limit: pageLimit),
+                considered: UInt32(clamping: outcome.considered), leftOutTotal: UInt32(clamping: outcome.leftOutTotal),
+                leftOutCounts: outcome.leftOutCounts()
+            )
+        }
     }
 }

@@ -17,34 +17,35 @@ extension Registry {
     }
 
     public func party(_ id: String) async throws(RegistryError) -> Party {
-        guard let party = try await durableState().parties[id] else { throw RegistryError.notFound("no party with id \"\(id)\"") }
+        guard let party = try await readDurably({ $0.parties[id] }) else { throw RegistryError.notFound("no party with id \"\(id)\"") }
         return party
     }
 
     public func parties() async throws(RegistryError) -> [Party] {
-        try await durableState().parties.values.sorted { $0.id < $1.id }
+        try await readDurably { $0.parties.values.sorted { $0.id < $1.id } }
     }
 
     public func site(_ id: String) async throws(RegistryError) -> Site {
-        guard let site = try await durableState().sites[id] else { throw RegistryError.notFound("no site with id \"\(id)\"") }
+        guard let site = try await readDurably({ $0.sites[id] }) else { throw RegistryError.notFound("no site with id \"\(id)\"") }
         return site
     }
 
     public func sites(kind: Site.Kind, parentID: String) async throws(RegistryError) -> [Site] {
-        let state = try await durableState()
-        if !parentID.isEmpty && state.sites[parentID] == nil {
-            throw RegistryError.notFound("no site with id \"\(parentID)\"")
+        try await readDurably { state throws(RegistryError) in
+            if !parentID.isEmpty && state.sites[parentID] == nil {
+                throw RegistryError.notFound("no site with id \"\(parentID)\"")
+            }
+            return state.sites.values
+                .filter { (kind == .unspecified || $0.kind == kind) && (parentID.isEmpty || $0.parentID == parentID) }
+                .sorted { $0.id < $1.id }
         }
-        return state.sites.values
-            .filter { (kind == .unspecified || $0.kind == kind) && (parentID.isEmpty || $0.parentID == parentID) }
-            .sorted { $0.id < $1.id }
     }
 
     /// One case, answered once everything it shows is durable. Only the
     /// case's own events change it (`RegistryState.apply`: registered,
     /// updated, personal part updated or erased, status changed), so the
     /// answer waits for the last of those, not for every write in flight as
-    /// `durableState()` must: under write load a read of a case not written
+    /// `readDurably` must: under write load a read of a case not written
     /// in the current group commit answers without waiting for its msync.
     /// The view is made before the wait, so nothing applied meanwhile shows.
     public func caseView(_ id: String) async throws(RegistryError) -> CaseView {
@@ -79,44 +80,69 @@ extension Registry {
         guard limit <= Self.maximumPageSize else {
             throw RegistryError.invalidArgument(violations: [FieldViolation(field: "limit", reason: "\(limit) is more than \(Self.maximumPageSize)")])
         }
-        let state = try await durableState()
-        let pageSize = Int(limit == 0 ? Self.defaultPageSize : limit)
-        var page = SmallestIDs(capacity: pageSize)
-        var matching = 0
-        var beyond = 0
-        func consider(_ id: String) {
-            matching += 1
-            guard id > after else { return }
-            beyond += 1
-            page.offer(id)
-        }
-        // A case is looked up only when its status matters: the ids alone
-        // answer an unfiltered page.
-        if siteID.isEmpty {
-            if status == .unspecified {
-                for id in state.cases.keys { consider(id) }
+        return try await readDurablyOffActor { state throws(RegistryError) in
+            let pageSize = Int(limit == 0 ? Self.defaultPageSize : limit)
+            var page = SmallestIDs(capacity: pageSize)
+            var matching = 0
+            var beyond = 0
+            func consider(_ id: String) {
+                matching += 1
+                guard id > after else { return }
+                beyond += 1
+                page.offer(id)
+            }
+            // A case is looked up only when its status matters: the ids alone
+            // answer an unfiltered page.
+            if siteID.isEmpty {
+                if status == .unspecified {
+                    for id in state.cases.keys { consider(id) }
+                } else {
+                    for (id, record) in state.cases where record.status == status { consider(id) }
+                }
             } else {
-                for (id, record) in state.cases where record.status == status { consider(id) }
+                guard state.sites[siteID] != nil else { throw RegistryError.notFound("no site with id \"\(siteID)\"") }
+                let table = state.caseTable
+                for slot in table.slots(at: siteID) where status == .unspecified || table.facts(at: Int(slot)).status == status {
+                    consider(table.id(at: Int(slot)))
+                }
             }
-        } else {
-            guard state.sites[siteID] != nil else { throw RegistryError.notFound("no site with id \"\(siteID)\"") }
-            let table = state.caseTable
-            for slot in table.slots(at: siteID) where status == .unspecified || table.facts(at: Int(slot)).status == status {
-                consider(table.id(at: Int(slot)))
-            }
+            let nowMs = Self.unixNanoseconds() / 1_000_000
+            return ListCasesResponse(
+                cases: page.ids.compactMap { Self.view(of: $0, in: state, nowMs: nowMs) },
+                nextPageToken: beyond > pageSize ? (page.ids.last ?? "") : "",
+                total: UInt32(clamping: matching)
+            )
         }
-        let nowMs = Self.unixNanoseconds() / 1_000_000
-        return ListCasesResponse(
-            cases: page.ids.compactMap { Self.view(of: $0, in: state, nowMs: nowMs) },
-            nextPageToken: beyond > pageSize ? (page.ids.last ?? "") : "",
-            total: UInt32(clamping: matching)
-        )
     }
 
     /// Every event of one record, oldest first. `id` may be "kind:id" (e.g.
     /// "site:ghouta") where a party, a site and a case share an id.
     public func history(of id: String) async throws(RegistryError) -> [RecordedEvent] {
-        let state = try await durableState()
+        let (sequences, erasure) = try historyLookup(id)
+        // Like GetCase: the record's own last event made durable, nothing
+        // else waited for; what the lookup saw is all that is shown.
+        if let last = sequences.last { try await waitUntilDurable(last) }
+        var entries: [RecordedEvent] = []
+        for sequence in sequences {
+            do {
+                try eventLog.read(from: sequence) { record in
+                    guard record.header.sequence == sequence else { return false }
+                    let event = Self.showingErasure(try recordCoding.decodeEvent(record.payload), erasure: erasure)
+                    entries.append(RecordedEvent(sequence: sequence, recordedAtNs: record.header.timestampNanoseconds, event: event))
+                    return false
+                }
+            } catch {
+                throw RegistryError.undecodable(sequence: sequence, error: "\(error)")
+            }
+        }
+        return entries
+    }
+
+    /// The sequences of the events of the record `id` names and, for a case, its
+    /// erasure as the state knows it: synchronous, so nothing applied later
+    /// is mixed in and the state is not held across the wait.
+    private func historyLookup(_ id: String) throws(RegistryError) -> (sequences: [UInt64], erasure: PersonalErasure?) {
+        let state = currentState
         let keys: [RecordKey]
         if let colon = id.firstIndex(of: ":"), let kind = RecordKind(rawValue: String(id[..<colon])) {
             keys = [RecordKey(kind: kind, id: String(id[id.index(after: colon)...]))]
@@ -128,33 +154,21 @@ extension Registry {
         guard found.count == 1 else {
             throw RegistryError.invalidArgument(violations: [FieldViolation(field: "id", reason: "\"\(id)\" names a \(found.map(\.kind.rawValue).joined(separator: " and a ")); say which, e.g. \"\(found[0].kind.rawValue):\(id)\"")])
         }
-        var entries: [RecordedEvent] = []
-        for sequence in state.history(of: key) ?? [] {
-            do {
-                try eventLog.read(from: sequence) { record in
-                    guard record.header.sequence == sequence else { return false }
-                    let event = Self.showingErasure(try recordCoding.decodeEvent(record.payload), in: state)
-                    entries.append(RecordedEvent(sequence: sequence, recordedAtNs: record.header.timestampNanoseconds, event: event))
-                    return false
-                }
-            } catch {
-                throw RegistryError.undecodable(sequence: sequence, error: "\(error)")
-            }
-        }
-        return entries
+        let erasure = key.kind == .case ? state.personal(of: key.id)?.erasure : nil
+        return (state.history(of: key) ?? [], erasure)
     }
 
     /// A case's event whose sealed personal part no longer opens shows when
-    /// and why it was erased, as the state knows it.
-    static func showingErasure(_ event: Event, in state: RegistryState) -> Event {
+    /// and why it was erased (`erasure`: the case's, as the state knows it).
+    static func showingErasure(_ event: Event, erasure: PersonalErasure?) -> Event {
         var event = event
         switch event.kind {
         case .caseRegistered(var registered):
-            guard registered.personal?.erasure != nil, let id = registered.case?.id, let erasure = state.personal(of: id)?.erasure else { return event }
+            guard registered.personal?.erasure != nil, let erasure else { return event }
             registered.personal = .erased(erasure)
             event.kind = .caseRegistered(registered)
         case .casePersonalUpdated(var updated):
-            guard updated.personal?.erasure != nil, let erasure = state.personal(of: updated.caseID)?.erasure else { return event }
+            guard updated.personal?.erasure != nil, let erasure else { return event }
             updated.personal = .erased(erasure)
             event.kind = .casePersonalUpdated(updated)
         default:

@@ -16,7 +16,7 @@ extension Registry {
     }
 
     public func getRule(_ id: String) async throws(RegistryError) -> EligibilityRule {
-        guard let rule = try await durableState().rules[id] else {
+        guard let rule = try await readDurably({ $0.rules[id] }) else {
             throw RegistryError.notFound("no rule with id \"\(id)\"")
         }
         return rule
@@ -24,9 +24,10 @@ extension Registry {
 
     /// Rules by id, optionally those one party imposed.
     public func listRules(imposedBy: String = "") async throws(RegistryError) -> [EligibilityRule] {
-        let state = try await durableState()
-        return state.rules.values
-            .filter { imposedBy.isEmpty || $0.imposedBy == imposedBy }
-            .sorted { $0.id < $1.id }
+        return try await readDurably { state throws(RegistryError) in
+            return state.rules.values
+                .filter { imposedBy.isEmpty || $0.imposedBy == imposedBy }
+                .sorted { $0.id < $1.id }
+        }
     }
 }

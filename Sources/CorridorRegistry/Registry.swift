@@ -236,16 +236,40 @@ public actor Registry {
         return sequences
     }
 
-    /// The state, once everything it holds is durable: a read never shows a
-    /// write that a crash could still take back.
-    func durableState() async throws(RegistryError) -> RegistryState {
-        let target = state.lastSequence
+    /// Answers `read` from the state as it is now, once everything in that
+    /// state is durable: a read never shows a write that a crash could still
+    /// take back. The answer is made before the wait, so a command applied
+    /// while the read waits (not durable yet) does not show in it; and the
+    /// state is not held across the wait, so that command does not copy the
+    /// tables it changes.
+    func readDurably<Answer>(_ read: (RegistryState) throws(RegistryError) -> Answer) async throws(RegistryError) -> Answer {
+        let answer = try read(state)
+        try await waitUntilDurable(state.lastSequence)
+        return answer
+    }
+
+    /// The same for a pass over every case: `read` runs off the actor, on a
+    /// copy of the state as it was when the read began, so commands go on
+    /// meanwhile (each one that changes a table the copy shares copies that
+    /// table once).
+    nonisolated func readDurablyOffActor<Answer>(_ read: (RegistryState) throws(RegistryError) -> Answer) async throws(RegistryError) -> Answer {
+        let (answer, target) = try Self.answer(read, from: await currentState)
+        try await waitUntilDurable(target)
+        return answer
+    }
+
+    /// `read`'s answer and the last sequence of the state it read, the copy
+    /// released on return: nothing holds it while the read waits.
+    private static func answer<Answer>(_ read: (RegistryState) throws(RegistryError) -> Answer, from state: RegistryState) throws(RegistryError) -> (Answer, UInt64) {
+        (try read(state), state.lastSequence)
+    }
+
+    nonisolated func waitUntilDurable(_ sequence: UInt64) async throws(RegistryError) {
         do {
-            try await log.waitUntilDurable(target)
+            try await log.waitUntilDurable(sequence)
         } catch {
             throw RegistryError.store(error)
         }
-        return state
     }
 
     // MARK: Snapshots

@@ -148,23 +148,25 @@ extension Registry {
     }
 
     public func getWindow(_ id: String) async throws(RegistryError) -> AccessWindow {
-        let state = try await durableState()
-        guard let window = state.windows[id] else {
-            throw RegistryError.notFound("no window with id \"\(id)\"")
+        return try await readDurably { state throws(RegistryError) in
+            guard let window = state.windows[id] else {
+                throw RegistryError.notFound("no window with id \"\(id)\"")
+            }
+            return window
         }
-        return window
     }
 
     /// Windows by id, or only those covering a site.
     public func listWindows(siteID: String = "") async throws(RegistryError) -> [AccessWindow] {
-        let state = try await durableState()
-        if siteID.isEmpty {
-            return state.windows.values.sorted { $0.id < $1.id }
+        return try await readDurably { state throws(RegistryError) in
+            if siteID.isEmpty {
+                return state.windows.values.sorted { $0.id < $1.id }
+            }
+            guard state.sites[siteID] != nil else {
+                throw RegistryError.notFound("no site with id \"\(siteID)\"")
+            }
+            return state.windowsCovering(siteID)
         }
-        guard state.sites[siteID] != nil else {
-            throw RegistryError.notFound("no site with id \"\(siteID)\"")
-        }
-        return state.windowsCovering(siteID)
     }
 
     /// The windows in effect at a site at a time: `at` "2026-11-21T11:00"
@@ -174,10 +176,11 @@ extension Registry {
         checks.require(!siteID.isEmpty, "site_id", "is required")
         let atMs = checks.timestamp(at, timeZone: timeZone) ?? Self.unixNanoseconds() / 1_000_000
         try checks.throwIfAny()
-        let state = try await durableState()
-        guard state.sites[siteID] != nil else {
-            throw RegistryError.notFound("no site with id \"\(siteID)\"")
+        return try await readDurably { state throws(RegistryError) in
+            guard state.sites[siteID] != nil else {
+                throw RegistryError.notFound("no site with id \"\(siteID)\"")
+            }
+            return ActiveWindowsResponse(atMs: atMs, windows: state.activeWindows(at: siteID, atMs: atMs, zoneName: timeZone))
         }
-        return ActiveWindowsResponse(atMs: atMs, windows: state.activeWindows(at: siteID, atMs: atMs, zoneName: timeZone))
     }
 }

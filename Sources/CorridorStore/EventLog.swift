@@ -394,6 +394,11 @@ public final class EventLog: Sendable {
 
     public var lastSequence: UInt64 { state.withLock { $0.nextSequence - 1 } }
 
+    /// Callers waiting now for something to become durable: appenders, and
+    /// reads waiting for the state they answered from. For the tests that
+    /// hold a sync and must know who waits behind it.
+    public var durabilityWaiters: Int { state.withLock { $0.waiters.count } }
+
     /// Makes everything durable and marks the active segment offline (closed
     /// cleanly). Appends after this fail with UNAVAILABLE.
     public func close() throws(StoreError) {
