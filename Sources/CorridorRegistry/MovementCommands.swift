@@ -580,8 +580,7 @@ extension Registry {
     /// Passengers and cargo may be given here or added later.
     public func planMovement(_ proposed: Movement?, actor: Actor) async throws(RegistryError) -> Movement {
         let (events, movement) = try currentState.decidePlanMovement(proposed, nowMs: wallClockMs)
-        try await commit(events, actor: actor)
-        return currentState.movements[movement.id] ?? movement
+        return try await commit(events, actor: actor) { currentState.movements[movement.id] ?? movement }
     }
 
     /// `at`: when it happened ("" for now), "2026-11-21T10:15" with
@@ -598,8 +597,7 @@ extension Registry {
         let nowNs = Self.unixNanoseconds()
         let (events, movement) = try currentState.decideSetMovementStatus(request, nowMs: nowNs / 1_000_000)
         let reason = request.reason.isEmpty && request.status == .aborted ? request.overrideReason : request.reason
-        try await commit(events, actor: actor, reason: reason, at: nowNs)
-        return currentState.movements[movement.id] ?? movement
+        return try await commit(events, actor: actor, reason: reason, at: nowNs) { currentState.movements[movement.id] ?? movement }
     }
 
     public func changeManifest(
@@ -607,8 +605,7 @@ extension Registry {
     ) async throws(RegistryError) -> Movement {
         let request = ChangeManifestCommand(movementID: movementID, add: add, removeCaseIDs: removeCaseIDs, reason: reason)
         let (events, movement) = try currentState.decideChangeManifest(request, nowMs: wallClockMs)
-        try await commit(events, actor: actor, reason: request.reason)
-        return currentState.movements[movement.id] ?? movement
+        return try await commit(events, actor: actor, reason: request.reason) { currentState.movements[movement.id] ?? movement }
     }
 
     public func removeCargo(
@@ -621,16 +618,14 @@ extension Registry {
         )
         let nowNs = Self.unixNanoseconds()
         let (events, movement) = try currentState.decideRemoveCargo(request, nowMs: nowNs / 1_000_000)
-        try await commit(events, actor: actor, reason: request.reason, at: nowNs)
-        return currentState.movements[movement.id] ?? movement
+        return try await commit(events, actor: actor, reason: request.reason, at: nowNs) { currentState.movements[movement.id] ?? movement }
     }
 
     /// `restInFull`: every line not named delivers all that is left on it.
     public func recordDelivery(movementID: String, lines: [LineDelivery] = [], restInFull: Bool = false, actor: Actor) async throws(RegistryError) -> Movement {
         let request = RecordDeliveryCommand(movementID: movementID, lines: lines, restInFull: restInFull)
         let (events, movement) = try currentState.decideRecordDelivery(request)
-        try await commit(events, actor: actor)
-        return currentState.movements[movement.id] ?? movement
+        return try await commit(events, actor: actor) { currentState.movements[movement.id] ?? movement }
     }
 
     /// `at`: when ("" with the incident's at_ms 0 for now).
@@ -638,7 +633,6 @@ extension Registry {
         let request = ReportIncidentCommand(movementID: movementID, incident: incident, at: at, timeZone: timeZone)
         let nowNs = Self.unixNanoseconds()
         let (events, movement) = try currentState.decideReportIncident(request, nowMs: nowNs / 1_000_000)
-        try await commit(events, actor: actor, at: nowNs)
-        return currentState.movements[movement.id] ?? movement
+        return try await commit(events, actor: actor, at: nowNs) { currentState.movements[movement.id] ?? movement }
     }
 }

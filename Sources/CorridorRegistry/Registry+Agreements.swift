@@ -13,8 +13,7 @@ extension Registry {
         }
         let nowNs = Self.unixNanoseconds()
         let (events, recorded) = try currentState.decideRecordAgreement(proposed, today: CivilDate.utcDay(ofUnixMs: nowNs / 1_000_000))
-        try await commit(events, actor: actor, at: nowNs)
-        return currentState.agreements[recorded.id] ?? recorded
+        return try await commit(events, actor: actor, at: nowNs) { currentState.agreements[recorded.id] ?? recorded }
     }
 
     /// `fields`: field names of Agreement: title, parties, terms, agreed_on, implementation_started_on.
@@ -24,8 +23,7 @@ extension Registry {
         }
         let nowNs = Self.unixNanoseconds()
         let (events, updated) = try currentState.decideUpdateAgreement(changes, fields: fields, today: CivilDate.utcDay(ofUnixMs: nowNs / 1_000_000))
-        try await commit(events, actor: actor, reason: reason, at: nowNs)
-        return currentState.agreements[updated.id] ?? updated
+        return try await commit(events, actor: actor, reason: reason, at: nowNs) { currentState.agreements[updated.id] ?? updated }
     }
 
     /// `date` (YYYY-MM-DD) sets agreed_on (AGREED) or implementation_started_on
@@ -34,17 +32,17 @@ extension Registry {
         let request = SetAgreementStatusCommand(agreementID: agreementID, status: status, reason: reason, date: date)
         let nowNs = Self.unixNanoseconds()
         let (events, updated) = try currentState.decideSetAgreementStatus(request, today: CivilDate.utcDay(ofUnixMs: nowNs / 1_000_000))
-        try await commit(events, actor: actor, reason: request.reason, at: nowNs)
-        return currentState.agreements[updated.id] ?? updated
+        return try await commit(events, actor: actor, reason: request.reason, at: nowNs) { currentState.agreements[updated.id] ?? updated }
     }
 
     public func recordFulfilment(agreementID: String, termID: String, count: UInt32, date: String = "", reason: String = "", actor: Actor) async throws(RegistryError) -> AgreementProgress {
         let request = RecordFulfilmentCommand(agreementID: agreementID, termID: termID, count: count, date: date, reason: reason)
         let nowNs = Self.unixNanoseconds()
         let events = try currentState.decideRecordFulfilment(request, today: CivilDate.utcDay(ofUnixMs: nowNs / 1_000_000))
-        try await commit(events, actor: actor, reason: request.reason, at: nowNs)
-        let state = currentState
-        return state.agreementProgress(try committed(state.agreements[request.agreementID], "agreement \(request.agreementID)"))
+        return try await commit(events, actor: actor, reason: request.reason, at: nowNs) { () throws(RegistryError) in
+            let state = currentState
+            return state.agreementProgress(try committed(state.agreements[request.agreementID], "agreement \(request.agreementID)"))
+        }
     }
 
     public func getAgreement(_ id: String) async throws(RegistryError) -> Agreement {

@@ -19,8 +19,7 @@ extension Registry {
     public func registerSite(_ site: Site, actor: Actor) async throws(RegistryError) -> Site {
         let nowNs = Self.unixNanoseconds()
         let events = try currentState.decideRegisterSite(site, nowMs: nowNs / 1_000_000)
-        try await commit(events, actor: actor, at: nowNs)
-        return currentState.sites[site.id] ?? site
+        return try await commit(events, actor: actor, at: nowNs) { currentState.sites[site.id] ?? site }
     }
 
     public func updateSite(_ changes: Site, fields: [String], reason: String, actor: Actor) async throws(RegistryError) -> Site {
@@ -32,29 +31,25 @@ extension Registry {
 
     public func setCrossingStatus(siteID: String, status: Site.CrossingStatus, reason: String, actor: Actor) async throws(RegistryError) -> Site {
         let events = try currentState.decideSetCrossingStatus(siteID: siteID, status: status)
-        try await commit(events, actor: actor, reason: reason)
-        return try committed(currentState.sites[siteID], "site \(siteID)")
+        return try await commit(events, actor: actor, reason: reason) { () throws(RegistryError) in try committed(currentState.sites[siteID], "site \(siteID)") }
     }
 
     public func registerCase(_ proposed: Case, personal: CasePersonal?, actor: Actor) async throws(RegistryError) -> CaseView {
         let nowNs = Self.unixNanoseconds()
         let (events, registered) = try currentState.decideRegisterCase(proposed, personal: personal, nowMs: nowNs / 1_000_000)
-        try await commit(events, actor: actor, at: nowNs)
-        return try committed(view(of: registered.id), "case \(registered.id)")
+        return try await commit(events, actor: actor, at: nowNs) { () throws(RegistryError) in try committed(view(of: registered.id), "case \(registered.id)") }
     }
 
     public func updateCase(_ changes: Case, personal: CasePersonal?, fields: [String], reason: String, actor: Actor) async throws(RegistryError) -> CaseView {
         let nowNs = Self.unixNanoseconds()
         let events = try currentState.decideUpdateCase(changes, personal: personal, fields: fields, nowMs: nowNs / 1_000_000)
-        try await commit(events, actor: actor, reason: reason, at: nowNs)
-        return try committed(view(of: changes.id), "case \(changes.id)")
+        return try await commit(events, actor: actor, reason: reason, at: nowNs) { () throws(RegistryError) in try committed(view(of: changes.id), "case \(changes.id)") }
     }
 
     public func setCaseStatus(caseID: String, status: Case.Status, date: String, reason: String, actor: Actor) async throws(RegistryError) -> CaseView {
         let nowNs = Self.unixNanoseconds()
         let events = try currentState.decideSetCaseStatus(caseID: caseID, status: status, date: date, reason: reason, nowMs: nowNs / 1_000_000)
-        try await commit(events, actor: actor, reason: reason, at: nowNs)
-        return try committed(view(of: caseID), "case \(caseID)")
+        return try await commit(events, actor: actor, reason: reason, at: nowNs) { () throws(RegistryError) in try committed(view(of: caseID), "case \(caseID)") }
     }
 }
 

@@ -36,9 +36,9 @@ extension Registry {
     /// case as it now is (its personal part: when and why it was erased).
     public func erasePersonalData(caseID: String, reason: String, actor: Actor) async throws(RegistryError) -> CaseView {
         let events = try currentState.decideErasePersonalData(caseID: caseID, reason: reason)
-        try await commit(events, actor: actor, reason: reason)
+        let erased = try await commit(events, actor: actor, reason: reason) { view(of: caseID) }
         try destroyKeys(of: [caseID])
-        return try committed(view(of: caseID), "case \(caseID)")
+        return try committed(erased, "case \(caseID)")
     }
 
     /// Erases the personal part of every case closed (evacuated, deceased,

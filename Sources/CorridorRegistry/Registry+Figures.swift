@@ -8,8 +8,7 @@ extension Registry {
             throw RegistryError.invalidArgument(violations: [FieldViolation(field: "figure", reason: "is required")])
         }
         let (events, figure) = try currentState.decideReportFigure(proposed, nowMs: Self.unixNanoseconds() / 1_000_000)
-        try await commit(events, actor: actor)
-        return currentState.figures[figure.id] ?? figure
+        return try await commit(events, actor: actor) { currentState.figures[figure.id] ?? figure }
     }
 
     /// Figures by id (the order they were reported), optionally of one subject

@@ -17,8 +17,7 @@ extension Registry {
     /// `required_approvals` defaults to the agreement's parties with role PARTY.
     public func createList(_ proposed: EvacuationList?, actor: Actor) async throws(RegistryError) -> EvacuationList {
         let (events, list) = try currentState.decideCreateList(proposed, nowMs: Self.nowMs)
-        try await commit(events, actor: actor)
-        return try committedList(list.id)
+        return try await commit(events, actor: actor) { () throws(RegistryError) in try committedList(list.id) }
     }
 
     /// `policyVersion` "" for the current policy; `asOf` YYYY-MM-DD the days
@@ -37,37 +36,32 @@ extension Registry {
     public func submitList(listID: String, reason: String = "", actor: Actor) async throws(RegistryError) -> EvacuationList {
         let request = ListActionCommand(listID: listID, reason: reason)
         let events = try currentState.decideSubmitList(request)
-        try await commit(events, actor: actor, reason: request.reason)
-        return try committedList(request.listID)
+        return try await commit(events, actor: actor, reason: request.reason) { () throws(RegistryError) in try committedList(request.listID) }
     }
 
     public func approveList(listID: String, partyID: String, actor: Actor) async throws(RegistryError) -> EvacuationList {
         let request = ApproveListCommand(listID: listID, partyID: partyID)
         let events = try currentState.decideApproveList(request)
-        try await commit(events, actor: actor)
-        return try committedList(request.listID)
+        return try await commit(events, actor: actor) { () throws(RegistryError) in try committedList(request.listID) }
     }
 
     /// `topUp`: fill the freed places from the next eligible cases in the same command.
     public func strikeEntry(listID: String, caseID: String, partyID: String, reason: String, topUp: Bool = false, actor: Actor) async throws(RegistryError) -> EvacuationList {
         let request = StrikeEntryCommand(listID: listID, caseID: caseID, partyID: partyID, reason: reason, topUp: topUp)
         let events = try currentState.decideStrikeEntry(request, nowMs: Self.nowMs)
-        try await commit(events, actor: actor, reason: request.reason)
-        return try committedList(request.listID)
+        return try await commit(events, actor: actor, reason: request.reason) { () throws(RegistryError) in try committedList(request.listID) }
     }
 
     public func topUpList(listID: String, reason: String = "", actor: Actor) async throws(RegistryError) -> EvacuationList {
         let request = ListActionCommand(listID: listID, reason: reason)
         let events = try currentState.decideTopUpList(request, nowMs: Self.nowMs)
-        try await commit(events, actor: actor, reason: request.reason)
-        return try committedList(request.listID)
+        return try await commit(events, actor: actor, reason: request.reason) { () throws(RegistryError) in try committedList(request.listID) }
     }
 
     public func closeList(listID: String, reason: String = "", actor: Actor) async throws(RegistryError) -> EvacuationList {
         let request = ListActionCommand(listID: listID, reason: reason)
         let events = try currentState.decideCloseList(request)
-        try await commit(events, actor: actor, reason: request.reason)
-        return try committedList(request.listID)
+        return try await commit(events, actor: actor, reason: request.reason) { () throws(RegistryError) in try committedList(request.listID) }
     }
 
     public func getList(_ id: String) async throws(RegistryError) -> ListSummary {

@@ -188,6 +188,33 @@ public actor Registry {
     @discardableResult
     func commit(_ kinds: [EventKind], actor: Actor, reason: String = "", at nowNs: UInt64 = Registry.unixNanoseconds()) async throws(RegistryError) -> UInt64 {
         guard !kinds.isEmpty else { return state.lastSequence }
+        let (last, gate) = try admitAndApply(kinds, actor: actor, reason: reason, at: nowNs)
+        try await waitUntilCommitted(last, gate: gate)
+        return last
+    }
+
+    /// `commit`, answering with what `answer` makes of the state right after
+    /// the command's events are applied, before the wait: a command's answer
+    /// shows its own change and never another command's applied while it
+    /// waited, which may not be durable yet. A command with nothing to commit
+    /// answers as a read does (`readDurably`).
+    func commit<Answer>(
+        _ kinds: [EventKind], actor: Actor, reason: String = "", at nowNs: UInt64 = Registry.unixNanoseconds(),
+        answer: () throws(RegistryError) -> Answer
+    ) async throws(RegistryError) -> Answer {
+        guard !kinds.isEmpty else { return try await readDurably { _ throws(RegistryError) in try answer() } }
+        let (last, gate) = try admitAndApply(kinds, actor: actor, reason: reason, at: nowNs)
+        // Applied: the events will be durable whatever the answer does, so
+        // its failure (none is expected) is reported only after the wait.
+        let made = Result<Answer, RegistryError>(catching: answer)
+        try await waitUntilCommitted(last, gate: gate)
+        return try made.get()
+    }
+
+    /// The part of a command before its wait: admitted by the replication
+    /// gate, encoded, appended and applied. Returns the last sequence and the
+    /// gate it was admitted under.
+    private func admitAndApply(_ kinds: [EventKind], actor: Actor, reason: String, at nowNs: UInt64) throws(RegistryError) -> (UInt64, ReplicationGate?) {
         // Taken once: a promotion that changes the gate while this command
         // waits does not change what this command was admitted under.
         let gate = replicationGate
@@ -204,13 +231,16 @@ public actor Registry {
             records.append(PendingRecord(type: kind.recordType, payload: payload, timestampNanoseconds: nowNs))
         }
         let sequences = try appendAndApply(records, events)
+        return (sequences.upperBound, gate)
+    }
+
+    private func waitUntilCommitted(_ last: UInt64, gate: ReplicationGate?) async throws(RegistryError) {
         do {
-            try await log.waitUntilDurable(sequences.upperBound)
+            try await log.waitUntilDurable(last)
         } catch {
             throw RegistryError.store(error)
         }
-        try await gate?.waitUntilReplicated(through: sequences.upperBound)
-        return sequences.upperBound
+        try await gate?.waitUntilReplicated(through: last)
     }
 
     /// Appends the records (one unit) and applies their events to the state;

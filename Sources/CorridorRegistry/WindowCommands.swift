@@ -130,8 +130,7 @@ extension RegistryState {
 extension Registry {
     public func announceWindow(_ proposed: AccessWindow?, actor: Actor) async throws(RegistryError) -> AccessWindow {
         let (events, window) = try currentState.decideAnnounceWindow(proposed)
-        try await commit(events, actor: actor)
-        return currentState.windows[window.id] ?? window
+        return try await commit(events, actor: actor) { currentState.windows[window.id] ?? window }
     }
 
     /// `report` is required for VIOLATED; `at` is when it happened ("" for
@@ -143,8 +142,7 @@ extension Registry {
         let request = SetWindowStatusCommand(windowID: windowID, status: status, report: report, reason: reason, at: at, timeZone: timeZone)
         let nowNs = Self.unixNanoseconds()
         let (events, window) = try currentState.decideSetWindowStatus(request, nowMs: nowNs / 1_000_000)
-        try await commit(events, actor: actor, reason: request.reason, at: nowNs)
-        return currentState.windows[window.id] ?? window
+        return try await commit(events, actor: actor, reason: request.reason, at: nowNs) { currentState.windows[window.id] ?? window }
     }
 
     public func getWindow(_ id: String) async throws(RegistryError) -> AccessWindow {

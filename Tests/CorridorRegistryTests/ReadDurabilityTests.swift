@@ -100,6 +100,45 @@ import Testing
         }
     }
 
+    /// Command A held at its msync; command B applied behind it; A's msync
+    /// completes while B's is held. A's answer shows A's change and not B's.
+    func commandAnsweredWhileAnotherIsAppliedBehindIt<Answer: Sendable>(
+        commandA: @escaping @Sendable (Registry) async throws -> Answer,
+        commandB: @escaping @Sendable (Registry) async throws -> Void
+    ) async throws -> Answer {
+        try await withTemporaryDirectory { directory in
+            let gate = RecordSyncGate()
+            var options = smallSegmentOptions()
+            options.store.durabilityObserver = gate
+            let registry = try openRegistry(directory, options: options)
+            try await World.seed(registry)
+
+            gate.arm()
+            let a = Task { try await commandA(registry) }
+            for await _ in gate.held { break }
+            let b = Task { try await commandB(registry) }
+            try await Self.waitForWaiters(registry, 2)
+            gate.arm()
+            gate.release()
+            let answer = try await a.value
+            let bWasDurable = !gate.isHolding
+            gate.release()
+            try await b.value
+            await registry.close()
+            #expect(!bWasDurable, "A was answered only after B's msync: the test did not hold it")
+            return answer
+        }
+    }
+
+    @Test func aCommandsAnswerDoesNotShowAnotherCommandAppliedWhileItWaited() async throws {
+        let crossing = try await commandAnsweredWhileAnotherIsAppliedBehindIt(
+            commandA: { try await $0.setCrossingStatus(siteID: "wafideen", status: .closed, reason: "shelling", actor: registrar) },
+            commandB: { _ = try await $0.updateSite(Site(id: "wafideen", name: "Al-Wafideen camp", kind: .crossing), fields: ["name"], reason: "", actor: registrar) }
+        )
+        #expect(crossing.crossingStatus == .closed)
+        #expect(crossing.name == "Al-Wafideen", "the answer showed another command's change that was not durable: \(crossing.name)")
+    }
+
     @Test func aReadOnTheActorDoesNotShowAWriteAppliedWhileItWaited() async throws {
         let parties = try await readWhileAWriteIsAppliedBehindIt(
             read: { try await $0.parties().map(\.id) },
