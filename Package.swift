@@ -268,7 +268,16 @@ let package = Package(
         .testTarget(name: "CorridorExportTests", dependencies: ["CorridorTestSupport", "CorridorExport", "CorridorModel", "CorridorWire"]),
         .testTarget(name: "CorridorAuditTests", dependencies: ["CorridorTestSupport", "CorridorAudit", "CorridorModel", "CorridorStore", "CorridorWire", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CorridorStoreTests", dependencies: ["CorridorTestSupport", "CorridorStore", .product(name: "Logging", package: "swift-log"), .product(name: "SystemPackage", package: "swift-system")]),
-        .testTarget(name: "CorridorReplicationTests", dependencies: ["CorridorTestSupport", "CorridorReplication", "CorridorRegistry", "CorridorStore", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(
+            name: "CorridorReplicationTests",
+            dependencies: [
+                "CorridorTestSupport", "CorridorReplication", "CorridorRegistry", "CorridorStore",
+                .product(name: "Logging", package: "swift-log"),
+                // ConnectionCallTests drive a connection directly.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .testTarget(
             name: "CorridorSystemdTests",
             dependencies: ["CorridorTestSupport", "CorridorSystemd"]

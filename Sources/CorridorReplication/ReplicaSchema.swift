@@ -86,11 +86,11 @@ extension ReplicaStore {
         // Already made, this version, this key file: nothing to write, so a
         // follower may read from a read-only standby. Anything else takes
         // the transaction below, which makes what is missing or says why not.
-        let ready = try await withConnection { connection in
+        let ready = try await withConnection { [self] connection in
             try await self.isPrepared(version: version, keyHex: keyHex, on: connection)
         }
         if ready { return }
-        try await withTransaction { connection in
+        try await withTransaction { [self] connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(ReplicaSchema.prepareLock))", logger: logger)
             try await connection.query(ReplicaSchema.createSchema, logger: logger)
             try await connection.query(ReplicaSchema.createMeta, logger: logger)

@@ -31,7 +31,7 @@ extension ReplicaStore {
         _ events: [ReplicatedEvent], keys: [ReplicatedKey], erasedCaseIDs: [String], epoch: UInt64
     ) async throws(ReplicaStoreError) {
         let batch = try AppendBatch(events: events, keys: keys, erasedCaseIDs: erasedCaseIDs, epoch: epoch)
-        try await withTransaction { connection in
+        try await withTransaction { [self] connection in
             let leader = try await connection.query(
                 "SELECT epoch, node FROM corridor.leader FOR SHARE", logger: logger
             ).collect().first.map { try $0.decode((Int64, String).self) }
@@ -98,7 +98,7 @@ extension ReplicaStore {
             throw ReplicaStoreError.invalidArgument("a read returns 1 to 100000 events, not \(limit)")
         }
         let rowLimit = Int64(limit)
-        return try await withTransaction { connection in
+        return try await withTransaction { [self] connection in
             // One snapshot for both reads, so the keys match the events.
             try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
             let rows = try await connection.query(
@@ -146,7 +146,7 @@ extension ReplicaStore {
 
     /// The last sequence the store holds; 0 when it holds none.
     public func lastSequence() async throws(ReplicaStoreError) -> UInt64 {
-        try await withConnection { connection in
+        try await withConnection { [self] connection in
             try await self.lastSequence(on: connection)
         }
     }

@@ -11,7 +11,7 @@ import PostgresNIO
 extension ReplicaStore {
     /// The leader row, or nil before any server claimed it.
     public func leader() async throws(ReplicaStoreError) -> ReplicaLeader? {
-        try await withConnection { connection in
+        try await withConnection { [self] connection in
             try await self.readLeader(on: connection, lock: "")
         }
     }
@@ -23,7 +23,7 @@ extension ReplicaStore {
     /// demoted since) and it throws `notPrimary`, naming that node.
     public func claimPrimary(node: String, epoch known: UInt64?) async throws(ReplicaStoreError) -> UInt64 {
         try Self.checkNodeName(node)
-        return try await withTransaction { connection in
+        return try await withTransaction { [self] connection in
             if let leader = try await self.readLeader(on: connection, lock: "FOR UPDATE") {
                 guard leader.node == node, leader.epoch == known else {
                     throw ReplicaStoreError.notPrimary(node: leader.node, epoch: leader.epoch, since: leader.since, asking: node)
@@ -53,7 +53,7 @@ extension ReplicaStore {
     /// of two followers promoted from the same state exactly one wins.
     public func promote(node: String, appliedThrough: UInt64, replacing expected: UInt64?) async throws(ReplicaStoreError) -> UInt64 {
         try Self.checkNodeName(node)
-        return try await withTransaction { connection in
+        return try await withTransaction { [self] connection in
             let leader = try await self.readLeader(on: connection, lock: "FOR UPDATE")
             if leader?.epoch != expected {
                 guard let leader else {

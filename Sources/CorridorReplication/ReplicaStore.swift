@@ -41,33 +41,37 @@ public final class ReplicaStore: Sendable {
     /// Runs `body` on a connection of its own, mapping whatever it throws.
     /// A connection that saw an error other than the store's own refusals
     /// (thrown after a clean rollback) is closed, never reused.
+    ///
+    /// The call ends when `body` does, when the connection closes under it,
+    /// or after `answerTimeout`, whichever comes first. Not only the answer
+    /// is bounded: PostgresNIO writes a query to its channel without a write
+    /// promise, so a query sent on a connection whose server has just gone
+    /// (PostgreSQL stopped while the connection sat idle, its end not yet
+    /// read) is dropped, and its answer neither comes nor fails, even once
+    /// the connection is closed. `body` is then abandoned, its task left
+    /// waiting on a future nothing completes (ReplicationProcessTests: a
+    /// primary's copy hung until the node's 30 s bound after most PostgreSQL
+    /// restarts that caught a connection idle).
     func withConnection<T: Sendable>(
-        _ body: (PostgresConnection) async throws -> T
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws(ReplicaStoreError) -> T {
         let connection = try await connections.lease()
-        // The bound on waiting: closing the connection fails whatever is in flight on it.
-        let timedOut = TimeoutFlag()
-        let timeout = answerTimeout
-        let watchdog = Task {
-            try await Task.sleep(for: timeout)
-            timedOut.set()
-            connection.close().whenComplete { _ in }
-        }
-        defer { watchdog.cancel() }
-        do {
-            let value = try await body(connection)
-            watchdog.cancel()
-            await connections.release(connection, reusable: !timedOut.isSet)
+        switch await ConnectionCall.run(body, on: connection, within: answerTimeout) {
+        case .answered(let value):
+            await connections.release(connection, reusable: true)
             return value
-        } catch let error as ReplicaStoreError where !timedOut.isSet {
+        case .failed(let error as ReplicaStoreError):
             await connections.release(connection, reusable: error.kind != .unreachable)
             throw error
-        } catch {
+        case .failed(let error):
             await connections.release(connection, reusable: false)
-            if timedOut.isSet {
-                throw ReplicaStoreError.unreachable(location, "no answer within \(answerTimeout)")
-            }
             throw ReplicaStoreError.from(error, location: location)
+        case .connectionClosed:
+            await connections.release(connection, reusable: false)
+            throw ReplicaStoreError.unreachable(location, "the connection closed with a call in flight")
+        case .timedOut:
+            await connections.release(connection, reusable: false)
+            throw ReplicaStoreError.unreachable(location, "no answer within \(answerTimeout)")
         }
     }
 
@@ -75,9 +79,9 @@ public final class ReplicaStore: Sendable {
     /// back; a COMMIT whose answer is lost throws unreachable although the
     /// transaction may have committed, which is why appends are idempotent.
     func withTransaction<T: Sendable>(
-        _ body: (PostgresConnection) async throws -> T
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws(ReplicaStoreError) -> T {
-        try await withConnection { connection in
+        try await withConnection { [self] connection in
             try await connection.query("BEGIN", logger: logger)
             let value: T
             do {
@@ -113,11 +117,4 @@ public struct ReplicaLeader: Sendable, Equatable {
         self.node = node
         self.since = since
     }
-}
-
-/// Whether an operation's watchdog fired, shared with its task.
-private final class TimeoutFlag: Sendable {
-    private let fired = Mutex(false)
-    func set() { fired.withLock { $0 = true } }
-    var isSet: Bool { fired.withLock { $0 } }
 }
